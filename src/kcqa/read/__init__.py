@@ -1,0 +1,224 @@
+"""Reading records: one loader per file type behind a small registry.
+
+A loader turns bytes into a `Document` whose text is NFC and whose offsets are
+what citations point at. Unreadable input raises `UnreadableFile` with a reason
+in Vietnamese; the indexer reports it in one line and goes on.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+from typing import Callable, Iterator
+
+from ..models import Document
+from ..vietnamese import nfc
+
+Loader = Callable[[Path, bytes], Document]
+_LOADERS: dict[str, Loader] = {}
+
+MAX_BYTES = 200 * 1024 * 1024   # a record larger than this is surely not a record
+
+
+class UnreadableFile(Exception):
+    """A file that cannot be read as a record; `reason` is a short Vietnamese phrase."""
+
+    def __init__(self, path: Path | str, reason: str):
+        super().__init__(f"{path}: {reason}")
+        self.path = str(path)
+        self.reason = reason
+
+
+def register(*extensions: str) -> Callable[[Loader], Loader]:
+    def deco(fn: Loader) -> Loader:
+        for ext in extensions:
+            _LOADERS[ext.lower()] = fn
+        return fn
+    return deco
+
+
+def supported_extensions() -> list[str]:
+    _load_plugins()
+    return sorted(_LOADERS)
+
+
+def _load_plugins() -> None:
+    # Import loader modules lazily: heavy parsers (PDF, DOCX) stay off the ask path.
+    if _LOADERS:
+        return
+    from . import text  # noqa: F401
+    for optional in ("docx", "pdf", "html"):
+        try:
+            __import__(f"{__name__}.{optional}")
+        except ImportError:   # a loader whose library is missing is simply unavailable
+            pass
+
+
+def is_record(path: Path) -> bool:
+    _load_plugins()
+    return path.suffix.lower() in _LOADERS and not path.name.startswith(".") and not path.name.endswith(".meta.json")
+
+
+def read_document(path: Path, display_path: str | None = None) -> Document:
+    """Read one record; raises UnreadableFile with the reason."""
+    _load_plugins()
+    loader = _LOADERS.get(path.suffix.lower())
+    if loader is None:
+        raise UnreadableFile(path, f"không hỗ trợ loại tệp {path.suffix or '(không có đuôi)'}")
+    try:
+        size = path.stat().st_size
+        if size > MAX_BYTES:
+            raise UnreadableFile(path, f"tệp quá lớn ({size // (1024 * 1024)} MB)")
+        raw = path.read_bytes()
+    except OSError as exc:
+        raise UnreadableFile(path, f"không đọc được tệp ({exc.strerror or exc})") from exc
+    if not raw.strip():
+        raise UnreadableFile(path, "tệp rỗng")
+    doc = loader(path, raw)
+    doc.path = display_path or str(path)
+    if not doc.text[doc.body_start:].strip():
+        raise UnreadableFile(path, "không có nội dung văn bản")
+    doc.metadata = {**doc.metadata, **infer_metadata(doc), **read_sidecar(path)}
+    if doc.metadata.get("title"):
+        doc.title = str(doc.metadata["title"])
+    if not doc.title:
+        doc.title = lead_sentence(doc) or title_from_filename(path)
+    return doc
+
+
+def iter_record_paths(paths: list[Path]) -> Iterator[tuple[Path, str]]:
+    """Every record below the given folders/files, sorted, each once (symlink loops are cut)."""
+    seen: set[Path] = set()
+    for root in paths:
+        if root.is_file():
+            yield root, str(root)
+            continue
+        if not root.is_dir():
+            raise UnreadableFile(root, "không tìm thấy tệp hoặc thư mục")
+        for p in sorted(_walk(root, set())):
+            real = p.resolve()
+            if real in seen:
+                continue
+            seen.add(real)
+            if is_record(p):
+                yield p, str(p)
+
+
+def _walk(folder: Path, visiting: set[Path]) -> Iterator[Path]:
+    real = folder.resolve()
+    if real in visiting:
+        return
+    visiting = visiting | {real}
+    try:
+        entries = sorted(folder.iterdir())
+    except OSError:
+        return
+    for p in entries:
+        if p.name.startswith("."):
+            continue
+        try:
+            if p.is_dir():
+                yield from _walk(p, visiting)
+            elif p.is_file():
+                yield p
+        except OSError:
+            continue
+
+
+def decode_text(path: Path, raw: bytes) -> str:
+    """UTF-8 (with or without BOM) or UTF-16 (BOM) to NFC; binary and broken input refused."""
+    if raw.startswith(b"\xff\xfe") or raw.startswith(b"\xfe\xff"):
+        try:
+            text = raw.decode("utf-16")
+        except UnicodeDecodeError as exc:
+            raise UnreadableFile(path, f"UTF-16 hỏng ở byte {exc.start}") from exc
+    else:
+        if b"\x00" in raw[:4096]:
+            # UTF-16 without BOM shows as every other byte NUL in Vietnamese/ASCII text.
+            sample = raw[:4096]
+            if sample[1::2].count(0) > len(sample) // 4:
+                try:
+                    return nfc(raw.decode("utf-16-le"))
+                except UnicodeDecodeError:
+                    pass
+            raise UnreadableFile(path, "tệp nhị phân, không phải văn bản")
+        try:
+            text = raw.decode("utf-8-sig")
+        except UnicodeDecodeError as exc:
+            raise UnreadableFile(path, f"không phải UTF-8 (byte lỗi ở vị trí {exc.start})") from exc
+    if _looks_binary(text):
+        raise UnreadableFile(path, "tệp nhị phân, không phải văn bản")
+    return nfc(text)
+
+
+def _looks_binary(text: str) -> bool:
+    sample = text[:8192]
+    if not sample:
+        return False
+    bad = sum(1 for ch in sample if ord(ch) < 32 and ch not in "\n\r\t\f")
+    return bad > len(sample) * 0.01
+
+
+def read_sidecar(path: Path) -> dict:
+    """Optional metadata beside a record: `report.docx.meta.json` or `report.meta.json`."""
+    for side in (path.with_name(path.name + ".meta.json"), path.with_suffix(".meta.json")):
+        if side.is_file():
+            try:
+                data = json.loads(side.read_text(encoding="utf-8"))
+                return {k: nfc(v) if isinstance(v, str) else v for k, v in data.items()} if isinstance(data, dict) else {}
+            except (OSError, ValueError):
+                return {}
+    return {}
+
+
+_YEAR = re.compile(r"(?<!\d)(19[89]\d|20[0-4]\d)(?!\d)")
+_ROMAN = re.compile(r"lần thứ ([IVXLC]+|\d+)", re.IGNORECASE)
+
+
+_DATE_VI = re.compile(r"ngày\s+(\d{1,2})\s+tháng\s+(\d{1,2})\s+năm\s+(\d{4})", re.IGNORECASE)
+_DATE_COMPACT = re.compile(r"^(\d{4})(\d{2})(\d{2})$")
+_DOC_NUMBER = re.compile(r"Số:\s*([\w./-]+/[\w./-]+)")
+
+
+def infer_metadata(doc: Document) -> dict:
+    """Date, year and numbers guessed from the text; a sidecar or front matter wins."""
+    meta: dict = {}
+    head = doc.text[doc.body_start:doc.body_start + 3000]
+    date = str(doc.metadata.get("date", ""))
+    m = _DATE_COMPACT.match(date)
+    if m:
+        meta["date"] = f"{m.group(1)}-{m.group(2)}-{m.group(3)}"
+    elif not date:
+        m = _DATE_VI.search(head)
+        if m:
+            meta["date"] = f"{m.group(3)}-{int(m.group(2)):02d}-{int(m.group(1)):02d}"
+    date = meta.get("date") or date
+    if _YEAR.search(date or ""):
+        meta["year"] = int(_YEAR.search(date).group(1))
+    else:
+        years = _YEAR.findall(doc.path.rsplit("/", 1)[-1]) or _YEAR.findall(doc.title)
+        if years:
+            meta["year"] = int(years[-1])
+    m = _DOC_NUMBER.search(head)
+    if m:
+        meta["doc_number"] = m.group(1)
+    m = _ROMAN.search(doc.title + " " + head)
+    if m:
+        meta["number_mentioned"] = m.group(1)
+    return meta
+
+
+def lead_sentence(doc: Document) -> str:
+    """News items often have no headline in the file: their lead sentence names the subject."""
+    from ..vietnamese import sentences
+    spans = sentences(doc.text, doc.body_start, min(len(doc.text), doc.body_start + 600))
+    if spans:
+        s, e = spans[0]
+        if e - s <= 220:
+            return doc.text[s:e]
+    return ""
+
+
+def title_from_filename(path: Path) -> str:
+    return re.sub(r"[-_]+", " ", path.stem).strip()

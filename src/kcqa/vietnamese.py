@@ -1,0 +1,209 @@
+"""Vietnamese text handling: NFC, diacritic folding, syllables, sentences, diacritic restoration.
+
+Rule of thumb measured on the sample: fold for *matching* (BM25, entity lookup),
+never for *embedding* — the dense model only understands accented text.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections import Counter, defaultdict
+from typing import Iterable
+
+_FOLD_EXTRA = str.maketrans({"đ": "d", "Đ": "D"})
+
+# A syllable: letters (incl. combining marks) or digits with inner separators.
+SYLLABLE_RE = re.compile(r"\d+(?:[.,/]\d+)*|[^\W\d_]+", re.UNICODE)
+
+
+def nfc(text: str) -> str:
+    return unicodedata.normalize("NFC", text)
+
+
+def strip_diacritics(text: str) -> str:
+    """Remove tone and vowel marks but keep case: "Quảng Nam" -> "Quang Nam"."""
+    decomposed = unicodedata.normalize("NFD", text.translate(_FOLD_EXTRA))
+    return unicodedata.normalize("NFC", "".join(ch for ch in decomposed if unicodedata.category(ch) != "Mn"))
+
+
+def fold(text: str) -> str:
+    """Lowercase and diacritic-free, one char per char of NFC input (so spans survive)."""
+    return strip_diacritics(nfc(text)).lower()
+
+
+def has_diacritics(text: str) -> bool:
+    return fold(text) != text.lower()
+
+
+def syllables(text: str) -> list[tuple[int, int, str]]:
+    """Syllables with their spans: the unit of Vietnamese words (words are 1–4 syllables)."""
+    return [(m.start(), m.end(), m.group()) for m in SYLLABLE_RE.finditer(text)]
+
+
+def tokens(text: str, bigrams: bool = True) -> list[str]:
+    """Folded syllables, plus adjacent-syllable bigrams (Vietnamese words are mostly 2 syllables)."""
+    sy = [fold(s) for _, _, s in syllables(text)]
+    out = list(sy)
+    if bigrams:
+        out += [f"{a}_{b}" for a, b in zip(sy, sy[1:])]
+    return out
+
+
+# Sentence ends: . ! ? … followed by whitespace and a capital, digit or quote; or a blank
+# line. Dots inside numbers (1.402) and after abbreviations (TP. Đà Nẵng) are not ends.
+_ABBREV = {"tp", "tt", "q", "p", "ts", "ths", "pgs", "gs", "mr", "ms", "st", "v.v", "tr", "đ", "no", "số", "ông", "bà"}
+_SENT_END = re.compile(r"([.!?…]+)[\"”']?(?=\s)|\n\s*\n", re.UNICODE)
+
+
+def sentences(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:
+    """Sentence spans inside text[start:end], trimmed of surrounding whitespace."""
+    end = len(text) if end is None else end
+    cuts = [start]
+    for m in _SENT_END.finditer(text, start, end):
+        if m.group(1):
+            rest = text[m.end():end].lstrip()
+            if not rest or not (rest[0].isupper() or rest[0].isdigit() or rest[0] in "\"“'(["):
+                continue
+            word = re.search(r"(\S+)$", text[cuts[-1]:m.start()])
+            if m.group(1) == "." and word and word.group(1).lower() in _ABBREV:
+                continue
+        cuts.append(m.end())
+    cuts.append(end)
+    out = []
+    for s, e in zip(cuts, cuts[1:]):
+        piece = text[s:e]
+        ls = len(piece) - len(piece.lstrip())
+        rs = len(piece.rstrip())
+        if rs > ls:
+            out.append((s + ls, s + rs))
+    return out
+
+
+_LINE_END_PARA = re.compile(r"[.!?…:;)\]\"”]\s*$|\|\s*$")
+_LIST_START = re.compile(r"^\s*(?:[-*+•–]\s|\d+\\?[.)]\s|[a-zđ][.)]\s|Điều\s+\d|Chương\s|\|)", re.IGNORECASE)
+
+
+def paragraphs(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:
+    """Paragraph spans inside text[start:end].
+
+    Records come two ways: one paragraph per line (news, the sample) or hard-wrapped
+    lines inside blank-line-separated blocks (pandoc Markdown). A line break ends a
+    paragraph when the line ends like a sentence (or is short and unpunctuated like a
+    heading followed by a list), or when the next line starts a list item / clause.
+    """
+    end = len(text) if end is None else end
+    spans: list[tuple[int, int]] = []
+    cur_s = cur_e = None
+    pos = start
+    for line in text[start:end].split("\n"):
+        s, e = pos, pos + len(line)
+        pos = e + 1
+        if not line.strip():
+            if cur_s is not None:
+                spans.append((cur_s, cur_e))
+                cur_s = None
+            continue
+        ls = len(line) - len(line.lstrip())
+        if cur_s is not None and _LIST_START.match(line):
+            spans.append((cur_s, cur_e))
+            cur_s = None
+        if cur_s is None:
+            cur_s = s + ls
+        cur_e = s + len(line.rstrip())
+        nxt = text[e + 1:e + 2] if e < end else ""
+        if _LINE_END_PARA.search(line) or (len(line.strip()) < 60 and not nxt.islower()) or len(line) > 100:
+            spans.append((cur_s, cur_e))
+            cur_s = None
+    if cur_s is not None:
+        spans.append((cur_s, cur_e))
+    return spans
+
+
+# Question words rarely appear in records, so the corpus alone restores them wrongly
+# ("bao nhieu" -> "báo nhieu"). These common forms are consulted first.
+QUESTION_VOCABULARY = (
+    "bao nhiêu", "bao lâu", "bao giờ", "khi nào", "ở đâu", "là gì", "là ai", "như thế nào", "thế nào",
+    "phần trăm", "tỷ lệ", "cao nhất", "thấp nhất", "lớn nhất", "nhỏ nhất", "nhiều nhất", "ít nhất",
+    "so với", "so sánh", "tổng cộng", "tổng số", "địa phương nào", "tỉnh nào", "thành phố nào", "nào",
+    "được", "có", "mấy", "tăng", "giảm", "đạt", "kế hoạch", "kinh phí", "năm", "tháng", "quý",
+    "đầu năm", "cuối năm", "hội nghị", "tổ chức", "đăng cai", "tham dự", "dự", "nghị định", "quyết định",
+    "thứ trưởng", "bộ trưởng", "tập thể", "cá nhân", "bằng khen", "doanh thu", "lợi nhuận", "xuất khẩu",
+    "tỷ đồng", "triệu đồng", "đồng", "người", "ai", "gì", "đâu", "của", "cho", "và", "các", "những",
+    "trong", "về", "với", "theo", "qua", "từ", "đến", "hơn", "gần", "trên", "dưới", "khoảng",
+)
+
+
+class DiacriticRestorer:
+    """Restores the marks of an unaccented question from the corpus's own vocabulary.
+
+    For every folded syllable n-gram (n = 1..3) seen in the records it keeps the most
+    frequent accented form; a question is restored greedily, longest n-gram first.
+    Only wholly unaccented runs are touched, so words the user accented stay as typed.
+    """
+
+    MAX_N = 3
+
+    def __init__(self, table: dict[str, str] | None = None):
+        self.table: dict[str, str] = dict(table or {})
+        for phrase in QUESTION_VOCABULARY:
+            self.table[fold(phrase)] = phrase
+
+    @classmethod
+    def from_texts(cls, texts: Iterable[str]) -> "DiacriticRestorer":
+        counts: dict[str, Counter] = defaultdict(Counter)
+        for text in texts:
+            sy = [s for _, _, s in syllables(text) if not s[0].isdigit()]
+            low = [s.lower() for s in sy]
+            for n in range(1, cls.MAX_N + 1):
+                for i in range(len(low) - n + 1):
+                    gram = " ".join(low[i:i + n])
+                    counts[fold(gram)][gram] += 1
+        return cls({k: c.most_common(1)[0][0] for k, c in counts.items()})
+
+    @staticmethod
+    def keys_for(question: str) -> set[str]:
+        """The folded n-grams a question needs looked up (to fetch only those from the store)."""
+        sy = [fold(s) for _, _, s in syllables(question)]
+        return {" ".join(sy[i:i + n]) for n in range(1, DiacriticRestorer.MAX_N + 1) for i in range(len(sy) - n + 1)}
+
+    def restore(self, question: str) -> str:
+        sy = syllables(question)
+        out = []
+        pos = 0
+        i = 0
+        while i < len(sy):
+            done = False
+            for n in range(min(self.MAX_N, len(sy) - i), 0, -1):
+                run = sy[i:i + n]
+                # only contiguous, space-separated, unaccented syllables
+                if any(has_diacritics(s) or s[0].isdigit() for _, _, s in run):
+                    continue
+                if any(question[run[j][1]:run[j + 1][0]] != " " for j in range(n - 1)):
+                    continue
+                key = fold(" ".join(s for _, _, s in run))
+                form = self.table.get(key)
+                if form is None:
+                    continue
+                words = form.split(" ")
+                out.append(question[pos:run[0][0]])
+                for j, (s, e, orig) in enumerate(run):
+                    if j:
+                        out.append(" ")
+                    out.append(_match_case(words[j], orig))
+                pos = run[-1][1]
+                i += n
+                done = True
+                break
+            if not done:
+                i += 1
+        out.append(question[pos:])
+        return "".join(out)
+
+
+def _match_case(word: str, like: str) -> str:
+    if like.isupper() and len(like) > 1:
+        return word.upper()
+    if like[:1].isupper():
+        return word[:1].upper() + word[1:]
+    return word

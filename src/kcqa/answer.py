@@ -1,0 +1,467 @@
+"""Question → answer with citations. The fidelity check lives here.
+
+The answer is always a span of a record: a figure exactly as written (qualifier included),
+a name, a place or a document number. Candidates come from the passages retrieval found
+(and, for a named province, from the figures table), are filtered by what the question
+demands (unit, place, year) and ranked by how much of the question their own clause and
+sentence cover, weighted by rarity (BM25's idf). Nothing passes without a citation that
+contains every digit of the sentence we print.
+"""
+
+from __future__ import annotations
+
+
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+from .figures import MEASURES, years_in
+from .index.lexical import STOPWORDS
+from .models import Answer, AnswerValue, Citation, Figure, Passage
+from .question import QUESTION_WORDS, Question, parse_question
+from .vietnamese import fold, sentences, syllables
+
+MONEY_UNITS = {"đồng", "usd", "vnđ", "vnd", "euro", "eur", "yên", "nhân dân tệ"}
+MIN_COVERAGE = 0.5          # share (idf-weighted) of the question a supporting sentence must cover
+TOP_PASSAGES = 8
+
+NOT_FOUND = "Hồ sơ không có thông tin để trả lời câu hỏi này."
+
+
+@dataclass
+class Candidate:
+    figure: Figure
+    score: float
+    coverage: float
+
+
+def answer_question(engine, question: str, k: int = 5, year: int | None = None, doc: str | None = None) -> Answer:
+    searcher = engine.searcher
+    store = engine.store
+    allowed = _doc_filter(searcher.doc_meta, year, doc)
+    res = searcher.search(question, k=max(k, TOP_PASSAGES), docs=allowed)
+    qtext = res.restored or question
+    q = parse_question(qtext)
+    ctx = _Context(engine, q, res.passages, allowed)
+
+    handler = {
+        "superlative": _answer_superlative, "who": _answer_who, "place": _answer_place,
+        "document": _answer_document, "when": _answer_when,
+    }.get(q.kind, _answer_figure)
+    ans = handler(ctx)
+    if ans is None and q.kind in ("place", "when"):
+        ans = _answer_figure(ctx)
+    if ans is not None and not verify(ans):
+        ans = None
+    if ans is None:
+        ans = Answer(question=question, status="not_found", text=NOT_FOUND)
+        ans.notes += _merger_notes(ctx)
+    ans.question = question
+    ans.restored_question = res.restored
+    ans.passages = res.passages[:k]
+    del store
+    return ans
+
+
+def _doc_filter(meta: dict, year: int | None, doc: str | None) -> set[str] | None:
+    if year is None and not doc:
+        return None
+    keep = set()
+    for path, (title, m) in meta.items():
+        if year is not None and m.get("year") != year and str(year) not in str(m.get("date", "")):
+            continue
+        if doc and fold(doc) not in fold(path) and fold(doc) not in fold(title):
+            continue
+        keep.add(path)
+    return keep
+
+
+class _Context:
+    """What every kind of answer needs: the question, the passages, the idf weights."""
+
+    def __init__(self, engine, q: Question, passages: list[Passage], allowed: set[str] | None):
+        self.engine = engine
+        self.q = q
+        self.passages = passages[:TOP_PASSAGES]
+        self.allowed = allowed
+        self.idf = engine.searcher.bm25.idf
+        self.max_idf = max(self.idf.values(), default=1.0)
+        place_words = {w for written, _ in q.places for w in (fold(s) for _, _, s in syllables(written))}
+        self.content = [w for w in q.content if w not in STOPWORDS and w not in place_words
+                        and w not in {"tinh", "thanh", "pho"}]
+        self.rank = {p.chunk.id: i for i, p in enumerate(self.passages)}
+
+    def weight(self, word: str) -> float:
+        return self.idf.get(word, self.max_idf)
+
+    def coverage(self, text: str, words: list[str] | None = None) -> float:
+        words = self.content if words is None else words
+        if not words:
+            return 1.0
+        have = {fold(s) for _, _, s in syllables(text)}
+        total = sum(self.weight(w) for w in words)
+        got = sum(self.weight(w) for w in words if w in have)
+        return got / total if total else 0.0
+
+    def doc_title(self, path: str) -> str:
+        return self.engine.searcher.doc_meta.get(path, ("", {}))[0]
+
+    def doc_years(self, path: str) -> set[int]:
+        title, meta = self.engine.searcher.doc_meta.get(path, ("", {}))
+        ys = years_in(title)
+        if isinstance(meta.get("year"), int):
+            ys.add(meta["year"])
+        return ys
+
+    def passage_figures(self) -> list[tuple[Figure, int]]:
+        """Figures inside the retrieved passages, with the rank of their passage."""
+        out = []
+        store = self.engine.store
+        for i, p in enumerate(self.passages):
+            c = p.chunk
+            for f in store.figures('doc=? AND start>=? AND "end"<=?', (c.doc, c.start, c.end)):
+                out.append((f, i))
+        return out
+
+    def entity_figures(self) -> list[tuple[Figure, int]]:
+        """Figures whose entity is a province the question names, wherever they are."""
+        out = []
+        for written, places in self.q.places:
+            names = {fold(written)} | {fold(p.name) for p in places}
+            for name in names:
+                for f in self.engine.store.figures("entity_folded LIKE ?", (f"%{name}%",)):
+                    if self.allowed is None or f.doc in self.allowed:
+                        out.append((f, TOP_PASSAGES))
+        return out
+
+
+# -- figures ------------------------------------------------------------------
+
+def _unit_ok(q: Question, f: Figure) -> bool:
+    unit = fold(f.unit)
+    if q.unit_kind == "money":
+        return unit in {fold(u) for u in MONEY_UNITS}
+    if q.unit_kind == "percent":
+        return f.unit == "%"
+    if q.unit_kind == "count":
+        noun = q.count_noun or ""
+        return bool(unit) and unit not in {fold(u) for u in MONEY_UNITS} and f.unit != "%" and (
+            noun.startswith(unit) or unit.startswith(noun.split()[0]) if noun else True)
+    if q.kind == "figure":
+        # "tăng bao nhiêu", "là bao nhiêu": an amount or a percentage, not a bare count
+        return f.unit == "%" or unit in {fold(u) for u in MONEY_UNITS} or bool(unit)
+    return True
+
+
+def _place_ok(q: Question, f: Figure) -> bool:
+    if not q.places:
+        return True
+    ent = fold(f.entity)
+    sent = fold(f.sentence)
+    for written, places in q.places:
+        names = {fold(written)} | {fold(p.name) for p in places}
+        if any(n and (n in ent or (ent and ent in n)) for n in names):
+            return True
+        # a sentence about one province only ("Sau khi sắp xếp, thành phố Đà Nẵng có …")
+        if not f.entity and any(n in sent for n in names):
+            return True
+    return False
+
+
+def _years_ok(ctx: _Context, f: Figure) -> bool:
+    if not ctx.q.years:
+        return True
+    have = years_in(f.period) | years_in(f.sentence) | ctx.doc_years(f.doc)
+    return bool(ctx.q.years & have)
+
+
+def _clause(f: Figure) -> str:
+    """The words around a figure that say what it is: from the previous comma/semicolon to the next."""
+    s = f.start - f.sentence_start
+    e = f.end - f.sentence_start
+    text = f.sentence
+    left = max(text.rfind(",", 0, s), text.rfind(";", 0, s), text.rfind(":", 0, s))
+    # include the clause before when the figure's own clause is just "đạt X"
+    if left > 0 and s - left < 25:
+        left2 = max(text.rfind(",", 0, left), text.rfind(";", 0, left))
+        left = left2
+    right_candidates = [i for i in (text.find(",", e), text.find(";", e)) if i >= 0]
+    right = min(right_candidates) if right_candidates else len(text)
+    return text[left + 1:right]
+
+
+def _score_figures(ctx: _Context, cands: list[tuple[Figure, int]]) -> list[Candidate]:
+    q = ctx.q
+    seen: set[tuple[str, int]] = set()
+    out: list[Candidate] = []
+    for f, rank in cands:
+        key = (f.doc, f.start)
+        if key in seen:
+            continue
+        seen.add(key)
+        if not (_unit_ok(q, f) and _place_ok(q, f) and _years_ok(ctx, f)):
+            continue
+        title = ctx.doc_title(f.doc)
+        cov_sentence = ctx.coverage(f.sentence + " " + title + " " + f.entity)
+        if cov_sentence < MIN_COVERAGE:
+            continue
+        cov_clause = ctx.coverage(_clause(f))
+        score = 2.0 * cov_clause + 1.0 * cov_sentence + 0.6 / (1 + rank)
+        pyears = years_in(f.period)
+        if q.years:
+            score += 1.0 if q.years & pyears else (-1.0 if pyears else 0.0)
+        if q.period and q.period in fold(f.period):
+            score += 1.0
+        if q.places:
+            score += 0.5
+        if f.qualifier and q.unit_kind is None and q.kind == "figure":
+            score -= 0.05
+        out.append(Candidate(f, score, cov_sentence))
+    out.sort(key=lambda c: (-c.score, c.figure.doc, c.figure.start))
+    return out
+
+
+def _answer_figure(ctx: _Context) -> Answer | None:
+    cands = ctx.passage_figures() + ctx.entity_figures()
+    ranked = _score_figures(ctx, cands)
+    if not ranked:
+        return None
+    best = ranked[0]
+    f = best.figure
+    span_text, span_end = f.text, f.end
+    if ctx.q.kind == "count":
+        span_text, span_end = _extend_count(ctx, f)
+    cit = _citation(ctx, f, f.start, span_end)
+    value = AnswerValue(text=span_text, value=f.value if span_end == f.end else None, unit=f.unit,
+                        qualifier=f.qualifier, entity=f.entity or None, measure=f.measure or None,
+                        period=f.period or None)
+    ans = Answer(question="", status="answered", text=_figure_sentence(f, span_text, cit.text),
+                 value=value, citations=[cit])
+    for other in ranked[1:4]:
+        o = other.figure
+        if other.score >= best.score * 0.8 and (o.doc != f.doc or o.period != f.period) and o.text != f.text:
+            oc = _citation(ctx, o, o.start, o.end)
+            ans.others.append((_figure_sentence(o, o.text, oc.text), oc))
+    return ans
+
+
+def _extend_count(ctx: _Context, f: Figure) -> tuple[str, int]:
+    """"6 tập thể và 5 cá nhân": a count question naming both nouns gets both figures."""
+    rest = f.sentence[f.end - f.sentence_start:]
+    m = re.match(r"\s*(?:và|,)\s*", rest)
+    if not m:
+        return f.text, f.end
+    nxt = ctx.engine.store.figures('doc=? AND start=?', (f.doc, f.end + m.end()))
+    if nxt and fold(nxt[0].unit) and fold(nxt[0].unit) in fold(ctx.q.text):
+        end = nxt[0].end
+        return ctx.engine.store.document(f.doc).text[f.start:end], end
+    return f.text, f.end
+
+
+def _figure_sentence(f: Figure, span_text: str, cited: str) -> str:
+    about = [x for x in (f.measure if f.measure != f.unit else "", f.period) if x]
+    # Only mention a period whose numbers the citation shows.
+    about = [x for x in about if all(d in cited for d in re.findall(r"\d+", x))]
+    head = f"{f.entity}: {span_text}" if f.entity and f.entity not in span_text else span_text
+    return head + (f" ({', '.join(about)})" if about else "") + "."
+
+
+def _citation(ctx: _Context, f: Figure, start: int, end: int) -> Citation:
+    doc = ctx.engine.store.document(f.doc)
+    page = doc.page_at(f.sentence_start) if doc and doc.pages else None
+    title, meta = ctx.engine.searcher.doc_meta.get(f.doc, ("", {}))
+    return Citation(doc=Path(f.doc).name, path=f.doc, start=f.sentence_start,
+                    end=f.sentence_start + len(f.sentence), text=f.sentence, paragraph=f.paragraph,
+                    highlight=(start - f.sentence_start, end - f.sentence_start), page=page,
+                    table=f.table, row=f.row, col=f.col, metadata={"title": title, **meta})
+
+
+# -- entities -----------------------------------------------------------------
+
+def _answer_superlative(ctx: _Context) -> Answer | None:
+    q = ctx.q
+    groups: dict[tuple, list[Figure]] = {}
+    for f, rank in ctx.passage_figures():
+        if not f.entity or not _years_ok(ctx, f):
+            continue
+        if q.unit_kind == "money" and fold(f.unit) not in {fold(u) for u in MONEY_UNITS}:
+            continue
+        if q.unit_kind == "percent" and f.unit != "%":
+            continue
+        key = (f.doc, f.table, f.col) if f.table is not None else (f.doc, f.sentence_start)
+        groups.setdefault(key, []).append(f)
+    best_group, best_score = None, 0.0
+    for key, figs in groups.items():
+        units = {f.unit for f in figs}
+        if len(figs) < 2 or len(units) > 1:
+            continue
+        cov = ctx.coverage(figs[0].sentence + " " + ctx.doc_title(figs[0].doc) + " " + figs[0].measure)
+        score = cov + 0.1 * min(len(figs), 5)
+        if cov >= MIN_COVERAGE * 0.8 and score > best_score:
+            best_group, best_score = figs, score
+    if not best_group:
+        return None
+    pick = (max if q.superlative == "max" else min)(best_group, key=lambda f: f.value)
+    word = "cao nhất" if q.superlative == "max" else "thấp nhất"
+    cit = _citation(ctx, pick, pick.start, pick.end)
+    text = (f"{pick.entity} ({pick.text}) — {word} trong các đối tượng mà hồ sơ nêu số liệu"
+            f" ({len(best_group)} mục).")
+    value = AnswerValue(text=pick.entity, value=pick.value, unit=pick.unit, qualifier=pick.qualifier,
+                        entity=pick.entity, measure=pick.measure or None, period=pick.period or None)
+    return Answer(question="", status="answered", text=text, value=value, citations=[cit])
+
+
+def _sentence_candidates(ctx: _Context, top: int = 4):
+    """Sentences of the top passages, each with its coverage of the question."""
+    out = []
+    for rank, p in enumerate(ctx.passages[:top]):
+        c = p.chunk
+        for s, e in sentences(c.text):
+            text = c.text[s:e]
+            cov = ctx.coverage(text + " " + p.title)
+            out.append((cov - 0.05 * rank, c, s, e, text))
+    out.sort(key=lambda x: -x[0])
+    return out
+
+
+def _entity_answer(ctx: _Context, chunk, s: int, e: int, span: tuple[int, int], label: str) -> Answer:
+    text = chunk.text[s:e]
+    a, b = span
+    cit = Citation(doc=Path(chunk.doc).name, path=chunk.doc, start=chunk.start + s, end=chunk.start + e,
+                   text=text, paragraph=chunk.paragraph, highlight=(a, b),
+                   metadata={"title": ctx.doc_title(chunk.doc)})
+    value = AnswerValue(text=text[a:b])
+    return Answer(question="", status="answered", text=label.format(x=text[a:b]), value=value, citations=[cit])
+
+
+_ORG_WORDS = {fold(w) for w in ("Bộ", "Sở", "Cục", "Công", "Thương", "Trung", "tâm", "Ủy", "ban", "Tỉnh", "Thành",
+                                "Phố", "Hội", "Nghị", "Chính", "Phủ", "Nhà", "Nước", "Đảng", "Quốc", "Tập", "Đoàn",
+                                "Công ty", "Ngân", "Hàng", "Trưởng", "Thứ", "Giám", "Đốc", "Chủ", "Tịch", "Phó",
+                                "Khuyến", "Lãnh", "Đạo", "Đại", "Diện", "Dịp", "Tại", "Theo", "Với", "Từ", "Các")}
+_CAP_RUN = re.compile(r"(?<![\wÀ-ỹ])([A-ZĐÀ-Ỹ][a-zà-ỹđ]*(?:\s+[A-ZĐÀ-Ỹ][a-zà-ỹđ]*){1,3})")
+
+
+def _person_names(text: str) -> list[tuple[int, int]]:
+    out = []
+    for m in _CAP_RUN.finditer(text):
+        words = m.group(1).split()
+        # strip organisation words at either end; a name is 2–4 syllables left over
+        start = m.start(1)
+        while words and fold(words[0]) in _ORG_WORDS:
+            start += len(words[0]) + (len(m.group(1)[len(words[0]):]) - len(m.group(1)[len(words[0]):].lstrip()))
+            words = words[1:]
+            start = text.find(words[0], start) if words else start
+        while words and fold(words[-1]) in _ORG_WORDS:
+            words = words[:-1]
+        if 2 <= len(words) <= 4:
+            s = text.find(" ".join(words), m.start(1))
+            if s >= 0:
+                out.append((s, s + len(" ".join(words))))
+    return out
+
+
+def _answer_who(ctx: _Context) -> Answer | None:
+    from .places import find_places
+    title = ctx.q.title_phrase
+    for cov, chunk, s, e, text in _sentence_candidates(ctx):
+        if cov < MIN_COVERAGE * 0.8:
+            break
+        anchors = []
+        if title:
+            ft = fold(text)
+            pos = ft.find(fold(title))
+            while pos >= 0:
+                anchors.append((pos, pos + len(title)))
+                pos = ft.find(fold(title), pos + 1)
+        names = _person_names(text)
+        place_spans = {(a, b) for a, b, _ in find_places(text)}
+        names = [n for n in names if n not in place_spans and not any(a <= n[0] and n[1] <= b for a, b in anchors)]
+        if not names:
+            continue
+        if anchors:
+            a0 = anchors[0]
+            near = min(names, key=lambda n: min(abs(n[0] - a0[1]), abs(a0[0] - n[1])))
+        else:
+            near = names[0]
+        label = "{x}" + (f" ({title})." if title else ".")
+        return _entity_answer(ctx, chunk, s, e, near, label)
+    return None
+
+
+def _answer_place(ctx: _Context) -> Answer | None:
+    from .places import find_places
+    for cov, chunk, s, e, text in _sentence_candidates(ctx):
+        if cov < MIN_COVERAGE:
+            break
+        places = find_places(text)
+        if not places:
+            continue
+        # the place nearest to the rarest question word the sentence contains
+        sy = syllables(text)
+        anchors = [a for a, b, w in sy if fold(w) in ctx.content]
+        if not anchors:
+            continue
+        key_pos = max(anchors, key=lambda a: ctx.weight(fold(text[a:a + 20].split()[0])))
+        a, b, place = min(places, key=lambda p: min(abs(p[0] - key_pos), abs(p[1] - key_pos)))
+        name_start = text.find(place.name, a, b + 1)
+        span = (name_start, name_start + len(place.name)) if name_start >= 0 else (a, b)
+        return _entity_answer(ctx, chunk, s, e, span, "{x}.")
+    return None
+
+
+_DOC_NO = re.compile(r"((?:Nghị định|Quyết định|Nghị quyết|Thông tư|Luật|Chỉ thị|Tờ trình|Đề án|Công văn)"
+                     r"(?:\s+số)?\s*\d+[\w/.-]*[\w])", re.IGNORECASE)
+
+
+def _answer_document(ctx: _Context) -> Answer | None:
+    want = ctx.q.doc_type or ""
+    for cov, chunk, s, e, text in _sentence_candidates(ctx):
+        for m in _DOC_NO.finditer(text):
+            if fold(m.group(1)).startswith(want):
+                return _entity_answer(ctx, chunk, s, e, (m.start(1), m.end(1)), "{x}.")
+    return None
+
+
+_DATE = re.compile(r"(ngày\s+\d{1,2}(?:\s+tháng\s+\d{1,2}\s+năm\s+\d{4}|/\d{1,2}/\d{4}))", re.IGNORECASE)
+
+
+def _answer_when(ctx: _Context) -> Answer | None:
+    for cov, chunk, s, e, text in _sentence_candidates(ctx):
+        if cov < MIN_COVERAGE:
+            break
+        m = _DATE.search(text)
+        if m:
+            return _entity_answer(ctx, chunk, s, e, (m.start(1), m.end(1)), "{x}.")
+    return None
+
+
+# -- honesty ------------------------------------------------------------------
+
+_NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
+
+
+def verify(ans: Answer) -> bool:
+    """Every number we print must stand, character for character, in a cited passage."""
+    if not ans.citations:
+        return False
+    cited = " ".join(c.text for c in ans.citations)
+    if ans.value and ans.value.text and not any(ans.value.text in c.text for c in ans.citations):
+        return False
+    return all(n in cited for n in _NUMBER.findall(ans.text))
+
+
+def _merger_notes(ctx: _Context) -> list[str]:
+    from .places import merger_note
+    if not ctx.q.places:
+        return []
+    rows = ctx.engine.store.db.execute("SELECT DISTINCT entity FROM figures WHERE entity != ''").fetchall()
+    corpus = {r[0] for r in rows}
+    notes = []
+    for written, _ in ctx.q.places:
+        note = merger_note(written, corpus)
+        if note:
+            notes.append(note)
+    return notes
+
+
+

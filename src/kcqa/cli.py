@@ -1,0 +1,195 @@
+"""Commands only: parse flags, call the library, print. Messages are Vietnamese.
+
+    kcqa                 open the chat app (same as `kcqa chat`)
+    kcqa index [PATH…]   bring the index in line with the records
+    kcqa ask "…"         answer one question (or `-` for one per line on stdin)
+    kcqa figures         list the figures found in the records
+    kcqa eval FILE       score questions with expected answers
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+
+from .config import Config
+
+MAX_QUESTION = 2000
+
+
+def _parser() -> argparse.ArgumentParser:
+    common = argparse.ArgumentParser(add_help=False)
+    common.add_argument("--index", metavar="THƯ_MỤC", help="thư mục chỉ mục (mặc định: index/ hoặc $KCQA_INDEX)")
+    common.add_argument("--model", help="mô hình nhúng: tên mặc định, hoặc đường dẫn tới thư mục sentence-transformers")
+    common.add_argument("--chroma-url", help="dùng máy chủ Chroma (vd. http://localhost:8000) thay cho Chroma cục bộ")
+
+    p = argparse.ArgumentParser(prog="kcqa", parents=[common],
+                                description="Hỏi đáp trên hồ sơ hội nghị (chạy hoàn toàn ngoại tuyến).")
+    sub = p.add_subparsers(dest="command", metavar="LỆNH")
+    sub.add_parser("chat", parents=[common], help="mở giao diện hội thoại (mặc định)")
+
+    pi = sub.add_parser("index", parents=[common], help="lập / cập nhật chỉ mục từ thư mục hồ sơ")
+    pi.add_argument("paths", nargs="*", type=Path, help="thư mục hoặc tệp (mặc định: knowledge/)")
+    pi.add_argument("--wait", type=float, default=0.0, metavar="GIÂY",
+                    help="đợi tối đa bấy nhiêu giây nếu một lần lập chỉ mục khác đang chạy")
+
+    pa = sub.add_parser("ask", parents=[common], help="hỏi một câu (dùng - để đọc nhiều câu từ stdin)")
+    pa.add_argument("question", help="câu hỏi, hoặc - để đọc mỗi dòng một câu từ stdin")
+    pa.add_argument("-k", type=int, default=5, help="số đoạn trích hiển thị (mặc định 5)")
+    pa.add_argument("--json", action="store_true", help="in kết quả dạng JSON (JSON Lines với -)")
+    pa.add_argument("--year", type=int, help="chỉ dùng hồ sơ của năm này")
+    pa.add_argument("--doc", help="chỉ dùng hồ sơ có tên chứa chuỗi này")
+
+    pf = sub.add_parser("figures", parents=[common], help="liệt kê các số liệu đã trích")
+    pf.add_argument("--entity", help="lọc theo đối tượng (tỉnh, đơn vị…)")
+    pf.add_argument("--measure", help="lọc theo chỉ tiêu (kinh phí, doanh thu…)")
+    pf.add_argument("--period", help="lọc theo kỳ (năm 2019, 6 tháng…)")
+    pf.add_argument("--doc", help="lọc theo tên hồ sơ")
+    pf.add_argument("--csv", action="store_true", help="in dạng CSV")
+
+    pe = sub.add_parser("eval", parents=[common], help="chấm điểm bộ câu hỏi có đáp án (JSONL)")
+    pe.add_argument("file", type=Path)
+    pe.add_argument("--min", type=float, default=0.0, help="thoát với mã lỗi nếu độ chính xác dưới ngưỡng (0–1)")
+    pe.add_argument("--json", action="store_true", help="in kết quả từng câu dạng JSON Lines")
+    return p
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = _parser().parse_args(argv)
+    cfg = Config.from_args(index=args.index, model=args.model, chroma_url=args.chroma_url)
+    command = args.command or "chat"
+    try:
+        if command == "chat":
+            from .app.app import run_app
+            return run_app(cfg)
+        if command == "index":
+            return cmd_index(cfg, args)
+        if command == "ask":
+            return cmd_ask(cfg, args)
+        if command == "figures":
+            return cmd_figures(cfg, args)
+        if command == "eval":
+            return cmd_eval(cfg, args)
+    except KeyboardInterrupt:
+        print("Đã dừng theo yêu cầu; chỉ mục trước đó vẫn dùng được.", file=sys.stderr)
+        return 130
+    except Exception as exc:  # one clear line for the user; details with KCQA_DEBUG=1
+        import os
+        if os.environ.get("KCQA_DEBUG"):
+            raise
+        print(f"Lỗi: {_one_line(exc)}", file=sys.stderr)
+        return 1
+    return 0
+
+
+def _one_line(exc: BaseException) -> str:
+    text = str(exc).strip().splitlines()
+    return text[0] if text else type(exc).__name__
+
+
+def cmd_index(cfg: Config, args) -> int:
+    from rich.console import Console
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+    from .engine import Engine
+
+    err = Console(stderr=True)
+    engine = Engine(cfg)
+    with Progress(TextColumn("[bold]{task.description}"), BarColumn(), MofNCompleteColumn(),
+                  TextColumn("tài liệu · {task.fields[embedded]} đoạn đã nhúng · {task.fields[path]}"),
+                  TimeElapsedColumn(), console=err, transient=True) as bar:
+        task = bar.add_task("Lập chỉ mục", total=None, embedded=0, path="")
+
+        def on_progress(p) -> None:
+            bar.update(task, total=p.total, completed=p.done, embedded=p.embedded, path=Path(p.path).name[:40])
+        report = engine.index(args.paths or None, on_progress, lock_wait=args.wait)
+    for path, reason in report.failed:
+        err.print(f"[yellow]Bỏ qua[/] {path}: {reason}", highlight=False)
+    for w in report.warnings:
+        err.print(f"[yellow]Cảnh báo:[/] {w}", highlight=False)
+    print(f"Đã lập chỉ mục: {report.new} mới, {report.changed} thay đổi, {report.removed} đã xóa, "
+          f"{report.unchanged} không đổi, {len(report.failed)} lỗi · "
+          f"{report.chunks_embedded} đoạn được nhúng (tổng {report.chunks_total} đoạn) · "
+          f"{report.figures} số liệu · {report.seconds:.1f} giây · {cfg.index_dir}")
+    if report.chunks_embedded == 0 and not (report.new or report.changed or report.removed):
+        print("Không có gì thay đổi: không cần nhúng lại đoạn nào.")
+    return 0
+
+
+def _clean_question(q: str) -> str:
+    q = "".join(ch if ch.isprintable() else " " for ch in q)
+    q = " ".join(q.split())
+    return q[:MAX_QUESTION]
+
+
+def cmd_ask(cfg: Config, args) -> int:
+    from .engine import Engine
+    engine = Engine(cfg)
+    if args.question == "-":
+        for line in sys.stdin:
+            q = _clean_question(line)
+            if not q:
+                continue
+            ans = engine.ask(q, k=args.k, year=args.year, doc=args.doc)
+            if args.json:
+                print(json.dumps(ans.to_json(), ensure_ascii=False), flush=True)
+            else:
+                _print_answer(ans, engine)
+                print()
+        return 0
+    q = _clean_question(args.question)
+    if not q:
+        print("Lỗi: câu hỏi trống.", file=sys.stderr)
+        return 2
+    ans = engine.ask(q, k=args.k, year=args.year, doc=args.doc)
+    if args.json:
+        print(json.dumps(ans.to_json(), ensure_ascii=False, indent=2))
+    else:
+        _print_answer(ans, engine)
+    return 0
+
+
+def _print_answer(ans, engine) -> None:
+    from rich.console import Console
+    from .render import answer_renderables
+    console = Console(highlight=False)
+    for w in engine.warnings:
+        console.print(f"[yellow]Lưu ý:[/] {w}")
+    engine.warnings.clear()
+    for r in answer_renderables(ans):
+        console.print(r)
+
+
+def cmd_figures(cfg: Config, args) -> int:
+    from .engine import Engine
+    rows = Engine(cfg).figures(args.entity, args.measure, args.period, args.doc)
+    cols = ["entity", "measure", "period", "text", "value", "unit", "qualifier", "doc"]
+    if args.csv:
+        import csv
+        w = csv.writer(sys.stdout)
+        w.writerow(cols + ["start", "end", "sentence"])
+        for f in rows:
+            w.writerow([f.entity, f.measure, f.period, f.text, f.value, f.unit, f.qualifier or "",
+                        f.doc, f.start, f.end, f.sentence])
+        return 0
+    from rich.console import Console
+    from rich.table import Table
+    t = Table("Đối tượng", "Chỉ tiêu", "Kỳ", "Số liệu", "Giá trị", "Đơn vị", "Hồ sơ", title=f"{len(rows)} số liệu")
+    for f in rows:
+        t.add_row(f.entity, f.measure, f.period, f.text, f"{f.value:,.6g}", f.unit, Path(f.doc).name)
+    Console().print(t)
+    return 0
+
+
+def cmd_eval(cfg: Config, args) -> int:
+    from .engine import Engine
+    from .evaluate import evaluate_file
+    engine = Engine(cfg)
+    result = evaluate_file(engine, args.file, json_lines=args.json)
+    return 0 if result.accuracy >= args.min else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())

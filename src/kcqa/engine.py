@@ -1,0 +1,126 @@
+"""One object both surfaces (CLI and app) talk to: index, ask, figures, stats.
+
+Heavy parts (model, Chroma) load on first use, so commands that do not need them stay fast.
+"""
+
+from __future__ import annotations
+
+import threading
+from dataclasses import dataclass
+from pathlib import Path
+
+from .config import Config
+from .models import Answer, Document, Figure
+
+
+class IndexMissing(Exception):
+    def __init__(self, index_dir: Path):
+        super().__init__(f"Chưa có chỉ mục ở {index_dir}. Hãy chạy: kcqa index")
+
+
+@dataclass
+class Stats:
+    documents: int
+    passages: int
+    figures: int
+    model: str
+    last_indexed: float | None
+    backend: str
+    index_dir: str
+
+
+class Engine:
+    def __init__(self, cfg: Config | None = None):
+        self.cfg = cfg or Config()
+        self._store = None
+        self._searcher = None
+        self._lock = threading.RLock()
+        self.warnings: list[str] = []
+
+    # -- loading ------------------------------------------------------------
+    def exists(self) -> bool:
+        return (self.cfg.index_dir / "kcqa.sqlite").exists()
+
+    @property
+    def store(self):
+        from .index.store import Store
+        with self._lock:
+            if self._store is None:
+                if not self.exists():
+                    raise IndexMissing(self.cfg.index_dir)
+                self._store = Store(self.cfg.index_dir)
+            return self._store
+
+    @property
+    def searcher(self):
+        """Load the model and vectors once; fall back to lexical search when they cannot load."""
+        from .search import Searcher
+        with self._lock:
+            if self._searcher is None:
+                store = self.store
+                vectors = embedder = None
+                model = store.get_meta("model_name") or ""
+                if model:
+                    from .embed import ModelUnavailable, load_embedder
+                    from .index.vectors import VectorStore, VectorStoreError
+                    try:
+                        embedder = load_embedder(model, self.cfg.cache_dir)
+                        vectors = VectorStore(self.cfg.index_dir, self.cfg.chroma_url)
+                    except (ModelUnavailable, VectorStoreError) as exc:
+                        self.warnings.append(f"{exc} — dùng tìm kiếm từ khóa (BM25).")
+                        vectors = embedder = None
+                else:
+                    self.warnings.append("Chỉ mục không có vector (mô hình nhúng không khả dụng khi lập chỉ mục): "
+                                         "dùng tìm kiếm từ khóa (BM25).")
+                self._searcher = Searcher(store, vectors, embedder)
+            return self._searcher
+
+    def warm_up(self) -> None:
+        self.searcher.bm25  # noqa: B018 - builds the lexical index now rather than on the first question
+
+    def reload(self) -> None:
+        """After a reindex: drop caches so the next question sees the new index."""
+        with self._lock:
+            if self._searcher is not None:
+                self._searcher.refresh()
+            if self._store is not None and self._searcher is None:
+                self._store.close()
+                self._store = None
+
+    # -- actions ------------------------------------------------------------
+    def index(self, paths: list[Path] | None = None, progress=None, lock_wait: float = 0.0):
+        from .index.build import build_index
+        report = build_index(self.cfg, paths, progress, lock_wait=lock_wait)
+        self.reload()
+        return report
+
+    def ask(self, question: str, k: int = 5, year: int | None = None, doc: str | None = None) -> Answer:
+        from .answer import answer_question
+        with self._lock:
+            return answer_question(self, question, k=k, year=year, doc=doc)
+
+    def figures(self, entity: str | None = None, measure: str | None = None,
+                period: str | None = None, doc: str | None = None) -> list[Figure]:
+        from .vietnamese import fold
+        where, params = [], []
+        if entity:
+            where.append("entity_folded LIKE ?")
+            params.append(f"%{fold(entity)}%")
+        rows = self.store.figures(" AND ".join(where), tuple(params))
+        if measure:
+            rows = [f for f in rows if fold(measure) in fold(f.measure)]
+        if period:
+            rows = [f for f in rows if fold(period) in fold(f.period)]
+        if doc:
+            rows = [f for f in rows if fold(doc) in fold(f.doc)]
+        return rows
+
+    def document(self, path: str) -> Document | None:
+        return self.store.document(path)
+
+    def stats(self) -> Stats:
+        c = self.store.counts()
+        last = self.store.get_meta("last_indexed")
+        backend = f"máy chủ Chroma {self.cfg.chroma_url}" if self.cfg.chroma_url else "Chroma cục bộ"
+        return Stats(c["documents"], c["passages"], c["figures"], self.store.get_meta("model_name") or "(không có — BM25)",
+                     float(last) if last else None, backend, str(self.cfg.index_dir))

@@ -1,0 +1,245 @@
+"""Figure extraction at index time: every number with a unit, and what it is about.
+
+For each quantity the reader finds, we attach the entity it belongs to (a province from
+the gazetteer, or a named organisation), the measure (the noun phrase it quantifies),
+the period (`năm 2019`, `6 tháng đầu năm`, `quý I/2021`) and the relation (`đạt … kế
+hoạch`, `tăng … so với …`). The rules are deliberately simple and positional: in
+Vietnamese reports the subject and measure precede the figure in the same clause, and
+lists `A (x), B (y)` give each entity its own figure and share the sentence's measure.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .models import Document, Figure
+from .numbers import Quantity, find_quantities
+from .places import find_places
+from .vietnamese import fold, paragraphs, sentences
+
+# Measures, most specific first (matched folded, on the text before the figure).
+MEASURES = [
+    "kế hoạch kinh phí", "tổng kinh phí", "kinh phí", "ngân sách", "nguồn vốn", "vốn đầu tư", "vốn điều lệ",
+    "tổng vốn", "vốn", "doanh thu thuần", "doanh thu", "lợi nhuận sau thuế", "lợi nhuận trước thuế",
+    "lợi nhuận", "lãi", "lỗ", "kim ngạch xuất khẩu", "kim ngạch nhập khẩu", "kim ngạch", "xuất khẩu",
+    "nhập khẩu", "giá trị sản xuất", "giá trị", "sản lượng", "tổng tài sản", "tài sản", "nợ", "giá",
+    "thu nhập", "lương", "tăng trưởng", "tỷ lệ", "diện tích", "dân số", "công suất", "học phí",
+    "điểm chuẩn", "chỉ tiêu", "số lượng", "tổng số", "thuế", "cổ tức", "vốn hóa", "tiền",
+]
+_MEASURES_FOLDED = [(m, fold(m)) for m in MEASURES]
+
+_PERIOD = re.compile(
+    r"(?:(?:6|sáu|9|chín|3|ba) tháng (?:đầu|cuối) năm(?: \d{4})?"
+    r"|(?:6|9|3|11|10) tháng(?: năm \d{4}| \d{4})?"
+    r"|quý [IV1-4]+(?:/\d{4}| năm \d{4})?"
+    r"|tháng \d{1,2}(?:/\d{4}| năm \d{4})?"
+    r"|(?:năm|niên khóa|niên độ) \d{4}(?:\s*[-–]\s*\d{4})?"
+    r"|giai đoạn \d{4}\s*[-–]\s*\d{4})",
+    re.IGNORECASE)
+_YEAR = re.compile(r"(?<![\d/.,])(?:19|20)\d{2}(?![\d/.,%])")
+_RELATION_BEFORE = re.compile(
+    r"(đạt|tăng|giảm|cao hơn|thấp hơn|vượt|bằng|chiếm|lên|xuống|còn|là|được)\s*(?:thêm\s*)?$", re.IGNORECASE)
+_CLAUSE_SPLIT = re.compile(r"[;:]|,(?=\s)|\s[-–]\s")
+
+
+def periods_in(text: str) -> list[tuple[int, int, str]]:
+    return [(m.start(), m.end(), m.group()) for m in _PERIOD.finditer(text)]
+
+
+def years_in(text: str) -> set[int]:
+    return {int(y) for y in _YEAR.findall(text)}
+
+
+def extract_figures(doc: Document) -> list[Figure]:
+    out: list[Figure] = []
+    text = doc.text
+    table_spans = [(t.start, t.end) for t in doc.tables]
+    for pno, (ps, pe) in enumerate(paragraphs(text, doc.body_start), start=1):
+        if any(ts <= ps < te for ts, te in table_spans):
+            continue
+        prev_sentence = ""
+        for ss, se in sentences(text, ps, pe):
+            sentence = text[ss:se]
+            out.extend(_sentence_figures(doc, sentence, ss, pno, prev_sentence))
+            prev_sentence = sentence
+    out.extend(_table_figures(doc))
+    return out
+
+
+def _sentence_figures(doc: Document, sentence: str, offset: int, paragraph: int, prev: str) -> list[Figure]:
+    quantities = find_quantities(sentence)
+    if not quantities:
+        return []
+    places = find_places(sentence)
+    periods = periods_in(sentence)
+    out = []
+    for q in quantities:
+        entity = _entity_for(sentence, q, places)
+        measure = _measure_for(sentence, q)
+        period = _period_for(sentence, q, periods, prev, doc)
+        relation = _relation_for(sentence, q)
+        out.append(Figure(
+            doc=doc.path, value=q.value, unit=q.unit, text=q.text, start=offset + q.start, end=offset + q.end,
+            sentence=sentence, sentence_start=offset, qualifier=q.qualifier, entity=entity, measure=measure,
+            period=period, relation=relation, value_max=q.value_max, paragraph=paragraph))
+    return out
+
+
+def _clause_start(sentence: str, pos: int) -> int:
+    """Start of the clause that holds position `pos` (after the last ; : , or dash)."""
+    start = 0
+    for m in _CLAUSE_SPLIT.finditer(sentence, 0, pos):
+        start = m.end()
+    return start
+
+
+def _entity_for(sentence: str, q: Quantity, places) -> str:
+    # "Lâm Đồng (hơn 10 tỷ đồng)": the place right before an opening parenthesis.
+    before = sentence[:q.start]
+    m = re.search(r"\(\s*$", before)
+    if m:
+        head = before[:m.start()].rstrip()
+        for s, e, place in reversed(places):
+            if e == len(head):
+                return sentence[s:e]
+    cs = _clause_start(sentence, q.start)
+    in_clause = [(s, e) for s, e, _ in places if cs <= s and e <= q.start]
+    if in_clause:
+        s, e = in_clause[-1]
+        return sentence[s:e]
+    preceding = [(s, e) for s, e, _ in places if e <= q.start]
+    if preceding and len(places) == 1:
+        s, e = preceding[-1]
+        return sentence[s:e]
+    name = _capitalised_before(sentence[:q.start])
+    return name
+
+
+_NAME = re.compile(r"((?:[A-ZĐÀ-Ỹ][\wÀ-ỹ&.-]*)(?:\s+[A-ZĐÀ-Ỹ][\wÀ-ỹ&.-]*){0,5})")
+_NOT_NAMES = {"theo", "trong", "năm", "tháng", "quý", "tại", "với", "từ", "ngoài", "đây", "ngày", "sau", "trước",
+              "đến", "tổng", "các", "những", "một", "so", "khi", "nếu", "còn", "đồng", "ông", "bà"}
+
+
+def _capitalised_before(text: str) -> str:
+    """The last capitalised name before a figure (a company, an agency), not a sentence start."""
+    best = ""
+    for m in _NAME.finditer(text):
+        words = m.group(1).split()
+        while words and fold(words[0]) in {fold(w) for w in _NOT_NAMES}:
+            words = words[1:]
+        if not words:
+            continue
+        if m.start() == 0 and len(words) == 1:
+            continue
+        best = " ".join(words)
+    return best
+
+
+def _measure_for(sentence: str, q: Quantity) -> str:
+    """The measure word that ends closest before the figure (longest on ties)."""
+    before = fold(sentence[max(0, q.start - 160):q.start])
+    best, best_key = "", (-1, 0)
+    for m, mf in _MEASURES_FOLDED:
+        pos = before.rfind(mf)
+        if pos >= 0 and (pos + len(mf), len(mf)) > best_key:
+            best, best_key = m, (pos + len(mf), len(mf))
+    if best:
+        return best
+    return q.unit if q.kind == "count" else ""
+
+
+def _period_for(sentence: str, q: Quantity, periods, prev: str, doc: Document) -> str:
+    before = [p for p in periods if p[1] <= q.start]
+    if before:
+        return before[-1][2]
+    after = [p for p in periods if p[0] >= q.end]
+    if after:
+        return after[0][2]
+    prev_periods = periods_in(prev)
+    if prev_periods:
+        return prev_periods[-1][2]
+    year = doc.metadata.get("year")
+    return f"năm {year}" if year else ""
+
+
+def _relation_for(sentence: str, q: Quantity) -> str:
+    m = _RELATION_BEFORE.search(sentence[max(0, q.start - 20):q.start])
+    verb = m.group(1) if m else ""
+    after = sentence[q.end:q.end + 80]
+    m2 = re.match(r"\s*(so với [^,;.]+|kế hoạch[^,;.]*)", after)
+    tail = m2.group(1).strip() if m2 else ""
+    return " … ".join(x for x in (verb, tail) if x)
+
+
+# -- tables -----------------------------------------------------------------
+
+_UNIT_IN_HEADER = re.compile(r"\(([^)]*)\)")
+
+
+def _table_figures(doc: Document) -> list[Figure]:
+    """Every numeric cell: entity from the row header, measure/unit from the column header."""
+    from .numbers import parse_number, parse_quantity
+    out: list[Figure] = []
+    for t in doc.tables:
+        headers = {c.col: c.text for c in t.cells if c.row == 0}
+        caption_unit = _UNIT_IN_HEADER.search(t.caption or "")
+        for c in t.cells:
+            if c.row == 0 or c.col == 0:
+                continue
+            header = headers.get(c.col, "")
+            row_head = t.cell(c.row, 0)
+            hu = _UNIT_IN_HEADER.search(header) or caption_unit
+            unit_text = hu.group(1).strip() if hu else ""
+            q = parse_quantity(c.text.strip())
+            if q is None:
+                try:
+                    number = parse_number(c.text.strip())
+                except ValueError:
+                    continue
+                scaled = parse_quantity(f"{c.text.strip()} {unit_text}") if unit_text else None
+                value = scaled.value if scaled else number
+                unit = scaled.unit if scaled else unit_text
+                qualifier = None
+            else:
+                value, unit, qualifier = q.value, q.unit, q.qualifier
+                if unit_text and not q.unit:
+                    scaled = parse_quantity(f"{c.text.strip()} {unit_text}")
+                    if scaled:
+                        value, unit = scaled.value, scaled.unit
+            lead = c.text[: len(c.text) - len(c.text.lstrip())]
+            s = c.start + len(lead)
+            e = c.start + len(c.text.rstrip())
+            measure_header = _UNIT_IN_HEADER.sub("", header).strip()
+            periods = periods_in(header) or periods_in(t.caption or "")
+            years = sorted(years_in(header))
+            period = periods[0][2] if periods else (f"năm {years[0]}" if years else "")
+            out.append(Figure(
+                doc=doc.path, value=value, unit=unit, text=doc.text[s:e], start=s, end=e,
+                sentence=_row_text(doc, t, c.row), sentence_start=_row_start(t, c.row),
+                qualifier=qualifier, entity=row_head.text.strip() if row_head else "",
+                measure=_measure_name(measure_header, t.caption), period=period, relation="",
+                paragraph=0, table=t.index, row=c.row, col=c.col))
+    return out
+
+
+def _measure_name(header: str, caption: str) -> str:
+    folded = fold(header)
+    for m, mf in _MEASURES_FOLDED:
+        if mf in folded:
+            return header
+    for m, mf in _MEASURES_FOLDED:
+        if mf in fold(caption or ""):
+            return f"{m} – {header}" if header else m
+    return header
+
+
+def _row_start(t, row: int) -> int:
+    cells = [c for c in t.cells if c.row == row]
+    return min(c.start for c in cells) if cells else t.start
+
+
+def _row_text(doc: Document, t, row: int) -> str:
+    cells = [c for c in t.cells if c.row == row]
+    if not cells:
+        return ""
+    return doc.text[min(c.start for c in cells):max(c.end for c in cells)]

@@ -1,0 +1,116 @@
+"""Understanding a question: what kind of answer, about which entity, measure and period.
+
+Works on the folded text, so "Quang Nam duoc bo tri bao nhieu" and the accented form are
+understood alike. The rules name Vietnamese question patterns, not the sample's words.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from .places import Place, find_places
+from .vietnamese import fold, syllables
+
+# Words that make up the question itself rather than its subject (folded).
+QUESTION_WORDS = set(
+    "bao nhieu may la gi nao ai dau the nao khi gio co khong duoc hay hoi cho biet ra sao "
+    "tai sao vi sao bang muc".split())
+
+
+@dataclass
+class Question:
+    text: str                      # as asked (restored when it was unaccented)
+    kind: str                      # amount | percent | count | superlative | who | place | document | when | figure
+    unit_kind: str | None = None   # money | percent | count | measure | None (any)
+    count_noun: str | None = None  # "xã" in "bao nhiêu xã"
+    places: list[tuple[str, list[Place]]] = field(default_factory=list)   # (as written, matches)
+    years: set[int] = field(default_factory=set)
+    period: str | None = None      # "6 tháng đầu năm", "quý I", …
+    superlative: str | None = None # "max" | "min"
+    doc_type: str | None = None    # "nghị định", "quyết định", … for `document` questions
+    title_phrase: str | None = None  # "Thứ trưởng Bộ Công Thương" for `who` questions
+    content: list[str] = field(default_factory=list)   # folded content syllables
+
+
+_MONEY = re.compile(r"\b(kinh phi|ngan sach|tien|von|dong|ty|trieu|doanh thu|loi nhuan|chi phi|gia tri|"
+                    r"kim ngach|thu nhap|luong|usd|dau tu|no|thue|co tuc|tai tro|ho tro)\b")
+_PERCENT = re.compile(r"(phan tram|%|ty le|bao nhieu lan)")
+_MAX = re.compile(r"\b(cao nhat|lon nhat|nhieu nhat|dan dau|hang dau|manh nhat)\b")
+_MIN = re.compile(r"\b(thap nhat|nho nhat|it nhat)\b")
+_WHO = re.compile(r"\b(ai|ong nao|ba nao|dong chi nao|nguoi nao|(thu truong|bo truong|chu tich|giam doc|"
+                  r"cuc truong|tong giam doc|pho chu tich|truong ban|bi thu)\s+(?:[\w ]+?\s+)?nao)\b")
+_PLACE_Q = re.compile(r"\b(tinh nao|thanh pho nao|dia phuong nao|o dau|tai dau|noi nao|dia diem nao|don vi nao)\b")
+_DOCUMENT = re.compile(r"\b(nghi dinh|quyet dinh|nghi quyet|thong tu|luat|chi thi|van ban|to trinh|de an)\s+(?:so\s+)?nao\b")
+_WHEN = re.compile(r"\b(khi nao|bao gio|ngay nao|thoi gian nao|nam nao|luc nao)\b")
+_COUNT_NOUN = re.compile(r"bao nhieu\s+([a-z]+(?:\s+[a-z]+){0,5})")
+_HOW_MUCH = re.compile(r"\b(bao nhieu|may)\b")
+_YEAR = re.compile(r"(?<!\d)((?:19|20)\d{2})(?!\d)")
+_PERIOD = re.compile(r"(6 thang dau nam|6 thang cuoi nam|9 thang|quy [iv1-4]+|thang \d{1,2})")
+
+# Nouns that name money or percentages rather than things to count.
+_NOT_COUNT = {"kinh", "tien", "phan", "ty", "trieu", "dong", "nhieu", "von", "ngan", "doanh", "loi", "gia", "usd",
+              "lan", "chi", "thu", "kim", "luong", "nam", "thang", "ngay"}
+
+
+def parse_question(text: str) -> Question:
+    f = fold(text)
+    places = []
+    for s, e, place in find_places(text):
+        places.append((text[s:e], [place]))
+    merged: dict[str, list[Place]] = {}
+    for written, ps in places:
+        merged.setdefault(written, []).extend(ps)
+    q = Question(text=text, kind="figure", places=list(merged.items()))
+    q.years = {int(y) for y in _YEAR.findall(f)}
+    m = _PERIOD.search(f)
+    q.period = m.group(1) if m else None
+    q.content = [w for w in (fold(s) for _, _, s in syllables(text)) if w not in QUESTION_WORDS and not w.isdigit()]
+
+    if _MAX.search(f):
+        q.superlative = "max"
+    elif _MIN.search(f):
+        q.superlative = "min"
+
+    m = _DOCUMENT.search(f)
+    if m:
+        q.kind, q.doc_type = "document", m.group(1)
+        return q
+    if _WHO.search(f):
+        q.kind = "who"
+        q.title_phrase = _title_phrase(text)
+        return q
+    if _PLACE_Q.search(f) or (q.superlative and re.search(r"\b(nao|ai)\b", f)):
+        q.kind = "superlative" if q.superlative else "place"
+        q.unit_kind = "money" if _MONEY.search(f) else ("percent" if _PERCENT.search(f) else None)
+        return q
+    if _WHEN.search(f) and not _HOW_MUCH.search(f):
+        q.kind = "when"
+        return q
+
+    if _PERCENT.search(f):
+        q.kind, q.unit_kind = "percent", "percent"
+        return q
+    m = _COUNT_NOUN.search(f)
+    if m:
+        words = m.group(1).split()
+        if words and words[0] not in _NOT_COUNT and not _MONEY.match(" ".join(words[:2])):
+            q.kind, q.unit_kind = "count", "count"
+            q.count_noun = " ".join(words)
+            return q
+    if _MONEY.search(f):
+        q.kind, q.unit_kind = "amount", "money"
+        return q
+    if re.search(r"\b(tang|giam)\b.*\bbao nhieu\b", f):
+        q.kind = "figure"       # a change: a percentage or an amount, whichever the record gives
+    return q
+
+
+_TITLE = re.compile(r"((?:Thứ trưởng|Bộ trưởng|Chủ tịch|Phó Chủ tịch|Giám đốc|Phó Giám đốc|Cục trưởng|"
+                    r"Tổng Giám đốc|Trưởng ban|Bí thư|Phó Thủ tướng|Thủ tướng)(?:\s+[A-ZĐÀ-Ỹ][\wÀ-ỹ]*)*)",
+                    re.IGNORECASE)
+
+
+def _title_phrase(text: str) -> str | None:
+    m = _TITLE.search(text)
+    return m.group(1).strip() if m else None

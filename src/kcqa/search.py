@@ -1,0 +1,108 @@
+"""Hybrid retrieval: restore diacritics, then dense (e5) and lexical (BM25) rankings fused
+by reciprocal rank fusion.
+
+Measured on the sample: dense search alone finds nothing for unaccented questions, folded
+BM25 finds most; restoring the marks from the records' own vocabulary lets dense search
+understand them too.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .index.lexical import BM25, STOPWORDS
+from .index.store import Store
+from .models import Chunk, Passage
+from .vietnamese import DiacriticRestorer, fold, has_diacritics, syllables
+
+RRF_K = 60
+
+
+@dataclass
+class SearchResult:
+    passages: list[Passage]
+    restored: str | None     # the question with its diacritics restored, when that changed it
+    mode: str                # "hybrid" | "lexical"
+
+
+def needs_restoring(question: str) -> bool:
+    words = [s for _, _, s in syllables(question) if not s[0].isdigit()]
+    if not words:
+        return False
+    plain = sum(1 for w in words if not has_diacritics(w))
+    return plain / len(words) > 0.6
+
+
+class Searcher:
+    def __init__(self, store: Store, vectors=None, embedder=None):
+        self.store = store
+        self.vectors = vectors
+        self.embedder = embedder
+        self._bm25: BM25 | None = None
+        self._chunk_ids: set[str] | None = None
+        self._meta = None
+
+    def refresh(self) -> None:
+        """Forget cached structures after the index changed."""
+        self._bm25 = None
+        self._chunk_ids = None
+        self._meta = None
+
+    @property
+    def bm25(self) -> BM25:
+        if self._bm25 is None:
+            self._bm25 = BM25(self.store.chunk_tokens())
+        return self._bm25
+
+    @property
+    def chunk_ids(self) -> set[str]:
+        if self._chunk_ids is None:
+            self._chunk_ids = self.store.chunk_ids()
+        return self._chunk_ids
+
+    @property
+    def doc_meta(self) -> dict:
+        if self._meta is None:
+            self._meta = self.store.doc_metadata()
+        return self._meta
+
+    def restore(self, question: str) -> str | None:
+        if not needs_restoring(question):
+            return None
+        table = self.store.vocab_forms(DiacriticRestorer.keys_for(question))
+        restored = DiacriticRestorer(table).restore(question)
+        return restored if restored != question else None
+
+    def search(self, question: str, k: int = 5, docs: set[str] | None = None) -> SearchResult:
+        restored = self.restore(question)
+        q = restored or question
+        depth = max(50, k * 10)
+        lexical = self.bm25.search(q, depth)
+        dense: list[tuple[str, float]] = []
+        if self.vectors is not None and self.embedder is not None:
+            vec = self.embedder.encode_query(q)
+            dense = [(i, s) for i, s in self.vectors.query(vec, depth) if i in self.chunk_ids]
+        fused: dict[str, float] = {}
+        for ranking in (dense, lexical):
+            for rank, (cid, _) in enumerate(ranking):
+                fused[cid] = fused.get(cid, 0.0) + 1.0 / (RRF_K + rank + 1)
+        order = sorted(fused, key=lambda c: -fused[c])
+        chunks = {c.id: c for c in self.store.chunks(order[: depth])}
+        out: list[Passage] = []
+        for cid in order:
+            c = chunks.get(cid)
+            if c is None or (docs is not None and c.doc not in docs):
+                continue
+            title, meta = self.doc_meta.get(c.doc, ("", {}))
+            out.append(Passage(chunk=c, score=fused[cid], title=title, metadata=meta,
+                               matched=matched_spans(c.text, q)))
+            if len(out) >= k:
+                break
+        return SearchResult(out, restored, "hybrid" if dense else "lexical")
+
+
+def matched_spans(text: str, question: str) -> list[tuple[int, int]]:
+    """Spans of the passage's syllables that the question also has (diacritic-insensitive)."""
+    wanted = {fold(s) for _, _, s in syllables(question)} - STOPWORDS
+    return [(s, e) for s, e, w in syllables(text) if fold(w) in wanted]

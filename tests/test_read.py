@@ -1,0 +1,82 @@
+"""Reading records: encodings, NFC, metadata, and bad input reported, never fatal."""
+
+import os
+import unicodedata
+from pathlib import Path
+
+import pytest
+
+from kcqa.read import UnreadableFile, iter_record_paths, read_document
+
+TEXT = "Quảng Nam được bố trí 6,94 tỷ đồng cho hoạt động khuyến công năm 2020."
+
+
+def write(tmp_path: Path, name: str, data: bytes) -> Path:
+    p = tmp_path / name
+    p.write_bytes(data)
+    return p
+
+
+@pytest.mark.parametrize("data", [
+    TEXT.encode("utf-8"),
+    b"\xef\xbb\xbf" + TEXT.encode("utf-8"),
+    TEXT.encode("utf-16"),                 # with BOM
+    TEXT.encode("utf-16-le"),              # without BOM
+    unicodedata.normalize("NFD", TEXT).encode("utf-8"),
+], ids=["utf8", "utf8-bom", "utf16", "utf16le-nobom", "nfd"])
+def test_encodings_become_the_same_nfc_text(tmp_path, data):
+    doc = read_document(write(tmp_path, "r.txt", data))
+    assert doc.text.strip() == TEXT
+    assert unicodedata.is_normalized("NFC", doc.text)
+
+
+@pytest.mark.parametrize("name,data,reason", [
+    ("empty.txt", b"", "rỗng"),
+    ("blank.txt", b"  \n\n ", "rỗng"),
+    ("binary.txt", bytes(range(256)) * 20, "nhị phân"),
+    ("truncated.txt", TEXT.encode("utf-8")[:-3] + b"\xe1\xba", "UTF-8"),
+    ("latin1.txt", "Qu\xe1ng Nam".encode("latin-1"), "UTF-8"),
+    ("image.png", b"\x89PNG\r\n", "không hỗ trợ"),
+])
+def test_bad_files_raise_one_clear_reason(tmp_path, name, data, reason):
+    with pytest.raises(UnreadableFile) as exc:
+        read_document(write(tmp_path, name, data))
+    assert reason in exc.value.reason
+    assert name in str(exc.value)
+    assert "\n" not in str(exc.value)
+
+
+def test_front_matter_and_sidecar_metadata(tmp_path):
+    p = write(tmp_path, "hn.md", ("---\ntitle: Hội nghị khuyến công 2021\ndate: 2021-07-01\nplace: Ninh Thuận\n---\n"
+                                  + TEXT + "\n").encode())
+    doc = read_document(p)
+    assert doc.title == "Hội nghị khuyến công 2021"
+    assert doc.metadata["place"] == "Ninh Thuận" and doc.metadata["year"] == 2021
+    assert doc.text[doc.body_start:].startswith("Quảng Nam")
+    (tmp_path / "hn.md.meta.json").write_text('{"number": "XII", "title": "Khác"}', encoding="utf-8")
+    doc = read_document(p)
+    assert doc.metadata["number"] == "XII" and doc.title == "Khác"
+
+
+def test_corpus_header_lines_are_metadata_not_text(tmp_path):
+    p = write(tmp_path, "news.txt", ("# doc_id = x\n# url = http://example.invalid/a\n# date = 20210501\n"
+                                     + TEXT + "\n").encode())
+    doc = read_document(p)
+    assert doc.metadata["date"] == "2021-05-01" and doc.metadata["year"] == 2021
+    assert doc.text[doc.body_start:].startswith("Quảng Nam")
+
+
+def test_vietnamese_file_names_spaces_and_symlink_loops(tmp_path):
+    d = tmp_path / "hồ sơ"
+    d.mkdir()
+    write(d, "Hội nghị 2020 (bản cuối).txt", TEXT.encode())
+    os.symlink(d, d / "loop")              # a folder that contains itself
+    found = [p for p, _ in iter_record_paths([tmp_path])]
+    assert [p.name for p in found] == ["Hội nghị 2020 (bản cuối).txt"]
+    assert read_document(found[0]).text.strip() == TEXT
+
+
+def test_one_megabyte_line_is_read(tmp_path):
+    line = ("Doanh thu đạt 5 tỷ đồng " * 50000)[:1_000_000]
+    doc = read_document(write(tmp_path, "long.txt", line.encode()))
+    assert len(doc.text) == len(line)

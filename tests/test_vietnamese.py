@@ -1,0 +1,42 @@
+import unicodedata
+
+from kcqa.vietnamese import DiacriticRestorer, fold, nfc, paragraphs, sentences, tokens
+
+
+def test_fold_removes_marks_and_keeps_length():
+    s = "Quảng Nam, Đà Nẵng, Khánh Hoà"
+    assert fold(s) == "quang nam, da nang, khanh hoa"
+    assert len(fold(s)) == len(s)
+
+
+def test_nfd_input_folds_like_nfc():
+    nfd = unicodedata.normalize("NFD", "Lâm Đồng")
+    assert nfc(nfd) == "Lâm Đồng"
+    assert fold(nfd) == fold("Lâm Đồng") == "lam dong"
+
+
+def test_sentences_do_not_split_numbers_or_abbreviations():
+    text = "Năm 2019 đạt 1.402 tỷ đồng. TP. Đà Nẵng tăng 5,2%. Trong 6 tháng đầu năm, đạt 19,9 tỷ đồng."
+    got = [text[s:e] for s, e in sentences(text)]
+    assert got == ["Năm 2019 đạt 1.402 tỷ đồng.", "TP. Đà Nẵng tăng 5,2%.", "Trong 6 tháng đầu năm, đạt 19,9 tỷ đồng."]
+
+
+def test_paragraphs_join_hard_wrapped_lines_but_not_one_per_line_records():
+    wrapped = "2\\. Các cơ quan theo thẩm quyền khẩn trương thực hiện các công tác chuẩn\nbị cần thiết.\n\n3\\. Khác."
+    spans = paragraphs(wrapped)
+    assert [wrapped[s:e] for s, e in spans][0].endswith("bị cần thiết.")
+    assert len(spans) == 2
+    per_line = "Câu thứ nhất rất dài " * 6 + ".\n" + "Câu thứ hai cũng dài " * 6 + "."
+    assert len(paragraphs(per_line)) == 2
+
+
+def test_restorer_uses_corpus_forms_and_keeps_accented_words():
+    r = DiacriticRestorer.from_texts(["Quảng Nam được bố trí 6,94 tỷ đồng kinh phí khuyến công."])
+    assert r.restore("Quang Nam duoc bo tri bao nhieu kinh phi?") == "Quảng Nam được bố trí bao nhiêu kinh phí?"
+    # a word the user accented is left alone
+    assert r.restore("Quảng nam") == "Quảng nam" or r.restore("Quảng nam").startswith("Quảng")
+
+
+def test_tokens_have_bigrams_and_are_folded():
+    t = tokens("Kinh phí khuyến công")
+    assert "kinh" in t and "kinh_phi" in t and "khuyen_cong" in t

@@ -17,6 +17,7 @@ from ..vietnamese import nfc
 
 Loader = Callable[[Path, bytes], Document]
 _LOADERS: dict[str, Loader] = {}
+_PLUGINS_LOADED = False
 
 MAX_BYTES = 200 * 1024 * 1024   # a record larger than this is surely not a record
 
@@ -45,8 +46,10 @@ def supported_extensions() -> list[str]:
 
 def _load_plugins() -> None:
     # Import loader modules lazily: heavy parsers (PDF, DOCX) stay off the ask path.
-    if _LOADERS:
+    global _PLUGINS_LOADED
+    if _PLUGINS_LOADED:
         return
+    _PLUGINS_LOADED = True
     from . import text  # noqa: F401
     for optional in ("docx", "pdf", "html"):
         try:
@@ -216,7 +219,7 @@ def lead_sentence(doc: Document) -> str:
     if spans:
         s, e = spans[0]
         if e - s <= 220:
-            return doc.text[s:e]
+            return " ".join(doc.text[s:e].split())
     return ""
 
 

@@ -17,6 +17,7 @@ from pathlib import Path
 
 from .figures import MEASURES, years_in
 from .index.lexical import STOPWORDS
+from .places import find_places
 from .models import Answer, AnswerValue, Citation, Figure, Passage
 from .question import QUESTION_WORDS, Question, parse_question
 from .vietnamese import fold, sentences, syllables
@@ -153,6 +154,10 @@ def _unit_ok(q: Question, f: Figure) -> bool:
     return True
 
 
+def _mentions(haystack: str, name: str) -> bool:
+    return bool(name) and re.search(rf"(?<!\w){re.escape(name)}(?!\w)", haystack) is not None
+
+
 def _place_ok(q: Question, f: Figure) -> bool:
     if not q.places:
         return True
@@ -160,11 +165,13 @@ def _place_ok(q: Question, f: Figure) -> bool:
     sent = fold(f.sentence)
     for written, places in q.places:
         names = {fold(written)} | {fold(p.name) for p in places}
-        if any(n and (n in ent or (ent and ent in n)) for n in names):
+        if any(_mentions(ent, n) for n in names):
             return True
-        # a sentence about one province only ("Sau khi sắp xếp, thành phố Đà Nẵng có …")
-        if not f.entity and any(n in sent for n in names):
-            return True
+        # a sentence about that province alone ("Sau khi sắp xếp, thành phố Đà Nẵng có …")
+        if any(_mentions(sent, n) for n in names):
+            others = {fold(p.name) for _, _, p in find_places(f.sentence)} - names
+            if not others:
+                return True
     return False
 
 
@@ -206,19 +213,41 @@ def _score_figures(ctx: _Context, cands: list[tuple[Figure, int]]) -> list[Candi
         if cov_sentence < MIN_COVERAGE:
             continue
         cov_clause = ctx.coverage(_clause(f))
-        score = 2.0 * cov_clause + 1.0 * cov_sentence + 0.6 / (1 + rank)
+        cov_window = ctx.coverage(_window(f))
+        score = 2.0 * cov_window + 1.0 * cov_clause + 1.0 * cov_sentence + 0.6 / (1 + rank)
         pyears = years_in(f.period)
         if q.years:
             score += 1.0 if q.years & pyears else (-1.0 if pyears else 0.0)
         if q.period and q.period in fold(f.period):
             score += 1.0
-        if q.places:
-            score += 0.5
-        if f.qualifier and q.unit_kind is None and q.kind == "figure":
-            score -= 0.05
+        if q.places and any(_mentions(fold(f.entity), fold(w)) for w, _ in q.places):
+            score += 1.0
+        score += _relation_match(q, f)
         out.append(Candidate(f, score, cov_sentence))
     out.sort(key=lambda c: (-c.score, c.figure.doc, c.figure.start))
     return out
+
+
+_RELATIONS = ("đạt", "tăng", "giảm", "cao hơn", "thấp hơn", "chiếm", "vượt")
+
+
+def _relation_match(q: Question, f: Figure) -> float:
+    """The verb that ties a figure to its measure ("đạt 95,27%" vs "tăng 7,34%") is part of
+    its meaning: a question with the same verb prefers it, one with another verb avoids it."""
+    asked = {r for r in _RELATIONS if _mentions(fold(q.text), fold(r))}
+    verb = f.relation.split(" … ")[0] if f.relation else ""
+    if not asked or fold(verb) not in {fold(r) for r in _RELATIONS}:
+        return 0.0
+    return 1.0 if fold(verb) in {fold(a) for a in asked} else -0.5
+
+
+def _window(f: Figure, before: int = 5, after: int = 6) -> str:
+    """A few syllables either side of the figure, not crossing a semicolon."""
+    s = f.start - f.sentence_start
+    e = f.end - f.sentence_start
+    left = f.sentence[:s].split(";")[-1].split()[-before:]
+    right = f.sentence[e:].split(";")[0].split()[:after]
+    return " ".join(left + right)
 
 
 def _answer_figure(ctx: _Context) -> Answer | None:

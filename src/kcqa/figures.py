@@ -115,24 +115,37 @@ def _entity_for(sentence: str, q: Quantity, places) -> str:
     return name
 
 
-_NAME = re.compile(r"((?:[A-ZĐÀ-Ỹ][\wÀ-ỹ&.-]*)(?:\s+[A-ZĐÀ-Ỹ][\wÀ-ỹ&.-]*){0,5})")
-_NOT_NAMES = {"theo", "trong", "năm", "tháng", "quý", "tại", "với", "từ", "ngoài", "đây", "ngày", "sau", "trước",
-              "đến", "tổng", "các", "những", "một", "so", "khi", "nếu", "còn", "đồng", "ông", "bà"}
+_WORD = re.compile(r"[^\W\d_][\w&.-]*", re.UNICODE)
+_NOT_NAMES = {fold(w) for w in ("theo", "trong", "năm", "tháng", "quý", "tại", "với", "từ", "ngoài", "đây", "ngày",
+                                "sau", "trước", "đến", "tổng", "các", "những", "một", "so", "khi", "nếu", "còn",
+                                "đồng", "ông", "bà", "riêng", "cùng", "hiện", "đặc", "biệt", "như", "vậy", "do")}
 
 
 def _capitalised_before(text: str) -> str:
-    """The last capitalised name before a figure (a company, an agency), not a sentence start."""
-    best = ""
-    for m in _NAME.finditer(text):
-        words = m.group(1).split()
-        while words and fold(words[0]) in {fold(w) for w in _NOT_NAMES}:
-            words = words[1:]
-        if not words:
+    """The last run of capitalised words before a figure (a company, an agency), not a sentence start."""
+    runs: list[list[tuple[int, int]]] = []
+    prev_end = -10
+    for m in _WORD.finditer(text):
+        w = m.group()
+        if not w[0].isupper():
+            prev_end = -10
             continue
-        if m.start() == 0 and len(words) == 1:
-            continue
-        best = " ".join(words)
-    return best
+        gap = text[prev_end:m.start()] if prev_end >= 0 else None
+        if gap is not None and gap.strip() == "" and len(gap) <= 2 and runs:
+            runs[-1].append((m.start(), m.end()))
+        else:
+            runs.append([(m.start(), m.end())])
+        prev_end = m.end()
+    for run in reversed(runs):
+        words = [text[a:b] for a, b in run]
+        at_start = text[:run[0][0]].strip() == "" or text[:run[0][0]].rstrip().endswith((".", ":", ";"))
+        if at_start:
+            words, run = words[1:], run[1:]
+        while words and fold(words[0]) in _NOT_NAMES:
+            words, run = words[1:], run[1:]
+        if words and (len(words) >= 2 or words[0].isupper()):
+            return text[run[0][0]:run[-1][1]]
+    return ""
 
 
 def _measure_for(sentence: str, q: Quantity) -> str:
@@ -148,7 +161,14 @@ def _measure_for(sentence: str, q: Quantity) -> str:
     return q.unit if q.kind == "count" else ""
 
 
+_BASELINE = re.compile(r"so với[^,;]*$", re.IGNORECASE)
+
+
 def _period_for(sentence: str, q: Quantity, periods, prev: str, doc: Document) -> str:
+    """The period a figure belongs to: the nearest one before it that is not a comparison
+    baseline ("… so với kế hoạch năm 2019"), else after it, else the previous sentence's,
+    else the record's year."""
+    periods = [p for p in periods if not _BASELINE.search(sentence[:p[0]])]
     before = [p for p in periods if p[1] <= q.start]
     if before:
         return before[-1][2]

@@ -35,6 +35,8 @@ class Question:
 
 _MONEY = re.compile(r"\b(kinh phi|ngan sach|tien|von|dong|ty|trieu|doanh thu|loi nhuan|chi phi|gia tri|"
                     r"kim ngach|thu nhap|luong|usd|dau tu|no|thue|co tuc|tai tro|ho tro)\b")
+_CHANGE = re.compile(r"\b(tang|giam|cao hon|thap hon|vuot)\s+(?:them\s+|len\s+|xuong\s+)?(bao nhieu|may)\b")
+_MONEY_UNIT = re.compile(r"\b(bao nhieu|may)\s+(tien|ty|trieu|dong|usd)\b")
 _PERCENT = re.compile(r"(phan tram|%|ty le|bao nhieu lan)")
 _MAX = re.compile(r"\b(cao nhat|lon nhat|nhieu nhat|dan dau|hang dau|manh nhat)\b")
 _MIN = re.compile(r"\b(thap nhat|nho nhat|it nhat)\b")
@@ -50,7 +52,8 @@ _PERIOD = re.compile(r"(6 thang dau nam|6 thang cuoi nam|9 thang|quy [iv1-4]+|th
 
 # Nouns that name money or percentages rather than things to count.
 _NOT_COUNT = {"kinh", "tien", "phan", "ty", "trieu", "dong", "nhieu", "von", "ngan", "doanh", "loi", "gia", "usd",
-              "lan", "chi", "thu", "kim", "luong", "nam", "thang", "ngay"}
+              "lan", "chi", "thu", "kim", "luong", "nam", "thang", "ngay", "so", "voi", "trong", "cua", "la", "thi",
+              "duoc", "vao", "tu", "den", "cho", "khi", "nua", "roi", "va", "hay", "hoac", "o", "tai", "nhu", "ma"}
 
 
 def parse_question(text: str) -> Question:
@@ -98,11 +101,11 @@ def parse_question(text: str) -> Question:
             q.kind, q.unit_kind = "count", "count"
             q.count_noun = " ".join(words)
             return q
+    if _CHANGE.search(f) and not _MONEY_UNIT.search(f):
+        q.kind = "figure"       # a change: a percentage or an amount, whichever the record gives
+        return q
     if _MONEY.search(f):
         q.kind, q.unit_kind = "amount", "money"
-        return q
-    if re.search(r"\b(tang|giam)\b.*\bbao nhieu\b", f):
-        q.kind = "figure"       # a change: a percentage or an amount, whichever the record gives
     return q
 
 

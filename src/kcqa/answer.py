@@ -47,10 +47,10 @@ def answer_question(engine, question: str, k: int = 5, year: int | None = None, 
 
     handler = {
         "superlative": _answer_superlative, "who": _answer_who, "place": _answer_place,
-        "document": _answer_document, "when": _answer_when,
+        "document": _answer_document, "when": _answer_when, "named": _answer_named,
     }.get(q.kind, _answer_figure)
     ans = handler(ctx)
-    if ans is None and q.kind in ("place", "when"):
+    if ans is None and q.kind in ("place", "when", "named"):
         ans = _answer_figure(ctx)
     if ans is not None and not verify(ans):
         ans = None
@@ -91,6 +91,7 @@ class _Context:
         self.content = [w for w in q.content if w not in STOPWORDS and w not in place_words
                         and w not in {"tinh", "thanh", "pho"}]
         self.rank = {p.chunk.id: i for i, p in enumerate(self.passages)}
+        self._folded_docs: dict[str, str] = {}
 
     def weight(self, word: str) -> float:
         return self.idf.get(word, self.max_idf)
@@ -103,6 +104,12 @@ class _Context:
         total = sum(self.weight(w) for w in words)
         got = sum(self.weight(w) for w in words if w in have)
         return got / total if total else 0.0
+
+    def doc_mentions(self, path: str, names: set[str]) -> bool:
+        if path not in self._folded_docs:
+            doc = self.engine.store.document(path)
+            self._folded_docs[path] = fold(doc.title + " " + doc.text) if doc else ""
+        return any(_mentions(self._folded_docs[path], n) for n in names)
 
     def doc_title(self, path: str) -> str:
         return self.engine.searcher.doc_meta.get(path, ("", {}))[0]
@@ -158,28 +165,59 @@ def _mentions(haystack: str, name: str) -> bool:
     return bool(name) and re.search(rf"(?<!\w){re.escape(name)}(?!\w)", haystack) is not None
 
 
-def _place_ok(q: Question, f: Figure) -> bool:
+def _place_ok(ctx: _Context, f: Figure) -> bool:
+    """The figure must be about the province the question names: its entity is that place,
+    or its sentence names that place alone, or (entity not a province) its record is about it."""
+    q = ctx.q
     if not q.places:
         return True
+    names = {fold(w) for w, _ in q.places} | {fold(p.name) for _, ps in q.places for p in ps}
     ent = fold(f.entity)
-    sent = fold(f.sentence)
-    for written, places in q.places:
-        names = {fold(written)} | {fold(p.name) for p in places}
-        if any(_mentions(ent, n) for n in names):
-            return True
-        # a sentence about that province alone ("Sau khi sắp xếp, thành phố Đà Nẵng có …")
-        if any(_mentions(sent, n) for n in names):
-            others = {fold(p.name) for _, _, p in find_places(f.sentence)} - names
-            if not others:
-                return True
-    return False
-
-
-def _years_ok(ctx: _Context, f: Figure) -> bool:
-    if not ctx.q.years:
+    if any(_mentions(ent, n) for n in names):
         return True
-    have = years_in(f.period) | years_in(f.sentence) | ctx.doc_years(f.doc)
-    return bool(ctx.q.years & have)
+    if find_places(f.entity):
+        return False                       # another province's figure
+    in_sentence = {fold(p.name) for _, _, p in find_places(f.sentence)}
+    if in_sentence & names:
+        return not (in_sentence - names)
+    if in_sentence:
+        return False
+    return ctx.doc_mentions(f.doc, names)
+
+
+_QUARTER = re.compile(r"quy ([ivx]+|\d)")
+_MONTHS = re.compile(r"(\d+) thang")
+_ROMAN = {"i": 1, "ii": 2, "iii": 3, "iv": 4}
+
+
+def _period_parts(text: str) -> tuple[int | None, int | None]:
+    """(quarter, number of months) named in a period expression, when any."""
+    f = fold(text)
+    quarter = months = None
+    m = _QUARTER.search(f)
+    if m:
+        quarter = int(m.group(1)) if m.group(1).isdigit() else _ROMAN.get(m.group(1))
+    m = _MONTHS.search(f)
+    if m:
+        months = int(m.group(1))
+    return quarter, months
+
+
+def _period_ok(ctx: _Context, f: Figure) -> bool:
+    """Years, quarters and month spans the question names must not contradict the figure's."""
+    q = ctx.q
+    fy = years_in(f.period)
+    if q.years:
+        if fy and not (q.years & fy):
+            return False
+        if not fy and not (q.years & (years_in(f.sentence) | ctx.doc_years(f.doc))):
+            return False
+    if q.period:
+        qq, qm = _period_parts(q.period)
+        fq, fm = _period_parts(f.period)
+        if (qq and fq and qq != fq) or (qm and fm and qm != fm):
+            return False
+    return True
 
 
 def _clause(f: Figure) -> str:
@@ -206,7 +244,7 @@ def _score_figures(ctx: _Context, cands: list[tuple[Figure, int]]) -> list[Candi
         if key in seen:
             continue
         seen.add(key)
-        if not (_unit_ok(q, f) and _place_ok(q, f) and _years_ok(ctx, f)):
+        if not (_unit_ok(q, f) and _place_ok(ctx, f) and _period_ok(ctx, f)):
             continue
         title = ctx.doc_title(f.doc)
         cov_sentence = ctx.coverage(f.sentence + " " + title + " " + f.entity)
@@ -311,7 +349,7 @@ def _answer_superlative(ctx: _Context) -> Answer | None:
     q = ctx.q
     groups: dict[tuple, list[Figure]] = {}
     for f, rank in ctx.passage_figures():
-        if not f.entity or not _years_ok(ctx, f):
+        if not f.entity or not _period_ok(ctx, f):
             continue
         if q.unit_kind == "money" and fold(f.unit) not in {fold(u) for u in MONEY_UNITS}:
             continue
@@ -363,78 +401,113 @@ def _entity_answer(ctx: _Context, chunk, s: int, e: int, span: tuple[int, int], 
     return Answer(question="", status="answered", text=label.format(x=text[a:b]), value=value, citations=[cit])
 
 
-_ORG_WORDS = {fold(w) for w in ("Bộ", "Sở", "Cục", "Công", "Thương", "Trung", "tâm", "Ủy", "ban", "Tỉnh", "Thành",
-                                "Phố", "Hội", "Nghị", "Chính", "Phủ", "Nhà", "Nước", "Đảng", "Quốc", "Tập", "Đoàn",
-                                "Công ty", "Ngân", "Hàng", "Trưởng", "Thứ", "Giám", "Đốc", "Chủ", "Tịch", "Phó",
-                                "Khuyến", "Lãnh", "Đạo", "Đại", "Diện", "Dịp", "Tại", "Theo", "Với", "Từ", "Các")}
-_CAP_RUN = re.compile(r"(?<![\wÀ-ỹ])([A-ZĐÀ-Ỹ][a-zà-ỹđ]*(?:\s+[A-ZĐÀ-Ỹ][a-zà-ỹđ]*){1,3})")
+# Words that start or make up titles and organisations, not personal names (folded).
+_NOT_PERSON = {w.lower() for w in (
+    "Bộ", "Sở", "Cục", "Công", "Thương", "Trung", "Ủy", "Ban", "UBND", "HĐND", "HĐQT", "Tỉnh", "Thành", "Phố",
+    "Hội", "Nghị", "Chính", "Phủ", "Nhà", "Nước", "Đảng", "Tập", "Đoàn", "Ngân", "Hàng", "Trưởng", "Thứ",
+    "Giám", "Đốc", "Chủ", "Tịch", "Phó", "Khuyến", "Lãnh", "Đạo", "Đại", "Diện", "Dịp", "Tại", "Theo", "Với",
+    "Từ", "Các", "Tổng", "Viện", "Trường", "Sau", "Trong", "Năm", "Tháng", "Ngày", "Điều", "Khoản", "Xã", "Phường",
+    "Huyện", "Quận", "Thị", "TP", "TPHCM", "Mặt", "Trận", "Tổ", "Group", "Bank", "Công ty")}
+_HONORIFIC = {w.lower() for w in ("Ông", "Bà", "Anh", "Chị", "Đồng", "chí", "Đ/c", "TS", "ThS", "PGS", "GS", "Luật", "sư")}
 
 
 def _person_names(text: str) -> list[tuple[int, int]]:
+    """Personal names: 2–4 capitalised syllables, honorifics stripped, no title or agency word."""
+    from .vietnamese import capitalised_runs
     out = []
-    for m in _CAP_RUN.finditer(text):
-        words = m.group(1).split()
-        # strip organisation words at either end; a name is 2–4 syllables left over
-        start = m.start(1)
-        while words and fold(words[0]) in _ORG_WORDS:
-            start += len(words[0]) + (len(m.group(1)[len(words[0]):]) - len(m.group(1)[len(words[0]):].lstrip()))
+    for s, e in capitalised_runs(text):
+        words = text[s:e].split()
+        while words and words[0].rstrip(".").lower() in _HONORIFIC:
+            s = text.index(words[1], s + len(words[0])) if len(words) > 1 else e
             words = words[1:]
-            start = text.find(words[0], start) if words else start
-        while words and fold(words[-1]) in _ORG_WORDS:
-            words = words[:-1]
-        if 2 <= len(words) <= 4:
-            s = text.find(" ".join(words), m.start(1))
-            if s >= 0:
-                out.append((s, s + len(" ".join(words))))
+        if 2 <= len(words) <= 4 and "-" not in text[s:e] and fold(" ".join(words)) != "viet nam" and not any(
+                w.lower() in _NOT_PERSON or (w.isupper() and len(w) > 1) for w in words):
+            out.append((s, e))
+    return out
+
+
+def _in_question(ctx: _Context, text: str) -> bool:
+    return fold(text) in fold(ctx.q.text)
+
+
+def _title_anchors(text: str, title: str) -> list[tuple[int, int]]:
+    """Where the exact title stands in a sentence ("Chủ tịch HĐQT", not "Phó Chủ tịch HĐQT")."""
+    ft, fl = fold(text), fold(title)
+    out = []
+    for m in re.finditer(rf"(?<!\w){re.escape(fl)}(?!\w)", ft):
+        if not ft[:m.start()].rstrip().endswith("pho"):
+            out.append((m.start(), m.end()))
     return out
 
 
 def _answer_who(ctx: _Context) -> Answer | None:
-    from .places import find_places
+    """A person: in a sentence that holds the exact title asked about, the name next to it."""
     title = ctx.q.title_phrase
-    for cov, chunk, s, e, text in _sentence_candidates(ctx):
+    cands = _sentence_candidates(ctx, top=TOP_PASSAGES)
+    if title:
+        cands = sorted(cands, key=lambda c: (not _title_anchors(c[4], title), -c[0]))
+    for cov, chunk, s, e, text in cands:
         if cov < MIN_COVERAGE * 0.8:
-            break
-        anchors = []
-        if title:
-            ft = fold(text)
-            pos = ft.find(fold(title))
-            while pos >= 0:
-                anchors.append((pos, pos + len(title)))
-                pos = ft.find(fold(title), pos + 1)
-        names = _person_names(text)
-        place_spans = {(a, b) for a, b, _ in find_places(text)}
-        names = [n for n in names if n not in place_spans and not any(a <= n[0] and n[1] <= b for a, b in anchors)]
-        if not names:
             continue
+        anchors = _title_anchors(text, title) if title else []
+        place_spans = {(a, b) for a, b, _ in find_places(text)}
+        names = [n for n in _person_names(text) if n not in place_spans and not _in_question(ctx, text[n[0]:n[1]])]
         if anchors:
             a0 = anchors[0]
-            near = min(names, key=lambda n: min(abs(n[0] - a0[1]), abs(a0[0] - n[1])))
-        else:
-            near = names[0]
+            dist = lambda n: min(abs(n[0] - a0[1]), abs(a0[0] - n[1]))  # noqa: E731
+            names = [n for n in names if dist(n) <= 90]
+            names.sort(key=dist)
+        if not names:
+            continue
         label = "{x}" + (f" ({title})." if title else ".")
-        return _entity_answer(ctx, chunk, s, e, near, label)
+        return _entity_answer(ctx, chunk, s, e, names[0], label)
     return None
 
 
+def _nearest_to_key(ctx: _Context, text: str, spans: list[tuple[int, int]]) -> tuple[int, int] | None:
+    """Of several candidate spans, the one closest to the rarest question word in the sentence."""
+    anchors = [(a, fold(w)) for a, b, w in syllables(text) if fold(w) in ctx.content]
+    if not spans:
+        return None
+    if not anchors:
+        return spans[0]
+    key_pos = max(anchors, key=lambda x: ctx.weight(x[1]))[0]
+    return min(spans, key=lambda p: min(abs(p[0] - key_pos), abs(p[1] - key_pos)))
+
+
 def _answer_place(ctx: _Context) -> Answer | None:
-    from .places import find_places
     for cov, chunk, s, e, text in _sentence_candidates(ctx):
         if cov < MIN_COVERAGE:
             break
-        places = find_places(text)
-        if not places:
-            continue
-        # the place nearest to the rarest question word the sentence contains
-        sy = syllables(text)
-        anchors = [a for a, b, w in sy if fold(w) in ctx.content]
-        if not anchors:
-            continue
-        key_pos = max(anchors, key=lambda a: ctx.weight(fold(text[a:a + 20].split()[0])))
-        a, b, place = min(places, key=lambda p: min(abs(p[0] - key_pos), abs(p[1] - key_pos)))
-        name_start = text.find(place.name, a, b + 1)
-        span = (name_start, name_start + len(place.name)) if name_start >= 0 else (a, b)
-        return _entity_answer(ctx, chunk, s, e, span, "{x}.")
+        spans = []
+        for a, b, place in find_places(text):
+            if _in_question(ctx, place.name) or _in_question(ctx, text[a:b]):
+                continue
+            i = text.find(place.name, a, b + 1)
+            spans.append((i, i + len(place.name)) if i >= 0 else (a, b))
+        best = _nearest_to_key(ctx, text, spans)
+        if best:
+            return _entity_answer(ctx, chunk, s, e, best, "{x}.")
+    return None
+
+
+def _answer_named(ctx: _Context) -> Answer | None:
+    """"Xã nào …", "đổi tên thành xã gì", "đối tác nào", "đơn vị nào kiểm toán": a proper name
+    the question does not already contain, preferably right after the noun asked about."""
+    from .vietnamese import capitalised_runs
+    noun = ctx.q.noun or ""
+    for cov, chunk, s, e, text in _sentence_candidates(ctx, top=TOP_PASSAGES):
+        if cov < MIN_COVERAGE:
+            break
+        runs = [r for r in capitalised_runs(text) if not _in_question(ctx, text[r[0]:r[1]])
+                and not all(w.lower() in _NOT_PERSON for w in text[r[0]:r[1]].split())]
+        after_noun = []
+        if noun:
+            for m in re.finditer(rf"(?<!\w){re.escape(noun)}(?!\w)[\s*]*", fold(text)):
+                after_noun += [r for r in runs if r[0] == m.end()]
+        best = after_noun[0] if len(after_noun) == 1 else _nearest_to_key(ctx, text, after_noun or runs)
+        if best:
+            return _entity_answer(ctx, chunk, s, e, best, "{x}.")
     return None
 
 

@@ -20,7 +20,9 @@ MAX_QUESTION = 2000
 
 
 def _parser() -> argparse.ArgumentParser:
-    common = argparse.ArgumentParser(add_help=False)
+    # Global flags are accepted before or after the command; SUPPRESS keeps a subcommand
+    # from overwriting a value given before it with its own default.
+    common = argparse.ArgumentParser(add_help=False, argument_default=argparse.SUPPRESS)
     common.add_argument("--index", metavar="THƯ_MỤC", help="thư mục chỉ mục (mặc định: index/ hoặc $KCQA_INDEX)")
     common.add_argument("--model", help="mô hình nhúng: tên mặc định, hoặc đường dẫn tới thư mục sentence-transformers")
     common.add_argument("--chroma-url", help="dùng máy chủ Chroma (vd. http://localhost:8000) thay cho Chroma cục bộ")
@@ -58,7 +60,8 @@ def _parser() -> argparse.ArgumentParser:
 
 def main(argv: list[str] | None = None) -> int:
     args = _parser().parse_args(argv)
-    cfg = Config.from_args(index=args.index, model=args.model, chroma_url=args.chroma_url)
+    cfg = Config.from_args(index=getattr(args, "index", None), model=getattr(args, "model", None),
+                           chroma_url=getattr(args, "chroma_url", None))
     command = args.command or "chat"
     try:
         if command == "chat":

@@ -34,7 +34,8 @@ class Engine:
         self.cfg = cfg or Config()
         self._store = None
         self._searcher = None
-        self._lock = threading.RLock()
+        self._lock = threading.RLock()          # model/searcher loading and answering
+        self._store_lock = threading.RLock()    # opening SQLite: never waits for the model
         self.warnings: list[str] = []
 
     # -- loading ------------------------------------------------------------
@@ -44,7 +45,7 @@ class Engine:
     @property
     def store(self):
         from .index.store import Store
-        with self._lock:
+        with self._store_lock:
             if self._store is None:
                 if not self.exists():
                     raise IndexMissing(self.cfg.index_dir)
@@ -79,10 +80,15 @@ class Engine:
         self.searcher.bm25  # noqa: B018 - builds the lexical index now rather than on the first question
 
     def reload(self) -> None:
-        """After a reindex: drop caches so the next question sees the new index."""
+        """After a reindex: drop caches so the next question sees the new index; when the
+        model changed (or vectors appeared or vanished), rebuild the searcher."""
         with self._lock:
             if self._searcher is not None:
-                self._searcher.refresh()
+                built_with = self._searcher.embedder.name if self._searcher.embedder else ""
+                if self._store is not None and (self._store.get_meta("model_name") or "") != built_with:
+                    self._searcher = None
+                else:
+                    self._searcher.refresh()
             if self._store is not None and self._searcher is None:
                 self._store.close()
                 self._store = None

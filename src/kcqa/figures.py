@@ -115,7 +115,6 @@ def _entity_for(sentence: str, q: Quantity, places) -> str:
     return name
 
 
-_WORD = re.compile(r"[^\W\d_][\w&.-]*", re.UNICODE)
 _NOT_NAMES = {fold(w) for w in ("theo", "trong", "năm", "tháng", "quý", "tại", "với", "từ", "ngoài", "đây", "ngày",
                                 "sau", "trước", "đến", "tổng", "các", "những", "một", "so", "khi", "nếu", "còn",
                                 "đồng", "ông", "bà", "riêng", "cùng", "hiện", "đặc", "biệt", "như", "vậy", "do")}
@@ -123,28 +122,17 @@ _NOT_NAMES = {fold(w) for w in ("theo", "trong", "năm", "tháng", "quý", "tạ
 
 def _capitalised_before(text: str) -> str:
     """The last run of capitalised words before a figure (a company, an agency), not a sentence start."""
-    runs: list[list[tuple[int, int]]] = []
-    prev_end = -10
-    for m in _WORD.finditer(text):
-        w = m.group()
-        if not w[0].isupper():
-            prev_end = -10
-            continue
-        gap = text[prev_end:m.start()] if prev_end >= 0 else None
-        if gap is not None and gap.strip() == "" and len(gap) <= 2 and runs:
-            runs[-1].append((m.start(), m.end()))
-        else:
-            runs.append([(m.start(), m.end())])
-        prev_end = m.end()
-    for run in reversed(runs):
-        words = [text[a:b] for a, b in run]
-        at_start = text[:run[0][0]].strip() == "" or text[:run[0][0]].rstrip().endswith((".", ":", ";"))
+    from .vietnamese import capitalised_runs
+    for s, e in reversed(capitalised_runs(text)):
+        words = text[s:e].split()
+        at_start = text[:s].strip() == "" or text[:s].rstrip().endswith((".", ":", ";", "\n"))
         if at_start:
-            words, run = words[1:], run[1:]
+            words = words[1:]
         while words and fold(words[0]) in _NOT_NAMES:
-            words, run = words[1:], run[1:]
+            words = words[1:]
         if words and (len(words) >= 2 or words[0].isupper()):
-            return text[run[0][0]:run[-1][1]]
+            i = text.index(words[0], s)
+            return text[i:e]
     return ""
 
 

@@ -30,6 +30,7 @@ class Question:
     superlative: str | None = None # "max" | "min"
     doc_type: str | None = None    # "nghị định", "quyết định", … for `document` questions
     title_phrase: str | None = None  # "Thứ trưởng Bộ Công Thương" for `who` questions
+    noun: str | None = None        # folded noun before "nào"/"gì" for `named` questions ("xa", "doi tac")
     content: list[str] = field(default_factory=list)   # folded content syllables
 
 
@@ -42,13 +43,16 @@ _MAX = re.compile(r"\b(cao nhat|lon nhat|nhieu nhat|dan dau|hang dau|manh nhat)\
 _MIN = re.compile(r"\b(thap nhat|nho nhat|it nhat)\b")
 _WHO = re.compile(r"\b(ai|ong nao|ba nao|dong chi nao|nguoi nao|(thu truong|bo truong|chu tich|giam doc|"
                   r"cuc truong|tong giam doc|pho chu tich|truong ban|bi thu)\s+(?:[\w ]+?\s+)?nao)\b")
-_PLACE_Q = re.compile(r"\b(tinh nao|thanh pho nao|dia phuong nao|o dau|tai dau|noi nao|dia diem nao|don vi nao)\b")
-_DOCUMENT = re.compile(r"\b(nghi dinh|quyet dinh|nghi quyet|thong tu|luat|chi thi|van ban|to trinh|de an)\s+(?:so\s+)?nao\b")
+_PLACE_Q = re.compile(r"\b(tinh nao|thanh pho nao|dia phuong nao|o dau|tai dau|noi nao|dia diem nao|tinh thanh nao)\b")
+_DOCUMENT = re.compile(r"\b(nghi dinh|quyet dinh|nghi quyet|thong tu|luat|chi thi|van ban|to trinh|de an|cong van)"
+                       r"\s+(?:so\s+)?(?:nao|may|bao nhieu|gi)\b")
+_NAMED = re.compile(r"(?:^|\s)((?:[a-z]+\s+){0,2}[a-z]+)\s+(?:nao|gi)\b")
+_NOUN_STOP = {"la", "co", "duoc", "cua", "voi", "cho", "tai", "thanh", "ten", "theo", "va", "o", "vao", "ra", "boi"}
 _WHEN = re.compile(r"\b(khi nao|bao gio|ngay nao|thoi gian nao|nam nao|luc nao)\b")
 _COUNT_NOUN = re.compile(r"bao nhieu\s+([a-z]+(?:\s+[a-z]+){0,5})")
 _HOW_MUCH = re.compile(r"\b(bao nhieu|may)\b")
 _YEAR = re.compile(r"(?<!\d)((?:19|20)\d{2})(?!\d)")
-_PERIOD = re.compile(r"(6 thang dau nam|6 thang cuoi nam|9 thang|quy [iv1-4]+|thang \d{1,2})")
+_PERIOD = re.compile(r"(\d+ thang (?:dau|cuoi) nam|\d+ thang|quy [iv]+\b|quy [1-4]\b|thang \d{1,2})")
 
 # Nouns that name money or percentages rather than things to count.
 _NOT_COUNT = {"kinh", "tien", "phan", "ty", "trieu", "dong", "nhieu", "von", "ngan", "doanh", "loi", "gia", "usd",
@@ -90,6 +94,18 @@ def parse_question(text: str) -> Question:
     if _WHEN.search(f) and not _HOW_MUCH.search(f):
         q.kind = "when"
         return q
+    m = _NAMED.search(f)
+    if m and not _HOW_MUCH.search(f):
+        words = m.group(1).split()
+        while words and words[0] in _NOUN_STOP | QUESTION_WORDS:
+            words = words[1:]
+        # the head noun is the word(s) right before nào/gì, after the last verb-like stop word
+        for i in range(len(words) - 1, -1, -1):
+            if words[i] in _NOUN_STOP:
+                words = words[i + 1:]
+                break
+        q.kind, q.noun = "named", " ".join(words) or None
+        return q
 
     if _PERCENT.search(f):
         q.kind, q.unit_kind = "percent", "percent"
@@ -109,11 +125,19 @@ def parse_question(text: str) -> Question:
     return q
 
 
-_TITLE = re.compile(r"((?:Thứ trưởng|Bộ trưởng|Chủ tịch|Phó Chủ tịch|Giám đốc|Phó Giám đốc|Cục trưởng|"
-                    r"Tổng Giám đốc|Trưởng ban|Bí thư|Phó Thủ tướng|Thủ tướng)(?:\s+[A-ZĐÀ-Ỹ][\wÀ-ỹ]*)*)",
-                    re.IGNORECASE)
+_TITLE = re.compile(r"(Phó Thủ tướng|Thủ tướng|Thứ trưởng|Bộ trưởng|Phó Chủ tịch|Chủ tịch|Phó Giám đốc|Tổng Giám đốc|"
+                    r"Giám đốc|Cục trưởng|Trưởng ban|Bí thư|Tổng Bí thư)", re.IGNORECASE)
 
 
 def _title_phrase(text: str) -> str | None:
+    """"Thứ trưởng Bộ Công Thương", "Chủ tịch HĐQT": the title and the capitalised words after it."""
     m = _TITLE.search(text)
-    return m.group(1).strip() if m else None
+    if not m:
+        return None
+    end = m.end()
+    for w in re.finditer(r"\s+(\S+)", text[m.end():]):
+        word = w.group(1).strip(",.?!;:()")
+        if not word or not word[0].isupper():
+            break
+        end = m.end() + w.start(1) + len(word)
+    return text[m.start():end]

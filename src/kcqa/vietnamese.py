@@ -207,3 +207,32 @@ def _match_case(word: str, like: str) -> str:
     if like[:1].isupper():
         return word[:1].upper() + word[1:]
     return word
+
+
+_WORD_RE = re.compile(r"[^\W\d_][\w'’&.-]*", re.UNICODE)
+
+
+def capitalised_runs(text: str, max_gap: int = 1) -> list[tuple[int, int]]:
+    """Spans of consecutive capitalised words ("Cao Quốc Hưng", "Ernst & Young Việt Nam").
+
+    Uses str.isupper() rather than character ranges: Vietnamese capitals are spread over
+    several Unicode blocks, and ranges like À-Ỹ silently include lower-case letters.
+    Words joined by "&" stay in one run.
+    """
+    runs: list[list[int]] = []
+    prev_end = None
+    for m in _WORD_RE.finditer(text):
+        word = m.group().rstrip(".-")
+        if not word:
+            continue
+        end = m.start() + len(word)
+        if word[0].isupper():
+            gap = text[prev_end:m.start()] if prev_end is not None else None
+            if gap is not None and len(gap) <= max_gap + 2 and gap.strip() in ("", "&"):
+                runs[-1][1] = end
+            else:
+                runs.append([m.start(), end])
+            prev_end = end
+        else:
+            prev_end = None
+    return [(s, e) for s, e in runs]

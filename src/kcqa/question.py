@@ -10,7 +10,7 @@ import re
 from dataclasses import dataclass, field
 
 from .places import Place, find_places
-from .vietnamese import fold, syllables
+from .vietnamese import capitalised_runs, fold, has_diacritics, syllables
 
 # Words that make up the question itself rather than its subject (folded).
 QUESTION_WORDS = set(
@@ -32,13 +32,34 @@ class Question:
     title_phrase: str | None = None  # "Thứ trưởng Bộ Công Thương" for `who` questions
     noun: str | None = None        # folded noun before "nào"/"gì" for `named` questions ("xa", "doi tac")
     content: list[str] = field(default_factory=list)   # folded content syllables
+    names: list[str] = field(default_factory=list)     # folded proper names that are not provinces ("vingroup")
 
 
-_MONEY = re.compile(r"\b(kinh phi|ngan sach|tien|von|dong|ty|trieu|doanh thu|loi nhuan|chi phi|gia tri|"
-                    r"kim ngach|thu nhap|luong|usd|dau tu|no|thue|co tuc|tai tro|ho tro)\b")
+_MONEY_WORDS = ("kinh phí", "ngân sách", "tiền", "vốn", "đồng", "tỷ", "tỉ", "triệu", "doanh thu", "doanh số",
+                "lợi nhuận", "chi phí", "giá trị", "kim ngạch", "thu nhập", "lương", "usd", "đầu tư", "nợ", "thuế",
+                "cổ tức", "tài trợ", "hỗ trợ", "tài sản", "giá", "lãi", "lỗ")
+
+
+class _Words:
+    """A word list matched on accented text when the question has marks (so "lượng" is not
+    "lương"), and on folded text when it has none."""
+
+    def __init__(self, words):
+        alt = lambda ws: "|".join(sorted({re.escape(w) for w in ws}, key=len, reverse=True))  # noqa: E731
+        self.accented = re.compile(rf"(?<!\w)({alt(words)})(?!\w)")
+        self.folded = re.compile(rf"(?<!\w)({alt(fold(w) for w in words)})(?!\w)")
+
+    def search(self, text: str, accented: bool):
+        return (self.accented if accented else self.folded).search(text)
+
+
+_MONEY = _Words(_MONEY_WORDS)
 _CHANGE = re.compile(r"\b(tang|giam|cao hon|thap hon|vuot)\s+(?:them\s+|len\s+|xuong\s+)?(bao nhieu|may)\b")
 _MONEY_UNIT = re.compile(r"\b(bao nhieu|may)\s+(tien|ty|trieu|dong|usd)\b")
 _PERCENT = re.compile(r"(phan tram|%|ty le|bao nhieu lan)")
+_MONEY_START = re.compile(r"^(kinh phi|ngan sach|tien|von|dong|ty|trieu|doanh thu|doanh so|loi nhuan|chi phi|gia|"
+                          r"kim ngach|thu nhap|luong|usd|phan tram|lan|nam|thang|ngay|so|voi|trong|cua|la|thi|duoc|"
+                          r"vao|tu|den|cho|khi|nua|roi|va|hay|hoac|o|tai|nhu|ma)\b")
 _MAX = re.compile(r"\b(cao nhat|lon nhat|nhieu nhat|dan dau|hang dau|manh nhat)\b")
 _MIN = re.compile(r"\b(thap nhat|nho nhat|it nhat)\b")
 _WHO = re.compile(r"\b(ai|ong nao|ba nao|dong chi nao|nguoi nao|(thu truong|bo truong|chu tich|giam doc|"
@@ -54,14 +75,10 @@ _HOW_MUCH = re.compile(r"\b(bao nhieu|may)\b")
 _YEAR = re.compile(r"(?<!\d)((?:19|20)\d{2})(?!\d)")
 _PERIOD = re.compile(r"(\d+ thang (?:dau|cuoi) nam|\d+ thang|quy [iv]+\b|quy [1-4]\b|thang \d{1,2})")
 
-# Nouns that name money or percentages rather than things to count.
-_NOT_COUNT = {"kinh", "tien", "phan", "ty", "trieu", "dong", "nhieu", "von", "ngan", "doanh", "loi", "gia", "usd",
-              "lan", "chi", "thu", "kim", "luong", "nam", "thang", "ngay", "so", "voi", "trong", "cua", "la", "thi",
-              "duoc", "vao", "tu", "den", "cho", "khi", "nua", "roi", "va", "hay", "hoac", "o", "tai", "nhu", "ma"}
-
-
 def parse_question(text: str) -> Question:
     f = fold(text)
+    lower = text.lower()
+    accented = has_diacritics(text)
     places = []
     for s, e, place in find_places(text):
         places.append((text[s:e], [place]))
@@ -72,6 +89,7 @@ def parse_question(text: str) -> Question:
     q.years = {int(y) for y in _YEAR.findall(f)}
     m = _PERIOD.search(f)
     q.period = m.group(1) if m else None
+    q.names = _key_names(text, [w for w, _ in q.places])
     q.content = [w for w in (fold(s) for _, _, s in syllables(text)) if w not in QUESTION_WORDS and not w.isdigit()]
 
     if _MAX.search(f):
@@ -89,7 +107,8 @@ def parse_question(text: str) -> Question:
         return q
     if _PLACE_Q.search(f) or (q.superlative and re.search(r"\b(nao|ai)\b", f)):
         q.kind = "superlative" if q.superlative else "place"
-        q.unit_kind = "money" if _MONEY.search(f) else ("percent" if _PERCENT.search(f) else None)
+        q.unit_kind = "money" if _MONEY.search(lower if accented else f, accented) else (
+            "percent" if _PERCENT.search(f) else None)
         return q
     if _WHEN.search(f) and not _HOW_MUCH.search(f):
         q.kind = "when"
@@ -113,14 +132,14 @@ def parse_question(text: str) -> Question:
     m = _COUNT_NOUN.search(f)
     if m:
         words = m.group(1).split()
-        if words and words[0] not in _NOT_COUNT and not _MONEY.match(" ".join(words[:2])):
+        if words and not _MONEY_START.match(" ".join(words)):
             q.kind, q.unit_kind = "count", "count"
             q.count_noun = " ".join(words)
             return q
     if _CHANGE.search(f) and not _MONEY_UNIT.search(f):
         q.kind = "figure"       # a change: a percentage or an amount, whichever the record gives
         return q
-    if _MONEY.search(f):
+    if _MONEY.search(lower if accented else f, accented):
         q.kind, q.unit_kind = "amount", "money"
     return q
 
@@ -141,3 +160,27 @@ def _title_phrase(text: str) -> str | None:
             break
         end = m.end() + w.start(1) + len(word)
     return text[m.start():end]
+
+
+_COMMON_CAPS = {"năm", "tháng", "quý", "ngày", "tổng", "trong", "theo", "tại", "sau", "trước", "có", "các", "những",
+                "ai", "bao", "địa", "tỉnh", "thành", "huyện", "xã", "phường", "dịp", "từ", "kinh", "doanh", "lợi"}
+
+
+def _key_names(text: str, place_texts: list[str]) -> list[str]:
+    """Proper names in the question (companies, agencies, people) that a supporting record
+    must mention: "Vingroup", "Nam A Bank", "BSR". Provinces are handled separately."""
+    out = []
+    places = {fold(p) for p in place_texts}
+    for s, e in capitalised_runs(text):
+        words = text[s:e].split()
+        if s == len(text) - len(text.lstrip()) and words and words[0].lower() in _COMMON_CAPS:
+            words = words[1:]
+        while words and words[0].lower() in _COMMON_CAPS:
+            words = words[1:]
+        name = " ".join(words)
+        if not name or fold(name) in places or any(fold(name) in p or p in fold(name) for p in places):
+            continue
+        if len(words) == 1 and not (name.isupper() or any(c.isupper() for c in name[1:])) and s == 0:
+            continue
+        out.append(fold(name))
+    return out

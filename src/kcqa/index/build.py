@@ -72,7 +72,7 @@ def file_digest(path: Path) -> str:
 def build_index(cfg: Config, paths: list[Path] | None = None, progress: ProgressFn | None = None,
                 lock_wait: float = 0.0) -> IndexReport:
     from ..embed import ModelUnavailable, load_embedder
-    from ..figures import extract_figures
+    from ..figures import EXTRACTOR_VERSION, extract_figures
 
     t0 = time.time()
     report = IndexReport()
@@ -178,6 +178,16 @@ def build_index(cfg: Config, paths: list[Path] | None = None, progress: Progress
                 flush()
                 pending = 0
         flush()
+
+        # A better figure extractor re-reads the stored text of the untouched records.
+        if store.get_meta("extractor") != EXTRACTOR_VERSION:
+            touched = {doc_key(p) for p, _, _ in todo}
+            for path in manifest.keys() - touched:
+                doc = store.document(path)
+                if doc is not None:
+                    store.replace_figures(path, extract_figures(doc))
+            store.set_meta("extractor", EXTRACTOR_VERSION)
+        report.figures = store.counts()["figures"]
 
         # Collect vectors that no passage refers to (left by an interrupted run).
         if embedder is not None:

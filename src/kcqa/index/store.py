@@ -72,22 +72,26 @@ class Store:
             self._delete(doc.path)
             self.db.execute(
                 "INSERT INTO documents VALUES (?,?,?,?,?,?,?,?,?,?)",
-                (doc.path, digest, doc.title, json.dumps(doc.metadata, ensure_ascii=False), doc.text,
+                (doc.path, digest, doc.title, json.dumps({**doc.metadata, "_body_start": doc.body_start},
+                                                         ensure_ascii=False), doc.text,
                  json.dumps([_table_json(t) for t in doc.tables], ensure_ascii=False),
                  json.dumps(doc.pages), time.time(), len(chunks), len(figures)))
             self.db.executemany(
                 'INSERT INTO chunks VALUES (?,?,?,?,?,?,?,?)',
                 [(c.id, c.doc, c.paragraph, c.start, c.end, c.text, c.context, json.dumps(t))
                  for c, t in zip(chunks, tokens)])
-            self.db.executemany(
+            self._insert_figures(figures)
+            self._vocab(doc.text[doc.body_start:], +1)
+            self.db.execute("INSERT OR REPLACE INTO meta VALUES ('last_indexed', ?)", (str(time.time()),))
+
+    def _insert_figures(self, figures: list[Figure]) -> None:
+        self.db.executemany(
                 'INSERT INTO figures (doc, value, value_max, unit, text, start, "end", sentence, sentence_start,'
                 ' qualifier, entity, entity_folded, measure, period, relation, paragraph, "table", "row", col)'
                 ' VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)',
                 [(f.doc, f.value, f.value_max, f.unit, f.text, f.start, f.end, f.sentence, f.sentence_start,
                   f.qualifier, f.entity, fold(f.entity), f.measure, f.period, f.relation, f.paragraph,
                   f.table, f.row, f.col) for f in figures])
-            self._vocab(doc.text[doc.body_start:], +1)
-            self.db.execute("INSERT OR REPLACE INTO meta VALUES ('last_indexed', ?)", (str(time.time()),))
 
     def remove_document(self, path: str) -> None:
         with self.db:
@@ -152,16 +156,25 @@ class Store:
             "SELECT path, text, title, metadata, pages, tables FROM documents WHERE path=?", (path,)).fetchone()
         if row is None:
             return None
-        return Document(path=row[0], text=row[1], title=row[2] or "", metadata=json.loads(row[3] or "{}"),
+        meta = json.loads(row[3] or "{}")
+        body = int(meta.pop("_body_start", 0))
+        return Document(path=row[0], text=row[1], title=row[2] or "", metadata=meta, body_start=body,
                         pages=[tuple(p) for p in json.loads(row[4] or "[]")],
                         tables=[_table_from_json(t) for t in json.loads(row[5] or "[]")])
 
+    def replace_figures(self, path: str, figures: list[Figure]) -> None:
+        """Swap a document's figures only (the extractor improved; text and vectors did not change)."""
+        with self.db:
+            self.db.execute("DELETE FROM figures WHERE doc=?", (path,))
+            self._insert_figures(figures)
+            self.db.execute("UPDATE documents SET n_figures=? WHERE path=?", (len(figures), path))
+
     def documents(self) -> list[tuple[str, str, dict, float, int, int]]:
-        return [(p, t, json.loads(m or "{}"), at, nc, nf) for p, t, m, at, nc, nf in self.db.execute(
+        return [(p, t, _public(m), at, nc, nf) for p, t, m, at, nc, nf in self.db.execute(
             "SELECT path, title, metadata, indexed_at, n_chunks, n_figures FROM documents ORDER BY path")]
 
     def doc_metadata(self) -> dict[str, tuple[str, dict]]:
-        return {p: (t, json.loads(m or "{}")) for p, t, m in self.db.execute("SELECT path, title, metadata FROM documents")}
+        return {p: (t, _public(m)) for p, t, m in self.db.execute("SELECT path, title, metadata FROM documents")}
 
     def figures(self, where: str = "", params: tuple = ()) -> list[Figure]:
         sql = ('SELECT doc, value, unit, text, start, "end", sentence, sentence_start, qualifier, entity, measure,'
@@ -184,3 +197,9 @@ def _table_json(t: Table) -> dict:
 def _table_from_json(d: dict) -> Table:
     return Table(index=d["index"], caption=d["caption"], start=d["start"], end=d["end"], page=d.get("page"),
                  cells=[TableCell(*c) for c in d["cells"]])
+
+
+def _public(meta_json: str | None) -> dict:
+    meta = json.loads(meta_json or "{}")
+    meta.pop("_body_start", None)
+    return meta

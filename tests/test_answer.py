@@ -12,6 +12,7 @@ from kcqa.evaluate import judge
 from conftest import ROOT, SEED_QUESTIONS, load_jsonl
 
 NEWS_QUESTIONS = ROOT / "tests" / "data" / "news_questions.jsonl"
+GOV_QUESTIONS = ROOT / "tests" / "data" / "gov_questions.jsonl"
 _NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
 ALL_ANSWERS: list = []     # every answer these tests produce, checked for fidelity at the end
 
@@ -49,6 +50,18 @@ def test_own_questions_over_the_articles(corpus_engine):
     for f in failures:
         print("  FAIL", f)
     assert accuracy >= 0.75
+
+
+@pytest.mark.slow
+def test_own_questions_over_the_resolutions(corpus_engine):
+    if not (ROOT.parent / "shared" / "data" / "vn_resolutions_2025").exists():
+        pytest.skip("resolutions not available")
+    items = load_jsonl(GOV_QUESTIONS)
+    failures = run_eval(corpus_engine, items)
+    print(f"resolution questions: {len(items) - len(failures)}/{len(items)}")
+    for f in failures:
+        print("  FAIL", f)
+    assert 1 - len(failures) / len(items) >= 0.75
 
 
 def test_the_figure_is_quoted_exactly_with_its_qualifier(seed_engine):

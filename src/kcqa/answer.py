@@ -267,11 +267,15 @@ def _score_figures(ctx: _Context, cands: list[tuple[Figure, int]]) -> list[Candi
         if q.places and any(_mentions(fold(f.entity), fold(w)) for w, _ in q.places):
             score += 1.0
         score += _relation_match(q, f)
+        # "08 xã không thực hiện sắp xếp" does not answer a question without a negation
+        if _NEGATION.search(fold(_window(f))) and not _NEGATION.search(fold(q.text)):
+            score -= 1.0
         out.append(Candidate(f, score, cov_sentence))
     out.sort(key=lambda c: (-c.score, c.figure.doc, c.figure.start))
     return out
 
 
+_NEGATION = re.compile(r"(?<!\w)(khong|chua|chang)(?!\w)")
 _RELATIONS = ("đạt", "tăng", "giảm", "cao hơn", "thấp hơn", "chiếm", "vượt")
 
 

@@ -47,10 +47,10 @@ def answer_question(engine, question: str, k: int = 5, year: int | None = None, 
 
     handler = {
         "superlative": _answer_superlative, "who": _answer_who, "place": _answer_place,
-        "document": _answer_document, "when": _answer_when, "named": _answer_named,
+        "document": _answer_document, "when": _answer_when, "named": _answer_named, "compare": _answer_compare,
     }.get(q.kind, _answer_figure)
     ans = handler(ctx)
-    if ans is None and q.kind in ("place", "when", "named"):
+    if ans is None and q.kind in ("place", "when", "named", "compare"):
         ans = _answer_figure(ctx)
     if ans is not None and not verify(ans):
         ans = None
@@ -320,6 +320,41 @@ def _answer_figure(ctx: _Context) -> Answer | None:
             oc = _citation(ctx, o, o.start, o.end)
             ans.others.append((_figure_sentence(o, o.text, oc.text), oc))
     return ans
+
+
+def _figure_year(ctx: _Context, f: Figure) -> int | None:
+    ys = years_in(f.period) or ctx.doc_years(f.doc)
+    return max(ys) if ys else None
+
+
+def _answer_compare(ctx: _Context) -> Answer | None:
+    """"So sánh kinh phí năm 2019 và 2020", "… qua các năm": one cited figure per period."""
+    q = ctx.q
+    asked, q.years = set(q.years), set()          # rank without the one-period filter
+    try:
+        ranked = _score_figures(ctx, ctx.passage_figures() + ctx.entity_figures())
+    finally:
+        q.years = asked
+    picks: dict[int, Candidate] = {}
+    for c in ranked:
+        y = _figure_year(ctx, c.figure)
+        if y is None or (asked and y not in asked) or y in picks:
+            continue
+        if picks and c.score < max(p.score for p in picks.values()) * 0.6:
+            continue
+        picks[y] = c
+    if len(picks) < 2:
+        return None
+    lines, cits = [], []
+    for y in sorted(picks):
+        f = picks[y].figure
+        cit = _citation(ctx, f, f.start, f.end)
+        cits.append(cit)
+        lines.append(f"- {_figure_sentence(f, f.text, cit.text)}")
+    first = picks[min(picks)].figure
+    value = AnswerValue(text=first.text, value=first.value, unit=first.unit, qualifier=first.qualifier,
+                        entity=first.entity or None, measure=first.measure or None, period=first.period or None)
+    return Answer(question="", status="answered", text="\n".join(lines), value=value, citations=cits)
 
 
 def _extend_count(ctx: _Context, f: Figure) -> tuple[str, int]:

@@ -21,7 +21,8 @@ QUESTION_WORDS = set(
 @dataclass
 class Question:
     text: str                      # as asked (restored when it was unaccented)
-    kind: str                      # amount | percent | count | superlative | who | place | document | when | figure
+    kind: str                      # amount | percent | count | superlative | who | place | named | document | when
+                                   # | compare | figure
     unit_kind: str | None = None   # money | percent | count | measure | None (any)
     count_noun: str | None = None  # "xã" in "bao nhiêu xã"
     places: list[tuple[str, list[Place]]] = field(default_factory=list)   # (as written, matches)
@@ -54,6 +55,7 @@ class _Words:
 
 
 _MONEY = _Words(_MONEY_WORDS)
+_COMPARE = re.compile(r"\b(so sanh|qua cac nam|qua tung nam|cac nam|tung nam)\b|nam \d{4} (?:va|voi) (?:nam )?\d{4}")
 _CHANGE = re.compile(r"\b(tang|giam|cao hon|thap hon|vuot)\s+(?:them\s+|len\s+|xuong\s+)?(bao nhieu|may)\b")
 _MONEY_UNIT = re.compile(r"\b(bao nhieu|may)\s+(tien|ty|trieu|dong|usd)\b")
 _PERCENT = re.compile(r"(phan tram|%|ty le|bao nhieu lan)")
@@ -126,6 +128,11 @@ def parse_question(text: str) -> Question:
         q.kind, q.noun = "named", " ".join(words) or None
         return q
 
+    if _COMPARE.search(f):
+        q.kind = "compare"
+        q.unit_kind = "percent" if _PERCENT.search(f) else (
+            "money" if _MONEY.search(lower if accented else f, accented) else None)
+        return q
     if _PERCENT.search(f):
         q.kind, q.unit_kind = "percent", "percent"
         return q

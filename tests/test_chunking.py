@@ -1,4 +1,3 @@
-from pathlib import Path
 
 from kcqa.chunking import MAX_CHARS, chunk_document
 from kcqa.read import read_document

@@ -1,6 +1,5 @@
 """Server mode: a real `chroma run` on loopback; index and search through it."""
 
-import shutil
 import socket
 import subprocess
 import sys

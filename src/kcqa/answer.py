@@ -15,11 +15,11 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from .figures import MEASURES, years_in
+from .figures import years_in
 from .index.lexical import STOPWORDS
 from .places import find_places
 from .models import Answer, AnswerValue, Citation, Figure, Passage
-from .question import QUESTION_WORDS, Question, parse_question
+from .question import Question, parse_question
 from .vietnamese import fold, sentences, syllables
 
 MONEY_UNITS = {"đồng", "usd", "vnđ", "vnd", "euro", "eur", "yên", "nhân dân tệ"}
@@ -253,17 +253,19 @@ def _score_figures(ctx: _Context, cands: list[tuple[Figure, int]]) -> list[Candi
         if not (_unit_ok(q, f) and _place_ok(ctx, f) and _period_ok(ctx, f) and _names_ok(ctx, f)):
             continue
         title = ctx.doc_title(f.doc)
-        cov_sentence = ctx.coverage(f.sentence + " " + title + " " + f.entity)
+        cov_sentence = ctx.coverage(f.sentence + " " + title + " " + f.entity + " " + _table_context(ctx, f))
         if cov_sentence < MIN_COVERAGE:
             continue
-        cov_clause = ctx.coverage(_clause(f))
-        cov_window = ctx.coverage(_window(f))
+        cov_clause = ctx.coverage(_clause(f) + " " + _table_context(ctx, f))
+        cov_window = ctx.coverage(_window(f) + " " + _table_context(ctx, f))
         score = 2.0 * cov_window + 1.0 * cov_clause + 1.0 * cov_sentence + 0.6 / (1 + rank)
         pyears = years_in(f.period)
         if q.years:
             score += 1.0 if q.years & pyears else (-1.0 if pyears else 0.0)
         if q.period and q.period in fold(f.period):
             score += 1.0
+        elif not q.period and any(_period_parts(f.period)):
+            score -= 0.5     # a question naming no quarter or month span wants the whole-year figure
         if q.places and any(_mentions(fold(f.entity), fold(w)) for w, _ in q.places):
             score += 1.0
         score += _relation_match(q, f)
@@ -271,8 +273,25 @@ def _score_figures(ctx: _Context, cands: list[tuple[Figure, int]]) -> list[Candi
         if _NEGATION.search(fold(_window(f))) and not _NEGATION.search(fold(q.text)):
             score -= 1.0
         out.append(Candidate(f, score, cov_sentence))
+    if q.places:
+        # when some figures belong to the province itself, region totals are not its answer
+        own = [c for c in out if any(_mentions(fold(c.figure.entity), fold(w)) for w, _ in q.places)]
+        if own:
+            out = own
     out.sort(key=lambda c: (-c.score, c.figure.doc, c.figure.start))
     return out
+
+
+def _table_context(ctx: _Context, f: Figure) -> str:
+    """A table cell's meaning lives in its column header and the caption, not in its row."""
+    if f.table is None:
+        return ""
+    doc = ctx.engine.store.document(f.doc)
+    if doc is None or f.table >= len(doc.tables):
+        return f.measure
+    t = doc.tables[f.table]
+    head = t.cell(0, f.col) if f.col is not None else None
+    return " ".join(x for x in (t.caption, head.text if head else "", f.measure) if x)
 
 
 _NEGATION = re.compile(r"(?<!\w)(khong|chua|chang)(?!\w)")
@@ -374,8 +393,21 @@ def _figure_sentence(f: Figure, span_text: str, cited: str) -> str:
     about = [x for x in (f.measure if f.measure != f.unit else "", f.period) if x]
     # Only mention a period whose numbers the citation shows.
     about = [x for x in about if all(d in cited for d in re.findall(r"\d+", x))]
-    head = f"{f.entity}: {span_text}" if f.entity and f.entity not in span_text else span_text
+    shown = span_text
+    if f.table is not None and f.unit and f.unit not in span_text:
+        # a table cell "6.520" means what its header says: "(triệu đồng)"
+        unit = _header_unit(f)
+        shown = f"{span_text} {unit}" if unit else span_text
+    head = f"{f.entity}: {shown}" if f.entity and f.entity not in shown else shown
     return head + (f" ({', '.join(about)})" if about else "") + "."
+
+
+def _header_unit(f: Figure) -> str:
+    """The unit a table column's header gives in brackets: "Kế hoạch 2020 (triệu đồng)"."""
+    cells = f.sentence.split("\n", 1)[0].split("|")
+    header = cells[f.col] if f.col is not None and f.col < len(cells) else ""
+    m = re.search(r"\(([^)]*)\)", header)
+    return m.group(1).strip() if m else ""
 
 
 def _citation(ctx: _Context, f: Figure, start: int, end: int) -> Citation:
@@ -439,9 +471,12 @@ def _sentence_candidates(ctx: _Context, top: int = 4):
 def _entity_answer(ctx: _Context, chunk, s: int, e: int, span: tuple[int, int], label: str) -> Answer:
     text = chunk.text[s:e]
     a, b = span
+    doc = ctx.engine.store.document(chunk.doc)
+    title, meta = ctx.engine.searcher.doc_meta.get(chunk.doc, ("", {}))
     cit = Citation(doc=Path(chunk.doc).name, path=chunk.doc, start=chunk.start + s, end=chunk.start + e,
                    text=text, paragraph=chunk.paragraph, highlight=(a, b),
-                   metadata={"title": ctx.doc_title(chunk.doc)})
+                   page=doc.page_at(chunk.start + s) if doc and doc.pages else None,
+                   metadata={"title": title, **meta})
     value = AnswerValue(text=text[a:b])
     return Answer(question="", status="answered", text=label.format(x=text[a:b]), value=value, citations=[cit])
 

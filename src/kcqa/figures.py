@@ -16,7 +16,7 @@ from .models import Document, Figure
 
 # Bump when extraction changes: `kcqa index` then re-extracts figures from the stored
 # text of every record, without re-embedding anything.
-EXTRACTOR_VERSION = "3"
+EXTRACTOR_VERSION = "4"
 from .numbers import Quantity, find_quantities
 from .places import find_places
 from .vietnamese import fold, paragraphs, sentences
@@ -229,7 +229,8 @@ def _table_figures(doc: Document) -> list[Figure]:
             period = periods[0][2] if periods else (f"năm {years[0]}" if years else "")
             out.append(Figure(
                 doc=doc.path, value=value, unit=unit, text=doc.text[s:e], start=s, end=e,
-                sentence=_row_text(doc, t, c.row), sentence_start=_row_start(t, c.row),
+                # cited with the header row, so the column's meaning is on screen and checkable
+                sentence=doc.text[t.start:_row_end(t, c.row)], sentence_start=t.start,
                 qualifier=qualifier, entity=row_head.text.strip() if row_head else "",
                 measure=_measure_name(measure_header, t.caption), period=period, relation="",
                 paragraph=0, table=t.index, row=c.row, col=c.col))
@@ -247,13 +248,6 @@ def _measure_name(header: str, caption: str) -> str:
     return header
 
 
-def _row_start(t, row: int) -> int:
+def _row_end(t, row: int) -> int:
     cells = [c for c in t.cells if c.row == row]
-    return min(c.start for c in cells) if cells else t.start
-
-
-def _row_text(doc: Document, t, row: int) -> str:
-    cells = [c for c in t.cells if c.row == row]
-    if not cells:
-        return ""
-    return doc.text[min(c.start for c in cells):max(c.end for c in cells)]
+    return max(c.end for c in cells) if cells else t.end

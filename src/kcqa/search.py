@@ -8,12 +8,11 @@ understand them too.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 
 from .index.lexical import BM25, STOPWORDS
 from .index.store import Store
-from .models import Chunk, Passage
+from .models import Passage
 from .vietnamese import DiacriticRestorer, fold, has_diacritics, syllables
 
 RRF_K = 60

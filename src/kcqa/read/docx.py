@@ -27,8 +27,9 @@ import io
 import re
 from pathlib import Path
 
-from ..models import Document, Table, TableCell
+from ..models import Document
 from ..vietnamese import nfc
+from .layout import LineBuilder
 from . import UnreadableFile, register
 
 import docx as _docx                      # python-docx; ImportError = loader unavailable
@@ -206,46 +207,12 @@ def _row_cells(tr):
                 yield from content.iterchildren(_TC)
 
 
-class _Builder:
+class _Builder(LineBuilder):
     """Accumulates lines and remembers the exact spans of the table cells."""
 
-    def __init__(self) -> None:
-        self.parts: list[str] = []
-        self.pos = 0
-        self.tables: list[Table] = []
-
-    def _emit(self, s: str) -> int:
-        if self.parts:
-            self.parts.append("\n")
-            self.pos += 1
-        start = self.pos
-        self.parts.append(s)
-        self.pos += len(s)
-        return start
-
     def line(self, text: str) -> None:
-        self._emit(text)
+        self.emit(text)
 
-    def table(self, rows: list[list[tuple[int, int, str]]], caption: str) -> None:
-        if not rows:
-            return
-        cells: list[TableCell] = []
-        t_start = t_end = -1
-        for r, row in enumerate(rows):
-            rendered = " | ".join(text for _, _, text in row)
-            line_start = self._emit(rendered)
-            if t_start < 0:
-                t_start = line_start
-            t_end = line_start + len(rendered)
-            offset = line_start
-            for c, span, text in row:
-                for k in range(span):
-                    cells.append(TableCell(row=r, col=c + k, text=text, start=offset, end=offset + len(text)))
-                offset += len(text) + 3
-        self.tables.append(Table(index=len(self.tables), caption=caption, cells=cells, start=t_start, end=t_end))
-
-    def text(self) -> str:
-        return "".join(self.parts)
 
 
 def _core_properties(d) -> tuple[dict, str]:

@@ -29,8 +29,9 @@ from pathlib import Path
 
 from bs4 import BeautifulSoup, Comment, Declaration, Doctype, NavigableString, ProcessingInstruction, Tag
 
-from ..models import Document, Table, TableCell
+from ..models import Document
 from ..vietnamese import nfc
+from .layout import LineBuilder
 from . import UnreadableFile, decode_text, register
 
 _DROP_TAGS = {"script", "style", "noscript", "template", "svg", "canvas", "iframe", "object", "embed",
@@ -216,35 +217,21 @@ def _clean(s: str) -> str:
 
 # ------------------------------------------------------------------ rendering
 
-class _Renderer:
+class _Renderer(LineBuilder):
     def __init__(self) -> None:
-        self.parts: list[str] = []
-        self.pos = 0
+        super().__init__()
         self.buf: list[str] = []
-        self.tables: list[Table] = []
-        self.last_line = ""
-
-    # lines
-    def _emit(self, s: str) -> int:
-        if self.parts:
-            self.parts.append("\n")
-            self.pos += 1
-        start = self.pos
-        self.parts.append(s)
-        self.pos += len(s)
-        self.last_line = s
-        return start
 
     def flush(self) -> None:
         if self.buf:
             line = _clean("".join(self.buf))
             self.buf = []
             if line:
-                self._emit(line)
+                self.emit(line)
 
     def text(self) -> str:
         self.flush()
-        return "".join(self.parts)
+        return super().text()
 
     # walking
     def walk(self, node) -> None:
@@ -260,14 +247,14 @@ class _Renderer:
             return
         if name == "table" and _is_data_table(node):
             self.flush()
-            self.table(node)
+            self.html_table(node)
             return
         if name == "pre":
             self.flush()
             for line in node.get_text().split("\n"):
                 line = _clean(line)
                 if line:
-                    self._emit(line)
+                    self.emit(line)
             return
         block = name in _BLOCK
         if block:
@@ -277,32 +264,16 @@ class _Renderer:
         if block:
             self.flush()
 
-    def table(self, tbl: Tag) -> None:
+    def html_table(self, tbl: Tag) -> None:
         cap_el = tbl.find("caption")
         caption = ""
         if cap_el is not None and _owner_table(cap_el) is tbl:
             caption = _clean(cap_el.get_text(" "))
             if caption:
-                self._emit(caption)
+                self.emit(caption)
         elif self.last_line and len(self.last_line) <= 300 and _CAPTION_TEXT.match(self.last_line):
             caption = self.last_line
-        rows = _table_rows(tbl)
-        if not rows:
-            return
-        cells: list[TableCell] = []
-        t_start = t_end = -1
-        for r, row in enumerate(rows):
-            rendered = " | ".join(text for _, _, text in row)
-            line_start = self._emit(rendered)
-            if t_start < 0:
-                t_start = line_start
-            t_end = line_start + len(rendered)
-            offset = line_start
-            for c, span, text in row:
-                for k in range(span):
-                    cells.append(TableCell(row=r, col=c + k, text=text, start=offset, end=offset + len(text)))
-                offset += len(text) + 3
-        self.tables.append(Table(index=len(self.tables), caption=caption, cells=cells, start=t_start, end=t_end))
+        super().table(_table_rows(tbl), caption)
 
 
 def _owner_table(el: Tag) -> Tag | None:

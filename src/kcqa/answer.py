@@ -390,7 +390,7 @@ def _extend_count(ctx: _Context, f: Figure) -> tuple[str, int]:
 
 
 def _figure_sentence(f: Figure, span_text: str, cited: str) -> str:
-    about = [x for x in (f.measure if f.measure != f.unit else "", f.period) if x]
+    about = [_lower_first(x) for x in (f.measure if f.measure != f.unit else "", f.period) if x]
     # Only mention a period whose numbers the citation shows.
     about = [x for x in about if all(d in cited for d in re.findall(r"\d+", x))]
     shown = span_text
@@ -408,6 +408,11 @@ def _header_unit(f: Figure) -> str:
     header = cells[f.col] if f.col is not None and f.col < len(cells) else ""
     m = re.search(r"\(([^)]*)\)", header)
     return m.group(1).strip() if m else ""
+
+
+def _lower_first(s: str) -> str:
+    """"Năm 2020" inside a sentence reads "năm 2020"; acronyms keep their case."""
+    return s[:1].lower() + s[1:] if s[:2].istitle() else s
 
 
 def _citation(ctx: _Context, f: Figure, start: int, end: int) -> Citation:
@@ -448,8 +453,9 @@ def _answer_superlative(ctx: _Context) -> Answer | None:
     pick = (max if q.superlative == "max" else min)(best_group, key=lambda f: f.value)
     word = "cao nhất" if q.superlative == "max" else "thấp nhất"
     cit = _citation(ctx, pick, pick.start, pick.end)
+    period = pick.period if pick.period and all(d in cit.text for d in re.findall(r"\d+", pick.period)) else ""
     text = (f"{pick.entity} ({pick.text}) — {word} trong các đối tượng mà hồ sơ nêu số liệu"
-            f" ({len(best_group)} mục).")
+            f"{' ' + _lower_first(period) if period else ''} ({len(best_group)} mục).")
     value = AnswerValue(text=pick.entity, value=pick.value, unit=pick.unit, qualifier=pick.qualifier,
                         entity=pick.entity, measure=pick.measure or None, period=pick.period or None)
     return Answer(question="", status="answered", text=text, value=value, citations=[cit])

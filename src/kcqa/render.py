@@ -30,8 +30,9 @@ def citation_label(c: Citation) -> str:
     elif c.paragraph:
         where.append(f"đoạn {c.paragraph}")
     where.append(f"ký tự {c.start}–{c.end}")
-    title = c.metadata.get("title") if c.metadata else None
-    return " · ".join(where) + (f"\n{title}" if title else "")
+    meta = c.metadata or {}
+    about = " · ".join(str(x) for x in (meta.get("title"), meta.get("date"), meta.get("place")) if x)
+    return " · ".join(where) + (f"\n{about}" if about else "")
 
 
 def answer_renderables(ans: Answer) -> list:
@@ -47,9 +48,10 @@ def answer_renderables(ans: Answer) -> list:
         out.append(head + body)
         for c in ans.citations:
             spans = [c.highlight] if c.highlight else []
+            label = citation_label(c).split("\n")
             out.append(Panel(highlighted(c.text, spans, "bold black on yellow"),
-                             title="Nguồn", title_align="left", subtitle=citation_label(c).split("\n")[0],
-                             subtitle_align="left", border_style="green"))
+                             title="Nguồn" + (f": {label[1]}" if len(label) > 1 else ""), title_align="left",
+                             subtitle=label[0], subtitle_align="left", border_style="green"))
         if ans.others:
             out.append(Text("Các số liệu khác cũng khớp:", style="bold"))
             for text, c in ans.others:

@@ -147,6 +147,9 @@ class _Context:
 
 def _unit_ok(q: Question, f: Figure) -> bool:
     unit = fold(f.unit)
+    if q.units is not None and not (q.kind in ("percent",) or f.unit == "%"):
+        if f.unit not in q.units:
+            return False
     if q.unit_kind == "money":
         return unit in {fold(u) for u in MONEY_UNITS}
     if q.unit_kind == "percent":

@@ -32,6 +32,7 @@ class Question:
     doc_type: str | None = None    # "nghị định", "quyết định", … for `document` questions
     title_phrase: str | None = None  # "Thứ trưởng Bộ Công Thương" for `who` questions
     noun: str | None = None        # folded noun before "nào"/"gì" for `named` questions ("xa", "doi tac")
+    units: set[str] | None = None  # units a figure must have when the measure implies them (diện tích → ha, km2)
     content: list[str] = field(default_factory=list)   # folded content syllables
     names: list[str] = field(default_factory=list)     # folded proper names that are not provinces ("vingroup")
 
@@ -56,6 +57,13 @@ class _Words:
 
 _MONEY = _Words(_MONEY_WORDS)
 _COMPARE = re.compile(r"\b(so sanh|qua cac nam|qua tung nam|cac nam|tung nam)\b|nam \d{4} (?:va|voi) (?:nam )?\d{4}")
+# Measures whose figures only come in certain units: a question about population is not
+# answered by a count of communes, nor an area by an amount of money.
+_MEASURE_UNITS = [
+    (r"\b(dien tich)\b", {"ha", "km2", "km²", "m2", "m²", "hecta", "héc-ta", "sào", "mẫu"}),
+    (r"\b(dan so|so dan|nhan khau)\b", {"người", "nhân khẩu", "dân", "hộ"}),
+    (r"\b(san luong)\b", {"tấn", "tạ", "kg", "triệu tấn", "thùng", "m3", "kWh", "lít", "con", "chiếc", "sản phẩm"}),
+]
 _CHANGE = re.compile(r"\b(tang|giam|cao hon|thap hon|vuot)\s+(?:them\s+|len\s+|xuong\s+)?(bao nhieu|may)\b")
 _MONEY_UNIT = re.compile(r"\b(bao nhieu|may)\s+(tien|ty|trieu|dong|usd)\b")
 _PERCENT = re.compile(r"(phan tram|%|ty le|bao nhieu lan)")
@@ -92,6 +100,10 @@ def parse_question(text: str) -> Question:
     m = _PERIOD.search(f)
     q.period = m.group(1) if m else None
     q.names = _key_names(text, [w for w, _ in q.places])
+    for pattern, units in _MEASURE_UNITS:
+        if re.search(pattern, f):
+            q.units = units
+            break
     q.content = [w for w in (fold(s) for _, _, s in syllables(text)) if w not in QUESTION_WORDS and not w.isdigit()]
 
     if _MAX.search(f):

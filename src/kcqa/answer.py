@@ -18,7 +18,7 @@ from pathlib import Path
 from .figures import years_in
 from .index.lexical import STOPWORDS
 from .places import find_places
-from .models import Answer, AnswerValue, Citation, Figure, Passage
+from .models import Answer, AnswerValue, Chunk, Citation, Figure, Passage
 from .question import Question, parse_question
 from .vietnamese import fold, sentences, syllables
 
@@ -601,15 +601,27 @@ def _answer_named(ctx: _Context) -> Answer | None:
 
 
 _DOC_NO = re.compile(r"((?:Nghị định|Quyết định|Nghị quyết|Thông tư|Luật|Chỉ thị|Tờ trình|Đề án|Công văn)"
-                     r"(?:\s+số)?\s*\d+[\w/.-]*[\w])", re.IGNORECASE)
+                     r"(?:\s+số)?\s*\d+[\w/.-]*[\w]|(?<=Số:)\s*\d+/[\w/.-]*[\w])", re.IGNORECASE)
 
 
 def _answer_document(ctx: _Context) -> Answer | None:
     want = ctx.q.doc_type or ""
     for cov, chunk, s, e, text in _sentence_candidates(ctx):
         for m in _DOC_NO.finditer(text):
-            if fold(m.group(1)).startswith(want):
-                return _entity_answer(ctx, chunk, s, e, (m.start(1), m.end(1)), "{x}.")
+            if fold(m.group(1)).startswith(want) or (m.group(1)[:1].isspace() or m.group(1)[:1].isdigit()):
+                a = m.start(1) + len(m.group(1)) - len(m.group(1).lstrip())
+                return _entity_answer(ctx, chunk, s, e, (a, m.end(1)), "{x}.")
+    # "Nghị quyết … có số hiệu là gì?": the record's own number, from its header line
+    for p in ctx.passages[:3]:
+        number = ctx.engine.searcher.doc_meta.get(p.chunk.doc, ("", {}))[1].get("doc_number")
+        doc = ctx.engine.store.document(p.chunk.doc) if number else None
+        at = doc.text.find(number) if doc else -1
+        if at >= 0:
+            ls = doc.text.rfind("\n", 0, at) + 1
+            le = doc.text.find("\n", at)
+            le = len(doc.text) if le < 0 else le
+            line = Chunk(id="", doc=doc.path, paragraph=0, start=ls, end=le, text=doc.text[ls:le])
+            return _entity_answer(ctx, line, 0, le - ls, (at - ls, at - ls + len(number)), "{x}.")
     return None
 
 

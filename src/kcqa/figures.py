@@ -16,7 +16,7 @@ from .models import Document, Figure
 
 # Bump when extraction changes: `kcqa index` then re-extracts figures from the stored
 # text of every record, without re-embedding anything.
-EXTRACTOR_VERSION = "4"
+EXTRACTOR_VERSION = "5"
 from .numbers import Quantity, find_quantities
 from .places import find_places
 from .vietnamese import fold, paragraphs, sentences
@@ -140,16 +140,17 @@ def _capitalised_before(text: str) -> str:
     return ""
 
 
+_MEASURE_RE = re.compile(r"(?<!\w)(" + "|".join(re.escape(m) for m in sorted(MEASURES, key=len, reverse=True))
+                         + r")(?!\w)")
+
+
 def _measure_for(sentence: str, q: Quantity) -> str:
-    """The measure word that ends closest before the figure (longest on ties)."""
-    before = fold(sentence[max(0, q.start - 160):q.start])
-    best, best_key = "", (-1, 0)
-    for m, mf in _MEASURES_FOLDED:
-        pos = before.rfind(mf)
-        if pos >= 0 and (pos + len(mf), len(mf)) > best_key:
-            best, best_key = m, (pos + len(mf), len(mf))
-    if best:
-        return best
+    """The measure word that ends closest before the figure (whole words, marks included:
+    "lãi" is not the end of "Gia Lai")."""
+    before = sentence[max(0, q.start - 160):q.start].lower()
+    found = list(_MEASURE_RE.finditer(before))
+    if found:
+        return found[-1].group(1)
     return q.unit if q.kind == "count" else ""
 
 

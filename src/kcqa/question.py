@@ -77,6 +77,7 @@ _WHO = re.compile(r"\b(ai|ong nao|ba nao|dong chi nao|nguoi nao|(thu truong|bo t
 _PLACE_Q = re.compile(r"\b(tinh nao|thanh pho nao|dia phuong nao|o dau|tai dau|noi nao|dia diem nao|tinh thanh nao)\b")
 _DOCUMENT = re.compile(r"\b(nghi dinh|quyet dinh|nghi quyet|thong tu|luat|chi thi|van ban|to trinh|de an|cong van)"
                        r"\s+(?:so\s+)?(?:nao|may|bao nhieu|gi)\b")
+_DOC_NUMBER_Q = re.compile(r"\b(nghi dinh|quyet dinh|nghi quyet|thong tu|van ban)?\b.*\bso hieu\b")
 _NAMED = re.compile(r"(?:^|\s)((?:[a-z]+\s+){0,2}[a-z]+)\s+(?:nao|gi)\b")
 _NOUN_STOP = {"la", "co", "duoc", "cua", "voi", "cho", "tai", "thanh", "ten", "theo", "va", "o", "vao", "ra", "boi"}
 _WHEN = re.compile(r"\b(khi nao|bao gio|ngay nao|thoi gian nao|nam nao|luc nao)\b")
@@ -114,6 +115,10 @@ def parse_question(text: str) -> Question:
     m = _DOCUMENT.search(f)
     if m:
         q.kind, q.doc_type = "document", m.group(1)
+        return q
+    m = _DOC_NUMBER_Q.search(f)
+    if m:
+        q.kind, q.doc_type = "document", m.group(1) or ""
         return q
     if _WHO.search(f):
         q.kind = "who"

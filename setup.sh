@@ -14,6 +14,6 @@ fi
 .venv/bin/python -c "import kcqa, torch, chromadb, sentence_transformers, textual" \
   || { echo "Cài đặt thất bại (xem lỗi pip ở trên)." >&2; exit 1; }
 .venv/bin/kcqa index knowledge
-.venv/bin/kcqa ask "Quảng Nam được bố trí bao nhiêu kinh phí?"
+.venv/bin/kcqa ask -k 2 "Quảng Nam được bố trí bao nhiêu kinh phí?"
 echo
 echo "Xong. Mở giao diện hội thoại: .venv/bin/kcqa   ·   Chạy kiểm thử: .venv/bin/python -m pytest"

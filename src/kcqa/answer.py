@@ -628,7 +628,21 @@ def _answer_document(ctx: _Context) -> Answer | None:
 _DATE = re.compile(r"(ngày\s+\d{1,2}(?:\s+tháng\s+\d{1,2}\s+năm\s+\d{4}|/\d{1,2}/\d{4}))", re.IGNORECASE)
 
 
+_ISSUED = re.compile(r"\b(ban hanh|ky|thong qua|cong bo)\b")
+
+
 def _answer_when(ctx: _Context) -> Answer | None:
+    if _ISSUED.search(fold(ctx.q.text)):
+        # "… được ban hành ngày nào?": the record's own date line ("Hà Nội, ngày 16 tháng 6 năm 2025")
+        for p in ctx.passages[:3]:
+            doc = ctx.engine.store.document(p.chunk.doc)
+            m = _DATE.search(doc.text, doc.body_start, doc.body_start + 1500) if doc else None
+            if m:
+                ls = doc.text.rfind("\n", 0, m.start()) + 1
+                le = doc.text.find("\n", m.end())
+                le = len(doc.text) if le < 0 else le
+                line = Chunk(id="", doc=doc.path, paragraph=0, start=ls, end=le, text=doc.text[ls:le])
+                return _entity_answer(ctx, line, 0, le - ls, (m.start() - ls, m.end() - ls), "{x}.")
     for cov, chunk, s, e, text in _sentence_candidates(ctx):
         if cov < MIN_COVERAGE:
             break

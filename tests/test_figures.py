@@ -1,0 +1,42 @@
+"""Figure extraction on the sample: entity, measure, period and relation of every figure."""
+
+from kcqa.figures import extract_figures
+from kcqa.read import read_document
+
+from conftest import KNOWLEDGE
+
+
+def _figures():
+    doc = read_document(next(KNOWLEDGE.glob("*.txt")))
+    return doc, {f.text: f for f in extract_figures(doc)}
+
+
+def test_every_figure_points_at_its_exact_text():
+    doc, figs = _figures()
+    for f in figs.values():
+        assert doc.text[f.start:f.end] == f.text
+        assert doc.text[f.sentence_start:f.sentence_start + len(f.sentence)] == f.sentence
+        assert f.text in f.sentence
+
+
+def test_list_items_get_their_own_entity_and_the_sentence_period():
+    _, figs = _figures()
+    lam = figs["hơn 10 tỷ đồng"]
+    assert (lam.entity, lam.value, lam.qualifier) == ("Lâm Đồng", 10e9, "hơn")
+    assert figs["6,94 tỷ đồng"].entity == "Quảng Nam"
+    assert figs["3,94 tỷ đồng"].entity == "Quảng Bình"
+    # the period is the sentence's "Năm 2020", not the baseline "so với kế hoạch năm 2019"
+    assert lam.period.lower() == "năm 2020"
+
+
+def test_relations_and_periods():
+    _, figs = _figures()
+    assert figs["95,27%"].relation.startswith("đạt") and figs["95,27%"].period == "năm 2019"
+    assert figs["7,34%"].relation.startswith("tăng") and "2018" in figs["7,34%"].relation
+    assert figs["19,9 tỷ đồng"].period == "6 tháng đầu năm"
+    assert figs["69,41 tỷ đồng"].measure == "kế hoạch kinh phí"
+
+
+def test_document_numbers_and_years_are_not_figures():
+    _, figs = _figures()
+    assert not any("45/2012" in t or t.startswith("2019") or t.startswith("2020") for t in figs)

@@ -1,0 +1,45 @@
+"""Understanding questions: kind, unit, places, periods — accented or not."""
+
+import pytest
+
+from kcqa.question import parse_question
+from kcqa.vietnamese import strip_diacritics
+
+
+@pytest.mark.parametrize("text,kind,unit_kind", [
+    ("Quảng Nam được bố trí bao nhiêu kinh phí?", "amount", "money"),
+    ("Năm 2019 kinh phí khuyến công đạt bao nhiêu phần trăm kế hoạch?", "percent", "percent"),
+    ("Kinh phí khuyến công thực hiện năm 2019 tăng bao nhiêu so với năm 2018?", "figure", None),
+    ("Có bao nhiêu tập thể và cá nhân được tặng bằng khen?", "count", "count"),
+    ("Địa phương nào bố trí ngân sách cho khuyến công cao nhất?", "superlative", "money"),
+    ("Thứ trưởng Bộ Công Thương nào dự hội nghị?", "who", None),
+    ("Tỉnh nào đăng cai hội nghị năm 2021?", "place", None),
+    ("Hoạt động khuyến công được thực hiện theo nghị định nào?", "document", None),
+    ("Xã Krông Na được đổi tên thành xã gì?", "named", None),
+    ("So sánh kinh phí khuyến công năm 2019 và 2020", "compare", "money"),
+    ("Năm 2020 sản lượng sản xuất của BSR đạt bao nhiêu?", "figure", None),   # "lượng" is not "lương"
+])
+def test_kinds(text, kind, unit_kind):
+    q = parse_question(text)
+    assert (q.kind, q.unit_kind) == (kind, unit_kind)
+
+
+def test_places_years_periods_and_names():
+    q = parse_question("Doanh thu quý 2/2021 của Vingroup ở TP.HCM là bao nhiêu?")
+    assert q.years == {2021} and q.period == "quy 2"
+    assert q.names == ["vingroup"]
+    assert [p.name for _, ps in q.places for p in ps] == ["Hồ Chí Minh"]
+
+
+def test_title_phrase_stops_at_lower_case():
+    assert parse_question("Thứ trưởng Bộ Công Thương nào dự hội nghị?").title_phrase == "Thứ trưởng Bộ Công Thương"
+
+
+def test_measures_that_imply_units():
+    assert "ha" in parse_question("Diện tích trồng lúa là bao nhiêu?").units
+    assert "người" in parse_question("Dân số của tỉnh là bao nhiêu?").units
+
+
+def test_count_noun_is_read_from_unaccented_questions_too():
+    q = parse_question(strip_diacritics("Có bao nhiêu doanh nghiệp rút lui khỏi thị trường?"))
+    assert q.kind == "count" and q.count_noun.startswith("doanh nghiep")

@@ -10,7 +10,9 @@
 from __future__ import annotations
 
 import argparse
+import errno
 import json
+import re
 import sys
 from pathlib import Path
 
@@ -87,7 +89,16 @@ def main(argv: list[str] | None = None) -> int:
     return 0
 
 
+_DISK_FULL = ("database or disk is full", "no space left", "disk full", "failed to apply logs", "compaction")
+
+
 def _one_line(exc: BaseException) -> str:
+    chain = [exc] + [e for e in (exc.__cause__, exc.__context__) if e is not None]
+    for e in chain:
+        text = str(e).lower()
+        if getattr(e, "errno", None) == errno.ENOSPC or any(k in text for k in _DISK_FULL):
+            return ("ổ đĩa đã đầy (hết dung lượng khi ghi chỉ mục); hãy giải phóng dung lượng rồi chạy lại "
+                    "— chỉ mục trước đó không bị mất.")
     text = str(exc).strip().splitlines()
     return text[0] if text else type(exc).__name__
 
@@ -98,7 +109,7 @@ def cmd_index(cfg: Config, args) -> int:
 
     from .engine import Engine
 
-    err = Console(stderr=True)
+    err = Console(stderr=True, soft_wrap=True)     # one message, one line, whatever the width
     engine = Engine(cfg)
     with Progress(TextColumn("[bold]{task.description}"), BarColumn(), MofNCompleteColumn(),
                   TextColumn("tài liệu · {task.fields[embedded]} đoạn đã nhúng · {task.fields[path]}"),
@@ -121,7 +132,12 @@ def cmd_index(cfg: Config, args) -> int:
     return 0
 
 
+_ANSI = re.compile(r"\x1b(?:\[[0-9;?]*[ -/]*[@-~]|\][^\x07]*\x07|.)")
+
+
 def _clean_question(q: str) -> str:
+    """Questions pasted from a terminal may carry colour codes and control characters."""
+    q = _ANSI.sub("", q)
     q = "".join(ch if ch.isprintable() else " " for ch in q)
     q = " ".join(q.split())
     return q[:MAX_QUESTION]

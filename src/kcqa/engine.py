@@ -103,7 +103,10 @@ class Engine:
     def ask(self, question: str, k: int = 5, year: int | None = None, doc: str | None = None) -> Answer:
         from .answer import answer_question
         with self._lock:
-            return answer_question(self, question, k=k, year=year, doc=doc)
+            ans = answer_question(self, question, k=k, year=year, doc=doc)
+            self.warnings += self.searcher.warnings
+            self.searcher.warnings.clear()
+            return ans
 
     def figures(self, entity: str | None = None, measure: str | None = None,
                 period: str | None = None, doc: str | None = None) -> list[Figure]:

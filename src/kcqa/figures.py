@@ -65,7 +65,7 @@ def extract_figures(doc: Document) -> list[Figure]:
         for ss, se in sentences(text, ps, pe):
             sentence = text[ss:se]
             out.extend(_sentence_figures(doc, sentence, ss, pno, before))
-            before += " " + sentence
+            before = (before + " " + sentence)[-1000:]     # the paragraph so far, bounded
     out.extend(_table_figures(doc))
     return out
 
@@ -82,17 +82,34 @@ def _sentence_figures(doc: Document, sentence: str, offset: int, paragraph: int,
         measure = _measure_for(sentence, q)
         period = _period_for(sentence, q, periods, prev, doc)
         relation = _relation_for(sentence, q)
+        cited, cited_start = _bounded(sentence, q)
         out.append(Figure(
             doc=doc.path, value=q.value, unit=q.unit, text=q.text, start=offset + q.start, end=offset + q.end,
-            sentence=sentence, sentence_start=offset, qualifier=q.qualifier, entity=entity, measure=measure,
+            sentence=cited, sentence_start=offset + cited_start, qualifier=q.qualifier, entity=entity, measure=measure,
             period=period, relation=relation, value_max=q.value_max, paragraph=paragraph))
     return out
 
 
+MAX_SENTENCE = 1200
+
+
+def _bounded(sentence: str, q: Quantity) -> tuple[str, int]:
+    """The sentence to cite, cut to a window around the figure when it runs on (a 1 MB line
+    without punctuation is one 'sentence'; storing it once per figure would fill the disk)."""
+    if len(sentence) <= MAX_SENTENCE:
+        return sentence, 0
+    a = max(0, q.start - MAX_SENTENCE // 2)
+    b = min(len(sentence), q.end + MAX_SENTENCE // 2)
+    a = sentence.rfind(" ", 0, a) + 1 if a > 0 else 0
+    b2 = sentence.find(" ", b)
+    b = len(sentence) if b2 < 0 else b2
+    return sentence[a:b], a
+
+
 def _clause_start(sentence: str, pos: int) -> int:
     """Start of the clause that holds position `pos` (after the last ; : , or dash)."""
-    start = 0
-    for m in _CLAUSE_SPLIT.finditer(sentence, 0, pos):
+    start = max(0, pos - 300)
+    for m in _CLAUSE_SPLIT.finditer(sentence, start, pos):
         start = m.end()
     return start
 
@@ -115,8 +132,8 @@ def _entity_for(sentence: str, q: Quantity, places) -> str:
     if preceding and len(places) == 1:
         s, e = preceding[-1]
         return sentence[s:e]
-    name = _capitalised_before(sentence[:q.start])
-    return name
+    # only the text just before the figure: a 1 MB "sentence" must not be rescanned per figure
+    return _capitalised_before(sentence[max(0, q.start - 200):q.start])
 
 
 _NOT_NAMES = {fold(w) for w in ("theo", "trong", "năm", "tháng", "quý", "tại", "với", "từ", "ngoài", "đây", "ngày",
@@ -161,7 +178,7 @@ def _period_for(sentence: str, q: Quantity, periods, prev: str, doc: Document) -
     """The period a figure belongs to: the nearest one before it that is not a comparison
     baseline ("… so với kế hoạch năm 2019"), else after it, else the paragraph's earlier
     sentences', else the title's, else the record's year."""
-    periods = [p for p in periods if not _BASELINE.search(sentence[:p[0]])]
+    periods = [p for p in periods if not _BASELINE.search(sentence[max(0, p[0] - 200):p[0]])]
     before = [p for p in periods if p[1] <= q.start]
     if before:
         return before[-1][2]
@@ -170,7 +187,7 @@ def _period_for(sentence: str, q: Quantity, periods, prev: str, doc: Document) -
         return after[0][2]
     # an earlier sentence of the paragraph, then the record's title (news leads name the quarter)
     for context in (prev, doc.title):
-        found = [p for p in periods_in(context) if not _BASELINE.search(context[:p[0]])]
+        found = [p for p in periods_in(context) if not _BASELINE.search(context[max(0, p[0] - 200):p[0]])]
         if found:
             return found[-1][2]
     year = doc.metadata.get("year")

@@ -41,6 +41,7 @@ class Searcher:
         self._bm25: BM25 | None = None
         self._chunk_ids: set[str] | None = None
         self._meta = None
+        self.warnings: list[str] = []
 
     def refresh(self) -> None:
         """Forget cached structures after the index changed."""
@@ -80,8 +81,13 @@ class Searcher:
         lexical = self.bm25.search(q, depth)
         dense: list[tuple[str, float]] = []
         if self.vectors is not None and self.embedder is not None:
+            from .index.vectors import VectorStoreError
             vec = self.embedder.encode_query(q)
-            dense = [(i, s) for i, s in self.vectors.query(vec, depth) if i in self.chunk_ids]
+            try:
+                dense = [(i, s) for i, s in self.vectors.query(vec, depth) if i in self.chunk_ids]
+            except VectorStoreError as exc:
+                # e.g. a full disk keeps Chroma from compacting: answer from BM25 rather than fail
+                self.warnings.append(f"{exc} — dùng tìm kiếm từ khóa (BM25).")
         fused: dict[str, float] = {}
         for ranking in (dense, lexical):
             for rank, (cid, _) in enumerate(ranking):

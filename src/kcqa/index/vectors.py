@@ -19,6 +19,23 @@ class VectorStoreError(Exception):
     pass
 
 
+def _guarded(method):
+    """Any client error becomes one VectorStoreError that names the store (a server that went
+    away mid-run otherwise surfaces as a bare transport error in English)."""
+    import functools
+
+    @functools.wraps(method)
+    def wrapper(self, *args, **kwargs):
+        try:
+            return method(self, *args, **kwargs)
+        except VectorStoreError:
+            raise
+        except Exception as exc:
+            detail = (str(exc).strip().splitlines() or [type(exc).__name__])[0]
+            raise VectorStoreError(f"Kho vector Chroma ({self.where}) gặp lỗi: {detail}") from exc
+    return wrapper
+
+
 class VectorStore:
     def __init__(self, index_dir: Path, chroma_url: str | None = None):
         import chromadb
@@ -26,6 +43,7 @@ class VectorStore:
 
         settings = Settings(anonymized_telemetry=False, allow_reset=False)
         self.url = chroma_url
+        self.where = chroma_url or str(index_dir / "chroma")
         try:
             if chroma_url:
                 u = urlparse(chroma_url if "://" in chroma_url else f"http://{chroma_url}")
@@ -49,6 +67,7 @@ class VectorStore:
                 name, metadata={"hnsw:space": "cosine"}, embedding_function=None)
         return self._col
 
+    @_guarded
     def reset(self) -> None:
         """Drop all vectors (the model changed, so they are not comparable any more)."""
         try:
@@ -57,20 +76,24 @@ class VectorStore:
             pass
         self._col = None
 
+    @_guarded
     def add(self, ids: list[str], vectors: np.ndarray, docs: list[str]) -> None:
         col = self.collection()
         for i in range(0, len(ids), 1000):
             col.upsert(ids=ids[i:i + 1000], embeddings=vectors[i:i + 1000].tolist(),
                        metadatas=[{"doc": d} for d in docs[i:i + 1000]])
 
+    @_guarded
     def delete(self, ids: list[str]) -> None:
         col = self.collection()
         for i in range(0, len(ids), 1000):
             col.delete(ids=ids[i:i + 1000])
 
+    @_guarded
     def ids(self) -> set[str]:
         return set(self.collection().get(include=[])["ids"])
 
+    @_guarded
     def query(self, vector: np.ndarray, k: int) -> list[tuple[str, float]]:
         col = self.collection()
         n = col.count()

@@ -8,6 +8,7 @@ in Vietnamese; the indexer reports it in one line and goes on.
 from __future__ import annotations
 
 import json
+import os
 import re
 from pathlib import Path
 from typing import Callable, Iterator
@@ -20,6 +21,9 @@ _LOADERS: dict[str, Loader] = {}
 _PLUGINS_LOADED = False
 
 MAX_BYTES = 200 * 1024 * 1024   # a record larger than this is surely not a record
+# Text beyond this would take too long to embed on a 2-core machine (~7 passages/s: 5 M
+# characters is about 5,000 passages, ~12 minutes); refuse it with a reason instead.
+MAX_CHARS = int(float(os.environ.get("KCQA_MAX_MB", "5")) * 1_000_000)
 
 
 class UnreadableFile(Exception):
@@ -78,8 +82,14 @@ def read_document(path: Path, display_path: str | None = None) -> Document:
         raise UnreadableFile(path, f"không đọc được tệp ({exc.strerror or exc})") from exc
     if not raw.strip():
         raise UnreadableFile(path, "tệp rỗng")
+    if len(raw) > MAX_CHARS * 4 and path.suffix.lower() in (".txt", ".md", ".markdown", ".text", ".html", ".htm"):
+        raise UnreadableFile(path, f"tệp quá lớn ({len(raw) / 1e6:.0f} MB; giới hạn {MAX_CHARS / 1e6:.0f} triệu ký tự,"
+                                   " đổi bằng KCQA_MAX_MB)")
     doc = loader(path, raw)
     doc.path = display_path or str(path)
+    if len(doc.text) > MAX_CHARS:
+        raise UnreadableFile(path, f"văn bản quá dài ({len(doc.text) / 1e6:.1f} triệu ký tự; giới hạn "
+                                   f"{MAX_CHARS / 1e6:.0f} triệu, đổi bằng KCQA_MAX_MB)")
     if not doc.text[doc.body_start:].strip():
         raise UnreadableFile(path, "không có nội dung văn bản")
     doc.metadata = {**doc.metadata, **infer_metadata(doc), **read_sidecar(path)}

@@ -241,7 +241,7 @@ def _clause(f: Figure) -> str:
         left = left2
     right_candidates = [i for i in (text.find(",", e), text.find(";", e)) if i >= 0]
     right = min(right_candidates) if right_candidates else len(text)
-    return text[left + 1:right]
+    return text[left + 1:right] + " " + _lead_in(f)
 
 
 def _score_figures(ctx: _Context, cands: list[tuple[Figure, int]]) -> list[Candidate]:
@@ -256,11 +256,14 @@ def _score_figures(ctx: _Context, cands: list[tuple[Figure, int]]) -> list[Candi
         if not (_unit_ok(q, f) and _place_ok(ctx, f) and _period_ok(ctx, f) and _names_ok(ctx, f)):
             continue
         title = ctx.doc_title(f.doc)
-        cov_sentence = ctx.coverage(f.sentence + " " + title + " " + f.entity + " " + _table_context(ctx, f))
+        caption, header = _table_context(ctx, f)
+        cov_sentence = ctx.coverage(" ".join((f.sentence, title, f.entity, caption, header)))
         if cov_sentence < MIN_COVERAGE:
             continue
-        cov_clause = ctx.coverage(_clause(f) + " " + _table_context(ctx, f))
-        cov_window = ctx.coverage(_window(f) + " " + _table_context(ctx, f))
+        # what names the figure itself: its measure word, or a cell's column header (the
+        # caption, like the rest of a sentence, only counts in the sentence's coverage)
+        cov_clause = ctx.coverage(" ".join((_clause(f), f.measure, header)))
+        cov_window = ctx.coverage(" ".join((_window(f), f.measure, header)))
         score = 2.0 * cov_window + 1.0 * cov_clause + 1.0 * cov_sentence + 0.6 / (1 + rank)
         pyears = years_in(f.period)
         if q.years:
@@ -272,6 +275,8 @@ def _score_figures(ctx: _Context, cands: list[tuple[Figure, int]]) -> list[Candi
         if q.places and any(_mentions(fold(f.entity), fold(w)) for w, _ in q.places):
             score += 1.0
         score += _relation_match(q, f)
+        if not q.places and _TOTAL.search(fold(q.text)) and find_places(f.entity):
+            score -= 1.0     # "tổng … của 15 tỉnh" is not one province's figure
         # "08 xã không thực hiện sắp xếp" does not answer a question without a negation
         if _NEGATION.search(fold(_window(f))) and not _NEGATION.search(fold(q.text)):
             score -= 1.0
@@ -281,22 +286,78 @@ def _score_figures(ctx: _Context, cands: list[tuple[Figure, int]]) -> list[Candi
         own = [c for c in out if any(_mentions(fold(c.figure.entity), fold(w)) for w, _ in q.places)]
         if own:
             out = own
-    out.sort(key=lambda c: (-c.score, c.figure.doc, c.figure.start))
+    _corroborate(out)
+    if not q.years:
+        # a question naming no year wants the latest of the periods the records give
+        newest = max((max(years_in(c.figure.period)) for c in out if years_in(c.figure.period)), default=None)
+        for c in out:
+            if newest and newest in years_in(c.figure.period):
+                c.score += 0.25
+    out.sort(key=lambda c: (-c.score, c.figure.table is not None, c.figure.doc, c.figure.start))
     return out
 
 
-def _table_context(ctx: _Context, f: Figure) -> str:
-    """A table cell's meaning lives in its column header and the caption, not in its row."""
+def _same_fact(a: Figure, b: Figure) -> bool:
+    """Two statements of one fact: the same entity, unit and value (6,94 tỷ đồng in the prose
+    and 6.940 triệu đồng in the table), in periods that do not contradict each other."""
+    if not a.entity or fold(a.entity) != fold(b.entity) or a.unit != b.unit:
+        return False
+    if not (_consistent(a, b.value) or _consistent(b, a.value)):
+        return False
+    ya, yb = years_in(a.period), years_in(b.period)
+    return not (ya and yb and not ya & yb)
+
+
+_ABOVE = {"hơn", "trên", "trên dưới"}
+_NEAR = {"gần", "khoảng", "xấp xỉ", "gần như", "chừng", "ước", "tới"}
+_BELOW = {"dưới"}
+
+
+def _consistent(f: Figure, value: float) -> bool:
+    """Whether an exact value fits what a figure says, its qualifier read as a bound:
+    10.250 triệu is "hơn 10 tỷ", 9.870 triệu is not."""
+    v = f.value
+    q = fold(f.qualifier or "")
+    if not q:
+        return abs(v - value) <= 1e-9 * max(abs(v), abs(value), 1.0)
+    if q in {fold(w) for w in _ABOVE}:
+        return v < value <= v * 1.2
+    if q in {fold(w) for w in _BELOW}:
+        return v * 0.8 <= value < v
+    if q in {fold(w) for w in _NEAR}:
+        return abs(v - value) <= 0.1 * abs(v)
+    return False
+
+
+def _corroborate(cands: list[Candidate]) -> None:
+    """A fact the record states twice (a sentence and a table row) is more likely the answer
+    than one stated once; of the two, the sentence is what to cite: it carries the record's
+    own wording, qualifier and context, where a cell is a bare number."""
+    twins = {id(c): [d for d in cands if d is not c and _same_fact(c.figure, d.figure)
+                     and (d.figure.doc, d.figure.start) != (c.figure.doc, c.figure.start)] for c in cands}
+    for c in cands:
+        if twins[id(c)]:
+            c.score += 0.5
+    for c in cands:
+        if c.figure.table is None:
+            cells = [d.score for d in twins[id(c)] if d.figure.table is not None]
+            c.score = max([c.score] + cells)
+
+
+def _table_context(ctx: _Context, f: Figure) -> tuple[str, str]:
+    """A table cell's meaning lives in the caption and its column header, not in its row:
+    (caption, column header); empty for a figure in running text."""
     if f.table is None:
-        return ""
+        return "", ""
     doc = ctx.engine.store.document(f.doc)
     if doc is None or f.table >= len(doc.tables):
-        return f.measure
+        return "", f.measure
     t = doc.tables[f.table]
     head = t.cell(0, f.col) if f.col is not None else None
-    return " ".join(x for x in (t.caption, head.text if head else "", f.measure) if x)
+    return t.caption or "", head.text if head else ""
 
 
+_TOTAL = re.compile(r"(?<!\w)(tong|toan vung|toan khu vuc|ca nuoc|\d+ tinh)(?!\w)")
 _NEGATION = re.compile(r"(?<!\w)(khong|chua|chang)(?!\w)")
 _RELATIONS = ("đạt", "tăng", "giảm", "cao hơn", "thấp hơn", "chiếm", "vượt")
 
@@ -317,7 +378,20 @@ def _window(f: Figure, before: int = 5, after: int = 6) -> str:
     e = f.end - f.sentence_start
     left = f.sentence[:s].split(";")[-1].split()[-before:]
     right = f.sentence[e:].split(";")[0].split()[:after]
-    return " ".join(left + right)
+    return " ".join(left + right + [_lead_in(f)])
+
+
+def _lead_in(f: Figure) -> str:
+    """A list item "Quảng Nam (6,94 tỷ đồng)" means what the list's lead-in says ("… các địa
+    phương bố trí nguồn ngân sách … là:"), however far back that is: the words before the
+    colon count as the item's own context, as a table column's header does for a cell."""
+    s = f.start - f.sentence_start
+    before = f.sentence[:s]
+    if not re.search(r"\w\s*\(\s*$", before):
+        return ""
+    segment_start = before.rfind(";") + 1
+    colon = before.rfind(":", segment_start)
+    return before[segment_start:colon] if colon >= 0 else ""
 
 
 def _answer_figure(ctx: _Context) -> Answer | None:
@@ -420,7 +494,8 @@ def _lower_first(s: str) -> str:
 
 def _citation(ctx: _Context, f: Figure, start: int, end: int) -> Citation:
     doc = ctx.engine.store.document(f.doc)
-    page = doc.page_at(f.sentence_start) if doc and doc.pages else None
+    # the page of the figure itself: a cited table row may carry its header from the page before
+    page = doc.page_at(start) if doc and doc.pages else None
     title, meta = ctx.engine.searcher.doc_meta.get(f.doc, ("", {}))
     return Citation(doc=Path(f.doc).name, path=f.doc, start=f.sentence_start,
                     end=f.sentence_start + len(f.sentence), text=f.sentence, paragraph=f.paragraph,
@@ -484,7 +559,7 @@ def _entity_answer(ctx: _Context, chunk, s: int, e: int, span: tuple[int, int], 
     title, meta = ctx.engine.searcher.doc_meta.get(chunk.doc, ("", {}))
     cit = Citation(doc=Path(chunk.doc).name, path=chunk.doc, start=chunk.start + s, end=chunk.start + e,
                    text=text, paragraph=chunk.paragraph, highlight=(a, b),
-                   page=doc.page_at(chunk.start + s) if doc and doc.pages else None,
+                   page=doc.page_at(chunk.start + s + a) if doc and doc.pages else None,
                    metadata={"title": title, **meta})
     value = AnswerValue(text=text[a:b])
     return Answer(question="", status="answered", text=label.format(x=text[a:b]), value=value, citations=[cit])

@@ -163,7 +163,6 @@ def test_index_run_while_a_reader_holds_the_index_open(tmp_path, model_cache):
     assert reader.ask(QUESTION).value.text == FIGURE
     assert reader.ask(THANH_HOA[1]).value.text == THANH_HOA[2]
     assert reader.stats().documents == 2
-    # (its dense search does not see the new vectors: test_a_reader_sees_vectors_written_by_another_process)
 
     # A fresh process sees a consistent index and answers both.
     state = inspect_index(index, model_cache)
@@ -174,14 +173,9 @@ def test_index_run_while_a_reader_holds_the_index_open(tmp_path, model_cache):
 
 
 @pytest.mark.slow
-@pytest.mark.xfail(strict=True, reason=(
-    "BUG: a process that has opened the index never sees, in dense search, vectors another process "
-    "adds later, even after Engine.reload() or with a new Engine in the same process: chromadb keeps one "
-    "PersistentClient system per path per process and its in-memory vector index is not refreshed "
-    "(collection.count()/get() do see the new ids, query() does not return them). So the long-running "
-    "app misses every record indexed by `kcqa index` in a shell until it restarts; answers then come from "
-    "BM25 alone. Engine.reload() (src/kcqa/engine.py) only drops the BM25 and id caches"))
 def test_a_reader_sees_vectors_written_by_another_process(tmp_path, model_cache):
+    """Chroma holds one in-memory vector index per path per process: the app must reopen its
+    client after a `kcqa index` in a shell, or its dense search never sees the new records."""
     corpus = sample_corpus(tmp_path)
     index = tmp_path / "index"
     reader = Engine(Config(index_dir=index, knowledge=[corpus], cache_dir=model_cache))

@@ -89,9 +89,23 @@ class Engine:
                     self._searcher = None
                 else:
                     self._searcher.refresh()
+                    self._reopen_vectors()
             if self._store is not None and self._searcher is None:
                 self._store.close()
                 self._store = None
+
+    def _reopen_vectors(self) -> None:
+        """Chroma's in-process vector index never sees what another process (a `kcqa index`
+        in a shell) wrote until its client is closed and reopened: see VectorStore.close()."""
+        from .index.vectors import VectorStoreError
+        searcher = self._searcher
+        if searcher.vectors is None:
+            return
+        try:
+            searcher.vectors = searcher.vectors.reopen()
+        except VectorStoreError as exc:
+            self.warnings.append(f"{exc} — dùng tìm kiếm từ khóa (BM25).")
+            searcher.vectors = None
 
     # -- actions ------------------------------------------------------------
     def index(self, paths: list[Path] | None = None, progress=None, lock_wait: float = 0.0):

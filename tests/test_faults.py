@@ -30,7 +30,7 @@ import pytest
 from kcqa.config import Config
 from kcqa.engine import Engine
 
-from conftest import KNOWLEDGE, NEWS, need
+from conftest import KNOWLEDGE, NEWS, need, tiny_model
 
 QUESTION = "Quảng Nam được bố trí bao nhiêu kinh phí?"
 FIGURE = "6,94 tỷ đồng"
@@ -451,23 +451,6 @@ def test_skip_messages_are_one_line_on_a_narrow_stderr(tmp_path, model_cache):
         assert len(mine) == 1 and mine[0].startswith("Bỏ qua") and LONG_FOLDER in mine[0], p.stderr
 
 
-def _tiny_model(folder: Path, tokenizer_from: Path) -> Path:
-    """A real but tiny sentence-transformers model (1 layer, 32 dimensions), made locally, so
-    a test of kcqa's own per-document costs is not dominated by the e5 embedding cost."""
-    from sentence_transformers import SentenceTransformer, models
-    from transformers import AutoTokenizer, BertConfig, BertModel
-
-    raw = folder / "raw"
-    tok = AutoTokenizer.from_pretrained(str(tokenizer_from))
-    tok.save_pretrained(str(raw))
-    BertModel(BertConfig(vocab_size=len(tok), hidden_size=32, num_hidden_layers=1, num_attention_heads=2,
-                         intermediate_size=64, max_position_embeddings=520)).save_pretrained(str(raw))
-    out = folder / "tiny"
-    SentenceTransformer(modules=[models.Transformer(str(raw), max_seq_length=128),
-                                 models.Pooling(32, "mean")]).save(str(out))
-    return out
-
-
 @pytest.mark.slow
 def test_one_megabyte_line_is_indexed_in_reasonable_time(tmp_path, model_cache):
     """A 1 MB line with no sentence break is one 'sentence' of ~40,000 figures. Found here:
@@ -476,7 +459,7 @@ def test_one_megabyte_line_is_indexed_in_reasonable_time(tmp_path, model_cache):
     SQLite's C code is still cut by the timeout."""
     from kcqa.config import DEFAULT_MODEL
     from kcqa.embed import load_embedder
-    tiny = _tiny_model(tmp_path / "model", load_embedder(DEFAULT_MODEL, model_cache).path)
+    tiny = tiny_model(tmp_path / "model", load_embedder(DEFAULT_MODEL, model_cache).path)
     corpus = tmp_path / "k"
     shutil.copytree(KNOWLEDGE, corpus)
     line = ("Doanh thu đạt 5 tỷ đồng " * 50000)[:1_000_000]

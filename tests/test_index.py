@@ -14,7 +14,7 @@ from kcqa.config import Config
 from kcqa.engine import Engine
 from kcqa.index.lock import IndexBusy, writer_lock
 
-from conftest import KNOWLEDGE, NEWS, need
+from conftest import KNOWLEDGE, NEWS, need, tiny_model
 
 SENTENCE = "Quảng Nam được bố trí 6,94 tỷ đồng."
 
@@ -109,23 +109,6 @@ def test_kill_9_during_indexing_leaves_a_usable_index_and_the_next_run_finishes(
     assert "0 đoạn được nhúng" in again.stdout
 
 
-def _tiny_model(folder: Path, tokenizer_from: Path) -> Path:
-    """A genuinely different sentence-transformers model (32 dimensions, random weights),
-    made locally: the index must notice the change and re-embed instead of failing."""
-    from sentence_transformers import SentenceTransformer, models
-    from transformers import AutoTokenizer, BertConfig, BertModel
-
-    raw = folder / "raw"
-    tok = AutoTokenizer.from_pretrained(str(tokenizer_from))
-    tok.save_pretrained(str(raw))
-    BertModel(BertConfig(vocab_size=len(tok), hidden_size=32, num_hidden_layers=1, num_attention_heads=2,
-                         intermediate_size=64, max_position_embeddings=520)).save_pretrained(str(raw))
-    out = folder / "tiny"
-    SentenceTransformer(modules=[models.Transformer(str(raw), max_seq_length=128), models.Pooling(32, "mean")]).save(
-        str(out))
-    return out
-
-
 def test_changing_the_model_reembeds_everything_with_a_message(tmp_path, model_cache, seed_engine):
     corpus = tmp_path / "k"
     corpus.mkdir()
@@ -134,7 +117,7 @@ def test_changing_the_model_reembeds_everything_with_a_message(tmp_path, model_c
     eng.index()
     if seed_engine.searcher.embedder is None:
         pytest.skip("no embedding model available")
-    tiny = _tiny_model(tmp_path, seed_engine.searcher.embedder.path)
+    tiny = tiny_model(tmp_path, seed_engine.searcher.embedder.path)
     eng2 = Engine(Config(index_dir=eng.cfg.index_dir, knowledge=[corpus], cache_dir=model_cache, model=str(tiny)))
     rep = eng2.index()
     assert rep.chunks_embedded == 1 and rep.changed == 1

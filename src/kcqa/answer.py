@@ -18,7 +18,7 @@ from pathlib import Path
 from .figures import years_in
 from .index.lexical import STOPWORDS
 from .places import find_places
-from .models import Answer, AnswerValue, Chunk, Citation, Figure, Passage
+from .models import Answer, AnswerValue, Chunk, Citation, Document, Figure, Passage
 from .question import Question, parse_question
 from .vietnamese import fold, sentences, syllables
 
@@ -92,6 +92,7 @@ class _Context:
                         and w not in {"tinh", "thanh", "pho"}]
         self.rank = {p.chunk.id: i for i, p in enumerate(self.passages)}
         self._folded_docs: dict[str, str] = {}
+        self._docs: dict[str, Document | None] = {}
 
     def weight(self, word: str) -> float:
         return self.idf.get(word, self.max_idf)
@@ -105,9 +106,15 @@ class _Context:
         got = sum(self.weight(w) for w in words if w in have)
         return got / total if total else 0.0
 
+    def document(self, path: str):
+        """A record, read from SQLite once per question (table cells and citations ask often)."""
+        if path not in self._docs:
+            self._docs[path] = self.engine.store.document(path)
+        return self._docs[path]
+
     def doc_mentions(self, path: str, names: set[str]) -> bool:
         if path not in self._folded_docs:
-            doc = self.engine.store.document(path)
+            doc = self.document(path)
             self._folded_docs[path] = fold(doc.title + " " + doc.text) if doc else ""
         return any(_mentions(self._folded_docs[path], n) for n in names)
 
@@ -289,9 +296,10 @@ def _score_figures(ctx: _Context, cands: list[tuple[Figure, int]]) -> list[Candi
     _corroborate(out)
     if not q.years:
         # a question naming no year wants the latest of the periods the records give
-        newest = max((max(years_in(c.figure.period)) for c in out if years_in(c.figure.period)), default=None)
-        for c in out:
-            if newest and newest in years_in(c.figure.period):
+        years = [years_in(c.figure.period) for c in out]
+        newest = max((max(ys) for ys in years if ys), default=None)
+        for c, ys in zip(out, years):
+            if newest in ys:
                 c.score += 0.25
     out.sort(key=lambda c: (-c.score, c.figure.table is not None, c.figure.doc, c.figure.start))
     return out
@@ -308,9 +316,9 @@ def _same_fact(a: Figure, b: Figure) -> bool:
     return not (ya and yb and not ya & yb)
 
 
-_ABOVE = {"hơn", "trên", "trên dưới"}
-_NEAR = {"gần", "khoảng", "xấp xỉ", "gần như", "chừng", "ước", "tới"}
-_BELOW = {"dưới"}
+_ABOVE = {fold(w) for w in ("hơn", "trên", "trên dưới")}
+_NEAR = {fold(w) for w in ("gần", "khoảng", "xấp xỉ", "gần như", "chừng", "ước", "tới")}
+_BELOW = {fold(w) for w in ("dưới",)}
 
 
 def _consistent(f: Figure, value: float) -> bool:
@@ -320,11 +328,11 @@ def _consistent(f: Figure, value: float) -> bool:
     q = fold(f.qualifier or "")
     if not q:
         return abs(v - value) <= 1e-9 * max(abs(v), abs(value), 1.0)
-    if q in {fold(w) for w in _ABOVE}:
+    if q in _ABOVE:
         return v < value <= v * 1.2
-    if q in {fold(w) for w in _BELOW}:
+    if q in _BELOW:
         return v * 0.8 <= value < v
-    if q in {fold(w) for w in _NEAR}:
+    if q in _NEAR:
         return abs(v - value) <= 0.1 * abs(v)
     return False
 
@@ -333,8 +341,13 @@ def _corroborate(cands: list[Candidate]) -> None:
     """A fact the record states twice (a sentence and a table row) is more likely the answer
     than one stated once; of the two, the sentence is what to cite: it carries the record's
     own wording, qualifier and context, where a cell is a bare number."""
-    twins = {id(c): [d for d in cands if d is not c and _same_fact(c.figure, d.figure)
-                     and (d.figure.doc, d.figure.start) != (c.figure.doc, c.figure.start)] for c in cands}
+    groups: dict[tuple[str, str], list[Candidate]] = {}
+    for c in cands:
+        if c.figure.entity:
+            groups.setdefault((fold(c.figure.entity), c.figure.unit), []).append(c)
+    twins = {id(c): [d for d in groups.get((fold(c.figure.entity), c.figure.unit), []) if d is not c
+                     and (d.figure.doc, d.figure.start) != (c.figure.doc, c.figure.start)
+                     and _same_fact(c.figure, d.figure)] for c in cands}
     for c in cands:
         if twins[id(c)]:
             c.score += 0.5
@@ -349,7 +362,7 @@ def _table_context(ctx: _Context, f: Figure) -> tuple[str, str]:
     (caption, column header); empty for a figure in running text."""
     if f.table is None:
         return "", ""
-    doc = ctx.engine.store.document(f.doc)
+    doc = ctx.document(f.doc)
     if doc is None or f.table >= len(doc.tables):
         return "", f.measure
     t = doc.tables[f.table]
@@ -462,7 +475,7 @@ def _extend_count(ctx: _Context, f: Figure) -> tuple[str, int]:
     nxt = ctx.engine.store.figures('doc=? AND start=?', (f.doc, f.end + m.end()))
     if nxt and fold(nxt[0].unit) and fold(nxt[0].unit) in fold(ctx.q.text):
         end = nxt[0].end
-        return ctx.engine.store.document(f.doc).text[f.start:end], end
+        return ctx.document(f.doc).text[f.start:end], end
     return f.text, f.end
 
 
@@ -493,7 +506,7 @@ def _lower_first(s: str) -> str:
 
 
 def _citation(ctx: _Context, f: Figure, start: int, end: int) -> Citation:
-    doc = ctx.engine.store.document(f.doc)
+    doc = ctx.document(f.doc)
     # the page of the figure itself: a cited table row may carry its header from the page before
     page = doc.page_at(start) if doc and doc.pages else None
     title, meta = ctx.engine.searcher.doc_meta.get(f.doc, ("", {}))
@@ -555,7 +568,7 @@ def _sentence_candidates(ctx: _Context, top: int = 4):
 def _entity_answer(ctx: _Context, chunk, s: int, e: int, span: tuple[int, int], label: str) -> Answer:
     text = chunk.text[s:e]
     a, b = span
-    doc = ctx.engine.store.document(chunk.doc)
+    doc = ctx.document(chunk.doc)
     title, meta = ctx.engine.searcher.doc_meta.get(chunk.doc, ("", {}))
     cit = Citation(doc=Path(chunk.doc).name, path=chunk.doc, start=chunk.start + s, end=chunk.start + e,
                    text=text, paragraph=chunk.paragraph, highlight=(a, b),
@@ -689,7 +702,7 @@ def _answer_document(ctx: _Context) -> Answer | None:
     # "Nghị quyết … có số hiệu là gì?": the record's own number, from its header line
     for p in ctx.passages[:3]:
         number = ctx.engine.searcher.doc_meta.get(p.chunk.doc, ("", {}))[1].get("doc_number")
-        doc = ctx.engine.store.document(p.chunk.doc) if number else None
+        doc = ctx.document(p.chunk.doc) if number else None
         at = doc.text.find(number) if doc else -1
         if at >= 0:
             ls = doc.text.rfind("\n", 0, at) + 1
@@ -710,7 +723,7 @@ def _answer_when(ctx: _Context) -> Answer | None:
     if _ISSUED.search(fold(ctx.q.text)):
         # "… được ban hành ngày nào?": the record's own date line ("Hà Nội, ngày 16 tháng 6 năm 2025")
         for p in ctx.passages[:3]:
-            doc = ctx.engine.store.document(p.chunk.doc)
+            doc = ctx.document(p.chunk.doc)
             m = _DATE.search(doc.text, doc.body_start, doc.body_start + 1500) if doc else None
             if m:
                 ls = doc.text.rfind("\n", 0, m.start()) + 1

@@ -47,7 +47,7 @@ RESULT = "BENCH-RESULT "
 def child_index(a: dict) -> dict:
     """Index the corpus from empty with the library, the model loaded first (timed apart)."""
     from kcqa.config import Config
-    from kcqa.embed import Embedder, load_embedder
+    from kcqa.embed.sentence_transformers import Embedder, load_embedder
     from kcqa.index.build import build_index
 
     cfg = Config(index_dir=Path(a["index"]), knowledge=[Path(a["corpus"])], cache_dir=Path(a["cache"]))
@@ -79,9 +79,9 @@ def child_bare(a: dict) -> dict:
     """The same passages through a bare SentenceTransformer.encode, nothing else."""
     import torch
 
-    from kcqa.chunking import chunk_document, embedding_text
+    from kcqa.extract.chunking import chunk_document, embedding_text
     from kcqa.config import Config
-    from kcqa.embed import load_embedder
+    from kcqa.embed.sentence_transformers import load_embedder
     from kcqa.index.build import doc_key
     from kcqa.read import UnreadableFile, iter_record_paths, read_document
 
@@ -198,7 +198,7 @@ def make_corpus(folder: Path, size: float, articles: list[Path]) -> int:
 
 
 def questions(n: int) -> list[str]:
-    from kcqa.vietnamese import fold
+    from kcqa.text.vietnamese import fold
     base = []
     for f in QUESTION_FILES:
         if f.exists():

@@ -29,7 +29,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
 
-from kcqa.places import classic_tones, modern_tones  # noqa: E402
+from kcqa.text.places import classic_tones, modern_tones  # noqa: E402
 
 DEFAULT_SRC = ROOT.parent / "shared" / "data" / "vn_provinces_2025"
 DEFAULT_OUT = ROOT / "src" / "kcqa" / "data" / "provinces.json"

@@ -5,7 +5,7 @@ import re
 
 import pytest
 
-from kcqa.answer import verify
+from kcqa.ask.answer import verify
 from kcqa.evaluate import judge
 
 from conftest import ROOT, SEED_QUESTIONS, load_jsonl

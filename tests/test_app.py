@@ -35,7 +35,7 @@ from kcqa.app.widgets.question_input import QuestionInput  # noqa: E402
 from kcqa.config import Config  # noqa: E402
 from kcqa.engine import Engine, Stats  # noqa: E402
 from kcqa.models import Answer, AnswerValue, Chunk, Citation, Document, Figure, Passage  # noqa: E402
-from kcqa.vietnamese import fold  # noqa: E402
+from kcqa.text.vietnamese import fold  # noqa: E402
 
 KNOWLEDGE = REPO / "knowledge"
 SAMPLE = KNOWLEDGE / "hoi-nghi-khuyen-cong-mien-trung-tay-nguyen-2020.txt"

@@ -1,5 +1,5 @@
 
-from kcqa.chunking import MAX_CHARS, chunk_document
+from kcqa.extract.chunking import MAX_CHARS, chunk_document
 from kcqa.read import read_document
 
 from conftest import KNOWLEDGE, NEWS, RESOLUTIONS

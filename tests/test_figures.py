@@ -1,6 +1,6 @@
 """Figure extraction on the sample: entity, measure, period and relation of every figure."""
 
-from kcqa.figures import extract_figures
+from kcqa.extract.figures import extract_figures
 from kcqa.read import read_document
 
 from conftest import KNOWLEDGE

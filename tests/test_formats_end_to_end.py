@@ -35,8 +35,8 @@ except ModuleNotFoundError:
     from tests.conftest import KNOWLEDGE, SEED_QUESTIONS, make_engine
 
 from kcqa.evaluate import judge
-from kcqa.numbers import parse_number
-from kcqa.vietnamese import nfc
+from kcqa.text.numbers import parse_number
+from kcqa.text.vietnamese import nfc
 
 pytest.importorskip("docx")
 pytest.importorskip("pypdf")

@@ -12,7 +12,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from kcqa.numbers import (
+from kcqa.text.numbers import (
     COUNT_NOUNS,
     Quantity,
     find_quantities,

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from kcqa.places import Place, all_places, find_places, fold, lookup, merger_note
+from kcqa.text.places import Place, all_places, find_places, fold, lookup, merger_note
 
 ROOT = Path(__file__).parents[1]
 SHARED = ROOT / ".." / "shared"

@@ -2,8 +2,8 @@
 
 import pytest
 
-from kcqa.question import parse_question
-from kcqa.vietnamese import strip_diacritics
+from kcqa.ask.frame import parse_question
+from kcqa.text.vietnamese import strip_diacritics
 
 
 @pytest.mark.parametrize("text,kind,unit_kind", [

@@ -3,7 +3,7 @@ typed with and without diacritics."""
 
 import pytest
 
-from kcqa.vietnamese import strip_diacritics
+from kcqa.text.vietnamese import strip_diacritics
 
 from conftest import SEED_QUESTIONS, load_jsonl
 

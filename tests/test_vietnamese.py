@@ -1,6 +1,6 @@
 import unicodedata
 
-from kcqa.vietnamese import DiacriticRestorer, fold, nfc, paragraphs, sentences, tokens
+from kcqa.text.vietnamese import DiacriticRestorer, fold, nfc, paragraphs, sentences, tokens
 
 
 def test_fold_removes_marks_and_keeps_length():

@@ -55,14 +55,14 @@ class Engine:
     @property
     def searcher(self):
         """Load the model and vectors once; fall back to lexical search when they cannot load."""
-        from .search import Searcher
+        from .ask.retrieve import Searcher
         with self._lock:
             if self._searcher is None:
                 store = self.store
                 vectors = embedder = None
                 model = store.get_meta("model_name") or ""
                 if model:
-                    from .embed import ModelUnavailable, load_embedder
+                    from .embed.sentence_transformers import ModelUnavailable, load_embedder
                     from .index.vectors import VectorStore, VectorStoreError
                     try:
                         embedder = load_embedder(model, self.cfg.cache_dir)
@@ -114,8 +114,11 @@ class Engine:
         self.reload()
         return report
 
-    def ask(self, question: str, k: int = 5, year: int | None = None, doc: str | None = None) -> Answer:
-        from .answer import answer_question
+    def ask(self, question: str, conversation=None, k: int = 5, year: int | None = None,
+            doc: str | None = None) -> Answer:
+        """Answer one turn; with a `Conversation`, follow-ups are resolved from its earlier
+        turns and this turn is appended to it."""
+        from .ask.answer import answer_question
         with self._lock:
             ans = answer_question(self, question, k=k, year=year, doc=doc)
             self.warnings += self.searcher.warnings
@@ -124,7 +127,7 @@ class Engine:
 
     def figures(self, entity: str | None = None, measure: str | None = None,
                 period: str | None = None, doc: str | None = None) -> list[Figure]:
-        from .vietnamese import fold
+        from .text.vietnamese import fold
         where, params = [], []
         if entity:
             where.append("entity_folded LIKE ?")

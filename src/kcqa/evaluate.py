@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .models import Answer
-from .vietnamese import nfc
+from .text.vietnamese import nfc
 
 
 @dataclass

@@ -181,13 +181,18 @@ class Answer:
     restored_question: str | None = None # the question with diacritics restored, when it differs
     notes: list[str] = field(default_factory=list)   # e.g. province merger hints, other periods
     others: list[tuple[str, Citation]] = field(default_factory=list)  # other matching figures
+    kind: str = "figure"                 # figure | entity | passage | comparison
+    confidence: float | None = None      # calibrated probability that the answer is right
+    resolved_question: str | None = None # a follow-up as understood from the conversation
 
     def to_json(self) -> dict[str, Any]:
         return {
             "question": self.question,
             "restored_question": self.restored_question,
+            "resolved_question": self.resolved_question,
             "status": self.status,
-            "answer": (asdict(self.value) | {"text": self.value.text}) if self.value else None,
+            "answer": (asdict(self.value) | {"text": self.value.text, "kind": self.kind,
+                                              "confidence": self.confidence}) if self.value else None,
             "message": self.text,
             "citations": [c.to_json() for c in self.citations],
             "others": [{"text": t, "citation": c.to_json()} for t, c in self.others],

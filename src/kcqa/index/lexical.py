@@ -10,7 +10,7 @@ from __future__ import annotations
 import math
 from collections import Counter
 
-from ..vietnamese import tokens
+from ..text.vietnamese import tokens
 
 K1 = 1.2
 B = 0.75

@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Iterable
 
 from ..models import Chunk, Document, Figure, Table, TableCell
-from ..vietnamese import fold, syllables
+from ..text.vietnamese import fold, syllables
 
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT);

@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Callable, Iterator
 
 from ..models import Document
-from ..vietnamese import nfc
+from ..text.vietnamese import nfc
 
 Loader = Callable[[Path, bytes], Document]
 _LOADERS: dict[str, Loader] = {}
@@ -224,7 +224,7 @@ def infer_metadata(doc: Document) -> dict:
 
 def lead_sentence(doc: Document) -> str:
     """News items often have no headline in the file: their lead sentence names the subject."""
-    from ..vietnamese import sentences
+    from ..text.vietnamese import sentences
     spans = sentences(doc.text, doc.body_start, min(len(doc.text), doc.body_start + 600))
     if spans:
         s, e = spans[0]

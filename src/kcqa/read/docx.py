@@ -28,7 +28,7 @@ import re
 from pathlib import Path
 
 from ..models import Document
-from ..vietnamese import nfc
+from ..text.vietnamese import nfc
 from .layout import LineBuilder
 from . import UnreadableFile, register
 

@@ -30,7 +30,7 @@ from pathlib import Path
 from bs4 import BeautifulSoup, Comment, Declaration, Doctype, NavigableString, ProcessingInstruction, Tag
 
 from ..models import Document
-from ..vietnamese import nfc
+from ..text.vietnamese import nfc
 from .layout import LineBuilder
 from . import UnreadableFile, decode_text, register
 

@@ -34,7 +34,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..models import Document, Table, TableCell
-from ..vietnamese import nfc
+from ..text.vietnamese import nfc
 from . import UnreadableFile, register
 
 import pypdf                              # ImportError = loader unavailable

@@ -14,7 +14,7 @@ from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Input, Static
 
 from ...models import Figure
-from ...vietnamese import fold
+from ...text.vietnamese import fold
 from .. import texts
 from ..widgets.sources import Source
 

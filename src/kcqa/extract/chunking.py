@@ -9,8 +9,8 @@ from __future__ import annotations
 
 import hashlib
 
-from .models import Chunk, Document
-from .vietnamese import paragraphs, sentences
+from ..models import Chunk, Document
+from ..text.vietnamese import paragraphs, sentences
 
 # ~1.4 XLM-R tokens per Vietnamese syllable, ~4.5 chars per syllable: 1,000 chars ≈ 310
 # tokens, leaving room for the title context and the "passage: " prompt within 512.

@@ -9,8 +9,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from .places import Place, find_places
-from .vietnamese import capitalised_runs, fold, has_diacritics, syllables
+from ..text.places import Place, find_places
+from ..text.vietnamese import capitalised_runs, fold, has_diacritics, syllables
 
 # Words that make up the question itself rather than its subject (folded).
 QUESTION_WORDS = set(

@@ -1,0 +1,1 @@
+"""Question to answer: frame, retrieve, candidates, rank, compose, verify."""

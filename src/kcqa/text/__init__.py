@@ -1,0 +1,1 @@
+"""Language tools: NFC and folding, numbers and units, places, the lexicon."""

@@ -16,7 +16,6 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..extract.figures import years_in
-from ..index.lexical import STOPWORDS
 from ..text.places import find_places
 from ..models import Answer, AnswerValue, Chunk, Citation, Document, Figure, Passage
 from .features import figure_features, mentions, period_parts, set_features
@@ -64,6 +63,8 @@ def answer_question(engine, question: str, k: int = 5, year: int | None = None, 
     ans = handler(ctx)
     if ans is None and q.kind in ("place", "when", "named", "compare"):
         ans = _answer_figure(ctx)
+    if ans is not None and ans.kind == "figure" and ans.confidence is None:
+        ans.kind = "entity"
     if ans is not None and not verify(ans):
         ans = None
     if ans is not None and ans.confidence is not None and ans.confidence < _threshold(ans.kind):
@@ -123,7 +124,7 @@ class _Context:
         self.idf = engine.searcher.bm25.idf
         self.max_idf = max(self.idf.values(), default=1.0)
         place_words = {w for written, _ in q.places for w in (fold(s) for _, _, s in syllables(written))}
-        self.content = [w for w in q.content if w not in STOPWORDS and w not in place_words
+        self.content = [w for w in q.content if w not in place_words
                         and w not in {"tinh", "thanh", "pho"}]
         self.rank = {p.chunk.id: i for i, p in enumerate(self.passages)}
         self._folded_docs: dict[str, str] = {}
@@ -226,6 +227,8 @@ def _place_ok(ctx: _Context, f: Figure) -> bool:
         return not (in_sentence - names)
     if in_sentence:
         return False
+    if ent:
+        return False                       # the figure is about something else it names (a region, a company)
     return ctx.doc_mentions(f.doc, names)
 
 
@@ -533,7 +536,9 @@ _HONORIFIC = {w.lower() for w in ("Ông", "Bà", "Anh", "Chị", "Đồng", "ch�
 
 
 def _person_names(text: str) -> list[tuple[int, int]]:
-    """Personal names: 2–4 capitalised syllables, honorifics stripped, no title or agency word."""
+    """Personal names: 2–4 capitalised syllables, honorifics stripped; a run that starts with
+    a family name is a name, any other must hold no title or agency word."""
+    from ..text.lexicon import FAMILY_NAMES
     from ..text.vietnamese import capitalised_runs
     out = []
     for s, e in capitalised_runs(text):
@@ -541,8 +546,12 @@ def _person_names(text: str) -> list[tuple[int, int]]:
         while words and words[0].rstrip(".").lower() in _HONORIFIC:
             s = text.index(words[1], s + len(words[0])) if len(words) > 1 else e
             words = words[1:]
-        if 2 <= len(words) <= 4 and "-" not in text[s:e] and fold(" ".join(words)) != "viet nam" and not any(
-                w.lower() in _NOT_PERSON or (w.isupper() and len(w) > 1) for w in words):
+        if not 2 <= len(words) <= 4 or "-" in text[s:e] or fold(" ".join(words)) == "viet nam":
+            continue
+        if any(w.isupper() and len(w) > 1 for w in words):
+            continue
+        family = fold(words[0]) in FAMILY_NAMES and words[0].lower() not in _NOT_PERSON
+        if family or not any(w.lower() in _NOT_PERSON for w in words):
             out.append((s, e))
     return out
 
@@ -575,8 +584,11 @@ def _answer_who(ctx: _Context) -> Answer | None:
         names = [n for n in _person_names(text) if n not in place_spans and not _in_question(ctx, text[n[0]:n[1]])]
         if anchors:
             a0 = anchors[0]
+            # "A - Thứ trưởng …; B - Cục trưởng …": a title binds the name of its own segment
+            seg_start = max(text.rfind(";", 0, a0[0]), text.rfind("\n", 0, a0[0])) + 1
+            seg_end = min([i for i in (text.find(";", a0[1]), text.find("\n", a0[1])) if i >= 0] or [len(text)])
             dist = lambda n: min(abs(n[0] - a0[1]), abs(a0[0] - n[1]))  # noqa: E731
-            names = [n for n in names if dist(n) <= 90]
+            names = [n for n in names if dist(n) <= 90 and seg_start <= n[0] and n[1] <= seg_end]
             names.sort(key=dist)
         if not names:
             continue
@@ -675,12 +687,19 @@ def _answer_when(ctx: _Context) -> Answer | None:
                 le = len(doc.text) if le < 0 else le
                 line = Chunk(id="", doc=doc.path, paragraph=0, start=ls, end=le, text=doc.text[ls:le])
                 return _entity_answer(ctx, line, 0, le - ls, (m.start() - ls, m.end() - ls), "{x}.")
+    year_asked = bool(re.search(r"\bnam nao\b", fold(ctx.q.text)))
     for cov, chunk, s, e, text in _sentence_candidates(ctx):
         if cov < MIN_COVERAGE:
             break
         m = _DATE.search(text)
         if m:
             return _entity_answer(ctx, chunk, s, e, (m.start(1), m.end(1)), "{x}.")
+        if year_asked:
+            # "… tổ chức vào năm nào?": the year written as "năm 2021" nearest the key words
+            spans = [(y.start(), y.end()) for y in re.finditer(r"(?<!\w)năm \d{4}(?!\d)", text)]
+            best = _nearest_to_key(ctx, text, spans)
+            if best:
+                return _entity_answer(ctx, chunk, s, e, best, "{x}.")
     return None
 
 

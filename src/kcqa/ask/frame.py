@@ -141,8 +141,10 @@ def parse_question(text: str) -> Question:
         if re.search(pattern, f):
             q.units = units
             break
-    q.content = [w for w in (fold(s) for _, _, s in syllables(text)) if w not in QUESTION_WORDS and not w.isdigit()]
-    q.measures = [m if accented else m for m in _MEASURE_WORDS.findall(text, accented)]
+    q.content = [fold(s) for _, _, s in syllables(text)
+                 if not lexicon.is_function_word(s, accented) and not s.isdigit()]
+    relation_words = {fold(r) for r in lexicon.RELATIONS}
+    q.measures = [m for m in _MEASURE_WORDS.findall(text, accented) if fold(m) not in relation_words]
     q.relations = _RELATION_WORDS.findall(text, accented)
     q.whole = bool(_WHOLE.search(text, accented)) or bool(re.search(r"\b\d+ (tinh|dia phuong)\b", f))
     q.negated = bool(_NEGATED.search(text, accented))

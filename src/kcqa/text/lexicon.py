@@ -114,3 +114,30 @@ FOLLOWUP_END = re.compile(r"\b(thi sao|the nao|ra sao|thi the nao)\s*\??\s*$")
 # references to something said before: "hội nghị đó", "tỉnh này", "năm đó", "ông ấy"
 REFERENCE = re.compile(r"\b([a-z]+(?: [a-z]+)?) (do|nay|ay|tren|nói trên)\b")
 PRONOUNS = re.compile(r"\b(ong ay|ba ay|ong ta|ba ta|nguoi nay|nguoi do|vi nay|ong|ba)\b")
+
+# -- people --------------------------------------------------------------------
+# The common Vietnamese family names: a capitalised run that starts with one is a person's
+# name ("Ngô Quang Trung"), whatever syllables follow ("Trung" is also in "Trung ương").
+FAMILY_NAMES = frozenset(fold(w) for w in (
+    "Nguyễn", "Trần", "Lê", "Phạm", "Hoàng", "Huỳnh", "Phan", "Vũ", "Võ", "Đặng", "Bùi", "Đỗ", "Hồ", "Ngô",
+    "Dương", "Lý", "Cao", "Đinh", "Lương", "Trương", "Đoàn", "Lâm", "Mai", "Tạ", "Trịnh", "Hà", "Tô", "Thái",
+    "Châu", "Lại", "Kiều", "Phùng", "Văn", "Đào", "Quách", "Tăng", "Lưu", "Hứa", "Tống", "Khúc", "Nông", "Triệu",
+    "Diệp", "La", "Giang", "Âu", "Thân", "Từ", "Vương", "Mạc", "Chu", "Đàm", "Lục", "Doãn", "Trình", "Nghiêm",
+    "Đồng", "Kim", "Hầu", "Tiêu", "Hàn", "Khổng", "Ông", "Quang", "Phí", "Ninh", "Bạch"))
+
+# The same stop and question words with their marks: a question typed with diacritics is
+# matched on these, so "hội" (conference) is not dropped as "hỏi" (ask), nor "tài" as "tại".
+STOPWORDS_ACCENTED = frozenset(
+    "là và của có các những được trong cho với tại từ đến đã sẽ bao nhiêu nào gì ai không này đó thì mà "
+    "một theo về như để ở hay hoặc".split())
+QUESTION_WORDS_ACCENTED = frozenset(
+    "bao nhiêu mấy là gì nào ai đâu thế khi giờ có không được hay hỏi cho biết ra sao tại vì bằng mức".split())
+
+
+def is_function_word(syllable: str, accented: bool) -> bool:
+    """A stop or question word, judged on the marks when the text has them."""
+    if accented:
+        w = syllable.lower()
+        return w in STOPWORDS_ACCENTED or w in QUESTION_WORDS_ACCENTED
+    w = fold(syllable)
+    return w in STOPWORDS or w in QUESTION_WORDS

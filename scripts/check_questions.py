@@ -58,6 +58,10 @@ def check_item(item: dict, texts: dict[str, str]) -> list[str]:
             errors.append("answer.text not in cite")
     if kind == "unanswerable" and answer:
         errors.append("unanswerable with an answer")
+    if kind == "passage" and isinstance(answer, dict) and answer.get("text") and answer["text"] not in cite:
+        errors.append("passage key phrase not in cite")
+    if item.get("near_miss") and item["near_miss"] not in cite:
+        errors.append("near_miss not in cite")
     if kind == "figure" and isinstance(answer, dict) and "value" in answer:
         value = answer["value"]
         if not isinstance(value, (int, float)) or math.isnan(value):

@@ -25,7 +25,7 @@ _FIGURE = re.compile(
     re.IGNORECASE,
 )
 # A unit is one or a few words, no digits, no brackets; anything else is not a clean figure.
-_UNIT = re.compile(r"^[^\d()\[\],;:/×~\-–]{0,24}$")
+_UNIT = re.compile(r"^[^\d()\[\],;:×~\-–]{0,24}$")
 
 
 def nfc(text: str) -> str:
@@ -45,7 +45,7 @@ def parse_figure(text: str) -> dict | None:
     if not match:
         return None
     unit = match.group("unit").strip()
-    if not _UNIT.match(unit):
+    if not _UNIT.match(re.sub(r"\b(?:k?m|cm|dm)[23]\b", "m", unit)):
         return None
     value = parse_number(match.group("num"))
     if match.group("scale"):

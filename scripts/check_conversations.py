@@ -65,7 +65,8 @@ def value_of_text(text: str) -> float | None:
     value = parse_number(match.group())
     rest = text[match.end():].lstrip().lower()
     for word, factor in MULTIPLIERS:
-        if rest.startswith(word):
+        after = rest[len(word):len(word) + 1]
+        if rest.startswith(word) and not after.isalpha():
             return value * factor
     return value
 

@@ -26,7 +26,7 @@ sys.path.insert(0, str(ROOT / "src"))
 
 from kcqa.ask.answer import answer_question  # noqa: E402
 from kcqa.ask.features import NAMES  # noqa: E402
-from kcqa.ask.rank import Ranker, set_ranker  # noqa: E402
+from kcqa.ask.rank import ENTITY_MODEL, ENTITY_NAMES, MODEL_FILE, Ranker, set_ranker  # noqa: E402
 from kcqa.config import Config  # noqa: E402
 from kcqa.engine import Engine  # noqa: E402
 from kcqa.evaluate import judge  # noqa: E402
@@ -60,18 +60,23 @@ def label(item: dict, cand) -> int:
 
 
 def collect(engine: Engine, items: list[dict]):
-    rows = []
+    """Rows for both models: every figure candidate (labelled by value and cite), and every
+    entity answer (labelled by the scoring rules: right, or wrong/unanswerable)."""
+    fig_rows, ent_rows = [], []
     for i, item in enumerate(items):
         trace: list = []
-        answer_question(engine, nfc(item["question"]), trace=trace)
+        ans = answer_question(engine, nfc(item["question"]), trace=trace)
         for c in trace:
-            rows.append(([c.features.get(n, 0.0) for n in NAMES], label(item, c), item["id"]))
+            fig_rows.append(([c.features.get(n, 0.0) for n in NAMES], label(item, c), item["id"]))
+        if ans.status == "answered" and ans.kind == "entity" and ans.features:
+            ok, _ = judge(item, ans.to_json())
+            ent_rows.append(([ans.features.get(n, 0.0) for n in ENTITY_NAMES], int(ok), item["id"]))
         if (i + 1) % 50 == 0:
             print(f"  {i + 1}/{len(items)} câu hỏi", file=sys.stderr)
-    return rows
+    return fig_rows, ent_rows
 
 
-def fit(rows, c_reg: float):
+def fit(rows, c_reg: float, names=NAMES):
     import numpy as np
     from sklearn.linear_model import LogisticRegression
     X = np.array([r[0] for r in rows], dtype=float)
@@ -81,7 +86,7 @@ def fit(rows, c_reg: float):
     scale[scale == 0] = 1.0
     model = LogisticRegression(C=c_reg, max_iter=2000, class_weight=None)
     model.fit((X - mean) / scale, y)
-    return Ranker(list(NAMES), mean.tolist(), scale.tolist(), model.coef_[0].tolist(), float(model.intercept_[0]))
+    return Ranker(list(names), mean.tolist(), scale.tolist(), model.coef_[0].tolist(), float(model.intercept_[0]))
 
 
 def outcomes(engine: Engine, items: list[dict]):
@@ -91,27 +96,29 @@ def outcomes(engine: Engine, items: list[dict]):
         ans = engine.ask(nfc(item["question"])).to_json()
         conf = (ans.get("answer") or {}).get("confidence")
         ok, _ = judge(item, ans)
-        out.append((item, ans["status"], conf, ok))
+        out.append((item, ans["status"], conf, ok, (ans.get("answer") or {}).get("kind") or "figure"))
     return out
 
 
-def choose_threshold(results, max_wrong: float) -> float:
-    """The lowest threshold at which wrong figure answers are at most `max_wrong` of all questions."""
-    total = len(results)
-    scored = sorted({r[2] for r in results if r[1] == "answered" and r[2] is not None})
+def choose_threshold(results, max_wrong: float, kind: str) -> float:
+    """The lowest threshold at which this kind's wrong answers are at most `max_wrong` of
+    the questions that could draw such an answer (its own and the unanswerable ones)."""
+    mine = [r for r in results if r[4] == kind]
+    total = len([r for r in results if r[0]["kind"] in (kind, "unanswerable")]) or 1
+    scored = sorted({r[2] for r in mine if r[1] == "answered" and r[2] is not None})
     for t in [0.0] + scored:
-        wrong = sum(1 for item, status, conf, ok in results
+        wrong = sum(1 for item, status, conf, ok, _ in mine
                     if status == "answered" and not ok and (conf is None or conf >= t))
         if wrong <= max_wrong * total:
             return t
-    return 1.0
+    return 1.01      # no threshold keeps this kind's wrong answers low enough: never answer it
 
 
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("files", nargs="+")
     ap.add_argument("--index", required=True)
-    ap.add_argument("--out", default=str(ROOT / "src/kcqa/ask/ranker.json"))
+    ap.add_argument("--out", default=str(ROOT / "src/kcqa/ask"), help="folder for ranker.json and entity_ranker.json")
     ap.add_argument("--max-wrong", type=float, default=0.02)
     ap.add_argument("--C", type=float, default=1.0)
     args = ap.parse_args()
@@ -121,28 +128,38 @@ def main() -> int:
     train = [i for i in items if i["split"] == "train"]
     dev = [i for i in items if i["split"] == "dev"]
     print(f"train {len(train)} · dev {len(dev)} câu hỏi", file=sys.stderr)
-    rows = collect(engine, train)
-    pos = sum(r[1] for r in rows)
-    print(f"{len(rows)} ứng viên, {pos} đúng", file=sys.stderr)
-    ranker = fit(rows, args.C)
+    fig_rows, ent_rows = collect(engine, train)
+    pos = sum(r[1] for r in fig_rows)
+    print(f"{len(fig_rows)} ứng viên số liệu ({pos} đúng), {len(ent_rows)} câu trả lời tên "
+          f"({sum(r[1] for r in ent_rows)} đúng)", file=sys.stderr)
+    ranker = fit(fig_rows, args.C)
+    entity = fit(ent_rows, args.C, ENTITY_NAMES)
     set_ranker(ranker)
-    ranker.threshold = 0.0
-    res = outcomes(engine, [i for i in dev])
-    ranker.threshold = choose_threshold(res, args.max_wrong)
-    ranker.thresholds = {"figure": ranker.threshold}
-    answered = [r for r in res if r[1] == "answered" and (r[2] is None or r[2] >= ranker.threshold)]
-    ranker.info = {
-        "trained_on": f"{len(train)} train questions, {len(rows)} candidates ({pos} right)",
-        "threshold_from": f"{len(dev)} dev questions: wrong ≤ {args.max_wrong:.0%} of questions",
-        "dev_answered": len(answered), "dev_correct": sum(1 for r in answered if r[3]),
-        "dev_wrong": sum(1 for r in answered if not r[3]),
-        "C": args.C, "library": "scikit-learn LogisticRegression",
-    }
-    ranker.save(Path(args.out))
-    print(json.dumps(ranker.info, ensure_ascii=False, indent=1))
-    for n, w in sorted(zip(NAMES, ranker.coef), key=lambda x: -abs(x[1])):
-        print(f"  {w:+.3f}  {n}")
-    print(f"ngưỡng: {ranker.threshold:.3f} → {args.out}")
+    set_ranker(entity, ENTITY_MODEL)
+    ranker.threshold = entity.threshold = 0.0
+    res = outcomes(engine, dev)
+    ranker.threshold = choose_threshold(res, args.max_wrong, "figure")
+    entity.threshold = choose_threshold(res, args.max_wrong, "entity")
+    models = {"figure": ranker, "entity": entity}
+    for kind, model in models.items():
+        kept = [r for r in res if r[4] == kind and r[1] == "answered" and (r[2] is None or r[2] >= model.threshold)]
+        rows = fig_rows if kind == "figure" else ent_rows
+        model.info = {
+            "trained_on": f"{len(train)} train questions, {len(rows)} rows ({sum(r[1] for r in rows)} right)",
+            "threshold_from": f"{len(dev)} dev questions: wrong ≤ {args.max_wrong:.0%} of the questions of "
+                              f"this kind and the unanswerable ones",
+            "dev_answered": len(kept), "dev_correct": sum(1 for r in kept if r[3]),
+            "dev_wrong": sum(1 for r in kept if not r[3]),
+            "C": args.C, "library": "scikit-learn LogisticRegression",
+        }
+    out = Path(args.out)
+    ranker.save(out / MODEL_FILE)
+    entity.save(out / ENTITY_MODEL)
+    for kind, model in models.items():
+        print(kind, json.dumps(model.info, ensure_ascii=False))
+        for n, w in sorted(zip(model.names, model.coef), key=lambda x: -abs(x[1])):
+            print(f"  {w:+.3f}  {n}")
+        print(f"  ngưỡng {model.threshold:.3f}")
     return 0
 
 

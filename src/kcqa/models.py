@@ -185,6 +185,7 @@ class Answer:
     confidence: float | None = None      # calibrated probability that the answer is right
     resolved_question: str | None = None # a follow-up as understood from the conversation
     frame: Any = field(default=None, repr=False, compare=False)   # the question as understood (ask.frame)
+    features: dict = field(default_factory=dict, repr=False, compare=False)   # what the confidence was computed from
 
     def to_json(self) -> dict[str, Any]:
         return {

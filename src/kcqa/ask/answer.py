@@ -21,9 +21,9 @@ from ..models import Answer, AnswerValue, Chunk, Citation, Document, Figure, Pas
 from .features import figure_features, mentions, period_parts, set_features
 from .frame import Question, parse_question
 from .passage import answer_passage
-from .rank import load_ranker
+from .rank import ENTITY_MODEL, load_ranker
 from .verify import verify
-from ..text.vietnamese import fold, sentences, syllables
+from ..text.vietnamese import fold, has_diacritics, sentences, syllables
 
 MONEY_UNITS = {"đồng", "usd", "vnđ", "vnd", "euro", "eur", "yên", "nhân dân tệ"}
 MIN_COVERAGE = 0.5          # share (idf-weighted) of the question a supporting sentence must cover
@@ -85,7 +85,7 @@ def _kind_of(q: Question) -> str:
 
 
 def _threshold(kind: str) -> float:
-    return load_ranker().threshold_for(kind)
+    return (load_ranker(ENTITY_MODEL) if kind == "entity" else load_ranker()).threshold
 
 
 def _abstain(ctx: _Context, ans: Answer) -> Answer:
@@ -556,6 +556,30 @@ def _person_names(text: str) -> list[tuple[int, int]]:
     return out
 
 
+def _scored(ans: Answer, coverage: float, ctx: _Context | None = None, **signals: float) -> Answer:
+    """An entity answer's confidence: the entity model's probability (entity_ranker.json,
+    trained like the figure ranker) over how the answer was found; its threshold is chosen
+    on the dev split like the figures'."""
+    ans.kind = "entity"
+    kind = ctx.q.kind if ctx is not None else ""
+    x = {"coverage": coverage, "kind_who": float(kind == "who"), "kind_place": float(kind == "place"),
+         "kind_named": float(kind == "named"), "kind_when": float(kind == "when"),
+         "diacritics": float(ctx is not None and has_diacritics(ctx.q.text)), **signals}
+    ans.features = x
+    model = load_ranker(ENTITY_MODEL)
+    ans.confidence = round(model.probability(x), 4)
+    return ans
+
+
+_TYPE_NOUN = re.compile(r"(?:xã|phường|thị trấn|đặc khu|tỉnh|thành phố|huyện|quận|thị xã)\s+$", re.IGNORECASE)
+
+
+def _with_type_noun(text: str, span: tuple[int, int]) -> tuple[int, int]:
+    """"xã Xuân An", not "Xuân An": the unit's own name includes its type."""
+    m = _TYPE_NOUN.search(text[:span[0]])
+    return (m.start(), span[1]) if m else span
+
+
 def _in_question(ctx: _Context, text: str) -> bool:
     return fold(text) in fold(ctx.q.text)
 
@@ -593,7 +617,8 @@ def _answer_who(ctx: _Context) -> Answer | None:
         if not names:
             continue
         label = "{x}" + (f" ({title})." if title else ".")
-        return _entity_answer(ctx, chunk, s, e, names[0], label)
+        return _scored(_entity_answer(ctx, chunk, s, e, names[0], label), cov, ctx,
+                       anchored=float(bool(anchors)), n_names=float(len(names)), title_asked=float(bool(title)))
     return None
 
 
@@ -620,7 +645,7 @@ def _answer_place(ctx: _Context) -> Answer | None:
             spans.append((i, i + len(place.name)) if i >= 0 else (a, b))
         best = _nearest_to_key(ctx, text, spans)
         if best:
-            return _entity_answer(ctx, chunk, s, e, best, "{x}.")
+            return _scored(_entity_answer(ctx, chunk, s, e, best, "{x}."), cov, ctx, n_names=float(len(spans)))
     return None
 
 
@@ -640,7 +665,8 @@ def _answer_named(ctx: _Context) -> Answer | None:
                 after_noun += [r for r in runs if r[0] == m.end()]
         best = after_noun[0] if len(after_noun) == 1 else _nearest_to_key(ctx, text, after_noun or runs)
         if best:
-            return _entity_answer(ctx, chunk, s, e, best, "{x}.")
+            return _scored(_entity_answer(ctx, chunk, s, e, _with_type_noun(text, best), "{x}."), cov, ctx,
+                           after_noun=float(bool(after_noun)), n_names=float(len(after_noun or runs)))
     return None
 
 
@@ -687,19 +713,12 @@ def _answer_when(ctx: _Context) -> Answer | None:
                 le = len(doc.text) if le < 0 else le
                 line = Chunk(id="", doc=doc.path, paragraph=0, start=ls, end=le, text=doc.text[ls:le])
                 return _entity_answer(ctx, line, 0, le - ls, (m.start() - ls, m.end() - ls), "{x}.")
-    year_asked = bool(re.search(r"\bnam nao\b", fold(ctx.q.text)))
     for cov, chunk, s, e, text in _sentence_candidates(ctx):
         if cov < MIN_COVERAGE:
             break
         m = _DATE.search(text)
         if m:
-            return _entity_answer(ctx, chunk, s, e, (m.start(1), m.end(1)), "{x}.")
-        if year_asked:
-            # "… tổ chức vào năm nào?": the year written as "năm 2021" nearest the key words
-            spans = [(y.start(), y.end()) for y in re.finditer(r"(?<!\w)năm \d{4}(?!\d)", text)]
-            best = _nearest_to_key(ctx, text, spans)
-            if best:
-                return _entity_answer(ctx, chunk, s, e, best, "{x}.")
+            return _scored(_entity_answer(ctx, chunk, s, e, (m.start(1), m.end(1)), "{x}."), cov, ctx)
     return None
 
 

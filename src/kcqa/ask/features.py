@@ -26,7 +26,21 @@ NAMES = (
     "whole_asked_part_given", "negation_mismatch", "measure_in_clause", "measure_opposed",
     "unit_asked", "count_noun_match", "is_table", "has_qualifier", "corroborated", "newest",
     "best_window", "best_clause", "n_candidates", "distance", "percent_asked", "percent_given",
+    "date_match", "date_conflict", "count_noun_conflict",
 )
+
+# "27/4", "ngày 20/4", "ngày 16 tháng 6": a day the question names and the figure's sentence must share
+_DATE = re.compile(r"(?<![\d/])(\d{1,2})/(\d{1,2})(?![\d])|ngay (\d{1,2}) thang (\d{1,2})")
+
+
+def dates_in(text: str) -> set[tuple[int, int]]:
+    out = set()
+    for m in _DATE.finditer(fold(text)):
+        d, mth = (m.group(1), m.group(2)) if m.group(1) else (m.group(3), m.group(4))
+        d, mth = int(d), int(mth)
+        if 1 <= d <= 31 and 1 <= mth <= 12:
+            out.add((d, mth))
+    return out
 
 
 def mentions(haystack: str, name: str) -> bool:
@@ -132,6 +146,8 @@ def figure_features(ctx, f: Figure, rank: int, top_passages: int, caption: str, 
     asked_measures = {fold(m) for m in q.measures}
     unit = fold(f.unit)
     count_noun = q.count_noun or ""
+    q_dates = dates_in(q.text)
+    f_dates = dates_in(f.sentence)
     return {
         "cov_window": cov_window,
         "cov_clause": cov_clause,
@@ -165,6 +181,10 @@ def figure_features(ctx, f: Figure, rank: int, top_passages: int, caption: str, 
         "distance": _distance(ctx, f),
         "percent_asked": float(q.unit_kind == "percent" or q.kind == "percent"),
         "percent_given": float(f.unit == "%"),
+        "date_match": float(bool(q_dates and q_dates & f_dates)),
+        "date_conflict": float(bool(q_dates and f_dates and not q_dates & f_dates)),
+        "count_noun_conflict": float(bool(count_noun and unit and not (count_noun.startswith(unit)
+                                                                        or unit.startswith(count_noun.split()[0])))),
     }
 
 

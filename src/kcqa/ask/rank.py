@@ -14,7 +14,10 @@ from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
 
-MODEL_FILE = "ranker.json"
+MODEL_FILE = "ranker.json"            # figure candidates
+ENTITY_MODEL = "entity_ranker.json"   # names, places, dates found in a sentence
+ENTITY_NAMES = ("coverage", "kind_who", "kind_place", "kind_named", "kind_when", "diacritics", "anchored",
+                "n_names", "title_asked", "after_noun")
 
 
 @dataclass
@@ -55,21 +58,22 @@ class Ranker:
         path.write_text(json.dumps(self.to_json(), ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
 
 
-_LOADED: Ranker | None = None
+_LOADED: dict[str, Ranker] = {}
 
 
-def load_ranker(path: Path | None = None) -> Ranker:
-    """The packaged model (cached), or the one at `path` (training and tests)."""
-    global _LOADED
-    if path is not None:
-        return Ranker.from_json(json.loads(Path(path).read_text(encoding="utf-8")))
-    if _LOADED is None:
-        text = resources.files("kcqa.ask").joinpath(MODEL_FILE).read_text(encoding="utf-8")
-        _LOADED = Ranker.from_json(json.loads(text))
-    return _LOADED
+def load_ranker(which: str | Path = MODEL_FILE) -> Ranker:
+    """A packaged model by file name (cached), or the one at a path (training and tests)."""
+    if isinstance(which, Path):
+        return Ranker.from_json(json.loads(which.read_text(encoding="utf-8")))
+    if which not in _LOADED:
+        text = resources.files("kcqa.ask").joinpath(which).read_text(encoding="utf-8")
+        _LOADED[which] = Ranker.from_json(json.loads(text))
+    return _LOADED[which]
 
 
-def set_ranker(r: Ranker | None) -> None:
-    """Swap the model in this process (training evaluates candidates' models this way)."""
-    global _LOADED
-    _LOADED = r
+def set_ranker(r: Ranker | None, which: str = MODEL_FILE) -> None:
+    """Swap a model in this process (training evaluates its candidates' models this way)."""
+    if r is None:
+        _LOADED.pop(which, None)
+    else:
+        _LOADED[which] = r

@@ -300,3 +300,81 @@ def _html_table(table: list[list[str]], caption: str | None) -> str:
     rows = "\n".join("          <tr>" + "".join(f"<td>{e(c)}</td>" for c in r) + "</tr>" for r in table[1:])
     return (f"      <table class=\"table\">{cap}\n        <thead><tr>{head}</tr></thead>\n"
             f"        <tbody>\n{rows}\n        </tbody>\n      </table>")
+
+
+# ---------------------------------------------------------------------------- legacy encodings
+
+_TONES = {"\u0300", "\u0301", "\u0303", "\u0309", "\u0323"}
+
+
+def encode_legacy(text: str, encoding: str) -> bytes:
+    """`text` as a pre-Unicode office would have saved it. TCVN3, VNI and VISCII by the
+    reverse of kcqa's generated tables; Windows-1258 with Python's codec, tones as
+    combining marks after the base letter (how Windows writes the letters cp1258 lacks).
+    TCVN3 has no uppercase toned letters: those are written with the lowercase codes, as
+    the .VnTimeH fonts expect."""
+    import unicodedata
+    from kcqa.read import legacy
+
+    if encoding == legacy.CP1258:
+        out = bytearray()
+        for ch in unicodedata.normalize("NFC", text):
+            try:
+                out += ch.encode("cp1258")
+                continue
+            except UnicodeEncodeError:
+                pass
+            parts = unicodedata.normalize("NFD", ch)
+            base = unicodedata.normalize("NFC", "".join(c for c in parts if c not in _TONES))
+            out += base.encode("cp1258") + "".join(c for c in parts if c in _TONES).encode("cp1258")
+        return bytes(out)
+    reverse = {v: k for k, v in legacy._tables()[encoding].items() if len(v) == 1 and v.isalpha()}
+    out = bytearray()
+    for ch in unicodedata.normalize("NFC", text):
+        if ch in reverse:
+            out += reverse[ch]
+        elif encoding == legacy.TCVN3 and ch.lower() in reverse:
+            out += reverse[ch.lower()]
+        elif encoding == legacy.VISCII:
+            out += ch.encode("ascii")          # VISCII spends 0x80-0x9F on letters: no “…”
+        else:
+            out += ch.encode("cp1252")
+    return bytes(out)
+
+
+def legacy_surface(text: str, encoding: str) -> str:
+    """What Word stores for `text` typed in a legacy font: the font's bytes read as Windows-1252."""
+    raw = encode_legacy(text, encoding)
+    return "".join(bytes([b]).decode("cp1252", errors="ignore") or chr(b) for b in raw)
+
+
+LEGACY_FONTS = {"TCVN3": (".VnTime", ".VnTimeH"), "VNI": ("VNI-Times", "VNI-Times")}
+
+
+def make_legacy_docx(path: Path, paragraphs: list[str], encoding: str, *, title: str | None = TITLE,
+                     unicode_paragraph: str | None = None) -> Path:
+    """A Word file typed with a pre-Unicode keyboard: every run in `.VnTime` (TCVN3) or
+    `VNI-Times` (VNI), the title in capitals in `.VnTimeH` (TCVN3) as such records had it.
+    `unicode_paragraph` is added as real Unicode text in Times New Roman (a mixed record)."""
+    import docx
+
+    body_font, caps_font = LEGACY_FONTS[encoding]
+    d = docx.Document()
+    if title:
+        run = d.add_paragraph().add_run(legacy_surface(title.upper() if encoding != "TCVN3" else title.lower(),
+                                                       encoding))
+        run.font.name = caps_font
+        run.bold = True
+    for para in paragraphs:
+        p = d.add_paragraph()
+        # Two runs per paragraph, split mid-text as Word does after an edit (in VNI the cut
+        # may fall between a letter and its mark).
+        surface = legacy_surface(para, encoding)
+        cut = len(surface) // 2
+        for piece in (surface[:cut], surface[cut:]):
+            run = p.add_run(piece)
+            run.font.name = body_font
+    if unicode_paragraph:
+        d.add_paragraph().add_run(unicode_paragraph).font.name = "Times New Roman"
+    d.save(str(path))
+    return path

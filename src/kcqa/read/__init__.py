@@ -141,6 +141,13 @@ def _walk(folder: Path, visiting: set[Path]) -> Iterator[Path]:
 
 def decode_text(path: Path, raw: bytes) -> str:
     """UTF-8 (with or without BOM) or UTF-16 (BOM) to NFC; binary and broken input refused."""
+    return decode_text_converting(path, raw)[0]
+
+
+def decode_text_converting(path: Path, raw: bytes) -> tuple[str, str | None]:
+    """Like `decode_text`, and bytes that are not UTF-8 are tried as the pre-Unicode
+    Vietnamese encodings (legacy.py). Returns the NFC text and the encoding it was
+    converted from (None for Unicode input): a UTF-8 file is never converted."""
     if raw.startswith(b"\xff\xfe") or raw.startswith(b"\xfe\xff"):
         try:
             text = raw.decode("utf-16")
@@ -152,17 +159,23 @@ def decode_text(path: Path, raw: bytes) -> str:
             sample = raw[:4096]
             if sample[1::2].count(0) > len(sample) // 4:
                 try:
-                    return nfc(raw.decode("utf-16-le"))
+                    return nfc(raw.decode("utf-16-le")), None
                 except UnicodeDecodeError:
                     pass
             raise UnreadableFile(path, "tệp nhị phân, không phải văn bản")
         try:
             text = raw.decode("utf-8-sig")
         except UnicodeDecodeError as exc:
-            raise UnreadableFile(path, f"không phải UTF-8 (byte lỗi ở vị trí {exc.start})") from exc
+            from .legacy import detect_bytes
+            found = None if _looks_binary(raw[:8192].decode("latin-1")) else detect_bytes(raw)
+            if found is None:
+                raise UnreadableFile(path, f"không phải UTF-8 (byte lỗi ở vị trí {exc.start}) và không nhận ra bảng mã"
+                                           " tiếng Việt cũ (TCVN3, VNI, VISCII, Windows-1258); hãy lưu lại tệp"
+                                           " dưới dạng Unicode UTF-8") from exc
+            return found
     if _looks_binary(text):
         raise UnreadableFile(path, "tệp nhị phân, không phải văn bản")
-    return nfc(text)
+    return nfc(text), None
 
 
 def _looks_binary(text: str) -> bool:

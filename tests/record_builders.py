@@ -378,3 +378,41 @@ def make_legacy_docx(path: Path, paragraphs: list[str], encoding: str, *, title:
         d.add_paragraph().add_run(unicode_paragraph).font.name = "Times New Roman"
     d.save(str(path))
     return path
+
+
+# ---------------------------------------------------------------------------- Word 97–2003 (.doc)
+
+# name -> legacy encoding of its text (None: Unicode)
+DOC_FIXTURES = {"hoi-nghi-khuyen-cong-2020.doc": None, "hoi-nghi-khuyen-cong-2020-vni.doc": "VNI"}
+DOC_FIXTURE_DIR = REPO / "tests" / "data" / "doc"
+
+
+def soffice_command() -> str | None:
+    import shutil
+    return shutil.which("soffice") or shutil.which("libreoffice")
+
+
+def make_doc_records(folder: Path) -> list[Path]:
+    """The .doc records, written by LibreOffice headless from .docx files built here:
+    the sample record with the budget table (Unicode), and the same paragraphs typed in
+    the VNI-Times font. Needs `soffice`."""
+    import subprocess
+    import tempfile
+
+    exe = soffice_command()
+    if exe is None:
+        raise RuntimeError("LibreOffice (soffice) is needed to write .doc files")
+    out = []
+    with tempfile.TemporaryDirectory() as tmp:
+        tmpdir = Path(tmp)
+        for name, encoding in DOC_FIXTURES.items():
+            src = tmpdir / (Path(name).stem + ".docx")
+            if encoding is None:
+                make_docx(src, sample_paragraphs(), BUDGET_TABLE)
+            else:
+                make_legacy_docx(src, sample_paragraphs(), encoding)
+            subprocess.run([exe, "--headless", f"-env:UserInstallation=file://{tmpdir}/profile",
+                            "--convert-to", "doc:MS Word 97", "--outdir", str(folder), str(src)],
+                           check=True, capture_output=True, timeout=300)
+            out.append(folder / name)
+    return out

@@ -55,7 +55,7 @@ def _load_plugins() -> None:
         return
     _PLUGINS_LOADED = True
     from . import text  # noqa: F401
-    for optional in ("docx", "pdf", "html"):
+    for optional in ("docx", "doc", "pdf", "html"):
         try:
             __import__(f"{__name__}.{optional}")
         except ImportError:   # a loader whose library is missing is simply unavailable

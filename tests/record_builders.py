@@ -416,3 +416,71 @@ def make_doc_records(folder: Path) -> list[Path]:
                            check=True, capture_output=True, timeout=300)
             out.append(folder / name)
     return out
+
+
+# ---------------------------------------------------------------------------- scanned PDF with text
+
+SCAN_DPI = 300
+
+
+def make_scanned_text_pdf(path: Path, pages_paragraphs: list[list[str]], *, font_px: int = 44,
+                          jpeg_quality: int = 70) -> list[str]:
+    """A signed report as a scanner makes it: each page an A4 greyscale image at 300 dpi of
+    the paragraphs typeset in a font with Vietnamese glyphs (DejaVu Sans), slightly blurred
+    and JPEG-compressed, and no text layer. Returns each page's source text (the paragraphs
+    joined by newlines) to measure OCR against."""
+    import io
+
+    from fpdf import FPDF
+    from PIL import Image, ImageDraw, ImageFilter, ImageFont
+
+    font_path = unicode_font()
+    if font_path is None:
+        raise RuntimeError("no TrueType font with Vietnamese glyphs on this machine")
+    font = ImageFont.truetype(str(font_path), font_px)
+    width, height = int(8.27 * SCAN_DPI), int(11.69 * SCAN_DPI)
+    margin = int(0.9 * SCAN_DPI)
+    line_h = int(font_px * 1.45)
+    pdf = FPDF(format="A4")
+    sources = []
+    for paragraphs in pages_paragraphs:
+        img = Image.new("L", (width, height), 255)
+        draw = ImageDraw.Draw(img)
+        y = margin
+        for para in paragraphs:
+            line = ""
+            for word in para.split():
+                trial = f"{line} {word}".strip()
+                if draw.textlength(trial, font=font) > width - 2 * margin and line:
+                    draw.text((margin, y), line, font=font, fill=20)
+                    y += line_h
+                    line = word
+                else:
+                    line = trial
+            if line:
+                draw.text((margin, y), line, font=font, fill=20)
+                y += line_h
+            y += line_h // 2
+            if y > height - margin:
+                raise ValueError("the paragraphs do not fit on one page")
+        img = img.filter(ImageFilter.GaussianBlur(0.8))
+        buf = io.BytesIO()
+        img.save(buf, format="JPEG", quality=jpeg_quality)
+        buf.seek(0)
+        pdf.add_page()
+        pdf.image(buf, x=0, y=0, w=210, h=297)
+        sources.append("\n".join(paragraphs))
+    pdf.output(str(path))
+    return sources
+
+
+def char_accuracy(got: str, expected: str) -> float:
+    """1 - (edit distance / length of the expected text), whitespace runs counted as one space."""
+    a, b = " ".join(got.split()), " ".join(expected.split())
+    prev = list(range(len(b) + 1))
+    for i, ca in enumerate(a, 1):
+        cur = [i] + [0] * len(b)
+        for j, cb in enumerate(b, 1):
+            cur[j] = min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (ca != cb))
+        prev = cur
+    return max(0.0, 1 - prev[-1] / max(1, len(b)))

@@ -352,10 +352,12 @@ LEGACY_FONTS = {"TCVN3": (".VnTime", ".VnTimeH"), "VNI": ("VNI-Times", "VNI-Time
 
 
 def make_legacy_docx(path: Path, paragraphs: list[str], encoding: str, *, title: str | None = TITLE,
-                     unicode_paragraph: str | None = None) -> Path:
+                     unicode_paragraph: str | None = None, soft_hyphen_elements: bool = False) -> Path:
     """A Word file typed with a pre-Unicode keyboard: every run in `.VnTime` (TCVN3) or
     `VNI-Times` (VNI), the title in capitals in `.VnTimeH` (TCVN3) as such records had it.
-    `unicode_paragraph` is added as real Unicode text in Times New Roman (a mixed record)."""
+    `unicode_paragraph` is added as real Unicode text in Times New Roman (a mixed record).
+    With `soft_hyphen_elements`, TCVN3's "ư" (byte 0xAD, the soft hyphen) is written as
+    <w:softHyphen/>, as LibreOffice saves such files."""
     import docx
 
     body_font, caps_font = LEGACY_FONTS[encoding]
@@ -372,8 +374,20 @@ def make_legacy_docx(path: Path, paragraphs: list[str], encoding: str, *, title:
         surface = legacy_surface(para, encoding)
         cut = len(surface) // 2
         for piece in (surface[:cut], surface[cut:]):
-            run = p.add_run(piece)
+            run = p.add_run()
             run.font.name = body_font
+            if soft_hyphen_elements:
+                from docx.oxml import OxmlElement
+                for k, part in enumerate(piece.split("\u00ad")):
+                    if k:
+                        run._r.append(OxmlElement("w:softHyphen"))
+                    if part:
+                        t = OxmlElement("w:t")
+                        t.text = part
+                        t.set("{http://www.w3.org/XML/1998/namespace}space", "preserve")
+                        run._r.append(t)
+            else:
+                run.text = piece
     if unicode_paragraph:
         d.add_paragraph().add_run(unicode_paragraph).font.name = "Times New Roman"
     d.save(str(path))

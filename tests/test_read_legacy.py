@@ -119,6 +119,14 @@ def test_docx_runs_in_legacy_fonts(tmp_path, encoding):
     assert doc.metadata["converted_from"] == encoding
 
 
+def test_docx_tcvn3_u_horn_saved_as_soft_hyphen_element(tmp_path):
+    pytest.importorskip("docx")
+    paragraphs = sample_paragraphs()
+    doc = read_document(make_legacy_docx(tmp_path / "lo.docx", paragraphs, "TCVN3", soft_hyphen_elements=True))
+    assert doc.text.split("\n")[1:] == paragraphs
+    assert "Thương" in doc.text
+
+
 def test_docx_unicode_text_in_an_old_font_name_is_left_alone(tmp_path):
     docx = pytest.importorskip("docx")
     d = docx.Document()

@@ -30,7 +30,7 @@ from pathlib import Path
 from ..models import Document
 from ..text.vietnamese import nfc
 from .layout import LineBuilder
-from .legacy import font_encoding, from_font_text, is_upper_font, syllable_score
+from .legacy import TCVN3, font_encoding, from_font_text, is_upper_font, syllable_score
 from . import UnreadableFile, register
 
 import docx as _docx                      # python-docx; ImportError = loader unavailable
@@ -39,6 +39,7 @@ from docx.oxml.ns import qn
 _P, _TBL, _SDT, _SDT_CONTENT = qn("w:p"), qn("w:tbl"), qn("w:sdt"), qn("w:sdtContent")
 _TR, _TC, _T = qn("w:tr"), qn("w:tc"), qn("w:t")
 _TAB, _BR, _CR, _NBH = qn("w:tab"), qn("w:br"), qn("w:cr"), qn("w:noBreakHyphen")
+_SOFT_HYPHEN = qn("w:softHyphen")
 _PPR, _PSTYLE, _VAL = qn("w:pPr"), qn("w:pStyle"), qn("w:val")
 _TCPR, _GRIDSPAN, _VMERGE = qn("w:tcPr"), qn("w:gridSpan"), qn("w:vMerge")
 _TRPR, _GRIDBEFORE = qn("w:trPr"), qn("w:gridBefore")
@@ -126,6 +127,10 @@ def _para_text(p, fonts: "_Fonts | None" = None) -> str:
                 out.append(("\n", None))
             elif tag == _NBH:
                 out.append(("-", None))
+            elif tag == _SOFT_HYPHEN:
+                # TCVN3 puts "ư" on 0xAD, the soft hyphen: LibreOffice saves it as w:softHyphen.
+                if font_encoding(font) == TCVN3:
+                    out.append(("\u00ad", font))
             elif tag == _R:
                 walk(child, (fonts.run_font(child) if fonts else None) or para_font)
             elif tag != _PPR:

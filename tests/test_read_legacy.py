@@ -135,3 +135,25 @@ def test_docx_unicode_text_in_an_old_font_name_is_left_alone(tmp_path):
     d.save(str(tmp_path / "u.docx"))
     doc = read_document(tmp_path / "u.docx")
     assert doc.text == text and "converted_from" not in doc.metadata
+
+
+def test_docx_legacy_font_from_the_paragraph_style_and_in_table_cells(tmp_path):
+    """Records converted from .doc often set .VnTime once, in the Normal style, not on runs."""
+    docx = pytest.importorskip("docx")
+    try:
+        from record_builders import legacy_surface
+    except ModuleNotFoundError:
+        from tests.record_builders import legacy_surface
+    d = docx.Document()
+    d.styles["Normal"].font.name = ".VnTime"
+    para = "Năm 2020, tổng kế hoạch kinh phí khuyến công được duyệt của 15 tỉnh, thành phố là 69,41 tỷ đồng."
+    d.add_paragraph(legacy_surface(para, "TCVN3"))
+    t = d.add_table(rows=2, cols=2)
+    for r, row in enumerate([["Tỉnh, thành phố", "Kế hoạch 2020 (triệu đồng)"], ["Quảng Nam", "6.940"]]):
+        for c, value in enumerate(row):
+            t.cell(r, c).text = legacy_surface(value, "TCVN3")
+    d.save(str(tmp_path / "style.docx"))
+    doc = read_document(tmp_path / "style.docx")
+    assert doc.text.split("\n")[0] == para
+    assert doc.tables[0].cell(1, 0).text == "Quảng Nam" and doc.tables[0].cell(0, 1).text == "Kế hoạch 2020 (triệu đồng)"
+    assert doc.metadata["converted_from"] == "TCVN3"

@@ -64,7 +64,9 @@ def _load_plugins() -> None:
 
 def is_record(path: Path) -> bool:
     _load_plugins()
-    return path.suffix.lower() in _LOADERS and not path.name.startswith(".") and not path.name.endswith(".meta.json")
+    # "~$báo cáo.doc": the owner file Word leaves beside an open document, not a record.
+    return path.suffix.lower() in _LOADERS and not path.name.startswith((".", "~$")) \
+        and not path.name.endswith(".meta.json")
 
 
 def read_document(path: Path, display_path: str | None = None) -> Document:

@@ -34,7 +34,7 @@ def test_encodings_become_the_same_nfc_text(tmp_path, data):
     ("empty.txt", b"", "rỗng"),
     ("blank.txt", b"  \n\n ", "rỗng"),
     ("binary.txt", bytes(range(256)) * 20, "nhị phân"),
-    ("truncated.txt", TEXT.encode("utf-8")[:-3] + b"\xe1\xba", "UTF-8"),
+    ("truncated.txt", TEXT.encode("utf-8")[:-3] + b"\xe1\xba", "UTF-8 bị hỏng"),
     ("latin1.txt", "Qu\xe1ng Nam".encode("latin-1"), "UTF-8"),
     ("image.png", b"\x89PNG\r\n", "không hỗ trợ"),
 ])

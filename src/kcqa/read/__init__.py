@@ -168,6 +168,8 @@ def decode_text_converting(path: Path, raw: bytes) -> tuple[str, str | None]:
         try:
             text = raw.decode("utf-8-sig")
         except UnicodeDecodeError as exc:
+            if _mostly_utf8(raw):
+                raise UnreadableFile(path, f"tệp UTF-8 bị hỏng (byte lỗi ở vị trí {exc.start})") from exc
             from .legacy import detect_bytes
             found = None if _looks_binary(raw[:8192].decode("latin-1")) else detect_bytes(raw)
             if found is None:
@@ -178,6 +180,15 @@ def decode_text_converting(path: Path, raw: bytes) -> tuple[str, str | None]:
     if _looks_binary(text):
         raise UnreadableFile(path, "tệp nhị phân, không phải văn bản")
     return nfc(text), None
+
+
+def _mostly_utf8(raw: bytes) -> bool:
+    """UTF-8 with a few broken bytes (a cut or damaged file), not a legacy encoding: most
+    non-ASCII characters decode. Legacy Vietnamese bytes almost never form UTF-8 sequences."""
+    text = raw[:1 << 20].decode("utf-8", errors="replace")
+    bad = text.count("\ufffd")
+    good = sum(1 for ch in text if ord(ch) > 127) - bad
+    return good > 4 * bad
 
 
 def _looks_binary(text: str) -> bool:

@@ -7,6 +7,7 @@ in Vietnamese; the indexer reports it in one line and goes on.
 
 from __future__ import annotations
 
+import errno
 import json
 import os
 import re
@@ -33,6 +34,23 @@ class UnreadableFile(Exception):
         super().__init__(f"{path}: {reason}")
         self.path = str(path)
         self.reason = reason
+
+
+_OS_REASONS = {
+    errno.EACCES: "không có quyền đọc tệp", errno.EPERM: "không có quyền đọc tệp",
+    errno.ENOENT: "tệp không còn ở đó (đã bị xoá hoặc đổi tên)", errno.EISDIR: "đây là thư mục, không phải tệp",
+    errno.EIO: "lỗi đọc đĩa", errno.ENAMETOOLONG: "tên hoặc đường dẫn tệp quá dài",
+    errno.ELOOP: "liên kết tượng trưng vòng lặp", errno.ETIMEDOUT: "ổ mạng không trả lời",
+    errno.EHOSTDOWN: "ổ mạng không trả lời", errno.ESTALE: "ổ mạng đã ngắt kết nối",
+}
+
+
+def os_reason(exc: OSError) -> str:
+    """An OSError as a Vietnamese phrase; the system's English text stays out of it."""
+    reason = _OS_REASONS.get(exc.errno or -1)
+    if reason:
+        return reason
+    return f"không đọc được tệp (lỗi hệ thống số {exc.errno})" if exc.errno else "không đọc được tệp"
 
 
 def register(*extensions: str) -> Callable[[Loader], Loader]:
@@ -81,7 +99,7 @@ def read_document(path: Path, display_path: str | None = None) -> Document:
             raise UnreadableFile(path, f"tệp quá lớn ({size // (1024 * 1024)} MB)")
         raw = path.read_bytes()
     except OSError as exc:
-        raise UnreadableFile(path, f"không đọc được tệp ({exc.strerror or exc})") from exc
+        raise UnreadableFile(path, os_reason(exc)) from exc
     if not raw.strip():
         raise UnreadableFile(path, "tệp rỗng")
     if len(raw) > MAX_CHARS * 4 and path.suffix.lower() in (".txt", ".md", ".markdown", ".text", ".html", ".htm"):

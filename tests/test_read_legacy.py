@@ -99,12 +99,23 @@ def test_not_vietnamese_is_refused_with_advice(tmp_path, data):
     assert "UTF-8" in reason and "TCVN3" in reason and "\n" not in reason
 
 
-def test_legacy_html_without_a_label(tmp_path):
+@pytest.mark.parametrize("head", [b"", b'<meta charset="iso-8859-1">', b'<meta charset="windows-1252">'])
+def test_legacy_html_without_a_label_or_with_a_western_one(tmp_path, head):
     text = "Hội nghị khuyến công các tỉnh miền Trung: Quảng Nam được bố trí 6,94 tỷ đồng."
     path = tmp_path / "tin.html"
-    path.write_bytes(b"<html><body><article><p>" + encode_legacy(text, legacy.VNI) + b"</p></article></body></html>")
+    path.write_bytes(b"<html><head>" + head + b"</head><body><article><p>" + encode_legacy(text, legacy.VNI)
+                     + b"</p></article></body></html>")
     doc = read_document(path)
     assert text in doc.text and doc.metadata["converted_from"] == "VNI"
+
+
+def test_western_html_stays_western(tmp_path):
+    text = "Le café était très élégant à côté de la fenêtre, près de la forêt."
+    path = tmp_path / "fr.html"
+    path.write_bytes(b'<html><head><meta charset="iso-8859-1"></head><body><p>' + text.encode("latin-1")
+                     + b"</p></body></html>")
+    doc = read_document(path)
+    assert text in doc.text and "converted_from" not in doc.metadata
 
 
 @pytest.mark.parametrize("encoding", ["TCVN3", "VNI"])

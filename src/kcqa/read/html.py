@@ -98,7 +98,11 @@ def _decode(path: Path, raw: bytes) -> tuple[str, str | None]:
                 try:
                     text = raw.decode("utf-8")
                 except UnicodeDecodeError:
-                    pass
+                    # Old Vietnamese sites typed in VNI/TCVN3 fonts declared a Western charset.
+                    from .legacy import detect_bytes
+                    found = detect_bytes(raw)
+                    if found:
+                        return found
             return nfc(text), ("Windows-1258" if declared.replace("_", "-") in {"windows-1258", "cp1258"} else None)
         except (LookupError, UnicodeDecodeError):
             pass            # unknown or wrong label: fall through to UTF-8

@@ -47,39 +47,58 @@ def _byte_fallback(b: int) -> str:
         return chr(b)
 
 
+@lru_cache(maxsize=None)
+def _codec(encoding: str) -> tuple[dict[int, str], "re.Pattern[str] | None", dict[str, str]]:
+    """(translation of single bytes, pattern of multi-byte sequences, their letters), all
+    over the Latin-1 reading of the bytes so that decoding runs in C (str.translate, re)."""
+    table = _tables()[encoding]
+    singles = {k[0]: v for k, v in table.items() if len(k) == 1}
+    trans = {b: _byte_fallback(b) for b in range(0x80, 0xA0)}
+    trans.update(singles)
+    if all(len(k) == 1 for k in table):
+        return trans, None, {}
+    # Several bytes per letter (VNI): one pass over sequences and single bytes together,
+    # longest first, so a letter produced is never read again as a byte.
+    letters = {k.decode("latin-1"): v for k, v in table.items()}
+    pattern = re.compile("|".join(re.escape(k) for k in sorted(letters, key=len, reverse=True)))
+    return trans, pattern, letters
+
+
 def decode(raw: bytes, encoding: str) -> str:
     """`raw` read in one legacy encoding, as NFC; raises UnicodeDecodeError for cp1258 gaps."""
     if encoding == CP1258:
         return nfc(raw.decode("cp1258"))
-    table = _tables()[encoding]
-    longest = max(len(k) for k in table)
-    out: list[str] = []
-    i, n = 0, len(raw)
-    while i < n:
-        for size in range(min(longest, n - i), 0, -1):
-            hit = table.get(raw[i:i + size])
-            if hit is not None:
-                out.append(hit)
-                i += size
-                break
-        else:
-            out.append(_byte_fallback(raw[i]))
-            i += 1
-    text = nfc("".join(out))
+    trans, pattern, letters = _codec(encoding)
+    text = raw.decode("latin-1")
+    if pattern is None:
+        text = text.translate(trans)
+    else:
+        c1 = {b: trans[b] for b in range(0x80, 0xA0) if b in trans and chr(b) not in letters}
+        text = pattern.sub(lambda m: letters[m.group(0)], text).translate(c1)
+    text = nfc(text)
     if encoding == TCVN3:
         text = _restore_upper_words(text)
     return text
 
 
 _WORD = re.compile(r"[^\W\d_]+")
+# A word with no ASCII lowercase, two ASCII capitals and a non-ASCII letter ("HộI", "CÔNG"):
+# only lines holding one need the capitals restored.
+_CAPS_WORD = re.compile(r"(?<![^\W\d_])(?=[^\W\d_a-z]*[^\x00-\x7f])"
+                        r"[^\W\d_a-z]*[A-Z][^\W\d_a-z]*[A-Z][^\W\d_a-z]*(?![^\W\d_])")
 
 
 def _restore_upper_words(text: str) -> str:
     """TCVN3 has no uppercase toned letters: a heading typed in .VnTimeH reads "HộI NGHị".
     A word whose ASCII letters (two or more) are all uppercase is made uppercase, and so is
     a word with one uppercase ASCII letter ("Sở") standing next to such a word on its line."""
+    if not _CAPS_WORD.search(text):
+        return text
     out: list[str] = []
     for line in text.split("\n"):
+        if not _CAPS_WORD.search(line):
+            out.append(line)
+            continue
         words = list(_WORD.finditer(line))
         kind = []                      # 2: fixed capitals, 1: one capital letter, 0: leave
         for m in words:

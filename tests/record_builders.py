@@ -438,11 +438,12 @@ SCAN_DPI = 300
 
 
 def make_scanned_text_pdf(path: Path, pages_paragraphs: list[list[str]], *, font_px: int = 44,
-                          jpeg_quality: int = 70) -> list[str]:
+                          jpeg_quality: int = 70, rotate: int = 0) -> list[str]:
     """A signed report as a scanner makes it: each page an A4 greyscale image at 300 dpi of
     the paragraphs typeset in a font with Vietnamese glyphs (DejaVu Sans), slightly blurred
     and JPEG-compressed, and no text layer. Returns each page's source text (the paragraphs
-    joined by newlines) to measure OCR against."""
+    joined by newlines) to measure OCR against. `rotate` (90, 180, 270) turns the page
+    images, as a page fed into the scanner sideways."""
     import io
 
     from fpdf import FPDF
@@ -478,11 +479,14 @@ def make_scanned_text_pdf(path: Path, pages_paragraphs: list[list[str]], *, font
             if y > height - margin:
                 raise ValueError("the paragraphs do not fit on one page")
         img = img.filter(ImageFilter.GaussianBlur(0.8))
+        if rotate:
+            img = img.rotate(rotate, expand=True)
         buf = io.BytesIO()
         img.save(buf, format="JPEG", quality=jpeg_quality)
         buf.seek(0)
-        pdf.add_page()
-        pdf.image(buf, x=0, y=0, w=210, h=297)
+        landscape = rotate in (90, 270)
+        pdf.add_page(orientation="L" if landscape else "P")
+        pdf.image(buf, x=0, y=0, w=297 if landscape else 210, h=210 if landscape else 297)
         sources.append("\n".join(paragraphs))
     pdf.output(str(path))
     return sources

@@ -90,6 +90,19 @@ def test_only_the_scanned_page_of_a_mixed_pdf_is_ocr(tmp_path):
     assert char_accuracy(doc.text[s:e], "\n".join(paragraphs[-2:])) >= MIN_ACCURACY
 
 
+@needs_ocr
+@needs_font
+def test_page_scanned_sideways_is_read(tmp_path):
+    paragraphs = sample_paragraphs()[:2]
+    path = tmp_path / "xoay-ngang.pdf"
+    (source,) = make_scanned_text_pdf(path, [paragraphs], rotate=90)
+    doc = read_document(path)
+    assert doc.metadata["ocr_pages"] == [1]
+    accuracy = char_accuracy(doc.text, source)
+    print(f"OCR character accuracy, page turned 90°: {accuracy:.4f}")
+    assert accuracy >= MIN_ACCURACY
+
+
 def test_scan_without_ocr_tools_says_what_to_install(tmp_path, monkeypatch):
     path = make_scanned_pdf(tmp_path / "ban-scan.pdf", pages=1)
     monkeypatch.setenv("PATH", str(tmp_path))          # no tesseract, no pdftoppm

@@ -3,6 +3,13 @@
 A loader turns bytes into a `Document` whose text is NFC and whose offsets are
 what citations point at. Unreadable input raises `UnreadableFile` with a reason
 in Vietnamese; the indexer reports it in one line and goes on.
+
+Loaders: text.py (.txt, .md), docx.py, doc.py (Word 97–2003 through antiword), pdf.py
+(text layer; scanned pages through ocr.py), html.py. Records in the pre-Unicode
+Vietnamese encodings are converted by legacy.py. Metadata a loader may set for the
+index report and the citations: `converted_from` ("TCVN3", "VNI", "VISCII",
+"Windows-1258"; "TCVN3, VNI" when a Word file mixes fonts) and `ocr_pages` (1-based
+pages of a PDF whose text was read by OCR).
 """
 
 from __future__ import annotations

@@ -397,7 +397,8 @@ def make_legacy_docx(path: Path, paragraphs: list[str], encoding: str, *, title:
 # ---------------------------------------------------------------------------- Word 97–2003 (.doc)
 
 # name -> legacy encoding of its text (None: Unicode)
-DOC_FIXTURES = {"hoi-nghi-khuyen-cong-2020.doc": None, "hoi-nghi-khuyen-cong-2020-vni.doc": "VNI"}
+DOC_FIXTURES = {"hoi-nghi-khuyen-cong-2020.doc": None, "hoi-nghi-khuyen-cong-2020-vni.doc": "VNI",
+                "hoi-nghi-khuyen-cong-2020-tcvn3.doc": "TCVN3"}
 DOC_FIXTURE_DIR = REPO / "tests" / "data" / "doc"
 
 
@@ -409,7 +410,12 @@ def soffice_command() -> str | None:
 def make_doc_records(folder: Path) -> list[Path]:
     """The .doc records, written by LibreOffice headless from .docx files built here:
     the sample record with the budget table (Unicode), and the same paragraphs typed in
-    the VNI-Times font. Needs `soffice`."""
+    the VNI-Times font, and in the .VnTime font. Needs `soffice`.
+
+    TCVN3 puts "ư" on byte 0xAD, the soft hyphen. Word keeps it as that character (U+00AD
+    in the text stream, which antiword passes through); LibreOffice writes it as Word's
+    optional hyphen 0x1F, which every reader drops. The TCVN3 file gets its U+00AD back,
+    as Word would have saved it: each UTF-16 0x1F between two text characters."""
     import subprocess
     import tempfile
 
@@ -428,6 +434,11 @@ def make_doc_records(folder: Path) -> list[Path]:
             subprocess.run([exe, "--headless", f"-env:UserInstallation=file://{tmpdir}/profile",
                             "--convert-to", "doc:MS Word 97", "--outdir", str(folder), str(src)],
                            check=True, capture_output=True, timeout=300)
+            if encoding == "TCVN3":
+                import re
+                doc = folder / name
+                doc.write_bytes(re.sub(rb"(?<=[ -~\x80-\xff]\x00)\x1f\x00(?=[ -~\x80-\xff]\x00)", b"\xad\x00",
+                                       doc.read_bytes()))
             out.append(folder / name)
     return out
 

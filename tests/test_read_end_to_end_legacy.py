@@ -33,7 +33,7 @@ ANSWER = "6,94 tỷ đồng"
 CITED = "Quảng Nam (6,94 tỷ đồng)"
 NAME = "hoi-nghi-khuyen-cong-mien-trung-tay-nguyen-2020"
 
-RECORDS = [f"txt-{e}" for e in legacy.ENCODINGS] + ["docx-TCVN3", "docx-VNI", "doc", "scan"]
+RECORDS = [f"txt-{e}" for e in legacy.ENCODINGS] + ["docx-TCVN3", "docx-VNI", "doc", "doc-TCVN3", "scan"]
 
 
 def _sample_text() -> str:
@@ -52,10 +52,11 @@ def build_record(kind: str, folder: Path) -> tuple[Path, str | None]:
         pytest.importorskip("docx")
         encoding = kind[5:]
         return make_legacy_docx(folder / f"{NAME}.docx", sample_paragraphs(), encoding), encoding
-    if kind == "doc":
+    if kind.startswith("doc"):
         if antiword_command() is None:
             pytest.skip("antiword not installed")
-        name = next(n for n, e in DOC_FIXTURES.items() if e is None)
+        encoding = kind[4:] or None
+        name = next(n for n, e in DOC_FIXTURES.items() if e == encoding)
         if soffice_command():
             make_doc_records(folder)
             for n in DOC_FIXTURES:
@@ -63,7 +64,7 @@ def build_record(kind: str, folder: Path) -> tuple[Path, str | None]:
                     (folder / n).unlink()
         else:
             shutil.copy(DOC_FIXTURE_DIR / name, folder / name)
-        return folder / name, None
+        return folder / name, encoding
     if ocr.missing() or unicode_font() is None:
         pytest.skip(f"OCR tools or a Vietnamese font missing: {ocr.missing()}")
     path = folder / f"{NAME}-ban-scan.pdf"

@@ -4,6 +4,24 @@
 set -euo pipefail
 cd "$(dirname "$0")"
 PY=${PYTHON:-python3}
+# Tools for old Word files (.doc: antiword) and scanned PDFs (Tesseract with its Vietnamese
+# model, poppler's pdftoppm): Debian/Ubuntu packages, installed when missing and possible.
+# kcqa runs without them and names, per skipped file, what to install.
+need=()
+command -v antiword >/dev/null 2>&1 || need+=(antiword)
+command -v pdftoppm >/dev/null 2>&1 || need+=(poppler-utils)
+command -v tesseract >/dev/null 2>&1 || need+=(tesseract-ocr)
+tesseract --list-langs 2>/dev/null | grep -x vie >/dev/null || need+=(tesseract-ocr-vie)
+if [ ${#need[@]} -gt 0 ]; then
+  SUDO=""
+  if [ "$(id -u)" -ne 0 ]; then SUDO="sudo -n"; fi
+  if command -v apt-get >/dev/null 2>&1 && { [ -z "$SUDO" ] || sudo -n true 2>/dev/null; }; then
+    { $SUDO apt-get update -qq >/dev/null 2>&1 && $SUDO env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${need[@]}" >/dev/null 2>&1; } \
+      || echo "Không cài được ${need[*]}: tệp .doc và PDF scan sẽ bị bỏ qua (cài bằng: sudo apt-get install ${need[*]})."
+  else
+    echo "Thiếu ${need[*]}: tệp .doc và PDF scan sẽ bị bỏ qua (cài bằng: sudo apt-get install ${need[*]})."
+  fi
+fi
 if [ ! -x .venv/bin/python ]; then
   "$PY" -m venv .venv
 fi

@@ -300,3 +300,216 @@ def _html_table(table: list[list[str]], caption: str | None) -> str:
     rows = "\n".join("          <tr>" + "".join(f"<td>{e(c)}</td>" for c in r) + "</tr>" for r in table[1:])
     return (f"      <table class=\"table\">{cap}\n        <thead><tr>{head}</tr></thead>\n"
             f"        <tbody>\n{rows}\n        </tbody>\n      </table>")
+
+
+# ---------------------------------------------------------------------------- legacy encodings
+
+_TONES = {"\u0300", "\u0301", "\u0303", "\u0309", "\u0323"}
+
+
+def encode_legacy(text: str, encoding: str) -> bytes:
+    """`text` as a pre-Unicode office would have saved it. TCVN3, VNI and VISCII by the
+    reverse of kcqa's generated tables; Windows-1258 with Python's codec, tones as
+    combining marks after the base letter (how Windows writes the letters cp1258 lacks).
+    TCVN3 has no uppercase toned letters: those are written with the lowercase codes, as
+    the .VnTimeH fonts expect."""
+    import unicodedata
+    from kcqa.read import legacy
+
+    if encoding == legacy.CP1258:
+        out = bytearray()
+        for ch in unicodedata.normalize("NFC", text):
+            try:
+                out += ch.encode("cp1258")
+                continue
+            except UnicodeEncodeError:
+                pass
+            parts = unicodedata.normalize("NFD", ch)
+            base = unicodedata.normalize("NFC", "".join(c for c in parts if c not in _TONES))
+            out += base.encode("cp1258") + "".join(c for c in parts if c in _TONES).encode("cp1258")
+        return bytes(out)
+    reverse = {v: k for k, v in legacy._tables()[encoding].items() if len(v) == 1 and v.isalpha()}
+    out = bytearray()
+    for ch in unicodedata.normalize("NFC", text):
+        if ch in reverse:
+            out += reverse[ch]
+        elif encoding == legacy.TCVN3 and ch.lower() in reverse:
+            out += reverse[ch.lower()]
+        elif encoding == legacy.VISCII:
+            out += ch.encode("ascii")          # VISCII spends 0x80-0x9F on letters: no “…”
+        else:
+            out += ch.encode("cp1252")
+    return bytes(out)
+
+
+def legacy_surface(text: str, encoding: str) -> str:
+    """What Word stores for `text` typed in a legacy font: the font's bytes read as Windows-1252."""
+    raw = encode_legacy(text, encoding)
+    return "".join(bytes([b]).decode("cp1252", errors="ignore") or chr(b) for b in raw)
+
+
+LEGACY_FONTS = {"TCVN3": (".VnTime", ".VnTimeH"), "VNI": ("VNI-Times", "VNI-Times")}
+
+
+def make_legacy_docx(path: Path, paragraphs: list[str], encoding: str, *, title: str | None = TITLE,
+                     unicode_paragraph: str | None = None, soft_hyphen_elements: bool = False) -> Path:
+    """A Word file typed with a pre-Unicode keyboard: every run in `.VnTime` (TCVN3) or
+    `VNI-Times` (VNI), the title in capitals in `.VnTimeH` (TCVN3) as such records had it.
+    `unicode_paragraph` is added as real Unicode text in Times New Roman (a mixed record).
+    With `soft_hyphen_elements`, TCVN3's "ư" (byte 0xAD, the soft hyphen) is written as
+    <w:softHyphen/>, as LibreOffice saves such files."""
+    import docx
+
+    body_font, caps_font = LEGACY_FONTS[encoding]
+    d = docx.Document()
+    if title:
+        run = d.add_paragraph().add_run(legacy_surface(title.upper() if encoding != "TCVN3" else title.lower(),
+                                                       encoding))
+        run.font.name = caps_font
+        run.bold = True
+    for para in paragraphs:
+        p = d.add_paragraph()
+        # Two runs per paragraph, split mid-text as Word does after an edit (in VNI the cut
+        # may fall between a letter and its mark).
+        surface = legacy_surface(para, encoding)
+        cut = len(surface) // 2
+        for piece in (surface[:cut], surface[cut:]):
+            run = p.add_run()
+            run.font.name = body_font
+            if soft_hyphen_elements:
+                from docx.oxml import OxmlElement
+                for k, part in enumerate(piece.split("\u00ad")):
+                    if k:
+                        run._r.append(OxmlElement("w:softHyphen"))
+                    if part:
+                        t = OxmlElement("w:t")
+                        t.text = part
+                        t.set("{http://www.w3.org/XML/1998/namespace}space", "preserve")
+                        run._r.append(t)
+            else:
+                run.text = piece
+    if unicode_paragraph:
+        d.add_paragraph().add_run(unicode_paragraph).font.name = "Times New Roman"
+    d.save(str(path))
+    return path
+
+
+# ---------------------------------------------------------------------------- Word 97–2003 (.doc)
+
+# name -> legacy encoding of its text (None: Unicode)
+DOC_FIXTURES = {"hoi-nghi-khuyen-cong-2020.doc": None, "hoi-nghi-khuyen-cong-2020-vni.doc": "VNI",
+                "hoi-nghi-khuyen-cong-2020-tcvn3.doc": "TCVN3"}
+DOC_FIXTURE_DIR = REPO / "tests" / "data" / "doc"
+
+
+def soffice_command() -> str | None:
+    import shutil
+    return shutil.which("soffice") or shutil.which("libreoffice")
+
+
+def make_doc_records(folder: Path) -> list[Path]:
+    """The .doc records, written by LibreOffice headless from .docx files built here:
+    the sample record with the budget table (Unicode), and the same paragraphs typed in
+    the VNI-Times font, and in the .VnTime font. Needs `soffice`.
+
+    TCVN3 puts "ư" on byte 0xAD, the soft hyphen. Word keeps it as that character (U+00AD
+    in the text stream, which antiword passes through); LibreOffice writes it as Word's
+    optional hyphen 0x1F, which every reader drops. The TCVN3 file gets its U+00AD back,
+    as Word would have saved it: each UTF-16 0x1F between two text characters."""
+    import subprocess
+    import tempfile
+
+    exe = soffice_command()
+    if exe is None:
+        raise RuntimeError("LibreOffice (soffice) is needed to write .doc files")
+    out = []
+    with tempfile.TemporaryDirectory() as tmp:
+        tmpdir = Path(tmp)
+        for name, encoding in DOC_FIXTURES.items():
+            src = tmpdir / (Path(name).stem + ".docx")
+            if encoding is None:
+                make_docx(src, sample_paragraphs(), BUDGET_TABLE)
+            else:
+                make_legacy_docx(src, sample_paragraphs(), encoding)
+            subprocess.run([exe, "--headless", f"-env:UserInstallation=file://{tmpdir}/profile",
+                            "--convert-to", "doc:MS Word 97", "--outdir", str(folder), str(src)],
+                           check=True, capture_output=True, timeout=300)
+            if encoding == "TCVN3":
+                import re
+                doc = folder / name
+                doc.write_bytes(re.sub(rb"(?<=[ -~\x80-\xff]\x00)\x1f\x00(?=[ -~\x80-\xff]\x00)", b"\xad\x00",
+                                       doc.read_bytes()))
+            out.append(folder / name)
+    return out
+
+
+# ---------------------------------------------------------------------------- scanned PDF with text
+
+SCAN_DPI = 300
+
+
+def make_scanned_text_pdf(path: Path, pages_paragraphs: list[list[str]], *, font_px: int = 44,
+                          jpeg_quality: int = 70, rotate: int = 0) -> list[str]:
+    """A signed report as a scanner makes it: each page an A4 greyscale image at 300 dpi of
+    the paragraphs typeset in a font with Vietnamese glyphs (DejaVu Sans), slightly blurred
+    and JPEG-compressed, and no text layer. Returns each page's source text (the paragraphs
+    joined by newlines) to measure OCR against. `rotate` (90, 180, 270) turns the page
+    images, as a page fed into the scanner sideways."""
+    import io
+
+    from fpdf import FPDF
+    from PIL import Image, ImageDraw, ImageFilter, ImageFont
+
+    font_path = unicode_font()
+    if font_path is None:
+        raise RuntimeError("no TrueType font with Vietnamese glyphs on this machine")
+    font = ImageFont.truetype(str(font_path), font_px)
+    width, height = int(8.27 * SCAN_DPI), int(11.69 * SCAN_DPI)
+    margin = int(0.9 * SCAN_DPI)
+    line_h = int(font_px * 1.45)
+    pdf = FPDF(format="A4")
+    sources = []
+    for paragraphs in pages_paragraphs:
+        img = Image.new("L", (width, height), 255)
+        draw = ImageDraw.Draw(img)
+        y = margin
+        for para in paragraphs:
+            line = ""
+            for word in para.split():
+                trial = f"{line} {word}".strip()
+                if draw.textlength(trial, font=font) > width - 2 * margin and line:
+                    draw.text((margin, y), line, font=font, fill=20)
+                    y += line_h
+                    line = word
+                else:
+                    line = trial
+            if line:
+                draw.text((margin, y), line, font=font, fill=20)
+                y += line_h
+            y += line_h // 2
+            if y > height - margin:
+                raise ValueError("the paragraphs do not fit on one page")
+        img = img.filter(ImageFilter.GaussianBlur(0.8))
+        if rotate:
+            img = img.rotate(rotate, expand=True)
+        buf = io.BytesIO()
+        img.save(buf, format="JPEG", quality=jpeg_quality)
+        buf.seek(0)
+        landscape = rotate in (90, 270)
+        pdf.add_page(orientation="L" if landscape else "P")
+        pdf.image(buf, x=0, y=0, w=297 if landscape else 210, h=210 if landscape else 297)
+        sources.append("\n".join(paragraphs))
+    pdf.output(str(path))
+    return sources
+
+
+def char_accuracy(got: str, expected: str) -> float:
+    """1 - (edit distance / length of the expected text), whitespace runs counted as one space."""
+    a, b = " ".join(got.split()), " ".join(expected.split())
+    prev = list(range(len(b) + 1))
+    for i, ca in enumerate(a, 1):
+        cur = [i] + [0] * len(b)
+        for j, cb in enumerate(b, 1):
+            cur[j] = min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (ca != cb))
+        prev = cur
+    return max(0.0, 1 - prev[-1] / max(1, len(b)))

@@ -34,7 +34,7 @@ def test_encodings_become_the_same_nfc_text(tmp_path, data):
     ("empty.txt", b"", "rỗng"),
     ("blank.txt", b"  \n\n ", "rỗng"),
     ("binary.txt", bytes(range(256)) * 20, "nhị phân"),
-    ("truncated.txt", TEXT.encode("utf-8")[:-3] + b"\xe1\xba", "UTF-8"),
+    ("truncated.txt", TEXT.encode("utf-8")[:-3] + b"\xe1\xba", "UTF-8 bị hỏng"),
     ("latin1.txt", "Qu\xe1ng Nam".encode("latin-1"), "UTF-8"),
     ("image.png", b"\x89PNG\r\n", "không hỗ trợ"),
 ])
@@ -70,6 +70,7 @@ def test_vietnamese_file_names_spaces_and_symlink_loops(tmp_path):
     d = tmp_path / "hồ sơ"
     d.mkdir()
     write(d, "Hội nghị 2020 (bản cuối).txt", TEXT.encode())
+    write(d, "~$i nghị 2020.doc", b"\x0bWord owner file")   # Word's lock file beside an open record
     os.symlink(d, d / "loop")              # a folder that contains itself
     found = [p for p, _ in iter_record_paths([tmp_path])]
     assert [p.name for p in found] == ["Hội nghị 2020 (bản cuối).txt"]

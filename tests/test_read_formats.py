@@ -273,8 +273,9 @@ def test_pdf_wrapped_lines_hyphen_and_empty_cells(tmp_path):
     assert t.cell(2, 2).text == "chưa báo cáo"
 
 
-def test_pdf_scanned_is_unreadable(tmp_path):
+def test_pdf_scanned_is_unreadable_without_ocr_tools(tmp_path, monkeypatch):
     path = make_scanned_pdf(tmp_path / "ban-scan.pdf", pages=2)
+    monkeypatch.setenv("PATH", str(tmp_path))      # no tesseract (test_read_ocr.py reads scans)
     with pytest.raises(UnreadableFile) as e:
         read_document(path)
     assert "scan" in e.value.reason

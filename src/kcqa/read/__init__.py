@@ -3,10 +3,18 @@
 A loader turns bytes into a `Document` whose text is NFC and whose offsets are
 what citations point at. Unreadable input raises `UnreadableFile` with a reason
 in Vietnamese; the indexer reports it in one line and goes on.
+
+Loaders: text.py (.txt, .md), docx.py, doc.py (Word 97–2003 through antiword), pdf.py
+(text layer; scanned pages through ocr.py), html.py. Records in the pre-Unicode
+Vietnamese encodings are converted by legacy.py. Metadata a loader may set for the
+index report and the citations: `converted_from` ("TCVN3", "VNI", "VISCII",
+"Windows-1258"; "TCVN3, VNI" when a Word file mixes fonts) and `ocr_pages` (1-based
+pages of a PDF whose text was read by OCR).
 """
 
 from __future__ import annotations
 
+import errno
 import json
 import os
 import re
@@ -35,6 +43,23 @@ class UnreadableFile(Exception):
         self.reason = reason
 
 
+_OS_REASONS = {
+    errno.EACCES: "không có quyền đọc tệp", errno.EPERM: "không có quyền đọc tệp",
+    errno.ENOENT: "tệp không còn ở đó (đã bị xoá hoặc đổi tên)", errno.EISDIR: "đây là thư mục, không phải tệp",
+    errno.EIO: "lỗi đọc đĩa", errno.ENAMETOOLONG: "tên hoặc đường dẫn tệp quá dài",
+    errno.ELOOP: "liên kết tượng trưng vòng lặp", errno.ETIMEDOUT: "ổ mạng không trả lời",
+    errno.EHOSTDOWN: "ổ mạng không trả lời", errno.ESTALE: "ổ mạng đã ngắt kết nối",
+}
+
+
+def os_reason(exc: OSError) -> str:
+    """An OSError as a Vietnamese phrase; the system's English text stays out of it."""
+    reason = _OS_REASONS.get(exc.errno or -1)
+    if reason:
+        return reason
+    return f"không đọc được tệp (lỗi hệ thống số {exc.errno})" if exc.errno else "không đọc được tệp"
+
+
 def register(*extensions: str) -> Callable[[Loader], Loader]:
     def deco(fn: Loader) -> Loader:
         for ext in extensions:
@@ -55,7 +80,7 @@ def _load_plugins() -> None:
         return
     _PLUGINS_LOADED = True
     from . import text  # noqa: F401
-    for optional in ("docx", "pdf", "html"):
+    for optional in ("docx", "doc", "pdf", "html"):
         try:
             __import__(f"{__name__}.{optional}")
         except ImportError:   # a loader whose library is missing is simply unavailable
@@ -64,7 +89,9 @@ def _load_plugins() -> None:
 
 def is_record(path: Path) -> bool:
     _load_plugins()
-    return path.suffix.lower() in _LOADERS and not path.name.startswith(".") and not path.name.endswith(".meta.json")
+    # "~$báo cáo.doc": the owner file Word leaves beside an open document, not a record.
+    return path.suffix.lower() in _LOADERS and not path.name.startswith((".", "~$")) \
+        and not path.name.endswith(".meta.json")
 
 
 def read_document(path: Path, display_path: str | None = None) -> Document:
@@ -79,7 +106,7 @@ def read_document(path: Path, display_path: str | None = None) -> Document:
             raise UnreadableFile(path, f"tệp quá lớn ({size // (1024 * 1024)} MB)")
         raw = path.read_bytes()
     except OSError as exc:
-        raise UnreadableFile(path, f"không đọc được tệp ({exc.strerror or exc})") from exc
+        raise UnreadableFile(path, os_reason(exc)) from exc
     if not raw.strip():
         raise UnreadableFile(path, "tệp rỗng")
     if len(raw) > MAX_CHARS * 4 and path.suffix.lower() in (".txt", ".md", ".markdown", ".text", ".html", ".htm"):
@@ -141,6 +168,13 @@ def _walk(folder: Path, visiting: set[Path]) -> Iterator[Path]:
 
 def decode_text(path: Path, raw: bytes) -> str:
     """UTF-8 (with or without BOM) or UTF-16 (BOM) to NFC; binary and broken input refused."""
+    return decode_text_converting(path, raw)[0]
+
+
+def decode_text_converting(path: Path, raw: bytes) -> tuple[str, str | None]:
+    """Like `decode_text`, and bytes that are not UTF-8 are tried as the pre-Unicode
+    Vietnamese encodings (legacy.py). Returns the NFC text and the encoding it was
+    converted from (None for Unicode input): a UTF-8 file is never converted."""
     if raw.startswith(b"\xff\xfe") or raw.startswith(b"\xfe\xff"):
         try:
             text = raw.decode("utf-16")
@@ -152,17 +186,34 @@ def decode_text(path: Path, raw: bytes) -> str:
             sample = raw[:4096]
             if sample[1::2].count(0) > len(sample) // 4:
                 try:
-                    return nfc(raw.decode("utf-16-le"))
+                    return nfc(raw.decode("utf-16-le")), None
                 except UnicodeDecodeError:
                     pass
             raise UnreadableFile(path, "tệp nhị phân, không phải văn bản")
         try:
             text = raw.decode("utf-8-sig")
         except UnicodeDecodeError as exc:
-            raise UnreadableFile(path, f"không phải UTF-8 (byte lỗi ở vị trí {exc.start})") from exc
+            if _mostly_utf8(raw):
+                raise UnreadableFile(path, f"tệp UTF-8 bị hỏng (byte lỗi ở vị trí {exc.start})") from exc
+            from .legacy import detect_bytes
+            found = None if _looks_binary(raw[:8192].decode("latin-1")) else detect_bytes(raw)
+            if found is None:
+                raise UnreadableFile(path, f"không phải UTF-8 (byte lỗi ở vị trí {exc.start}) và không nhận ra bảng mã"
+                                           " tiếng Việt cũ (TCVN3, VNI, VISCII, Windows-1258); hãy lưu lại tệp"
+                                           " dưới dạng Unicode UTF-8") from exc
+            return found
     if _looks_binary(text):
         raise UnreadableFile(path, "tệp nhị phân, không phải văn bản")
-    return nfc(text)
+    return nfc(text), None
+
+
+def _mostly_utf8(raw: bytes) -> bool:
+    """UTF-8 with a few broken bytes (a cut or damaged file), not a legacy encoding: most
+    non-ASCII characters decode. Legacy Vietnamese bytes almost never form UTF-8 sequences."""
+    text = raw[:1 << 20].decode("utf-8", errors="replace")
+    bad = text.count("\ufffd")
+    good = sum(1 for ch in text if ord(ch) > 127) - bad
+    return good > 4 * bad
 
 
 def _looks_binary(text: str) -> bool:

@@ -57,10 +57,12 @@ _DATE_META = ("date", "article:published_time", "dc.date", "dc.date.issued", "dc
 
 @register(".html", ".htm", ".xhtml")
 def load_html(path: Path, raw: bytes) -> Document:
-    markup = _decode(path, raw)
+    markup, converted_from = _decode(path, raw)
     soup = BeautifulSoup(markup, "html.parser")
     page_title = _title_tag(soup)
     meta = _metadata(soup)
+    if converted_from:
+        meta["converted_from"] = converted_from
     _strip_boilerplate(soup)
     root = _choose_root(soup)
     r = _Renderer()
@@ -80,10 +82,11 @@ def load_html(path: Path, raw: bytes) -> Document:
 
 # ------------------------------------------------------------------ decoding
 
-def _decode(path: Path, raw: bytes) -> str:
-    """The declared charset (BOM, then <meta charset>), else UTF-8; NFC."""
+def _decode(path: Path, raw: bytes) -> tuple[str, str | None]:
+    """The declared charset (BOM, then <meta charset>), else UTF-8, else a pre-Unicode
+    Vietnamese encoding (legacy.py); NFC, and the legacy encoding converted from."""
     if raw.startswith((b"\xef\xbb\xbf", b"\xff\xfe", b"\xfe\xff")):
-        return decode_text(path, raw)
+        return decode_text(path, raw), None
     m = _META_CHARSET.search(raw[:8192])
     declared = m.group(1).decode("ascii", "ignore").lower() if m else ""
     if declared:
@@ -95,18 +98,23 @@ def _decode(path: Path, raw: bytes) -> str:
                 try:
                     text = raw.decode("utf-8")
                 except UnicodeDecodeError:
-                    pass
-            return nfc(text)
+                    # Old Vietnamese sites typed in VNI/TCVN3 fonts declared a Western charset.
+                    from .legacy import detect_bytes
+                    found = detect_bytes(raw)
+                    if found:
+                        return found
+            return nfc(text), ("Windows-1258" if declared.replace("_", "-") in {"windows-1258", "cp1258"} else None)
         except (LookupError, UnicodeDecodeError):
             pass            # unknown or wrong label: fall through to UTF-8
     try:
-        return nfc(raw.decode("utf-8"))
+        return nfc(raw.decode("utf-8")), None
     except UnicodeDecodeError:
         pass
-    try:
-        return nfc(raw.decode("cp1258"))     # Vietnamese Windows code page, the usual legacy
-    except UnicodeDecodeError as exc:
-        raise UnreadableFile(path, "không nhận ra bảng mã của trang HTML") from exc
+    from .legacy import detect_bytes
+    found = detect_bytes(raw)
+    if found is None:
+        raise UnreadableFile(path, "không nhận ra bảng mã của trang HTML (không phải UTF-8 hay bảng mã tiếng Việt cũ)")
+    return found
 
 
 # ------------------------------------------------------------------ metadata, title

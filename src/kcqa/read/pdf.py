@@ -2,8 +2,10 @@
 
 Library: pypdf. It is pure Python (no native dependency to build or ship, so the
 package installs the same everywhere offline), actively maintained, and its text
-extraction handles the ToUnicode maps that Vietnamese fonts need. PDFs without a
-text layer (scans) are refused with a reason: OCR is out of scope here.
+extraction handles the ToUnicode maps that Vietnamese fonts need. Pages without a
+text layer but with an image (scans) are read by OCR (ocr.py: pdftoppm + Tesseract
+`vie`); `metadata["ocr_pages"]` lists them (1-based) so citations can say "OCR". Without
+the OCR tools, a record that is all scan is refused with what to install.
 
 The text: pages joined by "\\n", `Document.pages` holds each page's (start, end).
 Each page keeps one line per text line, except that a line pypdf split inside a
@@ -29,6 +31,8 @@ a header row repeated on the next page stays in the text but is not a second row
 from __future__ import annotations
 
 import io
+import logging
+import os
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -39,6 +43,11 @@ from . import UnreadableFile, register
 
 import pypdf                              # ImportError = loader unavailable
 from pypdf.errors import DependencyError, FileNotDecryptedError, PdfReadError
+
+# pypdf reports damage ("invalid pdf header", "EOF marker not found") through logging, in
+# English; the user gets kcqa's one Vietnamese line instead. KCQA_DEBUG=1 shows them.
+if not os.environ.get("KCQA_DEBUG"):
+    logging.getLogger("pypdf").setLevel(logging.CRITICAL + 1)
 
 # ------------------------------------------------------------------ table detection
 
@@ -223,8 +232,11 @@ def load_pdf(path: Path, raw: bytes) -> Document:
         pages_lines.append(_clean_lines(text))
     if reader.pages and failed == len(reader.pages):
         raise UnreadableFile(path, "tệp PDF hỏng hoặc không đọc được")
+    ocr_pages = _ocr_scanned_pages(path, raw, reader, pages_lines)
     letters = sum(1 for lines in pages_lines for line in lines for ch in line if ch.isalnum())
     if letters < 20:
+        if ocr_pages:
+            raise UnreadableFile(path, "PDF là bản scan và OCR không nhận ra chữ nào (ảnh mờ hoặc không có chữ)")
         raise UnreadableFile(path, "PDF không có lớp văn bản (bản scan) — cần OCR")
 
     blocks = [_find_blocks(lines) for lines in pages_lines]
@@ -295,8 +307,50 @@ def load_pdf(path: Path, raw: bytes) -> Document:
     meta, title = _info(reader)
     if failed:
         meta["pages_unreadable"] = failed
+    if ocr_pages:
+        # 1-based pages whose text was read by OCR from the page image (citations say so).
+        meta["ocr_pages"] = [p + 1 for p in ocr_pages]
     return Document(path=str(path), text=text, title=title, metadata=meta, pages=page_spans,
                     tables=doc_tables)
+
+
+# A page with fewer letters than this in its text layer is treated as a scan.
+_SCAN_LETTERS = 20
+
+
+def _ocr_scanned_pages(path: Path, raw: bytes, reader: "pypdf.PdfReader", pages_lines: list[list[str]]) -> list[int]:
+    """Pages with (almost) no text layer but an image are read by OCR, in place; returns
+    their 0-based numbers. Without the OCR tools a record that is all scan is refused with
+    what to install; one with some text pages keeps those."""
+    scanned = [p for p, lines in enumerate(pages_lines)
+               if sum(ch.isalnum() for line in lines for ch in line) < _SCAN_LETTERS and _has_image(reader, p)]
+    if not scanned:
+        return []
+    from . import ocr
+    why = ocr.missing()
+    if why:
+        if len(scanned) == len(pages_lines):
+            raise UnreadableFile(path, f"PDF không có lớp văn bản (bản scan), {why}")
+        return []
+    try:
+        texts = ocr.read_pages(raw, scanned)
+    except ocr.OcrFailed as exc:
+        raise UnreadableFile(path, f"PDF là bản scan, OCR lỗi: {exc.reason}") from exc
+    for p, text in texts.items():
+        pages_lines[p] = _clean_lines(text)
+    return scanned
+
+
+def _has_image(reader: "pypdf.PdfReader", p: int) -> bool:
+    try:
+        resources = reader.pages[p].get("/Resources") or {}
+        xobjects = resources.get_object().get("/XObject") if hasattr(resources, "get_object") else None
+        if not xobjects:
+            return False
+        xobjects = xobjects.get_object()
+        return any(xobjects[name].get_object().get("/Subtype") in ("/Image", "/Form") for name in xobjects)
+    except Exception:
+        return True          # cannot tell: let OCR decide
 
 
 def _open(path: Path, raw: bytes) -> "pypdf.PdfReader":

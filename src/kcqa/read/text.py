@@ -10,7 +10,7 @@ import re
 from pathlib import Path
 
 from ..models import Document
-from . import decode_text, register
+from . import decode_text_converting, register
 
 _FRONT = re.compile(r"\A---[ \t]*\n(.*?)\n---[ \t]*\n", re.DOTALL)
 _HASH_HEADER = re.compile(r"\A(?:#[ \t]*[\w-]+[ \t]*=[^\n]*\n)+")
@@ -19,8 +19,9 @@ _MD_TITLE = re.compile(r"^#{1,2}[ \t]+(.+?)[ \t#]*$", re.MULTILINE)
 
 @register(".txt", ".md", ".markdown", ".text")
 def load_text(path: Path, raw: bytes) -> Document:
-    text = decode_text(path, raw).replace("\r\n", "\n").replace("\r", "\n")
-    meta: dict = {}
+    text, converted_from = decode_text_converting(path, raw)
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    meta: dict = {"converted_from": converted_from} if converted_from else {}
     body = 0
     m = _FRONT.match(text)
     if m:

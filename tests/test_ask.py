@@ -1,0 +1,165 @@
+"""The answering core: the frame, verification to the number token, follow-up resolution,
+the packaged ranker files, passage answers and conversations in the engine."""
+
+import pytest
+
+from kcqa.ask.conversation import Conversation
+from kcqa.ask.features import NAMES, dates_in
+from kcqa.ask.followup import resolve
+from kcqa.ask.frame import parse_question
+from kcqa.ask.rank import ENTITY_MODEL, ENTITY_NAMES, load_ranker
+from kcqa.ask.verify import number_tokens, numbers_cited
+from kcqa.models import Citation
+
+
+# -- frame ----------------------------------------------------------------------
+
+def test_an_ordinal_is_one_frame_slot_in_either_form():
+    assert parse_question("Hội nghị lần thứ 12 tổ chức ở đâu?").ordinal == "XII"
+    assert parse_question("Hoi nghi lan thu XII to chuc o dau?").ordinal == "XII"
+    assert "XII" in parse_question("Hội nghị lần thứ 12 tổ chức ở đâu?").search_text
+
+
+@pytest.mark.parametrize("question", ["Vì sao năm 2019 không đạt 100% kế hoạch?", "Thứ trưởng lưu ý những gì?",
+                                      "Các hình thức trộm cắp điện chủ yếu là gì?", "vi sao gia vang giam"])
+def test_why_and_what_questions_want_a_passage_not_a_figure(question):
+    assert parse_question(question).kind == "passage"
+
+
+def test_a_figure_question_is_not_a_passage_question():
+    assert parse_question("Quảng Nam được bố trí bao nhiêu kinh phí?").kind != "passage"
+
+
+def test_stop_words_are_judged_on_the_marks_when_the_question_has_them():
+    # folded, "hội" (conference) is "hỏi" (ask) and "tài" is "tại"
+    assert "hoi" in parse_question("Hội nghị tổ chức ở đâu?").content
+    assert "hoi" not in parse_question("Cho hỏi kinh phí là bao nhiêu?").content
+
+
+def test_frame_slots_and_json():
+    q = parse_question("Năm 2019 tổng kinh phí khuyến công của 15 tỉnh đạt bao nhiêu phần trăm kế hoạch?")
+    j = q.to_json()
+    assert j["years"] == [2019] and j["whole"] and "đạt" in j["relations"] and j["answer_type"] == "percentage"
+    assert "tăng" not in parse_question("So với năm 2018 thì tăng bao nhiêu?").measures
+
+
+def test_dates_are_read_in_both_spellings():
+    assert dates_in("Sau điều chỉnh ngày 27/4, giá xăng") == {(27, 4)}
+    assert dates_in("ngày 16 tháng 6 năm 2025") == {(16, 6)}
+    assert dates_in("quý 1/2021") == set()
+
+
+# -- verification ------------------------------------------------------------------
+
+def _cit(text):
+    return Citation(doc="a.txt", path="a.txt", start=0, end=len(text), text=text)
+
+
+def test_number_tokens_are_whole():
+    assert number_tokens("Quảng Nam (6,94 tỷ đồng), năm 2010.") == ["6,94", "2010"]
+
+
+@pytest.mark.parametrize("shown,ok", [("6,94 tỷ đồng", True), ("6,9 tỷ đồng", False), ("10 tỷ", False),
+                                      ("năm 2010", True), ("94 tỷ", False)])
+def test_a_shown_number_must_be_a_whole_token_of_its_citation(shown, ok):
+    assert numbers_cited(shown, [_cit("Quảng Nam (6,94 tỷ đồng) trong năm 2010.")]) is ok
+
+
+# -- follow-ups (pure: no index needed) -------------------------------------------------
+
+def _turn(question, resolved=None, kind="amount", answer_text=None):
+    return {"question": question, "resolved_question": resolved, "frame": {"kind": kind},
+            "answer": {"status": "answered" if answer_text else "not_found",
+                       "answer": {"text": answer_text} if answer_text else None}}
+
+
+@pytest.mark.parametrize("follow,expected", [
+    ("Còn Quảng Bình thì sao?", "Quảng Bình được bố trí bao nhiêu kinh phí?"),
+    ("còn Lâm Đồng?", "Lâm Đồng được bố trí bao nhiêu kinh phí?"),
+    ("Quảng Bình thì sao?", "Quảng Bình được bố trí bao nhiêu kinh phí?"),
+    ("Năm 2019 thì sao?", "Quảng Nam được bố trí bao nhiêu kinh phí năm 2019?"),
+    ("Đạt bao nhiêu phần trăm kế hoạch?", "Quảng Nam đạt bao nhiêu phần trăm kế hoạch?"),
+])
+def test_ellipsis_and_subjectless_follow_ups_are_rewritten(follow, expected):
+    r = resolve(follow, [_turn("Quảng Nam được bố trí bao nhiêu kinh phí?")])
+    assert r.resolved and r.question == expected
+
+
+def test_a_baseline_year_is_not_the_period_asked():
+    r = resolve("So với năm 2018 thì tăng bao nhiêu?",
+                [_turn("Năm 2019 tổng kinh phí khuyến công thực hiện là bao nhiêu?")])
+    assert r.question == "Năm 2019 tổng kinh phí khuyến công thực hiện so với năm 2018 tăng bao nhiêu?"
+
+
+def test_a_reference_takes_the_earlier_phrase():
+    r = resolve("Hội nghị đó tổ chức vào năm nào?", [_turn("Tỉnh nào đăng cai hội nghị lần thứ XII?", kind="place",
+                                                          answer_text="Ninh Thuận")])
+    assert r.question.startswith("hội nghị lần thứ XII") or r.question.startswith("Hội nghị lần thứ XII")
+    r = resolve("Tỉnh này được bố trí bao nhiêu kinh phí?",
+                [_turn("Tỉnh nào đăng cai hội nghị lần thứ XII?", kind="place", answer_text="Ninh Thuận")])
+    assert "Ninh Thuận" in r.question
+
+
+def test_a_follow_up_with_nothing_before_it_is_not_guessed():
+    r = resolve("Còn Quảng Bình thì sao?", [])
+    assert r.unresolvable and "trước" in r.unresolvable
+
+
+def test_ong_ay_without_a_person_before_is_not_guessed():
+    r = resolve("Ông ấy giữ chức vụ gì?", [_turn("Quảng Nam được bố trí bao nhiêu kinh phí?", answer_text="6,94 tỷ đồng")])
+    assert r.unresolvable
+
+
+def test_a_new_topic_starts_fresh():
+    q = "Doanh thu quý 1/2021 của Vingroup đạt bao nhiêu?"
+    r = resolve(q, [_turn("Quảng Nam được bố trí bao nhiêu kinh phí?")])
+    assert not r.resolved and r.question == q
+
+
+# -- the packaged models -------------------------------------------------------------
+
+def test_the_packaged_rankers_match_their_features():
+    fig = load_ranker()
+    assert fig.names == list(NAMES) and len(fig.coef) == len(NAMES)
+    ent = load_ranker(ENTITY_MODEL)
+    assert ent.names == list(ENTITY_NAMES) and len(ent.coef) == len(ENTITY_NAMES)
+    for r in (fig, ent):
+        assert 0.0 <= r.threshold <= 1.01
+        assert 0.0 < r.probability({n: 0.5 for n in r.names}) < 1.0
+
+
+# -- with the real engine over the sample ----------------------------------------------------
+
+def test_confidence_in_json(seed_engine):
+    out = seed_engine.ask("Quảng Nam được bố trí bao nhiêu kinh phí?").to_json()
+    assert out["status"] == "answered" and 0.0 <= out["answer"]["confidence"] <= 1.0
+    assert out["answer"]["kind"] == "figure"
+
+
+def test_a_three_turn_conversation_in_the_engine(seed_engine):
+    conv = Conversation()
+    a1 = seed_engine.ask("Quảng Nam được bố trí bao nhiêu kinh phí?", conv)
+    a2 = seed_engine.ask("Còn Quảng Bình thì sao?", conv)
+    a3 = seed_engine.ask("con Lam Dong?", conv)
+    assert a1.value.text == "6,94 tỷ đồng" and a1.resolved_question is None
+    assert a2.resolved_question == "Quảng Bình được bố trí bao nhiêu kinh phí?" and a2.value.text == "3,94 tỷ đồng"
+    assert a3.value.text == "hơn 10 tỷ đồng"
+    assert len(conv.turns) == 3 and conv.turns[1].resolved_question == a2.resolved_question
+    assert conv.turns[0].frame["places"] == ["Quảng Nam"]
+
+
+def test_a_carried_slot_the_evidence_does_not_match_is_not_found(seed_engine):
+    conv = Conversation()
+    seed_engine.ask("Quảng Nam được bố trí bao nhiêu kinh phí?", conv)
+    a = seed_engine.ask("Năm 2019 thì sao?", conv)      # the record gives only the region's 2019 total
+    assert a.resolved_question and "2019" in a.resolved_question
+    assert a.status == "not_found"
+
+
+def test_a_passage_answer_is_quoted_exactly_with_its_span(seed_engine):
+    a = seed_engine.ask("Thứ trưởng lưu ý những gì?")
+    assert a.status == "answered" and a.kind == "passage"
+    c = a.citations[0]
+    doc = seed_engine.document(c.path)
+    assert doc.text[c.start:c.end] == c.text and "lưu ý" in c.text
+    assert c.highlight == (0, len(c.text))

@@ -78,7 +78,7 @@ def _turn(question, resolved=None, kind="amount", answer_text=None):
     ("còn Lâm Đồng?", "Lâm Đồng được bố trí bao nhiêu kinh phí?"),
     ("Quảng Bình thì sao?", "Quảng Bình được bố trí bao nhiêu kinh phí?"),
     ("Năm 2019 thì sao?", "Quảng Nam được bố trí bao nhiêu kinh phí năm 2019?"),
-    ("Đạt bao nhiêu phần trăm kế hoạch?", "Quảng Nam đạt bao nhiêu phần trăm kế hoạch?"),
+    ("Đạt bao nhiêu phần trăm kế hoạch?", "Quảng Nam kinh phí đạt bao nhiêu phần trăm kế hoạch?"),
 ])
 def test_ellipsis_and_subjectless_follow_ups_are_rewritten(follow, expected):
     r = resolve(follow, [_turn("Quảng Nam được bố trí bao nhiêu kinh phí?")])

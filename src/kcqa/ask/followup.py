@@ -75,17 +75,18 @@ def resolve(question: str, previous: list[dict]) -> Resolution:
                                                      "bố trí bao nhiêu kinh phí?»")
         return Resolution(question)
     last = previous[-1]
-    base = last.get("resolved_question") or last["question"]
+    # an ellipsis refers to the last question about a figure or a name, not to a "why"
+    anchor = next((t for t in reversed(previous) if (t.get("frame") or {}).get("kind") != "passage"), last)
+    base = anchor.get("resolved_question") or anchor["question"]
     q = parse_question(question)
-    cues = looks_like_followup(question)
+    cues = looks_like_followup(question) or _bare(question)
     if not cues and not _subjectless(q):
         return Resolution(question)
-    if not cues and q.kind in ("who", "place", "named", "document", "when", "passage") and not _has_ref(question):
-        # "Ai là …?", "Tỉnh nào …?" without a reference stand on their own
-        if len([s for s in syllables(question)]) > 5:
-            return Resolution(question)
+    if not cues and q.kind in ("place", "superlative", "document") and not _has_ref(question):
+        # "Tỉnh nào đăng cai …?" asks for a place: it does not inherit one
+        return Resolution(question)
     base_q = parse_question(base)
-    text = _replace_references(question, base, base_q, last)
+    text = _replace_references(question, base, base_q, last, previous)
     if text is None:
         return Resolution(question, unresolvable="Không rõ câu hỏi tiếp nối này nói về điều gì ở câu trước; "
                                                  "hãy hỏi đầy đủ hơn.")
@@ -101,6 +102,14 @@ def resolve(question: str, previous: list[dict]) -> Resolution:
     return Resolution(out, resolved=True)
 
 
+def _bare(text: str) -> bool:
+    """"Năm 2022?", "Quý I?", "Lâm Đồng?": a slot alone is a follow-up."""
+    core = text.strip(" ?.")
+    q = parse_question(core)
+    return len(syllables(core)) <= 4 and bool(q.years or q.period or q.places) and not \
+        re.search(r"\b(bao nhieu|may|nao|gi|ai)\b", fold(core))
+
+
 def _has_ref(text: str) -> bool:
     return bool(_ref_spans(text) or _PERSON_REF.search(text))
 
@@ -114,6 +123,8 @@ def _strip_ellipsis(text: str) -> str:
 def _is_bare_slot(core: str, q: Question) -> bool:
     """"Quảng Bình", "năm 2019", "quý I", "xuất khẩu", "lợi nhuận sau thuế": a slot alone."""
     n = len(syllables(core))
+    if re.search(r"\b(bao nhieu|may|nao|gi|ai|dau|la)\b", fold(core)):
+        return False                     # "Truy thu được bao nhiêu kWh?" is a question, not a slot
     return n <= 6 and q.kind not in ("who", "place", "named", "document", "when", "passage") and (
         bool(q.places or q.years or q.period or q.measures or q.names) or n <= 3)
 
@@ -133,14 +144,32 @@ def _swap_slots(base: str, base_q: Question, core: str, core_q: Question) -> str
             out = out[:s] + new + out[e:]
         else:
             out = f"{new} {_lower_first(out)}"
-    elif core_q.names and base_q.names:
+    elif _names(core_q) and base_q.names:
         name = _span_in(out, base_q.names[0])
         if name:
-            new = _span_in(core, core_q.names[0]) or core
+            new = _span_in(core, _names(core_q)[0]) or (0, len(core))
             out = out[:name[0]] + core[new[0]:new[1]] + out[name[1]:]
+    elif _names(core_q) and base_q.places:
+        # "riêng huyện Lệ Thủy thì sao?": a narrower place in the earlier province's stead
+        s, e = _span_of_places(out)[0] if _span_of_places(out) else (0, 0)
+        phrase = re.sub(r"^(riêng|rieng|tại|tai|ở|o)\s+", "", core, flags=re.IGNORECASE)
+        out = out[:s] + phrase + out[e:] if e else f"{phrase} {_lower_first(out)}"
     if core_q.years or core_q.period:
         years = list(_YEAR.finditer(out))
-        if core_q.years and years:
+        if core_q.period and years:
+            # "Quý I/2021 thì sao?": the whole period replaces "năm 2020" or "quý 1/2021"
+            from ..extract.figures import periods_in
+            start, end = years[0].start(), years[0].end()
+            around = [p for p in periods_in(out) if p[0] <= start and end <= p[1]]
+            if around:
+                start, end = around[0][0], around[0][1]
+            before = re.search(r"(?:năm|nam)\s+$", out[:start], re.IGNORECASE)
+            start = before.start() if before else start
+            phrase = _period_text(core, core_q)
+            if start == 0:
+                phrase = phrase[:1].upper() + phrase[1:]
+            out = out[:start] + phrase + out[end:]
+        elif core_q.years and years:
             y = str(sorted(core_q.years)[0])
             out = out[:years[0].start()] + y + out[years[0].end():]
         elif core_q.period and base_q.period:
@@ -158,6 +187,12 @@ def _swap_slots(base: str, base_q: Question, core: str, core_q: Question) -> str
         else:
             out = _append(out, _written(core, core_q.measures[0]))
     return out
+
+
+def _names(q: Question) -> list[str]:
+    """Names that are neither Roman numerals ("quý I") nor measures ("GDP")."""
+    measures = {fold(m) for m in lexicon.MEASURES}
+    return [n for n in q.names if n not in lexicon.ROMAN and n not in measures and len(n) > 1]
 
 
 def _written(text: str, folded_or_word: str) -> str:
@@ -214,15 +249,21 @@ def _add_missing(text: str, base_q: Question, q: Question) -> str:
     out = re.sub(r"\s*(?:thì|thi)\s*(?=\s(?:tăng|giảm|đạt|là|được|bao|tang|giam|dat|la|duoc))", "", out)
     out = re.sub(r"^\s*(?:thì|thi)\s+", "", out)
     subject = _subject(base_q.text)
-    if subject and not q.places and not q.names and not q.measures:
+    if subject and not q.places and not q.names and not q.measures and not base_q.places and not base_q.names:
         merged = f"{subject} {out[:1].lower() + out[1:]}"
         return merged[:1].upper() + merged[1:]
+    measure = ""
+    if base_q.measures and not q.measures and q.kind in ("amount", "figure", "percent", "compare") \
+            and not q.count_noun:
+        measure = _lower_first(_written(base_q.text, base_q.measures[0])) + " "
     if not q.places and not q.names and base_q.places:
-        out = f"{base_q.places[0][0]} {_lower_first(out)}"
+        out = f"{base_q.places[0][0]} {measure}{_lower_first(out)}"
+        measure = ""
     elif not q.places and not q.names and base_q.names:
         name = _span_in(base_q.text, base_q.names[0])
         if name:
-            out = f"{base_q.text[name[0]:name[1]]} {_lower_first(out)}"
+            out = f"{base_q.text[name[0]:name[1]]} {measure}{_lower_first(out)}"
+            measure = ""
     own_years = {int(y) for y in _YEAR.findall(out)} - {int(m.group(2)) for m in _BASELINE_YEAR.finditer(out)}
     if not own_years and not q.period:
         period = _period_text(base_q.text, base_q)
@@ -234,15 +275,23 @@ def _add_missing(text: str, base_q: Question, q: Question) -> str:
                 out = re.sub(r"\s+", " ", out)
             else:
                 out = _append(out, period)
-    if base_q.measures and not q.measures and q.kind in ("amount", "figure", "percent", "compare") \
-            and not q.count_noun:
-        measure = _written(base_q.text, base_q.measures[0])
-        out = re.sub(r"(?<!\w)(bao nhiêu|bao nhieu)(?!\w)", rf"\1 {measure}", out, count=1) \
-            if q.kind != "percent" else out
+    if measure:
+        out = f"{measure}{_lower_first(out)}"
     return out[:1].upper() + out[1:]
 
 
-def _replace_references(question: str, base: str, base_q: Question, last: dict) -> str | None:
+def _earlier(previous: list[dict], want: str) -> tuple[str, Question] | None:
+    """The most recent earlier question that names a place ("places") or an organisation ("names")."""
+    for turn in reversed(previous):
+        text = turn.get("resolved_question") or turn["question"]
+        q = parse_question(text)
+        if (want == "places" and q.places) or (want == "names" and _names(q)):
+            return text, q
+    return None
+
+
+def _replace_references(question: str, base: str, base_q: Question, last: dict,
+                        previous: list[dict] | None = None) -> str | None:
     """"tỉnh này" → the earlier province, "năm đó" → the earlier year, "ông ấy" → the earlier
     answer's person, "hội nghị đó" → the earlier phrase that starts with "hội nghị"."""
     out = question
@@ -265,16 +314,23 @@ def _replace_references(question: str, base: str, base_q: Question, last: dict) 
             if repl is None and ans_text and _YEAR.search(ans_text):
                 repl = f"năm {_YEAR.search(ans_text).group()}"
         elif tail2 in _PLACE_NOUNS or words[-1] in _PLACE_NOUNS:
+            found = _earlier(previous or [], "places")
             if base_q.places:
                 repl = base_q.places[0][0]
             elif ans_text and find_places(ans_text):
                 repl = ans_text
+            elif found:
+                repl = found[1].places[0][0]
         elif tail2 in _ORG_NOUNS or words[-1] in _ORG_NOUNS:
-            if base_q.names:
-                span = _span_in(base, base_q.names[0])
+            found = _earlier(previous or [], "names")
+            if _names(base_q):
+                span = _span_in(base, _names(base_q)[0])
                 repl = base[span[0]:span[1]] if span else None
             elif ans_text and (last.get("frame") or {}).get("kind") == "named":
                 repl = ans_text
+            elif found:
+                span = _span_in(found[0], _names(found[1])[0])
+                repl = found[0][span[0]:span[1]] if span else None
         else:
             # "hội nghị đó": the earlier question's phrase that starts with the same noun
             head = " ".join(words[-2:]) if len(words) >= 2 else words[-1]

@@ -49,10 +49,12 @@ MEASURES = (
     "nhập khẩu", "giá trị sản xuất", "giá trị", "sản lượng", "tổng tài sản", "tài sản", "nợ", "giá",
     "thu nhập", "lương", "tăng trưởng", "tỷ lệ", "diện tích", "dân số", "công suất", "học phí",
     "điểm chuẩn", "chỉ tiêu", "số lượng", "tổng số", "thuế", "cổ tức", "vốn hóa", "tiền",
+    "GDP", "CPI", "FDI", "lạm phát", "dư nợ tín dụng", "dư nợ", "nợ xấu", "tín dụng", "huy động vốn",
+    "tăng trưởng tín dụng", "vốn chủ sở hữu", "giải ngân", "lượng khách", "số vụ", "chi phí",
 )
 # Measures that exclude each other: a question about one is not answered by a figure of the other.
 OPPOSED_MEASURES = (("xuất khẩu", "nhập khẩu"), ("trước thuế", "sau thuế"), ("doanh thu", "lợi nhuận"),
-                    ("tăng", "giảm"), ("thu", "chi"), ("hồ sơ", "sản phẩm"), ("tập thể", "cá nhân"))
+                    ("tăng", "giảm"), ("hồ sơ", "sản phẩm"), ("tập thể", "cá nhân"))
 # Measures whose figures only come in certain units.
 MEASURE_UNITS = (
     (r"\b(dien tich)\b", {"ha", "km2", "km²", "m2", "m²", "hecta", "héc-ta", "sào", "mẫu"}),

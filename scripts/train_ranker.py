@@ -26,7 +26,8 @@ sys.path.insert(0, str(ROOT / "src"))
 
 from kcqa.ask.answer import answer_question  # noqa: E402
 from kcqa.ask.features import NAMES  # noqa: E402
-from kcqa.ask.rank import ENTITY_MODEL, ENTITY_NAMES, MODEL_FILE, Ranker, set_ranker  # noqa: E402
+from kcqa.ask.rank import (CALIBRATION_MODEL, CALIBRATION_NAMES, ENTITY_MODEL, ENTITY_NAMES, MODEL_FILE,  # noqa: E402
+                           Ranker, answer_features, set_ranker)
 from kcqa.config import Config  # noqa: E402
 from kcqa.engine import Engine  # noqa: E402
 from kcqa.evaluate import judge  # noqa: E402
@@ -62,10 +63,12 @@ def label(item: dict, cand) -> int:
 def collect(engine: Engine, items: list[dict]):
     """Rows for both models: every figure candidate (labelled by value and cite), and every
     entity answer (labelled by the scoring rules: right, or wrong/unanswerable)."""
-    fig_rows, ent_rows = [], []
+    fig_rows, ent_rows, per_question = [], [], []
     for i, item in enumerate(items):
         trace: list = []
         ans = answer_question(engine, nfc(item["question"]), trace=trace)
+        if trace and ans.frame is not None:
+            per_question.append((item, ans.frame, trace))
         for c in trace:
             fig_rows.append(([c.features.get(n, 0.0) for n in NAMES], label(item, c), item["id"]))
         if ans.status == "answered" and ans.kind == "entity" and ans.features:
@@ -73,7 +76,20 @@ def collect(engine: Engine, items: list[dict]):
             ent_rows.append(([ans.features.get(n, 0.0) for n in ENTITY_NAMES], int(ok), item["id"]))
         if (i + 1) % 50 == 0:
             print(f"  {i + 1}/{len(items)} câu hỏi", file=sys.stderr)
-    return fig_rows, ent_rows
+    return fig_rows, ent_rows, per_question
+
+
+def calibration_rows(ranker: Ranker, per_question) -> list:
+    """For each train question: the answer-level features of its best candidate under the
+    fitted ranker, labelled by whether that candidate is the expected figure."""
+    rows = []
+    for item, frame, cands in per_question:
+        for c in cands:
+            c.score = ranker.probability(c.features)
+        ranked = sorted(cands, key=lambda c: -c.score)
+        x = answer_features(ranked, frame)
+        rows.append(([x[n] for n in CALIBRATION_NAMES], label(item, ranked[0]), item["id"]))
+    return rows
 
 
 def fit(rows, c_reg: float, names=NAMES):
@@ -128,22 +144,25 @@ def main() -> int:
     train = [i for i in items if i["split"] == "train"]
     dev = [i for i in items if i["split"] == "dev"]
     print(f"train {len(train)} · dev {len(dev)} câu hỏi", file=sys.stderr)
-    fig_rows, ent_rows = collect(engine, train)
+    fig_rows, ent_rows, per_question = collect(engine, train)
     pos = sum(r[1] for r in fig_rows)
     print(f"{len(fig_rows)} ứng viên số liệu ({pos} đúng), {len(ent_rows)} câu trả lời tên "
           f"({sum(r[1] for r in ent_rows)} đúng)", file=sys.stderr)
     ranker = fit(fig_rows, args.C)
+    cal_rows = calibration_rows(ranker, per_question)
+    calibration = fit(cal_rows, args.C, CALIBRATION_NAMES)
     entity = fit(ent_rows, args.C, ENTITY_NAMES)
     set_ranker(ranker)
+    set_ranker(calibration, CALIBRATION_MODEL)
     set_ranker(entity, ENTITY_MODEL)
-    ranker.threshold = entity.threshold = 0.0
+    ranker.threshold = calibration.threshold = entity.threshold = 0.0
     res = outcomes(engine, dev)
-    ranker.threshold = choose_threshold(res, args.max_wrong, "figure")
+    calibration.threshold = choose_threshold(res, args.max_wrong, "figure")
     entity.threshold = choose_threshold(res, args.max_wrong, "entity")
-    models = {"figure": ranker, "entity": entity}
+    models = {"figure": calibration, "entity": entity}
     for kind, model in models.items():
         kept = [r for r in res if r[4] == kind and r[1] == "answered" and (r[2] is None or r[2] >= model.threshold)]
-        rows = fig_rows if kind == "figure" else ent_rows
+        rows = cal_rows if kind == "figure" else ent_rows
         model.info = {
             "trained_on": f"{len(train)} train questions, {len(rows)} rows ({sum(r[1] for r in rows)} right)",
             "threshold_from": f"{len(dev)} dev questions: wrong ≤ {args.max_wrong:.0%} of the questions of "
@@ -153,8 +172,13 @@ def main() -> int:
             "C": args.C, "library": "scikit-learn LogisticRegression",
         }
     out = Path(args.out)
+    ranker.info = {"trained_on": f"{len(train)} train questions, {len(fig_rows)} figure candidates "
+                                 f"({pos} right)", "C": args.C, "library": "scikit-learn LogisticRegression",
+                   "note": "ranks candidates; the answer's confidence and threshold are in figure_calibration.json"}
     ranker.save(out / MODEL_FILE)
+    calibration.save(out / CALIBRATION_MODEL)
     entity.save(out / ENTITY_MODEL)
+    models["ranker"] = ranker
     for kind, model in models.items():
         print(kind, json.dumps(model.info, ensure_ascii=False))
         for n, w in sorted(zip(model.names, model.coef), key=lambda x: -abs(x[1])):

@@ -7,7 +7,7 @@ from kcqa.ask.conversation import Conversation
 from kcqa.ask.features import NAMES, dates_in
 from kcqa.ask.followup import resolve
 from kcqa.ask.frame import parse_question
-from kcqa.ask.rank import ENTITY_MODEL, ENTITY_NAMES, load_ranker
+from kcqa.ask.rank import CALIBRATION_MODEL, CALIBRATION_NAMES, ENTITY_MODEL, ENTITY_NAMES, load_ranker
 from kcqa.ask.verify import number_tokens, numbers_cited
 from kcqa.models import Citation
 
@@ -123,7 +123,9 @@ def test_the_packaged_rankers_match_their_features():
     assert fig.names == list(NAMES) and len(fig.coef) == len(NAMES)
     ent = load_ranker(ENTITY_MODEL)
     assert ent.names == list(ENTITY_NAMES) and len(ent.coef) == len(ENTITY_NAMES)
-    for r in (fig, ent):
+    cal = load_ranker(CALIBRATION_MODEL)
+    assert cal.names == list(CALIBRATION_NAMES) and len(cal.coef) == len(CALIBRATION_NAMES)
+    for r in (fig, ent, cal):
         assert 0.0 <= r.threshold <= 1.01
         assert 0.0 < r.probability({n: 0.5 for n in r.names}) < 1.0
 

@@ -192,7 +192,7 @@ def cell_question(province: str, header: str) -> str:
 
 # Cells whose fact the record's prose also states ("… bố trí nguồn ngân sách … là: Lâm Đồng (hơn
 # 10 tỷ đồng), Quảng Nam (6,94 tỷ đồng), Quảng Bình (3,94 tỷ đồng)"): the answer cites that sentence,
-# the record's own wording with its qualifier, rather than the bare cell (answer._corroborate).
+# the record's own wording with its qualifier, rather than the bare cell (ask.rank_figures._corroborate).
 PROSE_TWINS = {("Lâm Đồng", 2): "hơn 10 tỷ đồng", ("Quảng Nam", 2): "6,94 tỷ đồng", ("Quảng Bình", 2): "3,94 tỷ đồng"}
 
 cell_params = [

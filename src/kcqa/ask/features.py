@@ -26,7 +26,7 @@ NAMES = (
     "whole_asked_part_given", "negation_mismatch", "measure_in_clause", "measure_opposed",
     "unit_asked", "count_noun_match", "is_table", "has_qualifier", "corroborated", "newest",
     "best_window", "best_clause", "n_candidates", "distance", "percent_asked", "percent_given",
-    "date_match", "date_conflict", "count_noun_conflict",
+    "date_match", "date_conflict", "count_noun_conflict", "value_in_question",
 )
 
 # "27/4", "ngày 20/4", "ngày 16 tháng 6": a day the question names and the figure's sentence must share
@@ -113,6 +113,10 @@ def _opposed(q_measures: list[str], text: str) -> bool:
     return False
 
 
+def _numbers(text: str) -> list[str]:
+    return re.findall(r"\d+(?:[.,]\d+)*", text)
+
+
 def _distance(ctx, f: Figure) -> float:
     """How far (in characters, scaled) the figure stands from the rarest question word in its sentence."""
     s = f.start - f.sentence_start
@@ -183,6 +187,8 @@ def figure_features(ctx, f: Figure, rank: int, top_passages: int, caption: str, 
         "percent_given": float(f.unit == "%"),
         "date_match": float(bool(q_dates and q_dates & f_dates)),
         "date_conflict": float(bool(q_dates and f_dates and not q_dates & f_dates)),
+        # "… của 15 tỉnh là bao nhiêu?" is not answered by the 15 it states itself
+        "value_in_question": float(bool(set(_numbers(f.text)) & (set(_numbers(q.text)) - {str(y) for y in q.years}))),
         "count_noun_conflict": float(bool(count_noun and unit and not (count_noun.startswith(unit)
                                                                         or unit.startswith(count_noun.split()[0])))),
     }

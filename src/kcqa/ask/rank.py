@@ -16,6 +16,9 @@ from pathlib import Path
 
 MODEL_FILE = "ranker.json"            # figure candidates
 ENTITY_MODEL = "entity_ranker.json"   # names, places, dates found in a sentence
+CALIBRATION_MODEL = "figure_calibration.json"   # is the best figure candidate the answer?
+CALIBRATION_NAMES = ("p_top", "margin", "p_second", "cov_sentence", "n_candidates", "diacritics", "kind_count",
+                     "kind_percent", "kind_amount", "year_asked", "place_asked", "entity_exact", "cov_window")
 ENTITY_NAMES = ("coverage", "kind_who", "kind_place", "kind_named", "kind_when", "diacritics", "anchored",
                 "n_names", "title_asked", "after_noun")
 
@@ -69,6 +72,23 @@ def load_ranker(which: str | Path = MODEL_FILE) -> Ranker:
         text = resources.files("kcqa.ask").joinpath(which).read_text(encoding="utf-8")
         _LOADED[which] = Ranker.from_json(json.loads(text))
     return _LOADED[which]
+
+
+def answer_features(ranked: list, q) -> dict[str, float]:
+    """What the calibration model sees of a question's ranked figure candidates: how sure the
+    best one is, and how clearly it beats the next that is not the same fact."""
+    from ..text.vietnamese import has_diacritics
+    best = ranked[0]
+    twins = {id(t) for t in best.twins}
+    second = next((c.score for c in ranked[1:] if id(c) not in twins and c.figure.text != best.figure.text), 0.0)
+    return {"p_top": best.score, "margin": best.score - second, "p_second": second,
+            "cov_sentence": best.features.get("cov_sentence", 0.0),
+            "n_candidates": best.features.get("n_candidates", 0.0),
+            "diacritics": float(has_diacritics(q.text)), "kind_count": float(q.kind == "count"),
+            "kind_percent": float(q.kind == "percent"), "kind_amount": float(q.kind == "amount"),
+            "year_asked": float(bool(q.years)), "place_asked": float(bool(q.places)),
+            "entity_exact": best.features.get("entity_exact", 0.0),
+            "cov_window": best.features.get("cov_window", 0.0)}
 
 
 def set_ranker(r: Ranker | None, which: str = MODEL_FILE) -> None:

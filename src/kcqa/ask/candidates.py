@@ -1,0 +1,203 @@
+"""Candidates and the slots they must not contradict.
+
+`Evidence` holds what every step needs for one question: the frame, the passages retrieval
+found, the idf weights, and cached reads of the records. The `*_ok` checks are the hard
+slots: a unit kind, a province, a period or a name the question states that a figure
+contradicts rules the figure out, whatever the ranker would say.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from ..extract.figures import years_in
+from ..models import Document, Figure, Passage
+from ..text.lexicon import MONEY_UNITS
+from ..text.places import find_places
+from ..text.vietnamese import fold, syllables
+from .features import mentions, period_parts
+from .frame import Question
+
+
+
+
+MIN_COVERAGE = 0.5          # share (idf-weighted) of the question a supporting sentence must cover
+
+
+TOP_PASSAGES = 8
+
+
+@dataclass
+class Candidate:
+    figure: Figure
+    score: float                     # the ranker's probability that this figure is the answer
+    coverage: float
+    features: dict = field(default_factory=dict)
+    twins: list = field(default_factory=list)
+
+
+def doc_filter(meta: dict, year: int | None, doc: str | None) -> set[str] | None:
+    if year is None and not doc:
+        return None
+    keep = set()
+    for path, (title, m) in meta.items():
+        if year is not None and m.get("year") != year and str(year) not in str(m.get("date", "")):
+            continue
+        if doc and fold(doc) not in fold(path) and fold(doc) not in fold(title):
+            continue
+        keep.add(path)
+    return keep
+
+
+class Evidence:
+    """What every kind of answer needs: the question, the passages, the idf weights."""
+
+    def __init__(self, engine, q: Question, passages: list[Passage], allowed: set[str] | None):
+        self.engine = engine
+        self.q = q
+        self.passages = passages[:TOP_PASSAGES]
+        self.allowed = allowed
+        self.trace: list | None = None
+        self.idf = engine.searcher.bm25.idf
+        self.max_idf = max(self.idf.values(), default=1.0)
+        place_words = {w for written, _ in q.places for w in (fold(s) for _, _, s in syllables(written))}
+        self.content = [w for w in q.content if w not in place_words
+                        and w not in {"tinh", "thanh", "pho"}]
+        self.rank = {p.chunk.id: i for i, p in enumerate(self.passages)}
+        self._folded_docs: dict[str, str] = {}
+        self._docs: dict[str, Document | None] = {}
+
+    def weight(self, word: str) -> float:
+        return self.idf.get(word, self.max_idf)
+
+    def coverage(self, text: str, words: list[str] | None = None) -> float:
+        words = self.content if words is None else words
+        if not words:
+            return 1.0
+        have = {fold(s) for _, _, s in syllables(text)}
+        total = sum(self.weight(w) for w in words)
+        got = sum(self.weight(w) for w in words if w in have)
+        return got / total if total else 0.0
+
+    def document(self, path: str):
+        """A record, read from SQLite once per question (table cells and citations ask often)."""
+        if path not in self._docs:
+            self._docs[path] = self.engine.store.document(path)
+        return self._docs[path]
+
+    def doc_mentions(self, path: str, names: set[str]) -> bool:
+        if path not in self._folded_docs:
+            doc = self.document(path)
+            self._folded_docs[path] = fold(doc.title + " " + doc.text) if doc else ""
+        return any(mentions(self._folded_docs[path], n) for n in names)
+
+    def doc_title(self, path: str) -> str:
+        return self.engine.searcher.doc_meta.get(path, ("", {}))[0]
+
+    def doc_years(self, path: str) -> set[int]:
+        title, meta = self.engine.searcher.doc_meta.get(path, ("", {}))
+        ys = years_in(title)
+        if isinstance(meta.get("year"), int):
+            ys.add(meta["year"])
+        return ys
+
+    def passage_figures(self) -> list[tuple[Figure, int]]:
+        """Figures inside the retrieved passages, with the rank of their passage."""
+        out = []
+        store = self.engine.store
+        for i, p in enumerate(self.passages):
+            c = p.chunk
+            for f in store.figures('doc=? AND start>=? AND "end"<=?', (c.doc, c.start, c.end)):
+                out.append((f, i))
+        return out
+
+    def entity_figures(self) -> list[tuple[Figure, int]]:
+        """Figures whose entity is a province the question names, wherever they are."""
+        out = []
+        for written, places in self.q.places:
+            names = {fold(written)} | {fold(p.name) for p in places}
+            for name in names:
+                for f in self.engine.store.figures("entity_folded LIKE ?", (f"%{name}%",)):
+                    if self.allowed is None or f.doc in self.allowed:
+                        out.append((f, TOP_PASSAGES))
+        return out
+
+
+# -- figures ------------------------------------------------------------------
+
+
+def unit_ok(q: Question, f: Figure) -> bool:
+    unit = fold(f.unit)
+    if q.units is not None and not (q.kind in ("percent",) or f.unit == "%"):
+        if f.unit not in q.units:
+            return False
+    if q.unit_kind == "money":
+        return unit in {fold(u) for u in MONEY_UNITS}
+    if q.unit_kind == "percent":
+        return f.unit == "%"
+    if q.unit_kind == "count":
+        noun = q.count_noun or ""
+        return bool(unit) and unit not in {fold(u) for u in MONEY_UNITS} and f.unit != "%" and (
+            noun.startswith(unit) or unit.startswith(noun.split()[0]) if noun else True)
+    if q.kind == "figure":
+        # "tăng bao nhiêu", "là bao nhiêu": an amount or a percentage, not a bare count
+        return f.unit == "%" or unit in {fold(u) for u in MONEY_UNITS} or bool(unit)
+    return True
+
+
+def place_ok(ctx: Evidence, f: Figure) -> bool:
+    """The figure must be about the province the question names: its entity is that place,
+    or its sentence names that place alone, or (entity not a province) its record is about it."""
+    q = ctx.q
+    if not q.places:
+        return True
+    names = {fold(w) for w, _ in q.places} | {fold(p.name) for _, ps in q.places for p in ps}
+    ent = fold(f.entity)
+    if any(mentions(ent, n) for n in names):
+        return True
+    if find_places(f.entity):
+        return False                       # another province's figure
+    in_sentence = {fold(p.name) for _, _, p in find_places(f.sentence)}
+    if in_sentence & names:
+        return not (in_sentence - names)
+    if in_sentence:
+        return False
+    if ent:
+        return False                       # the figure is about something else it names (a region, a company)
+    return ctx.doc_mentions(f.doc, names)
+
+
+def names_ok(ctx: Evidence, f: Figure) -> bool:
+    """Companies, agencies and people the question names must appear in the figure's record."""
+    return all(ctx.doc_mentions(f.doc, {n}) for n in ctx.q.names)
+
+
+def period_ok(ctx: Evidence, f: Figure) -> bool:
+    """Years, quarters and month spans the question names must not contradict the figure's."""
+    q = ctx.q
+    fy = years_in(f.period)
+    if q.years:
+        if fy and not (q.years & fy):
+            return False
+        if not fy and not (q.years & (years_in(f.sentence) | ctx.doc_years(f.doc))):
+            return False
+    if q.period:
+        # "quý 2" is not answered by a quarter-less or another quarter's figure; same for "6 tháng"
+        qq, qm = period_parts(q.period)
+        fq, fm = period_parts(f.period)
+        if (qq and qq != fq) or (qm and qm != fm):
+            return False
+    return True
+
+
+def table_context(ctx: Evidence, f: Figure) -> tuple[str, str]:
+    """A table cell's meaning lives in the caption and its column header, not in its row:
+    (caption, column header); empty for a figure in running text."""
+    if f.table is None:
+        return "", ""
+    doc = ctx.document(f.doc)
+    if doc is None or f.table >= len(doc.tables):
+        return "", f.measure
+    t = doc.tables[f.table]
+    head = t.cell(0, f.col) if f.col is not None else None
+    return t.caption or "", head.text if head else ""

@@ -1,0 +1,172 @@
+"""Composing answers: the Vietnamese sentence, the citation with its highlight, comparisons
+across periods, abstention with the closest hint, and the province-merger notes."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from ..extract.figures import years_in
+from ..models import Answer, AnswerValue, Citation, Figure
+from ..text.vietnamese import fold
+from .candidates import Evidence
+from .rank import CALIBRATION_MODEL, answer_features, load_ranker
+from .rank_figures import Candidate, score_figures
+
+
+NOT_FOUND = "Hồ sơ không có thông tin để trả lời câu hỏi này."
+
+
+def abstain(ctx: Evidence, ans: Answer) -> Answer:
+    """Below the threshold the best candidate is not stated: the records are said not to
+    contain the answer, and the closest figure is shown only as a marked hint."""
+    out = Answer(question="", status="not_found", text=NOT_FOUND, kind=ans.kind, confidence=ans.confidence)
+    if ans.citations and ans.value is not None:
+        c = ans.citations[0]
+        out.notes.append(f"Gần nhất (không phải câu trả lời, độ tin cậy thấp): «{ans.value.text}» — {c.doc}.")
+    out.notes += merger_notes(ctx)
+    return out
+
+
+def answer_figure(ctx: Evidence) -> Answer | None:
+    cands = ctx.passage_figures() + ctx.entity_figures()
+    ranked = score_figures(ctx, cands)
+    if not ranked:
+        return None
+    best = ranked[0]
+    f = best.figure
+    span_text, span_end = f.text, f.end
+    if ctx.q.kind == "count":
+        span_text, span_end = _extend_count(ctx, f)
+    cit = figure_citation(ctx, f, f.start, span_end)
+    value = AnswerValue(text=span_text, value=f.value if span_end == f.end else None, unit=f.unit,
+                        qualifier=f.qualifier, entity=f.entity or None, measure=f.measure or None,
+                        period=f.period or None)
+    x = answer_features(ranked, ctx.q)
+    ans = Answer(question="", status="answered", text=_figure_sentence(f, span_text, cit.text),
+                 value=value, citations=[cit], kind="figure",
+                 confidence=round(load_ranker(CALIBRATION_MODEL).probability(x), 4), features=x)
+    for other in ranked[1:4]:
+        o = other.figure
+        if other.score >= best.score * 0.8 and (o.doc != f.doc or o.period != f.period) and o.text != f.text:
+            oc = figure_citation(ctx, o, o.start, o.end)
+            ans.others.append((_figure_sentence(o, o.text, oc.text), oc))
+    return ans
+
+
+def _figure_year(ctx: Evidence, f: Figure) -> int | None:
+    ys = years_in(f.period) or ctx.doc_years(f.doc)
+    return max(ys) if ys else None
+
+
+def answer_compare(ctx: Evidence) -> Answer | None:
+    """"So sánh kinh phí năm 2019 và 2020", "… qua các năm": one cited figure per period."""
+    q = ctx.q
+    asked, q.years = set(q.years), set()          # rank without the one-period filter
+    try:
+        ranked = score_figures(ctx, ctx.passage_figures() + ctx.entity_figures())
+    finally:
+        q.years = asked
+    picks: dict[int, Candidate] = {}
+    for c in ranked:
+        y = _figure_year(ctx, c.figure)
+        if y is None or (asked and y not in asked) or y in picks:
+            continue
+        if picks and c.score < max(p.score for p in picks.values()) * 0.6:
+            continue
+        picks[y] = c
+    if len(picks) < 2:
+        return None
+    lines, cits = [], []
+    for y in sorted(picks):
+        f = picks[y].figure
+        cit = figure_citation(ctx, f, f.start, f.end)
+        cits.append(cit)
+        lines.append(f"- {_figure_sentence(f, f.text, cit.text)}")
+    first = picks[min(picks)].figure
+    value = AnswerValue(text=first.text, value=first.value, unit=first.unit, qualifier=first.qualifier,
+                        entity=first.entity or None, measure=first.measure or None, period=first.period or None)
+    return Answer(question="", status="answered", text="\n".join(lines), value=value, citations=cits)
+
+
+def _extend_count(ctx: Evidence, f: Figure) -> tuple[str, int]:
+    """"6 tập thể và 5 cá nhân": a count question naming both nouns gets both figures."""
+    rest = f.sentence[f.end - f.sentence_start:]
+    m = re.match(r"\s*(?:và|,)\s*", rest)
+    if not m:
+        return f.text, f.end
+    nxt = ctx.engine.store.figures('doc=? AND start=?', (f.doc, f.end + m.end()))
+    if nxt and fold(nxt[0].unit) and fold(nxt[0].unit) in fold(ctx.q.text):
+        end = nxt[0].end
+        return ctx.document(f.doc).text[f.start:end], end
+    return f.text, f.end
+
+
+def _figure_sentence(f: Figure, span_text: str, cited: str) -> str:
+    about = [lower_first(x) for x in (f.measure if f.measure != f.unit else "", f.period) if x]
+    # Only mention a period whose numbers the citation shows.
+    about = [x for x in about if all(d in cited for d in re.findall(r"\d+", x))]
+    shown = span_text
+    if f.table is not None and f.unit and f.unit not in span_text:
+        # a table cell "6.520" means what its header says: "(triệu đồng)"
+        unit = _header_unit(f)
+        shown = f"{span_text} {unit}" if unit else span_text
+    head = f"{f.entity}: {shown}" if f.entity and f.entity not in shown else shown
+    return head + (f" ({', '.join(about)})" if about else "") + "."
+
+
+def _header_unit(f: Figure) -> str:
+    """The unit a table column's header gives in brackets: "Kế hoạch 2020 (triệu đồng)"."""
+    cells = f.sentence.split("\n", 1)[0].split("|")
+    header = cells[f.col] if f.col is not None and f.col < len(cells) else ""
+    m = re.search(r"\(([^)]*)\)", header)
+    return m.group(1).strip() if m else ""
+
+
+def lower_first(s: str) -> str:
+    """"Năm 2020" inside a sentence reads "năm 2020"; acronyms keep their case."""
+    return s[:1].lower() + s[1:] if s[:2].istitle() else s
+
+
+def figure_citation(ctx: Evidence, f: Figure, start: int, end: int) -> Citation:
+    doc = ctx.document(f.doc)
+    # the page of the figure itself: a cited table row may carry its header from the page before
+    page = doc.page_at(start) if doc and doc.pages else None
+    title, meta = ctx.engine.searcher.doc_meta.get(f.doc, ("", {}))
+    return Citation(doc=Path(f.doc).name, path=f.doc, start=f.sentence_start,
+                    end=f.sentence_start + len(f.sentence), text=f.sentence, paragraph=f.paragraph,
+                    highlight=(start - f.sentence_start, end - f.sentence_start), page=page,
+                    table=f.table, row=f.row, col=f.col, metadata={"title": title, **meta})
+
+
+# -- entities -----------------------------------------------------------------
+
+
+def entity_answer(ctx: Evidence, chunk, s: int, e: int, span: tuple[int, int], label: str) -> Answer:
+    text = chunk.text[s:e]
+    a, b = span
+    doc = ctx.document(chunk.doc)
+    title, meta = ctx.engine.searcher.doc_meta.get(chunk.doc, ("", {}))
+    cit = Citation(doc=Path(chunk.doc).name, path=chunk.doc, start=chunk.start + s, end=chunk.start + e,
+                   text=text, paragraph=chunk.paragraph, highlight=(a, b),
+                   page=doc.page_at(chunk.start + s + a) if doc and doc.pages else None,
+                   metadata={"title": title, **meta})
+    value = AnswerValue(text=text[a:b])
+    return Answer(question="", status="answered", text=label.format(x=text[a:b]), value=value, citations=[cit])
+
+
+# Words that start or make up titles and organisations, not personal names (folded).
+
+
+def merger_notes(ctx: Evidence) -> list[str]:
+    from ..text.places import merger_note
+    if not ctx.q.places:
+        return []
+    rows = ctx.engine.store.db.execute("SELECT DISTINCT entity FROM figures WHERE entity != ''").fetchall()
+    corpus = {r[0] for r in rows}
+    notes = []
+    for written, _ in ctx.q.places:
+        note = merger_note(written, corpus)
+        if note:
+            notes.append(note)
+    return notes

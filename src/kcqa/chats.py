@@ -184,7 +184,10 @@ class ChatStore:
         manifest = manifest or {}
 
         def write(db):
-            if not db.execute("SELECT 1 FROM conversations WHERE id=?", (conv.id,)).fetchone():
+            exists = db.execute("SELECT 1 FROM conversations WHERE id=?", (conv.id,)).fetchone()
+            if not exists and not conv.turns:
+                return 0                 # nothing asked yet: no empty conversation in the list
+            if not exists:
                 now = time.time()
                 db.execute("INSERT INTO conversations (id, name, title, index_dir, created, updated) "
                            "VALUES (?,?,?,?,?,?)", (conv.id, None, conv.title, self.index_dir, now, now))

@@ -42,10 +42,10 @@ class KcqaApp(App):
     CSS_PATH = "kcqa.tcss"
     TITLE = "kcqa — hỏi đáp hồ sơ khuyến công"
     BINDINGS = [
-        Binding("ctrl+r", "reindex", "Lập chỉ mục"),
+        Binding("ctrl+r", "reindex", "Lập chỉ mục", show=False),
         Binding("f2", "figures", "Số liệu"),
-        Binding("ctrl+y", "copy_answer", "Sao chép"),
-        Binding("f4", "chats", "Đã lưu"),
+        Binding("ctrl+y", "copy_answer", "Sao chép", show=False),
+        Binding("f4", "chats", "Lịch sử"),
         Binding("f1", "help", "Trợ giúp"),
         Binding("question_mark", "help", "Trợ giúp", show=False),
         Binding("ctrl+q", "quit", "Thoát", priority=True),

@@ -34,14 +34,15 @@ class ChatScreen(Screen):
     AUTO_FOCUS = "#question"
     # The app's keys are repeated here only to order the footer: most used first.
     BINDINGS = [
-        Binding("ctrl+r", "app.reindex", "Lập chỉ mục"),
+        Binding("ctrl+n", "new_conversation", "Hội thoại mới"),
+        Binding("f4", "app.chats", "Lịch sử"),
         Binding("f2", "app.figures", "Số liệu"),
         Binding("f3", "toggle_sources", "Nguồn"),
-        Binding("ctrl+y", "app.copy_answer", "Sao chép"),
-        Binding("ctrl+n", "new_conversation", "Hội thoại mới"),
-        Binding("f4", "app.chats", "Đã lưu"),
         Binding("f1", "app.help", "Trợ giúp"),
         Binding("ctrl+q", "app.quit", "Thoát"),
+        # in the help page and the palette; the footer has no room for them at 80 columns
+        Binding("ctrl+r", "app.reindex", "Lập chỉ mục", show=False),
+        Binding("ctrl+y", "app.copy_answer", "Sao chép", show=False),
         Binding("alt+up", "select_turn(-1)", "Câu trước", group=Binding.Group("Chọn câu")),
         Binding("alt+down", "select_turn(1)", "Câu sau", group=Binding.Group("Chọn câu")),
         Binding("escape", "focus_question", "Ô hỏi", show=False),

@@ -261,7 +261,8 @@ def _stdin_item(line: str, n: int) -> dict | None:
             return {"error": f"dòng {n}: không phải JSON hợp lệ (cần {{\"session\": \"…\", \"question\": \"…\"}})",
                     "line": n}
         if not isinstance(obj, dict) or not isinstance(obj.get("question"), str):
-            return {"error": f"dòng {n}: thiếu trường \"question\" (chuỗi)", "line": n}
+            return {"error": f"dòng {n}: thiếu trường \"question\" (chuỗi)", "line": n,
+                    **(_echo(obj) if isinstance(obj, dict) else {})}
         q, cut = clean_question(obj["question"])
         if not q:
             return {"error": f"dòng {n}: câu hỏi trống", "line": n, **_echo(obj)}

@@ -767,12 +767,13 @@ def test_snapshot_missing_index_80x24(snap_compare):
 
 @pytest.mark.slow
 @pytest.mark.skipif(shutil.which("tmux") is None, reason="tmux is not installed")
-def test_kcqa_in_tmux(index_cfg):
+def test_kcqa_in_tmux(index_cfg, chats_file):
     exe = REPO / ".venv" / "bin" / "kcqa"
     if exe.exists():
-        cmd = f"{exe} --index {index_cfg.index_dir}"
+        cmd = f"env KCQA_CHATS={chats_file} {exe} --index {index_cfg.index_dir}"
     else:  # package not installed in the venv: run the module from src/
-        cmd = f"env PYTHONPATH={REPO / 'src'} {sys.executable} -m kcqa.cli --index {index_cfg.index_dir}"
+        cmd = (f"env KCQA_CHATS={chats_file} PYTHONPATH={REPO / 'src'} {sys.executable} -m kcqa.cli "
+               f"--index {index_cfg.index_dir}")
     name = f"kcqa-test-{uuid.uuid4().hex[:10]}"
     tmux = shutil.which("tmux")
 
@@ -796,6 +797,10 @@ def test_kcqa_in_tmux(index_cfg):
         subprocess.run([tmux, "send-keys", "-t", name, "Enter"], check=True)
         out = poll("6,94", 90)
         assert "Bạn: " + QUESTION in out
+        deadline = time.monotonic() + 10                     # kept as it goes, by the real process
+        while time.monotonic() < deadline and not chats_file.exists():
+            time.sleep(0.2)
+        assert chats_file.exists()
         subprocess.run([tmux, "send-keys", "-t", name, "C-q"], check=True)
     finally:
         subprocess.run([tmux, "kill-session", "-t", name], capture_output=True)

@@ -290,8 +290,9 @@ def _print_error_item(item: dict, as_json: bool) -> None:
 
 
 def _ask_one(engine, question: str, conv, args, notes: list[str]):
+    before = len(conv.turns) if conv is not None else 0
     ans = engine.ask(question, conv, k=args.k, year=args.year, doc=args.doc)
-    return annotate(ans, question, notes)
+    return annotate(ans, question, notes, conv, before)
 
 
 class _Sessions:

@@ -125,11 +125,17 @@ def looks_vietnamese(question: str) -> bool:
     return valid / len(words) >= 0.7
 
 
-def annotate(ans, question: str, notes: list[str] | None = None):
-    """Add the notices about the question itself (cut, not Vietnamese) to an Answer's notes."""
+def annotate(ans, question: str, notes: list[str] | None = None, conversation=None, before: int = 0):
+    """Add the notices about the question itself (cut, not Vietnamese) to an Answer's notes;
+    when the engine added this turn to `conversation` (it had `before` turns), the kept copy
+    of the answer gets them too."""
     notes = list(notes or [])
     if not looks_vietnamese(question):
         notes.append(NOT_VIETNAMESE)
         ans.restored_question = None     # an English sentence "restored" to Vietnamese helps nobody
+    if not notes:
+        return ans
     ans.notes = notes + [n for n in ans.notes if n not in notes]
+    if conversation is not None and len(conversation.turns) > before:
+        conversation.turns[-1].answer = ans.to_json()
     return ans

@@ -126,8 +126,9 @@ class ChatScreen(Screen):
         dialogue = self.dialogue
         with self.app.working():
             try:
+                before = len(dialogue.turns)
                 ans = self.app.engine.ask(turn.question, dialogue)
-                messages.annotate(ans, turn.question, getattr(turn, "notes", []))
+                messages.annotate(ans, turn.question, turn.notes, dialogue, before)
             except Exception as exc:  # the app must survive any failure of one question
                 self.app.ui(self._failed, turn, exc)
                 return

@@ -22,14 +22,11 @@ from ..widgets.sources import Source
 COLUMNS = [("entity", "Đối tượng"), ("measure", "Chỉ tiêu"), ("period", "Kỳ"),
            ("text", "Số liệu (như trong hồ sơ)"), ("doc", "Hồ sơ")]
 
-# The record column: its title and year (set when the figures load), so two years of the
-# same conference are told apart; the file name only when the record has no title.
-_record_labels: dict[str, str] = {}
-
-
-def cell(f: Figure, key: str) -> str:
+def cell(f: Figure, key: str, records: dict[str, str] | None = None) -> str:
+    """The text of one column. The record column shows its title and year (`records`, read
+    when the figures load), so two years of the same conference are told apart."""
     if key == "doc":
-        return _record_labels.get(f.doc) or Path(f.doc).name
+        return (records or {}).get(f.doc) or Path(f.doc).name
     return str(getattr(f, key) or "")
 
 
@@ -41,10 +38,10 @@ def record_labels(engine, paths: set[str]) -> dict[str, str]:
     return {path: record_label(path, docs, with_file=False) for path in paths}
 
 
-def sort_key(key: str):
+def sort_key(key: str, records: dict[str, str] | None = None):
     if key == "text":
         return lambda f: (f.unit, f.value)
-    return lambda f: fold(cell(f, key))
+    return lambda f: fold(cell(f, key, records))
 
 
 class FiguresScreen(Screen):
@@ -58,6 +55,7 @@ class FiguresScreen(Screen):
     def __init__(self) -> None:
         super().__init__(id="figures")
         self.figures: list[Figure] = []
+        self.records: dict[str, str] = {}          # record path -> "title (năm …)"
         self.shown: list[Figure] = []
         self.sort_by: str | None = None
         self.reverse = False
@@ -79,16 +77,17 @@ class FiguresScreen(Screen):
         with self.app.working():
             try:
                 rows = [f for f in self.app.engine.figures() if is_figure_of_something(f)]
-                _record_labels.update(record_labels(self.app.engine, {f.doc for f in rows}))
+                records = record_labels(self.app.engine, {f.doc for f in rows})
             except Exception as exc:
                 self.app.ui(self._failed, exc)
                 return
-            self.app.ui(self._loaded, rows)
+            self.app.ui(self._loaded, rows, records)
 
     def _failed(self, exc: BaseException) -> None:
         self.query_one("#figure-count", Static).update(f"Không đọc được số liệu: {texts.one_line(exc)}")
 
-    def _loaded(self, rows: list[Figure]) -> None:
+    def _loaded(self, rows: list[Figure], records: dict[str, str]) -> None:
+        self.records = records
         self.figures = rows
         self.render_rows()
 
@@ -99,16 +98,16 @@ class FiguresScreen(Screen):
     def render_rows(self) -> None:
         query = fold(self.query_one(Input).value.strip())
         rows = [f for f in self.figures
-                if not query or query in fold(" ".join(cell(f, k) for k, _ in COLUMNS))]
+                if not query or query in fold(" ".join(cell(f, k, self.records) for k, _ in COLUMNS))]
         if self.sort_by:
-            rows.sort(key=sort_key(self.sort_by), reverse=self.reverse)
+            rows.sort(key=sort_key(self.sort_by, self.records), reverse=self.reverse)
         self.shown = rows
         table = self.table
         table.clear(columns=True)
         for key, label in COLUMNS:
             mark = (" ▼" if self.reverse else " ▲") if key == self.sort_by else ""
             table.add_column(label + mark, key=key)
-        table.add_rows([[cell(f, k) for k, _ in COLUMNS] for f in rows])
+        table.add_rows([[cell(f, k, self.records) for k, _ in COLUMNS] for f in rows])
         self.query_one("#figure-count", Static).update(
             f"{len(rows)} / {len(self.figures)} số liệu · Enter: mở hồ sơ · bấm tiêu đề cột để sắp xếp")
 

@@ -116,13 +116,32 @@ class Engine:
 
     def ask(self, question: str, conversation=None, k: int = 5, year: int | None = None,
             doc: str | None = None) -> Answer:
-        """Answer one turn; with a `Conversation`, follow-ups are resolved from its earlier
-        turns and this turn is appended to it."""
+        """Answer one turn; with a `Conversation`, a follow-up is resolved from its earlier
+        turns into a standalone question, and this turn is appended to it."""
+        import time
+
         from .ask.answer import answer_question
+        from .ask.conversation import Turn
+        from .ask.followup import resolve
         with self._lock:
-            ans = answer_question(self, question, k=k, year=year, doc=doc)
+            previous = [{"question": t.question, "resolved_question": t.resolved_question, "frame": t.frame,
+                         "answer": t.answer} for t in (conversation.turns if conversation is not None else [])]
+            typed = self.searcher.restore(question) or question
+            res = resolve(typed, previous) if conversation is not None else None
+            if res is not None and res.unresolvable:
+                ans = Answer(question=question, status="not_found", text=res.unresolvable, kind="figure")
+            else:
+                asked = res.question if res is not None and res.resolved else question
+                ans = answer_question(self, asked, k=k, year=year, doc=doc)
+                ans.question = question
+                if res is not None and res.resolved:
+                    ans.resolved_question = res.question
             self.warnings += self.searcher.warnings
             self.searcher.warnings.clear()
+            if conversation is not None:
+                frame = ans.frame.to_json() if ans.frame is not None else {}
+                conversation.add(Turn(question=question, resolved_question=ans.resolved_question, frame=frame,
+                                      answer=ans.to_json(), created=time.time()))
             return ans
 
     def figures(self, entity: str | None = None, measure: str | None = None,

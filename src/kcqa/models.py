@@ -184,6 +184,7 @@ class Answer:
     kind: str = "figure"                 # figure | entity | passage | comparison
     confidence: float | None = None      # calibrated probability that the answer is right
     resolved_question: str | None = None # a follow-up as understood from the conversation
+    frame: Any = field(default=None, repr=False, compare=False)   # the question as understood (ask.frame)
 
     def to_json(self) -> dict[str, Any]:
         return {

@@ -1,4 +1,10 @@
-"""Understanding a question: what kind of answer, about which entity, measure and period.
+"""Understanding a question before anything is retrieved: the frame.
+
+A frame says what kind of answer is wanted (amount, percentage, count, person, place,
+organisation, date, document, passage), about which entity, role, measure and period,
+whether a part or the whole is asked, and with which relation (đạt, tăng, giảm, so với).
+Retrieval is steered by it, candidates are scored by how well they fill its slots, and a
+follow-up in a conversation is resolved against the frame of the turn before.
 
 Works on the folded text, so "Quang Nam duoc bo tri bao nhieu" and the accented form are
 understood alike. The rules name Vietnamese question patterns, not the sample's words.
@@ -9,13 +15,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from ..text import lexicon
+from ..text.lexicon import MEASURE_UNITS, MONEY_WORDS, PASSAGE_CUES, QUESTION_WORDS, ROMAN, ROMAN_OF, Words
 from ..text.places import Place, find_places
 from ..text.vietnamese import capitalised_runs, fold, has_diacritics, syllables
-
-# Words that make up the question itself rather than its subject (folded).
-QUESTION_WORDS = set(
-    "bao nhieu may la gi nao ai dau the nao khi gio co khong duoc hay hoi cho biet ra sao "
-    "tai sao vi sao bang muc".split())
 
 
 @dataclass
@@ -35,35 +38,48 @@ class Question:
     units: set[str] | None = None  # units a figure must have when the measure implies them (diện tích → ha, km2)
     content: list[str] = field(default_factory=list)   # folded content syllables
     names: list[str] = field(default_factory=list)     # folded proper names that are not provinces ("vingroup")
+    measures: list[str] = field(default_factory=list)  # measure words named ("kinh phí", "xuất khẩu"), accented
+    relations: list[str] = field(default_factory=list) # relation verbs named ("đạt", "tăng")
+    whole: bool = False            # "tổng …", "toàn vùng": the whole, not one part
+    negated: bool = False          # "… không thực hiện"
+    ordinal: str | None = None     # "XII" for "lần thứ 12" / "lần thứ XII"
+    search_text: str = ""          # what retrieval is given: the question with ordinals in both forms
+
+    @property
+    def answer_type(self) -> str:
+        """The kind of answer, in the frame's vocabulary."""
+        return {"amount": "amount", "percent": "percentage", "count": "count", "who": "person",
+                "place": "place", "named": "organisation", "document": "document", "when": "date",
+                "passage": "passage", "compare": "comparison", "superlative": "entity"}.get(self.kind, "amount")
+
+    def to_json(self) -> dict:
+        """The frame as plain JSON, kept with each turn of a conversation."""
+        return {"text": self.text, "kind": self.kind, "answer_type": self.answer_type,
+                "places": [w for w, _ in self.places], "names": self.names, "years": sorted(self.years),
+                "period": self.period, "measures": self.measures, "relations": self.relations,
+                "unit_kind": self.unit_kind, "count_noun": self.count_noun, "title": self.title_phrase,
+                "whole": self.whole, "ordinal": self.ordinal}
 
 
-_MONEY_WORDS = ("kinh phí", "ngân sách", "tiền", "vốn", "đồng", "tỷ", "tỉ", "triệu", "doanh thu", "doanh số",
-                "lợi nhuận", "chi phí", "giá trị", "kim ngạch", "thu nhập", "lương", "usd", "đầu tư", "nợ", "thuế",
-                "cổ tức", "tài trợ", "hỗ trợ", "tài sản", "giá", "lãi", "lỗ")
+Frame = Question
 
 
-class _Words:
-    """A word list matched on accented text when the question has marks (so "lượng" is not
-    "lương"), and on folded text when it has none."""
-
-    def __init__(self, words):
-        alt = lambda ws: "|".join(sorted({re.escape(w) for w in ws}, key=len, reverse=True))  # noqa: E731
-        self.accented = re.compile(rf"(?<!\w)({alt(words)})(?!\w)")
-        self.folded = re.compile(rf"(?<!\w)({alt(fold(w) for w in words)})(?!\w)")
+class _Words(Words):
+    """Callers here pass text already lowered (accented) or folded."""
 
     def search(self, text: str, accented: bool):
         return (self.accented if accented else self.folded).search(text)
 
 
-_MONEY = _Words(_MONEY_WORDS)
+_MONEY = _Words(MONEY_WORDS)
+_MEASURE_WORDS = Words(lexicon.MEASURES + tuple(a for pair in lexicon.OPPOSED_MEASURES for a in pair))
+_RELATION_WORDS = Words(lexicon.RELATIONS)
+_WHOLE = Words(lexicon.WHOLE_WORDS)
+_NEGATED = Words(lexicon.NEGATIONS)
 _COMPARE = re.compile(r"\b(so sanh|qua cac nam|qua tung nam|cac nam|tung nam)\b|nam \d{4} (?:va|voi) (?:nam )?\d{4}")
 # Measures whose figures only come in certain units: a question about population is not
 # answered by a count of communes, nor an area by an amount of money.
-_MEASURE_UNITS = [
-    (r"\b(dien tich)\b", {"ha", "km2", "km²", "m2", "m²", "hecta", "héc-ta", "sào", "mẫu"}),
-    (r"\b(dan so|so dan|nhan khau)\b", {"người", "nhân khẩu", "dân", "hộ"}),
-    (r"\b(san luong)\b", {"tấn", "tạ", "kg", "triệu tấn", "thùng", "m3", "kWh", "lít", "con", "chiếc", "sản phẩm"}),
-]
+_MEASURE_UNITS = MEASURE_UNITS
 _CHANGE = re.compile(r"\b(tang|giam|cao hon|thap hon|vuot)\s+(?:them\s+|len\s+|xuong\s+)?(bao nhieu|may)\b")
 _MONEY_UNIT = re.compile(r"\b(bao nhieu|may)\s+(tien|ty|trieu|dong|usd)\b")
 _PERCENT = re.compile(r"(phan tram|%|ty le|bao nhieu lan)")
@@ -84,7 +100,27 @@ _WHEN = re.compile(r"\b(khi nao|bao gio|ngay nao|thoi gian nao|nam nao|luc nao)\
 _COUNT_NOUN = re.compile(r"bao nhieu\s+([a-z]+(?:\s+[a-z]+){0,5})")
 _HOW_MUCH = re.compile(r"\b(bao nhieu|may)\b")
 _YEAR = re.compile(r"(?<!\d)((?:19|20)\d{2})(?!\d)")
-_PERIOD = re.compile(r"(\d+ thang (?:dau|cuoi) nam|\d+ thang|quy [iv]+\b|quy [1-4]\b|thang \d{1,2})")
+_PERIOD = lexicon.PERIOD_FOLDED
+_ORDINAL = re.compile(r"\b(lan thu|khoa|dot)\s+([ivxl]+|\d{1,3})\b")
+
+
+def _ordinal(folded: str) -> str | None:
+    """"lần thứ 12" and "lần thứ XII" name the same conference: the Roman form, upper case."""
+    m = _ORDINAL.search(folded)
+    if not m:
+        return None
+    n = m.group(2)
+    if n.isdigit():
+        return ROMAN_OF.get(int(n))
+    return n.upper() if n in ROMAN else None
+
+
+def _search_text(text: str, ordinal: str | None) -> str:
+    """The question as retrieval sees it: an ordinal is given in both of its written forms."""
+    if not ordinal:
+        return text
+    arabic = next((str(v) for k, v in ROMAN.items() if k.upper() == ordinal), "")
+    return f"{text} (lần thứ {ordinal} / {arabic})"
 
 def parse_question(text: str) -> Question:
     f = fold(text)
@@ -105,13 +141,26 @@ def parse_question(text: str) -> Question:
         if re.search(pattern, f):
             q.units = units
             break
-    q.content = [w for w in (fold(s) for _, _, s in syllables(text)) if w not in QUESTION_WORDS and not w.isdigit()]
+    q.content = [fold(s) for _, _, s in syllables(text)
+                 if not lexicon.is_function_word(s, accented) and not s.isdigit()]
+    relation_words = {fold(r) for r in lexicon.RELATIONS}
+    q.measures = [m for m in _MEASURE_WORDS.findall(text, accented) if fold(m) not in relation_words]
+    q.relations = _RELATION_WORDS.findall(text, accented)
+    q.whole = bool(_WHOLE.search(text, accented)) or bool(re.search(r"\b\d+ (tinh|dia phuong)\b", f))
+    q.negated = bool(_NEGATED.search(text, accented))
+    q.ordinal = _ordinal(f)
+    if q.ordinal:
+        q.content = [w for w in q.content if w not in {fold(q.ordinal)}] + [fold(q.ordinal)]
+    q.search_text = _search_text(text, q.ordinal)
 
     if _MAX.search(f):
         q.superlative = "max"
     elif _MIN.search(f):
         q.superlative = "min"
 
+    if PASSAGE_CUES.search(f) and not _HOW_MUCH.search(f) and not _WHO.search(f):
+        q.kind = "passage"
+        return q
     m = _DOCUMENT.search(f)
     if m:
         q.kind, q.doc_type = "document", m.group(1)

@@ -74,7 +74,11 @@ class Searcher:
         restored = DiacriticRestorer(table).restore(question)
         return restored if restored != question else None
 
-    def search(self, question: str, k: int = 5, docs: set[str] | None = None) -> SearchResult:
+    def search(self, question: str, k: int = 5, docs: set[str] | None = None,
+               must: list[str] | None = None) -> SearchResult:
+        """`must`: folded terms from the question's frame (a province, a company, a year) that
+        an answering passage or its record should mention; passages that mention more of them
+        come first, the fused rank orders the rest."""
         restored = self.restore(question)
         q = restored or question
         depth = max(50, k * 10)
@@ -94,6 +98,14 @@ class Searcher:
                 fused[cid] = fused.get(cid, 0.0) + 1.0 / (RRF_K + rank + 1)
         order = sorted(fused, key=lambda c: -fused[c])
         chunks = {c.id: c for c in self.store.chunks(order[: depth])}
+        if must:
+            def satisfied(cid: str) -> int:
+                c = chunks.get(cid)
+                if c is None:
+                    return 0
+                text = fold(c.text + " " + c.context + " " + self.doc_meta.get(c.doc, ("", {}))[0])
+                return sum(1 for t in must if f" {t} " in f" {text} ")
+            order = sorted(order[:depth], key=lambda c: (-satisfied(c), -fused[c]))
         out: list[Passage] = []
         for cid in order:
             c = chunks.get(cid)

@@ -1,0 +1,188 @@
+"""How well a figure fills each slot of the question's frame, as named numbers.
+
+The ranker (rank.py) weighs these with coefficients learnt from labelled questions; nothing
+here decides. Each feature is a question a careful reader asks of a candidate: is it about
+the entity asked (in its own clause?), the measure, the period, with the same relation
+verb, a part when a part is asked, a figure the record states twice?
+"""
+
+from __future__ import annotations
+
+import math
+import re
+
+from ..extract.figures import years_in
+from ..models import Figure
+from ..text import lexicon
+from ..text.places import find_places
+from ..text.vietnamese import fold
+
+_NEGATION = re.compile(r"(?<!\w)(khong|chua|chang)(?!\w)")
+
+NAMES = (
+    "cov_window", "cov_clause", "cov_sentence", "passage_rank", "entity_lookup",
+    "year_match", "year_conflict", "year_context", "period_match", "period_unasked",
+    "entity_exact", "entity_in_clause", "entity_other_owner", "relation_same", "relation_other",
+    "whole_asked_part_given", "negation_mismatch", "measure_in_clause", "measure_opposed",
+    "unit_asked", "count_noun_match", "is_table", "has_qualifier", "corroborated", "newest",
+    "best_window", "best_clause", "n_candidates", "distance", "percent_asked", "percent_given",
+)
+
+
+def mentions(haystack: str, name: str) -> bool:
+    return bool(name) and re.search(rf"(?<!\w){re.escape(name)}(?!\w)", haystack) is not None
+
+
+def period_parts(text: str) -> tuple[int | None, int | None]:
+    """(quarter, number of months) named in a period expression, when any."""
+    f = fold(text)
+    quarter = months = None
+    m = lexicon.QUARTER_FOLDED.search(f)
+    if m:
+        quarter = int(m.group(1)) if m.group(1).isdigit() else lexicon.ROMAN.get(m.group(1))
+    m = lexicon.MONTHS_FOLDED.search(f)
+    if m:
+        months = int(m.group(1))
+    return quarter, months
+
+
+def clause(f: Figure) -> str:
+    """The words around a figure that say what it is: from the previous comma/semicolon to the next."""
+    s = f.start - f.sentence_start
+    e = f.end - f.sentence_start
+    text = f.sentence
+    left = max(text.rfind(",", 0, s), text.rfind(";", 0, s), text.rfind(":", 0, s))
+    # include the clause before when the figure's own clause is just "đạt X"
+    if left > 0 and s - left < 25:
+        left = max(text.rfind(",", 0, left), text.rfind(";", 0, left))
+    right_candidates = [i for i in (text.find(",", e), text.find(";", e)) if i >= 0]
+    right = min(right_candidates) if right_candidates else len(text)
+    return text[left + 1:right] + " " + lead_in(f)
+
+
+def window(f: Figure, before: int = 5, after: int = 6) -> str:
+    """A few syllables either side of the figure, not crossing a semicolon."""
+    s = f.start - f.sentence_start
+    e = f.end - f.sentence_start
+    left = f.sentence[:s].split(";")[-1].split()[-before:]
+    right = f.sentence[e:].split(";")[0].split()[:after]
+    return " ".join(left + right + [lead_in(f)])
+
+
+def lead_in(f: Figure) -> str:
+    """A list item "Quảng Nam (6,94 tỷ đồng)" means what the list's lead-in says ("… các địa
+    phương bố trí nguồn ngân sách … là:"), however far back that is."""
+    s = f.start - f.sentence_start
+    before = f.sentence[:s]
+    if not re.search(r"\w\s*\(\s*$", before):
+        return ""
+    segment_start = before.rfind(";") + 1
+    colon = before.rfind(":", segment_start)
+    return before[segment_start:colon] if colon >= 0 else ""
+
+
+def relation_of(f: Figure) -> str:
+    verb = f.relation.split(" … ")[0] if f.relation else ""
+    return fold(verb)
+
+
+def _opposed(q_measures: list[str], text: str) -> bool:
+    """The question names one side of an opposed pair (xuất khẩu / nhập khẩu) and the
+    figure's clause names only the other side."""
+    t = fold(text)
+    asked = {fold(m) for m in q_measures}
+    for a, b in lexicon.OPPOSED_MEASURES:
+        fa, fb = fold(a), fold(b)
+        for want, other in ((fa, fb), (fb, fa)):
+            if want in asked and other not in asked and mentions(t, other) and not mentions(t, want):
+                return True
+    return False
+
+
+def _distance(ctx, f: Figure) -> float:
+    """How far (in characters, scaled) the figure stands from the rarest question word in its sentence."""
+    s = f.start - f.sentence_start
+    ft = fold(f.sentence)
+    best = None
+    for w in sorted(ctx.content, key=lambda w: -ctx.weight(w))[:3]:
+        for m in re.finditer(rf"(?<!\w){re.escape(w)}(?!\w)", ft):
+            d = abs(m.start() - s)
+            best = d if best is None else min(best, d)
+    return min(best, 300) / 300 if best is not None else 1.0
+
+
+def figure_features(ctx, f: Figure, rank: int, top_passages: int, caption: str, header: str,
+                    title: str) -> dict[str, float]:
+    """Per-candidate features; the set-level ones (corroborated, newest, best_*) are filled
+    by `set_features` once every candidate of the question is known."""
+    q = ctx.q
+    cl = clause(f)
+    cov_sentence = ctx.coverage(" ".join((f.sentence, title, f.entity, caption, header)))
+    cov_clause = ctx.coverage(" ".join((cl, f.measure, header)))
+    cov_window = ctx.coverage(" ".join((window(f), f.measure, header)))
+    pyears = years_in(f.period)
+    places = {fold(w) for w, _ in q.places} | {fold(p.name) for _, ps in q.places for p in ps}
+    ent = fold(f.entity)
+    entity_exact = any(mentions(ent, n) for n in places)
+    entity_in_clause = any(mentions(fold(cl), n) for n in places | set(q.names))
+    q_rel = {fold(r) for r in q.relations}
+    verb = relation_of(f)
+    rels = {fold(r) for r in lexicon.RELATIONS}
+    measure_text = " ".join((cl, f.measure, header))
+    asked_measures = {fold(m) for m in q.measures}
+    unit = fold(f.unit)
+    count_noun = q.count_noun or ""
+    return {
+        "cov_window": cov_window,
+        "cov_clause": cov_clause,
+        "cov_sentence": cov_sentence,
+        "passage_rank": 1.0 / (1 + rank),
+        "entity_lookup": float(rank >= top_passages),
+        "year_match": float(bool(q.years and q.years & pyears)),
+        "year_conflict": float(bool(q.years and pyears and not q.years & pyears)),
+        "year_context": float(bool(q.years and not pyears)),
+        "period_match": float(bool(q.period and q.period in fold(f.period))),
+        "period_unasked": float(bool(not q.period and any(period_parts(f.period)))),
+        "entity_exact": float(entity_exact),
+        "entity_in_clause": float(entity_in_clause),
+        "entity_other_owner": 0.0,
+        "relation_same": float(bool(q_rel and verb in rels and verb in q_rel)),
+        "relation_other": float(bool(q_rel and verb in rels and verb not in q_rel)),
+        "whole_asked_part_given": float(bool(q.whole and not q.places and find_places(f.entity))),
+        "negation_mismatch": float(bool(_NEGATION.search(fold(window(f)))) and not q.negated),
+        "measure_in_clause": float(any(mentions(fold(measure_text), m) for m in asked_measures)),
+        "measure_opposed": float(_opposed(q.measures, measure_text)),
+        "unit_asked": float(q.unit_kind is not None),
+        "count_noun_match": float(bool(count_noun and unit and (count_noun.startswith(unit)
+                                                                 or unit.startswith(count_noun.split()[0])))),
+        "is_table": float(f.table is not None),
+        "has_qualifier": float(bool(f.qualifier)),
+        "corroborated": 0.0,
+        "newest": 0.0,
+        "best_window": 0.0,
+        "best_clause": 0.0,
+        "n_candidates": 0.0,
+        "distance": _distance(ctx, f),
+        "percent_asked": float(q.unit_kind == "percent" or q.kind == "percent"),
+        "percent_given": float(f.unit == "%"),
+    }
+
+
+def set_features(ctx, cands) -> None:
+    """Features that compare a candidate with the others of the same question."""
+    if not cands:
+        return
+    n = math.log1p(len(cands))
+    top_w = max(c.features["cov_window"] for c in cands)
+    top_c = max(c.features["cov_clause"] for c in cands)
+    own = [c for c in cands if c.features["entity_exact"]]
+    years = [years_in(c.figure.period) for c in cands]
+    newest = max((max(ys) for ys in years if ys), default=None)
+    for c, ys in zip(cands, years):
+        x = c.features
+        x["n_candidates"] = n
+        x["best_window"] = float(x["cov_window"] >= top_w - 1e-9)
+        x["best_clause"] = float(x["cov_clause"] >= top_c - 1e-9)
+        # when some figures belong to the province itself, a region total is not its answer
+        x["entity_other_owner"] = float(bool(own) and not x["entity_exact"])
+        x["newest"] = float(not ctx.q.years and newest is not None and newest in ys)

@@ -1,0 +1,294 @@
+"""Follow-up questions, resolved from the frame of the turn before into a standalone question.
+
+No language model: the rewrite is explicit and checkable. A follow-up keeps what the earlier
+question said and replaces what the new turn names:
+- ellipsis: "Còn Quảng Bình thì sao?", "Năm 2019 thì sao?", "Còn xuất khẩu?" replace the
+  entity, the period or the measure of the earlier question;
+- a question without a subject ("Đạt bao nhiêu phần trăm kế hoạch?", "So với năm 2018 thì
+  tăng bao nhiêu?") takes the earlier entity and period;
+- references ("tỉnh này", "năm đó", "hội nghị đó", "công ty này", "ông ấy") are replaced by
+  what they point at.
+The result is an ordinary question, answered by the same rules as one typed whole, so a
+carried slot the evidence does not match gives "not found", never something near.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from ..text import lexicon
+from ..text.places import find_places
+from ..text.vietnamese import fold, syllables
+from .frame import Question, parse_question
+
+_START = re.compile(r"^\s*(?:vậy\s+|thế\s+)?(?:còn|con)\s+(?:về\s+|ve\s+)?", re.IGNORECASE)
+_END = re.compile(r"\s*(?:thì|thi)\s+(?:sao|thế nào|the nao|ra sao)\s*\??\s*$|\s*\?\s*$", re.IGNORECASE)
+_YEAR = re.compile(r"(?<!\d)((?:19|20)\d{2})(?!\d)")
+_BASELINE_YEAR = re.compile(r"(so v[oớ]i|cùng kỳ|cung ky)[^?]*?(?:năm|nam)?\s*((?:19|20)\d{2})", re.IGNORECASE)
+# "tỉnh này", "năm đó", "hội nghị đó", "công ty này", "ông ấy"
+_REF = re.compile(r"(?<!\w)((?:[^\W\d_]+\s+){0,2}?[^\W\d_]+)\s+(đó|này|ấy|trên|do|nay|ay)(?!\w)", re.IGNORECASE)
+_PERSON_REF = re.compile(r"(?<!\w)(ông|bà|ong|ba)\s+(ấy|ay|ta)(?!\w)", re.IGNORECASE)
+_PLACE_NOUNS = {"tinh", "thanh pho", "dia phuong", "tp"}
+_YEAR_NOUNS = {"nam", "thoi gian", "ky"}
+_ORG_NOUNS = {"cong ty", "doanh nghiep", "tap doan", "ngan hang", "don vi", "to chuc", "hang", "co quan"}
+
+
+@dataclass
+class Resolution:
+    question: str                 # what is answered: the standalone question
+    resolved: bool = False        # True when a follow-up was rewritten
+    unresolvable: str | None = None   # why a follow-up could not be resolved
+
+
+def looks_like_followup(text: str) -> bool:
+    f = fold(text)
+    return bool(lexicon.FOLLOWUP_START.search(f) or re.search(r"\bthi (sao|the nao|ra sao)\s*\??\s*$", f)
+                or _ref_spans(text) or _PERSON_REF.search(text))
+
+
+def _ref_spans(text: str) -> list[re.Match]:
+    out = []
+    for m in _REF.finditer(text):
+        noun = fold(m.group(1)).split()
+        # "như thế nào" / "điều đó" are not references to an earlier turn's slot
+        if noun and noun[-1] in {"the", "nhu", "vi", "dieu", "luc", "khi", "tu", "sau", "truoc", "tai", "cua"}:
+            continue
+        out.append(m)
+    return out
+
+
+def _subjectless(q: Question) -> bool:
+    """A short question that names no place, no organisation and no year of its own."""
+    own_years = {int(y) for y in _YEAR.findall(q.text)} - {int(m.group(2)) for m in _BASELINE_YEAR.finditer(q.text)}
+    n = len([s for s in syllables(q.text) if not s[2].isdigit()])
+    return not q.places and not q.names and not own_years and not q.whole and n <= 9
+
+
+def resolve(question: str, previous: list[dict]) -> Resolution:
+    """`previous`: the earlier turns as {question, resolved_question, frame, answer} dicts,
+    oldest first. Returns the question to answer."""
+    if not previous:
+        if looks_like_followup(question):
+            return Resolution(question, unresolvable="Câu này tiếp nối một câu hỏi trước, nhưng cuộc hội thoại "
+                                                     "chưa có câu hỏi nào. Hãy hỏi đầy đủ, ví dụ: «Quảng Bình được "
+                                                     "bố trí bao nhiêu kinh phí?»")
+        return Resolution(question)
+    last = previous[-1]
+    base = last.get("resolved_question") or last["question"]
+    q = parse_question(question)
+    cues = looks_like_followup(question)
+    if not cues and not _subjectless(q):
+        return Resolution(question)
+    if not cues and q.kind in ("who", "place", "named", "document", "when", "passage") and not _has_ref(question):
+        # "Ai là …?", "Tỉnh nào …?" without a reference stand on their own
+        if len([s for s in syllables(question)]) > 5:
+            return Resolution(question)
+    base_q = parse_question(base)
+    text = _replace_references(question, base, base_q, last)
+    if text is None:
+        return Resolution(question, unresolvable="Không rõ câu hỏi tiếp nối này nói về điều gì ở câu trước; "
+                                                 "hãy hỏi đầy đủ hơn.")
+    core = _strip_ellipsis(text)
+    core_q = parse_question(core) if core else None
+    if core_q is not None and _is_bare_slot(core, core_q):
+        out = _swap_slots(base, base_q, core, core_q)
+    else:
+        out = _add_missing(text if text != question else question, base_q, parse_question(text))
+    out = out.strip()
+    if fold(out) == fold(question):
+        return Resolution(question)
+    return Resolution(out, resolved=True)
+
+
+def _has_ref(text: str) -> bool:
+    return bool(_ref_spans(text) or _PERSON_REF.search(text))
+
+
+def _strip_ellipsis(text: str) -> str:
+    t = _START.sub("", text)
+    t = _END.sub("", t)
+    return t.strip(" ,.?")
+
+
+def _is_bare_slot(core: str, q: Question) -> bool:
+    """"Quảng Bình", "năm 2019", "quý I", "xuất khẩu", "lợi nhuận sau thuế": a slot alone."""
+    n = len(syllables(core))
+    return n <= 6 and q.kind not in ("who", "place", "named", "document", "when", "passage") and (
+        bool(q.places or q.years or q.period or q.measures or q.names) or n <= 3)
+
+
+def _span_of_places(text: str) -> list[tuple[int, int]]:
+    return [(s, e) for s, e, _ in find_places(text)]
+
+
+def _swap_slots(base: str, base_q: Question, core: str, core_q: Question) -> str:
+    """Replace in the earlier question the slots the follow-up names."""
+    out = base
+    if core_q.places:
+        new = core_q.places[0][0]
+        spans = _span_of_places(out)
+        if spans:
+            s, e = spans[0]
+            out = out[:s] + new + out[e:]
+        else:
+            out = f"{new} {_lower_first(out)}"
+    elif core_q.names and base_q.names:
+        name = _span_in(out, base_q.names[0])
+        if name:
+            new = _span_in(core, core_q.names[0]) or core
+            out = out[:name[0]] + core[new[0]:new[1]] + out[name[1]:]
+    if core_q.years or core_q.period:
+        years = list(_YEAR.finditer(out))
+        if core_q.years and years:
+            y = str(sorted(core_q.years)[0])
+            out = out[:years[0].start()] + y + out[years[0].end():]
+        elif core_q.period and base_q.period:
+            m = re.search(re.escape(base_q.period), fold(out))
+            if m:
+                out = out[:m.start()] + _period_text(core, core_q) + out[m.end():]
+        else:
+            out = _append(out, _period_text(core, core_q))
+    if core_q.measures and not core_q.places and not core_q.years:
+        if base_q.measures:
+            m = re.search(rf"(?<!\w){re.escape(fold(base_q.measures[0]))}(?!\w)", fold(out))
+            new = core_q.measures[0]
+            if m:
+                out = out[:m.start()] + _written(core, new) + out[m.end():]
+        else:
+            out = _append(out, _written(core, core_q.measures[0]))
+    return out
+
+
+def _written(text: str, folded_or_word: str) -> str:
+    """The words as the user wrote them in `text`."""
+    m = re.search(rf"(?<!\w){re.escape(fold(folded_or_word))}(?!\w)", fold(text))
+    return text[m.start():m.end()] if m else folded_or_word
+
+
+def _period_text(core: str, q: Question) -> str:
+    if q.period:
+        m = re.search(re.escape(q.period), fold(core))
+        if m:
+            end = m.end()
+            y = _YEAR.search(core, end)
+            if y and y.start() - end <= 6:
+                end = y.end()
+            return core[m.start():end]
+    if q.years:
+        m = re.search(r"(?:năm|nam)\s+" + str(sorted(q.years)[0]), core, re.IGNORECASE)
+        return m.group() if m else f"năm {sorted(q.years)[0]}"
+    return ""
+
+
+def _span_in(text: str, folded_name: str) -> tuple[int, int] | None:
+    m = re.search(rf"(?<!\w){re.escape(folded_name)}(?!\w)", fold(text))
+    return (m.start(), m.end()) if m else None
+
+
+def _lower_first(s: str) -> str:
+    return s[:1].lower() + s[1:] if s[:2].istitle() and not find_places(s[:20]) else s
+
+
+def _append(question: str, phrase: str) -> str:
+    if not phrase:
+        return question
+    q = question.rstrip(" ?")
+    return f"{q} {phrase[:1].lower() + phrase[1:]}?"
+
+
+_PREDICATE = re.compile(r"\s(duoc|la|dat|tang|giam|co|chiem|bao nhieu|may|nao|gi|thi|so voi)\b")
+
+
+def _subject(base: str) -> str:
+    """The earlier question up to its predicate: "Quảng Nam" in "Quảng Nam được bố trí bao
+    nhiêu kinh phí?", "Năm 2019 tổng kinh phí khuyến công thực hiện" in "… là bao nhiêu?"."""
+    m = _PREDICATE.search(fold(base))
+    return base[:m.start()].strip() if m else ""
+
+
+def _add_missing(text: str, base_q: Question, q: Question) -> str:
+    """A question without a subject takes the earlier subject (entity, measure, period)."""
+    out = text.strip()
+    out = _START.sub("", out)
+    out = re.sub(r"\s*(?:thì|thi)\s*(?=\s(?:tăng|giảm|đạt|là|được|bao|tang|giam|dat|la|duoc))", "", out)
+    out = re.sub(r"^\s*(?:thì|thi)\s+", "", out)
+    subject = _subject(base_q.text)
+    if subject and not q.places and not q.names and not q.measures:
+        merged = f"{subject} {out[:1].lower() + out[1:]}"
+        return merged[:1].upper() + merged[1:]
+    if not q.places and not q.names and base_q.places:
+        out = f"{base_q.places[0][0]} {_lower_first(out)}"
+    elif not q.places and not q.names and base_q.names:
+        name = _span_in(base_q.text, base_q.names[0])
+        if name:
+            out = f"{base_q.text[name[0]:name[1]]} {_lower_first(out)}"
+    own_years = {int(y) for y in _YEAR.findall(out)} - {int(m.group(2)) for m in _BASELINE_YEAR.finditer(out)}
+    if not own_years and not q.period:
+        period = _period_text(base_q.text, base_q)
+        if period:
+            if _BASELINE_YEAR.search(out):
+                # "So với năm 2018 thì tăng bao nhiêu?" → "… năm 2019 so với năm 2018 tăng bao nhiêu?"
+                m = _BASELINE_YEAR.search(out)
+                out = out[:m.start()].rstrip() + f" {period} " + out[m.start():]
+                out = re.sub(r"\s+", " ", out)
+            else:
+                out = _append(out, period)
+    if base_q.measures and not q.measures and q.kind in ("amount", "figure", "percent", "compare") \
+            and not q.count_noun:
+        measure = _written(base_q.text, base_q.measures[0])
+        out = re.sub(r"(?<!\w)(bao nhiêu|bao nhieu)(?!\w)", rf"\1 {measure}", out, count=1) \
+            if q.kind != "percent" else out
+    return out[:1].upper() + out[1:]
+
+
+def _replace_references(question: str, base: str, base_q: Question, last: dict) -> str | None:
+    """"tỉnh này" → the earlier province, "năm đó" → the earlier year, "ông ấy" → the earlier
+    answer's person, "hội nghị đó" → the earlier phrase that starts with "hội nghị"."""
+    out = question
+    answer = (last.get("answer") or {})
+    ans_text = ((answer.get("answer") or {}).get("text") or "") if answer.get("status") == "answered" else ""
+    m = _PERSON_REF.search(out)
+    if m:
+        frame = last.get("frame") or {}
+        if not ans_text or frame.get("kind") != "who":
+            return None
+        out = out[:m.start()] + ans_text + out[m.end():]
+    for m in reversed(_ref_spans(out)):
+        noun = fold(m.group(1))
+        words = noun.split()
+        repl = None
+        tail2 = " ".join(words[-2:])
+        if words[-1] in _YEAR_NOUNS or tail2 in _YEAR_NOUNS:
+            years = _YEAR.findall(base)
+            repl = f"năm {years[0]}" if years else None
+            if repl is None and ans_text and _YEAR.search(ans_text):
+                repl = f"năm {_YEAR.search(ans_text).group()}"
+        elif tail2 in _PLACE_NOUNS or words[-1] in _PLACE_NOUNS:
+            if base_q.places:
+                repl = base_q.places[0][0]
+            elif ans_text and find_places(ans_text):
+                repl = ans_text
+        elif tail2 in _ORG_NOUNS or words[-1] in _ORG_NOUNS:
+            if base_q.names:
+                span = _span_in(base, base_q.names[0])
+                repl = base[span[0]:span[1]] if span else None
+            elif ans_text and (last.get("frame") or {}).get("kind") == "named":
+                repl = ans_text
+        else:
+            # "hội nghị đó": the earlier question's phrase that starts with the same noun
+            head = " ".join(words[-2:]) if len(words) >= 2 else words[-1]
+            pos = fold(base).find(head)
+            if pos < 0:
+                pos = fold(base).find(words[-1])
+            if pos >= 0:
+                tail = re.split(r"\s+(?:là|được|có|tổ chức|diễn ra|đạt|bao nhiêu|nào|gì|ở|tại|vào)\b|[?,]",
+                                base[pos:], maxsplit=1)[0]
+                repl = tail.strip()
+        if repl is None:
+            return None
+        # keep the words before the noun phrase that are not part of the reference
+        start = m.start() + (len(m.group(1)) - len(m.group(1).split()[-1]) if len(words) > 2 else 0)
+        start = m.start(1) if len(words) <= 2 else start
+        out = out[:start] + repl + out[m.end():]
+    return out

@@ -1,0 +1,143 @@
+"""Every word list kcqa uses, once: units, measures, periods, titles, relations, stop and
+question words, and the cues that tell what kind of answer a question wants.
+
+Lists hold accented words; `folded()` gives the diacritic-free forms for matching text
+typed without marks. Match on accented text when the question has diacritics, because
+folding merges words ("đầu" and "dau", "tài" and "tai", "lượng" and "lương").
+"""
+
+from __future__ import annotations
+
+import re
+
+from .vietnamese import fold
+
+
+def folded(words) -> frozenset[str]:
+    return frozenset(fold(w) for w in words)
+
+
+class Words:
+    """A word list matched as whole words: on accented text when the text has marks (so
+    "lượng" is not "lương"), on folded text when it has none."""
+
+    def __init__(self, words):
+        alt = lambda ws: "|".join(sorted({re.escape(w) for w in ws}, key=len, reverse=True))  # noqa: E731
+        self.words = tuple(words)
+        self.accented = re.compile(rf"(?<!\w)({alt(self.words)})(?!\w)", re.IGNORECASE)
+        self.folded = re.compile(rf"(?<!\w)({alt(fold(w) for w in self.words)})(?!\w)")
+
+    def search(self, text: str, accented: bool):
+        return (self.accented if accented else self.folded).search(text if accented else fold(text))
+
+    def findall(self, text: str, accented: bool) -> list[str]:
+        return (self.accented if accented else self.folded).findall(text if accented else fold(text))
+
+
+# -- money -------------------------------------------------------------------
+MONEY_UNITS = frozenset({"đồng", "usd", "vnđ", "vnd", "euro", "eur", "yên", "nhân dân tệ"})
+MONEY_UNITS_FOLDED = folded(MONEY_UNITS)
+MONEY_WORDS = ("kinh phí", "ngân sách", "tiền", "vốn", "đồng", "tỷ", "tỉ", "triệu", "doanh thu", "doanh số",
+               "lợi nhuận", "chi phí", "giá trị", "kim ngạch", "thu nhập", "lương", "usd", "đầu tư", "nợ", "thuế",
+               "cổ tức", "tài trợ", "hỗ trợ", "tài sản", "giá", "lãi", "lỗ", "giải ngân")
+
+# -- measures: what a figure is a figure of (most specific first) -------------
+MEASURES = (
+    "kế hoạch kinh phí", "tổng kinh phí", "kinh phí", "ngân sách", "nguồn vốn", "vốn đầu tư", "vốn điều lệ",
+    "tổng vốn", "vốn", "doanh thu thuần", "doanh thu", "lợi nhuận sau thuế", "lợi nhuận trước thuế",
+    "lợi nhuận", "lãi", "lỗ", "kim ngạch xuất khẩu", "kim ngạch nhập khẩu", "kim ngạch", "xuất khẩu",
+    "nhập khẩu", "giá trị sản xuất", "giá trị", "sản lượng", "tổng tài sản", "tài sản", "nợ", "giá",
+    "thu nhập", "lương", "tăng trưởng", "tỷ lệ", "diện tích", "dân số", "công suất", "học phí",
+    "điểm chuẩn", "chỉ tiêu", "số lượng", "tổng số", "thuế", "cổ tức", "vốn hóa", "tiền",
+)
+# Measures that exclude each other: a question about one is not answered by a figure of the other.
+OPPOSED_MEASURES = (("xuất khẩu", "nhập khẩu"), ("trước thuế", "sau thuế"), ("doanh thu", "lợi nhuận"),
+                    ("tăng", "giảm"), ("thu", "chi"), ("hồ sơ", "sản phẩm"), ("tập thể", "cá nhân"))
+# Measures whose figures only come in certain units.
+MEASURE_UNITS = (
+    (r"\b(dien tich)\b", {"ha", "km2", "km²", "m2", "m²", "hecta", "héc-ta", "sào", "mẫu"}),
+    (r"\b(dan so|so dan|nhan khau)\b", {"người", "nhân khẩu", "dân", "hộ"}),
+    (r"\b(san luong)\b", {"tấn", "tạ", "kg", "triệu tấn", "thùng", "m3", "kWh", "lít", "con", "chiếc", "sản phẩm"}),
+)
+
+# -- relations: the verb that ties a figure to its measure ----------------------
+RELATIONS = ("đạt", "tăng", "giảm", "cao hơn", "thấp hơn", "chiếm", "vượt")
+NEGATIONS = ("không", "chưa", "chẳng")
+# "tổng …", "toàn vùng", "15 tỉnh": the question asks about a whole, not one part.
+WHOLE_WORDS = ("tổng", "toàn vùng", "toàn khu vực", "cả nước", "toàn quốc", "toàn ngành")
+
+# -- titles and honorifics ----------------------------------------------------
+TITLES = ("Phó Thủ tướng", "Thủ tướng", "Thứ trưởng", "Bộ trưởng", "Phó Chủ tịch", "Chủ tịch", "Phó Giám đốc",
+          "Tổng Giám đốc", "Giám đốc", "Cục trưởng", "Phó Cục trưởng", "Vụ trưởng", "Trưởng ban", "Phó Trưởng ban",
+          "Bí thư", "Tổng Bí thư", "Phó Bí thư", "Chủ nhiệm", "Trưởng phòng", "Viện trưởng", "Hiệu trưởng",
+          "Tổng thư ký", "Chánh văn phòng", "Người phát ngôn", "Phó Tổng Giám đốc", "Phó Thống đốc", "Thống đốc",
+          "Chủ tịch HĐQT", "Tổng cục trưởng")
+HONORIFICS = ("Ông", "Bà", "Anh", "Chị", "Đồng chí", "Đ/c", "TS", "ThS", "PGS", "GS", "Luật sư", "TS.", "PGS.TS",
+              "GS.TS", "Ths", "NSƯT", "NSND")
+
+# -- periods -----------------------------------------------------------------
+YEAR = re.compile(r"(?<![\d/.,])((?:19|20)\d{2})(?![\d/.,%])")
+# in folded text: "6 tháng đầu năm", "9 tháng", "quý I", "quý 1/2021", "tháng 3"
+PERIOD_FOLDED = re.compile(r"(\d+ thang (?:dau|cuoi) nam|\d+ thang|quy [iv]+\b|quy [1-4]\b|thang \d{1,2})")
+QUARTER_FOLDED = re.compile(r"quy ([ivx]+|\d)\b")
+MONTHS_FOLDED = re.compile(r"(\d+) thang")
+ROMAN = {"i": 1, "ii": 2, "iii": 3, "iv": 4, "v": 5, "vi": 6, "vii": 7, "viii": 8, "ix": 9, "x": 10,
+         "xi": 11, "xii": 12, "xiii": 13, "xiv": 14, "xv": 15, "xvi": 16, "xvii": 17, "xviii": 18, "xix": 19,
+         "xx": 20, "xxi": 21, "xxii": 22, "xxiii": 23, "xxiv": 24, "xxv": 25, "xxx": 30}
+ROMAN_OF = {v: k.upper() for k, v in ROMAN.items()}
+# "lần thứ 12" and "lần thứ XII" are one ordinal
+ORDINAL_FOLDED = re.compile(r"\b(lan thu|thu|khoa|dot)\s+([ivxlc]+|\d{1,3})\b")
+
+# -- stop and question words (folded) ------------------------------------------
+STOPWORDS = frozenset(
+    "la va cua co cac nhung duoc trong cho voi tai tu den da se bao nhieu nao gi ai khong nay do thi ma "
+    "mot theo ve nhu de o hay hoac".split())
+QUESTION_WORDS = frozenset(
+    "bao nhieu may la gi nao ai dau the nao khi gio co khong duoc hay hoi cho biet ra sao "
+    "tai sao vi sao bang muc".split())
+
+# -- what kind of answer ------------------------------------------------------
+# Questions answered by a passage (a sentence or a list), never by a bare figure or name.
+PASSAGE_CUES = re.compile(
+    r"\b(vi sao|tai sao|nguyen nhan|ly do|nhu the nao|ra sao|the nao|nhung gi|nhung viec gi|dieu gi|"
+    r"nhiem vu|giai phap|bien phap|kien nghi|de xuat gi|de nghi gi|luu y|nhan manh|chi dao gi|muc tieu gi|"
+    r"y nghia|hieu qua gi|tac dong gi|hinh thuc|cach nao|lam gi|noi dung gi|nhung noi dung|"
+    r"hoat dong nao|chuong trinh nao|cac chuong trinh|nhung chuong trinh|kho khan|thuan loi|han che)\b")
+WHY_CUES = re.compile(r"\b(vi sao|tai sao|nguyen nhan|ly do)\b")
+# Sentences that give a cause (for "vì sao"): without one, the records do not explain it.
+CAUSE_WORDS = re.compile(r"\b(do|vi|boi|nguyen nhan|ly do|bởi vì|do đó|nen|khien|dan den|anh huong)\b")
+
+# -- follow-ups ----------------------------------------------------------------
+# "Còn Quảng Bình thì sao?", "Quảng Bình thì sao?", "Năm 2019 thì sao?", "Còn Lâm Đồng?"
+FOLLOWUP_START = re.compile(r"^\s*(con|vay con|the con|con ve)\b")
+FOLLOWUP_END = re.compile(r"\b(thi sao|the nao|ra sao|thi the nao)\s*\??\s*$")
+# references to something said before: "hội nghị đó", "tỉnh này", "năm đó", "ông ấy"
+REFERENCE = re.compile(r"\b([a-z]+(?: [a-z]+)?) (do|nay|ay|tren|nói trên)\b")
+PRONOUNS = re.compile(r"\b(ong ay|ba ay|ong ta|ba ta|nguoi nay|nguoi do|vi nay|ong|ba)\b")
+
+# -- people --------------------------------------------------------------------
+# The common Vietnamese family names: a capitalised run that starts with one is a person's
+# name ("Ngô Quang Trung"), whatever syllables follow ("Trung" is also in "Trung ương").
+FAMILY_NAMES = frozenset(fold(w) for w in (
+    "Nguyễn", "Trần", "Lê", "Phạm", "Hoàng", "Huỳnh", "Phan", "Vũ", "Võ", "Đặng", "Bùi", "Đỗ", "Hồ", "Ngô",
+    "Dương", "Lý", "Cao", "Đinh", "Lương", "Trương", "Đoàn", "Lâm", "Mai", "Tạ", "Trịnh", "Hà", "Tô", "Thái",
+    "Châu", "Lại", "Kiều", "Phùng", "Văn", "Đào", "Quách", "Tăng", "Lưu", "Hứa", "Tống", "Khúc", "Nông", "Triệu",
+    "Diệp", "La", "Giang", "Âu", "Thân", "Từ", "Vương", "Mạc", "Chu", "Đàm", "Lục", "Doãn", "Trình", "Nghiêm",
+    "Đồng", "Kim", "Hầu", "Tiêu", "Hàn", "Khổng", "Ông", "Quang", "Phí", "Ninh", "Bạch"))
+
+# The same stop and question words with their marks: a question typed with diacritics is
+# matched on these, so "hội" (conference) is not dropped as "hỏi" (ask), nor "tài" as "tại".
+STOPWORDS_ACCENTED = frozenset(
+    "là và của có các những được trong cho với tại từ đến đã sẽ bao nhiêu nào gì ai không này đó thì mà "
+    "một theo về như để ở hay hoặc".split())
+QUESTION_WORDS_ACCENTED = frozenset(
+    "bao nhiêu mấy là gì nào ai đâu thế khi giờ có không được hay hỏi cho biết ra sao tại vì bằng mức".split())
+
+
+def is_function_word(syllable: str, accented: bool) -> bool:
+    """A stop or question word, judged on the marks when the text has them."""
+    if accented:
+        w = syllable.lower()
+        return w in STOPWORDS_ACCENTED or w in QUESTION_WORDS_ACCENTED
+    w = fold(syllable)
+    return w in STOPWORDS or w in QUESTION_WORDS

@@ -33,7 +33,9 @@ def citation_label(c: Citation) -> str:
         where.append(f"đoạn {c.paragraph}")
     where.append(f"ký tự {c.start}–{c.end}")
     meta = c.metadata or {}
-    about = " · ".join(str(x) for x in (meta.get("title"), meta.get("date"), meta.get("place")) if x)
+    title = str(meta.get("title") or "")
+    date = str(meta.get("date") or "")
+    about = " · ".join(x for x in (title, "" if date and date in title else date, str(meta.get("place") or "")) if x)
     return " · ".join(where) + (f"\n{about}" if about else "")
 
 

@@ -528,6 +528,16 @@ async def test_chats_survive_restart_reopen_and_delete(engine, follow_along, cha
         # delete the other one from the list
         await pilot.press("f4")
         await wait_until(pilot, lambda: isinstance(app.screen, ChatsScreen), what="chats screen")
+        current = app.chat.dialogue.id
+        app.screen.query_one("#chat-list", OptionList).highlighted = \
+            [c.id for c in app.screen.items].index(current)
+        await pilot.press("f2")                            # rename it
+        await wait_until(pilot, lambda: app.screen.query("#rename-input"), what="rename box")
+        app.screen.query_one("#rename-input").value = ""
+        await pilot.press(*"Kinh phí các tỉnh", "enter")
+        await wait_until(pilot, lambda: isinstance(app.screen, ChatsScreen), what="back to the list")
+        assert app.chats.load(current).title == "Kinh phí các tỉnh"
+        assert any(c.title == "Kinh phí các tỉnh" for c in app.screen.items)
         other = [c for c in app.screen.items if c.id != app.chat.dialogue.id][0]
         app.screen.query_one("#chat-list", OptionList).highlighted = app.screen.items.index(other)
         await pilot.press("delete")

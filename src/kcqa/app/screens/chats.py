@@ -9,8 +9,9 @@ from __future__ import annotations
 from rich.text import Text
 from textual import on
 from textual.binding import Binding
-from textual.screen import Screen
-from textual.widgets import Footer, OptionList, Static
+from textual.containers import Vertical
+from textual.screen import ModalScreen, Screen
+from textual.widgets import Footer, Input, OptionList, Static
 from textual.widgets.option_list import Option
 
 from .. import texts
@@ -21,6 +22,7 @@ class ChatsScreen(Screen):
     BINDINGS = [
         Binding("escape", "app.pop_screen", "Quay lại"),
         Binding("delete,ctrl+d", "delete", "Xóa"),
+        Binding("f2,ctrl+e", "rename", "Đổi tên"),
         Binding("ctrl+n", "new", "Hội thoại mới"),
     ]
 
@@ -94,3 +96,44 @@ class ChatsScreen(Screen):
     async def action_new(self) -> None:
         self.app.pop_screen()
         await self.app.chat.action_new_conversation()
+
+    def action_rename(self) -> None:
+        conv_id = self.highlighted_id
+        if conv_id is None:
+            return
+        title = next((c.title for c in self.items if c.id == conv_id), "")
+
+        def done(new_title: str | None) -> None:
+            if not new_title or new_title == title:
+                return
+            try:
+                self.app.chats.rename(conv_id, new_title)
+            except Exception as exc:
+                self.app.notify(texts.chats_failed(exc), severity="error")
+                return
+            self.load()
+            options = self.query_one(OptionList)
+            options.highlighted = next(i for i, c in enumerate(self.items) if c.id == conv_id)
+        self.app.push_screen(RenameScreen(title), done)
+
+
+class RenameScreen(ModalScreen[str | None]):
+    """One line to type the conversation's new title: Enter keeps it, Esc leaves it."""
+
+    BINDINGS = [Binding("escape", "cancel", "Bỏ qua")]
+
+    def __init__(self, title: str) -> None:
+        super().__init__()
+        self.title_now = title
+
+    def compose(self):
+        with Vertical(id="rename"):
+            yield Static(texts.RENAME_PROMPT)
+            yield Input(value=self.title_now, id="rename-input")
+
+    @on(Input.Submitted, "#rename-input")
+    def submitted(self, event: Input.Submitted) -> None:
+        self.dismiss(" ".join(event.value.split()) or None)
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)

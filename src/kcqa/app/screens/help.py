@@ -19,7 +19,7 @@ KEYS = [
     ("F2", "Bảng số liệu: gõ để lọc, bấm tiêu đề cột (hoặc Ctrl+O) để sắp xếp"),
     ("Ctrl+R", "Lập chỉ mục lại từ thư mục hồ sơ (ứng dụng vẫn dùng được trong lúc chạy)"),
     ("Ctrl+N", "Bắt đầu hội thoại mới (câu hỏi tiếp theo không nối vào các câu trước)"),
-    ("F4", "Lịch sử hội thoại đã lưu: Enter mở lại, Delete xóa"),
+    ("F4", "Lịch sử hội thoại đã lưu: Enter mở lại, F2 đổi tên, Delete xóa"),
     ("Ctrl+Y", "Sao chép câu trả lời đang chọn kèm trích dẫn (và lưu vào tệp kcqa-cau-tra-loi.txt trong thư mục nhà)"),
     ("Ctrl+P", "Bảng lệnh: tìm mọi thao tác theo tên"),
     ("F1 hoặc ?", "Mở / đóng trang trợ giúp này"),

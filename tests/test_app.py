@@ -585,6 +585,23 @@ async def test_index_changed_by_another_process_is_noticed(tmp_path, engine):
         assert "4,2 tỷ đồng" in text_of(turn)
 
 
+async def test_passage_answer_is_quoted_and_highlighted_in_the_sources(engine):
+    app = make_app(engine)
+    async with app.run_test(size=(160, 48)) as pilot:
+        turn = await ask(pilot, PASSAGE_Q, type_keys=False)
+        ans = turn.answer
+        assert ans.status == "answered" and ans.kind == "passage"
+        line = str(turn.query_one(".answer", Static).content)
+        assert line.startswith("Trả lời (trích nguyên văn): ") and "đào tạo nghề" in line
+        cited = ans.citations[0]
+        s, e = cited.highlight
+        assert ans.text in cited.text or cited.text[s:e] in ans.text     # the quote is the record's own text
+        entries = source_entries(app)
+        assert entries[0] == texts.CITED_PASSAGE
+        first = app.chat.sources.sources[0]
+        assert first.marks == [(cited.start + s, cited.start + e)]      # the reader highlights the same span
+
+
 async def test_long_and_english_questions_are_explained(engine):
     app = make_app(engine)
     async with app.run_test(size=(100, 30)) as pilot:

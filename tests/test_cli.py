@@ -102,6 +102,19 @@ def test_every_error_path_is_one_vietnamese_line(tmp_path):
         assert not ENGLISH.search(without_paths(lines[0])), (what, lines[0])
 
 
+@pytest.mark.slow
+def test_library_warnings_do_not_reach_the_user(tmp_path, model_cache):
+    """pypdf logs `invalid pdf header` / `EOF marker not found` for a fake PDF: only kcqa's own
+    Vietnamese skip line is shown (the English stays available with KCQA_DEBUG=1)."""
+    records = tmp_path / "records"
+    records.mkdir()
+    (records / "bao-cao.pdf").write_bytes("Báo cáo hội nghị".encode("utf-8"))
+    p = kcqa("index", str(records), env=env(KCQA_INDEX=str(tmp_path / "index"), KCQA_CACHE=str(model_cache)))
+    lines = [line for line in p.stderr.splitlines() if line.strip()]
+    assert lines and all(line.startswith(("Bỏ qua", "Cảnh báo")) for line in lines), p.stderr
+    assert "invalid pdf header" not in p.stderr and "EOF marker" not in p.stderr
+
+
 def test_text_output_shows_the_resolved_question_and_wraps_citations():
     sentence = "Quảng Bình (3,94 tỷ đồng) … " + "và nhiều tỉnh khác " * 8
     label_meta = {"title": TITLE, "date": "2020"}

@@ -133,8 +133,23 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
         return _parser().parse_args(argv)
 
 
+def quiet_libraries() -> None:
+    """Libraries log in English (pypdf: `invalid pdf header`, `EOF marker not found`) and Python
+    prints a logger's warnings when no handler is set; kcqa says what matters itself, in
+    Vietnamese. With KCQA_DEBUG=1 everything is shown."""
+    if debug():
+        return
+    import logging
+    import warnings
+    root = logging.getLogger()
+    if not root.handlers:
+        root.addHandler(logging.NullHandler())
+    warnings.filterwarnings("ignore")
+
+
 def main(argv: list[str] | None = None) -> int:
     args = parse_args(argv)
+    quiet_libraries()
     cfg = Config.from_args(index=getattr(args, "index", None), model=getattr(args, "model", None),
                            chroma_url=getattr(args, "chroma_url", None))
     command = args.command or "chat"

@@ -38,7 +38,6 @@ from kcqa.engine import Engine, Stats  # noqa: E402
 from kcqa.models import Answer, AnswerValue, Chunk, Citation, Document, Figure, Passage  # noqa: E402
 from kcqa.text.vietnamese import fold  # noqa: E402
 
-from conversation_shim import keep_turns  # noqa: E402
 from kcqa.ask.conversation import Turn as Kept  # noqa: E402
 
 KNOWLEDGE = REPO / "knowledge"
@@ -68,13 +67,6 @@ def chats_file(tmp_path, monkeypatch) -> Path:
     return path
 
 
-@pytest.fixture
-def follow_along():
-    """Engine.ask appends the turn to the conversation (the lead's resolver does); until it
-    does, append it here: only when the engine did not, so this stays right afterwards."""
-    undo = keep_turns(Engine)
-    yield
-    undo()
 
 @pytest.fixture(scope="session")
 def index_cfg(tmp_path_factory) -> Config:
@@ -457,18 +449,14 @@ class Spy:
 
 async def test_three_turn_conversation(engine, monkeypatch, chats_file):
     spy = Spy(monkeypatch)
-    undo = keep_turns(Engine)                 # outermost: appends only if the engine did not
-    try:
-        app = make_app(engine)
-        async with app.run_test(size=(120, 40)) as pilot:
-            first = await ask(pilot, QUESTION, type_keys=False)
-            second = await ask(pilot, FOLLOW_UP)
-            third = await ask(pilot, THIRD, type_keys=False)
-            dialogue = app.chat.dialogue
-            shown = [text_of(t) for t in (first, second, third)]
-            resolved_lines = [[str(w.content) for w in t.query(".resolved")] for t in (first, second, third)]
-    finally:
-        undo()
+    app = make_app(engine)
+    async with app.run_test(size=(120, 40)) as pilot:
+        first = await ask(pilot, QUESTION, type_keys=False)
+        second = await ask(pilot, FOLLOW_UP)
+        third = await ask(pilot, THIRD, type_keys=False)
+        dialogue = app.chat.dialogue
+        shown = [text_of(t) for t in (first, second, third)]
+        resolved_lines = [[str(w.content) for w in t.query(".resolved")] for t in (first, second, third)]
     # one conversation, handed to the engine with the turns before each question
     assert [c[0] for c in spy.calls] == [QUESTION, FOLLOW_UP, THIRD]
     assert all(c[1] is dialogue for c in spy.calls)
@@ -489,13 +477,13 @@ async def test_three_turn_conversation(engine, monkeypatch, chats_file):
     assert summary.turns == 3 and summary.title == QUESTION
     conv = kept.load(summary.id)
     assert [t.answer["message"] for t in conv.turns] == [t.answer.text for t in (first, second, third)]
-    if second.answer.resolved_question is None:
-        pytest.xfail("the engine does not resolve follow-ups yet (ask/ is being written)")
+    # the follow-ups, resolved from the turns before them
+    assert second.answer.resolved_question and third.answer.resolved_question
     assert FOLLOW_UP_FIGURE in shown[1]
     assert THIRD_FIGURE in shown[2]
 
 
-async def test_chats_survive_restart_reopen_and_delete(engine, follow_along, chats_file):
+async def test_chats_survive_restart_reopen_and_delete(engine, chats_file):
     app = make_app(engine)
     async with app.run_test(size=(100, 30)) as pilot:
         await ask(pilot, QUESTION, type_keys=False)

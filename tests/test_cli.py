@@ -21,7 +21,6 @@ from kcqa.models import Answer, AnswerValue, Citation
 from kcqa.render import answer_renderables
 
 from conftest import ROOT
-from conversation_shim import SHIM, keep_turns
 
 QUESTION = "Quảng Nam được bố trí bao nhiêu kinh phí?"
 FOLLOW_UP = "Còn Quảng Bình thì sao?"
@@ -42,10 +41,10 @@ def env(**extra: str) -> dict:
     return out
 
 
-def kcqa(*args: str, env: dict, input: str | None = None, shim: bool = False) -> subprocess.CompletedProcess:
-    """Run kcqa in a fresh process; `shim`: through conversation_shim (turns kept by Engine.ask)."""
-    cmd = [sys.executable, "-c", SHIM] if shim else [sys.executable, "-m", "kcqa.cli"]
-    return subprocess.run(cmd + list(args), env=env, input=input, capture_output=True, text=True, timeout=300)
+def kcqa(*args: str, env: dict, input: str | None = None) -> subprocess.CompletedProcess:
+    """Run kcqa in a fresh process."""
+    return subprocess.run([sys.executable, "-m", "kcqa.cli", *args], env=env, input=input, capture_output=True,
+                          text=True, timeout=300)
 
 
 def without_paths(line: str) -> str:
@@ -145,9 +144,9 @@ def seed_env(seed_engine, tmp_path) -> dict:
 
 @pytest.mark.slow
 def test_session_continues_across_processes(seed_env):
-    first = kcqa("ask", "--json", "--session", "kinh-phi", QUESTION, env=seed_env, shim=True)
+    first = kcqa("ask", "--json", "--session", "kinh-phi", QUESTION, env=seed_env)
     assert first.returncode == 0, first.stderr
-    second = kcqa("ask", "--json", "--session", "kinh-phi", FOLLOW_UP, env=seed_env, shim=True)
+    second = kcqa("ask", "--json", "--session", "kinh-phi", FOLLOW_UP, env=seed_env)
     assert second.returncode == 0, second.stderr
     a, b = json.loads(first.stdout), json.loads(second.stdout)
     assert FIGURE in a["answer"]["text"] and a["session"] == b["session"] == "kinh-phi"
@@ -159,13 +158,12 @@ def test_session_continues_across_processes(seed_env):
     assert not any(t["record_changed"] for t in kept["turns"])
     listed = kcqa("chats", env=seed_env)
     assert "[kinh-phi] · 2 câu" in listed.stdout
-    other = kcqa("ask", "--json", "--session", "khac", ABSENT, env=seed_env, shim=True)
+    other = kcqa("ask", "--json", "--session", "khac", ABSENT, env=seed_env)
     assert json.loads(other.stdout)["status"] == "not_found"
     assert len(json.loads(kcqa("chats", "--json", env=seed_env).stdout)) == 2
     deleted = kcqa("chats", "delete", "khac", env=seed_env)
     assert deleted.returncode == 0 and "Đã xóa" in deleted.stdout
-    if b["resolved_question"] is None:
-        pytest.xfail("the engine does not resolve follow-ups yet (ask/ is being written)")
+    assert b["resolved_question"] and "Quảng Bình" in b["resolved_question"]
     assert "3,94 tỷ đồng" in b["answer"]["text"]
 
 
@@ -180,7 +178,6 @@ def test_json_lines_sessions_and_plain_lines(seed_engine, monkeypatch, capsys, t
         calls.append((question, conversation, len(conversation.turns) if conversation is not None else -1))
         return real(engine, question, conversation, *a, **k)
     monkeypatch.setattr(Engine, "ask", spy)
-    undo = keep_turns(Engine)
     long_question = QUESTION + " " + "rất dài " * 700
     lines = [
         json.dumps({"session": "a", "question": QUESTION}, ensure_ascii=False),
@@ -194,16 +191,15 @@ def test_json_lines_sessions_and_plain_lines(seed_engine, monkeypatch, capsys, t
         long_question,
     ]
     monkeypatch.setattr(sys, "stdin", io.StringIO("\n".join(lines) + "\n"))
-    try:
-        assert main(["--index", str(seed_engine.cfg.index_dir), "ask", "--json", "-"]) == 0
-    finally:
-        undo()
+    assert main(["--index", str(seed_engine.cfg.index_dir), "ask", "--json", "-"]) == 0
     out = [json.loads(line) for line in capsys.readouterr().out.splitlines()]
     assert len(out) == 8
     assert all("resolved_question" in o for o in out if o["status"] != "error")
     assert [o.get("session") for o in out] == ["a", "b", "a", None, None, "a", None, None]
     assert out[1]["id"] == 7 and out[1]["status"] == "not_found"
     assert FIGURE in out[0]["answer"]["text"] and FIGURE in out[3]["answer"]["text"]
+    assert "Quảng Bình" in out[2]["resolved_question"] and "3,94 tỷ đồng" in out[2]["answer"]["text"]
+    assert out[3]["resolved_question"] is None                     # a plain line is not a follow-up
     assert out[4]["status"] == "error" and out[4]["message"].startswith("dòng 6: không phải JSON")
     assert out[5]["status"] == "error" and "question" in out[5]["message"]
     assert NOT_VIETNAMESE in out[6]["notes"] and out[6]["restored_question"] is None
@@ -245,7 +241,7 @@ def test_kept_session_marks_an_answer_whose_record_changed(tmp_path, seed_engine
     e = env(KCQA_INDEX=str(tmp_path / "index"), KCQA_CACHE=str(seed_engine.cfg.cache_dir),
             KCQA_CHATS=str(tmp_path / "chats.sqlite"))
     assert kcqa("index", str(records), env=e).returncode == 0
-    assert kcqa("ask", "--session", "s", QUESTION, env=e, shim=True).returncode == 0
+    assert kcqa("ask", "--session", "s", QUESTION, env=e).returncode == 0
     shown = kcqa("chats", "show", "s", env=e)
     assert FIGURE in shown.stdout and "đã thay đổi" not in shown.stdout
     record = next(records.glob("*.txt"))

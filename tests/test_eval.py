@@ -10,7 +10,6 @@ from kcqa.cli import main
 from kcqa.engine import Engine
 from kcqa.evaluate import judge, load_items, outcome
 
-from conversation_shim import keep_turns
 
 QUESTION = "Quảng Nam được bố trí bao nhiêu kinh phí?"
 FOLLOW_UP = "Còn Quảng Bình thì sao?"
@@ -85,11 +84,7 @@ def test_eval_conversations_by_turn_kind_diacritics_and_split(seed_engine, tmp_p
         calls.append((question, conversation, len(conversation.turns) if conversation is not None else -1))
         return real(engine, question, conversation, *a, **k)
     monkeypatch.setattr(Engine, "ask", spy)
-    undo = keep_turns(Engine)
-    try:
-        main(["--index", str(seed_engine.cfg.index_dir), "eval", str(path), "--split", "test", "--json"])
-    finally:
-        undo()
+    main(["--index", str(seed_engine.cfg.index_dir), "eval", str(path), "--split", "test", "--json"])
     report = json.loads(capsys.readouterr().out)
     summary, scored = report["summary"], {s["id"]: s for s in report["items"]}
     assert set(scored) == {"one", "wrong", "nf", "conv#1", "conv#2"}             # train left out

@@ -819,3 +819,16 @@ def test_kcqa_in_tmux(index_cfg, chats_file):
         subprocess.run([tmux, "send-keys", "-t", name, "C-q"], check=True)
     finally:
         subprocess.run([tmux, "kill-session", "-t", name], capture_output=True)
+
+
+async def test_unwritable_chat_file_is_said_once_and_answers_go_on(tmp_path, monkeypatch):
+    monkeypatch.setenv("KCQA_CHATS", str(tmp_path))          # a folder: SQLite cannot open it
+    app = frozen_app()
+    async with app.run_test(size=(100, 30)) as pilot:
+        await wait_until(pilot, lambda: app.state == "ready", what="ready")
+        await ask(pilot, QUESTION, type_keys=False)
+        turn = await ask(pilot, FOLLOW_UP, type_keys=False)
+        await pilot.pause(0.2)
+        assert FOLLOW_UP_FIGURE in text_of(turn)
+        said = [m for m in app.message_log if m.startswith("Không lưu được hội thoại:")]
+        assert len(said) == 1 and str(tmp_path) in said[0]

@@ -208,7 +208,8 @@ def evaluate_file(engine, path: Path, as_json: bool = False, split: str | None =
     for s in res.failures:
         head = "SAI" if s.outcome == "wrong" else "KHÔNG TÌM THẤY"
         resolved = f"\n    hiểu là: {s.resolved_question}" if s.resolved_question else ""
-        print(f"{head} {s.id}: {s.question}{resolved}\n    {s.why}; trả lời: {s.got}")
+        got = s.got if s.outcome == "wrong" else "(không)"
+        print(f"{head} {s.id}: {s.question}{resolved}\n    {s.why}; trả lời: {got}")
     for name, table in res.groups().items():
         if name == "split" and set(table) == {"none"}:
             continue

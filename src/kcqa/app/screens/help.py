@@ -18,7 +18,9 @@ KEYS = [
     ("Esc", "Quay lại ô hỏi · đóng màn hình đang mở"),
     ("F2", "Bảng số liệu: gõ để lọc, bấm tiêu đề cột (hoặc Ctrl+O) để sắp xếp"),
     ("Ctrl+R", "Lập chỉ mục lại từ thư mục hồ sơ (ứng dụng vẫn dùng được trong lúc chạy)"),
-    ("Ctrl+Y", "Sao chép câu trả lời đang chọn kèm trích dẫn (và lưu vào tệp kcqa-answer.txt)"),
+    ("Ctrl+N", "Bắt đầu hội thoại mới (câu hỏi tiếp theo không nối vào các câu trước)"),
+    ("F4", "Lịch sử hội thoại đã lưu: Enter mở lại, F2 đổi tên, Delete xóa"),
+    ("Ctrl+Y", "Sao chép câu trả lời đang chọn kèm trích dẫn (và lưu vào tệp kcqa-cau-tra-loi.txt trong thư mục nhà)"),
     ("Ctrl+P", "Bảng lệnh: tìm mọi thao tác theo tên"),
     ("F1 hoặc ?", "Mở / đóng trang trợ giúp này"),
     ("Ctrl+Q", "Thoát"),
@@ -28,6 +30,8 @@ ABOUT = (
     "kcqa trả lời câu hỏi về số liệu trong hồ sơ hội nghị khuyến công, hoàn toàn ngoại tuyến. "
     "Mỗi câu trả lời là một đoạn nguyên văn của hồ sơ, có trích dẫn (tên hồ sơ, đoạn, vị trí ký tự); "
     "số liệu được tô sáng trong câu trích. Có thể gõ không dấu: câu hỏi được khôi phục dấu và hiển thị lại. "
+    "Có thể hỏi tiếp như khi trò chuyện (“Còn Quảng Bình thì sao?”): câu hỏi được hiểu theo các câu trước "
+    "và hiển thị lại dưới dòng “Hiểu là: …”. Các cuộc hội thoại được lưu lại để mở lại sau (F4). "
     "Khi hồ sơ không có thông tin, ứng dụng nói rõ “không có trong hồ sơ” và chỉ đưa các đoạn gần nhất "
     "để tham khảo (không phải câu trả lời)."
 )

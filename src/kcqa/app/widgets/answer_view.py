@@ -12,7 +12,7 @@ from textual.message import Message
 from textual.widgets import Static
 
 from ...models import Answer
-from ...render import citation_label, highlighted
+from ...render import answer_head, citation_label, highlighted, understood_lines
 from .. import texts
 
 FIGURE_STYLE = "bold black on yellow"
@@ -21,12 +21,8 @@ NEAR_CHARS = 220
 
 
 def answer_line(ans: Answer) -> Text:
-    """'Trả lời: …' with the figure itself in reverse video."""
-    body = Text(ans.text)
-    if ans.value and ans.value.text and ans.value.text in ans.text:
-        i = ans.text.index(ans.value.text)
-        body.stylize("bold reverse", i, i + len(ans.value.text))
-    return Text("Trả lời: ", style="bold green") + body
+    """'Trả lời: …' with the figure itself in reverse video (the same line `kcqa ask` prints)."""
+    return answer_head(ans)
 
 
 class Turn(Vertical):
@@ -37,17 +33,23 @@ class Turn(Vertical):
             super().__init__()
             self.turn = turn
 
-    def __init__(self, question: str, **kwargs) -> None:
+    def __init__(self, question: str, answer: Answer | None = None, changed: bool = False, **kwargs) -> None:
+        """`answer` given: a kept turn shown again (`changed`: a record it cites has changed since)."""
         super().__init__(classes="turn", **kwargs)
         self.question = question
-        self.answer: Answer | None = None
+        self.answer: Answer | None = answer
         self.failed = False
+        self.changed = changed
+        self.notes: list[str] = []
         # Created here, not in compose: the status may change before the turn is mounted.
         self._status = Static(texts.WAITING, classes="status")
 
     def compose(self):
         yield Static(Text("Bạn: ", style="bold") + Text(self.question), classes="question")
-        yield self._status
+        if self.answer is not None:
+            yield from self._answer_widgets(self.answer, self.changed)
+        else:
+            yield self._status
 
     @property
     def done(self) -> bool:
@@ -62,21 +64,27 @@ class Turn(Vertical):
         self._status.set_class(error, "-error")
         self.failed = error
 
-    def show_answer(self, ans: Answer) -> None:
+    def show_answer(self, ans: Answer, changed: bool = False) -> None:
+        """`changed`: the answer was kept from an earlier session and a record it cites has
+        changed since; it is shown as it was, marked."""
         self.answer = ans
+        self.changed = changed
         self._status.remove()
-        self.mount_all(list(self._answer_widgets(ans)))
+        self.mount_all(list(self._answer_widgets(ans, changed)))
 
-    def _answer_widgets(self, ans: Answer):
-        if ans.restored_question:
-            yield Static(f"(Hiểu câu hỏi là: {ans.restored_question})", classes="restored")
+    def _answer_widgets(self, ans: Answer, changed: bool = False):
+        for line in understood_lines(ans):
+            resolved = line.startswith("Hiểu là")
+            yield Static(line, classes="resolved" if resolved else "restored")
+        if changed:
+            yield Static(texts.CHANGED_RECORD, classes="changed")
         if ans.status == "answered":
             yield Static(answer_line(ans), classes="answer")
             for c in ans.citations:
                 cite = Static(highlighted(c.text.strip(), _shift(c.highlight, c.text), FIGURE_STYLE),
                               classes="citation")
                 cite.border_title = "Nguồn"
-                cite.border_subtitle = citation_label(c).split("\n")[0]
+                yield Static(citation_label(c).split("\n")[0], classes="citation-where")
                 yield cite
             if ans.others:
                 lines = [f"• {text}  [{citation_label(c).splitlines()[0]}]" for text, c in ans.others]

@@ -34,11 +34,15 @@ class Conversation(VerticalScroll):
     def turns(self) -> list[Turn]:
         return list(self.query(Turn))
 
-    def add_turn(self, question: str) -> Turn:
-        turn = Turn(question)
+    def add_turn(self, question: str, answer=None, changed: bool = False) -> Turn:
+        turn = Turn(question, answer, changed)
         self.mount(turn)
         self.call_after_refresh(self.scroll_end, animate=False)
         return turn
+
+    async def clear_turns(self) -> None:
+        self.selected = None
+        await self.remove_children(Turn)
 
     def select(self, turn: Turn | None) -> None:
         if self.selected is not None:

@@ -7,7 +7,6 @@ exactly there; the user checks the figure against the record, not against us.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from pathlib import Path
 
 from rich.text import Text
 from textual.containers import Vertical
@@ -16,7 +15,7 @@ from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
 from ...models import Answer
-from ...render import highlighted
+from ...render import highlighted, passage_label
 from .. import texts
 from .answer_view import FIGURE_STYLE
 
@@ -46,7 +45,7 @@ def sources_of(ans: Answer) -> list[tuple[Source, Text]]:
         out.append((Source(c.path, c.start, c.end, c.paragraph, marks, head), _entry(head, body)))
     for i, p in enumerate(ans.passages, 1):
         ch = p.chunk
-        head = f"{i}. {Path(ch.doc).name} · đoạn {ch.paragraph} · điểm {p.score:.4f}"
+        head = f"{i}. {passage_label(p)}"     # no score: a fused rank means nothing to a reader
         text = ch.text if len(ch.text) <= PASSAGE_CHARS else ch.text[:PASSAGE_CHARS] + "…"
         spans = [(s, e) for s, e in p.matched if e <= len(text)]
         marks = [(ch.start + s, ch.start + e) for s, e in p.matched]
@@ -88,7 +87,8 @@ class SourcesPanel(Vertical):
         n_cited = len(ans.citations)
         items: list[Option | None] = []
         if n_cited:
-            items.append(Option(Text(texts.CITED, style="bold green"), disabled=True))
+            head = texts.CITED_PASSAGE if ans.kind == "passage" else texts.CITED
+            items.append(Option(Text(head, style="bold green"), disabled=True))
         for i, (source, text) in enumerate(entries):
             if i == n_cited and ans.passages:
                 head = texts.RETRIEVED if ans.status == "answered" else texts.RETRIEVED_NOT_ANSWER

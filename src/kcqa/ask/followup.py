@@ -92,6 +92,9 @@ def resolve(question: str, previous: list[dict]) -> Resolution:
                                                  "hãy hỏi đầy đủ hơn.")
     core = _strip_ellipsis(text)
     core_q = parse_question(core) if core else None
+    if core_q is not None and not (core_q.names or core_q.places) and core[:1].isupper() \
+            and len(syllables(core)) <= 3 and not core_q.years and not core_q.measures:
+        core_q.names = [fold(core)]      # "Còn Singapore?": a lone capitalised word is a name
     if core_q is not None and _is_bare_slot(core, core_q):
         out = _swap_slots(base, base_q, core, core_q)
     else:

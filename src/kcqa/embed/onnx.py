@@ -32,6 +32,7 @@ that only indexes never the first; the app, which does both, pays the weights tw
 
 from __future__ import annotations
 
+import gc
 import hashlib
 import json
 import logging
@@ -56,7 +57,10 @@ RECIPE = {
     "exclude": [],            # node-name substrings kept in fp32
     "op_types": [],           # [] = every type quantize_dynamic supports (MatMul, Gather, ...)
 }
-EXPORT_VERSION = 1            # bump when the export itself changes
+# Goes into the runtime's identity ("model@onnx-int8" + tag): set it to a new short name
+# ("+pc", ...) whenever RECIPE changes, so indexes built with the old recipe re-embed.
+RECIPE_TAG = ""
+EXPORT_VERSION = 2            # bump when the export itself changes
 OPSET = 17
 MODEL_FILE = "model_int8.onnx"
 MANIFEST = "export.json"
@@ -153,6 +157,19 @@ def export_int8(model: str, folder: Path, out_dir: Path, recipe: dict | None = N
         out_dir.parent.mkdir(parents=True, exist_ok=True)
         tmp = Path(tempfile.mkdtemp(prefix=f".{out_dir.name}.part-", dir=out_dir.parent))
         try:
+            # What the check compares with: computed before the export, which leaves every
+            # module in the wrapper's mode (a fresh Module is in training mode: dropout on).
+            checks = []
+            for texts in (CHECK_SENTENCES[:1], CHECK_SENTENCES):
+                batch = tokenizer(["passage: " + t for t in texts], padding=True, truncation=True,
+                                  max_length=max_len, return_tensors="np")
+                with torch.inference_mode():
+                    reference = auto(input_ids=torch.from_numpy(batch["input_ids"]),
+                                     attention_mask=torch.from_numpy(batch["attention_mask"])).last_hidden_state
+                checks.append((batch["input_ids"], batch["attention_mask"], reference.numpy()))
+            tokenizer.backend_tokenizer.save(str(tmp / "tokenizer.json"))
+            pad_id = int(tokenizer.pad_token_id if tokenizer.pad_token_id is not None else 0)
+            pad_token = tokenizer.pad_token or "<pad>"
             # Traced on two short texts, checked on other shapes (one text, three of
             # unequal length): a shape the tracer froze would show in the check.
             trace = tokenizer(["passage: Hội nghị.", "query: Kinh phí năm 2024 là bao nhiêu?"],
@@ -161,12 +178,16 @@ def export_int8(model: str, folder: Path, out_dir: Path, recipe: dict | None = N
             with warnings.catch_warnings():
                 warnings.simplefilter("ignore")   # TracerWarnings about Python bools in masking code
                 torch.onnx.export(
-                    Encoder(auto), (trace["input_ids"], trace["attention_mask"]), str(fp32),
+                    Encoder(auto).eval(), (trace["input_ids"], trace["attention_mask"]), str(fp32),
                     input_names=["input_ids", "attention_mask"], output_names=["last_hidden_state"],
                     dynamic_axes={"input_ids": {0: "batch", 1: "tokens"},
                                   "attention_mask": {0: "batch", 1: "tokens"},
                                   "last_hidden_state": {0: "batch", 1: "tokens"}},
                     opset_version=OPSET, do_constant_folding=True, dynamo=False)
+            # The torch model goes before quantising loads the fp32 graph again: both together
+            # would double the peak memory.
+            st = auto = tokenizer = trace = None
+            gc.collect()
             nodes = _node_names(fp32)
             exclude = [n for n in nodes if any(s in n for s in recipe.get("exclude", []))]
             quant_log = logging.getLogger()           # quantize_dynamic warns on the root logger
@@ -182,13 +203,7 @@ def export_int8(model: str, folder: Path, out_dir: Path, recipe: dict | None = N
             finally:
                 quant_log.setLevel(level)
             fp32_cos = int8_cos = 1.0
-            for texts in (CHECK_SENTENCES[:1], CHECK_SENTENCES):
-                batch = tokenizer(["passage: " + t for t in texts], padding=True, truncation=True,
-                                  max_length=max_len, return_tensors="pt")
-                with torch.inference_mode():
-                    reference = auto(input_ids=batch["input_ids"],
-                                     attention_mask=batch["attention_mask"]).last_hidden_state.numpy()
-                ids, mask = batch["input_ids"].numpy(), batch["attention_mask"].numpy()
+            for ids, mask, reference in checks:
                 fp32_cos = min(fp32_cos, _check(fp32, ids, mask, reference))
                 int8_cos = min(int8_cos, _check(tmp / MODEL_FILE, ids, mask, reference))
             if fp32_cos < 0.9999:
@@ -196,13 +211,11 @@ def export_int8(model: str, folder: Path, out_dir: Path, recipe: dict | None = N
             if int8_cos < 0.95:
                 raise ValueError(f"bản int8 lệch quá xa so với fp32 (cos {int8_cos:.4f})")
             fp32.unlink()       # 450 MB only needed to quantise
-            tokenizer.backend_tokenizer.save(str(tmp / "tokenizer.json"))
             manifest = {
                 "model": model, "source": str(folder.resolve()), "source_sha256": source_sha256(folder),
                 "export_version": EXPORT_VERSION, "opset": OPSET, "recipe": recipe,
                 "dimension": dim, "max_seq_length": max_len,
-                "pad_id": int(tokenizer.pad_token_id if tokenizer.pad_token_id is not None else 0),
-                "pad_token": tokenizer.pad_token or "<pad>",
+                "pad_id": pad_id, "pad_token": pad_token,
                 "prompts": {"query": prompts.get("query"),
                             "passage": prompts.get("passage") or prompts.get("document")},
                 "check": {"fp32_onnx_vs_torch_cos": fp32_cos, "int8_vs_torch_cos": int8_cos},
@@ -275,6 +288,10 @@ class OnnxEmbedder(Embedder):
 
     runtime = ONNX_INT8
 
+    @property
+    def identity(self) -> str:
+        return f"{self.name}@{self.runtime}{RECIPE_TAG}"
+
     def __init__(self, name: str, source: Path, export: Path, batch_threads: int, query_threads: int):
         import onnxruntime  # noqa: F401 - fail now, not at the first question
         from tokenizers import Tokenizer
@@ -290,6 +307,9 @@ class OnnxEmbedder(Embedder):
         self._tokenizer.enable_truncation(max_length=int(manifest["max_seq_length"]))
         self._tokenizer.enable_padding(pad_id=int(manifest["pad_id"]), pad_token=manifest["pad_token"])
         self._sessions: dict[int, object] = {}
+
+    def usable(self) -> bool:
+        return (self.export / MODEL_FILE).is_file()
 
     def session(self, threads: int):
         """The InferenceSession with ``threads`` intra-op threads, created on first use."""

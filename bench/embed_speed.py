@@ -1,9 +1,9 @@
 """Embedding speed per runtime: a cold process embedding one question, passages/s, and a
 warm question's latency with one thread and with every core, idle or beside a busy process.
 
-    .venv/bin/python bench/embed_speed.py                   # both runtimes, idle
+    .venv/bin/python bench/embed_speed.py                   # st and onnx (q4), idle
     .venv/bin/python bench/embed_speed.py --busy            # the same beside a CPU-bound process
-    .venv/bin/python bench/embed_speed.py --runtimes onnx --passages 500
+    .venv/bin/python bench/embed_speed.py --runtimes onnx,onnx-int8 --passages 500
 
 Each measurement is a child process of its own; its peak RSS is that child's ru_maxrss
 (os.wait4). The model must already be set up in the cache (`kcqa index` does it; for the
@@ -127,8 +127,9 @@ def main() -> int:
     env = {k: v for k, v in os.environ.items() if not k.startswith("KCQA_")}
     env["PYTHONPATH"] = str(REPO / "src") + os.pathsep + os.environ.get("PYTHONPATH", "")
     runtimes = [r.strip() for r in args.runtimes.split(",") if r.strip()]
-    if "onnx" in runtimes:
-        load_embedder(None, cache, runtime="onnx")      # the one-time export, untimed
+    for runtime in runtimes:
+        if runtime.startswith("onnx"):
+            load_embedder(None, cache, runtime=runtime)   # the one-time export, untimed
     busy = subprocess.Popen([sys.executable, "-c", "while True: pass"]) if args.busy else None
     rows = {}
     try:

@@ -220,7 +220,7 @@ def load_embedder(model: str | None, cache_dir: Path, runtime: str | None = None
     folder = model_folder(model, Path(cache_dir))
     batch = batch_threads(threads)
     query = max(1, int(query_threads or 1))
-    key = (str(folder), runtime, batch, query)
+    key = (str(folder), runtime, batch, query, str(cache_dir))   # the export lives in cache_dir
     with _cache_lock:
         if key in _cache and not _cache[key].usable():
             del _cache[key]

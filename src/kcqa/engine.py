@@ -62,10 +62,15 @@ class Engine:
                 vectors = embedder = None
                 model = store.get_meta("model_name") or ""
                 if model:
-                    from .embed.sentence_transformers import ModelUnavailable, load_embedder
+                    from .embed import ModelUnavailable, load_embedder, runtime_of_index
                     from .index.vectors import VectorStore, VectorStoreError
                     try:
-                        embedder = load_embedder(model, self.cfg.cache_dir)
+                        # the runtime the index was built with: query and passage vectors must match;
+                        # no ONNX export here (it needs torch): `kcqa index` makes it
+                        embedder = load_embedder(model, self.cfg.cache_dir,
+                                                 runtime=runtime_of_index(store.get_meta("model") or ""),
+                                                 threads=self.cfg.threads, query_threads=self.cfg.query_threads,
+                                                 allow_export=False)
                         vectors = VectorStore(self.cfg.index_dir, self.cfg.chroma_url)
                     except (ModelUnavailable, VectorStoreError) as exc:
                         self.warnings.append(f"{exc} — dùng tìm kiếm từ khóa (BM25).")
@@ -84,8 +89,9 @@ class Engine:
         model changed (or vectors appeared or vanished), rebuild the searcher."""
         with self._lock:
             if self._searcher is not None:
-                built_with = self._searcher.embedder.name if self._searcher.embedder else ""
-                if self._store is not None and (self._store.get_meta("model_name") or "") != built_with:
+                e = self._searcher.embedder
+                built_with = f"{e.identity}:{e.dimension}" if e else ""
+                if self._store is not None and (self._store.get_meta("model") or "") != built_with:
                     self._searcher = None
                 else:
                     self._searcher.refresh()

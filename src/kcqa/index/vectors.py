@@ -185,7 +185,8 @@ class VectorStore:
 
     def clean_files(self) -> None:
         """With no client open: remove segment folders Chroma's catalogue no longer lists,
-        and VACUUM its SQLite file (a busy reader just means: not this time)."""
+        and VACUUM its SQLite file when a quarter of it is free pages (a busy reader just
+        means: not this time)."""
         db_path = self.path / "chroma.sqlite3"
         if not db_path.exists():
             return
@@ -195,7 +196,9 @@ class VectorStore:
             for entry in self.path.iterdir():
                 if entry.is_dir() and _looks_like_uuid(entry.name) and entry.name not in live:
                     shutil.rmtree(entry, ignore_errors=True)
-            db.execute("VACUUM")
+            free, pages = (db.execute(f"PRAGMA {p}").fetchone()[0] for p in ("freelist_count", "page_count"))
+            if pages and free > 0.25 * pages:
+                db.execute("VACUUM")
             db.close()
         except sqlite3.Error:
             pass

@@ -66,7 +66,9 @@ class VocabIdf(Mapping):
         """Only the largest idf is ever needed (answer.py: max(idf.values())); computing it
         from the smallest document frequency avoids materialising the vocabulary."""
         if self._max is None:
-            row = self.db.execute("SELECT MIN(doc) FROM chunks_vocab").fetchone()
+            # a word found in one passage only is nearly always there, and found at once
+            rare = self.db.execute("SELECT doc FROM chunks_vocab WHERE doc = 1 LIMIT 1").fetchone()
+            row = rare or self.db.execute("SELECT MIN(doc) FROM chunks_vocab").fetchone()
             self._max = idf(self.n, row[0]) if row and row[0] else None
         return [] if self._max is None else [self._max]
 

@@ -165,15 +165,23 @@ def trials(work: Path, kills: int, seed: int, cache: Path | None, articles: int 
     index = work / "index"
     env = env_for(index, cache)
     results = []
+    last_run = 30.0
     for trial in range(kills):
         if trial == 0:
             # the case that lost vectors: the very first run killed after a few records committed
             what = killed_run(corpus, index, env, None, after_docs=rng.randint(1, 4))
         else:
             mutate(corpus, pool, rng)
-            what = killed_run(corpus, index, env, rng.uniform(1.0, 25.0))
+            if trial % 2:
+                # anywhere in a run as long as the last one (loading the model is part of it)
+                what = killed_run(corpus, index, env, rng.uniform(0.5, last_run))
+            else:
+                # while records are being written
+                what = killed_run(corpus, index, env, None, after_docs=rng.randint(1, 2))
         after_kill = inspect(index, env) if (index / "kcqa.sqlite").exists() else None
+        t0 = time.time()
         rerun = full_run(corpus, index, env)
+        last_run = time.time() - t0
         state = inspect(index, env)
         results.append({"trial": trial, "kill": what, "after_kill": after_kill, "after_rerun": state,
                         "healthy": healthy(state), "rerun": rerun.strip().splitlines()})

@@ -50,7 +50,7 @@ def test_incremental_reindex_counts(tmp_path, model_cache):
     assert not [f for f in eng.figures() if "Ninh Thuận" in f.sentence]
     hits = eng.searcher.search("Ninh Thuận đăng cai", k=10).passages
     assert all(Path(p.chunk.doc).name != "c.txt" for p in hits)
-    assert eng.searcher.vectors is None or len(eng.searcher.vectors.ids()) == eng.stats().passages
+    assert eng.searcher.vectors is None or eng.searcher.vectors.ids() == eng.store.vector_keys()
 
 
 def test_second_writer_is_refused_with_a_clear_message(tmp_path, model_cache):
@@ -104,7 +104,7 @@ def test_kill_9_during_indexing_leaves_a_usable_index_and_the_next_run_finishes(
     ids = eng.store.chunk_ids()
     assert len(ids) == stats.passages
     if eng.searcher.vectors is not None:
-        assert eng.searcher.vectors.ids() == ids          # no duplicates, no orphans
+        assert eng.searcher.vectors.ids() == eng.store.vector_keys()    # none missing, no orphans
     again = subprocess.run(_kcqa("index", str(corpus)), env=env, check=True, capture_output=True, text=True)
     assert "0 đoạn được nhúng" in again.stdout
 
@@ -120,7 +120,169 @@ def test_changing_the_model_reembeds_everything_with_a_message(tmp_path, model_c
     tiny = tiny_model(tmp_path, seed_engine.searcher.embedder.path)
     eng2 = Engine(Config(index_dir=eng.cfg.index_dir, knowledge=[corpus], cache_dir=model_cache, model=str(tiny)))
     rep = eng2.index()
-    assert rep.chunks_embedded == 1 and rep.changed == 1
+    assert rep.chunks_embedded == 1       # the record did not change; its vector did
     assert any("nhúng lại toàn bộ" in w for w in rep.warnings)
+    assert not any("thiếu vector" in w for w in rep.warnings)
     assert eng2.searcher.embedder.dimension == 32
     assert eng2.ask("Quảng Nam được bố trí bao nhiêu kinh phí?").value.text == "6,94 tỷ đồng"
+
+
+# -- passages reused by content ---------------------------------------------------------------
+
+def _embedded_texts(eng: Engine, doc_name: str) -> list[str]:
+    from kcqa.extract.chunking import embedding_text
+    return [embedding_text(c) for c in eng.store.chunks() if Path(c.doc).name == doc_name]
+
+
+def _article(min_passages: int = 5) -> Path:
+    from kcqa.extract.chunking import chunk_document
+    from kcqa.read import read_document
+    for f in sorted(need(NEWS).glob("news_*.txt")):
+        if len(chunk_document(read_document(f))) >= min_passages:
+            return f
+    pytest.skip("no article long enough")
+
+
+def test_editing_one_paragraph_reembeds_only_the_passages_that_changed(tmp_path, model_cache):
+    article = _article()
+    corpus = tmp_path / "knowledge"
+    shutil.copytree(KNOWLEDGE, corpus)
+    shutil.copy(article, corpus / "bai.txt")
+    eng = engine_for(tmp_path, corpus, model_cache)
+    first = eng.index()
+    before = _embedded_texts(eng, "bai.txt")
+    assert first.chunks_embedded == first.chunks_total and len(before) >= 5
+
+    paras = (corpus / "bai.txt").read_text(encoding="utf-8").split("\n\n")
+    middle = len(paras) // 2
+    paras[middle] = paras[middle].rstrip() + " Đến cuối năm, tỉnh bổ sung thêm 1,2 tỷ đồng."
+    (corpus / "bai.txt").write_text("\n\n".join(paras), encoding="utf-8")
+    second = eng.index()
+    after = _embedded_texts(eng, "bai.txt")
+    changed = len(set(after) - set(before))
+    assert second.changed == 1 and second.unchanged == 1
+    assert 1 <= changed < len(after)
+    assert second.chunks_embedded == changed          # only the edited passages
+    assert second.chunks_reused == len(after) - changed
+    assert eng.searcher.vectors.ids() == eng.store.vector_keys()
+    top = eng.searcher.bm25.search("bổ sung thêm 1,2 tỷ đồng", 1)[0][0]     # FTS5 has the new text
+    assert "1,2 tỷ đồng" in eng.store.chunks([top])[0].text
+
+
+def test_moving_a_folder_reembeds_nothing(tmp_path, model_cache):
+    corpus = tmp_path / "knowledge"
+    shutil.copytree(KNOWLEDGE, corpus / "2020")
+    shutil.copy(_article(), corpus / "2020" / "bai.txt")
+    eng = engine_for(tmp_path, corpus, model_cache)
+    first = eng.index()
+    answer = eng.ask("Quảng Nam được bố trí bao nhiêu kinh phí?")
+    (corpus / "2020").rename(corpus / "nam-2020")
+    moved = eng.index()
+    assert (moved.new, moved.removed, moved.changed) == (2, 2, 0)
+    assert moved.chunks_embedded == 0 and moved.chunks_reused == first.chunks_total
+    assert eng.stats().passages == first.chunks_total
+    assert all("/nam-2020/" in c.doc for c in eng.store.chunks())
+    assert eng.searcher.vectors.ids() == eng.store.vector_keys()
+    again = eng.ask("Quảng Nam được bố trí bao nhiêu kinh phí?")
+    assert again.value.text == answer.value.text == "6,94 tỷ đồng"
+    assert "/nam-2020/" in again.citations[0].path
+
+
+# -- the lexical index on disk ----------------------------------------------------------------
+
+def test_lexical_search_reads_fts5_and_is_kept_with_the_passages(tmp_path, model_cache):
+    from kcqa.index.lexical import LexicalIndex
+    corpus = tmp_path / "k"
+    corpus.mkdir()
+    (corpus / "a.txt").write_text(SENTENCE + "\n", encoding="utf-8")
+    (corpus / "b.txt").write_text("Ninh Thuận đăng cai hội nghị khuyến công năm 2021.\n", encoding="utf-8")
+    eng = engine_for(tmp_path, corpus, model_cache)
+    eng.index()
+    bm25 = Engine(eng.cfg).searcher.bm25          # a fresh reader: nothing rebuilt in memory
+    assert isinstance(bm25, LexicalIndex)
+    top = bm25.search("quang nam kinh phi bo tri", 5)
+    assert [Path(c.doc).name for c in eng.store.chunks([top[0][0]])] == ["a.txt"]
+    assert bm25.idf["ninh_thuan"] > 0 and "khong_co_tu_nay" not in bm25.idf
+    assert max(bm25.idf.values()) >= bm25.idf["nam"]
+    (corpus / "b.txt").unlink()
+    eng.index()
+    assert not Engine(eng.cfg).searcher.bm25.search("ninh thuan dang cai", 5)
+
+
+# -- schema versions ---------------------------------------------------------------------------
+
+V1_CHUNKS = """CREATE TABLE chunks (
+    id TEXT PRIMARY KEY, doc TEXT NOT NULL, paragraph INTEGER, start INTEGER, "end" INTEGER,
+    text TEXT, context TEXT, tokens TEXT);
+CREATE INDEX chunks_doc ON chunks(doc);"""
+
+
+def make_v1_index(index: Path) -> None:
+    """Turn an index into what the code before schema versions wrote (tables as in that
+    version's store.py; vectors keyed by passage id; tokens as JSON; no FTS5, no vhash)."""
+    import json
+    import sqlite3
+
+    from kcqa.index.vectors import VectorStore
+    db = sqlite3.connect(str(index / "kcqa.sqlite"))
+    rows = db.execute('SELECT id, doc, paragraph, start, "end", text, context, tokens, vhash FROM chunks'
+                      ' ORDER BY n').fetchall()
+    db.executescript("DROP TRIGGER chunks_fts_insert; DROP TRIGGER chunks_fts_delete; DROP TRIGGER chunks_fts_update;"
+                     "DROP TABLE chunks_vocab; DROP TABLE chunks_fts; DROP TABLE chunks;" + V1_CHUNKS)
+    db.executemany("INSERT INTO chunks VALUES (?,?,?,?,?,?,?,?)",
+                   [(*r[:7], json.dumps(r[7].split())) for r in rows])
+    db.execute("PRAGMA user_version=0")
+    db.commit()
+    db.close()
+    vs = VectorStore(index)
+    vecs = vs.embeddings([r[8] for r in rows])
+    import numpy as np
+    vs.add([r[0] for r in rows], np.stack([vecs[r[8]] for r in rows]))
+    vs.delete(sorted({r[8] for r in rows}))
+    vs.close()
+
+
+def test_an_index_from_before_schema_versions_is_upgraded_not_rebuilt(tmp_path, model_cache):
+    from kcqa.index.store import SCHEMA_VERSION, Store
+    corpus = tmp_path / "knowledge"
+    shutil.copytree(KNOWLEDGE, corpus)
+    shutil.copy(_article(), corpus / "bai.txt")
+    eng = engine_for(tmp_path, corpus, model_cache)
+    first = eng.index()
+    questions = ["Quảng Nam được bố trí bao nhiêu kinh phí?", "Quang Nam duoc bo tri bao nhieu kinh phi?"]
+    want = [eng.ask(q).to_json()["answer"] for q in questions]
+    make_v1_index(eng.cfg.index_dir)
+
+    old = Engine(eng.cfg)                 # read-only, not upgraded: still answers (BM25 in memory)
+    assert old.store.version == 1 and not old.store.has_fts
+    assert [old.ask(q).to_json()["answer"] for q in questions] == want
+    assert old.searcher.vectors is not None and old.searcher.vectors.ids() == old.store.vector_keys()
+    old.store.close()
+
+    rep = Engine(eng.cfg).index()
+    assert rep.migrated == [1] and rep.chunks_embedded == 0 and rep.unchanged == 2
+    store = Store(eng.cfg.index_dir, readonly=True)
+    assert store.version == SCHEMA_VERSION and store.has_fts
+    assert store.counts()["passages"] == first.chunks_total
+    new = Engine(eng.cfg)
+    assert new.searcher.vectors.ids() == new.store.vector_keys()
+    assert all(len(k) == 64 for k in new.store.vector_keys())        # re-keyed by content
+    assert [new.ask(q).to_json()["answer"] for q in questions] == want
+
+
+def test_an_index_from_a_newer_version_is_one_clear_line(tmp_path):
+    import sqlite3
+
+    from kcqa.index.store import Store
+    index = tmp_path / "index"
+    Store(index).close()
+    db = sqlite3.connect(str(index / "kcqa.sqlite"))
+    db.execute("PRAGMA user_version=99")
+    db.commit()
+    db.close()
+    env = {**os.environ, "KCQA_INDEX": str(index)}
+    for args in (["ask", "Quảng Nam được bố trí bao nhiêu kinh phí?"], ["figures"]):
+        p = subprocess.run(_kcqa(*args), env=env, capture_output=True, text=True)
+        err = [line for line in p.stderr.splitlines() if line.strip()]
+        assert p.returncode != 0 and len(err) == 1, p.stderr
+        assert err[0].startswith("Lỗi:") and "phiên bản kcqa mới hơn" in err[0] and "99" in err[0]

@@ -153,6 +153,10 @@ def main(argv: list[str] | None = None) -> int:
     cfg = Config.from_args(index=getattr(args, "index", None), model=getattr(args, "model", None),
                            chroma_url=getattr(args, "chroma_url", None))
     command = args.command or "chat"
+    if cfg.index_dir.exists() and not cfg.index_dir.is_dir():
+        print(f"Lỗi: {cfg.index_dir} là một tệp, không phải thư mục chỉ mục (--index cần một thư mục).",
+              file=sys.stderr)
+        return 2
     try:
         if command == "chat":
             from .app.app import run_app
@@ -186,29 +190,70 @@ def _one_line(exc: BaseException) -> str:
 
 
 def cmd_index(cfg: Config, args) -> int:
+    import os
+    import time
+
     from rich.console import Console
-    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+    from rich.progress import BarColumn, Progress, TextColumn, TimeElapsedColumn, TimeRemainingColumn
 
     from .engine import Engine
 
     err = Console(stderr=True, soft_wrap=True)     # one message, one line, whatever the width
+    if not args.paths and not any(k.exists() for k in cfg.knowledge):
+        where = ", ".join(str(k.resolve()) for k in cfg.knowledge)
+        print(f"Lỗi: không có thư mục hồ sơ {where}: `kcqa index` không kèm đường dẫn sẽ lập chỉ mục các hồ sơ ở đó "
+              f"vào {cfg.index_dir.resolve()}; hãy chạy từ thư mục chứa knowledge/ hoặc ghi rõ: kcqa index THƯ_MỤC",
+              file=sys.stderr)
+        return 2
+    target = cfg.index_dir if cfg.index_dir.exists() else next(
+        (p for p in cfg.index_dir.resolve().parents if p.exists()), Path("/"))
+    if not os.access(target, os.W_OK):
+        print(f"Lỗi: không có quyền ghi vào {target}: chỉ `kcqa index` cần quyền ghi; hỏi đáp (ask, figures, "
+              f"giao diện) chỉ cần quyền đọc.", file=sys.stderr)
+        return 1
     engine = Engine(cfg)
-    with Progress(TextColumn("[bold]{task.description}"), BarColumn(), MofNCompleteColumn(),
-                  TextColumn("tài liệu · {task.fields[embedded]} đoạn đã nhúng · {task.fields[path]}"),
-                  TimeElapsedColumn(), console=err, transient=True) as bar:
-        task = bar.add_task("Lập chỉ mục", total=None, embedded=0, path="")
+    piped = not err.is_terminal
+    started = time.time()
+    last_line = [started]
+    first_embed: list[float] = []
+
+    def eta(p) -> str:
+        if not first_embed or p.embedded <= 0 or p.to_embed <= p.embedded:
+            return ""
+        rate = p.embedded / max(time.time() - first_embed[0], 1e-6)
+        minutes = (p.to_embed - p.embedded) / rate / 60
+        return f" · còn khoảng {minutes:.0f} phút" if minutes >= 1 else " · còn dưới 1 phút"
+
+    with Progress(TextColumn("[bold]{task.description}"), BarColumn(),
+                  TextColumn("{task.fields[embedded]}/{task.fields[to_embed]} đoạn · {task.fields[docs]} tài liệu"
+                             " · {task.fields[path]}"),
+                  TimeElapsedColumn(), TextColumn("còn"), TimeRemainingColumn(),
+                  console=err, transient=True, disable=piped) as bar:
+        task = bar.add_task("Lập chỉ mục", total=None, embedded=0, to_embed=0, docs="", path="")
 
         def on_progress(p) -> None:
-            bar.update(task, total=p.total, completed=p.done, embedded=p.embedded, path=Path(p.path).name[:40])
+            if p.stage == "embed" and not first_embed:
+                first_embed.append(time.time())
+            bar.update(task, total=p.to_embed or None, completed=p.embedded, embedded=p.embedded,
+                       to_embed=p.to_embed, docs=f"{p.done}/{p.total}", path=Path(p.path).name[:40])
+            if piped and time.time() - last_line[0] >= 60:
+                last_line[0] = time.time()
+                print(f"Lập chỉ mục: {p.embedded}/{p.to_embed} đoạn đã nhúng, {p.done}/{p.total} tài liệu"
+                      f"{eta(p)} · {Path(p.path).name}", file=sys.stderr, flush=True)
         report = engine.index(args.paths or None, on_progress, lock_wait=args.wait)
     for path, reason in report.failed:
         err.print(f"[yellow]Bỏ qua[/] {path}: {reason}", highlight=False)
     for w in report.warnings:
         err.print(f"[yellow]Cảnh báo:[/] {w}", highlight=False)
+    if report.migrated:
+        err.print(f"Đã nâng cấp chỉ mục lên lược đồ mới (từ phiên bản {report.migrated[0]}), không cần lập lại.",
+                  highlight=False)
+    reused = f", {report.chunks_reused} đoạn dùng lại vector cũ" if report.chunks_reused else ""
+    freed = f" · giải phóng {report.bytes_freed / 1e6:.1f} MB" if report.bytes_freed >= 1e5 else ""
     print(f"Đã lập chỉ mục: {report.new} mới, {report.changed} thay đổi, {report.removed} đã xóa, "
           f"{report.unchanged} không đổi, {len(report.failed)} lỗi · "
-          f"{report.chunks_embedded} đoạn được nhúng (tổng {report.chunks_total} đoạn) · "
-          f"{report.figures} số liệu · {report.seconds:.1f} giây · {cfg.index_dir}")
+          f"{report.chunks_embedded} đoạn được nhúng{reused} (tổng {report.chunks_total} đoạn) · "
+          f"{report.figures} số liệu · {report.seconds:.1f} giây{freed} · {cfg.index_dir}")
     if report.chunks_embedded == 0 and not (report.new or report.changed or report.removed):
         print("Không có gì thay đổi: không cần nhúng lại đoạn nào.")
     return 0

@@ -5,6 +5,7 @@ Heavy parts (model, Chroma) load on first use, so commands that do not need them
 
 from __future__ import annotations
 
+import os
 import threading
 from dataclasses import dataclass
 from pathlib import Path
@@ -49,7 +50,7 @@ class Engine:
             if self._store is None:
                 if not self.exists():
                     raise IndexMissing(self.cfg.index_dir)
-                self._store = Store(self.cfg.index_dir)
+                self._store = Store(self.cfg.index_dir, readonly=True)   # only `kcqa index` writes
             return self._store
 
     @property
@@ -71,9 +72,16 @@ class Engine:
                                                  runtime=runtime_of_index(store.get_meta("model") or ""),
                                                  threads=self.cfg.threads, query_threads=self.cfg.query_threads,
                                                  allow_export=False)
-                        vectors = VectorStore(self.cfg.index_dir, self.cfg.chroma_url)
-                    except (ModelUnavailable, VectorStoreError) as exc:
+                        vectors = VectorStore(self.cfg.index_dir, self.cfg.chroma_url, readonly=True)
+                    except ModelUnavailable as exc:
                         self.warnings.append(f"{exc} — dùng tìm kiếm từ khóa (BM25).")
+                        vectors = embedder = None
+                    except VectorStoreError as exc:
+                        if not os.access(self.cfg.index_dir, os.W_OK):
+                            self.warnings.append("Thư mục chỉ mục chỉ cho phép đọc và không mở được kho vector: "
+                                                 "chỉ dùng tìm kiếm từ khóa.")
+                        else:
+                            self.warnings.append(f"{exc} — dùng tìm kiếm từ khóa (BM25).")
                         vectors = embedder = None
                 else:
                     self.warnings.append("Chỉ mục không có vector (mô hình nhúng không khả dụng khi lập chỉ mục): "
@@ -82,7 +90,7 @@ class Engine:
             return self._searcher
 
     def warm_up(self) -> None:
-        self.searcher.bm25  # noqa: B018 - builds the lexical index now rather than on the first question
+        self.searcher.bm25  # noqa: B018 - opens the lexical index now rather than on the first question
 
     def reload(self) -> None:
         """After a reindex: drop caches so the next question sees the new index; when the

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from ..index.lexical import BM25, STOPWORDS
+from ..index.lexical import BM25, STOPWORDS, LexicalIndex
 from ..index.store import Store
 from ..models import Passage
 from ..text.vietnamese import DiacriticRestorer, fold, has_diacritics, syllables
@@ -38,7 +38,7 @@ class Searcher:
         self.store = store
         self.vectors = vectors
         self.embedder = embedder
-        self._bm25: BM25 | None = None
+        self._bm25: LexicalIndex | BM25 | None = None
         self._chunk_ids: set[str] | None = None
         self._meta = None
         self.warnings: list[str] = []
@@ -50,9 +50,11 @@ class Searcher:
         self._meta = None
 
     @property
-    def bm25(self) -> BM25:
+    def bm25(self) -> LexicalIndex | BM25:
+        """The FTS5 index on disk; only an index from before FTS5, opened read-only (so not
+        upgraded), is ranked by a BM25 built in memory."""
         if self._bm25 is None:
-            self._bm25 = BM25(self.store.chunk_tokens())
+            self._bm25 = LexicalIndex(self.store.db) if self.store.has_fts else BM25(self.store.chunk_tokens())
         return self._bm25
 
     @property
@@ -88,7 +90,10 @@ class Searcher:
             from ..index.vectors import VectorStoreError
             vec = self.embedder.encode_query(q)
             try:
-                dense = [(i, s) for i, s in self.vectors.query(vec, depth) if i in self.chunk_ids]
+                hits = self.vectors.query(vec, depth)
+                # vector ids are content keys: one vector may stand for several passages
+                owners = self.store.chunk_ids_for(k for k, _ in hits)
+                dense = [(cid, s) for k, s in hits for cid in owners.get(k, ())]
             except VectorStoreError as exc:
                 # e.g. a full disk keeps Chroma from compacting: answer from BM25 rather than fail
                 self.warnings.append(f"{exc} — dùng tìm kiếm từ khóa (BM25).")

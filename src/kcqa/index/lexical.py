@@ -2,13 +2,20 @@
 
 Folding makes "Quang Nam" match "Quảng Nam"; bigrams make the two-syllable words of
 Vietnamese ("kinh phí", "kế hoạch") count for more than their common syllables.
-The tokens are stored per passage in SQLite, so loading needs no re-tokenising.
+
+`LexicalIndex` is the on-disk index: SQLite FTS5 over the stored tokens, maintained by
+triggers in the same transaction as the passages (see store.py), ranked by FTS5's own
+bm25(); a process opens it and answers at once. `BM25` builds the same ranking in memory
+and is kept only for indexes made before FTS5 (schema 1) opened read-only, which cannot be
+upgraded in place.
 """
 
 from __future__ import annotations
 
 import math
 from collections import Counter
+from collections.abc import Mapping
+from typing import Iterator
 
 from ..text.vietnamese import tokens
 
@@ -25,7 +32,68 @@ def query_tokens(text: str) -> list[str]:
     return [t for t in tokens(text) if t not in STOPWORDS]
 
 
+def idf(n_docs: int, df: int) -> float:
+    return math.log(1 + (n_docs - df + 0.5) / (df + 0.5))
+
+
+class VocabIdf(Mapping):
+    """word → idf, read lazily from the FTS5 vocabulary (fts5vocab 'row': documents per
+    term); each word costs one indexed lookup the first time it is asked for. Iterating
+    walks the whole vocabulary; the largest idf (that of the rarest word) is one query."""
+
+    def __init__(self, db):
+        self.db = db
+        self.n = db.execute("SELECT COUNT(*) FROM chunks").fetchone()[0]
+        self._cache: dict[str, float | None] = {}
+        self._max: float | None = None
+
+    def __getitem__(self, word: str) -> float:
+        if word not in self._cache:
+            row = self.db.execute("SELECT doc FROM chunks_vocab WHERE term=?", (word,)).fetchone()
+            self._cache[word] = idf(self.n, row[0]) if row else None
+        value = self._cache[word]
+        if value is None:
+            raise KeyError(word)
+        return value
+
+    def __iter__(self) -> Iterator[str]:
+        return (t for t, in self.db.execute("SELECT term FROM chunks_vocab"))
+
+    def __len__(self) -> int:
+        return self.db.execute("SELECT COUNT(*) FROM chunks_vocab").fetchone()[0]
+
+    def values(self):
+        """Only the largest idf is ever needed (answer.py: max(idf.values())); computing it
+        from the smallest document frequency avoids materialising the vocabulary."""
+        if self._max is None:
+            # a word found in one passage only is nearly always there, and found at once
+            rare = self.db.execute("SELECT doc FROM chunks_vocab WHERE doc = 1 LIMIT 1").fetchone()
+            row = rare or self.db.execute("SELECT MIN(doc) FROM chunks_vocab").fetchone()
+            self._max = idf(self.n, row[0]) if row and row[0] else None
+        return [] if self._max is None else [self._max]
+
+
+class LexicalIndex:
+    """FTS5 search with the interface the answer code uses: `.idf` and `.search()`."""
+
+    def __init__(self, db):
+        self.db = db
+        self.idf = VocabIdf(db)
+
+    def search(self, query: str, k: int) -> list[tuple[str, float]]:
+        q = list(dict.fromkeys(query_tokens(query)))
+        if not q:
+            return []
+        match = " OR ".join('"' + t.replace('"', '""') + '"' for t in q)
+        rows = self.db.execute(
+            "SELECT c.id, f.s FROM (SELECT rowid, -rank AS s FROM chunks_fts WHERE chunks_fts MATCH ?"
+            " ORDER BY rank LIMIT ?) f JOIN chunks c ON c.n = f.rowid ORDER BY f.s DESC, c.n", (match, k)).fetchall()
+        return [(i, s) for i, s in rows]
+
+
 class BM25:
+    """In-memory BM25 (schema-1 indexes read-only)."""
+
     def __init__(self, docs: list[tuple[str, list[str]]]):
         self.ids = [i for i, _ in docs]
         self.tf = [Counter(t) for _, t in docs]
@@ -35,7 +103,7 @@ class BM25:
         for tf in self.tf:
             df.update(tf.keys())
         n = len(docs)
-        self.idf = {t: math.log(1 + (n - f + 0.5) / (f + 0.5)) for t, f in df.items()}
+        self.idf = {t: idf(n, f) for t, f in df.items()}
         self.postings: dict[str, list[int]] = {}
         for j, tf in enumerate(self.tf):
             for t in tf:
@@ -45,12 +113,12 @@ class BM25:
         q = query_tokens(query)
         scores: dict[int, float] = {}
         for t in set(q):
-            idf = self.idf.get(t)
-            if idf is None:
+            w = self.idf.get(t)
+            if w is None:
                 continue
             for j in self.postings[t]:
                 f = self.tf[j][t]
                 norm = f * (K1 + 1) / (f + K1 * (1 - B + B * self.len[j] / (self.avg or 1)))
-                scores[j] = scores.get(j, 0.0) + idf * norm
+                scores[j] = scores.get(j, 0.0) + w * norm
         best = sorted(scores.items(), key=lambda x: -x[1])[:k]
         return [(self.ids[j], s) for j, s in best]

@@ -1,10 +1,25 @@
 """Dense vectors in Chroma: an embedded PersistentClient by default, a `chroma run` server
 with --chroma-url. We always pass vectors we computed ourselves: Chroma never embeds, so it
-never loads a model (its default would try to download one) and never re-creates ours."""
+never loads a model (its default would try to download one) and never re-creates ours.
+
+Vector ids are content keys (store.py `vhash`), not passage ids: one vector per distinct
+embedded text. What Chroma 1.5 does with disk space (measured, 20,000 vectors of 384
+dimensions): deleting vectors frees nothing (the HNSW files keep their size),
+`delete_collection` leaves the collection's segment folder on disk, and its SQLite file
+only shrinks with VACUUM (all `chroma vacuum` does). So `compact()` copies the live vectors
+into a fresh collection, drops the old one, removes segment folders Chroma no longer lists
+and VACUUMs Chroma's SQLite file.
+
+A PersistentClient writes its SQLite file even to read, so an index folder without write
+permission is read from a private temporary copy of `chroma/` (see `_readonly_copy`).
+"""
 
 from __future__ import annotations
 
 import os
+import shutil
+import sqlite3
+import tempfile
 from pathlib import Path
 from urllib.parse import urlparse
 
@@ -13,6 +28,7 @@ import numpy as np
 os.environ.setdefault("ANONYMIZED_TELEMETRY", "False")
 
 COLLECTION = "kcqa-chunks"
+NEXT = "kcqa-chunks-next"      # a compaction's copy, renamed to COLLECTION once complete
 
 
 class VectorStoreError(Exception):
@@ -37,7 +53,7 @@ def _guarded(method):
 
 
 class VectorStore:
-    def __init__(self, index_dir: Path, chroma_url: str | None = None):
+    def __init__(self, index_dir: Path, chroma_url: str | None = None, readonly: bool = False):
         import chromadb
         from chromadb.config import Settings
 
@@ -45,6 +61,11 @@ class VectorStore:
         self.url = chroma_url
         self.index_dir = index_dir
         self.where = chroma_url or str(index_dir / "chroma")
+        self.path = index_dir / "chroma"
+        self._copy: str | None = None
+        if readonly and not chroma_url and self.path.is_dir() and not _writable(self.path):
+            self._copy = _readonly_copy(self.path)
+            self.path = Path(self._copy) / "chroma"
         try:
             if chroma_url:
                 u = urlparse(chroma_url if "://" in chroma_url else f"http://{chroma_url}")
@@ -52,7 +73,7 @@ class VectorStore:
                                                   ssl=u.scheme == "https", settings=settings)
                 self.client.heartbeat()
             else:
-                self.client = chromadb.PersistentClient(path=str(index_dir / "chroma"), settings=settings)
+                self.client = chromadb.PersistentClient(path=str(self.path), settings=settings)
         except Exception as exc:  # chromadb raises many kinds; all mean "no vector store"
             where = chroma_url or str(index_dir / "chroma")
             raise VectorStoreError(f"Không kết nối được kho vector Chroma ({where}): {exc}".splitlines()[0]) from exc
@@ -71,22 +92,36 @@ class VectorStore:
             except Exception:
                 pass
         self._col = None
+        if self._copy:
+            shutil.rmtree(self._copy, ignore_errors=True)
+            self._copy = None
+
+    @property
+    def is_copy(self) -> bool:
+        return self._copy is not None
 
     def reopen(self) -> "VectorStore":
         """A fresh client on the same store (see close())."""
         if self.url:
             return self
+        readonly = self.is_copy
         self.close()
-        return VectorStore(self.index_dir, None)
+        return VectorStore(self.index_dir, None, readonly=readonly)
 
     @property
     def backend(self) -> str:
         return f"máy chủ Chroma {self.url}" if self.url else "Chroma cục bộ"
 
-    def collection(self, name: str = COLLECTION):
+    def collection(self):
         if self._col is None:
+            names = {c.name for c in self.client.list_collections()}
+            if NEXT in names:
+                if COLLECTION in names:      # a compaction was interrupted while copying
+                    self.client.delete_collection(NEXT)
+                else:                        # ... or after dropping the old copy: finish it
+                    self.client.get_collection(NEXT, embedding_function=None).modify(name=COLLECTION)
             self._col = self.client.get_or_create_collection(
-                name, metadata={"hnsw:space": "cosine"}, embedding_function=None)
+                COLLECTION, metadata={"hnsw:space": "cosine"}, embedding_function=None)
         return self._col
 
     @_guarded
@@ -99,11 +134,74 @@ class VectorStore:
         self._col = None
 
     @_guarded
-    def add(self, ids: list[str], vectors: np.ndarray, docs: list[str]) -> None:
+    def add(self, ids: list[str], vectors: np.ndarray) -> None:
         col = self.collection()
         for i in range(0, len(ids), 1000):
-            col.upsert(ids=ids[i:i + 1000], embeddings=vectors[i:i + 1000].tolist(),
-                       metadatas=[{"doc": d} for d in docs[i:i + 1000]])
+            col.upsert(ids=ids[i:i + 1000], embeddings=np.asarray(vectors[i:i + 1000], dtype=np.float32))
+
+    @_guarded
+    def existing(self, ids: list[str]) -> set[str]:
+        """Which of these ids already have a vector."""
+        col = self.collection()
+        out: set[str] = set()
+        for i in range(0, len(ids), 500):
+            out |= set(col.get(ids=ids[i:i + 500], include=[])["ids"])
+        return out
+
+    @_guarded
+    def embeddings(self, ids: list[str]) -> dict[str, np.ndarray]:
+        col = self.collection()
+        out: dict[str, np.ndarray] = {}
+        for i in range(0, len(ids), 500):
+            got = col.get(ids=ids[i:i + 500], include=["embeddings"])
+            out.update(zip(got["ids"], np.asarray(got["embeddings"], dtype=np.float32)))
+        return out
+
+    @_guarded
+    def compact(self) -> int:
+        """Rewrite the collection without the space of deleted vectors; returns bytes freed
+        (see the module docstring for why this is needed). Local store only."""
+        if self.url:
+            return 0
+        before = _du(self.path)
+        col = self.collection()
+        names = {c.name for c in self.client.list_collections()}
+        if NEXT in names:
+            self.client.delete_collection(NEXT)
+        fresh = self.client.create_collection(NEXT, metadata={"hnsw:space": "cosine"}, embedding_function=None)
+        offset = 0
+        while True:
+            got = col.get(include=["embeddings"], limit=1000, offset=offset)
+            if not got["ids"]:
+                break
+            fresh.add(ids=got["ids"], embeddings=np.asarray(got["embeddings"], dtype=np.float32))
+            offset += len(got["ids"])
+        self.client.delete_collection(COLLECTION)
+        fresh.modify(name=COLLECTION)
+        self._col = None
+        self.close()
+        self.clean_files()
+        return max(0, before - _du(self.path))
+
+    def clean_files(self) -> None:
+        """With no client open: remove segment folders Chroma's catalogue no longer lists,
+        and VACUUM its SQLite file when a quarter of it is free pages (a busy reader just
+        means: not this time)."""
+        db_path = self.path / "chroma.sqlite3"
+        if not db_path.exists():
+            return
+        try:
+            db = sqlite3.connect(str(db_path), timeout=1)
+            live = {r[0] for r in db.execute("SELECT id FROM segments")}
+            for entry in self.path.iterdir():
+                if entry.is_dir() and _looks_like_uuid(entry.name) and entry.name not in live:
+                    shutil.rmtree(entry, ignore_errors=True)
+            free, pages = (db.execute(f"PRAGMA {p}").fetchone()[0] for p in ("freelist_count", "page_count"))
+            if pages and free > 0.25 * pages:
+                db.execute("VACUUM")
+            db.close()
+        except sqlite3.Error:
+            pass
 
     @_guarded
     def delete(self, ids: list[str]) -> None:
@@ -123,3 +221,23 @@ class VectorStore:
             return []
         res = col.query(query_embeddings=[vector.tolist()], n_results=min(k, n), include=["distances"])
         return [(i, 1.0 - d) for i, d in zip(res["ids"][0], res["distances"][0])]
+
+
+def _writable(path: Path) -> bool:
+    return os.access(path, os.W_OK) and os.access(path / "chroma.sqlite3", os.W_OK)
+
+
+def _readonly_copy(path: Path) -> str:
+    """Chroma cannot open a store it may not write: read a private copy (the vectors of a
+    3,000-passage index are about 20 MB; the copy is removed on close)."""
+    tmp = tempfile.mkdtemp(prefix="kcqa-chroma-ro-")
+    shutil.copytree(path, Path(tmp) / "chroma")
+    return tmp
+
+
+def _looks_like_uuid(name: str) -> bool:
+    return len(name) == 36 and name.count("-") == 4
+
+
+def _du(path: Path) -> int:
+    return sum(f.stat().st_size for f in path.rglob("*") if f.is_file()) if path.exists() else 0

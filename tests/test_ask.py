@@ -165,3 +165,18 @@ def test_a_passage_answer_is_quoted_exactly_with_its_span(seed_engine):
     doc = seed_engine.document(c.path)
     assert doc.text[c.start:c.end] == c.text and "lưu ý" in c.text
     assert c.highlight == (0, len(c.text))
+
+
+def test_the_default_operating_point_abstains_rather_than_guess(seed_engine, monkeypatch):
+    """At the thresholds chosen on dev, the seed questions get no wrong answer; what is below
+    them is said not to be in the records, with the closest figure marked as not the answer."""
+    from kcqa.evaluate import judge
+    from conftest import SEED_QUESTIONS, load_jsonl
+    monkeypatch.setattr(seed_engine.cfg, "min_confidence", None)
+    for item in load_jsonl(SEED_QUESTIONS):
+        out = seed_engine.ask(item["question"]).to_json()
+        ok, _ = judge(item, out)
+        assert ok or out["status"] == "not_found", item["id"]
+    low = seed_engine.ask("Quảng Nam được bố trí bao nhiêu kinh phí?")
+    if low.status == "not_found":
+        assert any("không phải câu trả lời" in n for n in low.notes)

@@ -51,6 +51,8 @@ def _parser() -> argparse.ArgumentParser:
     pa.add_argument("-k", type=int, default=5, metavar="SỐ", help="số đoạn trích hiển thị (mặc định 5)")
     pa.add_argument("--json", action="store_true", help="in kết quả dạng JSON (JSON Lines với -)")
     pa.add_argument("--year", type=int, metavar="NĂM", help="chỉ dùng hồ sơ của năm này")
+    pa.add_argument("--min-confidence", type=float, metavar="P",
+                    help="chỉ trả lời khi độ tin cậy ≥ P (0–1); mặc định: ngưỡng đã chọn trên tập phát triển")
     pa.add_argument("--doc", metavar="TÊN", help="chỉ dùng hồ sơ có tên chứa chuỗi này")
     pa.add_argument("--session", metavar="TÊN",
                     help="tiếp tục cuộc hội thoại có tên này (tạo mới lần đầu; được lưu lại giữa các lần chạy)")
@@ -152,6 +154,8 @@ def main(argv: list[str] | None = None) -> int:
     quiet_libraries()
     cfg = Config.from_args(index=getattr(args, "index", None), model=getattr(args, "model", None),
                            chroma_url=getattr(args, "chroma_url", None))
+    if getattr(args, "min_confidence", None) is not None:
+        cfg.min_confidence = args.min_confidence
     command = args.command or "chat"
     if cfg.index_dir.exists() and not cfg.index_dir.is_dir():
         print(f"Lỗi: {cfg.index_dir} là một tệp, không phải thư mục chỉ mục (--index cần một thư mục).",
@@ -245,6 +249,11 @@ def cmd_index(cfg: Config, args) -> int:
         err.print(f"[yellow]Bỏ qua[/] {path}: {reason}", highlight=False)
     for w in report.warnings:
         err.print(f"[yellow]Cảnh báo:[/] {w}", highlight=False)
+    for path, encoding in report.converted:
+        err.print(f"Đã chuyển sang Unicode (từ bảng mã {encoding}): {path}", highlight=False)
+    for path, pages in report.ocr:
+        err.print(f"Đã nhận dạng chữ (OCR) {len(pages)} trang scan (trang {', '.join(map(str, pages))}): {path}",
+                  highlight=False)
     if report.migrated:
         err.print(f"Đã nâng cấp chỉ mục lên lược đồ mới (từ phiên bản {report.migrated[0]}), không cần lập lại.",
                   highlight=False)

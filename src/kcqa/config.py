@@ -24,6 +24,13 @@ def _int_env(name: str) -> int | None:
     return int(value) if value.isdigit() and int(value) > 0 else None
 
 
+def _float_env(name: str) -> float | None:
+    try:
+        return float(os.environ[name])
+    except (KeyError, ValueError):
+        return None
+
+
 def _default_cache() -> Path:
     base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
     return Path(base) / "kcqa"
@@ -44,6 +51,9 @@ class Config:
     # question (1: lowest latency when the machine is busy).
     threads: int | None = field(default_factory=lambda: _int_env("KCQA_THREADS"))
     query_threads: int = field(default_factory=lambda: _int_env("KCQA_QUERY_THREADS") or 1)
+    # the operating point: answer only at or above this calibrated probability; None means the
+    # thresholds chosen on the dev split (wrong answers ≤ 2 %), kept with the models in kcqa/ask/
+    min_confidence: float | None = field(default_factory=lambda: _float_env("KCQA_MIN_CONFIDENCE"))
 
     @classmethod
     def from_args(cls, index: str | None = None, model: str | None = None,

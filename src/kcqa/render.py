@@ -26,7 +26,8 @@ def citation_label(c: Citation) -> str:
     the record is (title, date, place). Meant to wrap, never to be cut."""
     where = [c.doc]
     if c.page:
-        where.append(f"trang {c.page}")
+        ocr = c.page in ((c.metadata or {}).get("ocr_pages") or ())
+        where.append(f"trang {c.page}" + (" (OCR)" if ocr else ""))
     if c.table is not None:
         where.append(f"bảng {c.table + 1}, hàng {c.row}, cột {c.col}")
     elif c.paragraph:

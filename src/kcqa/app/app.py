@@ -296,7 +296,7 @@ class KcqaApp(App):
         except Exception as exc:
             if not self._chats_warned:
                 self._chats_warned = True
-                self.ui(lambda: self.notify(texts.chats_failed(exc), title="Lưu ý", severity="warning",
+                self.ui(lambda exc=exc: self.notify(texts.chats_failed(exc), title="Lưu ý", severity="warning",
                                             timeout=12))
 
     def action_chats(self) -> None:

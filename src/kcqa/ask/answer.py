@@ -45,7 +45,7 @@ def answer_question(engine, question: str, k: int = 5, year: int | None = None, 
         ans.kind = "entity"
     if ans is not None and not verify(ans):
         ans = None
-    if ans is not None and ans.confidence is not None and ans.confidence < _threshold(ans.kind):
+    if ans is not None and ans.confidence is not None and ans.confidence < _threshold(ans.kind, engine.cfg.min_confidence):
         ans = abstain(ctx, ans)
     if ans is None:
         ans = Answer(question=question, status="not_found", text=NOT_FOUND, kind=_kind_of(q))
@@ -62,5 +62,7 @@ def _kind_of(q: Question) -> str:
             "when": "entity", "superlative": "entity", "compare": "comparison"}.get(q.kind, "figure")
 
 
-def _threshold(kind: str) -> float:
+def _threshold(kind: str, chosen: float | None = None) -> float:
+    if chosen is not None:
+        return chosen
     return load_ranker(ENTITY_MODEL if kind == "entity" else CALIBRATION_MODEL).threshold

@@ -39,7 +39,7 @@ from typing import Callable
 from ..extract.chunking import chunk_document, embedding_text
 from ..config import Config
 from ..models import Chunk, Document
-from ..read import MAX_BYTES, MAX_CHARS, UnreadableFile, iter_record_paths, read_document
+from ..read import MAX_BYTES, MAX_CHARS, UnreadableFile, iter_record_paths, os_reason, read_document
 from ..text.vietnamese import tokens
 from .lock import writer_lock
 from .store import Store
@@ -66,6 +66,8 @@ class IndexReport:
     model: str = ""
     warnings: list[str] = field(default_factory=list)
     seconds: float = 0.0
+    converted: list[tuple[str, str]] = field(default_factory=list)     # (path, "TCVN3"): legacy encodings
+    ocr: list[tuple[str, list[int]]] = field(default_factory=list)     # (path, [1, 2]): pages read by OCR
     repaired: int = 0          # passages whose missing vector the final check re-embedded
     orphans: int = 0           # vectors no passage used, deleted by the final check
     migrated: list[int] = field(default_factory=list)   # schema versions upgraded from
@@ -204,7 +206,7 @@ def build_index(cfg: Config, paths: list[Path] | None = None, progress: Progress
                     continue
                 found.append((path, doc_key(path), file_digest(path)))
             except OSError as exc:
-                report.failed.append((str(path), f"không đọc được tệp ({exc.strerror or exc})"))
+                report.failed.append((str(path), os_reason(exc)))
         seen = {key for _, key, _ in found}
         todo = [(p, k, h) for p, k, h in found if manifest.get(k) != h]
         report.unchanged = len(found) - len(todo)
@@ -219,6 +221,10 @@ def build_index(cfg: Config, paths: list[Path] | None = None, progress: Progress
             except UnreadableFile as exc:
                 report.failed.append((str(path), exc.reason))
                 continue
+            if doc.metadata.get("converted_from"):
+                report.converted.append((str(path), str(doc.metadata["converted_from"])))
+            if doc.metadata.get("ocr_pages"):
+                report.ocr.append((str(path), list(doc.metadata["ocr_pages"])))
             if key in manifest:
                 report.changed += 1
             else:

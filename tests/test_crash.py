@@ -19,7 +19,7 @@ from conftest import NEWS, ROOT, need
 sys.path.insert(0, str(ROOT / "bench"))
 import kill_index  # noqa: E402
 
-KILLS = 4
+KILLS = int(os.environ.get("KCQA_KILLS", "3"))   # bench/kill_index.py --kills 20 for the long run
 
 
 @pytest.mark.slow

@@ -43,8 +43,16 @@ def test_seed_questions_on_the_sample_alone(seed_engine):
 
 
 @pytest.mark.slow
-def test_seed_questions_with_the_articles_beside(corpus_engine):
-    _seed_check(corpus_engine)
+def test_seed_questions_with_the_articles_beside(corpus_engine, monkeypatch):
+    """Beside 211 other records, at the default thresholds chosen on dev: no wrong answer.
+    (At 0.5 two seed questions go wrong here — 7,34 % for a percentage of plan, and the
+    right vice-minister cited from another sentence — which is why the default is stricter.)"""
+    monkeypatch.setattr(corpus_engine.cfg, "min_confidence", None)
+    items = load_jsonl(SEED_QUESTIONS)
+    failures = run_eval(corpus_engine, items)
+    wrong = [f for f in failures if "không trả lời" not in f[2]]
+    print(f"seed beside the articles: {len(items) - len(failures)}/{len(items)} right, {len(wrong)} wrong")
+    assert not wrong, "\n".join(map(str, wrong))
 
 
 @pytest.mark.slow

@@ -12,7 +12,7 @@ import re
 from pathlib import Path
 
 from ..models import Answer, AnswerValue, Citation
-from ..text.lexicon import CAUSE_WORDS, PASSAGE_CUES, WHY_CUES
+from ..text.lexicon import CAUSE_WORDS, WHY_CUES
 from ..text.vietnamese import fold, sentences
 
 MIN_PASSAGE_COVERAGE = 0.6
@@ -67,7 +67,3 @@ def answer_passage(ctx) -> Answer | None:
                    metadata={"title": title, **meta})
     return Answer(question="", status="answered", text=quote, value=AnswerValue(text=quote),
                   citations=[cit], kind="passage", confidence=None)
-
-
-def is_passage_question(folded_question: str) -> bool:
-    return bool(PASSAGE_CUES.search(folded_question))

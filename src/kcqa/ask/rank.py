@@ -31,7 +31,6 @@ class Ranker:
     coef: list[float]
     intercept: float
     threshold: float = 0.5                  # answer only at or above this probability
-    thresholds: dict[str, float] = field(default_factory=dict)   # per answer family, when fitted
     info: dict = field(default_factory=dict)
 
     def logit(self, x: dict[str, float]) -> float:
@@ -44,18 +43,14 @@ class Ranker:
         z = max(-30.0, min(30.0, self.logit(x)))
         return 1.0 / (1.0 + math.exp(-z))
 
-    def threshold_for(self, family: str) -> float:
-        return self.thresholds.get(family, self.threshold)
-
     def to_json(self) -> dict:
         return {"names": self.names, "mean": self.mean, "scale": self.scale, "coef": self.coef,
-                "intercept": self.intercept, "threshold": self.threshold, "thresholds": self.thresholds,
-                "info": self.info}
+                "intercept": self.intercept, "threshold": self.threshold, "info": self.info}
 
     @classmethod
     def from_json(cls, d: dict) -> "Ranker":
         return cls(d["names"], d["mean"], d["scale"], d["coef"], d["intercept"], d.get("threshold", 0.5),
-                   d.get("thresholds", {}), d.get("info", {}))
+                   d.get("info", {}))
 
     def save(self, path: Path) -> None:
         path.write_text(json.dumps(self.to_json(), ensure_ascii=False, indent=1) + "\n", encoding="utf-8")

@@ -36,7 +36,6 @@ class Words:
 
 # -- money -------------------------------------------------------------------
 MONEY_UNITS = frozenset({"đồng", "usd", "vnđ", "vnd", "euro", "eur", "yên", "nhân dân tệ"})
-MONEY_UNITS_FOLDED = folded(MONEY_UNITS)
 MONEY_WORDS = ("kinh phí", "ngân sách", "tiền", "vốn", "đồng", "tỷ", "tỉ", "triệu", "doanh thu", "doanh số",
                "lợi nhuận", "chi phí", "giá trị", "kim ngạch", "thu nhập", "lương", "usd", "đầu tư", "nợ", "thuế",
                "cổ tức", "tài trợ", "hỗ trợ", "tài sản", "giá", "lãi", "lỗ", "giải ngân")
@@ -87,8 +86,6 @@ ROMAN = {"i": 1, "ii": 2, "iii": 3, "iv": 4, "v": 5, "vi": 6, "vii": 7, "viii": 
          "xi": 11, "xii": 12, "xiii": 13, "xiv": 14, "xv": 15, "xvi": 16, "xvii": 17, "xviii": 18, "xix": 19,
          "xx": 20, "xxi": 21, "xxii": 22, "xxiii": 23, "xxiv": 24, "xxv": 25, "xxx": 30}
 ROMAN_OF = {v: k.upper() for k, v in ROMAN.items()}
-# "lần thứ 12" and "lần thứ XII" are one ordinal
-ORDINAL_FOLDED = re.compile(r"\b(lan thu|thu|khoa|dot)\s+([ivxlc]+|\d{1,3})\b")
 
 # -- stop and question words (folded) ------------------------------------------
 STOPWORDS = frozenset(
@@ -112,10 +109,6 @@ CAUSE_WORDS = re.compile(r"\b(do|vi|boi|nguyen nhan|ly do|bởi vì|do đó|nen|
 # -- follow-ups ----------------------------------------------------------------
 # "Còn Quảng Bình thì sao?", "Quảng Bình thì sao?", "Năm 2019 thì sao?", "Còn Lâm Đồng?"
 FOLLOWUP_START = re.compile(r"^\s*(con|vay con|the con|con ve)\b")
-FOLLOWUP_END = re.compile(r"\b(thi sao|the nao|ra sao|thi the nao)\s*\??\s*$")
-# references to something said before: "hội nghị đó", "tỉnh này", "năm đó", "ông ấy"
-REFERENCE = re.compile(r"\b([a-z]+(?: [a-z]+)?) (do|nay|ay|tren|nói trên)\b")
-PRONOUNS = re.compile(r"\b(ong ay|ba ay|ong ta|ba ta|nguoi nay|nguoi do|vi nay|ong|ba)\b")
 
 # -- people --------------------------------------------------------------------
 # The common Vietnamese family names: a capitalised run that starts with one is a person's

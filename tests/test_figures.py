@@ -40,3 +40,29 @@ def test_relations_and_periods():
 def test_document_numbers_and_years_are_not_figures():
     _, figs = _figures()
     assert not any("45/2012" in t or t.startswith("2019") or t.startswith("2020") for t in figs)
+
+
+def _extract(text: str):
+    from kcqa.models import Document
+    return {f.text: f for f in extract_figures(Document(path="x.txt", text=text))}
+
+
+def test_respectively_pairs_years_and_provinces_with_figures_in_order():
+    figs = _extract("GDP năm 2020 và 2021 lần lượt đạt tăng trưởng 1,6% và 6,7%. "
+                    "Quảng Nam và Quảng Ngãi lần lượt được bố trí 6,94 tỷ đồng và 5 tỷ đồng.")
+    assert (figs["1,6%"].period, figs["6,7%"].period) == ("năm 2020", "năm 2021")
+    assert (figs["6,94 tỷ đồng"].entity, figs["5 tỷ đồng"].entity) == ("Quảng Nam", "Quảng Ngãi")
+
+
+def test_durations_are_figures_and_not_periods():
+    figs = _extract("Năm 2021, dự án có thời gian thực hiện 37 tháng; lãi suất kỳ hạn 6 tháng là 4%.")
+    assert figs["37 tháng"].unit == "tháng" and figs["37 tháng"].value == 37
+    assert figs["4%"].period == "Năm 2021"          # "kỳ hạn 6 tháng" is a term, not the period
+
+
+def test_dates_and_reporting_periods_are_not_durations():
+    from kcqa.text.numbers import find_durations
+    for text in ("6 tháng đầu năm 2020 đạt", "9 tháng năm 2023", "ngày 15 tháng 6 năm 2025", "quý 3 năm 2021",
+                 "tháng 6/2021", "năm 2020"):
+        assert find_durations(text) == [], text
+    assert [d.text for d in find_durations("hơn 10 năm kinh nghiệm, khoảng 75 ngày")] == ["hơn 10 năm", "khoảng 75 ngày"]

@@ -43,3 +43,32 @@ def test_measures_that_imply_units():
 def test_count_noun_is_read_from_unaccented_questions_too():
     q = parse_question(strip_diacritics("Có bao nhiêu doanh nghiệp rút lui khỏi thị trường?"))
     assert q.kind == "count" and q.count_noun.startswith("doanh nghiep")
+
+
+@pytest.mark.parametrize("text,kind,unit_kind,noun", [
+    # a rate is a percentage, whatever money word ("tiền gửi") stands beside it
+    ("Lãi suất tối đa cho tiền gửi không kỳ hạn là bao nhiêu?", "percent", "percent", None),
+    ("Tỉ trọng điện mặt trời so với các loại nhà máy điện khác là bao nhiêu?", "percent", "percent", None),
+    # a currency after "bao nhiêu" asks for money, not for a count of yên
+    ("Lợi nhuận quý thứ ba của SMFG là bao nhiêu yên?", "amount", "money", None),
+    # "bao lâu", "bao nhiêu tháng": a length of time
+    ("Nhà ga T3 có thời gian thực hiện bao nhiêu tháng?", "figure", "duration", None),
+    ("Mỗi vụ hành tím bao lâu thì thu hoạch?", "figure", "duration", None),
+    # "bao nhiêu lần" counts times; "mỗi năm" after "bao nhiêu" is not the counted noun
+    ("Jared Allen có bao nhiêu lần vật ngã?", "count", "count", "lan vat nga"),
+    ("Thủy điện tăng thêm sản lượng điện bao nhiêu mỗi năm?", "figure", None, None),
+])
+def test_unit_kinds_that_need_more_than_a_money_word(text, kind, unit_kind, noun):
+    q = parse_question(text)
+    assert (q.kind, q.unit_kind, q.count_noun) == (kind, unit_kind, noun)
+
+
+def test_a_length_of_time_is_not_a_reporting_period():
+    assert parse_question("Lãi suất kỳ hạn 1 tháng là bao nhiêu?").period is None
+    assert parse_question("Doanh thu 9 tháng của BSR đạt bao nhiêu?").period == "9 thang"
+
+
+def test_names_leave_out_measures_units_and_numerals():
+    assert parse_question("Theo IMF, GDP Việt Nam năm 2021 tăng trưởng bao nhiêu?").names == ["imf", "viet nam"]
+    assert parse_question("Lợi nhuận quý I/2021 của LienVietPostBank đạt bao nhiêu?").names == ["lienvietpostbank"]
+    assert parse_question("Điện mặt trời mái nhà tăng lên bao nhiêu MWp?").names == []

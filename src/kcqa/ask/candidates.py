@@ -10,11 +10,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from ..extract.figures import years_in
+import re
+
+from ..extract.figures import figures_of, years_in
 from ..models import Document, Figure, Passage
 from ..text.lexicon import MONEY_UNITS
 from ..text.places import find_places
-from ..text.vietnamese import fold, syllables
+from ..text.numbers import QUALIFIERS, Quantity, parse_number
+from ..text.vietnamese import fold, sentences, syllables
 from .features import mentions, period_parts
 from .frame import Question
 
@@ -22,6 +25,7 @@ from .frame import Question
 
 
 MIN_COVERAGE = 0.5          # share (idf-weighted) of the question a supporting sentence must cover
+MIN_PASSAGE_COVERAGE = 0.8  # … or the passage around it, when the sentence leaves its subject to the one before
 
 
 TOP_PASSAGES = 8
@@ -91,6 +95,12 @@ class Evidence:
             self._folded_docs[path] = fold(doc.title + " " + doc.text) if doc else ""
         return any(mentions(self._folded_docs[path], n) for n in names)
 
+    def doc_mentions_all(self, path: str, words: list[str]) -> bool:
+        """Every word of a name, wherever in the record ("T3 Tân Sơn Nhất" written as "nhà
+        ga T3" and "sân bay Tân Sơn Nhất")."""
+        self.doc_mentions(path, set())
+        return all(mentions(self._folded_docs[path], w) for w in words)
+
     def doc_title(self, path: str) -> str:
         return self.engine.searcher.doc_meta.get(path, ("", {}))[0]
 
@@ -111,6 +121,46 @@ class Evidence:
                 out.append((f, i))
         return out
 
+    def noun_figures(self) -> list[tuple[Figure, int]]:
+        """Counts of the noun the question asks about ("bao nhiêu nhà ga" → "14 nhà ga"),
+        read from the retrieved passages: the indexer knows a closed list of count nouns,
+        a question can name any."""
+        noun = (self.q.count_noun or "").split()
+        if not noun:
+            return []
+        heads = [" ".join(noun[:n]) for n in range(len(noun), 0, -1)]
+        pattern = re.compile(r"(?<![\w.,/])((?:" + "|".join(QUALIFIERS) + r")\s+)?(\d+(?:[.,]\d+)*)\s+("
+                             + "|".join(re.escape(h) for h in heads) + r")(?!\w)")
+        out = []
+        store = self.engine.store
+        for i, p in enumerate(self.passages):
+            c = p.chunk
+            doc = self.document(c.doc)
+            if doc is None:
+                continue
+            known = [(f.start, f.end) for f in store.figures('doc=? AND start>=? AND "end"<=?', (c.doc, c.start, c.end))]
+            for ss, se in sentences(doc.text, c.start, c.end):
+                sentence = doc.text[ss:se]
+                quantities = []
+                for m in pattern.finditer(fold(sentence)):
+                    a, b = ss + m.start(), ss + m.end()
+                    if any(x < b and a < y for x, y in known):
+                        continue
+                    try:
+                        value = parse_number(m.group(2))
+                    except ValueError:
+                        continue
+                    if m.group(2).isdigit() and 1900 <= int(m.group(2)) <= 2100:
+                        continue
+                    start = m.start(1) if m.group(1) else m.start(2)
+                    quantities.append(Quantity(
+                        start=start, end=m.end(), text=sentence[start:m.end()], number_start=m.start(2),
+                        number_end=m.end(2), value=value, unit=sentence[m.start(3):m.end(3)].lower(), kind="count",
+                        qualifier=sentence[m.start(1):m.end(1)].strip() if m.group(1) else None, value_max=None,
+                        scale_word=None))
+                out += [(f, i) for f in figures_of(doc, sentence, ss, 0, "", quantities)]
+        return out
+
     def entity_figures(self) -> list[tuple[Figure, int]]:
         """Figures whose entity is a province the question names, wherever they are."""
         out = []
@@ -126,8 +176,13 @@ class Evidence:
 # -- figures ------------------------------------------------------------------
 
 
+DURATION_UNITS = frozenset({"ngày", "tháng", "năm", "tuần", "giờ", "phút", "giây"})
+
+
 def unit_ok(q: Question, f: Figure) -> bool:
     unit = fold(f.unit)
+    if (q.unit_kind == "duration") != (f.unit in DURATION_UNITS):
+        return False            # a length of time answers "bao lâu" and nothing else
     if q.units is not None and not (q.kind in ("percent",) or f.unit == "%"):
         if f.unit not in q.units:
             return False
@@ -169,7 +224,7 @@ def place_ok(ctx: Evidence, f: Figure) -> bool:
 
 def names_ok(ctx: Evidence, f: Figure) -> bool:
     """Companies, agencies and people the question names must appear in the figure's record."""
-    return all(ctx.doc_mentions(f.doc, {n}) for n in ctx.q.names)
+    return all(ctx.doc_mentions(f.doc, {n}) or ctx.doc_mentions_all(f.doc, n.split()) for n in ctx.q.names)
 
 
 def period_ok(ctx: Evidence, f: Figure) -> bool:

@@ -29,7 +29,7 @@ def abstain(ctx: Evidence, ans: Answer) -> Answer:
 
 
 def answer_figure(ctx: Evidence) -> Answer | None:
-    cands = ctx.passage_figures() + ctx.entity_figures()
+    cands = ctx.passage_figures() + ctx.noun_figures() + ctx.entity_figures()
     ranked = score_figures(ctx, cands)
     if not ranked:
         return None
@@ -64,7 +64,7 @@ def answer_compare(ctx: Evidence) -> Answer | None:
     q = ctx.q
     asked, q.years = set(q.years), set()          # rank without the one-period filter
     try:
-        ranked = score_figures(ctx, ctx.passage_figures() + ctx.entity_figures())
+        ranked = score_figures(ctx, ctx.passage_figures() + ctx.noun_figures() + ctx.entity_figures())
     finally:
         q.years = asked
     picks: dict[int, Candidate] = {}

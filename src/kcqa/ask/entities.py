@@ -182,7 +182,8 @@ def answer_place(ctx: Evidence) -> Answer | None:
             spans.append((i, i + len(place.name)) if i >= 0 else (a, b))
         best = _nearest_to_key(ctx, text, spans)
         if best:
-            return _scored(entity_answer(ctx, chunk, s, e, best, "{x}."), cov, ctx, n_names=float(len(spans)))
+            return _scored(entity_answer(ctx, chunk, s, e, _with_type_noun(text, best), "{x}."), cov, ctx,
+                           n_names=float(len(spans)))
     return None
 
 
@@ -194,8 +195,13 @@ def answer_named(ctx: Evidence) -> Answer | None:
     for cov, chunk, s, e, text in _sentence_candidates(ctx, top=TOP_PASSAGES):
         if cov < MIN_COVERAGE:
             break
+        named = _given_name(text)
+        if named:
+            return _scored(entity_answer(ctx, chunk, s, e, named, "{x}."), cov, ctx, after_noun=1.0, anchored=1.0,
+                           n_names=1.0)
         runs = [r for r in capitalised_runs(text) if not _in_question(ctx, text[r[0]:r[1]])
-                and not all(w.lower() in _NOT_PERSON for w in text[r[0]:r[1]].split())]
+                and not all(w.lower() in _NOT_PERSON for w in text[r[0]:r[1]].split())
+                and not _sentence_opener(text, r)]
         after_noun = []
         if noun:
             for m in re.finditer(rf"(?<!\w){re.escape(noun)}(?!\w)[\s*]*", fold(text)):
@@ -205,6 +211,30 @@ def answer_named(ctx: Evidence) -> Answer | None:
             return _scored(entity_answer(ctx, chunk, s, e, _with_type_noun(text, best), "{x}."), cov, ctx,
                            after_noun=float(bool(after_noun)), n_names=float(len(after_noun or runs)))
     return None
+
+
+# "… thành xã mới có tên gọi là xã Bình Mỹ", "hợp nhất …, lấy tên là tỉnh Lào Cai": the name
+# a merger or a renaming gives, which may well repeat one of the names the question lists.
+_GIVEN_NAME = re.compile(r"(?:có tên gọi là|có tên là|lấy tên(?: gọi)? là|đổi tên thành|mang tên)\s+"
+                         r"((?:xã|phường|thị trấn|đặc khu|tỉnh|thành phố|huyện|quận|thị xã)\s+)?", re.IGNORECASE)
+
+
+def _given_name(text: str) -> tuple[int, int] | None:
+    from ..text.vietnamese import capitalised_runs
+    for m in _GIVEN_NAME.finditer(text):
+        run = next((r for r in capitalised_runs(text) if r[0] == m.end()), None)
+        if run:
+            end = run[1]
+            num = re.match(r"\s+\d+(?!\w)", text[end:])
+            return (m.start(1) if m.group(1) else m.end(), end + (num.end() if num else 0))
+    return None
+
+
+def _sentence_opener(text: str, run: tuple[int, int]) -> bool:
+    """A single capitalised word that only opens the sentence ("Việc", "Những", "Do")."""
+    a, b = run
+    return len(text[a:b].split()) == 1 and not text[a:b].isupper() and (
+        text[:a].strip() == "" or text[:a].rstrip().endswith((".", ":", ";", "\n", "-", "–", "(")))
 
 
 _DOC_NO = re.compile(r"((?:Nghị định|Quyết định|Nghị quyết|Thông tư|Luật|Chỉ thị|Tờ trình|Đề án|Công văn)"
@@ -236,6 +266,20 @@ _DATE = re.compile(r"(ngày\s+\d{1,2}(?:\s+tháng\s+\d{1,2}\s+năm\s+\d{4}|/\d{1
 
 
 _ISSUED = re.compile(r"\b(ban hanh|ky|thong qua|cong bo)\b")
+# A point or span of time as records write it: a date, a month, a quarter, a season, a
+# decade, a year or a range of years (bare years only 1000–2099, not part of a number).
+_TIME = re.compile(
+    r"(?:(?:cuối|đầu|giữa|sau|từ)\s+)?"
+    r"(?:ngày\s+\d{1,2}(?:\s+tháng\s+\d{1,2}(?:\s+năm\s+\d{3,4})?|/\d{1,2}(?:/\d{4})?)"
+    r"|\d{1,2}/\d{1,2}/\d{4}"
+    r"|tháng\s+(?:\d{1,2}|[IVX]+)\s*(?:/|,|năm)\s*\d{4}"
+    r"|quý\s+[IV1-4]+\s*(?:/|năm)\s*\d{4}"
+    r"|(?:những|các)\s+năm\s+\d{4}|thập\s+(?:niên|kỷ)\s+\d{4}"
+    r"|mùa\s+(?:xuân|hè|hạ|thu|đông)\s+năm\s+\d{3,4}"
+    r"|năm\s+\d{3,4}(?:\s*(?:-|–|đến|và)\s*(?:năm\s+)?\d{3,4})?"
+    r"|(?<![\d.,/])(?:1\d|20)\d{2}(?:\s*(?:-|–|đến)\s*\d{4})?(?![\d.,/%]))",
+    re.IGNORECASE)
+_WANT_UNIT = re.compile(r"\b(ngay|thang|quy) nao\b")
 
 
 def answer_when(ctx: Evidence) -> Answer | None:
@@ -250,12 +294,21 @@ def answer_when(ctx: Evidence) -> Answer | None:
                 le = len(doc.text) if le < 0 else le
                 line = Chunk(id="", doc=doc.path, paragraph=0, start=ls, end=le, text=doc.text[ls:le])
                 return entity_answer(ctx, line, 0, le - ls, (m.start() - ls, m.end() - ls), "{x}.")
-    for cov, chunk, s, e, text in _sentence_candidates(ctx):
+    want = _WANT_UNIT.search(fold(ctx.q.text))
+    asked = set(re.findall(r"\d+", ctx.q.text))
+    for cov, chunk, s, e, text in _sentence_candidates(ctx, top=TOP_PASSAGES):
         if cov < MIN_COVERAGE:
             break
-        m = _DATE.search(text)
-        if m:
-            return _scored(entity_answer(ctx, chunk, s, e, (m.start(1), m.end(1)), "{x}."), cov, ctx)
+        spans = []
+        for m in _TIME.finditer(text):
+            if set(re.findall(r"\d+", m.group())) <= asked:
+                continue                   # the year the question itself names is not its answer
+            if want and not re.search(rf"(?<!\w){want.group(1)}(?!\w)", fold(m.group())):
+                continue                   # "ngày nào" wants a day, "tháng nào" a month
+            spans.append((m.start(), m.end()))
+        best = _nearest_to_key(ctx, text, spans)
+        if best:
+            return _scored(entity_answer(ctx, chunk, s, e, best, "{x}."), cov, ctx, n_names=float(len(spans)))
     return None
 
 

@@ -26,7 +26,7 @@ NAMES = (
     "whole_asked_part_given", "negation_mismatch", "measure_in_clause", "measure_opposed",
     "unit_asked", "count_noun_match", "is_table", "has_qualifier", "corroborated", "newest",
     "best_window", "best_clause", "n_candidates", "distance", "percent_asked", "percent_given",
-    "date_match", "date_conflict", "count_noun_conflict", "value_in_question",
+    "date_match", "date_conflict", "count_noun_conflict", "value_in_question", "cov_passage",
 )
 
 # "27/4", "ngày 20/4", "ngày 16 tháng 6": a day the question names and the figure's sentence must share
@@ -138,6 +138,8 @@ def figure_features(ctx, f: Figure, rank: int, top_passages: int, caption: str, 
     cov_sentence = ctx.coverage(" ".join((f.sentence, title, f.entity, caption, header)))
     cov_clause = ctx.coverage(" ".join((cl, f.measure, header)))
     cov_window = ctx.coverage(" ".join((window(f), f.measure, header)))
+    passage = ctx.passages[rank].chunk.text if rank < len(ctx.passages) else f.sentence
+    cov_passage = max(cov_sentence, ctx.coverage(" ".join((passage, title, caption, header))))
     pyears = years_in(f.period)
     places = {fold(w) for w, _ in q.places} | {fold(p.name) for _, ps in q.places for p in ps}
     ent = fold(f.entity)
@@ -156,6 +158,7 @@ def figure_features(ctx, f: Figure, rank: int, top_passages: int, caption: str, 
         "cov_window": cov_window,
         "cov_clause": cov_clause,
         "cov_sentence": cov_sentence,
+        "cov_passage": cov_passage,
         "passage_rank": 1.0 / (1 + rank),
         "entity_lookup": float(rank >= top_passages),
         "year_match": float(bool(q.years and q.years & pyears)),

@@ -82,10 +82,7 @@ _COMPARE = re.compile(r"\b(so sanh|qua cac nam|qua tung nam|cac nam|tung nam)\b|
 _MEASURE_UNITS = MEASURE_UNITS
 _CHANGE = re.compile(r"\b(tang|giam|cao hon|thap hon|vuot)\s+(?:them\s+|len\s+|xuong\s+)?(bao nhieu|may)\b")
 _MONEY_UNIT = re.compile(r"\b(bao nhieu|may)\s+(tien|ty|trieu|dong|usd)\b")
-_PERCENT = re.compile(r"(phan tram|%|ty le|bao nhieu lan)")
-_MONEY_START = re.compile(r"^(kinh phi|ngan sach|tien|von|dong|ty|trieu|doanh thu|doanh so|loi nhuan|chi phi|gia|"
-                          r"kim ngach|thu nhap|luong|usd|phan tram|lan|nam|thang|ngay|so|voi|trong|cua|la|thi|duoc|"
-                          r"vao|tu|den|cho|khi|nua|roi|va|hay|hoac|o|tai|nhu|ma)\b")
+_PERCENT = re.compile(r"(phan tram|%|ty le|ti le)")
 _MAX = re.compile(r"\b(cao nhat|lon nhat|nhieu nhat|dan dau|hang dau|manh nhat)\b")
 _MIN = re.compile(r"\b(thap nhat|nho nhat|it nhat)\b")
 _WHO = re.compile(r"\b(ai|ong nao|ba nao|dong chi nao|nguoi nao|(thu truong|bo truong|chu tich|giam doc|"
@@ -102,6 +99,17 @@ _HOW_MUCH = re.compile(r"\b(bao nhieu|may)\b")
 _YEAR = re.compile(r"(?<!\d)((?:19|20)\d{2})(?!\d)")
 _PERIOD = lexicon.PERIOD_FOLDED
 _ORDINAL = re.compile(r"\b(lan thu|khoa|dot)\s+([ivxl]+|\d{1,3})\b")
+
+
+def _period(folded: str) -> str | None:
+    """The reporting period named ("6 thang dau nam", "quy i", "9 thang"); a bare "N tháng"
+    that is a length of time ("kỳ hạn 1 tháng") is not one."""
+    for m in _PERIOD.finditer(folded):
+        bare = re.fullmatch(r"(\d+) thang", m.group(1))
+        if bare and not lexicon.bare_months_is_period(folded[:m.start()], int(bare.group(1))):
+            continue
+        return m.group(1)
+    return None
 
 
 def _ordinal(folded: str) -> str | None:
@@ -134,8 +142,7 @@ def parse_question(text: str) -> Question:
         merged.setdefault(written, []).extend(ps)
     q = Question(text=text, kind="figure", places=list(merged.items()))
     q.years = {int(y) for y in _YEAR.findall(f)}
-    m = _PERIOD.search(f)
-    q.period = m.group(1) if m else None
+    q.period = _period(f)
     q.names = _key_names(text, [w for w, _ in q.places])
     for pattern, units in _MEASURE_UNITS:
         if re.search(pattern, f):
@@ -181,6 +188,9 @@ def parse_question(text: str) -> Question:
     if _WHEN.search(f) and not _HOW_MUCH.search(f):
         q.kind = "when"
         return q
+    if lexicon.DURATION_ASKED.search(f):
+        q.kind, q.unit_kind = "figure", "duration"
+        return q
     m = _NAMED.search(f)
     if m and not _HOW_MUCH.search(f):
         words = m.group(1).split()
@@ -203,12 +213,17 @@ def parse_question(text: str) -> Question:
         q.kind, q.unit_kind = "percent", "percent"
         return q
     m = _COUNT_NOUN.search(f)
-    if m:
-        words = m.group(1).split()
-        if words and not _MONEY_START.match(" ".join(words)):
-            q.kind, q.unit_kind = "count", "count"
-            q.count_noun = " ".join(words)
-            return q
+    after = m.group(1) if m else ""
+    if after and lexicon.MONEY_AFTER_HOW_MUCH.match(after):
+        q.kind, q.unit_kind = "amount", "money"
+        return q
+    if after and not lexicon.NOT_COUNT_NOUN.match(after):
+        q.kind, q.unit_kind = "count", "count"
+        q.count_noun = after
+        return q
+    if lexicon.RATE_MEASURES.search(f):
+        q.kind, q.unit_kind = "percent", "percent"      # "lãi suất … bao nhiêu": a rate
+        return q
     if _CHANGE.search(f) and not _MONEY_UNIT.search(f):
         q.kind = "figure"       # a change: a percentage or an amount, whichever the record gives
         return q
@@ -239,6 +254,17 @@ _COMMON_CAPS = {"năm", "tháng", "quý", "ngày", "tổng", "trong", "theo", "t
                 "ai", "bao", "địa", "tỉnh", "thành", "huyện", "xã", "phường", "dịp", "từ", "kinh", "doanh", "lợi"}
 
 
+_MEASURE_FOLDED = {fold(m) for m in lexicon.MEASURES}
+_COMPASS = {"bac", "nam", "dong", "tay", "-", "–"}
+
+
+def _not_a_name(word: str) -> bool:
+    """Words a capitalised run may hold that name no company or person: a measure (GDP),
+    a unit (MWp), a Roman numeral (quý I)."""
+    w = fold(word.strip(",.;:()"))
+    return w in _MEASURE_FOLDED or w in ROMAN or w in {"mwp", "kwp", "mw", "kw", "gw", "kwh", "usd", "vnd"}
+
+
 def _key_names(text: str, place_texts: list[str]) -> list[str]:
     """Proper names in the question (companies, agencies, people) that a supporting record
     must mention: "Vingroup", "Nam A Bank", "BSR". Provinces are handled separately."""
@@ -250,6 +276,12 @@ def _key_names(text: str, place_texts: list[str]) -> list[str]:
             words = words[1:]
         while words and words[0].lower() in _COMMON_CAPS:
             words = words[1:]
+        while words and _not_a_name(words[-1]):
+            words = words[:-1]
+        while words and _not_a_name(words[0]):
+            words = words[1:]
+        if all(fold(w) in _COMPASS for w in words):
+            continue
         name = " ".join(words)
         if not name or fold(name) in places or any(fold(name) in p or p in fold(name) for p in places):
             continue

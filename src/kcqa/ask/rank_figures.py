@@ -10,7 +10,7 @@ from __future__ import annotations
 from ..extract.figures import years_in
 from ..models import Figure
 from ..text.vietnamese import fold
-from .candidates import (TOP_PASSAGES, MIN_COVERAGE, Candidate, Evidence, names_ok, period_ok, place_ok,
+from .candidates import (TOP_PASSAGES, MIN_COVERAGE, MIN_PASSAGE_COVERAGE, Candidate, Evidence, names_ok, period_ok, place_ok,
                          table_context, unit_ok)
 from .features import figure_features, set_features
 from .rank import load_ranker
@@ -31,8 +31,8 @@ def score_figures(ctx: Evidence, cands: list[tuple[Figure, int]]) -> list[Candid
             continue
         caption, header = table_context(ctx, f)
         x = figure_features(ctx, f, rank, TOP_PASSAGES, caption, header, ctx.doc_title(f.doc))
-        if x["cov_sentence"] < MIN_COVERAGE:
-            continue
+        if x["cov_sentence"] < MIN_COVERAGE and x["cov_passage"] < MIN_PASSAGE_COVERAGE:
+            continue        # the subject may be in the sentence before: the passage must then say it all
         out.append(Candidate(f, 0.0, x["cov_sentence"], x))
     _corroborate(out)
     set_features(ctx, out)

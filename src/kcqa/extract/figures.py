@@ -16,20 +16,13 @@ from ..models import Document, Figure
 
 # Bump when extraction changes: `kcqa index` then re-extracts figures from the stored
 # text of every record, without re-embedding anything.
-EXTRACTOR_VERSION = "5"
-from ..text.numbers import Quantity, find_quantities
+EXTRACTOR_VERSION = "6"
+from ..text import lexicon
+from ..text.numbers import Quantity, find_durations, find_quantities
 from ..text.places import find_places
 from ..text.vietnamese import fold, paragraphs, sentences
 
-# Measures, most specific first (matched folded, on the text before the figure).
-MEASURES = [
-    "kế hoạch kinh phí", "tổng kinh phí", "kinh phí", "ngân sách", "nguồn vốn", "vốn đầu tư", "vốn điều lệ",
-    "tổng vốn", "vốn", "doanh thu thuần", "doanh thu", "lợi nhuận sau thuế", "lợi nhuận trước thuế",
-    "lợi nhuận", "lãi", "lỗ", "kim ngạch xuất khẩu", "kim ngạch nhập khẩu", "kim ngạch", "xuất khẩu",
-    "nhập khẩu", "giá trị sản xuất", "giá trị", "sản lượng", "tổng tài sản", "tài sản", "nợ", "giá",
-    "thu nhập", "lương", "tăng trưởng", "tỷ lệ", "diện tích", "dân số", "công suất", "học phí",
-    "điểm chuẩn", "chỉ tiêu", "số lượng", "tổng số", "thuế", "cổ tức", "vốn hóa", "tiền",
-]
+MEASURES = [m.lower() for m in lexicon.MEASURES]      # most specific first; the one lexicon
 _MEASURES_FOLDED = [(m, fold(m)) for m in MEASURES]
 
 _PERIOD = re.compile(
@@ -46,8 +39,20 @@ _RELATION_BEFORE = re.compile(
 _CLAUSE_SPLIT = re.compile(r"[;:]|,(?=\s)|\s[-–]\s")
 
 
+_BARE_MONTHS = re.compile(r"(\d{1,2}) tháng", re.IGNORECASE)
+
+
 def periods_in(text: str) -> list[tuple[int, int, str]]:
-    return [(m.start(), m.end(), m.group()) for m in _PERIOD.finditer(text)]
+    """Reporting periods in `text`; a bare "N tháng" that is a length of time ("kỳ hạn
+    6 tháng", "thực hiện 37 tháng") is not one."""
+    out = []
+    for m in _PERIOD.finditer(text):
+        bare = _BARE_MONTHS.fullmatch(m.group())
+        if bare and not lexicon.bare_months_is_period(fold(text[max(0, m.start() - 40):m.start()]),
+                                                       int(bare.group(1))):
+            continue
+        out.append((m.start(), m.end(), m.group()))
+    return out
 
 
 def years_in(text: str) -> set[int]:
@@ -72,15 +77,27 @@ def extract_figures(doc: Document) -> list[Figure]:
 
 def _sentence_figures(doc: Document, sentence: str, offset: int, paragraph: int, prev: str) -> list[Figure]:
     quantities = find_quantities(sentence)
+    taken = [(q.start, q.end) for q in quantities]
+    quantities += [d for d in find_durations(sentence) if not any(a < d.end and d.start < b for a, b in taken)]
+    quantities.sort(key=lambda q: q.start)
+    return figures_of(doc, sentence, offset, paragraph, prev, quantities)
+
+
+def figures_of(doc: Document, sentence: str, offset: int, paragraph: int, prev: str,
+               quantities: list[Quantity]) -> list[Figure]:
+    """Figures for quantities found in one sentence: entity, measure, period and relation
+    read around each. Answering calls it too, for quantities only a question can name
+    ("14 nhà ga" when it asks "bao nhiêu nhà ga")."""
     if not quantities:
         return []
     places = find_places(sentence)
     periods = periods_in(sentence)
+    resp_years, resp_places = _respectively(sentence, quantities, places)
     out = []
     for q in quantities:
-        entity = _entity_for(sentence, q, places)
+        entity = resp_places.get(q.start) or _entity_for(sentence, q, places)
         measure = _measure_for(sentence, q)
-        period = _period_for(sentence, q, periods, prev, doc)
+        period = resp_years.get(q.start) or _period_for(sentence, q, periods, prev, doc)
         relation = _relation_for(sentence, q)
         cited, cited_start = _bounded(sentence, q)
         out.append(Figure(
@@ -91,6 +108,24 @@ def _sentence_figures(doc: Document, sentence: str, offset: int, paragraph: int,
 
 
 MAX_SENTENCE = 1200
+
+
+_RESPECTIVELY = re.compile(r"lần lượt|tương ứng", re.IGNORECASE)
+
+
+def _respectively(sentence: str, quantities: list[Quantity], places) -> tuple[dict, dict]:
+    """ "GDP năm 2020 và 2021 lần lượt đạt 1,6% và 6,7%": the n years (or provinces) before
+    "lần lượt" go with the n figures after it, in order. {figure start: period / entity}."""
+    m = _RESPECTIVELY.search(sentence)
+    if not m:
+        return {}, {}
+    after = [q for q in quantities if q.start >= m.end()]
+    lo = max(0, m.start() - 200)
+    years = [int(y.group()) for y in _YEAR.finditer(sentence, lo, m.start())]
+    names = [sentence[s:e] for s, e, _ in places if lo <= s and e <= m.start()]
+    by_year = {q.start: f"năm {y}" for q, y in zip(after, years)} if 2 <= len(years) == len(after) else {}
+    by_place = {q.start: n for q, n in zip(after, names)} if 2 <= len(names) == len(after) else {}
+    return by_year, by_place
 
 
 def _bounded(sentence: str, q: Quantity) -> tuple[str, int]:

@@ -35,7 +35,15 @@ class Words:
 
 
 # -- money -------------------------------------------------------------------
-MONEY_UNITS = frozenset({"đồng", "usd", "vnđ", "vnd", "euro", "eur", "yên", "nhân dân tệ"})
+MONEY_UNITS = frozenset({"đồng", "usd", "vnđ", "vnd", "euro", "eur", "yên", "nhân dân tệ", "won", "bảng anh",
+                         "đô la singapore", "đô la úc", "đô la hồng kông", "đô la canada", "đô la đài loan"})
+# Written right after "bao nhiêu" these ask for money: "bao nhiêu yên", "bao nhiêu tỷ đồng" (folded).
+MONEY_AFTER_HOW_MUCH = re.compile(r"^(tien|ty|ti|trieu|nghin|ngan|dong|usd|do la|do|yen|won|euro|nhan dan te|"
+                                  r"bang anh|vnd)\b")
+# Measures that are rates: asked "bao nhiêu", they are answered by a percentage, not by an
+# amount ("lãi suất tiền gửi" is not money, whatever "tiền" says). Folded.
+RATE_MEASURES = re.compile(r"\b(lai suat|ty le|ti le|ty trong|ti trong|tang truong|lam phat|ty suat|ti suat|"
+                           r"thi phan|roe|roa|nim|casa|ty le so huu|room)\b")
 MONEY_WORDS = ("kinh phí", "ngân sách", "tiền", "vốn", "đồng", "tỷ", "tỉ", "triệu", "doanh thu", "doanh số",
                "lợi nhuận", "chi phí", "giá trị", "kim ngạch", "thu nhập", "lương", "usd", "đầu tư", "nợ", "thuế",
                "cổ tức", "tài trợ", "hỗ trợ", "tài sản", "giá", "lãi", "lỗ", "giải ngân")
@@ -58,8 +66,22 @@ OPPOSED_MEASURES = (("xuất khẩu", "nhập khẩu"), ("trước thuế", "sau
 MEASURE_UNITS = (
     (r"\b(dien tich)\b", {"ha", "km2", "km²", "m2", "m²", "hecta", "héc-ta", "sào", "mẫu"}),
     (r"\b(dan so|so dan|nhan khau)\b", {"người", "nhân khẩu", "dân", "hộ"}),
-    (r"\b(san luong)\b", {"tấn", "tạ", "kg", "triệu tấn", "thùng", "m3", "kWh", "lít", "con", "chiếc", "sản phẩm"}),
+    (r"\b(san luong)\b", {"tấn", "tạ", "kg", "triệu tấn", "thùng", "m3", "m³", "kWh", "MWh", "GWh", "lít", "con",
+                           "chiếc", "sản phẩm"}),
+    (r"\b(cong suat)\b", {"MW", "kW", "GW", "MWp", "kWp", "GWp", "MWh", "kWh", "tấn", "m³"}),
+    (r"\b(bao xa|khoang cach|chieu dai|dai bao nhieu|sau bao nhieu|cao bao nhieu|do sau|do cao)\b",
+     {"km", "m", "cm", "mm", "dặm"}),
 )
+# Questions about a length of time: answered by a duration ("37 tháng", "hơn 10 năm"), and
+# a duration answers nothing else. Folded.
+DURATION_ASKED = re.compile(r"\b(bao lau|bao nhieu (?:nam|thang|ngay|tuan|gio|phut|giay)|"
+                            r"may (?:nam|thang|ngay|tuan|gio|phut|giay))\b")
+# Words after "bao nhiêu" that are not the counted noun ("bao nhiêu mỗi năm", "bao nhiêu trong
+# năm 2020"): the count noun, if any, comes later or not at all. Folded.
+NOT_COUNT_NOUN = re.compile(r"^(phan tram|lan thu|nam|thang|ngay|so|voi|trong|cua|la|thi|duoc|vao|tu|den|cho|khi|"
+                            r"nua|roi|va|hay|hoac|o|tai|nhu|ma|moi|mot|hien|nay|sau|truoc|so voi|tren|duoi|"
+                            r"kinh phi|ngan sach|von|doanh thu|doanh so|loi nhuan|chi phi|gia|kim ngach|thu nhap|"
+                            r"luong)\b")
 
 # -- relations: the verb that ties a figure to its measure ----------------------
 RELATIONS = ("đạt", "tăng", "giảm", "cao hơn", "thấp hơn", "chiếm", "vượt")
@@ -82,6 +104,16 @@ YEAR = re.compile(r"(?<![\d/.,])((?:19|20)\d{2})(?![\d/.,%])")
 PERIOD_FOLDED = re.compile(r"(\d+ thang (?:dau|cuoi) nam|\d+ thang|quy [iv]+\b|quy [1-4]\b|thang \d{1,2})")
 QUARTER_FOLDED = re.compile(r"quy ([ivx]+|\d)\b")
 MONTHS_FOLDED = re.compile(r"(\d+) thang")
+# Before a bare "N tháng" these make it a length of time, not a reporting period: "kỳ hạn
+# 6 tháng", "thực hiện 37 tháng", "dưới 6 tháng". Folded, matched on the text before.
+DURATION_BEFORE = re.compile(r"\b(ky han|duoi|tren|tu|den|toi|thuc hien|mat|keo dai|trong vong|rut ngan|hon|gan|"
+                             r"khoang|sau|truoc|moi|thoi gian|thoi han|han|vong|chi|it nhat|toi da)\s*$")
+
+
+def bare_months_is_period(before_folded: str, months: int) -> bool:
+    """Whether a bare "N tháng" (no "đầu năm", no year) names a reporting period: the
+    quarter ends 3, 6, 9 and 12 months, and not right after a word of duration."""
+    return months in (3, 6, 9, 12) and not DURATION_BEFORE.search(before_folded[-30:])
 ROMAN = {"i": 1, "ii": 2, "iii": 3, "iv": 4, "v": 5, "vi": 6, "vii": 7, "viii": 8, "ix": 9, "x": 10,
          "xi": 11, "xii": 12, "xiii": 13, "xiv": 14, "xv": 15, "xvi": 16, "xvii": 17, "xviii": 18, "xix": 19,
          "xx": 20, "xxi": 21, "xxii": 22, "xxiii": 23, "xxiv": 24, "xxv": 25, "xxx": 30}

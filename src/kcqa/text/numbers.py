@@ -192,6 +192,9 @@ _UNIT_TABLE: list[tuple[str, str, str, bool]] = [
     (r"GWh", "GWh", "measure", True),
     (r"MWh", "MWh", "measure", True),
     (r"kWh", "kWh", "measure", True),
+    (r"GWp", "GWp", "measure", True),
+    (r"MWp", "MWp", "measure", True),
+    (r"kWp", "kWp", "measure", True),
     (r"GW", "GW", "measure", True),
     (r"MW", "MW", "measure", True),
     (r"kW", "kW", "measure", True),
@@ -237,6 +240,7 @@ COUNT_NOUNS: tuple[str, ...] = (
     "chuyến bay", "tuyến", "phòng", "gian hàng", "lần", "phiên", "loại", "tài khoản", "thẻ",
     "hạng mục", "công trình", "nhiệm vụ", "đề tài", "sáng kiến", "tác phẩm", "ý kiến",
     "kiến nghị", "điều", "loài", "phiên bản", "điểm bán", "điểm trường", "khách sạn",
+    "bậc", "nhà ga", "ga", "đoàn tàu", "toa", "bài báo", "bức tranh", "hiện vật",
 )
 
 # Count nouns that begin a different word: "2021 lần lượt" (respectively), "2 con số"
@@ -269,7 +273,7 @@ _COMPARATIVES = frozenset(
 # "đến"/"tới" after these is a preposition: "liên quan đến 5 dự án", "tính đến".
 _NOT_BOUND_BEFORE = frozenset("quan dẫn nói cập nhắc tính nghĩ đi hướng".split())
 
-_QUALIFIERS = (
+QUALIFIERS = _QUALIFIERS = (
     "gần như", "xấp xỉ", "chưa tới", "chưa đến", "chưa đầy", "không quá", "không tới",
     "không dưới", "ít nhất", "tối thiểu", "tối đa", "ước tính", "ước đạt", "hơn", "gần",
     "trên", "khoảng", "dưới", "tới", "đến", "ước", "ngót", "chừng",
@@ -639,6 +643,45 @@ def _find(text: str, allow_bare: bool) -> list[Quantity]:
 def find_quantities(text: str) -> list[Quantity]:
     """Every figure in ``text``, in order, non-overlapping."""
     return _find(text, allow_bare=False)
+
+
+# A length of time: "37 tháng", "hơn 10 năm", "66 triệu năm". Not a unit of find_quantities,
+# because the same words make dates and periods ("ngày 15 tháng 6", "6 tháng đầu năm",
+# "quý 3 năm 2021"); these are told apart here, by the words around the number.
+_DURATION_RE = re.compile(
+    r"(?<![\w/.,])(?:(" + "|".join(_QUALIFIERS) + r")\s+)?(\d+(?:,\d+)?)(?:\s+(nghìn|ngàn|triệu|tỷ|tỉ))?"
+    r"\s+(ngày|tháng|năm|tuần|giờ|phút|giây)(?!\w)"
+    r"(?!\s*(?:đầu|cuối)\s+năm)(?!\s*(?:năm\s*)?\d)(?!\s*/\s*\d)(?!\s+(?:qua|tới|này|nay|đầu|cuối)(?!\w))",
+    re.IGNORECASE)
+_DURATION_DESIGNATORS = frozenset("ngày tháng năm quý thứ số khóa khoá kỳ đợt lần tuần".split())
+
+
+def find_durations(text: str) -> list[Quantity]:
+    """Lengths of time in ``text`` (unit ``tháng``, ``năm``…, kind ``duration``); dates,
+    reporting periods ("9 tháng năm 2023", "6 tháng đầu năm") and years are not durations."""
+    text_nfc = unicodedata.normalize("NFC", text)
+    if len(text_nfc) != len(text):
+        return []
+    out = []
+    for m in _DURATION_RE.finditer(text):
+        num = m.group(2)
+        if num.isdigit() and 1900 <= int(num) <= 2100:
+            continue
+        prev = _prev_word(text, m.start(2) if not m.group(1) else m.start(1))
+        if prev and prev[0].lower() in _DURATION_DESIGNATORS:
+            continue
+        try:
+            value = _to_decimal(num)
+        except ValueError:
+            continue
+        scale = m.group(3)
+        exp = _SCALES[scale.lower()] if scale else 0
+        start = m.start(1) if m.group(1) else m.start(2)
+        out.append(Quantity(start=start, end=m.end(), text=text[start:m.end()], number_start=m.start(2),
+                            number_end=m.end(2), value=float(value * Decimal(10) ** exp), unit=m.group(4).lower(),
+                            kind="duration", qualifier=m.group(1), value_max=None,
+                            scale_word=scale.lower() if scale else None))
+    return out
 
 
 _TRIM = " \t\r\n.,;:!?…"

@@ -128,3 +128,25 @@ def test_zz_every_answer_only_states_numbers_from_its_citations():
         for text, c in a.others:
             for n in number_tokens(text):
                 assert n in number_tokens(c.text) + number_tokens(c.metadata.get("title", "")), (a.question, text)
+
+
+def test_an_answer_says_when_another_year_also_has_a_figure(tmp_path, model_cache):
+    """A question naming no year gets the latest year's figure, and the other years the
+    records give for the same entity are listed, each with its own citation."""
+    from conftest import make_engine
+    docs = tmp_path / "records"
+    docs.mkdir()
+    (docs / "hoi-nghi-2020.txt").write_text(
+        "Hội nghị khuyến công năm 2020\n\nNăm 2020, các địa phương bố trí kinh phí khuyến công như sau: "
+        "Quảng Nam (6,94 tỷ đồng), Quảng Bình (3,94 tỷ đồng).\n", encoding="utf-8")
+    (docs / "hoi-nghi-2021.txt").write_text(
+        "Hội nghị khuyến công năm 2021\n\nNăm 2021, các địa phương bố trí kinh phí khuyến công như sau: "
+        "Quảng Nam (7,35 tỷ đồng), Quảng Bình (4,1 tỷ đồng).\n", encoding="utf-8")
+    engine = make_engine(tmp_path / "index", [docs], model_cache)
+    engine.cfg.min_confidence = 0.0
+    ans = engine.ask("Quảng Nam được bố trí bao nhiêu kinh phí khuyến công?")
+    assert ans.value.text == "7,35 tỷ đồng"
+    assert "2021" in ans.text                                  # the period is stated
+    assert [t for t, _ in ans.other_periods] and "6,94 tỷ đồng" in ans.other_periods[0][0]
+    assert "2020" in ans.other_periods[0][0] and "6,94 tỷ đồng" in ans.other_periods[0][1].text
+    assert ans.to_json()["other_periods"][0]["citation"]["path"].endswith("hoi-nghi-2020.txt")

@@ -13,6 +13,8 @@ from rich.text import Text
 
 from .models import Answer, Citation, Figure, Passage
 
+OTHER_PERIODS_HEAD = "Hồ sơ cũng có số liệu này cho năm khác:"
+
 
 def highlighted(text: str, spans: list[tuple[int, int]], style: str) -> Text:
     t = Text(text)
@@ -81,6 +83,10 @@ def answer_renderables(ans: Answer, passages: bool = True) -> list:
         if ans.others:
             out.append(Text("Các số liệu khác cũng khớp:", style="bold"))
             for text, c in ans.others:
+                out.append(Text(f"  • {text}  [{citation_label(c).splitlines()[0]}]"))
+        if ans.other_periods:
+            out.append(Text(OTHER_PERIODS_HEAD, style="bold"))
+            for text, c in ans.other_periods:
                 out.append(Text(f"  • {text}  [{citation_label(c).splitlines()[0]}]"))
     else:
         out.append(Text("Không tìm thấy: ", style="bold red") + Text(ans.text))

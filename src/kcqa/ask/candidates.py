@@ -19,7 +19,7 @@ from ..text.places import find_places
 from ..text.numbers import QUALIFIERS, Quantity, parse_number
 from ..text.vietnamese import fold, sentences, syllables
 from .features import mentions, period_parts
-from .frame import Question
+from .frame import Question, identifiers_in
 
 
 
@@ -62,6 +62,7 @@ class Evidence:
         self.passages = passages[:TOP_PASSAGES]
         self.allowed = allowed
         self.trace: list | None = None
+        self.older: list = []             # candidates of an earlier period than the entity's latest
         self.idf = engine.searcher.bm25.idf
         self.max_idf = max(self.idf.values(), default=1.0)
         place_words = {w for written, _ in q.places for w in (fold(s) for _, _, s in syllables(written))}
@@ -183,6 +184,8 @@ def unit_ok(q: Question, f: Figure) -> bool:
     unit = fold(f.unit)
     if (q.unit_kind == "duration") != (f.unit in DURATION_UNITS):
         return False            # a length of time answers "bao lâu" and nothing else
+    if "diem phan tram" in fold(q.text):
+        return f.unit == "điểm phần trăm"
     if q.units is not None and not (q.kind in ("percent",) or f.unit == "%"):
         if f.unit not in q.units:
             return False
@@ -197,6 +200,18 @@ def unit_ok(q: Question, f: Figure) -> bool:
     if q.kind == "figure":
         # "tăng bao nhiêu", "là bao nhiêu": an amount or a percentage, not a bare count
         return f.unit == "%" or unit in {fold(u) for u in MONEY_UNITS} or bool(unit)
+    return True
+
+
+def identifier_ok(q: Question, text: str) -> bool:
+    """"Tổ máy 3" is not answered by a sentence about "tổ máy 2" (and not about 3)."""
+    if not q.identifiers:
+        return True
+    found = identifiers_in(fold(text))
+    for kind, number in q.identifiers:
+        others = {n for k, n in found if k == kind}
+        if others and number not in others:
+            return False
     return True
 
 

@@ -8,7 +8,7 @@ from pathlib import Path
 
 from ..extract.figures import years_in
 from ..models import Answer, AnswerValue, Citation, Figure
-from ..text.vietnamese import fold
+from ..text.vietnamese import fold, sentences
 from .candidates import Evidence
 from .rank import CALIBRATION_MODEL, answer_features, load_ranker
 from .rank_figures import Candidate, score_figures
@@ -46,12 +46,87 @@ def answer_figure(ctx: Evidence) -> Answer | None:
     ans = Answer(question="", status="answered", text=_figure_sentence(f, span_text, cit.text),
                  value=value, citations=[cit], kind="figure",
                  confidence=round(load_ranker(CALIBRATION_MODEL).probability(x), 4), features=x)
+    ans.citations += _support(ctx, best, ranked)
+    ans.other_periods = _other_periods(ctx, best, ranked)
     for other in ranked[1:4]:
         o = other.figure
         if other.score >= best.score * 0.8 and (o.doc != f.doc or o.period != f.period) and o.text != f.text:
             oc = figure_citation(ctx, o, o.start, o.end)
             ans.others.append((_figure_sentence(o, o.text, oc.text), oc))
     return ans
+
+
+MAX_SUPPORT = 2
+
+
+def _other_periods(ctx: Evidence, best: Candidate, ranked: list[Candidate]) -> list[tuple[str, Citation]]:
+    """The same entity's figure for other years ("năm 2019: 6.520 triệu đồng"), so an answer
+    for one year never hides that the records have another."""
+    f = best.figure
+    mine = years_in(f.period)
+    if not f.entity or not mine:
+        return []
+    by_year: dict[int, Candidate] = {}
+    for c in list(ctx.older) + ranked[1:]:
+        o = c.figure
+        ys = years_in(o.period)
+        if fold(o.entity) != fold(f.entity) or o.unit != f.unit or not ys or ys & mine:
+            continue
+        y = max(ys)
+        if y not in by_year or c.score > by_year[y].score:
+            by_year[y] = c
+    out = []
+    for y in sorted(by_year, reverse=True)[:3]:
+        o = by_year[y].figure
+        cit = figure_citation(ctx, o, o.start, o.end)
+        out.append((_figure_sentence(o, o.text, cit.text), cit))
+    return out
+
+
+def _support(ctx: Evidence, best: Candidate, ranked: list[Candidate]) -> list[Citation]:
+    """Other places where the record(s) state the same figure in the same words ("1.112 tỷ
+    đồng" in the lead and in the body): cited too, so the reader sees all the evidence."""
+    f = best.figure
+    out, seen = [], {(f.doc, f.sentence_start)}
+    for c in ranked[1:]:
+        o = c.figure
+        if (o.doc, o.sentence_start) in seen or o.unit != f.unit or abs(o.value - f.value) > 1e-9 * max(abs(f.value), 1):
+            continue
+        if f.text.split()[-1] not in o.sentence or not _same_number_text(f.text, o.text):
+            continue
+        seen.add((o.doc, o.sentence_start))
+        out.append(figure_citation(ctx, o, o.start, o.end))
+        if len(out) >= MAX_SUPPORT:
+            break
+    return out
+
+
+def _same_number_text(a: str, b: str) -> bool:
+    from .verify import number_tokens
+    return number_tokens(a) == number_tokens(b)
+
+
+def entity_support(ctx: Evidence, ans: Answer, min_coverage: float = 0.3) -> None:
+    """Other sentences of the retrieved passages that name the same answer and speak to the
+    question: cited beside the first, as further evidence."""
+    if not ans.value or not ans.value.text or not ans.citations:
+        return
+    name = ans.value.text
+    first = ans.citations[0]
+    for p in ctx.passages:
+        c = p.chunk
+        for s, e in sentences(c.text):
+            if len(ans.citations) > MAX_SUPPORT:
+                return
+            text = c.text[s:e]
+            at = text.find(name)
+            if at < 0 or (c.doc == first.path and c.start + s == first.start):
+                continue
+            if any(x.path == c.doc and x.start == c.start + s for x in ans.citations):
+                continue
+            if ctx.coverage(text) < min_coverage:
+                continue
+            ans.citations.append(entity_answer(ctx, c, s, e, (at, at + len(name)), "{x}").citations[0])
 
 
 def _figure_year(ctx: Evidence, f: Figure) -> int | None:

@@ -9,8 +9,9 @@ from ..models import Answer, AnswerValue, Chunk, Figure
 from ..text.lexicon import MONEY_UNITS
 from ..text.places import find_places
 from ..text.vietnamese import fold, has_diacritics, sentences, syllables
-from .candidates import MIN_COVERAGE, TOP_PASSAGES, Evidence, period_ok
-from .compose import entity_answer, figure_citation, lower_first
+from .candidates import MIN_COVERAGE, TOP_PASSAGES, Evidence, identifier_ok, period_ok
+from .features import mentions
+from .compose import entity_answer, entity_support, figure_citation, lower_first
 from .rank import ENTITY_MODEL, load_ranker
 
 
@@ -51,11 +52,17 @@ def answer_superlative(ctx: Evidence) -> Answer | None:
 def _sentence_candidates(ctx: Evidence, top: int = 4):
     """Sentences of the top passages, each with its coverage of the question."""
     out = []
+    named = {fold(w) for w, _ in ctx.q.places} | set(ctx.q.names)
     for rank, p in enumerate(ctx.passages[:top]):
         c = p.chunk
         for s, e in sentences(c.text):
             text = c.text[s:e]
+            if not identifier_ok(ctx.q, text):
+                continue
             cov = ctx.coverage(text + " " + p.title)
+            # coverage leaves the question's places out; a sentence that names one is about it
+            if named and any(mentions(fold(text), n) for n in named):
+                cov += 0.2
             out.append((cov - 0.05 * rank, c, s, e, text))
     out.sort(key=lambda x: -x[0])
     return out
@@ -94,6 +101,12 @@ def _person_names(text: str) -> list[tuple[int, int]]:
 
 
 def _scored(ans: Answer, coverage: float, ctx: Evidence | None = None, **signals: float) -> Answer:
+    if ctx is not None:
+        entity_support(ctx, ans)
+    return _confidence(ans, coverage, ctx, **signals)
+
+
+def _confidence(ans: Answer, coverage: float, ctx: Evidence | None = None, **signals: float) -> Answer:
     """An entity answer's confidence: the entity model's probability (entity_ranker.json,
     trained like the figure ranker) over how the answer was found; its threshold is chosen
     on the dev split like the figures'."""
@@ -114,7 +127,10 @@ _TYPE_NOUN = re.compile(r"(?:xã|phường|thị trấn|đặc khu|tỉnh|thành
 def _with_type_noun(text: str, span: tuple[int, int]) -> tuple[int, int]:
     """"xã Xuân An", not "Xuân An": the unit's own name includes its type."""
     m = _TYPE_NOUN.search(text[:span[0]])
-    return (m.start(), span[1]) if m else span
+    if not m:
+        return span
+    num = re.match(r"\s+\d+(?![\w.,/])", text[span[1]:])      # "xã Sơn Kim 1", "phường 12"
+    return m.start(), span[1] + (num.end() if num else 0)
 
 
 def _in_question(ctx: Evidence, text: str) -> bool:
@@ -195,7 +211,7 @@ def answer_named(ctx: Evidence) -> Answer | None:
     for cov, chunk, s, e, text in _sentence_candidates(ctx, top=TOP_PASSAGES):
         if cov < MIN_COVERAGE:
             break
-        named = _given_name(text)
+        named = _given_name(text) if _ASKS_NEW_NAME.search(fold(ctx.q.text)) else None
         if named:
             return _scored(entity_answer(ctx, chunk, s, e, named, "{x}."), cov, ctx, after_noun=1.0, anchored=1.0,
                            n_names=1.0)
@@ -215,8 +231,12 @@ def answer_named(ctx: Evidence) -> Answer | None:
 
 # "… thành xã mới có tên gọi là xã Bình Mỹ", "hợp nhất …, lấy tên là tỉnh Lào Cai": the name
 # a merger or a renaming gives, which may well repeat one of the names the question lists.
-_GIVEN_NAME = re.compile(r"(?:có tên gọi là|có tên là|lấy tên(?: gọi)? là|đổi tên thành|mang tên)\s+"
+_GIVEN_NAME = re.compile(r"(?:có tên gọi là|có tên là|lấy tên(?: gọi)? là|đổi tên thành|mang tên)\s+[*_\"“]*"
                          r"((?:xã|phường|thị trấn|đặc khu|tỉnh|thành phố|huyện|quận|thị xã)\s+)?", re.IGNORECASE)
+
+
+# "… nhập thành xã nào?", "… lấy tên gì?", "… đổi tên thành gì?": the question asks for the name given
+_ASKS_NEW_NAME = re.compile(r"\b(thanh|ten|ten goi)\s+(?:[a-z]+\s+){0,2}(nao|gi)\b")
 
 
 def _given_name(text: str) -> tuple[int, int] | None:
@@ -266,6 +286,8 @@ _DATE = re.compile(r"(ngày\s+\d{1,2}(?:\s+tháng\s+\d{1,2}\s+năm\s+\d{4}|/\d{1
 
 
 _ISSUED = re.compile(r"\b(ban hanh|ky|thong qua|cong bo)\b")
+# the record itself is asked about ("Nghị quyết … được thông qua ngày nào?"), not an event it reports
+_RECORD_NOUN = re.compile(r"\b(nghi quyet|nghi dinh|quyet dinh|thong tu|van ban|cong van|chi thi|ke hoach|to trinh)\b")
 # A point or span of time as records write it: a date, a month, a quarter, a season, a
 # decade, a year or a range of years (bare years only 1000–2099, not part of a number).
 _TIME = re.compile(
@@ -283,7 +305,7 @@ _WANT_UNIT = re.compile(r"\b(ngay|thang|quy) nao\b")
 
 
 def answer_when(ctx: Evidence) -> Answer | None:
-    if _ISSUED.search(fold(ctx.q.text)):
+    if _ISSUED.search(fold(ctx.q.text)) and _RECORD_NOUN.search(fold(ctx.q.text)):
         # "… được ban hành ngày nào?": the record's own date line ("Hà Nội, ngày 16 tháng 6 năm 2025")
         for p in ctx.passages[:3]:
             doc = ctx.document(p.chunk.doc)

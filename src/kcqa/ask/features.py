@@ -27,7 +27,14 @@ NAMES = (
     "unit_asked", "count_noun_match", "is_table", "has_qualifier", "corroborated", "newest",
     "best_window", "best_clause", "n_candidates", "distance", "percent_asked", "percent_given",
     "date_match", "date_conflict", "count_noun_conflict", "value_in_question", "cov_passage",
+    "name_distance", "from_value", "target_asked",
 )
+
+# "tăng từ 57,13 điểm lên 61,73 điểm": the first figure is where the change started
+_FROM_VALUE = re.compile(r"(?:len|xuong|den|toi|con)\s+(?:muc\s+)?\S*\d")
+# "tăng lên bao nhiêu", "giảm xuống còn bao nhiêu": the question wants where it ended
+_TARGET_ASKED = re.compile(r"\b(len|xuong|con|thanh)\s+(?:con\s+|muc\s+)?(?:bao nhieu|may)\b")
+_TARGET_BEFORE = re.compile(r"\b(len|xuong|con|thanh)\s+(?:muc\s+)?$")
 
 # "27/4", "ngày 20/4", "ngày 16 tháng 6": a day the question names and the figure's sentence must share
 _DATE = re.compile(r"(?<![\d/])(\d{1,2})/(\d{1,2})(?![\d])|ngay (\d{1,2}) thang (\d{1,2})")
@@ -113,6 +120,34 @@ def _opposed(q_measures: list[str], text: str) -> bool:
     return False
 
 
+def _name_distance(ctx, f: Figure) -> float:
+    """How far (scaled) the figure stands from the nearest place or name the question states
+    ("Cổ phiếu SSI tăng …": of a list of tickers and changes, the change next to SSI)."""
+    names = {fold(w) for w, _ in ctx.q.places} | set(ctx.q.names)
+    if not names:
+        return 0.0
+    s = f.start - f.sentence_start
+    ft = fold(f.sentence)
+    best = None
+    for n in names:
+        for m in re.finditer(rf"(?<!\w){re.escape(n)}(?!\w)", ft):
+            d = s - m.end() if m.end() <= s else m.start() - (f.end - f.sentence_start)
+            d = max(d, 0) if m.end() <= s else max(d, 0) * 2      # after the figure counts double
+            best = d if best is None else min(best, d)
+    return min(best, 300) / 300 if best is not None else 1.0
+
+
+def _change_ends(ctx, f: Figure) -> tuple[float, float]:
+    """(the figure starts a "từ X lên Y" change, the question asks where a change ended and
+    the figure is that end)."""
+    s = f.start - f.sentence_start
+    e = f.end - f.sentence_start
+    ft = fold(f.sentence)
+    starts = ft[max(0, s - 6):s].rstrip().endswith("tu") and bool(_FROM_VALUE.match(ft[e:e + 50].lstrip()))
+    target = bool(_TARGET_ASKED.search(fold(ctx.q.text))) and bool(_TARGET_BEFORE.search(ft[max(0, s - 12):s]))
+    return float(starts), float(target)
+
+
 def _numbers(text: str) -> list[str]:
     return re.findall(r"\d+(?:[.,]\d+)*", text)
 
@@ -153,12 +188,16 @@ def figure_features(ctx, f: Figure, rank: int, top_passages: int, caption: str, 
     unit = fold(f.unit)
     count_noun = q.count_noun or ""
     q_dates = dates_in(q.text)
+    from_value, target_asked = _change_ends(ctx, f)
     f_dates = dates_in(f.sentence)
     return {
         "cov_window": cov_window,
         "cov_clause": cov_clause,
         "cov_sentence": cov_sentence,
         "cov_passage": cov_passage,
+        "name_distance": _name_distance(ctx, f),
+        "from_value": from_value,
+        "target_asked": target_asked,
         "passage_rank": 1.0 / (1 + rank),
         "entity_lookup": float(rank >= top_passages),
         "year_match": float(bool(q.years and q.years & pyears)),

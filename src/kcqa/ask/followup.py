@@ -98,7 +98,7 @@ def resolve(question: str, previous: list[dict]) -> Resolution:
     if core_q is not None and _is_bare_slot(core, core_q):
         out = _swap_slots(base, base_q, core, core_q)
     else:
-        out = _add_missing(text if text != question else question, base_q, parse_question(text))
+        out = _add_missing(text, base_q, parse_question(text), referenced=text != question)
     out = out.strip()
     if fold(out) == fold(question):
         return Resolution(question)
@@ -245,14 +245,16 @@ def _subject(base: str) -> str:
     return base[:m.start()].strip() if m else ""
 
 
-def _add_missing(text: str, base_q: Question, q: Question) -> str:
-    """A question without a subject takes the earlier subject (entity, measure, period)."""
+def _add_missing(text: str, base_q: Question, q: Question, referenced: bool = False) -> str:
+    """A question without a subject takes the earlier subject (entity, measure, period);
+    one whose reference ("hội nghị đó") was just replaced has its subject already."""
     out = text.strip()
     out = _START.sub("", out)
     out = re.sub(r"\s*(?:thì|thi)\s*(?=\s(?:tăng|giảm|đạt|là|được|bao|tang|giam|dat|la|duoc))", "", out)
     out = re.sub(r"^\s*(?:thì|thi)\s+", "", out)
     subject = _subject(base_q.text)
-    if subject and not q.places and not q.names and not q.measures and not base_q.places and not base_q.names:
+    if subject and not referenced and not q.places and not q.names and not q.measures and not base_q.places \
+            and not base_q.names:
         merged = f"{subject} {out[:1].lower() + out[1:]}"
         return merged[:1].upper() + merged[1:]
     measure = ""

@@ -43,6 +43,7 @@ class Question:
     whole: bool = False            # "tổng …", "toàn vùng": the whole, not one part
     negated: bool = False          # "… không thực hiện"
     ordinal: str | None = None     # "XII" for "lần thứ 12" / "lần thứ XII"
+    identifiers: list[tuple[str, str]] = field(default_factory=list)  # ("to may", "3"): "tổ máy 3", "tuyến số 2"
     search_text: str = ""          # what retrieval is given: the question with ordinals in both forms
 
     @property
@@ -94,8 +95,28 @@ _DOC_NUMBER_Q = re.compile(r"\b(nghi dinh|quyet dinh|nghi quyet|thong tu|van ban
 _NAMED = re.compile(r"(?:^|\s)((?:[a-z]+\s+){0,2}[a-z]+)\s+(?:nao|gi)\b")
 _NOUN_STOP = {"la", "co", "duoc", "cua", "voi", "cho", "tai", "thanh", "ten", "theo", "va", "o", "vao", "ra", "boi"}
 _WHEN = re.compile(r"\b(khi nao|bao gio|ngay nao|thoi gian nao|nam nao|luc nao)\b")
-_COUNT_NOUN = re.compile(r"bao nhieu\s+([a-z]+(?:\s+[a-z]+){0,5})")
-_HOW_MUCH = re.compile(r"\b(bao nhieu|may)\b")
+_COUNT_NOUN = re.compile(r"\s+([a-z]+(?:\s+[a-z]+){0,5})")
+_HOW_MUCH_ACCENTED = re.compile(r"\b(bao nhiêu|mấy)\b")
+# unaccented, "may" is also "máy" (a machine): "nhà máy", "máy phát điện" do not ask how many
+_HOW_MUCH_FOLDED = re.compile(r"\bbao nhieu\b|(?<!nha )(?<!chiec )\bmay\b(?! (?:phat|bay|moc|tinh|xuc|lanh|in|bom|cay|"
+                              r"khoan|anh|chu|thu|ban)\b)")
+
+
+def _after_how_much(text: str, folded: str) -> str:
+    """The (folded) words right after "bao nhiêu"/"mấy": the counted noun, a unit, or nothing."""
+    m = re.search(r"\bbao nhieu\b", folded)
+    if not m:
+        m = (_HOW_MUCH_ACCENTED if has_diacritics(text) else _HOW_MUCH_FOLDED).search(
+            text.lower() if has_diacritics(text) else folded)
+    n = _COUNT_NOUN.match(folded, m.end()) if m else None
+    return n.group(1) if n else ""
+
+
+def _asks_how_much(text: str, folded: str) -> bool:
+    """Whether a question asks "how much / how many", judged on the marks when it has them."""
+    if has_diacritics(text):
+        return bool(_HOW_MUCH_ACCENTED.search(text.lower()))
+    return bool(_HOW_MUCH_FOLDED.search(folded))
 _YEAR = re.compile(r"(?<!\d)((?:19|20)\d{2})(?!\d)")
 _PERIOD = lexicon.PERIOD_FOLDED
 _ORDINAL = re.compile(r"\b(lan thu|khoa|dot)\s+([ivxl]+|\d{1,3})\b")
@@ -110,6 +131,16 @@ def _period(folded: str) -> str | None:
             continue
         return m.group(1)
     return None
+
+
+# "tuyến metro số 2", "tổ máy 3", "gói thầu 1b": a numbered thing; evidence about another
+# number of the same thing (tổ máy 2) is not about it. Folded.
+IDENTIFIER = re.compile(r"\b((?<=tuyen )so|(?<=metro )so|(?<=duong )so|(?<=khu )so|(?<=lo )so|to may|goi thau|"
+                        r"nha may so|phan khu|quoc lo)\s+(\d{1,3}[a-z]?|[ivx]+)\b")
+
+
+def identifiers_in(folded: str) -> list[tuple[str, str]]:
+    return [(m.group(1), m.group(2)) for m in IDENTIFIER.finditer(folded)]
 
 
 def _ordinal(folded: str) -> str | None:
@@ -134,6 +165,7 @@ def parse_question(text: str) -> Question:
     f = fold(text)
     lower = text.lower()
     accented = has_diacritics(text)
+    how_much = _asks_how_much(text, f)
     places = []
     for s, e, place in find_places(text):
         places.append((text[s:e], [place]))
@@ -156,6 +188,7 @@ def parse_question(text: str) -> Question:
     q.whole = bool(_WHOLE.search(text, accented)) or bool(re.search(r"\b\d+ (tinh|dia phuong)\b", f))
     q.negated = bool(_NEGATED.search(text, accented))
     q.ordinal = _ordinal(f)
+    q.identifiers = identifiers_in(f)
     if q.ordinal:
         q.content = [w for w in q.content if w not in {fold(q.ordinal)}] + [fold(q.ordinal)]
     q.search_text = _search_text(text, q.ordinal)
@@ -165,7 +198,7 @@ def parse_question(text: str) -> Question:
     elif _MIN.search(f):
         q.superlative = "min"
 
-    if PASSAGE_CUES.search(f) and not _HOW_MUCH.search(f) and not _WHO.search(f):
+    if PASSAGE_CUES.search(f) and not how_much and not _WHO.search(f):
         q.kind = "passage"
         return q
     m = _DOCUMENT.search(f)
@@ -185,14 +218,14 @@ def parse_question(text: str) -> Question:
         q.unit_kind = "money" if _MONEY.search(lower if accented else f, accented) else (
             "percent" if _PERCENT.search(f) else None)
         return q
-    if _WHEN.search(f) and not _HOW_MUCH.search(f):
+    if _WHEN.search(f) and not how_much:
         q.kind = "when"
         return q
     if lexicon.DURATION_ASKED.search(f):
         q.kind, q.unit_kind = "figure", "duration"
         return q
     m = _NAMED.search(f)
-    if m and not _HOW_MUCH.search(f):
+    if m and not how_much:
         words = m.group(1).split()
         while words and words[0] in _NOUN_STOP | QUESTION_WORDS:
             words = words[1:]
@@ -212,8 +245,7 @@ def parse_question(text: str) -> Question:
     if _PERCENT.search(f):
         q.kind, q.unit_kind = "percent", "percent"
         return q
-    m = _COUNT_NOUN.search(f)
-    after = m.group(1) if m else ""
+    after = _after_how_much(text, f)
     if after and lexicon.MONEY_AFTER_HOW_MUCH.match(after):
         q.kind, q.unit_kind = "amount", "money"
         return q

@@ -18,7 +18,9 @@ MODEL_FILE = "ranker.json"            # figure candidates
 ENTITY_MODEL = "entity_ranker.json"   # names, places, dates found in a sentence
 CALIBRATION_MODEL = "figure_calibration.json"   # is the best figure candidate the answer?
 CALIBRATION_NAMES = ("p_top", "margin", "p_second", "cov_sentence", "n_candidates", "diacritics", "kind_count",
-                     "kind_percent", "kind_amount", "year_asked", "place_asked", "entity_exact", "cov_window")
+                     "kind_percent", "kind_amount", "year_asked", "place_asked", "entity_exact", "cov_window",
+                     "cov_passage", "name_distance", "measure_in_clause", "count_noun_match", "unit_asked",
+                     "corroborated", "n_rivals", "measure_asked", "duration_asked")
 ENTITY_NAMES = ("coverage", "kind_who", "kind_place", "kind_named", "kind_when", "diacritics", "anchored",
                 "n_names", "title_asked", "after_noun")
 
@@ -83,7 +85,13 @@ def answer_features(ranked: list, q) -> dict[str, float]:
             "kind_percent": float(q.kind == "percent"), "kind_amount": float(q.kind == "amount"),
             "year_asked": float(bool(q.years)), "place_asked": float(bool(q.places)),
             "entity_exact": best.features.get("entity_exact", 0.0),
-            "cov_window": best.features.get("cov_window", 0.0)}
+            "cov_window": best.features.get("cov_window", 0.0),
+            **{n: best.features.get(n, 0.0) for n in ("cov_passage", "name_distance", "measure_in_clause",
+                                                      "count_noun_match", "unit_asked", "corroborated")},
+            # other facts nearly as likely as the best: each is a way to be wrong
+            "n_rivals": float(len({c.figure.text for c in ranked[1:] if id(c) not in twins
+                                   and c.figure.text != best.figure.text and c.score >= 0.5 * best.score})),
+            "measure_asked": float(bool(q.measures)), "duration_asked": float(q.unit_kind == "duration")}
 
 
 def set_ranker(r: Ranker | None, which: str = MODEL_FILE) -> None:

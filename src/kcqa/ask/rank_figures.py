@@ -10,7 +10,7 @@ from __future__ import annotations
 from ..extract.figures import years_in
 from ..models import Figure
 from ..text.vietnamese import fold
-from .candidates import (TOP_PASSAGES, MIN_COVERAGE, MIN_PASSAGE_COVERAGE, Candidate, Evidence, names_ok, period_ok, place_ok,
+from .candidates import (TOP_PASSAGES, MIN_COVERAGE, MIN_PASSAGE_COVERAGE, Candidate, Evidence, identifier_ok, names_ok, period_ok, place_ok,
                          table_context, unit_ok)
 from .features import figure_features, set_features
 from .rank import load_ranker
@@ -27,7 +27,8 @@ def score_figures(ctx: Evidence, cands: list[tuple[Figure, int]]) -> list[Candid
         if key in seen:
             continue
         seen.add(key)
-        if not (unit_ok(q, f) and place_ok(ctx, f) and period_ok(ctx, f) and names_ok(ctx, f)):
+        if not (unit_ok(q, f) and place_ok(ctx, f) and period_ok(ctx, f) and names_ok(ctx, f)
+                and identifier_ok(q, f.sentence)):
             continue
         caption, header = table_context(ctx, f)
         x = figure_features(ctx, f, rank, TOP_PASSAGES, caption, header, ctx.doc_title(f.doc))
@@ -41,7 +42,9 @@ def score_figures(ctx: Evidence, cands: list[tuple[Figure, int]]) -> list[Candid
         c.score = ranker.probability(c.features)
     _prefer_prose(out)
     if not q.years:
-        out = _latest_period(out)
+        kept = _latest_period(out)
+        ctx.older = [c for c in out if c not in kept]
+        out = kept
     if ctx.trace is not None:
         ctx.trace.extend(out)
     out.sort(key=lambda c: (-c.score, c.figure.table is not None, c.figure.doc, c.figure.start))

@@ -33,4 +33,5 @@ def verify(ans: Answer) -> bool:
     if not numbers_cited(ans.text, ans.citations):
         return False
     ans.others = [(t, c) for t, c in ans.others if numbers_cited(t, [c])]
+    ans.other_periods = [(t, c) for t, c in ans.other_periods if numbers_cited(t, [c])]
     return True

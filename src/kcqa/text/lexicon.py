@@ -69,6 +69,7 @@ MEASURE_UNITS = (
     (r"\b(san luong)\b", {"tấn", "tạ", "kg", "triệu tấn", "thùng", "m3", "m³", "kWh", "MWh", "GWh", "lít", "con",
                            "chiếc", "sản phẩm"}),
     (r"\b(cong suat)\b", {"MW", "kW", "GW", "MWp", "kWp", "GWp", "MWh", "kWh", "tấn", "m³"}),
+    (r"\b(rong bao nhieu|rong khoang|quy mo dien tich)\b", {"ha", "km2", "km²", "m2", "m²", "hecta", "m"}),
     (r"\b(bao xa|khoang cach|chieu dai|dai bao nhieu|sau bao nhieu|cao bao nhieu|do sau|do cao)\b",
      {"km", "m", "cm", "mm", "dặm"}),
 )

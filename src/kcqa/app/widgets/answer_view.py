@@ -12,7 +12,7 @@ from textual.message import Message
 from textual.widgets import Static
 
 from ...models import Answer
-from ...render import answer_head, citation_label, highlighted, understood_lines
+from ...render import OTHER_PERIODS_HEAD, answer_head, citation_label, highlighted, understood_lines
 from .. import texts
 
 FIGURE_STYLE = "bold black on yellow"
@@ -89,6 +89,9 @@ class Turn(Vertical):
             if ans.others:
                 lines = [f"• {text}  [{citation_label(c).splitlines()[0]}]" for text, c in ans.others]
                 yield Static("Các số liệu khác cũng khớp:\n" + "\n".join(lines), classes="others")
+            if ans.other_periods:
+                lines = [f"• {text}  [{citation_label(c).splitlines()[0]}]" for text, c in ans.other_periods]
+                yield Static(OTHER_PERIODS_HEAD + "\n" + "\n".join(lines), classes="others")
         else:
             yield Static(Text(f"{texts.NOT_FOUND_HEAD}: ", style="bold") + Text(ans.text), classes="notfound")
         for note in ans.notes:

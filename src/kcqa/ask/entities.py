@@ -49,6 +49,13 @@ def answer_superlative(ctx: Evidence) -> Answer | None:
     return Answer(question="", status="answered", text=text, value=value, citations=[cit])
 
 
+def _names_identifier(ctx: Evidence, text: str) -> bool:
+    """A name or date about "tổ máy 3" must come from a sentence that says "tổ máy 3"."""
+    from .frame import identifiers_in
+    found = set(identifiers_in(fold(text)))
+    return all(i in found for i in ctx.q.identifiers)
+
+
 def _sentence_candidates(ctx: Evidence, top: int = 4):
     """Sentences of the top passages, each with its coverage of the question."""
     out = []
@@ -57,7 +64,7 @@ def _sentence_candidates(ctx: Evidence, top: int = 4):
         c = p.chunk
         for s, e in sentences(c.text):
             text = c.text[s:e]
-            if not identifier_ok(ctx.q, text):
+            if not identifier_ok(ctx.q, text) or not _names_identifier(ctx, text):
                 continue
             cov = ctx.coverage(text + " " + p.title)
             # coverage leaves the question's places out; a sentence that names one is about it
@@ -112,7 +119,11 @@ def _confidence(ans: Answer, coverage: float, ctx: Evidence | None = None, **sig
     on the dev split like the figures'."""
     ans.kind = "entity"
     kind = ctx.q.kind if ctx is not None else ""
-    x = {"coverage": coverage, "kind_who": float(kind == "who"), "kind_place": float(kind == "place"),
+    cited = fold(ans.citations[0].text) if ans.citations else ""
+    names = list(ctx.q.names) if ctx is not None else []
+    x = {"support": float(len(ans.citations) - 1), "names_asked": float(bool(names)),
+         "name_in_sentence": float(any(mentions(cited, n) for n in names)),
+         "coverage": coverage, "kind_who": float(kind == "who"), "kind_place": float(kind == "place"),
          "kind_named": float(kind == "named"), "kind_when": float(kind == "when"),
          "diacritics": float(ctx is not None and has_diacritics(ctx.q.text)), **signals}
     ans.features = x
@@ -176,14 +187,27 @@ def answer_who(ctx: Evidence) -> Answer | None:
 
 
 def _nearest_to_key(ctx: Evidence, text: str, spans: list[tuple[int, int]]) -> tuple[int, int] | None:
-    """Of several candidate spans, the one closest to the rarest question word in the sentence."""
-    anchors = [(a, fold(w)) for a, b, w in syllables(text) if fold(w) in ctx.content]
+    """Of several candidate spans, the one closest to what the question is about: a name it
+    states ("ông Trần Khắc Tâm … tự ứng cử tại Sóc Trăng"), else its rarest word. What
+    follows the anchor is preferred (in Vietnamese the predicate follows its subject)."""
     if not spans:
         return None
-    if not anchors:
-        return spans[0]
-    key_pos = max(anchors, key=lambda x: ctx.weight(x[1]))[0]
-    return min(spans, key=lambda p: min(abs(p[0] - key_pos), abs(p[1] - key_pos)))
+    ft = fold(text)
+    named = [m.end() for n in ctx.q.names for m in [re.search(rf"(?<!\w){re.escape(n)}(?!\w)", ft)] if m]
+    if named:
+        key_pos = min(named)
+    else:
+        anchors = [(a, fold(w)) for a, b, w in syllables(text) if fold(w) in ctx.content]
+        if not anchors:
+            return spans[0]
+        key_pos = max(anchors, key=lambda x: ctx.weight(x[1]))[0]
+
+    def distance(p):
+        a, b = (key_pos, p[0]) if p[0] >= key_pos else (p[1], key_pos)
+        apart = b - a if p[0] >= key_pos else 2 * (b - a)
+        # another clause ("… tại Nam Định và ông Trần Khắc Tâm …") is further than its characters say
+        return apart + (100 if re.search(r"(?<!\w)và(?!\w)|;", text[a:b]) else 0)
+    return min(spans, key=lambda p: abs(distance(p)))
 
 
 def answer_place(ctx: Evidence) -> Answer | None:
@@ -298,8 +322,8 @@ _TIME = re.compile(
     r"|quý\s+[IV1-4]+\s*(?:/|năm)\s*\d{4}"
     r"|(?:những|các)\s+năm\s+\d{4}|thập\s+(?:niên|kỷ)\s+\d{4}"
     r"|mùa\s+(?:xuân|hè|hạ|thu|đông)\s+năm\s+\d{3,4}"
-    r"|năm\s+\d{3,4}(?:\s*(?:-|–|đến|và)\s*(?:năm\s+)?\d{3,4})?"
-    r"|(?<![\d.,/])(?:1\d|20)\d{2}(?:\s*(?:-|–|đến)\s*\d{4})?(?![\d.,/%]))",
+    r"|năm\s+\d{3,4}(?:\s*(?:-|–|đến|và)\s*(?:năm\s+)?\d{3,4})?(?![\d%/]|[.,]\d)"
+    r"|(?<![\d.,/])(?:1\d|20)\d{2}(?:\s*(?:-|–|đến)\s*\d{4})?(?![\d%/]|[.,]\d))",
     re.IGNORECASE)
 _WANT_UNIT = re.compile(r"\b(ngay|thang|quy) nao\b")
 

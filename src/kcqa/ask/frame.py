@@ -287,6 +287,7 @@ _COMMON_CAPS = {"năm", "tháng", "quý", "ngày", "tổng", "trong", "theo", "t
 
 
 _MEASURE_FOLDED = {fold(m) for m in lexicon.MEASURES}
+_HONORIFICS = {h.lower() for h in lexicon.HONORIFICS} | {"ông", "bà", "ong", "ba"}
 _COMPASS = {"bac", "nam", "dong", "tay", "-", "–"}
 
 
@@ -306,7 +307,7 @@ def _key_names(text: str, place_texts: list[str]) -> list[str]:
         words = text[s:e].split()
         if s == len(text) - len(text.lstrip()) and words and words[0].lower() in _COMMON_CAPS:
             words = words[1:]
-        while words and words[0].lower() in _COMMON_CAPS:
+        while words and (words[0].lower() in _COMMON_CAPS or words[0].lower() in _HONORIFICS):
             words = words[1:]
         while words and _not_a_name(words[-1]):
             words = words[:-1]

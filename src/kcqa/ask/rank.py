@@ -22,7 +22,7 @@ CALIBRATION_NAMES = ("p_top", "margin", "p_second", "cov_sentence", "n_candidate
                      "cov_passage", "name_distance", "measure_in_clause", "count_noun_match", "unit_asked",
                      "corroborated", "n_rivals", "measure_asked", "duration_asked")
 ENTITY_NAMES = ("coverage", "kind_who", "kind_place", "kind_named", "kind_when", "diacritics", "anchored",
-                "n_names", "title_asked", "after_noun")
+                "n_names", "title_asked", "after_noun", "support", "name_in_sentence", "names_asked")
 
 
 @dataclass

@@ -180,3 +180,15 @@ def test_the_default_operating_point_abstains_rather_than_guess(seed_engine, mon
     low = seed_engine.ask("Quảng Nam được bố trí bao nhiêu kinh phí?")
     if low.status == "not_found":
         assert any("không phải câu trả lời" in n for n in low.notes)
+
+
+def test_an_unresolvable_follow_up_is_marked_as_such_not_as_missing_from_the_records(seed_engine):
+    from rich.console import Console, Group
+    from kcqa.render import UNRESOLVED_HEAD, answer_renderables
+    ans = seed_engine.ask("Còn Quảng Bình thì sao?", Conversation())
+    j = ans.to_json()
+    assert j["status"] == "not_found" and j["unresolved"] is True and "trước" in j["message"]
+    console = Console(width=100, record=True)
+    console.print(Group(*answer_renderables(ans, passages=False)))
+    assert UNRESOLVED_HEAD in console.export_text()
+    assert seed_engine.ask("Đà Nẵng được bố trí bao nhiêu kinh phí?", Conversation()).to_json()["unresolved"] is False

@@ -238,8 +238,9 @@ def answer_from_json(d: dict) -> Answer:
         value=av, citations=[_citation(c) for c in d.get("citations") or []], passages=passages,
         restored_question=d.get("restored_question"), notes=list(d.get("notes") or []),
         others=[(o.get("text", ""), _citation(o.get("citation") or {})) for o in d.get("others") or []],
+        other_periods=[(o.get("text", ""), _citation(o.get("citation") or {})) for o in d.get("other_periods") or []],
         kind=(value or {}).get("kind") or "figure", confidence=(value or {}).get("confidence"),
-        resolved_question=d.get("resolved_question"))
+        resolved_question=d.get("resolved_question"), unresolved=bool(d.get("unresolved")))
 
 
 def _citation(c: dict) -> Citation:

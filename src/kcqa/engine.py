@@ -143,7 +143,8 @@ class Engine:
             typed = self.searcher.restore(question) or question
             res = resolve(typed, previous) if conversation is not None else None
             if res is not None and res.unresolvable:
-                ans = Answer(question=question, status="not_found", text=res.unresolvable, kind="figure")
+                ans = Answer(question=question, status="not_found", text=res.unresolvable, kind="figure",
+                             unresolved=True)
             else:
                 asked = res.question if res is not None and res.resolved else question
                 ans = answer_question(self, asked, k=k, year=year, doc=doc)

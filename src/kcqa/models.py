@@ -182,6 +182,7 @@ class Answer:
     notes: list[str] = field(default_factory=list)   # e.g. province merger hints, other periods
     others: list[tuple[str, Citation]] = field(default_factory=list)  # other matching figures
     other_periods: list[tuple[str, Citation]] = field(default_factory=list)  # the same figure, other years
+    unresolved: bool = False             # a follow-up that could not be tied to an earlier question
     kind: str = "figure"                 # figure | entity | passage | comparison
     confidence: float | None = None      # calibrated probability that the answer is right
     resolved_question: str | None = None # a follow-up as understood from the conversation
@@ -199,6 +200,7 @@ class Answer:
             "message": self.text,
             "citations": [c.to_json() for c in self.citations],
             "others": [{"text": t, "citation": c.to_json()} for t, c in self.others],
+            "unresolved": self.unresolved,
             "other_periods": [{"text": t, "citation": c.to_json()} for t, c in self.other_periods],
             "notes": self.notes,
             "passages": [p.to_json() for p in self.passages],

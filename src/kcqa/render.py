@@ -14,6 +14,7 @@ from rich.text import Text
 from .models import Answer, Citation, Figure, Passage
 
 OTHER_PERIODS_HEAD = "Hồ sơ cũng có số liệu này cho năm khác:"
+UNRESOLVED_HEAD = "Chưa rõ câu hỏi nối tiếp"     # not "not in the records": the question was not understood
 
 
 def highlighted(text: str, spans: list[tuple[int, int]], style: str) -> Text:
@@ -89,7 +90,8 @@ def answer_renderables(ans: Answer, passages: bool = True) -> list:
             for text, c in ans.other_periods:
                 out.append(Text(f"  • {text}  [{citation_label(c).splitlines()[0]}]"))
     else:
-        out.append(Text("Không tìm thấy: ", style="bold red") + Text(ans.text))
+        head = UNRESOLVED_HEAD if ans.unresolved else "Không tìm thấy"
+        out.append(Text(f"{head}: ", style="bold red") + Text(ans.text))
     for note in ans.notes:
         out.append(Text(f"Lưu ý: {note}", style="yellow"))
     if passages and ans.passages:

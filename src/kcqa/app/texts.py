@@ -125,7 +125,8 @@ def answer_plain(ans: Answer) -> str:
             lines.append(f"Nguồn: “{c.text.strip()}”")
             lines.append(f"  ({citation_label(c).replace(chr(10), ' — ')})")
     else:
-        lines.append(f"{NOT_FOUND_HEAD}: {ans.text}")
+        from ..render import UNRESOLVED_HEAD
+        lines.append(f"{UNRESOLVED_HEAD if ans.unresolved else NOT_FOUND_HEAD}: {ans.text}")
     for note in ans.notes:
         lines.append(f"Lưu ý: {note}")
     return "\n".join(lines) + "\n"

@@ -12,7 +12,7 @@ from textual.message import Message
 from textual.widgets import Static
 
 from ...models import Answer
-from ...render import OTHER_PERIODS_HEAD, answer_head, citation_label, highlighted, understood_lines
+from ...render import OTHER_PERIODS_HEAD, UNRESOLVED_HEAD, answer_head, citation_label, highlighted, understood_lines
 from .. import texts
 
 FIGURE_STYLE = "bold black on yellow"
@@ -93,7 +93,8 @@ class Turn(Vertical):
                 lines = [f"• {text}  [{citation_label(c).splitlines()[0]}]" for text, c in ans.other_periods]
                 yield Static(OTHER_PERIODS_HEAD + "\n" + "\n".join(lines), classes="others")
         else:
-            yield Static(Text(f"{texts.NOT_FOUND_HEAD}: ", style="bold") + Text(ans.text), classes="notfound")
+            head = UNRESOLVED_HEAD if ans.unresolved else texts.NOT_FOUND_HEAD
+            yield Static(Text(f"{head}: ", style="bold") + Text(ans.text), classes="notfound")
         for note in ans.notes:
             yield Static(f"Lưu ý: {note}", classes="note")
         if ans.status != "answered" and ans.passages:

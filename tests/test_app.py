@@ -55,6 +55,7 @@ FOLLOW_UP_FIGURE = "3,94 tỷ đồng"
 THIRD = "con Lam Dong?"
 THIRD_FIGURE = "hơn 10 tỷ đồng"
 PASSAGE_Q = "Các chương trình nào được triển khai?"
+YEARS_Q = "Tổng kinh phí khuyến công của khu vực là bao nhiêu?"     # no year: the latest, and the others listed
 
 
 # -- fixtures -------------------------------------------------------------------------------
@@ -677,6 +678,8 @@ class FrozenEngine:
             return Answer(question, "answered", f"Quảng Bình: {FOLLOW_UP_FIGURE} (ngân sách, năm 2020).",
                           value=AnswerValue(FOLLOW_UP_FIGURE), citations=[cite], passages=[self.passage],
                           resolved_question=FOLLOW_UP_RESOLVED)
+        if question == YEARS_Q:
+            return self._years_answer(question)
         if question == PASSAGE_Q:
             return Answer(question, "answered", self.list_text, value=AnswerValue(self.list_text),
                           citations=[self.list_cite], passages=[self.passage], kind="passage")
@@ -688,6 +691,21 @@ class FrozenEngine:
         return Answer(question, "answered", f"Quảng Nam: {FIGURE} (ngân sách, năm 2020).",
                       value=AnswerValue(FIGURE), citations=[self.cite], passages=[self.passage],
                       restored_question=restored)
+
+    def _years_answer(self, question: str) -> Answer:
+        """The sample's region total: 69,41 tỷ đồng planned for 2020 (the year is inherited from
+        the sentence), and 64,47 tỷ đồng spent in 2019, listed under it with its own citation."""
+        latest, older = "69,41 tỷ đồng", "64,47 tỷ đồng"
+        h = self.cite.text.index(latest)
+        cite = Citation(**{**vars(self.cite), "highlight": (h, h + len(latest))})
+        s = self.text.index("Theo báo cáo của Cục Công Thương")
+        e = self.text.index("năm 2018.", s) + len("năm 2018.")
+        o = self.text.index(older, s) - s
+        old_cite = Citation(doc=SAMPLE.name, path=str(SAMPLE), start=s, end=e, text=self.text[s:e], paragraph=2,
+                            highlight=(o, o + len(older)))
+        return Answer(question, "answered", f"15 tỉnh, thành phố: {latest} (kế hoạch kinh phí, năm 2020).",
+                      value=AnswerValue(latest), citations=[cite], passages=[self.passage],
+                      other_periods=[(f"15 tỉnh, thành phố: {older} (kinh phí, năm 2019).", old_cite)])
 
     def figures(self, *args, **kwargs) -> list[Figure]:
         return list(self.figs)
@@ -755,6 +773,12 @@ def test_snapshot_followup_80x24(snap_compare):
 def test_snapshot_passage_answer_160x48(snap_compare):
     """A passage answer: the quoted list, highlighted in its citation and in the sources panel."""
     assert snap_compare(frozen_app(), terminal_size=(160, 48), run_before=asking(PASSAGE_Q))
+
+
+def test_snapshot_other_years_160x48(snap_compare):
+    """An answer whose year is not in the question: the period it belongs to is stated, and the
+    other year the records give is listed under it."""
+    assert snap_compare(frozen_app(), terminal_size=(160, 48), run_before=asking(YEARS_Q))
 
 
 def test_snapshot_chats_80x24(snap_compare):

@@ -72,3 +72,16 @@ def test_names_leave_out_measures_units_and_numerals():
     assert parse_question("Theo IMF, GDP Việt Nam năm 2021 tăng trưởng bao nhiêu?").names == ["imf", "viet nam"]
     assert parse_question("Lợi nhuận quý I/2021 của LienVietPostBank đạt bao nhiêu?").names == ["lienvietpostbank"]
     assert parse_question("Điện mặt trời mái nhà tăng lên bao nhiêu MWp?").names == []
+
+
+def test_a_percentage_the_question_states_is_not_the_unit_it_asks_for():
+    q = parse_question("SMBC chi bao nhiêu yên để mua 10% vốn Gemadept?")
+    assert (q.kind, q.unit_kind, q.units) == ("amount", "money", {"yên"})
+    assert parse_question("Lợi nhuận cả năm tính bằng đô la Mỹ là bao nhiêu?").units == {"USD"}
+    assert parse_question("Kinh phí đạt bao nhiêu phần trăm kế hoạch?").unit_kind == "percent"
+
+
+def test_numbered_things_are_identifiers():
+    assert parse_question("Tổng vốn đầu tư tuyến metro số 2 là bao nhiêu?").identifiers == [("so", "2")]
+    assert parse_question("Tổ máy 3 phát điện khi nào?").identifiers == [("to may", "3")]
+    assert parse_question("Theo Nghị quyết số 60 có bao nhiêu tỉnh?").identifiers == []

@@ -27,8 +27,12 @@ NAMES = (
     "unit_asked", "count_noun_match", "is_table", "has_qualifier", "corroborated", "newest",
     "best_window", "best_clause", "n_candidates", "distance", "percent_asked", "percent_given",
     "date_match", "date_conflict", "count_noun_conflict", "value_in_question", "cov_passage",
-    "name_distance", "from_value", "target_asked",
+    "name_distance", "from_value", "target_asked", "term_match", "term_conflict",
 )
+
+# "kỳ hạn 1 tháng", "thời hạn 5 năm": a term the question names; a rate for another term is not its answer
+_TERM_ASKED = re.compile(r"\b(?:ky han|thoi han|han)\s+(?:tu\s+)?(\d+)\s+(thang|nam|ngay|tuan)\b")
+_DURATION = re.compile(r"(?<![\d/])(\d+)\s+(thang|nam|ngay|tuan)\b(?!\s*\d)")
 
 # "tăng từ 57,13 điểm lên 61,73 điểm": the first figure is where the change started
 _FROM_VALUE = re.compile(r"(?:len|xuong|den|toi|con)\s+(?:muc\s+)?\S*\d")
@@ -189,6 +193,8 @@ def figure_features(ctx, f: Figure, rank: int, top_passages: int, caption: str, 
     count_noun = q.count_noun or ""
     q_dates = dates_in(q.text)
     from_value, target_asked = _change_ends(ctx, f)
+    terms = set(_TERM_ASKED.findall(fold(q.text)))
+    near = set(_DURATION.findall(fold(window(f, before=8, after=4))))
     f_dates = dates_in(f.sentence)
     return {
         "cov_window": cov_window,
@@ -198,6 +204,8 @@ def figure_features(ctx, f: Figure, rank: int, top_passages: int, caption: str, 
         "name_distance": _name_distance(ctx, f),
         "from_value": from_value,
         "target_asked": target_asked,
+        "term_match": float(bool(terms & near)),
+        "term_conflict": float(bool(terms and near and not terms & near)),
         "passage_rank": 1.0 / (1 + rank),
         "entity_lookup": float(rank >= top_passages),
         "year_match": float(bool(q.years and q.years & pyears)),

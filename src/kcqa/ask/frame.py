@@ -83,7 +83,8 @@ _COMPARE = re.compile(r"\b(so sanh|qua cac nam|qua tung nam|cac nam|tung nam)\b|
 _MEASURE_UNITS = MEASURE_UNITS
 _CHANGE = re.compile(r"\b(tang|giam|cao hon|thap hon|vuot)\s+(?:them\s+|len\s+|xuong\s+)?(bao nhieu|may)\b")
 _MONEY_UNIT = re.compile(r"\b(bao nhieu|may)\s+(tien|ty|trieu|dong|usd)\b")
-_PERCENT = re.compile(r"(phan tram|%|ty le|ti le)")
+# a percentage asked for ("bao nhiêu phần trăm", "mấy %", "tỷ lệ"), not one the question states ("… mua 10% vốn")
+_PERCENT = re.compile(r"(?:bao nhieu|may)\s*(?:phan tram|%)|\b(?:ty le|ti le)\b|\bphan tram\b(?!\s*(?:von|co phan|co phieu))")
 _MAX = re.compile(r"\b(cao nhat|lon nhat|nhieu nhat|dan dau|hang dau|manh nhat)\b")
 _MIN = re.compile(r"\b(thap nhat|nho nhat|it nhat)\b")
 _WHO = re.compile(r"\b(ai|ong nao|ba nao|dong chi nao|nguoi nao|(thu truong|bo truong|chu tich|giam doc|"
@@ -110,6 +111,20 @@ def _after_how_much(text: str, folded: str) -> str:
             text.lower() if has_diacritics(text) else folded)
     n = _COUNT_NOUN.match(folded, m.end()) if m else None
     return n.group(1) if n else ""
+
+
+_CURRENCY = {"yen": "yên", "usd": "USD", "do la": "USD", "do": "USD", "won": "won", "euro": "EUR",
+             "nhan dan te": "nhân dân tệ", "dong": "đồng", "vnd": "đồng", "bang anh": "bảng Anh"}
+_CURRENCY_WORD = re.compile(r"\b(" + "|".join(sorted(_CURRENCY, key=len, reverse=True)) + r")\b")
+
+
+def _currency(after: str, folded: str) -> str | None:
+    """The currency a money question asks in: right after "bao nhiêu" (past a scale word:
+    "bao nhiêu tỷ đồng") or after "tính bằng"."""
+    m = re.match(r"(?:(?:nghin|ngan|trieu|ty|ti)\s+)*" + _CURRENCY_WORD.pattern, after)
+    if not m:
+        m = re.search(r"\b(?:tinh bang|bang dong)\s+" + _CURRENCY_WORD.pattern, folded)
+    return _CURRENCY[m.group(1)] if m else None
 
 
 def _asks_how_much(text: str, folded: str) -> bool:
@@ -246,6 +261,9 @@ def parse_question(text: str) -> Question:
         q.kind, q.unit_kind = "percent", "percent"
         return q
     after = _after_how_much(text, f)
+    currency = _currency(after, f)
+    if currency:
+        q.units = {currency}             # "bao nhiêu yên", "tính bằng đô la Mỹ": that currency only
     if after and lexicon.MONEY_AFTER_HOW_MUCH.match(after):
         q.kind, q.unit_kind = "amount", "money"
         return q

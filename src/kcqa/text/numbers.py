@@ -649,7 +649,7 @@ def find_quantities(text: str) -> list[Quantity]:
 # because the same words make dates and periods ("ngày 15 tháng 6", "6 tháng đầu năm",
 # "quý 3 năm 2021"); these are told apart here, by the words around the number.
 _DURATION_RE = re.compile(
-    r"(?<![\w/.,])(?:(" + "|".join(_QUALIFIERS) + r")\s+)?(\d+(?:,\d+)?)(?:\s+(nghìn|ngàn|triệu|tỷ|tỉ))?"
+    r"(?<![\w/.,])(?:(" + "|".join(("sau mỗi", "mỗi") + _QUALIFIERS) + r")\s+)?(\d+(?:,\d+)?)(?:\s+(nghìn|ngàn|triệu|tỷ|tỉ))?"
     r"\s+(ngày|tháng|năm|tuần|giờ|phút|giây)(?!\w)"
     r"(?!\s*(?:đầu|cuối)\s+năm)(?!\s*(?:năm\s*)?\d)(?!\s*/\s*\d)(?!\s+(?:qua|tới|này|nay|đầu|cuối)(?!\w))",
     re.IGNORECASE)

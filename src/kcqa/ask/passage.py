@@ -37,6 +37,26 @@ def _list_after(text: str, end: int) -> int:
     return stop
 
 
+# "Vì thế, doanh nghiệp không dám mua": the reason is in the sentence before
+_BACKWARD = re.compile(r"^\W*(vi the|vi vay|do do|do vay|boi vay|chinh vi|cho nen|nho do|tu do|nho vay)\b")
+# "… giảm. Đây là kết quả của …", "Nguyên nhân là …": the reason is in the sentence after
+_REASON_NEXT = re.compile(r"^\W*(day la|dieu nay|nguyen nhan|ly do|do |boi |vi |theo )")
+
+
+def _widen(text: str, s: int, e: int, why: bool) -> tuple[int, int]:
+    """The answering sentence with the one its connective points to: the sentence before a
+    "Vì thế, …", and for a "why" the sentence after that gives the reason."""
+    spans = sentences(text)
+    i = next((k for k, (a, b) in enumerate(spans) if a <= s < b), None)
+    if i is None:
+        return s, e
+    if i > 0 and _BACKWARD.match(fold(text[s:e])):
+        s = spans[i - 1][0]
+    elif why and i + 1 < len(spans) and _REASON_NEXT.match(fold(text[spans[i + 1][0]:spans[i + 1][1]])):
+        e = spans[i + 1][1]
+    return s, e
+
+
 def answer_passage(ctx) -> Answer | None:
     q = ctx.q
     words = [w for w in ctx.content if w not in _CUE_WORDS]
@@ -55,6 +75,7 @@ def answer_passage(ctx) -> Answer | None:
     if best is None or best[1] < MIN_PASSAGE_COVERAGE:
         return None
     _, cov, chunk, s, e = best
+    s, e = _widen(chunk.text, s, e, why)
     e = _list_after(chunk.text, e)
     quote = chunk.text[s:e].strip()
     s = chunk.text.index(quote, s)

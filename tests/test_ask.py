@@ -197,11 +197,11 @@ def test_an_unresolvable_follow_up_is_marked_as_such_not_as_missing_from_the_rec
 def test_a_passage_answer_takes_the_sentence_its_connective_points_to():
     from kcqa.ask.passage import _widen
     text = ("Hành Thái Lan bán giá rẻ. Vì thế, doanh nghiệp không dám mua hành. Chi phí giảm 21%. "
-            "Đây là kết quả của chuyển đổi số. Giá tăng.")
+            "Đây là kết quả của chuyển đổi công nghệ. Giá tăng.")
     s = text.index("Vì thế")
     a, b = _widen(text, s, text.index("hành.", s) + 5, why=True)
     assert text[a:b] == "Hành Thái Lan bán giá rẻ. Vì thế, doanh nghiệp không dám mua hành."
     s = text.index("Chi phí")
     a, b = _widen(text, s, text.index("21%.") + 4, why=True)
-    assert text[a:b] == "Chi phí giảm 21%. Đây là kết quả của chuyển đổi số."
+    assert text[a:b] == "Chi phí giảm 21%. Đây là kết quả của chuyển đổi công nghệ."
     assert _widen(text, s, text.index("21%.") + 4, why=False) == (s, text.index("21%.") + 4)

@@ -57,6 +57,7 @@ def answer_figure(ctx: Evidence) -> Answer | None:
 
 
 MAX_SUPPORT = 2
+SUPPORT_COVERAGE = 0.5      # a further sentence of the record must speak to the question this much
 
 
 def _other_periods(ctx: Evidence, best: Candidate, ranked: list[Candidate]) -> list[tuple[str, Citation]]:
@@ -88,7 +89,10 @@ def _support(ctx: Evidence, best: Candidate, ranked: list[Candidate]) -> list[Ci
     đồng" in the lead and in the body): cited too, so the reader sees all the evidence."""
     f = best.figure
     out, seen = [], {(f.doc, f.sentence_start)}
-    for c in ranked[1:]:
+    # the record's other statements of the same figure ("1.112 tỷ đồng" in the lead and in the body)
+    same_record = [Candidate(o, 0.0, 0.0) for o in ctx.engine.store.figures("doc=? AND unit=?", (f.doc, f.unit))
+                   if o.start != f.start and ctx.coverage(o.sentence) >= SUPPORT_COVERAGE]
+    for c in ranked[1:] + same_record:
         o = c.figure
         if (o.doc, o.sentence_start) in seen or o.unit != f.unit or abs(o.value - f.value) > 1e-9 * max(abs(f.value), 1):
             continue

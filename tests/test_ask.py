@@ -205,3 +205,13 @@ def test_a_passage_answer_takes_the_sentence_its_connective_points_to():
     a, b = _widen(text, s, text.index("21%.") + 4, why=True)
     assert text[a:b] == "Chi phí giảm 21%. Đây là kết quả của chuyển đổi công nghệ."
     assert _widen(text, s, text.index("21%.") + 4, why=False) == (s, text.index("21%.") + 4)
+
+
+@pytest.mark.parametrize("earlier,follow,expected", [
+    ("Cuối quý 1/2021, tỷ lệ nợ xấu hợp nhất của VPBank là bao nhiêu?", "tỷ lệ nợ xấu tại ngân hàng riêng lẻ thì sao",
+     "Cuối quý 1/2021, tỷ lệ nợ xấu tại ngân hàng riêng lẻ của VPBank là bao nhiêu?"),
+    ("Quý 1/2021 lợi nhuận gộp của Vinhomes là bao nhiêu?", "Lợi nhuận sau thuế thì sao?",
+     "Quý 1/2021 lợi nhuận sau thuế của Vinhomes là bao nhiêu?"),
+])
+def test_a_longer_measure_phrase_replaces_the_earlier_one_whole(earlier, follow, expected):
+    assert resolve(follow, [_turn(earlier)]).question == expected

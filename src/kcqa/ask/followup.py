@@ -95,7 +95,9 @@ def resolve(question: str, previous: list[dict]) -> Resolution:
     if core_q is not None and not (core_q.names or core_q.places) and core[:1].isupper() \
             and len(syllables(core)) <= 3 and not core_q.years and not core_q.measures:
         core_q.names = [fold(core)]      # "Còn Singapore?": a lone capitalised word is a name
-    if core_q is not None and _is_bare_slot(core, core_q):
+    elliptic = bool(_START.search(question) or re.search(r"(?:thì|thi)\s+(?:sao|thế nào|the nao|ra sao)", question,
+                                                              re.IGNORECASE))
+    if core_q is not None and (_is_bare_slot(core, core_q) or (elliptic and _is_measure_phrase(core, core_q))):
         out = _swap_slots(base, base_q, core, core_q)
     else:
         out = _add_missing(text, base_q, parse_question(text), referenced=text != question)
@@ -121,6 +123,13 @@ def _strip_ellipsis(text: str) -> str:
     t = _START.sub("", text)
     t = _END.sub("", t)
     return t.strip(" ,.?")
+
+
+def _is_measure_phrase(core: str, q: Question) -> bool:
+    """"tỷ lệ nợ xấu tại ngân hàng riêng lẻ (thì sao)": a longer measure, still a slot alone."""
+    if not q.measures or q.places or q.years or re.search(r"\b(bao nhieu|may|nao|gi|ai|dau)\b", fold(core)):
+        return False
+    return fold(core).startswith(fold(q.measures[0])) and len(syllables(core)) <= 12
 
 
 def _is_bare_slot(core: str, q: Question) -> bool:
@@ -185,11 +194,21 @@ def _swap_slots(base: str, base_q: Question, core: str, core_q: Question) -> str
         if base_q.measures:
             m = re.search(rf"(?<!\w){re.escape(fold(base_q.measures[0]))}(?!\w)", fold(out))
             new = core_q.measures[0]
-            if m:
+            if m and _is_measure_phrase(core, core_q):
+                # the whole phrase replaces the earlier measure phrase, up to its owner or predicate
+                stop = _MEASURE_END.search(fold(out), m.end())
+                end = stop.start() if stop else m.end()
+                phrase = core.strip(" ?")
+                phrase = phrase[:1].lower() + phrase[1:] if m.start() > 0 else phrase[:1].upper() + phrase[1:]
+                out = out[:m.start()] + phrase + out[end:]
+            elif m:
                 out = out[:m.start()] + _written(core, new) + out[m.end():]
         else:
             out = _append(out, _written(core, core_q.measures[0]))
     return out
+
+
+_MEASURE_END = re.compile(r"\s(?:cua|la|dat|tang|giam|bao nhieu|o muc|duoc|trong|nam|quy|tai ngay)\b|[,?]")
 
 
 def _names(q: Question) -> list[str]:

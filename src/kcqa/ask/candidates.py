@@ -71,6 +71,7 @@ class Evidence:
         self.rank = {p.chunk.id: i for i, p in enumerate(self.passages)}
         self._folded_docs: dict[str, str] = {}
         self._docs: dict[str, Document | None] = {}
+        self._chunk_figures: dict[str, list[Figure]] = {}
 
     def weight(self, word: str) -> float:
         return self.idf.get(word, self.max_idf)
@@ -114,13 +115,14 @@ class Evidence:
 
     def passage_figures(self) -> list[tuple[Figure, int]]:
         """Figures inside the retrieved passages, with the rank of their passage."""
-        out = []
-        store = self.engine.store
-        for i, p in enumerate(self.passages):
-            c = p.chunk
-            for f in store.figures('doc=? AND start>=? AND "end"<=?', (c.doc, c.start, c.end)):
-                out.append((f, i))
-        return out
+        return [(f, i) for i, p in enumerate(self.passages) for f in self.chunk_figures(p.chunk)]
+
+    def chunk_figures(self, c) -> list[Figure]:
+        """The indexed figures inside one passage, read once per question."""
+        if c.id not in self._chunk_figures:
+            self._chunk_figures[c.id] = self.engine.store.figures('doc=? AND start>=? AND "end"<=?',
+                                                                  (c.doc, c.start, c.end))
+        return self._chunk_figures[c.id]
 
     def noun_figures(self) -> list[tuple[Figure, int]]:
         """Counts of the noun the question asks about ("bao nhiêu nhà ga" → "14 nhà ga"),
@@ -133,13 +135,12 @@ class Evidence:
         pattern = re.compile(r"(?<![\w.,/])((?:" + "|".join(QUALIFIERS) + r")\s+)?(\d+(?:[.,]\d+)*)\s+("
                              + "|".join(re.escape(h) for h in heads) + r")(?!\w)")
         out = []
-        store = self.engine.store
         for i, p in enumerate(self.passages):
             c = p.chunk
             doc = self.document(c.doc)
             if doc is None:
                 continue
-            known = [(f.start, f.end) for f in store.figures('doc=? AND start>=? AND "end"<=?', (c.doc, c.start, c.end))]
+            known = [(f.start, f.end) for f in self.chunk_figures(c)]
             for ss, se in sentences(doc.text, c.start, c.end):
                 sentence = doc.text[ss:se]
                 quantities = []

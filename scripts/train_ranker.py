@@ -33,6 +33,7 @@ sys.path.insert(0, str(ROOT / "src"))
 from kcqa.ask.answer import answer_question  # noqa: E402
 from kcqa.ask.features import NAMES  # noqa: E402
 from kcqa.ask.rank import (CALIBRATION_MODEL, CALIBRATION_NAMES, ENTITY_MODEL, ENTITY_NAMES, MODEL_FILE,  # noqa: E402
+                           PASSAGE_MODEL, PASSAGE_NAMES,
                            Ranker, answer_features)
 from kcqa.config import Config  # noqa: E402
 from kcqa.engine import Engine  # noqa: E402
@@ -76,6 +77,7 @@ def collect(engine: Engine, items: list[dict]):
     candidate (labelled by value and cite), every entity answer (labelled by the scoring
     rules), and per question its ranked candidates."""
     fig_rows, ent_rows, per_question, answered_kind = [], [], [], {}
+    pas_rows: list = []
     for i, item in enumerate(items):
         trace: list = []
         ans = answer_question(engine, nfc(item["question"]), trace=trace)
@@ -83,14 +85,17 @@ def collect(engine: Engine, items: list[dict]):
             per_question.append((item, ans.frame, trace))
         for c in trace:
             fig_rows.append(([c.features.get(n, 0.0) for n in NAMES], label(item, c, trace), item["id"]))
-        if ans.status == "answered" and ans.kind in ("figure", "entity"):
+        if ans.status == "answered" and ans.kind == "passage" and ans.features:
+            ok, _ = judge(item, ans.to_json())
+            pas_rows.append(([ans.features.get(n, 0.0) for n in PASSAGE_NAMES], int(ok), item["id"]))
+        if ans.status == "answered" and ans.kind in ("figure", "entity", "passage"):
             answered_kind[item["id"]] = ans.kind
         if ans.status == "answered" and ans.kind == "entity" and ans.features:
             ok, _ = judge(item, ans.to_json())
             ent_rows.append(([ans.features.get(n, 0.0) for n in ENTITY_NAMES], int(ok), item["id"]))
         if (i + 1) % 50 == 0:
             print(f"  {i + 1}/{len(items)} câu hỏi", file=sys.stderr)
-    return fig_rows, ent_rows, per_question, answered_kind
+    return fig_rows, {"entity": ent_rows, "passage": pas_rows}, per_question, answered_kind
 
 
 def calibration_rows(ranker: Ranker, per_question) -> list:
@@ -124,7 +129,10 @@ def fold_of(item: dict, folds: int) -> int:
     return int(hashlib.sha1(item.get("doc", item["id"]).encode()).hexdigest(), 16) % folds
 
 
-def out_of_fold(items, fig_rows, ent_rows, per_question, answered_kind, folds: int, c_reg: float):
+SMALL_MODELS = {"entity": (ENTITY_MODEL, ENTITY_NAMES), "passage": (PASSAGE_MODEL, PASSAGE_NAMES)}
+
+
+def out_of_fold(items, fig_rows, small_rows, per_question, answered_kind, folds: int, c_reg: float):
     """(item, status, confidence, correct, kind) per question, each predicted by models that
     never saw its record."""
     results = []
@@ -133,9 +141,10 @@ def out_of_fold(items, fig_rows, ent_rows, per_question, answered_kind, folds: i
         ranker = fit([r for r in fig_rows if r[2] not in held], c_reg)
         cal = fit(calibration_rows(ranker, [p for p in per_question if p[0]["id"] not in held]), c_reg,
                   CALIBRATION_NAMES)
-        ent = fit([r for r in ent_rows if r[2] not in held], c_reg, ENTITY_NAMES)
+        small = {kind: fit([r for r in rows if r[2] not in held], c_reg, SMALL_MODELS[kind][1])
+                 for kind, rows in small_rows.items()}
         traces = {p[0]["id"]: p for p in per_question}
-        ents = {r[2]: r for r in ent_rows}
+        by_id = {kind: {r[2]: r for r in rows} for kind, rows in small_rows.items()}
         for item in items:
             if item["id"] not in held:
                 continue
@@ -144,10 +153,10 @@ def out_of_fold(items, fig_rows, ent_rows, per_question, answered_kind, folds: i
                 row = calibration_rows(ranker, [traces[item["id"]]])[0]
                 conf = cal.probability(dict(zip(CALIBRATION_NAMES, row[0])))
                 results.append((item, "answered", conf, bool(row[1]), "figure"))
-            elif kind == "entity" and item["id"] in ents:
-                row = ents[item["id"]]
-                conf = ent.probability(dict(zip(ENTITY_NAMES, row[0])))
-                results.append((item, "answered", conf, bool(row[1]), "entity"))
+            elif kind in small and item["id"] in by_id[kind]:
+                row = by_id[kind][item["id"]]
+                conf = small[kind].probability(dict(zip(SMALL_MODELS[kind][1], row[0])))
+                results.append((item, "answered", conf, bool(row[1]), kind))
             else:
                 results.append((item, "not_found", None, False, kind or "figure"))
     return results
@@ -182,12 +191,12 @@ def main() -> int:
     engine.cfg.min_confidence = 0.0      # every answer is seen, whatever the shipped thresholds say
     items = [i for i in load(args.files) if i["split"] in ("train", "dev")]
     print(f"{len(items)} câu hỏi train + dev", file=sys.stderr)
-    fig_rows, ent_rows, per_question, answered_kind = collect(engine, items)
+    fig_rows, small_rows, per_question, answered_kind = collect(engine, items)
     pos = sum(r[1] for r in fig_rows)
-    print(f"{len(fig_rows)} ứng viên số liệu ({pos} đúng), {len(ent_rows)} câu trả lời tên "
-          f"({sum(r[1] for r in ent_rows)} đúng)", file=sys.stderr)
-    res = out_of_fold(items, fig_rows, ent_rows, per_question, answered_kind, args.folds, args.C)
-
+    print(f"{len(fig_rows)} ứng viên số liệu ({pos} đúng), "
+          + ", ".join(f"{len(rows)} câu trả lời {kind} ({sum(r[1] for r in rows)} đúng)"
+                      for kind, rows in small_rows.items()), file=sys.stderr)
+    res = out_of_fold(items, fig_rows, small_rows, per_question, answered_kind, args.folds, args.C)
     if args.report:
         with open(args.report, "w", encoding="utf-8") as fh:
             for item, status, conf, ok, kind in res:
@@ -196,14 +205,15 @@ def main() -> int:
                                     ensure_ascii=False) + "\n")
     ranker = fit(fig_rows, args.C)
     cal_rows = calibration_rows(ranker, per_question)
-    calibration = fit(cal_rows, args.C, CALIBRATION_NAMES)
-    entity = fit(ent_rows, args.C, ENTITY_NAMES)
-    calibration.threshold = choose_threshold(res, args.max_wrong, "figure")
-    entity.threshold = choose_threshold(res, args.max_wrong, "entity")
-    models = {"figure": calibration, "entity": entity}
+    models = {"figure": fit(cal_rows, args.C, CALIBRATION_NAMES)}
+    rows_of = {"figure": cal_rows}
+    for kind, rows in small_rows.items():
+        models[kind] = fit(rows, args.C, SMALL_MODELS[kind][1])
+        rows_of[kind] = rows
     for kind, model in models.items():
+        model.threshold = choose_threshold(res, args.max_wrong, kind)
         kept = [r for r in res if r[4] == kind and r[1] == "answered" and r[2] >= model.threshold]
-        rows = cal_rows if kind == "figure" else ent_rows
+        rows = rows_of[kind]
         model.info = {
             "trained_on": f"{len(items)} train+dev questions, {len(rows)} rows ({sum(r[1] for r in rows)} right)",
             "threshold_from": f"out-of-fold predictions ({args.folds} folds by record): wrong ≤ "
@@ -218,8 +228,9 @@ def main() -> int:
                                  f"({pos} right)", "C": args.C, "library": "scikit-learn LogisticRegression",
                    "note": "ranks candidates; the answer's confidence and threshold are in figure_calibration.json"}
     ranker.save(out / MODEL_FILE)
-    calibration.save(out / CALIBRATION_MODEL)
-    entity.save(out / ENTITY_MODEL)
+    models["figure"].save(out / CALIBRATION_MODEL)
+    for kind, (file, _) in SMALL_MODELS.items():
+        models[kind].save(out / file)
     models["ranker"] = ranker
     for kind, model in models.items():
         print(kind, json.dumps(model.info, ensure_ascii=False))

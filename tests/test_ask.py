@@ -7,7 +7,8 @@ from kcqa.ask.conversation import Conversation
 from kcqa.ask.features import NAMES, dates_in
 from kcqa.ask.followup import resolve
 from kcqa.ask.frame import parse_question
-from kcqa.ask.rank import CALIBRATION_MODEL, CALIBRATION_NAMES, ENTITY_MODEL, ENTITY_NAMES, load_ranker
+from kcqa.ask.rank import (CALIBRATION_MODEL, CALIBRATION_NAMES, ENTITY_MODEL, ENTITY_NAMES, PASSAGE_MODEL, PASSAGE_NAMES,
+                           load_ranker)
 from kcqa.ask.verify import number_tokens, numbers_cited
 from kcqa.models import Citation
 
@@ -125,7 +126,9 @@ def test_the_packaged_rankers_match_their_features():
     assert ent.names == list(ENTITY_NAMES) and len(ent.coef) == len(ENTITY_NAMES)
     cal = load_ranker(CALIBRATION_MODEL)
     assert cal.names == list(CALIBRATION_NAMES) and len(cal.coef) == len(CALIBRATION_NAMES)
-    for r in (fig, ent, cal):
+    pas = load_ranker(PASSAGE_MODEL)
+    assert pas.names == list(PASSAGE_NAMES) and len(pas.coef) == len(PASSAGE_NAMES)
+    for r in (fig, ent, cal, pas):
         assert 0.0 <= r.threshold <= 1.01
         assert 0.0 < r.probability({n: 0.5 for n in r.names}) < 1.0
 

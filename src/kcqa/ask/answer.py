@@ -15,7 +15,7 @@ from .compose import NOT_FOUND, abstain, answer_compare, answer_figure, merger_n
 from .entities import answer_document, answer_named, answer_place, answer_superlative, answer_when, answer_who
 from .frame import Question, parse_question
 from .passage import answer_passage
-from .rank import CALIBRATION_MODEL, ENTITY_MODEL, load_ranker
+from .rank import CALIBRATION_MODEL, ENTITY_MODEL, PASSAGE_MODEL, load_ranker
 from .verify import verify
 
 
@@ -65,4 +65,4 @@ def _kind_of(q: Question) -> str:
 def _threshold(kind: str, chosen: float | None = None) -> float:
     if chosen is not None:
         return chosen
-    return load_ranker(ENTITY_MODEL if kind == "entity" else CALIBRATION_MODEL).threshold
+    return load_ranker({"entity": ENTITY_MODEL, "passage": PASSAGE_MODEL}.get(kind, CALIBRATION_MODEL)).threshold

@@ -14,6 +14,7 @@ from pathlib import Path
 from ..models import Answer, AnswerValue, Citation
 from ..text.lexicon import CAUSE_WORDS, WHY_CUES
 from ..text.vietnamese import fold, sentences
+from .rank import PASSAGE_MODEL, load_ranker
 
 MIN_PASSAGE_COVERAGE = 0.6
 MAX_QUOTE = 900          # characters: a list longer than this is cut at an item boundary
@@ -74,8 +75,10 @@ def answer_passage(ctx) -> Answer | None:
                 best = (score, cov, c, s, e)
     if best is None or best[1] < MIN_PASSAGE_COVERAGE:
         return None
-    _, cov, chunk, s, e = best
+    best_score, cov, chunk, s, e = best
+    s0, e0 = s, e
     s, e = _widen(chunk.text, s, e, why)
+    x = {"coverage": cov, "why": float(why), "widened": float((s, e) != (s0, e0)), "rank_score": best_score}
     e = _list_after(chunk.text, e)
     quote = chunk.text[s:e].strip()
     s = chunk.text.index(quote, s)
@@ -87,4 +90,5 @@ def answer_passage(ctx) -> Answer | None:
                    page=doc.page_at(chunk.start + s) if doc and doc.pages else None,
                    metadata={"title": title, **meta})
     return Answer(question="", status="answered", text=quote, value=AnswerValue(text=quote),
-                  citations=[cit], kind="passage", confidence=None)
+                  citations=[cit], kind="passage", confidence=round(load_ranker(PASSAGE_MODEL).probability(x), 4),
+                  features=x)

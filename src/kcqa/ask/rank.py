@@ -16,6 +16,8 @@ from pathlib import Path
 
 MODEL_FILE = "ranker.json"            # figure candidates
 ENTITY_MODEL = "entity_ranker.json"   # names, places, dates found in a sentence
+PASSAGE_MODEL = "passage_calibration.json"   # is the quoted sentence the answer to a what/why/how?
+PASSAGE_NAMES = ("coverage", "why", "widened", "rank_score")
 CALIBRATION_MODEL = "figure_calibration.json"   # is the best figure candidate the answer?
 CALIBRATION_NAMES = ("p_top", "margin", "p_second", "cov_sentence", "n_candidates", "diacritics", "kind_count",
                      "kind_percent", "kind_amount", "year_asked", "place_asked", "entity_exact", "cov_window",

@@ -213,7 +213,8 @@ def parse_question(text: str) -> Question:
     elif _MIN.search(f):
         q.superlative = "min"
 
-    if PASSAGE_CUES.search(f) and not how_much and not _WHO.search(f):
+    asks_when = bool(_WHEN.search(f)) and not lexicon.WHY_CUES.search(f)     # "kiến nghị lùi đến khi nào?" wants a date
+    if PASSAGE_CUES.search(f) and not how_much and not _WHO.search(f) and not asks_when:
         q.kind = "passage"
         return q
     m = _DOCUMENT.search(f)

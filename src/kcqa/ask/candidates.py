@@ -14,7 +14,7 @@ import re
 
 from ..extract.figures import figures_of, years_in
 from ..models import Document, Figure, Passage
-from ..text.lexicon import MONEY_UNITS
+from ..text.lexicon import DURATION_UNITS, MONEY_UNITS
 from ..text.places import find_places
 from ..text.numbers import QUALIFIERS, Quantity, parse_number
 from ..text.vietnamese import fold, sentences, syllables
@@ -176,9 +176,6 @@ class Evidence:
 
 
 # -- figures ------------------------------------------------------------------
-
-
-DURATION_UNITS = frozenset({"ngày", "tháng", "năm", "tuần", "giờ", "phút", "giây"})
 
 
 def unit_ok(q: Question, f: Figure) -> bool:

@@ -113,8 +113,7 @@ def _after_how_much(text: str, folded: str) -> str:
     return n.group(1) if n else ""
 
 
-_CURRENCY = {"yen": "yên", "usd": "USD", "do la": "USD", "do": "USD", "won": "won", "euro": "EUR",
-             "nhan dan te": "nhân dân tệ", "dong": "đồng", "vnd": "đồng", "bang anh": "bảng Anh"}
+_CURRENCY = lexicon.CURRENCIES
 _CURRENCY_WORD = re.compile(r"\b(" + "|".join(sorted(_CURRENCY, key=len, reverse=True)) + r")\b")
 
 

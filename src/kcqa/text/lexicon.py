@@ -37,6 +37,11 @@ class Words:
 # -- money -------------------------------------------------------------------
 MONEY_UNITS = frozenset({"đồng", "usd", "vnđ", "vnd", "euro", "eur", "yên", "nhân dân tệ", "won", "bảng anh",
                          "đô la singapore", "đô la úc", "đô la hồng kông", "đô la canada", "đô la đài loan"})
+# Currencies as a question writes them (folded) → the unit figures carry: "bao nhiêu yên".
+CURRENCIES = {"yen": "yên", "usd": "USD", "do la": "USD", "do": "USD", "won": "won", "euro": "EUR",
+              "nhan dan te": "nhân dân tệ", "dong": "đồng", "vnd": "đồng", "bang anh": "bảng Anh"}
+# Units of a length of time (figures from `numbers.find_durations`).
+DURATION_UNITS = frozenset({"ngày", "tháng", "năm", "tuần", "giờ", "phút", "giây"})
 # Written right after "bao nhiêu" these ask for money: "bao nhiêu yên", "bao nhiêu tỷ đồng" (folded).
 MONEY_AFTER_HOW_MUCH = re.compile(r"^(tien|ty|ti|trieu|nghin|ngan|dong|usd|do la|do|yen|won|euro|nhan dan te|"
                                   r"bang anh|vnd)\b")

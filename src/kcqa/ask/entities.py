@@ -8,7 +8,7 @@ import re
 from ..models import Answer, AnswerValue, Chunk, Figure
 from ..text.lexicon import MONEY_UNITS
 from ..text.places import find_places
-from ..text.vietnamese import fold, has_diacritics, sentences, syllables
+from ..text.vietnamese import capitalised_runs, fold, has_diacritics, sentences, syllables
 from .candidates import MIN_COVERAGE, TOP_PASSAGES, Evidence, identifier_ok, period_ok
 from .features import mentions
 from .compose import entity_answer, entity_support, figure_citation, lower_first
@@ -90,7 +90,6 @@ def _person_names(text: str) -> list[tuple[int, int]]:
     """Personal names: 2–4 capitalised syllables, honorifics stripped; a run that starts with
     a family name is a name, any other must hold no title or agency word."""
     from ..text.lexicon import FAMILY_NAMES
-    from ..text.vietnamese import capitalised_runs
     out = []
     for s, e in capitalised_runs(text):
         words = text[s:e].split()
@@ -230,7 +229,6 @@ def answer_place(ctx: Evidence) -> Answer | None:
 def answer_named(ctx: Evidence) -> Answer | None:
     """"Xã nào …", "đổi tên thành xã gì", "đối tác nào", "đơn vị nào kiểm toán": a proper name
     the question does not already contain, preferably right after the noun asked about."""
-    from ..text.vietnamese import capitalised_runs
     noun = ctx.q.noun or ""
     for cov, chunk, s, e, text in _sentence_candidates(ctx, top=TOP_PASSAGES):
         if cov < MIN_COVERAGE:
@@ -264,7 +262,6 @@ _ASKS_NEW_NAME = re.compile(r"\b(thanh|ten|ten goi)\s+(?:[a-z]+\s+){0,2}(nao|gi)
 
 
 def _given_name(text: str) -> tuple[int, int] | None:
-    from ..text.vietnamese import capitalised_runs
     for m in _GIVEN_NAME.finditer(text):
         run = next((r for r in capitalised_runs(text) if r[0] == m.end()), None)
         if run:

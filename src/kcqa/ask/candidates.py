@@ -14,7 +14,7 @@ import re
 
 from ..extract.figures import figures_of, years_in
 from ..models import Document, Figure, Passage
-from ..text.lexicon import DURATION_UNITS, MONEY_UNITS
+from ..text.lexicon import DURATION_UNITS, MONEY_UNITS, MONEY_WORDS
 from ..text.places import find_places
 from ..text.numbers import QUALIFIERS, Quantity, parse_number
 from ..text.vietnamese import fold, sentences, syllables
@@ -178,6 +178,9 @@ class Evidence:
 # -- figures ------------------------------------------------------------------
 
 
+_MONEY_MEASURES = {fold(m) for m in MONEY_WORDS}
+
+
 def unit_ok(q: Question, f: Figure) -> bool:
     unit = fold(f.unit)
     if (q.unit_kind == "duration") != (f.unit in DURATION_UNITS):
@@ -195,6 +198,9 @@ def unit_ok(q: Question, f: Figure) -> bool:
         noun = q.count_noun or ""
         return bool(unit) and unit not in {fold(u) for u in MONEY_UNITS} and f.unit != "%" and (
             noun.startswith(unit) or unit.startswith(noun.split()[0]) if noun else True)
+    if q.kind == "figure" and any(fold(m) in _MONEY_MEASURES for m in q.measures):
+        # "kinh phí … tăng bao nhiêu": a change of money is an amount or a percentage, never a count
+        return f.unit == "%" or unit in {fold(u) for u in MONEY_UNITS}
     if q.kind == "figure":
         # "tăng bao nhiêu", "là bao nhiêu": an amount or a percentage, not a bare count
         return f.unit == "%" or unit in {fold(u) for u in MONEY_UNITS} or bool(unit)

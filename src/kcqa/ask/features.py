@@ -127,7 +127,8 @@ def _opposed(q_measures: list[str], text: str) -> bool:
 def _name_distance(ctx, f: Figure) -> float:
     """How far (scaled) the figure stands from the nearest place or name the question states
     ("Cổ phiếu SSI tăng …": of a list of tickers and changes, the change next to SSI)."""
-    names = {fold(w) for w, _ in ctx.q.places} | set(ctx.q.names)
+    names = ({fold(w) for w, _ in ctx.q.places} | {fold(p.name) for _, ps in ctx.q.places for p in ps}
+             | set(ctx.q.names))
     if not names:
         return 0.0
     s = f.start - f.sentence_start

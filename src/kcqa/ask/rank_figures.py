@@ -32,9 +32,15 @@ def score_figures(ctx: Evidence, cands: list[tuple[Figure, int]]) -> list[Candid
             continue
         caption, header = table_context(ctx, f)
         x = figure_features(ctx, f, rank, TOP_PASSAGES, caption, header, ctx.doc_title(f.doc))
-        if x["cov_sentence"] < MIN_COVERAGE and x["cov_passage"] < MIN_PASSAGE_COVERAGE:
-            continue        # the subject may be in the sentence before: the passage must then say it all
+        if x["cov_sentence"] < MIN_COVERAGE and not (x["cov_passage"] >= MIN_PASSAGE_COVERAGE
+                                                     and (not q.places or x["entity_exact"])):
+            continue        # the subject may be in the sentence before: the passage must then say it all,
+            #                 and a province asked about must be the figure's own entity
         out.append(Candidate(f, 0.0, x["cov_sentence"], x))
+    if q.places and any(c.features["entity_exact"] for c in out):
+        # figures bound to the province asked about exist: an unbound one (the region's, the
+        # record's) is not its answer, however well its sentence reads
+        out = [c for c in out if c.features["entity_exact"] or c.features["entity_in_clause"]]
     _corroborate(out)
     set_features(ctx, out)
     ranker = load_ranker()

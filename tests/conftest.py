@@ -13,8 +13,8 @@ from pathlib import Path
 
 import pytest
 
-# The answer-path tests run at a stated operating point, not at the strict default chosen on
-# the dev split (which abstains on most of the sample: see README "How well it answers");
+# The answer-path tests run at a stated operating point, not at the strict default chosen out
+# of fold on train + dev (which abstains on a third of the sample: see README "How well it answers");
 # tests/test_ask.py checks the default itself. Subprocesses inherit it.
 TEST_MIN_CONFIDENCE = "0.5"
 os.environ.setdefault("KCQA_MIN_CONFIDENCE", TEST_MIN_CONFIDENCE)

@@ -12,6 +12,7 @@ from ..text.vietnamese import fold, sentences
 from .candidates import Evidence
 from .rank import CALIBRATION_MODEL, answer_features, load_ranker
 from .rank_figures import Candidate, score_figures
+from .verify import number_tokens
 
 
 NOT_FOUND = "Hồ sơ không có thông tin để trả lời câu hỏi này."
@@ -106,7 +107,6 @@ def _support(ctx: Evidence, best: Candidate, ranked: list[Candidate]) -> list[Ci
 
 
 def _same_number_text(a: str, b: str) -> bool:
-    from .verify import number_tokens
     return number_tokens(a) == number_tokens(b)
 
 

@@ -9,8 +9,9 @@ from ..models import Answer, AnswerValue, Chunk, Figure
 from ..text.lexicon import MONEY_UNITS
 from ..text.places import find_places
 from ..text.vietnamese import capitalised_runs, fold, has_diacritics, sentences, syllables
-from .candidates import MIN_COVERAGE, TOP_PASSAGES, Evidence, identifier_ok, period_ok
+from .candidates import MIN_COVERAGE, TOP_PASSAGES, Evidence, period_ok
 from .features import mentions
+from .frame import identifiers_in
 from .compose import entity_answer, entity_support, figure_citation, lower_first
 from .rank import ENTITY_MODEL, load_ranker
 
@@ -50,8 +51,8 @@ def answer_superlative(ctx: Evidence) -> Answer | None:
 
 
 def _names_identifier(ctx: Evidence, text: str) -> bool:
-    """A name or date about "tổ máy 3" must come from a sentence that says "tổ máy 3"."""
-    from .frame import identifiers_in
+    """A name or date about "tổ máy 3" must come from a sentence that says "tổ máy 3" (so
+    never from one about "tổ máy 2" alone)."""
     found = set(identifiers_in(fold(text)))
     return all(i in found for i in ctx.q.identifiers)
 
@@ -64,7 +65,7 @@ def _sentence_candidates(ctx: Evidence, top: int = 4):
         c = p.chunk
         for s, e in sentences(c.text):
             text = c.text[s:e]
-            if not identifier_ok(ctx.q, text) or not _names_identifier(ctx, text):
+            if not _names_identifier(ctx, text):
                 continue
             cov = ctx.coverage(text + " " + p.title)
             # coverage leaves the question's places out; a sentence that names one is about it

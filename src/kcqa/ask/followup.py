@@ -23,7 +23,8 @@ from ..text.vietnamese import fold, syllables
 from .frame import Question, parse_question
 
 _START = re.compile(r"^\s*(?:vậy\s+|thế\s+)?(?:còn|con)\s+(?:về\s+|ve\s+)?", re.IGNORECASE)
-_END = re.compile(r"\s*(?:thì|thi)\s+(?:sao|thế nào|the nao|ra sao)\s*\??\s*$|\s*\?\s*$", re.IGNORECASE)
+_THI_SAO = r"(?:thì|thi)\s+(?:sao|thế nào|the nao|ra sao)"      # "… thì sao?": the rest is as before
+_END = re.compile(rf"\s*{_THI_SAO}\s*\??\s*$|\s*\?\s*$", re.IGNORECASE)
 _YEAR = re.compile(r"(?<!\d)((?:19|20)\d{2})(?!\d)")
 _BASELINE_YEAR = re.compile(r"(so v[oớ]i|cùng kỳ|cung ky)[^?]*?(?:năm|nam)?\s*((?:19|20)\d{2})", re.IGNORECASE)
 # "tỉnh này", "năm đó", "hội nghị đó", "công ty này", "ông ấy"
@@ -95,8 +96,7 @@ def resolve(question: str, previous: list[dict]) -> Resolution:
     if core_q is not None and not (core_q.names or core_q.places) and core[:1].isupper() \
             and len(syllables(core)) <= 3 and not core_q.years and not core_q.measures:
         core_q.names = [fold(core)]      # "Còn Singapore?": a lone capitalised word is a name
-    elliptic = bool(_START.search(question) or re.search(r"(?:thì|thi)\s+(?:sao|thế nào|the nao|ra sao)", question,
-                                                              re.IGNORECASE))
+    elliptic = bool(_START.search(question) or re.search(_THI_SAO, question, re.IGNORECASE))
     if core_q is not None and (_is_bare_slot(core, core_q) or (elliptic and _is_measure_phrase(core, core_q))):
         out = _swap_slots(base, base_q, core, core_q)
     else:

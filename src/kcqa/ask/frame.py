@@ -105,16 +105,12 @@ _HOW_MUCH_FOLDED = re.compile(r"\bbao nhieu\b|(?<!nha )(?<!chiec )\bmay\b(?! (?:
 
 def _after_how_much(text: str, folded: str) -> str:
     """The (folded) words right after "bao nhiêu"/"mấy": the counted noun, a unit, or nothing."""
-    m = re.search(r"\bbao nhieu\b", folded)
-    if not m:
-        m = (_HOW_MUCH_ACCENTED if has_diacritics(text) else _HOW_MUCH_FOLDED).search(
-            text.lower() if has_diacritics(text) else folded)
+    m = re.search(r"\bbao nhieu\b", folded) or _how_much(text, folded)
     n = _COUNT_NOUN.match(folded, m.end()) if m else None
     return n.group(1) if n else ""
 
 
-_CURRENCY = lexicon.CURRENCIES
-_CURRENCY_WORD = re.compile(r"\b(" + "|".join(sorted(_CURRENCY, key=len, reverse=True)) + r")\b")
+_CURRENCY_WORD = re.compile(r"\b(" + "|".join(sorted(lexicon.CURRENCIES, key=len, reverse=True)) + r")\b")
 
 
 def _currency(after: str, folded: str) -> str | None:
@@ -123,14 +119,15 @@ def _currency(after: str, folded: str) -> str | None:
     m = re.match(r"(?:(?:nghin|ngan|trieu|ty|ti)\s+)*" + _CURRENCY_WORD.pattern, after)
     if not m:
         m = re.search(r"\b(?:tinh bang|bang dong)\s+" + _CURRENCY_WORD.pattern, folded)
-    return _CURRENCY[m.group(1)] if m else None
+    return lexicon.CURRENCIES[m.group(1)] if m else None
 
 
-def _asks_how_much(text: str, folded: str) -> bool:
-    """Whether a question asks "how much / how many", judged on the marks when it has them."""
+def _how_much(text: str, folded: str):
+    """Where a question asks "how much / how many", judged on the marks when it has them
+    (folding keeps positions, so the match holds for `folded` too)."""
     if has_diacritics(text):
-        return bool(_HOW_MUCH_ACCENTED.search(text.lower()))
-    return bool(_HOW_MUCH_FOLDED.search(folded))
+        return _HOW_MUCH_ACCENTED.search(text.lower())
+    return _HOW_MUCH_FOLDED.search(folded)
 _YEAR = re.compile(r"(?<!\d)((?:19|20)\d{2})(?!\d)")
 _PERIOD = lexicon.PERIOD_FOLDED
 _ORDINAL = re.compile(r"\b(lan thu|khoa|dot)\s+([ivxl]+|\d{1,3})\b")
@@ -179,7 +176,7 @@ def parse_question(text: str) -> Question:
     f = fold(text)
     lower = text.lower()
     accented = has_diacritics(text)
-    how_much = _asks_how_much(text, f)
+    how_much = bool(_how_much(text, f))
     places = []
     for s, e, place in find_places(text):
         places.append((text[s:e], [place]))

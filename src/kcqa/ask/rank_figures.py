@@ -48,33 +48,29 @@ def score_figures(ctx: Evidence, cands: list[tuple[Figure, int]]) -> list[Candid
         c.score = ranker.probability(c.features)
     _prefer_prose(out)
     if not q.years:
-        kept = _latest_period(out)
-        ctx.older = [c for c in out if c not in kept]
-        out = kept
+        out, ctx.older = _latest_period(out)
     if ctx.trace is not None:
         ctx.trace.extend(out)
     out.sort(key=lambda c: (-c.score, c.figure.table is not None, c.figure.doc, c.figure.start))
     return out
 
 
-def _latest_period(cands: list[Candidate]) -> list[Candidate]:
+def _latest_period(cands: list[Candidate]) -> tuple[list[Candidate], list[Candidate]]:
     """The period slot's default: a question naming no year asks for the latest one. Of an
     entity's figures for several years (a 2019 plan cell, a 2020 sentence), the older ones
-    are not its answer."""
+    are not its answer: (candidates kept, older ones set aside to be listed)."""
     newest: dict[str, int] = {}
     for c in cands:
         ys = years_in(c.figure.period)
         if c.figure.entity and ys:
             key = fold(c.figure.entity)
             newest[key] = max(newest.get(key, 0), max(ys))
-    out = []
+    out, older = [], []
     for c in cands:
         ys = years_in(c.figure.period)
         key = fold(c.figure.entity)
-        if c.figure.entity and ys and max(ys) < newest.get(key, 0):
-            continue
-        out.append(c)
-    return out
+        (older if c.figure.entity and ys and max(ys) < newest.get(key, 0) else out).append(c)
+    return out, older
 
 
 def _same_fact(a: Figure, b: Figure) -> bool:

@@ -120,6 +120,8 @@ def bare_months_is_period(before_folded: str, months: int) -> bool:
     """Whether a bare "N tháng" (no "đầu năm", no year) names a reporting period: the
     quarter ends 3, 6, 9 and 12 months, and not right after a word of duration."""
     return months in (3, 6, 9, 12) and not DURATION_BEFORE.search(before_folded[-30:])
+
+
 ROMAN = {"i": 1, "ii": 2, "iii": 3, "iv": 4, "v": 5, "vi": 6, "vii": 7, "viii": 8, "ix": 9, "x": 10,
          "xi": 11, "xii": 12, "xiii": 13, "xiv": 14, "xv": 15, "xvi": 16, "xvii": 17, "xviii": 18, "xix": 19,
          "xx": 20, "xxi": 21, "xxii": 22, "xxiii": 23, "xxiv": 24, "xxv": 25, "xxx": 30}

@@ -273,7 +273,7 @@ _COMPARATIVES = frozenset(
 # "đến"/"tới" after these is a preposition: "liên quan đến 5 dự án", "tính đến".
 _NOT_BOUND_BEFORE = frozenset("quan dẫn nói cập nhắc tính nghĩ đi hướng".split())
 
-QUALIFIERS = _QUALIFIERS = (
+QUALIFIERS = (
     "gần như", "xấp xỉ", "chưa tới", "chưa đến", "chưa đầy", "không quá", "không tới",
     "không dưới", "ít nhất", "tối thiểu", "tối đa", "ước tính", "ước đạt", "hơn", "gần",
     "trên", "khoảng", "dưới", "tới", "đến", "ước", "ngót", "chừng",
@@ -347,7 +347,7 @@ _POST_RE = re.compile(_WS + r"(trở\s+lên|trở\s+xuống)" + _END, re.IGNOREC
 _FROM_RE = re.compile(r"(?<!\w)(từ)" + _WS + r"\Z", re.IGNORECASE)
 _QUAL_RE = re.compile(
     r"(?<!\w)("
-    + "|".join(_words(q) for q in _QUALIFIERS)
+    + "|".join(_words(q) for q in QUALIFIERS)
     + r")"
     + _WS
     + r"\Z",
@@ -649,7 +649,7 @@ def find_quantities(text: str) -> list[Quantity]:
 # because the same words make dates and periods ("ngày 15 tháng 6", "6 tháng đầu năm",
 # "quý 3 năm 2021"); these are told apart here, by the words around the number.
 _DURATION_RE = re.compile(
-    r"(?<![\w/.,])(?:(" + "|".join(("sau mỗi", "mỗi") + _QUALIFIERS) + r")\s+)?(\d+(?:,\d+)?)(?:\s+(nghìn|ngàn|triệu|tỷ|tỉ))?"
+    r"(?<![\w/.,])(?:(" + "|".join(("sau mỗi", "mỗi") + QUALIFIERS) + r")\s+)?(\d+(?:,\d+)?)(?:\s+(nghìn|ngàn|triệu|tỷ|tỉ))?"
     r"\s+(ngày|tháng|năm|tuần|giờ|phút|giây)(?!\w)"
     r"(?!\s*(?:đầu|cuối)\s+năm)(?!\s*(?:năm\s*)?\d)(?!\s*/\s*\d)(?!\s+(?:qua|tới|này|nay|đầu|cuối)(?!\w))",
     re.IGNORECASE)

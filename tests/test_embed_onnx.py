@@ -298,3 +298,50 @@ def test_a_lost_export_is_rebuilt_by_index_not_by_answering(tmp_path, tiny):
     assert report.chunks_embedded == 0 and not report.warnings                # nothing re-embedded …
     assert exports[0].is_dir()                                                # … but the export is back
     assert Engine(cfg).searcher.search("Quảng Nam", k=1).mode == "hybrid"
+
+
+# -- the alphabet's tokenizer (embed/tokenizer.py) -------------------------------------------
+
+
+def _real_texts() -> list[str]:
+    """Paragraphs of the sample and, when present, of the shared news articles."""
+    from conftest import KNOWLEDGE, NEWS
+    texts = []
+    for path in sorted(KNOWLEDGE.rglob("*.md")) + sorted(KNOWLEDGE.rglob("*.txt")) + sorted(NEWS.glob("*.txt"))[:60]:
+        texts += [p.strip() for p in path.read_text(encoding="utf-8", errors="replace").split("\n\n") if p.strip()]
+    return texts
+
+
+@pytest.mark.slow
+def test_alphabet_tokenizer_gives_the_full_tokenizers_ids(onnx_embedder):
+    from tokenizers import Tokenizer
+
+    from kcqa.embed.tokenizer import SUBSET_FILE
+    export = onnx_embedder.export
+    assert (export / SUBSET_FILE).is_file()
+    split = onnx_embedder._tokenizer
+    full = Tokenizer.from_file(str(export / "tokenizer.json"))
+    full.enable_truncation(max_length=512)
+    texts = ["query: " + t for t in _real_texts()] + [
+        "passage: Kinh phí 64,47 tỷ đồng (đạt 99,5%); ông Nguyễn Văn A – Giám đốc Sở Công Thương…",
+        "QUẢNG NAM   được bố trí\t6,94 tỷ đ <s> ＡＢＣ ²³ ½",      # spaces, specials, NFKC folds
+        "Hội nghị tổ chức tại 北京 và München",                   # outside the alphabet
+    ]
+    in_alphabet = [split.in_alphabet(t) for t in texts]
+    assert sum(in_alphabet) >= len(texts) - 3 and not in_alphabet[-1]
+    groups = split.encode(texts)
+    got = {}
+    for positions, ids, mask in groups:
+        for row, i in enumerate(positions):
+            got[i] = [int(x) for x, m in zip(ids[row], mask[row]) if m]
+    for i, text in enumerate(texts):
+        assert got[i] == full.encode(text).ids, text[:80]
+
+
+@pytest.mark.slow
+def test_texts_outside_the_alphabet_embed_as_before(onnx_embedder):
+    """A batch that mixes both kinds keeps its order; each text's vector is what it is alone."""
+    texts = ["Hội nghị khuyến công năm 2024.", "会议在北京举行。", "Kinh phí 6,94 tỷ đồng."]
+    together = onnx_embedder.encode_passages(texts)
+    alone = np.stack([onnx_embedder.encode_passages([t])[0] for t in texts])
+    assert np.allclose(together, alone, atol=1e-4)

@@ -35,6 +35,7 @@ class Engine:
         self.cfg = cfg or Config()
         self._store = None
         self._searcher = None
+        self._prefetch = None
         self._lock = threading.RLock()          # model/searcher loading and answering
         self._store_lock = threading.RLock()    # opening SQLite: never waits for the model
         self.warnings: list[str] = []
@@ -61,18 +62,16 @@ class Engine:
             if self._searcher is None:
                 store = self.store
                 vectors = embedder = None
+                prefetched = {}
                 model = store.get_meta("model_name") or ""
                 if model:
-                    from .embed import ModelUnavailable, load_embedder, runtime_of_index
+                    from .embed import LazyEmbedder, ModelUnavailable
                     from .index.vectors import VectorStore, VectorStoreError
                     try:
-                        # the runtime the index was built with: query and passage vectors must match;
-                        # no ONNX export here (it needs torch): `kcqa index` makes it
-                        embedder = load_embedder(model, self.cfg.cache_dir,
-                                                 runtime=runtime_of_index(store.get_meta("model") or ""),
-                                                 threads=self.cfg.threads, query_threads=self.cfg.query_threads,
-                                                 allow_export=False)
+                        # Chroma first: importing it is what a prefetch (embed/prefetch.py) overlaps
                         vectors = VectorStore(self.cfg.index_dir, self.cfg.chroma_url, readonly=True)
+                        prefetched = self._prefetch.vectors() if self._prefetch is not None else {}
+                        embedder = LazyEmbedder(self._load_embedder) if prefetched else self._load_embedder()
                     except ModelUnavailable as exc:
                         self.warnings.append(f"{exc} — dùng tìm kiếm từ khóa (BM25).")
                         vectors = embedder = None
@@ -86,11 +85,48 @@ class Engine:
                 else:
                     self.warnings.append("Chỉ mục không có vector (mô hình nhúng không khả dụng khi lập chỉ mục): "
                                          "dùng tìm kiếm từ khóa (BM25).")
-                self._searcher = Searcher(store, vectors, embedder)
+                self._searcher = Searcher(store, vectors, embedder, prefetched)
             return self._searcher
+
+    def _load_embedder(self):
+        """The model the index was built with, on its runtime (query and passage vectors must
+        match); no ONNX export here (it needs torch): `kcqa index` makes it."""
+        from .embed import load_embedder, runtime_of_index
+        store = self.store
+        return load_embedder(store.get_meta("model_name") or "", self.cfg.cache_dir,
+                             runtime=runtime_of_index(store.get_meta("model") or ""),
+                             threads=self.cfg.threads, query_threads=self.cfg.query_threads,
+                             allow_export=False)
+
+    def prefetch(self, question: str) -> None:
+        """Start embedding a one-shot question in a child process while this one opens
+        Chroma (embed/prefetch.py). Call before anything else touches the index."""
+        from .embed.prefetch import QueryPrefetch
+        if self._searcher is None and self.exists():
+            cfg = self.cfg
+            self._prefetch = QueryPrefetch(lambda: Engine(cfg)._query_vectors(question))
+
+    def _query_vectors(self, question: str) -> dict:
+        """{the text searching ``question`` embeds: its vector} (in the prefetch's child)."""
+        from .ask.answer import searched_text
+        from .ask.retrieve import Searcher
+        if not self.store.get_meta("model_name"):
+            return {}                              # an index without vectors: nothing to embed
+        text = searched_text(Searcher(self.store), question)
+        return {text: self._load_embedder().encode_query(text)}
 
     def warm_up(self) -> None:
         self.searcher.bm25  # noqa: B018 - opens the lexical index now rather than on the first question
+
+    def close(self) -> None:
+        """Release the vector store (and its private copy, for a read-only index) and the store."""
+        with self._lock:
+            if self._searcher is not None and self._searcher.vectors is not None:
+                self._searcher.vectors.close()
+            self._searcher = None
+            if self._store is not None:
+                self._store.close()
+                self._store = None
 
     def reload(self) -> None:
         """After a reindex: drop caches so the next question sees the new index; when the

@@ -29,7 +29,7 @@ def answer_question(engine, question: str, k: int = 5, year: int | None = None, 
     q = parse_question(restored or question)
     allowed = doc_filter(searcher.doc_meta, year, doc)
     must = [fold(w) for w, _ in q.places] + list(q.names) + [str(y) for y in sorted(q.years)]
-    res = searcher.search(q.search_text or q.text, k=max(k, TOP_PASSAGES), docs=allowed, must=must)
+    res = searcher.search(_search_text(q), k=max(k, TOP_PASSAGES), docs=allowed, must=must)
     ctx = Evidence(engine, q, res.passages, allowed)
     ctx.trace = trace
 
@@ -55,6 +55,16 @@ def answer_question(engine, question: str, k: int = 5, year: int | None = None, 
     ans.passages = res.passages[:k]
     ans.frame = q
     return ans
+
+
+def _search_text(q: Question) -> str:
+    return q.search_text or q.text
+
+
+def searched_text(searcher, question: str) -> str:
+    """The text answering ``question`` embeds (what a prefetch computes ahead)."""
+    text = _search_text(parse_question(searcher.restore(question) or question))
+    return searcher.restore(text) or text
 
 
 def _kind_of(q: Question) -> str:

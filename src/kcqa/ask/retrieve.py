@@ -34,10 +34,11 @@ def needs_restoring(question: str) -> bool:
 
 
 class Searcher:
-    def __init__(self, store: Store, vectors=None, embedder=None):
+    def __init__(self, store: Store, vectors=None, embedder=None, prefetched: dict | None = None):
         self.store = store
         self.vectors = vectors
         self.embedder = embedder
+        self.prefetched = dict(prefetched or {})     # {text: vector} embedded ahead (embed/prefetch.py)
         self._bm25: LexicalIndex | BM25 | None = None
         self._chunk_ids: set[str] | None = None
         self._meta = None
@@ -87,14 +88,17 @@ class Searcher:
         lexical = self.bm25.search(q, depth)
         dense: list[tuple[str, float]] = []
         if self.vectors is not None and self.embedder is not None:
+            from ..embed import ModelUnavailable
             from ..index.vectors import VectorStoreError
-            vec = self.embedder.encode_query(q)
             try:
+                vec = self.prefetched.pop(q, None)
+                if vec is None:
+                    vec = self.embedder.encode_query(q)
                 hits = self.vectors.query(vec, depth)
                 # vector ids are content keys: one vector may stand for several passages
                 owners = self.store.chunk_ids_for(k for k, _ in hits)
                 dense = [(cid, s) for k, s in hits for cid in owners.get(k, ())]
-            except VectorStoreError as exc:
+            except (VectorStoreError, ModelUnavailable) as exc:
                 # e.g. a full disk keeps Chroma from compacting: answer from BM25 rather than fail
                 self.warnings.append(f"{exc} — dùng tìm kiếm từ khóa (BM25).")
         fused: dict[str, float] = {}

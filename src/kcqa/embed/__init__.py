@@ -175,6 +175,20 @@ class Embedder:
             return self._encode([text], self._query_prompt, True)[0]
 
 
+class LazyEmbedder:
+    """An embedder loaded at its first use: when a prefetch already embedded the question,
+    a one-shot answer never needs the model in this process."""
+
+    def __init__(self, load: Callable[[], "Embedder"]):
+        self._load = load
+        self._embedder = None
+
+    def __getattr__(self, name: str):
+        if self._embedder is None:
+            self._embedder = self._load()
+        return getattr(self._embedder, name)
+
+
 def prepare_embedder(model: str | None, cache_dir: Path, runtime: str | None = None) -> None:
     """Make sure what answering will load exists (the converted folder, the ONNX export)
     without loading the model: `kcqa index` calls it even when nothing needs embedding,

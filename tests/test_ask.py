@@ -101,6 +101,40 @@ def test_a_reference_takes_the_earlier_phrase():
     assert "Ninh Thuận" in r.question
 
 
+@pytest.mark.parametrize("follow,expected", [
+    # the whole noun phrase gives way to the name, the words before it stay, no second subject
+    ("Ai là tổng giám đốc tập đoàn này?", "Ai là tổng giám đốc Sacombank năm 2020?"),
+    ("Lợi nhuận của công ty này là bao nhiêu?", "Lợi nhuận của Sacombank là bao nhiêu năm 2020?"),
+    ("ngân hàng này có bao nhiêu chi nhánh?", "Sacombank có bao nhiêu chi nhánh năm 2020?"),
+])
+def test_an_organisation_reference_is_replaced_whole(follow, expected):
+    r = resolve(follow, [_turn("Năm 2020 Sacombank lãi bao nhiêu?")])
+    assert r.resolved and r.question == expected
+
+
+def test_a_reference_keeps_the_words_before_it_and_the_count_asked():
+    base = [_turn("Quảng Nam được bố trí bao nhiêu kinh phí?")]
+    assert resolve("Tại tỉnh này có bao nhiêu đề án?", base).question == "Tại Quảng Nam có bao nhiêu đề án?"
+    # typed without marks: the accented name put in does not turn "mấy" into "máy"
+    assert resolve("tinh nay co may de an", base).question == "Quảng Nam co may de an"
+
+
+def test_an_unmarked_noun_takes_the_earlier_names_place_and_dau_is_not_dau():
+    base = [_turn("Từ 15h ngày 27/4 giá xăng RON95 tối đa là bao nhiêu?")]
+    # "dau diesel" is "dầu diesel", not "đâu": a slot, not a new question
+    assert resolve("dau diesel thi sao", base).question == "Từ 15h ngày 27/4 giá xăng dau diesel tối đa là bao nhiêu?"
+
+
+def test_a_slot_that_replaces_nothing_is_not_answered_as_the_earlier_question():
+    r = resolve("Còn tháng sau?", [_turn("Quảng Nam được bố trí bao nhiêu kinh phí?")])
+    assert r.unresolvable and not r.resolved
+
+
+def test_a_generic_reference_keeps_the_question_words_before_it():
+    r = resolve("Vì sao mảng này giảm?", [_turn("Doanh thu mảng du lịch quý 1/2021 giảm bao nhiêu?")])
+    assert r.question.startswith("Vì sao mảng du lịch")
+
+
 def test_a_follow_up_with_nothing_before_it_is_not_guessed():
     r = resolve("Còn Quảng Bình thì sao?", [])
     assert r.unresolvable and "trước" in r.unresolvable

@@ -19,7 +19,7 @@ from dataclasses import dataclass
 
 from ..text import lexicon
 from ..text.places import find_places
-from ..text.vietnamese import fold, syllables
+from ..text.vietnamese import fold, mostly_plain, syllables
 from .frame import Question, parse_question
 
 _START = re.compile(r"^\s*(?:vậy\s+|thế\s+)?(?:còn|con)\s+(?:về\s+|ve\s+)?", re.IGNORECASE)
@@ -93,12 +93,19 @@ def resolve(question: str, previous: list[dict]) -> Resolution:
                                                  "hãy hỏi đầy đủ hơn.")
     core = _strip_ellipsis(text)
     core_q = parse_question(core) if core else None
-    if core_q is not None and not (core_q.names or core_q.places) and core[:1].isupper() \
-            and len(syllables(core)) <= 3 and not core_q.years and not core_q.measures:
-        core_q.names = [fold(core)]      # "Còn Singapore?": a lone capitalised word is a name
     elliptic = bool(_START.search(question) or re.search(_THI_SAO, question, re.IGNORECASE))
+    if core_q is not None and not (core_q.names or core_q.places) and (core[:1].isupper() or
+                                                                       (elliptic and _names(base_q))) \
+            and len(syllables(core)) <= 3 and not core_q.years and not core_q.period and not core_q.measures \
+            and not _asks(core, tuple(_QUESTION_WORDS)):
+        # "Còn Singapore?", "dau diesel thi sao": a lone name or noun in the earlier one's stead
+        core_q.names = [fold(core)]
     if core_q is not None and (_is_bare_slot(core, core_q) or (elliptic and _is_measure_phrase(core, core_q))):
         out = _swap_slots(base, base_q, core, core_q)
+        if fold(out) == fold(base):
+            # nothing of the earlier question could take its place: never answer that one instead
+            return Resolution(question, unresolvable="Không rõ «" + core + "» thay cho điều gì trong câu hỏi "
+                                                     "trước; hãy hỏi đầy đủ hơn.")
     else:
         out = _add_missing(text, base_q, parse_question(text), referenced=text != question)
     out = out.strip()
@@ -112,7 +119,23 @@ def _bare(text: str) -> bool:
     core = text.strip(" ?.")
     q = parse_question(core)
     return len(syllables(core)) <= 4 and bool(q.years or q.period or q.places) and not \
-        re.search(r"\b(bao nhieu|may|nao|gi|ai)\b", fold(core))
+        _asks(core, ("bao nhieu", "may", "nao", "gi", "ai"))
+
+
+# question words as written with their marks; unmarked, "dau" is "đâu" only at the end
+# ("ở đâu?") and "dầu" before a noun ("dau diesel"), "may" may be "máy" ("to may 3")
+_QUESTION_WORDS = {"bao nhieu": "bao nhiêu", "may": "mấy", "nao": "nào", "gi": "gì", "ai": "ai", "dau": "đâu",
+                   "la": "là"}
+
+
+def _asks(text: str, words: tuple[str, ...]) -> bool:
+    """Does `text` contain one of the question words (folded names) — a question, not a slot?"""
+    if not mostly_plain(text):
+        marked = "|".join(_QUESTION_WORDS[w] for w in words)
+        return re.search(rf"(?<!\w)({marked})(?!\w)", text.lower()) is not None
+    plain = "|".join(w for w in words if w != "dau")
+    pattern = rf"\b({plain})\b" + (r"|\bdau\b(?!\s+\w)" if "dau" in words else "")
+    return re.search(pattern, fold(text)) is not None
 
 
 def _has_ref(text: str) -> bool:
@@ -127,7 +150,7 @@ def _strip_ellipsis(text: str) -> str:
 
 def _is_measure_phrase(core: str, q: Question) -> bool:
     """"tỷ lệ nợ xấu tại ngân hàng riêng lẻ (thì sao)": a longer measure, still a slot alone."""
-    if not q.measures or q.places or q.years or re.search(r"\b(bao nhieu|may|nao|gi|ai|dau)\b", fold(core)):
+    if not q.measures or q.places or q.years or _asks(core, ("bao nhieu", "may", "nao", "gi", "ai", "dau")):
         return False
     return fold(core).startswith(fold(q.measures[0])) and len(syllables(core)) <= 12
 
@@ -135,7 +158,7 @@ def _is_measure_phrase(core: str, q: Question) -> bool:
 def _is_bare_slot(core: str, q: Question) -> bool:
     """"Quảng Bình", "năm 2019", "quý I", "xuất khẩu", "lợi nhuận sau thuế": a slot alone."""
     n = len(syllables(core))
-    if re.search(r"\b(bao nhieu|may|nao|gi|ai|dau|la)\b", fold(core)):
+    if _asks(core, ("bao nhieu", "may", "nao", "gi", "ai", "dau", "la")):
         return False                     # "Truy thu được bao nhiêu kWh?" is a question, not a slot
     return n <= 6 and q.kind not in ("who", "place", "named", "document", "when", "passage") and (
         bool(q.places or q.years or q.period or q.measures or q.names) or n <= 3)
@@ -280,7 +303,10 @@ def _add_missing(text: str, base_q: Question, q: Question, referenced: bool = Fa
     if base_q.measures and not q.measures and q.kind in ("amount", "figure", "percent", "compare") \
             and not q.count_noun:
         measure = _lower_first(_written(base_q.text, base_q.measures[0])) + " "
-    if not q.places and not q.names and base_q.places:
+    if referenced and (any(_span_in(out, fold(p)) for p, _ in base_q.places)
+                       or any(_span_in(out, n) for n in base_q.names)):
+        pass                             # the reference was replaced by the earlier subject itself
+    elif not q.places and not q.names and base_q.places:
         out = f"{base_q.places[0][0]} {measure}{_lower_first(out)}"
         measure = ""
     elif not q.places and not q.names and base_q.names:
@@ -331,6 +357,7 @@ def _replace_references(question: str, base: str, base_q: Question, last: dict,
         noun = fold(m.group(1))
         words = noun.split()
         repl = None
+        generic_two = False
         tail2 = " ".join(words[-2:])
         if words[-1] in _YEAR_NOUNS or tail2 in _YEAR_NOUNS:
             years = _YEAR.findall(base)
@@ -359,6 +386,7 @@ def _replace_references(question: str, base: str, base_q: Question, last: dict,
             # "hội nghị đó": the earlier question's phrase that starts with the same noun
             head = " ".join(words[-2:]) if len(words) >= 2 else words[-1]
             pos = fold(base).find(head)
+            generic_two = pos >= 0 and len(words) >= 2
             if pos < 0:
                 pos = fold(base).find(words[-1])
             if pos >= 0:
@@ -367,8 +395,10 @@ def _replace_references(question: str, base: str, base_q: Question, last: dict,
                 repl = tail.strip()
         if repl is None:
             return None
-        # keep the words before the noun phrase that are not part of the reference
-        start = m.start() + (len(m.group(1)) - len(m.group(1).split()[-1]) if len(words) > 2 else 0)
-        start = m.start(1) if len(words) <= 2 else start
+        # replace the noun phrase ("tập đoàn này", "năm đó"), keep the words before it ("tổng giám đốc")
+        known = _YEAR_NOUNS | _PLACE_NOUNS | _ORG_NOUNS
+        two = len(words) >= 2 and (tail2 in known or (words[-1] not in known and generic_two))
+        offsets = [w.start() for w in re.finditer(r"\S+", m.group(1))]
+        start = m.start(1) + offsets[len(offsets) - (2 if two else 1)]
         out = out[:start] + repl + out[m.end():]
     return out

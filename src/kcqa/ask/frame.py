@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from ..text import lexicon
 from ..text.lexicon import MEASURE_UNITS, MONEY_WORDS, PASSAGE_CUES, QUESTION_WORDS, ROMAN, ROMAN_OF, Words
 from ..text.places import Place, find_places
-from ..text.vietnamese import capitalised_runs, fold, has_diacritics, syllables
+from ..text.vietnamese import capitalised_runs, fold, mostly_plain, syllables
 
 
 @dataclass
@@ -125,7 +125,7 @@ def _currency(after: str, folded: str) -> str | None:
 def _how_much(text: str, folded: str):
     """Where a question asks "how much / how many", judged on the marks when it has them
     (folding keeps positions, so the match holds for `folded` too)."""
-    if has_diacritics(text):
+    if not mostly_plain(text):
         return _HOW_MUCH_ACCENTED.search(text.lower())
     return _HOW_MUCH_FOLDED.search(folded)
 _YEAR = re.compile(r"(?<!\d)((?:19|20)\d{2})(?!\d)")
@@ -175,7 +175,7 @@ def _search_text(text: str, ordinal: str | None) -> str:
 def parse_question(text: str) -> Question:
     f = fold(text)
     lower = text.lower()
-    accented = has_diacritics(text)
+    accented = not mostly_plain(text)
     how_much = bool(_how_much(text, f))
     places = []
     for s, e, place in find_places(text):

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from ..index.lexical import BM25, STOPWORDS, LexicalIndex
 from ..index.store import Store
 from ..models import Passage
-from ..text.vietnamese import DiacriticRestorer, fold, has_diacritics, syllables
+from ..text.vietnamese import DiacriticRestorer, fold, mostly_plain, syllables
 
 RRF_K = 60
 
@@ -26,11 +26,7 @@ class SearchResult:
 
 
 def needs_restoring(question: str) -> bool:
-    words = [s for _, _, s in syllables(question) if not s[0].isdigit()]
-    if not words:
-        return False
-    plain = sum(1 for w in words if not has_diacritics(w))
-    return plain / len(words) > 0.6
+    return mostly_plain(question)
 
 
 class Searcher:

@@ -36,6 +36,14 @@ def has_diacritics(text: str) -> bool:
     return fold(text) != text.lower()
 
 
+def mostly_plain(text: str) -> bool:
+    """Typed without marks: more than 60 % of its words carry none. A name written with its
+    marks ("Quảng Nam co may de an", as a follow-up's rewrite makes it) does not make the
+    rest of the question accented."""
+    words = [s for _, _, s in syllables(text) if not s[0].isdigit()]
+    return bool(words) and sum(1 for w in words if not has_diacritics(w)) / len(words) > 0.6
+
+
 def syllables(text: str) -> list[tuple[int, int, str]]:
     """Syllables with their spans: the unit of Vietnamese words (words are 1–4 syllables)."""
     return [(m.start(), m.end(), m.group()) for m in SYLLABLE_RE.finditer(text)]

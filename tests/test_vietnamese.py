@@ -40,3 +40,11 @@ def test_restorer_uses_corpus_forms_and_keeps_accented_words():
 def test_tokens_have_bigrams_and_are_folded():
     t = tokens("Kinh phí khuyến công")
     assert "kinh" in t and "kinh_phi" in t and "khuyen_cong" in t
+
+
+def test_a_records_ngram_never_takes_half_of_a_question_phrase():
+    # records say "lợi nhuận hợp nhất bảo đảm" and "có máy phát điện"; questions say "bao nhiêu", "có mấy"
+    r = DiacriticRestorer.from_texts(["Lợi nhuận hợp nhất bảo đảm tăng.", "Nhà máy có máy phát điện."])
+    assert r.restore("loi nhuan hop nhat bao nhieu") == "lợi nhuận hợp nhất bao nhiêu"
+    assert r.restore("tinh co may xa") .startswith("tinh có mấy")
+    assert r.restore("co may phat dien") == "có máy phát điện"      # the record's own phrase, whole

@@ -102,10 +102,12 @@ def resolve(question: str, previous: list[dict]) -> Resolution:
         core_q.names = [fold(core)]
     if core_q is not None and (_is_bare_slot(core, core_q) or (elliptic and _is_measure_phrase(core, core_q))):
         out = _swap_slots(base, base_q, core, core_q)
-        if fold(out) == fold(base):
+        if fold(out) == fold(base) and text == question:
             # nothing of the earlier question could take its place: never answer that one instead
             return Resolution(question, unresolvable="Không rõ «" + core + "» thay cho điều gì trong câu hỏi "
                                                      "trước; hãy hỏi đầy đủ hơn.")
+        if fold(out) == fold(base):          # "tỉnh này có mấy đặc khu": a question of its own
+            out = _add_missing(text, base_q, parse_question(text), referenced=True)
     else:
         out = _add_missing(text, base_q, parse_question(text), referenced=text != question)
     out = out.strip()
@@ -382,6 +384,11 @@ def _replace_references(question: str, base: str, base_q: Question, last: dict,
             elif found:
                 span = _span_in(found[0], _names(found[1])[0])
                 repl = found[0][span[0]:span[1]] if span else None
+            # the records write "tập đoàn Hòa Phát", "ngân hàng Sacombank": keep the noun
+            written = m.group(1).split()[-2:] if tail2 in _ORG_NOUNS else m.group(1).split()[-1:]
+            noun_written = " ".join(written)
+            if repl and not fold(repl).startswith(fold(noun_written)):
+                repl = f"{noun_written} {repl}"
         else:
             # "hội nghị đó": the earlier question's phrase that starts with the same noun
             head = " ".join(words[-2:]) if len(words) >= 2 else words[-1]

@@ -134,12 +134,18 @@ QUESTION_VOCABULARY = (
     "bao nhiêu", "bao lâu", "bao giờ", "khi nào", "ở đâu", "là gì", "là ai", "như thế nào", "thế nào",
     "phần trăm", "tỷ lệ", "cao nhất", "thấp nhất", "lớn nhất", "nhỏ nhất", "nhiều nhất", "ít nhất",
     "so với", "so sánh", "tổng cộng", "tổng số", "địa phương nào", "tỉnh nào", "thành phố nào", "nào",
-    "được", "có", "mấy", "tăng", "giảm", "đạt", "kế hoạch", "kinh phí", "năm", "tháng", "quý",
+    "được", "có", "mấy", "có mấy", "được mấy", "tăng", "giảm", "đạt", "kế hoạch", "kinh phí", "năm", "tháng", "quý",
     "đầu năm", "cuối năm", "hội nghị", "tổ chức", "đăng cai", "tham dự", "dự", "nghị định", "quyết định",
     "thứ trưởng", "bộ trưởng", "tập thể", "cá nhân", "bằng khen", "doanh thu", "lợi nhuận", "xuất khẩu",
     "tỷ đồng", "triệu đồng", "đồng", "người", "ai", "gì", "đâu", "của", "cho", "và", "các", "những",
     "trong", "về", "với", "theo", "qua", "từ", "đến", "hơn", "gần", "trên", "dưới", "khoảng",
 )
+
+
+# the question's own words: a record's n-gram never takes half of one ("hợp nhất bảo" from
+# "hop nhat bao nhieu" left "nhiều" behind)
+QUESTION_PHRASES = ("bao nhiêu", "bao lâu", "bao giờ", "khi nào", "ở đâu", "là gì", "là ai", "như thế nào",
+                    "thế nào", "có mấy", "được mấy")
 
 
 class DiacriticRestorer:
@@ -177,12 +183,20 @@ class DiacriticRestorer:
 
     def restore(self, question: str) -> str:
         sy = syllables(question)
+        folded = [fold(w) for _, _, w in sy]
+        phrases = []                      # (first, end) syllable positions of question phrases
+        for phrase in QUESTION_PHRASES:
+            words = fold(phrase).split()
+            phrases += [(k, k + len(words)) for k in range(len(sy) - len(words) + 1)
+                        if folded[k:k + len(words)] == words]
         out = []
         pos = 0
         i = 0
         while i < len(sy):
             done = False
             for n in range(min(self.MAX_N, len(sy) - i), 0, -1):
+                if any(a < i + n and i < b and not (i <= a and b <= i + n) for a, b in phrases):
+                    continue              # would split a question phrase
                 run = sy[i:i + n]
                 # only contiguous, space-separated, unaccented syllables
                 if any(has_diacritics(s) or s[0].isdigit() for _, _, s in run):

@@ -7,6 +7,8 @@ and, for comparison, when loading ended (status "sẵn sàng").
     .venv/bin/python bench/first_paint.py                    # builds a temporary index first
     .venv/bin/python bench/first_paint.py --index DIR --runs 5
     .venv/bin/python bench/first_paint.py --mode inprocess   # headless, no tmux needed
+    .venv/bin/python bench/first_paint.py --index DIR --ask  # also: the sample question typed at
+                                                             # once, until its answer shows
 
 Modes:
   tmux       the real `kcqa` in a real terminal (tmux); paint = the question box is on screen
@@ -31,6 +33,8 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parents[1]
 SRC = REPO / "src"
 PAINTED = "Nhập câu hỏi"      # the question box placeholder
+QUESTION = "Quảng Nam được bố trí bao nhiêu kinh phí?"
+ANSWER = "6,94 tỷ đồng"       # the sample's answer, as the app shows it
 READY = "sẵn sàng"            # status bar once the model and index are loaded
 
 
@@ -51,7 +55,7 @@ def kcqa_command(index: Path) -> list[str]:
     return [sys.executable, "-m", "kcqa.cli", "--index", str(index)]
 
 
-def run_tmux(index: Path, timeout: float) -> dict:
+def run_tmux(index: Path, timeout: float, ask: bool = False) -> dict:
     tmux = shutil.which("tmux")
     if tmux is None:
         raise SystemExit("tmux không có trên máy này; dùng --mode inprocess")
@@ -71,8 +75,14 @@ def run_tmux(index: Path, timeout: float) -> dict:
             if "paint" not in result and PAINTED in out:
                 result["paint"] = now
                 result["loading_at_paint"] = READY not in out
-            if "paint" in result and READY in out:
+                if ask:           # typed the moment the box shows, as an impatient user would
+                    subprocess.run([tmux, "send-keys", "-t", name, "-l", QUESTION])
+                    subprocess.run([tmux, "send-keys", "-t", name, "Enter"])
+            if "paint" in result and READY in out and "ready" not in result:
                 result["ready"] = now
+            if ask and "paint" in result and ANSWER in out:
+                result["answer"] = now
+            if "ready" in result and (not ask or "answer" in result):
                 break
             time.sleep(0.01)
         subprocess.run([tmux, "send-keys", "-t", name, "C-q"])
@@ -129,6 +139,8 @@ def main() -> int:
     ap.add_argument("--mode", choices=["tmux", "inprocess"], default="tmux" if shutil.which("tmux") else "inprocess")
     ap.add_argument("--runs", type=int, default=3)
     ap.add_argument("--timeout", type=float, default=180.0)
+    ap.add_argument("--ask", action="store_true",
+                    help="tmux: type the sample question as soon as the box shows; report when its answer shows")
     args = ap.parse_args()
 
     tmp = None
@@ -140,17 +152,20 @@ def main() -> int:
     run = run_tmux if args.mode == "tmux" else run_inprocess
     rows = []
     for i in range(args.runs):
-        r = run(index, args.timeout)
+        r = run(index, args.timeout, args.ask) if args.mode == "tmux" else run(index, args.timeout)
         rows.append(r)
         ready = f"{r['ready']:.2f}s" if "ready" in r else "—"
         paint = f"{r['paint']:.2f}s" if "paint" in r else "—"
+        answer = f", first answer {r['answer']:.2f}s" if "answer" in r else ""
         print(f"run {i + 1}: first paint {paint} (model still loading: {r.get('loading_at_paint')}), "
-              f"ready {ready}")
+              f"ready {ready}{answer}")
     paints = [r["paint"] for r in rows if "paint" in r]
     readies = [r["ready"] for r in rows if "ready" in r]
     if paints:
         loaded = f"{statistics.median(readies):.2f}s" if readies else "—"
-        print(f"{args.mode}: first paint median {statistics.median(paints):.2f}s · loaded median {loaded}")
+        answers = [r["answer"] for r in rows if "answer" in r]
+        first = f" · first answer median {statistics.median(answers):.2f}s" if answers else ""
+        print(f"{args.mode}: first paint median {statistics.median(paints):.2f}s · loaded median {loaded}{first}")
     if tmp is not None:
         tmp.cleanup()
     return 0 if paints else 1

@@ -114,7 +114,7 @@ def test_a_killed_big_record_resumes_where_it_stopped_and_gives_its_space_back(t
     assert "giải phóng" in gone.stdout
     after = size(index)
     print(f"index: {small} B, with the big record {grown} B, after deleting it {after} B")
-    assert after - small < 0.2 * (grown - small), (small, grown, after)
+    assert after - small < 0.05 * (grown - small), (small, grown, after)   # FTS5 merged, Chroma rewritten
     ask = subprocess.run(kcqa("ask", "--json", "Đơn vị số 17 báo cáo doanh thu bao nhiêu?"), env=env,
                          capture_output=True, text=True)
     assert ask.returncode == 0 and "lớn.txt" not in ask.stdout

@@ -327,6 +327,8 @@ def build_index(cfg: Config, paths: list[Path] | None = None, progress: Progress
             deleted = 0
             vectors = VectorStore(cfg.index_dir, cfg.chroma_url)
         store.set_meta("vectors_deleted", str(deleted))
+        if report.removed or report.changed:
+            store.optimize_lexical()
         free, pages = (store.db.execute(f"PRAGMA {p}").fetchone()[0] for p in ("freelist_count", "page_count"))
         if pages and free > VACUUM_SHARE * pages:
             report.bytes_freed += store.vacuum()

@@ -194,6 +194,14 @@ class Store:
                 pass
         self.db.close()
 
+    def optimize_lexical(self) -> None:
+        """Merge the FTS5 index into one segment. FTS5 deletes only mark rows: after a big
+        record was removed its index data stayed (measured: 0.9 MB of `chunks_fts_data` for
+        7 passages), and VACUUM cannot free pages that are still in use."""
+        if self.has_fts:
+            with self.db:
+                self.db.execute("INSERT INTO chunks_fts(chunks_fts) VALUES('optimize')")
+
     def vacuum(self) -> int:
         """Give the space of deleted rows back to the file system; returns bytes freed."""
         before = _size(self.path)

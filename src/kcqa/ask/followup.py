@@ -33,6 +33,7 @@ _PERSON_REF = re.compile(r"(?<!\w)(ông|bà|ong|ba)\s+(ấy|ay|ta)(?!\w)", re.IG
 _PLACE_NOUNS = {"tinh", "thanh pho", "dia phuong", "tp"}
 _YEAR_NOUNS = {"nam", "thoi gian", "ky"}
 _ORG_NOUNS = {"cong ty", "doanh nghiep", "tap doan", "ngan hang", "don vi", "to chuc", "hang", "co quan"}
+_REF_NOUNS = _YEAR_NOUNS | _PLACE_NOUNS | _ORG_NOUNS
 
 
 @dataclass
@@ -102,12 +103,12 @@ def resolve(question: str, previous: list[dict]) -> Resolution:
         core_q.names = [fold(core)]
     if core_q is not None and (_is_bare_slot(core, core_q) or (elliptic and _is_measure_phrase(core, core_q))):
         out = _swap_slots(base, base_q, core, core_q)
-        if fold(out) == fold(base) and text == question:
-            # nothing of the earlier question could take its place: never answer that one instead
-            return Resolution(question, unresolvable="Không rõ «" + core + "» thay cho điều gì trong câu hỏi "
-                                                     "trước; hãy hỏi đầy đủ hơn.")
-        if fold(out) == fold(base):          # "tỉnh này có mấy đặc khu": a question of its own
-            out = _add_missing(text, base_q, parse_question(text), referenced=True)
+        if fold(out) == fold(base):
+            if text == question:
+                # nothing of the earlier question could take its place: never answer that one instead
+                return Resolution(question, unresolvable="Không rõ «" + core + "» thay cho điều gì trong câu "
+                                                         "hỏi trước; hãy hỏi đầy đủ hơn.")
+            out = _add_missing(text, base_q, parse_question(text), referenced=True)  # "tỉnh này có mấy đặc khu"
     else:
         out = _add_missing(text, base_q, parse_question(text), referenced=text != question)
     out = out.strip()
@@ -305,9 +306,11 @@ def _add_missing(text: str, base_q: Question, q: Question, referenced: bool = Fa
     if base_q.measures and not q.measures and q.kind in ("amount", "figure", "percent", "compare") \
             and not q.count_noun:
         measure = _lower_first(_written(base_q.text, base_q.measures[0])) + " "
-    if referenced and (any(_span_in(out, fold(p)) for p, _ in base_q.places)
-                       or any(_span_in(out, n) for n in base_q.names)):
-        pass                             # the reference was replaced by the earlier subject itself
+    # a reference replaced by the earlier subject itself needs no subject glued before it
+    has_subject = referenced and (any(_span_in(out, fold(p)) for p, _ in base_q.places)
+                                  or any(_span_in(out, n) for n in base_q.names))
+    if has_subject:
+        pass
     elif not q.places and not q.names and base_q.places:
         out = f"{base_q.places[0][0]} {measure}{_lower_first(out)}"
         measure = ""
@@ -403,8 +406,7 @@ def _replace_references(question: str, base: str, base_q: Question, last: dict,
         if repl is None:
             return None
         # replace the noun phrase ("tập đoàn này", "năm đó"), keep the words before it ("tổng giám đốc")
-        known = _YEAR_NOUNS | _PLACE_NOUNS | _ORG_NOUNS
-        two = len(words) >= 2 and (tail2 in known or (words[-1] not in known and generic_two))
+        two = len(words) >= 2 and (tail2 in _REF_NOUNS or (words[-1] not in _REF_NOUNS and generic_two))
         offsets = [w.start() for w in re.finditer(r"\S+", m.group(1))]
         start = m.start(1) + offsets[len(offsets) - (2 if two else 1)]
         out = out[:start] + repl + out[m.end():]

@@ -46,6 +46,8 @@ _OUTSIDE = re.compile("[^" + re.escape("".join(sorted(ALPHABET))) + "]")
 def write_subset(folder: Path) -> bool:
     """Write the alphabet's tokenizer beside ``folder``'s tokenizer.json; False when the
     model is not Unigram or the folder is not writable (the full tokenizer is used then)."""
+    if not os.access(folder, os.W_OK):
+        return False                  # a shared read-only cache: not worth parsing 17 MB each time
     full = json.loads((folder / FULL_FILE).read_text(encoding="utf-8"))
     model = full.get("model") or {}
     if model.get("type") != "Unigram" or model.get("byte_fallback"):

@@ -78,7 +78,10 @@ def _import_chromadb():
     overrides.override = overrides.overrides = mark_only
     try:
         import chromadb
-        import chromadb.api.rust  # noqa: F401 - the embedded client's classes, imported at first use
+        try:
+            import chromadb.api.rust  # noqa: F401 - the embedded client's classes, imported at first use
+        except ImportError:           # another Chroma layout: its first use imports what it needs
+            pass
     finally:
         overrides.override, overrides.overrides = saved
     return chromadb

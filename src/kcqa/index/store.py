@@ -280,15 +280,16 @@ class Store:
         if sign < 0:
             self.db.execute("DELETE FROM vocab WHERE n <= 0")
 
-    def vocab_forms(self, keys: Iterable[str]) -> dict[str, str]:
+    def vocab_forms(self, keys: Iterable[str]) -> dict[str, tuple[str, int]]:
+        """{folded n-gram: (its most frequent written form, how often the records write it)}."""
         keys = list(keys)
-        out: dict[str, str] = {}
+        out: dict[str, tuple[str, int]] = {}
         for i in range(0, len(keys), 500):
             part = keys[i:i + 500]
             q = ",".join("?" * len(part))
             for key, form, n in self.db.execute(
                     f"SELECT key, form, n FROM vocab WHERE key IN ({q}) ORDER BY key, n DESC", part):
-                out.setdefault(key, form)
+                out.setdefault(key, (form, n))
         return out
 
     # -- vectors' keys ------------------------------------------------------

@@ -134,7 +134,7 @@ QUESTION_VOCABULARY = (
     "bao nhiêu", "bao lâu", "bao giờ", "khi nào", "ở đâu", "là gì", "là ai", "như thế nào", "thế nào",
     "phần trăm", "tỷ lệ", "cao nhất", "thấp nhất", "lớn nhất", "nhỏ nhất", "nhiều nhất", "ít nhất",
     "so với", "so sánh", "tổng cộng", "tổng số", "địa phương nào", "tỉnh nào", "thành phố nào", "nào",
-    "được", "có", "mấy", "có mấy", "được mấy", "tăng", "giảm", "đạt", "kế hoạch", "kinh phí", "năm", "tháng", "quý",
+    "được", "có", "mấy", "có mấy", "được mấy", "số mấy", "tăng", "giảm", "đạt", "kế hoạch", "kinh phí", "năm", "tháng", "quý",
     "đầu năm", "cuối năm", "hội nghị", "tổ chức", "đăng cai", "tham dự", "dự", "nghị định", "quyết định",
     "thứ trưởng", "bộ trưởng", "tập thể", "cá nhân", "bằng khen", "doanh thu", "lợi nhuận", "xuất khẩu",
     "tỷ đồng", "triệu đồng", "đồng", "người", "ai", "gì", "đâu", "của", "cho", "và", "các", "những",
@@ -145,7 +145,7 @@ QUESTION_VOCABULARY = (
 # the question's own words: a record's n-gram never takes half of one ("hợp nhất bảo" from
 # "hop nhat bao nhieu" left "nhiều" behind)
 QUESTION_PHRASES = ("bao nhiêu", "bao lâu", "bao giờ", "khi nào", "ở đâu", "là gì", "là ai", "như thế nào",
-                    "thế nào", "có mấy", "được mấy")
+                    "thế nào", "có mấy", "được mấy", "số mấy")
 
 
 class DiacriticRestorer:
@@ -158,10 +158,12 @@ class DiacriticRestorer:
 
     MAX_N = 3
 
-    def __init__(self, table: dict[str, str] | None = None):
-        self.table: dict[str, str] = dict(table or {})
+    def __init__(self, table: dict[str, tuple[str, int] | str] | None = None):
+        """`table`: {folded n-gram: (form, count)} (a bare form counts once)."""
+        self.table: dict[str, tuple[str, int]] = {k: (v, 1) if isinstance(v, str) else v
+                                                  for k, v in (table or {}).items()}
         for phrase in QUESTION_VOCABULARY:
-            self.table[fold(phrase)] = phrase
+            self.table[fold(phrase)] = (phrase, 10 ** 9)      # the question's own words win
 
     @classmethod
     def from_texts(cls, texts: Iterable[str]) -> "DiacriticRestorer":
@@ -173,7 +175,7 @@ class DiacriticRestorer:
                 for i in range(len(low) - n + 1):
                     gram = " ".join(low[i:i + n])
                     counts[fold(gram)][gram] += 1
-        return cls({k: c.most_common(1)[0][0] for k, c in counts.items()})
+        return cls({k: c.most_common(1)[0] for k, c in counts.items()})
 
     @staticmethod
     def keys_for(question: str) -> set[str]:
@@ -182,6 +184,10 @@ class DiacriticRestorer:
         return {" ".join(sy[i:i + n]) for n in range(1, DiacriticRestorer.MAX_N + 1) for i in range(len(sy) - n + 1)}
 
     def restore(self, question: str) -> str:
+        """Each unmarked syllable takes its form from the longest known n-gram around it (the
+        one the records write most often among equals). Every window votes, rather than
+        cutting the question greedily into n-grams: a cut at "lãi suất tối | đa với" gave
+        "tối đã", one at "kinh tế việt | nam năm" gave "việt năm"."""
         sy = syllables(question)
         folded = [fold(w) for _, _, w in sy]
         phrases = []                      # (first, end) syllable positions of question phrases
@@ -189,36 +195,38 @@ class DiacriticRestorer:
             words = fold(phrase).split()
             phrases += [(k, k + len(words)) for k in range(len(sy) - len(words) + 1)
                         if folded[k:k + len(words)] == words]
-        out = []
-        pos = 0
-        i = 0
-        while i < len(sy):
-            done = False
-            for n in range(min(self.MAX_N, len(sy) - i), 0, -1):
+        best: list[tuple[int, int, str] | None] = [None] * len(sy)    # (context length, count, form)
+        for a, b in phrases:              # the question's own words are fixed first ...
+            words = self.table[" ".join(folded[a:b])][0].split(" ")
+            after = self.table.get(" ".join(folded[b - 1:b + 1]), ("", 0))[0].split(" ")[0] if b < len(sy) else ""
+            if after and after != words[-1]:
+                continue                  # ... unless the records read on ("có máy phát", not "có mấy")
+            if not any(has_diacritics(w) for _, _, w in sy[a:b]):
+                for k, word in zip(range(a, b), words):
+                    best[k] = (self.MAX_N + 1, 0, word)
+        for n in range(min(self.MAX_N, len(sy)), 0, -1):
+            for i in range(len(sy) - n + 1):
                 if any(a < i + n and i < b and not (i <= a and b <= i + n) for a, b in phrases):
                     continue              # would split a question phrase
                 run = sy[i:i + n]
                 # only contiguous, space-separated, unaccented syllables
-                if any(has_diacritics(s) or s[0].isdigit() for _, _, s in run):
+                if any(has_diacritics(w) or w[0].isdigit() for _, _, w in run):
                     continue
                 if any(question[run[j][1]:run[j + 1][0]] != " " for j in range(n - 1)):
                     continue
-                key = fold(" ".join(s for _, _, s in run))
-                form = self.table.get(key)
-                if form is None:
+                form, count = self.table.get(" ".join(folded[i:i + n]), ("", 0))
+                words = form.split(" ") if form else []
+                if len(words) != n:
                     continue
-                words = form.split(" ")
-                out.append(question[pos:run[0][0]])
-                for j, (s, e, orig) in enumerate(run):
-                    if j:
-                        out.append(" ")
-                    out.append(_match_case(words[j], orig))
-                pos = run[-1][1]
-                i += n
-                done = True
-                break
-            if not done:
-                i += 1
+                for j, word in enumerate(words):
+                    if best[i + j] is None or (best[i + j][0] == n and best[i + j][1] < count):
+                        best[i + j] = (n, count, word)
+        out, pos = [], 0
+        for (s, e, orig), chosen in zip(sy, best):
+            if chosen is not None:
+                out.append(question[pos:s])
+                out.append(_match_case(chosen[2], orig))
+                pos = e
         out.append(question[pos:])
         return "".join(out)
 

@@ -150,3 +150,30 @@ def test_an_answer_says_when_another_year_also_has_a_figure(tmp_path, model_cach
     assert [t for t, _ in ans.other_periods] and "6,94 tỷ đồng" in ans.other_periods[0][0]
     assert "2020" in ans.other_periods[0][0] and "6,94 tỷ đồng" in ans.other_periods[0][1].text
     assert ans.to_json()["other_periods"][0]["citation"]["path"].endswith("hoi-nghi-2020.txt")
+
+
+@pytest.mark.slow
+def test_a_follow_up_that_replaced_what_was_asked_never_gets_the_earlier_figure(tmp_path, model_cache):
+    """'Còn vốn lưu động?' after 'vốn cố định': the record states only the fixed capital; the
+    ranker's best is that same figure, at the same place — said not found, with why."""
+    from conftest import make_engine
+    from kcqa.ask.conversation import Conversation
+    docs = tmp_path / "records"
+    docs.mkdir()
+    (docs / "du-an.txt").write_text(
+        "Dự án thép Dung Quất 2\n\nDự án thép Dung Quất 2 cần 70.000 tỷ đồng vốn cố định và dự kiến "
+        "hoàn thành năm 2025.\n", encoding="utf-8")
+    engine = make_engine(tmp_path / "index", [docs], model_cache)
+    engine.cfg.min_confidence = 0.0                      # the ranker's best, whatever its confidence
+    conv = Conversation()
+    first = engine.ask("Dự án Dung Quất 2 cần bao nhiêu vốn cố định?", conv)
+    assert first.status == "answered" and first.value.text == "70.000 tỷ đồng"
+    second = engine.ask("Còn vốn lưu động?", conv)
+    assert second.resolved_question and "vốn lưu động" in second.resolved_question
+    assert second.status == "not_found"
+    assert any("70.000 tỷ đồng" in n and "câu hỏi trước" in n for n in second.notes)
+    # a follow-up that only adds what was implicit may repeat the figure
+    conv = Conversation()
+    engine.ask("Dự án Dung Quất 2 cần bao nhiêu vốn cố định?", conv)
+    again = engine.ask("Năm 2025?", conv)
+    assert again.status != "not_found" or not any("câu hỏi trước" in n for n in again.notes)

@@ -260,3 +260,9 @@ def test_a_passage_answer_takes_the_sentence_its_connective_points_to():
 ])
 def test_a_longer_measure_phrase_replaces_the_earlier_one_whole(earlier, follow, expected):
     assert resolve(follow, [_turn(earlier)]).question == expected
+
+
+def test_a_follow_up_knows_whether_it_replaced_or_only_added():
+    base = [_turn("Quảng Nam được bố trí bao nhiêu kinh phí?")]
+    assert resolve("Còn Quảng Bình thì sao?", base).substituted
+    assert not resolve("Năm 2020 thì sao?", base).substituted

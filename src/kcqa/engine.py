@@ -172,7 +172,8 @@ class Engine:
 
         from .ask.answer import answer_question
         from .ask.conversation import Turn
-        from .ask.followup import resolve
+        from .ask.compose import NOT_FOUND
+        from .ask.followup import repeats_earlier_answer, resolve
         with self._lock:
             previous = [{"question": t.question, "resolved_question": t.resolved_question, "frame": t.frame,
                          "answer": t.answer} for t in (conversation.turns if conversation is not None else [])]
@@ -187,6 +188,13 @@ class Engine:
                 ans.question = question
                 if res is not None and res.resolved:
                     ans.resolved_question = res.question
+                    if res.substituted and repeats_earlier_answer(ans.to_json(), previous[-1]):
+                        earlier = ((previous[-1].get("answer") or {}).get("answer") or {}).get("text", "")
+                        ans = Answer(question=question, status="not_found", text=NOT_FOUND, kind=ans.kind,
+                                     resolved_question=res.question, frame=ans.frame,
+                                     passages=ans.passages, restored_question=ans.restored_question,
+                                     notes=[f"Số liệu tìm được («{earlier}») là câu trả lời của câu hỏi trước, "
+                                            "không phải của câu này."])
             self.warnings += self.searcher.warnings
             self.searcher.warnings.clear()
             if conversation is not None:

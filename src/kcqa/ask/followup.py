@@ -41,6 +41,7 @@ class Resolution:
     question: str                 # what is answered: the standalone question
     resolved: bool = False        # True when a follow-up was rewritten
     unresolvable: str | None = None   # why a follow-up could not be resolved
+    substituted: bool = False     # the earlier question with one of its words replaced ("Còn Quảng Bình?")
 
 
 def looks_like_followup(text: str) -> bool:
@@ -101,8 +102,11 @@ def resolve(question: str, previous: list[dict]) -> Resolution:
             and not _asks(core, tuple(_QUESTION_WORDS)):
         # "Còn Singapore?", "dau diesel thi sao": a lone name or noun in the earlier one's stead
         core_q.names = [fold(core)]
+    substituted = False
     if core_q is not None and (_is_bare_slot(core, core_q) or (elliptic and _is_measure_phrase(core, core_q))):
         out = _swap_slots(base, base_q, core, core_q)
+        # replaced, not only added to ("Năm 2020?"); a measure named anew asks another "what"
+        substituted = bool(_words(base) - _words(out)) or bool(core_q.measures and not base_q.measures)
         if fold(out) == fold(base):
             if text == question:
                 # nothing of the earlier question could take its place: never answer that one instead
@@ -114,7 +118,11 @@ def resolve(question: str, previous: list[dict]) -> Resolution:
     out = out.strip()
     if fold(out) == fold(question):
         return Resolution(question)
-    return Resolution(out, resolved=True)
+    return Resolution(out, resolved=True, substituted=substituted)
+
+
+def _words(text: str) -> set[str]:
+    return {fold(w) for _, _, w in syllables(text)}
 
 
 def _bare(text: str) -> bool:
@@ -411,3 +419,18 @@ def _replace_references(question: str, base: str, base_q: Question, last: dict,
         start = m.start(1) + offsets[len(offsets) - (2 if two else 1)]
         out = out[:start] + repl + out[m.end():]
     return out
+
+
+def repeats_earlier_answer(answer: dict, last: dict) -> bool:
+    """The very figure occurrence that answered the turn before (same number, cited at the
+    same place): after a follow-up replaced what was asked ("Còn vốn lưu động?" after "vốn cố
+    định"), it cannot answer both. (Train and dev conversations, no threshold: 2 such
+    answers, both wrong.)"""
+    before = last.get("answer") or {}
+    if answer.get("status") != "answered" or before.get("status") != "answered":
+        return False
+    cites, earlier = answer.get("citations") or [], before.get("citations") or []
+    if not cites or not earlier or (answer.get("answer") or {}).get("text") != (before.get("answer") or {}).get("text"):
+        return False
+    spot = lambda c: (c.get("path"), c.get("start"), tuple(c.get("highlight") or ()))  # noqa: E731
+    return spot(cites[0]) == spot(earlier[0])

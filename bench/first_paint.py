@@ -55,7 +55,7 @@ def kcqa_command(index: Path) -> list[str]:
     return [sys.executable, "-m", "kcqa.cli", "--index", str(index)]
 
 
-def run_tmux(index: Path, timeout: float, ask: bool = False) -> dict:
+def run_tmux(index: Path, timeout: float, ask: str | None = None) -> dict:
     tmux = shutil.which("tmux")
     if tmux is None:
         raise SystemExit("tmux không có trên máy này; dùng --mode inprocess")
@@ -75,11 +75,15 @@ def run_tmux(index: Path, timeout: float, ask: bool = False) -> dict:
             if "paint" not in result and PAINTED in out:
                 result["paint"] = now
                 result["loading_at_paint"] = READY not in out
-                if ask:           # typed the moment the box shows, as an impatient user would
+                if ask == "paint":    # typed the moment the box shows, as an impatient user would
                     subprocess.run([tmux, "send-keys", "-t", name, "-l", QUESTION])
                     subprocess.run([tmux, "send-keys", "-t", name, "Enter"])
             if "paint" in result and READY in out and "ready" not in result:
                 result["ready"] = now
+                if ask == "ready":    # typed once the status says ready: Enter to answer
+                    subprocess.run([tmux, "send-keys", "-t", name, "-l", QUESTION])
+                    subprocess.run([tmux, "send-keys", "-t", name, "Enter"])
+                    result["asked"] = time.perf_counter() - t0
             if ask and "paint" in result and ANSWER in out:
                 result["answer"] = now
             if "ready" in result and (not ask or "answer" in result):
@@ -139,8 +143,9 @@ def main() -> int:
     ap.add_argument("--mode", choices=["tmux", "inprocess"], default="tmux" if shutil.which("tmux") else "inprocess")
     ap.add_argument("--runs", type=int, default=3)
     ap.add_argument("--timeout", type=float, default=180.0)
-    ap.add_argument("--ask", action="store_true",
-                    help="tmux: type the sample question as soon as the box shows; report when its answer shows")
+    ap.add_argument("--ask", nargs="?", const="paint", choices=["paint", "ready"],
+                    help="tmux: type the sample question as soon as the box shows (or once the app is ready: "
+                         "--ask ready); report when its answer shows")
     args = ap.parse_args()
 
     tmp = None
@@ -157,6 +162,8 @@ def main() -> int:
         ready = f"{r['ready']:.2f}s" if "ready" in r else "—"
         paint = f"{r['paint']:.2f}s" if "paint" in r else "—"
         answer = f", first answer {r['answer']:.2f}s" if "answer" in r else ""
+        if "asked" in r and "answer" in r:
+            answer += f" (Enter to answer {r['answer'] - r['asked']:.2f}s)"
         print(f"run {i + 1}: first paint {paint} (model still loading: {r.get('loading_at_paint')}), "
               f"ready {ready}{answer}")
     paints = [r["paint"] for r in rows if "paint" in r]
@@ -165,6 +172,8 @@ def main() -> int:
         loaded = f"{statistics.median(readies):.2f}s" if readies else "—"
         answers = [r["answer"] for r in rows if "answer" in r]
         first = f" · first answer median {statistics.median(answers):.2f}s" if answers else ""
+        waits = [r["answer"] - r["asked"] for r in rows if "answer" in r and "asked" in r]
+        first += f" · Enter to answer median {statistics.median(waits):.2f}s" if waits else ""
         print(f"{args.mode}: first paint median {statistics.median(paints):.2f}s · loaded median {loaded}{first}")
     if tmp is not None:
         tmp.cleanup()

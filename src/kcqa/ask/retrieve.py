@@ -25,10 +25,6 @@ class SearchResult:
     mode: str                # "hybrid" | "lexical"
 
 
-def needs_restoring(question: str) -> bool:
-    return mostly_plain(question)
-
-
 class Searcher:
     def __init__(self, store: Store, vectors=None, embedder=None, prefetched: dict | None = None):
         self.store = store
@@ -67,7 +63,7 @@ class Searcher:
         return self._meta
 
     def restore(self, question: str) -> str | None:
-        if not needs_restoring(question):
+        if not mostly_plain(question):       # marked questions are left as typed
             return None
         table = self.store.vocab_forms(DiacriticRestorer.keys_for(question))
         restored = DiacriticRestorer(table).restore(question)

@@ -152,7 +152,8 @@ class DiacriticRestorer:
     """Restores the marks of an unaccented question from the corpus's own vocabulary.
 
     For every folded syllable n-gram (n = 1..3) seen in the records it keeps the most
-    frequent accented form; a question is restored greedily, longest n-gram first.
+    frequent accented form and its count; each syllable of a question takes its form from
+    the longest of those n-grams around it (see `restore`).
     Only wholly unaccented runs are touched, so words the user accented stay as typed.
     """
 

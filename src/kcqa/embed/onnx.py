@@ -349,8 +349,45 @@ class OnnxEmbedder(Embedder):
             opts.inter_op_num_threads = 1
             opts.execution_mode = ort.ExecutionMode.ORT_SEQUENTIAL
             opts.log_severity_level = 3          # no warnings on the TUI's stderr
-            sess = ort.InferenceSession(str(self.export / MODEL_FILE), opts, providers=["CPUExecutionProvider"])
+            sess = self._optimized_session(ort, opts)
             self._sessions[threads] = sess
+        return sess
+
+    def _optimized_session(self, ort, opts):
+        """ONNX Runtime's offline optimisation: optimising the graph is half of creating a
+        session (0.35 s of 0.18 s + 0.17 s, measured), so the optimised graph is saved once
+        beside the export and later sessions load it with optimisation off. Outputs are
+        bit-identical to an optimised session (measured). The file is named by the runtime's
+        version, since an optimised graph may use that version's fused operators; an export
+        folder that cannot be written just optimises every time, as before."""
+        optimized = self.export / f"model_quantized.opt-ort{ort.__version__}.onnx"
+        providers = ["CPUExecutionProvider"]
+        if optimized.is_file():
+            opts.graph_optimization_level = ort.GraphOptimizationLevel.ORT_DISABLE_ALL
+            try:
+                return ort.InferenceSession(str(optimized), opts, providers=providers)
+            except Exception:                    # a damaged file: optimise again, as below
+                opts.graph_optimization_level = ort.GraphOptimizationLevel.ORT_ENABLE_ALL
+        # EXTENDED, not ALL: ALL adds layout changes for this CPU that ONNX Runtime advises
+        # against saving; the saved graph gave the same vectors as ALL, to the bit
+        opts.graph_optimization_level = ort.GraphOptimizationLevel.ORT_ENABLE_EXTENDED
+        partial = None
+        if os.access(self.export, os.W_OK):
+            partial = self.export / f".{optimized.name}.{os.getpid()}.part"
+            opts.optimized_model_filepath = str(partial)
+        try:
+            sess = ort.InferenceSession(str(self.export / MODEL_FILE), opts, providers=providers)
+        except Exception:
+            if partial is None:
+                raise
+            partial.unlink(missing_ok=True)      # e.g. the disk is full: optimise in memory only
+            opts.optimized_model_filepath = ""
+            return ort.InferenceSession(str(self.export / MODEL_FILE), opts, providers=providers)
+        if partial is not None:
+            try:
+                os.replace(partial, optimized)   # whole or absent, whatever another process does
+            except OSError:
+                partial.unlink(missing_ok=True)
         return sess
 
     def _encode(self, texts: list[str], prompt: str | None, for_query: bool) -> np.ndarray:

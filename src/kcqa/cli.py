@@ -164,8 +164,11 @@ def main(argv: list[str] | None = None) -> int:
         return 2
     try:
         if command == "chat":
+            from .engine import Engine
+            engine = Engine(cfg)
+            engine.start_vector_worker()     # Chroma opens in a child while Textual starts
             from .app.app import run_app
-            return run_app(cfg)
+            return run_app(cfg, engine)
         if command == "index":
             return cmd_index(cfg, args)
         if command == "ask":

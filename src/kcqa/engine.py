@@ -36,6 +36,7 @@ class Engine:
         self._store = None
         self._searcher = None
         self._prefetch = None
+        self._vector_worker = None               # a forked worker opening Chroma (workers.py), until used
         self._lock = threading.RLock()          # model/searcher loading and answering
         self._store_lock = threading.RLock()    # opening SQLite: never waits for the model
         self.warnings: list[str] = []
@@ -66,14 +67,22 @@ class Engine:
                 model = store.get_meta("model_name") or ""
                 if model:
                     from .embed import LazyEmbedder, ModelUnavailable
-                    from .index.vectors import VectorStore, VectorStoreError
+                    from .index.vectors import VectorStoreError
                     try:
-                        # Chroma first: importing it is what a prefetch (embed/prefetch.py) overlaps
-                        vectors = VectorStore(self.cfg.index_dir, self.cfg.chroma_url, readonly=True)
-                        prefetched = self._prefetch.vectors() if self._prefetch is not None else {}
-                        embedder = LazyEmbedder(self._load_embedder) if prefetched else self._load_embedder()
+                        if self._vector_worker is not None:
+                            # a forked worker opens Chroma meanwhile (workers.py): the embedder first
+                            embedder = self._load_embedder()
+                            vectors = self._open_vectors()
+                        else:
+                            # Chroma first: importing it is what a prefetch (embed/prefetch.py) overlaps
+                            vectors = self._open_vectors()
+                            prefetched = self._prefetch.vectors() if self._prefetch is not None else {}
+                            embedder = LazyEmbedder(self._load_embedder) if prefetched else self._load_embedder()
                     except ModelUnavailable as exc:
                         self.warnings.append(f"{exc} — dùng tìm kiếm từ khóa (BM25).")
+                        if vectors is not None:
+                            vectors.close()
+                        self._stop_vector_worker()
                         vectors = embedder = None
                     except VectorStoreError as exc:
                         if not os.access(self.cfg.index_dir, os.W_OK):
@@ -83,10 +92,57 @@ class Engine:
                             self.warnings.append(f"{exc} — dùng tìm kiếm từ khóa (BM25).")
                         vectors = embedder = None
                 else:
+                    self._stop_vector_worker()
                     self.warnings.append("Chỉ mục không có vector (mô hình nhúng không khả dụng khi lập chỉ mục): "
                                          "dùng tìm kiếm từ khóa (BM25).")
                 self._searcher = Searcher(store, vectors, embedder, prefetched)
             return self._searcher
+
+    def _open_vectors(self):
+        """The vector store: served by a forked worker when one was started, else Chroma in
+        this process (which is also what a worker that failed leaves us to do, so its error
+        is raised here and worded as always)."""
+        from .index.vectors import VectorStore
+
+        def local():
+            return VectorStore(self.cfg.index_dir, self.cfg.chroma_url, readonly=True)
+
+        worker, self._vector_worker = self._vector_worker, None
+        info = worker.open() if worker is not None else None
+        if info is not None:
+            from .workers import RemoteVectors
+            return RemoteVectors(worker, info, local)
+        return local()
+
+    def start_vector_worker(self) -> None:
+        """For the chat app: fork a child that imports and opens Chroma (workers.py) while this
+        process draws the screen and loads the question embedder. Call before any thread
+        starts; nothing happens without fork, an index or its vectors."""
+        import sys
+
+        from .workers import ForkedWorker, ServedVectors
+        cfg = self.cfg
+        if self._searcher is not None or self._vector_worker is not None or not self.exists() or \
+                not (cfg.chroma_url or (cfg.index_dir / "chroma").is_dir()):
+            return
+        if "chromadb" in sys.modules:
+            # Chroma's native core keeps threads of its own: a child forked after it was loaded
+            # can wait forever on a lock one of them held (seen: a futex wait in the child)
+            return
+
+        def vectors():
+            from .index.vectors import VectorStore
+            store = VectorStore(cfg.index_dir, cfg.chroma_url, readonly=True)
+            store.collection()
+            return ServedVectors(store), {"is_copy": store.is_copy, "backend": store.backend}
+
+        worker = ForkedWorker(vectors)
+        self._vector_worker = worker if worker.started else None
+
+    def _stop_vector_worker(self) -> None:
+        worker, self._vector_worker = self._vector_worker, None
+        if worker is not None:
+            worker.stop()
 
     def _load_embedder(self):
         """The model the index was built with, on its runtime (query and passage vectors must
@@ -117,21 +173,31 @@ class Engine:
 
     def warm_up(self) -> None:
         """Open what the first question needs before the app says it is ready: the lexical
-        index, and the question embedder's ONNX session with one pass through it (0.2-0.3 s
-        that the first answer otherwise pays after Enter)."""
+        index, the answering modules (0.2 s of imports and regular expressions), the
+        question embedder's ONNX session with one pass through it, and one vector query
+        (Chroma loads its HNSW index on the first). With forked workers, the imports run
+        here while the workers load."""
+        self.store  # noqa: B018
+        from .ask import answer  # noqa: F401
         searcher = self.searcher
         searcher.bm25  # noqa: B018
         if searcher.embedder is not None:
             from .embed import ModelUnavailable
+            from .index.vectors import VectorStoreError
             try:
-                searcher.embedder.encode_query("khởi động")
+                vec = searcher.embedder.encode_query("khởi động")
+                if searcher.vectors is not None:
+                    searcher.vectors.query(vec, 1)
             except ModelUnavailable as exc:
                 self.warnings.append(f"{exc} — dùng tìm kiếm từ khóa (BM25).")
                 searcher.embedder = None
+            except VectorStoreError:
+                pass                     # the first question reports it, and falls back to BM25
 
     def close(self) -> None:
         """Release the vector store (and its private copy, for a read-only index) and the store."""
         with self._lock:
+            self._stop_vector_worker()
             if self._searcher is not None and self._searcher.vectors is not None:
                 self._searcher.vectors.close()
             self._searcher = None
@@ -147,6 +213,8 @@ class Engine:
                 e = self._searcher.embedder
                 built_with = f"{e.identity}:{e.dimension}" if e else ""
                 if self._store is not None and (self._store.get_meta("model") or "") != built_with:
+                    if self._searcher.vectors is not None:
+                        self._searcher.vectors.close()
                     self._searcher = None
                 else:
                     self._searcher.refresh()

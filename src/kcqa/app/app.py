@@ -374,14 +374,14 @@ class KcqaApp(App):
         return palette_commands(self)
 
 
-def run_app(cfg: Config) -> int:
+def run_app(cfg: Config, engine: Engine | None = None) -> int:
     """Entry point for `kcqa` / `kcqa chat`.
 
     Our own loop, not asyncio.run(): asyncio.run() would join the worker threads, so
     quitting while the model still loads would hang until it finished. The terminal is
     already restored when `run` returns; if a worker is still busy we leave at once.
     """
-    app = KcqaApp(cfg)
+    app = KcqaApp(cfg, engine)
     loop = asyncio.new_event_loop()
     app.run(loop=loop)
     code = app.return_code or 0

@@ -29,7 +29,7 @@ class Echo:
 
 def test_a_worker_serves_its_objects_methods_and_reports_their_errors():
     worker = ForkedWorker(lambda: (Echo(), {"kind": "echo"}))
-    assert worker.open() == {"kind": "echo"}
+    assert worker.open() == {"kind": "echo"}      # open() lets it begin
     assert worker.call("twice", 21) == 42
     with pytest.raises(WorkerError, match="^hỏng$"):     # one line of the child's message
         worker.call("fail")

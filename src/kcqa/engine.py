@@ -177,6 +177,8 @@ class Engine:
         question embedder's ONNX session with one pass through it, and one vector query
         (Chroma loads its HNSW index on the first). With forked workers, the imports run
         here while the workers load."""
+        if self._vector_worker is not None:
+            self._vector_worker.begin()          # Chroma opens in the worker from now on
         self.store  # noqa: B018
         from .ask import answer  # noqa: F401
         searcher = self.searcher

@@ -17,13 +17,15 @@ an error is raised, and worded, exactly as without workers).
 
 from __future__ import annotations
 
+# numpy is imported where it is used: before the fork it would only delay the first paint
 import os
 import sys
 import threading
 from multiprocessing.connection import Connection, Pipe
-from typing import Callable
+from typing import TYPE_CHECKING, Callable
 
-import numpy as np
+if TYPE_CHECKING:
+    import numpy as np
 
 
 class WorkerGone(Exception):
@@ -41,6 +43,7 @@ class ForkedWorker:
     def __init__(self, factory: Callable[[], tuple[object, dict]]):
         self._conn: Connection | None = None
         self._pid: int | None = None
+        self._begun = False
         self._lock = threading.Lock()
         if not hasattr(os, "fork") or os.environ.get("KCQA_PREFETCH", "1") == "0" or \
                 threading.active_count() > 1:    # forking beside threads can leave a lock held forever
@@ -74,9 +77,22 @@ class ForkedWorker:
     def started(self) -> bool:
         return self._conn is not None
 
+    def begin(self) -> None:
+        """Let the child build its object. It waits for this so that it does not compete for
+        the CPU with what the parent must do first (the app's first paint: on a machine with
+        one core busy, a child building at once made the first paint come 0.8 s later)."""
+        with self._lock:
+            if self._conn is not None and not self._begun:
+                self._begun = True
+                try:
+                    self._conn.send(("begin", ()))
+                except (OSError, ValueError):
+                    pass                             # open() will find the child gone
+
     def open(self) -> dict | None:
         """Wait until the child has built its object; its info, or None when it could not
         (the caller then builds the object itself, and meets the error itself)."""
+        self.begin()
         try:
             reply = self._receive()
         except WorkerGone:
@@ -130,7 +146,12 @@ class WorkerError(Exception):
 
 
 def _serve(conn: Connection, factory: Callable[[], tuple[object, dict]]) -> None:
-    """The child's loop: build the object, say so, answer calls until the pipe closes."""
+    """The child's loop: wait for the word to begin, build the object, say so, answer calls
+    until the pipe closes."""
+    try:
+        conn.recv()
+    except (EOFError, OSError):
+        return
     try:
         obj, info = factory()
     except BaseException as exc:   # the parent builds it itself and reports the error
@@ -186,6 +207,8 @@ class RemoteVectors:
         return self._local
 
     def query(self, vector: np.ndarray, k: int) -> list[tuple[str, float]]:
+        import numpy as np
+
         from .index.vectors import VectorStoreError
         if self._local is None:
             try:

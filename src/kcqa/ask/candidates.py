@@ -14,7 +14,7 @@ import re
 
 from ..extract.figures import figures_of, years_in
 from ..models import Document, Figure, Passage
-from ..text.lexicon import DURATION_UNITS, MONEY_UNITS, MONEY_WORDS
+from ..text.lexicon import DURATION_UNITS, EQUIVALENT_PHRASES, MONEY_UNITS, MONEY_WORDS
 from ..text.places import find_places
 from ..text.numbers import QUALIFIERS, Quantity, parse_number
 from ..text.vietnamese import fold, sentences, syllables
@@ -69,6 +69,9 @@ class Evidence:
         self.content = [w for w in q.content if w not in place_words
                         and w not in {"tinh", "thanh", "pho"}]
         self.rank = {p.chunk.id: i for i, p in enumerate(self.passages)}
+        asked = f" {' '.join(fold(s) for _, _, s in syllables(q.text))} "
+        self.equivalents = [(fold(p), [fold(o) for o in group if o != p]) for group in EQUIVALENT_PHRASES
+                            for p in group if f" {fold(p)} " in asked]
         self._folded_docs: dict[str, str] = {}
         self._docs: dict[str, Document | None] = {}
         self._chunk_figures: dict[str, list[Figure]] = {}
@@ -80,7 +83,13 @@ class Evidence:
         words = self.content if words is None else words
         if not words:
             return 1.0
-        have = {fold(s) for _, _, s in syllables(text)}
+        said = [fold(s) for _, _, s in syllables(text)]
+        have = set(said)
+        if self.equivalents:
+            joined = f" {' '.join(said)} "
+            for asked, equivalents in self.equivalents:
+                if any(f" {e} " in joined for e in equivalents):
+                    have.update(asked.split())
         total = sum(self.weight(w) for w in words)
         got = sum(self.weight(w) for w in words if w in have)
         return got / total if total else 0.0

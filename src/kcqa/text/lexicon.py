@@ -64,6 +64,11 @@ MEASURES = (
     "GDP", "CPI", "FDI", "lạm phát", "dư nợ tín dụng", "dư nợ", "nợ xấu", "tín dụng", "huy động vốn",
     "tăng trưởng tín dụng", "vốn chủ sở hữu", "giải ngân", "lượng khách", "số vụ", "chi phí",
 )
+# Phrases that reports use for the same thing: a question using one is covered by a sentence
+# using another ("giải ngân được bao nhiêu" ← "kinh phí đã thực hiện đạt …"; "tỉnh nào đăng cai"
+# ← "tổ chức tại"). Only for coverage: the figure's own words still decide the measure.
+EQUIVALENT_PHRASES = (("giải ngân", "thực hiện"), ("đăng cai", "tổ chức"), ("kinh phí", "ngân sách"),
+                      ("bố trí", "phân bổ"))
 # Measures that exclude each other: a question about one is not answered by a figure of the other.
 OPPOSED_MEASURES = (("xuất khẩu", "nhập khẩu"), ("trước thuế", "sau thuế"), ("doanh thu", "lợi nhuận"),
                     ("tăng", "giảm"), ("hồ sơ", "sản phẩm"), ("tập thể", "cá nhân"))

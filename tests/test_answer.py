@@ -89,6 +89,15 @@ def test_the_figure_is_quoted_exactly_with_its_qualifier(seed_engine):
     assert doc.text[c.start:c.end] == c.text
 
 
+def test_a_question_in_other_words_than_the_record_is_covered_by_the_lexicons_equivalents(seed_engine):
+    """"giải ngân" where the record says "đã thực hiện": without the equivalence the sentence
+    covers too little of the question and nothing is a candidate."""
+    ans = seed_engine.ask("6 tháng đầu năm 2020 giải ngân được bao nhiêu?")
+    ALL_ANSWERS.append(ans)
+    assert ans.status == "answered" and ans.value.text == "19,9 tỷ đồng"
+    assert "thực hiện đạt 19,9 tỷ đồng" in ans.citations[0].text
+
+
 def test_not_in_the_records_says_so_with_the_merger_hint(seed_engine):
     ans = seed_engine.ask("Đà Nẵng được bố trí bao nhiêu kinh phí khuyến công?")
     ALL_ANSWERS.append(ans)

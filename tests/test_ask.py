@@ -11,6 +11,7 @@ from kcqa.ask.rank import (CALIBRATION_MODEL, CALIBRATION_NAMES, ENTITY_MODEL, E
                            load_ranker)
 from kcqa.ask.verify import number_tokens, numbers_cited
 from kcqa.models import Citation
+from kcqa.text.vietnamese import fold
 
 
 # -- frame ----------------------------------------------------------------------
@@ -266,3 +267,25 @@ def test_a_follow_up_knows_whether_it_replaced_or_only_added():
     base = [_turn("Quảng Nam được bố trí bao nhiêu kinh phí?")]
     assert resolve("Còn Quảng Bình thì sao?", base).substituted
     assert not resolve("Năm 2020 thì sao?", base).substituted
+
+
+def test_a_new_name_takes_the_place_of_the_earlier_name_of_its_shape():
+    """A code ("K2800") replaces the code of the earlier question, not the company beside it,
+    and a type noun written twice ("xe tải … Xe tải K2800") is written once."""
+    prev = [{"question": "Công ty Vinaxuki bán được bao nhiêu xe tải K3500 trong năm 2020?",
+             "resolved_question": None, "frame": {"kind": "count"}, "answer": {}}]
+    got = resolve("Còn K2800?", prev).question
+    assert "Vinaxuki" in got and "K2800" in got and "K3500" not in got
+    got = resolve("Xe tải K2800 thì sao?", prev).question
+    assert fold(got).count("xe tai") == 1 and "K2800" in got and "Vinaxuki" in got
+
+
+def test_a_document_reference_takes_the_document_an_earlier_answer_cites():
+    prev = [{"question": "Tỉnh nào được hỗ trợ kinh phí khuyến công nhiều nhất?", "resolved_question": None,
+             "frame": {"kind": "place"},
+             "answer": {"status": "answered", "answer": {"text": "tỉnh Lâm Đồng"},
+                        "citations": [{"metadata": {"title": "Nghị quyết số 12/2021/NQ-HĐND về khuyến công"}}]}}]
+    got = resolve("Nghị quyết này ban hành ngày nào?", prev)
+    assert got.resolved and got.question.startswith("Nghị quyết số 12/2021/NQ-HĐND")
+    prev[0]["answer"]["citations"] = [{"metadata": {"title": "Báo cáo tổng kết năm 2021"}}]
+    assert resolve("Nghị quyết này ban hành ngày nào?", prev).unresolvable     # no such document cited

@@ -33,7 +33,9 @@ _PERSON_REF = re.compile(r"(?<!\w)(ông|bà|ong|ba)\s+(ấy|ay|ta)(?!\w)", re.IG
 _PLACE_NOUNS = {"tinh", "thanh pho", "dia phuong", "tp"}
 _YEAR_NOUNS = {"nam", "thoi gian", "ky"}
 _ORG_NOUNS = {"cong ty", "doanh nghiep", "tap doan", "ngan hang", "don vi", "to chuc", "hang", "co quan"}
-_REF_NOUNS = _YEAR_NOUNS | _PLACE_NOUNS | _ORG_NOUNS
+# "nghị quyết này": the document the earlier question named, else the one the last answer cites
+_DOC_NOUNS = {"nghi quyet", "nghi dinh", "quyet dinh", "thong tu", "chi thi", "van ban", "bao cao", "de an"}
+_REF_NOUNS = _YEAR_NOUNS | _PLACE_NOUNS | _ORG_NOUNS | _DOC_NOUNS
 
 
 @dataclass
@@ -191,10 +193,14 @@ def _swap_slots(base: str, base_q: Question, core: str, core_q: Question) -> str
         else:
             out = f"{new} {_lower_first(out)}"
     elif _names(core_q) and base_q.names:
-        name = _span_in(out, base_q.names[0])
+        name = _span_in(out, _most_alike(_names(core_q)[0], base_q.names))
         if name:
             new = _span_in(core, _names(core_q)[0]) or (0, len(core))
-            out = out[:name[0]] + core[new[0]:new[1]] + out[name[1]:]
+            phrase = core[new[0]:new[1]]
+            before = fold(out[:name[0]]).split()[-1:]
+            if before and len(phrase.split()) > 1 and fold(phrase.split()[0]) == before[0]:
+                phrase = phrase.split(maxsplit=1)[1]     # "xăng E5RON92" + "Xăng E10": one "xăng"
+            out = out[:name[0]] + phrase + out[name[1]:]
     elif _names(core_q) and base_q.places:
         # "riêng huyện Lệ Thủy thì sao?": a narrower place in the earlier province's stead
         s, e = _span_of_places(out)[0] if _span_of_places(out) else (0, 0)
@@ -243,6 +249,18 @@ def _swap_slots(base: str, base_q: Question, core: str, core_q: Question) -> str
 
 
 _MEASURE_END = re.compile(r"\s(?:cua|la|dat|tang|giam|bao nhieu|o muc|duoc|trong|nam|quy|tai ngay)\b|[,?]")
+
+
+def _shape(name: str) -> tuple[bool, bool, int]:
+    """What kind of name it looks like: a code with digits ("E5RON92"), letters only, its length in words."""
+    return any(ch.isdigit() for ch in name), name.replace(" ", "").isalpha(), len(name.split())
+
+
+def _most_alike(new: str, names: list[str]) -> str:
+    """The earlier name a new one stands for: the one of the same shape ("RON95" replaces
+    "E5RON92", not "Quỹ BOG"), else the first."""
+    want = _shape(new)
+    return max(names, key=lambda n: sum(a == b for a, b in zip(_shape(n), want)) + (names.index(n) == 0) * 0.5)
 
 
 def _names(q: Question) -> list[str]:
@@ -400,6 +418,8 @@ def _replace_references(question: str, base: str, base_q: Question, last: dict,
             noun_written = " ".join(written)
             if repl and not fold(repl).startswith(fold(noun_written)):
                 repl = f"{noun_written} {repl}"
+        elif tail2 in _DOC_NOUNS and tail2 not in fold(base):
+            repl = _cited_document(previous or [last], tail2)
         else:
             # "hội nghị đó": the earlier question's phrase that starts with the same noun
             head = " ".join(words[-2:]) if len(words) >= 2 else words[-1]
@@ -419,6 +439,22 @@ def _replace_references(question: str, base: str, base_q: Question, last: dict,
         start = m.start(1) + offsets[len(offsets) - (2 if two else 1)]
         out = out[:start] + repl + out[m.end():]
     return out
+
+
+def _cited_document(previous: list[dict], noun: str) -> str | None:
+    """The document an earlier answer cites, when it is one of the kind referred to: its
+    number ("Nghị quyết 60-NQ/TW") or else its title, from the most recent answer back."""
+    from .entities import _DOC_NO
+    for turn in reversed(previous):
+        answer = turn.get("answer") or {}
+        for c in answer.get("citations") or []:
+            title = str((c.get("metadata") or {}).get("title") or "")
+            m = _DOC_NO.search(title)
+            if m and fold(m.group(1)).startswith(noun):
+                return m.group(1).strip()
+            if fold(title).startswith(noun):
+                return title                     # as the record writes it (capitals, "KHÓA XIII")
+    return None
 
 
 def repeats_earlier_answer(answer: dict, last: dict) -> bool:

@@ -79,6 +79,18 @@ def test_own_questions_over_the_resolutions(corpus_engine):
     assert len(wrong) / len(items) <= 0.2 and len(failures) < len(items) / 2
 
 
+def test_a_date_from_the_records_date_line_also_cites_the_sentence_that_states_it(corpus_engine):
+    """"… thông qua ngày nào?" is answered from the record's date line; the body's sentence
+    that gives the same date is cited beside it, so a reader sees what was passed that day."""
+    if not (ROOT.parent / "shared" / "data" / "vn_resolutions_2025").exists():
+        pytest.skip("resolutions not available")
+    ans = corpus_engine.ask("Nghị quyết sắp xếp xã của Cà Mau được thông qua ngày nào?")
+    ALL_ANSWERS.append(ans)
+    assert ans.status == "answered" and ans.value.text == "ngày 16 tháng 6 năm 2025"
+    assert all("ca-mau" in c.path for c in ans.citations)
+    assert any("thông qua ngày 16 tháng 6 năm 2025" in c.text for c in ans.citations[1:])
+
+
 def test_the_figure_is_quoted_exactly_with_its_qualifier(seed_engine):
     ans = seed_engine.ask("Lâm Đồng bố trí bao nhiêu kinh phí cho hoạt động khuyến công?")
     ALL_ANSWERS.append(ans)

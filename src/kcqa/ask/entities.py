@@ -337,7 +337,9 @@ def answer_when(ctx: Evidence) -> Answer | None:
                 le = doc.text.find("\n", m.end())
                 le = len(doc.text) if le < 0 else le
                 line = Chunk(id="", doc=doc.path, paragraph=0, start=ls, end=le, text=doc.text[ls:le])
-                return entity_answer(ctx, line, 0, le - ls, (m.start() - ls, m.end() - ls), "{x}.")
+                ans = entity_answer(ctx, line, 0, le - ls, (m.start() - ls, m.end() - ls), "{x}.")
+                entity_support(ctx, ans)           # the body's "… thông qua ngày 16 tháng 6 năm 2025"
+                return ans
     want = _WANT_UNIT.search(fold(ctx.q.text))
     asked = set(re.findall(r"\d+", ctx.q.text))
     for cov, chunk, s, e, text in _sentence_candidates(ctx, top=TOP_PASSAGES):

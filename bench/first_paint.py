@@ -155,6 +155,15 @@ def main() -> int:
         index = Path(tmp.name) / "index"
         build_index(index)
     run = run_tmux if args.mode == "tmux" else run_inprocess
+    if args.mode == "tmux":
+        # a command that cannot start (e.g. this Python lacks kcqa's dependencies) would only
+        # show as a tmux session that vanished: say why instead
+        exe = Path(kcqa_command(index)[0])
+        python = exe.with_name("python") if exe.name == "kcqa" else exe
+        check = subprocess.run([str(python), "-c", "import kcqa.app.app"], env=env(), cwd=REPO,
+                               capture_output=True, text=True)
+        if check.returncode != 0:
+            raise SystemExit(f"{' '.join(kcqa_command(index))} không chạy được: {check.stderr.strip()[-500:]}")
     rows = []
     for i in range(args.runs):
         r = run(index, args.timeout, args.ask) if args.mode == "tmux" else run(index, args.timeout)

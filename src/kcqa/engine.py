@@ -175,8 +175,8 @@ class Engine:
         """Open what the first question needs before the app says it is ready: the lexical
         index, the answering modules (0.2 s of imports and regular expressions), the
         question embedder's ONNX session with one pass through it, and one vector query
-        (Chroma loads its HNSW index on the first). With forked workers, the imports run
-        here while the workers load."""
+        (Chroma loads its HNSW index on the first). With a vector worker, the imports and
+        the embedder load here while the worker opens Chroma."""
         if self._vector_worker is not None:
             self._vector_worker.begin()          # Chroma opens in the worker from now on
         self.store  # noqa: B018

@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 
 from ..models import Answer, AnswerValue, Chunk, Figure
-from ..text.lexicon import MONEY_UNITS
+from ..text.lexicon import DOCUMENT_TYPES, MONEY_UNITS
 from ..text.places import find_places
 from ..text.vietnamese import capitalised_runs, fold, has_diacritics, sentences, syllables
 from .candidates import MIN_COVERAGE, TOP_PASSAGES, Evidence, period_ok
@@ -279,14 +279,14 @@ def _sentence_opener(text: str, run: tuple[int, int]) -> bool:
         text[:a].strip() == "" or text[:a].rstrip().endswith((".", ":", ";", "\n", "-", "–", "(")))
 
 
-_DOC_NO = re.compile(r"((?:Nghị định|Quyết định|Nghị quyết|Thông tư|Luật|Chỉ thị|Tờ trình|Đề án|Công văn)"
-                     r"(?:\s+số)?\s*\d+[\w/.-]*[\w]|(?<=Số:)\s*\d+/[\w/.-]*[\w])", re.IGNORECASE)
+DOCUMENT_NUMBER = re.compile(r"((?:" + "|".join(DOCUMENT_TYPES) + r")"
+                             r"(?:\s+số)?\s*\d+[\w/.-]*[\w]|(?<=Số:)\s*\d+/[\w/.-]*[\w])", re.IGNORECASE)
 
 
 def answer_document(ctx: Evidence) -> Answer | None:
     want = ctx.q.doc_type or ""
     for cov, chunk, s, e, text in _sentence_candidates(ctx):
-        for m in _DOC_NO.finditer(text):
+        for m in DOCUMENT_NUMBER.finditer(text):
             if fold(m.group(1)).startswith(want) or (m.group(1)[:1].isspace() or m.group(1)[:1].isdigit()):
                 a = m.start(1) + len(m.group(1)) - len(m.group(1).lstrip())
                 return entity_answer(ctx, chunk, s, e, (a, m.end(1)), "{x}.")

@@ -34,7 +34,7 @@ _PLACE_NOUNS = {"tinh", "thanh pho", "dia phuong", "tp"}
 _YEAR_NOUNS = {"nam", "thoi gian", "ky"}
 _ORG_NOUNS = {"cong ty", "doanh nghiep", "tap doan", "ngan hang", "don vi", "to chuc", "hang", "co quan"}
 # "nghị quyết này": the document the earlier question named, else the one the last answer cites
-_DOC_NOUNS = {"nghi quyet", "nghi dinh", "quyet dinh", "thong tu", "chi thi", "van ban", "bao cao", "de an"}
+_DOC_NOUNS = {fold(t) for t in lexicon.DOCUMENT_TYPES} | {"van ban", "bao cao"}
 _REF_NOUNS = _YEAR_NOUNS | _PLACE_NOUNS | _ORG_NOUNS | _DOC_NOUNS
 
 
@@ -260,7 +260,7 @@ def _most_alike(new: str, names: list[str]) -> str:
     """The earlier name a new one stands for: the one of the same shape ("RON95" replaces
     "E5RON92", not "Quỹ BOG"), else the first."""
     want = _shape(new)
-    return max(names, key=lambda n: sum(a == b for a, b in zip(_shape(n), want)) + (names.index(n) == 0) * 0.5)
+    return max(names, key=lambda n: sum(a == b for a, b in zip(_shape(n), want)))   # ties: the first
 
 
 def _names(q: Question) -> list[str]:
@@ -444,12 +444,12 @@ def _replace_references(question: str, base: str, base_q: Question, last: dict,
 def _cited_document(previous: list[dict], noun: str) -> str | None:
     """The document an earlier answer cites, when it is one of the kind referred to: its
     number ("Nghị quyết 60-NQ/TW") or else its title, from the most recent answer back."""
-    from .entities import _DOC_NO
+    from .entities import DOCUMENT_NUMBER
     for turn in reversed(previous):
         answer = turn.get("answer") or {}
         for c in answer.get("citations") or []:
             title = str((c.get("metadata") or {}).get("title") or "")
-            m = _DOC_NO.search(title)
+            m = DOCUMENT_NUMBER.search(title)
             if m and fold(m.group(1)).startswith(noun):
                 return m.group(1).strip()
             if fold(title).startswith(noun):

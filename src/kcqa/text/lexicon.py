@@ -64,6 +64,9 @@ MEASURES = (
     "GDP", "CPI", "FDI", "lạm phát", "dư nợ tín dụng", "dư nợ", "nợ xấu", "tín dụng", "huy động vốn",
     "tăng trưởng tín dụng", "vốn chủ sở hữu", "giải ngân", "lượng khách", "số vụ", "chi phí",
 )
+# Documents that carry a number ("Nghị định số 45/2012/NĐ-CP"), as records write them.
+DOCUMENT_TYPES = ("Nghị định", "Quyết định", "Nghị quyết", "Thông tư", "Luật", "Chỉ thị", "Tờ trình", "Đề án",
+                  "Công văn")
 # Phrases that reports use for the same thing: a question using one is covered by a sentence
 # using another ("giải ngân được bao nhiêu" ← "kinh phí đã thực hiện đạt …"; "tỉnh nào đăng cai"
 # ← "tổ chức tại"). Only for coverage: the figure's own words still decide the measure.

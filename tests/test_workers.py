@@ -6,46 +6,77 @@ from __future__ import annotations
 
 import os
 import shutil
-import signal
 
 import pytest
 
-from kcqa.workers import ForkedWorker, RemoteVectors, WorkerError
+from kcqa.workers import ForkedWorker
 
 pytestmark = pytest.mark.skipif(not hasattr(os, "fork"), reason="no fork on this platform")
 
 QUESTION = "Quảng Nam được bố trí bao nhiêu kinh phí?"
 
 
-class Echo:
-    closed_marker = None
+def _fresh(code: str) -> str:
+    """Run `code` in a new interpreter: a worker forks only from a process with one thread,
+    and the test session has others by the time these run (the engine fixtures' and the
+    app tests' threads)."""
+    import subprocess
+    import sys
+    import textwrap
 
-    def twice(self, x):
-        return 2 * x
-
-    def fail(self):
-        raise ValueError("hỏng\nchi tiết")
+    prelude = "import os\nfrom kcqa.workers import ForkedWorker, WorkerError\n"
+    done = subprocess.run([sys.executable, "-c", prelude + textwrap.dedent(code)], capture_output=True, text=True,
+                          env=dict(os.environ, KCQA_PREFETCH="1"), timeout=120)
+    assert done.returncode == 0, done.stderr[-2000:]
+    return done.stdout
 
 
 def test_a_worker_serves_its_objects_methods_and_reports_their_errors():
-    worker = ForkedWorker(lambda: (Echo(), {"kind": "echo"}))
-    assert worker.open() == {"kind": "echo"}      # open() lets it begin
-    assert worker.call("twice", 21) == 42
-    with pytest.raises(WorkerError, match="^hỏng$"):     # one line of the child's message
-        worker.call("fail")
-    assert worker.call("twice", "a") == "aa"              # still serving after an error
-    worker.stop()
-    assert not worker.started
+    _fresh("""
+        class Echo:
+            def twice(self, x):
+                return 2 * x
+
+            def fail(self):
+                raise ValueError("hỏng\\nchi tiết")
+
+        worker = ForkedWorker(lambda: (Echo(), {"kind": "echo"}))
+        assert worker.open() == {"kind": "echo"}          # open() lets it begin
+        assert worker.call("twice", 21) == 42
+        try:
+            worker.call("fail")
+            raise AssertionError("no error")
+        except WorkerError as exc:
+            assert str(exc) == "hỏng", str(exc)              # one line of the child's message
+        assert worker.call("twice", "a") == "aa"          # still serving after an error
+        worker.stop()
+        assert not worker.started
+    """)
 
 
-def test_a_worker_that_cannot_build_its_object_leaves_it_to_the_caller(capfd):
-    def broken():
-        print("this must not reach the terminal")
-        raise RuntimeError("chroma missing")
-    worker = ForkedWorker(broken)
-    assert worker.open() is None
-    out, err = capfd.readouterr()
-    assert "must not" not in out + err
+def test_a_worker_that_cannot_build_its_object_leaves_it_to_the_caller():
+    out = _fresh("""
+        def broken():
+            print("this must not reach the terminal")
+            raise RuntimeError("chroma missing")
+        assert ForkedWorker(broken).open() is None
+    """)
+    assert "must not" not in out
+
+
+def test_beside_other_threads_it_does_not_fork():
+    """Forking beside running threads can leave a lock held forever in the child."""
+    import threading
+
+    stop = threading.Event()
+    thread = threading.Thread(target=stop.wait)
+    thread.start()
+    try:
+        worker = ForkedWorker(lambda: ({}, {}))
+        assert not worker.started and worker.open() is None
+    finally:
+        stop.set()
+        thread.join()
 
 
 def test_switched_off_it_does_not_fork(monkeypatch):

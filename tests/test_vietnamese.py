@@ -1,6 +1,6 @@
 import unicodedata
 
-from kcqa.text.vietnamese import DiacriticRestorer, fold, nfc, paragraphs, sentences, tokens
+from kcqa.text.vietnamese import DiacriticRestorer, fold, is_syllable, nfc, paragraphs, sentences, tokens
 
 
 def test_fold_removes_marks_and_keeps_length():
@@ -77,3 +77,10 @@ def test_unmarked_questions_get_their_marks_back_from_the_records():
             total += len(written)
             wrong += sum(a != b for a, b in zip(written, restored))
     assert total > 2000 and 1 - wrong / total >= 0.97, (wrong, total)
+
+
+def test_the_shape_of_a_vietnamese_syllable():
+    for word in ("Hòa", "nghiêng", "khuyến", "Quảng", "thuở", "giữa", "người", "xoáy", "Đồng"):
+        assert is_syllable(word), word
+    for word in ("Vinhomes", "Vingroup", "Sacombank", "Covid", "LienVietPostBank", "smartphone", "https"):
+        assert not is_syllable(word), word

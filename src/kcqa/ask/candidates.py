@@ -17,7 +17,7 @@ from ..models import Document, Figure, Passage
 from ..text.lexicon import DURATION_UNITS, EQUIVALENT_PHRASES, MONEY_UNITS, MONEY_WORDS
 from ..text.places import find_places
 from ..text.numbers import QUALIFIERS, Quantity, parse_number
-from ..text.vietnamese import fold, sentences, syllables
+from ..text.vietnamese import fold, is_syllable, sentences, syllables
 from .features import mentions, period_parts
 from .frame import Question, identifiers_in
 
@@ -106,11 +106,22 @@ class Evidence:
             self._folded_docs[path] = fold(doc.title + " " + doc.text) if doc else ""
         return any(mentions(self._folded_docs[path], n) for n in names)
 
-    def doc_mentions_all(self, path: str, words: list[str]) -> bool:
-        """Every word of a name, wherever in the record ("T3 Tân Sơn Nhất" written as "nhà
-        ga T3" and "sân bay Tân Sơn Nhất")."""
+    def doc_mentions_parts(self, path: str, words: list[str]) -> bool:
+        """A name the record writes in pieces ("T3 Tân Sơn Nhất" as "nhà ga T3" and "sân bay
+        Tân Sơn Nhất"): each piece there, and each one that could name something on its own, so
+        two common syllables found apart ("hòa" … "phát") are not "Hòa Phát"."""
         self.doc_mentions(path, set())
-        return all(mentions(self._folded_docs[path], w) for w in words)
+        text = self._folded_docs[path]
+
+        def split(i: int) -> bool:
+            if i == len(words):
+                return True
+            for j in range(len(words), i, -1):
+                piece = words[i:j]
+                if (len(piece) >= 2 or not is_syllable(piece[0])) and mentions(text, " ".join(piece)) and split(j):
+                    return True
+            return False
+        return split(0)
 
     def doc_title(self, path: str) -> str:
         return self.engine.searcher.doc_meta.get(path, ("", {}))[0]
@@ -252,7 +263,7 @@ def place_ok(ctx: Evidence, f: Figure) -> bool:
 
 def names_ok(ctx: Evidence, f: Figure) -> bool:
     """Companies, agencies and people the question names must appear in the figure's record."""
-    return all(ctx.doc_mentions(f.doc, {n}) or ctx.doc_mentions_all(f.doc, n.split()) for n in ctx.q.names)
+    return all(ctx.doc_mentions(f.doc, {n}) or ctx.doc_mentions_parts(f.doc, n.split()) for n in ctx.q.names)
 
 
 def period_ok(ctx: Evidence, f: Figure) -> bool:

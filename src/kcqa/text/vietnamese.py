@@ -145,7 +145,7 @@ QUESTION_VOCABULARY = (
 # the question's own words: a record's n-gram never takes half of one ("hợp nhất bảo" from
 # "hop nhat bao nhieu" left "nhiều" behind)
 QUESTION_PHRASES = ("bao nhiêu", "bao lâu", "bao giờ", "khi nào", "ở đâu", "là gì", "là ai", "như thế nào",
-                    "thế nào", "có mấy", "được mấy", "số mấy")
+                    "thế nào", "có mấy", "được mấy", "số mấy", "thì sao", "thì thế nào", "thì ra sao")
 
 
 class DiacriticRestorer:
@@ -163,7 +163,7 @@ class DiacriticRestorer:
         """`table`: {folded n-gram: (form, count)} (a bare form counts once)."""
         self.table: dict[str, tuple[str, int]] = {k: (v, 1) if isinstance(v, str) else v
                                                   for k, v in (table or {}).items()}
-        for phrase in QUESTION_VOCABULARY:
+        for phrase in QUESTION_VOCABULARY + QUESTION_PHRASES:
             self.table[fold(phrase)] = (phrase, 10 ** 9)      # the question's own words win
 
     @classmethod
@@ -238,6 +238,21 @@ def _match_case(word: str, like: str) -> str:
     if like[:1].isupper():
         return word[:1].upper() + word[1:]
     return word
+
+
+# The shape of one Vietnamese syllable, accents folded: onset, vowel nucleus, final.
+# "Vinhomes", "Sacombank", "Covid" cannot be one, so a capitalised word of that shape at the
+# start of a question is a name, not just the first word of a sentence.
+_ONSET = r"(?:ngh|ng|nh|ch|gh|gi|kh|ph|qu|th|tr|b|c|d|g|h|k|l|m|n|p|r|s|t|v|x)?"
+_NUCLEUS = (r"(?:uye|uya|uyu|uoi|uou|oai|oay|oeo|uay|uey|ieu|yeu|ai|ao|au|ay|eo|eu|ia|ie|iu|oa|oe|oi|oo|ua|ue|ui|uo|"
+            r"uy|uu|ye|a|e|i|o|u|y)")
+_FINAL = r"(?:ch|ng|nh|c|m|n|p|t)?"
+_SYLLABLE = re.compile(_ONSET + _NUCLEUS + _FINAL)
+
+
+def is_syllable(word: str) -> bool:
+    """Whether a word has the shape of one Vietnamese syllable ("Hòa", "nghiêng"; not "Vingroup")."""
+    return _SYLLABLE.fullmatch(fold(word).lower()) is not None
 
 
 _WORD_RE = re.compile(r"[^\W\d_][\w'’&.-]*", re.UNICODE)

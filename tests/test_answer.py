@@ -198,3 +198,26 @@ def test_a_follow_up_that_replaced_what_was_asked_never_gets_the_earlier_figure(
     engine.ask("Dự án Dung Quất 2 cần bao nhiêu vốn cố định?", conv)
     again = engine.ask("Năm 2025?", conv)
     assert again.status != "not_found" or not any("câu hỏi trước" in n for n in again.notes)
+
+
+def test_a_change_asked_is_not_filled_by_the_level_beside_it(seed_engine):
+    """"tăng bao nhiêu?" wants "tăng 7,34%", not "là 64,47 tỷ đồng" in the same sentence."""
+    from kcqa.ask.answer import answer_question
+    trace: list = []
+    answer_question(seed_engine, "Kinh phí khuyến công thực hiện năm 2019 tăng bao nhiêu so với năm 2018?", trace=trace)
+    texts = {c.figure.text for c in trace}
+    assert "7,34%" in texts and "64,47 tỷ đồng" not in texts
+
+
+@pytest.mark.slow
+def test_a_company_named_must_be_named_in_the_record(corpus_engine):
+    """Every candidate for a question about Hòa Phát comes from a record that writes "Hòa Phát";
+    a bank's article holding "hòa" and "phát" in other words does not count (its 1.112 tỷ đồng
+    was given for Hòa Phát's profit)."""
+    from kcqa.ask.answer import answer_question
+    from kcqa.text.vietnamese import fold
+    trace: list = []
+    answer_question(corpus_engine, "Quý I/2021 Hòa Phát đạt lợi nhuận sau thuế bao nhiêu?", trace=trace)
+    for c in trace:
+        doc = corpus_engine.store.document(c.figure.doc)
+        assert re.search(r"(?<!\w)hoa phat(?!\w)", fold(doc.title + " " + doc.text)), (c.figure.text, c.figure.doc)

@@ -85,3 +85,24 @@ def test_numbered_things_are_identifiers():
     assert parse_question("Tổng vốn đầu tư tuyến metro số 2 là bao nhiêu?").identifiers == [("so", "2")]
     assert parse_question("Tổ máy 3 phát điện khi nào?").identifiers == [("to may", "3")]
     assert parse_question("Theo Nghị quyết số 60 có bao nhiêu tỉnh?").identifiers == []
+
+
+def test_a_word_no_vietnamese_syllable_can_be_is_a_name_even_first():
+    """The first word of a sentence is capitalised anyway, so a single capitalised first word
+    is a name only when it cannot be Vietnamese: "Vinhomes" (a follow-up's rewrite puts the
+    company first), not "Tổng"; in "miền Trung - Tây Nguyên", "Trung" is a direction, not a name."""
+    assert parse_question("Vinhomes lợi nhuận gộp quý 1/2021 là bao nhiêu?").names == ["vinhomes"]
+    assert parse_question("Tổng kinh phí năm 2019 là bao nhiêu?").names == []
+    q = parse_question("Năm 2019 tổng kinh phí của 15 tỉnh, thành phố miền Trung - Tây Nguyên là bao nhiêu?")
+    assert q.names == ["tay nguyen"]
+
+
+@pytest.mark.parametrize("text,change", [
+    ("Kinh phí khuyến công thực hiện năm 2019 tăng bao nhiêu so với năm 2018?", True),
+    ("tang bao nhieu so voi cung ky", True),
+    ("Lợi nhuận giảm mấy phần trăm?", True),
+    ("Doanh thu quý I đạt bao nhiêu?", False),
+    ("Tăng trưởng GDP năm 2020 là bao nhiêu?", False),
+])
+def test_a_change_asked_is_a_slot(text, change):
+    assert parse_question(text).change is change

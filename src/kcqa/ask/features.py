@@ -27,8 +27,10 @@ NAMES = (
     "unit_asked", "count_noun_match", "is_table", "has_qualifier", "corroborated", "newest",
     "best_window", "best_clause", "n_candidates", "distance", "percent_asked", "percent_given",
     "date_match", "date_conflict", "count_noun_conflict", "value_in_question", "cov_passage",
-    "name_distance", "from_value", "target_asked", "term_match", "term_conflict",
+    "name_distance", "from_value", "target_asked", "term_match", "term_conflict", "change_unasked",
 )
+
+CHANGE_VERBS = {fold(r) for r in lexicon.CHANGE_RELATIONS}      # relations that state a change
 
 # "kỳ hạn 1 tháng", "thời hạn 5 năm": a term the question names; a rate for another term is not its answer
 _TERM_ASKED = re.compile(r"\b(?:ky han|thoi han|han)\s+(?:tu\s+)?(\d+)\s+(thang|nam|ngay|tuan)\b")
@@ -219,6 +221,9 @@ def figure_features(ctx, f: Figure, rank: int, top_passages: int, caption: str, 
         "entity_other_owner": 0.0,
         "relation_same": float(bool(q_rel and verb in rels and verb in q_rel)),
         "relation_other": float(bool(q_rel and verb in rels and verb not in q_rel)),
+        # a question for a level is seldom answered by a change ("tăng 32%"); the reverse, a level
+        # for "tăng bao nhiêu?", is a hard slot (rank_figures)
+        "change_unasked": float(not q.change and verb in CHANGE_VERBS and not q_rel & CHANGE_VERBS),
         "whole_asked_part_given": float(bool(q.whole and not q.places and find_places(f.entity))),
         "negation_mismatch": float(bool(_NEGATION.search(fold(window(f)))) and not q.negated),
         "measure_in_clause": float(any(mentions(fold(measure_text), m) for m in asked_measures)),

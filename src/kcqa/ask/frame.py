@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from ..text import lexicon
 from ..text.lexicon import MEASURE_UNITS, MONEY_WORDS, PASSAGE_CUES, QUESTION_WORDS, ROMAN, ROMAN_OF, Words
 from ..text.places import Place, find_places
-from ..text.vietnamese import capitalised_runs, fold, mostly_plain, syllables
+from ..text.vietnamese import capitalised_runs, fold, is_syllable, mostly_plain, syllables
 
 
 @dataclass
@@ -41,6 +41,7 @@ class Question:
     measures: list[str] = field(default_factory=list)  # measure words named ("kinh phí", "xuất khẩu"), accented
     relations: list[str] = field(default_factory=list) # relation verbs named ("đạt", "tăng")
     whole: bool = False            # "tổng …", "toàn vùng": the whole, not one part
+    change: bool = False           # "tăng bao nhiêu", "giảm mấy %": the change is asked, not a level
     negated: bool = False          # "… không thực hiện"
     ordinal: str | None = None     # "XII" for "lần thứ 12" / "lần thứ XII"
     identifiers: list[tuple[str, str]] = field(default_factory=list)  # ("to may", "3"): "tổ máy 3", "tuyến số 2"
@@ -59,7 +60,7 @@ class Question:
                 "places": [w for w, _ in self.places], "names": self.names, "years": sorted(self.years),
                 "period": self.period, "measures": self.measures, "relations": self.relations,
                 "unit_kind": self.unit_kind, "count_noun": self.count_noun, "title": self.title_phrase,
-                "whole": self.whole, "ordinal": self.ordinal}
+                "whole": self.whole, "change": self.change, "ordinal": self.ordinal}
 
 
 Frame = Question
@@ -82,6 +83,9 @@ _COMPARE = re.compile(r"\b(so sanh|qua cac nam|qua tung nam|cac nam|tung nam)\b|
 # answered by a count of communes, nor an area by an amount of money.
 _MEASURE_UNITS = MEASURE_UNITS
 _CHANGE = re.compile(r"\b(tang|giam|cao hon|thap hon|vuot)\s+(?:them\s+|len\s+|xuong\s+)?(bao nhieu|may)\b")
+# the change itself ("tăng bao nhiêu", "giảm thêm mấy %"); "tăng lên bao nhiêu" asks where it ended
+_CHANGE_ASKED = re.compile(r"\b(tang|giam|cao hon|thap hon|vuot)\s+(?:them\s+)?(bao nhieu|may)\b")
+_CHANGE_ACCENTED = re.compile(r"\b(tăng|giảm|cao hơn|thấp hơn|vượt)\s+(?:thêm\s+)?(bao nhiêu|mấy)\b")
 _MONEY_UNIT = re.compile(r"\b(bao nhieu|may)\s+(tien|ty|trieu|dong|usd)\b")
 # a percentage asked for ("bao nhiêu phần trăm", "mấy %", "tỷ lệ"), not one the question states ("… mua 10% vốn")
 _PERCENT = re.compile(r"(?:bao nhieu|may)\s*(?:phan tram|%)|\b(?:ty le|ti le)\b|\bphan tram\b(?!\s*(?:von|co phan|co phieu))")
@@ -197,6 +201,8 @@ def parse_question(text: str) -> Question:
     q.measures = [m for m in _MEASURE_WORDS.findall(text, accented) if fold(m) not in relation_words]
     q.relations = _RELATION_WORDS.findall(text, accented)
     q.whole = bool(_WHOLE.search(text, accented)) or bool(re.search(r"\b\d+ (tinh|dia phuong)\b", f))
+    # on the accented text when there is one: folded, "tặng bao nhiêu bức tranh" (gave) reads as "tăng"
+    q.change = bool(_CHANGE_ACCENTED.search(lower) if accented else _CHANGE_ASKED.search(f))
     q.negated = bool(_NEGATED.search(text, accented))
     q.ordinal = _ordinal(f)
     q.identifiers = identifiers_in(f)
@@ -303,7 +309,7 @@ _COMMON_CAPS = {"năm", "tháng", "quý", "ngày", "tổng", "trong", "theo", "t
 
 _MEASURE_FOLDED = {fold(m) for m in lexicon.MEASURES}
 _HONORIFICS = {h.lower() for h in lexicon.HONORIFICS} | {"ông", "bà", "ong", "ba"}
-_COMPASS = {"bac", "nam", "dong", "tay", "-", "–"}
+_COMPASS = {"bac", "nam", "dong", "tay", "trung", "-", "–"}   # "miền Trung - Tây Nguyên"
 
 
 def _not_a_name(word: str) -> bool:
@@ -333,7 +339,8 @@ def _key_names(text: str, place_texts: list[str]) -> list[str]:
         name = " ".join(words)
         if not name or fold(name) in places or any(fold(name) in p or p in fold(name) for p in places):
             continue
-        if len(words) == 1 and not (name.isupper() or any(c.isupper() for c in name[1:])) and s == 0:
-            continue
+        if (len(words) == 1 and not (name.isupper() or any(c.isupper() for c in name[1:])) and s == 0
+                and is_syllable(name)):
+            continue                       # the sentence's first word; "Vinhomes …" is still a name
         out.append(fold(name))
     return out

@@ -12,13 +12,13 @@ from ..models import Figure
 from ..text.vietnamese import fold
 from .candidates import (TOP_PASSAGES, MIN_COVERAGE, MIN_PASSAGE_COVERAGE, Candidate, Evidence, identifier_ok, names_ok, period_ok, place_ok,
                          table_context, unit_ok)
-from .features import figure_features, set_features
+from .features import CHANGE_VERBS, figure_features, relation_of, set_features
 from .rank import load_ranker
 
 
 def score_figures(ctx: Evidence, cands: list[tuple[Figure, int]]) -> list[Candidate]:
-    """Hard slots first (unit kind, place, period, names the question states: evidence that
-    contradicts them is never an answer), then the learnt ranker's probability."""
+    """Hard slots first (unit kind, place, period, names the question states, a change asked:
+    evidence that contradicts them is never an answer), then the learnt ranker's probability."""
     q = ctx.q
     seen: set[tuple[str, int]] = set()
     out: list[Candidate] = []
@@ -30,6 +30,8 @@ def score_figures(ctx: Evidence, cands: list[tuple[Figure, int]]) -> list[Candid
         if not (unit_ok(q, f) and place_ok(ctx, f) and period_ok(ctx, f) and names_ok(ctx, f)
                 and identifier_ok(q, f.sentence)):
             continue
+        if q.change and relation_of(f) not in CHANGE_VERBS:
+            continue        # "tăng bao nhiêu?" asks the change: a level the record states is not one
         caption, header = table_context(ctx, f)
         x = figure_features(ctx, f, rank, TOP_PASSAGES, caption, header, ctx.doc_title(f.doc))
         if x["cov_sentence"] < MIN_COVERAGE and not (x["cov_passage"] >= MIN_PASSAGE_COVERAGE

@@ -99,6 +99,8 @@ NOT_COUNT_NOUN = re.compile(r"^(phan tram|lan thu|nam|thang|ngay|so|voi|trong|cu
 
 # -- relations: the verb that ties a figure to its measure ----------------------
 RELATIONS = ("đạt", "tăng", "giảm", "cao hơn", "thấp hơn", "chiếm", "vượt")
+# the relations that state a change, not a level: "tăng 7,34%" answers "tăng bao nhiêu?", not "đạt bao nhiêu?"
+CHANGE_RELATIONS = ("tăng", "giảm", "cao hơn", "thấp hơn", "vượt")
 NEGATIONS = ("không", "chưa", "chẳng")
 # "tổng …", "toàn vùng", "15 tỉnh": the question asks about a whole, not one part.
 WHOLE_WORDS = ("tổng", "toàn vùng", "toàn khu vực", "cả nước", "toàn quốc", "toàn ngành")

@@ -324,8 +324,14 @@ def _add_missing(text: str, base_q: Question, q: Question, referenced: bool = Fa
     out = re.sub(r"\s*(?:thì|thi)\s*(?=\s(?:tăng|giảm|đạt|là|được|bao|tang|giam|dat|la|duoc))", "", out)
     out = re.sub(r"^\s*(?:thì|thi)\s+", "", out)
     subject = _subject(base_q.text)
-    if subject and not referenced and not q.places and not q.names and not q.measures and not base_q.places \
-            and not base_q.names:
+    # the earlier subject is taken whole when it names no place or organisation, or when the new
+    # turn is only a predicate ("Đạt bao nhiêu phần trăm kế hoạch?") and the subject holds every
+    # place, name and measure of the earlier question ("Năm 2019 tổng kinh phí … Tây Nguyên")
+    whole_subject = subject and (not base_q.places and not base_q.names or (
+        _PREDICATE.match(" " + fold(out)) is not None
+        and all(_span_in(subject, fold(p)) for p, _ in base_q.places) and all(_span_in(subject, n) for n in base_q.names)
+        and all(_span_in(subject, fold(m)) for m in base_q.measures)))
+    if whole_subject and not referenced and not q.places and not q.names and not q.measures:
         merged = f"{subject} {out[:1].lower() + out[1:]}"
         return merged[:1].upper() + merged[1:]
     measure = ""

@@ -327,11 +327,16 @@ _WANT_UNIT = re.compile(r"\b(ngay|thang|quy) nao\b")
 
 
 def answer_when(ctx: Evidence) -> Answer | None:
-    if _ISSUED.search(fold(ctx.q.text)) and _RECORD_NOUN.search(fold(ctx.q.text)):
-        # "… được ban hành ngày nào?": the record's own date line ("Hà Nội, ngày 16 tháng 6 năm 2025")
+    noun = _RECORD_NOUN.search(fold(ctx.q.text))
+    issued = bool(_ISSUED.search(fold(ctx.q.text)) and noun)
+    if issued:
+        # "… được ban hành ngày nào?": the record's own date line ("Hà Nội, ngày 16 tháng 6 năm 2025"),
+        # of a record of the kind asked about (a "chỉ thị" is not answered by a nghị quyết's date)
         for p in ctx.passages[:3]:
             doc = ctx.document(p.chunk.doc)
-            m = _DATE.search(doc.text, doc.body_start, doc.body_start + 1500) if doc else None
+            if doc is None or not mentions(fold(doc.title + " " + doc.text[:doc.body_start + 600]), noun.group(1)):
+                continue
+            m = _DATE.search(doc.text, doc.body_start, doc.body_start + 1500)
             if m:
                 ls = doc.text.rfind("\n", 0, m.start()) + 1
                 le = doc.text.find("\n", m.end())
@@ -351,6 +356,8 @@ def answer_when(ctx: Evidence) -> Answer | None:
                 continue                   # the year the question itself names is not its answer
             if want and not re.search(rf"(?<!\w){want.group(1)}(?!\w)", fold(m.group())):
                 continue                   # "ngày nào" wants a day, "tháng nào" a month
+            if issued and not mentions(fold(text[max(0, m.start() - 80):m.end() + 80]), noun.group(1)):
+                continue                   # "Đề án số 364 ngày 09 tháng 5" is the đề án's date, not a chỉ thị's
             spans.append((m.start(), m.end()))
         best = _nearest_to_key(ctx, text, spans)
         if best:

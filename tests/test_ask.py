@@ -127,6 +127,22 @@ def test_an_unmarked_noun_takes_the_earlier_names_place_and_dau_is_not_dau():
     assert resolve("dau diesel thi sao", base).question == "Từ 15h ngày 27/4 giá xăng dau diesel tối đa là bao nhiêu?"
 
 
+def test_a_predicate_alone_takes_the_earlier_subject_whole_when_it_holds_every_slot():
+    """The earlier subject names the region, the year and the measure: it is kept whole, not
+    cut down to "Tây Nguyên tổng kinh phí …"."""
+    base = [_turn("Năm 2019 tổng kinh phí khuyến công thực hiện của 15 tỉnh, thành phố miền Trung - "
+                  "Tây Nguyên là bao nhiêu?")]
+    assert resolve("Đạt bao nhiêu phần trăm kế hoạch?", base).question == (
+        "Năm 2019 tổng kinh phí khuyến công thực hiện của 15 tỉnh, thành phố miền Trung - Tây Nguyên "
+        "đạt bao nhiêu phần trăm kế hoạch?")
+
+
+def test_a_new_measure_replaces_the_earlier_one_up_to_the_period_not_inside_a_name():
+    """"năm" ends a measure phrase only before a year: "Việt Nam" is not cut in half."""
+    r = resolve("Còn xuất khẩu?", [_turn("Năm 2021 ADB dự báo doanh thu Việt Nam tăng bao nhiêu?")])
+    assert r.question == "Năm 2021 ADB dự báo xuất khẩu tăng bao nhiêu?"
+
+
 def test_a_slot_that_replaces_nothing_is_not_answered_as_the_earlier_question():
     r = resolve("Còn tháng sau?", [_turn("Quảng Nam được bố trí bao nhiêu kinh phí?")])
     assert r.unresolvable and not r.resolved

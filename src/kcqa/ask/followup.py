@@ -248,7 +248,8 @@ def _swap_slots(base: str, base_q: Question, core: str, core_q: Question) -> str
     return out
 
 
-_MEASURE_END = re.compile(r"\s(?:cua|la|dat|tang|giam|bao nhieu|o muc|duoc|trong|nam|quy|tai ngay)\b|[,?]")
+# where a measure phrase ends: its owner, the predicate or the period ("năm 2021", not "Việt Nam")
+_MEASURE_END = re.compile(r"\s(?:cua|la|dat|tang|giam|bao nhieu|o muc|duoc|trong|nam(?= \d)|quy|tai ngay)\b|[,?]")
 
 
 def _shape(name: str) -> tuple[bool, bool, int]:

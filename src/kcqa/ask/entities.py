@@ -327,8 +327,9 @@ _WANT_UNIT = re.compile(r"\b(ngay|thang|quy) nao\b")
 
 
 def answer_when(ctx: Evidence) -> Answer | None:
-    noun = _RECORD_NOUN.search(fold(ctx.q.text))
-    issued = bool(_ISSUED.search(fold(ctx.q.text)) and noun)
+    folded = fold(ctx.q.text)
+    noun = _RECORD_NOUN.search(folded)
+    issued = bool(_ISSUED.search(folded) and noun)
     if issued:
         # "… được ban hành ngày nào?": the record's own date line ("Hà Nội, ngày 16 tháng 6 năm 2025"),
         # of a record of the kind asked about (a "chỉ thị" is not answered by a nghị quyết's date)
@@ -345,7 +346,7 @@ def answer_when(ctx: Evidence) -> Answer | None:
                 ans = entity_answer(ctx, line, 0, le - ls, (m.start() - ls, m.end() - ls), "{x}.")
                 entity_support(ctx, ans)           # the body's "… thông qua ngày 16 tháng 6 năm 2025"
                 return ans
-    want = _WANT_UNIT.search(fold(ctx.q.text))
+    want = _WANT_UNIT.search(folded)
     asked = set(re.findall(r"\d+", ctx.q.text))
     for cov, chunk, s, e, text in _sentence_candidates(ctx, top=TOP_PASSAGES):
         if cov < MIN_COVERAGE:

@@ -8,13 +8,13 @@ understand them too.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 
 from ..index.lexical import BM25, STOPWORDS, LexicalIndex
 from ..index.store import Store
 from ..models import Passage
 from ..text.vietnamese import DiacriticRestorer, fold, mostly_plain, syllables
+from .features import mentions
 
 RRF_K = 60
 
@@ -101,15 +101,12 @@ class Searcher:
         order = sorted(fused, key=lambda c: -fused[c])
         chunks = {c.id: c for c in self.store.chunks(order[: depth])}
         if must:
-            # whole words, punctuation or not: "năm 2018." mentions 2018
-            patterns = [re.compile(rf"(?<!\w){re.escape(t)}(?!\w)") for t in must]
-
             def satisfied(cid: str) -> int:
                 c = chunks.get(cid)
                 if c is None:
                     return 0
                 text = fold(c.text + " " + c.context + " " + self.doc_meta.get(c.doc, ("", {}))[0])
-                return sum(1 for p in patterns if p.search(text))
+                return sum(1 for t in must if mentions(text, t))      # whole words: "năm 2018." mentions 2018
             order = sorted(order[:depth], key=lambda c: (-satisfied(c), -fused[c]))
         out: list[Passage] = []
         for cid in order:

@@ -326,8 +326,8 @@ def test_tro_len():
         ("giảm 5 - 7%", 5, 7, "%", "5 - 7%"),
         ("từ 500 triệu đến 1 tỷ đồng", 5e8, 1e9, "đồng", "từ 500 triệu đến 1 tỷ đồng"),
         ("giá từ 3.000.000đ đến 25.000.000đ", 3e6, 2.5e7, "đồng", "từ 3.000.000đ đến 25.000.000đ"),
-        ("khoảng 250-280.000 đồng/kg", 2.5e5, 2.8e5, "đồng", "khoảng 250-280.000 đồng"),
-        ("từ 4.000 đồng/kg đến 5.000 đồng/kg", 4e3, 5e3, "đồng", "từ 4.000 đồng/kg đến 5.000 đồng"),
+        ("khoảng 250-280.000 đồng/kg", 2.5e5, 2.8e5, "đồng", "khoảng 250-280.000 đồng/kg"),
+        ("từ 4.000 đồng/kg đến 5.000 đồng/kg", 4e3, 5e3, "đồng", "từ 4.000 đồng/kg đến 5.000 đồng/kg"),
         ("lãi suất 0,2-0,7%", 0.2, 0.7, "%", "0,2-0,7%"),
         ("6 - 10 lao động", 6, 10, "lao động", "6 - 10 lao động"),
     ],
@@ -573,3 +573,23 @@ def test_any_text_is_safe(text):
     for q in find_quantities(text):
         assert q.text == text[q.start : q.end]
         assert q.kind in ("money", "percent", "measure", "count")
+
+
+@pytest.mark.parametrize(
+    "text, span, per",
+    [
+        ("giá xăng RON95 là 19.161 đồng/lít, dầu", "19.161 đồng/lít", "lít"),
+        ("lãi suất tối đa 4,5%/năm.", "tối đa 4,5%/năm", "năm"),
+        ("học phí 80 triệu đồng/4 năm", "80 triệu đồng/4 năm", "4 năm"),
+        ("giá bán lẻ điện 1.864,44 đồng/kWh", "1.864,44 đồng/kWh", "kWh"),
+        ("tăng trần 2.000 đồng/cổ phiếu", "2.000 đồng/cổ phiếu", "cổ phiếu"),
+    ],
+)
+def test_rates_keep_what_they_are_counted_per(text, span, per):
+    """A price is per something: the answer must say "đồng/lít", not a bare "đồng"."""
+    q = one(text)
+    assert (q.text, q.per) == (span, per) and q.unit in ("đồng", "%")
+
+
+def test_a_year_after_a_slash_is_not_a_rate():
+    assert one("kế hoạch 10 tỷ đồng/năm 2020").text == "10 tỷ đồng"

@@ -88,11 +88,14 @@ def clause(f: Figure) -> str:
 
 
 def window(f: Figure, before: int = 5, after: int = 6) -> str:
-    """A few syllables either side of the figure, not crossing a semicolon."""
+    """A few syllables either side of the figure, not crossing a semicolon; what a rate is
+    counted per ("/lít" of "432 đồng/lít") counts as after it."""
     s = f.start - f.sentence_start
     e = f.end - f.sentence_start
+    slash = f.text.find("/")
+    per = f.text[slash + 1:].replace("/", " ").split() if slash >= 0 else []
     left = f.sentence[:s].split(";")[-1].split()[-before:]
-    right = f.sentence[e:].split(";")[0].split()[:after]
+    right = (per + f.sentence[e:].split(";")[0].split())[:after]
     return " ".join(left + right + [lead_in(f)])
 
 

@@ -82,6 +82,7 @@ class Quantity:
     qualifier: str | None = None
     value_max: float | None = None
     scale_word: str | None = None
+    per: str | None = None  # what a rate is counted per: "lít" in "19.161 đồng/lít"
 
 
 # --------------------------------------------------------------------------- numbers
@@ -243,6 +244,16 @@ COUNT_NOUNS: tuple[str, ...] = (
     "bậc", "nhà ga", "ga", "đoàn tàu", "toa", "bài báo", "bức tranh", "hiện vật",
 )
 
+#: What a price or rate is counted per, after a slash: "19.161 đồng/lít", "4,5%/năm",
+#: "55,85 triệu đồng/lượng", "80 triệu đồng/4 năm", "2.000 đồng/cổ phiếu". Kept in the
+#: figure's text, so that an answer says what the record says; every counted noun counts too.
+PER_WORDS: tuple[str, ...] = (
+    "năm", "tháng", "quý", "tuần", "ngày", "đêm", "giờ", "phút", "kỳ", "mùa", "lượng", "chỉ",
+    "thùng", "bao", "gói", "suất", "vé", "cây", "quả", "trái", "tạ", "yến", "lít", "kg", "tấn",
+    "kWh", "MWh", "m2", "m²", "m3", "m³", "ha", "km", "m", "USD", "đồng", "đầu người", "tín chỉ",
+    "lượt", "người", "hộ", "nhóm",
+)
+
 # Count nouns that begin a different word: "2021 lần lượt" (respectively), "2 con số"
 # (digits), "103 mã lực" (horsepower, a unit above).
 _COUNT_NOT_BEFORE = {"lần": ("lượt",), "con": ("số",), "mã": ("lực",)}
@@ -343,6 +354,10 @@ _JUNK_TAIL = re.compile(r"(?:[/:]\w+(?:[.\-/:]\w+)*)+|[hg]\d")
 _PER = r"(?:[^\S\n]*/[^\S\n]*\w+(?:[^\S\n]+\w+)?)?"
 _RANGE_SEP = re.compile(_PER + _WS + r"(?:[-–—]|đến(?!\w)|tới(?!\w))" + _WS, re.IGNORECASE)
 _AFTER_FIGURE = re.compile(_PER + r"\s*")
+_PER_NOUNS = sorted(set(PER_WORDS) | set(COUNT_NOUNS), key=lambda n: (-len(n), n))
+# one or two slashes ("đồng/lượt/nhóm"), each maybe with a count ("đồng/4 năm")
+_PER_RE = re.compile(r"(?:[^\S\n]?/[^\S\n]?(?:\d+[^\S\n]+)?(?:" + "|".join(_words(n) for n in _PER_NOUNS)
+                     + r")" + _END + r"(?![^\S\n]*\d)){1,2}", re.IGNORECASE)   # "đồng/năm 2020" is not per year
 _POST_RE = re.compile(_WS + r"(trở\s+lên|trở\s+xuống)" + _END, re.IGNORECASE)
 _FROM_RE = re.compile(r"(?<!\w)(từ)" + _WS + r"\Z", re.IGNORECASE)
 _QUAL_RE = re.compile(
@@ -561,6 +576,13 @@ def _scan(text: str, allow_bare: bool = False) -> list[Quantity]:
             if _designates(text, s):
                 continue
 
+        per = None
+        if tail and tail.unit:
+            rate = _PER_RE.match(text, end)
+            if rate:
+                per = _SPACES.sub(" ", rate.group().strip().lstrip("/").strip())
+                end = rate.end()
+
         start = q_end = s
         qualifier = None
         frm = _FROM_RE.search(text, max(0, s - 12), s)
@@ -588,6 +610,7 @@ def _scan(text: str, allow_bare: bool = False) -> list[Quantity]:
                 qualifier=qualifier,
                 value_max=float(value_max) if value_max is not None else None,
                 scale_word=tail.scale_word if tail else None,
+                per=per,
             )
         )
         pos = end

@@ -4,11 +4,11 @@ the packaged ranker files, passage answers and conversations in the engine."""
 import pytest
 
 from kcqa.ask.conversation import Conversation
-from kcqa.ask.features import NAMES, dates_in
+from kcqa.ask.features import NAMES, SIGNS, dates_in
 from kcqa.ask.followup import resolve
 from kcqa.ask.frame import parse_question
-from kcqa.ask.rank import (CALIBRATION_MODEL, CALIBRATION_NAMES, ENTITY_MODEL, ENTITY_NAMES, PASSAGE_MODEL, PASSAGE_NAMES,
-                           load_ranker)
+from kcqa.ask.rank import (CALIBRATION_MODEL, CALIBRATION_NAMES, CALIBRATION_SIGNS, ENTITY_MODEL, ENTITY_NAMES,
+                           ENTITY_SIGNS, PASSAGE_MODEL, PASSAGE_NAMES, PASSAGE_SIGNS, load_ranker)
 from kcqa.ask.verify import number_tokens, numbers_cited
 from kcqa.models import Citation
 from kcqa.text.vietnamese import fold
@@ -190,6 +190,17 @@ def test_the_packaged_rankers_match_their_features():
     for r in (fig, ent, cal, pas):
         assert 0.0 <= r.threshold <= 1.01
         assert 0.0 < r.probability({n: 0.5 for n in r.names}) < 1.0
+
+
+def test_the_packaged_weights_push_the_declared_way():
+    """Retraining keeps each weight to its feature's declared direction: a matching period can
+    never lower a candidate's odds, a conflicting year never raise them."""
+    for model, signs in ((load_ranker(), SIGNS), (load_ranker(CALIBRATION_MODEL), CALIBRATION_SIGNS),
+                         (load_ranker(ENTITY_MODEL), ENTITY_SIGNS), (load_ranker(PASSAGE_MODEL), PASSAGE_SIGNS)):
+        assert set(signs) <= set(model.names)
+        for name, w in zip(model.names, model.coef):
+            assert w * signs.get(name, 0) >= 0, (name, w)
+    assert SIGNS["period_match"] == 1 and SIGNS["year_conflict"] == -1
 
 
 # -- with the real engine over the sample ----------------------------------------------------

@@ -30,6 +30,20 @@ NAMES = (
     "name_distance", "from_value", "target_asked", "term_match", "term_conflict", "change_unasked",
 )
 
+# The direction each feature may push a candidate, which training respects (a fit on a few hundred
+# questions otherwise learns that matching the period asked *lowers* the odds, from features that
+# overlap): +1 only for, -1 only against, 0 either way (facts about the question, or two-sided).
+SIGNS = {
+    **dict.fromkeys(("cov_window", "cov_clause", "cov_sentence", "cov_passage", "passage_rank", "year_match",
+                     "period_match", "entity_exact", "entity_in_clause", "relation_same", "measure_in_clause",
+                     "count_noun_match", "corroborated", "best_window", "best_clause", "date_match",
+                     "target_asked", "term_match"), 1),
+    **dict.fromkeys(("year_conflict", "period_unasked", "entity_other_owner", "relation_other",
+                     "whole_asked_part_given", "negation_mismatch", "measure_opposed", "distance",
+                     "date_conflict", "count_noun_conflict", "value_in_question", "name_distance",
+                     "term_conflict", "change_unasked"), -1),
+}
+
 CHANGE_VERBS = {fold(r) for r in lexicon.CHANGE_RELATIONS}      # relations that state a change
 
 # "kỳ hạn 1 tháng", "thời hạn 5 năm": a term the question names; a rate for another term is not its answer

@@ -23,6 +23,12 @@ CALIBRATION_NAMES = ("p_top", "margin", "p_second", "cov_sentence", "n_candidate
                      "kind_percent", "kind_amount", "year_asked", "place_asked", "entity_exact", "cov_window",
                      "cov_passage", "name_distance", "measure_in_clause", "count_noun_match", "unit_asked",
                      "corroborated", "n_rivals", "measure_asked", "duration_asked")
+# directions training respects, as features.SIGNS does for the candidate ranker
+CALIBRATION_SIGNS = {**dict.fromkeys(("p_top", "margin", "cov_sentence", "entity_exact", "cov_window", "cov_passage",
+                                      "measure_in_clause", "count_noun_match", "corroborated"), 1),
+                     **dict.fromkeys(("p_second", "name_distance", "n_rivals"), -1)}
+ENTITY_SIGNS = {"coverage": 1, "anchored": 1, "support": 1}
+PASSAGE_SIGNS = {"coverage": 1, "rank_score": 1}
 ENTITY_NAMES = ("coverage", "kind_who", "kind_place", "kind_named", "kind_when", "diacritics", "anchored",
                 "n_names", "title_asked", "after_noun", "support", "name_in_sentence", "names_asked")
 

@@ -316,3 +316,25 @@ def test_a_document_reference_takes_the_document_an_earlier_answer_cites():
     assert got.resolved and got.question.startswith("Nghị quyết số 12/2021/NQ-HĐND")
     prev[0]["answer"]["citations"] = [{"metadata": {"title": "Báo cáo tổng kết năm 2021"}}]
     assert resolve("Nghị quyết này ban hành ngày nào?", prev).unresolvable     # no such document cited
+
+
+@pytest.mark.parametrize("earlier, follow, expected", [
+    # a period of its own ("cuối năm") replaces the earlier period whole, not only its year
+    ("Cuối quý 1/2021, tỷ lệ nợ xấu tại ngân hàng riêng lẻ VPBank là bao nhiêu?", "Cuối năm 2020 thì sao?",
+     "Cuối năm 2020, tỷ lệ nợ xấu tại ngân hàng riêng lẻ VPBank là bao nhiêu?"),
+    ("Quý 1/2021 lợi nhuận của VPBank là bao nhiêu?", "cuoi nam 2020 thi sao",
+     "Cuoi nam 2020 lợi nhuận của VPBank là bao nhiêu?"),
+    # inside a date only the year changes
+    ("Lỗ lũy kế của Hoàng Anh Gia Lai tại ngày 31/12/2020 là bao nhiêu?", "Cuối năm 2019 thì sao?",
+     "Lỗ lũy kế của Hoàng Anh Gia Lai tại ngày 31/12/2019 là bao nhiêu?"),
+    # a bare year keeps the earlier kind of period
+    ("Quý 1/2021 lợi nhuận của VPBank là bao nhiêu?", "Năm 2020 thì sao?",
+     "Quý 1/2020 lợi nhuận của VPBank là bao nhiêu?"),
+])
+def test_a_period_named_whole_replaces_the_earlier_period(earlier, follow, expected):
+    assert resolve(follow, [_turn(earlier)]).question == expected
+
+
+def test_a_new_measure_takes_the_earlier_measures_tong_with_it():
+    r = resolve("Tỷ lệ nợ xấu thì sao?", [_turn("Quý 1/2021 tổng lợi nhuận của VPBank tăng bao nhiêu so với cùng kỳ?")])
+    assert r.question == "Quý 1/2021 tỷ lệ nợ xấu của VPBank tăng bao nhiêu so với cùng kỳ?"

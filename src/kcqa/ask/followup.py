@@ -30,6 +30,7 @@ _BASELINE_YEAR = re.compile(r"(so v[oớ]i|cùng kỳ|cung ky)[^?]*?(?:năm|nam)
 # "tỉnh này", "năm đó", "hội nghị đó", "công ty này", "ông ấy"
 _REF = re.compile(r"(?<!\w)((?:[^\W\d_]+\s+){0,2}?[^\W\d_]+)\s+(đó|này|ấy|trên|do|nay|ay)(?!\w)", re.IGNORECASE)
 _PERSON_REF = re.compile(r"(?<!\w)(ông|bà|ong|ba)\s+(ấy|ay|ta)(?!\w)", re.IGNORECASE)
+_EDGE = r"cuối|cuoi|đầu|dau|hết|het|giữa|giua"     # "cuối năm 2020": where in the year
 _PLACE_NOUNS = {"tinh", "thanh pho", "dia phuong", "tp"}
 _YEAR_NOUNS = {"nam", "thoi gian", "ky"}
 _ORG_NOUNS = {"cong ty", "doanh nghiep", "tap doan", "ngan hang", "don vi", "to chuc", "hang", "co quan"}
@@ -223,7 +224,21 @@ def _swap_slots(base: str, base_q: Question, core: str, core_q: Question) -> str
             out = out[:start] + phrase + out[end:]
         elif core_q.years and years:
             y = str(sorted(core_q.years)[0])
-            out = out[:years[0].start()] + y + out[years[0].end():]
+            own = re.search(rf"(?<!\w)({_EDGE})\s+(?:năm|nam)\s+{y}", core, re.IGNORECASE)
+            if own and not re.search(r"\d{1,2}/\d{1,2}/$", out[:years[0].start()]):   # in "31/12/2020" only the year changes
+                # "Cuối năm 2020 thì sao?" is a period of its own: it replaces "quý 1/2021" whole
+                from ..extract.figures import periods_in
+                start, end = years[0].start(), years[0].end()
+                around = [p for p in periods_in(out) if p[0] <= start and end <= p[1]]
+                if around:
+                    start, end = around[0][0], around[0][1]
+                before = re.search(rf"(?:(?:{_EDGE})\s+)?(?:(?:năm|nam)\s+)?$", out[:start], re.IGNORECASE)
+                start = before.start() if before else start
+                phrase = own.group()
+                phrase = phrase[:1].upper() + phrase[1:] if start == 0 else phrase[:1].lower() + phrase[1:]
+                out = out[:start] + phrase + out[end:]
+            else:
+                out = out[:years[0].start()] + y + out[years[0].end():]
         elif core_q.period and base_q.period:
             m = re.search(re.escape(base_q.period), fold(out))
             if m:
@@ -238,9 +253,11 @@ def _swap_slots(base: str, base_q: Question, core: str, core_q: Question) -> str
                 # the whole phrase replaces the earlier measure phrase, up to its owner or predicate
                 stop = _MEASURE_END.search(fold(out), m.end())
                 end = stop.start() if stop else m.end()
+                whole = re.search(r"(?<!\w)tong\s+$", fold(out)[:m.start()])   # "tổng lợi nhuận": "tổng" is the old measure's
+                start = whole.start() if whole else m.start()
                 phrase = core.strip(" ?")
-                phrase = phrase[:1].lower() + phrase[1:] if m.start() > 0 else phrase[:1].upper() + phrase[1:]
-                out = out[:m.start()] + phrase + out[end:]
+                phrase = phrase[:1].lower() + phrase[1:] if start > 0 else phrase[:1].upper() + phrase[1:]
+                out = out[:start] + phrase + out[end:]
             elif m:
                 out = out[:m.start()] + _written(core, new) + out[m.end():]
         else:

@@ -211,6 +211,32 @@ def test_a_follow_up_that_replaced_what_was_asked_never_gets_the_earlier_figure(
     assert again.status != "not_found" or not any("câu hỏi trước" in n for n in again.notes)
 
 
+@pytest.mark.slow
+def test_a_place_question_is_not_answered_from_a_sentence_about_other_provinces(tmp_path, model_cache):
+    """The province a question names is a slot for names and places too: a merger sentence about
+    Cần Thơ, Sóc Trăng and Hậu Giang does not say where An Giang's centre is, even with no threshold."""
+    from conftest import make_engine
+    docs = tmp_path / "records"
+    docs.mkdir()
+    (docs / "sap-nhap.txt").write_text(
+        "Sắp xếp đơn vị hành chính cấp tỉnh\n\nHợp nhất thành phố Cần Thơ, tỉnh Sóc Trăng và tỉnh Hậu Giang; "
+        "lấy tên là thành phố Cần Thơ, trung tâm chính trị - hành chính đặt tại thành phố Cần Thơ hiện nay.\n\n"
+        "Hợp nhất tỉnh Kiên Giang và tỉnh An Giang; lấy tên là tỉnh An Giang, trung tâm chính trị - hành chính "
+        "đặt tại tỉnh Kiên Giang.\n", encoding="utf-8")
+    engine = make_engine(tmp_path / "index", [docs], model_cache)
+    engine.cfg.min_confidence = 0.0
+    ans = engine.ask("Tỉnh An Giang mới có trung tâm hành chính đặt tại tỉnh nào?")
+    assert ans.status == "answered" and "Kiên Giang" in ans.value.text
+    (docs / "sap-nhap.txt").write_text(
+        "Sắp xếp đơn vị hành chính cấp tỉnh\n\nHợp nhất thành phố Cần Thơ, tỉnh Sóc Trăng và tỉnh Hậu Giang; "
+        "lấy tên là thành phố Cần Thơ, trung tâm chính trị - hành chính đặt tại thành phố Cần Thơ hiện nay.\n",
+        encoding="utf-8")
+    engine.index([docs])
+    engine.reload()
+    ans = engine.ask("Tỉnh An Giang mới có trung tâm hành chính đặt tại tỉnh nào?")
+    assert ans.status == "not_found" or "Cần Thơ" not in ans.value.text
+
+
 def test_a_change_asked_is_not_filled_by_the_level_beside_it(seed_engine):
     """"tăng bao nhiêu?" wants "tăng 7,34%", not "là 64,47 tỷ đồng" in the same sentence."""
     from kcqa.ask.answer import answer_question

@@ -61,12 +61,19 @@ def _sentence_candidates(ctx: Evidence, top: int = 4):
     """Sentences of the top passages, each with its coverage of the question."""
     out = []
     named = {fold(w) for w, _ in ctx.q.places} | set(ctx.q.names)
+    asked_places = {fold(w) for w, _ in ctx.q.places} | {fold(p.name) for _, ps in ctx.q.places for p in ps}
     for rank, p in enumerate(ctx.passages[:top]):
         c = p.chunk
         for s, e in sentences(c.text):
             text = c.text[s:e]
             if not _names_identifier(ctx, text):
                 continue
+            if asked_places:
+                # a province the question names is a slot: a sentence about other provinces only is
+                # never its evidence ("An Giang mới … đặt tại tỉnh nào?" is not answered by Cần Thơ's merger)
+                here = {fold(pl.name) for _, _, pl in find_places(text)}
+                if here and not here & asked_places:
+                    continue
             cov = ctx.coverage(text + " " + p.title)
             # coverage leaves the question's places out; a sentence that names one is about it
             if named and any(mentions(fold(text), n) for n in named):

@@ -593,3 +593,20 @@ def test_rates_keep_what_they_are_counted_per(text, span, per):
 
 def test_a_year_after_a_slash_is_not_a_rate():
     assert one("kế hoạch 10 tỷ đồng/năm 2020").text == "10 tỷ đồng"
+
+
+@pytest.mark.parametrize("text, span, value", [
+    ("Có 12/15 địa phương đạt kế hoạch.", "12/15 địa phương", 12),
+    ("đã nghiệm thu 5/5 hạng mục công trình", "5/5 hạng mục", 5),
+    ("14/19 tỉnh, thành phố hoàn thành", "14/19 tỉnh, thành phố", 14),
+])
+def test_so_many_of_a_whole_is_a_count(text, span, value):
+    """"12/15 địa phương": the count is 12, and the whole stays in what is shown."""
+    q = one(text)
+    assert (q.text, q.value, q.kind) == (span, value, "count")
+
+
+@pytest.mark.parametrize("text", ["ngày 1/5 tỉnh Quảng Nam khai mạc", "Sáng 1/5 tỉnh tổ chức lễ",
+                                  "Quyết định 1/2 dự án", "có 15/12 địa phương"])
+def test_dates_and_numbers_are_not_ratios(text):
+    assert not [q for q in find_quantities(text) if "/" in q.text]

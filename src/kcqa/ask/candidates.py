@@ -16,7 +16,7 @@ from ..extract.figures import figures_of, years_in
 from ..models import Document, Figure, Passage
 from ..text.lexicon import DURATION_UNITS, EQUIVALENT_PHRASES, MONEY_UNITS, MONEY_WORDS
 from ..text.places import find_places
-from ..text.numbers import QUALIFIERS, Quantity, parse_number
+from ..text.numbers import QUALIFIERS, Quantity, parse_number, ratio_ok
 from ..text.vietnamese import fold, is_syllable, sentences, syllables
 from .features import mentions, period_parts
 from .frame import Question, identifiers_in
@@ -152,7 +152,8 @@ class Evidence:
         if not noun:
             return []
         heads = [" ".join(noun[:n]) for n in range(len(noun), 0, -1)]
-        pattern = re.compile(r"(?<![\w.,/])((?:" + "|".join(QUALIFIERS) + r")\s+)?(\d+(?:[.,]\d+)*)\s+("
+        # "14 nhà ga"; "9/11 chuyên ngành" (so many of a whole: the count is the first)
+        pattern = re.compile(r"(?<![\w.,/])((?:" + "|".join(QUALIFIERS) + r")\s+)?(\d+(?:[.,]\d+)*)(?:/(\d{1,4}))?\s+("
                              + "|".join(re.escape(h) for h in heads) + r")(?!\w)")
         out = []
         for i, p in enumerate(self.passages):
@@ -174,10 +175,14 @@ class Evidence:
                         continue
                     if m.group(2).isdigit() and 1900 <= int(m.group(2)) <= 2100:
                         continue
+                    if m.group(3) and not (m.group(2).isdigit() and ratio_ok(sentence, m.start(2), m.group(2),
+                                                                              m.group(3))):
+                        continue
                     start = m.start(1) if m.group(1) else m.start(2)
                     quantities.append(Quantity(
                         start=start, end=m.end(), text=sentence[start:m.end()], number_start=m.start(2),
-                        number_end=m.end(2), value=value, unit=sentence[m.start(3):m.end(3)].lower(), kind="count",
+                        number_end=m.end(3) if m.group(3) else m.end(2), value=value,
+                        unit=sentence[m.start(4):m.end(4)].lower(), kind="count",
                         qualifier=sentence[m.start(1):m.end(1)].strip() if m.group(1) else None, value_max=None,
                         scale_word=None))
                 out += [(f, i) for f in figures_of(doc, sentence, ss, 0, "", quantities)]

@@ -66,6 +66,7 @@ __all__ = [
     "parse_quantity",
     "format_vi",
     "same_number",
+    "ratio_ok",
 ]
 
 
@@ -354,6 +355,10 @@ _JUNK_TAIL = re.compile(r"(?:[/:]\w+(?:[.\-/:]\w+)*)+|[hg]\d")
 _PER = r"(?:[^\S\n]*/[^\S\n]*\w+(?:[^\S\n]+\w+)?)?"
 _RANGE_SEP = re.compile(_PER + _WS + r"(?:[-–—]|đến(?!\w)|tới(?!\w))" + _WS, re.IGNORECASE)
 _AFTER_FIGURE = re.compile(_PER + r"\s*")
+_RATIO_RE = re.compile(r"(\d{1,4})/(\d{1,4})(?![\d/.,:\w-])")
+# words before "1/5" that make it a date or a number of something, not a ratio
+_NOT_BEFORE_RATIO = _DESIGNATORS | frozenset("hôm sáng chiều tối đêm trưa từ đến tới trước sau đầu cuối giữa "
+                                              "lúc vào quyết nghị định thông tư văn bản công văn".split())
 _PER_NOUNS = sorted(set(PER_WORDS) | set(COUNT_NOUNS), key=lambda n: (-len(n), n))
 # one or two slashes ("đồng/lượt/nhóm"), each maybe with a count ("đồng/4 năm")
 _PER_RE = re.compile(r"(?:[^\S\n]?/[^\S\n]?(?:\d+[^\S\n]+)?(?:" + "|".join(_words(n) for n in _PER_NOUNS)
@@ -544,6 +549,32 @@ def _qualifier_before(text: str, pos: int, out: list[Quantity]) -> re.Match | No
     return q
 
 
+def ratio_ok(text: str, start: int, part: str, whole: str) -> bool:
+    """Whether "part/whole" at ``start`` can be so many of a whole: the part no larger, and
+    not after a word that makes it a date or a document's number ("ngày 1/5", "Quyết định 1/2")."""
+    if int(part) > int(whole) or int(whole) == 0:
+        return False
+    prev = _prev_word(text, start)
+    return not (prev and prev[0].lower() in _NOT_BEFORE_RATIO)
+
+
+def _ratio(text: str, m: re.Match) -> Quantity | None:
+    """"12/15 địa phương", "9/11 chuyên ngành": so many of a whole, counted; read as the count
+    (12) with the whole kept in the text. Not a date ("ngày 1/5 tỉnh …"), not a document number,
+    and the first never above the second."""
+    r = _RATIO_RE.match(text, m.start())
+    if not r or not ratio_ok(text, m.start(), r.group(1), r.group(2)):
+        return None
+    unit = _unit_at(text, r.end())
+    if not unit or unit[2] != "count":
+        return None
+    after = re.match(r"[^\S\n]+(\w)", text[unit[0]:unit[0] + 3])
+    if after and after.group(1).isupper():
+        return None                       # "1/5 tỉnh Quảng Nam": a date before a place's name
+    return Quantity(start=m.start(), end=unit[0], text=text[m.start():unit[0]], number_start=m.start(),
+                    number_end=r.end(), value=float(r.group(1)), unit=unit[1], kind="count")
+
+
 def _scan(text: str, allow_bare: bool = False) -> list[Quantity]:
     out: list[Quantity] = []
     pos = 0
@@ -552,7 +583,10 @@ def _scan(text: str, allow_bare: bool = False) -> list[Quantity]:
         pos = e
         junk = _JUNK_TAIL.match(text, e)
         if junk:
-            pos = junk.end()
+            ratio = _ratio(text, m)
+            if ratio:
+                out.append(ratio)
+            pos = ratio.end if ratio else junk.end()
             continue
         if not _number_ok(text, s):
             continue

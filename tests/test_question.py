@@ -106,3 +106,18 @@ def test_a_word_no_vietnamese_syllable_can_be_is_a_name_even_first():
 ])
 def test_a_change_asked_is_a_slot(text, change):
     assert parse_question(text).change is change
+
+
+def test_a_period_written_in_words_is_the_same_period():
+    """"Sáu tháng đầu năm 2022" in a record is the "6 tháng đầu năm" a question asks about."""
+    from kcqa.ask.features import period_parts
+    assert period_parts("Sáu tháng đầu năm 2022") == (None, 6) == period_parts("6 tháng đầu năm")
+    assert period_parts("chín tháng đầu năm") == (None, 9)
+    assert parse_question("sau thang dau nam 2022 von dau tu dat bao nhieu").period == "sau thang dau nam"
+
+
+def test_a_quarter_and_its_year_are_slots_not_words_to_cover():
+    """"quý 1/2021" and "Quý I/2021" ask the same: the record may write "Quý I năm 2021"."""
+    a, b = parse_question("Quý 1/2021 lợi nhuận đạt bao nhiêu?"), parse_question("Quý I/2021 lợi nhuận đạt bao nhiêu?")
+    assert "1/2021" not in a.content and "i/2021" not in b.content
+    assert a.years == b.years == {2021} and a.period and b.period

@@ -83,7 +83,7 @@ def period_parts(text: str) -> tuple[int | None, int | None]:
         quarter = int(m.group(1)) if m.group(1).isdigit() else lexicon.ROMAN.get(m.group(1))
     m = lexicon.MONTHS_FOLDED.search(f)
     if m:
-        months = int(m.group(1))
+        months = int(m.group(1)) if m.group(1).isdigit() else lexicon.MONTH_COUNT_WORDS[m.group(1)]
     return quarter, months
 
 

@@ -135,6 +135,7 @@ def _how_much(text: str, folded: str):
     return _HOW_MUCH_FOLDED.search(folded)
 _YEAR = re.compile(r"(?<!\d)((?:19|20)\d{2})(?!\d)")
 _PERIOD = lexicon.PERIOD_FOLDED
+_PERIOD_TOKEN = re.compile(r"(?:\d{1,2}|[ivx]{1,4})/(?:19|20)\d\d")
 _ORDINAL = re.compile(r"\b(lan thu|khoa|dot)\s+([ivxl]+|\d{1,3})\b")
 
 
@@ -196,8 +197,10 @@ def parse_question(text: str) -> Question:
         if re.search(pattern, f):
             q.units = units
             break
+    # years and "1/2021" of "quý 1/2021" are slots (years, period), not words to cover: a record
+    # writes "Quý I năm 2021"
     q.content = [fold(s) for _, _, s in syllables(text)
-                 if not lexicon.is_function_word(s, accented) and not s.isdigit()]
+                 if not lexicon.is_function_word(s, accented) and not s.isdigit() and not _PERIOD_TOKEN.fullmatch(fold(s))]
     relation_words = {fold(r) for r in lexicon.RELATIONS}
     q.measures = [m for m in _MEASURE_WORDS.findall(text, accented) if fold(m) not in relation_words]
     q.relations = _RELATION_WORDS.findall(text, accented)

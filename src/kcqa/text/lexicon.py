@@ -117,9 +117,12 @@ HONORIFICS = ("Ông", "Bà", "Anh", "Chị", "Đồng chí", "Đ/c", "TS", "ThS"
 # -- periods -----------------------------------------------------------------
 YEAR = re.compile(r"(?<![\d/.,])((?:19|20)\d{2})(?![\d/.,%])")
 # in folded text: "6 tháng đầu năm", "9 tháng", "quý I", "quý 1/2021", "tháng 3"
-PERIOD_FOLDED = re.compile(r"(\d+ thang (?:dau|cuoi) nam|\d+ thang|quy [iv]+\b|quy [1-4]\b|thang \d{1,2})")
+PERIOD_FOLDED = re.compile(r"((?:\d+|sau|chin|ba) thang (?:dau|cuoi) nam|\d+ thang|quy [iv]+\b|quy [1-4]\b"
+                           r"|thang \d{1,2})")
 QUARTER_FOLDED = re.compile(r"quy ([ivx]+|\d)\b")
-MONTHS_FOLDED = re.compile(r"(\d+) thang")
+MONTHS_FOLDED = re.compile(r"(?<!\w)(\d+|sau|chin|ba) thang")
+# "Sáu tháng đầu năm" is "6 tháng đầu năm" (folded: "sau", "chin", "ba")
+MONTH_COUNT_WORDS = {"sau": 6, "chin": 9, "ba": 3}
 # Before a bare "N tháng" these make it a length of time, not a reporting period: "kỳ hạn
 # 6 tháng", "thực hiện 37 tháng", "dưới 6 tháng". Folded, matched on the text before.
 DURATION_BEFORE = re.compile(r"\b(ky han|duoi|tren|tu|den|toi|thuc hien|mat|keo dai|trong vong|rut ngan|hon|gan|"

@@ -338,3 +338,17 @@ def test_a_period_named_whole_replaces_the_earlier_period(earlier, follow, expec
 def test_a_new_measure_takes_the_earlier_measures_tong_with_it():
     r = resolve("Tỷ lệ nợ xấu thì sao?", [_turn("Quý 1/2021 tổng lợi nhuận của VPBank tăng bao nhiêu so với cùng kỳ?")])
     assert r.question == "Quý 1/2021 tỷ lệ nợ xấu của VPBank tăng bao nhiêu so với cùng kỳ?"
+
+
+@pytest.mark.parametrize("earlier, follow, expected", [
+    ("Theo Nghị quyết 60-NQ/TW, tỉnh Quảng Bình hợp nhất với tỉnh nào?", "Trung tâm hành chính đặt ở tỉnh nào?",
+     "Trung tâm hành chính của tỉnh Quảng Bình đặt ở tỉnh nào?"),
+    ("Vinhomes đạt doanh thu bao nhiêu trong quý 1/2021?", "Trụ sở đặt ở đâu?", "Trụ sở của Vinhomes đặt ở đâu?"),
+])
+def test_something_owned_asked_without_its_owner_belongs_to_the_earlier_subject(earlier, follow, expected):
+    r = resolve(follow, [_turn(earlier, kind="place")])
+    assert r.resolved and r.question == expected
+
+
+def test_a_place_asked_for_is_still_not_inherited():
+    assert not resolve("Tỉnh nào đăng cai hội nghị?", [_turn("Quảng Nam được bố trí bao nhiêu kinh phí?")]).resolved

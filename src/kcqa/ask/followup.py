@@ -30,6 +30,8 @@ _BASELINE_YEAR = re.compile(r"(so v[oớ]i|cùng kỳ|cung ky)[^?]*?(?:năm|nam)
 # "tỉnh này", "năm đó", "hội nghị đó", "công ty này", "ông ấy"
 _REF = re.compile(r"(?<!\w)((?:[^\W\d_]+\s+){0,2}?[^\W\d_]+)\s+(đó|này|ấy|trên|do|nay|ay)(?!\w)", re.IGNORECASE)
 _PERSON_REF = re.compile(r"(?<!\w)(ông|bà|ong|ba)\s+(ấy|ay|ta)(?!\w)", re.IGNORECASE)
+_OWNED = re.compile(r"\s*(?:" + "|".join(re.escape(fold(n)) for n in lexicon.OWNED_NOUNS) + r")(?!\w)")
+_OWNED_THEN = re.compile(r"\s+(?:dat|nam|o|la|co|duoc|thuoc|bao nhieu|tang|giam|hien)\b|\s*\??\s*$")  # its predicate
 _EDGE = r"cuối|cuoi|đầu|dau|hết|het|giữa|giua"     # "cuối năm 2020": where in the year
 _PLACE_NOUNS = {"tinh", "thanh pho", "dia phuong", "tp"}
 _YEAR_NOUNS = {"nam", "thoi gian", "ky"}
@@ -88,14 +90,23 @@ def resolve(question: str, previous: list[dict]) -> Resolution:
     cues = looks_like_followup(question) or _bare(question)
     if not cues and not _subjectless(q):
         return Resolution(question)
-    if not cues and q.kind in ("place", "superlative", "document") and not _has_ref(question):
-        # "Tỉnh nào đăng cai …?" asks for a place: it does not inherit one
+    if not cues and q.kind in ("place", "superlative", "document") and not _has_ref(question) \
+            and not _OWNED.match(fold(question)):
+        # "Tỉnh nào đăng cai …?" asks for a place: it does not inherit one (but "Trung tâm hành
+        # chính đặt ở tỉnh nào?" asks where something of the earlier subject is)
         return Resolution(question)
     base_q = parse_question(base)
     text = _replace_references(question, base, base_q, last, previous)
     if text is None:
         return Resolution(question, unresolvable="Không rõ câu hỏi tiếp nối này nói về điều gì ở câu trước; "
                                                  "hãy hỏi đầy đủ hơn.")
+    owned = _OWNED.match(fold(text))
+    if owned and _OWNED_THEN.match(fold(text), owned.end()) and (base_q.places or _names(base_q)) \
+            and not (lambda t: t.places or t.names)(parse_question(text)):
+        # "Trung tâm hành chính đặt ở tỉnh nào?" → "Trung tâm hành chính của tỉnh Quảng Bình đặt ở tỉnh nào?"
+        owner = base_q.places[0][0] if base_q.places else base_q.text[slice(*_span_in(base_q.text, _names(base_q)[0]))]
+        out = f"{text[:owned.end()].strip()} của {owner}{text[owned.end():]}"
+        return Resolution(out[:1].upper() + out[1:], resolved=True)
     core = _strip_ellipsis(text)
     core_q = parse_question(core) if core else None
     elliptic = bool(_START.search(question) or re.search(_THI_SAO, question, re.IGNORECASE))

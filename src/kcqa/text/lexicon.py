@@ -114,6 +114,12 @@ TITLES = ("Phó Thủ tướng", "Thủ tướng", "Thứ trưởng", "Bộ trư
 HONORIFICS = ("Ông", "Bà", "Anh", "Chị", "Đồng chí", "Đ/c", "TS", "ThS", "PGS", "GS", "Luật sư", "TS.", "PGS.TS",
               "GS.TS", "Ths", "NSƯT", "NSND")
 
+# Nouns that are something *of* an owner (a province's centre, a company's head office): a
+# follow-up that starts with one and names no owner asks about the earlier turn's subject
+# ("Trung tâm hành chính đặt ở tỉnh nào?" after "Quảng Bình hợp nhất với tỉnh nào?").
+OWNED_NOUNS = ("trung tâm chính trị - hành chính", "trung tâm hành chính", "trung tâm chính trị", "tỉnh lỵ",
+               "thủ phủ", "trụ sở", "diện tích", "dân số", "quy mô dân số", "tên gọi", "tên mới")
+
 # -- periods -----------------------------------------------------------------
 YEAR = re.compile(r"(?<![\d/.,])((?:19|20)\d{2})(?![\d/.,%])")
 # in folded text: "6 tháng đầu năm", "9 tháng", "quý I", "quý 1/2021", "tháng 3"

@@ -222,32 +222,14 @@ def _swap_slots(base: str, base_q: Question, core: str, core_q: Question) -> str
         years = list(_YEAR.finditer(out))
         if core_q.period and years:
             # "Quý I/2021 thì sao?": the whole period replaces "năm 2020" or "quý 1/2021"
-            from ..extract.figures import periods_in
-            start, end = years[0].start(), years[0].end()
-            around = [p for p in periods_in(out) if p[0] <= start and end <= p[1]]
-            if around:
-                start, end = around[0][0], around[0][1]
-            before = re.search(r"(?:năm|nam)\s+$", out[:start], re.IGNORECASE)
-            start = before.start() if before else start
-            phrase = _period_text(core, core_q)
-            if start == 0:
-                phrase = phrase[:1].upper() + phrase[1:]
-            out = out[:start] + phrase + out[end:]
+            out = _replace_period(out, years[0], _period_text(core, core_q), r"(?:năm|nam)\s+")
         elif core_q.years and years:
             y = str(sorted(core_q.years)[0])
             own = re.search(rf"(?<!\w)({_EDGE})\s+(?:năm|nam)\s+{y}", core, re.IGNORECASE)
             if own and not re.search(r"\d{1,2}/\d{1,2}/$", out[:years[0].start()]):   # in "31/12/2020" only the year changes
                 # "Cuối năm 2020 thì sao?" is a period of its own: it replaces "quý 1/2021" whole
-                from ..extract.figures import periods_in
-                start, end = years[0].start(), years[0].end()
-                around = [p for p in periods_in(out) if p[0] <= start and end <= p[1]]
-                if around:
-                    start, end = around[0][0], around[0][1]
-                before = re.search(rf"(?:(?:{_EDGE})\s+)?(?:(?:năm|nam)\s+)?$", out[:start], re.IGNORECASE)
-                start = before.start() if before else start
-                phrase = own.group()
-                phrase = phrase[:1].upper() + phrase[1:] if start == 0 else phrase[:1].lower() + phrase[1:]
-                out = out[:start] + phrase + out[end:]
+                phrase = own.group()[:1].lower() + own.group()[1:]
+                out = _replace_period(out, years[0], phrase, rf"(?:(?:{_EDGE})\s+)?(?:(?:năm|nam)\s+)?")
             else:
                 out = out[:years[0].start()] + y + out[years[0].end():]
         elif core_q.period and base_q.period:
@@ -274,6 +256,21 @@ def _swap_slots(base: str, base_q: Question, core: str, core_q: Question) -> str
         else:
             out = _append(out, _written(core, core_q.measures[0]))
     return out
+
+
+def _replace_period(out: str, year: re.Match, phrase: str, lead: str) -> str:
+    """`phrase` in place of the earlier question's period: the whole period around its year
+    ("quý 1/2021"), with the words `lead` matches just before it ("năm ", "cuối năm ")."""
+    from ..extract.figures import periods_in
+    start, end = year.start(), year.end()
+    around = [p for p in periods_in(out) if p[0] <= start and end <= p[1]]
+    if around:
+        start, end = around[0][0], around[0][1]
+    before = re.search(lead + "$", out[:start], re.IGNORECASE)
+    start = before.start() if before else start
+    if start == 0:
+        phrase = phrase[:1].upper() + phrase[1:]
+    return out[:start] + phrase + out[end:]
 
 
 # where a measure phrase ends: its owner, the predicate or the period ("năm 2021", not "Việt Nam")

@@ -250,7 +250,7 @@ def place_ok(ctx: Evidence, f: Figure) -> bool:
     q = ctx.q
     if not q.places:
         return True
-    names = {fold(w) for w, _ in q.places} | {fold(p.name) for _, ps in q.places for p in ps}
+    names = q.place_names()
     ent = fold(f.entity)
     if any(mentions(ent, n) for n in names):
         return True

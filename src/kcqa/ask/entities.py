@@ -61,7 +61,7 @@ def _sentence_candidates(ctx: Evidence, top: int = 4):
     """Sentences of the top passages, each with its coverage of the question."""
     out = []
     named = {fold(w) for w, _ in ctx.q.places} | set(ctx.q.names)
-    asked_places = {fold(w) for w, _ in ctx.q.places} | {fold(p.name) for _, ps in ctx.q.places for p in ps}
+    asked_places = ctx.q.place_names()
     for rank, p in enumerate(ctx.passages[:top]):
         c = p.chunk
         for s, e in sentences(c.text):

@@ -146,8 +146,7 @@ def _opposed(q_measures: list[str], text: str) -> bool:
 def _name_distance(ctx, f: Figure) -> float:
     """How far (scaled) the figure stands from the nearest place or name the question states
     ("Cổ phiếu SSI tăng …": of a list of tickers and changes, the change next to SSI)."""
-    names = ({fold(w) for w, _ in ctx.q.places} | {fold(p.name) for _, ps in ctx.q.places for p in ps}
-             | set(ctx.q.names))
+    names = ctx.q.place_names() | set(ctx.q.names)
     if not names:
         return 0.0
     s = f.start - f.sentence_start
@@ -200,7 +199,7 @@ def figure_features(ctx, f: Figure, rank: int, top_passages: int, caption: str, 
     passage = ctx.passages[rank].chunk.text if rank < len(ctx.passages) else f.sentence
     cov_passage = max(cov_sentence, ctx.coverage(" ".join((passage, title, caption, header))))
     pyears = years_in(f.period)
-    places = {fold(w) for w, _ in q.places} | {fold(p.name) for _, ps in q.places for p in ps}
+    places = q.place_names()
     ent = fold(f.entity)
     entity_exact = any(mentions(ent, n) for n in places)
     entity_in_clause = any(mentions(fold(cl), n) for n in places | set(q.names))

@@ -101,12 +101,13 @@ def resolve(question: str, previous: list[dict]) -> Resolution:
         return Resolution(question, unresolvable="Không rõ câu hỏi tiếp nối này nói về điều gì ở câu trước; "
                                                  "hãy hỏi đầy đủ hơn.")
     owned = _OWNED.match(fold(text))
-    if owned and _OWNED_THEN.match(fold(text), owned.end()) and (base_q.places or _names(base_q)) \
-            and not (lambda t: t.places or t.names)(parse_question(text)):
-        # "Trung tâm hành chính đặt ở tỉnh nào?" → "Trung tâm hành chính của tỉnh Quảng Bình đặt ở tỉnh nào?"
-        owner = base_q.places[0][0] if base_q.places else base_q.text[slice(*_span_in(base_q.text, _names(base_q)[0]))]
-        out = f"{text[:owned.end()].strip()} của {owner}{text[owned.end():]}"
-        return Resolution(out[:1].upper() + out[1:], resolved=True)
+    if owned and _OWNED_THEN.match(fold(text), owned.end()) and (base_q.places or _names(base_q)):
+        text_q = parse_question(text)
+        if not (text_q.places or text_q.names):
+            # "Trung tâm hành chính đặt ở tỉnh nào?" → "Trung tâm hành chính của tỉnh Quảng Bình đặt ở tỉnh nào?"
+            owner = base_q.places[0][0] if base_q.places else base_q.text[slice(*_span_in(base_q.text, _names(base_q)[0]))]
+            out = f"{text[:owned.end()].strip()} của {owner}{text[owned.end():]}"
+            return Resolution(out[:1].upper() + out[1:], resolved=True)
     core = _strip_ellipsis(text)
     core_q = parse_question(core) if core else None
     elliptic = bool(_START.search(question) or re.search(_THI_SAO, question, re.IGNORECASE))

@@ -47,6 +47,10 @@ class Question:
     identifiers: list[tuple[str, str]] = field(default_factory=list)  # ("to may", "3"): "tổ máy 3", "tuyến số 2"
     search_text: str = ""          # what retrieval is given: the question with ordinals in both forms
 
+    def place_names(self) -> set[str]:
+        """The provinces the question names, folded: as written and by their record names."""
+        return {fold(w) for w, _ in self.places} | {fold(p.name) for _, ps in self.places for p in ps}
+
     @property
     def answer_type(self) -> str:
         """The kind of answer, in the frame's vocabulary."""

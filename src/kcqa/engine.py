@@ -70,8 +70,11 @@ class Engine:
                     from .index.vectors import VectorStoreError
                     try:
                         if self._vector_worker is not None:
-                            # a forked worker opens Chroma meanwhile (workers.py): the embedder first
+                            # a forked worker opens Chroma meanwhile (workers.py): the embedder first,
+                            # with its tokenizer and query session built by one pass (0.2-0.6 s that
+                            # otherwise came after the wait for the worker)
                             embedder = self._load_embedder()
+                            embedder.encode_query("khởi động")
                             vectors = self._open_vectors()
                         else:
                             # Chroma first: importing it is what a prefetch (embed/prefetch.py) overlaps

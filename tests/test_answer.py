@@ -258,3 +258,28 @@ def test_a_company_named_must_be_named_in_the_record(corpus_engine):
     for c in trace:
         doc = corpus_engine.store.document(c.figure.doc)
         assert re.search(r"(?<!\w)hoa phat(?!\w)", fold(doc.title + " " + doc.text)), (c.figure.text, c.figure.doc)
+
+
+@pytest.mark.slow
+def test_a_day_named_is_the_figures_day_not_the_day_the_report_came_out(tmp_path, model_cache):
+    """Daily reports: "phiên 27/4" is answered from the report of that session, not from the one
+    published that day about the session before ("Phiên hôm qua (26/4)"), and a day no record
+    covers is not found, even with no threshold."""
+    from conftest import make_engine
+    docs = tmp_path / "records"
+    docs.mkdir()
+    (docs / "chung-khoan-1.txt").write_text(
+        "# date = 20210427\nChứng khoán phiên 26/4: VN-Index tăng mạnh\n"
+        "Phiên giao dịch hôm qua (26/4), thị trường chứng khoán diễn biến tích cực.\n"
+        "Kết phiên, VN-Index tăng 12,4 điểm lên 1.230,5 điểm.\n", encoding="utf-8")
+    (docs / "chung-khoan-2.txt").write_text(
+        "# date = 20210428\nChứng khoán phiên 27/4: VN-Index đảo chiều\n"
+        "Phiên giao dịch hôm qua (27/4), nhà đầu tư thận trọng.\n"
+        "Kết phiên, VN-Index tăng 3,98 điểm lên 1.219,75 điểm.\n", encoding="utf-8")
+    engine = make_engine(tmp_path / "index", [docs], model_cache)
+    engine.cfg.min_confidence = 0.0
+    for day, expected in (("26/4", "12,4 điểm"), ("27/4", "3,98 điểm")):
+        ans = engine.ask(f"Phiên {day}, VN-Index tăng bao nhiêu điểm?")
+        assert ans.status == "answered" and ans.value.text == expected, day
+    ans = engine.ask("Phiên 28/4, VN-Index tăng bao nhiêu điểm?")
+    assert ans.status == "not_found"

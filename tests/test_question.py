@@ -121,3 +121,18 @@ def test_a_quarter_and_its_year_are_slots_not_words_to_cover():
     a, b = parse_question("Quý 1/2021 lợi nhuận đạt bao nhiêu?"), parse_question("Quý I/2021 lợi nhuận đạt bao nhiêu?")
     assert "1/2021" not in a.content and "i/2021" not in b.content
     assert a.years == b.years == {2021} and a.period and b.period
+
+
+@pytest.mark.parametrize("text,days", [
+    ("Phiên 27/4/2021, VN-Index tăng bao nhiêu điểm?", {(27, 4)}),
+    ("sang 24/4 gia vang SJC ban ra bao nhieu", {(24, 4)}),
+    ("Dịp lễ 30/4-1/5, bao nhiêu phòng đã kín chỗ?", {(30, 4), (1, 5)}),
+    ("Lỗ lũy kế tại ngày 31/12/2019 là bao nhiêu?", {(31, 12)}),
+    ("Phiên giao dịch hôm qua (27/4) thanh khoản đạt bao nhiêu?", {(27, 4)}),
+    ("Quý 1/2021 lợi nhuận đạt bao nhiêu?", set()),                # a quarter, not a day
+    ("12/15 địa phương đạt bao nhiêu phần trăm?", set()),         # ratios
+    ("9/11 chuyên ngành thiết bị được hỗ trợ bao nhiêu?", set()),
+    ("Tỷ lệ 1/5 số xã được sắp xếp là bao nhiêu?", set()),       # "lệ" is not "lễ"
+])
+def test_a_day_named_is_a_slot_and_a_ratio_is_not_a_day(text, days):
+    assert parse_question(text).days == days

@@ -14,7 +14,7 @@ import re
 
 from ..extract.figures import figures_of, years_in
 from ..models import Document, Figure, Passage
-from ..text.lexicon import DURATION_UNITS, EQUIVALENT_PHRASES, MONEY_UNITS, MONEY_WORDS
+from ..text.lexicon import DURATION_UNITS, EQUIVALENT_PHRASES, MONEY_UNITS, MONEY_WORDS, day_mentions, days_in
 from ..text.places import find_places
 from ..text.numbers import QUALIFIERS, Quantity, parse_number, ratio_ok
 from ..text.vietnamese import fold, is_syllable, sentences, syllables
@@ -125,6 +125,12 @@ class Evidence:
 
     def doc_title(self, path: str) -> str:
         return self.engine.searcher.doc_meta.get(path, ("", {}))[0]
+
+    def doc_date(self, path: str) -> tuple[int, int] | None:
+        """(day, month) of the record's date, when it has one ("2021-04-27")."""
+        date = str(self.engine.searcher.doc_meta.get(path, ("", {}))[1].get("date") or "")
+        m = re.match(r"\d{4}-(\d{2})-(\d{2})", date)
+        return (int(m.group(2)), int(m.group(1))) if m else None
 
     def doc_years(self, path: str) -> set[int]:
         title, meta = self.engine.searcher.doc_meta.get(path, ("", {}))
@@ -272,7 +278,7 @@ def names_ok(ctx: Evidence, f: Figure) -> bool:
 
 
 def period_ok(ctx: Evidence, f: Figure) -> bool:
-    """Years, quarters and month spans the question names must not contradict the figure's."""
+    """Years, quarters, month spans and days the question names must not contradict the figure's."""
     q = ctx.q
     fy = years_in(f.period)
     if q.years:
@@ -286,7 +292,25 @@ def period_ok(ctx: Evidence, f: Figure) -> bool:
         fq, fm = period_parts(f.period)
         if (qq and qq != fq) or (qm and qm != fm):
             return False
-    return True
+    return day_ok(ctx, f)
+
+
+def day_ok(ctx: Evidence, f: Figure) -> bool:
+    """A day the question names ("phiên 27/4", "sáng 24/4/2021") is the figure's day: its
+    sentence names that day; or it names none and the last day named before it is that day (a
+    daily report gives its day once, in its title or lead: "Phiên hôm qua (27/4), …"); or
+    none is named before and the record is of that day (its date line)."""
+    days = ctx.q.days
+    if not days:
+        return True
+    said = days_in(f.sentence)
+    if said:
+        return bool(days & said)
+    doc = ctx.document(f.doc)
+    named = day_mentions(doc.text[:f.sentence_start]) if doc else []     # the title too
+    if named:
+        return named[-1][1] in days
+    return ctx.doc_date(f.doc) in days
 
 
 def table_context(ctx: Evidence, f: Figure) -> tuple[str, str]:

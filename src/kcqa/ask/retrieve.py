@@ -8,6 +8,7 @@ understand them too.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from ..index.lexical import BM25, STOPWORDS, LexicalIndex
@@ -105,7 +106,8 @@ class Searcher:
                 c = chunks.get(cid)
                 if c is None:
                     return 0
-                text = fold(c.text + " " + c.context + " " + self.doc_meta.get(c.doc, ("", {}))[0])
+                title, meta = self.doc_meta.get(c.doc, ("", {}))
+                text = fold(f"{c.text} {c.context} {title} {_day_of(meta)}")
                 return sum(1 for t in must if mentions(text, t))      # whole words: "năm 2018." mentions 2018
             order = sorted(order[:depth], key=lambda c: (-satisfied(c), -fused[c]))
         out: list[Passage] = []
@@ -119,6 +121,12 @@ class Searcher:
             if len(out) >= k:
                 break
         return SearchResult(out, restored, "hybrid" if dense else "lexical")
+
+
+def _day_of(meta: dict) -> str:
+    """The record's date as a question names a day ("2021-04-28" → "28/4"); empty without one."""
+    m = re.match(r"\d{4}-(\d{2})-(\d{2})", str(meta.get("date") or ""))
+    return f"{int(m.group(2))}/{int(m.group(1))}" if m else ""
 
 
 def matched_spans(text: str, question: str) -> list[tuple[int, int]]:

@@ -135,6 +135,34 @@ DURATION_BEFORE = re.compile(r"\b(ky han|duoi|tren|tu|den|toi|thuc hien|mat|keo 
                              r"khoang|sau|truoc|moi|thoi gian|thoi han|han|vong|chi|it nhat|toi da)\s*$")
 
 
+# A day written "d/m" ("phiên 27/4", "ngày 31/12/2019", "dịp 30/4-1/5"). Without its year it is a
+# day only after one of these words (folded), in brackets ("hôm qua (27/4)") or inside a range:
+# "12/15 địa phương" and "9/11 chuyên ngành" are ratios.
+DAY = re.compile(r"(?<![\d/.,])(\d{1,2})/(\d{1,2})(/(?:19|20)\d\d)?(?!\d|/\d|[.,]\d)")
+DAY_CUES = frozenset({"ngay", "phien", "sang", "chieu", "trua", "toi", "dem", "hom", "tu", "den", "truoc",
+                      "sau", "tuan", "nay", "qua", "dip", "dip le", "nghi le", "tin", "luc", "ky"})
+
+
+def day_mentions(text: str) -> list[tuple[int, tuple[int, int]]]:
+    """Where a text names a day, in order: (offset, (day, month)) for "27/4", "ngày 31/12/2019"."""
+    out = []
+    for m in DAY.finditer(text):
+        day, month = int(m.group(1)), int(m.group(2))
+        if not (1 <= day <= 31 and 1 <= month <= 12):
+            continue
+        before = text[max(0, m.start() - 16):m.start()]
+        words = re.findall(r"\w+", fold(before))
+        if m.group(3) or before.rstrip().endswith(("-", "–", "(")) or \
+                (words and (words[-1] in DAY_CUES or " ".join(words[-2:]) in DAY_CUES)):
+            out.append((m.start(), (day, month)))
+    return out
+
+
+def days_in(text: str) -> set[tuple[int, int]]:
+    """The days (day, month) a text names."""
+    return {d for _, d in day_mentions(text)}
+
+
 def bare_months_is_period(before_folded: str, months: int) -> bool:
     """Whether a bare "N tháng" (no "đầu năm", no year) names a reporting period: the
     quarter ends 3, 6, 9 and 12 months, and not right after a word of duration."""

@@ -335,6 +335,22 @@ def test_a_period_named_whole_replaces_the_earlier_period(earlier, follow, expec
     assert resolve(follow, [_turn(earlier)]).question == expected
 
 
+@pytest.mark.parametrize("earlier, follow, expected", [
+    # a day replaces the earlier day, with its word when the follow-up gives one
+    ("Phiên 27/4 VN-Index tăng bao nhiêu điểm?", "Phiên 28/4 thì sao?", "Phiên 28/4 VN-Index tăng bao nhiêu điểm?"),
+    ("Phiên 27/4 VN-Index tăng bao nhiêu điểm?", "Còn 28/4?", "Phiên 28/4 VN-Index tăng bao nhiêu điểm?"),
+    ("Sáng 24/4, giá bán vàng SJC ở Hà Nội là bao nhiêu?", "chieu 24/4 thi sao",
+     "Chieu 24/4, giá bán vàng SJC ở Hà Nội là bao nhiêu?"),
+    # and changes along with another slot; a question that named no day gets one
+    ("Phiên 27/4 VN-Index tăng bao nhiêu điểm?", "Còn VN30-Index phiên 28/4?",
+     "Phiên 28/4 VN30-Index tăng bao nhiêu điểm?"),
+    ("Giá vàng SJC tại Hà Nội là bao nhiêu?", "Sáng 24/4 thì sao?", "Giá vàng SJC tại Hà Nội là bao nhiêu sáng 24/4?"),
+])
+def test_a_day_named_in_a_follow_up_replaces_the_earlier_day(earlier, follow, expected):
+    r = resolve(follow, [_turn(earlier)])
+    assert r.resolved and r.question == expected
+
+
 def test_a_new_measure_takes_the_earlier_measures_tong_with_it():
     r = resolve("Tỷ lệ nợ xấu thì sao?", [_turn("Quý 1/2021 tổng lợi nhuận của VPBank tăng bao nhiêu so với cùng kỳ?")])
     assert r.question == "Quý 1/2021 tỷ lệ nợ xấu của VPBank tăng bao nhiêu so với cùng kỳ?"

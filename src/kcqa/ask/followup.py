@@ -110,6 +110,15 @@ def resolve(question: str, previous: list[dict]) -> Resolution:
             return Resolution(out[:1].upper() + out[1:], resolved=True)
     core = _strip_ellipsis(text)
     core_q = parse_question(core) if core else None
+    lone_day = bool(base_q.days and core and _LONE_DAY.fullmatch(core.strip(" ?")))     # "Còn 28/4?"
+    if core_q is not None and (core_q.days or lone_day):
+        # "Phiên 28/4 thì sao?", "Còn chiều 24/4?": the day replaces the earlier day (or joins a
+        # question that named none); what else the follow-up names is swapped as usual
+        base, core = _swap_day(base, base_q, core)
+        base_q = parse_question(base)
+        core_q = parse_question(core) if core.strip(" ?,.") else None
+        if core_q is None:
+            return Resolution(base, resolved=True, substituted=True)
     elliptic = bool(_START.search(question) or re.search(_THI_SAO, question, re.IGNORECASE))
     if core_q is not None and not (core_q.names or core_q.places) and (core[:1].isupper() or
                                                                        (elliptic and _names(base_q))) \
@@ -257,6 +266,36 @@ def _swap_slots(base: str, base_q: Question, core: str, core_q: Question) -> str
         else:
             out = _append(out, _written(core, core_q.measures[0]))
     return out
+
+
+# a day with the word that says which part of it: "phiên 27/4", "sáng 24/4", "ngày 31/12/2019"
+_DAY_PHRASE = re.compile(r"(?:(?<!\w)(?:ngày|ngay|phiên|phien|sáng|sang|chiều|chieu|trưa|trua|tối|toi|đêm|dem|"
+                         r"hôm|hom)\s+)?(?<![\d/])\d{1,2}/\d{1,2}(?:/(?:19|20)\d\d)?(?![\d/])", re.IGNORECASE)
+
+
+_LONE_DAY = re.compile(r"\d{1,2}/\d{1,2}(?:/(?:19|20)\d\d)?")
+
+
+def _swap_day(base: str, base_q: Question, core: str) -> tuple[str, str]:
+    """(the earlier question with the follow-up's day in place of its own, the rest of the
+    follow-up). A day written bare ("Còn 28/4?") keeps the earlier word ("phiên")."""
+    new = next((m for m in _DAY_PHRASE.finditer(core) if _LONE_DAY.fullmatch(core.strip(" ?"))
+                or lexicon.days_in(core[max(0, m.start() - 16):m.end()])), None)
+    if new is None:
+        return base, core
+    rest = (core[:new.start()] + core[new.end():]).strip(" ,")
+    old = next((m for m in _DAY_PHRASE.finditer(base)
+                if lexicon.days_in(base[max(0, m.start() - 16):m.end()])), None) if base_q.days else None
+    phrase = new.group()
+    if old is None:
+        return _append(base, phrase), rest
+    if not re.match(r"\d", phrase) or not re.match(r"\D", old.group()):
+        replaced = phrase
+    else:
+        date = re.search(r"\d", old.group())
+        replaced = old.group()[:date.start()] + phrase
+    replaced = replaced[:1].upper() + replaced[1:] if old.start() == 0 else replaced[:1].lower() + replaced[1:]
+    return base[:old.start()] + replaced + base[old.end():], rest
 
 
 def _replace_period(out: str, year: re.Match, phrase: str, lead: str) -> str:

@@ -66,3 +66,20 @@ def test_dates_and_reporting_periods_are_not_durations():
                  "tháng 6/2021", "năm 2020"):
         assert find_durations(text) == [], text
     assert [d.text for d in find_durations("hơn 10 năm kinh nghiệm, khoảng 75 ngày")] == ["hơn 10 năm", "khoảng 75 ngày"]
+
+
+def test_a_range_with_a_pair_of_labels_is_two_values_each_named():
+    """A buying and a selling price ("55,2 - 55,65 triệu đồng/lượng (mua - bán)") are two
+    figures, each quoting its own part of the record; a range without labels stays one."""
+    from kcqa.models import Document
+    text = ("Giá vàng\n\nSáng 24/4, vàng miếng SJC được niêm yết ở 55,2 - 55,65 triệu đồng/lượng (mua - bán). "
+            "Tỷ giá trung tâm ở mức 23.050 - 23.260 đồng/USD (mua vào - bán ra). "
+            "Dự án cần từ 5 - 7 tỷ đồng (giai đoạn 2021 - 2025).\n")
+    doc = Document(path="gia-vang.txt", title="Giá vàng", text=text, body_start=len("Giá vàng\n\n"))
+    figs = {f.text: f for f in extract_figures(doc)}
+    assert (figs["55,2"].value, figs["55,2"].measure, figs["55,2"].value_max) == (55.2e6, "mua", None)
+    assert (figs["55,65 triệu đồng/lượng"].value, figs["55,65 triệu đồng/lượng"].measure) == (55.65e6, "bán")
+    assert (figs["23.260 đồng/USD"].value, figs["23.260 đồng/USD"].measure) == (23260, "bán ra")
+    assert figs["từ 5 - 7 tỷ đồng"].value_max == 7e9          # a period after it is not a pair of labels
+    for f in figs.values():
+        assert text[f.start:f.end] == f.text

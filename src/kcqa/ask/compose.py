@@ -190,6 +190,10 @@ def _figure_sentence(f: Figure, span_text: str, cited: str) -> str:
         # a table cell "6.520" means what its header says: "(triệu đồng)"
         unit = _header_unit(f)
         shown = f"{span_text} {unit}" if unit else span_text
+    elif f.unit and re.fullmatch(r"[\d.,]+", span_text):
+        # the first of a pair "55,2 - 55,65 triệu đồng/lượng (mua - bán)": its unit is written after the second
+        m = re.match(r"\s*[-–]\s*[\d.,]+\s+([^\d()]+?)\s*\(", f.sentence[f.end - f.sentence_start:])
+        shown = f"{span_text} {m.group(1)}" if m else span_text
     head = f"{f.entity}: {shown}" if f.entity and f.entity not in shown else shown
     return head + (f" ({', '.join(about)})" if about else "") + "."
 

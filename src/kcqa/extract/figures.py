@@ -11,12 +11,13 @@ lists `A (x), B (y)` give each entity its own figure and share the sentence's me
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from ..models import Document, Figure
 
 # Bump when extraction changes: `kcqa index` then re-extracts figures from the stored
 # text of every record, without re-embedding anything.
-EXTRACTOR_VERSION = "9"
+EXTRACTOR_VERSION = "10"
 from ..text import lexicon
 from ..text.numbers import Quantity, find_durations, find_quantities
 from ..text.places import find_places
@@ -79,8 +80,41 @@ def _sentence_figures(doc: Document, sentence: str, offset: int, paragraph: int,
     quantities = find_quantities(sentence)
     taken = [(q.start, q.end) for q in quantities]
     quantities += [d for d in find_durations(sentence) if not any(a < d.end and d.start < b for a, b in taken)]
+    quantities, labels = _paired_values(sentence, quantities)
     quantities.sort(key=lambda q: q.start)
-    return figures_of(doc, sentence, offset, paragraph, prev, quantities)
+    figures = figures_of(doc, sentence, offset, paragraph, prev, quantities)
+    for f in figures:
+        f.measure = labels.get(f.start - offset, f.measure)
+    return figures
+
+
+# "55,2 - 55,65 triệu đồng/lượng (mua vào - bán ra)": two values, each named by its label
+_PAIRED_LABELS = re.compile(r"\s*\(\s*([^\W\d_]+(?:\s+[^\W\d_]+){0,3})\s*[-–/]\s*([^\W\d_]+(?:\s+[^\W\d_]+){0,3})\s*\)")
+_RANGE_PARTS = re.compile(r"(.*?\d)\s*[-–]\s*(\d.*)", re.DOTALL)
+
+
+def _paired_values(sentence: str, quantities: list[Quantity]) -> tuple[list[Quantity], dict[int, str]]:
+    """A range followed by a pair of labels is two values, not a span: the buying and selling
+    price of a gold or currency quote, a low and a high. Each becomes a figure of its own, its
+    text its own part of the record ("55,65 triệu đồng/lượng"; the first keeps no unit word
+    after it, as written) and its measure its label. Returns the quantities and {start: label}."""
+    out: list[Quantity] = []
+    labels: dict[int, str] = {}
+    for q in quantities:
+        pair = _PAIRED_LABELS.match(sentence, q.end) if q.value_max is not None else None
+        parts = _RANGE_PARTS.fullmatch(q.text) if pair else None
+        if not parts:
+            out.append(q)
+            continue
+        first_end = q.start + parts.end(1)
+        second_start = q.start + parts.start(2)
+        out.append(replace(q, end=first_end, text=parts.group(1), number_end=min(q.number_end, first_end),
+                           value_max=None))
+        out.append(replace(q, start=second_start, text=parts.group(2), number_start=second_start,
+                           value=q.value_max, value_max=None, qualifier=None))
+        labels[q.start] = pair.group(1)
+        labels[second_start] = pair.group(2)
+    return out, labels
 
 
 def figures_of(doc: Document, sentence: str, offset: int, paragraph: int, prev: str,

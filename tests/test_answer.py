@@ -44,8 +44,8 @@ def test_seed_questions_on_the_sample_alone(seed_engine):
 
 @pytest.mark.slow
 def test_seed_questions_with_the_articles_beside(corpus_engine, monkeypatch):
-    """Beside 211 other records, at the default thresholds chosen out of fold: no wrong answer
-    (at 0.5 all 18 are right here now; earlier versions gave two wrong ones at 0.5)."""
+    """Beside the 199 news articles and 12 resolutions, at the default threshold chosen out of
+    fold: no wrong answer (earlier versions gave two wrong ones at 0.5)."""
     monkeypatch.setattr(corpus_engine.cfg, "min_confidence", None)
     items = load_jsonl(SEED_QUESTIONS)
     failures = run_eval(corpus_engine, items)

@@ -14,7 +14,7 @@ import re
 
 from ..extract.figures import figures_of, years_in
 from ..models import Document, Figure, Passage
-from ..text.lexicon import DURATION_UNITS, EQUIVALENT_PHRASES, MONEY_UNITS, MONEY_WORDS, day_mentions, days_in
+from ..text.lexicon import DURATION_UNITS, EQUIVALENT_PHRASES, MONEY_UNITS, MONEY_WORDS, day_mentions, day_of_date, days_in
 from ..text.places import find_places
 from ..text.numbers import QUALIFIERS, Quantity, parse_number, ratio_ok
 from ..text.vietnamese import fold, is_syllable, sentences, syllables
@@ -128,9 +128,7 @@ class Evidence:
 
     def doc_date(self, path: str) -> tuple[int, int] | None:
         """(day, month) of the record's date, when it has one ("2021-04-27")."""
-        date = str(self.engine.searcher.doc_meta.get(path, ("", {}))[1].get("date") or "")
-        m = re.match(r"\d{4}-(\d{2})-(\d{2})", date)
-        return (int(m.group(2)), int(m.group(1))) if m else None
+        return day_of_date(str(self.engine.searcher.doc_meta.get(path, ("", {}))[1].get("date") or ""))
 
     def doc_years(self, path: str) -> set[int]:
         title, meta = self.engine.searcher.doc_meta.get(path, ("", {}))

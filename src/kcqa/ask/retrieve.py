@@ -8,12 +8,12 @@ understand them too.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 
 from ..index.lexical import BM25, STOPWORDS, LexicalIndex
 from ..index.store import Store
 from ..models import Passage
+from ..text.lexicon import day_of_date
 from ..text.vietnamese import DiacriticRestorer, fold, mostly_plain, syllables
 from .features import mentions
 
@@ -125,8 +125,8 @@ class Searcher:
 
 def _day_of(meta: dict) -> str:
     """The record's date as a question names a day ("2021-04-28" → "28/4"); empty without one."""
-    m = re.match(r"\d{4}-(\d{2})-(\d{2})", str(meta.get("date") or ""))
-    return f"{int(m.group(2))}/{int(m.group(1))}" if m else ""
+    day = day_of_date(str(meta.get("date") or ""))
+    return f"{day[0]}/{day[1]}" if day else ""
 
 
 def matched_spans(text: str, question: str) -> list[tuple[int, int]]:

@@ -163,6 +163,12 @@ def days_in(text: str) -> set[tuple[int, int]]:
     return {d for _, d in day_mentions(text)}
 
 
+def day_of_date(iso: str) -> tuple[int, int] | None:
+    """(day, month) of a record's date ("2021-04-27" → (27, 4)); None without one."""
+    m = re.match(r"\d{4}-(\d{2})-(\d{2})", iso or "")
+    return (int(m.group(2)), int(m.group(1))) if m else None
+
+
 def bare_months_is_period(before_folded: str, months: int) -> bool:
     """Whether a bare "N tháng" (no "đầu năm", no year) names a reporting period: the
     quarter ends 3, 6, 9 and 12 months, and not right after a word of duration."""

@@ -351,6 +351,11 @@ def test_a_day_named_in_a_follow_up_replaces_the_earlier_day(earlier, follow, ex
     assert r.resolved and r.question == expected
 
 
+def test_an_acronym_taking_the_earlier_measures_place_keeps_its_capitals():
+    r = resolve("con GDP?", [_turn("Quý I/2021 xuất khẩu của Việt Nam tăng bao nhiêu?")])
+    assert r.question == "Quý I/2021 GDP của Việt Nam tăng bao nhiêu?"
+
+
 def test_a_new_measure_takes_the_earlier_measures_tong_with_it():
     r = resolve("Tỷ lệ nợ xấu thì sao?", [_turn("Quý 1/2021 tổng lợi nhuận của VPBank tăng bao nhiêu so với cùng kỳ?")])
     assert r.question == "Quý 1/2021 tỷ lệ nợ xấu của VPBank tăng bao nhiêu so với cùng kỳ?"

@@ -259,7 +259,7 @@ def _swap_slots(base: str, base_q: Question, core: str, core_q: Question) -> str
                 whole = re.search(r"(?<!\w)tong\s+$", fold(out)[:m.start()])   # "tổng lợi nhuận": "tổng" is the old measure's
                 start = whole.start() if whole else m.start()
                 phrase = core.strip(" ?")
-                phrase = phrase[:1].lower() + phrase[1:] if start > 0 else phrase[:1].upper() + phrase[1:]
+                phrase = _lower_first(phrase) if start > 0 else phrase[:1].upper() + phrase[1:]
                 out = out[:start] + phrase + out[end:]
             elif m:
                 out = out[:m.start()] + _written(core, new) + out[m.end():]
@@ -294,7 +294,7 @@ def _swap_day(base: str, base_q: Question, core: str) -> tuple[str, str]:
     else:
         date = re.search(r"\d", old.group())
         replaced = old.group()[:date.start()] + phrase
-    replaced = replaced[:1].upper() + replaced[1:] if old.start() == 0 else replaced[:1].lower() + replaced[1:]
+    replaced = replaced[:1].upper() + replaced[1:] if old.start() == 0 else _lower_first(replaced)
     return base[:old.start()] + replaced + base[old.end():], rest
 
 
@@ -362,6 +362,8 @@ def _span_in(text: str, folded_name: str) -> tuple[int, int] | None:
 
 
 def _lower_first(s: str) -> str:
+    """A sentence's first letter made lower case inside another, unless it starts a place's
+    name or an acronym ("GDP", "VN-Index" keep theirs)."""
     return s[:1].lower() + s[1:] if s[:2].istitle() and not find_places(s[:20]) else s
 
 
@@ -369,7 +371,7 @@ def _append(question: str, phrase: str) -> str:
     if not phrase:
         return question
     q = question.rstrip(" ?")
-    return f"{q} {phrase[:1].lower() + phrase[1:]}?"
+    return f"{q} {_lower_first(phrase)}?"
 
 
 _PREDICATE = re.compile(r"\s(duoc|la|dat|tang|giam|co|chiem|bao nhieu|may|nao|gi|thi|so voi)\b")
@@ -398,7 +400,7 @@ def _add_missing(text: str, base_q: Question, q: Question, referenced: bool = Fa
         and all(_span_in(subject, fold(p)) for p, _ in base_q.places) and all(_span_in(subject, n) for n in base_q.names)
         and all(_span_in(subject, fold(m)) for m in base_q.measures)))
     if whole_subject and not referenced and not q.places and not q.names and not q.measures:
-        merged = f"{subject} {out[:1].lower() + out[1:]}"
+        merged = f"{subject} {_lower_first(out)}"
         return merged[:1].upper() + merged[1:]
     measure = ""
     if base_q.measures and not q.measures and q.kind in ("amount", "figure", "percent", "compare") \

@@ -110,7 +110,7 @@ def resolve(question: str, previous: list[dict]) -> Resolution:
             return Resolution(out[:1].upper() + out[1:], resolved=True)
     core = _strip_ellipsis(text)
     core_q = parse_question(core) if core else None
-    lone_day = bool(base_q.days and core and _LONE_DAY.fullmatch(core.strip(" ?")))     # "Còn 28/4?"
+    lone_day = bool(base_q.days and core and lexicon.DAY.fullmatch(core.strip(" ?")))     # "Còn 28/4?"
     if core_q is not None and (core_q.days or lone_day):
         # "Phiên 28/4 thì sao?", "Còn chiều 24/4?": the day replaces the earlier day (or joins a
         # question that named none); what else the follow-up names is swapped as usual
@@ -268,34 +268,39 @@ def _swap_slots(base: str, base_q: Question, core: str, core_q: Question) -> str
     return out
 
 
-# a day with the word that says which part of it: "phiên 27/4", "sáng 24/4", "ngày 31/12/2019"
-_DAY_PHRASE = re.compile(r"(?:(?<!\w)(?:ngày|ngay|phiên|phien|sáng|sang|chiều|chieu|trưa|trua|tối|toi|đêm|dem|"
-                         r"hôm|hom)\s+)?(?<![\d/])\d{1,2}/\d{1,2}(?:/(?:19|20)\d\d)?(?![\d/])", re.IGNORECASE)
+# the word of time before a day: "phiên 27/4", "sáng 24/4", "ngày 31/12/2019"
+_TIME_WORD = re.compile(r"(?:ngày|ngay|phiên|phien|sáng|sang|chiều|chieu|trưa|trua|tối|toi|đêm|dem|hôm|hom)\s+$",
+                        re.IGNORECASE)
 
 
-_LONE_DAY = re.compile(r"\d{1,2}/\d{1,2}(?:/(?:19|20)\d\d)?")
+def _day_span(text: str, bare: bool = False) -> tuple[int, int] | None:
+    """Where the first day a text names stands, with its word of time; `bare`: the text is only
+    a date ("28/4"), a day although no word says so."""
+    if bare:
+        m = lexicon.DAY.search(text)
+    else:
+        m = next((lexicon.DAY.match(text, pos) for pos, _ in lexicon.day_mentions(text)), None)
+    if m is None:
+        return None
+    word = _TIME_WORD.search(text, 0, m.start())
+    return (word.start() if word else m.start()), m.end()
 
 
 def _swap_day(base: str, base_q: Question, core: str) -> tuple[str, str]:
     """(the earlier question with the follow-up's day in place of its own, the rest of the
     follow-up). A day written bare ("Còn 28/4?") keeps the earlier word ("phiên")."""
-    new = next((m for m in _DAY_PHRASE.finditer(core) if _LONE_DAY.fullmatch(core.strip(" ?"))
-                or lexicon.days_in(core[max(0, m.start() - 16):m.end()])), None)
+    new = _day_span(core, bare=bool(lexicon.DAY.fullmatch(core.strip(" ?"))))
     if new is None:
         return base, core
-    rest = (core[:new.start()] + core[new.end():]).strip(" ,")
-    old = next((m for m in _DAY_PHRASE.finditer(base)
-                if lexicon.days_in(base[max(0, m.start() - 16):m.end()])), None) if base_q.days else None
-    phrase = new.group()
+    phrase, rest = core[new[0]:new[1]], (core[:new[0]] + core[new[1]:]).strip(" ,")
+    old = _day_span(base) if base_q.days else None
     if old is None:
         return _append(base, phrase), rest
-    if not re.match(r"\d", phrase) or not re.match(r"\D", old.group()):
-        replaced = phrase
-    else:
-        date = re.search(r"\d", old.group())
-        replaced = old.group()[:date.start()] + phrase
-    replaced = replaced[:1].upper() + replaced[1:] if old.start() == 0 else _lower_first(replaced)
-    return base[:old.start()] + replaced + base[old.end():], rest
+    old_word = _TIME_WORD.search(base, old[0], lexicon.DAY.search(base, old[0]).start())
+    if phrase[:1].isdigit() and old_word:
+        phrase = old_word.group() + phrase                  # "28/4" keeps "Phiên"
+    phrase = phrase[:1].upper() + phrase[1:] if old[0] == 0 else _lower_first(phrase)
+    return base[:old[0]] + phrase + base[old[1]:], rest
 
 
 def _replace_period(out: str, year: re.Match, phrase: str, lead: str) -> str:

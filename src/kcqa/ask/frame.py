@@ -63,7 +63,8 @@ class Question:
         """The frame as plain JSON, kept with each turn of a conversation."""
         return {"text": self.text, "kind": self.kind, "answer_type": self.answer_type,
                 "places": [w for w, _ in self.places], "names": self.names, "years": sorted(self.years),
-                "period": self.period, "days": [f"{d}/{m}" for d, m in sorted(self.days)], "measures": self.measures, "relations": self.relations,
+                "period": self.period, "days": [f"{d}/{m}" for d, m in sorted(self.days)],
+                "measures": self.measures, "relations": self.relations,
                 "unit_kind": self.unit_kind, "count_noun": self.count_noun, "title": self.title_phrase,
                 "whole": self.whole, "change": self.change, "ordinal": self.ordinal}
 

@@ -73,6 +73,7 @@ class Evidence:
         self.equivalents = [(fold(p), [fold(o) for o in group if o != p]) for group in EQUIVALENT_PHRASES
                             for p in group if f" {fold(p)} " in asked]
         self._folded_docs: dict[str, str] = {}
+        self._days_named: dict[str, list] = {}
         self._docs: dict[str, Document | None] = {}
         self._chunk_figures: dict[str, list[Figure]] = {}
 
@@ -129,6 +130,14 @@ class Evidence:
     def doc_date(self, path: str) -> tuple[int, int] | None:
         """(day, month) of the record's date, when it has one ("2021-04-27")."""
         return day_of_date(str(self.engine.searcher.doc_meta.get(path, ("", {}))[1].get("date") or ""))
+
+    def last_day_before(self, path: str, pos: int) -> tuple[int, int] | None:
+        """The last day the record names before `pos`, title included (read once per record)."""
+        if path not in self._days_named:
+            doc = self.document(path)
+            self._days_named[path] = day_mentions(doc.text) if doc else []
+        named = [day for at, day in self._days_named[path] if at < pos]
+        return named[-1] if named else None
 
     def doc_years(self, path: str) -> set[int]:
         title, meta = self.engine.searcher.doc_meta.get(path, ("", {}))
@@ -304,10 +313,9 @@ def day_ok(ctx: Evidence, f: Figure) -> bool:
     said = days_in(f.sentence)
     if said:
         return bool(days & said)
-    doc = ctx.document(f.doc)
-    named = day_mentions(doc.text[:f.sentence_start]) if doc else []     # the title too
+    named = ctx.last_day_before(f.doc, f.sentence_start)
     if named:
-        return named[-1][1] in days
+        return named in days
     return ctx.doc_date(f.doc) in days
 
 

@@ -114,7 +114,7 @@ def resolve(question: str, previous: list[dict]) -> Resolution:
     if core_q is not None and (core_q.days or lone_day):
         # "Phiên 28/4 thì sao?", "Còn chiều 24/4?": the day replaces the earlier day (or joins a
         # question that named none); what else the follow-up names is swapped as usual
-        base, core = _swap_day(base, base_q, core)
+        base, core = _swap_day(base, base_q, core, bare=lone_day)
         base_q = parse_question(base)
         core_q = parse_question(core) if core.strip(" ?,.") else None
         if core_q is None:
@@ -273,9 +273,9 @@ _TIME_WORD = re.compile(r"(?:ngày|ngay|phiên|phien|sáng|sang|chiều|chieu|tr
                         re.IGNORECASE)
 
 
-def _day_span(text: str, bare: bool = False) -> tuple[int, int] | None:
-    """Where the first day a text names stands, with its word of time; `bare`: the text is only
-    a date ("28/4"), a day although no word says so."""
+def _day_span(text: str, bare: bool = False) -> tuple[int, int, int] | None:
+    """Where the first day a text names stands: (start of its word of time, start of the date,
+    end); `bare`: the text is only a date ("28/4"), a day although no word says so."""
     if bare:
         m = lexicon.DAY.search(text)
     else:
@@ -283,24 +283,24 @@ def _day_span(text: str, bare: bool = False) -> tuple[int, int] | None:
     if m is None:
         return None
     word = _TIME_WORD.search(text, 0, m.start())
-    return (word.start() if word else m.start()), m.end()
+    return (word.start() if word else m.start()), m.start(), m.end()
 
 
-def _swap_day(base: str, base_q: Question, core: str) -> tuple[str, str]:
+def _swap_day(base: str, base_q: Question, core: str, bare: bool) -> tuple[str, str]:
     """(the earlier question with the follow-up's day in place of its own, the rest of the
     follow-up). A day written bare ("Còn 28/4?") keeps the earlier word ("phiên")."""
-    new = _day_span(core, bare=bool(lexicon.DAY.fullmatch(core.strip(" ?"))))
+    new = _day_span(core, bare)
     if new is None:
         return base, core
-    phrase, rest = core[new[0]:new[1]], (core[:new[0]] + core[new[1]:]).strip(" ,")
+    start, date, end = new
+    phrase, rest = core[start:end], (core[:start] + core[end:]).strip(" ,")
     old = _day_span(base) if base_q.days else None
     if old is None:
         return _append(base, phrase), rest
-    old_word = _TIME_WORD.search(base, old[0], lexicon.DAY.search(base, old[0]).start())
-    if phrase[:1].isdigit() and old_word:
-        phrase = old_word.group() + phrase                  # "28/4" keeps "Phiên"
+    if start == date:
+        phrase = base[old[0]:old[1]] + phrase               # "28/4" keeps "Phiên"
     phrase = phrase[:1].upper() + phrase[1:] if old[0] == 0 else _lower_first(phrase)
-    return base[:old[0]] + phrase + base[old[1]:], rest
+    return base[:old[0]] + phrase + base[old[2]:], rest
 
 
 def _replace_period(out: str, year: re.Match, phrase: str, lead: str) -> str:

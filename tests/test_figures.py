@@ -54,6 +54,25 @@ def test_respectively_pairs_years_and_provinces_with_figures_in_order():
     assert (figs["6,94 tỷ đồng"].entity, figs["5 tỷ đồng"].entity) == ("Quảng Nam", "Quảng Ngãi")
 
 
+def test_a_period_right_after_a_figure_is_its_own():
+    figs = _extract("Ngân hàng dự báo Việt Nam tăng trưởng 3% trong năm 2020 và 7,8% vào năm 2021. "
+                    "Thị phần giảm từ 60% vào năm 2018 xuống 47% vào năm 2019. "
+                    "Năm 2020, kinh phí đạt 64,47 tỷ đồng, tăng 5% so với năm 2019.")
+    assert (figs["3%"].period, figs["7,8%"].period) == ("năm 2020", "năm 2021")
+    assert (figs["60%"].period, figs["47%"].period) == ("năm 2018", "năm 2019")
+    # a comparison's baseline after the figure is still not its period
+    assert figs["5%"].period == "Năm 2020"
+
+
+def test_a_date_with_its_year_is_a_period_and_years_are_read_after_a_slash():
+    from kcqa.extract.figures import years_in
+    figs = _extract("Tại ngày 31/3/2021, ROE của ngân hàng đạt 23,5%.")
+    assert years_in(figs["23,5%"].period) == {2021}
+    assert years_in("quý I/2021") == {2021} and years_in("tháng 12/2020") == {2020}
+    # a decree's number and a number's digits are not years
+    assert years_in("Nghị định 15/2020/NĐ-CP") == set() and years_in("1.2021 tấn") == set()
+
+
 def test_durations_are_figures_and_not_periods():
     figs = _extract("Năm 2021, dự án có thời gian thực hiện 37 tháng; lãi suất kỳ hạn 6 tháng là 4%.")
     assert figs["37 tháng"].unit == "tháng" and figs["37 tháng"].value == 37

@@ -57,6 +57,9 @@ def test_count_noun_is_read_from_unaccented_questions_too():
     # "bao nhiêu lần" counts times; "mỗi năm" after "bao nhiêu" is not the counted noun
     ("Jared Allen có bao nhiêu lần vật ngã?", "count", "count", "lan vat nga"),
     ("Thủy điện tăng thêm sản lượng điện bao nhiêu mỗi năm?", "figure", None, None),
+    # a purpose or a cause after "bao nhiêu" is not a counted noun
+    ("Gia đình Samsung sẽ quyên góp bao nhiêu để chống bệnh truyền nhiễm?", "figure", None, None),
+    ("Nhà hàng bị phạt bao nhiêu vì không có giấy chứng nhận?", "figure", None, None),
 ])
 def test_unit_kinds_that_need_more_than_a_money_word(text, kind, unit_kind, noun):
     q = parse_question(text)
@@ -136,3 +139,9 @@ def test_a_quarter_and_its_year_are_slots_not_words_to_cover():
 ])
 def test_a_day_named_is_a_slot_and_a_ratio_is_not_a_day(text, days):
     assert parse_question(text).days == days
+
+
+def test_a_general_classifier_counts_any_noun():
+    from kcqa.text.lexicon import count_unit_fits
+    assert count_unit_fits("xe", "chiec") and count_unit_fits("nha ga", "nha ga")
+    assert not count_unit_fits("xe", "nguoi") and not count_unit_fits("xe", "")

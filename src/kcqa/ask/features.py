@@ -245,8 +245,7 @@ def figure_features(ctx, f: Figure, rank: int, top_passages: int, caption: str, 
         "measure_in_clause": float(any(mentions(fold(measure_text), m) for m in asked_measures)),
         "measure_opposed": float(_opposed(q.measures, measure_text)),
         "unit_asked": float(q.unit_kind is not None),
-        "count_noun_match": float(bool(count_noun and unit and (count_noun.startswith(unit)
-                                                                 or unit.startswith(count_noun.split()[0])))),
+        "count_noun_match": float(bool(count_noun and unit and lexicon.count_unit_fits(count_noun, unit))),
         "is_table": float(f.table is not None),
         "has_qualifier": float(bool(f.qualifier)),
         "corroborated": 0.0,
@@ -261,8 +260,7 @@ def figure_features(ctx, f: Figure, rank: int, top_passages: int, caption: str, 
         "date_conflict": float(bool(q_dates and f_dates and not q_dates & f_dates)),
         # "… của 15 tỉnh là bao nhiêu?" is not answered by the 15 it states itself
         "value_in_question": float(bool(set(_numbers(f.text)) & (set(_numbers(q.text)) - {str(y) for y in q.years}))),
-        "count_noun_conflict": float(bool(count_noun and unit and not (count_noun.startswith(unit)
-                                                                        or unit.startswith(count_noun.split()[0])))),
+        "count_noun_conflict": float(bool(count_noun and unit and not lexicon.count_unit_fits(count_noun, unit))),
     }
 
 

@@ -17,7 +17,7 @@ from ..models import Document, Figure
 
 # Bump when extraction changes: `kcqa index` then re-extracts figures from the stored
 # text of every record, without re-embedding anything.
-EXTRACTOR_VERSION = "10"
+EXTRACTOR_VERSION = "11"
 from ..text import lexicon
 from ..text.numbers import Quantity, find_durations, find_quantities
 from ..text.places import find_places
@@ -32,9 +32,10 @@ _PERIOD = re.compile(
     r"|quý [IV1-4]+(?:/\d{4}| năm \d{4})?"
     r"|tháng \d{1,2}(?:/\d{4}| năm \d{4})?"
     r"|(?:năm|niên khóa|niên độ) \d{4}(?:\s*[-–]\s*\d{4})?"
-    r"|giai đoạn \d{4}\s*[-–]\s*\d{4})",
+    r"|giai đoạn \d{4}\s*[-–]\s*\d{4}"
+    r"|(?:ngày )?\d{1,2}/\d{1,2}/\d{4})",
     re.IGNORECASE)
-_YEAR = re.compile(r"(?<![\d/.,])(?:19|20)\d{2}(?![\d/.,%])")
+_YEAR = lexicon.YEAR
 _RELATION_BEFORE = re.compile(
     r"(đạt|tăng|giảm|cao hơn|thấp hơn|vượt|bằng|chiếm|lên|xuống|còn|là|được)\s*(?:thêm\s*)?$", re.IGNORECASE)
 _CLAUSE_SPLIT = re.compile(r"[;:]|,(?=\s)|\s[-–]\s")
@@ -58,6 +59,10 @@ def periods_in(text: str) -> list[tuple[int, int, str]]:
 
 def years_in(text: str) -> set[int]:
     return {int(y) for y in _YEAR.findall(text)}
+
+
+# "7,8% vào năm 2021", "4% trong năm 2022", "500 tỷ đồng năm 2020": a period right after the figure
+_LINKS_TO_PERIOD = re.compile(r"\s*(?:(?:vào|trong|của|cho|tính đến|đến hết|tại)\s+)?", re.IGNORECASE)
 
 
 def extract_figures(doc: Document) -> list[Figure]:
@@ -248,10 +253,12 @@ def _period_for(sentence: str, q: Quantity, periods, prev: str, doc: Document) -
     baseline ("… so với kế hoạch năm 2019"), else after it, else the paragraph's earlier
     sentences', else the title's, else the record's year."""
     periods = [p for p in periods if not _BASELINE.search(sentence[max(0, p[0] - 200):p[0]])]
+    after = [p for p in periods if p[0] >= q.end]
+    if after and _LINKS_TO_PERIOD.fullmatch(sentence, q.end, after[0][0]):
+        return after[0][2]      # "3% trong năm 2020 và 7,8% vào năm 2021": each figure's own year
     before = [p for p in periods if p[1] <= q.start]
     if before:
         return before[-1][2]
-    after = [p for p in periods if p[0] >= q.end]
     if after:
         return after[0][2]
     # an earlier sentence of the paragraph, then the record's title (news leads name the quarter)

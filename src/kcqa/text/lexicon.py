@@ -93,9 +93,22 @@ DURATION_ASKED = re.compile(r"\b(bao lau|bao nhieu (?:nam|thang|ngay|tuan|gio|ph
 # Words after "bao nhiêu" that are not the counted noun ("bao nhiêu mỗi năm", "bao nhiêu trong
 # năm 2020"): the count noun, if any, comes later or not at all. Folded.
 NOT_COUNT_NOUN = re.compile(r"^(phan tram|lan thu|nam|thang|ngay|so|voi|trong|cua|la|thi|duoc|vao|tu|den|cho|khi|"
+                            r"vi|de|neu|boi|nham|theo|"
                             r"nua|roi|va|hay|hoac|o|tai|nhu|ma|moi|mot|hien|nay|sau|truoc|so voi|tren|duoi|"
                             r"kinh phi|ngan sach|von|doanh thu|doanh so|loi nhuan|chi phi|gia|kim ngach|thu nhap|"
                             r"luong)\b")
+
+# General classifiers: "bán được bao nhiêu xe?" is answered by "hơn 3.800 chiếc" (folded)
+CLASSIFIERS = ("chiec", "cai", "con")
+
+
+def count_unit_fits(noun: str, unit: str) -> bool:
+    """Whether a figure counted in `unit` counts the (folded) noun asked: the same word, or
+    a general classifier ("chiếc", "cái", "con") standing for any noun."""
+    if not noun:
+        return True
+    return bool(unit) and (noun.startswith(unit) or unit.startswith(noun.split()[0]) or unit in CLASSIFIERS)
+
 
 # -- relations: the verb that ties a figure to its measure ----------------------
 RELATIONS = ("đạt", "tăng", "giảm", "cao hơn", "thấp hơn", "chiếm", "vượt")
@@ -121,7 +134,9 @@ OWNED_NOUNS = ("trung tâm chính trị - hành chính", "trung tâm hành chín
                "thủ phủ", "trụ sở", "diện tích", "dân số", "quy mô dân số", "tên gọi", "tên mới")
 
 # -- periods -----------------------------------------------------------------
-YEAR = re.compile(r"(?<![\d/.,])((?:19|20)\d{2})(?![\d/.,%])")
+# a year, also after a quarter, month or day ("quý I/2021", "tháng 12/2020", "31/3/2021"); not inside
+# a number ("1.2021") nor before a slash (a decree's "15/2020/NĐ-CP", a school year's "2019/2020" first half)
+YEAR = re.compile(r"(?<![\d.,])((?:19|20)\d{2})(?![\d/.,%])")
 # in folded text: "6 tháng đầu năm", "9 tháng", "quý I", "quý 1/2021", "tháng 3"
 PERIOD_FOLDED = re.compile(r"((?:\d+|sau|chin|ba) thang (?:dau|cuoi) nam|\d+ thang|quy [iv]+\b|quy [1-4]\b"
                            r"|thang \d{1,2})")

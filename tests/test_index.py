@@ -211,6 +211,24 @@ def test_lexical_search_reads_fts5_and_is_kept_with_the_passages(tmp_path, model
     assert not Engine(eng.cfg).searcher.bm25.search("ninh thuan dang cai", 5)
 
 
+def test_the_best_ranked_passage_stays_when_it_lacks_a_frame_term(tmp_path, model_cache):
+    """A question's frame terms ("2021") order the passages that mention them first; the
+    passage that answers may say "mẫu xe này" and "3 tháng đầu năm" instead, and must not
+    fall out behind every record that names the year."""
+    corpus = tmp_path / "k"
+    corpus.mkdir()
+    for i in range(8):
+        (corpus / f"d{i}.txt").write_text(f"Năm 2021, đại lý Mitsubishi số {i} bán được {i + 3} chiếc quạt điện.\n",
+                                          encoding="utf-8")
+    (corpus / "x.txt").write_text("Hết 3 tháng đầu năm, mẫu xe Xpander bán ra khoảng 4.400 chiếc.\n", encoding="utf-8")
+    eng = engine_for(tmp_path, corpus, model_cache)
+    eng.index()
+    found = Engine(eng.cfg).searcher.search("Mitsubishi Xpander bán ra bao nhiêu chiếc năm 2021?", k=4,
+                                            must=["mitsubishi", "2021"])
+    names = [Path(p.chunk.doc).name for p in found.passages]
+    assert "x.txt" in names and len(names) == 4
+
+
 # -- schema versions ---------------------------------------------------------------------------
 
 V1_CHUNKS = """CREATE TABLE chunks (

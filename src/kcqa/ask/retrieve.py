@@ -18,6 +18,7 @@ from ..text.vietnamese import DiacriticRestorer, fold, mostly_plain, syllables
 from .features import mentions
 
 RRF_K = 60
+KEEP_FUSED = 3      # passages kept from the fused ranking before the frame's terms reorder it
 
 
 @dataclass
@@ -101,6 +102,7 @@ class Searcher:
                 fused[cid] = fused.get(cid, 0.0) + 1.0 / (RRF_K + rank + 1)
         order = sorted(fused, key=lambda c: -fused[c])
         chunks = {c.id: c for c in self.store.chunks(order[: depth])}
+        best_fused = order[:KEEP_FUSED]
         if must:
             def satisfied(cid: str) -> int:
                 c = chunks.get(cid)
@@ -120,6 +122,18 @@ class Searcher:
                                matched=matched_spans(c.text, q)))
             if len(out) >= k:
                 break
+        # the best-ranked passages stay, at their own rank, whatever they mention: a record can
+        # name its subject in other words ("mẫu xe này") or its day in its date line only, and
+        # the frame's slots are checked on every figure taken from them anyway
+        have = {p.chunk.id for p in out}
+        for i, cid in enumerate(best_fused):
+            c = chunks.get(cid)
+            if c is None or cid in have or (docs is not None and c.doc not in docs):
+                continue
+            title, meta = self.doc_meta.get(c.doc, ("", {}))
+            out.insert(i, Passage(chunk=c, score=fused[cid], title=title, metadata=meta,
+                                  matched=matched_spans(c.text, q)))
+        out = out[:k]
         return SearchResult(out, restored, "hybrid" if dense else "lexical")
 
 

@@ -60,6 +60,9 @@ def test_count_noun_is_read_from_unaccented_questions_too():
     # a purpose or a cause after "bao nhiêu" is not a counted noun
     ("Gia đình Samsung sẽ quyên góp bao nhiêu để chống bệnh truyền nhiễm?", "figure", None, None),
     ("Nhà hàng bị phạt bao nhiêu vì không có giấy chứng nhận?", "figure", None, None),
+    # … judged on the marks: folded, "đề án" and "vị trí" look like "để" and "vì"
+    ("Tại Quảng Nam có bao nhiêu đề án?", "count", "count", "de an"),
+    ("Có bao nhiêu vị trí tuyển dụng?", "count", "count", "vi tri tuyen dung"),
 ])
 def test_unit_kinds_that_need_more_than_a_money_word(text, kind, unit_kind, noun):
     q = parse_question(text)

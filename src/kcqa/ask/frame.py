@@ -115,10 +115,13 @@ _HOW_MUCH_FOLDED = re.compile(r"\bbao nhieu\b|(?<!nha )(?<!chiec )\bmay\b(?! (?:
 
 
 def _after_how_much(text: str, folded: str) -> str:
-    """The (folded) words right after "bao nhiêu"/"mấy": the counted noun, a unit, or nothing."""
+    """The (folded) words right after "bao nhiêu"/"mấy": the counted noun, a unit, or nothing
+    (nothing too when, read on the marks, a purpose or a cause follows: "bao nhiêu để …")."""
     m = re.search(r"\bbao nhieu\b", folded) or _how_much(text, folded)
     n = _COUNT_NOUN.match(folded, m.end()) if m else None
-    return n.group(1) if n else ""
+    if n is None or lexicon.NOT_COUNT_NOUN_MARKED.match(text[n.start(1):n.end(1)].lower()):
+        return ""
+    return n.group(1)
 
 
 _CURRENCY_WORD = re.compile(r"\b(" + "|".join(sorted(lexicon.CURRENCIES, key=len, reverse=True)) + r")\b")

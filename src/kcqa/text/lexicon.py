@@ -93,10 +93,14 @@ DURATION_ASKED = re.compile(r"\b(bao lau|bao nhieu (?:nam|thang|ngay|tuan|gio|ph
 # Words after "bao nhiêu" that are not the counted noun ("bao nhiêu mỗi năm", "bao nhiêu trong
 # năm 2020"): the count noun, if any, comes later or not at all. Folded.
 NOT_COUNT_NOUN = re.compile(r"^(phan tram|lan thu|nam|thang|ngay|so|voi|trong|cua|la|thi|duoc|vao|tu|den|cho|khi|"
-                            r"vi|de|neu|boi|nham|theo|"
+                            r"neu|boi|nham|theo|"
                             r"nua|roi|va|hay|hoac|o|tai|nhu|ma|moi|mot|hien|nay|sau|truoc|so voi|tren|duoi|"
                             r"kinh phi|ngan sach|von|doanh thu|doanh so|loi nhuan|chi phi|gia|kim ngach|thu nhap|"
                             r"luong)\b")
+
+# "bao nhiêu để …", "bao nhiêu vì …": a purpose or a cause follows, not a counted noun. Judged on
+# the marks (folded, "để" is "đề án" and "vì" is "vị trí"); as typed, lower case.
+NOT_COUNT_NOUN_MARKED = re.compile(r"^(để|vì)(?!\w)")
 
 # General classifiers: "bán được bao nhiêu xe?" is answered by "hơn 3.800 chiếc" (folded)
 CLASSIFIERS = ("chiec", "cai", "con")

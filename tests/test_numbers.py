@@ -248,6 +248,20 @@ def test_total_count_after_tong_so():
     assert one("tổng số 45 doanh nghiệp").value == 45
 
 
+@pytest.mark.parametrize("text,value", [
+    ("trong số 711.988 người được hỏi", 711988),          # "among", not "No."
+    ("Thành phố có dân số 1.345.596 người vào năm 2010", 1345596),
+    ("số 12.843 hộ gia đình", 12843),                    # no label is written with thousands
+])
+def test_a_count_after_so_that_is_not_a_label(text, value):
+    assert one(text).value == value
+
+
+@pytest.mark.parametrize("text", ["tuyến số 2 người", "nhà số 5 hộ dân"])
+def test_so_before_a_small_number_still_designates(text):
+    assert find_quantities(text) == []
+
+
 # --------------------------------------------------------------------------- not figures
 
 

@@ -517,6 +517,9 @@ def _read_range(
     return first, hi, _Tail(tail2.end, exp1, tail2.scale_word, tail2.unit, tail2.kind), m2.end()
 
 
+_THOUSANDS_AT = re.compile(r"\d{1,3}(?:\.\d{3})+(?![\d.,])")
+
+
 def _designates(text: str, s: int) -> bool:
     """Whether the word before a count makes it a label: "năm 2019", "Quận 1", "iPhone 12"."""
     prev = _prev_word(text, s)
@@ -524,8 +527,13 @@ def _designates(text: str, s: int) -> bool:
         return False
     w = prev[0]
     if w.lower() in _DESIGNATORS:
+        if w.lower() != "số":
+            return True
+        # "số 5" designates; "tổng số", "con số", "trong số" (among), "dân số" (population) count,
+        # and so does a number written with thousands ("số 711.988 người": no label is written so)
         before = _prev_word(text, prev[1])
-        return not (w.lower() == "số" and before and before[0].lower() in ("tổng", "con"))
+        return not ((before and before[0].lower() in ("tổng", "con", "trong", "dân"))
+                    or _THOUSANDS_AT.match(text, s))
     # Model names and codes: "iPhone 12 phiên bản", "Star 5 lần", "F0 2 ca".
     return w.isascii() and not w.islower() and not (w.istitle() and _sentence_start(text, prev[1]))
 

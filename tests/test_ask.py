@@ -8,7 +8,7 @@ from kcqa.ask.features import NAMES, SIGNS, dates_in
 from kcqa.ask.followup import resolve
 from kcqa.ask.frame import parse_question
 from kcqa.ask.rank import (CALIBRATION_MODEL, CALIBRATION_NAMES, CALIBRATION_SIGNS, ENTITY_MODEL, ENTITY_NAMES,
-                           ENTITY_SIGNS, PASSAGE_MODEL, PASSAGE_NAMES, PASSAGE_SIGNS, load_ranker)
+                           ENTITY_SIGNS, PASSAGE_MODEL, PASSAGE_NAMES, PASSAGE_SIGNS, TreeRanker, load_ranker)
 from kcqa.ask.verify import number_tokens, numbers_cited
 from kcqa.models import Citation
 from kcqa.text.vietnamese import fold
@@ -180,7 +180,8 @@ def test_a_new_topic_starts_fresh():
 
 def test_the_packaged_rankers_match_their_features():
     fig = load_ranker()
-    assert fig.names == list(NAMES) and len(fig.coef) == len(NAMES)
+    assert isinstance(fig, TreeRanker) and fig.names == list(NAMES) and fig.trees
+    assert all(0 <= n[0] < len(NAMES) or n[0] == -1 for tree in fig.trees for n in tree)
     ent = load_ranker(ENTITY_MODEL)
     assert ent.names == list(ENTITY_NAMES) and len(ent.coef) == len(ENTITY_NAMES)
     cal = load_ranker(CALIBRATION_MODEL)
@@ -193,14 +194,38 @@ def test_the_packaged_rankers_match_their_features():
 
 
 def test_the_packaged_weights_push_the_declared_way():
-    """Retraining keeps each weight to its feature's declared direction: a matching period can
-    never lower a candidate's odds, a conflicting year never raise them."""
-    for model, signs in ((load_ranker(), SIGNS), (load_ranker(CALIBRATION_MODEL), CALIBRATION_SIGNS),
+    """Retraining keeps each feature to its declared direction: a matching period can never
+    lower a candidate's odds, a conflicting year never raise them."""
+    for model, signs in ((load_ranker(CALIBRATION_MODEL), CALIBRATION_SIGNS),
                          (load_ranker(ENTITY_MODEL), ENTITY_SIGNS), (load_ranker(PASSAGE_MODEL), PASSAGE_SIGNS)):
         assert set(signs) <= set(model.names)
         for name, w in zip(model.names, model.coef):
             assert w * signs.get(name, 0) >= 0, (name, w)
     assert SIGNS["period_match"] == 1 and SIGNS["year_conflict"] == -1
+
+
+def test_the_candidate_trees_move_each_feature_its_declared_way():
+    """The trees' monotonic constraints, checked on what they output: raising a feature
+    declared to help never lowers a candidate's probability, from many starting points."""
+    import random
+    fig = load_ranker()
+    assert fig.monotonic == [SIGNS.get(n, 0) for n in NAMES]
+    rng = random.Random(0)
+    moved = 0
+    for _ in range(300):
+        x = {n: rng.choice((0.0, 1.0, rng.random())) for n in NAMES}
+        for name, sign in SIGNS.items():
+            lo, hi = dict(x), dict(x)
+            lo[name], hi[name] = 0.0, 1.0
+            diff = fig.probability(hi) - fig.probability(lo)
+            assert diff * sign >= -1e-12, (name, diff)
+            moved += abs(diff) > 1e-6
+    assert moved          # the check is not vacuous: features do move the probability
+
+
+def test_a_tree_is_walked_by_its_thresholds():
+    t = TreeRanker(["a", "b"], 0.0, [[[0, 0.5, 1, 2, 0.0], [-1, 0, 0, 0, -2.0], [-1, 0, 0, 0, 2.0]]], [1, 0])
+    assert t.logit({"a": 0.2}) == -2.0 and t.logit({"a": 0.9}) == 2.0 and t.logit({"a": 0.5}) == -2.0
 
 
 # -- with the real engine over the sample ----------------------------------------------------

@@ -1,9 +1,13 @@
-"""The learnt ranker: a logistic regression over the features of features.py.
+"""The learnt models: the figure candidate ranker, and logistic regressions that calibrate.
 
-Its coefficients live in `ranker.json` beside this file (feature names, standardisation,
-weights, the abstention threshold and how they were obtained), written by
-`scripts/train_ranker.py` from labelled questions. Applying it is a dot product, so
-answering needs neither scikit-learn nor a pickle; reading the file shows what matters.
+Each lives as a small JSON file beside this module (feature names, parameters, the abstention
+threshold and how they were obtained), written by `scripts/train_ranker.py` from labelled
+questions. The candidate ranker is gradient-boosted trees (`TreeRanker`): a candidate is
+right when its slots are filled *together* (the entity in its clause and the measure next to
+it and the period), which a sum of weights cannot say; each feature is kept to its declared
+direction by monotonic constraints. The calibration models are logistic regressions
+(`Ranker`). Applying either is plain Python — a walk down each tree, a dot product — so
+answering needs neither scikit-learn nor a pickle.
 """
 
 from __future__ import annotations
@@ -66,16 +70,58 @@ class Ranker:
         path.write_text(json.dumps(self.to_json(), ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
 
 
-_LOADED: dict[str, Ranker] = {}
+@dataclass
+class TreeRanker:
+    """Boosted trees exported from scikit-learn's HistGradientBoostingClassifier: the logit is
+    `base` plus one leaf value per tree. A node is [feature, threshold, left, right, value];
+    feature -1 marks a leaf. Features are compared raw (no standardisation)."""
+    names: list[str]
+    base: float
+    trees: list[list[list[float]]]
+    monotonic: list[int]                    # the direction each feature was held to
+    threshold: float = 0.5
+    info: dict = field(default_factory=dict)
+
+    def logit(self, x: dict[str, float]) -> float:
+        values = [x.get(n, 0.0) for n in self.names]
+        z = self.base
+        for nodes in self.trees:
+            node = nodes[0]
+            while node[0] >= 0:
+                node = nodes[int(node[2] if values[int(node[0])] <= node[1] else node[3])]
+            z += node[4]
+        return z
+
+    def probability(self, x: dict[str, float]) -> float:
+        z = max(-30.0, min(30.0, self.logit(x)))
+        return 1.0 / (1.0 + math.exp(-z))
+
+    def to_json(self) -> dict:
+        return {"names": self.names, "base": self.base, "monotonic": self.monotonic, "threshold": self.threshold,
+                "info": self.info, "trees": self.trees}
+
+    @classmethod
+    def from_json(cls, d: dict) -> "TreeRanker":
+        return cls(d["names"], d["base"], d["trees"], d["monotonic"], d.get("threshold", 0.5), d.get("info", {}))
+
+    def save(self, path: Path) -> None:
+        path.write_text(json.dumps(self.to_json(), ensure_ascii=False) + "\n", encoding="utf-8")
 
 
-def load_ranker(which: str | Path = MODEL_FILE) -> Ranker:
+def model_from_json(d: dict) -> "Ranker | TreeRanker":
+    return TreeRanker.from_json(d) if "trees" in d else Ranker.from_json(d)
+
+
+_LOADED: dict[str, "Ranker | TreeRanker"] = {}
+
+
+def load_ranker(which: str | Path = MODEL_FILE) -> "Ranker | TreeRanker":
     """A packaged model by file name (cached), or the one at a path (training and tests)."""
     if isinstance(which, Path):
-        return Ranker.from_json(json.loads(which.read_text(encoding="utf-8")))
+        return model_from_json(json.loads(which.read_text(encoding="utf-8")))
     if which not in _LOADED:
         text = resources.files("kcqa.ask").joinpath(which).read_text(encoding="utf-8")
-        _LOADED[which] = Ranker.from_json(json.loads(text))
+        _LOADED[which] = model_from_json(json.loads(text))
     return _LOADED[which]
 
 
@@ -102,7 +148,7 @@ def answer_features(ranked: list, q) -> dict[str, float]:
             "measure_asked": float(bool(q.measures)), "duration_asked": float(q.unit_kind == "duration")}
 
 
-def set_ranker(r: Ranker | None, which: str = MODEL_FILE) -> None:
+def set_ranker(r: "Ranker | TreeRanker | None", which: str = MODEL_FILE) -> None:
     """Swap a model in this process (training evaluates its candidates' models this way)."""
     if r is None:
         _LOADED.pop(which, None)

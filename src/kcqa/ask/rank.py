@@ -37,8 +37,26 @@ ENTITY_NAMES = ("coverage", "kind_who", "kind_place", "kind_named", "kind_when",
                 "n_names", "title_asked", "after_noun", "support", "name_in_sentence", "names_asked")
 
 
+class _Model:
+    """What both kinds of model share: a logit turned into a probability, and a JSON file."""
+    INDENT: int | None = 1          # the linear models' files are read by people; the trees' are not
+
+    def logit(self, x: dict[str, float]) -> float:
+        raise NotImplementedError
+
+    def to_json(self) -> dict:
+        raise NotImplementedError
+
+    def probability(self, x: dict[str, float]) -> float:
+        z = max(-30.0, min(30.0, self.logit(x)))
+        return 1.0 / (1.0 + math.exp(-z))
+
+    def save(self, path: Path) -> None:
+        path.write_text(json.dumps(self.to_json(), ensure_ascii=False, indent=self.INDENT) + "\n", encoding="utf-8")
+
+
 @dataclass
-class Ranker:
+class Ranker(_Model):
     names: list[str]
     mean: list[float]
     scale: list[float]
@@ -53,10 +71,6 @@ class Ranker:
             z += w * ((x.get(name, 0.0) - m) / (s or 1.0))
         return z
 
-    def probability(self, x: dict[str, float]) -> float:
-        z = max(-30.0, min(30.0, self.logit(x)))
-        return 1.0 / (1.0 + math.exp(-z))
-
     def to_json(self) -> dict:
         return {"names": self.names, "mean": self.mean, "scale": self.scale, "coef": self.coef,
                 "intercept": self.intercept, "threshold": self.threshold, "info": self.info}
@@ -66,12 +80,9 @@ class Ranker:
         return cls(d["names"], d["mean"], d["scale"], d["coef"], d["intercept"], d.get("threshold", 0.5),
                    d.get("info", {}))
 
-    def save(self, path: Path) -> None:
-        path.write_text(json.dumps(self.to_json(), ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
-
 
 @dataclass
-class TreeRanker:
+class TreeRanker(_Model):
     """Boosted trees exported from scikit-learn's HistGradientBoostingClassifier: the logit is
     `base` plus one leaf value per tree. A node is [feature, threshold, left, right, value];
     feature -1 marks a leaf. Features are compared raw (no standardisation)."""
@@ -81,6 +92,7 @@ class TreeRanker:
     monotonic: list[int]                    # the direction each feature was held to
     threshold: float = 0.5
     info: dict = field(default_factory=dict)
+    INDENT = None
 
     def logit(self, x: dict[str, float]) -> float:
         values = [x.get(n, 0.0) for n in self.names]
@@ -92,10 +104,6 @@ class TreeRanker:
             z += node[4]
         return z
 
-    def probability(self, x: dict[str, float]) -> float:
-        z = max(-30.0, min(30.0, self.logit(x)))
-        return 1.0 / (1.0 + math.exp(-z))
-
     def to_json(self) -> dict:
         return {"names": self.names, "base": self.base, "monotonic": self.monotonic, "threshold": self.threshold,
                 "info": self.info, "trees": self.trees}
@@ -103,9 +111,6 @@ class TreeRanker:
     @classmethod
     def from_json(cls, d: dict) -> "TreeRanker":
         return cls(d["names"], d["base"], d["trees"], d["monotonic"], d.get("threshold", 0.5), d.get("info", {}))
-
-    def save(self, path: Path) -> None:
-        path.write_text(json.dumps(self.to_json(), ensure_ascii=False) + "\n", encoding="utf-8")
 
 
 def model_from_json(d: dict) -> "Ranker | TreeRanker":

@@ -63,6 +63,9 @@ def test_count_noun_is_read_from_unaccented_questions_too():
     # … judged on the marks: folded, "đề án" and "vị trí" look like "để" and "vì"
     ("Tại Quảng Nam có bao nhiêu đề án?", "count", "count", "de an"),
     ("Có bao nhiêu vị trí tuyển dụng?", "count", "count", "vi tri tuyen dung"),
+    # a period right after "bao nhiêu" is not what is counted; a count of quarters still is
+    ("Hà Nam doanh thu du lịch bao nhiêu quý 1/2021?", "amount", "money", None),
+    ("Dự án chậm bao nhiêu quý so với kế hoạch?", "count", "count", "quy so voi ke hoach"),
 ])
 def test_unit_kinds_that_need_more_than_a_money_word(text, kind, unit_kind, noun):
     q = parse_question(text)

@@ -116,10 +116,12 @@ _HOW_MUCH_FOLDED = re.compile(r"\bbao nhieu\b|(?<!nha )(?<!chiec )\bmay\b(?! (?:
 
 def _after_how_much(text: str, folded: str) -> str:
     """The (folded) words right after "bao nhiêu"/"mấy": the counted noun, a unit, or nothing
-    (nothing too when, read on the marks, a purpose or a cause follows: "bao nhiêu để …")."""
+    (nothing too when, read on the marks, a purpose or a cause follows, "bao nhiêu để …", or
+    a quarter, "bao nhiêu quý 1/2021")."""
     m = re.search(r"\bbao nhieu\b", folded) or _how_much(text, folded)
     n = _COUNT_NOUN.match(folded, m.end()) if m else None
-    if n is None or lexicon.NOT_COUNT_NOUN_MARKED.match(text[n.start(1):n.end(1)].lower()):
+    if n is None or lexicon.NOT_COUNT_NOUN_MARKED.match(text[n.start(1):n.end(1)].lower()) \
+            or lexicon.PERIOD_AFTER_HOW_MUCH.match(folded, n.start(1)):
         return ""
     return n.group(1)
 

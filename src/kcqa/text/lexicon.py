@@ -98,6 +98,10 @@ NOT_COUNT_NOUN = re.compile(r"^(phan tram|lan thu|nam|thang|ngay|so|voi|trong|cu
                             r"kinh phi|ngan sach|von|doanh thu|doanh so|loi nhuan|chi phi|gia|kim ngach|thu nhap|"
                             r"luong)\b")
 
+# "bao nhiêu quý 1/2021": a quarter named right after "bao nhiêu" is the period (a follow-up's period
+# is often put there), not what is counted; "bao nhiêu quý" alone still counts quarters. Folded.
+PERIOD_AFTER_HOW_MUCH = re.compile(r"quy (?:[ivx]+|\d)(?![\w])")
+
 # "bao nhiêu để …", "bao nhiêu vì …": a purpose or a cause follows, not a counted noun. Judged on
 # the marks (folded, "để" is "đề án" and "vì" is "vị trí"); as typed, lower case.
 NOT_COUNT_NOUN_MARKED = re.compile(r"^(để|vì)(?!\w)")

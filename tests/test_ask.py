@@ -114,6 +114,17 @@ def test_an_organisation_reference_is_replaced_whole(follow, expected):
     assert r.resolved and r.question == expected
 
 
+@pytest.mark.parametrize("q", ["Trong đó có bao nhiêu phường?", "Trong số đó, bao nhiêu phường?",
+                               "trong do bao nhieu phuong"])
+def test_among_those_asks_a_part_of_the_earlier_subject(q):
+    base = [_turn("Sau khi sắp xếp, tỉnh Lâm Đồng có bao nhiêu đơn vị hành chính cấp xã?")]
+    r = resolve(q, base)
+    assert r.resolved and fold(r.question).startswith("sau khi sap xep, tinh lam dong")
+    assert fold(r.question).rstrip(" ?").endswith("bao nhieu phuong")
+    # with nothing before it, "trong đó" refers to nothing
+    assert resolve(q, []).unresolvable
+
+
 def test_a_reference_keeps_the_words_before_it_and_the_count_asked():
     base = [_turn("Quảng Nam được bố trí bao nhiêu kinh phí?")]
     assert resolve("Tại tỉnh này có bao nhiêu đề án?", base).question == "Tại Quảng Nam có bao nhiêu đề án?"

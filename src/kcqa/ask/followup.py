@@ -49,6 +49,10 @@ class Resolution:
     substituted: bool = False     # the earlier question with one of its words replaced ("Còn Quảng Bình?")
 
 
+# "trong đó", "trong số đó" (among those) opening a question, with the "có" after it
+_AMONG = re.compile(r"\s*trong (?:so )?do\b[,\s]*(?:co\s+)?")
+
+
 def looks_like_followup(text: str) -> bool:
     f = fold(text)
     return bool(lexicon.FOLLOWUP_START.search(f) or re.search(r"\bthi (sao|the nao|ra sao)\s*\??\s*$", f)
@@ -82,6 +86,14 @@ def resolve(question: str, previous: list[dict]) -> Resolution:
                                                      "chưa có câu hỏi nào. Hãy hỏi đầy đủ, ví dụ: «Quảng Bình được "
                                                      "bố trí bao nhiêu kinh phí?»")
         return Resolution(question)
+    among = _AMONG.match(fold(question))
+    if among and question[among.end():].strip(" ?"):
+        # "Trong đó có bao nhiêu phường?": a part of what the earlier question counted, asked of
+        # the same subject ("Sau khi sắp xếp, tỉnh Lâm Đồng … bao nhiêu phường?")
+        rest = question[among.end():].strip()
+        part = resolve(rest[:1].upper() + rest[1:], previous)
+        if part.resolved:
+            return part
     last = previous[-1]
     # an ellipsis refers to the last question about a figure or a name, not to a "why"
     anchor = next((t for t in reversed(previous) if (t.get("frame") or {}).get("kind") != "passage"), last)

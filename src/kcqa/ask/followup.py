@@ -49,10 +49,6 @@ class Resolution:
     substituted: bool = False     # the earlier question with one of its words replaced ("Còn Quảng Bình?")
 
 
-# "trong đó", "trong số đó" (among those) opening a question, with the "có" after it
-_AMONG = re.compile(r"\s*trong (?:so )?do\b[,\s]*(?:co\s+)?")
-
-
 def looks_like_followup(text: str) -> bool:
     f = fold(text)
     return bool(lexicon.FOLLOWUP_START.search(f) or re.search(r"\bthi (sao|the nao|ra sao)\s*\??\s*$", f)
@@ -86,7 +82,7 @@ def resolve(question: str, previous: list[dict]) -> Resolution:
                                                      "chưa có câu hỏi nào. Hãy hỏi đầy đủ, ví dụ: «Quảng Bình được "
                                                      "bố trí bao nhiêu kinh phí?»")
         return Resolution(question)
-    among = _AMONG.match(fold(question))
+    among = lexicon.AMONG_THOSE.match(fold(question))
     if among and question[among.end():].strip(" ?"):
         # "Trong đó có bao nhiêu phường?": a part of what the earlier question counted, asked of
         # the same subject ("Sau khi sắp xếp, tỉnh Lâm Đồng … bao nhiêu phường?")

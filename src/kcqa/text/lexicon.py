@@ -225,6 +225,8 @@ CAUSE_WORDS = re.compile(r"\b(do|vi|boi|nguyen nhan|ly do|bởi vì|do đó|nen|
 # -- follow-ups ----------------------------------------------------------------
 # "Còn Quảng Bình thì sao?", "Quảng Bình thì sao?", "Năm 2019 thì sao?", "Còn Lâm Đồng?"
 FOLLOWUP_START = re.compile(r"^\s*(con|vay con|the con|con ve)\b")
+# "Trong đó có bao nhiêu phường?", "Trong số đó, …": a part of what the earlier question counted (folded)
+AMONG_THOSE = re.compile(r"\s*trong (?:so )?do\b[,\s]*(?:co\s+)?")
 
 # -- people --------------------------------------------------------------------
 # The common Vietnamese family names: a capitalised run that starts with one is a person's

@@ -14,8 +14,8 @@ import re
 
 from ..extract.figures import figures_of, years_in
 from ..models import Document, Figure, Passage
-from ..text import lexicon
-from ..text.lexicon import DURATION_UNITS, EQUIVALENT_PHRASES, MONEY_UNITS, MONEY_WORDS, day_mentions, day_of_date, days_in
+from ..text.lexicon import (DURATION_UNITS, EQUIVALENT_PHRASES, MONEY_UNITS, MONEY_WORDS, count_unit_fits, day_mentions,
+                            day_of_date, days_in)
 from ..text.places import find_places
 from ..text.numbers import QUALIFIERS, Quantity, parse_number, ratio_ok
 from ..text.vietnamese import fold, is_syllable, sentences, syllables
@@ -236,7 +236,7 @@ def unit_ok(q: Question, f: Figure) -> bool:
     if q.unit_kind == "count":
         noun = q.count_noun or ""
         return bool(unit) and unit not in {fold(u) for u in MONEY_UNITS} and f.unit != "%" and (
-            lexicon.count_unit_fits(noun, unit))
+            count_unit_fits(noun, unit))
     if q.kind == "figure" and any(fold(m) in _MONEY_MEASURES for m in q.measures):
         # "kinh phí … tăng bao nhiêu": a change of money is an amount or a percentage, never a count
         return f.unit == "%" or unit in {fold(u) for u in MONEY_UNITS}

@@ -112,28 +112,24 @@ class Searcher:
                 text = fold(f"{c.text} {c.context} {title} {_day_of(meta)}")
                 return sum(1 for t in must if mentions(text, t))      # whole words: "năm 2018." mentions 2018
             order = sorted(order[:depth], key=lambda c: (-satisfied(c), -fused[c]))
-        out: list[Passage] = []
-        for cid in order:
+        def usable(cid: str) -> bool:
             c = chunks.get(cid)
-            if c is None or (docs is not None and c.doc not in docs):
-                continue
-            title, meta = self.doc_meta.get(c.doc, ("", {}))
-            out.append(Passage(chunk=c, score=fused[cid], title=title, metadata=meta,
-                               matched=matched_spans(c.text, q)))
-            if len(out) >= k:
-                break
+            return c is not None and (docs is None or c.doc in docs)
+
+        picked = [cid for cid in order if usable(cid)][:k]
         # the best-ranked passages stay, at their own rank, whatever they mention: a record can
         # name its subject in other words ("mẫu xe này") or its day in its date line only, and
         # the frame's slots are checked on every figure taken from them anyway
-        have = {p.chunk.id for p in out}
+        have = set(picked)
         for i, cid in enumerate(best_fused):
-            c = chunks.get(cid)
-            if c is None or cid in have or (docs is not None and c.doc not in docs):
-                continue
+            if usable(cid) and cid not in have:
+                picked.insert(i, cid)
+        out: list[Passage] = []
+        for cid in picked[:k]:
+            c = chunks[cid]
             title, meta = self.doc_meta.get(c.doc, ("", {}))
-            out.insert(i, Passage(chunk=c, score=fused[cid], title=title, metadata=meta,
-                                  matched=matched_spans(c.text, q)))
-        out = out[:k]
+            out.append(Passage(chunk=c, score=fused[cid], title=title, metadata=meta,
+                               matched=matched_spans(c.text, q)))
         return SearchResult(out, restored, "hybrid" if dense else "lexical")
 
 

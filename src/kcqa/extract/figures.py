@@ -35,7 +35,6 @@ _PERIOD = re.compile(
     r"|giai đoạn \d{4}\s*[-–]\s*\d{4}"
     r"|(?:ngày )?\d{1,2}/\d{1,2}/\d{4})",
     re.IGNORECASE)
-_YEAR = lexicon.YEAR
 _RELATION_BEFORE = re.compile(
     r"(đạt|tăng|giảm|cao hơn|thấp hơn|vượt|bằng|chiếm|lên|xuống|còn|là|được)\s*(?:thêm\s*)?$", re.IGNORECASE)
 _CLAUSE_SPLIT = re.compile(r"[;:]|,(?=\s)|\s[-–]\s")
@@ -58,7 +57,7 @@ def periods_in(text: str) -> list[tuple[int, int, str]]:
 
 
 def years_in(text: str) -> set[int]:
-    return {int(y) for y in _YEAR.findall(text)}
+    return {int(y) for y in lexicon.YEAR.findall(text)}
 
 
 # "7,8% vào năm 2021", "4% trong năm 2022", "500 tỷ đồng năm 2020": a period right after the figure
@@ -160,7 +159,7 @@ def _respectively(sentence: str, quantities: list[Quantity], places) -> tuple[di
         return {}, {}
     after = [q for q in quantities if q.start >= m.end()]
     lo = max(0, m.start() - 200)
-    years = [int(y.group()) for y in _YEAR.finditer(sentence, lo, m.start())]
+    years = [int(y.group()) for y in lexicon.YEAR.finditer(sentence, lo, m.start())]
     names = [sentence[s:e] for s, e, _ in places if lo <= s and e <= m.start()]
     by_year = {q.start: f"năm {y}" for q, y in zip(after, years)} if 2 <= len(years) == len(after) else {}
     by_place = {q.start: n for q, n in zip(after, names)} if 2 <= len(names) == len(after) else {}

@@ -283,3 +283,32 @@ def test_a_day_named_is_the_figures_day_not_the_day_the_report_came_out(tmp_path
         assert ans.status == "answered" and ans.value.text == expected, day
     ans = engine.ask("Phiên 28/4, VN-Index tăng bao nhiêu điểm?")
     assert ans.status == "not_found"
+
+
+def test_a_follow_up_naming_no_subject_is_answered_from_the_conversations_record(tmp_path, model_cache):
+    """"Tỷ lệ nợ xấu năm 2020 là bao nhiêu?" after a question on Vietcombank's report means
+    Vietcombank's ratio, though another bank's record says it in the question's own words; asked
+    alone, or naming the other bank, it is that bank's."""
+    from conftest import make_engine
+    from kcqa.ask.conversation import Conversation
+    docs = tmp_path / "records"
+    docs.mkdir()
+    (docs / "vietcombank.txt").write_text(
+        "Đại hội cổ đông Vietcombank\n\nNăm 2020, lợi nhuận trước thuế hợp nhất của Vietcombank đạt "
+        "23.050 tỷ đồng. Ngân hàng tiếp tục kiểm soát chặt chẽ chất lượng tín dụng: nợ xấu nội bảng "
+        "là 5.229 tỷ đồng, tỷ lệ 0,62%.\n", encoding="utf-8")
+    (docs / "sacombank.txt").write_text(
+        "Sacombank công bố kết quả kinh doanh\n\nTỷ lệ nợ xấu năm 2020 của Sacombank là 1,64%. "
+        "Lợi nhuận trước thuế năm 2020 đạt 3.317 tỷ đồng.\n", encoding="utf-8")
+    engine = make_engine(tmp_path / "index", [docs], model_cache)
+    engine.cfg.min_confidence = 0.0                      # which record answers, whatever the confidence
+    conv = Conversation()
+    first = engine.ask("Năm 2020 lợi nhuận trước thuế hợp nhất của Vietcombank đạt bao nhiêu?", conv)
+    assert first.value.text == "23.050 tỷ đồng"
+    follow = engine.ask("Tỷ lệ nợ xấu năm 2020 là bao nhiêu?", conv)
+    assert follow.value.text == "0,62%" and follow.citations[0].path.endswith("vietcombank.txt")
+    assert any("hồ sơ của câu trả lời trước" in n for n in follow.notes)
+    alone = engine.ask("Tỷ lệ nợ xấu năm 2020 là bao nhiêu?")
+    assert alone.value.text == "1,64%"
+    other = engine.ask("Tỷ lệ nợ xấu năm 2020 của Sacombank là bao nhiêu?", conv)
+    assert other.value.text == "1,64%"

@@ -229,6 +229,25 @@ def test_the_best_ranked_passage_stays_when_it_lacks_a_frame_term(tmp_path, mode
     assert "x.txt" in names and len(names) == 4
 
 
+def test_a_search_within_records_ranks_their_passages_not_only_the_best_of_all(tmp_path, model_cache):
+    """A conversation's record may have no passage among the 50 best of the whole index: a
+    search within records ranks those records' passages themselves, in both rankings."""
+    corpus = tmp_path / "k"
+    corpus.mkdir()
+    for i in range(60):
+        (corpus / f"b{i}.txt").write_text(f"Tỷ lệ nợ xấu năm 2020 của ngân hàng số {i} là {i},5%.\n", encoding="utf-8")
+    (corpus / "z.txt").write_text("Chất lượng tín dụng được kiểm soát, nợ xấu ở mức thấp.\n", encoding="utf-8")
+    eng = engine_for(tmp_path, corpus, model_cache)
+    eng.index()
+    searcher = Engine(eng.cfg).searcher
+    z = str((corpus / "z.txt").resolve())
+    assert z not in {p.chunk.doc for p in searcher.search("tỷ lệ nợ xấu năm 2020", k=50).passages}
+    found = searcher.search("tỷ lệ nợ xấu năm 2020", k=5, docs={z})
+    assert [p.chunk.doc for p in found.passages] == [z] and found.mode == "hybrid"
+    keys = sorted(eng.store.docs_vector_keys({z}))
+    assert [k for k, _ in searcher.vectors.query(searcher.embedder.encode_query("nợ xấu"), 5, keys)] == keys
+
+
 # -- schema versions ---------------------------------------------------------------------------
 
 V1_CHUNKS = """CREATE TABLE chunks (

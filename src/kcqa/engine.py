@@ -257,7 +257,7 @@ class Engine:
         from .ask.answer import answer_question
         from .ask.conversation import Turn
         from .ask.compose import NOT_FOUND
-        from .ask.followup import repeats_earlier_answer, resolve
+        from .ask.followup import names_a_subject, repeats_earlier_answer, resolve
         with self._lock:
             previous = [{"question": t.question, "resolved_question": t.resolved_question, "frame": t.frame,
                          "answer": t.answer} for t in (conversation.turns if conversation is not None else [])]
@@ -268,7 +268,20 @@ class Engine:
                              unresolved=True)
             else:
                 asked = res.question if res is not None and res.resolved else question
-                ans = answer_question(self, asked, k=k, year=year, doc=doc)
+                ans = None
+                # a follow-up that names no place or name of its own is about what the conversation
+                # is about: answered from the records the last answer cited when they can
+                scope = set()
+                if conversation is not None and doc is None and not names_a_subject(typed):
+                    scope = conversation.records_in_play()
+                if scope:
+                    ans = answer_question(self, asked, k=k, year=year, within=scope)
+                    if ans.status == "answered":
+                        ans.notes.append("Câu hỏi không nêu đối tượng: trả lời từ hồ sơ của câu trả lời trước.")
+                    else:
+                        ans = None           # not in the conversation's records: every record
+                if ans is None:
+                    ans = answer_question(self, asked, k=k, year=year, doc=doc)
                 ans.question = question
                 if res is not None and res.resolved:
                     ans.resolved_question = res.question

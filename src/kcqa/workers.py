@@ -180,8 +180,8 @@ class ServedVectors:
     def __init__(self, store):
         self.store = store
 
-    def query(self, vector: np.ndarray, k: int) -> list[tuple[str, float]]:
-        return self.store.query(vector, k)
+    def query(self, vector: np.ndarray, k: int, among: list[str] | None = None) -> list[tuple[str, float]]:
+        return self.store.query(vector, k, among)
 
     def reopen_in_place(self) -> None:
         self.store = self.store.reopen()
@@ -206,18 +206,18 @@ class RemoteVectors:
         self._local = self._open_local()
         return self._local
 
-    def query(self, vector: np.ndarray, k: int) -> list[tuple[str, float]]:
+    def query(self, vector: np.ndarray, k: int, among: list[str] | None = None) -> list[tuple[str, float]]:
         import numpy as np
 
         from .index.vectors import VectorStoreError
         if self._local is None:
             try:
-                return self._worker.call("query", np.asarray(vector, dtype=np.float32), k)
+                return self._worker.call("query", np.asarray(vector, dtype=np.float32), k, among)
             except WorkerGone:
                 self._fallback()
             except WorkerError as exc:
                 raise VectorStoreError(str(exc)) from exc
-        return self._local.query(vector, k)
+        return self._local.query(vector, k, among)
 
     def reopen(self) -> "RemoteVectors":
         """See VectorStore.reopen(): a fresh client, to see what another process wrote."""

@@ -20,14 +20,17 @@ from .verify import verify
 
 
 def answer_question(engine, question: str, k: int = 5, year: int | None = None, doc: str | None = None,
-                    trace: list | None = None) -> Answer:
+                    trace: list | None = None, within: set[str] | None = None) -> Answer:
     """Understand, retrieve, gather candidates, rank, compose, verify.
 
+    `within`: only these records (a conversation's, see `Conversation.records_in_play`).
     `trace`, when given, receives every scored figure candidate (training reads it)."""
     searcher = engine.searcher
     restored = searcher.restore(question)
     q = parse_question(restored or question)
     allowed = doc_filter(searcher.doc_meta, year, doc)
+    if within is not None:
+        allowed = set(within) if allowed is None else allowed & within
     must = [fold(w) for w, _ in q.places] + list(q.names) + [str(y) for y in sorted(q.years)] + \
         [f"{d}/{m}" for d, m in sorted(q.days)]
     res = searcher.search(_search_text(q), k=max(k, TOP_PASSAGES), docs=allowed, must=must)

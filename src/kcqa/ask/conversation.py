@@ -30,6 +30,15 @@ class Conversation:
     def last_frame(self) -> dict[str, Any] | None:
         return self.turns[-1].frame if self.turns else None
 
+    def records_in_play(self) -> set[str]:
+        """The records the latest answered turn cites: what the conversation is about now.
+        A follow-up is first answered from these ("tỷ lệ nợ xấu năm 2020 bao nhiêu?" after
+        two questions on one bank's report means that bank's), then from every record."""
+        for turn in reversed(self.turns):
+            if (turn.answer or {}).get("status") == "answered":
+                return {c["path"] for c in turn.answer.get("citations") or [] if c.get("path")}
+        return set()
+
     def add(self, turn: Turn) -> None:
         self.turns.append(turn)
         if not self.title:

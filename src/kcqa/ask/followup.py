@@ -55,6 +55,12 @@ def looks_like_followup(text: str) -> bool:
                 or _ref_spans(text) or _PERSON_REF.search(text))
 
 
+def names_a_subject(text: str) -> bool:
+    """The question names a place or a name of its own ("Còn Huế?", "Dự án Dung Quất 2 …")."""
+    q = parse_question(text)
+    return bool(q.places or q.names)
+
+
 def _ref_spans(text: str) -> list[re.Match]:
     out = []
     for m in _REF.finditer(text):

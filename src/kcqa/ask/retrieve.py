@@ -80,7 +80,15 @@ class Searcher:
         restored = self.restore(question)
         q = restored or question
         depth = max(50, k * 10)
-        lexical = self.bm25.search(q, depth)
+        # `docs` narrows both rankings themselves, not only their top `depth` (a conversation's
+        # record may have no passage among the 50 best of the whole index)
+        bm25 = self.bm25
+        among = None
+        if docs is not None and isinstance(bm25, LexicalIndex):
+            lexical = bm25.search(q, depth, docs)
+            among = sorted(self.store.docs_vector_keys(docs))
+        else:
+            lexical = bm25.search(q, depth)
         dense: list[tuple[str, float]] = []
         if self.vectors is not None and self.embedder is not None:
             from ..embed import ModelUnavailable
@@ -89,7 +97,7 @@ class Searcher:
                 vec = self.prefetched.pop(q, None)
                 if vec is None:
                     vec = self.embedder.encode_query(q)
-                hits = self.vectors.query(vec, depth)
+                hits = self.vectors.query(vec, depth, among)
                 # vector ids are content keys: one vector may stand for several passages
                 owners = self.store.chunk_ids_for(k for k, _ in hits)
                 dense = [(cid, s) for k, s in hits for cid in owners.get(k, ())]

@@ -80,14 +80,23 @@ class LexicalIndex:
         self.db = db
         self.idf = VocabIdf(db)
 
-    def search(self, query: str, k: int) -> list[tuple[str, float]]:
+    def search(self, query: str, k: int, docs: set[str] | None = None) -> list[tuple[str, float]]:
+        """The `k` best passages; with `docs`, the best of those records' passages only."""
         q = list(dict.fromkeys(query_tokens(query)))
-        if not q:
+        if not q or docs is not None and not docs:
             return []
         match = " OR ".join('"' + t.replace('"', '""') + '"' for t in q)
-        rows = self.db.execute(
-            "SELECT c.id, f.s FROM (SELECT rowid, -rank AS s FROM chunks_fts WHERE chunks_fts MATCH ?"
-            " ORDER BY rank LIMIT ?) f JOIN chunks c ON c.n = f.rowid ORDER BY f.s DESC, c.n", (match, k)).fetchall()
+        if docs is None:
+            rows = self.db.execute(
+                "SELECT c.id, f.s FROM (SELECT rowid, -rank AS s FROM chunks_fts WHERE chunks_fts MATCH ?"
+                " ORDER BY rank LIMIT ?) f JOIN chunks c ON c.n = f.rowid ORDER BY f.s DESC, c.n",
+                (match, k)).fetchall()
+        else:
+            paths = sorted(docs)
+            rows = self.db.execute(
+                "SELECT c.id, -f.rank AS s FROM chunks_fts f JOIN chunks c ON c.n = f.rowid"
+                f" WHERE chunks_fts MATCH ? AND c.doc IN ({','.join('?' * len(paths))})"
+                " ORDER BY f.rank, c.n LIMIT ?", (match, *paths, k)).fetchall()
         return [(i, s) for i, s in rows]
 
 

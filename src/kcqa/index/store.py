@@ -300,6 +300,13 @@ class Store:
     def doc_vector_keys(self, path: str) -> set[str]:
         return {r[0] for r in self.db.execute(f"SELECT {self.vector_key} FROM chunks WHERE doc=?", (path,))}
 
+    def docs_vector_keys(self, paths: Iterable[str]) -> set[str]:
+        out: set[str] = set()
+        for part in _parts(list(paths)):
+            out |= {r[0] for r in self.db.execute(
+                f"SELECT {self.vector_key} FROM chunks WHERE doc IN ({_qs(part)})", part)}
+        return out
+
     def unreferenced(self, keys: Iterable[str]) -> list[str]:
         """The keys among `keys` that no passage uses any more."""
         keys = list(keys)

@@ -249,12 +249,14 @@ class VectorStore:
         return set(self.collection().get(include=[])["ids"])
 
     @_guarded
-    def query(self, vector: np.ndarray, k: int) -> list[tuple[str, float]]:
+    def query(self, vector: np.ndarray, k: int, among: list[str] | None = None) -> list[tuple[str, float]]:
+        """The `k` nearest vectors; with `among`, only those keys (Chroma searches them exactly)."""
         col = self.collection()
         n = col.count()
-        if n == 0:
+        if n == 0 or among is not None and not among:
             return []
-        res = col.query(query_embeddings=[vector.tolist()], n_results=min(k, n), include=["distances"])
+        res = col.query(query_embeddings=[vector.tolist()], n_results=min(k, n), include=["distances"],
+                        ids=list(among) if among is not None else None)
         return [(i, 1.0 - d) for i, d in zip(res["ids"][0], res["distances"][0])]
 
 

@@ -73,6 +73,14 @@ def test_a_date_with_its_year_is_a_period_and_years_are_read_after_a_slash():
     assert years_in("Nghị định 15/2020/NĐ-CP") == set() and years_in("1.2021 tấn") == set()
 
 
+def test_a_quarter_is_a_numeral_word_not_the_first_letter_of_the_next_word():
+    """"quý vừa rồi" (the last quarter) is not "quý V"; "quý IV", "quý 1/2021" are quarters."""
+    figs = _extract("Lợi nhuận gộp của Vinhomes quý vừa rồi ghi nhận mức 6.212 tỷ đồng. "
+                    "Doanh thu quý IV đạt 12 tỷ đồng. Lãi quý 1/2021 đạt 3 tỷ đồng.")
+    assert "quý v" not in figs["6.212 tỷ đồng"].period.lower()
+    assert figs["12 tỷ đồng"].period == "quý IV" and figs["3 tỷ đồng"].period == "quý 1/2021"
+
+
 def test_durations_are_figures_and_not_periods():
     figs = _extract("Năm 2021, dự án có thời gian thực hiện 37 tháng; lãi suất kỳ hạn 6 tháng là 4%.")
     assert figs["37 tháng"].unit == "tháng" and figs["37 tháng"].value == 37

@@ -297,6 +297,9 @@ def test_a_follow_up_naming_no_subject_is_answered_from_the_conversations_record
         "Đại hội cổ đông Vietcombank\n\nNăm 2020, lợi nhuận trước thuế hợp nhất của Vietcombank đạt "
         "23.050 tỷ đồng. Ngân hàng tiếp tục kiểm soát chặt chẽ chất lượng tín dụng: nợ xấu nội bảng "
         "là 5.229 tỷ đồng, tỷ lệ 0,62%.\n", encoding="utf-8")
+    (docs / "gia-xang.txt").write_text(
+        "Giá xăng dầu tăng từ chiều nay\n\nSau điều chỉnh, giá dầu hỏa tối đa là 13.259 đồng/lít.\n",
+        encoding="utf-8")
     (docs / "sacombank.txt").write_text(
         "Sacombank công bố kết quả kinh doanh\n\nTỷ lệ nợ xấu năm 2020 của Sacombank là 1,64%. "
         "Lợi nhuận trước thuế năm 2020 đạt 3.317 tỷ đồng.\n", encoding="utf-8")
@@ -310,5 +313,9 @@ def test_a_follow_up_naming_no_subject_is_answered_from_the_conversations_record
     assert any("hồ sơ của câu trả lời trước" in n for n in follow.notes)
     alone = engine.ask("Tỷ lệ nợ xấu năm 2020 là bao nhiêu?")
     assert alone.value.text == "1,64%"
+    # a question naming no subject takes the conversation's ("Vietcombank …") when its record
+    # holds a candidate; when it holds none, it is a new topic, asked of every record as typed
+    topic = engine.ask("Giá dầu hỏa sau điều chỉnh tối đa là bao nhiêu?", conv)
+    assert topic.value.text == "13.259 đồng/lít" and topic.resolved_question is None
     other = engine.ask("Tỷ lệ nợ xấu năm 2020 của Sacombank là bao nhiêu?", conv)
     assert other.value.text == "1,64%"

@@ -125,6 +125,31 @@ def test_among_those_asks_a_part_of_the_earlier_subject(q):
     assert resolve(q, []).unresolvable
 
 
+def test_a_whole_question_naming_no_subject_takes_the_conversations_subject():
+    """Asked in a conversation about Vinhomes, "Lãi ròng thuộc về công ty mẹ là bao nhiêu?" is
+    Vinhomes'; about a province, the province's, said as "Ở tỉnh …, …"."""
+    r = resolve("Lãi ròng thuộc về công ty mẹ là bao nhiêu?",
+                [_turn("Quý 1/2021 tổng doanh thu thuần hợp nhất của Vinhomes đạt bao nhiêu?")])
+    assert r.resolved and r.carried and r.question == "Vinhomes lãi ròng thuộc về công ty mẹ là bao nhiêu?"
+    r = resolve("Chính quyền các xã mới chính thức hoạt động từ ngày nào?",
+                [_turn("Nghị quyết sắp xếp đơn vị hành chính cấp xã của tỉnh Hà Tĩnh có số hiệu là gì?")])
+    assert r.carried and r.question == "Ở tỉnh Hà Tĩnh, chính quyền các xã mới chính thức hoạt động từ ngày nào?"
+
+
+@pytest.mark.parametrize("earlier, question", [
+    # a person is not what later questions are about
+    ("Cao Quốc Hưng lưu ý những gì khi kết luận hội nghị?", "Các chương trình nào được triển khai từ kinh phí?"),
+    # the whole country, a place asked for, a subject of its own: nothing carried
+    ("Theo Nghị quyết 60-NQ/TW, tỉnh Gia Lai hợp nhất với tỉnh nào?",
+     "Sau sáp nhập cả nước còn bao nhiêu tỉnh, thành phố?"),
+    ("Quảng Nam được bố trí bao nhiêu kinh phí năm 2020?", "Tỉnh nào bố trí kinh phí cao nhất năm 2020?"),
+    ("Năm 2020 lợi nhuận của Vietcombank đạt bao nhiêu?", "Tỷ lệ nợ xấu năm 2020 của Sacombank là bao nhiêu?"),
+])
+def test_a_whole_question_keeps_no_subject_that_is_not_its_own(earlier, question):
+    r = resolve(question, [_turn(earlier)])
+    assert not r.carried and r.question == question
+
+
 def test_a_reference_keeps_the_words_before_it_and_the_count_asked():
     base = [_turn("Quảng Nam được bố trí bao nhiêu kinh phí?")]
     assert resolve("Tại tỉnh này có bao nhiêu đề án?", base).question == "Tại Quảng Nam có bao nhiêu đề án?"

@@ -278,8 +278,12 @@ class Engine:
                     ans = answer_question(self, asked, k=k, year=year, within=scope)
                     if ans.status == "answered":
                         ans.notes.append("Câu hỏi không nêu đối tượng: trả lời từ hồ sơ của câu trả lời trước.")
-                    else:
-                        ans = None           # not in the conversation's records: every record
+                    elif ans.confidence is None:
+                        ans = None           # nothing in the conversation's records: every record
+                        if res is not None and res.carried:
+                            res, asked = None, question    # as typed: a new topic, not the old subject's
+                    # else those records hold a candidate, below the threshold: not found, rather
+                    # than another record's figure for a subject the user did not name
                 if ans is None:
                     ans = answer_question(self, asked, k=k, year=year, doc=doc)
                 ans.question = question

@@ -47,6 +47,7 @@ class Resolution:
     resolved: bool = False        # True when a follow-up was rewritten
     unresolvable: str | None = None   # why a follow-up could not be resolved
     substituted: bool = False     # the earlier question with one of its words replaced ("Còn Quảng Bình?")
+    carried: bool = False         # a whole question given the earlier subject only ("Vinhomes lãi ròng …")
 
 
 def looks_like_followup(text: str) -> bool:
@@ -103,7 +104,7 @@ def resolve(question: str, previous: list[dict]) -> Resolution:
     q = parse_question(question)
     cues = looks_like_followup(question) or _bare(question)
     if not cues and not _subjectless(q):
-        return Resolution(question)
+        return _carried_subject(question, q, parse_question(base)) or Resolution(question)
     if not cues and q.kind in ("place", "superlative", "document") and not _has_ref(question) \
             and not _OWNED.match(fold(question)):
         # "Tỉnh nào đăng cai …?" asks for a place: it does not inherit one (but "Trung tâm hành
@@ -157,6 +158,39 @@ def resolve(question: str, previous: list[dict]) -> Resolution:
     if fold(out) == fold(question):
         return Resolution(question)
     return Resolution(out, resolved=True, substituted=substituted)
+
+
+def _carried_subject(question: str, q: Question, base_q: Question) -> Resolution | None:
+    """A whole question that names no place or organisation, asked in a conversation about
+    one, is about it: "Lãi ròng thuộc về công ty mẹ là bao nhiêu?" after questions on
+    Vinhomes → "Vinhomes lãi ròng …". The subject is then a slot like any other, so another
+    company's figure is not its answer. A question that asks for a place, or names the
+    whole ("cả nước"), keeps no subject."""
+    if q.places or q.names or q.whole or q.kind in ("place", "superlative", "document"):
+        return None
+    owner = _owner(base_q)
+    if not owner:
+        return None
+    if base_q.places:
+        out = f"Ở {owner}, {_lower_first(question.strip())}"     # "Ở tỉnh Hà Tĩnh, chính quyền …"
+    else:
+        out = f"{owner} {_lower_first(question.strip())}"
+    return Resolution(out[:1].upper() + out[1:], resolved=True, carried=True)
+
+
+def _owner(q: Question) -> str:
+    """The place or organisation a question is about, as written; a person is not a subject
+    that later questions are about ("Cao Quốc Hưng" answered "ai là Thứ trưởng")."""
+    if q.places:
+        return q.places[0][0]
+    for n in _names(q):
+        words = n.split()
+        if 2 <= len(words) <= 4 and words[0] in lexicon.FAMILY_NAMES:
+            continue
+        span = _span_in(q.text, n)
+        if span:
+            return q.text[span[0]:span[1]]
+    return ""
 
 
 def _words(text: str) -> set[str]:

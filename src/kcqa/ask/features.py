@@ -187,15 +187,33 @@ def _distance(ctx, f: Figure) -> float:
     return min(best, 300) / 300 if best is not None else 1.0
 
 
+# "tăng 7,34% so với tổng kinh phí … năm 2018": what follows "so với" is the comparison's base;
+# "đạt 95,27% so với kế hoạch năm" says what a share is of, and stays
+_BASELINE_AFTER = re.compile(r"\bso với\b(?!\s+(?:kế hoạch|chỉ tiêu|mục tiêu|dự toán|tổng số)\b)", re.IGNORECASE)
+
+
+def _without_baseline_after(f: Figure, text: str) -> str:
+    """`text` (around figure `f`) up to the "so với" that follows the figure, if any."""
+    at = text.find(f.text)
+    if at < 0:
+        return text
+    m = _BASELINE_AFTER.search(text, at + len(f.text))
+    return text[:m.start()] + " " + lead_in(f) if m else text
+
+
 def figure_features(ctx, f: Figure, rank: int, top_passages: int, caption: str, header: str,
                     title: str) -> dict[str, float]:
     """Per-candidate features; the set-level ones (corroborated, newest, best_*) are filled
     by `set_features` once every candidate of the question is known."""
     q = ctx.q
     cl = clause(f)
+    # a question that names no comparison is not answered by the words of another figure's base
+    # ("đạt bao nhiêu phần trăm kế hoạch?" against "tăng 7,34% so với tổng kinh phí … năm 2018")
+    said = cl if _BASELINE_AFTER.search(q.text) else _without_baseline_after(f, cl)
     cov_sentence = ctx.coverage(" ".join((f.sentence, title, f.entity, caption, header)))
-    cov_clause = ctx.coverage(" ".join((cl, f.measure, header)))
-    cov_window = ctx.coverage(" ".join((window(f), f.measure, header)))
+    cov_clause = ctx.coverage(" ".join((said, f.measure, header)))
+    cov_window = ctx.coverage(" ".join((window(f) if said is cl else _without_baseline_after(f, window(f)),
+                                        f.measure, header)))
     passage = ctx.passages[rank].chunk.text if rank < len(ctx.passages) else f.sentence
     cov_passage = max(cov_sentence, ctx.coverage(" ".join((passage, title, caption, header))))
     pyears = years_in(f.period)

@@ -319,3 +319,31 @@ def test_a_follow_up_naming_no_subject_is_answered_from_the_conversations_record
     assert topic.value.text == "13.259 đồng/lít" and topic.resolved_question is None
     other = engine.ask("Tỷ lệ nợ xấu năm 2020 của Sacombank là bao nhiêu?", conv)
     assert other.value.text == "1,64%"
+
+
+def test_a_figures_comparison_base_does_not_lend_it_the_questions_words(tmp_path, model_cache):
+    """"tăng 7,34% so với tổng kinh phí thực hiện năm 2018" is a change against a base: the
+    words of the base are not what 7,34% is, so a question for the share of the plan, which
+    names the same words, is answered by "đạt 95,27% so với kế hoạch năm"."""
+    from conftest import make_engine
+    from kcqa.ask.answer import answer_question
+    docs = tmp_path / "records"
+    docs.mkdir()
+    (docs / "bao-cao.txt").write_text(
+        "Báo cáo khuyến công\n\nNăm 2019, tổng kinh phí khuyến công thực hiện của 15 tỉnh là 64,47 tỷ đồng, "
+        "đạt 95,27% so với kế hoạch năm, tăng 7,34% so với tổng kinh phí khuyến công thực hiện năm 2018.\n",
+        encoding="utf-8")
+    engine = make_engine(tmp_path / "index", [docs], model_cache)
+    engine.cfg.min_confidence = 0.0
+    trace: list = []
+    ans = answer_question(engine, "Năm 2019 tổng kinh phí khuyến công thực hiện của 15 tỉnh đạt bao nhiêu phần "
+                                  "trăm kế hoạch?", trace=trace)
+    clause = {c.figure.text: c.features["cov_clause"] for c in trace}
+    assert clause["95,27%"] > clause["7,34%"]
+    assert ans.value.text == "95,27%"
+    # asked about the change against that base, its words are the question's again
+    trace = []
+    answer_question(engine, "Năm 2019 tổng kinh phí khuyến công thực hiện tăng bao nhiêu so với tổng kinh phí "
+                            "khuyến công thực hiện năm 2018?", trace=trace)
+    assert {c.figure.text for c in trace} == {"7,34%"} or \
+        max(trace, key=lambda c: c.features["cov_clause"]).figure.text == "7,34%"

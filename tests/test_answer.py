@@ -347,3 +347,22 @@ def test_a_figures_comparison_base_does_not_lend_it_the_questions_words(tmp_path
                             "khuyến công thực hiện năm 2018?", trace=trace)
     assert {c.figure.text for c in trace} == {"7,34%"} or \
         max(trace, key=lambda c: c.features["cov_clause"]).figure.text == "7,34%"
+
+
+def test_a_follow_up_whose_best_figure_answered_the_turn_before_takes_the_next(tmp_path, model_cache):
+    """"Còn RON95?" after E5RON92's price: when the ranker's best is again E5RON92's figure, at the
+    same place, that figure is set aside and the next best is answered, held to the same rules."""
+    from conftest import make_engine
+    from kcqa.ask.conversation import Conversation
+    docs = tmp_path / "records"
+    docs.mkdir()
+    (docs / "gia-xang.txt").write_text(
+        "Giá xăng lại tăng từ chiều nay\n\nTừ 15h ngày 27/4, giá xăng E5RON92 tối đa là 17.988 đồng/lít, "
+        "RON95 là 19.161 đồng/lít, dầu diesel là 14.328 đồng/lít.\n", encoding="utf-8")
+    engine = make_engine(tmp_path / "index", [docs], model_cache)
+    engine.cfg.min_confidence = 0.0
+    conv = Conversation()
+    assert engine.ask("Từ 15h ngày 27/4 giá xăng E5RON92 tối đa là bao nhiêu?", conv).value.text == "17.988 đồng/lít"
+    for follow in ("Còn RON95?", "dau diesel thi sao"):
+        ans = engine.ask(follow, conv)
+        assert ans.status == "answered" and ans.value.text != "17.988 đồng/lít", follow

@@ -257,7 +257,7 @@ class Engine:
         from .ask.answer import answer_question
         from .ask.conversation import Turn
         from .ask.compose import NOT_FOUND
-        from .ask.followup import names_a_subject, repeats_earlier_answer, resolve
+        from .ask.followup import answer_spot, answered_elsewhere, names_a_subject, resolve
         with self._lock:
             previous = [{"question": t.question, "resolved_question": t.resolved_question, "frame": t.frame,
                          "answer": t.answer} for t in (conversation.turns if conversation is not None else [])]
@@ -268,34 +268,46 @@ class Engine:
                              unresolved=True)
             else:
                 asked = res.question if res is not None and res.resolved else question
-                ans = None
                 # a follow-up that names no place or name of its own is about what the conversation
                 # is about: answered from the records the last answer cited when they can
                 scope = set()
                 if conversation is not None and doc is None and not names_a_subject(typed):
                     scope = conversation.records_in_play()
-                if scope:
-                    ans = answer_question(self, asked, k=k, year=year, within=scope)
-                    if ans.status == "answered":
-                        ans.notes.append("Câu hỏi không nêu đối tượng: trả lời từ hồ sơ của câu trả lời trước.")
-                    elif ans.confidence is None:
-                        ans = None           # nothing in the conversation's records: every record
-                        if res is not None and res.carried:
-                            res, asked = None, question    # as typed: a new topic, not the old subject's
-                    # else those records hold a candidate, below the threshold: not found, rather
-                    # than another record's figure for a subject the user did not name
-                if ans is None:
-                    ans = answer_question(self, asked, k=k, year=year, doc=doc)
+
+                def answer(excluded: set | None = None) -> tuple[Answer, "Resolution | None"]:
+                    if scope:
+                        got = answer_question(self, asked, k=k, year=year, within=scope, excluded=excluded)
+                        if got.status == "answered":
+                            got.notes.append("Câu hỏi không nêu đối tượng: trả lời từ hồ sơ của câu trả lời trước.")
+                            return got, res
+                        if got.confidence is not None:
+                            # those records hold a candidate, below the threshold: not found, rather
+                            # than another record's figure for a subject the user did not name
+                            return got, res
+                        if res is not None and res.carried:     # none there: a new topic, as typed
+                            return answer_question(self, question, k=k, year=year, doc=doc, excluded=excluded), None
+                    return answer_question(self, asked, k=k, year=year, doc=doc, excluded=excluded), res
+
+                ans, res = answer()
                 ans.question = question
                 if res is not None and res.resolved:
                     ans.resolved_question = res.question
-                    if res.substituted and repeats_earlier_answer(ans.to_json(), previous[-1]):
-                        earlier = ((previous[-1].get("answer") or {}).get("answer") or {}).get("text", "")
-                        ans = Answer(question=question, status="not_found", text=NOT_FOUND, kind=ans.kind,
-                                     resolved_question=res.question, frame=ans.frame,
-                                     passages=ans.passages, restored_question=ans.restored_question,
-                                     notes=[f"Số liệu tìm được («{earlier}») là câu trả lời của câu hỏi trước, "
-                                            "không phải của câu này."])
+                    taken = answered_elsewhere(res.question, previous) if res.substituted else {}
+                    if answer_spot(ans.to_json()) in taken:
+                        # the very figure that answered another turn cannot answer this one too
+                        # ("Còn RON95?" after E5RON92): the next best, held to the same threshold
+                        earlier = taken[answer_spot(ans.to_json())]
+                        again = answer(set(taken))[0]
+                        if again.status == "answered" and answer_spot(again.to_json()) not in taken:
+                            ans = again
+                            ans.question = question
+                            ans.resolved_question = res.question
+                        else:
+                            ans = Answer(question=question, status="not_found", text=NOT_FOUND, kind=ans.kind,
+                                         resolved_question=res.question, frame=ans.frame,
+                                         passages=ans.passages, restored_question=ans.restored_question,
+                                         notes=[f"Số liệu tìm được («{earlier}») là câu trả lời của câu hỏi trước, "
+                                                "không phải của câu này."])
             self.warnings += self.searcher.warnings
             self.searcher.warnings.clear()
             if conversation is not None:

@@ -20,10 +20,12 @@ from .verify import verify
 
 
 def answer_question(engine, question: str, k: int = 5, year: int | None = None, doc: str | None = None,
-                    trace: list | None = None, within: set[str] | None = None) -> Answer:
+                    trace: list | None = None, within: set[str] | None = None,
+                    excluded: set[tuple[str, int]] | None = None) -> Answer:
     """Understand, retrieve, gather candidates, rank, compose, verify.
 
     `within`: only these records (a conversation's, see `Conversation.records_in_play`).
+    `excluded`: figure occurrences (record, offset) that cannot be the answer (the turn before's).
     `trace`, when given, receives every scored figure candidate (training reads it)."""
     searcher = engine.searcher
     restored = searcher.restore(question)
@@ -36,6 +38,7 @@ def answer_question(engine, question: str, k: int = 5, year: int | None = None, 
     res = searcher.search(_search_text(q), k=max(k, TOP_PASSAGES), docs=allowed, must=must)
     ctx = Evidence(engine, q, res.passages, allowed)
     ctx.trace = trace
+    ctx.excluded = set(excluded or ())
 
     handler = {
         "superlative": answer_superlative, "who": answer_who, "place": answer_place,

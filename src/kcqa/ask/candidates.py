@@ -64,6 +64,7 @@ class Evidence:
         self.allowed = allowed
         self.trace: list | None = None
         self.older: list = []             # candidates of an earlier period than the entity's latest
+        self.excluded: set[tuple[str, int]] = set()   # figure occurrences known not to answer (doc, start)
         self.idf = engine.searcher.bm25.idf
         self.max_idf = max(self.idf.values(), default=1.0)
         place_words = {w for written, _ in q.places for w in (fold(s) for _, _, s in syllables(written))}

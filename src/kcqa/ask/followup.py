@@ -584,16 +584,27 @@ def _cited_document(previous: list[dict], noun: str) -> str | None:
     return None
 
 
-def repeats_earlier_answer(answer: dict, last: dict) -> bool:
-    """The very figure occurrence that answered the turn before (same number, cited at the
-    same place): after a follow-up replaced what was asked ("Còn vốn lưu động?" after "vốn cố
-    định"), it cannot answer both. (Train and dev conversations, no threshold: 2 such
-    answers, both wrong.)"""
-    before = last.get("answer") or {}
-    if answer.get("status") != "answered" or before.get("status") != "answered":
-        return False
-    cites, earlier = answer.get("citations") or [], before.get("citations") or []
-    if not cites or not earlier or (answer.get("answer") or {}).get("text") != (before.get("answer") or {}).get("text"):
-        return False
-    spot = lambda c: (c.get("path"), c.get("start"), tuple(c.get("highlight") or ()))  # noqa: E731
-    return spot(cites[0]) == spot(earlier[0])
+def answered_elsewhere(question: str, previous: list[dict]) -> dict[tuple, str]:
+    """The figure occurrences that answered earlier turns asking something else: {spot: text}.
+    After a follow-up replaced what was asked ("Còn vốn lưu động?" after "vốn cố định", "Còn
+    RON95?" after E5RON92), the very figure that answered another question cannot answer this
+    one too; a turn asking the same again ("Còn Quảng Nam?" after a detour) may.
+    (Train and dev conversations, no threshold: such repeats were wrong every time.)"""
+    out: dict[tuple, str] = {}
+    for turn in previous:
+        ans = turn.get("answer") or {}
+        asked = turn.get("resolved_question") or turn.get("question") or ""
+        if ans.get("status") == "answered" and fold(asked) != fold(question):
+            spot = answer_spot(ans)
+            if spot is not None:
+                out[spot] = (ans.get("answer") or {}).get("text", "")
+    return out
+
+
+def answer_spot(answer: dict) -> tuple | None:
+    """(record, offset of the answer's span) of an answer's first citation, as JSON."""
+    cites = answer.get("citations") or []
+    if answer.get("status") != "answered" or not cites or not cites[0].get("highlight"):
+        return None
+    c = cites[0]
+    return c.get("path"), c.get("start", 0) + c["highlight"][0]

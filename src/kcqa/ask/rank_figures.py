@@ -20,7 +20,7 @@ def score_figures(ctx: Evidence, cands: list[tuple[Figure, int]]) -> list[Candid
     """Hard slots first (unit kind, place, period, names the question states, a change asked:
     evidence that contradicts them is never an answer), then the learnt ranker's probability."""
     q = ctx.q
-    seen: set[tuple[str, int]] = set()
+    seen: set[tuple[str, int]] = set(ctx.excluded)
     out: list[Candidate] = []
     for f, rank in cands:
         key = (f.doc, f.start)

@@ -366,3 +366,12 @@ def test_a_follow_up_whose_best_figure_answered_the_turn_before_takes_the_next(t
     for follow in ("Còn RON95?", "dau diesel thi sao"):
         ans = engine.ask(follow, conv)
         assert ans.status == "answered" and ans.value.text != "17.988 đồng/lít", follow
+
+
+@pytest.mark.parametrize("question", ["Đơn vị nào đăng cai hội nghị lần thứ XII?",
+                                      "don vi nao dang cai hoi nghi lan thu 12"])
+def test_a_name_in_apposition_answers_which_unit(seed_engine, monkeypatch, question):
+    """"… trao cờ cho Sở Công Thương Ninh Thuận, đơn vị đăng cai hội nghị … lần thứ XII": the
+    name before ", đơn vị đăng cai" is the unit asked about, not a fragment of the region."""
+    monkeypatch.setattr(seed_engine.cfg, "min_confidence", 0.0)
+    assert seed_engine.ask(question).value.text == "Sở Công Thương Ninh Thuận"

@@ -250,8 +250,14 @@ def answer_named(ctx: Evidence) -> Answer | None:
                 and not _sentence_opener(text, r)]
         after_noun = []
         if noun:
+            # "Đơn vị nào đăng cai …?": the word the question puts after "<noun> nào"
+            then = re.search(rf"(?<!\w){re.escape(noun)} nao (\w+)", fold(ctx.q.text))
             for m in re.finditer(rf"(?<!\w){re.escape(noun)}(?!\w)[\s*]*", fold(text)):
                 after_noun += [r for r in runs if r[0] == m.end()]
+                if then and fold(text).startswith(then.group(1), m.end()):
+                    # an apposition that says the same: "… cho Sở Công Thương Ninh Thuận, đơn vị
+                    # đăng cai hội nghị …" answers "Đơn vị nào đăng cai hội nghị …?"
+                    after_noun += [r for r in runs if re.fullmatch(r"\s*,\s*", text[r[1]:m.start()])]
         best = after_noun[0] if len(after_noun) == 1 else _nearest_to_key(ctx, text, after_noun or runs)
         if best:
             return _scored(entity_answer(ctx, chunk, s, e, _with_type_noun(text, best), "{x}."), cov, ctx,

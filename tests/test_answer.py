@@ -375,3 +375,14 @@ def test_a_name_in_apposition_answers_which_unit(seed_engine, monkeypatch, quest
     name before ", đơn vị đăng cai" is the unit asked about, not a fragment of the region."""
     monkeypatch.setattr(seed_engine.cfg, "min_confidence", 0.0)
     assert seed_engine.ask(question).value.text == "Sở Công Thương Ninh Thuận"
+
+
+@pytest.mark.parametrize("question", ["So sánh kinh phí khuyến công năm 2019 và 2020",
+                                      "so sanh kinh phi khuyen cong nam 2019 va 2020"])
+def test_a_comparison_naming_no_province_compares_the_whole(seed_engine, question):
+    """Without a province named, "Quảng Nam (6,94 tỷ đồng)" is not one side of the comparison:
+    the region's 2019 and 2020 figures are, each cited, each with its own measure stated."""
+    ans = seed_engine.ask(question)
+    assert ans.status == "answered"
+    assert [c.text[c.highlight[0]:c.highlight[1]] for c in ans.citations] == ["64,47 tỷ đồng", "69,41 tỷ đồng"]
+    assert "kế hoạch kinh phí" in ans.text and "6,94" not in ans.text

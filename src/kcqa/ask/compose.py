@@ -8,6 +8,7 @@ from pathlib import Path
 
 from ..extract.figures import years_in
 from ..models import Answer, AnswerValue, Citation, Figure
+from ..text.places import find_places
 from ..text.vietnamese import fold, sentences
 from .candidates import Evidence
 from .rank import CALIBRATION_MODEL, answer_features, load_ranker
@@ -146,14 +147,12 @@ def answer_compare(ctx: Evidence) -> Answer | None:
         ranked = score_figures(ctx, ctx.passage_figures() + ctx.noun_figures() + ctx.entity_figures())
     finally:
         q.years = asked
-    picks: dict[int, Candidate] = {}
-    for c in ranked:
-        y = _figure_year(ctx, c.figure)
-        if y is None or (asked and y not in asked) or y in picks:
-            continue
-        if picks and c.score < max(p.score for p in picks.values()) * 0.6:
-            continue
-        picks[y] = c
+    picks = _one_per_year(ctx, ranked, asked)
+    if not q.places:
+        # a quantity compared without naming a province is the whole's: a province's own figure
+        # ("Quảng Nam (6,94 tỷ đồng)") is not one side of it, when the whole has two years
+        whole = _one_per_year(ctx, [c for c in ranked if not find_places(c.figure.entity or "")], asked)
+        picks = whole if len(whole) >= 2 else picks
     if len(picks) < 2:
         return None
     lines, cits = [], []
@@ -166,6 +165,19 @@ def answer_compare(ctx: Evidence) -> Answer | None:
     value = AnswerValue(text=first.text, value=first.value, unit=first.unit, qualifier=first.qualifier,
                         entity=first.entity or None, measure=first.measure or None, period=first.period or None)
     return Answer(question="", status="answered", text="\n".join(lines), value=value, citations=cits)
+
+
+def _one_per_year(ctx: Evidence, ranked: list[Candidate], asked: set[int]) -> dict[int, Candidate]:
+    """The best candidate of each year, among those scoring at least 0.6 of the best pick."""
+    picks: dict[int, Candidate] = {}
+    for c in ranked:
+        y = _figure_year(ctx, c.figure)
+        if y is None or (asked and y not in asked) or y in picks:
+            continue
+        if picks and c.score < max(p.score for p in picks.values()) * 0.6:
+            continue
+        picks[y] = c
+    return picks
 
 
 def _extend_count(ctx: Evidence, f: Figure) -> tuple[str, int]:

@@ -256,58 +256,14 @@ class Engine:
 
         from .ask.answer import answer_question
         from .ask.conversation import Turn
-        from .ask.compose import NOT_FOUND
-        from .ask.followup import answer_spot, answered_elsewhere, names_a_subject, resolve
+        from .ask.turn import answer_turn
         with self._lock:
-            previous = [{"question": t.question, "resolved_question": t.resolved_question, "frame": t.frame,
-                         "answer": t.answer} for t in (conversation.turns if conversation is not None else [])]
-            typed = self.searcher.restore(question) or question
-            res = resolve(typed, previous) if conversation is not None else None
-            if res is not None and res.unresolvable:
-                ans = Answer(question=question, status="not_found", text=res.unresolvable, kind="figure",
-                             unresolved=True)
-            else:
-                asked = res.question if res is not None and res.resolved else question
-                # a follow-up that names no place or name of its own is about what the conversation
-                # is about: answered from the records the last answer cited when they can
-                scope = set()
-                if conversation is not None and doc is None and not names_a_subject(typed):
-                    scope = conversation.records_in_play()
-
-                def answer(excluded: set | None = None) -> tuple[Answer, "Resolution | None"]:
-                    if scope:
-                        got = answer_question(self, asked, k=k, year=year, within=scope, excluded=excluded)
-                        if got.status == "answered":
-                            got.notes.append("Câu hỏi không nêu đối tượng: trả lời từ hồ sơ của câu trả lời trước.")
-                            return got, res
-                        if got.confidence is not None:
-                            # those records hold a candidate, below the threshold: not found, rather
-                            # than another record's figure for a subject the user did not name
-                            return got, res
-                        if res is not None and res.carried:     # none there: a new topic, as typed
-                            return answer_question(self, question, k=k, year=year, doc=doc, excluded=excluded), None
-                    return answer_question(self, asked, k=k, year=year, doc=doc, excluded=excluded), res
-
-                ans, res = answer()
+            if conversation is None:
+                ans = answer_question(self, question, k=k, year=year, doc=doc)
                 ans.question = question
-                if res is not None and res.resolved:
-                    ans.resolved_question = res.question
-                    taken = answered_elsewhere(res.question, previous) if res.substituted else {}
-                    if answer_spot(ans.to_json()) in taken:
-                        # the very figure that answered another turn cannot answer this one too
-                        # ("Còn RON95?" after E5RON92): the next best, held to the same threshold
-                        earlier = taken[answer_spot(ans.to_json())]
-                        again = answer(set(taken))[0]
-                        if again.status == "answered" and answer_spot(again.to_json()) not in taken:
-                            ans = again
-                            ans.question = question
-                            ans.resolved_question = res.question
-                        else:
-                            ans = Answer(question=question, status="not_found", text=NOT_FOUND, kind=ans.kind,
-                                         resolved_question=res.question, frame=ans.frame,
-                                         passages=ans.passages, restored_question=ans.restored_question,
-                                         notes=[f"Số liệu tìm được («{earlier}») là câu trả lời của câu hỏi trước, "
-                                                "không phải của câu này."])
+            else:
+                typed = self.searcher.restore(question) or question
+                ans = answer_turn(self, question, typed, conversation, k=k, year=year, doc=doc)
             self.warnings += self.searcher.warnings
             self.searcher.warnings.clear()
             if conversation is not None:

@@ -1,0 +1,63 @@
+"""One turn of a conversation: the follow-up rewritten (followup.py), answered first from the
+records the conversation is about, and never with a figure that answered another turn.
+
+Both surfaces reach this through `Engine.ask(question, conversation)`; a question asked alone
+goes straight to `answer_question`.
+"""
+
+from __future__ import annotations
+
+from ..models import Answer
+from .answer import answer_question
+from .compose import NOT_FOUND
+from .conversation import Conversation
+from .followup import Resolution, answer_spot, answered_elsewhere, names_a_subject, resolve
+
+IN_PLAY_NOTE = "Câu hỏi không nêu đối tượng: trả lời từ hồ sơ của câu trả lời trước."
+
+
+def answer_turn(engine, question: str, typed: str, conversation: Conversation, k: int = 5,
+                year: int | None = None, doc: str | None = None) -> Answer:
+    """`question` as the user wrote it; `typed` the same with its diacritics restored."""
+    previous = [{"question": t.question, "resolved_question": t.resolved_question, "frame": t.frame,
+                 "answer": t.answer} for t in conversation.turns]
+    res: Resolution | None = resolve(typed, previous)
+    if res.unresolvable:
+        return Answer(question=question, status="not_found", text=res.unresolvable, kind="figure", unresolved=True)
+    asked = res.question if res.resolved else question
+    # a turn that names no place or name of its own is about what the conversation is about
+    scope = conversation.records_in_play() if doc is None and not names_a_subject(typed) else set()
+
+    def answer(excluded: set | None = None) -> tuple[Answer, Resolution | None]:
+        if scope:
+            got = answer_question(engine, asked, k=k, year=year, within=scope, excluded=excluded)
+            if got.status == "answered":
+                got.notes.append(IN_PLAY_NOTE)
+                return got, res
+            if got.confidence is not None:
+                # those records hold a candidate, below the threshold: not found, rather than
+                # another record's figure for a subject the user did not name
+                return got, res
+            if res.carried:            # none there: a new topic, asked as typed of every record
+                return answer_question(engine, question, k=k, year=year, doc=doc, excluded=excluded), None
+        return answer_question(engine, asked, k=k, year=year, doc=doc, excluded=excluded), res
+
+    ans, res = answer()
+    ans.question = question
+    if res is None or not res.resolved:
+        return ans
+    ans.resolved_question = res.question
+    taken = answered_elsewhere(res.question, previous) if res.substituted else {}
+    if answer_spot(ans.to_json()) not in taken:
+        return ans
+    # the very figure that answered another turn cannot answer this one too ("Còn RON95?" after
+    # E5RON92's price): the next best, held to the same threshold
+    earlier = taken[answer_spot(ans.to_json())]
+    again = answer(set(taken))[0]
+    if again.status == "answered" and answer_spot(again.to_json()) not in taken:
+        again.question, again.resolved_question = question, res.question
+        return again
+    return Answer(question=question, status="not_found", text=NOT_FOUND, kind=ans.kind,
+                  resolved_question=res.question, frame=ans.frame, passages=ans.passages,
+                  restored_question=ans.restored_question,
+                  notes=[f"Số liệu tìm được («{earlier}») là câu trả lời của câu hỏi trước, không phải của câu này."])

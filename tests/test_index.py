@@ -244,7 +244,7 @@ def test_a_search_within_records_ranks_their_passages_not_only_the_best_of_all(t
     assert z not in {p.chunk.doc for p in searcher.search("tỷ lệ nợ xấu năm 2020", k=50).passages}
     found = searcher.search("tỷ lệ nợ xấu năm 2020", k=5, docs={z})
     assert [p.chunk.doc for p in found.passages] == [z] and found.mode == "hybrid"
-    keys = sorted(eng.store.docs_vector_keys({z}))
+    keys = sorted(eng.store.doc_vector_keys(z))
     assert [k for k, _ in searcher.vectors.query(searcher.embedder.encode_query("nợ xấu"), 5, keys)] == keys
 
 

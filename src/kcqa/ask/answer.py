@@ -25,7 +25,7 @@ def answer_question(engine, question: str, k: int = 5, year: int | None = None, 
     """Understand, retrieve, gather candidates, rank, compose, verify.
 
     `within`: only these records (a conversation's, see `Conversation.records_in_play`).
-    `excluded`: figure occurrences (record, offset) that cannot be the answer (the turn before's).
+    `excluded`: figure occurrences (record, offset) that cannot be the answer (another turn's).
     `trace`, when given, receives every scored figure candidate (training reads it)."""
     searcher = engine.searcher
     restored = searcher.restore(question)

@@ -198,7 +198,7 @@ def _without_baseline_after(f: Figure, text: str) -> str:
     if at < 0:
         return text
     m = _BASELINE_AFTER.search(text, at + len(f.text))
-    return text[:m.start()] + " " + lead_in(f) if m else text
+    return text[:m.start()] + " " + lead_in(f) if m else text      # clause() and window() end with it
 
 
 def figure_features(ctx, f: Figure, rank: int, top_passages: int, caption: str, header: str,
@@ -207,13 +207,14 @@ def figure_features(ctx, f: Figure, rank: int, top_passages: int, caption: str, 
     by `set_features` once every candidate of the question is known."""
     q = ctx.q
     cl = clause(f)
-    # a question that names no comparison is not answered by the words of another figure's base
-    # ("đạt bao nhiêu phần trăm kế hoạch?" against "tăng 7,34% so với tổng kinh phí … năm 2018")
-    said = cl if _BASELINE_AFTER.search(q.text) else _without_baseline_after(f, cl)
+    said, near = cl, window(f)           # the words that say what the figure is, for coverage
+    if not _BASELINE_AFTER.search(q.text):
+        # a question that names no comparison is not answered by the words of a figure's base
+        # ("đạt bao nhiêu phần trăm kế hoạch?" against "tăng 7,34% so với tổng kinh phí … năm 2018")
+        said, near = _without_baseline_after(f, said), _without_baseline_after(f, near)
     cov_sentence = ctx.coverage(" ".join((f.sentence, title, f.entity, caption, header)))
     cov_clause = ctx.coverage(" ".join((said, f.measure, header)))
-    cov_window = ctx.coverage(" ".join((window(f) if said is cl else _without_baseline_after(f, window(f)),
-                                        f.measure, header)))
+    cov_window = ctx.coverage(" ".join((near, f.measure, header)))
     passage = ctx.passages[rank].chunk.text if rank < len(ctx.passages) else f.sentence
     cov_passage = max(cov_sentence, ctx.coverage(" ".join((passage, title, caption, header))))
     pyears = years_in(f.period)

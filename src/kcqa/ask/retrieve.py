@@ -86,7 +86,7 @@ class Searcher:
         among = None
         if docs is not None and isinstance(bm25, LexicalIndex):
             lexical = bm25.search(q, depth, docs)
-            among = sorted(self.store.docs_vector_keys(docs))
+            among = sorted(self.store.doc_vector_keys(*docs))
         else:
             lexical = bm25.search(q, depth)
         dense: list[tuple[str, float]] = []

@@ -297,10 +297,8 @@ class Store:
         """Every key a vector must exist for (the invariant's left side)."""
         return {r[0] for r in self.db.execute(f"SELECT DISTINCT {self.vector_key} FROM chunks")}
 
-    def doc_vector_keys(self, path: str) -> set[str]:
-        return {r[0] for r in self.db.execute(f"SELECT {self.vector_key} FROM chunks WHERE doc=?", (path,))}
-
-    def docs_vector_keys(self, paths: Iterable[str]) -> set[str]:
+    def doc_vector_keys(self, *paths: str) -> set[str]:
+        """The vector keys of these records' passages."""
         out: set[str] = set()
         for part in _parts(list(paths)):
             out |= {r[0] for r in self.db.execute(

@@ -165,17 +165,14 @@ def test_zz_every_answer_only_states_numbers_from_its_citations():
 def test_an_answer_says_when_another_year_also_has_a_figure(tmp_path, model_cache):
     """A question naming no year gets the latest year's figure, and the other years the
     records give for the same entity are listed, each with its own citation."""
-    from conftest import make_engine
-    docs = tmp_path / "records"
-    docs.mkdir()
-    (docs / "hoi-nghi-2020.txt").write_text(
-        "Hội nghị khuyến công năm 2020\n\nNăm 2020, các địa phương bố trí kinh phí khuyến công như sau: "
-        "Quảng Nam (6,94 tỷ đồng), Quảng Bình (3,94 tỷ đồng).\n", encoding="utf-8")
-    (docs / "hoi-nghi-2021.txt").write_text(
-        "Hội nghị khuyến công năm 2021\n\nNăm 2021, các địa phương bố trí kinh phí khuyến công như sau: "
-        "Quảng Nam (7,35 tỷ đồng), Quảng Bình (4,1 tỷ đồng).\n", encoding="utf-8")
-    engine = make_engine(tmp_path / "index", [docs], model_cache)
-    engine.cfg.min_confidence = 0.0
+    engine = _records_engine(tmp_path, model_cache, {
+        "hoi-nghi-2020.txt":
+            "Hội nghị khuyến công năm 2020\n\nNăm 2020, các địa phương bố trí kinh phí khuyến công như sau: "
+            "Quảng Nam (6,94 tỷ đồng), Quảng Bình (3,94 tỷ đồng).\n",
+        "hoi-nghi-2021.txt":
+            "Hội nghị khuyến công năm 2021\n\nNăm 2021, các địa phương bố trí kinh phí khuyến công như sau: "
+            "Quảng Nam (7,35 tỷ đồng), Quảng Bình (4,1 tỷ đồng).\n",
+    })
     ans = engine.ask("Quảng Nam được bố trí bao nhiêu kinh phí khuyến công?")
     assert ans.value.text == "7,35 tỷ đồng"
     assert "2021" in ans.text                                  # the period is stated
@@ -188,15 +185,12 @@ def test_an_answer_says_when_another_year_also_has_a_figure(tmp_path, model_cach
 def test_a_follow_up_that_replaced_what_was_asked_never_gets_the_earlier_figure(tmp_path, model_cache):
     """'Còn vốn lưu động?' after 'vốn cố định': the record states only the fixed capital; the
     ranker's best is that same figure, at the same place — said not found, with why."""
-    from conftest import make_engine
     from kcqa.ask.conversation import Conversation
-    docs = tmp_path / "records"
-    docs.mkdir()
-    (docs / "du-an.txt").write_text(
-        "Dự án thép Dung Quất 2\n\nDự án thép Dung Quất 2 cần 70.000 tỷ đồng vốn cố định và dự kiến "
-        "hoàn thành năm 2025.\n", encoding="utf-8")
-    engine = make_engine(tmp_path / "index", [docs], model_cache)
-    engine.cfg.min_confidence = 0.0                      # the ranker's best, whatever its confidence
+    engine = _records_engine(tmp_path, model_cache, {  # the ranker's best, whatever its confidence
+        "du-an.txt":
+            "Dự án thép Dung Quất 2\n\nDự án thép Dung Quất 2 cần 70.000 tỷ đồng vốn cố định và dự kiến "
+            "hoàn thành năm 2025.\n",
+    })
     conv = Conversation()
     first = engine.ask("Dự án Dung Quất 2 cần bao nhiêu vốn cố định?", conv)
     assert first.status == "answered" and first.value.text == "70.000 tỷ đồng"
@@ -215,18 +209,16 @@ def test_a_follow_up_that_replaced_what_was_asked_never_gets_the_earlier_figure(
 def test_a_place_question_is_not_answered_from_a_sentence_about_other_provinces(tmp_path, model_cache):
     """The province a question names is a slot for names and places too: a merger sentence about
     Cần Thơ, Sóc Trăng and Hậu Giang does not say where An Giang's centre is, even with no threshold."""
-    from conftest import make_engine
-    docs = tmp_path / "records"
-    docs.mkdir()
-    (docs / "sap-nhap.txt").write_text(
-        "Sắp xếp đơn vị hành chính cấp tỉnh\n\nHợp nhất thành phố Cần Thơ, tỉnh Sóc Trăng và tỉnh Hậu Giang; "
-        "lấy tên là thành phố Cần Thơ, trung tâm chính trị - hành chính đặt tại thành phố Cần Thơ hiện nay.\n\n"
-        "Hợp nhất tỉnh Kiên Giang và tỉnh An Giang; lấy tên là tỉnh An Giang, trung tâm chính trị - hành chính "
-        "đặt tại tỉnh Kiên Giang.\n", encoding="utf-8")
-    engine = make_engine(tmp_path / "index", [docs], model_cache)
-    engine.cfg.min_confidence = 0.0
+    engine = _records_engine(tmp_path, model_cache, {
+        "sap-nhap.txt":
+            "Sắp xếp đơn vị hành chính cấp tỉnh\n\nHợp nhất thành phố Cần Thơ, tỉnh Sóc Trăng và tỉnh Hậu Giang; "
+            "lấy tên là thành phố Cần Thơ, trung tâm chính trị - hành chính đặt tại thành phố Cần Thơ hiện nay.\n\n"
+            "Hợp nhất tỉnh Kiên Giang và tỉnh An Giang; lấy tên là tỉnh An Giang, trung tâm chính trị - hành chính "
+            "đặt tại tỉnh Kiên Giang.\n",
+    })
     ans = engine.ask("Tỉnh An Giang mới có trung tâm hành chính đặt tại tỉnh nào?")
     assert ans.status == "answered" and "Kiên Giang" in ans.value.text
+    docs = tmp_path / "records"                          # where _records_engine wrote them
     (docs / "sap-nhap.txt").write_text(
         "Sắp xếp đơn vị hành chính cấp tỉnh\n\nHợp nhất thành phố Cần Thơ, tỉnh Sóc Trăng và tỉnh Hậu Giang; "
         "lấy tên là thành phố Cần Thơ, trung tâm chính trị - hành chính đặt tại thành phố Cần Thơ hiện nay.\n",
@@ -265,19 +257,16 @@ def test_a_day_named_is_the_figures_day_not_the_day_the_report_came_out(tmp_path
     """Daily reports: "phiên 27/4" is answered from the report of that session, not from the one
     published that day about the session before ("Phiên hôm qua (26/4)"), and a day no record
     covers is not found, even with no threshold."""
-    from conftest import make_engine
-    docs = tmp_path / "records"
-    docs.mkdir()
-    (docs / "chung-khoan-1.txt").write_text(
-        "# date = 20210427\nChứng khoán phiên 26/4: VN-Index tăng mạnh\n"
-        "Phiên giao dịch hôm qua (26/4), thị trường chứng khoán diễn biến tích cực.\n"
-        "Kết phiên, VN-Index tăng 12,4 điểm lên 1.230,5 điểm.\n", encoding="utf-8")
-    (docs / "chung-khoan-2.txt").write_text(
-        "# date = 20210428\nChứng khoán phiên 27/4: VN-Index đảo chiều\n"
-        "Phiên giao dịch hôm qua (27/4), nhà đầu tư thận trọng.\n"
-        "Kết phiên, VN-Index tăng 3,98 điểm lên 1.219,75 điểm.\n", encoding="utf-8")
-    engine = make_engine(tmp_path / "index", [docs], model_cache)
-    engine.cfg.min_confidence = 0.0
+    engine = _records_engine(tmp_path, model_cache, {
+        "chung-khoan-1.txt":
+            "# date = 20210427\nChứng khoán phiên 26/4: VN-Index tăng mạnh\n"
+            "Phiên giao dịch hôm qua (26/4), thị trường chứng khoán diễn biến tích cực.\n"
+            "Kết phiên, VN-Index tăng 12,4 điểm lên 1.230,5 điểm.\n",
+        "chung-khoan-2.txt":
+            "# date = 20210428\nChứng khoán phiên 27/4: VN-Index đảo chiều\n"
+            "Phiên giao dịch hôm qua (27/4), nhà đầu tư thận trọng.\n"
+            "Kết phiên, VN-Index tăng 3,98 điểm lên 1.219,75 điểm.\n",
+    })
     for day, expected in (("26/4", "12,4 điểm"), ("27/4", "3,98 điểm")):
         ans = engine.ask(f"Phiên {day}, VN-Index tăng bao nhiêu điểm?")
         assert ans.status == "answered" and ans.value.text == expected, day
@@ -289,22 +278,18 @@ def test_a_follow_up_naming_no_subject_is_answered_from_the_conversations_record
     """"Tỷ lệ nợ xấu năm 2020 là bao nhiêu?" after a question on Vietcombank's report means
     Vietcombank's ratio, though another bank's record says it in the question's own words; asked
     alone, or naming the other bank, it is that bank's."""
-    from conftest import make_engine
     from kcqa.ask.conversation import Conversation
-    docs = tmp_path / "records"
-    docs.mkdir()
-    (docs / "vietcombank.txt").write_text(
-        "Đại hội cổ đông Vietcombank\n\nNăm 2020, lợi nhuận trước thuế hợp nhất của Vietcombank đạt "
-        "23.050 tỷ đồng. Ngân hàng tiếp tục kiểm soát chặt chẽ chất lượng tín dụng: nợ xấu nội bảng "
-        "là 5.229 tỷ đồng, tỷ lệ 0,62%.\n", encoding="utf-8")
-    (docs / "gia-xang.txt").write_text(
-        "Giá xăng dầu tăng từ chiều nay\n\nSau điều chỉnh, giá dầu hỏa tối đa là 13.259 đồng/lít.\n",
-        encoding="utf-8")
-    (docs / "sacombank.txt").write_text(
-        "Sacombank công bố kết quả kinh doanh\n\nTỷ lệ nợ xấu năm 2020 của Sacombank là 1,64%. "
-        "Lợi nhuận trước thuế năm 2020 đạt 3.317 tỷ đồng.\n", encoding="utf-8")
-    engine = make_engine(tmp_path / "index", [docs], model_cache)
-    engine.cfg.min_confidence = 0.0                      # which record answers, whatever the confidence
+    engine = _records_engine(tmp_path, model_cache, {  # which record answers, whatever the confidence
+        "vietcombank.txt":
+            "Đại hội cổ đông Vietcombank\n\nNăm 2020, lợi nhuận trước thuế hợp nhất của Vietcombank đạt "
+            "23.050 tỷ đồng. Ngân hàng tiếp tục kiểm soát chặt chẽ chất lượng tín dụng: nợ xấu nội bảng "
+            "là 5.229 tỷ đồng, tỷ lệ 0,62%.\n",
+        "gia-xang.txt":
+            "Giá xăng dầu tăng từ chiều nay\n\nSau điều chỉnh, giá dầu hỏa tối đa là 13.259 đồng/lít.\n",
+        "sacombank.txt":
+            "Sacombank công bố kết quả kinh doanh\n\nTỷ lệ nợ xấu năm 2020 của Sacombank là 1,64%. "
+            "Lợi nhuận trước thuế năm 2020 đạt 3.317 tỷ đồng.\n",
+    })
     conv = Conversation()
     first = engine.ask("Năm 2020 lợi nhuận trước thuế hợp nhất của Vietcombank đạt bao nhiêu?", conv)
     assert first.value.text == "23.050 tỷ đồng"
@@ -325,16 +310,12 @@ def test_a_figures_comparison_base_does_not_lend_it_the_questions_words(tmp_path
     """"tăng 7,34% so với tổng kinh phí thực hiện năm 2018" is a change against a base: the
     words of the base are not what 7,34% is, so a question for the share of the plan, which
     names the same words, is answered by "đạt 95,27% so với kế hoạch năm"."""
-    from conftest import make_engine
     from kcqa.ask.answer import answer_question
-    docs = tmp_path / "records"
-    docs.mkdir()
-    (docs / "bao-cao.txt").write_text(
-        "Báo cáo khuyến công\n\nNăm 2019, tổng kinh phí khuyến công thực hiện của 15 tỉnh là 64,47 tỷ đồng, "
-        "đạt 95,27% so với kế hoạch năm, tăng 7,34% so với tổng kinh phí khuyến công thực hiện năm 2018.\n",
-        encoding="utf-8")
-    engine = make_engine(tmp_path / "index", [docs], model_cache)
-    engine.cfg.min_confidence = 0.0
+    engine = _records_engine(tmp_path, model_cache, {
+        "bao-cao.txt":
+            "Báo cáo khuyến công\n\nNăm 2019, tổng kinh phí khuyến công thực hiện của 15 tỉnh là 64,47 tỷ đồng, "
+            "đạt 95,27% so với kế hoạch năm, tăng 7,34% so với tổng kinh phí khuyến công thực hiện năm 2018.\n",
+    })
     trace: list = []
     ans = answer_question(engine, "Năm 2019 tổng kinh phí khuyến công thực hiện của 15 tỉnh đạt bao nhiêu phần "
                                   "trăm kế hoạch?", trace=trace)
@@ -352,15 +333,12 @@ def test_a_figures_comparison_base_does_not_lend_it_the_questions_words(tmp_path
 def test_a_follow_up_whose_best_figure_answered_the_turn_before_takes_the_next(tmp_path, model_cache):
     """"Còn RON95?" after E5RON92's price: when the ranker's best is again E5RON92's figure, at the
     same place, that figure is set aside and the next best is answered, held to the same rules."""
-    from conftest import make_engine
     from kcqa.ask.conversation import Conversation
-    docs = tmp_path / "records"
-    docs.mkdir()
-    (docs / "gia-xang.txt").write_text(
-        "Giá xăng lại tăng từ chiều nay\n\nTừ 15h ngày 27/4, giá xăng E5RON92 tối đa là 17.988 đồng/lít, "
-        "RON95 là 19.161 đồng/lít, dầu diesel là 14.328 đồng/lít.\n", encoding="utf-8")
-    engine = make_engine(tmp_path / "index", [docs], model_cache)
-    engine.cfg.min_confidence = 0.0
+    engine = _records_engine(tmp_path, model_cache, {
+        "gia-xang.txt":
+            "Giá xăng lại tăng từ chiều nay\n\nTừ 15h ngày 27/4, giá xăng E5RON92 tối đa là 17.988 đồng/lít, "
+            "RON95 là 19.161 đồng/lít, dầu diesel là 14.328 đồng/lít.\n",
+    })
     conv = Conversation()
     assert engine.ask("Từ 15h ngày 27/4 giá xăng E5RON92 tối đa là bao nhiêu?", conv).value.text == "17.988 đồng/lít"
     for follow in ("Còn RON95?", "dau diesel thi sao"):
@@ -386,3 +364,16 @@ def test_a_comparison_naming_no_province_compares_the_whole(seed_engine, questio
     assert ans.status == "answered"
     assert [c.text[c.highlight[0]:c.highlight[1]] for c in ans.citations] == ["64,47 tỷ đồng", "69,41 tỷ đồng"]
     assert "kế hoạch kinh phí" in ans.text and "6,94" not in ans.text
+
+
+def _records_engine(tmp_path, model_cache, records: dict[str, str]):
+    """A real index (the real model) over a few records written for the test, {file name: text},
+    stating the ranker's best whatever its confidence: these tests are about which figure wins."""
+    from conftest import make_engine
+    docs = tmp_path / "records"
+    docs.mkdir()
+    for name, text in records.items():
+        (docs / name).write_text(text, encoding="utf-8")
+    engine = make_engine(tmp_path / "index", [docs], model_cache)
+    engine.cfg.min_confidence = 0.0
+    return engine

@@ -48,11 +48,12 @@ def answer_turn(engine, question: str, typed: str, conversation: Conversation, k
         return ans
     ans.resolved_question = res.question
     taken = answered_elsewhere(res.question, previous) if res.substituted else {}
-    if answer_spot(ans.to_json()) not in taken:
+    spot = answer_spot(ans.to_json()) if taken else None      # the answer as it will be kept
+    if spot not in taken:
         return ans
     # the very figure that answered another turn cannot answer this one too ("Còn RON95?" after
     # E5RON92's price): the next best, held to the same threshold
-    earlier = taken[answer_spot(ans.to_json())]
+    earlier = taken[spot]
     again = answer(set(taken))[0]
     if again.status == "answered" and answer_spot(again.to_json()) not in taken:
         again.question, again.resolved_question = question, res.question

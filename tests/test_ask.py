@@ -93,6 +93,18 @@ def test_a_baseline_year_is_not_the_period_asked():
     assert r.question == "Năm 2019 tổng kinh phí khuyến công thực hiện so với năm 2018 tăng bao nhiêu?"
 
 
+def test_a_comparisons_base_year_is_not_carried_as_the_period():
+    # the earlier turn asked a change against 2019: 2019 is its base, not its period
+    r = resolve("Công ty này có mặt tại bao nhiêu quốc gia?",
+                [_turn("Thương hiệu Vinamilk được định giá bao nhiêu?"),
+                 _turn("tang bao nhieu so voi nam 2019",
+                       "Giá trị thương hiệu Vinamilk tăng bao nhiêu so với năm 2019?")])
+    assert r.question == "Công ty Vinamilk có mặt tại bao nhiêu quốc gia?"
+    r = resolve("Công ty này có mặt tại bao nhiêu quốc gia?",
+                [_turn("Năm 2020 Vinamilk tăng bao nhiêu so với năm 2019?")])
+    assert r.question == "Công ty Vinamilk có mặt tại bao nhiêu quốc gia năm 2020?"
+
+
 def test_a_reference_takes_the_earlier_phrase():
     r = resolve("Hội nghị đó tổ chức vào năm nào?", [_turn("Tỉnh nào đăng cai hội nghị lần thứ XII?", kind="place",
                                                           answer_text="Ninh Thuận")])

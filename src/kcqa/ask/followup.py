@@ -394,7 +394,13 @@ def _written(text: str, folded_or_word: str) -> str:
     return text[m.start():m.end()] if m else folded_or_word
 
 
-def _period_text(core: str, q: Question) -> str:
+def _period_text(core: str, q: Question, carried: bool = False) -> str:
+    """The period `core` names, as written. `carried` (the period an earlier question gives a
+    follow-up): a year that is only a comparison's base ("tăng bao nhiêu so với năm 2019?")
+    is not the period asked about."""
+    years = sorted(q.years)
+    if carried:
+        years = [y for y in years if y not in {int(m.group(2)) for m in _BASELINE_YEAR.finditer(core)}]
     if q.period:
         m = re.search(re.escape(q.period), fold(core))
         if m:
@@ -403,9 +409,9 @@ def _period_text(core: str, q: Question) -> str:
             if y and y.start() - end <= 6:
                 end = y.end()
             return core[m.start():end]
-    if q.years:
-        m = re.search(r"(?:năm|nam)\s+" + str(sorted(q.years)[0]), core, re.IGNORECASE)
-        return m.group() if m else f"năm {sorted(q.years)[0]}"
+    if years:
+        m = re.search(r"(?:năm|nam)\s+" + str(years[0]), core, re.IGNORECASE)
+        return m.group() if m else f"năm {years[0]}"
     return ""
 
 
@@ -474,7 +480,7 @@ def _add_missing(text: str, base_q: Question, q: Question, referenced: bool = Fa
             measure = ""
     own_years = {int(y) for y in _YEAR.findall(out)} - {int(m.group(2)) for m in _BASELINE_YEAR.finditer(out)}
     if not own_years and not q.period:
-        period = _period_text(base_q.text, base_q)
+        period = _period_text(base_q.text, base_q, carried=True)
         if period:
             if _BASELINE_YEAR.search(out):
                 # "So với năm 2018 thì tăng bao nhiêu?" → "… năm 2019 so với năm 2018 tăng bao nhiêu?"

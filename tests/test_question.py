@@ -96,6 +96,27 @@ def test_numbered_things_are_identifiers():
     assert parse_question("Theo Nghị quyết số 60 có bao nhiêu tỉnh?").identifiers == []
 
 
+@pytest.mark.parametrize("question,name", [
+    ("Ngân hàng Thế giới dự báo GDP năm 2021 tăng bao nhiêu?", "the gioi"),
+    ("Trung tâm Khuyến công Quảng Nam có bao nhiêu đề án?", "khuyen cong"),
+    ("Theo Tổ chức Y tế Thế giới có bao nhiêu ca nhiễm?", "y te the gioi"),
+    ("Học phí của Học viện Tài chính là bao nhiêu?", "tai chinh"),
+])
+def test_an_organisations_name_keeps_its_lower_case_syllables(question, name):
+    # only the first syllable of each word is capitalised: "Thế" alone names nothing
+    assert name in parse_question(question).names
+
+
+@pytest.mark.parametrize("question,name", [
+    ("Xuất khẩu sang Mỹ vào năm 2020 đạt bao nhiêu?", "my"),           # a lone capital elsewhere stays alone
+    ("Lợi nhuận quý I của SSI đạt bao nhiêu?", "ssi"),                   # "quý" is not "quỹ"
+    ("loi nhuan quy I cua SSI dat bao nhieu", "ssi"),
+])
+def test_a_lone_capital_outside_an_organisations_name_is_not_extended(question, name):
+    names = parse_question(question).names
+    assert name in names and not any(n.startswith(name + " ") for n in names)
+
+
 def test_a_word_no_vietnamese_syllable_can_be_is_a_name_even_first():
     """The first word of a sentence is capitalised anyway, so a single capitalised first word
     is a name only when it cannot be Vietnamese: "Vinhomes" (a follow-up's rewrite puts the

@@ -337,16 +337,48 @@ def _not_a_name(word: str) -> bool:
     return w in _MEASURE_FOLDED or w in ROMAN or w in {"mwp", "kwp", "mw", "kw", "gw", "kwh", "usd", "vnd"}
 
 
+_SYLLABLE_AFTER = re.compile(r"[ \t]+(\w+)")
+_AFTER_ORGANISATION_NOUN = re.compile(r"(?:^|\s)(?:" + "|".join(sorted(map(re.escape, lexicon.ORGANISATION_NOUNS),
+                                                                     key=len, reverse=True)) + r")\s+$", re.IGNORECASE)
+
+
+def _name_runs(text: str) -> list[tuple[int, int, bool]]:
+    """Capitalised runs, with the Vietnamese way of writing an organisation's name: only the
+    first syllable of each of its words is capitalised ("Ngân hàng Nhà nước", "Trung tâm
+    Khuyến công", "Tổ chức Y tế Thế giới"). After an organisation noun, a run of one syllable
+    takes the lower-case syllable after it ("Nhà nước", not "Nhà"), and so does the next one
+    that touches it ("Y tế Thế giới"); the flag says a run grew. Elsewhere a lone capital is
+    left alone ("sang Mỹ vào", "nhà Trần đánh bại"), and so is a question without diacritics,
+    where the nouns are ambiguous ("quy": quỹ or quý)."""
+    runs = capitalised_runs(text)
+    accented = not mostly_plain(text)
+    grown: list[list] = []
+    for s, e in runs:
+        word = text[s:e]
+        nxt = _SYLLABLE_AFTER.match(text, e)
+        chained = bool(grown) and grown[-1][2] and s == grown[-1][1] + 1
+        if accented and " " not in word and is_syllable(word) and nxt and nxt.group(1).islower() \
+                and is_syllable(nxt.group(1)) and not lexicon.is_function_word(nxt.group(1), accented) \
+                and (chained or _AFTER_ORGANISATION_NOUN.search(text[:s])):
+            if chained:
+                grown[-1][1] = nxt.end()
+                continue
+            grown.append([s, nxt.end(), True])
+        else:
+            grown.append([s, e, False])
+    return [(s, e, grew) for s, e, grew in grown]
+
+
 def _key_names(text: str, place_texts: list[str]) -> list[str]:
     """Proper names in the question (companies, agencies, people) that a supporting record
     must mention: "Vingroup", "Nam A Bank", "BSR". Provinces are handled separately."""
     out = []
     places = {fold(p) for p in place_texts}
-    for s, e in capitalised_runs(text):
+    for s, e, grew in _name_runs(text):
         words = text[s:e].split()
-        if s == len(text) - len(text.lstrip()) and words and words[0].lower() in _COMMON_CAPS:
+        if s == len(text) - len(text.lstrip()) and words and words[0].lower() in _COMMON_CAPS and not grew:
             words = words[1:]
-        while words and (words[0].lower() in _COMMON_CAPS or words[0].lower() in _HONORIFICS):
+        while words and not grew and (words[0].lower() in _COMMON_CAPS or words[0].lower() in _HONORIFICS):
             words = words[1:]
         while words and _not_a_name(words[-1]):
             words = words[:-1]

@@ -126,6 +126,13 @@ NEGATIONS = ("không", "chưa", "chẳng")
 # "tổng …", "toàn vùng", "15 tỉnh": the question asks about a whole, not one part.
 WHOLE_WORDS = ("tổng", "toàn vùng", "toàn khu vực", "cả nước", "toàn quốc", "toàn ngành")
 
+# Nouns that open an organisation's name; what follows is written with only the first syllable
+# of each word capitalised ("Ngân hàng Nhà nước", "Trung tâm Khuyến công", "Tổ chức Y tế Thế giới")
+ORGANISATION_NOUNS = ("ngân hàng", "quỹ", "tổ chức", "bộ", "sở", "cục", "tổng cục", "chi cục", "viện", "học viện",
+                      "trường", "đại học", "trung tâm", "công ty", "tổng công ty", "tập đoàn", "hiệp hội", "hội đồng",
+                      "ủy ban", "uỷ ban", "văn phòng", "ban", "liên minh", "hội", "đoàn", "cơ quan", "phòng", "tòa án",
+                      "nhà hát", "bảo tàng", "đài", "báo", "giáo hội", "liên đoàn", "điện lực")
+
 # -- titles and honorifics ----------------------------------------------------
 TITLES = ("Phó Thủ tướng", "Thủ tướng", "Thứ trưởng", "Bộ trưởng", "Phó Chủ tịch", "Chủ tịch", "Phó Giám đốc",
           "Tổng Giám đốc", "Giám đốc", "Cục trưởng", "Phó Cục trưởng", "Vụ trưởng", "Trưởng ban", "Phó Trưởng ban",

@@ -400,7 +400,8 @@ def _period_text(core: str, q: Question, carried: bool = False) -> str:
     is not the period asked about."""
     years = sorted(q.years)
     if carried:
-        years = [y for y in years if y not in {int(m.group(2)) for m in _BASELINE_YEAR.finditer(core)}]
+        bases = {int(m.group(2)) for m in _BASELINE_YEAR.finditer(core)}
+        years = [y for y in years if y not in bases]
     if q.period:
         m = re.search(re.escape(q.period), fold(core))
         if m:

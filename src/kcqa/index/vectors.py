@@ -87,6 +87,9 @@ def _import_chromadb():
     return chromadb
 
 
+SEARCH_BREADTH = 400      # how deep the HNSW graph is searched for any k (see VectorStore.query)
+
+
 class VectorStore:
     def __init__(self, index_dir: Path, chroma_url: str | None = None, readonly: bool = False):
         chromadb = _import_chromadb()
@@ -268,9 +271,6 @@ class VectorStore:
         res = col.query(query_embeddings=[vector.tolist()], n_results=breadth, include=["distances"],
                         ids=list(among) if among is not None else None)
         return [(i, 1.0 - d) for i, d in zip(res["ids"][0][:k], res["distances"][0][:k])]
-
-
-SEARCH_BREADTH = 400      # how deep the HNSW graph is searched for any k (see VectorStore.query)
 
 
 def _writable(path: Path) -> bool:

@@ -328,11 +328,11 @@ def test_an_index_from_a_newer_version_is_one_clear_line(tmp_path):
 
 
 def test_the_nearest_passages_are_found_in_vectors_that_lie_close_together(tmp_path):
+    """e5's vectors share one direction (cosines 0.79-0.83 for a question's 50 best); there an
+    HNSW walk as deep as the answer needs missed the nearest passage now and then, run to run."""
     import numpy as np
 
     from kcqa.index.vectors import VectorStore
-    """e5's vectors share one direction (cosines 0.79-0.83 for a question's 50 best); there an
-    HNSW walk as deep as the answer needs missed the nearest passage now and then, run to run."""
     rng = np.random.default_rng(7)
     common = rng.normal(size=384)
     vecs = common + 0.45 * rng.normal(size=(3000, 384))

@@ -351,14 +351,15 @@ def _name_runs(text: str) -> list[tuple[int, int, bool]]:
     left alone ("sang Mỹ vào", "nhà Trần đánh bại"), and so is a question without diacritics,
     where the nouns are ambiguous ("quy": quỹ or quý)."""
     runs = capitalised_runs(text)
-    accented = not mostly_plain(text)
+    if mostly_plain(text):
+        return [(s, e, False) for s, e in runs]
     grown: list[list] = []
     for s, e in runs:
         word = text[s:e]
         nxt = _SYLLABLE_AFTER.match(text, e)
         chained = bool(grown) and grown[-1][2] and s == grown[-1][1] + 1
-        if accented and " " not in word and is_syllable(word) and nxt and nxt.group(1).islower() \
-                and is_syllable(nxt.group(1)) and not lexicon.is_function_word(nxt.group(1), accented) \
+        if " " not in word and is_syllable(word) and nxt and nxt.group(1).islower() \
+                and is_syllable(nxt.group(1)) and not lexicon.is_function_word(nxt.group(1), True) \
                 and (chained or _AFTER_ORGANISATION_NOUN.search(text[:s])):
             if chained:
                 grown[-1][1] = nxt.end()

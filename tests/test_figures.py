@@ -64,6 +64,16 @@ def test_a_period_right_after_a_figure_is_its_own():
     assert figs["5%"].period == "Năm 2020"
 
 
+def test_a_year_a_figure_is_compared_with_is_not_the_period_of_the_next_sentence():
+    # "tương đương với năm 2019" and "cao hơn năm 2019" name a baseline, as "so với" does: the
+    # figures after it, whose own sentence names no year of its own, belong to 2020
+    figs = _extract("Năm 2020, ngân hàng lãi 23.050 tỷ đồng, tương đương với năm 2019. "
+                    "Tổng tài sản đạt 1.326.230 tỷ đồng, tăng 8,5% so với năm 2019.\n\n"
+                    "Năm 2020, doanh thu đạt 500 tỷ đồng, cao hơn năm 2019. Lợi nhuận đạt 50 tỷ đồng.")
+    assert figs["1.326.230 tỷ đồng"].period == "Năm 2020" and figs["8,5%"].period == "Năm 2020"
+    assert figs["50 tỷ đồng"].period == "Năm 2020"
+
+
 def test_a_date_with_its_year_is_a_period_and_years_are_read_after_a_slash():
     from kcqa.extract.figures import years_in
     figs = _extract("Tại ngày 31/3/2021, ROE của ngân hàng đạt 23,5%.")

@@ -17,7 +17,7 @@ from ..models import Document, Figure
 
 # Bump when extraction changes: `kcqa index` then re-extracts figures from the stored
 # text of every record, without re-embedding anything.
-EXTRACTOR_VERSION = "14"
+EXTRACTOR_VERSION = "15"
 from ..text import lexicon
 from ..text.numbers import Quantity, find_durations, find_quantities
 from ..text.places import find_places
@@ -244,7 +244,10 @@ def _measure_for(sentence: str, q: Quantity) -> str:
     return q.unit if q.kind == "count" else ""
 
 
-_BASELINE = re.compile(r"so với[^,;]*$", re.IGNORECASE)
+# what a comparison is made with: "tăng 14% so với năm 2019", "tương đương với năm 2019",
+# "cao hơn năm trước": a year there is the baseline's, not the period of a figure
+_BASELINE = re.compile(r"(?:so với|tương đương(?: với)?|ngang (?:bằng|với)|(?:cao|thấp|nhiều|ít|lớn|nhỏ) hơn)[^,;]*$",
+                       re.IGNORECASE)
 
 
 def _period_for(sentence: str, q: Quantity, periods, prev: str, doc: Document) -> str:

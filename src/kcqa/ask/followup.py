@@ -141,6 +141,12 @@ def resolve(question: str, previous: list[dict]) -> Resolution:
             and not _asks(core, tuple(_QUESTION_WORDS)):
         # "Còn Singapore?", "dau diesel thi sao": a lone name or noun in the earlier one's stead
         core_q.names = [fold(core)]
+    if core_q is not None and core_q.measures and not (core_q.places or core_q.years or core_q.period):
+        before = _before_change_questions(previous, anchor)
+        if before is not None:
+            # "Tăng bao nhiêu so với cùng kỳ?" asked how the earlier measure moved; "Dư nợ tín dụng
+            # thì sao?" after it asks the new measure what the question before that asked
+            base, base_q = before, parse_question(before)
     substituted = False
     if core_q is not None and (_is_bare_slot(core, core_q) or (elliptic and _is_measure_phrase(core, core_q))):
         out = _swap_slots(base, base_q, core, core_q)
@@ -493,6 +499,27 @@ def _add_missing(text: str, base_q: Question, q: Question, referenced: bool = Fa
     if measure:
         out = f"{measure}{_lower_first(out)}"
     return out[:1].upper() + out[1:]
+
+
+def _asks_change_only(turn: dict) -> bool:
+    """A turn that only asked how the earlier measure changed ("Tăng bao nhiêu so với năm
+    2019?", "Giảm bao nhiêu phần trăm?"): no measure, place, name or period of its own."""
+    q = parse_question(turn["question"])
+    return q.change and not (q.measures or q.places or _names(q) or q.period) and \
+        (not q.years or bool(re.search(r"(?<!\w)so (?:với|voi)(?!\w)", fold(turn["question"]))))
+
+
+def _before_change_questions(previous: list[dict], anchor: dict) -> str | None:
+    """The question before the change questions that end with `anchor`; None when `anchor`
+    is not one or nothing came before it."""
+    if not _asks_change_only(anchor):
+        return None
+    at = next(i for i, t in enumerate(previous) if t is anchor)
+    for turn in reversed(previous[:at]):
+        if (turn.get("frame") or {}).get("kind") == "passage" or _asks_change_only(turn):
+            continue
+        return turn.get("resolved_question") or turn["question"]
+    return None
 
 
 def _earlier(previous: list[dict], want: str) -> tuple[str, Question] | None:

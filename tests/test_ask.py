@@ -105,6 +105,19 @@ def test_a_comparisons_base_year_is_not_carried_as_the_period():
     assert r.question == "Công ty Vinamilk có mặt tại bao nhiêu quốc gia năm 2020?"
 
 
+def test_a_new_measure_after_a_change_question_asks_what_the_question_before_it_asked():
+    # "Tăng bao nhiêu so với năm 2019?" asked how total assets moved; the next measure is asked
+    # as the first question asked, a level; a measure named in the change question itself stays
+    turns = [_turn("Tổng tài sản của Vietcombank năm 2020 đạt bao nhiêu?"),
+             _turn("Tăng bao nhiêu so với năm 2019?",
+                   "Tổng tài sản của Vietcombank năm 2020 tăng bao nhiêu so với năm 2019?")]
+    assert resolve("Dư nợ tín dụng thì sao?", turns).question == "Dư nợ tín dụng của Vietcombank năm 2020 đạt bao nhiêu?"
+    assert resolve("Năm 2021 thì sao?", turns).question == \
+        "Tổng tài sản của Vietcombank năm 2021 tăng bao nhiêu so với năm 2019?"
+    own = [_turn("ADB dự báo xuất khẩu của Việt Nam tăng bao nhiêu trong năm 2021?")]
+    assert "tăng bao nhiêu" in resolve("Còn nhập khẩu?", own).question
+
+
 def test_a_reference_takes_the_earlier_phrase():
     r = resolve("Hội nghị đó tổ chức vào năm nào?", [_turn("Tỉnh nào đăng cai hội nghị lần thứ XII?", kind="place",
                                                           answer_text="Ninh Thuận")])

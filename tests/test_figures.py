@@ -74,6 +74,16 @@ def test_a_year_a_figure_is_compared_with_is_not_the_period_of_the_next_sentence
     assert figs["50 tỷ đồng"].period == "Năm 2020"
 
 
+def test_a_baseline_with_a_decimal_figure_is_still_a_baseline_and_its_figure_keeps_its_year():
+    # "1,98%" has a comma that does not end the clause; the baseline's own figure takes the
+    # year written right after it, the figure compared with it the earlier sentence's quarter
+    figs = _extract("Đến cuối quý 1/2021, tỷ lệ nợ xấu hợp nhất ở mức 3%. Tại ngân hàng riêng lẻ, tỷ lệ "
+                    "nợ xấu giảm xuống mức 1,79% so với mức 1,98% cuối năm 2020. "
+                    "Tỷ suất lợi nhuận gộp đạt 6,48%, giảm so với mức xấp xỉ 11% của năm 2019.")
+    assert (figs["1,79%"].period, figs["1,98%"].period) == ("quý 1/2021", "năm 2020")
+    assert figs["xấp xỉ 11%"].period == "năm 2019"
+
+
 def test_a_date_with_its_year_is_a_period_and_years_are_read_after_a_slash():
     from kcqa.extract.figures import years_in
     figs = _extract("Tại ngày 31/3/2021, ROE của ngân hàng đạt 23,5%.")

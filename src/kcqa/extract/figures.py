@@ -17,7 +17,7 @@ from ..models import Document, Figure
 
 # Bump when extraction changes: `kcqa index` then re-extracts figures from the stored
 # text of every record, without re-embedding anything.
-EXTRACTOR_VERSION = "15"
+EXTRACTOR_VERSION = "16"
 from ..text import lexicon
 from ..text.numbers import Quantity, find_durations, find_quantities
 from ..text.places import find_places
@@ -61,7 +61,8 @@ def years_in(text: str) -> set[int]:
 
 
 # "7,8% vào năm 2021", "4% trong năm 2022", "500 tỷ đồng năm 2020": a period right after the figure
-_LINKS_TO_PERIOD = re.compile(r"\s*(?:(?:vào|trong|của|cho|tính đến|đến hết|tại)\s+)?", re.IGNORECASE)
+_LINKS_TO_PERIOD = re.compile(r"\s*(?:(?:vào|trong|của|cho|tính đến|đến hết|tại)\s+)?(?:(?:cuối|đầu|giữa)\s+)?",
+                              re.IGNORECASE)
 
 
 def extract_figures(doc: Document) -> list[Figure]:
@@ -246,18 +247,22 @@ def _measure_for(sentence: str, q: Quantity) -> str:
 
 # what a comparison is made with: "tăng 14% so với năm 2019", "tương đương với năm 2019",
 # "cao hơn năm trước": a year there is the baseline's, not the period of a figure
-_BASELINE = re.compile(r"(?:so với|tương đương(?: với)?|ngang (?:bằng|với)|(?:cao|thấp|nhiều|ít|lớn|nhỏ) hơn)[^,;]*$",
-                       re.IGNORECASE)
+# (within one clause: a decimal comma, "1,98%", does not end it)
+_BASELINE = re.compile(r"(?:so với|tương đương(?: với)?|ngang (?:bằng|với)|(?:cao|thấp|nhiều|ít|lớn|nhỏ) hơn)"
+                       r"(?:[^,;]|(?<=\d),(?=\d))*$", re.IGNORECASE)
 
 
 def _period_for(sentence: str, q: Quantity, periods, prev: str, doc: Document) -> str:
     """The period a figure belongs to: the nearest one before it that is not a comparison
     baseline ("… so với kế hoạch năm 2019"), else after it, else the paragraph's earlier
     sentences', else the title's, else the record's year."""
-    periods = [p for p in periods if not _BASELINE.search(sentence[max(0, p[0] - 200):p[0]])]
     after = [p for p in periods if p[0] >= q.end]
     if after and _LINKS_TO_PERIOD.fullmatch(sentence, q.end, after[0][0]):
-        return after[0][2]      # "3% trong năm 2020 và 7,8% vào năm 2021": each figure's own year
+        # "3% trong năm 2020 và 7,8% vào năm 2021": each figure's own year, a baseline's figure
+        # too ("1,79% so với mức 1,98% cuối năm 2020")
+        return after[0][2]
+    periods = [p for p in periods if not _BASELINE.search(sentence[max(0, p[0] - 200):p[0]])]
+    after = [p for p in periods if p[0] >= q.end]
     before = [p for p in periods if p[1] <= q.start]
     if before:
         return before[-1][2]

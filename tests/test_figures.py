@@ -84,6 +84,19 @@ def test_a_baseline_with_a_decimal_figure_is_still_a_baseline_and_its_figure_kee
     assert figs["xấp xỉ 11%"].period == "năm 2019"
 
 
+def test_the_first_three_months_and_the_first_quarter_are_one_period():
+    from kcqa.ask.features import period_parts
+    q1 = period_parts("quý 1/2021")
+    assert period_parts("quý I") == period_parts("3 tháng đầu năm") == period_parts("Ba tháng đầu năm 2021") == q1
+    assert period_parts("quý đầu tiên của năm 2021") == q1
+    assert period_parts("3 tháng cuối năm")[0] == 4 and period_parts("6 tháng đầu năm") != q1
+    assert period_parts("3 tháng")[0] is None          # "3 tháng qua" is a span, not a quarter
+    figs = _extract("Trong quý đầu tiên của năm 2021, mỗi phút Apple kiếm được 691.234 USD. "
+                    "Quý 4/2020, VinCommerce đã có quý đầu tiên đạt lợi nhuận 16 tỷ đồng.")
+    assert figs["691.234 USD"].period == "quý đầu tiên của năm 2021"
+    assert figs["16 tỷ đồng"].period == "Quý 4/2020"     # its first profitable quarter ever
+
+
 def test_a_date_with_its_year_is_a_period_and_years_are_read_after_a_slash():
     from kcqa.extract.figures import years_in
     figs = _extract("Tại ngày 31/3/2021, ROE của ngân hàng đạt 23,5%.")

@@ -80,10 +80,17 @@ def period_parts(text: str) -> tuple[int | None, int | None]:
     quarter = months = None
     m = lexicon.QUARTER_FOLDED.search(f)
     if m:
-        quarter = int(m.group(1)) if m.group(1).isdigit() else lexicon.ROMAN.get(m.group(1))
+        quarter = int(m.group(1)) if m.group(1).isdigit() else 1 if m.group(1) == "dau tien" else \
+            lexicon.ROMAN.get(m.group(1))
     m = lexicon.MONTHS_FOLDED.search(f)
     if m:
         months = int(m.group(1)) if m.group(1).isdigit() else lexicon.MONTH_COUNT_WORDS[m.group(1)]
+        if months == 3 and quarter is None:
+            # "3 tháng đầu năm" is quý I and "3 tháng cuối năm" quý IV; a bare "3 tháng" stays a span
+            edge = re.match(r"\s+(dau|cuoi) nam", f[m.end():])
+            quarter = (1 if edge.group(1) == "dau" else 4) if edge else None
+    if quarter == 1 and months is None:
+        months = 3                   # and quý I is the year's first three months
     return quarter, months
 
 
@@ -249,7 +256,8 @@ def figure_features(ctx, f: Figure, rank: int, top_passages: int, caption: str, 
         "year_match": float(bool(q.years and q.years & pyears)),
         "year_conflict": float(bool(q.years and pyears and not q.years & pyears)),
         "year_context": float(bool(q.years and not pyears)),
-        "period_match": float(bool(q.period and q.period in fold(f.period))),
+        "period_match": float(bool(q.period and (q.period in fold(f.period) or
+                                                 any(period_parts(q.period)) and period_parts(q.period) == period_parts(f.period)))),
         "period_unasked": float(bool(not q.period and any(period_parts(f.period)))),
         "entity_exact": float(entity_exact),
         "entity_in_clause": float(entity_in_clause),

@@ -17,7 +17,7 @@ from ..models import Document, Figure
 
 # Bump when extraction changes: `kcqa index` then re-extracts figures from the stored
 # text of every record, without re-embedding anything.
-EXTRACTOR_VERSION = "16"
+EXTRACTOR_VERSION = "17"
 from ..text import lexicon
 from ..text.numbers import Quantity, find_durations, find_quantities
 from ..text.places import find_places
@@ -30,6 +30,7 @@ _PERIOD = re.compile(
     r"(?:(?:\d{1,2}|sáu|chín|ba) tháng (?:đầu|cuối) năm(?: \d{4})?"
     r"|\d{1,2} tháng(?: năm \d{4}| \d{4})?"
     r"|quý [IV1-4]+(?!\w)(?:/\d{4}| năm \d{4})?"
+    r"|quý đầu tiên (?:của )?năm(?: \d{4})?"
     r"|tháng \d{1,2}(?:/\d{4}| năm \d{4})?"
     r"|(?:năm|niên khóa|niên độ) \d{4}(?:\s*[-–]\s*\d{4})?"
     r"|giai đoạn \d{4}\s*[-–]\s*\d{4}"

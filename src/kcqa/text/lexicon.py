@@ -153,9 +153,9 @@ OWNED_NOUNS = ("trung tâm chính trị - hành chính", "trung tâm hành chín
 # a number ("1.2021") nor before a slash (a decree's "15/2020/NĐ-CP", a school year's "2019/2020" first half)
 YEAR = re.compile(r"(?<![\d.,])((?:19|20)\d{2})(?![\d/.,%])")
 # in folded text: "6 tháng đầu năm", "9 tháng", "quý I", "quý 1/2021", "tháng 3"
-PERIOD_FOLDED = re.compile(r"((?:\d+|sau|chin|ba) thang (?:dau|cuoi) nam|\d+ thang|quy [iv]+\b|quy [1-4]\b"
+PERIOD_FOLDED = re.compile(r"((?:\d+|sau|chin|ba) thang (?:dau|cuoi) nam|\d+ thang|quy [iv]+\b|quy [1-4]\b|quy dau tien\b"
                            r"|thang \d{1,2})")
-QUARTER_FOLDED = re.compile(r"quy ([ivx]+|\d)\b")
+QUARTER_FOLDED = re.compile(r"quy ([ivx]+|\d|dau tien)\b")     # "quý đầu tiên của năm" is quý I
 MONTHS_FOLDED = re.compile(r"(?<!\w)(\d+|sau|chin|ba) thang")
 # "Sáu tháng đầu năm" is "6 tháng đầu năm" (folded: "sau", "chin", "ba")
 MONTH_COUNT_WORDS = {"sau": 6, "chin": 9, "ba": 3}

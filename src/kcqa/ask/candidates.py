@@ -168,7 +168,9 @@ class Evidence:
             return []
         heads = [" ".join(noun[:n]) for n in range(len(noun), 0, -1)]
         # "14 nhà ga"; "9/11 chuyên ngành" (so many of a whole: the count is the first)
-        pattern = re.compile(r"(?<![\w.,/])((?:" + "|".join(QUALIFIERS) + r")\s+)?(\d+(?:[.,]\d+)*)(?:/(\d{1,4}))?\s+("
+        # matched in folded text, so the qualifiers are folded too ("gần 30 chủ xe": "gan")
+        qualifiers = dict.fromkeys(fold(w) for w in QUALIFIERS)
+        pattern = re.compile(r"(?<![\w.,/])((?:" + "|".join(qualifiers) + r")\s+)?(\d+(?:[.,]\d+)*)(?:/(\d{1,4}))?\s+("
                              + "|".join(re.escape(h) for h in heads) + r")(?!\w)")
         out = []
         for i, p in enumerate(self.passages):

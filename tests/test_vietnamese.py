@@ -84,3 +84,16 @@ def test_the_shape_of_a_vietnamese_syllable():
         assert is_syllable(word), word
     for word in ("Vinhomes", "Vingroup", "Sacombank", "Covid", "LienVietPostBank", "smartphone", "https"):
         assert not is_syllable(word), word
+
+
+def test_a_names_initial_does_not_end_a_sentence():
+    from kcqa.text.vietnamese import sentences
+
+    def split(t):
+        return [t[a:b] for a, b in sentences(t)]
+    assert split("Phòng trưng bày T. T. Tsui mở cửa năm 1991. Câu hai.") == \
+        ["Phòng trưng bày T. T. Tsui mở cửa năm 1991.", "Câu hai."]
+    assert split("Con trai ông Lee là Jay Y. Lee đã phải hầu tòa. Câu hai.")[0].endswith("hầu tòa.")
+    # a lone capital after a lower-case word or a number ends its sentence
+    assert len(split("Đón 1.584 khách/giờ tại sảnh B. Tuy nhiên, từ ngày 14/4 giảm.")) == 2
+    assert len(split("Máy hỗ trợ sạc nhanh 50 W. Máy được bán ra từ tháng 4.")) == 2

@@ -64,6 +64,18 @@ _ABBREV = {"tp", "tt", "q", "p", "ts", "ths", "pgs", "gs", "mr", "ms", "st", "v.
 _SENT_END = re.compile(r"([.!?…]+)[\"”']?(?=\s)|\n\s*\n", re.UNICODE)
 
 
+def _is_initial(before: str, rest: str) -> bool:
+    """"Jay Y. Lee", "PV Gas D.", "Theo M. Hà", "T. T. Tsui": a lone capital before the full
+    stop is a name's initial when a capitalised word comes before it or another initial after
+    it; "sảnh B. Tuy nhiên" and "sạc nhanh 50 W. Máy" end their sentences."""
+    m = re.search(r"(?:^|\s)(\S+\s+)?([A-ZĐ])$", before)
+    if m is None:
+        return False
+    prev = (m.group(1) or "").strip()
+    return (bool(prev) and prev[0].isupper() and (prev[-1] not in ".!?:;" or bool(re.fullmatch(r"[A-ZĐ]\.", prev)))) \
+        or bool(re.match(r"[A-ZĐ]\.\s", rest))
+
+
 def sentences(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:
     """Sentence spans inside text[start:end], trimmed of surrounding whitespace."""
     end = len(text) if end is None else end
@@ -75,6 +87,8 @@ def sentences(text: str, start: int = 0, end: int | None = None) -> list[tuple[i
                 continue
             word = re.search(r"(\S+)$", text[cuts[-1]:m.start()])
             if m.group(1) == "." and word and word.group(1).lower() in _ABBREV:
+                continue
+            if m.group(1) == "." and word and _is_initial(text[cuts[-1]:m.start()], rest):
                 continue
         cuts.append(m.end())
     cuts.append(end)

@@ -390,3 +390,18 @@ def test_a_count_of_a_noun_only_the_question_names_keeps_its_qualifier(tmp_path,
     ans = engine.ask("Năm 2020 có bao nhiêu chủ xe Suzuki Ertiga gặp lỗi hộp số?")
     assert ans.status == "answered" and ans.value.text == "gần 30 chủ xe Suzuki Ertiga"
     assert ans.value.qualifier == "gần"
+
+
+def test_a_balance_at_a_quarters_last_day_answers_that_quarter_only(tmp_path, model_cache):
+    """"Tính đến hết ngày 31/3/2021 … 80 trung tâm" is the first quarter's count; it says
+    nothing of the second quarter, whose last day is 30/6."""
+    engine = _records_engine(tmp_path, model_cache, {
+        "vincom.txt": "Kết quả kinh doanh quý 1/2021 của Vincom Retail\n\nQuý 1/2021, Vincom Retail đạt doanh "
+                      "thu 2.226 tỷ đồng. Tính đến hết ngày 31/3/2021, Vincom Retail sở hữu và vận hành 80 trung "
+                      "tâm thương mại tại 43 tỉnh và thành phố.\n",
+    })
+    engine.cfg.min_confidence = 0.0
+    ans = engine.ask("Quý 1/2021 Vincom Retail vận hành bao nhiêu trung tâm thương mại?")
+    assert ans.status == "answered" and ans.value.text == "80 trung tâm thương mại"
+    ans = engine.ask("Quý 2/2021 Vincom Retail vận hành bao nhiêu trung tâm thương mại?")
+    assert ans.status == "not_found" or ans.value.text != "80 trung tâm thương mại"

@@ -288,6 +288,11 @@ def names_ok(ctx: Evidence, f: Figure) -> bool:
     return all(ctx.doc_mentions(f.doc, {n}) or ctx.doc_mentions_parts(f.doc, n.split()) for n in ctx.q.names)
 
 
+# the last day of a quarter, as a figure's period writes it ("ngày 31/3/2021", "30/06/2021")
+_QUARTER_END = re.compile(r"(?<![\d/])(31/0?3|30/0?6|30/0?9|31/12)(?=/|\b)")
+_END_OF = {1: ("31/3", "31/03"), 2: ("30/6", "30/06"), 3: ("30/9", "30/09"), 4: ("31/12",)}
+
+
 def period_ok(ctx: Evidence, f: Figure) -> bool:
     """Years, quarters, month spans and days the question names must not contradict the figure's."""
     q = ctx.q
@@ -301,6 +306,9 @@ def period_ok(ctx: Evidence, f: Figure) -> bool:
         # "quý 2" is not answered by a quarter-less or another quarter's figure; same for "6 tháng"
         qq, qm = period_parts(q.period)
         fq, fm = period_parts(f.period)
+        end = _QUARTER_END.search(f.period) if qq and fq is None and fm is None else None
+        if end and end.group(1) in _END_OF.get(qq, ()):
+            fq, fm = qq, qm      # a balance "tính đến hết ngày 31/3/2021" is quý I's: 31/3 ends it
         if (qq and qq != fq) or (qm and qm != fm):
             return False
     return day_ok(ctx, f)

@@ -72,8 +72,10 @@ class Evidence:
                         and w not in {"tinh", "thanh", "pho"}]
         self.rank = {p.chunk.id: i for i, p in enumerate(self.passages)}
         asked = f" {' '.join(fold(s) for _, _, s in syllables(q.text))} "
-        self.equivalents = [(fold(p), [fold(o) for o in group if o != p]) for group in EQUIVALENT_PHRASES
-                            for p in group if f" {fold(p)} " in asked]
+        def said(phrase):      # as the syllables of a text are joined below ("KH&ĐT": "kh dt")
+            return " ".join(fold(s) for _, _, s in syllables(phrase))
+        self.equivalents = [(said(p), [said(o) for o in group if o != p]) for group in EQUIVALENT_PHRASES
+                            for p in group if f" {said(p)} " in asked]
         self._folded_docs: dict[str, str] = {}
         self._days_named: dict[str, list] = {}
         self._docs: dict[str, Document | None] = {}

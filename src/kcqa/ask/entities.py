@@ -94,6 +94,23 @@ _NOT_PERSON = {w.lower() for w in (
 _HONORIFIC = {w.lower() for w in ("Ông", "Bà", "Anh", "Chị", "Đồng", "chí", "Đ/c", "TS", "ThS", "PGS", "GS", "Luật", "sư")}
 
 
+def _lead_before_name(words: list[str]) -> int:
+    """How many words of a capitalised run come before a personal name in it: an agency
+    ("GTVT", "Bộ Công Thương") or a place ("Hưng Yên") then a family name; 0 when none do."""
+    from ..text.lexicon import FAMILY_NAMES
+    for k in range(1, len(words) - 1):
+        if fold(words[k]) not in FAMILY_NAMES:
+            continue
+        lead = words[:k]
+        if all((w.isupper() and len(w) > 1) or w.lower() in _NOT_PERSON for w in lead):
+            return k                 # "GTVT", "Bộ Công Thương", "UBND"
+        phrase = " ".join(lead)
+        if any(a == 0 and b == len(phrase) for a, b, _ in find_places(phrase)):
+            return k
+        return 0
+    return 0
+
+
 def _person_names(text: str) -> list[tuple[int, int]]:
     """Personal names: 2–4 capitalised syllables, honorifics stripped; a run that starts with
     a family name is a name, any other must hold no title or agency word."""
@@ -104,6 +121,14 @@ def _person_names(text: str) -> list[tuple[int, int]]:
         while words and words[0].rstrip(".").lower() in _HONORIFIC:
             s = text.index(words[1], s + len(words[0])) if len(words) > 1 else e
             words = words[1:]
+        lead = _lead_before_name(words)
+        if lead:
+            # "Chủ tịch UBND tỉnh Hưng Yên Nguyễn Văn Phóng", "Bộ trưởng GTVT Nguyễn Văn Thể": the
+            # title's agency or place runs into the name; the name starts at its family name
+            for w in words[:lead]:
+                s = text.index(w, s) + len(w)
+            s = text.index(words[lead], s)
+            words = words[lead:]
         if not 2 <= len(words) <= 4 or "-" in text[s:e] or fold(" ".join(words)) == "viet nam":
             continue
         if any(w.isupper() and len(w) > 1 for w in words):

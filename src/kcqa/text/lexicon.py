@@ -70,8 +70,22 @@ DOCUMENT_TYPES = ("Nghị định", "Quyết định", "Nghị quyết", "Thông
 # Phrases that reports use for the same thing: a question using one is covered by a sentence
 # using another ("giải ngân được bao nhiêu" ← "kinh phí đã thực hiện đạt …"; "tỉnh nào đăng cai"
 # ← "tổ chức tại"). Only for coverage: the figure's own words still decide the measure.
+# Abbreviations that records and questions use for the same bodies and terms, each with its
+# full form first: "Bộ trưởng GTVT" answers "Bộ trưởng Giao thông vận tải".
+ABBREVIATIONS = (
+    ("ủy ban nhân dân", "UBND"), ("hội đồng nhân dân", "HĐND"), ("hội đồng quản trị", "HĐQT"),
+    ("hội đồng thành viên", "HĐTV"), ("tổng giám đốc", "TGĐ"), ("giao thông vận tải", "GTVT"),
+    ("kế hoạch và đầu tư", "KH&ĐT", "KHĐT"), ("nông nghiệp và phát triển nông thôn", "NN&PTNT", "NNPTNT"),
+    ("tài nguyên và môi trường", "TN&MT", "TNMT"), ("giáo dục và đào tạo", "GD&ĐT", "GDĐT"),
+    ("lao động - thương binh và xã hội", "LĐ-TB&XH", "LĐTBXH"), ("khoa học và công nghệ", "KH&CN", "KHCN"),
+    ("thông tin và truyền thông", "TT&TT", "TTTT"), ("văn hóa, thể thao và du lịch", "VH-TT&DL", "VHTTDL"),
+    ("ngân hàng nhà nước", "NHNN"), ("doanh nghiệp nhỏ và vừa", "DNNVV"), ("khu công nghiệp", "KCN"),
+    ("cụm công nghiệp", "CCN"), ("công nghiệp nông thôn", "CNNT"), ("tiểu thủ công nghiệp", "TTCN"),
+    ("bảo hiểm xã hội", "BHXH"), ("xuất nhập khẩu", "XNK"), ("trung học phổ thông", "THPT"),
+    ("đại học", "ĐH"),
+)
 EQUIVALENT_PHRASES = (("giải ngân", "thực hiện"), ("đăng cai", "tổ chức"), ("kinh phí", "ngân sách"),
-                      ("bố trí", "phân bổ"))
+                      ("bố trí", "phân bổ")) + ABBREVIATIONS
 # Measures that exclude each other: a question about one is not answered by a figure of the other.
 OPPOSED_MEASURES = (("xuất khẩu", "nhập khẩu"), ("trước thuế", "sau thuế"), ("doanh thu", "lợi nhuận"),
                     ("tăng", "giảm"), ("hồ sơ", "sản phẩm"), ("tập thể", "cá nhân"))

@@ -405,3 +405,28 @@ def test_a_balance_at_a_quarters_last_day_answers_that_quarter_only(tmp_path, mo
     assert ans.status == "answered" and ans.value.text == "80 trung tâm thương mại"
     ans = engine.ask("Quý 2/2021 Vincom Retail vận hành bao nhiêu trung tâm thương mại?")
     assert ans.status == "not_found" or ans.value.text != "80 trung tâm thương mại"
+
+
+def test_a_title_followed_by_its_agency_and_the_name_answers_who(tmp_path, model_cache):
+    """"Chủ tịch UBND tỉnh Hưng Yên Nguyễn Văn Phóng" writes the agency and the place before the
+    name in one capitalised run; "GTVT" is how records write "Giao thông vận tải"."""
+    engine = _records_engine(tmp_path, model_cache, {
+        "hung-yen.txt": "Khu công nghiệp Thăng Long II mở rộng\n\nÔng Lê Việt Thanh, Phó Chủ tịch UBND xã Mỹ "
+                        "Châu, cho biết giá hành tím thấp. Tới tháng 10/2020, Chủ tịch UBND tỉnh Hưng Yên Nguyễn "
+                        "Văn Phóng đã trao bản ghi nhớ với nhà đầu tư.\n",
+        "duong-sat.txt": "Đường sắt Cát Linh - Hà Đông\n\nTại cuộc họp, Bộ trưởng GTVT Nguyễn Văn Thể đã cam kết "
+                         "đưa dự án vào vận hành thương mại.\n",
+    })
+    engine.cfg.min_confidence = 0.0
+    ans = engine.ask("Chủ tịch UBND tỉnh Hưng Yên là ai?")
+    assert ans.status == "answered" and ans.value.text == "Nguyễn Văn Phóng"
+    ans = engine.ask("Ai là Bộ trưởng Giao thông vận tải?")
+    assert ans.status == "answered" and ans.value.text == "Nguyễn Văn Thể"
+
+
+def test_an_agencys_abbreviation_is_searched_with_its_full_name():
+    from kcqa.ask.frame import parse_question
+    assert "GTVT" in parse_question("ai la bo truong giao thong van tai").search_text
+    assert "ủy ban nhân dân" in parse_question("Chủ tịch UBND tỉnh Hưng Yên là ai?").search_text
+    assert parse_question("Quảng Nam được bố trí bao nhiêu kinh phí?").search_text == \
+        "Quảng Nam được bố trí bao nhiêu kinh phí?"

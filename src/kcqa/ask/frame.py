@@ -182,12 +182,20 @@ def _ordinal(folded: str) -> str | None:
     return n.upper() if n in ROMAN else None
 
 
+def _said(text: str) -> str:
+    return f" {' '.join(fold(w) for _, _, w in syllables(text))} "
+
+
 def _search_text(text: str, ordinal: str | None) -> str:
-    """The question as retrieval sees it: an ordinal is given in both of its written forms."""
-    if not ordinal:
-        return text
-    arabic = next((str(v) for k, v in ROMAN.items() if k.upper() == ordinal), "")
-    return f"{text} (lần thứ {ordinal} / {arabic})"
+    """The question as retrieval sees it: an ordinal in both of its written forms, and an
+    agency in both ("Bộ trưởng Giao thông vận tải" is searched with "GTVT" too)."""
+    said = _said(text)
+    also = [other for group in lexicon.ABBREVIATIONS if any(_said(form) in said for form in group)
+            for other in group if _said(other) not in said]
+    if ordinal:
+        arabic = next((str(v) for k, v in ROMAN.items() if k.upper() == ordinal), "")
+        text = f"{text} (lần thứ {ordinal} / {arabic})"
+    return f"{text} ({', '.join(also)})" if also else text
 
 def parse_question(text: str) -> Question:
     f = fold(text)

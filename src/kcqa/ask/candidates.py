@@ -18,7 +18,7 @@ from ..text.lexicon import (DURATION_UNITS, EQUIVALENT_PHRASES, MONEY_UNITS, MON
                             day_of_date, days_in)
 from ..text.places import find_places
 from ..text.numbers import QUALIFIERS, Quantity, parse_number, ratio_ok
-from ..text.vietnamese import fold, is_syllable, sentences, syllables
+from ..text.vietnamese import fold, folded_syllables, is_syllable, sentences, syllables
 from .features import mentions, period_parts
 from .frame import Question, identifiers_in
 
@@ -71,11 +71,9 @@ class Evidence:
         self.content = [w for w in q.content if w not in place_words
                         and w not in {"tinh", "thanh", "pho"}]
         self.rank = {p.chunk.id: i for i, p in enumerate(self.passages)}
-        asked = f" {' '.join(fold(s) for _, _, s in syllables(q.text))} "
-        def said(phrase):      # as the syllables of a text are joined below ("KH&ĐT": "kh dt")
-            return " ".join(fold(s) for _, _, s in syllables(phrase))
-        self.equivalents = [(said(p), [said(o) for o in group if o != p]) for group in EQUIVALENT_PHRASES
-                            for p in group if f" {said(p)} " in asked]
+        asked = f" {folded_syllables(q.text)} "
+        self.equivalents = [(folded_syllables(p), [folded_syllables(o) for o in group if o != p])
+                            for group in EQUIVALENT_PHRASES for p in group if f" {folded_syllables(p)} " in asked]
         self._folded_docs: dict[str, str] = {}
         self._days_named: dict[str, list] = {}
         self._docs: dict[str, Document | None] = {}

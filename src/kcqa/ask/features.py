@@ -80,8 +80,8 @@ def period_parts(text: str) -> tuple[int | None, int | None]:
     quarter = months = None
     m = lexicon.QUARTER_FOLDED.search(f)
     if m:
-        quarter = int(m.group(1)) if m.group(1).isdigit() else 1 if m.group(1) == "dau tien" else \
-            lexicon.ROMAN.get(m.group(1))
+        word = m.group(1)
+        quarter = int(word) if word.isdigit() else 1 if word == "dau tien" else lexicon.ROMAN.get(word)
     m = lexicon.MONTHS_FOLDED.search(f)
     if m:
         months = int(m.group(1)) if m.group(1).isdigit() else lexicon.MONTH_COUNT_WORDS[m.group(1)]
@@ -92,6 +92,13 @@ def period_parts(text: str) -> tuple[int | None, int | None]:
     if quarter == 1 and months is None:
         months = 3                   # and quý I is the year's first three months
     return quarter, months
+
+
+def _same_period(asked: str, period: str) -> bool:
+    """The figure's period is the one asked, as written ("quý 1") or as a span ("quý I" is
+    "3 tháng đầu năm")."""
+    parts = period_parts(asked)
+    return asked in fold(period) or (any(parts) and parts == period_parts(period))
 
 
 def clause(f: Figure) -> str:
@@ -256,8 +263,7 @@ def figure_features(ctx, f: Figure, rank: int, top_passages: int, caption: str, 
         "year_match": float(bool(q.years and q.years & pyears)),
         "year_conflict": float(bool(q.years and pyears and not q.years & pyears)),
         "year_context": float(bool(q.years and not pyears)),
-        "period_match": float(bool(q.period and (q.period in fold(f.period) or
-                                                 any(period_parts(q.period)) and period_parts(q.period) == period_parts(f.period)))),
+        "period_match": float(bool(q.period and _same_period(q.period, f.period))),
         "period_unasked": float(bool(not q.period and any(period_parts(f.period)))),
         "entity_exact": float(entity_exact),
         "entity_in_clause": float(entity_in_clause),

@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from ..text import lexicon
 from ..text.lexicon import MEASURE_UNITS, MONEY_WORDS, PASSAGE_CUES, QUESTION_WORDS, ROMAN, ROMAN_OF, Words
 from ..text.places import Place, find_places
-from ..text.vietnamese import capitalised_runs, fold, is_syllable, mostly_plain, syllables
+from ..text.vietnamese import capitalised_runs, fold, folded_syllables, is_syllable, mostly_plain, syllables
 
 
 @dataclass
@@ -182,16 +182,12 @@ def _ordinal(folded: str) -> str | None:
     return n.upper() if n in ROMAN else None
 
 
-def _said(text: str) -> str:
-    return f" {' '.join(fold(w) for _, _, w in syllables(text))} "
-
-
 def _search_text(text: str, ordinal: str | None) -> str:
     """The question as retrieval sees it: an ordinal in both of its written forms, and an
     agency in both ("Bộ trưởng Giao thông vận tải" is searched with "GTVT" too)."""
-    said = _said(text)
-    also = [other for group in lexicon.ABBREVIATIONS if any(_said(form) in said for form in group)
-            for other in group if _said(other) not in said]
+    asked = f" {folded_syllables(text)} "
+    also = [other for group in lexicon.ABBREVIATIONS if any(f" {folded_syllables(form)} " in asked for form in group)
+            for other in group if f" {folded_syllables(other)} " not in asked]
     if ordinal:
         arabic = next((str(v) for k, v in ROMAN.items() if k.upper() == ordinal), "")
         text = f"{text} (lần thứ {ordinal} / {arabic})"

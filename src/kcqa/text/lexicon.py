@@ -67,9 +67,6 @@ MEASURES = (
 # Documents that carry a number ("Nghị định số 45/2012/NĐ-CP"), as records write them.
 DOCUMENT_TYPES = ("Nghị định", "Quyết định", "Nghị quyết", "Thông tư", "Luật", "Chỉ thị", "Tờ trình", "Đề án",
                   "Công văn")
-# Phrases that reports use for the same thing: a question using one is covered by a sentence
-# using another ("giải ngân được bao nhiêu" ← "kinh phí đã thực hiện đạt …"; "tỉnh nào đăng cai"
-# ← "tổ chức tại"). Only for coverage: the figure's own words still decide the measure.
 # Abbreviations that records and questions use for the same bodies and terms, each with its
 # full form first: "Bộ trưởng GTVT" answers "Bộ trưởng Giao thông vận tải".
 ABBREVIATIONS = (
@@ -84,6 +81,9 @@ ABBREVIATIONS = (
     ("bảo hiểm xã hội", "BHXH"), ("xuất nhập khẩu", "XNK"), ("trung học phổ thông", "THPT"),
     ("đại học", "ĐH"),
 )
+# Phrases that reports use for the same thing: a question using one is covered by a sentence
+# using another ("giải ngân được bao nhiêu" ← "kinh phí đã thực hiện đạt …"; "tỉnh nào đăng cai"
+# ← "tổ chức tại"). Only for coverage: the figure's own words still decide the measure.
 EQUIVALENT_PHRASES = (("giải ngân", "thực hiện"), ("đăng cai", "tổ chức"), ("kinh phí", "ngân sách"),
                       ("bố trí", "phân bổ")) + ABBREVIATIONS
 # Measures that exclude each other: a question about one is not answered by a figure of the other.

@@ -64,6 +64,12 @@ _ABBREV = {"tp", "tt", "q", "p", "ts", "ths", "pgs", "gs", "mr", "ms", "st", "v.
 _SENT_END = re.compile(r"([.!?…]+)[\"”']?(?=\s)|\n\s*\n", re.UNICODE)
 
 
+def folded_syllables(text: str) -> str:
+    """A text's folded syllables joined by single spaces ("KH&ĐT" → "kh dt"), so that phrases
+    can be found in each other whatever the punctuation and diacritics."""
+    return " ".join(fold(w) for _, _, w in syllables(text))
+
+
 def _is_initial(before: str, rest: str) -> bool:
     """"Jay Y. Lee", "PV Gas D.", "Theo M. Hà", "T. T. Tsui": a lone capital before the full
     stop is a name's initial when a capitalised word comes before it or another initial after

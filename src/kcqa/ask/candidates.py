@@ -31,6 +31,9 @@ MIN_PASSAGE_COVERAGE = 0.8  # … or the passage around it, when the sentence le
 
 TOP_PASSAGES = 8
 
+# the equivalent phrases as a text's folded syllables are joined ("KH&ĐT": "kh dt"), read once
+_EQUIVALENTS = [[folded_syllables(p) for p in group] for group in EQUIVALENT_PHRASES]
+
 
 @dataclass
 class Candidate:
@@ -72,8 +75,8 @@ class Evidence:
                         and w not in {"tinh", "thanh", "pho"}]
         self.rank = {p.chunk.id: i for i, p in enumerate(self.passages)}
         asked = f" {folded_syllables(q.text)} "
-        self.equivalents = [(folded_syllables(p), [folded_syllables(o) for o in group if o != p])
-                            for group in EQUIVALENT_PHRASES for p in group if f" {folded_syllables(p)} " in asked]
+        self.equivalents = [(p, [o for o in group if o != p]) for group in _EQUIVALENTS for p in group
+                            if f" {p} " in asked]
         self._folded_docs: dict[str, str] = {}
         self._days_named: dict[str, list] = {}
         self._docs: dict[str, Document | None] = {}
@@ -86,10 +89,9 @@ class Evidence:
         words = self.content if words is None else words
         if not words:
             return 1.0
-        said = [fold(s) for _, _, s in syllables(text)]
-        have = set(said)
+        joined = f" {folded_syllables(text)} "
+        have = set(joined.split())
         if self.equivalents:
-            joined = f" {' '.join(said)} "
             for asked, equivalents in self.equivalents:
                 if any(f" {e} " in joined for e in equivalents):
                     have.update(asked.split())

@@ -182,12 +182,16 @@ def _ordinal(folded: str) -> str | None:
     return n.upper() if n in ROMAN else None
 
 
+# each abbreviation group's forms with their folded syllables, read once
+_ABBREVIATION_FORMS = [[(form, f" {folded_syllables(form)} ") for form in group] for group in lexicon.ABBREVIATIONS]
+
+
 def _search_text(text: str, ordinal: str | None) -> str:
     """The question as retrieval sees it: an ordinal in both of its written forms, and an
     agency in both ("Bộ trưởng Giao thông vận tải" is searched with "GTVT" too)."""
     asked = f" {folded_syllables(text)} "
-    also = [other for group in lexicon.ABBREVIATIONS if any(f" {folded_syllables(form)} " in asked for form in group)
-            for other in group if f" {folded_syllables(other)} " not in asked]
+    also = [form for group in _ABBREVIATION_FORMS if any(said in asked for _, said in group)
+            for form, said in group if said not in asked]
     if ordinal:
         arabic = next((str(v) for k, v in ROMAN.items() if k.upper() == ordinal), "")
         text = f"{text} (lần thứ {ordinal} / {arabic})"

@@ -33,6 +33,8 @@ TOP_PASSAGES = 8
 
 # the equivalent phrases as a text's folded syllables are joined ("KH&ĐT": "kh dt"), read once
 _EQUIVALENTS = [[folded_syllables(p) for p in group] for group in EQUIVALENT_PHRASES]
+# counts of a noun are matched in folded text, so their qualifiers are folded too ("gần 30 chủ xe": "gan")
+_FOLDED_QUALIFIERS = list(dict.fromkeys(fold(w) for w in QUALIFIERS))
 
 
 @dataclass
@@ -170,9 +172,7 @@ class Evidence:
             return []
         heads = [" ".join(noun[:n]) for n in range(len(noun), 0, -1)]
         # "14 nhà ga"; "9/11 chuyên ngành" (so many of a whole: the count is the first)
-        # matched in folded text, so the qualifiers are folded too ("gần 30 chủ xe": "gan")
-        qualifiers = dict.fromkeys(fold(w) for w in QUALIFIERS)
-        pattern = re.compile(r"(?<![\w.,/])((?:" + "|".join(qualifiers) + r")\s+)?(\d+(?:[.,]\d+)*)(?:/(\d{1,4}))?\s+("
+        pattern = re.compile(r"(?<![\w.,/])((?:" + "|".join(_FOLDED_QUALIFIERS) + r")\s+)?(\d+(?:[.,]\d+)*)(?:/(\d{1,4}))?\s+("
                              + "|".join(re.escape(h) for h in heads) + r")(?!\w)")
         out = []
         for i, p in enumerate(self.passages):
@@ -290,9 +290,9 @@ def names_ok(ctx: Evidence, f: Figure) -> bool:
     return all(ctx.doc_mentions(f.doc, {n}) or ctx.doc_mentions_parts(f.doc, n.split()) for n in ctx.q.names)
 
 
-# the last day of a quarter, as a figure's period writes it ("ngày 31/3/2021", "30/06/2021")
-_QUARTER_END = re.compile(r"(?<![\d/])(31/0?3|30/0?6|30/0?9|31/12)(?=/|\b)")
+# the last day of each quarter, as a figure's period writes it ("ngày 31/3/2021", "30/06/2021")
 _END_OF = {1: ("31/3", "31/03"), 2: ("30/6", "30/06"), 3: ("30/9", "30/09"), 4: ("31/12",)}
+_QUARTER_END = re.compile(r"(?<![\d/])(" + "|".join(d for days in _END_OF.values() for d in days) + r")(?=/|\b)")
 
 
 def period_ok(ctx: Evidence, f: Figure) -> bool:

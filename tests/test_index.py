@@ -190,6 +190,21 @@ def test_moving_a_folder_reembeds_nothing(tmp_path, model_cache):
     assert "/nam-2020/" in again.citations[0].path
 
 
+def test_a_changed_reader_reads_every_record_again_and_reuses_unchanged_vectors(tmp_path, model_cache, monkeypatch):
+    corpus = tmp_path / "knowledge"
+    shutil.copytree(KNOWLEDGE, corpus)
+    (corpus / "nq.md").write_text("Hợp nhất tỉnh Quảng Bình và tỉnh Quảng Trị, lấy tên là tỉnh Quảng\n"
+                                  "Trị.\n", encoding="utf-8")
+    eng = engine_for(tmp_path, corpus, model_cache)
+    first = eng.index()
+    import kcqa.index.build as build
+    monkeypatch.setattr(build, "READER_VERSION", build.READER_VERSION + "-next")
+    again = eng.index()
+    assert (again.changed, again.unchanged) == (2, 0)        # both records read again …
+    assert again.chunks_embedded == 0 and again.chunks_reused == first.chunks_total   # … nothing re-embedded
+    assert any("tỉnh Quảng Trị." in c.text for c in eng.store.chunks())
+
+
 # -- the lexical index on disk ----------------------------------------------------------------
 
 def test_lexical_search_reads_fts5_and_is_kept_with_the_passages(tmp_path, model_cache):

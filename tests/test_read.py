@@ -81,3 +81,24 @@ def test_one_megabyte_line_is_read(tmp_path):
     line = ("Doanh thu đạt 5 tỷ đồng " * 50000)[:1_000_000]
     doc = read_document(write(tmp_path, "long.txt", line.encode()))
     assert len(doc.text) == len(line)
+
+
+def test_markdown_soft_line_breaks_are_spaces_and_blocks_keep_theirs(tmp_path):
+    # Converted legal texts wrap at 70 columns, cutting names ("tỉnh Quảng\nTrị"):
+    # inside a paragraph a newline reads as a space, as CommonMark renders it.
+    md = ("# Nghị quyết\n\n"
+          "9\\. Hợp nhất tỉnh Quảng Bình và tỉnh Quảng Trị, lấy tên là tỉnh Quảng\n"
+          "Trị, trung tâm đặt tại tỉnh Quảng Bình hiện nay.\n\n"
+          "- Mục một\n- Mục hai\n"
+          "Dòng có ngắt cứng\\\nDòng sau\n\n"
+          "| A | B |\n| 1 | 2 |\n\n"
+          "  ------ ------\n  cột     cột\n")
+    path = write(tmp_path, "nq.md", md.encode("utf-8"))
+    doc = read_document(path)
+    assert len(doc.text) == len(md)                       # offsets unchanged
+    assert "lấy tên là tỉnh Quảng Trị, trung tâm" in doc.text
+    assert "- Mục một\n- Mục hai" in doc.text             # list items stay lines
+    assert "Mục hai Dòng có ngắt cứng\\\nDòng sau" in doc.text   # lazy continuation joins; a hard break stays
+    assert "| A | B |\n| 1 | 2 |" in doc.text and "------ ------\n  cột" in doc.text
+    plain = read_document(write(tmp_path, "nq.txt", md.encode("utf-8")))
+    assert "tỉnh Quảng\nTrị" in plain.text                # plain text has no such rule

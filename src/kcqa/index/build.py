@@ -39,7 +39,7 @@ from typing import Callable
 from ..extract.chunking import chunk_document, embedding_text
 from ..config import Config
 from ..models import Chunk, Document
-from ..read import MAX_BYTES, MAX_CHARS, UnreadableFile, iter_record_paths, os_reason, read_document
+from ..read import MAX_BYTES, MAX_CHARS, READER_VERSION, UnreadableFile, iter_record_paths, os_reason, read_document
 from ..text.vietnamese import tokens
 from .lock import writer_lock
 from .store import Store
@@ -104,7 +104,8 @@ def model_identity(embedder) -> str:
 
 
 def file_digest(path: Path) -> str:
-    h = hashlib.sha256()
+    """The record's bytes, its metadata side file and the reader's version."""
+    h = hashlib.sha256(f"reader {READER_VERSION}\0".encode())
     with open(path, "rb") as f:
         for block in iter(lambda: f.read(1 << 20), b""):
             h.update(block)

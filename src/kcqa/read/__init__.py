@@ -25,6 +25,9 @@ from ..models import Document
 from ..text.vietnamese import nfc
 
 Loader = Callable[[Path, bytes], Document]
+# Bump when a loader reads the same bytes differently: the indexer reads every record
+# again (passages whose text is unchanged keep their vectors). 2: Markdown soft breaks.
+READER_VERSION = "2"
 _LOADERS: dict[str, Loader] = {}
 _PLUGINS_LOADED = False
 

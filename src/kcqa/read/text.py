@@ -40,7 +40,37 @@ def load_text(path: Path, raw: bytes) -> Document:
     title = meta.get("title", "")
     if not title:
         title = _guess_title(text, body, path.suffix.lower())
+    if path.suffix.lower() in (".md", ".markdown"):
+        text = soften_line_breaks(text, body)
     return Document(path=str(path), text=text, title=title, metadata=meta, body_start=body)
+
+
+# A line that starts a block of its own (heading, quote, table, list item, numbered
+# clause as pandoc escapes it, code fence, rule) is never the tail of a wrapped line.
+_BLOCK_START = re.compile(r"[#>|+]|[-*+][ \t]|\d+(?:[.)]|\\\.)(?:[ \t]|$)|```|~~~|[-=_*]{3,}[ \t]*$")
+
+
+def soften_line_breaks(text: str, start: int = 0) -> str:
+    """Markdown's soft line breaks become the spaces they stand for.
+
+    Converted legal texts are wrapped at 70 columns, so a name or a figure is often
+    cut by a newline ("tỉnh Quảng\nTrị"); CommonMark reads such a newline inside a
+    paragraph as a space, and so must an answer quoting it. Same length, so every
+    offset stays valid. Indented lines (tables, header blocks), hard breaks (a line
+    ending in a backslash or two spaces) and block starts keep their newline.
+    """
+    chars = list(text)
+    lines = text[start:].split("\n")
+    pos = start
+    for line, following in zip(lines, lines[1:]):
+        pos += len(line)
+        if (line.strip() and following.strip()
+                and not line[:1].isspace() and not following[:1].isspace()
+                and not line.endswith(("\\", "  ")) and not line.startswith(("|", "+"))
+                and not _BLOCK_START.match(following)):
+            chars[pos] = " "
+        pos += 1
+    return "".join(chars)
 
 
 _MARKUP = re.compile(r"[*_\\#`]+")

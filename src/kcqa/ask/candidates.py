@@ -92,7 +92,12 @@ class Evidence:
         if not words:
             return 1.0
         joined = f" {folded_syllables(text)} "
-        have = set(joined.split())
+        syllables = joined.split()
+        have = set(syllables)
+        # One word written joined or apart ("vắcxin" / "vắc xin", "Email" / "E mail").
+        # (both halves of two letters or more: "L.A" is not "là").
+        have.update(a + b for a, b in zip(syllables, syllables[1:]) if a + b in words and min(len(a), len(b)) > 1)
+        have.update(x for a, b in zip(words, words[1:]) if a + b in have and min(len(a), len(b)) > 1 for x in (a, b))
         if self.equivalents:
             for asked, equivalents in self.equivalents:
                 if any(f" {e} " in joined for e in equivalents):

@@ -17,7 +17,7 @@ from ..models import Document, Figure
 
 # Bump when extraction changes: `kcqa index` then re-extracts figures from the stored
 # text of every record, without re-embedding anything.
-EXTRACTOR_VERSION = "18"
+EXTRACTOR_VERSION = "19"
 from ..text import lexicon
 from ..text.numbers import Quantity, find_durations, find_quantities
 from ..text.places import find_places
@@ -37,7 +37,7 @@ _PERIOD = re.compile(
     r"|(?:ngày )?\d{1,2}/\d{1,2}/\d{4})",
     re.IGNORECASE)
 _RELATION_BEFORE = re.compile(
-    r"(đạt|tăng|giảm|cao hơn|thấp hơn|vượt|bằng|chiếm|lên|xuống|còn|là|được)\s*(?:thêm\s*)?$", re.IGNORECASE)
+    r"(đạt|tăng|giảm|cao hơn|thấp hơn|vượt|bằng|chiếm|lên|xuống|còn|là|được|thêm)\s*(?:thêm\s*)?$", re.IGNORECASE)
 _CLAUSE_SPLIT = re.compile(r"[;:]|,(?=\s)|\s[-–]\s")
 
 

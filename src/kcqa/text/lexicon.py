@@ -133,9 +133,10 @@ def count_unit_fits(noun: str, unit: str) -> bool:
 
 
 # -- relations: the verb that ties a figure to its measure ----------------------
-RELATIONS = ("đạt", "tăng", "giảm", "cao hơn", "thấp hơn", "chiếm", "vượt")
+RELATIONS = ("đạt", "tăng", "giảm", "cao hơn", "thấp hơn", "chiếm", "vượt", "thêm")
 # the relations that state a change, not a level: "tăng 7,34%" answers "tăng bao nhiêu?", not "đạt bao nhiêu?"
-CHANGE_RELATIONS = ("tăng", "giảm", "cao hơn", "thấp hơn", "vượt")
+# "có thêm 20.203 người", "bổ sung thêm 1,2 tỷ đồng": an increment, not the level reached
+CHANGE_RELATIONS = ("tăng", "giảm", "cao hơn", "thấp hơn", "vượt", "thêm")
 NEGATIONS = ("không", "chưa", "chẳng")
 # "tổng …", "toàn vùng", "15 tỉnh": the question asks about a whole, not one part.
 WHOLE_WORDS = ("tổng", "toàn vùng", "toàn khu vực", "cả nước", "toàn quốc", "toàn ngành")

@@ -238,6 +238,19 @@ def test_a_change_asked_is_not_filled_by_the_level_beside_it(seed_engine):
     assert "7,34%" in texts and "64,47 tỷ đồng" not in texts
 
 
+def test_a_measure_the_record_names_in_other_words_is_named(seed_engine):
+    """The sample lists the provinces under "bố trí nguồn ngân sách … là:"; a question says
+    "kinh phí". The lexicon's equivalents count for the measure as they do for coverage."""
+    from kcqa.ask.answer import answer_question
+    trace: list = []
+    answer_question(seed_engine, "Quảng Nam được bố trí bao nhiêu kinh phí?", trace=trace)
+    best = max(trace, key=lambda c: c.score)
+    assert best.figure.text == "6,94 tỷ đồng" and best.features["measure_in_clause"] == 1.0
+    trace.clear()
+    answer_question(seed_engine, "Quảng Nam được bố trí bao nhiêu tiền điện?", trace=trace)
+    assert all(c.features["measure_in_clause"] == 0.0 for c in trace)
+
+
 @pytest.mark.slow
 def test_a_company_named_must_be_named_in_the_record(corpus_engine):
     """Every candidate for a question about Hòa Phát comes from a record that writes "Hòa Phát";

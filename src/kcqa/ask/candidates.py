@@ -79,6 +79,8 @@ class Evidence:
         asked = f" {folded_syllables(q.text)} "
         self.equivalents = [(p, [o for o in group if o != p]) for group in _EQUIVALENTS for p in group
                             if f" {p} " in asked]
+        measures = {fold(m) for m in q.measures}
+        self.measure_equivalents = {e for p, others in self.equivalents if p in measures for e in others}
         self._folded_docs: dict[str, str] = {}
         self._days_named: dict[str, list] = {}
         self._docs: dict[str, Document | None] = {}

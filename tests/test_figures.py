@@ -143,3 +143,16 @@ def test_a_range_with_a_pair_of_labels_is_two_values_each_named():
     assert figs["từ 5 - 7 tỷ đồng"].value_max == 7e9          # a period after it is not a pair of labels
     for f in figs.values():
         assert text[f.start:f.end] == f.text
+
+
+def test_a_change_stated_at_a_level_and_an_increment_are_changes():
+    """"tăng trưởng mạnh mẽ ở mức 37,6%" is how much it grew; "tăng nhẹ lên mức 1.794 USD" is
+    where it ended and "giảm so với mức 20,2%" its base; "có thêm 512 người" adds to a total."""
+    figs = _extract(
+        "Lợi nhuận của ngân hàng quý 1/2021 đã tăng trưởng mạnh mẽ ở mức 37,6% so với cùng kỳ. "
+        "Giá vàng tăng nhẹ lên mức 1.794 USD/ounce. Thị phần giảm so với mức 20,2% của quý trước. "
+        "Trong ngày, tỉnh có thêm 512 người được tiêm vắc xin.")
+    assert figs["37,6%"].relation.startswith("tăng")
+    assert not figs["1.794 USD"].relation.startswith("tăng")
+    assert not figs["20,2%"].relation.startswith("giảm")
+    assert figs["512 người"].relation == "thêm"

@@ -17,7 +17,7 @@ from ..models import Document, Figure
 
 # Bump when extraction changes: `kcqa index` then re-extracts figures from the stored
 # text of every record, without re-embedding anything.
-EXTRACTOR_VERSION = "19"
+EXTRACTOR_VERSION = "21"
 from ..text import lexicon
 from ..text.numbers import Quantity, find_durations, find_quantities
 from ..text.places import find_places
@@ -38,6 +38,10 @@ _PERIOD = re.compile(
     re.IGNORECASE)
 _RELATION_BEFORE = re.compile(
     r"(đạt|tăng|giảm|cao hơn|thấp hơn|vượt|bằng|chiếm|lên|xuống|còn|là|được|thêm)\s*(?:thêm\s*)?$", re.IGNORECASE)
+# "tăng trưởng mạnh mẽ ở mức 37,6%", "giảm ở mức 2%": a change stated as a level reached by it
+# ("tăng lên mức 1.794 USD" is the level reached, "giảm so với mức 20,2%" the base: neither)
+_CHANGE_AT_LEVEL = re.compile(r"\b(tăng|giảm)(?:\s+trưởng)?(?:\s+(?!lên\b|xuống\b|so\b|với\b|còn\b|đến\b|tới\b)"
+                              r"[^\s\d,;.:]+){0,3}?\s+(?:ở\s+)?mức\s*$", re.IGNORECASE)
 _CLAUSE_SPLIT = re.compile(r"[;:]|,(?=\s)|\s[-–]\s")
 
 
@@ -281,6 +285,9 @@ def _period_for(sentence: str, q: Quantity, periods, prev: str, doc: Document) -
 def _relation_for(sentence: str, q: Quantity) -> str:
     m = _RELATION_BEFORE.search(sentence[max(0, q.start - 20):q.start])
     verb = m.group(1) if m else ""
+    if not verb:
+        m = _CHANGE_AT_LEVEL.search(sentence[max(0, q.start - 50):q.start])
+        verb = m.group(1).lower() if m else ""
     after = sentence[q.end:q.end + 80]
     m2 = re.match(r"\s*(so với [^,;.]+|kế hoạch[^,;.]*)", after)
     tail = m2.group(1).strip() if m2 else ""

@@ -116,6 +116,10 @@ def test_a_new_measure_after_a_change_question_asks_what_the_question_before_it_
         "Tổng tài sản của Vietcombank năm 2021 tăng bao nhiêu so với năm 2019?"
     own = [_turn("ADB dự báo xuất khẩu của Việt Nam tăng bao nhiêu trong năm 2021?")]
     assert "tăng bao nhiêu" in resolve("Còn nhập khẩu?", own).question
+    # a change question with a year of its own besides its base is not "only a change"
+    dated = turns[:1] + [_turn("Năm 2021 tăng bao nhiêu so với năm 2020?",
+                               "Tổng tài sản của Vietcombank năm 2021 tăng bao nhiêu so với năm 2020?")]
+    assert "tăng bao nhiêu" in resolve("Dư nợ tín dụng thì sao?", dated).question
 
 
 def test_a_reference_takes_the_earlier_phrase():

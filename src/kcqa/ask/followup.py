@@ -505,8 +505,9 @@ def _asks_change_only(turn: dict) -> bool:
     """A turn that only asked how the earlier measure changed ("Tăng bao nhiêu so với năm
     2019?", "Giảm bao nhiêu phần trăm?"): no measure, place, name or period of its own."""
     q = parse_question(turn["question"])
-    return q.change and not (q.measures or q.places or _names(q) or q.period) and \
-        (not q.years or bool(re.search(r"(?<!\w)so (?:với|voi)(?!\w)", fold(turn["question"]))))
+    # a year is its own unless it is the comparison's base ("Năm 2021 tăng bao nhiêu so với năm 2020?" has one)
+    own_years = set(q.years) - {int(m.group(2)) for m in _BASELINE_YEAR.finditer(turn["question"])}
+    return q.change and not (q.measures or q.places or _names(q) or q.period or own_years)
 
 
 def _before_change_questions(previous: list[dict], anchor: dict) -> str | None:

@@ -94,12 +94,12 @@ class Evidence:
         if not words:
             return 1.0
         joined = f" {folded_syllables(text)} "
-        syllables = joined.split()
-        have = set(syllables)
+        said = joined.split()
+        have = set(said)
         # One word written joined or apart ("vắcxin" / "vắc xin", "Sapa" / "Sa Pa"), both halves
         # of two letters or more ("L.A" is not "là")
         asked = set(words)
-        have.update(a + b for a, b in zip(syllables, syllables[1:]) if a + b in asked and min(len(a), len(b)) > 1)
+        have.update(a + b for a, b in zip(said, said[1:]) if a + b in asked and min(len(a), len(b)) > 1)
         have.update(x for a, b in zip(words, words[1:]) if a + b in have and min(len(a), len(b)) > 1 for x in (a, b))
         if self.equivalents:
             for asked, equivalents in self.equivalents:

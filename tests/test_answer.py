@@ -384,6 +384,20 @@ def test_a_comparison_naming_no_province_compares_the_whole(seed_engine, questio
     assert "kế hoạch kinh phí" in ans.text and "6,94" not in ans.text
 
 
+def test_a_comparison_of_years_does_not_take_half_a_year_for_a_year(tmp_path, model_cache):
+    """Each side of "năm 2019 và 2020" covers a whole year: the first six months' spending,
+    however close its wording to the question's, is not the year's figure."""
+    engine = _records_engine(tmp_path, model_cache, {"bao-cao.md": (
+        "# Báo cáo khuyến công\n\n"
+        "Năm 2019, tổng kinh phí khuyến công thực hiện đạt 50,2 tỷ đồng. "
+        "Tổng kế hoạch kinh phí khuyến công năm 2020 là 60,5 tỷ đồng. "
+        "Trong 6 tháng đầu năm 2020, kinh phí khuyến công thực hiện đạt 20,1 tỷ đồng.\n")})
+    ans = engine.ask("So sánh kinh phí khuyến công thực hiện năm 2019 và năm 2020")
+    shown = [c.text[c.highlight[0]:c.highlight[1]] for c in ans.citations]
+    assert "20,1 tỷ đồng" not in shown
+    assert "50,2 tỷ đồng" in shown
+
+
 def _records_engine(tmp_path, model_cache, records: dict[str, str]):
     """A real index (the real model) over a few records written for the test, {file name: text},
     stating the ranker's best whatever its confidence: these tests are about which figure wins."""

@@ -411,6 +411,17 @@ def _records_engine(tmp_path, model_cache, records: dict[str, str]):
     return engine
 
 
+def test_a_when_question_is_not_answered_with_a_sum(tmp_path, model_cache):
+    """"… áp dụng đến ngày nào?" over a record that gives the discount but no date: the
+    figure path's best (a sum of money) is not a time, so the records do not say."""
+    engine = _records_engine(tmp_path, model_cache, {"khuyen-mai.md": (
+        "# Khuyến mãi tháng 10\n\n"
+        "Đầu tháng 10, hãng giảm giá 2 triệu đồng cho dòng điện thoại Galaxy Note20. "
+        "Chương trình giảm giá dòng Galaxy Note20 áp dụng tại mọi cửa hàng của hãng.\n")})
+    ans = engine.ask("Chương trình giảm giá dòng Galaxy Note20 áp dụng đến ngày nào?")
+    assert ans.status == "not_found", ans.text
+
+
 def test_a_count_of_a_noun_only_the_question_names_keeps_its_qualifier(tmp_path, model_cache):
     """"chủ xe" is no count noun the indexer knows: the count is read at question time, and
     "gần 30" is near 30, not 30 (the qualifier was lost when it was matched in folded text)."""

@@ -364,6 +364,12 @@ _TIME = re.compile(
 _WANT_UNIT = re.compile(r"\b(ngay|thang|quy) nao\b")
 
 
+def names_a_time(text: str) -> bool:
+    """A "khi nào / năm nào" answer is a point or span of time; "2 triệu đồng" or "khoảng
+    120 m" taken from a sentence about the event is not one."""
+    return bool(_TIME.search(text or ""))
+
+
 def answer_when(ctx: Evidence) -> Answer | None:
     folded = fold(ctx.q.text)
     noun = _RECORD_NOUN.search(folded)

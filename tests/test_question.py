@@ -18,6 +18,10 @@ from kcqa.text.vietnamese import strip_diacritics
     ("Xã Krông Na được đổi tên thành xã gì?", "named", None),
     ("So sánh kinh phí khuyến công năm 2019 và 2020", "compare", "money"),
     ("Năm 2020 sản lượng sản xuất của BSR đạt bao nhiêu?", "figure", None),   # "lượng" is not "lương"
+    # "ở mức nào" asks for the level reached, a figure, not the name of a "mức"
+    ("Phiên hôm qua, chỉ số đóng cửa ở mức nào?", "figure", None),
+    ("Tỷ lệ nợ xấu được kiểm soát ở mức nào?", "percent", "percent"),
+    ("Lợi suất trái phiếu giảm xuống muc nao?", "figure", None),
 ])
 def test_kinds(text, kind, unit_kind):
     q = parse_question(text)

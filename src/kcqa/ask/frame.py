@@ -138,6 +138,11 @@ def _currency(after: str, folded: str) -> str | None:
     return lexicon.CURRENCIES[m.group(1)] if m else None
 
 
+# "đóng cửa ở mức nào?", "giảm xuống mức nào?": the level reached is asked, a figure as
+# "bao nhiêu" asks one, not a name ("mức độ nào" is another question)
+_LEVEL_ASKED = re.compile(r"\bmuc nao\b")
+
+
 def _how_much(text: str, folded: str):
     """Where a question asks "how much / how many", judged on the marks when it has them
     (folding keeps positions, so the match holds for `folded` too)."""
@@ -201,7 +206,7 @@ def parse_question(text: str) -> Question:
     f = fold(text)
     lower = text.lower()
     accented = not mostly_plain(text)
-    how_much = bool(_how_much(text, f))
+    how_much = bool(_how_much(text, f) or _LEVEL_ASKED.search(f))
     places = []
     for s, e, place in find_places(text):
         places.append((text[s:e], [place]))

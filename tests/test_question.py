@@ -22,6 +22,10 @@ from kcqa.text.vietnamese import strip_diacritics
     ("Phiên hôm qua, chỉ số đóng cửa ở mức nào?", "figure", None),
     ("Tỷ lệ nợ xấu được kiểm soát ở mức nào?", "percent", "percent"),
     ("Lợi suất trái phiếu giảm xuống muc nao?", "figure", None),
+    # a month, a quarter, a decade or a century asked is a time, not a name
+    ("Nhà máy bắt đầu xây dựng trong thập kỷ nào?", "when", None),
+    ("Dự án dự kiến hoàn thành vào quý nào?", "when", None),
+    ("Thang nao ngan hang dieu chinh lai suat?", "when", None),
 ])
 def test_kinds(text, kind, unit_kind):
     q = parse_question(text)

@@ -106,7 +106,8 @@ _DOCUMENT = re.compile(r"\b(nghi dinh|quyet dinh|nghi quyet|thong tu|luat|chi th
 _DOC_NUMBER_Q = re.compile(r"\b(nghi dinh|quyet dinh|nghi quyet|thong tu|van ban)?\b.*\bso hieu\b")
 _NAMED = re.compile(r"(?:^|\s)((?:[a-z]+\s+){0,2}[a-z]+)\s+(?:nao|gi)\b")
 _NOUN_STOP = {"la", "co", "duoc", "cua", "voi", "cho", "tai", "thanh", "ten", "theo", "va", "o", "vao", "ra", "boi"}
-_WHEN = re.compile(r"\b(khi nao|bao gio|ngay nao|thoi gian nao|nam nao|luc nao)\b")
+_WHEN = re.compile(r"\b(khi nao|bao gio|ngay nao|thoi gian nao|nam nao|luc nao|thang nao|quy nao|"
+                   r"thap (?:ky|nien) nao|the ky nao)\b")
 _COUNT_NOUN = re.compile(r"\s+([a-z]+(?:\s+[a-z]+){0,5})")
 _HOW_MUCH_ACCENTED = re.compile(r"\b(bao nhiêu|mấy)\b")
 # unaccented, "may" is also "máy" (a machine): "nhà máy", "máy phát điện" do not ask how many

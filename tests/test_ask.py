@@ -463,3 +463,16 @@ def test_something_owned_asked_without_its_owner_belongs_to_the_earlier_subject(
 
 def test_a_place_asked_for_is_still_not_inherited():
     assert not resolve("Tỉnh nào đăng cai hội nghị?", [_turn("Quảng Nam được bố trí bao nhiêu kinh phí?")]).resolved
+
+
+@pytest.mark.parametrize("text,name,whole", [
+    ("cá hồi Sa Pa được nuôi tại bản Khoang (Sa Pa)", "Khoang", "bản Khoang"),
+    ("sáp nhập vào xã Sơn Kim 1 của huyện", "Sơn Kim", "xã Sơn Kim 1"),
+    ("người dân ấp Tân Lập đã", "Tân Lập", "ấp Tân Lập"),
+    ("theo văn bản Hướng dẫn của Bộ", "Hướng", "Hướng"),        # "văn bản" is no village
+])
+def test_a_place_name_keeps_its_type_word_villages_included(text, name, whole):
+    from kcqa.ask.entities import _with_type_noun
+    s = text.index(name)
+    a, b = _with_type_noun(text, (s, s + len(name)))
+    assert text[a:b] == whole

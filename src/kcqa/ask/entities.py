@@ -164,7 +164,9 @@ def _confidence(ans: Answer, coverage: float, ctx: Evidence | None = None, **sig
     return ans
 
 
-_TYPE_NOUN = re.compile(r"(?:xã|phường|thị trấn|đặc khu|tỉnh|thành phố|huyện|quận|thị xã)\s+$", re.IGNORECASE)
+# units of administration and settlement, villages included ("bản Khoang", "thôn 3", "ấp Tân Lập")
+_TYPE_NOUN = re.compile(r"(?<!\w)(?:xã|phường|thị trấn|đặc khu|tỉnh|thành phố|huyện|quận|thị xã|thôn|ấp|(?<!văn )(?<!phiên )bản|buôn|"
+                        r"làng|xóm|sóc|khu phố|tổ dân phố)\s+$", re.IGNORECASE)
 
 
 def _with_type_noun(text: str, span: tuple[int, int]) -> tuple[int, int]:

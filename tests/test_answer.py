@@ -411,6 +411,21 @@ def _records_engine(tmp_path, model_cache, records: dict[str, str]):
     return engine
 
 
+def test_a_year_asked_is_not_answered_by_a_part_of_it(tmp_path, model_cache):
+    """"năm 2021" is the whole year: the first six months' figure is not its answer, even
+    the only revenue stated (this engine states its best at any confidence); a day asked ("tại ngày 30/6/2021") is a point in time and may be."""
+    engine = _records_engine(tmp_path, model_cache, {"bao-cao.md": (
+        "# Báo cáo sơ kết\n\n"
+        "Trong 6 tháng đầu năm 2021, doanh thu của công ty Minh Phát đạt 120 tỷ đồng. "
+        "Tổng tài sản của công ty Minh Phát tại ngày 30/6/2021 là 450 tỷ đồng.\n")})
+    year = engine.ask("Doanh thu năm 2021 của công ty Minh Phát là bao nhiêu?")
+    assert year.value is None or year.value.text != "120 tỷ đồng", year.text
+    half = engine.ask("Doanh thu 6 tháng đầu năm 2021 của công ty Minh Phát là bao nhiêu?")
+    assert half.value is not None and half.value.text == "120 tỷ đồng"
+    day = engine.ask("Tổng tài sản của công ty Minh Phát tại ngày 30/6/2021 là bao nhiêu?")
+    assert day.value is not None and day.value.text == "450 tỷ đồng"
+
+
 def test_a_when_question_is_not_answered_with_a_sum(tmp_path, model_cache):
     """"… áp dụng đến ngày nào?" over a record that gives the discount but no date: the
     figure path's best (a sum of money) is not a time, so the records do not say."""

@@ -312,6 +312,10 @@ def period_ok(ctx: Evidence, f: Figure) -> bool:
             return False
         if not fy and not (q.years & (years_in(f.sentence) | ctx.doc_years(f.doc))):
             return False
+        if not q.period and not q.days and _part_of_year(f.period):
+            # "năm 2020" is not answered by "6 tháng đầu năm 2020" nor "quý I/2020" (a day asked,
+            # "tại ngày 31/3/2021", is a point in time: day_ok judges it)
+            return False
     if q.period:
         # "quý 2" is not answered by a quarter-less or another quarter's figure; same for "6 tháng"
         qq, qm = period_parts(q.period)
@@ -322,6 +326,11 @@ def period_ok(ctx: Evidence, f: Figure) -> bool:
         if (qq and qq != fq) or (qm and qm != fm):
             return False
     return day_ok(ctx, f)
+
+
+def _part_of_year(period: str) -> bool:
+    quarter, months = period_parts(period or "")
+    return quarter is not None or (months is not None and months < 12)
 
 
 def day_ok(ctx: Evidence, f: Figure) -> bool:

@@ -138,6 +138,10 @@ def test_a_read_only_index_answers_and_lists_figures(tmp_path, model_cache, jour
         assert got == want
         scored = run(kcqa("eval", str(SEED_QUESTIONS)), env_for(index, model_cache))
         assert scored.returncode == 0 and scored.stdout == seed_score, scored.stderr
+        # issue 12: the read-only copy answers every seed question at the shipped threshold
+        shipped = {k: v for k, v in env_for(index, model_cache).items() if k != "KCQA_MIN_CONFIDENCE"}
+        n = len(questions)
+        assert f"Độ chính xác: {n}/{n} " in run(kcqa("eval", str(SEED_QUESTIONS)), shipped).stdout
         assert "từ khóa" not in notes                     # vectors were read too (hybrid search)
         ro_figures = run(kcqa("figures", "--csv"), env_for(index, model_cache))
         assert ro_figures.returncode == 0 and ro_figures.stdout == figures

@@ -476,3 +476,15 @@ def test_a_place_name_keeps_its_type_word_villages_included(text, name, whole):
     s = text.index(name)
     a, b = _with_type_noun(text, (s, s + len(name)))
     assert text[a:b] == whole
+
+
+@pytest.mark.parametrize("follow,expected", [
+    ("Lạm phát thì sao?", "ADB dự báo lạm phát Việt Nam tăng bao nhiêu trong năm 2021?"),
+    ("Còn dịch vụ?", "ADB dự báo dịch vụ Việt Nam tăng bao nhiêu trong năm 2021?"),
+    ("Năm 2022?", "ADB dự báo công nghiệp Việt Nam tăng bao nhiêu trong năm 2022?"),
+])
+def test_a_sector_is_the_slot_a_new_measure_or_sector_takes(follow, expected):
+    """"công nghiệp" is no measure, but a follow-up's measure or sector stands in its place,
+    not at the end of the question ("… trong năm 2021 lạm phát?")."""
+    r = resolve(follow, [_turn("ADB dự báo công nghiệp Việt Nam tăng bao nhiêu trong năm 2021?")])
+    assert r.resolved and r.question == expected

@@ -138,8 +138,9 @@ def resolve(question: str, previous: list[dict]) -> Resolution:
     if core_q is not None and not (core_q.names or core_q.places) and (core[:1].isupper() or
                                                                        (elliptic and _names(base_q))) \
             and len(syllables(core)) <= 3 and not core_q.years and not core_q.period and not core_q.measures \
-            and not _asks(core, tuple(_QUESTION_WORDS)):
+            and not _asks(core, tuple(_QUESTION_WORDS)) and not (_sector_span(core) and _sector_span(base)):
         # "Còn Singapore?", "dau diesel thi sao": a lone name or noun in the earlier one's stead
+        # (a sector in the earlier sector's stead is swapped as a slot: "Còn dịch vụ?")
         core_q.names = [fold(core)]
     if core_q is not None and core_q.measures and not (core_q.places or core_q.years or core_q.period):
         before = _before_change_questions(previous, anchor)
@@ -317,9 +318,29 @@ def _swap_slots(base: str, base_q: Question, core: str, core_q: Question) -> str
                 out = out[:start] + phrase + out[end:]
             elif m:
                 out = out[:m.start()] + _written(core, new) + out[m.end():]
+        elif _sector_span(out):
+            # "ADB dự báo công nghiệp … tăng bao nhiêu?" then "lạm phát thì sao?": the new
+            # measure takes the sector's place, not the question's end
+            s, e = _sector_span(out)
+            phrase = _written(core, core_q.measures[0])
+            out = out[:s] + (_lower_first(phrase) if s else phrase) + out[e:]
         else:
             out = _append(out, _written(core, core_q.measures[0]))
+    elif _sector_span(core) and _sector_span(out) and not (core_q.places or core_q.years or core_q.period or
+                                                           _names(core_q)):
+        s, e = _sector_span(out)                       # "Còn dịch vụ?" after "công nghiệp"
+        cs, ce = _sector_span(core)
+        out = out[:s] + (_lower_first(core[cs:ce]) if s else core[cs:ce]) + out[e:]
     return out
+
+
+_SECTOR = re.compile(r"(?<!\w)(" + "|".join(re.escape(fold(x)) for x in lexicon.SECTORS) + r")(?!\w)")
+
+
+def _sector_span(text: str) -> tuple[int, int] | None:
+    """Where a sector ("công nghiệp", "dịch vụ") stands in a question (folding keeps positions)."""
+    m = _SECTOR.search(fold(text))
+    return m.span() if m else None
 
 
 # the word of time before a day: "phiên 27/4", "sáng 24/4", "ngày 31/12/2019"

@@ -64,6 +64,13 @@ MEASURES = (
     "GDP", "CPI", "FDI", "lạm phát", "dư nợ tín dụng", "dư nợ", "nợ xấu", "tín dụng", "huy động vốn",
     "tăng trưởng tín dụng", "vốn chủ sở hữu", "giải ngân", "lượng khách", "số vụ", "chi phí",
 )
+# Sectors of an economy a forecast or a report gives its own figures for ("ADB dự báo công
+# nghiệp tăng …"): no measure, but the slot a follow-up's new measure or sector takes.
+SECTORS = (
+    "công nghiệp chế biến, chế tạo", "công nghiệp chế biến chế tạo", "công nghiệp", "nông nghiệp",
+    "nông, lâm nghiệp và thủy sản", "thủy sản", "lâm nghiệp", "dịch vụ", "xây dựng", "thương mại",
+    "du lịch", "bán lẻ", "khai khoáng", "vận tải", "ngân hàng", "bất động sản", "năng lượng",
+)
 # Documents that carry a number ("Nghị định số 45/2012/NĐ-CP"), as records write them.
 DOCUMENT_TYPES = ("Nghị định", "Quyết định", "Nghị quyết", "Thông tư", "Luật", "Chỉ thị", "Tờ trình", "Đề án",
                   "Công văn")

@@ -411,6 +411,21 @@ def _records_engine(tmp_path, model_cache, records: dict[str, str]):
     return engine
 
 
+def test_a_figure_of_another_named_measure_is_not_the_answer(tmp_path, model_cache):
+    """The record gives revenue and profit after tax; "lợi nhuận trước thuế" is neither, so
+    the records do not say (this engine states its best at any confidence); asked for a
+    measure the record binds in other words ("kế hoạch kinh phí" / "ngân sách"), it answers."""
+    engine = _records_engine(tmp_path, model_cache, {"ket-qua.md": (
+        "# Kết quả kinh doanh năm 2020\n\n"
+        "Năm 2020, doanh thu của công ty An Bình đạt 500 tỷ đồng. "
+        "Lợi nhuận sau thuế năm 2020 của công ty An Bình đạt 40 tỷ đồng. "
+        "Ngân sách bố trí cho khuyến công của công ty An Bình năm 2020 là 2,5 tỷ đồng.\n")})
+    ans = engine.ask("Lợi nhuận trước thuế năm 2020 của công ty An Bình là bao nhiêu?")
+    assert ans.status == "not_found" or ans.value is None, ans.text
+    plan = engine.ask("Kế hoạch kinh phí khuyến công năm 2020 của công ty An Bình là bao nhiêu?")
+    assert plan.value is not None and plan.value.text == "2,5 tỷ đồng", plan.text
+
+
 def test_a_year_asked_is_not_answered_by_a_part_of_it(tmp_path, model_cache):
     """"năm 2021" is the whole year: the first six months' figure is not its answer, even
     the only revenue stated (this engine states its best at any confidence); a day asked ("tại ngày 30/6/2021") is a point in time and may be."""

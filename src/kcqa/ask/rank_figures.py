@@ -9,11 +9,34 @@ from __future__ import annotations
 
 from ..extract.figures import years_in
 from ..models import Figure
+from ..text import lexicon
 from ..text.vietnamese import fold
 from .candidates import (TOP_PASSAGES, MIN_COVERAGE, MIN_PASSAGE_COVERAGE, Candidate, Evidence, identifier_ok, names_ok, period_ok, place_ok,
                          table_context, unit_ok)
 from .features import CHANGE_VERBS, figure_features, relation_of, set_features
 from .rank import load_ranker
+
+
+# Measures that name a kind of figure rather than a thing measured: "tỷ lệ", "giá trị", "tăng
+# trưởng" may be of anything the question asks about, so they never conflict with it.
+_GENERIC_MEASURES = {fold(m) for m in ("tỷ lệ", "giá trị", "tăng trưởng", "số lượng", "tổng số", "tiền", "giá",
+                                       "chỉ tiêu", "vốn", "tài sản", "nợ", "kim ngạch", "lãi", "thuế")}
+_MEASURES = {fold(m) for m in lexicon.MEASURES}
+
+
+def measure_ok(ctx, f, x) -> bool:
+    """A figure the record binds to another specific measure ("GDP … 8,1%") is not the answer
+    to a question about "lạm phát", unless its clause names the measure asked too."""
+    q = ctx.q
+    own = fold(f.measure or "")
+    if not q.measures or x["measure_in_clause"] or own not in _MEASURES or own in _GENERIC_MEASURES:
+        return True
+    asked = {fold(m) for m in q.measures} - _GENERIC_MEASURES
+    if not asked:
+        return True                  # "tăng trưởng bao nhiêu?" names no thing measured
+    # "kế hoạch kinh phí" is also asked as "ngân sách": the equivalents of any phrase inside it
+    same = {o for p, others in ctx.equivalents if any(p in a for a in asked) for o in others}
+    return any(a in own or own in a for a in asked | ctx.measure_equivalents | same)
 
 
 def score_figures(ctx: Evidence, cands: list[tuple[Figure, int]]) -> list[Candidate]:
@@ -38,6 +61,8 @@ def score_figures(ctx: Evidence, cands: list[tuple[Figure, int]]) -> list[Candid
                                                      and (not q.places or x["entity_exact"])):
             continue        # the subject may be in the sentence before: the passage must then say it all,
             #                 and a province asked about must be the figure's own entity
+        if not measure_ok(ctx, f, x):
+            continue
         out.append(Candidate(f, 0.0, x["cov_sentence"], x))
     if q.places and any(c.features["entity_exact"] for c in out):
         # figures bound to the province asked about exist: an unbound one (the region's, the

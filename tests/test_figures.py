@@ -156,3 +156,13 @@ def test_a_change_stated_at_a_level_and_an_increment_are_changes():
     assert not figs["1.794 USD"].relation.startswith("tăng")
     assert not figs["20,2%"].relation.startswith("giảm")
     assert figs["512 người"].relation == "thêm"
+
+
+def test_growth_written_before_its_rate_is_a_change():
+    """"đạt mức tăng trưởng 55,2%", "dự báo tăng trưởng 2,5-3%": a growth rate, as "tăng 55,2%"
+    is; "tăng trưởng tín dụng 12%" names what grew and is left to the clause."""
+    figs = _extract(
+        "Tại ngân hàng riêng lẻ, lợi nhuận đạt mức tăng trưởng 55,2% trong quý 1/2021. "
+        "Ngân hàng Thế giới dự báo kinh tế tăng trưởng 6,8% năm 2021.")
+    assert figs["55,2%"].relation == "tăng"
+    assert figs["6,8%"].relation == "tăng"

@@ -411,6 +411,21 @@ def _records_engine(tmp_path, model_cache, records: dict[str, str]):
     return engine
 
 
+def test_a_country_asked_is_not_answered_by_another_countrys_figure(tmp_path, model_cache):
+    """A forecast for China (named in the sentence before: "GDP nước này …") or India does not
+    answer a question about Viet Nam; asked about China, the figure is China's."""
+    engine = _records_engine(tmp_path, model_cache, {"du-bao.md": (
+        "# Dự báo kinh tế châu Á\n\n"
+        "Báo cáo đánh giá triển vọng kinh tế của Việt Nam và các nước trong khu vực. "
+        "Xuất khẩu phục hồi sẽ thúc đẩy kinh tế Trung Quốc trong năm nay. "
+        "GDP nước này được dự báo tăng 8,1% trong năm 2021. "
+        "Trong khi đó, GDP của Ấn Độ được dự báo tăng 11% trong năm 2021.\n")})
+    ans = engine.ask("GDP Việt Nam năm 2021 được dự báo tăng bao nhiêu?")
+    assert ans.status == "not_found" or ans.value is None, ans.text
+    china = engine.ask("GDP Trung Quốc năm 2021 được dự báo tăng bao nhiêu?")
+    assert china.value is not None and china.value.text == "8,1%", china.text
+
+
 def test_a_figure_of_another_named_measure_is_not_the_answer(tmp_path, model_cache):
     """The record gives revenue and profit after tax; "lợi nhuận trước thuế" is neither, so
     the records do not say (this engine states its best at any confidence); asked for a

@@ -16,10 +16,11 @@ from ..extract.figures import figures_of, years_in
 from ..models import Document, Figure, Passage
 from ..text.lexicon import (DURATION_UNITS, EQUIVALENT_PHRASES, MONEY_UNITS, MONEY_WORDS, count_unit_fits, day_mentions,
                             day_of_date, days_in)
+from ..text import lexicon
 from ..text.places import find_places
 from ..text.numbers import QUALIFIERS, Quantity, parse_number, ratio_ok
 from ..text.vietnamese import fold, folded_syllables, is_syllable, sentences, syllables
-from .features import mentions, period_parts
+from .features import clause, mentions, period_parts
 from .frame import Question, identifiers_in
 
 
@@ -291,6 +292,30 @@ def place_ok(ctx: Evidence, f: Figure) -> bool:
     if ent:
         return False                       # the figure is about something else it names (a region, a company)
     return ctx.doc_mentions(f.doc, names)
+
+
+_COUNTRY = re.compile(r"(?<!\w)(" + "|".join(re.escape(c) for c in sorted(lexicon.COUNTRIES, key=len, reverse=True))
+                      + r")(?!\w)")
+
+
+def countries_in(text: str) -> set[str]:
+    return {m.group(1) for m in _COUNTRY.finditer(text or "")}
+
+
+def country_ok(ctx: Evidence, f: Figure) -> bool:
+    """A country the question names must not be contradicted by the figure's clause: "GDP
+    Trung Quốc … tăng bao nhiêu?" is not answered by "kinh tế Ấn Độ … tăng trưởng 11%"."""
+    asked = countries_in(ctx.q.text)
+    if not asked:
+        return True
+    named = countries_in(clause(f)) | countries_in(f.entity) or countries_in(f.sentence)
+    if not named:
+        # "GDP nước này …": the country is the one the sentence before names
+        doc = ctx.document(f.doc)
+        before = doc.text[max(0, f.sentence_start - 400):f.sentence_start] if doc is not None else ""
+        spans = sentences(before)
+        named = countries_in(before[spans[-1][0]:spans[-1][1]] if spans else "")
+    return not named or bool(named & asked)
 
 
 def names_ok(ctx: Evidence, f: Figure) -> bool:

@@ -71,6 +71,17 @@ SECTORS = (
     "nông, lâm nghiệp và thủy sản", "thủy sản", "lâm nghiệp", "dịch vụ", "xây dựng", "thương mại",
     "du lịch", "bán lẻ", "khai khoáng", "vận tải", "ngân hàng", "bất động sản", "năng lượng",
 )
+# Countries and economies as Vietnamese news names them, matched case-sensitively ("Mỹ" is not
+# "mỹ phẩm"); "Anh" and "Ý" are left out: a capitalised "Anh" opens many sentences as a pronoun.
+COUNTRIES = (
+    "Việt Nam", "Trung Quốc", "Ấn Độ", "Mỹ", "Hoa Kỳ", "Nhật Bản", "Hàn Quốc", "Triều Tiên", "Đài Loan",
+    "Hồng Kông", "Thái Lan", "Singapore", "Malaysia", "Indonesia", "Philippines", "Lào", "Campuchia",
+    "Myanmar", "Nga", "Đức", "Pháp", "Vương quốc Anh", "Italy", "Tây Ban Nha", "Bồ Đào Nha", "Hà Lan", "Bỉ",
+    "Thụy Sĩ", "Thụy Điển", "Na Uy", "Đan Mạch", "Phần Lan", "Ba Lan", "Hungary", "Séc", "Ukraine",
+    "Thổ Nhĩ Kỳ", "Úc", "Australia", "New Zealand", "Canada", "Mexico", "Brazil", "Argentina", "Chile",
+    "Ai Cập", "Nam Phi", "Nigeria", "Israel", "Iran", "Iraq", "Ả Rập Xê Út", "Saudi Arabia", "UAE",
+    "Qatar", "Kuwait", "Pakistan", "Bangladesh", "Sri Lanka", "Mông Cổ", "Kazakhstan",
+)
 # Documents that carry a number ("Nghị định số 45/2012/NĐ-CP"), as records write them.
 DOCUMENT_TYPES = ("Nghị định", "Quyết định", "Nghị quyết", "Thông tư", "Luật", "Chỉ thị", "Tờ trình", "Đề án",
                   "Công văn")

@@ -488,3 +488,15 @@ def test_a_sector_is_the_slot_a_new_measure_or_sector_takes(follow, expected):
     not at the end of the question ("… trong năm 2021 lạm phát?")."""
     r = resolve(follow, [_turn("ADB dự báo công nghiệp Việt Nam tăng bao nhiêu trong năm 2021?")])
     assert r.resolved and r.question == expected
+
+
+@pytest.mark.parametrize("question,countries", [
+    ("GDP Trung Quốc năm 2022 tăng bao nhiêu?", {"Trung Quốc"}),
+    ("GDP Trung Quoc nam 2022 tang bao nhieu", {"Trung Quốc"}),     # unaccented, capitalised
+    ("An Do nhap khau bao nhieu tan vang", {"Ấn Độ"}),
+    ("an do xuat khau bao nhieu", set()),                            # lower case: could be any words
+    ("Doanh số mỹ phẩm tăng bao nhiêu?", set()),                     # "mỹ phẩm" is not "Mỹ"
+])
+def test_countries_a_question_names(question, countries):
+    from kcqa.ask.candidates import countries_asked
+    assert countries_asked(question) == countries

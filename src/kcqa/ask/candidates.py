@@ -302,10 +302,26 @@ def countries_in(text: str) -> set[str]:
     return {m.group(1) for m in _COUNTRY.finditer(text or "")}
 
 
+_COUNTRY_FOLDED = {fold(c): c for c in lexicon.COUNTRIES if len(c.split()) > 1}
+_COUNTRY_FOLDED_RE = re.compile(r"(?<!\w)(" + "|".join(re.escape(c) for c in sorted(_COUNTRY_FOLDED, key=len, reverse=True))
+                                + r")(?!\w)")
+
+
+def countries_asked(question: str) -> set[str]:
+    """Countries a question names, also typed without marks when capitalised ("An Do", "Trung
+    Quoc": names of two syllables or more, which no other capitalised pair folds to)."""
+    found = countries_in(question)
+    folded = fold(question)
+    for m in _COUNTRY_FOLDED_RE.finditer(folded):
+        if question[m.start()].isupper():
+            found.add(_COUNTRY_FOLDED[m.group(1)])
+    return found
+
+
 def country_ok(ctx: Evidence, f: Figure) -> bool:
     """A country the question names must not be contradicted by the figure's clause: "GDP
     Trung Quốc … tăng bao nhiêu?" is not answered by "kinh tế Ấn Độ … tăng trưởng 11%"."""
-    asked = countries_in(ctx.q.text)
+    asked = countries_asked(ctx.q.text)
     if not asked:
         return True
     named = countries_in(clause(f)) | countries_in(f.entity) or countries_in(f.sentence)

@@ -411,49 +411,47 @@ def _records_engine(tmp_path, model_cache, records: dict[str, str]):
     return engine
 
 
-def test_a_country_asked_is_not_answered_by_another_countrys_figure(tmp_path, model_cache):
-    """A forecast for China (named in the sentence before: "GDP nước này …") or India does not
-    answer a question about Viet Nam; asked about China, the figure is China's."""
-    engine = _records_engine(tmp_path, model_cache, {"du-bao.md": (
-        "# Dự báo kinh tế châu Á\n\n"
+# A record, then questions and what each must be answered with (None: the records do not say;
+# these engines state their best at any confidence).
+_OTHER_SUBJECT_CASES = {
+    # a forecast for China (named in the sentence before: "GDP nước này …") or India does not
+    # answer a question about Viet Nam; asked about China, the figure is China's
+    "another country": (
         "Báo cáo đánh giá triển vọng kinh tế của Việt Nam và các nước trong khu vực. "
         "Xuất khẩu phục hồi sẽ thúc đẩy kinh tế Trung Quốc trong năm nay. "
         "GDP nước này được dự báo tăng 8,1% trong năm 2021. "
-        "Trong khi đó, GDP của Ấn Độ được dự báo tăng 11% trong năm 2021.\n")})
-    ans = engine.ask("GDP Việt Nam năm 2021 được dự báo tăng bao nhiêu?")
-    assert ans.status == "not_found" or ans.value is None, ans.text
-    china = engine.ask("GDP Trung Quốc năm 2021 được dự báo tăng bao nhiêu?")
-    assert china.value is not None and china.value.text == "8,1%", china.text
-
-
-def test_a_figure_of_another_named_measure_is_not_the_answer(tmp_path, model_cache):
-    """The record gives revenue and profit after tax; "lợi nhuận trước thuế" is neither, so
-    the records do not say (this engine states its best at any confidence); asked for a
-    measure the record binds in other words ("kế hoạch kinh phí" / "ngân sách"), it answers."""
-    engine = _records_engine(tmp_path, model_cache, {"ket-qua.md": (
-        "# Kết quả kinh doanh năm 2020\n\n"
+        "Trong khi đó, GDP của Ấn Độ được dự báo tăng 11% trong năm 2021.",
+        [("GDP Việt Nam năm 2021 được dự báo tăng bao nhiêu?", None),
+         ("GDP Trung Quốc năm 2021 được dự báo tăng bao nhiêu?", "8,1%")]),
+    # revenue and profit after tax do not answer "lợi nhuận trước thuế"; a measure the record
+    # binds in other words ("kế hoạch kinh phí" / "ngân sách") does answer
+    "another measure": (
         "Năm 2020, doanh thu của công ty An Bình đạt 500 tỷ đồng. "
         "Lợi nhuận sau thuế năm 2020 của công ty An Bình đạt 40 tỷ đồng. "
-        "Ngân sách bố trí cho khuyến công của công ty An Bình năm 2020 là 2,5 tỷ đồng.\n")})
-    ans = engine.ask("Lợi nhuận trước thuế năm 2020 của công ty An Bình là bao nhiêu?")
-    assert ans.status == "not_found" or ans.value is None, ans.text
-    plan = engine.ask("Kế hoạch kinh phí khuyến công năm 2020 của công ty An Bình là bao nhiêu?")
-    assert plan.value is not None and plan.value.text == "2,5 tỷ đồng", plan.text
+        "Ngân sách bố trí cho khuyến công của công ty An Bình năm 2020 là 2,5 tỷ đồng.",
+        [("Lợi nhuận trước thuế năm 2020 của công ty An Bình là bao nhiêu?", None),
+         ("Kế hoạch kinh phí khuyến công năm 2020 của công ty An Bình là bao nhiêu?", "2,5 tỷ đồng")]),
+}
+
+
+@pytest.mark.parametrize("case", sorted(_OTHER_SUBJECT_CASES))
+def test_a_figure_of_another_country_or_measure_is_not_the_answer(tmp_path, model_cache, case):
+    text, asked = _OTHER_SUBJECT_CASES[case]
+    engine = _records_engine(tmp_path, model_cache, {"ho-so.md": f"# Hồ sơ\n\n{text}\n"})
+    assert [_stated(engine, q) for q, _ in asked] == [want for _, want in asked]
 
 
 def test_a_year_asked_is_not_answered_by_a_part_of_it(tmp_path, model_cache):
     """"năm 2021" is the whole year: the first six months' figure is not its answer, even
-    the only revenue stated (this engine states its best at any confidence); a day asked ("tại ngày 30/6/2021") is a point in time and may be."""
+    the only revenue stated (this engine states its best at any confidence); a day asked
+    ("tại ngày 30/6/2021") is a point in time and may be."""
     engine = _records_engine(tmp_path, model_cache, {"bao-cao.md": (
         "# Báo cáo sơ kết\n\n"
         "Trong 6 tháng đầu năm 2021, doanh thu của công ty Minh Phát đạt 120 tỷ đồng. "
         "Tổng tài sản của công ty Minh Phát tại ngày 30/6/2021 là 450 tỷ đồng.\n")})
-    year = engine.ask("Doanh thu năm 2021 của công ty Minh Phát là bao nhiêu?")
-    assert year.value is None or year.value.text != "120 tỷ đồng", year.text
-    half = engine.ask("Doanh thu 6 tháng đầu năm 2021 của công ty Minh Phát là bao nhiêu?")
-    assert half.value is not None and half.value.text == "120 tỷ đồng"
-    day = engine.ask("Tổng tài sản của công ty Minh Phát tại ngày 30/6/2021 là bao nhiêu?")
-    assert day.value is not None and day.value.text == "450 tỷ đồng"
+    assert _stated(engine, "Doanh thu năm 2021 của công ty Minh Phát là bao nhiêu?") != "120 tỷ đồng"
+    assert _stated(engine, "Doanh thu 6 tháng đầu năm 2021 của công ty Minh Phát là bao nhiêu?") == "120 tỷ đồng"
+    assert _stated(engine, "Tổng tài sản của công ty Minh Phát tại ngày 30/6/2021 là bao nhiêu?") == "450 tỷ đồng"
 
 
 def test_a_when_question_is_not_answered_with_a_sum(tmp_path, model_cache):
@@ -463,8 +461,7 @@ def test_a_when_question_is_not_answered_with_a_sum(tmp_path, model_cache):
         "# Khuyến mãi tháng 10\n\n"
         "Đầu tháng 10, hãng giảm giá 2 triệu đồng cho dòng điện thoại Galaxy Note20. "
         "Chương trình giảm giá dòng Galaxy Note20 áp dụng tại mọi cửa hàng của hãng.\n")})
-    ans = engine.ask("Chương trình giảm giá dòng Galaxy Note20 áp dụng đến ngày nào?")
-    assert ans.status == "not_found", ans.text
+    assert _stated(engine, "Chương trình giảm giá dòng Galaxy Note20 áp dụng đến ngày nào?") is None
 
 
 def test_a_count_of_a_noun_only_the_question_names_keeps_its_qualifier(tmp_path, model_cache):

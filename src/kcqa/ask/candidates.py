@@ -20,7 +20,7 @@ from ..text import lexicon
 from ..text.places import find_places
 from ..text.numbers import QUALIFIERS, Quantity, parse_number, ratio_ok
 from ..text.vietnamese import fold, folded_syllables, is_syllable, sentences, syllables
-from .features import clause, mentions, period_parts
+from .features import clause, mentions, period_parts, year_part
 from .frame import Question, identifiers_in
 
 
@@ -82,6 +82,7 @@ class Evidence:
                             if f" {p} " in asked]
         measures = {fold(m) for m in q.measures}
         self.measure_equivalents = {e for p, others in self.equivalents if p in measures for e in others}
+        self.countries = countries_asked(q.text)       # a slot: figures of other countries are out
         self._folded_docs: dict[str, str] = {}
         self._days_named: dict[str, list] = {}
         self._docs: dict[str, Document | None] = {}
@@ -321,7 +322,7 @@ def countries_asked(question: str) -> set[str]:
 def country_ok(ctx: Evidence, f: Figure) -> bool:
     """A country the question names must not be contradicted by the figure's clause: "GDP
     Trung Quốc … tăng bao nhiêu?" is not answered by "kinh tế Ấn Độ … tăng trưởng 11%"."""
-    asked = countries_asked(ctx.q.text)
+    asked = ctx.countries
     if not asked:
         return True
     named = countries_in(clause(f)) | countries_in(f.entity) or countries_in(f.sentence)
@@ -353,7 +354,7 @@ def period_ok(ctx: Evidence, f: Figure) -> bool:
             return False
         if not fy and not (q.years & (years_in(f.sentence) | ctx.doc_years(f.doc))):
             return False
-        if not q.period and not q.days and _part_of_year(f.period):
+        if not q.period and not q.days and year_part(f.period) != (None, None):
             # "năm 2020" is not answered by "6 tháng đầu năm 2020" nor "quý I/2020" (a day asked,
             # "tại ngày 31/3/2021", is a point in time: day_ok judges it)
             return False
@@ -367,11 +368,6 @@ def period_ok(ctx: Evidence, f: Figure) -> bool:
         if (qq and qq != fq) or (qm and qm != fm):
             return False
     return day_ok(ctx, f)
-
-
-def _part_of_year(period: str) -> bool:
-    quarter, months = period_parts(period or "")
-    return quarter is not None or (months is not None and months < 12)
 
 
 def day_ok(ctx: Evidence, f: Figure) -> bool:

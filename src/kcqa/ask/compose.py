@@ -11,7 +11,7 @@ from ..models import Answer, AnswerValue, Citation, Figure
 from ..text.places import find_places
 from ..text.vietnamese import fold, sentences
 from .candidates import Evidence
-from .features import period_parts
+from .features import year_part
 from .rank import CALIBRATION_MODEL, answer_features, load_ranker
 from .rank_figures import Candidate, score_figures
 from .verify import number_tokens
@@ -173,24 +173,17 @@ def _one_per_year(ctx: Evidence, ranked: list[Candidate], asked: set[int]) -> di
     Each side covers the span asked: a year's plan is not compared with half a year's
     spending ("6 tháng đầu năm"), unless the question asks for that part."""
     picks: dict[int, Candidate] = {}
-    span = _span(ctx.q.period)
+    span = year_part(ctx.q.period)
     for c in ranked:
         y = _figure_year(ctx, c.figure)
         if y is None or (asked and y not in asked) or y in picks:
             continue
-        if _span(c.figure.period) != span:
+        if year_part(c.figure.period) != span:
             continue
         if picks and c.score < max(p.score for p in picks.values()) * 0.6:
             continue
         picks[y] = c
     return picks
-
-
-def _span(period: str) -> tuple[int | None, int | None]:
-    """The part of a year a period names: (quarter, months), (None, None) for the whole year
-    ("12 tháng" is the whole year)."""
-    quarter, months = period_parts(period or "")
-    return (None, None) if (quarter, months) == (None, 12) else (quarter, months)
 
 
 def _extend_count(ctx: Evidence, f: Figure) -> tuple[str, int]:

@@ -94,6 +94,13 @@ def period_parts(text: str) -> tuple[int | None, int | None]:
     return quarter, months
 
 
+def year_part(period: str) -> tuple[int | None, int | None]:
+    """The part of a year a period names, (quarter, months); (None, None) for a whole year
+    or more ("năm 2020", "12 tháng")."""
+    quarter, months = period_parts(period or "")
+    return (None, None) if quarter is None and (months is None or months >= 12) else (quarter, months)
+
+
 def _same_period(asked: str, period: str) -> bool:
     """The figure's period is the one asked, as written ("quý 1") or as a span ("quý I" is
     "3 tháng đầu năm")."""

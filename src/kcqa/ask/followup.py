@@ -334,12 +334,13 @@ def _swap_slots(base: str, base_q: Question, core: str, core_q: Question) -> str
     return out
 
 
-_SECTOR = re.compile(r"(?<!\w)(" + "|".join(re.escape(fold(x)) for x in lexicon.SECTORS) + r")(?!\w)")
+_SECTORS = lexicon.Words(lexicon.SECTORS)
 
 
 def _sector_span(text: str) -> tuple[int, int] | None:
-    """Where a sector ("công nghiệp", "dịch vụ") stands in a question (folding keeps positions)."""
-    m = _SECTOR.search(fold(text))
+    """Where a sector ("công nghiệp", "dịch vụ") stands in a question, matched folded (folding
+    keeps positions, and a follow-up is often typed without marks)."""
+    m = _SECTORS.search(text, accented=False)
     return m.span() if m else None
 
 

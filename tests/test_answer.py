@@ -524,3 +524,25 @@ def test_an_increment_is_not_the_total_and_a_word_written_joined_is_the_same_wor
     engine.cfg.min_confidence = 0.0
     assert _stated(engine, "Đến nay tỉnh đã có bao nhiêu người được tiêm vắc xin?") == "96.400 người"
     assert _stated(engine, "Trong ngày 15/5 tỉnh có thêm bao nhiêu người được tiêm vắc xin?") == "5.120 người"
+
+
+def test_a_part_given_after_trong_do_answers_only_a_question_that_names_the_part(tmp_path, model_cache):
+    """"… 45 dự án, trong đó có 12 dự án đầu tư nước ngoài …": the question that names no part
+    asks the whole (the resolutions' "Sau khi sắp xếp … có 110 xã; trong đó có 101 xã hình
+    thành sau sắp xếp … và 09 xã không thực hiện sắp xếp", where the 09 won); a question naming
+    what sets a part apart, a negation included, gets that part."""
+    engine = _records_engine(tmp_path, model_cache, {"dau-tu.md": (
+        "# Tình hình thu hút đầu tư\n\n"
+        "Năm 2021, tỉnh Hòa Bình thu hút 45 dự án đầu tư, trong đó có 12 dự án đầu tư nước ngoài "
+        "và 33 dự án không sử dụng vốn nhà nước. "
+        "Kim ngạch xuất khẩu của công ty Minh An năm 2021 đạt 300 triệu USD, trong đó hàng dệt may "
+        "đạt 120 triệu USD.\n\n"
+        "Sau khi sắp xếp, huyện Tân Lạc có 16 xã; trong đó có 12 xã hình thành sau sắp xếp và 04 xã "
+        "không thực hiện sắp xếp.\n")})
+    assert _stated(engine, "Huyện Tân Lạc sau sắp xếp có bao nhiêu xã?") == "16 xã"
+    assert _stated(engine, "Huyện Tân Lạc có bao nhiêu xã không thực hiện sắp xếp?") == "04 xã"
+    assert _stated(engine, "Năm 2021 tỉnh Hòa Bình thu hút bao nhiêu dự án đầu tư?") == "45 dự án"
+    assert _stated(engine, "Kim ngạch xuất khẩu của công ty Minh An năm 2021 đạt bao nhiêu?") == "300 triệu USD"
+    assert _stated(engine, "Năm 2021 tỉnh Hòa Bình thu hút bao nhiêu dự án đầu tư nước ngoài?") == "12 dự án"
+    assert _stated(engine, "Tinh Hoa Binh co bao nhieu du an khong su dung von nha nuoc") == "33 dự án"
+    assert _stated(engine, "Kim ngạch xuất khẩu hàng dệt may của công ty Minh An đạt bao nhiêu?") == "120 triệu USD"

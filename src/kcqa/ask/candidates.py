@@ -335,6 +335,54 @@ def country_ok(ctx: Evidence, f: Figure) -> bool:
     return not named or bool(named & asked)
 
 
+# "…, trong đó …", "trong số này": what follows breaks down a figure stated before it
+_AMONG = re.compile(r"(?<!\w)trong (?:số )?(?:đó|này)(?!\w)", re.IGNORECASE)
+_NEGATIONS = lexicon.folded(lexicon.NEGATIONS)
+_SCALE = r"(?:(?:nghìn tỷ|ngàn tỷ|tỷ|tỉ|triệu|nghìn|ngàn|trăm)\s+)?"
+
+
+def part_ok(ctx: Evidence, f: Figure) -> bool:
+    """The part-or-whole slot. A figure given as a part of a whole ("… có 135 đơn vị, gồm 110
+    xã …; trong đó có 101 xã hình thành sau sắp xếp … và 09 xã không thực hiện sắp xếp")
+    answers only a question that names what sets the part apart ("không thực hiện sắp xếp",
+    "hàng dệt may") or asks "trong đó": "Sau sắp xếp có bao nhiêu xã?" asks the whole. And the
+    whole does not answer a question that names a part. A part is a figure after "trong đó"
+    whose sentence states a figure of the same unit before it."""
+    if not f.unit:
+        return True
+    pos = f.start - f.sentence_start
+    asked = set(folded_syllables(ctx.q.text).split())
+    if {"trong", "do"} <= asked or {"trong", "so"} <= asked:
+        return True
+    unit = r"%" if f.unit == "%" else re.escape(f.unit) + r"(?!\w)"
+    stated = re.compile(r"\d(?:[\d.,]*\d)?\s*" + _SCALE + unit, re.IGNORECASE)
+    before = list(_AMONG.finditer(f.sentence, 0, max(pos, 0)))
+    if before:                               # the figure may be a part
+        whole = f.sentence[:before[-1].start()]
+        if not stated.search(whole):
+            return True
+        # its own words: from the part before it to the next part ("có 12 xã hình thành sau sắp
+        # xếp và | 04 xã không thực hiện sắp xếp"), since a part's words may stand on either side
+        fend = f.end - f.sentence_start
+        others = [m for m in stated.finditer(f.sentence, before[-1].end()) if m.end() <= pos or m.start() >= fend]
+        start = max([m.end() for m in others if m.end() <= pos], default=before[-1].end())
+        end = min([m.start() for m in others if m.start() > pos], default=len(f.sentence))
+        return bool(_parts_own_words(whole, f.sentence[start:end]) & asked)
+    after = _AMONG.search(f.sentence, pos)
+    if after:                                # the figure may be the whole
+        whole, part = f.sentence[:after.start()], f.sentence[after.end():]
+        return not stated.search(part) or not (_parts_own_words(whole, part) & asked)
+    return True
+
+
+def _parts_own_words(whole: str, part: str) -> set[str]:
+    """The words a breakdown ("trong đó …") says that its whole does not (folded), the
+    numbers and function words aside; a negation counts ("không thực hiện sắp xếp")."""
+    own = set(folded_syllables(part).split()) - set(folded_syllables(whole).split())
+    return {w for w in own if not w.isdigit() and (w in _NEGATIONS or (w not in lexicon.STOPWORDS
+                                                                     and w not in lexicon.QUESTION_WORDS))}
+
+
 def names_ok(ctx: Evidence, f: Figure) -> bool:
     """Companies, agencies and people the question names must appear in the figure's record."""
     return all(ctx.doc_mentions(f.doc, {n}) or ctx.doc_mentions_parts(f.doc, n.split()) for n in ctx.q.names)

@@ -52,6 +52,21 @@ def test_each_record_lands_in_exactly_one_split(items):
     assert {item["split"] for item in items} == {"train", "dev", "test"}
 
 
+def test_conversations_are_valid_and_each_record_has_one_split_across_all_sets(items, capsys):
+    """The conversations are split by record like the questions, by the same rule: a record
+    whose questions train the ranker must not hold test conversations (until 2026-12-03 the
+    conversations hashed differently and 13 records sat in two splits)."""
+    conversations = ROOT / "tests" / "data" / "conversations.jsonl"
+    assert _script("check_conversations").check(conversations, ROOT.parent / "shared") == 0, capsys.readouterr().err
+    splits = collections.defaultdict(set)
+    for item in items:
+        splits[item["doc"]].add(item["split"])
+    for line in conversations.read_text(encoding="utf-8").splitlines():
+        conv = json.loads(line)
+        splits[conv["doc"]].add(conv["split"])
+    assert {doc: s for doc, s in splits.items() if len(s) > 1} == {}
+
+
 def test_set_has_the_size_and_mix_the_issue_asks_for(items):
     assert len(items) >= 400
     assert sum(item["source"] != "xquad" for item in items) >= 200

@@ -380,6 +380,17 @@ def test_a_longer_measure_phrase_replaces_the_earlier_one_whole(earlier, follow,
     assert resolve(follow, [_turn(earlier)]).question == expected
 
 
+def test_there_is_the_earlier_place_and_no_word_is_cut():
+    """"ở đó" (there) is the earlier place; with none, it is dropped. It was read as a noun
+    phrase "… đa ở" whose head "o" was then found inside "tối": "… tối đa ối đa tiền gửi …"."""
+    got = resolve("Còn lãi suất cho vay ngắn hạn tối đa ở đó là bao nhiêu?",
+                  [_turn("Năm 2020 Quảng Nam có lãi suất tiền gửi tối đa là bao nhiêu?")]).question
+    assert "Quảng Nam" in got and "ối" not in got.replace("tối", "")
+    got = resolve("Thế lãi suất cho vay ngắn hạn tối đa ở đó là bao nhiêu?",
+                  [_turn("Từ 1/10/2020 lãi suất tối đa tiền gửi kỳ hạn từ 1 tháng đến dưới 6 tháng là bao nhiêu?")])
+    assert "ối" not in got.question.replace("tối", "") and " ở " not in got.question
+
+
 def test_a_follow_up_knows_whether_it_replaced_or_only_added():
     base = [_turn("Quảng Nam được bố trí bao nhiêu kinh phí?")]
     assert resolve("Còn Quảng Bình thì sao?", base).substituted

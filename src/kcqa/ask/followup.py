@@ -39,6 +39,7 @@ _ORG_NOUNS = {"cong ty", "doanh nghiep", "tap doan", "ngan hang", "don vi", "to 
 # "nghị quyết này": the document the earlier question named, else the one the last answer cites
 _DOC_NOUNS = {fold(t) for t in lexicon.DOCUMENT_TYPES} | {"van ban", "bao cao"}
 _REF_NOUNS = _YEAR_NOUNS | _PLACE_NOUNS | _ORG_NOUNS | _DOC_NOUNS
+_THERE = {"o", "tai"}               # "ở đó", "tại đó": there (folded)
 
 
 @dataclass
@@ -604,13 +605,23 @@ def _replace_references(question: str, base: str, base_q: Question, last: dict,
                 repl = f"{noun_written} {repl}"
         elif tail2 in _DOC_NOUNS and tail2 not in fold(base):
             repl = _cited_document(previous or [last], tail2)
+        elif words[-1] in _THERE:
+            # "… tối đa ở đó": there is the earlier place or name; else the earlier question's
+            # own setting, which the rewrite keeps anyway: "ở đó" goes
+            found = base_q.places[0][0] if base_q.places else None
+            if found is None and _names(base_q):
+                span = _span_in(base, _names(base_q)[0])
+                found = base[span[0]:span[1]] if span else None
+            start = m.start(2) if found else m.start(1) + [w.start() for w in re.finditer(r"\S+", m.group(1))][-1]
+            out = (out[:start] + (found or "") + out[m.end():]).replace("  ", " ")
+            continue
         else:
             # "hội nghị đó": the earlier question's phrase that starts with the same noun
             head = " ".join(words[-2:]) if len(words) >= 2 else words[-1]
-            pos = fold(base).find(head)
+            pos = _word_at(fold(base), head)
             generic_two = pos >= 0 and len(words) >= 2
             if pos < 0:
-                pos = fold(base).find(words[-1])
+                pos = _word_at(fold(base), words[-1])
             if pos >= 0:
                 tail = re.split(r"\s+(?:là|được|có|tổ chức|diễn ra|đạt|bao nhiêu|nào|gì|ở|tại|vào)\b|[?,]",
                                 base[pos:], maxsplit=1)[0]
@@ -623,6 +634,12 @@ def _replace_references(question: str, base: str, base_q: Question, last: dict,
         start = m.start(1) + offsets[len(offsets) - (2 if two else 1)]
         out = out[:start] + repl + out[m.end():]
     return out
+
+
+def _word_at(text: str, words: str) -> int:
+    """Where `words` stand in `text` as whole words (-1 if not): "o" is not the "o" of "toi"."""
+    m = re.search(rf"(?<!\w){re.escape(words)}(?!\w)", text)
+    return m.start() if m else -1
 
 
 def _cited_document(previous: list[dict], noun: str) -> str | None:

@@ -391,6 +391,14 @@ def test_there_is_the_earlier_place_and_no_word_is_cut():
     assert "ối" not in got.question.replace("tối", "") and " ở " not in got.question
 
 
+def test_a_reference_finds_its_noun_in_an_earlier_question_and_ends_with_the_name():
+    """"trường này" two turns after the school was named: the turn before ("ký túc xá …")
+    does not hold the noun, the one before it does; the phrase ends with the school's name,
+    not with the predicate that followed it ("… Yên Bái rộng")."""
+    prev = [_turn("Trường Cao đẳng nghề Yên Bái rộng bao nhiêu ha?"), _turn("Ký túc xá có bao nhiêu chỗ?")]
+    assert resolve("Hiệu trưởng trường này là ai?", prev).question == "Hiệu trưởng Trường Cao đẳng nghề Yên Bái là ai?"
+
+
 def test_a_follow_up_knows_whether_it_replaced_or_only_added():
     base = [_turn("Quảng Nam được bố trí bao nhiêu kinh phí?")]
     assert resolve("Còn Quảng Bình thì sao?", base).substituted

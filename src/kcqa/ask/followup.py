@@ -616,16 +616,20 @@ def _replace_references(question: str, base: str, base_q: Question, last: dict,
             out = (out[:start] + (found or "") + out[m.end():]).replace("  ", " ")
             continue
         else:
-            # "hội nghị đó": the earlier question's phrase that starts with the same noun
+            # "hội nghị đó": the phrase that starts with the same noun in the earlier question,
+            # or in the one before it ("Hiệu trưởng trường này?" two turns after "Trường Cao
+            # đẳng nghề Yên Bái rộng bao nhiêu ha?")
             head = " ".join(words[-2:]) if len(words) >= 2 else words[-1]
-            pos = _word_at(fold(base), head)
-            generic_two = pos >= 0 and len(words) >= 2
-            if pos < 0:
-                pos = _word_at(fold(base), words[-1])
-            if pos >= 0:
-                tail = re.split(r"\s+(?:là|được|có|tổ chức|diễn ra|đạt|bao nhiêu|nào|gì|ở|tại|vào)\b|[?,]",
-                                base[pos:], maxsplit=1)[0]
-                repl = tail.strip()
+            for source in [base] + [t.get("resolved_question") or t["question"] for t in reversed(previous or [])]:
+                pos = _word_at(fold(source), head)
+                generic_two = pos >= 0 and len(words) >= 2
+                if pos < 0:
+                    pos = _word_at(fold(source), words[-1])
+                if pos >= 0:
+                    tail = re.split(r"\s+(?:là|được|có|tổ chức|diễn ra|đạt|bao nhiêu|nào|gì|ở|tại|vào)\b|[?,]",
+                                    source[pos:], maxsplit=1)[0]
+                    repl = _up_to_its_name(tail.strip())
+                    break
         if repl is None:
             return None
         # replace the noun phrase ("tập đoàn này", "năm đó"), keep the words before it ("tổng giám đốc")
@@ -634,6 +638,15 @@ def _replace_references(question: str, base: str, base_q: Question, last: dict,
         start = m.start(1) + offsets[len(offsets) - (2 if two else 1)]
         out = out[:start] + repl + out[m.end():]
     return out
+
+
+def _up_to_its_name(phrase: str) -> str:
+    """A noun phrase ends with its name: "Trường Cao đẳng nghề Yên Bái rộng" is "Trường Cao
+    đẳng nghề Yên Bái" (what follows the last capitalised word is the predicate); a phrase
+    with no name after its first word is kept whole ("dự án nhà máy điện mặt trời")."""
+    words = phrase.split()
+    named = [i for i, w in enumerate(words) if i > 0 and w[:1].isupper()]
+    return " ".join(words[:named[-1] + 1]) if named else phrase
 
 
 def _word_at(text: str, words: str) -> int:

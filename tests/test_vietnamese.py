@@ -1,5 +1,7 @@
 import unicodedata
 
+import pytest
+
 from kcqa.text.vietnamese import DiacriticRestorer, fold, is_syllable, nfc, paragraphs, sentences, tokens
 
 
@@ -97,3 +99,14 @@ def test_a_names_initial_does_not_end_a_sentence():
     # a lone capital after a lower-case word or a number ends its sentence
     assert len(split("Đón 1.584 khách/giờ tại sảnh B. Tuy nhiên, từ ngày 14/4 giảm.")) == 2
     assert len(split("Máy hỗ trợ sạc nhanh 50 W. Máy được bán ra từ tháng 4.")) == 2
+
+
+@pytest.mark.parametrize("question,vietnamese", [
+    ("Honda City thì sao?", True),                        # a name is not English
+    ("Toyota Vios ban duoc bao nhieu chiec", True),
+    ("How much funding did Quang Nam receive?", False),   # nor is an English question Vietnamese
+    ("Which province received the most money?", False),
+])
+def test_names_do_not_make_a_question_foreign(question, vietnamese):
+    from kcqa.messages import looks_vietnamese
+    assert looks_vietnamese(question) is vietnamese

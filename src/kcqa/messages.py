@@ -114,9 +114,14 @@ _WORD = re.compile(r"[^\W\d_]+")
 
 
 def looks_vietnamese(question: str) -> bool:
-    """Mostly Vietnamese syllables (with or without marks)? Acronyms (GDP, UBND) and numbers
-    do not count either way; too short a question is given the benefit of the doubt."""
-    words = [w for w in _WORD.findall(question) if not (w.isupper() and len(w) > 1)]
+    """Mostly Vietnamese syllables (with or without marks)? Acronyms (GDP, UBND), numbers and
+    names do not count either way ("Honda City thì sao?" is Vietnamese): a name is a
+    capitalised word after the first, or a run of them ("How" opens an English question, a
+    run "Toyota Vios" names a car). Too short a question is given the benefit of the doubt."""
+    found = _WORD.findall(question)
+    cap = [w[:1].isupper() for w in found]
+    named = [c and (i > 0 or (len(cap) > 1 and cap[1])) for i, c in enumerate(cap)]
+    words = [w for w, n in zip(found, named) if not n and not (w.isupper() and len(w) > 1)]
     if len(words) < 3:
         return True
     if sum(1 for w in words if is_vietnamese_message(w)) * 2 >= len(words):

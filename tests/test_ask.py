@@ -399,6 +399,12 @@ def test_a_reference_finds_its_noun_in_an_earlier_question_and_ends_with_the_nam
     assert resolve("Hiệu trưởng trường này là ai?", prev).question == "Hiệu trưởng Trường Cao đẳng nghề Yên Bái là ai?"
 
 
+def test_a_name_typed_in_lower_case_is_still_the_one_the_next_name_replaces():
+    prev = [_turn("Hết tháng 3/2021, Toyota Vios bán được bao nhiêu chiếc?"),
+            _turn("con hyundai accent?", "Hết tháng 3/2021, hyundai accent bán được bao nhiêu chiếc?")]
+    assert resolve("Honda City thì sao?", prev).question == "Hết tháng 3/2021, Honda City bán được bao nhiêu chiếc?"
+
+
 def test_a_follow_up_knows_whether_it_replaced_or_only_added():
     base = [_turn("Quảng Nam được bố trí bao nhiêu kinh phí?")]
     assert resolve("Còn Quảng Bình thì sao?", base).substituted

@@ -149,6 +149,12 @@ def resolve(question: str, previous: list[dict]) -> Resolution:
             # "Tăng bao nhiêu so với cùng kỳ?" asked how the earlier measure moved; "Dư nợ tín dụng
             # thì sao?" after it asks the new measure what the question before that asked
             base, base_q = before, parse_question(before)
+    if core_q is not None and core_q.names and not base_q.names and not base_q.places:
+        # "con hyundai accent?" put a name typed in lower case into the earlier question, where
+        # no name is seen any more: "Honda City thì sao?" next takes its place
+        typed = _strip_ellipsis(last["question"])
+        if typed and (last.get("resolved_question") or "") == base and _span_in(base, fold(typed)):
+            base_q.names = [fold(typed)]
     substituted = False
     if core_q is not None and (_is_bare_slot(core, core_q) or (elliptic and _is_measure_phrase(core, core_q))):
         out = _swap_slots(base, base_q, core, core_q)

@@ -166,3 +166,13 @@ def test_growth_written_before_its_rate_is_a_change():
         "Ngân hàng Thế giới dự báo kinh tế tăng trưởng 6,8% năm 2021.")
     assert figs["55,2%"].relation == "tăng"
     assert figs["6,8%"].relation == "tăng"
+
+
+def test_a_year_in_a_bracket_beside_a_figure_of_its_own_is_that_figures():
+    """"8,83% tổng dư nợ (năm 2019 là 3,15%)": 2019 is the bracket's 3,15%; the 8,83% is of the
+    year the paragraph gave before. A bracket that holds only a period is the figure's own."""
+    figs = _extract("Năm 2020, công ty Minh An lãi 2,3 tỷ đồng. Nợ xấu chiếm tỷ lệ 8,83% tổng dư nợ "
+                    "(năm 2019 là 3,15%). Tỉnh đón trên 14 triệu lượt khách (năm 2019).")
+    assert figs["8,83%"].period == "Năm 2020"
+    assert figs["3,15%"].period == "năm 2019"
+    assert figs["trên 14 triệu lượt khách"].period == "năm 2019"

@@ -17,7 +17,7 @@ from ..models import Document, Figure
 
 # Bump when extraction changes: `kcqa index` then re-extracts figures from the stored
 # text of every record, without re-embedding anything.
-EXTRACTOR_VERSION = "22"
+EXTRACTOR_VERSION = "23"
 from ..text import lexicon
 from ..text.numbers import Quantity, find_durations, find_quantities
 from ..text.places import find_places
@@ -258,6 +258,24 @@ _BASELINE = re.compile(r"(?:so với|tương đương(?: với)?|ngang (?:bằng
                        r"(?:[^,;]|(?<=\d),(?=\d))*$", re.IGNORECASE)
 
 
+_IN_LATER_BRACKET = re.compile(r"\([^()]*$")
+
+
+def _bracket_has_its_own_figure(sentence: str, start: int, period, periods) -> bool:
+    """Whether `period` stands in a bracket opened after `start` that holds a number besides
+    the periods written in it ("(năm 2019 là 3,15%)", not "(cuối tháng 3 và tháng 4/2020)")."""
+    opened = _IN_LATER_BRACKET.search(sentence, start, period[0])
+    if not opened:
+        return False
+    close = sentence.find(")", period[1])
+    end = close if close >= 0 else len(sentence)
+    inside = list(sentence[opened.start():end])
+    for s, e, _ in periods:
+        for i in range(max(s, opened.start()), min(e, end)):
+            inside[i - opened.start()] = " "
+    return any(c.isdigit() for c in inside)
+
+
 def _period_for(sentence: str, q: Quantity, periods, prev: str, doc: Document) -> str:
     """The period a figure belongs to: the nearest one before it that is not a comparison
     baseline ("… so với kế hoạch năm 2019"), else after it, else the paragraph's earlier
@@ -268,6 +286,9 @@ def _period_for(sentence: str, q: Quantity, periods, prev: str, doc: Document) -
         # too ("1,79% so với mức 1,98% cuối năm 2020")
         return after[0][2]
     periods = [p for p in periods if not _BASELINE.search(sentence[max(0, p[0] - 200):p[0]])]
+    # "8,83% tổng dư nợ (năm 2019 là 3,15%)": a period in a bracket opened after the figure,
+    # beside a figure of its own, is that figure's ("… lượt khách (năm 2019)" is not)
+    periods = [p for p in periods if p[1] <= q.start or not _bracket_has_its_own_figure(sentence, q.end, p, periods)]
     after = [p for p in periods if p[0] >= q.end]
     before = [p for p in periods if p[1] <= q.start]
     if before:

@@ -405,6 +405,19 @@ def test_a_name_typed_in_lower_case_is_still_the_one_the_next_name_replaces():
     assert resolve("Honda City thì sao?", prev).question == "Hết tháng 3/2021, Honda City bán được bao nhiêu chiếc?"
 
 
+@pytest.mark.parametrize("earlier, follow, expected", [
+    # "hôm đó" / "phiên đó" is the earlier day with its words, not the rest of that subject;
+    # "trên HSX" is on HSX, not "the above"
+    ("Tạm đóng cửa phiên sáng 27/4/2021, VN-Index còn bao nhiêu điểm?",
+     "Giá trị giao dịch trên HSX sáng hôm đó đạt bao nhiêu?",
+     "Giá trị giao dịch trên HSX phiên sáng 27/4/2021 đạt bao nhiêu?"),
+    ("Phiên sáng 1/10/2020 cổ phiếu VCI tăng trần lên bao nhiêu?", "VN-Index phiên đó tăng bao nhiêu điểm?",
+     "VN-Index Phiên sáng 1/10/2020 tăng bao nhiêu điểm?"),
+])
+def test_that_day_is_the_earlier_day(earlier, follow, expected):
+    assert resolve(follow, [_turn(earlier)]).question == expected
+
+
 def test_a_follow_up_knows_whether_it_replaced_or_only_added():
     base = [_turn("Quảng Nam được bố trí bao nhiêu kinh phí?")]
     assert resolve("Còn Quảng Bình thì sao?", base).substituted

@@ -40,6 +40,10 @@ _ORG_NOUNS = {"cong ty", "doanh nghiep", "tap doan", "ngan hang", "don vi", "to 
 _DOC_NOUNS = {fold(t) for t in lexicon.DOCUMENT_TYPES} | {"van ban", "bao cao"}
 _REF_NOUNS = _YEAR_NOUNS | _PLACE_NOUNS | _ORG_NOUNS | _DOC_NOUNS
 _THERE = {"o", "tai"}               # "ở đó", "tại đó": there (folded)
+_DAY_NOUNS = {"phien", "ngay", "hom", "buoi"}     # "phiên đó", "hôm đó": that day
+# the words of time before a day, as far back as they go: "Phiên sáng 1/10/2020", "chiều 24/4"
+_TIME_WORD_BEFORE = re.compile(r"(?:(?:phiên|phien|ngày|ngay|sáng|sang|chiều|chieu|trưa|trua|tối|toi|hôm|hom|buổi|buoi)"
+                               r"\s+)+$", re.IGNORECASE)
 
 
 @dataclass
@@ -70,6 +74,8 @@ def _ref_spans(text: str) -> list[re.Match]:
         # "như thế nào" / "điều đó" are not references to an earlier turn's slot
         if noun and noun[-1] in {"the", "nhu", "vi", "dieu", "luc", "khi", "tu", "sau", "truoc", "tai", "cua"}:
             continue
+        if fold(m.group(2)) == "tren" and noun[-1] not in {"neu", "noi", "ke"}:
+            continue        # "nói trên" refers back; "giao dịch trên HSX" is on HSX
         out.append(m)
     return out
 
@@ -611,6 +617,17 @@ def _replace_references(question: str, base: str, base_q: Question, last: dict,
                 repl = f"{noun_written} {repl}"
         elif tail2 in _DOC_NOUNS and tail2 not in fold(base):
             repl = _cited_document(previous or [last], tail2)
+        elif words[-1] in _DAY_NOUNS and any(lexicon.DAY.search(t) for t in _earlier_texts(base, previous)):
+            # "phiên đó", "ngày hôm đó": the day an earlier question named, with its words
+            # ("Phiên sáng 1/10/2020"), not the rest of that question's subject
+            source = next(t for t in _earlier_texts(base, previous) if lexicon.DAY.search(t))
+            day = lexicon.DAY.search(source)
+            lead = _TIME_WORD_BEFORE.search(source[:day.start()])
+            repl = source[lead.start():day.end()] if lead else f"{m.group(1).split()[-1]} {day.group()}"
+            own = _TIME_WORD_BEFORE.search(m.group(1) + " ")           # "sáng hôm đó": all of it
+            start = m.start(1) + (own.start() if own else [w.start() for w in re.finditer(r"\S+", m.group(1))][-1])
+            out = out[:start] + repl + out[m.end():]
+            continue
         elif words[-1] in _THERE:
             # "… tối đa ở đó": there is the earlier place or name; else the earlier question's
             # own setting, which the rewrite keeps anyway: "ở đó" goes
@@ -626,13 +643,13 @@ def _replace_references(question: str, base: str, base_q: Question, last: dict,
             # or in the one before it ("Hiệu trưởng trường này?" two turns after "Trường Cao
             # đẳng nghề Yên Bái rộng bao nhiêu ha?")
             head = " ".join(words[-2:]) if len(words) >= 2 else words[-1]
-            for source in [base] + [t.get("resolved_question") or t["question"] for t in reversed(previous or [])]:
+            for source in _earlier_texts(base, previous):
                 pos = _word_at(fold(source), head)
                 generic_two = pos >= 0 and len(words) >= 2
                 if pos < 0:
                     pos = _word_at(fold(source), words[-1])
                 if pos >= 0:
-                    tail = re.split(r"\s+(?:là|được|có|tổ chức|diễn ra|đạt|bao nhiêu|nào|gì|ở|tại|vào)\b|[?,]",
+                    tail = re.split(r"\s+(?:là|được|có|tổ chức|diễn ra|đạt|tăng|giảm|chiếm|vượt|bao nhiêu|nào|gì|ở|tại|vào)\b|[?,]",
                                     source[pos:], maxsplit=1)[0]
                     repl = _up_to_its_name(tail.strip())
                     break
@@ -644,6 +661,11 @@ def _replace_references(question: str, base: str, base_q: Question, last: dict,
         start = m.start(1) + offsets[len(offsets) - (2 if two else 1)]
         out = out[:start] + repl + out[m.end():]
     return out
+
+
+def _earlier_texts(base: str, previous: list[dict] | None) -> list[str]:
+    """The earlier question a follow-up builds on, then the turns before it, most recent first."""
+    return [base] + [t.get("resolved_question") or t["question"] for t in reversed(previous or [])]
 
 
 def _up_to_its_name(phrase: str) -> str:

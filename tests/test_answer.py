@@ -546,3 +546,18 @@ def test_a_part_given_after_trong_do_answers_only_a_question_that_names_the_part
     assert _stated(engine, "Năm 2021 tỉnh Hòa Bình thu hút bao nhiêu dự án đầu tư nước ngoài?") == "12 dự án"
     assert _stated(engine, "Tinh Hoa Binh co bao nhieu du an khong su dung von nha nuoc") == "33 dự án"
     assert _stated(engine, "Kim ngạch xuất khẩu hàng dệt may của công ty Minh An đạt bao nhiêu?") == "120 triệu USD"
+
+
+def test_a_subject_named_in_the_sentence_before_across_a_passage_boundary_counts(tmp_path, model_cache):
+    """"… cổ phiếu VCI … được mua vào rất mạnh." then, in the next paragraph (another passage),
+    "… mã này tăng trần lên 30.800 đồng": the figure's subject is the sentence before's, so
+    the figure is a candidate (it was left out: neither its sentence nor its passage names VCI)."""
+    engine = _records_engine(tmp_path, model_cache, {"chung-khoan.md": (
+        "# Chứng khoán sáng nay\n\n"
+        "Thị trường chứng khoán sáng nay diễn biến sôi động với thanh khoản cao và nhiều nhóm ngành cùng "
+        "tăng điểm mạnh. Phiên giao dịch sáng nay, cổ phiếu VCI của Công ty chứng khoán Bản Việt bất ngờ được "
+        "mua vào rất mạnh.\n\n"
+        "Do cung không đáp ứng đủ cầu nên mã này tăng trần lên 30.800 đồng, không còn dư bán trong khi vẫn "
+        "còn dư mua giá trần. Trong khi đó, nhiều mã chứng khoán khác trên sàn vẫn giảm nhẹ do áp lực chốt "
+        "lời cuối phiên.\n")})
+    assert _stated(engine, "Cổ phiếu VCI tăng trần lên bao nhiêu?") == "30.800 đồng"

@@ -147,6 +147,16 @@ class Evidence:
         """(day, month) of the record's date, when it has one ("2021-04-27")."""
         return day_of_date(str(self.engine.searcher.doc_meta.get(path, ("", {}))[1].get("date") or ""))
 
+    def sentence_before(self, f: Figure) -> str:
+        """The sentence before a figure's, which may name its subject ("cổ phiếu VCI …. Mã này
+        tăng trần …") though a passage boundary falls between them."""
+        doc = self.document(f.doc)
+        if doc is None or f.sentence_start <= 0:
+            return ""
+        before = doc.text[max(0, f.sentence_start - 400):f.sentence_start]
+        spans = sentences(before)
+        return before[spans[-1][0]:spans[-1][1]] if spans else ""
+
     def last_day_before(self, path: str, pos: int) -> tuple[int, int] | None:
         """The last day the record names before `pos`, title included (read once per record)."""
         if path not in self._days_named:
@@ -328,10 +338,7 @@ def country_ok(ctx: Evidence, f: Figure) -> bool:
     named = countries_in(clause(f)) | countries_in(f.entity) or countries_in(f.sentence)
     if not named:
         # "GDP nước này …": the country is the one the sentence before names
-        doc = ctx.document(f.doc)
-        before = doc.text[max(0, f.sentence_start - 400):f.sentence_start] if doc is not None else ""
-        spans = sentences(before)
-        named = countries_in(before[spans[-1][0]:spans[-1][1]] if spans else "")
+        named = countries_in(ctx.sentence_before(f))
     return not named or bool(named & asked)
 
 

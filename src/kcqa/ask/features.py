@@ -237,7 +237,8 @@ def figure_features(ctx, f: Figure, rank: int, top_passages: int, caption: str, 
     cov_clause = ctx.coverage(" ".join((said, f.measure, header)))
     cov_window = ctx.coverage(" ".join((near, f.measure, header)))
     passage = ctx.passages[rank].chunk.text if rank < len(ctx.passages) else f.sentence
-    cov_passage = max(cov_sentence, ctx.coverage(" ".join((passage, title, caption, header))))
+    cov_passage = max(cov_sentence, ctx.coverage(" ".join((passage, title, caption, header))),
+                      ctx.coverage(" ".join((ctx.sentence_before(f), f.sentence, title))))
     pyears = years_in(f.period)
     places = q.place_names()
     ent = fold(f.entity)

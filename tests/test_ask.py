@@ -418,6 +418,17 @@ def test_that_day_is_the_earlier_day(earlier, follow, expected):
     assert resolve(follow, [_turn(earlier)]).question == expected
 
 
+@pytest.mark.parametrize("earlier, follow, expected", [
+    # a country takes the earlier country's place, not that of another name ("Gạo ngon nhất …")
+    ("Trong cuộc thi Gạo ngon nhất thế giới, Thái Lan đoạt giải nhất mấy lần?", "Còn Campuchia?",
+     "Trong cuộc thi Gạo ngon nhất thế giới, Campuchia đoạt giải nhất mấy lần?"),
+    ("Theo IMF, GDP Việt Nam năm 2021 tăng bao nhiêu?", "Còn Thái Lan thì sao?",
+     "Theo IMF, GDP Thái Lan năm 2021 tăng bao nhiêu?"),
+])
+def test_a_country_replaces_the_earlier_country(earlier, follow, expected):
+    assert resolve(follow, [_turn(earlier)]).question == expected
+
+
 def test_a_follow_up_knows_whether_it_replaced_or_only_added():
     base = [_turn("Quảng Nam được bố trí bao nhiêu kinh phí?")]
     assert resolve("Còn Quảng Bình thì sao?", base).substituted

@@ -305,8 +305,7 @@ def place_ok(ctx: Evidence, f: Figure) -> bool:
     return ctx.doc_mentions(f.doc, names)
 
 
-_COUNTRY = re.compile(r"(?<!\w)(" + "|".join(re.escape(c) for c in sorted(lexicon.COUNTRIES, key=len, reverse=True))
-                      + r")(?!\w)")
+_COUNTRY = lexicon.COUNTRY
 
 
 def countries_in(text: str) -> set[str]:

@@ -282,6 +282,10 @@ def _swap_slots(base: str, base_q: Question, core: str, core_q: Question) -> str
             out = out[:s] + new + out[e:]
         else:
             out = f"{new} {_lower_first(out)}"
+    elif (country := lexicon.COUNTRY.search(core)) and (earlier := lexicon.COUNTRY.search(out)) \
+            and country.group() != earlier.group():
+        # "Còn Campuchia?" after "… Thái Lan đoạt giải nhất mấy lần?": a country for the country
+        out = out[:earlier.start()] + country.group() + out[earlier.end():]
     elif _names(core_q) and base_q.names:
         name = _span_in(out, _most_alike(_names(core_q)[0], base_q.names))
         if name:

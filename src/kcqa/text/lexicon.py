@@ -82,6 +82,8 @@ COUNTRIES = (
     "Ai Cập", "Nam Phi", "Nigeria", "Israel", "Iran", "Iraq", "Ả Rập Xê Út", "Saudi Arabia", "UAE",
     "Qatar", "Kuwait", "Pakistan", "Bangladesh", "Sri Lanka", "Mông Cổ", "Kazakhstan",
 )
+COUNTRY = re.compile(r"(?<!\w)(" + "|".join(re.escape(c) for c in sorted(COUNTRIES, key=len, reverse=True))
+                     + r")(?!\w)")
 # Documents that carry a number ("Nghị định số 45/2012/NĐ-CP"), as records write them.
 DOCUMENT_TYPES = ("Nghị định", "Quyết định", "Nghị quyết", "Thông tư", "Luật", "Chỉ thị", "Tờ trình", "Đề án",
                   "Công văn")

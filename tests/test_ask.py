@@ -413,19 +413,13 @@ def test_a_name_typed_in_lower_case_is_still_the_one_the_next_name_replaces():
      "Giá trị giao dịch trên HSX phiên sáng 27/4/2021 đạt bao nhiêu?"),
     ("Phiên sáng 1/10/2020 cổ phiếu VCI tăng trần lên bao nhiêu?", "VN-Index phiên đó tăng bao nhiêu điểm?",
      "VN-Index Phiên sáng 1/10/2020 tăng bao nhiêu điểm?"),
-])
-def test_that_day_is_the_earlier_day(earlier, follow, expected):
-    assert resolve(follow, [_turn(earlier)]).question == expected
-
-
-@pytest.mark.parametrize("earlier, follow, expected", [
     # a country takes the earlier country's place, not that of another name ("Gạo ngon nhất …")
     ("Trong cuộc thi Gạo ngon nhất thế giới, Thái Lan đoạt giải nhất mấy lần?", "Còn Campuchia?",
      "Trong cuộc thi Gạo ngon nhất thế giới, Campuchia đoạt giải nhất mấy lần?"),
     ("Theo IMF, GDP Việt Nam năm 2021 tăng bao nhiêu?", "Còn Thái Lan thì sao?",
      "Theo IMF, GDP Thái Lan năm 2021 tăng bao nhiêu?"),
 ])
-def test_a_country_replaces_the_earlier_country(earlier, follow, expected):
+def test_that_day_and_a_country_take_the_earlier_day_and_country(earlier, follow, expected):
     assert resolve(follow, [_turn(earlier)]).question == expected
 
 

@@ -25,7 +25,6 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from split_questions import assign_split  # noqa: E402
 
 KINDS = {"figure", "entity", "unanswerable", "passage"}
-SAMPLE_STEM = "hoi-nghi-khuyen-cong-mien-trung-tay-nguyen-2020"
 QUALIFIERS = {"hơn", "gần", "trên", "khoảng", "dưới", "ít nhất", "tối đa", "xấp xỉ"}
 MULTIPLIERS = [("nghìn tỷ", 1e12), ("ngàn tỷ", 1e12), ("nghìn tỉ", 1e12), ("tỷ", 1e9), ("tỉ", 1e9),
                ("triệu", 1e6), ("nghìn", 1e3), ("ngàn", 1e3)]

@@ -305,11 +305,8 @@ def place_ok(ctx: Evidence, f: Figure) -> bool:
     return ctx.doc_mentions(f.doc, names)
 
 
-_COUNTRY = lexicon.COUNTRY
-
-
 def countries_in(text: str) -> set[str]:
-    return {m.group(1) for m in _COUNTRY.finditer(text or "")}
+    return {m.group(1) for m in lexicon.COUNTRY.finditer(text or "")}
 
 
 _COUNTRY_FOLDED = {fold(c): c for c in lexicon.COUNTRIES if len(c.split()) > 1}

@@ -621,11 +621,11 @@ def _replace_references(question: str, base: str, base_q: Question, last: dict,
                 repl = f"{noun_written} {repl}"
         elif tail2 in _DOC_NOUNS and tail2 not in fold(base):
             repl = _cited_document(previous or [last], tail2)
-        elif words[-1] in _DAY_NOUNS and any(lexicon.DAY.search(t) for t in _earlier_texts(base, previous)):
+        elif words[-1] in _DAY_NOUNS and (day := next((d for t in _earlier_texts(base, previous)
+                                                       if (d := lexicon.DAY.search(t))), None)):
             # "phiên đó", "ngày hôm đó": the day an earlier question named, with its words
             # ("Phiên sáng 1/10/2020"), not the rest of that question's subject
-            source = next(t for t in _earlier_texts(base, previous) if lexicon.DAY.search(t))
-            day = lexicon.DAY.search(source)
+            source = day.string
             lead = _TIME_WORD_BEFORE.search(source[:day.start()])
             repl = source[lead.start():day.end()] if lead else f"{m.group(1).split()[-1]} {day.group()}"
             own = _TIME_WORD_BEFORE.search(m.group(1) + " ")           # "sáng hôm đó": all of it

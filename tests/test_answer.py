@@ -561,3 +561,21 @@ def test_a_subject_named_in_the_sentence_before_across_a_passage_boundary_counts
         "còn dư mua giá trần. Trong khi đó, nhiều mã chứng khoán khác trên sàn vẫn giảm nhẹ do áp lực chốt "
         "lời cuối phiên.\n")})
     assert _stated(engine, "Cổ phiếu VCI tăng trần lên bao nhiêu?") == "30.800 đồng"
+
+
+def test_a_follow_up_is_held_to_the_follow_up_threshold_unless_the_user_chose_one(seed_engine, monkeypatch):
+    """A turn after the first carries slots the calibration never learnt from: it is answered
+    only above the follow-ups' own threshold (here raised to 0.99 to see it act); the first
+    turn keeps the questions' threshold, and `--min-confidence` overrides both."""
+    from kcqa.ask import turn
+    from kcqa.ask.conversation import Conversation
+    monkeypatch.setattr(seed_engine.cfg, "min_confidence", None)
+    monkeypatch.setattr(turn, "follow_up_threshold", lambda: 0.99)
+    conv = Conversation()
+    first = seed_engine.ask("Quảng Nam được bố trí bao nhiêu kinh phí?", conv)
+    follow = seed_engine.ask("Còn Quảng Bình thì sao?", conv)
+    assert first.status == "answered" and follow.status == "not_found"
+    monkeypatch.setattr(seed_engine.cfg, "min_confidence", 0.5)
+    conv = Conversation()
+    seed_engine.ask("Quảng Nam được bố trí bao nhiêu kinh phí?", conv)
+    assert seed_engine.ask("Còn Quảng Bình thì sao?", conv).value.text == "3,94 tỷ đồng"

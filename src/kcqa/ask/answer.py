@@ -21,11 +21,13 @@ from .verify import verify
 
 def answer_question(engine, question: str, k: int = 5, year: int | None = None, doc: str | None = None,
                     trace: list | None = None, within: set[str] | None = None,
-                    excluded: set[tuple[str, int]] | None = None) -> Answer:
+                    excluded: set[tuple[str, int]] | None = None, floor: float = 0.0) -> Answer:
     """Understand, retrieve, gather candidates, rank, compose, verify.
 
     `within`: only these records (a conversation's, see `Conversation.records_in_play`).
     `excluded`: figure occurrences (record, offset) that cannot be the answer (another turn's).
+    `floor`: a higher threshold for this kind of question (a follow-up's, `turn.py`), unless the
+    user chose the operating point (`--min-confidence`).
     `trace`, when given, receives every scored figure candidate (training reads it)."""
     searcher = engine.searcher
     restored = searcher.restore(question)
@@ -54,7 +56,10 @@ def answer_question(engine, question: str, k: int = 5, year: int | None = None, 
         ans.kind = "entity"
     if ans is not None and not verify(ans):
         ans = None
-    if ans is not None and ans.confidence is not None and ans.confidence < _threshold(ans.kind, engine.cfg.min_confidence):
+    threshold = _threshold(ans.kind, engine.cfg.min_confidence) if ans is not None else 0.0
+    if engine.cfg.min_confidence is None:
+        threshold = max(threshold, floor)
+    if ans is not None and ans.confidence is not None and ans.confidence < threshold:
         ans = abstain(ctx, ans)
     if ans is None:
         ans = Answer(question=question, status="not_found", text=NOT_FOUND, kind=_kind_of(q))

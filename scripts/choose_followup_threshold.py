@@ -22,7 +22,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "src"))
 sys.path.insert(0, str(ROOT / "scripts"))
 
-from kcqa.ask.answer import _threshold  # noqa: E402
+from kcqa.ask.answer import threshold_for  # noqa: E402
 from kcqa.ask.conversation import Conversation  # noqa: E402
 from kcqa.config import Config  # noqa: E402
 from kcqa.engine import Engine  # noqa: E402
@@ -53,7 +53,7 @@ def main() -> int:
                 continue
             got, _ = outcome(turn, ans.to_json())
             results.append((turn, ans.status, ans.confidence, got == "correct", ans.kind))
-    floor = min(_threshold(k) for k in KINDS[:3])
+    floor = min(threshold_for(k) for k in KINDS[:3])
     chosen = max(choose_thresholds(results, args.max_wrong, KINDS)["figure"], floor)
     kept = [r for r in results if r[1] == "answered" and r[2] is not None and r[2] >= chosen]
     info = {"threshold": round(chosen, 4),

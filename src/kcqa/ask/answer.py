@@ -56,10 +56,8 @@ def answer_question(engine, question: str, k: int = 5, year: int | None = None, 
         ans.kind = "entity"
     if ans is not None and not verify(ans):
         ans = None
-    threshold = _threshold(ans.kind, engine.cfg.min_confidence) if ans is not None else 0.0
-    if engine.cfg.min_confidence is None:
-        threshold = max(threshold, floor)
-    if ans is not None and ans.confidence is not None and ans.confidence < threshold:
+    if ans is not None and ans.confidence is not None and \
+            ans.confidence < threshold_for(ans.kind, engine.cfg.min_confidence, floor):
         ans = abstain(ctx, ans)
     if ans is None:
         ans = Answer(question=question, status="not_found", text=NOT_FOUND, kind=_kind_of(q))
@@ -86,7 +84,10 @@ def _kind_of(q: Question) -> str:
             "when": "entity", "superlative": "entity", "compare": "comparison"}.get(q.kind, "figure")
 
 
-def _threshold(kind: str, chosen: float | None = None) -> float:
+def threshold_for(kind: str, chosen: float | None = None, floor: float = 0.0) -> float:
+    """The user's operating point (`--min-confidence`) when chosen; else the kind's model's
+    threshold, raised to `floor` for a question held higher (a follow-up's)."""
     if chosen is not None:
         return chosen
-    return load_ranker({"entity": ENTITY_MODEL, "passage": PASSAGE_MODEL}.get(kind, CALIBRATION_MODEL)).threshold
+    model = load_ranker({"entity": ENTITY_MODEL, "passage": PASSAGE_MODEL}.get(kind, CALIBRATION_MODEL))
+    return max(model.threshold, floor)

@@ -176,3 +176,15 @@ def test_a_year_in_a_bracket_beside_a_figure_of_its_own_is_that_figures():
     assert figs["8,83%"].period == "Năm 2020"
     assert figs["3,15%"].period == "năm 2019"
     assert figs["trên 14 triệu lượt khách"].period == "năm 2019"
+
+
+def test_a_figure_restated_in_other_units_keeps_the_change():
+    """"tăng 700 đồng (tương ứng 4,13%)": the percentage is the same rise, so it answers "tăng bao
+    nhiêu phần trăm?"; a figure after "tương ứng" that follows no figure is left alone."""
+    figs = _extract("SSI tăng 700 đồng (tương ứng 4,13%) lên 17.700 đồng; VN-Index giảm 16,91 điểm "
+                    "tương ứng 1,3% còn 1.280 điểm. Thanh khoản đạt 198 triệu cổ phiếu, tương đương "
+                    "3.765 tỷ đồng. Kế hoạch tương ứng 12% tổng vốn.")
+    assert figs["4,13%"].relation == "tăng"
+    assert figs["1,3%"].relation == "giảm"
+    assert figs["3.765 tỷ đồng"].relation == "đạt"
+    assert figs["12%"].relation == ""

@@ -17,7 +17,7 @@ from ..models import Document, Figure
 
 # Bump when extraction changes: `kcqa index` then re-extracts figures from the stored
 # text of every record, without re-embedding anything.
-EXTRACTOR_VERSION = "23"
+EXTRACTOR_VERSION = "24"
 from ..text import lexicon
 from ..text.numbers import Quantity, find_durations, find_quantities
 from ..text.places import find_places
@@ -43,6 +43,9 @@ _RELATION_BEFORE = re.compile(
 # ("tăng lên mức 1.794 USD" is the level reached, "giảm so với mức 20,2%" the base: neither)
 _CHANGE_AT_LEVEL = re.compile(r"\b(tăng|giảm)(?:\s+trưởng)?(?:\s+(?!lên\b|xuống\b|so\b|với\b|còn\b|đến\b|tới\b)"
                               r"[^\s\d,;.:]+){0,3}?\s+(?:ở\s+)?mức\s*$", re.IGNORECASE)
+# Between a figure and the same quantity restated in other units: "tăng 700 đồng (tương ứng
+# 4,13%)", "giảm 16,91 điểm tương ứng 1,3%", "tăng 2 tỷ đồng, tương đương 5%"
+_EQUIVALENT = re.compile(r"\s*[(,]?\s*(?:tương ứng|tương đương|tức là|tức)(?:\s+(?:với|là|mức))*\s*", re.IGNORECASE)
 _CLAUSE_SPLIT = re.compile(r"[;:]|,(?=\s)|\s[-–]\s")
 
 
@@ -139,11 +142,15 @@ def figures_of(doc: Document, sentence: str, offset: int, paragraph: int, prev: 
     periods = periods_in(sentence)
     resp_years, resp_places = _respectively(sentence, quantities, places)
     out = []
+    before: tuple[Quantity, str] | None = None
     for q in quantities:
         entity = resp_places.get(q.start) or _entity_for(sentence, q, places)
         measure = _measure_for(sentence, q)
         period = resp_years.get(q.start) or _period_for(sentence, q, periods, prev, doc)
         relation = _relation_for(sentence, q)
+        if not relation and before and _EQUIVALENT.fullmatch(sentence[before[0].end:q.start]):
+            relation = before[1]     # "tăng 700 đồng (tương ứng 4,13%)": the same change, in other units
+        before = (q, relation)
         cited, cited_start = _bounded(sentence, q)
         out.append(Figure(
             doc=doc.path, value=q.value, unit=q.unit, text=q.text, start=offset + q.start, end=offset + q.end,

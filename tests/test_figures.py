@@ -188,3 +188,15 @@ def test_a_figure_restated_in_other_units_keeps_the_change():
     assert figs["1,3%"].relation == "giảm"
     assert figs["3.765 tỷ đồng"].relation == "đạt"
     assert figs["12%"].relation == ""
+
+
+def test_each_item_of_a_list_of_tickers_is_its_own_entity():
+    """"HPG tăng 3,8%; SSI tăng 2,2%": the 2,2% is SSI's, not HPG's (a capital after ";" is a name,
+    and an acronym opening a sentence is one too); a capitalised first word is not."""
+    figs = _extract("Ngược lại, HPG tăng 3,8%; SSI tăng 2,2%; CTG tăng 2,1%. VCI tăng 6,9% lên 30.800 đồng. "
+                    "Giá vàng tăng 1,5% trong tuần.")
+    assert figs["3,8%"].entity == "HPG"
+    assert figs["2,2%"].entity == "SSI"
+    assert figs["2,1%"].entity == "CTG"
+    assert figs["6,9%"].entity == "VCI"
+    assert figs["1,5%"].entity == ""

@@ -17,7 +17,7 @@ from ..models import Document, Figure
 
 # Bump when extraction changes: `kcqa index` then re-extracts figures from the stored
 # text of every record, without re-embedding anything.
-EXTRACTOR_VERSION = "24"
+EXTRACTOR_VERSION = "25"
 from ..text import lexicon
 from ..text.numbers import Quantity, find_durations, find_quantities
 from ..text.places import find_places
@@ -228,13 +228,19 @@ _NOT_NAMES = {fold(w) for w in ("theo", "trong", "năm", "tháng", "quý", "tạ
                                 "đồng", "ông", "bà", "riêng", "cùng", "hiện", "đặc", "biệt", "như", "vậy", "do")}
 
 
+def _acronym(word: str) -> bool:
+    return len(word) >= 2 and word.isupper()
+
+
 def _capitalised_before(text: str) -> str:
     """The last run of capitalised words before a figure (a company, an agency), not a sentence start."""
     from ..text.vietnamese import capitalised_runs
     for s, e in reversed(capitalised_runs(text)):
         words = text[s:e].split()
-        at_start = text[:s].strip() == "" or text[:s].rstrip().endswith((".", ":", ";", "\n"))
-        if at_start:
+        # a sentence capitalises its first word, not an acronym ("SSI tăng 700 đồng"); after ";"
+        # the sentence goes on in lower case, so a capital there is a name
+        at_start = text[:s].strip() == "" or text[:s].rstrip().endswith((".", ":", "\n"))
+        if at_start and not _acronym(words[0]):
             words = words[1:]
         while words and fold(words[0]) in _NOT_NAMES:
             words = words[1:]

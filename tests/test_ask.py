@@ -418,6 +418,11 @@ def test_a_name_typed_in_lower_case_is_still_the_one_the_next_name_replaces():
      "Trong cuộc thi Gạo ngon nhất thế giới, Campuchia đoạt giải nhất mấy lần?"),
     ("Theo IMF, GDP Việt Nam năm 2021 tăng bao nhiêu?", "Còn Thái Lan thì sao?",
      "Theo IMF, GDP Thái Lan năm 2021 tăng bao nhiêu?"),
+    # typed without marks: a capitalised "Viet Nam", a loan name in lower case ("malaysia")
+    ("Theo IMF, quy mo GDP cua Viet Nam nam 2020 la bao nhieu?", "malaysia thi sao",
+     "Theo IMF, quy mo GDP cua Malaysia nam 2020 la bao nhieu?"),
+    ("Theo IMF, GDP Trung Quoc nam 2021 tang bao nhieu?", "con An Do?",
+     "Theo IMF, GDP Ấn Độ nam 2021 tang bao nhieu?"),
 ])
 def test_that_day_and_a_country_take_the_earlier_day_and_country(earlier, follow, expected):
     assert resolve(follow, [_turn(earlier)]).question == expected

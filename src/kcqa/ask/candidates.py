@@ -309,20 +309,9 @@ def countries_in(text: str) -> set[str]:
     return {m.group(1) for m in lexicon.COUNTRY.finditer(text or "")}
 
 
-_COUNTRY_FOLDED = {fold(c): c for c in lexicon.COUNTRIES if len(c.split()) > 1}
-_COUNTRY_FOLDED_RE = re.compile(r"(?<!\w)(" + "|".join(re.escape(c) for c in sorted(_COUNTRY_FOLDED, key=len, reverse=True))
-                                + r")(?!\w)")
-
-
 def countries_asked(question: str) -> set[str]:
-    """Countries a question names, also typed without marks when capitalised ("An Do", "Trung
-    Quoc": names of two syllables or more, which no other capitalised pair folds to)."""
-    found = countries_in(question)
-    folded = fold(question)
-    for m in _COUNTRY_FOLDED_RE.finditer(folded):
-        if question[m.start()].isupper():
-            found.add(_COUNTRY_FOLDED[m.group(1)])
-    return found
+    """Countries a question names, also typed without marks (`lexicon.country_spans`)."""
+    return {name for _, _, name in lexicon.country_spans(question)}
 
 
 def country_ok(ctx: Evidence, f: Figure) -> bool:

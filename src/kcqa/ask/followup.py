@@ -69,7 +69,10 @@ def names_a_subject(text: str) -> bool:
 
 def _ref_spans(text: str) -> list[re.Match]:
     out = []
+    countries = lexicon.country_spans(text)
     for m in _REF.finditer(text):
+        if any(s < m.end(2) and m.start(2) < e for s, e, _ in countries):
+            continue        # "An Do" typed without marks is Ấn Độ, not "… đó"
         noun = fold(m.group(1)).split()
         # "như thế nào" / "điều đó" are not references to an earlier turn's slot
         if noun and noun[-1] in {"the", "nhu", "vi", "dieu", "luc", "khi", "tu", "sau", "truoc", "tai", "cua"}:
@@ -282,10 +285,12 @@ def _swap_slots(base: str, base_q: Question, core: str, core_q: Question) -> str
             out = out[:s] + new + out[e:]
         else:
             out = f"{new} {_lower_first(out)}"
-    elif (country := lexicon.COUNTRY.search(core)) and (earlier := lexicon.COUNTRY.search(out)) \
-            and country.group() != earlier.group():
+    elif (country := lexicon.country_spans(core)) and (earlier := lexicon.country_spans(out)) \
+            and country[0][2] != earlier[0][2]:
         # "Còn Campuchia?" after "… Thái Lan đoạt giải nhất mấy lần?": a country for the country
-        out = out[:earlier.start()] + country.group() + out[earlier.end():]
+        # ("malaysia thi sao" after "… GDP cua Viet Nam …" too)
+        s, e, _ = earlier[0]
+        out = out[:s] + country[0][2] + out[e:]
     elif _names(core_q) and base_q.names:
         name = _span_in(out, _most_alike(_names(core_q)[0], base_q.names))
         if name:

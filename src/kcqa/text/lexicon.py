@@ -84,6 +84,26 @@ COUNTRIES = (
 )
 COUNTRY = re.compile(r"(?<!\w)(" + "|".join(re.escape(c) for c in sorted(COUNTRIES, key=len, reverse=True))
                      + r")(?!\w)")
+# Typed without marks: a name of two syllables or more when capitalised ("Viet Nam", "An Do": no
+# other capitalised pair folds to them), a one-word loan name in any case ("malaysia"); a
+# Vietnamese one-syllable name ("Nga", "Lào", "Mỹ") only as the records write it.
+_COUNTRY_FOLDED = {fold(c): c for c in COUNTRIES}
+_LOAN_NAMES = {fold(c) for c in COUNTRIES if " " not in c and fold(c) == c.lower() and len(c) >= 4}
+_COUNTRY_FOLDED_RE = re.compile(r"(?<!\w)(" + "|".join(re.escape(c) for c in sorted(_COUNTRY_FOLDED, key=len, reverse=True))
+                                + r")(?!\w)")
+
+
+def country_spans(text: str) -> list[tuple[int, int, str]]:
+    """Countries a text names, as (start, end, the name as records write it), also typed
+    without marks (see above)."""
+    found = {(m.start(), m.end()): m.group(1) for m in COUNTRY.finditer(text or "")}
+    for m in _COUNTRY_FOLDED_RE.finditer(fold(text or "")):
+        key = m.group(1)
+        if (m.start(), m.end()) not in found and (key in _LOAN_NAMES or (" " in key and text[m.start()].isupper())):
+            found[(m.start(), m.end())] = _COUNTRY_FOLDED[key]
+    return sorted((s, e, name) for (s, e), name in found.items())
+
+
 # Documents that carry a number ("Nghị định số 45/2012/NĐ-CP"), as records write them.
 DOCUMENT_TYPES = ("Nghị định", "Quyết định", "Nghị quyết", "Thông tư", "Luật", "Chỉ thị", "Tờ trình", "Đề án",
                   "Công văn")

@@ -235,6 +235,15 @@ def test_ong_ay_without_a_person_before_is_not_guessed():
     assert r.unresolvable
 
 
+@pytest.mark.parametrize("follow", ["Anh ấy nhập ốc hương giá bao nhiêu?", "anh ta nhap oc huong gia bao nhieu?",
+                                    "Chị ấy nhập ốc hương giá bao nhiêu?"])
+def test_he_and_she_are_the_person_the_last_answer_named(follow):
+    """"anh ta", "chị ấy" refer to the person answered, as "ông ấy" does."""
+    r = resolve(follow, [_turn("Ai là chủ nhà hàng Tháp Bà 86?", kind="who", answer_text="Nguyễn Văn Vương")])
+    assert r.resolved and r.question.startswith("Nguyễn Văn Vương ")
+    assert resolve(follow, [_turn("Quảng Nam được bố trí bao nhiêu kinh phí?", answer_text="6,94 tỷ đồng")]).unresolvable
+
+
 def test_a_new_topic_starts_fresh():
     q = "Doanh thu quý 1/2021 của Vingroup đạt bao nhiêu?"
     r = resolve(q, [_turn("Quảng Nam được bố trí bao nhiêu kinh phí?")])

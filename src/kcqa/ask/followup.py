@@ -29,7 +29,7 @@ _YEAR = re.compile(r"(?<!\d)((?:19|20)\d{2})(?!\d)")
 _BASELINE_YEAR = re.compile(r"(so v[oớ]i|cùng kỳ|cung ky)[^?]*?(?:năm|nam)?\s*((?:19|20)\d{2})", re.IGNORECASE)
 # "tỉnh này", "năm đó", "hội nghị đó", "công ty này", "ông ấy"
 _REF = re.compile(r"(?<!\w)((?:[^\W\d_]+\s+){0,2}?[^\W\d_]+)\s+(đó|này|ấy|trên|do|nay|ay)(?!\w)", re.IGNORECASE)
-_PERSON_REF = re.compile(r"(?<!\w)(ông|bà|ong|ba)\s+(ấy|ay|ta)(?!\w)", re.IGNORECASE)
+_PERSON_REF = re.compile(r"(?<!\w)(ông|bà|anh|chị|ong|ba|chi)\s+(ấy|ay|ta)(?!\w)", re.IGNORECASE)
 _OWNED = re.compile(r"\s*(?:" + "|".join(re.escape(fold(n)) for n in lexicon.OWNED_NOUNS) + r")(?!\w)")
 _OWNED_THEN = re.compile(r"\s+(?:dat|nam|o|la|co|duoc|thuoc|bao nhieu|tang|giam|hien)\b|\s*\??\s*$")  # its predicate
 _EDGE = r"cuối|cuoi|đầu|dau|hết|het|giữa|giua"     # "cuối năm 2020": where in the year

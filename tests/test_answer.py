@@ -235,6 +235,26 @@ def test_a_place_question_is_not_answered_from_a_sentence_about_other_provinces(
     assert ans.status == "not_found" or "Cần Thơ" not in ans.value.text
 
 
+@pytest.mark.slow
+def test_which_ones_is_answered_with_the_whole_list(tmp_path, model_cache):
+    """"Những xã nào …?" asks for every one: the list a resolution gives ("xã Tam Hải và xã Tân
+    Hiệp", "các xã Ia O (huyện Ia Grai), Nhơn Châu và Krong"), not its first name."""
+    engine = _records_engine(tmp_path, model_cache, {
+        "da-nang.md": "Nghị quyết sắp xếp các đơn vị hành chính cấp xã của thành phố Đà Nẵng\n\n"
+                      "93. Sau khi sắp xếp, thành phố Đà Nẵng có 94 đơn vị hành chính cấp xã, gồm 23 phường, "
+                      "70 xã, 01 đặc khu; trong đó có 23 phường, 68 xã, 01 đặc khu hình thành sau sắp xếp và "
+                      "02 xã không thực hiện sắp xếp là xã Tam Hải và xã Tân Hiệp.\n",
+        "gia-lai.md": "Nghị quyết sắp xếp các đơn vị hành chính cấp xã của tỉnh Gia Lai\n\n"
+                      "135. Sau khi sắp xếp, tỉnh Gia Lai có 135 đơn vị hành chính cấp xã; trong đó có 03 xã "
+                      "không thực hiện sắp xếp là các xã Ia O (huyện Ia Grai), Nhơn Châu và Krong.\n",
+    })
+    ans = engine.ask("Những xã nào của Đà Nẵng không thực hiện sắp xếp?")
+    assert ans.status == "answered" and ans.value.text == "xã Tam Hải và xã Tân Hiệp"
+    assert ans.value.text in ans.citations[0].text
+    ans = engine.ask("nhung xa nao cua Gia Lai khong thuc hien sap xep")
+    assert ans.value.text == "xã Ia O (huyện Ia Grai), Nhơn Châu và Krong"
+
+
 def test_a_change_asked_is_not_filled_by_the_level_beside_it(seed_engine):
     """"tăng bao nhiêu?" wants "tăng 7,34%", not "là 64,47 tỷ đồng" in the same sentence."""
     from kcqa.ask.answer import answer_question

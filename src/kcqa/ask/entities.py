@@ -178,6 +178,47 @@ def _with_type_noun(text: str, span: tuple[int, int]) -> tuple[int, int]:
     return m.start(), span[1] + (num.end() if num else 0)
 
 
+# "Những xã nào …?", "các phường nào", "gồm những đơn vị nào": the question asks for all of them
+_ASKS_SEVERAL = re.compile(r"\b(?:nhung|cac)\s+(?:\w+\s+){0,2}nao\b|\bgom nhung\b")
+_UNIT_NOUNS = r"(?:xã|phường|thị trấn|đặc khu|thị xã|huyện|quận|tỉnh|thành phố)"
+# between two items of a list of names: ", ", " và ", ", các xã ", " và xã "
+_ITEM_GAP = re.compile(rf"\s*(?:,\s*(?:và\s+)?|\s+và\s+)(?:(?:các\s+)?{_UNIT_NOUNS}\s+)?", re.IGNORECASE)
+# what an item may carry after its name: a number ("Sơn Kim 1"), a bracket ("Ia O (huyện Ia Grai)")
+_ITEM_TAIL = re.compile(r"(?:\s+\d+(?![\w/]|[.,]\d))?(?:\s*\([^()\n]{0,60}\))?")
+
+
+def _enumeration(text: str, span: tuple[int, int]) -> tuple[int, int]:
+    """The whole list of names the span is one item of ("xã Tam Hải và xã Tân Hiệp", "các xã
+    Ea H'Leo, Ea Trang, …, Vụ Bổn"): a question asking "những xã nào" wants every one."""
+    ends: list[tuple[int, int]] = []
+    for a, b in capitalised_runs(text):
+        if ends and a < ends[-1][1]:
+            continue                 # a name inside the bracket of the item before
+        ends.append((a, _ITEM_TAIL.match(text, b).end()))
+    i = next((k for k, (a, b) in enumerate(ends) if a <= span[0] < b or span[0] <= a < span[1]), None)
+    if i is None:
+        return span
+    first = last = i
+    while first > 0 and _ITEM_GAP.fullmatch(text[ends[first - 1][1]:ends[first][0]]):
+        first -= 1
+    while last + 1 < len(ends) and _ITEM_GAP.fullmatch(text[ends[last][1]:ends[last + 1][0]]):
+        last += 1
+    if first == last:
+        return span
+    return min(span[0], ends[first][0]), max(span[1], ends[last][1])
+
+
+def _whole_answer(ctx: Evidence, text: str, span: tuple[int, int]) -> tuple[int, int]:
+    """The name with its type noun, and the whole list when the question asks for several."""
+    span = _with_type_noun(text, span)
+    return _enumeration(text, span) if _ASKS_SEVERAL.search(fold(ctx.q.text)) else span
+
+
+def _choices(spans: list[tuple[int, int]], answer: tuple[int, int]) -> int:
+    """How many names the answer was chosen from: the items of a list answered whole are one."""
+    return 1 + sum(1 for a, b in spans if not (answer[0] <= a and b <= answer[1]))
+
+
 def _in_question(ctx: Evidence, text: str) -> bool:
     return fold(text) in fold(ctx.q.text)
 
@@ -256,8 +297,9 @@ def answer_place(ctx: Evidence) -> Answer | None:
             spans.append((i, i + len(place.name)) if i >= 0 else (a, b))
         best = _nearest_to_key(ctx, text, spans)
         if best:
-            return _scored(entity_answer(ctx, chunk, s, e, _with_type_noun(text, best), "{x}."), cov, ctx,
-                           n_names=float(len(spans)))
+            whole = _whole_answer(ctx, text, best)
+            return _scored(entity_answer(ctx, chunk, s, e, whole, "{x}."), cov, ctx,
+                           n_names=float(_choices(spans, whole)))
     return None
 
 
@@ -287,8 +329,9 @@ def answer_named(ctx: Evidence) -> Answer | None:
                     after_noun += [r for r in runs if re.fullmatch(r"\s*,\s*", text[r[1]:m.start()])]
         best = after_noun[0] if len(after_noun) == 1 else _nearest_to_key(ctx, text, after_noun or runs)
         if best:
-            return _scored(entity_answer(ctx, chunk, s, e, _with_type_noun(text, best), "{x}."), cov, ctx,
-                           after_noun=float(bool(after_noun)), n_names=float(len(after_noun or runs)))
+            whole = _whole_answer(ctx, text, best)
+            return _scored(entity_answer(ctx, chunk, s, e, whole, "{x}."), cov, ctx,
+                           after_noun=float(bool(after_noun)), n_names=float(_choices(after_noun or runs, whole)))
     return None
 
 

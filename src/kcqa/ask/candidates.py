@@ -19,7 +19,7 @@ from ..text.lexicon import (DURATION_UNITS, EQUIVALENT_PHRASES, MONEY_UNITS, MON
 from ..text import lexicon
 from ..text.places import find_places
 from ..text.numbers import QUALIFIERS, Quantity, parse_number, ratio_ok
-from ..text.vietnamese import fold, folded_syllables, is_syllable, sentences, syllables
+from ..text.vietnamese import fold, folded_syllables, has_diacritics, is_syllable, sentences, syllables
 from .features import clause, mentions, period_parts, year_part
 from .frame import Question, identifiers_in
 
@@ -359,20 +359,52 @@ def part_ok(ctx: Evidence, f: Figure) -> bool:
         others = [m for m in stated.finditer(f.sentence, before[-1].end()) if m.end() <= pos or m.start() >= fend]
         start = max([m.end() for m in others if m.end() <= pos], default=before[-1].end())
         end = min([m.start() for m in others if m.start() > pos], default=len(f.sentence))
-        return bool(_parts_own_words(whole, f.sentence[start:end]) & asked)
+        # … or to the next part of another unit ("65 xã hình thành sau sắp xếp … và | 08 đơn vị …
+        # không thực hiện sắp xếp"); "30 phường và 65 xã hình thành …" is one part of two units
+        for m in _NEXT_PART.finditer(f.sentence, fend, end):
+            if re.search(r"[^\W\d_]", f.sentence[fend:m.start()]):
+                end = m.start()
+                break
+        return _names_the_part(ctx.q, asked, whole, f.sentence[start:end])
     after = _AMONG.search(f.sentence, pos)
     if after:                                # the figure may be the whole
         whole, part = f.sentence[:after.start()], f.sentence[after.end():]
-        return not stated.search(part) or not (_parts_own_words(whole, part) & asked)
+        return not stated.search(part) or not _names_the_part(ctx.q, asked, whole, part)
     return True
 
 
-def _parts_own_words(whole: str, part: str) -> set[str]:
-    """The words a breakdown ("trong đó …") says that its whole does not (folded), the
-    numbers and function words aside; a negation counts ("không thực hiện sắp xếp")."""
-    own = set(folded_syllables(part).split()) - set(folded_syllables(whole).split())
-    return {w for w in own if not w.isdigit() and (w in _NEGATIONS or (w not in lexicon.STOPWORDS
-                                                                     and w not in lexicon.QUESTION_WORDS))}
+def _names_the_part(q, asked: set[str], whole: str, part: str) -> bool:
+    """Whether the question names what sets the part apart. Its words are the part's own common
+    words, compared with their marks when the question has them ("năm 2025" is not "Nậm Xé");
+    places and names count as whole phrases ("Lào Cai" is not named by "các xã … Lao Chải",
+    "trong đó Hà Nội có …" is)."""
+    subjects = [fold(n) for n in q.place_names() | set(q.names)]
+    fw, fp = folded_syllables(whole), folded_syllables(part)
+    if any(mentions(fp, n) and not mentions(fw, n) for n in subjects):
+        return True
+    marked = has_diacritics(q.text)
+    words = _common_words(q.text, marked) - {w for n in subjects for w in n.split()} if marked else \
+        asked - {w for n in subjects for w in n.split()}
+    return bool(_parts_own_words(whole, part, marked) & words)
+
+
+def _common_words(text: str, marked: bool) -> set[str]:
+    """Lower-case syllables (names aside; the first word is capitalised as a sentence's), with
+    their marks or folded."""
+    return {(w.lower() if marked else fold(w)) for i, (_, _, w) in enumerate(syllables(text))
+            if i == 0 or not w[:1].isupper()}
+
+
+_NEXT_PART = re.compile(r"(?:,?\s+và\s+|;\s*)(?=\d)")
+
+
+def _parts_own_words(whole: str, part: str, marked: bool = False) -> set[str]:
+    """The common words a breakdown ("trong đó …") says that its whole does not (folded, or
+    with their marks), the numbers, names and function words aside; a negation counts
+    ("không thực hiện sắp xếp")."""
+    own = _common_words(part, marked) - _common_words(whole, marked)
+    return {w for w in own if not w.isdigit() and (fold(w) in _NEGATIONS or (fold(w) not in lexicon.STOPWORDS
+                                                                           and fold(w) not in lexicon.QUESTION_WORDS))}
 
 
 def names_ok(ctx: Evidence, f: Figure) -> bool:

@@ -568,6 +568,35 @@ def test_a_part_given_after_trong_do_answers_only_a_question_that_names_the_part
     assert _stated(engine, "Kim ngạch xuất khẩu hàng dệt may của công ty Minh An đạt bao nhiêu?") == "120 triệu USD"
 
 
+def test_a_part_ends_where_the_next_part_begins(tmp_path, model_cache):
+    """"trong đó có 30 phường, 65 xã hình thành sau sắp xếp … và 08 đơn vị … không thực hiện sắp
+    xếp": the 65 xã are not the ones left as they were (they were, at 0.91, the next part being
+    of another unit); and the names a part lists are not its words ("Nậm Xé", "Lao Chải" do not
+    make the 10 phường a part asked by "năm 2025 … Lào Cai")."""
+    engine = _records_engine(tmp_path, model_cache, {
+        "can-tho.md": "# Sắp xếp đơn vị hành chính cấp xã của thành phố Cần Thơ\n\n"
+                      "Sau khi sắp xếp, thành phố Cần Thơ có 103 đơn vị hành chính cấp xã, gồm 31 phường và 72 "
+                      "xã; trong đó có 30 phường, 65 xã hình thành sau sắp xếp quy định tại Điều này và 08 đơn vị "
+                      "hành chính cấp xã không thực hiện sắp xếp là phường Tân Lộc, các xã Trường Long, Thạnh Phú.\n",
+        "lao-cai.md": "# Sắp xếp đơn vị hành chính cấp xã của tỉnh Lào Cai năm 2025\n\n"
+                      "Sau khi sắp xếp, tỉnh Lào Cai có 99 đơn vị hành chính cấp xã, gồm 10 phường, 89 xã; trong "
+                      "đó có 81 xã, 10 phường hình thành sau sắp xếp quy định tại Điều này và 08 xã không thực "
+                      "hiện sắp xếp là các xã Nậm Xé, Ngũ Chỉ Sơn, Lao Chải.\n"})
+    assert _stated(engine, "Có bao nhiêu xã của Cần Thơ không thực hiện sắp xếp?") != "65 xã"
+    assert _stated(engine, "Sau khi sắp xếp năm 2025, tỉnh Lào Cai có bao nhiêu phường?") == "10 phường"
+    assert _stated(engine, "Có bao nhiêu xã của Lào Cai không thực hiện sắp xếp?") == "08 xã"
+
+
+def test_a_commune_named_after_a_person_is_not_a_person(tmp_path, model_cache):
+    """"xã Hồ Thị Kỷ", "các xã … Sơn Kim": a commune's name answered "Ai ký nghị quyết?" at 0.91."""
+    engine = _records_engine(tmp_path, model_cache, {"ca-mau.md": (
+        "# Nghị quyết về việc sắp xếp các đơn vị hành chính cấp xã của tỉnh Cà Mau\n\n"
+        "Sau khi sắp xếp, tỉnh Cà Mau có 64 đơn vị hành chính cấp xã; trong đó có 01 xã không thực hiện "
+        "sắp xếp là xã Hồ Thị Kỷ và các xã Trần Văn Thời, Phan Ngọc Hiển.\n")})
+    got = _stated(engine, "Ai ký nghị quyết sắp xếp đơn vị hành chính cấp xã của Cà Mau?")
+    assert got not in ("Hồ Thị Kỷ", "Trần Văn Thời", "Phan Ngọc Hiển")
+
+
 def test_a_subject_named_in_the_sentence_before_across_a_passage_boundary_counts(tmp_path, model_cache):
     """"… cổ phiếu VCI … được mua vào rất mạnh." then, in the next paragraph (another passage),
     "… mã này tăng trần lên 30.800 đồng": the figure's subject is the sentence before's, so

@@ -214,6 +214,27 @@ def _whole_answer(ctx: Evidence, text: str, span: tuple[int, int]) -> tuple[int,
     return _enumeration(text, span) if _ASKS_SEVERAL.search(fold(ctx.q.text)) else span
 
 
+def _unit_names(text: str) -> list[tuple[int, int]]:
+    """Names of communes, wards, districts: after their type noun, and the lists they head
+    ("xã Hồ Thị Kỷ", "các xã Ea H'Leo, Ea Trang"). Named after people, they are still places."""
+    out = []
+    for a, b in capitalised_runs(text):
+        if not _LOCAL_UNIT.search(text[:a]):
+            continue
+        words = text[a:b].split()
+        lead = _lead_before_name(words)      # "… huyện Ba Vì Nguyễn Văn A": the unit ends at the name
+        if lead:
+            b = text.index(words[lead - 1], a) + len(words[lead - 1])
+        out.append(_enumeration(text, (a, b)))
+    return out
+
+
+# below the province: its own name may be a person's ("xã Hồ Thị Kỷ"); a province's never runs
+# into a title's holder unnoticed ("Chủ tịch UBND tỉnh Hưng Yên Nguyễn Văn Phóng")
+_LOCAL_UNIT = re.compile(r"(?<!\w)(?:xã|phường|thị trấn|đặc khu|huyện|quận|thị xã|thôn|ấp|buôn|làng|xóm|sóc)\s+$",
+                         re.IGNORECASE)
+
+
 def _choices(spans: list[tuple[int, int]], answer: tuple[int, int]) -> int:
     """How many names the answer was chosen from: the items of a list answered whole are one."""
     return 1 + sum(1 for a, b in spans if not (answer[0] <= a and b <= answer[1]))
@@ -244,7 +265,9 @@ def answer_who(ctx: Evidence) -> Answer | None:
             continue
         anchors = _title_anchors(text, title) if title else []
         place_spans = {(a, b) for a, b, _ in find_places(text)}
-        names = [n for n in _person_names(text) if n not in place_spans and not _in_question(ctx, text[n[0]:n[1]])]
+        units = _unit_names(text)
+        names = [n for n in _person_names(text) if n not in place_spans and not _in_question(ctx, text[n[0]:n[1]])
+                 and not any(a <= n[0] and n[1] <= b for a, b in units)]
         if anchors:
             a0 = anchors[0]
             # "A - Thứ trưởng …; B - Cục trưởng …": a title binds the name of its own segment

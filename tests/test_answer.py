@@ -597,6 +597,30 @@ def test_a_commune_named_after_a_person_is_not_a_person(tmp_path, model_cache):
     assert got not in ("Hồ Thị Kỷ", "Trần Văn Thời", "Phan Ngọc Hiển")
 
 
+_SIGNED = ("# NGHỊ QUYẾT VỀ VIỆC SẮP XẾP CÁC ĐƠN VỊ HÀNH CHÍNH CẤP XÃ CỦA TỈNH CÀ MAU NĂM 2025\n\n"
+           "Sau khi sắp xếp, tỉnh Cà Mau có 64 đơn vị hành chính cấp xã; trong đó có 01 xã không thực hiện "
+           "sắp xếp là xã Hồ Thị Kỷ.\n\n"
+           "Nghị quyết này có hiệu lực thi hành kể từ ngày thông qua.\n\n"
+           "+--------------------------------+-------------------------------------+\n"
+           "| ***Nơi nhận:\\***               | **TM. ỦY BAN THƯỜNG VỤ QUỐC HỘI\\    |\n"
+           "| - Chính phủ;\\                  | CHỦ TỊCH\\                           |\n"
+           "| - Lưu Văn phòng Quốc hội.      | \\                                   |\n"
+           "|                                | Trần Thanh Mẫn**                    |\n"
+           "+--------------------------------+-------------------------------------+\n")
+
+
+def test_who_signed_a_record_is_read_from_its_signature(tmp_path, model_cache):
+    """"Ai ký nghị quyết …?": the name under the signing title at the record's foot, not a
+    recipient ("- Lưu Văn phòng …") nor a commune ("xã Hồ Thị Kỷ"); a record the question does
+    not describe ("quyết định bổ nhiệm") has no signer to give."""
+    engine = _records_engine(tmp_path, model_cache, {"ca-mau.md": _SIGNED})
+    ans = engine.ask("Ai ký nghị quyết sắp xếp đơn vị hành chính cấp xã của tỉnh Cà Mau?")
+    assert ans.status == "answered" and ans.value.text == "Trần Thanh Mẫn"
+    assert "Trần Thanh Mẫn" in ans.citations[0].text
+    assert _stated(engine, "ai ky nghi quyet sap xep don vi hanh chinh cap xa cua tinh Ca Mau") == "Trần Thanh Mẫn"
+    assert _stated(engine, "Ai ký quyết định bổ nhiệm giám đốc sở?") is None
+
+
 def test_a_subject_named_in_the_sentence_before_across_a_passage_boundary_counts(tmp_path, model_cache):
     """"… cổ phiếu VCI … được mua vào rất mạnh." then, in the next paragraph (another passage),
     "… mã này tăng trần lên 30.800 đồng": the figure's subject is the sentence before's, so

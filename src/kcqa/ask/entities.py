@@ -254,8 +254,64 @@ def _title_anchors(text: str, title: str) -> list[tuple[int, int]]:
     return out
 
 
+# "Ai ký nghị quyết …?": an official record is signed at its foot, under a title in capitals
+_ASKS_SIGNER = re.compile(r"\b(?:ai|nguoi nao)\s+(?:da\s+)?ky\b|\bnguoi ky\b")
+_SIGNING_TITLE = re.compile(r"(?<!\w)(?:TM\.|T/M|KT\.|Q\.|CHỦ TỊCH|TỔNG BÍ THƯ|BÍ THƯ|BỘ TRƯỞNG|THỦ TƯỚNG|"
+                            r"GIÁM ĐỐC|TRƯỞNG BAN|CHÁNH VĂN PHÒNG|CHÁNH ÁN|VIỆN TRƯỞNG)(?!\w)")
+
+
+def answer_signer(ctx: Evidence) -> Answer | None:
+    """The signer of the record the question is about: the first personal name after the
+    signing title in the last passage that has one (a record may end with an appendix after its
+    signature; the name may open the next passage), a name of a family, not a commune ("xã Hồ
+    Thị Kỷ")."""
+    docs = list(dict.fromkeys(p.chunk.doc for p in ctx.passages))
+    words = [w for w in ctx.content if w not in _SIGNER_WORDS]
+    for doc in docs[:2]:
+        # the record must be the one asked about: its title and opening say what the question does
+        chunks = ctx.engine.store.doc_chunks(doc)
+        cov = ctx.coverage(ctx.doc_title(doc) + " " + chunks[0].text, words) if chunks else 0.0
+        if cov < SIGNED_RECORD_COVERAGE:
+            continue
+        for i in range(len(chunks) - 1, -1, -1):
+            title = _SIGNING_TITLE.search(chunks[i].text)
+            if not title:
+                continue
+            places = [(chunks[i], title.end())] + ([(chunks[i + 1], 0)] if i + 1 < len(chunks) else [])
+            for chunk, after in places:
+                name = _family_name_after(chunk.text, after)
+                if name:
+                    a, b = name
+                    s = title.start() if chunk is chunks[i] else chunk.text.rfind("\n", 0, a) + 1
+                    ans = entity_answer(ctx, chunk, s, b, (a - s, b - s), "{x} (người ký).")
+                    return _scored(ans, cov, ctx, anchored=1.0, n_names=1.0, title_asked=0.0)
+            break                    # the last signing title has no name after it: not a signature
+    return None
+
+
+def _family_name_after(text: str, pos: int) -> tuple[int, int] | None:
+    """A signature's name: of a family, ending its line ("… Tô Lâm**"; in "- Lưu Văn phòng
+    Trung ương" the words run on)."""
+    from ..text.lexicon import FAMILY_NAMES
+    units = _unit_names(text)
+    for a, b in _person_names(text):
+        if a >= pos and fold(text[a:b].split()[0]) in FAMILY_NAMES and not any(u <= a and b <= v for u, v in units) \
+                and _LINE_END.match(text, b):
+            return a, b
+    return None
+
+
+_LINE_END = re.compile(r"[*_\\\s|]*(?:\n|$)")
+_SIGNER_WORDS = {"ai", "ky", "nguoi", "nao", "da"}
+_RECORD_NOUNS = ("văn bản", "báo cáo", "thông báo", "kế hoạch", "giấy phép")
+SIGNED_RECORD_COVERAGE = 0.8
+
+
 def answer_who(ctx: Evidence) -> Answer | None:
     """A person: in a sentence that holds the exact title asked about, the name next to it."""
+    asked = fold(ctx.q.text)
+    if _ASKS_SIGNER.search(asked) and any(mentions(asked, fold(t)) for t in DOCUMENT_TYPES + _RECORD_NOUNS):
+        return answer_signer(ctx)    # "ký nghị quyết": a record's signer; "ký lệnh phong tỏa" is told in prose
     title = ctx.q.title_phrase
     cands = _sentence_candidates(ctx, top=TOP_PASSAGES)
     if title:

@@ -621,6 +621,21 @@ def test_who_signed_a_record_is_read_from_its_signature(tmp_path, model_cache):
     assert _stated(engine, "Ai ký quyết định bổ nhiệm giám đốc sở?") is None
 
 
+def test_a_cited_records_date_is_that_records(tmp_path, model_cache):
+    """"Trên cơ sở Đề án số 341/ĐA-CP ngày 09 tháng 5 năm 2025 …": the đề án's date, not when the
+    nghị quyết takes effect ("từ ngày được thông qua", no date: it answered 09/5 at 0.84 in every
+    resolution)."""
+    engine = _records_engine(tmp_path, model_cache, {"dak-lak.md": (
+        "# NGHỊ QUYẾT VỀ VIỆC SẮP XẾP CÁC ĐƠN VỊ HÀNH CHÍNH CẤP XÃ CỦA TỈNH ĐẮK LẮK NĂM 2025\n\n"
+        "Trên cơ sở Đề án số 341/ĐA-CP ngày 09 tháng 5 năm 2025 của Chính phủ về sắp xếp đơn vị hành chính "
+        "cấp xã của tỉnh Đắk Lắk năm 2025, Ủy ban Thường vụ Quốc hội quyết định sắp xếp các đơn vị hành chính "
+        "cấp xã của tỉnh Đắk Lắk như sau.\n\n"
+        "Nghị quyết này có hiệu lực thi hành từ ngày được thông qua.\n")})
+    got = _stated(engine, "Nghị quyết sắp xếp đơn vị hành chính cấp xã của tỉnh Đắk Lắk có hiệu lực từ ngày nào?")
+    assert got != "ngày 09 tháng 5 năm 2025"
+    assert _stated(engine, "Đề án số 341/ĐA-CP của Chính phủ có ngày nào?") == "ngày 09 tháng 5 năm 2025"
+
+
 def test_a_subject_named_in_the_sentence_before_across_a_passage_boundary_counts(tmp_path, model_cache):
     """"… cổ phiếu VCI … được mua vào rất mạnh." then, in the next paragraph (another passage),
     "… mã này tăng trần lên 30.800 đồng": the figure's subject is the sentence before's, so

@@ -494,6 +494,14 @@ def names_a_time(text: str) -> bool:
     return bool(_TIME.search(text or ""))
 
 
+# "Đề án số 341/ĐA-CP ngày 09 tháng 5 năm 2025", "Tờ trình số 382/TTr-CP ngày …": a record cited
+# with its number, right before a date that is that record's
+_CITED_RECORD = re.compile(r"(?<!\w)(" + "|".join(re.escape(t) for t in DOCUMENT_TYPES + ("Báo cáo", "Kế hoạch",
+                                                                                        "Thông báo"))
+                           + r")(?:\s+[^\W\d_]+){0,3}\s+số\s*([\w./-]*\d[\w./-]*)(?:\s+của\s+[^,;\d]{0,40})?,?\s*$",
+                           re.IGNORECASE)
+
+
 def answer_when(ctx: Evidence) -> Answer | None:
     folded = fold(ctx.q.text)
     noun = _RECORD_NOUN.search(folded)
@@ -527,6 +535,9 @@ def answer_when(ctx: Evidence) -> Answer | None:
                 continue                   # "ngày nào" wants a day, "tháng nào" a month
             if issued and not mentions(fold(text[max(0, m.start() - 80):m.end() + 80]), noun.group(1)):
                 continue                   # "Đề án số 364 ngày 09 tháng 5" is the đề án's date, not a chỉ thị's
+            ref = _CITED_RECORD.search(text, max(0, m.start() - 80), m.start())
+            if ref and not (mentions(folded, fold(ref.group(1))) or ref.group(2) in ctx.q.text):
+                continue                   # a cited record's own date answers only a question about that record
             spans.append((m.start(), m.end()))
         best = _nearest_to_key(ctx, text, spans)
         if best:

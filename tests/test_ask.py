@@ -244,6 +244,17 @@ def test_he_and_she_are_the_person_the_last_answer_named(follow):
     assert resolve(follow, [_turn("Quảng Nam được bố trí bao nhiêu kinh phí?", answer_text="6,94 tỷ đồng")]).unresolvable
 
 
+@pytest.mark.parametrize("follow, expected", [
+    # a period and nothing else asks what the earlier question asked, of that period; a year
+    # replaces the earlier span whole
+    ("nam 2017 dat bao nhieu?", "Doanh thu chuyển giao công nghệ của ĐH Bách khoa TPHCM năm 2017 là bao nhiêu?"),
+    ("Năm 2019 thì sao?", "Doanh thu chuyển giao công nghệ của ĐH Bách khoa TPHCM năm 2019 là bao nhiêu?"),
+])
+def test_a_period_alone_asks_the_earlier_question_of_that_period(follow, expected):
+    prev = [_turn("Doanh thu chuyển giao công nghệ của ĐH Bách khoa TPHCM giai đoạn 2009-2019 là bao nhiêu?")]
+    assert resolve(follow, prev).question == expected
+
+
 def test_a_new_topic_starts_fresh():
     q = "Doanh thu quý 1/2021 của Vingroup đạt bao nhiêu?"
     r = resolve(q, [_turn("Quảng Nam được bố trí bao nhiêu kinh phí?")])

@@ -26,6 +26,8 @@ _START = re.compile(r"^\s*(?:vậy\s+|thế\s+)?(?:còn|con)\s+(?:về\s+|ve\s+)
 _THI_SAO = r"(?:thì|thi)\s+(?:sao|thế nào|the nao|ra sao)"      # "… thì sao?": the rest is as before
 _END = re.compile(rf"\s*{_THI_SAO}\s*\??\s*$|\s*\?\s*$", re.IGNORECASE)
 _YEAR = re.compile(r"(?<!\d)((?:19|20)\d{2})(?!\d)")
+_YEAR_SPAN = re.compile(r"(?:(?:giai đoạn|giai doan|thời kỳ|thoi ky|từ năm|tu nam|từ|tu)\s+)?(?<!\d)(?:19|20)\d{2}\s*"
+                        r"(?:-|–|đến|den|tới|toi)\s*(?:năm\s+|nam\s+)?(?:19|20)\d{2}(?!\d)", re.IGNORECASE)
 _BASELINE_YEAR = re.compile(r"(so v[oớ]i|cùng kỳ|cung ky)[^?]*?(?:năm|nam)?\s*((?:19|20)\d{2})", re.IGNORECASE)
 # "tỉnh này", "năm đó", "hội nghị đó", "công ty này", "ông ấy"
 _REF = re.compile(r"(?<!\w)((?:[^\W\d_]+\s+){0,2}?[^\W\d_]+)\s+(đó|này|ấy|trên|do|nay|ay)(?!\w)", re.IGNORECASE)
@@ -113,6 +115,10 @@ def resolve(question: str, previous: list[dict]) -> Resolution:
     base = anchor.get("resolved_question") or anchor["question"]
     q = parse_question(question)
     cues = looks_like_followup(question) or _bare(question)
+    period = _period_only(question, q)
+    if period and not cues:
+        # "Năm 2017 đạt bao nhiêu?" asks what the earlier question asked, of another period
+        return resolve(f"{period} thì sao?", previous)
     if not cues and not _subjectless(q):
         return _carried_subject(question, q, parse_question(base)) or Resolution(question)
     if not cues and q.kind in ("place", "superlative", "document") and not _has_ref(question) \
@@ -220,6 +226,23 @@ def _words(text: str) -> set[str]:
     return {fold(w) for _, _, w in syllables(text)}
 
 
+# words that say nothing of what is measured: "Năm 2017 đạt bao nhiêu?" asks the earlier measure
+_ASKING_WORDS = {"dat", "la", "duoc", "co", "thi", "khoang", "uoc", "bao", "nhieu", "may", "con"}
+_PERIOD_WORDS = {"nam", "quy", "thang", "ngay", "dau", "cuoi", "het", "nua", "i", "ii", "iii", "iv"}
+
+
+def _period_only(text: str, q: Question) -> str:
+    """The period of a question that names nothing else ("Năm 2017 đạt bao nhiêu?": neither what
+    is measured nor of whom, nor a change), else ""."""
+    if not (q.years or q.period) or q.places or q.names or q.measures:
+        return ""
+    sy = [(s, e, fold(w)) for s, e, w in syllables(text)]
+    if not all(w[0].isdigit() or w in _ASKING_WORDS | _PERIOD_WORDS for _, _, w in sy):
+        return ""
+    kept = [(s, e) for s, e, w in sy if w[0].isdigit() or w in _PERIOD_WORDS]
+    return text[kept[0][0]:kept[-1][1]] if kept else ""
+
+
 def _bare(text: str) -> bool:
     """"Năm 2022?", "Quý I?", "Lâm Đồng?": a slot alone is a follow-up."""
     core = text.strip(" ?.")
@@ -313,7 +336,11 @@ def _swap_slots(base: str, base_q: Question, core: str, core_q: Question) -> str
         elif core_q.years and years:
             y = str(sorted(core_q.years)[0])
             own = re.search(rf"(?<!\w)({_EDGE})\s+(?:năm|nam)\s+{y}", core, re.IGNORECASE)
-            if own and not re.search(r"\d{1,2}/\d{1,2}/$", out[:years[0].start()]):   # in "31/12/2020" only the year changes
+            span = _YEAR_SPAN.search(out)
+            if span and len(core_q.years) == 1:
+                # "giai đoạn 2009-2019" then "Năm 2017 thì sao?": one year, not a span from 2017
+                out = out[:span.start()] + f"năm {y}" + out[span.end():]
+            elif own and not re.search(r"\d{1,2}/\d{1,2}/$", out[:years[0].start()]):   # in "31/12/2020" only the year changes
                 # "Cuối năm 2020 thì sao?" is a period of its own: it replaces "quý 1/2021" whole
                 phrase = own.group()[:1].lower() + own.group()[1:]
                 out = _replace_period(out, years[0], phrase, rf"(?:(?:{_EDGE})\s+)?(?:(?:năm|nam)\s+)?")

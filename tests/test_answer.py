@@ -255,6 +255,13 @@ def test_which_ones_is_answered_with_the_whole_list(tmp_path, model_cache):
     assert ans.value.text == "xã Ia O (huyện Ia Grai), Nhơn Châu và Krong"
 
 
+def test_a_selection_of_the_highest_does_not_give_the_lowest(seed_engine):
+    """"một số địa phương bố trí nguồn ngân sách cao … là: Lâm Đồng (…), Quảng Nam (…), Quảng Bình
+    (…)…": Lâm Đồng is the highest; Quảng Bình is not the lowest province, only the lowest named."""
+    assert _stated(seed_engine, "Địa phương nào bố trí kinh phí cao nhất?") == "Lâm Đồng"
+    assert _stated(seed_engine, "Địa phương nào bố trí kinh phí thấp nhất?") is None
+
+
 def test_a_change_asked_is_not_filled_by_the_level_beside_it(seed_engine):
     """"tăng bao nhiêu?" wants "tăng 7,34%", not "là 64,47 tỷ đồng" in the same sentence."""
     from kcqa.ask.answer import answer_question

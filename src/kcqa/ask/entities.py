@@ -37,7 +37,7 @@ def answer_superlative(ctx: Evidence) -> Answer | None:
         score = cov + 0.1 * min(len(figs), 5)
         if cov >= MIN_COVERAGE * 0.8 and score > best_score:
             best_group, best_score = figs, score
-    if not best_group:
+    if not best_group or not _ranks_this_way(best_group, q.superlative):
         return None
     pick = (max if q.superlative == "max" else min)(best_group, key=lambda f: f.value)
     word = "cao nhất" if q.superlative == "max" else "thấp nhất"
@@ -48,6 +48,22 @@ def answer_superlative(ctx: Evidence) -> Answer | None:
     value = AnswerValue(text=pick.entity, value=pick.value, unit=pick.unit, qualifier=pick.qualifier,
                         entity=pick.entity, measure=pick.measure or None, period=pick.period or None)
     return Answer(question="", status="answered", text=text, value=value, citations=[cit])
+
+
+# "một số địa phương bố trí nguồn ngân sách cao … là: A (…), B (…)…": a selection, of the highest
+_SELECTION = re.compile(r"\b(mot so|tieu bieu|dien hinh|noi bat|nhu(?! sau))\b")
+_HIGH = re.compile(r"\b(cao|nhieu|lon|dan dau|manh)\b")
+_LOW = re.compile(r"\b(thap|it|nho|cham)\b")
+
+
+def _ranks_this_way(figs: list[Figure], way: str | None) -> bool:
+    """A list the record introduces as a selection ranks only the way it was selected: the
+    lowest of "một số địa phương bố trí … cao" is not the lowest province."""
+    first = min(figs, key=lambda f: f.start)
+    lead = fold(first.sentence[max(0, first.start - first.sentence_start - 200):first.start - first.sentence_start])
+    if not _SELECTION.search(lead):
+        return True
+    return bool((_HIGH if way == "max" else _LOW).search(lead))
 
 
 def _names_identifier(ctx: Evidence, text: str) -> bool:

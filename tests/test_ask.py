@@ -255,6 +255,17 @@ def test_a_period_alone_asks_the_earlier_question_of_that_period(follow, expecte
     assert resolve(follow, prev).question == expected
 
 
+def test_which_is_highest_ranks_the_earlier_measure():
+    """"Tỉnh nào cao nhất?" after a province's budget ranks that budget; "thấp nhất" next ranks it
+    the other way; a superlative that names what it ranks stands on its own."""
+    prev = [_turn("Quảng Nam được bố trí bao nhiêu kinh phí?")]
+    first = resolve("Tỉnh nào cao nhất?", prev)
+    assert first.resolved and first.question == "Tỉnh nào được bố trí kinh phí cao nhất?"
+    prev.append(_turn("Tỉnh nào cao nhất?", first.question, kind="superlative"))
+    assert resolve("Còn tỉnh nào thấp nhất?", prev).question == "Tỉnh nào được bố trí kinh phí thấp nhất?"
+    assert not resolve("Tỉnh nào có doanh thu cao nhất?", prev[:1]).resolved
+
+
 def test_a_new_topic_starts_fresh():
     q = "Doanh thu quý 1/2021 của Vingroup đạt bao nhiêu?"
     r = resolve(q, [_turn("Quảng Nam được bố trí bao nhiêu kinh phí?")])

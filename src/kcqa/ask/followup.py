@@ -119,6 +119,9 @@ def resolve(question: str, previous: list[dict]) -> Resolution:
     if period and not cues:
         # "Năm 2017 đạt bao nhiêu?" asks what the earlier question asked, of another period
         return resolve(f"{period} thì sao?", previous)
+    ranked = _superlative_of(question, q, base)
+    if ranked:
+        return Resolution(ranked, resolved=True, substituted=True)
     if not cues and not _subjectless(q):
         return _carried_subject(question, q, parse_question(base)) or Resolution(question)
     if not cues and q.kind in ("place", "superlative", "document") and not _has_ref(question) \
@@ -241,6 +244,37 @@ def _period_only(text: str, q: Question) -> str:
         return ""
     kept = [(s, e) for s, e, w in sy if w[0].isdigit() or w in _PERIOD_WORDS]
     return text[kept[0][0]:kept[-1][1]] if kept else ""
+
+
+_WHICH = re.compile(r"^\s*(?:còn\s+|con\s+)?((?:\w+\s+){1,2}?(?:nào|nao))\s+", re.IGNORECASE)
+_MOST = re.compile(r"\b(?:(?:cao|nhiều|lớn|thấp|ít|nhỏ|nhieu|lon|thap|it|nho)\s+(?:nhất|nhat))\b", re.IGNORECASE)
+
+
+def _superlative_of(question: str, q: Question, base: str) -> str:
+    """"Tỉnh nào cao nhất?" after "Quảng Nam được bố trí bao nhiêu kinh phí?": the ranking of
+    the earlier measure, "Tỉnh nào được bố trí kinh phí cao nhất?" (a superlative that names
+    nothing it ranks). "" when it does not apply."""
+    which, most = _WHICH.match(question), _MOST.search(question)
+    if q.kind != "superlative" or q.measures or not which or not most:
+        return ""
+    rest = fold(question[which.end():most.start()] + question[most.end():]).split()
+    if any(w not in {"la", "thi", "duoc", "co", "?"} for w in rest):
+        return ""
+    base_q = parse_question(base)
+    earlier_most = _MOST.search(base)
+    if base_q.kind == "superlative" and earlier_most:
+        # "Tỉnh nào được bố trí kinh phí cao nhất?" then "Tỉnh nào thấp nhất?": the other end
+        return base[:earlier_most.start()] + most.group().lower() + base[earlier_most.end():]
+    how_much = re.search(r"(?<!\w)bao\s+(?:nhiêu|nhieu)\s*", base, re.IGNORECASE)
+    spans = _span_of_places(base)
+    if not how_much or not spans or base_q.kind not in ("amount", "percent", "count"):
+        return ""
+    s, e = spans[0]
+    out = base[:s] + "\0" + base[e:]
+    out = re.sub(r"(?<!\w)bao\s+(?:nhiêu|nhieu)\s*", "", out, count=1, flags=re.IGNORECASE).rstrip(" ?.")
+    phrase = which.group(1)
+    out = out.replace("\0", phrase[:1].upper() + phrase[1:] if s == 0 else phrase.lower())
+    return f"{out} {most.group().lower()}?"
 
 
 def _bare(text: str) -> bool:

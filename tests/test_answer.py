@@ -238,7 +238,8 @@ def test_a_place_question_is_not_answered_from_a_sentence_about_other_provinces(
 @pytest.mark.slow
 def test_which_ones_is_answered_with_the_whole_list(tmp_path, model_cache):
     """"Những xã nào …?" asks for every one: the list a resolution gives ("xã Tam Hải và xã Tân
-    Hiệp", "các xã Ia O (huyện Ia Grai), Nhơn Châu và Krong"), not its first name."""
+    Hiệp", "các xã Ia O (huyện Ia Grai), Nhơn Châu và Krong"), not its first name; a list of
+    another unit is not the answer."""
     engine = _records_engine(tmp_path, model_cache, {
         "da-nang.md": "Nghị quyết sắp xếp các đơn vị hành chính cấp xã của thành phố Đà Nẵng\n\n"
                       "93. Sau khi sắp xếp, thành phố Đà Nẵng có 94 đơn vị hành chính cấp xã, gồm 23 phường, "
@@ -247,12 +248,18 @@ def test_which_ones_is_answered_with_the_whole_list(tmp_path, model_cache):
         "gia-lai.md": "Nghị quyết sắp xếp các đơn vị hành chính cấp xã của tỉnh Gia Lai\n\n"
                       "135. Sau khi sắp xếp, tỉnh Gia Lai có 135 đơn vị hành chính cấp xã; trong đó có 03 xã "
                       "không thực hiện sắp xếp là các xã Ia O (huyện Ia Grai), Nhơn Châu và Krong.\n",
+        "hue.md": "Nghị quyết sắp xếp các đơn vị hành chính cấp xã của thành phố Huế\n\n"
+                  "40. Sau khi sắp xếp, thành phố Huế có 40 đơn vị hành chính cấp xã, gồm 21 phường và 19 xã; "
+                  "trong đó có 20 phường, 19 xã hình thành sau sắp xếp tại Điều này và 01 phường không thực "
+                  "hiện sắp xếp là phường Dương Nỗ.\n",
     })
     ans = engine.ask("Những xã nào của Đà Nẵng không thực hiện sắp xếp?")
     assert ans.status == "answered" and ans.value.text == "xã Tam Hải và xã Tân Hiệp"
     assert ans.value.text in ans.citations[0].text
     ans = engine.ask("nhung xa nao cua Gia Lai khong thuc hien sap xep")
     assert ans.value.text == "xã Ia O (huyện Ia Grai), Nhơn Châu và Krong"
+    # Huế left a ward as it was, no commune: neither the ward nor a count answers "những xã nào"
+    assert _stated(engine, "Những xã nào của Huế không thực hiện sắp xếp?") is None
 
 
 def test_a_selection_of_the_highest_does_not_give_the_lowest(seed_engine):

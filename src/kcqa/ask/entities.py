@@ -224,6 +224,30 @@ def _enumeration(text: str, span: tuple[int, int]) -> tuple[int, int]:
     return min(span[0], ends[first][0]), max(span[1], ends[last][1])
 
 
+def _another_unit(text: str, run: tuple[int, int], noun: str) -> bool:
+    """"Những xã nào …?" is not answered by "phường Dương Nỗ": the name's own type noun is another
+    unit, and no name of the list it heads is of the unit asked ("phường Tân Lộc, các xã …" is)."""
+    asked = re.sub(r"^(?:nhung|cac)\s+", "", fold(noun))
+    if asked not in _UNIT_FOLDED or _unit_before(text, run[0]) in (None, asked):
+        return False
+    a, b = _enumeration(text, run)
+    return not any(_unit_before(text, r[0]) == asked for r in capitalised_runs(text) if a <= r[0] < b)
+
+
+def _unit_before(text: str, pos: int) -> str | None:
+    m = _TYPE_NOUN.search(text[:pos])
+    unit = fold(m.group().strip()) if m else None
+    return unit if unit in _UNIT_FOLDED else None
+
+
+def asks_several(q) -> bool:
+    """"Những xã nào …?": a list of names is asked, never a figure."""
+    return bool(_ASKS_SEVERAL.search(fold(q.text)))
+
+
+_UNIT_FOLDED = {"xa", "phuong", "thi tran", "dac khu", "huyen", "quan", "thi xa", "tinh", "thanh pho"}
+
+
 def _whole_answer(ctx: Evidence, text: str, span: tuple[int, int]) -> tuple[int, int]:
     """The name with its type noun, and the whole list when the question asks for several."""
     span = _with_type_noun(text, span)
@@ -412,6 +436,10 @@ def answer_named(ctx: Evidence) -> Answer | None:
         runs = [r for r in capitalised_runs(text) if not _in_question(ctx, text[r[0]:r[1]])
                 and not all(w.lower() in _NOT_PERSON for w in text[r[0]:r[1]].split())
                 and not _sentence_opener(text, r)]
+        other = [r for r in runs if _another_unit(text, r, noun)]
+        if other and _nearest_to_key(ctx, text, runs) in other:
+            return None              # the sentence that answers names another unit: none of those asked
+        runs = [r for r in runs if r not in other]
         after_noun = []
         if noun:
             # "Đơn vị nào đăng cai …?": the word the question puts after "<noun> nào"

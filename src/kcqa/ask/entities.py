@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 
 from ..models import Answer, AnswerValue, Chunk, Figure
-from ..text.lexicon import DOCUMENT_TYPES, MONEY_UNITS
+from ..text.lexicon import ADMIN_UNITS, DOCUMENT_TYPES, MONEY_UNITS, RECORD_NOUNS, SETTLEMENTS
 from ..text.places import find_places
 from ..text.vietnamese import capitalised_runs, fold, has_diacritics, sentences, syllables
 from .candidates import MIN_COVERAGE, TOP_PASSAGES, Evidence, period_ok
@@ -196,7 +196,8 @@ def _with_type_noun(text: str, span: tuple[int, int]) -> tuple[int, int]:
 
 # "Những xã nào …?", "các phường nào", "gồm những đơn vị nào": the question asks for all of them
 _ASKS_SEVERAL = re.compile(r"\b(?:nhung|cac)\s+(?:\w+\s+){0,2}nao\b|\bgom nhung\b")
-_UNIT_NOUNS = r"(?:xã|phường|thị trấn|đặc khu|thị xã|huyện|quận|tỉnh|thành phố)"
+_UNIT_NOUNS = "(?:" + "|".join(ADMIN_UNITS) + ")"
+_UNIT_FOLDED = {fold(u) for u in ADMIN_UNITS}
 # between two items of a list of names: ", ", " và ", ", các xã ", " và xã "
 _ITEM_GAP = re.compile(rf"\s*(?:,\s*(?:và\s+)?|\s+và\s+)(?:(?:các\s+)?{_UNIT_NOUNS}\s+)?", re.IGNORECASE)
 # what an item may carry after its name: a number ("Sơn Kim 1"), a bracket ("Ia O (huyện Ia Grai)")
@@ -245,13 +246,11 @@ def asks_several(q) -> bool:
     return bool(_ASKS_SEVERAL.search(fold(q.text)))
 
 
-_UNIT_FOLDED = {"xa", "phuong", "thi tran", "dac khu", "huyen", "quan", "thi xa", "tinh", "thanh pho"}
-
 
 def _whole_answer(ctx: Evidence, text: str, span: tuple[int, int]) -> tuple[int, int]:
     """The name with its type noun, and the whole list when the question asks for several."""
     span = _with_type_noun(text, span)
-    return _enumeration(text, span) if _ASKS_SEVERAL.search(fold(ctx.q.text)) else span
+    return _enumeration(text, span) if asks_several(ctx.q) else span
 
 
 def _unit_names(text: str) -> list[tuple[int, int]]:
@@ -271,8 +270,7 @@ def _unit_names(text: str) -> list[tuple[int, int]]:
 
 # below the province: its own name may be a person's ("xã Hồ Thị Kỷ"); a province's never runs
 # into a title's holder unnoticed ("Chủ tịch UBND tỉnh Hưng Yên Nguyễn Văn Phóng")
-_LOCAL_UNIT = re.compile(r"(?<!\w)(?:xã|phường|thị trấn|đặc khu|huyện|quận|thị xã|thôn|ấp|buôn|làng|xóm|sóc)\s+$",
-                         re.IGNORECASE)
+_LOCAL_UNIT = re.compile(r"(?<!\w)(?:" + "|".join(ADMIN_UNITS[:-2] + SETTLEMENTS) + r")\s+$", re.IGNORECASE)
 
 
 def _choices(spans: list[tuple[int, int]], answer: tuple[int, int]) -> int:
@@ -343,14 +341,13 @@ def _family_name_after(text: str, pos: int) -> tuple[int, int] | None:
 
 _LINE_END = re.compile(r"[*_\\\s|]*(?:\n|$)")
 _SIGNER_WORDS = {"ai", "ky", "nguoi", "nao", "da"}
-_RECORD_NOUNS = ("văn bản", "báo cáo", "thông báo", "kế hoạch", "giấy phép")
 SIGNED_RECORD_COVERAGE = 0.8
 
 
 def answer_who(ctx: Evidence) -> Answer | None:
     """A person: in a sentence that holds the exact title asked about, the name next to it."""
     asked = fold(ctx.q.text)
-    if _ASKS_SIGNER.search(asked) and any(mentions(asked, fold(t)) for t in DOCUMENT_TYPES + _RECORD_NOUNS):
+    if _ASKS_SIGNER.search(asked) and any(mentions(asked, fold(t)) for t in RECORD_NOUNS):
         return answer_signer(ctx)    # "ký nghị quyết": a record's signer; "ký lệnh phong tỏa" is told in prose
     title = ctx.q.title_phrase
     cands = _sentence_candidates(ctx, top=TOP_PASSAGES)
@@ -515,6 +512,7 @@ _DATE = re.compile(r"(ngày\s+\d{1,2}(?:\s+tháng\s+\d{1,2}\s+năm\s+\d{4}|/\d{1
 
 _ISSUED = re.compile(r"\b(ban hanh|ky|thong qua|cong bo)\b")
 # the record itself is asked about ("Nghị quyết … được thông qua ngày nào?"), not an event it reports
+# records whose own date line is the day they were issued (a law is passed, then in force: not here)
 _RECORD_NOUN = re.compile(r"\b(nghi quyet|nghi dinh|quyet dinh|thong tu|van ban|cong van|chi thi|ke hoach|to trinh)\b")
 # A point or span of time as records write it: a date, a month, a quarter, a season, a
 # decade, a year or a range of years (bare years only 1000–2099, not part of a number).
@@ -540,10 +538,8 @@ def names_a_time(text: str) -> bool:
 
 # "Đề án số 341/ĐA-CP ngày 09 tháng 5 năm 2025", "Tờ trình số 382/TTr-CP ngày …": a record cited
 # with its number, right before a date that is that record's
-_CITED_RECORD = re.compile(r"(?<!\w)(" + "|".join(re.escape(t) for t in DOCUMENT_TYPES + ("Báo cáo", "Kế hoạch",
-                                                                                        "Thông báo"))
-                           + r")(?:\s+[^\W\d_]+){0,3}\s+số\s*([\w./-]*\d[\w./-]*)(?:\s+của\s+[^,;\d]{0,40})?,?\s*$",
-                           re.IGNORECASE)
+_CITED_RECORD = re.compile(r"(?<!\w)(" + "|".join(re.escape(t) for t in RECORD_NOUNS) + r")(?:\s+[^\W\d_]+){0,3}"
+                           r"\s+số\s*([\w./-]*\d[\w./-]*)(?:\s+của\s+[^,;\d]{0,40})?,?\s*$", re.IGNORECASE)
 
 
 def answer_when(ctx: Evidence) -> Answer | None:

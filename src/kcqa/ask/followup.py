@@ -246,6 +246,7 @@ def _period_only(text: str, q: Question) -> str:
     return text[kept[0][0]:kept[-1][1]] if kept else ""
 
 
+_HOW_MUCH = re.compile(r"(?<!\w)bao\s+(?:nhiêu|nhieu)\s*", re.IGNORECASE)
 _WHICH = re.compile(r"^\s*(?:còn\s+|con\s+)?((?:\w+\s+){1,2}?(?:nào|nao))\s+", re.IGNORECASE)
 _MOST = re.compile(r"\b(?:(?:cao|nhiều|lớn|thấp|ít|nhỏ|nhieu|lon|thap|it|nho)\s+(?:nhất|nhat))\b", re.IGNORECASE)
 
@@ -265,16 +266,13 @@ def _superlative_of(question: str, q: Question, base: str) -> str:
     if base_q.kind == "superlative" and earlier_most:
         # "Tỉnh nào được bố trí kinh phí cao nhất?" then "Tỉnh nào thấp nhất?": the other end
         return base[:earlier_most.start()] + most.group().lower() + base[earlier_most.end():]
-    how_much = re.search(r"(?<!\w)bao\s+(?:nhiêu|nhieu)\s*", base, re.IGNORECASE)
     spans = _span_of_places(base)
-    if not how_much or not spans or base_q.kind not in ("amount", "percent", "count"):
+    if not _HOW_MUCH.search(base) or not spans or base_q.kind not in ("amount", "percent", "count"):
         return ""
     s, e = spans[0]
-    out = base[:s] + "\0" + base[e:]
-    out = re.sub(r"(?<!\w)bao\s+(?:nhiêu|nhieu)\s*", "", out, count=1, flags=re.IGNORECASE).rstrip(" ?.")
     phrase = which.group(1)
-    out = out.replace("\0", phrase[:1].upper() + phrase[1:] if s == 0 else phrase.lower())
-    return f"{out} {most.group().lower()}?"
+    out = base[:s] + (phrase[:1].upper() + phrase[1:] if s == 0 else phrase.lower()) + base[e:]
+    return f"{_HOW_MUCH.sub('', out, count=1).rstrip(' ?.')} {most.group().lower()}?"
 
 
 def _bare(text: str) -> bool:

@@ -111,6 +111,10 @@ class Evidence:
         got = sum(self.weight(w) for w in words if w in have)
         return got / total if total else 0.0
 
+    def chunks_of(self, path: str) -> list:
+        """A record's passages in order (its foot holds the signature)."""
+        return self.engine.store.doc_chunks(path)
+
     def document(self, path: str):
         """A record, read from SQLite once per question (table cells and citations ask often)."""
         if path not in self._docs:
@@ -383,8 +387,7 @@ def _names_the_part(q, asked: set[str], whole: str, part: str) -> bool:
     if any(mentions(fp, n) and not mentions(fw, n) for n in subjects):
         return True
     marked = has_diacritics(q.text)
-    words = _common_words(q.text, marked) - {w for n in subjects for w in n.split()} if marked else \
-        asked - {w for n in subjects for w in n.split()}
+    words = (_common_words(q.text, True) if marked else asked) - {w for n in subjects for w in n.split()}
     return bool(_parts_own_words(whole, part, marked) & words)
 
 
@@ -398,7 +401,7 @@ def _common_words(text: str, marked: bool) -> set[str]:
 _NEXT_PART = re.compile(r"(?:,?\s+và\s+|;\s*)(?=\d)")
 
 
-def _parts_own_words(whole: str, part: str, marked: bool = False) -> set[str]:
+def _parts_own_words(whole: str, part: str, marked: bool) -> set[str]:
     """The common words a breakdown ("trong đó …") says that its whole does not (folded, or
     with their marks), the numbers, names and function words aside; a negation counts
     ("không thực hiện sắp xếp")."""

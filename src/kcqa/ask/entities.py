@@ -181,8 +181,8 @@ def _confidence(ans: Answer, coverage: float, ctx: Evidence | None = None, **sig
 
 
 # units of administration and settlement, villages included ("bản Khoang", "thôn 3", "ấp Tân Lập")
-_TYPE_NOUN = re.compile(r"(?<!\w)(?:xã|phường|thị trấn|đặc khu|tỉnh|thành phố|huyện|quận|thị xã|thôn|ấp|(?<!văn )(?<!phiên )bản|buôn|"
-                        r"làng|xóm|sóc|khu phố|tổ dân phố)\s+$", re.IGNORECASE)
+_TYPE_NOUN = re.compile(r"(?<!\w)(?:" + "|".join(ADMIN_UNITS + SETTLEMENTS) + r"|(?<!văn )(?<!phiên )bản|khu phố|"
+                        r"tổ dân phố)\s+$", re.IGNORECASE)
 
 
 def _with_type_noun(text: str, span: tuple[int, int]) -> tuple[int, int]:
@@ -307,7 +307,7 @@ def answer_signer(ctx: Evidence) -> Answer | None:
     words = [w for w in ctx.content if w not in _SIGNER_WORDS]
     for doc in docs[:2]:
         # the record must be the one asked about: its title and opening say what the question does
-        chunks = ctx.engine.store.doc_chunks(doc)
+        chunks = ctx.chunks_of(doc)
         cov = ctx.coverage(ctx.doc_title(doc) + " " + chunks[0].text, words) if chunks else 0.0
         if cov < SIGNED_RECORD_COVERAGE:
             continue

@@ -152,6 +152,15 @@ def test_json_output_shape(seed_engine):
     assert out["restored_question"] == "Quảng Nam được bố trí bao nhiêu kinh phí"
 
 
+def test_the_calibration_knows_whether_the_marks_were_typed_or_restored(seed_engine):
+    """Restored marks are a guess, so the calibration is told which it was; read from the
+    restored question, the feature was 1 for every question and the models could not learn it."""
+    typed = seed_engine.ask("Quảng Nam được bố trí bao nhiêu kinh phí?")
+    restored = seed_engine.ask("Quang Nam duoc bo tri bao nhieu kinh phi")
+    assert typed.value.text == restored.value.text == "6,94 tỷ đồng"
+    assert (typed.features["diacritics"], restored.features["diacritics"]) == (1.0, 0.0)
+
+
 def test_zz_every_answer_only_states_numbers_from_its_citations():
     """Runs last in this module: no produced answer contains a number absent from its citations."""
     answered = [a for a in ALL_ANSWERS if a.status == "answered"]

@@ -33,6 +33,7 @@ def answer_question(engine, question: str, k: int = 5, year: int | None = None, 
     searcher = engine.searcher
     restored = searcher.restore(question)
     q = parse_question(restored or question)
+    q.typed_marks = restored is None
     allowed = doc_filter(searcher.doc_meta, year, doc)
     if within is not None:
         allowed = set(within) if allowed is None else allowed & within

@@ -8,7 +8,7 @@ import re
 from ..models import Answer, AnswerValue, Chunk, Figure
 from ..text.lexicon import ADMIN_UNITS, DOCUMENT_TYPES, MONEY_UNITS, RECORD_NOUNS, SETTLEMENTS
 from ..text.places import find_places
-from ..text.vietnamese import capitalised_runs, fold, has_diacritics, sentences, syllables
+from ..text.vietnamese import capitalised_runs, fold, sentences, syllables
 from .candidates import MIN_COVERAGE, TOP_PASSAGES, Evidence, period_ok
 from .features import mentions
 from .frame import identifiers_in
@@ -173,7 +173,7 @@ def _confidence(ans: Answer, coverage: float, ctx: Evidence | None = None, **sig
          "name_in_sentence": float(any(mentions(cited, n) for n in names)),
          "coverage": coverage, "kind_who": float(kind == "who"), "kind_place": float(kind == "place"),
          "kind_named": float(kind == "named"), "kind_when": float(kind == "when"),
-         "diacritics": float(ctx is not None and has_diacritics(ctx.q.text)), **signals}
+         "diacritics": float(ctx is not None and ctx.q.typed_marks), **signals}
     ans.features = x
     model = load_ranker(ENTITY_MODEL)
     ans.confidence = round(model.probability(x), 4)

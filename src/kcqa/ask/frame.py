@@ -47,6 +47,7 @@ class Question:
     ordinal: str | None = None     # "XII" for "lần thứ 12" / "lần thứ XII"
     identifiers: list[tuple[str, str]] = field(default_factory=list)  # ("to may", "3"): "tổ máy 3", "tuyến số 2"
     search_text: str = ""          # what retrieval is given: the question with ordinals in both forms
+    typed_marks: bool = True       # the user typed the diacritics (False when they were restored: a guess)
 
     def place_names(self) -> set[str]:
         """The provinces the question names, folded: as written and by their record names."""

@@ -133,14 +133,13 @@ def load_ranker(which: str | Path = MODEL_FILE) -> "Ranker | TreeRanker":
 def answer_features(ranked: list, q) -> dict[str, float]:
     """What the calibration model sees of a question's ranked figure candidates: how sure the
     best one is, and how clearly it beats the next that is not the same fact."""
-    from ..text.vietnamese import has_diacritics
     best = ranked[0]
     twins = {id(t) for t in best.twins}
     second = next((c.score for c in ranked[1:] if id(c) not in twins and c.figure.text != best.figure.text), 0.0)
     return {"p_top": best.score, "margin": best.score - second, "p_second": second,
             "cov_sentence": best.features.get("cov_sentence", 0.0),
             "n_candidates": best.features.get("n_candidates", 0.0),
-            "diacritics": float(has_diacritics(q.text)), "kind_count": float(q.kind == "count"),
+            "diacritics": float(q.typed_marks), "kind_count": float(q.kind == "count"),
             "kind_percent": float(q.kind == "percent"), "kind_amount": float(q.kind == "amount"),
             "year_asked": float(bool(q.years)), "place_asked": float(bool(q.places)),
             "entity_exact": best.features.get("entity_exact", 0.0),

@@ -466,6 +466,15 @@ _OTHER_SUBJECT_CASES = {
         "Trong khi đó, GDP của Ấn Độ được dự báo tăng 11% trong năm 2021.",
         [("GDP Việt Nam năm 2021 được dự báo tăng bao nhiêu?", None),
          ("GDP Trung Quốc năm 2021 được dự báo tăng bao nhiêu?", "8,1%")]),
+    # a capital stands for its country ("Bắc Kinh đã cho phép …" is China's import), and a
+    # country's other name is the same country ("Hoa Kỳ" answers "Mỹ")
+    "a capital or another name": (
+        "Vàng tăng giá còn do nhập khẩu vàng gia tăng tại Ấn Độ và Trung Quốc. "
+        "Bắc Kinh đã cho phép các ngân hàng nhập khẩu khoảng 150 tấn vàng trong năm 2021. "
+        "Năm 2021, Hoa Kỳ nhập khẩu 90 tấn bạc.",
+        [("Ấn Độ nhập khẩu bao nhiêu tấn vàng năm 2021?", None),
+         ("Trung Quốc nhập khẩu bao nhiêu tấn vàng năm 2021?", "khoảng 150 tấn"),
+         ("Mỹ nhập khẩu bao nhiêu tấn bạc năm 2021?", "90 tấn")]),
     # revenue and profit after tax do not answer "lợi nhuận trước thuế"; a measure the record
     # binds in other words ("kế hoạch kinh phí" / "ngân sách") does answer
     "another measure": (

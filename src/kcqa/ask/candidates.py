@@ -309,13 +309,10 @@ def place_ok(ctx: Evidence, f: Figure) -> bool:
     return ctx.doc_mentions(f.doc, names)
 
 
-def countries_in(text: str) -> set[str]:
-    return {m.group(1) for m in lexicon.COUNTRY.finditer(text or "")}
-
-
 def countries_asked(question: str) -> set[str]:
-    """Countries a question names, also typed without marks (`lexicon.country_spans`)."""
-    return {name for _, _, name in lexicon.country_spans(question)}
+    """Countries a question names, also typed without marks (`lexicon.country_spans`), one
+    name each (`lexicon.SAME_COUNTRY`)."""
+    return {lexicon.SAME_COUNTRY.get(name, name) for _, _, name in lexicon.country_spans(question)}
 
 
 def country_ok(ctx: Evidence, f: Figure) -> bool:
@@ -324,10 +321,10 @@ def country_ok(ctx: Evidence, f: Figure) -> bool:
     asked = ctx.countries
     if not asked:
         return True
-    named = countries_in(clause(f)) | countries_in(f.entity) or countries_in(f.sentence)
+    named = lexicon.countries_named(clause(f)) | lexicon.countries_named(f.entity) or lexicon.countries_named(f.sentence)
     if not named:
         # "GDP nước này …": the country is the one the sentence before names
-        named = countries_in(ctx.sentence_before(f))
+        named = lexicon.countries_named(ctx.sentence_before(f))
     return not named or bool(named & asked)
 
 

@@ -84,6 +84,28 @@ COUNTRIES = (
 )
 COUNTRY = re.compile(r"(?<!\w)(" + "|".join(re.escape(c) for c in sorted(COUNTRIES, key=len, reverse=True))
                      + r")(?!\w)")
+# Two names of one country: a figure of "Hoa Kỳ" answers a question about "Mỹ".
+SAME_COUNTRY = {"Hoa Kỳ": "Mỹ", "Australia": "Úc", "Saudi Arabia": "Ả Rập Xê Út"}
+# Capitals that news writes for their governments ("Bắc Kinh đã cho phép … nhập khẩu 150 tấn
+# vàng" is China's import): a clause naming one names its country. Capitals that mostly name
+# a market or a meeting place ("sàn London", "Hiệp định Paris") are left out.
+CAPITALS = {"Bắc Kinh": "Trung Quốc", "Washington": "Mỹ", "Nhà Trắng": "Mỹ", "Tokyo": "Nhật Bản",
+            "Seoul": "Hàn Quốc", "Bình Nhưỡng": "Triều Tiên", "Moskva": "Nga", "Moscow": "Nga", "Điện Kremlin": "Nga",
+            "New Delhi": "Ấn Độ", "Canberra": "Úc", "Ottawa": "Canada", "Đài Bắc": "Đài Loan",
+            "Viêng Chăn": "Lào", "Phnom Penh": "Campuchia", "Kuala Lumpur": "Malaysia", "Jakarta": "Indonesia",
+            "Manila": "Philippines", "Tehran": "Iran", "Riyadh": "Ả Rập Xê Út"}
+_COUNTRY_OR_CAPITAL = re.compile(r"(?<!\w)(" + "|".join(re.escape(c) for c in sorted(
+    (*COUNTRIES, *CAPITALS), key=len, reverse=True)) + r")(?!\w)")
+
+
+def countries_named(text: str) -> set[str]:
+    """The countries a text speaks of, one name each: by their names, their other names and
+    their capitals ("Hoa Kỳ", "Washington" → "Mỹ")."""
+    out = set()
+    for m in _COUNTRY_OR_CAPITAL.finditer(text or ""):
+        name = CAPITALS.get(m.group(1), m.group(1))
+        out.add(SAME_COUNTRY.get(name, name))
+    return out
 # Typed without marks: a name of two syllables or more when capitalised ("Viet Nam", "An Do": no
 # other capitalised pair folds to them), a one-word loan name in any case ("malaysia"); a
 # Vietnamese one-syllable name ("Nga", "Lào", "Mỹ") only as the records write it.

@@ -506,6 +506,19 @@ def test_a_year_asked_is_not_answered_by_a_part_of_it(tmp_path, model_cache):
     assert _stated(engine, "Tổng tài sản của công ty Minh Phát tại ngày 30/6/2021 là bao nhiêu?") == "450 tỷ đồng"
 
 
+def test_a_time_is_bound_to_the_predicate_before_it_or_after_it_when_it_opens_the_sentence(tmp_path, model_cache):
+    """Of two times in a sentence, the one the asked event happened at: it follows its
+    predicate ("… nhưng bắt đầu xuất khẩu … sau năm 2005"), unless it opens the sentence
+    ("Vào tháng 3 năm 2019, … mở nhà máy thứ hai")."""
+    engine = _records_engine(tmp_path, model_cache, {"lich-su.md": (
+        "# Lịch sử công ty Minh Phát\n\n"
+        "Công ty Minh Phát được thành lập năm 1995 nhưng bắt đầu xuất khẩu sang Nhật Bản sau năm 2005. "
+        "Vào tháng 3 năm 2019, công ty Minh Phát mở nhà máy thứ hai tại Long An, sau khi đóng cửa xưởng cũ từ năm 2010.\n")})
+    assert _stated(engine, "Công ty Minh Phát bắt đầu xuất khẩu sang Nhật Bản khi nào?") == "sau năm 2005"
+    assert _stated(engine, "Công ty Minh Phát được thành lập khi nào?") == "năm 1995"
+    assert _stated(engine, "Công ty Minh Phát mở nhà máy thứ hai khi nào?") == "tháng 3 năm 2019"
+
+
 def test_a_when_question_is_not_answered_with_a_sum(tmp_path, model_cache):
     """"… áp dụng đến ngày nào?" over a record that gives the discount but no date: the
     figure path's best (a sum of money) is not a time, so the records do not say."""

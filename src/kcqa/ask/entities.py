@@ -579,10 +579,31 @@ def answer_when(ctx: Evidence) -> Answer | None:
             if ref and not (mentions(folded, fold(ref.group(1))) or ref.group(2) in ctx.q.text):
                 continue                   # a cited record's own date answers only a question about that record
             spans.append((m.start(), m.end()))
-        best = _nearest_to_key(ctx, text, spans)
+        best = _time_of_predicate(ctx, text, spans)
         if best:
             return _scored(entity_answer(ctx, chunk, s, e, best, "{x}."), cov, ctx, n_names=float(len(spans)))
     return None
+
+
+def _time_of_predicate(ctx: Evidence, text: str, spans: list[tuple[int, int]]) -> tuple[int, int] | None:
+    """Of several times in a sentence, the one whose predicate the question asks: a time
+    follows what happened then ("Pháp giành quyền kiểm soát Algeria năm 1830 nhưng bắt đầu …
+    xây dựng lại đế chế … sau năm 1850"), so each is weighed by the question's words between
+    it and the time before it — unless it opens the sentence before a comma ("Vào mùa thu năm
+    2015, ABC đã dừng …"): then by those up to the next time. Among equals, the nearest to
+    what the question is about."""
+    if len(spans) < 2:
+        return _nearest_to_key(ctx, text, spans)
+    said = []
+    for i, (a, b) in enumerate(spans):
+        if len(syllables(text[:a])) <= 4 and text[b:].lstrip().startswith(","):
+            stretch = text[b:spans[i + 1][0] if i + 1 < len(spans) else len(text)]
+        else:
+            stretch = text[spans[i - 1][1] if i else 0:a]
+        words = {fold(w) for _, _, w in syllables(stretch)}
+        said.append(sum(ctx.weight(w) for w in set(ctx.content) & words))
+    top = max(said)
+    return _nearest_to_key(ctx, text, [p for p, w in zip(spans, said) if w == top])
 
 
 # -- honesty ------------------------------------------------------------------

@@ -54,8 +54,9 @@ def test_a_records_ngram_never_takes_half_of_a_question_phrase():
 
 def test_unmarked_questions_get_their_marks_back_from_the_records():
     """The train and dev questions of the news and resolution sets, stripped of their marks,
-    restored from those records: 97 % of syllables as written (96.0 % when the question was
-    cut greedily into n-grams; every n-gram now votes for the syllables it covers)."""
+    restored from those records: 98.3 % of syllables as written by the interpolated trigram
+    model (97.2 % when each syllable took the longest n-gram seen around it, 96.0 % when the
+    question was cut greedily into n-grams)."""
     import json
     from pathlib import Path
 
@@ -78,7 +79,7 @@ def test_unmarked_questions_get_their_marks_back_from_the_records():
             restored = [w.lower() for _, _, w in syllables(r.restore(fold(item["question"])))]
             total += len(written)
             wrong += sum(a != b for a, b in zip(written, restored))
-    assert total > 2000 and 1 - wrong / total >= 0.97, (wrong, total)
+    assert total > 2000 and 1 - wrong / total >= 0.98, (wrong, total)
 
 
 def test_the_shape_of_a_vietnamese_syllable():

@@ -280,16 +280,16 @@ class Store:
         if sign < 0:
             self.db.execute("DELETE FROM vocab WHERE n <= 0")
 
-    def vocab_forms(self, keys: Iterable[str]) -> dict[str, tuple[str, int]]:
-        """{folded n-gram: (its most frequent written form, how often the records write it)}."""
+    def vocab_forms(self, keys: Iterable[str]) -> dict[str, list[tuple[str, int]]]:
+        """{folded n-gram: [(a written form, how often the records write it), …]}, most frequent first."""
         keys = list(keys)
-        out: dict[str, tuple[str, int]] = {}
+        out: dict[str, list[tuple[str, int]]] = {}
         for i in range(0, len(keys), 500):
             part = keys[i:i + 500]
             q = ",".join("?" * len(part))
             for key, form, n in self.db.execute(
                     f"SELECT key, form, n FROM vocab WHERE key IN ({q}) ORDER BY key, n DESC", part):
-                out.setdefault(key, (form, n))
+                out.setdefault(key, []).append((form, n))
         return out
 
     # -- vectors' keys ------------------------------------------------------

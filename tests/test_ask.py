@@ -459,6 +459,18 @@ def test_that_day_and_a_country_take_the_earlier_day_and_country(earlier, follow
     assert resolve(follow, [_turn(earlier)]).question == expected
 
 
+@pytest.mark.parametrize("earlier,follow,expected", [
+    ("Chị L.T ở Hà Nội mất bao nhiêu tiền vào sàn Coolcat?", "Còn anh M.H ở Vĩnh Phúc?",
+     "Anh M.H ở Vĩnh Phúc mất bao nhiêu tiền vào sàn Coolcat?"),
+    ("Theo thanh tra, ông P.T.V. phải hoàn trả bao nhiêu tiền?", "con ba N.L.N.H thi sao?",
+     "Theo thanh tra, ba N.L.N.H phải hoàn trả bao nhiêu tiền?"),
+])
+def test_a_person_named_by_initials_takes_the_earlier_persons_place(earlier, follow, expected):
+    """News names private people by initials ("chị L.T"): a follow-up's takes the earlier one's
+    place, beside a new place ("ở Vĩnh Phúc" for "ở Hà Nội")."""
+    assert resolve(follow, [_turn(earlier)]).question == expected
+
+
 def test_a_follow_up_knows_whether_it_replaced_or_only_added():
     base = [_turn("Quảng Nam được bố trí bao nhiêu kinh phí?")]
     assert resolve("Còn Quảng Bình thì sao?", base).substituted

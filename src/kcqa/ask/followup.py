@@ -32,6 +32,8 @@ _BASELINE_YEAR = re.compile(r"(so v[oớ]i|cùng kỳ|cung ky)[^?]*?(?:năm|nam)
 # "tỉnh này", "năm đó", "hội nghị đó", "công ty này", "ông ấy"
 _REF = re.compile(r"(?<!\w)((?:[^\W\d_]+\s+){0,2}?[^\W\d_]+)\s+(đó|này|ấy|trên|do|nay|ay)(?!\w)", re.IGNORECASE)
 _PERSON_REF = re.compile(r"(?<!\w)(ông|bà|anh|chị|ong|ba|chi)\s+(ấy|ay|ta)(?!\w)", re.IGNORECASE)
+# a person news names by initials ("chị L.T", "ông P.T.V."): a slot of its own, beside the place
+_INITIALLED = re.compile(r"(?<!\w)(?:ông|bà|anh|chị|cô|ong|ba|chi|co)\s+[A-ZĐ](?:\.[A-ZĐ])*\.?(?![\w.])", re.IGNORECASE)
 _OWNED = re.compile(r"\s*(?:" + "|".join(re.escape(fold(n)) for n in lexicon.OWNED_NOUNS) + r")(?!\w)")
 _OWNED_THEN = re.compile(r"\s+(?:dat|nam|o|la|co|duoc|thuoc|bao nhieu|tang|giam|hien)\b|\s*\??\s*$")  # its predicate
 _EDGE = r"cuối|cuoi|đầu|dau|hết|het|giữa|giua"     # "cuối năm 2020": where in the year
@@ -332,6 +334,12 @@ def _span_of_places(text: str) -> list[tuple[int, int]]:
 def _swap_slots(base: str, base_q: Question, core: str, core_q: Question) -> str:
     """Replace in the earlier question the slots the follow-up names."""
     out = base
+    person, earlier_person = _INITIALLED.search(core), _INITIALLED.search(out)
+    if person and earlier_person and fold(person.group()).lower() != fold(earlier_person.group()).lower():
+        # "Còn anh M.H ở Vĩnh Phúc?" after "Chị L.T ở Hà Nội mất bao nhiêu …": the person, and the place below
+        phrase = person.group()
+        phrase = phrase[:1].upper() + phrase[1:] if earlier_person.start() == 0 else _lower_first(phrase)
+        out = out[:earlier_person.start()] + phrase + out[earlier_person.end():]
     if core_q.places:
         new = core_q.places[0][0]
         spans = _span_of_places(out)

@@ -401,16 +401,6 @@ def test_a_passage_answer_takes_the_sentence_its_connective_points_to():
     assert _widen(text, s, text.index("21%.") + 4, why=False) == (s, text.index("21%.") + 4)
 
 
-@pytest.mark.parametrize("earlier,follow,expected", [
-    ("Cuối quý 1/2021, tỷ lệ nợ xấu hợp nhất của VPBank là bao nhiêu?", "tỷ lệ nợ xấu tại ngân hàng riêng lẻ thì sao",
-     "Cuối quý 1/2021, tỷ lệ nợ xấu tại ngân hàng riêng lẻ của VPBank là bao nhiêu?"),
-    ("Quý 1/2021 lợi nhuận gộp của Vinhomes là bao nhiêu?", "Lợi nhuận sau thuế thì sao?",
-     "Quý 1/2021 lợi nhuận sau thuế của Vinhomes là bao nhiêu?"),
-])
-def test_a_longer_measure_phrase_replaces_the_earlier_one_whole(earlier, follow, expected):
-    assert resolve(follow, [_turn(earlier)]).question == expected
-
-
 def test_there_is_the_earlier_place_and_no_word_is_cut():
     """"ở đó" (there) is the earlier place; with none, it is dropped. It was read as a noun
     phrase "… đa ở" whose head "o" was then found inside "tối": "… tối đa ối đa tiền gửi …"."""
@@ -454,20 +444,19 @@ def test_a_name_typed_in_lower_case_is_still_the_one_the_next_name_replaces():
      "Theo IMF, quy mo GDP cua Malaysia nam 2020 la bao nhieu?"),
     ("Theo IMF, GDP Trung Quoc nam 2021 tang bao nhieu?", "con An Do?",
      "Theo IMF, GDP Ấn Độ nam 2021 tang bao nhieu?"),
-])
-def test_that_day_and_a_country_take_the_earlier_day_and_country(earlier, follow, expected):
-    assert resolve(follow, [_turn(earlier)]).question == expected
-
-
-@pytest.mark.parametrize("earlier,follow,expected", [
+    # a longer measure phrase replaces the earlier one whole
+    ("Cuối quý 1/2021, tỷ lệ nợ xấu hợp nhất của VPBank là bao nhiêu?", "tỷ lệ nợ xấu tại ngân hàng riêng lẻ thì sao",
+     "Cuối quý 1/2021, tỷ lệ nợ xấu tại ngân hàng riêng lẻ của VPBank là bao nhiêu?"),
+    ("Quý 1/2021 lợi nhuận gộp của Vinhomes là bao nhiêu?", "Lợi nhuận sau thuế thì sao?",
+     "Quý 1/2021 lợi nhuận sau thuế của Vinhomes là bao nhiêu?"),
+    # news names private people by initials ("chị L.T"): a follow-up's takes the earlier one's
+    # place, beside a new place ("ở Vĩnh Phúc" for "ở Hà Nội")
     ("Chị L.T ở Hà Nội mất bao nhiêu tiền vào sàn Coolcat?", "Còn anh M.H ở Vĩnh Phúc?",
      "Anh M.H ở Vĩnh Phúc mất bao nhiêu tiền vào sàn Coolcat?"),
     ("Theo thanh tra, ông P.T.V. phải hoàn trả bao nhiêu tiền?", "con ba N.L.N.H thi sao?",
      "Theo thanh tra, ba N.L.N.H phải hoàn trả bao nhiêu tiền?"),
 ])
-def test_a_person_named_by_initials_takes_the_earlier_persons_place(earlier, follow, expected):
-    """News names private people by initials ("chị L.T"): a follow-up's takes the earlier one's
-    place, beside a new place ("ở Vĩnh Phúc" for "ở Hà Nội")."""
+def test_a_follow_ups_slot_takes_the_place_of_the_earlier_one(earlier, follow, expected):
     assert resolve(follow, [_turn(earlier)]).question == expected
 
 

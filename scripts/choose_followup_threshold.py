@@ -10,7 +10,7 @@ a candidate threshold, and the threshold kept is the lowest at which the follow-
 answers stay at or under 2 % of them, never below the single questions' own. The candidates
 are tried in steps of 0.005 upward. Each is a whole run, not a cut of one run without a
 threshold: a turn not answered changes what the next turn is resolved against (with the
-models of stop 28, a cut of one run said 4 wrong at 0.835, the real run 7). The models never
+models of 2026-12-03, a cut of one run said 4 wrong at 0.835, the real run 7). The models never
 see these conversations, so the turns are held out from them; the test split is not read.
 """
 

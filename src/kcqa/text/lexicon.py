@@ -106,6 +106,8 @@ def countries_named(text: str) -> set[str]:
         name = CAPITALS.get(m.group(1), m.group(1))
         out.add(SAME_COUNTRY.get(name, name))
     return out
+
+
 # Typed without marks: a name of two syllables or more when capitalised ("Viet Nam", "An Do": no
 # other capitalised pair folds to them), a one-word loan name in any case ("malaysia"); a
 # Vietnamese one-syllable name ("Nga", "Lào", "Mỹ") only as the records write it.

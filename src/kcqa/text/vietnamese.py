@@ -267,6 +267,7 @@ class DiacriticRestorer:
         return max(beams.values(), key=lambda x: x[0])[1]
 
     def restore(self, question: str) -> str:
+        """The question with each run of unmarked syllables in its most likely marked forms."""
         sy = syllables(question)
         folded = [fold(w).lower() for _, _, w in sy]
         fixed: dict[int, str] = {}        # the question's own phrases, unless the records read on

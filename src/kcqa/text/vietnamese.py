@@ -210,6 +210,8 @@ class DiacriticRestorer:
             forms = self.table.setdefault(fold(form), {})
             forms[form] = 2 * max(forms.values(), default=1)
         self.phrases = {fold(p): p for p in QUESTION_PHRASES}
+        # the same counts by written form: the decoder asks for thousands of them a question
+        self.counts = {form: n for key, forms in self.table.items() for form, n in forms.items() if fold(form) == key}
 
     @classmethod
     def from_texts(cls, texts: Iterable[str]) -> "DiacriticRestorer":
@@ -230,8 +232,7 @@ class DiacriticRestorer:
         return {" ".join(sy[i:i + n]) for n in range(1, DiacriticRestorer.MAX_N + 1) for i in range(len(sy) - n + 1)}
 
     def _count(self, forms: tuple[str, ...]) -> int:
-        joined = " ".join(forms)
-        return self.table.get(fold(joined), {}).get(joined, 0)
+        return self.counts.get(" ".join(forms), 0)
 
     def _score(self, history: tuple[str, ...], form: str) -> float:
         """log P(form | history), the trigram, bigram and unigram estimates interpolated: a

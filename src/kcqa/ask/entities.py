@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 
 from ..models import Answer, AnswerValue, Chunk, Figure
-from ..text.lexicon import ADMIN_UNITS, DOCUMENT_TYPES, MONEY_UNITS, RECORD_NOUNS, SETTLEMENTS
+from ..text.lexicon import ADMIN_UNITS, DOCUMENT_TYPES, LOCAL_UNITS, MONEY_UNITS, RECORD_NOUNS, SETTLEMENTS
 from ..text.places import find_places
 from ..text.vietnamese import capitalised_runs, fold, sentences, syllables
 from .candidates import MIN_COVERAGE, TOP_PASSAGES, Evidence, period_ok
@@ -246,7 +246,6 @@ def asks_several(q) -> bool:
     return bool(_ASKS_SEVERAL.search(fold(q.text)))
 
 
-
 def _whole_answer(ctx: Evidence, text: str, span: tuple[int, int]) -> tuple[int, int]:
     """The name with its type noun, and the whole list when the question asks for several."""
     span = _with_type_noun(text, span)
@@ -270,7 +269,7 @@ def _unit_names(text: str) -> list[tuple[int, int]]:
 
 # below the province: its own name may be a person's ("xã Hồ Thị Kỷ"); a province's never runs
 # into a title's holder unnoticed ("Chủ tịch UBND tỉnh Hưng Yên Nguyễn Văn Phóng")
-_LOCAL_UNIT = re.compile(r"(?<!\w)(?:" + "|".join(ADMIN_UNITS[:-2] + SETTLEMENTS) + r")\s+$", re.IGNORECASE)
+_LOCAL_UNIT = re.compile(r"(?<!\w)(?:" + "|".join(LOCAL_UNITS + SETTLEMENTS) + r")\s+$", re.IGNORECASE)
 
 
 def _choices(spans: list[tuple[int, int]], answer: tuple[int, int]) -> int:

@@ -133,8 +133,9 @@ DOCUMENT_TYPES = ("Nghị định", "Quyết định", "Nghị quyết", "Thông
                   "Công văn")
 # Kinds of record a question may name: "Ai ký nghị quyết …?", "kế hoạch … ban hành ngày nào?"
 RECORD_NOUNS = DOCUMENT_TYPES + ("Văn bản", "Báo cáo", "Thông báo", "Kế hoạch", "Giấy phép")
-# Administrative units, as the type word before a unit's name ("xã Tam Hải"); the last two are provinces
-ADMIN_UNITS = ("xã", "phường", "thị trấn", "đặc khu", "thị xã", "huyện", "quận", "tỉnh", "thành phố")
+# Administrative units, as the type word before a unit's name ("xã Tam Hải"): below the province, then all
+LOCAL_UNITS = ("xã", "phường", "thị trấn", "đặc khu", "thị xã", "huyện", "quận")
+ADMIN_UNITS = LOCAL_UNITS + ("tỉnh", "thành phố")
 SETTLEMENTS = ("thôn", "ấp", "buôn", "làng", "xóm", "sóc")
 # Abbreviations that records and questions use for the same bodies and terms, each with its
 # full form first: "Bộ trưởng GTVT" answers "Bộ trưởng Giao thông vận tải".

@@ -51,13 +51,13 @@ def test_seed_questions_on_the_sample_alone(seed_engine):
 @pytest.mark.slow
 def test_seed_questions_with_the_articles_beside(corpus_engine, monkeypatch):
     """Beside the 199 news articles and 12 resolutions, at the default threshold chosen out of
-    fold: no wrong answer (earlier versions gave two wrong ones at 0.5)."""
+    fold: every seed question right (earlier versions gave two wrong ones at 0.5, and left the
+    15 provinces' total unanswered when the provinces' own figures competed with it)."""
     monkeypatch.setattr(corpus_engine.cfg, "min_confidence", None)
     items = load_jsonl(SEED_QUESTIONS)
     failures = run_eval(corpus_engine, items)
-    wrong = [f for f in failures if "không trả lời" not in f[2]]
-    print(f"seed beside the articles: {len(items) - len(failures)}/{len(items)} right, {len(wrong)} wrong")
-    assert not wrong, "\n".join(map(str, wrong))
+    print(f"seed beside the articles: {len(items) - len(failures)}/{len(items)} right")
+    assert not failures, "\n".join(map(str, failures))
 
 
 @pytest.mark.slow
@@ -712,3 +712,17 @@ def test_a_follow_up_is_held_to_the_follow_up_threshold_unless_the_user_chose_on
     conv = Conversation()
     seed_engine.ask("Quảng Nam được bố trí bao nhiêu kinh phí?", conv)
     assert seed_engine.ask("Còn Quảng Bình thì sao?", conv).value.text == "3,94 tỷ đồng"
+
+
+def test_a_province_figure_is_a_part_and_does_not_answer_the_total(tmp_path, model_cache):
+    """"Tổng kế hoạch kinh phí … của 15 tỉnh là bao nhiêu?": a figure the record binds to one
+    province ("Lâm Đồng (hơn 10 tỷ đồng)") is a part, never the total asked (beside the news
+    articles the seed question was left unanswered at 0.44, its provinces close behind the total);
+    the province's own question still gets it."""
+    engine = _records_engine(tmp_path, model_cache, {"khuyen-cong.md": (
+        "# Hội nghị khuyến công khu vực phía Bắc năm 2022\n\n"
+        "Năm 2022, một số địa phương bố trí kinh phí khuyến công lớn như Thái Nguyên (hơn 9 tỷ đồng), "
+        "Bắc Giang (7,5 tỷ đồng), Phú Thọ (6,2 tỷ đồng).\n")})
+    assert _stated(engine, "Tổng kinh phí khuyến công năm 2022 của 12 tỉnh là bao nhiêu?") is None
+    assert _stated(engine, "Tổng kinh phí khuyến công của các tỉnh năm 2022 là bao nhiêu?") is None
+    assert _stated(engine, "Bắc Giang bố trí bao nhiêu kinh phí khuyến công năm 2022?") == "7,5 tỷ đồng"

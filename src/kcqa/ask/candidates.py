@@ -340,7 +340,11 @@ def part_ok(ctx: Evidence, f: Figure) -> bool:
     answers only a question that names what sets the part apart ("không thực hiện sắp xếp",
     "hàng dệt may") or asks "trong đó": "Sau sắp xếp có bao nhiêu xã?" asks the whole. And the
     whole does not answer a question that names a part. A part is a figure after "trong đó"
-    whose sentence states a figure of the same unit before it."""
+    whose sentence states a figure of the same unit before it. The other way round, a figure
+    the record binds to one province ("Lâm Đồng (hơn 10 tỷ đồng)") is a part: it does not
+    answer a question that asks the whole ("tổng …", "của 15 tỉnh") and names no province."""
+    if ctx.q.whole and not ctx.q.places and find_places(f.entity):
+        return False
     if not f.unit:
         return True
     pos = f.start - f.sentence_start

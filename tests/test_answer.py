@@ -475,6 +475,14 @@ _OTHER_SUBJECT_CASES = {
         [("Ấn Độ nhập khẩu bao nhiêu tấn vàng năm 2021?", None),
          ("Trung Quốc nhập khẩu bao nhiêu tấn vàng năm 2021?", "khoảng 150 tấn"),
          ("Mỹ nhập khẩu bao nhiêu tấn bạc năm 2021?", "90 tấn")]),
+    # a side of the country is a slot like a country: the south's price is not the north's,
+    # and "miền Nam" is "phía Nam"
+    "another region": (
+        "Báo cáo thị trường bất động sản công nghiệp năm 2021. "
+        "Hầu hết các chủ đầu tư khu công nghiệp tại phía Nam vẫn tăng giá đất, "
+        "đạt đỉnh mới tại 111 USD/m2 trong năm 2021.",
+        [("Giá đất công nghiệp tại phía Bắc năm 2021 đạt bao nhiêu?", None),
+         ("Giá đất công nghiệp tại miền Nam năm 2021 đạt bao nhiêu?", "111 USD/m2")]),
     # revenue and profit after tax do not answer "lợi nhuận trước thuế"; a measure the record
     # binds in other words ("kế hoạch kinh phí" / "ngân sách") does answer
     "another measure": (

@@ -455,6 +455,11 @@ def test_a_name_typed_in_lower_case_is_still_the_one_the_next_name_replaces():
      "Anh M.H ở Vĩnh Phúc mất bao nhiêu tiền vào sàn Coolcat?"),
     ("Theo thanh tra, ông P.T.V. phải hoàn trả bao nhiêu tiền?", "con ba N.L.N.H thi sao?",
      "Theo thanh tra, ba N.L.N.H phải hoàn trả bao nhiêu tiền?"),
+    # a member of a class in another member's place: a level of schooling, a side of the country
+    ("Năm 2020 Quảng Nam có bao nhiêu người học trình độ cao đẳng?", "con trung cap?",
+     "Năm 2020 Quảng Nam có bao nhiêu người học trình độ trung cap?"),
+    ("Giá đất công nghiệp tại phía Bắc đã đạt mức bao nhiêu?", "Còn phía Nam?",
+     "Giá đất công nghiệp tại phía Nam đã đạt mức bao nhiêu?"),
 ])
 def test_a_follow_ups_slot_takes_the_place_of_the_earlier_one(earlier, follow, expected):
     assert resolve(follow, [_turn(earlier)]).question == expected

@@ -83,6 +83,7 @@ class Evidence:
         measures = {fold(m) for m in q.measures}
         self.measure_equivalents = {e for p, others in self.equivalents if p in measures for e in others}
         self.countries = countries_asked(q.text)       # a slot: figures of other countries are out
+        self.regions = lexicon.region_sides(q.text)     # and of another side of the country
         self._folded_docs: dict[str, str] = {}
         self._days_named: dict[str, list] = {}
         self._docs: dict[str, Document | None] = {}
@@ -325,6 +326,17 @@ def country_ok(ctx: Evidence, f: Figure) -> bool:
     if not named:
         # "GDP nước này …": the country is the one the sentence before names
         named = lexicon.countries_named(ctx.sentence_before(f))
+    return not named or bool(named & asked)
+
+
+def region_ok(ctx: Evidence, f: Figure) -> bool:
+    """A region the question names ("giá đất công nghiệp tại phía Bắc") must not be contradicted
+    by the figure's clause, or else its sentence: "… tại phía Nam … đạt đỉnh mới tại 111 USD/m2"
+    is not the north's price."""
+    asked = ctx.regions
+    if not asked:
+        return True
+    named = lexicon.region_sides(clause(f)) or lexicon.region_sides(f.sentence)
     return not named or bool(named & asked)
 
 

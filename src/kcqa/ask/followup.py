@@ -159,7 +159,7 @@ def resolve(question: str, previous: list[dict]) -> Resolution:
     if core_q is not None and not (core_q.names or core_q.places) and (core[:1].isupper() or
                                                                        (elliptic and _names(base_q))) \
             and len(syllables(core)) <= 3 and not core_q.years and not core_q.period and not core_q.measures \
-            and not _asks(core, tuple(_QUESTION_WORDS)) and not (_sector_span(core) and _sector_span(base)):
+            and not _asks(core, tuple(_QUESTION_WORDS)) and not _sibling_spans(core, base, differ=False):
         # "Còn Singapore?", "dau diesel thi sao": a lone name or noun in the earlier one's stead
         # (a sector in the earlier sector's stead is swapped as a slot: "Còn dịch vụ?")
         core_q.names = [fold(core)]
@@ -415,10 +415,9 @@ def _swap_slots(base: str, base_q: Question, core: str, core_q: Question) -> str
             out = out[:s] + (_lower_first(phrase) if s else phrase) + out[e:]
         else:
             out = _append(out, _written(core, core_q.measures[0]))
-    elif _sector_span(core) and _sector_span(out) and not (core_q.places or core_q.years or core_q.period or
-                                                           _names(core_q)):
-        s, e = _sector_span(out)                       # "Còn dịch vụ?" after "công nghiệp"
-        cs, ce = _sector_span(core)
+    elif (spans := _sibling_spans(core, out)) and not (core_q.places or core_q.years or core_q.period or
+                                                      _names(core_q)):
+        (cs, ce), (s, e) = spans              # "Còn dịch vụ?" after "công nghiệp", "con trung cap?" after "cao đẳng"
         out = out[:s] + (_lower_first(core[cs:ce]) if s else core[cs:ce]) + out[e:]
     return out
 
@@ -431,6 +430,19 @@ def _sector_span(text: str) -> tuple[int, int] | None:
     keeps positions, and a follow-up is often typed without marks)."""
     m = _SECTORS.search(text, accented=False)
     return m.span() if m else None
+
+
+_SIBLINGS = [lexicon.Words(members) for members in lexicon.SIBLINGS]
+
+
+def _sibling_spans(core: str, base: str, differ: bool = True) -> tuple[tuple[int, int], tuple[int, int]] | None:
+    """Where a follow-up names a member of a class ("trung cấp") and the earlier question
+    another member (`differ`) of the same class ("cao đẳng"): the two spans, matched folded."""
+    for members in _SIBLINGS:
+        new, old = members.search(core, accented=False), members.search(base, accented=False)
+        if new and old and (new.group() != old.group() or not differ):
+            return new.span(), old.span()
+    return None
 
 
 # the word of time before a day: "phiên 27/4", "sáng 24/4", "ngày 31/12/2019"

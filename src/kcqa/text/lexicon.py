@@ -71,6 +71,33 @@ SECTORS = (
     "nông, lâm nghiệp và thủy sản", "thủy sản", "lâm nghiệp", "dịch vụ", "xây dựng", "thương mại",
     "du lịch", "bán lẻ", "khai khoáng", "vận tải", "ngân hàng", "bất động sản", "năng lượng",
 )
+# Levels of schooling a report counts learners or graduates by ("cao đẳng 1.138 người, trung
+# cấp 2.672 người"): "Còn trung cấp?" after a question on "cao đẳng" asks the same of that level.
+EDUCATION_LEVELS = (
+    "tiến sĩ", "thạc sĩ", "đại học", "cao đẳng", "trung cấp", "sơ cấp", "trung học phổ thông",
+    "trung học cơ sở", "tiểu học", "mầm non",
+)
+# Parts of the country a report gives its own figures for ("giá đất công nghiệp tại phía Bắc").
+REGIONS = (
+    "miền Bắc", "miền Trung", "miền Nam", "phía Bắc", "phía Nam", "Bắc Bộ", "Trung Bộ", "Nam Bộ",
+    "Bắc Trung Bộ", "Nam Trung Bộ", "Duyên hải Nam Trung Bộ", "Đông Nam Bộ", "Tây Nam Bộ", "Tây Bắc",
+    "Đông Bắc", "Đồng bằng sông Hồng", "Đồng bằng sông Cửu Long",
+)
+_REGION_WORDS = Words(REGIONS)
+_REGION_SIDES = {"bac": "Bắc", "nam": "Nam", "trung": "Trung", "hong": "Bắc", "cuu long": "Nam"}
+
+
+def region_sides(text: str) -> set[str]:
+    """The sides of the country ("Bắc", "Trung", "Nam") the regions a text names lie on:
+    "phía Bắc", "miền Bắc" and "Đồng bằng sông Hồng" are all the north."""
+    sides = set()
+    for name in _REGION_WORDS.findall(text, accented=False):
+        sides |= {side for word, side in _REGION_SIDES.items() if re.search(rf"(?<!\w){word}(?!\w)", name)}
+    return sides
+
+
+# Classes whose members stand in for each other in a follow-up ("Còn dịch vụ?", "Còn phía Nam?").
+SIBLINGS = (SECTORS, EDUCATION_LEVELS, REGIONS)
 # Countries and economies as Vietnamese news names them, matched case-sensitively ("Mỹ" is not
 # "mỹ phẩm"); "Anh" and "Ý" are left out: a capitalised "Anh" opens many sentences as a pronoun.
 COUNTRIES = (

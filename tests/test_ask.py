@@ -465,6 +465,17 @@ def test_a_follow_ups_slot_takes_the_place_of_the_earlier_one(earlier, follow, e
     assert resolve(follow, [_turn(earlier)]).question == expected
 
 
+def test_a_follow_up_that_says_what_it_measures_takes_only_the_earlier_subject():
+    """"Ngôi nhà đó rộng bao nhiêu?" after a price asks an area: it does not take "giá" along
+    (nor, asking a time, "hồ sơ"); a person the earlier turn quoted is not the new subject."""
+    price = [_turn("Năm 2011 Zuckerberg mua ngôi nhà ở Palo Alto với giá bao nhiêu?")]
+    got = resolve("Ngôi nhà đó rộng bao nhiêu?", price).question
+    assert "rộng bao nhiêu" in got and "giá" not in got and "2011" in got
+    quoted = [_turn("Theo ông Vũ Bá Phú, đã có bao nhiêu hồ sơ đăng ký thương hiệu gạo ST25 nộp ở Mỹ?")]
+    got = resolve("Quy trình xét duyệt mất bao lâu?", quoted).question
+    assert "mất bao lâu" in got and "hồ sơ" not in got and "Vũ Bá Phú" not in got
+
+
 def test_a_follow_up_knows_whether_it_replaced_or_only_added():
     base = [_turn("Quảng Nam được bố trí bao nhiêu kinh phí?")]
     assert resolve("Còn Quảng Bình thì sao?", base).substituted

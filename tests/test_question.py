@@ -62,6 +62,8 @@ def test_count_noun_is_read_from_unaccented_questions_too():
     # "bao lâu", "bao nhiêu tháng": a length of time
     ("Nhà ga T3 có thời gian thực hiện bao nhiêu tháng?", "figure", "duration", None),
     ("Mỗi vụ hành tím bao lâu thì thu hoạch?", "figure", "duration", None),
+    # … but "bao nhiêu năm 2011" names the period of what is asked, not a length of years
+    ("Ngôi nhà của Zuckerberg rộng bao nhiêu năm 2011?", "figure", None, None),
     # "bao nhiêu lần" counts times; "mỗi năm" after "bao nhiêu" is not the counted noun
     ("Jared Allen có bao nhiêu lần vật ngã?", "count", "count", "lan vat nga"),
     ("Thủy điện tăng thêm sản lượng điện bao nhiêu mỗi năm?", "figure", None, None),

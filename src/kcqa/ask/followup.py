@@ -218,13 +218,18 @@ def _owner(q: Question) -> str:
     if q.places:
         return q.places[0][0]
     for n in _names(q):
-        words = n.split()
-        if 2 <= len(words) <= 4 and words[0] in lexicon.FAMILY_NAMES:
+        if _is_person(n):
             continue
         span = _span_in(q.text, n)
         if span:
             return q.text[span[0]:span[1]]
     return ""
+
+
+def _is_person(name: str) -> bool:
+    """A name of two to four words that opens with a family name ("vu ba phu"), folded."""
+    words = name.split()
+    return 2 <= len(words) <= 4 and words[0] in lexicon.FAMILY_NAMES
 
 
 def _words(text: str) -> set[str]:
@@ -592,8 +597,10 @@ def _add_missing(text: str, base_q: Question, q: Question, referenced: bool = Fa
         merged = f"{subject} {_lower_first(out)}"
         return merged[:1].upper() + merged[1:]
     measure = ""
+    # "Ngôi nhà đó rộng bao nhiêu?", "mất bao lâu?": a question whose own words say what is
+    # measured (an area, a length, a time: `q.units`, a duration) does not take the earlier measure
     if base_q.measures and not q.measures and q.kind in ("amount", "figure", "percent", "compare") \
-            and not q.count_noun:
+            and not q.count_noun and not q.units and q.unit_kind != "duration":
         measure = _lower_first(_written(base_q.text, base_q.measures[0])) + " "
     # a reference replaced by the earlier subject itself needs no subject glued before it
     has_subject = referenced and (any(_span_in(out, fold(p)) for p, _ in base_q.places)
@@ -603,8 +610,8 @@ def _add_missing(text: str, base_q: Question, q: Question, referenced: bool = Fa
     elif not q.places and not q.names and base_q.places:
         out = f"{base_q.places[0][0]} {measure}{_lower_first(out)}"
         measure = ""
-    elif not q.places and not q.names and base_q.names:
-        name = _span_in(base_q.text, base_q.names[0])
+    elif not q.places and not q.names and (subjects := [n for n in base_q.names if not _is_person(n)]):
+        name = _span_in(base_q.text, subjects[0])
         if name:
             out = f"{base_q.text[name[0]:name[1]]} {measure}{_lower_first(out)}"
             measure = ""

@@ -198,9 +198,10 @@ MEASURE_UNITS = (
      {"km", "m", "cm", "mm", "dặm"}),
 )
 # Questions about a length of time: answered by a duration ("37 tháng", "hơn 10 năm"), and
-# a duration answers nothing else. Folded.
+# a duration answers nothing else; "bao nhiêu năm 2011", "bao nhiêu ngày 27/4" name a period,
+# not a length. Folded.
 DURATION_ASKED = re.compile(r"\b(bao lau|bao nhieu (?:nam|thang|ngay|tuan|gio|phut|giay)|"
-                            r"may (?:nam|thang|ngay|tuan|gio|phut|giay))\b")
+                            r"may (?:nam|thang|ngay|tuan|gio|phut|giay))\b(?!\s*\d)")
 # Words after "bao nhiêu" that are not the counted noun ("bao nhiêu mỗi năm", "bao nhiêu trong
 # năm 2020"): the count noun, if any, comes later or not at all. Folded.
 NOT_COUNT_NOUN = re.compile(r"^(phan tram|lan thu|nam|thang|ngay|so|voi|trong|cua|la|thi|duoc|vao|tu|den|cho|khi|"

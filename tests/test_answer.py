@@ -734,3 +734,15 @@ def test_a_province_figure_is_a_part_and_does_not_answer_the_total(tmp_path, mod
     assert _stated(engine, "Tổng kinh phí khuyến công năm 2022 của 12 tỉnh là bao nhiêu?") is None
     assert _stated(engine, "Tổng kinh phí khuyến công của các tỉnh năm 2022 là bao nhiêu?") is None
     assert _stated(engine, "Bắc Giang bố trí bao nhiêu kinh phí khuyến công năm 2022?") == "7,5 tỷ đồng"
+
+
+def test_a_place_or_an_agency_written_another_way_is_the_same_one(tmp_path, model_cache):
+    """"ĐH Bách khoa TPHCM" is the record's "Đại học Bách khoa TP.HCM": the city by another
+    written form of its name, the university by its abbreviation (both dropped the answer)."""
+    engine = _records_engine(tmp_path, model_cache, {"chuyen-giao.md": (
+        "# Doanh thu chuyển giao công nghệ của các trường đại học\n\n"
+        "Đại học Bách khoa TP.HCM doanh thu từ hoạt động chuyển giao công nghệ giai đoạn 2009-2019 đạt "
+        "khoảng 1.300 tỷ đồng, trong đó đạt cao nhất trong năm 2017, 2018 lần lượt là 182.645 triệu đồng "
+        "và 197.768 triệu đồng.\n")})
+    assert _stated(engine, "Doanh thu chuyển giao công nghệ của ĐH Bách khoa TPHCM năm 2017 là bao nhiêu?") \
+        == "182.645 triệu đồng"

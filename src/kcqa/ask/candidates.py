@@ -298,8 +298,9 @@ def place_ok(ctx: Evidence, f: Figure) -> bool:
     ent = fold(f.entity)
     if any(mentions(ent, n) for n in names):
         return True
-    if find_places(f.entity):
-        return False                       # another province's figure
+    if (own := find_places(f.entity)):
+        # "TP.HCM" is "TPHCM", "Hồ Chí Minh": the same province by another written form
+        return bool({fold(p.name) for _, _, p in own} & names)   # else another province's figure
     in_sentence = {fold(p.name) for _, _, p in find_places(f.sentence)}
     if in_sentence & names:
         return not (in_sentence - names)
@@ -424,8 +425,23 @@ def _parts_own_words(whole: str, part: str, marked: bool) -> set[str]:
 
 
 def names_ok(ctx: Evidence, f: Figure) -> bool:
-    """Companies, agencies and people the question names must appear in the figure's record."""
-    return all(ctx.doc_mentions(f.doc, {n}) or ctx.doc_mentions_parts(f.doc, n.split()) for n in ctx.q.names)
+    """Companies, agencies and people the question names must appear in the figure's record,
+    an abbreviation in it written either way ("ĐH Bách khoa" / "Đại học Bách khoa")."""
+    return all(any(ctx.doc_mentions(f.doc, {form}) or ctx.doc_mentions_parts(f.doc, form.split())
+                   for form in _name_forms(n)) for n in ctx.q.names)
+
+
+_FOLDED_ABBREVIATIONS = [[fold(form).lower() for form in group] for group in lexicon.ABBREVIATIONS]
+
+
+def _name_forms(name: str) -> list[str]:
+    """A folded name and its forms with an abbreviation in it spelt out or shortened."""
+    forms = [name]
+    for group in _FOLDED_ABBREVIATIONS:
+        for said in group:
+            if mentions(name, said):
+                forms += [re.sub(rf"(?<!\w){re.escape(said)}(?!\w)", other, name) for other in group if other != said]
+    return forms
 
 
 # the last day of each quarter, as a figure's period writes it ("ngày 31/3/2021", "30/06/2021")

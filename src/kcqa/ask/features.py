@@ -242,7 +242,8 @@ def figure_features(ctx, f: Figure, rank: int, top_passages: int, caption: str, 
     pyears = years_in(f.period)
     places = q.place_names()
     ent = fold(f.entity)
-    entity_exact = any(mentions(ent, n) for n in places)
+    entity_exact = any(mentions(ent, n) for n in places) or bool(
+        places and {fold(p.name) for _, _, p in find_places(f.entity)} & places)
     entity_in_clause = any(mentions(fold(cl), n) for n in places | set(q.names))
     q_rel = {fold(r) for r in q.relations}
     verb = relation_of(f)

@@ -64,6 +64,20 @@ def test_a_period_right_after_a_figure_is_its_own():
     assert figs["5%"].period == "Năm 2020"
 
 
+def test_a_year_written_without_nam_and_a_span_of_years_are_periods():
+    """News writes "trong 2025", "đến 2030", "Cuối 2020": a year after such a word is the
+    figure's period (not the "năm 2019" earlier in the sentence); "từ năm 2008 đến 2013" is one
+    span, not its first year."""
+    figs = _extract("Tổng giá trị hàng hóa gần 12 tỷ USD trong năm 2019, dự đoán tăng lên đến 43 tỷ USD trong 2025. "
+                    "Ngân hàng đặt tham vọng đến 2030 vốn hóa đạt 20 tỷ USD. "
+                    "Cuối 2020, tổng tài sản của công ty là 1.649 tỷ đồng. "
+                    "Tỷ lệ cổ tức từ năm 2008 đến 2013 là 82,55%.")
+    assert (figs["gần 12 tỷ USD"].period, figs["đến 43 tỷ USD"].period) == ("năm 2019", "2025")
+    assert figs["20 tỷ USD"].period == "2030"
+    assert figs["1.649 tỷ đồng"].period == "2020"
+    assert figs["82,55%"].period == "năm 2008 đến 2013"
+
+
 def test_a_year_a_figure_is_compared_with_is_not_the_period_of_the_next_sentence():
     # "tương đương với năm 2019" and "cao hơn năm 2019" name a baseline, as "so với" does: the
     # figures after it, whose own sentence names no year of its own, belong to 2020

@@ -17,7 +17,7 @@ from ..models import Document, Figure
 
 # Bump when extraction changes: `kcqa index` then re-extracts figures from the stored
 # text of every record, without re-embedding anything.
-EXTRACTOR_VERSION = "25"
+EXTRACTOR_VERSION = "26"
 from ..text import lexicon
 from ..text.numbers import Quantity, find_durations, find_quantities
 from ..text.places import find_places
@@ -32,9 +32,11 @@ _PERIOD = re.compile(
     r"|quý [IV1-4]+(?!\w)(?:/\d{4}| năm \d{4})?"
     r"|quý đầu tiên (?:của )?năm(?: \d{4})?"
     r"|tháng \d{1,2}(?:/\d{4}| năm \d{4})?"
-    r"|(?:năm|niên khóa|niên độ) \d{4}(?:\s*[-–]\s*\d{4})?"
+    r"|(?:năm|niên khóa|niên độ) \d{4}(?:\s*(?:[-–]|đến|tới)\s*(?:năm )?\d{4})?"
     r"|giai đoạn \d{4}\s*[-–]\s*\d{4}"
-    r"|(?:ngày )?\d{1,2}/\d{1,2}/\d{4})",
+    r"|(?:ngày )?\d{1,2}/\d{1,2}/\d{4}"
+    # a year without "năm" after a word that makes it a time: "43 tỷ USD trong 2025", "Cuối 2021, …"
+    r"|(?:(?<=trong )|(?<=vào )|(?<=đến )|(?<=tới )|(?<=cuối )|(?<=đầu )|(?<=giữa ))(?:19|20)\d{2}(?![\d/]|[.,]\d))",
     re.IGNORECASE)
 _RELATION_BEFORE = re.compile(
     r"(đạt|tăng|giảm|cao hơn|thấp hơn|vượt|bằng|chiếm|lên|xuống|còn|là|được|thêm)(?:\s+trưởng(?=\s*$))?\s*(?:thêm\s*)?$",

@@ -78,6 +78,17 @@ def test_a_year_written_without_nam_and_a_span_of_years_are_periods():
     assert figs["82,55%"].period == "năm 2008 đến 2013"
 
 
+def test_a_figure_restated_for_another_period_in_brackets_keeps_the_measure():
+    """"chiếm tỷ lệ 8,83% tổng dư nợ (năm 2019 là 3,15%)": the bracket's figure is the same rate
+    in 2019, not a figure of "dư nợ" (the nearest measure word, the first figure's base); a
+    bracket that names its own measure keeps it."""
+    figs = _extract("Nợ xấu lại tăng vọt, chiếm tỷ lệ 8,83% tổng dư nợ (năm 2019 là 3,15%). "
+                    "Công ty lỗ 1.255 tỷ đồng (cùng kỳ vẫn có lãi 116,6 tỷ đồng).")
+    assert figs["3,15%"].measure == figs["8,83%"].measure == "tỷ lệ"
+    assert figs["3,15%"].period == "năm 2019"
+    assert figs["116,6 tỷ đồng"].measure == "lãi"
+
+
 def test_a_year_a_figure_is_compared_with_is_not_the_period_of_the_next_sentence():
     # "tương đương với năm 2019" and "cao hơn năm 2019" name a baseline, as "so với" does: the
     # figures after it, whose own sentence names no year of its own, belong to 2020

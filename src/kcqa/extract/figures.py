@@ -17,7 +17,7 @@ from ..models import Document, Figure
 
 # Bump when extraction changes: `kcqa index` then re-extracts figures from the stored
 # text of every record, without re-embedding anything.
-EXTRACTOR_VERSION = "26"
+EXTRACTOR_VERSION = "27"
 from ..text import lexicon
 from ..text.numbers import Quantity, find_durations, find_quantities
 from ..text.places import find_places
@@ -145,9 +145,13 @@ def figures_of(doc: Document, sentence: str, offset: int, paragraph: int, prev: 
     resp_years, resp_places = _respectively(sentence, quantities, places)
     out = []
     before: tuple[Quantity, str] | None = None
+    measures: dict[int, str] = {}
     for q in quantities:
         entity = resp_places.get(q.start) or _entity_for(sentence, q, places)
         measure = _measure_for(sentence, q)
+        if before and _restates_for_a_period(sentence, before[0], q):
+            measure = measures[before[0].start]     # "tỷ lệ 8,83% tổng dư nợ (năm 2019 là 3,15%)"
+        measures[q.start] = measure
         period = resp_years.get(q.start) or _period_for(sentence, q, periods, prev, doc)
         relation = _relation_for(sentence, q)
         if not relation and before and _EQUIVALENT.fullmatch(sentence[before[0].end:q.start]):
@@ -264,6 +268,21 @@ def _measure_for(sentence: str, q: Quantity) -> str:
     if found:
         return found[-1].group(1)
     return q.unit if q.kind == "count" else ""
+
+
+_OPEN_BRACKET = re.compile(r"\(([^()]*)$")
+_EARLIER_PERIOD = re.compile(r"(?<!\w)(?:cùng kỳ|kỳ trước|năm trước)(?!\w)", re.IGNORECASE)
+
+
+def _restates_for_a_period(sentence: str, prev: Quantity, q: Quantity) -> bool:
+    """"chiếm tỷ lệ 8,83% tổng dư nợ (năm 2019 là 3,15%)": a figure in a bracket after another,
+    naming only a period, is the same measure in that period (the nearest measure word, "dư nợ",
+    is the first figure's base, not the second's measure)."""
+    opened = _OPEN_BRACKET.search(sentence, prev.end, q.start)
+    if not opened:
+        return False
+    inside = opened.group(1)
+    return bool(periods_in(inside) or _EARLIER_PERIOD.search(inside)) and not _MEASURE_RE.search(inside.lower())
 
 
 # what a comparison is made with: "tăng 14% so với năm 2019", "tương đương với năm 2019",

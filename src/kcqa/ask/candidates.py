@@ -20,7 +20,7 @@ from ..text import lexicon
 from ..text.places import find_places
 from ..text.numbers import QUALIFIERS, Quantity, parse_number, ratio_ok
 from ..text.vietnamese import fold, folded_syllables, has_diacritics, is_syllable, sentences, syllables
-from .features import clause, mentions, period_parts, year_part
+from .features import clause, is_place_asked, mentions, period_parts, year_part
 from .frame import Question, identifiers_in
 
 
@@ -296,11 +296,10 @@ def place_ok(ctx: Evidence, f: Figure) -> bool:
         return True
     names = q.place_names()
     ent = fold(f.entity)
-    if any(mentions(ent, n) for n in names):
+    if is_place_asked(f.entity, names):
         return True
-    if (own := find_places(f.entity)):
-        # "TP.HCM" is "TPHCM", "Hồ Chí Minh": the same province by another written form
-        return bool({fold(p.name) for _, _, p in own} & names)   # else another province's figure
+    if find_places(f.entity):
+        return False                       # another province's figure
     in_sentence = {fold(p.name) for _, _, p in find_places(f.sentence)}
     if in_sentence & names:
         return not (in_sentence - names)

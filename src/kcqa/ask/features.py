@@ -74,6 +74,14 @@ def mentions(haystack: str, name: str) -> bool:
     return bool(name) and re.search(rf"(?<!\w){re.escape(name)}(?!\w)", haystack) is not None
 
 
+def is_place_asked(entity: str, asked: set[str]) -> bool:
+    """Is a figure's entity a province the question names (`Question.place_names`), as written
+    or by another written form of its name ("TP.HCM" for "TPHCM", "Hồ Chí Minh")?"""
+    ent = fold(entity)
+    return any(mentions(ent, n) for n in asked) or bool(
+        asked and {fold(p.name) for _, _, p in find_places(entity)} & asked)
+
+
 def period_parts(text: str) -> tuple[int | None, int | None]:
     """(quarter, number of months) named in a period expression, when any."""
     f = fold(text)
@@ -242,8 +250,7 @@ def figure_features(ctx, f: Figure, rank: int, top_passages: int, caption: str, 
     pyears = years_in(f.period)
     places = q.place_names()
     ent = fold(f.entity)
-    entity_exact = any(mentions(ent, n) for n in places) or bool(
-        places and {fold(p.name) for _, _, p in find_places(f.entity)} & places)
+    entity_exact = is_place_asked(f.entity, places)
     entity_in_clause = any(mentions(fold(cl), n) for n in places | set(q.names))
     q_rel = {fold(r) for r in q.relations}
     verb = relation_of(f)

@@ -144,19 +144,17 @@ def figures_of(doc: Document, sentence: str, offset: int, paragraph: int, prev: 
     periods = periods_in(sentence)
     resp_years, resp_places = _respectively(sentence, quantities, places)
     out = []
-    before: tuple[Quantity, str] | None = None
-    measures: dict[int, str] = {}
+    before: tuple[Quantity, str, str] | None = None        # the previous figure, its relation and measure
     for q in quantities:
         entity = resp_places.get(q.start) or _entity_for(sentence, q, places)
         measure = _measure_for(sentence, q)
         if before and _restates_for_a_period(sentence, before[0], q):
-            measure = measures[before[0].start]     # "tỷ lệ 8,83% tổng dư nợ (năm 2019 là 3,15%)"
-        measures[q.start] = measure
+            measure = before[2]     # "tỷ lệ 8,83% tổng dư nợ (năm 2019 là 3,15%)"
         period = resp_years.get(q.start) or _period_for(sentence, q, periods, prev, doc)
         relation = _relation_for(sentence, q)
         if not relation and before and _EQUIVALENT.fullmatch(sentence[before[0].end:q.start]):
             relation = before[1]     # "tăng 700 đồng (tương ứng 4,13%)": the same change, in other units
-        before = (q, relation)
+        before = (q, relation, measure)
         cited, cited_start = _bounded(sentence, q)
         out.append(Figure(
             doc=doc.path, value=q.value, unit=q.unit, text=q.text, start=offset + q.start, end=offset + q.end,

@@ -39,6 +39,15 @@ def test_restorer_uses_corpus_forms_and_keeps_accented_words():
     assert r.restore("Quảng nam") == "Quảng nam" or r.restore("Quảng nam").startswith("Quảng")
 
 
+def test_a_province_typed_capitalised_without_marks_is_the_province():
+    """"Dien Bien" is Điện Biên, though "diễn biến" is the far more frequent reading; typed in
+    lower case it stays a phrase like any other."""
+    r = DiacriticRestorer.from_texts(["Diễn biến thị trường phức tạp, diễn biến giá được hỗ trợ.",
+                                      "Tỉnh Điện Biên có 10 huyện."])
+    assert r.restore("Dien Bien duoc ho tro bao nhieu") == "Điện Biên được hỗ trợ bao nhiêu"
+    assert r.restore("dien bien thi truong") == "diễn biến thị trường"
+
+
 def test_tokens_have_bigrams_and_are_folded():
     t = tokens("Kinh phí khuyến công")
     assert "kinh" in t and "kinh_phi" in t and "khuyen_cong" in t

@@ -267,6 +267,20 @@ class DiacriticRestorer:
             beams = nxt
         return max(beams.values(), key=lambda x: x[0])[1]
 
+    @staticmethod
+    def _places_typed(question: str, sy: list) -> dict[int, str]:
+        """A province typed capitalised without its marks is that province ("Dien Bien" is
+        Điện Biên, not the far more frequent "diễn biến"): its syllables are fixed to the name."""
+        from .places import find_places
+        fixed = {}
+        for a, b, place in find_places(question):
+            idx = [k for k, (s, e, w) in enumerate(sy) if a <= s and e <= b]
+            words = place.name.split()
+            if len(idx) == len(words) and fold(question[a:b]).lower() == fold(place.name).lower() \
+                    and not any(has_diacritics(sy[k][2]) for k in idx):
+                fixed.update({k: w.lower() for k, w in zip(idx, words)})
+        return fixed
+
     def restore(self, question: str) -> str:
         """The question with each run of unmarked syllables in its most likely marked forms."""
         sy = syllables(question)
@@ -282,6 +296,7 @@ class DiacriticRestorer:
                 if any(not f.startswith(phrase + " ") for f in longer):
                     continue              # the records read on: "có máy phát", not "có mấy"
                 fixed.update({k + j: w for j, w in enumerate(phrase.split(" "))})
+        fixed.update(self._places_typed(question, sy))
         out, pos, i = [], 0, 0
         while i < len(sy):
             # a run: unaccented syllables without digits, one space apart

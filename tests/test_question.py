@@ -85,6 +85,10 @@ def test_unit_kinds_that_need_more_than_a_money_word(text, kind, unit_kind, noun
 def test_a_length_of_time_is_not_a_reporting_period():
     assert parse_question("Lãi suất kỳ hạn 1 tháng là bao nhiêu?").period is None
     assert parse_question("Doanh thu 9 tháng của BSR đạt bao nhiêu?").period == "9 thang"
+    # monthly reports add up the months so far: any count of months of a year named after it
+    assert parse_question("Chỉ số sản xuất công nghiệp 10 tháng năm 2016 tăng bao nhiêu?").period == "10 thang"
+    assert parse_question("Xuất khẩu 11 tháng 2023 đạt bao nhiêu?").period == "11 thang"
+    assert parse_question("Gửi kỳ hạn 10 tháng năm 2016 lãi suất bao nhiêu?").period is None
 
 
 def test_names_leave_out_measures_units_and_numerals():

@@ -162,7 +162,7 @@ def _period(folded: str) -> str | None:
     that is a length of time ("kỳ hạn 1 tháng") is not one."""
     for m in _PERIOD.finditer(folded):
         bare = re.fullmatch(r"(\d+) thang", m.group(1))
-        if bare and not lexicon.bare_months_is_period(folded[:m.start()], int(bare.group(1))):
+        if bare and not lexicon.bare_months_is_period(folded[:m.start()], int(bare.group(1)), folded[m.end():]):
             continue
         return m.group(1)
     return None

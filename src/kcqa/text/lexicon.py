@@ -312,10 +312,17 @@ def day_of_date(iso: str) -> tuple[int, int] | None:
     return (int(m.group(2)), int(m.group(1))) if m else None
 
 
-def bare_months_is_period(before_folded: str, months: int) -> bool:
-    """Whether a bare "N tháng" (no "đầu năm", no year) names a reporting period: the
-    quarter ends 3, 6, 9 and 12 months, and not right after a word of duration."""
-    return months in (3, 6, 9, 12) and not DURATION_BEFORE.search(before_folded[-30:])
+_YEAR_AFTER = re.compile(r"\s*(?:nam\s+|/)?(?:19|20)\d\d(?!\d)")
+
+
+def bare_months_is_period(before_folded: str, months: int, after_folded: str = "") -> bool:
+    """Whether a bare "N tháng" (no "đầu năm") names a reporting period: the quarter ends 3,
+    6, 9 and 12 months, and any count of months of a year named right after it ("10 tháng
+    năm 2016", "11 tháng 2023": monthly reports add up the months so far) — not right after a
+    word of duration ("kỳ hạn 6 tháng")."""
+    if DURATION_BEFORE.search(before_folded[-30:]):
+        return False
+    return months in (3, 6, 9, 12) or (1 <= months <= 12 and bool(_YEAR_AFTER.match(after_folded)))
 
 
 ROMAN = {"i": 1, "ii": 2, "iii": 3, "iv": 4, "v": 5, "vi": 6, "vii": 7, "viii": 8, "ix": 9, "x": 10,

@@ -225,3 +225,34 @@ def test_each_item_of_a_list_of_tickers_is_its_own_entity():
     assert figs["2,1%"].entity == "CTG"
     assert figs["6,9%"].entity == "VCI"
     assert figs["1,5%"].entity == ""
+
+
+def test_a_bare_scale_word_counts_the_money_named_before_it():
+    """"Hỗ trợ 60 tỷ đồng cho 3 tỉnh, gồm Bến Tre (25 tỷ), Trà Vinh (20 tỷ)": 25 and 20 tỷ đồng,
+    each the province's; a scale word before a noun counts that noun ("300 triệu quả trứng"), and
+    with no money before it "5 tỷ" stays a bare number."""
+    figs = _extract("Trung ương hỗ trợ 60 tỷ đồng cho 3 tỉnh, gồm Bến Tre (25 tỷ), Trà Vinh (20 tỷ). "
+                    "Công ty đặt mục tiêu 300 triệu quả trứng. Dân số tỉnh khoảng 5 triệu, tăng 1%.")
+    assert (figs["25 tỷ"].unit, figs["25 tỷ"].value, figs["25 tỷ"].entity) == ("đồng", 25e9, "Bến Tre")
+    assert (figs["20 tỷ"].unit, figs["20 tỷ"].entity) == ("đồng", "Trà Vinh")
+    assert figs["300 triệu"].unit != "đồng"
+    assert _extract("Dân số tỉnh khoảng 5 triệu, tăng 1%.")["khoảng 5 triệu"].unit != "đồng"
+
+
+def test_a_baseline_s_value_in_a_bracket_is_of_the_baseline_s_year():
+    """"tăng 35,55% so với tổng kinh phí thực hiện năm 2017 (44.309 triệu đồng)": the bracket is
+    2017's; "cao hơn tỷ lệ … cùng thời điểm (0,67%)" names no year of its own before the bracket."""
+    figs = _extract("Năm 2018, kinh phí thực hiện đạt 60.058 triệu đồng, tăng 35,55% so với tổng kinh phí "
+                    "thực hiện năm 2017 (44.309 triệu đồng).")
+    assert figs["44.309 triệu đồng"].period == "năm 2017"
+    assert figs["60.058 triệu đồng"].period == "Năm 2018"
+
+
+def test_a_currency_is_not_what_a_figure_is_about_and_a_name_before_a_bracket_is():
+    """"kim ngạch … 1.050 triệu USD, tăng 6,1%": the 6,1% was USD's; "vượt Singapore (337,5 tỷ USD)"
+    is Singapore's, not the sentence's Việt Nam; "209 mẫu Anh (85 ha)" is a conversion, not Anh's."""
+    figs = _extract("Kim ngạch xuất nhập khẩu ước đạt 1.050 triệu USD, tăng 6,1% so cùng kỳ. Quy mô GDP của "
+                    "Việt Nam đạt 340,6 tỷ USD, vượt Singapore (337,5 tỷ USD). Khuôn viên rộng 209 mẫu Anh (85 ha).")
+    assert figs["6,1%"].entity == ""
+    assert figs["337,5 tỷ USD"].entity == "Singapore"
+    assert figs["85 ha"].entity != "Anh"

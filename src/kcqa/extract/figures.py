@@ -17,7 +17,7 @@ from ..models import Document, Figure
 
 # Bump when extraction changes: `kcqa index` then re-extracts figures from the stored
 # text of every record, without re-embedding anything.
-EXTRACTOR_VERSION = "27"
+EXTRACTOR_VERSION = "28"
 from ..text import lexicon
 from ..text.numbers import Quantity, find_durations, find_quantities
 from ..text.places import find_places
@@ -140,6 +140,7 @@ def figures_of(doc: Document, sentence: str, offset: int, paragraph: int, prev: 
     ("14 nhà ga" when it asks "bao nhiêu nhà ga")."""
     if not quantities:
         return []
+    quantities = _with_money_unit(quantities, prev, sentence)
     places = find_places(sentence)
     periods = periods_in(sentence)
     resp_years, resp_places = _respectively(sentence, quantities, places)
@@ -160,6 +161,28 @@ def figures_of(doc: Document, sentence: str, offset: int, paragraph: int, prev: 
             doc=doc.path, value=q.value, unit=q.unit, text=q.text, start=offset + q.start, end=offset + q.end,
             sentence=cited, sentence_start=offset + cited_start, qualifier=q.qualifier, entity=entity, measure=measure,
             period=period, relation=relation, value_max=q.value_max, paragraph=paragraph))
+    return out
+
+
+# what may follow a bare "30 tỷ" that counts money: a stop, or a word that is not the counted noun
+_AFTER_BARE_MONEY = re.compile(r"\s*(?:$|[),;.:…\]–-]|(?:và|so|tăng|giảm|xuống|lên|đến|tới|trong|tiền|còn|thì|là|"
+                               r"với|cho|nhưng|hoặc|mỗi|một|trên|từ)(?!\w))")
+
+
+def _with_money_unit(quantities: list[Quantity], prev: str, sentence: str) -> list[Quantity]:
+    """A bare scale word counts the money named before it: "Hỗ trợ 140 tỷ đồng cho 11 địa
+    phương … Lạng Sơn (30 tỷ), Hà Giang (20 tỷ)" are 30 and 20 tỷ đồng. The currency is the
+    nearest earlier money figure's, in this sentence or earlier in its paragraph; with none, or
+    with a noun after it ("300 triệu quả trứng"), it stays a bare number. Its text stays as written."""
+    money = [q for q in find_quantities(prev[-600:]) if q.kind == "money" and q.scale_word] if prev else []
+    out = []
+    for q in quantities:
+        if q.kind == "money" and q.scale_word:
+            money.append(q)
+        elif q.kind == "count" and not q.unit and q.scale_word and money and not q.per \
+                and _AFTER_BARE_MONEY.match(sentence, q.end):
+            q = replace(q, unit=money[-1].unit, kind="money")
+        out.append(q)
     return out
 
 
@@ -214,6 +237,11 @@ def _entity_for(sentence: str, q: Quantity, places) -> str:
         for s, e, place in reversed(places):
             if e == len(head):
                 return sentence[s:e]
+        # "vượt Singapore (337,5 tỷ USD), Malaysia (336,3 tỷ USD)": any name right before it
+        named = _name_ending(head)
+        # … not a figure restated in other units: "209 mẫu Anh (85 ha)", "65.000 đôla Singapore (…)"
+        if named and not any(re.fullmatch(r"\d[\d.,]*", w) for w in head.split()[-4:]):
+            return named
     cs = _clause_start(sentence, q.start)
     in_clause = [(s, e) for s, e, _ in places if cs <= s and e <= q.start]
     if in_clause:
@@ -227,9 +255,28 @@ def _entity_for(sentence: str, q: Quantity, places) -> str:
     return _capitalised_before(sentence[max(0, q.start - 200):q.start])
 
 
+def _name_ending(text: str) -> str:
+    """The capitalised name `text` ends with, one word too ("Singapore"), not a sentence's
+    first word or a function word ("Theo", "Trong")."""
+    from ..text.vietnamese import capitalised_runs
+    runs = capitalised_runs(text[-200:])
+    if not runs or runs[-1][1] != len(text[-200:]):
+        return ""
+    s, e = runs[-1]
+    chunk = text[-200:]
+    words = chunk[s:e].split()
+    at_start = chunk[:s].strip() == "" or chunk[:s].rstrip().endswith((".", ":", "\n"))
+    if at_start and len(words) == 1 and not _acronym(words[0]):
+        return ""
+    while words and fold(words[0]) in _NOT_NAMES:
+        words = words[1:]
+    return " ".join(words) if words and chunk[s:e].endswith(" ".join(words)) else ""
+
+
 _NOT_NAMES = {fold(w) for w in ("theo", "trong", "năm", "tháng", "quý", "tại", "với", "từ", "ngoài", "đây", "ngày",
                                 "sau", "trước", "đến", "tổng", "các", "những", "một", "so", "khi", "nếu", "còn",
-                                "đồng", "ông", "bà", "riêng", "cùng", "hiện", "đặc", "biệt", "như", "vậy", "do")}
+                                "đồng", "ông", "bà", "riêng", "cùng", "hiện", "đặc", "biệt", "như", "vậy", "do")} \
+    | {fold(u) for u in lexicon.MONEY_UNITS}     # "890 triệu USD": a currency is not what a figure is about
 
 
 def _acronym(word: str) -> bool:
@@ -291,6 +338,8 @@ _BASELINE = re.compile(r"(?:so với|tương đương(?: với)?|ngang (?:bằng
 
 
 _IN_LATER_BRACKET = re.compile(r"\([^()]*$")
+# a bracket opened right after a comparison's baseline: what it holds is the baseline's value
+_BASELINE_RESTATED = re.compile(r"(?<!\w)so với[^(),;]*\(\s*(?:khoảng|hơn|gần|trên|dưới)?\s*$", re.IGNORECASE)
 
 
 def _bracket_has_its_own_figure(sentence: str, start: int, period, periods) -> bool:
@@ -312,6 +361,13 @@ def _period_for(sentence: str, q: Quantity, periods, prev: str, doc: Document) -
     """The period a figure belongs to: the nearest one before it that is not a comparison
     baseline ("… so với kế hoạch năm 2019"), else after it, else the paragraph's earlier
     sentences', else the title's, else the record's year."""
+    restated = _BASELINE_RESTATED.search(sentence, max(0, q.start - 200), q.start)
+    if restated:
+        # "tăng 35,55% so với tổng kinh phí thực hiện năm 2017 (44.309 triệu đồng)": the
+        # baseline's own value, of the period the baseline ends with
+        said = [p for p in periods if restated.start() <= p[0] and p[1] <= restated.end()]
+        if said and sentence[said[-1][1]:q.start].lstrip().startswith("("):
+            return said[-1][2]
     after = [p for p in periods if p[0] >= q.end]
     if after and _LINKS_TO_PERIOD.fullmatch(sentence, q.end, after[0][0]):
         # "3% trong năm 2020 và 7,8% vào năm 2021": each figure's own year, a baseline's figure

@@ -746,3 +746,29 @@ def test_a_place_or_an_agency_written_another_way_is_the_same_one(tmp_path, mode
         "và 197.768 triệu đồng.\n")})
     assert _stated(engine, "Doanh thu chuyển giao công nghệ của ĐH Bách khoa TPHCM năm 2017 là bao nhiêu?") \
         == "182.645 triệu đồng"
+
+
+def test_a_provincial_report_s_own_forms(tmp_path, model_cache):
+    """What a provincial report writes that the news does not (found over real reports no set
+    asked about): an agency's place before its head's name ("Giám đốc Sở Công Thương Bến Tre
+    Trần Văn Hải", after "Cục trưởng … Ngô Quang Trung,": the Cục trưởng was stated at 0.98);
+    a breakdown named by its measure ("trong đó, kim ngạch xuất khẩu …" of "xuất, nhập khẩu");
+    a baseline's value in a bracket, of the baseline's year; amounts listed as "Trà Vinh
+    (20 tỷ)" after "60 tỷ đồng", asked without marks ("Tra Vinh", not "trà vinh")."""
+    engine = _records_engine(tmp_path, model_cache, {
+        "ben-tre.md": "# Sở Công Thương Bến Tre tổng kết năm 2021\n\n"
+                      "Hội nghị do Cục trưởng Cục Công Thương địa phương Ngô Quang Trung, Giám đốc Sở Công "
+                      "Thương Bến Tre Trần Văn Hải chủ trì.\n\n"
+                      "Năm 2021, chỉ số sản xuất công nghiệp ước tăng 6,5% so cùng kỳ; tổng kim ngạch xuất, "
+                      "nhập khẩu ước đạt 2.100 triệu USD, tăng 5,1% so cùng kỳ (trong đó, kim ngạch xuất khẩu ước "
+                      "đạt 1.500 triệu USD, tăng 4,2% so cùng kỳ).\n\n"
+                      "Tổng kinh phí khuyến công thực hiện năm 2021 là 8.200 triệu đồng, tăng 12% so với tổng "
+                      "kinh phí thực hiện năm 2020 (7.321 triệu đồng).\n",
+        "han-man.md": "# Hỗ trợ các tỉnh khắc phục hạn mặn\n\n"
+                      "Trung ương hỗ trợ 60 tỷ đồng cho 3 tỉnh khắc phục hậu quả hạn mặn, gồm Bến Tre (25 tỷ), "
+                      "Trà Vinh (20 tỷ) và Sóc Trăng (15 tỷ).\n"})
+    assert _stated(engine, "Giám đốc Sở Công Thương Bến Tre là ai?") == "Trần Văn Hải"
+    assert "1.500 triệu USD" in (_stated(engine, "Kim ngạch xuất khẩu của Bến Tre năm 2021 đạt bao nhiêu?") or "")
+    assert _stated(engine, "Tổng kinh phí khuyến công thực hiện năm 2020 là bao nhiêu?") == "7.321 triệu đồng"
+    assert _stated(engine, "Tra Vinh duoc ho tro bao nhieu tien") == "20 tỷ"
+

@@ -382,7 +382,7 @@ def part_ok(ctx: Evidence, f: Figure) -> bool:
             if re.search(r"[^\W\d_]", f.sentence[fend:m.start()]):
                 end = m.start()
                 break
-        return _names_the_part(ctx.q, asked, whole, f.sentence[start:end])
+        return _names_the_part(ctx.q, asked, whole, f.sentence[start:end], f.measure)
     after = _AMONG.search(f.sentence, pos)
     if after:                                # the figure may be the whole
         whole, part = f.sentence[:after.start()], f.sentence[after.end():]
@@ -390,7 +390,7 @@ def part_ok(ctx: Evidence, f: Figure) -> bool:
     return True
 
 
-def _names_the_part(q, asked: set[str], whole: str, part: str) -> bool:
+def _names_the_part(q, asked: set[str], whole: str, part: str, measure: str = "") -> bool:
     """Whether the question names what sets the part apart. Its words are the part's own common
     words, compared with their marks when the question has them ("năm 2025" is not "Nậm Xé");
     places and names count as whole phrases ("Lào Cai" is not named by "các xã … Lao Chải",
@@ -401,7 +401,11 @@ def _names_the_part(q, asked: set[str], whole: str, part: str) -> bool:
         return True
     marked = has_diacritics(q.text)
     words = (_common_words(q.text, True) if marked else asked) - {w for n in subjects for w in n.split()}
-    return bool(_parts_own_words(whole, part, marked) & words)
+    if _parts_own_words(whole, part, marked) & words:
+        return True
+    # the part's own measure, asked, that the whole does not say: "kim ngạch xuất khẩu" is a
+    # part of "tổng kim ngạch xuất, nhập khẩu" though it has no word the whole lacks
+    return bool(measure) and any(fold(m) == fold(measure) for m in q.measures) and not mentions(fw, fold(measure))
 
 
 def _common_words(text: str, marked: bool) -> set[str]:

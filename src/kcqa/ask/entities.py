@@ -114,15 +114,19 @@ def _lead_before_name(words: list[str]) -> int:
     """How many words of a capitalised run come before a personal name in it: an agency
     ("GTVT", "Bộ Công Thương") or a place ("Hưng Yên") then a family name; 0 when none do."""
     from ..text.lexicon import FAMILY_NAMES
+    places = find_places(" ".join(words))
+    starts = {len(" ".join(words[:i])) + (i > 0): i for i in range(len(words))}
     for k in range(1, len(words) - 1):
         if fold(words[k]) not in FAMILY_NAMES:
             continue
+        at = len(" ".join(words[:k])) + 1
+        if any(a == at for a, _, _ in places):
+            continue                 # "Ninh" of "Ninh Thuận", "Hà" of "Hà Tĩnh": a place, not a family
         lead = words[:k]
-        if all((w.isupper() and len(w) > 1) or w.lower() in _NOT_PERSON for w in lead):
-            return k                 # "GTVT", "Bộ Công Thương", "UBND"
-        phrase = " ".join(lead)
-        if any(a == 0 and b == len(phrase) for a, b, _ in find_places(phrase)):
-            return k
+        # "Sở Công Thương Ninh Thuận Võ Đình Vinh": an agency, then its place, then the name
+        agency_end = next((starts[a] for a, b, _ in places if b == at - 1 and a in starts), k)
+        if all((w.isupper() and len(w) > 1) or w.lower() in _NOT_PERSON for w in lead[:agency_end]):
+            return k                 # "GTVT", "Bộ Công Thương", "UBND", "Sở Công Thương Ninh Thuận"
         return 0
     return 0
 

@@ -772,3 +772,10 @@ def test_a_provincial_report_s_own_forms(tmp_path, model_cache):
     assert _stated(engine, "Tổng kinh phí khuyến công thực hiện năm 2020 là bao nhiêu?") == "7.321 triệu đồng"
     assert _stated(engine, "Tra Vinh duoc ho tro bao nhieu tien") == "20 tỷ"
 
+
+def test_a_whole_territory_s_figure_is_not_one_province_s(seed_engine):
+    """"Trong 6 tháng đầu năm, kinh phí toàn vùng đã thực hiện đạt 19,9 tỷ đồng" is the region's:
+    asked for Quảng Nam's first half it was stated at 0.91."""
+    assert _stated(seed_engine, "Quảng Nam 6 tháng đầu năm 2020 thực hiện được bao nhiêu kinh phí?") is None
+    assert _stated(seed_engine, "Trong 6 tháng đầu năm 2020, kinh phí toàn vùng đã thực hiện được bao nhiêu?") \
+        == "19,9 tỷ đồng"

@@ -307,6 +307,11 @@ def place_ok(ctx: Evidence, f: Figure) -> bool:
         return False
     if ent:
         return False                       # the figure is about something else it names (a region, a company)
+    # "kinh phí toàn vùng đã thực hiện đạt 19,9 tỷ đồng": the whole, not the province's share
+    said = f.sentence[:f.end - f.sentence_start]
+    said = said[max([m.end() for m in re.finditer(r";|\.\s", said)], default=0):]
+    if lexicon.WHOLE_TERRITORY.search(fold(said).lower()):
+        return False
     return ctx.doc_mentions(f.doc, names)
 
 

@@ -77,6 +77,11 @@ EDUCATION_LEVELS = (
     "tiến sĩ", "thạc sĩ", "đại học", "cao đẳng", "trung cấp", "sơ cấp", "trung học phổ thông",
     "trung học cơ sở", "tiểu học", "mầm non",
 )
+# A figure said of a whole territory, not of one province in it (folded): "kinh phí toàn vùng
+# đã thực hiện đạt 19,9 tỷ đồng", "của 15 tỉnh, thành phố", "cả nước".
+WHOLE_TERRITORY = re.compile(r"\b(toan vung|ca vung|toan khu vuc|ca khu vuc|toan mien|ca nuoc|toan quoc|"
+                             r"cac tinh|cac dia phuong|\d+ tinh|\d+ dia phuong)\b")
+
 # Parts of the country a report gives its own figures for ("giá đất công nghiệp tại phía Bắc").
 REGIONS = (
     "miền Bắc", "miền Trung", "miền Nam", "phía Bắc", "phía Nam", "Bắc Bộ", "Trung Bộ", "Nam Bộ",

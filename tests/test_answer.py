@@ -779,3 +779,15 @@ def test_a_whole_territory_s_figure_is_not_one_province_s(seed_engine):
     assert _stated(seed_engine, "Quảng Nam 6 tháng đầu năm 2020 thực hiện được bao nhiêu kinh phí?") is None
     assert _stated(seed_engine, "Trong 6 tháng đầu năm 2020, kinh phí toàn vùng đã thực hiện được bao nhiêu?") \
         == "19,9 tỷ đồng"
+
+
+def test_a_share_does_not_answer_a_question_asking_people_or_hectares(tmp_path, model_cache):
+    """"Dân số … là bao nhiêu?" asks people: "chiếm 21,2% dân số cả nước" is a share, and
+    "tổng diện tích bao nhiêu?" is not answered by "18,6%" (both were the ranker's best); asked
+    as a share, or as a change, the percentage still answers."""
+    engine = _records_engine(tmp_path, model_cache, {"tan-lac.md": (
+        "# Huyện Tân Lạc năm 2021\n\n"
+        "Dân số huyện Tân Lạc chiếm 2,1% dân số của tỉnh; diện tích rừng chiếm 18,6% diện tích của huyện.\n")})
+    assert _stated(engine, "Dân số huyện Tân Lạc là bao nhiêu?") is None
+    assert _stated(engine, "Diện tích rừng của huyện Tân Lạc là bao nhiêu ha?") is None
+    assert _stated(engine, "Dân số huyện Tân Lạc chiếm bao nhiêu phần trăm dân số của tỉnh?") == "2,1%"

@@ -259,6 +259,9 @@ def unit_ok(q: Question, f: Figure) -> bool:
     if q.units is not None and not (q.kind in ("percent",) or f.unit == "%"):
         if f.unit not in q.units:
             return False
+    if q.units is not None and f.unit == "%" and not q.change and not q.relations and q.unit_kind != "percent" \
+            and not re.search(r"\b(phan tram|ty le|ti le|ty trong)\b|%", fold(q.text).lower()):
+        return False            # "Dân số … là bao nhiêu?" asks people: "chiếm 21,2% dân số" is a share
     if q.unit_kind == "money":
         return unit in {fold(u) for u in MONEY_UNITS}
     if q.unit_kind == "percent":

@@ -256,3 +256,23 @@ def test_a_currency_is_not_what_a_figure_is_about_and_a_name_before_a_bracket_is
     assert figs["6,1%"].entity == ""
     assert figs["337,5 tỷ USD"].entity == "Singapore"
     assert figs["85 ha"].entity != "Anh"
+
+
+def test_a_reporting_body_and_a_disease_are_not_what_a_figure_is_about():
+    """"Theo báo cáo của Sở Công Thương, tổng mức bán lẻ … đạt trên 6.487 tỷ đồng": the Sở reports
+    it (its entity "Công Thương" kept the province's own question from it); "dịch COVID-19" is not
+    a subject either; a company's own report still names its subject ("báo cáo của BSR")."""
+    figs = _extract("Theo báo cáo của Sở Công Thương, tổng mức bán lẻ tháng 4/2022 đạt trên 6.487 tỷ đồng. "
+                    "Sau khi dịch COVID-19 được kiểm soát, doanh thu dịch vụ ước đạt 24.209 tỷ đồng. "
+                    "Theo báo cáo tài chính của BSR, doanh thu thuần đạt 21.048,6 tỷ đồng.")
+    assert figs["trên 6.487 tỷ đồng"].entity == ""
+    assert figs["ước đạt 24.209 tỷ đồng"].entity == ""
+    assert figs["21.048,6 tỷ đồng"].entity == "BSR"
+
+
+def test_a_baseline_written_so_cung_ky_is_a_baseline():
+    """"tăng 25% so cùng kỳ năm 2010 và đạt 94% kế hoạch năm": 2010 is the baseline's (reports
+    drop the "với"), so the 94% is of the sentence's own 11 months of 2011."""
+    figs = _extract("Tổng mức bán lẻ trong 11 tháng đầu năm 2011 đạt hơn 64,5 tỷ đồng, tăng 25% so cùng kỳ "
+                    "năm 2010 và đạt 94% kế hoạch năm.")
+    assert figs["94%"].period == "11 tháng đầu năm 2011"

@@ -17,7 +17,7 @@ from ..models import Document, Figure
 
 # Bump when extraction changes: `kcqa index` then re-extracts figures from the stored
 # text of every record, without re-embedding anything.
-EXTRACTOR_VERSION = "28"
+EXTRACTOR_VERSION = "29"
 from ..text import lexicon
 from ..text.numbers import Quantity, find_durations, find_quantities
 from ..text.places import find_places
@@ -275,7 +275,8 @@ def _name_ending(text: str) -> str:
 
 _NOT_NAMES = {fold(w) for w in ("theo", "trong", "năm", "tháng", "quý", "tại", "với", "từ", "ngoài", "đây", "ngày",
                                 "sau", "trước", "đến", "tổng", "các", "những", "một", "so", "khi", "nếu", "còn",
-                                "đồng", "ông", "bà", "riêng", "cùng", "hiện", "đặc", "biệt", "như", "vậy", "do")} \
+                                "đồng", "ông", "bà", "riêng", "cùng", "hiện", "đặc", "biệt", "như", "vậy", "do",
+                                "covid", "covid-19")} \
     | {fold(u) for u in lexicon.MONEY_UNITS}     # "890 triệu USD": a currency is not what a figure is about
 
 
@@ -283,10 +284,19 @@ def _acronym(word: str) -> bool:
     return len(word) >= 2 and word.isupper()
 
 
+# a government body reporting ("Theo báo cáo của Sở Công Thương, …"), not a company's own report
+_SOURCE = re.compile(r"(?<!\w)(?:[Tt]heo|[Cc]ăn cứ)\s(?:(?:báo cáo|số liệu|thống kê|công bố|đánh giá)(?:\s+(?:của|từ))?\s+)?"
+                     r"(?:Sở|Cục|Bộ|Tổng cục|UBND|Ủy ban|Trung tâm|Ban|Phòng|TCTK|GSO)(?!\w)[^,;.:()]*[,:]")
+
+
 def _capitalised_before(text: str) -> str:
     """The last run of capitalised words before a figure (a company, an agency), not a sentence start."""
     from ..text.vietnamese import capitalised_runs
+    # "Theo báo cáo của Sở Công Thương, tổng mức bán lẻ … đạt …": who says it is not what it is about
+    sources = [m.span() for m in _SOURCE.finditer(text)]
     for s, e in reversed(capitalised_runs(text)):
+        if any(a <= s < b for a, b in sources):
+            continue
         words = text[s:e].split()
         # a sentence capitalises its first word, not an acronym ("SSI tăng 700 đồng"); after ";"
         # the sentence goes on in lower case, so a capital there is a name
@@ -333,7 +343,7 @@ def _restates_for_a_period(sentence: str, prev: Quantity, q: Quantity) -> bool:
 # what a comparison is made with: "tăng 14% so với năm 2019", "tương đương với năm 2019",
 # "cao hơn năm trước": a year there is the baseline's, not the period of a figure
 # (within one clause: a decimal comma, "1,98%", does not end it)
-_BASELINE = re.compile(r"(?:so với|tương đương(?: với)?|ngang (?:bằng|với)|(?:cao|thấp|nhiều|ít|lớn|nhỏ) hơn)"
+_BASELINE = re.compile(r"(?:so với|so (?=cùng kỳ|kế hoạch|năm|tháng|quý|kỳ)|tương đương(?: với)?|ngang (?:bằng|với)|(?:cao|thấp|nhiều|ít|lớn|nhỏ) hơn)"
                        r"(?:[^,;]|(?<=\d),(?=\d))*$", re.IGNORECASE)
 
 

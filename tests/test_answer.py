@@ -791,3 +791,18 @@ def test_a_share_does_not_answer_a_question_asking_people_or_hectares(tmp_path, 
     assert _stated(engine, "Dân số huyện Tân Lạc là bao nhiêu?") is None
     assert _stated(engine, "Diện tích rừng của huyện Tân Lạc là bao nhiêu ha?") is None
     assert _stated(engine, "Dân số huyện Tân Lạc chiếm bao nhiêu phần trăm dân số của tỉnh?") == "2,1%"
+
+
+def test_a_record_titled_with_the_province_asked_is_about_it(tmp_path, model_cache):
+    """"Gia Lai: bán lẻ 4 tháng đạt hơn 29% kế hoạch" binds the title's figure to Gia Lai; the
+    body's own figures, which name no province, are Gia Lai's too and stay candidates (only the
+    title's rounded one was, and 29,05% was never weighed)."""
+    from kcqa.ask.answer import answer_question
+    engine = _records_engine(tmp_path, model_cache, {"gia-lai.md": (
+        "# Gia Lai: Tổng mức bán lẻ 4 tháng đầu năm 2022 đạt hơn 29% kế hoạch\n\n"
+        "Theo báo cáo của Sở Công Thương, tổng mức bán lẻ hàng hóa và doanh thu dịch vụ tính chung 4 tháng "
+        "đầu năm 2022 là hơn 24.694 tỷ đồng, đạt 29,05% kế hoạch, tăng 3,76% so với cùng kỳ năm trước.\n")})
+    trace = []
+    answer_question(engine, "Tổng mức bán lẻ 4 tháng đầu năm 2022 của Gia Lai đạt bao nhiêu phần trăm kế hoạch?",
+                    trace=trace)
+    assert "29,05%" in {c.figure.text for c in trace}

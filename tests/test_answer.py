@@ -806,3 +806,25 @@ def test_a_record_titled_with_the_province_asked_is_about_it(tmp_path, model_cac
     answer_question(engine, "Tổng mức bán lẻ 4 tháng đầu năm 2022 của Gia Lai đạt bao nhiêu phần trăm kế hoạch?",
                     trace=trace)
     assert "29,05%" in {c.figure.text for c in trace}
+
+
+def test_the_scope_asked_is_the_figure_s_own(tmp_path, model_cache):
+    """"Tổng kinh phí … năm 2017 của cả nước" is not answered by the region's 2017 total that
+    follows "khu vực là …" (a follow-up "Năm 2017 thì sao?" stated it at 0.85); the whole of a
+    share ("chiếm hơn 30% diện tích của cả nước") is not the scope of what follows it; a part
+    named by a measure the question names within it ("nhập khẩu" of "kim ngạch nhập khẩu")."""
+    engine = _records_engine(tmp_path, model_cache, {"khuyen-cong-2018.md": (
+        "# Hội nghị khuyến công khu vực năm 2019\n\n"
+        "Năm 2018, tổng kinh phí khuyến công thực hiện của cả nước là 290.767 triệu đồng, khu vực là 60.058 "
+        "triệu đồng, tăng 35,55% so với tổng kinh phí thực hiện năm 2017 (44.309 triệu đồng).\n\n"
+        "Khu vực chiếm hơn 30% diện tích của cả nước, với tổng chiều dài bờ biển hơn 1.456 km.\n\n"
+        "Tổng kim ngạch xuất, nhập khẩu của khu vực năm 2018 ước đạt 1.050 triệu USD (trong đó, kim ngạch "
+        "xuất khẩu ước đạt 890 triệu USD, kim ngạch nhập khẩu ước đạt 160 triệu USD).\n")})
+    assert _stated(engine, "Tổng kinh phí khuyến công thực hiện năm 2017 của cả nước là bao nhiêu?") is None
+    assert _stated(engine, "Tổng kinh phí khuyến công thực hiện năm 2018 của khu vực là bao nhiêu?") == "60.058 triệu đồng"
+    assert _stated(engine, "Chiều dài bờ biển của khu vực là bao nhiêu km?") == "hơn 1.456 km"
+    assert "160 triệu USD" in (_stated(engine, "Kim ngạch nhập khẩu của khu vực năm 2018 đạt bao nhiêu?") or "")
+    from kcqa.ask.answer import answer_question
+    trace = []
+    answer_question(engine, "Nhập khẩu của khu vực năm 2018 đạt bao nhiêu?", trace=trace)
+    assert any("160 triệu USD" in c.figure.text for c in trace)

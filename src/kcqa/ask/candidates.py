@@ -348,6 +348,23 @@ def region_ok(ctx: Evidence, f: Figure) -> bool:
     return not named or bool(named & asked)
 
 
+def scope_ok(ctx: Evidence, f: Figure) -> bool:
+    """The scope the question names (cả nước, khu vực, toàn tỉnh) must be the figure's: the
+    nearest scope word before it in its sentence. "Tổng kinh phí … năm 2017 của cả nước" is not
+    answered by "…, khu vực là 60.058,60 triệu đồng, … so với … năm 2017 (44.309 triệu đồng)"."""
+    asked = {scope for _, scope in lexicon.scopes_named(fold(ctx.q.text).lower())}
+    if len(asked) != 1:
+        return True
+    before = fold(f.sentence[:f.start - f.sentence_start]).lower()
+    # a share's or a baseline's whole is not the scope: "chiếm hơn 30% diện tích của cả nước"
+    before = _BASE_CLAUSE.sub(" ", before)
+    said = lexicon.scopes_named(before)
+    return not said or said[-1][1] in asked
+
+
+_BASE_CLAUSE = re.compile(r"\b(?:chiem|so voi)\b(?:[^,;]|(?<=\d),(?=\d))*")
+
+
 # "…, trong đó …", "trong số này": what follows breaks down a figure stated before it
 _AMONG = re.compile(r"(?<!\w)trong (?:số )?(?:đó|này)(?!\w)", re.IGNORECASE)
 _NEGATIONS = lexicon.folded(lexicon.NEGATIONS)
@@ -413,7 +430,7 @@ def _names_the_part(q, asked: set[str], whole: str, part: str, measure: str = ""
         return True
     # the part's own measure, asked, that the whole does not say: "kim ngạch xuất khẩu" is a
     # part of "tổng kim ngạch xuất, nhập khẩu" though it has no word the whole lacks
-    return bool(measure) and any(fold(m) == fold(measure) for m in q.measures) and not mentions(fw, fold(measure))
+    return bool(measure) and any(mentions(fold(measure), fold(m)) for m in q.measures) and not mentions(fw, fold(measure))
 
 
 def _common_words(text: str, marked: bool) -> set[str]:

@@ -12,7 +12,7 @@ from ..models import Figure
 from ..text import lexicon
 from ..text.places import find_places
 from ..text.vietnamese import fold
-from .candidates import (TOP_PASSAGES, MIN_COVERAGE, MIN_PASSAGE_COVERAGE, Candidate, Evidence, country_ok, identifier_ok, region_ok, names_ok, part_ok, period_ok, place_ok,
+from .candidates import (TOP_PASSAGES, MIN_COVERAGE, MIN_PASSAGE_COVERAGE, Candidate, Evidence, country_ok, identifier_ok, region_ok, scope_ok, names_ok, part_ok, period_ok, place_ok,
                          table_context, unit_ok)
 from .features import CHANGE_VERBS, figure_features, relation_of, set_features
 from .rank import load_ranker
@@ -51,7 +51,7 @@ def score_figures(ctx: Evidence, cands: list[tuple[Figure, int]]) -> list[Candid
         if key in seen:
             continue
         seen.add(key)
-        if not (unit_ok(q, f) and place_ok(ctx, f) and country_ok(ctx, f) and region_ok(ctx, f) and period_ok(ctx, f) and names_ok(ctx, f)
+        if not (unit_ok(q, f) and place_ok(ctx, f) and country_ok(ctx, f) and region_ok(ctx, f) and scope_ok(ctx, f) and period_ok(ctx, f) and names_ok(ctx, f)
                 and part_ok(ctx, f) and identifier_ok(q, f.sentence)):
             continue
         if q.change and relation_of(f) not in CHANGE_VERBS:

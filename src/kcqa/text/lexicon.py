@@ -83,6 +83,20 @@ EDUCATION_LEVELS = (
 WHOLE_TERRITORY = re.compile(r"\b(toan vung|ca vung|toan khu vuc|ca khu vuc|toan mien|ca nuoc|toan quoc|"
                              r"cac tinh|cac dia phuong|\d+ tinh|\d+ dia phuong)\b")
 
+# The scope a report gives a figure for (folded): the country, a region of provinces, one
+# province. "Tổng kinh phí … của cả nước là 298.300,98 triệu đồng; …, khu vực là 60.058,60 triệu
+# đồng": the nearest scope word before a figure says whose it is.
+SCOPES = (("country", r"ca nuoc|toan quoc"),
+          ("region", r"khu vuc|toan vung|ca vung|toan mien"),
+          ("province", r"toan tinh|tren dia ban tinh|ca tinh"))
+_SCOPE_RE = re.compile("|".join(rf"(?P<{name}>\b(?:{words})\b)" for name, words in SCOPES))
+
+
+def scopes_named(folded: str) -> list[tuple[int, str]]:
+    """(position, scope) of each scope word in folded text, in order."""
+    return [(m.start(), m.lastgroup) for m in _SCOPE_RE.finditer(folded)]
+
+
 # Parts of the country a report gives its own figures for ("giá đất công nghiệp tại phía Bắc").
 REGIONS = (
     "miền Bắc", "miền Trung", "miền Nam", "phía Bắc", "phía Nam", "Bắc Bộ", "Trung Bộ", "Nam Bộ",

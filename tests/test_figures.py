@@ -276,3 +276,13 @@ def test_a_baseline_written_so_cung_ky_is_a_baseline():
     figs = _extract("Tổng mức bán lẻ trong 11 tháng đầu năm 2011 đạt hơn 64,5 tỷ đồng, tăng 25% so cùng kỳ "
                     "năm 2010 và đạt 94% kế hoạch năm.")
     assert figs["94%"].period == "11 tháng đầu năm 2011"
+
+
+def test_a_note_in_brackets_before_a_figure_is_not_its_measure():
+    """"giá trị sản xuất công nghiệp (giá so sánh 2010) ước đạt …": the measure is the value of
+    production, not "giá" (price); a label right before the figure still names it ("(lỗ ròng)")."""
+    figs = _extract("Trong 6 tháng đầu năm, giá trị sản xuất công nghiệp (giá so sánh 2010) ước đạt hơn 11.090 "
+                    "tỷ đồng (đạt 44,72% kế hoạch). Công ty ghi nhận lỗ sau thuế thuộc về công ty mẹ (lỗ ròng) "
+                    "hơn 1.255 tỷ đồng.")
+    assert figs["hơn 11.090 tỷ đồng"].measure == "giá trị sản xuất"
+    assert figs["hơn 1.255 tỷ đồng"].measure == "lỗ"

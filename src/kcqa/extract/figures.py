@@ -17,7 +17,7 @@ from ..models import Document, Figure
 
 # Bump when extraction changes: `kcqa index` then re-extracts figures from the stored
 # text of every record, without re-embedding anything.
-EXTRACTOR_VERSION = "30"
+EXTRACTOR_VERSION = "31"
 from ..text import lexicon
 from ..text.numbers import Quantity, find_durations, find_quantities
 from ..text.places import find_places
@@ -315,10 +315,19 @@ _MEASURE_RE = re.compile(r"(?<!\w)(" + "|".join(re.escape(m) for m in sorted(MEA
                          + r")(?!\w)")
 
 
+_CLOSED_BRACKET = re.compile(r"\([^()]*\)")
+
+
 def _measure_for(sentence: str, q: Quantity) -> str:
     """The measure word that ends closest before the figure (whole words, marks included:
     "lãi" is not the end of "Gia Lai")."""
     before = sentence[max(0, q.start - 160):q.start].lower()
+    # a note in brackets closed before the figure is not its measure: "giá trị sản xuất công
+    # nghiệp (giá so sánh 2010) ước đạt hơn 11.090 tỷ đồng" is of "giá trị sản xuất", not "giá"
+    # (a label right before the figure still names it: "(lỗ ròng) hơn 1.255 tỷ đồng"; a bracket
+    # holding a figure of its own is a list's item: "Vietcombank (chiếm 27,75% tổng dư nợ …)")
+    before = _CLOSED_BRACKET.sub(lambda m: " " * len(m.group()) if re.search(r"[^\W\d_]", before[m.end():])
+                                 and "%" not in m.group() else m.group(), before)
     found = list(_MEASURE_RE.finditer(before))
     if found:
         return found[-1].group(1)

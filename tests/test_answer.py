@@ -828,3 +828,14 @@ def test_the_scope_asked_is_the_figure_s_own(tmp_path, model_cache):
     trace = []
     answer_question(engine, "Nhập khẩu của khu vực năm 2018 đạt bao nhiêu?", trace=trace)
     assert any("160 triệu USD" in c.figure.text for c in trace)
+
+
+def test_a_deputy_does_not_answer_who_heads_the_agency(tmp_path, model_cache):
+    """"bổ nhiệm lại Phó Giám đốc Sở Công thương cho bà Đào Thị Thu Nguyệt" answered "Ai là Giám
+    đốc Sở Công Thương tỉnh Gia Lai?" at 0.82 (the title asked stands there only after "Phó")."""
+    engine = _records_engine(tmp_path, model_cache, {"gia-lai-9-thang.md": (
+        "# Gia Lai: sơ kết 9 tháng năm 2024 ngành Công Thương\n\n"
+        "Tại hội nghị đã công bố và trao quyết định bổ nhiệm lại Phó Giám đốc Sở Công Thương cho bà Đào Thị "
+        "Thu Nguyệt.\n")})
+    assert _stated(engine, "Ai là Giám đốc Sở Công Thương tỉnh Gia Lai?") is None
+    assert _stated(engine, "Ai được bổ nhiệm lại Phó Giám đốc Sở Công Thương Gia Lai?") == "Đào Thị Thu Nguyệt"

@@ -360,6 +360,8 @@ def answer_who(ctx: Evidence) -> Answer | None:
         if cov < MIN_COVERAGE * 0.8:
             continue
         anchors = _title_anchors(text, title) if title else []
+        if title and not anchors and re.search(rf"(?<!\w)pho\s+{re.escape(fold(title).lower())}(?!\w)", fold(text).lower()):
+            continue        # "bổ nhiệm lại Phó Giám đốc Sở … cho bà …": the deputy, not the head asked
         place_spans = {(a, b) for a, b, _ in find_places(text)}
         units = _unit_names(text)
         names = [n for n in _person_names(text) if n not in place_spans and not _in_question(ctx, text[n[0]:n[1]])

@@ -839,3 +839,21 @@ def test_a_deputy_does_not_answer_who_heads_the_agency(tmp_path, model_cache):
         "Thu Nguyệt.\n")})
     assert _stated(engine, "Ai là Giám đốc Sở Công Thương tỉnh Gia Lai?") is None
     assert _stated(engine, "Ai được bổ nhiệm lại Phó Giám đốc Sở Công Thương Gia Lai?") == "Đào Thị Thu Nguyệt"
+
+
+def test_a_report_listing_provinces_is_not_about_each_of_them(tmp_path, model_cache):
+    """A national figure with no province in its sentence, in a record that names several, is not
+    one province's: asked for Quảng Nam's "10 tháng năm 2016", the country's 7,2% was the best
+    (0.78). A province named in its own sentence still answers, and a province that only locates
+    another subject ("chị H ở Thái Nguyên") leaves that subject to be matched."""
+    engine = _records_engine(tmp_path, model_cache, {
+        "iip.md": "# Chỉ số sản xuất công nghiệp tăng 7%\n\n"
+                  "Tính chung 10 tháng năm 2016, chỉ số sản xuất toàn ngành công nghiệp tăng 7,2% so với cùng kỳ.\n\n"
+                  "Một số địa phương có chỉ số tăng cao: Quảng Nam tăng 29,2%; Thái Nguyên tăng 26,6%; Hải Phòng "
+                  "tăng 16,6%.\n",
+        "coolcat.md": "# Sàn Coolcat sập, nhiều người mất tiền\n\n"
+                      "Chị H ở Thái Nguyên cho biết đã rót vào Coolcat tổng cộng hơn 11 triệu đồng. Một người ở Hà "
+                      "Nội cũng mất tiền.\n"})
+    assert _stated(engine, "Chỉ số sản xuất công nghiệp tỉnh Quảng Nam 10 tháng năm 2016 tăng bao nhiêu?") != "7,2%"
+    assert _stated(engine, "Chỉ số sản xuất công nghiệp của Hải Phòng tăng bao nhiêu?") == "16,6%"
+    assert _stated(engine, "Chị H ở Thái Nguyên đã rót tổng cộng bao nhiêu tiền vào Coolcat?") == "hơn 11 triệu đồng"

@@ -85,6 +85,7 @@ class Evidence:
         self.countries = countries_asked(q.text)       # a slot: figures of other countries are out
         self.regions = lexicon.region_sides(q.text)     # and of another side of the country
         self._folded_docs: dict[str, str] = {}
+        self._doc_places: dict[str, tuple[set[str], set[str]]] = {}
         self._days_named: dict[str, list] = {}
         self._docs: dict[str, Document | None] = {}
         self._chunk_figures: dict[str, list[Figure]] = {}
@@ -127,6 +128,17 @@ class Evidence:
             doc = self.document(path)
             self._folded_docs[path] = fold(doc.title + " " + doc.text) if doc else ""
         return any(mentions(self._folded_docs[path], n) for n in names)
+
+    def doc_about(self, path: str, names: set[str]) -> bool:
+        """Whether a record is about the provinces asked: its title names one of them, or it
+        names no other province."""
+        if path not in self._doc_places:
+            doc = self.document(path)
+            self._doc_places[path] = (
+                {fold(p.name) for _, _, p in find_places(doc.title)} if doc else set(),
+                {fold(p.name) for _, _, p in find_places(doc.title + "\n" + doc.text)} if doc else set())
+        in_title, anywhere = self._doc_places[path]
+        return bool(in_title & names) or bool(anywhere & names) and not (anywhere - names)
 
     def doc_mentions_parts(self, path: str, words: list[str]) -> bool:
         """A name the record writes in pieces ("T3 Tân Sơn Nhất" as "nhà ga T3" and "sân bay
@@ -315,6 +327,12 @@ def place_ok(ctx: Evidence, f: Figure) -> bool:
     said = said[max([m.end() for m in re.finditer(r";|\.\s", said)], default=0):]
     if lexicon.WHOLE_TERRITORY.search(fold(said).lower()):
         return False
+    if not q.names:
+        # the province is the subject asked: a record naming several provinces, none in its
+        # title, does not make an unbound figure of it that province's ("Tính chung 10 tháng,
+        # chỉ số sản xuất toàn ngành công nghiệp tăng 7,2%" in a report listing seven provinces).
+        # When it only locates another subject ("chị H ở Thái Nguyên"), that subject is the slot.
+        return ctx.doc_about(f.doc, names)
     return ctx.doc_mentions(f.doc, names)
 
 

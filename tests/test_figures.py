@@ -286,3 +286,11 @@ def test_a_note_in_brackets_before_a_figure_is_not_its_measure():
                     "hơn 1.255 tỷ đồng.")
     assert figs["hơn 11.090 tỷ đồng"].measure == "giá trị sản xuất"
     assert figs["hơn 1.255 tỷ đồng"].measure == "lỗ"
+
+
+def test_exports_and_imports_together_are_one_measure():
+    """"Tổng kim ngạch xuất, nhập khẩu … 1.050 triệu USD" is the trade total, not the imports."""
+    figs = _extract("Tổng kim ngạch xuất, nhập khẩu hàng hóa ước đạt 1.050 triệu USD; kim ngạch xuất nhập khẩu "
+                    "dịch vụ đạt 20 triệu USD.")
+    assert figs["ước đạt 1.050 triệu USD"].measure == "kim ngạch xuất, nhập khẩu"
+    assert figs["20 triệu USD"].measure == "kim ngạch xuất nhập khẩu"

@@ -624,3 +624,13 @@ def test_so_many_of_a_whole_is_a_count(text, span, value):
                                   "Quyết định 1/2 dự án", "có 15/12 địa phương"])
 def test_dates_and_numbers_are_not_ratios(text):
     assert not [q for q in find_quantities(text) if "/" in q.text]
+
+
+def test_prizes_are_counted_by_their_rank():
+    """"2 giải nhất, 4 giải nhì, 6 giải ba": each count names its prize, so "bao nhiêu giải nhì?"
+    is not a choice between three bare "giải"."""
+    from kcqa.text.numbers import find_quantities
+    got = {q.text: q.unit for q in find_quantities("Hội đồng đã bình chọn 2 giải nhất, 4 giải nhì, 6 giải ba và 8 "
+                                                   "giải khuyến khích; trao 3 giải thưởng.")}
+    assert got == {"2 giải nhất": "giải nhất", "4 giải nhì": "giải nhì", "6 giải ba": "giải ba",
+                   "8 giải khuyến khích": "giải khuyến khích", "3 giải thưởng": "giải thưởng"}

@@ -206,6 +206,13 @@ def test_a_new_measure_replaces_the_earlier_one_up_to_the_period_not_inside_a_na
     """"năm" ends a measure phrase only before a year: "Việt Nam" is not cut in half."""
     r = resolve("Còn xuất khẩu?", [_turn("Năm 2021 ADB dự báo doanh thu Việt Nam tăng bao nhiêu?")])
     assert r.question == "Năm 2021 ADB dự báo xuất khẩu tăng bao nhiêu?"
+    # nor does a reporting period in words: "6 tháng đầu" was swallowed with the measure
+    r = resolve("Còn kim ngạch xuất khẩu?", [_turn("Giá trị sản xuất công nghiệp 6 tháng đầu năm 2021 của Gia Lai "
+                                                   "so với cùng kỳ tăng bao nhiêu?")])
+    assert r.question == "Kim ngạch xuất khẩu 6 tháng đầu năm 2021 của Gia Lai so với cùng kỳ tăng bao nhiêu?"
+    # a provincial report's measures are whole phrases ("tổng mức bán lẻ hàng hóa", not "doanh thu")
+    r = resolve("Còn tổng mức bán lẻ hàng hóa?", [_turn("Kim ngạch xuất khẩu tháng 4/2022 của Gia Lai đạt bao nhiêu?")])
+    assert r.question == "Tổng mức bán lẻ hàng hóa tháng 4/2022 của Gia Lai đạt bao nhiêu?"
 
 
 def test_a_slot_that_replaces_nothing_is_not_answered_as_the_earlier_question():

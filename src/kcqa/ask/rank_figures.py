@@ -32,7 +32,8 @@ def measure_ok(ctx, f, x) -> bool:
     own = fold(f.measure or "")
     if not q.measures or x["measure_in_clause"] or own not in _MEASURES or own in _GENERIC_MEASURES:
         return True
-    asked = {fold(m) for m in q.measures} - _GENERIC_MEASURES
+    own = own.replace(",", "")       # "xuất, nhập khẩu" is "xuất nhập khẩu"
+    asked = {fold(m).replace(",", "") for m in q.measures} - _GENERIC_MEASURES
     if not asked:
         return True                  # "tăng trưởng bao nhiêu?" names no thing measured
     # "kế hoạch kinh phí" is also asked as "ngân sách": the equivalents of any phrase inside it

@@ -56,10 +56,11 @@ MONEY_WORDS = ("kinh phí", "ngân sách", "tiền", "vốn", "đồng", "tỷ",
 # -- measures: what a figure is a figure of (most specific first) -------------
 MEASURES = (
     "kế hoạch kinh phí", "tổng kinh phí", "kinh phí", "ngân sách", "nguồn vốn", "vốn đầu tư", "vốn điều lệ",
-    "tổng vốn", "vốn", "doanh thu thuần", "doanh thu", "lợi nhuận sau thuế", "lợi nhuận trước thuế",
+    "tổng vốn", "vốn", "doanh thu thuần", "tổng mức bán lẻ hàng hóa và doanh thu dịch vụ",
+    "tổng mức bán lẻ hàng hóa", "tổng mức bán lẻ", "doanh thu bán lẻ", "doanh thu", "lợi nhuận sau thuế", "lợi nhuận trước thuế",
     "lợi nhuận", "lãi", "lỗ", "kim ngạch xuất nhập khẩu", "kim ngạch xuất, nhập khẩu", "kim ngạch xuất khẩu",
     "kim ngạch nhập khẩu", "kim ngạch", "xuất nhập khẩu", "xuất, nhập khẩu", "xuất khẩu",
-    "nhập khẩu", "giá trị sản xuất", "giá trị", "sản lượng", "tổng tài sản", "tài sản", "nợ", "giá",
+    "nhập khẩu", "giá trị sản xuất công nghiệp", "giá trị sản xuất", "chỉ số sản xuất công nghiệp", "giá trị", "sản lượng", "tổng tài sản", "tài sản", "nợ", "giá",
     "thu nhập", "lương", "tăng trưởng", "tỷ lệ", "diện tích", "dân số", "công suất", "học phí",
     "điểm chuẩn", "chỉ tiêu", "số lượng", "tổng số", "thuế", "cổ tức", "vốn hóa", "tiền",
     "GDP", "CPI", "FDI", "lạm phát", "dư nợ tín dụng", "dư nợ", "nợ xấu", "tín dụng", "huy động vốn",

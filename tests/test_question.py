@@ -186,3 +186,6 @@ def test_a_general_classifier_counts_any_noun():
     from kcqa.text.lexicon import count_unit_fits
     assert count_unit_fits("xe", "chiec") and count_unit_fits("nha ga", "nha ga")
     assert not count_unit_fits("xe", "nguoi") and not count_unit_fits("xe", "")
+    # another kind of the same head that the records count is not the kind asked
+    assert count_unit_fits("giai nhat nam", "giai nhat") and not count_unit_fits("giai nhat nam", "giai nhi")
+    assert count_unit_fits("nguoi nop don", "nguoi dan") and count_unit_fits("giai", "giai nhi")

@@ -8,6 +8,7 @@ folding merges words ("đầu" and "dau", "tài" and "tai", "lượng" and "lư�
 
 from __future__ import annotations
 
+import functools
 import re
 
 from .vietnamese import fold
@@ -248,7 +249,21 @@ def count_unit_fits(noun: str, unit: str) -> bool:
     a general classifier ("chiếc", "cái", "con") standing for any noun."""
     if not noun:
         return True
-    return bool(unit) and (noun.startswith(unit) or unit.startswith(noun.split()[0]) or unit in CLASSIFIERS)
+    if not unit:
+        return False
+    if noun.startswith(unit) or unit.startswith(noun) or unit in CLASSIFIERS:
+        return True
+    # the same head ("người nộp đơn" is counted by "500 người dân") — unless the question names
+    # another kind the records count of that head: "giải nhất" is not counted by "4 giải nhì"
+    return unit.startswith(noun.split()[0]) and not any(
+        noun.startswith(kind) and not kind.startswith(unit) for kind in _multiword_count_nouns())
+
+
+@functools.lru_cache(maxsize=1)
+def _multiword_count_nouns() -> tuple[str, ...]:
+    """The count nouns of several words, folded (numbers imports this module: read on first use)."""
+    from .numbers import COUNT_NOUNS
+    return tuple(k for k in (fold(n).lower() for n in COUNT_NOUNS) if " " in k)
 
 
 # -- relations: the verb that ties a figure to its measure ----------------------

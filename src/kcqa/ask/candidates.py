@@ -129,15 +129,23 @@ class Evidence:
             self._folded_docs[path] = fold(doc.title + " " + doc.text) if doc else ""
         return any(mentions(self._folded_docs[path], n) for n in names)
 
-    def doc_about(self, path: str, names: set[str]) -> bool:
-        """Whether a record is about the provinces asked: its title names one of them, or it
-        names no other province."""
+    def _places_of(self, path: str) -> tuple[set[str], set[str]]:
+        """The provinces a record names (folded): in its title, and anywhere."""
         if path not in self._doc_places:
             doc = self.document(path)
             self._doc_places[path] = (
                 {fold(p.name) for _, _, p in find_places(doc.title)} if doc else set(),
                 {fold(p.name) for _, _, p in find_places(doc.title + "\n" + doc.text)} if doc else set())
-        in_title, anywhere = self._doc_places[path]
+        return self._doc_places[path]
+
+    def title_names(self, path: str, names: set[str]) -> bool:
+        """Whether a record's title names one of the provinces asked ("Gia Lai: Tổng mức bán lẻ …")."""
+        return bool(self._places_of(path)[0] & names)
+
+    def doc_about(self, path: str, names: set[str]) -> bool:
+        """Whether a record is about the provinces asked: its title names one of them, or it
+        names no other province."""
+        in_title, anywhere = self._places_of(path)
         return bool(in_title & names) or bool(anywhere & names) and not (anywhere - names)
 
     def doc_mentions_parts(self, path: str, words: list[str]) -> bool:

@@ -500,9 +500,8 @@ def _replace_period(out: str, year: re.Match, phrase: str, lead: str) -> str:
     return out[:start] + phrase + out[end:]
 
 
-# where a measure phrase ends: its owner, the predicate or the period ("năm 2021", not "Việt Nam")
-# where a measure phrase ends: its owner, its predicate, or its period ("… công nghiệp | 6 tháng
-# đầu năm 2021", "… | tháng 4/2022")
+# where a measure phrase ends: its owner, its predicate, or its period ("năm 2021", not "Việt
+# Nam"; "… công nghiệp | 6 tháng đầu năm 2021", "… | tháng 4/2022")
 _MEASURE_END = re.compile(r"\s(?:cua|la|dat|tang|giam|bao nhieu|o muc|duoc|trong|nam(?= \d)|quy|tai ngay|"
                           r"\d+ thang|thang \d|sau thang|chin thang|ba thang)\b|[,?]")
 

@@ -10,7 +10,6 @@ from __future__ import annotations
 from ..extract.figures import years_in
 from ..models import Figure
 from ..text import lexicon
-from ..text.places import find_places
 from ..text.vietnamese import fold
 from .candidates import (TOP_PASSAGES, MIN_COVERAGE, MIN_PASSAGE_COVERAGE, Candidate, Evidence, country_ok, identifier_ok, region_ok, scope_ok, names_ok, part_ok, period_ok, place_ok,
                          table_context, unit_ok)
@@ -73,7 +72,7 @@ def score_figures(ctx: Evidence, cands: list[tuple[Figure, int]]) -> list[Candid
         # lẻ … đạt hơn 29% kế hoạch" over the body's own "đạt 29,05% kế hoạch")
         names = q.place_names()
         out = [c for c in out if c.features["entity_exact"] or c.features["entity_in_clause"]
-               or names & {fold(p.name) for _, _, p in find_places(ctx.doc_title(c.figure.doc))}]
+               or ctx.title_names(c.figure.doc, names)]
     _corroborate(out)
     set_features(ctx, out)
     ranker = load_ranker()

@@ -284,7 +284,7 @@ def test_a_note_in_brackets_before_a_figure_is_not_its_measure():
     figs = _extract("Trong 6 tháng đầu năm, giá trị sản xuất công nghiệp (giá so sánh 2010) ước đạt hơn 11.090 "
                     "tỷ đồng (đạt 44,72% kế hoạch). Công ty ghi nhận lỗ sau thuế thuộc về công ty mẹ (lỗ ròng) "
                     "hơn 1.255 tỷ đồng.")
-    assert figs["hơn 11.090 tỷ đồng"].measure == "giá trị sản xuất"
+    assert figs["hơn 11.090 tỷ đồng"].measure == "giá trị sản xuất công nghiệp"
     assert figs["hơn 1.255 tỷ đồng"].measure == "lỗ"
 
 

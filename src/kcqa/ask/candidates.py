@@ -84,6 +84,7 @@ class Evidence:
         self.measure_equivalents = {e for p, others in self.equivalents if p in measures for e in others}
         self.countries = countries_asked(q.text)       # a slot: figures of other countries are out
         self.regions = lexicon.region_sides(q.text)     # and of another side of the country
+        self.scopes = {scope for _, scope in lexicon.scopes_named(fold(q.text).lower())}   # and of another scope
         self._folded_docs: dict[str, str] = {}
         self._doc_places: dict[str, tuple[set[str], set[str]]] = {}
         self._days_named: dict[str, list] = {}
@@ -378,7 +379,7 @@ def scope_ok(ctx: Evidence, f: Figure) -> bool:
     """The scope the question names (cả nước, khu vực, toàn tỉnh) must be the figure's: the
     nearest scope word before it in its sentence. "Tổng kinh phí … năm 2017 của cả nước" is not
     answered by "…, khu vực là 60.058,60 triệu đồng, … so với … năm 2017 (44.309 triệu đồng)"."""
-    asked = {scope for _, scope in lexicon.scopes_named(fold(ctx.q.text).lower())}
+    asked = ctx.scopes
     if len(asked) != 1:
         return True
     before = fold(f.sentence[:f.start - f.sentence_start]).lower()

@@ -294,3 +294,21 @@ def test_exports_and_imports_together_are_one_measure():
                     "dịch vụ đạt 20 triệu USD.")
     assert figs["ước đạt 1.050 triệu USD"].measure == "kim ngạch xuất, nhập khẩu"
     assert figs["20 triệu USD"].measure == "kim ngạch xuất nhập khẩu"
+
+
+def test_each_item_of_a_list_of_countries_or_districts_is_its_own_entity():
+    figs = _extract('Qua 12 năm tổ chức thi, Thái Lan đoạt giải nhất sau 6/12 lần dự thi, Campuchia 4 lần, '
+                    'Mỹ 2 lần, Myanmar 1 lần. Theo địa bàn: Thành phố Đồng Hới 06/41 sản phẩm; thị xã Ba Đồn '
+                    '01/41 sản phẩm; huyện Quảng Ninh 07/41 sản phẩm và huyện Lệ Thủy với 09/41 sản phẩm.')
+    # a country's name before a count is no model name ("Star 5 lần"): the count is a figure
+    assert (figs["4 lần"].entity, figs["2 lần"].entity, figs["1 lần"].entity) == ("Campuchia", "Mỹ", "Myanmar")
+    assert figs["06/41 sản phẩm"].entity == "Thành phố Đồng Hới"       # "Đồng" before a capital is a name
+    # the district named before the previous figure is that one's, not the province of that name
+    assert figs["09/41 sản phẩm"].entity == "huyện Lệ Thủy"
+    assert figs["07/41 sản phẩm"].entity != "Quảng Ninh"
+
+
+def test_so_many_of_a_whole_is_the_part_not_the_whole():
+    figs = _extract("Có 23 trong tổng số 25 sản phẩm công nghiệp chủ lực tăng so với cùng kỳ.")
+    assert list(figs) == ["23 trong tổng số 25 sản phẩm"]
+    assert (figs["23 trong tổng số 25 sản phẩm"].value, figs["23 trong tổng số 25 sản phẩm"].unit) == (23, "sản phẩm")

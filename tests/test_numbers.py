@@ -613,6 +613,8 @@ def test_a_year_after_a_slash_is_not_a_rate():
     ("Có 12/15 địa phương đạt kế hoạch.", "12/15 địa phương", 12),
     ("đã nghiệm thu 5/5 hạng mục công trình", "5/5 hạng mục", 5),
     ("14/19 tỉnh, thành phố hoàn thành", "14/19 tỉnh, thành phố", 14),
+    ("Có 23 trong tổng số 25 sản phẩm chủ lực tăng", "23 trong tổng số 25 sản phẩm", 23),
+    ("có 5 trên tổng số 12 dự án hoàn thành", "5 trên tổng số 12 dự án", 5),
 ])
 def test_so_many_of_a_whole_is_a_count(text, span, value):
     """"12/15 địa phương": the count is 12, and the whole stays in what is shown."""
@@ -634,3 +636,8 @@ def test_prizes_are_counted_by_their_rank():
                                                    "giải khuyến khích; trao 3 giải thưởng.")}
     assert got == {"2 giải nhất": "giải nhất", "4 giải nhì": "giải nhì", "6 giải ba": "giải ba",
                    "8 giải khuyến khích": "giải khuyến khích", "3 giải thưởng": "giải thưởng"}
+
+
+def test_a_count_after_a_country_is_a_figure_and_after_a_model_name_is_not():
+    assert [q.text for q in find_quantities("Thái Lan dẫn đầu, Campuchia 4 lần, Việt Nam 1 lần.")] == ["4 lần", "1 lần"]
+    assert not find_quantities("Vinamilk Star 5 lần") and not find_quantities("mua iPhone 12 chiếc")

@@ -281,3 +281,9 @@ def test_generator_is_deterministic_and_the_file_is_current(tmp_path):
     assert outs[0] == DATA_FILE.read_bytes(), "run scripts/build_places.py to update src/kcqa/data/provinces.json"
     check = subprocess.run([sys.executable, str(script), "--check"], capture_output=True)
     assert check.returncode == 0
+
+
+def test_a_district_named_like_a_province_is_not_the_province():
+    from kcqa.text.places import find_places
+    assert not find_places("huyện Quảng Ninh 07/41 sản phẩm") and not find_places("thị xã Quảng Trị có")
+    assert [p.name for _, _, p in find_places("tỉnh Quảng Ninh và Quảng Trị")] == ["Quảng Ninh", "Quảng Trị"]

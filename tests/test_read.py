@@ -102,3 +102,16 @@ def test_markdown_soft_line_breaks_are_spaces_and_blocks_keep_theirs(tmp_path):
     assert "| A | B |\n| 1 | 2 |" in doc.text and "------ ------\n  cột" in doc.text
     plain = read_document(write(tmp_path, "nq.txt", md.encode("utf-8")))
     assert "tỉnh Quảng\nTrị" in plain.text                # plain text has no such rule
+
+
+def test_a_byline_in_capitals_after_the_text_is_not_the_title(tmp_path):
+    """A news item's author ("XUÂN NGÔ") closes it in capitals; its headline is its first line
+    (the byline had been taken for the title, so the title's "6 tháng" period was lost). A legal
+    text's title in capitals, before any prose, is still its title."""
+    p = write(tmp_path, "phu-yen.txt", ("Phú Yên: Tổng giá trị sản xuất công nghiệp 6 tháng đạt 9.576 tỉ đồng\n"
+                                        "Theo Sở Công thương, tình hình sản xuất công nghiệp trong 6 tháng đầu năm bị "
+                                        "ảnh hưởng nghiêm trọng.\nXUÂN NGÔ\n").encode())
+    assert read_document(p).title.startswith("Phú Yên: Tổng giá trị")
+    legal = write(tmp_path, "nq.txt", "NGHỊ QUYẾT\nVỀ VIỆC SẮP XẾP ĐƠN VỊ HÀNH CHÍNH\n\nCăn cứ Hiến pháp nước Cộng hòa "
+                                      "xã hội chủ nghĩa Việt Nam.\n".encode())
+    assert read_document(legal).title == "NGHỊ QUYẾT VỀ VIỆC SẮP XẾP ĐƠN VỊ HÀNH CHÍNH"

@@ -120,3 +120,12 @@ def test_a_names_initial_does_not_end_a_sentence():
 def test_names_do_not_make_a_question_foreign(question, vietnamese):
     from kcqa.messages import looks_vietnamese
     assert looks_vietnamese(question) is vietnamese
+
+
+def test_a_line_in_capitals_is_a_paragraph_and_a_sentence_of_its_own():
+    text = ("Tổng kết Cụm thi đua số 2 Sở Công Thương các tỉnh khu vực Đồng bằng Bắc Bộ năm 2023\n"
+            "SỞ CÔNG THƯƠNG HẢI DƯƠNG HỘI NHẬP VÀ PHÁT TRIỂN\n"
+            "Ngày 20/12/2023 tại Sở Công Thương tỉnh Hưng Yên đã diễn ra hội nghị.")
+    letterhead = "SỞ CÔNG THƯƠNG HẢI DƯƠNG HỘI NHẬP VÀ PHÁT TRIỂN"
+    assert letterhead in [text[a:b] for a, b in paragraphs(text)]
+    assert letterhead in [text[a:b] for a, b in sentences(text)]

@@ -17,7 +17,7 @@ from ..models import Document, Figure
 
 # Bump when extraction changes: `kcqa index` then re-extracts figures from the stored
 # text of every record, without re-embedding anything.
-EXTRACTOR_VERSION = "34"
+EXTRACTOR_VERSION = "38"
 from ..text import lexicon
 from ..text.numbers import Quantity, find_durations, find_quantities
 from ..text.places import find_places
@@ -147,7 +147,10 @@ def figures_of(doc: Document, sentence: str, offset: int, paragraph: int, prev: 
     out = []
     before: tuple[Quantity, str, str] | None = None        # the previous figure, its relation and measure
     for q in quantities:
-        entity = resp_places.get(q.start) or _entity_for(sentence, q, places)
+        # a place right before the previous figure is that figure's list item ("huyện Quảng Ninh
+        # 07/41 sản phẩm và huyện Lệ Thủy với 09/41 sản phẩm"), not this one's subject
+        listed = [p for p in places if before and _LIST_ITEM_GAP.fullmatch(sentence, p[1], before[0].start)]
+        entity = resp_places.get(q.start) or _entity_for(sentence, q, places, listed)
         measure = _measure_for(sentence, q)
         if before and _restates_for_a_period(sentence, before[0], q):
             measure = before[2]     # "tỷ lệ 8,83% tổng dư nợ (năm 2019 là 3,15%)"
@@ -228,7 +231,7 @@ def _clause_start(sentence: str, pos: int) -> int:
     return start
 
 
-def _entity_for(sentence: str, q: Quantity, places) -> str:
+def _entity_for(sentence: str, q: Quantity, places, listed=()) -> str:
     # "Lâm Đồng (hơn 10 tỷ đồng)": the place right before an opening parenthesis.
     before = sentence[:q.start]
     m = re.search(r"\(\s*$", before)
@@ -243,10 +246,14 @@ def _entity_for(sentence: str, q: Quantity, places) -> str:
         if named and not any(re.fullmatch(r"\d[\d.,]*", w) for w in head.split()[-4:]):
             return named
     cs = _clause_start(sentence, q.start)
-    in_clause = [(s, e) for s, e, _ in places if cs <= s and e <= q.start]
+    in_clause = [(s, e) for s, e, p in places if cs <= s and e <= q.start and (s, e, p) not in listed]
     if in_clause:
         s, e = in_clause[-1]
         return sentence[s:e]
+    # "Thái Lan đoạt giải nhất …, Campuchia 4 lần, Mỹ 2 lần": a list item is a name, then its figure
+    item = _list_item_name(before)
+    if item:
+        return item
     preceding = [(s, e) for s, e, _ in places if e <= q.start]
     if preceding and len(places) == 1:
         s, e = preceding[-1]
@@ -268,9 +275,17 @@ def _name_ending(text: str) -> str:
     at_start = chunk[:s].strip() == "" or chunk[:s].rstrip().endswith((".", ":", "\n"))
     if at_start and len(words) == 1 and not _acronym(words[0]):
         return ""
-    while words and fold(words[0]) in _NOT_NAMES:
+    while words and _not_a_name(words):
         words = words[1:]
     return " ".join(words) if words and chunk[s:e].endswith(" ".join(words)) else ""
+
+
+def _not_a_name(words: list[str]) -> bool:
+    """Whether a capitalised run's first word is a function word, not the start of a name:
+    "Đồng" alone is the currency or "Đồng thời", before another capital a name ("Đồng Hới")."""
+    if words[0].lower() == "đồng" and len(words) > 1 and words[1][:1].isupper():
+        return False
+    return fold(words[0]) in _NOT_NAMES
 
 
 _NOT_NAMES = {fold(w) for w in ("theo", "trong", "năm", "tháng", "quý", "tại", "với", "từ", "ngoài", "đây", "ngày",
@@ -278,6 +293,29 @@ _NOT_NAMES = {fold(w) for w in ("theo", "trong", "năm", "tháng", "quý", "tạ
                                 "đồng", "ông", "bà", "riêng", "cùng", "hiện", "đặc", "biệt", "như", "vậy", "do",
                                 "covid", "covid-19")} \
     | {fold(u) for u in lexicon.MONEY_UNITS}     # "890 triệu USD": a currency is not what a figure is about
+
+
+def _list_item_name(before: str) -> str:
+    """The name a list item opens with, right before its figure: ", Campuchia 4 lần", "; huyện
+    Lệ Thủy với 09/41 sản phẩm" (after a comma, semicolon, colon or "và"; the name, a
+    district's with its type noun, then maybe "với"). Not a function word ("Trong", "Năm") nor a
+    roman numeral ("Quý I")."""
+    head = before.rstrip()
+    if len(head) == len(before):
+        return ""
+    head = _LINK_WORD.sub("", head)
+    named = _name_ending(head)
+    if not named or re.fullmatch(r"[IVXL]+", named):
+        return ""
+    lead = _ITEM_LEAD.search(head[:len(head) - len(named)])
+    if not lead:
+        return ""
+    return (lead.group(1) + named) if lead.group(1) else named
+
+
+_LIST_ITEM_GAP = re.compile(r"\s+(?:với\s+)?")
+_LINK_WORD = re.compile(r"\s+với\Z")
+_ITEM_LEAD = re.compile(r"(?:[,;:]|\svà)\s+((?:thành phố|thị xã|huyện|quận|xã|phường|thị trấn)\s+)?\Z", re.IGNORECASE)
 
 
 def _acronym(word: str) -> bool:
@@ -303,7 +341,7 @@ def _capitalised_before(text: str) -> str:
         at_start = text[:s].strip() == "" or text[:s].rstrip().endswith((".", ":", "\n"))
         if at_start and not _acronym(words[0]):
             words = words[1:]
-        while words and fold(words[0]) in _NOT_NAMES:
+        while words and _not_a_name(words):
             words = words[1:]
         if words and (len(words) >= 2 or words[0].isupper()):
             i = text.index(words[0], s)

@@ -96,6 +96,8 @@ def _guess_title(text: str, body: int, suffix: str) -> str:
             caps.append(clean)
         elif caps and clean:
             break
+        elif len(letters) >= 40:
+            break       # prose came first: a line in capitals after it is a byline ("XUÂN NGÔ"), not the title
     if caps:
         return " ".join(caps)
     first = text[body:].lstrip("\n").split("\n", 1)[0].strip()

@@ -58,6 +58,8 @@ import unicodedata
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 
+from . import lexicon
+
 __all__ = [
     "Quantity",
     "COUNT_NOUNS",
@@ -518,6 +520,7 @@ def _read_range(
     return first, hi, _Tail(tail2.end, exp1, tail2.scale_word, tail2.unit, tail2.kind), m2.end()
 
 
+_COUNTRY_BEFORE = re.compile(lexicon.COUNTRY.pattern + r"\s+\Z")
 _THOUSANDS_AT = re.compile(r"\d{1,3}(?:\.\d{3})+(?![\d.,])")
 
 
@@ -535,7 +538,10 @@ def _designates(text: str, s: int) -> bool:
         before = _prev_word(text, prev[1])
         return not ((before and before[0].lower() in ("tổng", "con", "trong", "dân"))
                     or _THOUSANDS_AT.match(text, s))
-    # Model names and codes: "iPhone 12 phiên bản", "Star 5 lần", "F0 2 ca".
+    # Model names and codes: "iPhone 12 phiên bản", "Star 5 lần", "F0 2 ca"; not a country
+    # in a list of them ("…, Campuchia 4 lần, Mỹ 2 lần")
+    if _COUNTRY_BEFORE.search(text, max(0, s - 30), s):
+        return False
     return w.isascii() and not w.islower() and not (w.istitle() and _sentence_start(text, prev[1]))
 
 
@@ -584,6 +590,27 @@ def _ratio(text: str, m: re.Match) -> Quantity | None:
                     number_end=r.end(), value=float(r.group(1)), unit=unit[1], kind="count")
 
 
+_PART_OF_WHOLE = re.compile(r"[^\S\n]+(?:trong|trên)[^\S\n]+(?:tổng[^\S\n]+)?số[^\S\n]+(\d{1,3}(?:\.\d{3})*|\d+)(?![\d,/])",
+                            re.IGNORECASE)
+
+
+def _part_of_whole(text: str, m: re.Match) -> Quantity | None:
+    """"23 trong tổng số 25 sản phẩm", "5 trên tổng số 12 dự án": so many of a whole, read as
+    the part (23), the whole kept in the text, as a ratio "23/25 sản phẩm" is; the whole alone
+    ("25 sản phẩm") is then no figure of its own."""
+    if not m.group().replace(".", "").isdigit():
+        return None
+    w = _PART_OF_WHOLE.match(text, m.end())
+    if not w:
+        return None
+    part, whole = int(m.group().replace(".", "")), int(w.group(1).replace(".", ""))
+    unit = _unit_at(text, w.end())
+    if not unit or unit[2] != "count" or not 0 < part <= whole or _designates(text, m.start()):
+        return None
+    return Quantity(start=m.start(), end=unit[0], text=text[m.start():unit[0]], number_start=m.start(),
+                    number_end=m.end(), value=float(part), unit=unit[1], kind="count")
+
+
 def _scan(text: str, allow_bare: bool = False) -> list[Quantity]:
     out: list[Quantity] = []
     pos = 0
@@ -598,6 +625,11 @@ def _scan(text: str, allow_bare: bool = False) -> list[Quantity]:
             pos = ratio.end if ratio else junk.end()
             continue
         if not _number_ok(text, s):
+            continue
+        part = _part_of_whole(text, m)
+        if part:
+            out.append(part)
+            pos = part.end
             continue
         try:
             num = _to_decimal(m.group())

@@ -253,6 +253,9 @@ def lookup(name: str) -> list[Place]:
 _GAP = re.compile(r"[^\S\n]*\n?[^\S\n]*(?:[.\-–—][^\S\n]*)?")
 
 
+_LOCAL_UNIT_BEFORE = re.compile(r"(?<!\w)(?:huyện|quận|thị xã|xã|phường|thị trấn)\s+\Z", re.IGNORECASE)
+
+
 def _accepted(text: str, folded: str, a: int, b: int, key: str, alias: _Alias) -> bool:
     written = text[a:b]
     unaccented = written.isascii()
@@ -267,6 +270,8 @@ def _accepted(text: str, folded: str, a: int, b: int, key: str, alias: _Alias) -
         if name_key in (_COMMON_WORDS_UNACCENTED if unaccented else _COMMON_WORDS):
             return False  # "hòa bình" is peace
     if not alias.prefix_words:
+        if _LOCAL_UNIT_BEFORE.search(text, max(0, a - 12), a):
+            return False  # "huyện Quảng Ninh" (of Quảng Bình), "thị xã Quảng Trị": a district, not the province
         before = _NOT_PRECEDED_BY.get(name_key)
         if before and before.search(folded, max(0, a - 60), a):
             return False

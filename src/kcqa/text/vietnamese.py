@@ -99,6 +99,14 @@ def sentences(text: str, start: int = 0, end: int | None = None) -> list[tuple[i
                 continue
         cuts.append(m.end())
     cuts.append(end)
+    if "\n" in text[start:end]:
+        # a line in capitals is a sentence of its own (a letterhead, a heading without a full stop)
+        pos = start
+        for line in text[start:end].split("\n"):
+            if _all_capitals(line):
+                cuts += [pos, pos + len(line)]
+            pos += len(line) + 1
+        cuts = sorted(set(cuts))
     out = []
     for s, e in zip(cuts, cuts[1:]):
         piece = text[s:e]
@@ -111,6 +119,13 @@ def sentences(text: str, start: int = 0, end: int | None = None) -> list[tuple[i
 
 _LINE_END_PARA = re.compile(r"[.!?…:;)\]\"”]\s*$|\|\s*$")
 _LIST_START = re.compile(r"^\s*(?:[-*+•–]\s|\d+\\?[.)]\s|[a-zđ][.)]\s|Điều\s+\d|Chương\s|\|)", re.IGNORECASE)
+
+
+def _all_capitals(line: str) -> bool:
+    """A line in capitals ("SỞ CÔNG THƯƠNG TỈNH HẢI DƯƠNG", "I. KẾT QUẢ THỰC HIỆN"): a letterhead
+    or a heading, never the middle of a sentence."""
+    letters = [c for c in line if c.isalpha()]
+    return len(letters) >= 6 and len(line.split()) >= 2 and all(c.isupper() for c in letters)
 
 
 def paragraphs(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:
@@ -134,14 +149,15 @@ def paragraphs(text: str, start: int = 0, end: int | None = None) -> list[tuple[
                 cur_s = None
             continue
         ls = len(line) - len(line.lstrip())
-        if cur_s is not None and _LIST_START.match(line):
+        heading = _all_capitals(line)
+        if cur_s is not None and (heading or _LIST_START.match(line)):
             spans.append((cur_s, cur_e))
             cur_s = None
         if cur_s is None:
             cur_s = s + ls
         cur_e = s + len(line.rstrip())
         nxt = text[e + 1:e + 2] if e < end else ""
-        if _LINE_END_PARA.search(line) or (len(line.strip()) < 60 and not nxt.islower()) or len(line) > 100:
+        if heading or _LINE_END_PARA.search(line) or (len(line.strip()) < 60 and not nxt.islower()) or len(line) > 100:
             spans.append((cur_s, cur_e))
             cur_s = None
     if cur_s is not None:

@@ -603,3 +603,16 @@ def test_a_sector_is_the_slot_a_new_measure_or_sector_takes(follow, expected):
 def test_countries_a_question_names(question, countries):
     from kcqa.ask.candidates import countries_asked
     assert countries_asked(question) == countries
+
+
+@pytest.mark.parametrize("text,kind,unit_kind,units", [
+    ("Quảng Nam trình độ cao đẳng bao nhiêu người năm 2020?", "count", "count", None),   # not a height
+    ("Sau bao nhiêu năm thì hoàn vốn?", "figure", "duration", None),                      # not a depth
+    ("Hầm sâu bao nhiêu mét?", "count", "count", {"km", "m", "cm", "mm", "dặm"}),
+    ("Lâm Đồng được bố trí bao nhiêu?", "figure", None, None),                            # "Đồng" is no money
+    ("Chỉ số IIP vùng Đồng bằng Bắc Bộ tăng bình quân bao nhiêu?", "figure", None, None),
+])
+def test_words_inside_other_words_ask_no_unit(text, kind, unit_kind, units):
+    from kcqa.ask.frame import parse_question
+    q = parse_question(text)
+    assert (q.kind, q.unit_kind, q.units) == (kind, unit_kind, units)

@@ -111,14 +111,21 @@ def test_numbered_things_are_identifiers():
 
 
 @pytest.mark.parametrize("question,name", [
-    ("Ngân hàng Thế giới dự báo GDP năm 2021 tăng bao nhiêu?", "the gioi"),
-    ("Trung tâm Khuyến công Quảng Nam có bao nhiêu đề án?", "khuyen cong"),
+    ("Ngân hàng Thế giới dự báo GDP năm 2021 tăng bao nhiêu?", "ngan hang the gioi"),
+    ("Trung tâm Khuyến công Quảng Nam có bao nhiêu đề án?", "trung tam khuyen cong"),
     ("Theo Tổ chức Y tế Thế giới có bao nhiêu ca nhiễm?", "y te the gioi"),
-    ("Học phí của Học viện Tài chính là bao nhiêu?", "tai chinh"),
+    ("Học phí của Học viện Tài chính là bao nhiêu?", "hoc vien tai chinh"),
+    ("Dự án ở Bệnh viện Nhân Dân 115 trị giá bao nhiêu?", "benh vien nhan dan"),
 ])
 def test_an_organisations_name_keeps_its_lower_case_syllables(question, name):
-    # only the first syllable of each word is capitalised: "Thế" alone names nothing
+    # only the first syllable of each word is capitalised: "Thế" alone names nothing, and the
+    # organisation noun that opens a name of Vietnamese words is part of it ("Bệnh" is no name)
     assert name in parse_question(question).names
+
+
+def test_a_brand_after_its_organisation_noun_is_the_name():
+    assert parse_question("Công ty Vinamilk có mặt tại bao nhiêu quốc gia?").names == ["vinamilk"]
+    assert parse_question("Ngân hàng Standard Chartered dự báo bao nhiêu?").names == ["standard chartered"]
 
 
 @pytest.mark.parametrize("question,name", [

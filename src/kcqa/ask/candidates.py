@@ -85,6 +85,7 @@ class Evidence:
         self.countries = countries_asked(q.text)       # a slot: figures of other countries are out
         self.regions = lexicon.region_sides(q.text)     # and of another side of the country
         self.scopes = {scope for _, scope in lexicon.scopes_named(fold(q.text).lower())}   # and of another scope
+        self.levels = lexicon.levels_named(fold(q.text).lower())       # and of another level (cấp tỉnh)
         self._folded_docs: dict[str, str] = {}
         self._doc_places: dict[str, tuple[set[str], set[str]]] = {}
         self._days_named: dict[str, list] = {}
@@ -357,7 +358,9 @@ def country_ok(ctx: Evidence, f: Figure) -> bool:
     asked = ctx.countries
     if not asked:
         return True
-    named = lexicon.countries_named(clause(f)) | lexicon.countries_named(f.entity) or lexicon.countries_named(f.sentence)
+    # the figure's own entity first: "Thái Lan … 6/12 lần dự thi, Campuchia 4 lần" is Cambodia's
+    named = (lexicon.countries_named(f.entity) or lexicon.countries_named(clause(f))
+             or lexicon.countries_named(f.sentence))
     if not named:
         # "GDP nước này …": the country is the one the sentence before names
         named = lexicon.countries_named(ctx.sentence_before(f))
@@ -387,6 +390,40 @@ def scope_ok(ctx: Evidence, f: Figure) -> bool:
     before = _BASE_CLAUSE.sub(" ", before)
     said = lexicon.scopes_named(before)
     return not said or said[-1][1] in asked
+
+
+_ORGANISATION_HEADS = sorted({fold(n).lower() for n in lexicon.ORGANISATION_NOUNS if " " in n}, key=len, reverse=True)
+
+
+def organisation_ok(ctx: Evidence, f: Figure) -> bool:
+    """An organisation the question names by its kind and name ("Ngân hàng Thế giới") is not
+    the one a figure's sentence names instead, of the same kind ("Ngân hàng Standard
+    Chartered dự báo … 7,8% vào năm 2021")."""
+    folded = None
+    for name in ctx.q.names:
+        head = next((h for h in _ORGANISATION_HEADS if name.startswith(h + " ")), None)
+        if head is None:
+            continue
+        folded = folded if folded is not None else fold(f.sentence).lower()
+        if re.search(rf"(?<!\w){re.escape(name)}(?!\w)", folded):
+            continue
+        for m in re.finditer(rf"(?<!\w){re.escape(head)}\s+(\w)", folded):
+            if f.sentence[m.start(1)].isupper():
+                return False
+    return True
+
+
+def level_ok(ctx: Evidence, f: Figure) -> bool:
+    """The level the question names (cấp tỉnh, cấp quốc gia …) must be one the figure's sentence
+    names, when it names any: "102 sản phẩm được công nhận là sản phẩm công nghiệp nông thôn
+    tiêu biểu cấp quốc gia" does not count the province level's."""
+    asked = ctx.levels
+    if len(asked) != 1:
+        return True
+    # a sentence that names none is of the level its record's title names ("… tiêu biểu cấp quốc
+    # gia năm 2017" over "Chia theo nhóm sản phẩm: có 19/34 sản phẩm …")
+    said = lexicon.levels_named(fold(f.sentence).lower()) or lexicon.levels_named(fold(ctx.doc_title(f.doc)).lower())
+    return not said or bool(said & asked)
 
 
 _BASE_CLAUSE = re.compile(r"\b(?:chiem|so voi)\b(?:[^,;]|(?<=\d),(?=\d))*")

@@ -416,12 +416,37 @@ def answer_place(ctx: Evidence) -> Answer | None:
                 continue
             i = text.find(place.name, a, b + 1)
             spans.append((i, i + len(place.name)) if i >= 0 else (a, b))
+        if _ASKS_WHERE.search(fold(ctx.q.text)):
+            # "… tổ chức ở đâu?": the place the sentence puts after "tại"/"ở", not a body's
+            # ("tại thành phố Việt Trì, tỉnh Phú Thọ, Cục … phối hợp với Sở Công Thương tỉnh Phú Thọ")
+            spans = [sp for sp in spans if _AT_PLACE.search(text, max(0, sp[0] - 60), sp[0])] or spans
         best = _nearest_to_key(ctx, text, spans)
         if best:
-            whole = _whole_answer(ctx, text, best)
+            whole = _with_locality(text, _whole_answer(ctx, text, best))
             return _scored(entity_answer(ctx, chunk, s, e, whole, "{x}."), cov, ctx,
                            n_names=float(_choices(spans, whole)))
     return None
+
+
+_ASKS_WHERE = re.compile(r"\b(?:o dau|tai dau|dia diem|noi nao)\b")
+_AT_PLACE = re.compile(r"(?<!\w)(?:tại|ở)\s+(?:(?:thành phố|thị xã|huyện|quận|thị trấn)\s+[^,;.]{1,30},\s*)?"
+                       r"(?:(?:tỉnh|thành phố|TP\.?)\s*)?\Z", re.IGNORECASE)
+_SEAT_BEFORE = re.compile(r"(?<!\w)(?:tại|ở)\s+((?:Sở|Bộ|Cục|Trung tâm|UBND|Ủy ban|Văn phòng|Nhà|Khách sạn|Hội trường)"
+                          r"(?:\s+\w+){1,5}?)\s+\Z")
+_TOWN_BEFORE = re.compile(r"(?<!\w)(?:thành phố|thị xã|huyện|quận|thị trấn)\s+((?:\w+\s+){0,3}?\w+)\s*,\s*\Z",
+                          re.IGNORECASE)
+
+
+def _with_locality(text: str, span: tuple[int, int]) -> tuple[int, int]:
+    """Where it was, whole: the town before the province ("tại thành phố Việt Trì, tỉnh Phú
+    Thọ"), or the body whose seat it was ("tại Sở Công Thương tỉnh Hưng Yên")."""
+    m = _TOWN_BEFORE.search(text, max(0, span[0] - 60), span[0])
+    if m and all(w[:1].isupper() for w in m.group(1).split()):
+        return m.start(), span[1]
+    seat = _SEAT_BEFORE.search(text, max(0, span[0] - 60), span[0])
+    if seat and all(w[:1].isupper() for w in seat.group(1).split()):
+        return seat.start(1), span[1]
+    return span
 
 
 def answer_named(ctx: Evidence) -> Answer | None:

@@ -81,6 +81,8 @@ class _Words(Words):
 
 
 _MONEY = _Words(MONEY_WORDS)
+_NOT_MONEY_DONG = re.compile(r"\b(?:đồng|dong)\s+(?:bằng|bang|bào|chí|thời|nghiệp|hành|ý|loạt|bộ|đều|tâm|lòng|minh|"
+                             r"chủ|tác|phục|ruộng|hương|niên|dạng|nhất|cỏ|hồ)\b")
 _MEASURE_WORDS = Words(lexicon.MEASURES + tuple(a for pair in lexicon.OPPOSED_MEASURES for a in pair))
 _RELATION_WORDS = Words(lexicon.RELATIONS)
 _WHOLE = Words(lexicon.WHOLE_WORDS)
@@ -210,8 +212,12 @@ def parse_question(text: str) -> Question:
     accented = not mostly_plain(text)
     how_much = bool(_how_much(text, f) or _LEVEL_ASKED.search(f))
     places = []
+    said = lower if accented else f
     for s, e, place in find_places(text):
         places.append((text[s:e], [place]))
+        said = said[:s] + " " * (e - s) + said[e:]
+    # money words, not in a place's name ("Lâm Đồng") nor another "đồng" ("đồng bằng", "đồng chí")
+    money_text = _NOT_MONEY_DONG.sub(lambda m: " " * len(m.group()), said)
     merged: dict[str, list[Place]] = {}
     for written, ps in places:
         merged.setdefault(written, []).extend(ps)
@@ -266,7 +272,7 @@ def parse_question(text: str) -> Question:
         return q
     if _PLACE_Q.search(f) or (q.superlative and re.search(r"\b(nao|ai)\b", f)):
         q.kind = "superlative" if q.superlative else "place"
-        q.unit_kind = "money" if _MONEY.search(lower if accented else f, accented) else (
+        q.unit_kind = "money" if _MONEY.search(money_text, accented) else (
             "percent" if _PERCENT.search(f) else None)
         return q
     if _WHEN.search(f) and not how_much:
@@ -291,7 +297,7 @@ def parse_question(text: str) -> Question:
     if _COMPARE.search(f):
         q.kind = "compare"
         q.unit_kind = "percent" if _PERCENT.search(f) else (
-            "money" if _MONEY.search(lower if accented else f, accented) else None)
+            "money" if _MONEY.search(money_text, accented) else None)
         return q
     if _PERCENT.search(f):
         q.kind, q.unit_kind = "percent", "percent"
@@ -313,7 +319,7 @@ def parse_question(text: str) -> Question:
     if _CHANGE.search(f) and not _MONEY_UNIT.search(f):
         q.kind = "figure"       # a change: a percentage or an amount, whichever the record gives
         return q
-    if _MONEY.search(lower if accented else f, accented):
+    if _MONEY.search(money_text, accented):
         q.kind, q.unit_kind = "amount", "money"
     return q
 
@@ -357,6 +363,10 @@ _AFTER_ORGANISATION_NOUN = re.compile(r"(?:^|\s)(?:" + "|".join(sorted(map(re.es
                                                                      key=len, reverse=True)) + r")\s+$", re.IGNORECASE)
 
 
+_ORGANISATION_AT = re.compile(r"(?:" + "|".join(sorted((re.escape(n) for n in lexicon.ORGANISATION_NOUNS if " " in n),
+                                                        key=len, reverse=True)) + r")\s+", re.IGNORECASE)
+
+
 def _name_runs(text: str) -> list[tuple[int, int, bool]]:
     """Capitalised runs, with the Vietnamese way of writing an organisation's name: only the
     first syllable of each of its words is capitalised ("Ngân hàng Nhà nước", "Trung tâm
@@ -382,7 +392,19 @@ def _name_runs(text: str) -> list[tuple[int, int, bool]]:
             grown.append([s, nxt.end(), True])
         else:
             grown.append([s, e, False])
-    return [(s, e, grew) for s, e, grew in grown]
+    # "Bệnh viện Nhân Dân 115", "Ngân hàng Thế giới": the organisation noun that opens a name of
+    # Vietnamese words is part of it ("Bệnh" alone is no name, "Thế giới" alone a common word);
+    # a brand stands alone ("Công ty Vinamilk": "Vinamilk")
+    merged: list[list] = []
+    for run in grown:
+        prev = merged[-1] if merged else None
+        if prev and " " not in text[prev[0]:prev[1]] and all(is_syllable(w) for w in text[run[0]:run[1]].split()):
+            org = _ORGANISATION_AT.match(text, prev[0])
+            if org and org.end() == run[0]:
+                merged[-1] = [prev[0], run[1], True]
+                continue
+        merged.append(run)
+    return [(s, e, grew) for s, e, grew in merged]
 
 
 def _key_names(text: str, place_texts: list[str]) -> list[str]:

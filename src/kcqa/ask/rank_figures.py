@@ -11,8 +11,9 @@ from ..extract.figures import years_in
 from ..models import Figure
 from ..text import lexicon
 from ..text.vietnamese import fold
-from .candidates import (TOP_PASSAGES, MIN_COVERAGE, MIN_PASSAGE_COVERAGE, Candidate, Evidence, country_ok, identifier_ok, region_ok, scope_ok, names_ok, part_ok, period_ok, place_ok,
-                         table_context, unit_ok)
+from .candidates import (MIN_COVERAGE, MIN_PASSAGE_COVERAGE, TOP_PASSAGES, Candidate, Evidence, country_ok,
+                         identifier_ok, level_ok, names_ok, organisation_ok, part_ok, period_ok, place_ok, region_ok,
+                         scope_ok, table_context, unit_ok)
 from .features import CHANGE_VERBS, figure_features, relation_of, set_features
 from .rank import load_ranker
 
@@ -40,6 +41,10 @@ def measure_ok(ctx, f, x) -> bool:
     return any(a in own or own in a for a in asked | ctx.measure_equivalents | same)
 
 
+# What the question names that a figure's evidence must not contradict (candidates.py), in order
+HARD_SLOTS = (place_ok, country_ok, region_ok, scope_ok, level_ok, period_ok, names_ok, organisation_ok, part_ok)
+
+
 def score_figures(ctx: Evidence, cands: list[tuple[Figure, int]]) -> list[Candidate]:
     """Hard slots first (unit kind, place, period, names the question states, a change asked:
     evidence that contradicts them is never an answer), then the learnt ranker's probability."""
@@ -51,8 +56,7 @@ def score_figures(ctx: Evidence, cands: list[tuple[Figure, int]]) -> list[Candid
         if key in seen:
             continue
         seen.add(key)
-        if not (unit_ok(q, f) and place_ok(ctx, f) and country_ok(ctx, f) and region_ok(ctx, f) and scope_ok(ctx, f) and period_ok(ctx, f) and names_ok(ctx, f)
-                and part_ok(ctx, f) and identifier_ok(q, f.sentence)):
+        if not (unit_ok(q, f) and all(slot(ctx, f) for slot in HARD_SLOTS) and identifier_ok(q, f.sentence)):
             continue
         if q.change and relation_of(f) not in CHANGE_VERBS:
             continue        # "tăng bao nhiêu?" asks the change: a level the record states is not one

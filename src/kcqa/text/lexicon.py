@@ -99,6 +99,18 @@ def scopes_named(folded: str) -> list[tuple[int, str]]:
     return [(m.start(), m.lastgroup) for m in _SCOPE_RE.finditer(folded)]
 
 
+# Levels a selection or an award is held at ("sản phẩm công nghiệp nông thôn tiêu biểu cấp tỉnh"):
+# a count of the national level is not the province level's. Folded.
+LEVELS = (("commune", r"cap xa|cap co so"), ("district", r"cap huyen"), ("province", r"cap tinh"),
+          ("region", r"cap khu vuc|cap vung"), ("country", r"cap quoc gia|cap trung uong|cap toan quoc"))
+_LEVEL_RE = re.compile("|".join(rf"(?P<{name}>\b(?:{words})\b)" for name, words in LEVELS))
+
+
+def levels_named(folded: str) -> set[str]:
+    """The levels (cấp tỉnh, cấp quốc gia …) folded text names."""
+    return {m.lastgroup for m in _LEVEL_RE.finditer(folded)}
+
+
 # Parts of the country a report gives its own figures for ("giá đất công nghiệp tại phía Bắc").
 REGIONS = (
     "miền Bắc", "miền Trung", "miền Nam", "phía Bắc", "phía Nam", "Bắc Bộ", "Trung Bộ", "Nam Bộ",
@@ -198,7 +210,9 @@ ABBREVIATIONS = (
     ("ngân hàng nhà nước", "NHNN"), ("doanh nghiệp nhỏ và vừa", "DNNVV"), ("khu công nghiệp", "KCN"),
     ("cụm công nghiệp", "CCN"), ("công nghiệp nông thôn", "CNNT"), ("tiểu thủ công nghiệp", "TTCN"),
     ("bảo hiểm xã hội", "BHXH"), ("xuất nhập khẩu", "XNK"), ("trung học phổ thông", "THPT"),
-    ("đại học", "ĐH"),
+    ("đại học", "ĐH"), ("khuyến công quốc gia", "KCQG"), ("khuyến công địa phương", "KCĐP"),
+    ("trung tâm khuyến công", "TTKC"), ("chỉ số sản xuất công nghiệp", "IIP"),
+    ("giáo dục nghề nghiệp", "GDNN"),
 )
 # Phrases that reports use for the same thing: a question using one is covered by a sentence
 # using another ("giải ngân được bao nhiêu" ← "kinh phí đã thực hiện đạt …"; "tỉnh nào đăng cai"
@@ -216,7 +230,9 @@ MEASURE_UNITS = (
                            "chiếc", "sản phẩm"}),
     (r"\b(cong suat)\b", {"MW", "kW", "GW", "MWp", "kWp", "GWp", "MWh", "kWh", "tấn", "m³"}),
     (r"\b(rong bao nhieu|rong khoang|quy mo dien tich)\b", {"ha", "km2", "km²", "m2", "m²", "hecta", "m"}),
-    (r"\b(bao xa|khoang cach|chieu dai|dai bao nhieu|sau bao nhieu|cao bao nhieu|do sau|do cao)\b",
+    # not "sau bao nhiêu năm" (after how long) nor "trình độ cao (đẳng)" (a level of training)
+    (r"\b(bao xa|khoang cach|chieu dai|dai bao nhieu|sau bao nhieu(?! (?:nam|thang|ngay|tuan|gio|phut|lan)\b)"
+     r"|cao bao nhieu|do sau|(?<!trinh )do cao(?! dang\b))\b",
      {"km", "m", "cm", "mm", "dặm"}),
 )
 # Questions about a length of time: answered by a duration ("37 tháng", "hơn 10 năm"), and
@@ -280,7 +296,7 @@ WHOLE_WORDS = ("tổng", "toàn vùng", "toàn khu vực", "cả nước", "toà
 ORGANISATION_NOUNS = ("ngân hàng", "quỹ", "tổ chức", "bộ", "sở", "cục", "tổng cục", "chi cục", "viện", "học viện",
                       "trường", "đại học", "trung tâm", "công ty", "tổng công ty", "tập đoàn", "hiệp hội", "hội đồng",
                       "ủy ban", "uỷ ban", "văn phòng", "ban", "liên minh", "hội", "đoàn", "cơ quan", "phòng", "tòa án",
-                      "nhà hát", "bảo tàng", "đài", "báo", "giáo hội", "liên đoàn", "điện lực")
+                      "nhà hát", "bảo tàng", "đài", "báo", "giáo hội", "liên đoàn", "điện lực", "bệnh viện")
 
 # -- titles and honorifics ----------------------------------------------------
 TITLES = ("Phó Thủ tướng", "Thủ tướng", "Thứ trưởng", "Bộ trưởng", "Phó Chủ tịch", "Chủ tịch", "Phó Giám đốc",

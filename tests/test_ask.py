@@ -605,6 +605,21 @@ def test_countries_a_question_names(question, countries):
     assert countries_asked(question) == countries
 
 
+def test_a_name_of_capitalised_words_keeps_its_capitals_and_a_longer_one_stands_in_for_it():
+    """"Còn Standard Chartered …" had become "GDP standard Chartered …"; a lower-case name of
+    four syllables after "thì sao" takes the earlier organisation's place ("ngân hàng thế giới"
+    had been glued on, "thì sao" and all: "Chartered GDP ngân hàng thế giới thì sao năm 2021?");
+    what cannot stand in for anything is said to be unclear, not answered."""
+    prev = [_turn("IMF dự báo GDP Việt Nam năm 2021 tăng trưởng bao nhiêu?")]
+    r = resolve("Còn Standard Chartered dự báo bao nhiêu?", prev)
+    assert "Standard Chartered" in r.question
+    prev.append(_turn("Còn Standard Chartered dự báo bao nhiêu?", r.question))
+    r = resolve("ngân hàng thế giới thì sao?", prev)
+    assert r.resolved and "ngân hàng thế giới" in r.question and "Chartered" not in r.question
+    r = resolve("dự báo của các tổ chức khác thì sao?", prev)
+    assert not r.resolved and r.unresolvable
+
+
 @pytest.mark.parametrize("text,kind,unit_kind,units", [
     ("Quảng Nam trình độ cao đẳng bao nhiêu người năm 2020?", "count", "count", None),   # not a height
     ("Sau bao nhiêu năm thì hoàn vốn?", "figure", "duration", None),                      # not a depth

@@ -158,7 +158,8 @@ def resolve(question: str, previous: list[dict]) -> Resolution:
     elliptic = bool(_START.search(question) or re.search(_THI_SAO, question, re.IGNORECASE))
     if core_q is not None and not (core_q.names or core_q.places) and (core[:1].isupper() or
                                                                        (elliptic and _names(base_q))) \
-            and len(syllables(core)) <= 3 and not core_q.years and not core_q.period and not core_q.measures \
+            and len(syllables(core)) <= (5 if elliptic and _names(base_q) else 3) \
+            and not core_q.years and not core_q.period and not core_q.measures \
             and not _asks(core, tuple(_QUESTION_WORDS)) and not _sibling_spans(core, base, differ=False):
         # "Còn Singapore?", "dau diesel thi sao": a lone name or noun in the earlier one's stead
         # (a sector in the earlier sector's stead is swapped as a slot: "Còn dịch vụ?")
@@ -188,6 +189,11 @@ def resolve(question: str, previous: list[dict]) -> Resolution:
             out = _add_missing(text, base_q, parse_question(text), referenced=True)  # "tỉnh này có mấy đặc khu"
     else:
         out = _add_missing(text, base_q, parse_question(text), referenced=text != question)
+        if re.search(_THI_SAO, out, re.IGNORECASE):
+            # "ngan hang the gioi thi sao?" with nothing of the earlier question it could stand for:
+            # a question with "thì sao" still in it is no question to answer
+            return Resolution(question, unresolvable="Không rõ «" + core + "» thay cho điều gì trong câu "
+                                                     "hỏi trước; hãy hỏi đầy đủ hơn.")
     out = out.strip()
     if fold(out) == fold(question):
         return Resolution(question)
@@ -559,7 +565,11 @@ def _span_in(text: str, folded_name: str) -> tuple[int, int] | None:
 
 def _lower_first(s: str) -> str:
     """A sentence's first letter made lower case inside another, unless it starts a place's
-    name or an acronym ("GDP", "VN-Index" keep theirs)."""
+    name, an acronym ("GDP", "VN-Index" keep theirs) or a name of capitalised words
+    ("Standard Chartered dự báo …")."""
+    words = s.split(maxsplit=2)
+    if len(words) > 1 and words[1][:1].isupper():
+        return s
     return s[:1].lower() + s[1:] if s[:2].istitle() and not find_places(s[:20]) else s
 
 

@@ -631,3 +631,19 @@ def test_words_inside_other_words_ask_no_unit(text, kind, unit_kind, units):
     from kcqa.ask.frame import parse_question
     q = parse_question(text)
     assert (q.kind, q.unit_kind, q.units) == (kind, unit_kind, units)
+
+
+def test_a_noun_with_nay_is_the_earlier_question_s_one_subject_or_the_answer_it_asked_for():
+    """"Ai là chủ tịch UBND thị xã này?" after a question about Vĩnh Châu (named without
+    "thị xã"); "Xe đó …" after "… là xe nào?" is that answer's, and with no answer there is
+    nothing to go on (the earlier subject would be the wrong car)."""
+    r = resolve("Ai là chủ tịch UBND thị xã này?",
+                [_turn("Sau gần 10 ngày phát động, Vĩnh Châu tiêu thụ được bao nhiêu tấn hành tím?")])
+    assert r.resolved and r.question == "Ai là chủ tịch UBND thị xã Vĩnh Châu?"
+    prev = [_turn("3 tháng đầu năm 2021 Toyota Innova bán được bao nhiêu chiếc?"),
+            _turn("Đối thủ chính của mẫu xe này là xe nào?", "Đối thủ chính của mẫu xe Toyota Innova là xe nào?",
+                  kind="named")]
+    assert not resolve("Xe đó 3 tháng đầu năm bán được bao nhiêu chiếc?", prev).resolved
+    prev[-1] = _turn("Đối thủ chính của mẫu xe này là xe nào?", "Đối thủ chính của mẫu xe Toyota Innova là xe nào?",
+                     kind="named", answer_text="Xpander")
+    assert "Xpander" in resolve("Xe đó 3 tháng đầu năm bán được bao nhiêu chiếc?", prev).question

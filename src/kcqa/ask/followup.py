@@ -43,6 +43,7 @@ _ORG_NOUNS = {"cong ty", "doanh nghiep", "tap doan", "ngan hang", "don vi", "to 
 # "nghị quyết này": the document the earlier question named, else the one the last answer cites
 _DOC_NOUNS = {fold(t) for t in lexicon.DOCUMENT_TYPES} | {"van ban", "bao cao"}
 _REF_NOUNS = _YEAR_NOUNS | _PLACE_NOUNS | _ORG_NOUNS | _DOC_NOUNS
+_NAME_KINDS = ("named", "who", "place", "superlative")    # questions whose answer is a name
 _THERE = {"o", "tai"}               # "ở đó", "tại đó": there (folded)
 _DAY_NOUNS = {"phien", "ngay", "hom", "buoi"}     # "phiên đó", "hôm đó": that day
 # the words of time before a day, as far back as they go: "Phiên sáng 1/10/2020", "chiều 24/4"
@@ -750,6 +751,14 @@ def _replace_references(question: str, base: str, base_q: Question, last: dict,
             # or in the one before it ("Hiệu trưởng trường này?" two turns after "Trường Cao
             # đẳng nghề Yên Bái rộng bao nhiêu ha?")
             head = " ".join(words[-2:]) if len(words) >= 2 else words[-1]
+            asked = re.search(r"(?<!\w)(\w+)\s+nao(?!\w)", fold(last.get("resolved_question") or last["question"]))
+            if asked and asked.group(1) == words[-1]:
+                # "Xe đó …" after "… là xe nào?": the answer, or nothing to go on
+                if not ans_text:
+                    return None
+                out = out[:m.start(1) + [w.start() for w in re.finditer(r"\S+", m.group(1))][-1]] + \
+                    f"{m.group(1).split()[-1]} {ans_text}" + out[m.end():]
+                continue
             for source in _earlier_texts(base, previous):
                 pos = _word_at(fold(source), head)
                 generic_two = pos >= 0 and len(words) >= 2
@@ -760,6 +769,14 @@ def _replace_references(question: str, base: str, base_q: Question, last: dict,
                                     source[pos:], maxsplit=1)[0]
                     repl = _up_to_its_name(tail.strip())
                     break
+            if repl is None and (last.get("frame") or {}).get("kind") not in _NAME_KINDS:
+                # "thị xã này", "mẫu xe này" when the earlier question named its one subject
+                # without that noun ("Vĩnh Châu", "Toyota Innova"); after a question asking a
+                # name ("Mã nào …?"), "cổ phiếu đó" is more likely its answer: not guessed
+                owners = [w for w, _ in base_q.places] + [n for n in _names(base_q) if not _is_person(n)]
+                span = _span_in(base, fold(owners[0])) if len(owners) == 1 else None
+                if span:
+                    repl = f"{m.group(1).split()[-1]} {base[span[0]:span[1]]}"
         if repl is None:
             return None
         # replace the noun phrase ("tập đoàn này", "năm đó"), keep the words before it ("tổng giám đốc")

@@ -251,7 +251,7 @@ def _entity_for(sentence: str, q: Quantity, places, listed=()) -> str:
         s, e = in_clause[-1]
         return sentence[s:e]
     # "Thái Lan đoạt giải nhất …, Campuchia 4 lần, Mỹ 2 lần": a list item is a name, then its figure
-    item = _list_item_name(before)
+    item = _list_item_name(before[-300:])     # the tail only: a 1 MB "sentence" must not be rescanned per figure
     if item:
         return item
     preceding = [(s, e) for s, e, _ in places if e <= q.start]

@@ -626,6 +626,7 @@ def test_a_name_of_capitalised_words_keeps_its_capitals_and_a_longer_one_stands_
     ("Hầm sâu bao nhiêu mét?", "count", "count", {"km", "m", "cm", "mm", "dặm"}),
     ("Lâm Đồng được bố trí bao nhiêu?", "figure", None, None),                            # "Đồng" is no money
     ("Chỉ số IIP vùng Đồng bằng Bắc Bộ tăng bình quân bao nhiêu?", "figure", None, None),
+    ("Tổng mức bán lẻ hàng hóa của Đồng Nai năm 2011 đạt bao nhiêu?", "amount", "money", None),   # a sum of money
 ])
 def test_words_inside_other_words_ask_no_unit(text, kind, unit_kind, units):
     from kcqa.ask.frame import parse_question

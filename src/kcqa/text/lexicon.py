@@ -52,7 +52,7 @@ RATE_MEASURES = re.compile(r"\b(lai suat|ty le|ti le|ty trong|ti trong|tang truo
                            r"thi phan|roe|roa|nim|casa|ty le so huu|room)\b")
 MONEY_WORDS = ("kinh phí", "ngân sách", "tiền", "vốn", "đồng", "tỷ", "tỉ", "triệu", "doanh thu", "doanh số",
                "lợi nhuận", "chi phí", "giá trị", "kim ngạch", "thu nhập", "lương", "usd", "đầu tư", "nợ", "thuế",
-               "cổ tức", "tài trợ", "hỗ trợ", "tài sản", "giá", "lãi", "lỗ", "giải ngân")
+               "cổ tức", "tài trợ", "hỗ trợ", "tài sản", "giá", "lãi", "lỗ", "giải ngân", "tổng mức bán lẻ")
 
 # -- measures: what a figure is a figure of (most specific first) -------------
 MEASURES = (

@@ -733,7 +733,7 @@ def _replace_references(question: str, base: str, base_q: Question, last: dict,
             lead = _TIME_WORD_BEFORE.search(source[:day.start()])
             repl = source[lead.start():day.end()] if lead else f"{m.group(1).split()[-1]} {day.group()}"
             own = _TIME_WORD_BEFORE.search(m.group(1) + " ")           # "sáng hôm đó": all of it
-            start = m.start(1) + (own.start() if own else [w.start() for w in re.finditer(r"\S+", m.group(1))][-1])
+            start = own.start() + m.start(1) if own else _last_word_start(m)
             out = out[:start] + repl + out[m.end():]
             continue
         elif words[-1] in _THERE:
@@ -743,7 +743,7 @@ def _replace_references(question: str, base: str, base_q: Question, last: dict,
             if found is None and _names(base_q):
                 span = _span_in(base, _names(base_q)[0])
                 found = base[span[0]:span[1]] if span else None
-            start = m.start(2) if found else m.start(1) + [w.start() for w in re.finditer(r"\S+", m.group(1))][-1]
+            start = m.start(2) if found else _last_word_start(m)
             out = (out[:start] + (found or "") + out[m.end():]).replace("  ", " ")
             continue
         else:
@@ -756,8 +756,7 @@ def _replace_references(question: str, base: str, base_q: Question, last: dict,
                 # "Xe đó …" after "… là xe nào?": the answer, or nothing to go on
                 if not ans_text:
                     return None
-                out = out[:m.start(1) + [w.start() for w in re.finditer(r"\S+", m.group(1))][-1]] + \
-                    f"{m.group(1).split()[-1]} {ans_text}" + out[m.end():]
+                out = out[:_last_word_start(m)] + f"{m.group(1).split()[-1]} {ans_text}" + out[m.end():]
                 continue
             for source in _earlier_texts(base, previous):
                 pos = _word_at(fold(source), head)
@@ -785,6 +784,11 @@ def _replace_references(question: str, base: str, base_q: Question, last: dict,
         start = m.start(1) + offsets[len(offsets) - (2 if two else 1)]
         out = out[:start] + repl + out[m.end():]
     return out
+
+
+def _last_word_start(m: re.Match) -> int:
+    """Where the last word of a reference's noun phrase starts ("xe" of "mẫu xe đó")."""
+    return m.start(1) + [w.start() for w in re.finditer(r"\S+", m.group(1))][-1]
 
 
 def _earlier_texts(base: str, previous: list[dict] | None) -> list[str]:

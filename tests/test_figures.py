@@ -312,3 +312,20 @@ def test_so_many_of_a_whole_is_the_part_not_the_whole():
     figs = _extract("Có 23 trong tổng số 25 sản phẩm công nghiệp chủ lực tăng so với cùng kỳ.")
     assert list(figs) == ["23 trong tổng số 25 sản phẩm"]
     assert (figs["23 trong tổng số 25 sản phẩm"].value, figs["23 trong tổng số 25 sản phẩm"].unit) == (23, "sản phẩm")
+
+
+def test_a_review_s_figures_are_of_the_period_reviewed_not_the_one_planned():
+    """A report titled "Tổng kết công tác năm 2015 và triển khai nhiệm vụ năm 2016" reports
+    2015: a paragraph naming no year takes the title's reviewed year, not the planned one
+    (a 2016 question was answered with the 2015 output at 0.94); likewise "Sơ kết 6 tháng đầu
+    năm …, triển khai nhiệm vụ 6 tháng cuối năm"."""
+    from kcqa.models import Document
+    body = "Giá trị sản xuất công nghiệp đạt 4.013 tỷ đồng, tăng 16,7% so với năm 2014."
+    for title, period in (("Ngành Công Thương tổng kết công tác năm 2015 và triển khai nhiệm vụ năm 2016", "năm 2015"),
+                          ("Sơ kết 6 tháng đầu năm 2018, triển khai nhiệm vụ 6 tháng cuối năm 2018",
+                           "6 tháng đầu năm 2018"),
+                          ("Phương hướng, nhiệm vụ năm 2021", "năm 2021")):
+        text = f"{title}\n\n{body}"
+        doc = Document(path="x.txt", title=title, text=text, body_start=len(title) + 2)
+        figs = {f.text: f for f in extract_figures(doc)}
+        assert figs["4.013 tỷ đồng"].period == period, title

@@ -17,7 +17,7 @@ from ..models import Document, Figure
 
 # Bump when extraction changes: `kcqa index` then re-extracts figures from the stored
 # text of every record, without re-embedding anything.
-EXTRACTOR_VERSION = "38"
+EXTRACTOR_VERSION = "39"
 from ..text import lexicon
 from ..text.numbers import Quantity, find_durations, find_quantities
 from ..text.places import find_places
@@ -394,6 +394,11 @@ _BASELINE = re.compile(r"(?:so với|so (?=cùng kỳ|kế hoạch|năm|tháng|q
                        r"(?:[^,;]|(?<=\d),(?=\d))*$", re.IGNORECASE)
 
 
+# a period planned, not reported: "triển khai nhiệm vụ năm 2016", "phương hướng … năm 2021"
+_PLANNED = re.compile(r"(?:nhiệm vụ|phương hướng|kế hoạch|mục tiêu|định hướng)(?:\s+(?:công tác|trọng tâm|chủ yếu))?"
+                      r"(?:\s+(?:của|cho|trong))?\s*$", re.IGNORECASE)
+
+
 _IN_LATER_BRACKET = re.compile(r"\([^()]*$")
 # a bracket opened right after a comparison's baseline: what it holds is the baseline's value
 _BASELINE_RESTATED = re.compile(r"(?<!\w)so với[^(),;]*\(\s*(?:khoảng|hơn|gần|trên|dưới)?\s*$", re.IGNORECASE)
@@ -443,8 +448,11 @@ def _period_for(sentence: str, q: Quantity, periods, prev: str, doc: Document) -
     # an earlier sentence of the paragraph, then the record's title (news leads name the quarter)
     for context in (prev, doc.title):
         found = [p for p in periods_in(context) if not _BASELINE.search(context[max(0, p[0] - 200):p[0]])]
+        # "Tổng kết công tác năm 2015 và triển khai nhiệm vụ năm 2016": the figures report the
+        # period reviewed, not the one planned
+        reviewed = [p for p in found if not _PLANNED.search(context[max(0, p[0] - 60):p[0]])]
         if found:
-            return found[-1][2]
+            return (reviewed or found)[-1][2]
     year = doc.metadata.get("year")
     return f"năm {year}" if year else ""
 

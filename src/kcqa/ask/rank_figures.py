@@ -45,6 +45,12 @@ def measure_ok(ctx, f, x) -> bool:
 HARD_SLOTS = (place_ok, country_ok, region_ok, scope_ok, level_ok, period_ok, names_ok, organisation_ok, part_ok)
 
 
+def _in_own_record(ctx: Evidence, f: Figure) -> bool:
+    """A figure bound to no subject in a record about the province asked and no other ("Cụ
+    thể, gồm 02 đề án …" in a province's report): the province's own, as its report says."""
+    return not f.entity and ctx.doc_about(f.doc, ctx.q.place_names())
+
+
 def score_figures(ctx: Evidence, cands: list[tuple[Figure, int]]) -> list[Candidate]:
     """Hard slots first (unit kind, place, period, names the question states, a change asked:
     evidence that contradicts them is never an answer), then the learnt ranker's probability."""
@@ -63,9 +69,11 @@ def score_figures(ctx: Evidence, cands: list[tuple[Figure, int]]) -> list[Candid
         caption, header = table_context(ctx, f)
         x = figure_features(ctx, f, rank, TOP_PASSAGES, caption, header, ctx.doc_title(f.doc))
         if x["cov_sentence"] < MIN_COVERAGE and not (x["cov_passage"] >= MIN_PASSAGE_COVERAGE
-                                                     and (not q.places or x["entity_exact"])):
+                                                     and (not q.places or x["entity_exact"]
+                                                          or _in_own_record(ctx, f))):
             continue        # the subject may be in the sentence before: the passage must then say it all,
-            #                 and a province asked about must be the figure's own entity
+            #                 and a province asked about must be the figure's own entity, or the
+            #                 figure bound to nothing in a record about that province alone
         if not measure_ok(ctx, f, x):
             continue
         out.append(Candidate(f, 0.0, x["cov_sentence"], x))
@@ -73,10 +81,11 @@ def score_figures(ctx: Evidence, cands: list[tuple[Figure, int]]) -> list[Candid
         # figures bound to the province asked about exist: an unbound one (the region's, the
         # record's) is not its answer, however well its sentence reads
         # — unless its record is about that province (its title names it: "Gia Lai: Tổng mức bán
-        # lẻ … đạt hơn 29% kế hoạch" over the body's own "đạt 29,05% kế hoạch")
+        # lẻ … đạt hơn 29% kế hoạch" over the body's own "đạt 29,05% kế hoạch"), or it names
+        # no other province
         names = q.place_names()
         out = [c for c in out if c.features["entity_exact"] or c.features["entity_in_clause"]
-               or ctx.title_names(c.figure.doc, names)]
+               or ctx.title_names(c.figure.doc, names) or _in_own_record(ctx, c.figure)]
     _corroborate(out)
     set_features(ctx, out)
     ranker = load_ranker()

@@ -46,8 +46,8 @@ HARD_SLOTS = (place_ok, country_ok, region_ok, scope_ok, level_ok, period_ok, na
 
 
 def _in_own_record(ctx: Evidence, f: Figure) -> bool:
-    """A figure bound to no subject in a record about the province asked and no other ("Cụ
-    thể, gồm 02 đề án …" in a province's report): the province's own, as its report says."""
+    """A figure bound to no subject in a record about the province asked and no other
+    ("Phần thưởng kèm theo mỗi giấy chứng nhận là 3 triệu đồng" in a province's report)."""
     return not f.entity and ctx.doc_about(f.doc, ctx.q.place_names())
 
 
@@ -69,11 +69,9 @@ def score_figures(ctx: Evidence, cands: list[tuple[Figure, int]]) -> list[Candid
         caption, header = table_context(ctx, f)
         x = figure_features(ctx, f, rank, TOP_PASSAGES, caption, header, ctx.doc_title(f.doc))
         if x["cov_sentence"] < MIN_COVERAGE and not (x["cov_passage"] >= MIN_PASSAGE_COVERAGE
-                                                     and (not q.places or x["entity_exact"]
-                                                          or _in_own_record(ctx, f))):
+                                                     and (not q.places or x["entity_exact"])):
             continue        # the subject may be in the sentence before: the passage must then say it all,
-            #                 and a province asked about must be the figure's own entity, or the
-            #                 figure bound to nothing in a record about that province alone
+            #                 and a province asked about must be the figure's own entity
         if not measure_ok(ctx, f, x):
             continue
         out.append(Candidate(f, 0.0, x["cov_sentence"], x))
@@ -82,10 +80,15 @@ def score_figures(ctx: Evidence, cands: list[tuple[Figure, int]]) -> list[Candid
         # record's) is not its answer, however well its sentence reads
         # — unless its record is about that province (its title names it: "Gia Lai: Tổng mức bán
         # lẻ … đạt hơn 29% kế hoạch" over the body's own "đạt 29,05% kế hoạch"), or it names
-        # no other province
+        # no other province and its unit is none of the bound figures': bare figures of a bound
+        # one's unit restate or split it ("Triển khai 13 đề án …", "Trong đó có 3 đề án …" after
+        # "tỉnh Đắk Nông đang triển khai 13 đề án"), while "Phần thưởng … là 3 triệu đồng" beside
+        # "tỉnh Đồng Tháp … công nhận 30 sản phẩm" states another fact of the province
         names = q.place_names()
+        bound_units = {c.figure.unit for c in out if c.features["entity_exact"]}
         out = [c for c in out if c.features["entity_exact"] or c.features["entity_in_clause"]
-               or ctx.title_names(c.figure.doc, names) or _in_own_record(ctx, c.figure)]
+               or ctx.title_names(c.figure.doc, names)
+               or _in_own_record(ctx, c.figure) and c.figure.unit not in bound_units]
     _corroborate(out)
     set_features(ctx, out)
     ranker = load_ranker()

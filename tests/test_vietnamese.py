@@ -57,7 +57,7 @@ def test_a_records_ngram_never_takes_half_of_a_question_phrase():
     # records say "lợi nhuận hợp nhất bảo đảm" and "có máy phát điện"; questions say "bao nhiêu", "có mấy"
     r = DiacriticRestorer.from_texts(["Lợi nhuận hợp nhất bảo đảm tăng.", "Nhà máy có máy phát điện."])
     assert r.restore("loi nhuan hop nhat bao nhieu") == "lợi nhuận hợp nhất bao nhiêu"
-    assert r.restore("tinh co may xa") .startswith("tinh có mấy")
+    assert r.restore("tinh co may xa").split()[1:3] == ["có", "mấy"]
     assert r.restore("co may phat dien") == "có máy phát điện"      # the record's own phrase, whole
 
 
@@ -129,3 +129,12 @@ def test_a_line_in_capitals_is_a_paragraph_and_a_sentence_of_its_own():
     letterhead = "SỞ CÔNG THƯƠNG HẢI DƯƠNG HỘI NHẬP VÀ PHÁT TRIỂN"
     assert letterhead in [text[a:b] for a, b in paragraphs(text)]
     assert letterhead in [text[a:b] for a, b in sentences(text)]
+
+
+def test_a_question_phrase_is_restored_where_the_records_never_write_its_syllables():
+    """A few records may never write "trăm" or "hoạch": "phan tram ke hoach" is still "phần
+    trăm kế hoạch" (over a probe's 13 records it was "phân tram"), while a syllable the records
+    do write keeps their reading ("trạm" of "trạm xăng")."""
+    r = DiacriticRestorer.from_texts(["Phân bổ kinh phí cho trạm xăng năm 2021 tăng."])
+    assert r.restore("Tang bao nhieu phan tram ke hoach?") == "Tăng bao nhiêu phần trăm kế hoạch?"
+    assert r.restore("tram xang") == "trạm xăng"

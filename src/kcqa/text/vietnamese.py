@@ -225,6 +225,10 @@ class DiacriticRestorer:
         for form in QUESTION_VOCABULARY + QUESTION_PHRASES:
             forms = self.table.setdefault(fold(form), {})
             forms[form] = 2 * max(forms.values(), default=1)
+            # and each of its syllables can be decoded at all, where a few records never write
+            # it ("phan tram" → "phân tram" over 13 records without "trăm")
+            for part in form.split() if " " in form else ():
+                self.table.setdefault(fold(part), {}).setdefault(part, 1)
         self.phrases = {fold(p): p for p in QUESTION_PHRASES}
         # the same counts by written form: the decoder asks for thousands of them a question
         self.counts = {form: n for key, forms in self.table.items() for form, n in forms.items() if fold(form) == key}

@@ -122,6 +122,25 @@ def test_a_new_measure_after_a_change_question_asks_what_the_question_before_it_
     assert "tăng bao nhiêu" in resolve("Dư nợ tín dụng thì sao?", dated).question
 
 
+def test_a_follow_up_keeps_what_was_counted_and_whose_it_was():
+    """A report's follow-ups, written over records kcqa never saw: "Tăng bao nhiêu so với cùng
+    kỳ?" after "… sản xuất được bao nhiêu gạch khối …?" asks about the bricks (the rewrite had
+    dropped them and answered production at large, 0.89); a new measure takes the old one's
+    place but not the province written after it ("… tỉnh Lạng Sơn năm 2015" had become "… qua
+    địa bàn năm 2015"); and after "Đạt bao nhiêu phần trăm kế hoạch?" a new measure asks what
+    the question before it asked, as after a change question (the level, not its share of plan)."""
+    bricks = [_turn("9 tháng năm 2023, tỉnh Quảng Trị sản xuất được bao nhiêu gạch khối bằng bê tông?")]
+    assert resolve("Tăng bao nhiêu so với cùng kỳ?", bricks).question == \
+        "9 tháng năm 2023, tỉnh Quảng Trị sản xuất gạch khối bằng bê tông tăng bao nhiêu so với cùng kỳ?"
+    output = [_turn("Giá trị sản xuất công nghiệp tỉnh Lạng Sơn năm 2015 đạt bao nhiêu?")]
+    assert resolve("Còn kim ngạch xuất nhập khẩu thì sao?", output).question == \
+        "Kim ngạch xuất nhập khẩu tỉnh Lạng Sơn năm 2015 đạt bao nhiêu?"
+    of_plan = output + [_turn("Đạt bao nhiêu phần trăm kế hoạch?",
+                              "Giá trị sản xuất công nghiệp tỉnh Lạng Sơn năm 2015 đạt bao nhiêu phần trăm kế hoạch?")]
+    assert resolve("Còn kim ngạch xuất nhập khẩu thì sao?", of_plan).question == \
+        "Kim ngạch xuất nhập khẩu tỉnh Lạng Sơn năm 2015 đạt bao nhiêu?"
+
+
 def test_a_reference_takes_the_earlier_phrase():
     r = resolve("Hội nghị đó tổ chức vào năm nào?", [_turn("Tỉnh nào đăng cai hội nghị lần thứ XII?", kind="place",
                                                           answer_text="Ninh Thuận")])

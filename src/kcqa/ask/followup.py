@@ -412,11 +412,15 @@ def _swap_slots(base: str, base_q: Question, core: str, core_q: Question) -> str
                 # the whole phrase replaces the earlier measure phrase, up to its owner or predicate
                 stop = _MEASURE_END.search(fold(out), m.end())
                 end = stop.start() if stop else m.end()
+                # a province right after the measure is its owner ("Giá trị sản xuất công nghiệp
+                # tỉnh Lạng Sơn năm 2015 …"): it stays
+                end = min([end] + [ps for ps, _ in _span_of_places(out) if ps >= m.end()])
                 whole = re.search(r"(?<!\w)tong\s+$", fold(out)[:m.start()])   # "tổng lợi nhuận": "tổng" is the old measure's
                 start = whole.start() if whole else m.start()
                 phrase = core.strip(" ?")
                 phrase = _lower_first(phrase) if start > 0 else phrase[:1].upper() + phrase[1:]
-                out = out[:start] + phrase + out[end:]
+                gap = " " if out[end:end + 1].isalnum() else ""
+                out = out[:start] + phrase + gap + out[end:]
             elif m:
                 out = out[:m.start()] + _written(core, new) + out[m.end():]
         elif _sector_span(out):
@@ -591,6 +595,15 @@ def _subject(base: str) -> str:
     return base[:m.start()].strip() if m else ""
 
 
+def _counted_noun(base_q: Question, subject: str) -> str:
+    """What the earlier question counted after its "bao nhiêu", when its subject leaves it out:
+    "Tăng bao nhiêu so với cùng kỳ?" after "… sản xuất được bao nhiêu gạch khối bằng bê tông?"
+    asks about the bricks, not about production at large."""
+    if not base_q.count_noun or _span_in(subject, base_q.count_noun):
+        return ""
+    return _written(base_q.text, base_q.count_noun) + " "
+
+
 def _add_missing(text: str, base_q: Question, q: Question, referenced: bool = False) -> str:
     """A question without a subject takes the earlier subject (entity, measure, period);
     one whose reference ("hội nghị đó") was just replaced has its subject already."""
@@ -607,7 +620,8 @@ def _add_missing(text: str, base_q: Question, q: Question, referenced: bool = Fa
         and all(_span_in(subject, fold(p)) for p, _ in base_q.places) and all(_span_in(subject, n) for n in base_q.names)
         and all(_span_in(subject, fold(m)) for m in base_q.measures)))
     if whole_subject and not referenced and not q.places and not q.names and not q.measures:
-        merged = f"{subject} {_lower_first(out)}"
+        counted = _counted_noun(base_q, subject) if not q.count_noun else ""
+        merged = f"{subject} {counted}{_lower_first(out)}"
         return merged[:1].upper() + merged[1:]
     measure = ""
     # "Ngôi nhà đó rộng bao nhiêu?", "mất bao lâu?": a question whose own words say what is
@@ -646,11 +660,16 @@ def _add_missing(text: str, base_q: Question, q: Question, referenced: bool = Fa
 
 def _asks_change_only(turn: dict) -> bool:
     """A turn that only asked how the earlier measure changed ("Tăng bao nhiêu so với năm
-    2019?", "Giảm bao nhiêu phần trăm?"): no measure, place, name or period of its own."""
+    2019?", "Giảm bao nhiêu phần trăm?") or how it stands to its plan ("Đạt bao nhiêu phần trăm
+    kế hoạch?"): no measure, place, name or period of its own."""
     q = parse_question(turn["question"])
     # a year is its own unless it is the comparison's base ("Năm 2021 tăng bao nhiêu so với năm 2020?" has one)
     own_years = set(q.years) - {int(m.group(2)) for m in _BASELINE_YEAR.finditer(turn["question"])}
-    return q.change and not (q.measures or q.places or _names(q) or q.period or own_years)
+    of_plan = q.unit_kind == "percent" and bool(_OF_PLAN.search(fold(turn["question"]).lower()))
+    return (q.change or of_plan) and not (q.measures or q.places or _names(q) or q.period or own_years)
+
+
+_OF_PLAN = re.compile(r"\bke hoach\b")
 
 
 def _before_change_questions(previous: list[dict], anchor: dict) -> str | None:

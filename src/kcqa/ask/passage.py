@@ -12,7 +12,7 @@ import re
 from pathlib import Path
 
 from ..models import Answer, AnswerValue, Citation
-from ..text.lexicon import CAUSE_WORDS, WHY_CUES
+from ..text.lexicon import WHY_CUES, gives_cause
 from ..text.vietnamese import fold, sentences
 from .rank import PASSAGE_MODEL, load_ranker
 
@@ -63,22 +63,27 @@ def answer_passage(ctx) -> Answer | None:
     words = [w for w in ctx.content if w not in _CUE_WORDS]
     why = bool(WHY_CUES.search(fold(q.text)))
     best = None
+    best_in: dict[str, float] = {}       # each passage's best sentence score
     for rank, p in enumerate(ctx.passages[:6]):
         c = p.chunk
         for s, e in sentences(c.text):
             text = c.text[s:e]
             cov = ctx.coverage(text + " " + p.title, words)
-            if why and not CAUSE_WORDS.search(fold(text)):
+            if why and not gives_cause(text):
                 continue
             score = cov - 0.03 * rank
+            best_in[c.id] = max(score, best_in.get(c.id, score))
             if best is None or score > best[0]:
                 best = (score, cov, c, s, e)
     if best is None or best[1] < MIN_PASSAGE_COVERAGE:
         return None
     best_score, cov, chunk, s, e = best
-    s0, e0 = s, e
+    # how far the answering sentence stands above the best one of any other passage: a
+    # sentence that several passages match about as well is a guess among them
+    gap = best_score - max((v for cid, v in best_in.items() if cid != chunk.id), default=0.0)
+    x = {"coverage": cov, "why": float(why), "rank_score": best_score, "gap": gap,
+         "sentence_coverage": ctx.coverage(chunk.text[s:e], words)}     # without the record's title
     s, e = _widen(chunk.text, s, e, why)
-    x = {"coverage": cov, "why": float(why), "widened": float((s, e) != (s0, e0)), "rank_score": best_score}
     e = _list_after(chunk.text, e)
     quote = chunk.text[s:e].strip()
     s = chunk.text.index(quote, s)

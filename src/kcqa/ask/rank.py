@@ -21,7 +21,7 @@ from pathlib import Path
 MODEL_FILE = "ranker.json"            # figure candidates
 ENTITY_MODEL = "entity_ranker.json"   # names, places, dates found in a sentence
 PASSAGE_MODEL = "passage_calibration.json"   # is the quoted sentence the answer to a what/why/how?
-PASSAGE_NAMES = ("coverage", "why", "widened", "rank_score")
+PASSAGE_NAMES = ("coverage", "why", "rank_score", "gap", "sentence_coverage")
 CALIBRATION_MODEL = "figure_calibration.json"   # is the best figure candidate the answer?
 CALIBRATION_NAMES = ("p_top", "margin", "p_second", "cov_sentence", "n_candidates", "diacritics", "kind_count",
                      "kind_percent", "kind_amount", "year_asked", "place_asked", "entity_exact", "cov_window",
@@ -32,7 +32,7 @@ CALIBRATION_SIGNS = {**dict.fromkeys(("p_top", "margin", "cov_sentence", "entity
                                       "measure_in_clause", "count_noun_match", "corroborated"), 1),
                      **dict.fromkeys(("p_second", "name_distance", "n_rivals"), -1)}
 ENTITY_SIGNS = {"coverage": 1, "anchored": 1, "support": 1}
-PASSAGE_SIGNS = {"coverage": 1, "rank_score": 1}
+PASSAGE_SIGNS = {"coverage": 1, "rank_score": 1, "gap": 1, "sentence_coverage": 1}
 ENTITY_NAMES = ("coverage", "kind_who", "kind_place", "kind_named", "kind_when", "diacritics", "anchored",
                 "n_names", "title_asked", "after_noun", "support", "name_in_sentence", "names_asked")
 

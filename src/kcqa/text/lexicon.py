@@ -11,7 +11,7 @@ from __future__ import annotations
 import functools
 import re
 
-from .vietnamese import fold
+from .vietnamese import fold, has_diacritics
 
 
 def folded(words) -> frozenset[str]:
@@ -399,7 +399,18 @@ PASSAGE_CUES = re.compile(
     r"hoat dong nao|chuong trinh nao|cac chuong trinh|nhung chuong trinh|kho khan|thuan loi|han che)\b")
 WHY_CUES = re.compile(r"\b(vi sao|tai sao|nguyen nhan|ly do)\b")
 # Sentences that give a cause (for "vì sao"): without one, the records do not explain it.
-CAUSE_WORDS = re.compile(r"\b(do|vi|boi|nguyen nhan|ly do|bởi vì|do đó|nen|khien|dan den|anh huong)\b")
+# Matched with their marks, as records write them: folded, "vị" of "đơn vị" was "vì", "đó"
+# was "do" and "nền" was "nên", and a resolution's list of communes "explained" why.
+CAUSE_WORDS = re.compile(r"(?<!\w)(do|vì|bởi|nguyên nhân|lý do|lí do|nên|khiến|dẫn đến|dẫn tới|ảnh hưởng|nhờ)(?!\w)",
+                         re.IGNORECASE)
+_CAUSE_WORDS_FOLDED = re.compile(r"\b(do|vi|boi|nguyen nhan|ly do|nen|khien|dan den|anh huong)\b")
+
+
+def gives_cause(sentence: str) -> bool:
+    """Whether a record's sentence states a cause; a record typed without marks is read folded."""
+    if has_diacritics(sentence):
+        return bool(CAUSE_WORDS.search(sentence))
+    return bool(_CAUSE_WORDS_FOLDED.search(fold(sentence).lower()))
 
 # -- follow-ups ----------------------------------------------------------------
 # "Còn Quảng Bình thì sao?", "Quảng Bình thì sao?", "Năm 2019 thì sao?", "Còn Lâm Đồng?"

@@ -141,6 +141,20 @@ def test_a_follow_up_keeps_what_was_counted_and_whose_it_was():
         "Kim ngạch xuất nhập khẩu tỉnh Lạng Sơn năm 2015 đạt bao nhiêu?"
 
 
+def test_a_thing_typed_in_lower_case_takes_the_place_of_what_was_measured_or_counted():
+    """Reports list products: "con phan bon thi sao?" after a question about steel asks the
+    same of fertiliser (such follow-ups were "unclear": a lower-case phrase was taken for a
+    name only when the earlier question had one); after "… được bao nhiêu máy kéo?" the new
+    thing is what is counted. Times, places and references are not things."""
+    steel = [_turn("6 tháng đầu năm 2024, thép xây dựng của khu vực phía Nam đạt bao nhiêu?")]
+    assert resolve("con phan bon thi sao?", steel).question == \
+        "6 tháng đầu năm 2024, phan bon của khu vực phía Nam đạt bao nhiêu?"
+    counted = [_turn("Năm 2023, tỉnh Bắc Ninh sản xuất được bao nhiêu máy kéo?")]
+    assert resolve("Còn xe tải thì sao?", counted).question == "Năm 2023, tỉnh Bắc Ninh sản xuất được bao nhiêu xe tải?"
+    for other in ("Còn tháng sau thì sao?", "con nam sau thi sao?", "Còn tỉnh này thì sao?"):
+        assert not resolve(other, steel).resolved, other
+
+
 def test_a_reference_takes_the_earlier_phrase():
     r = resolve("Hội nghị đó tổ chức vào năm nào?", [_turn("Tỉnh nào đăng cai hội nghị lần thứ XII?", kind="place",
                                                           answer_text="Ninh Thuận")])

@@ -165,6 +165,14 @@ def resolve(question: str, previous: list[dict]) -> Resolution:
         # "Còn Singapore?", "dau diesel thi sao": a lone name or noun in the earlier one's stead
         # (a sector in the earlier sector's stead is swapped as a slot: "Còn dịch vụ?")
         core_q.names = [fold(core)]
+    if core_q is not None and elliptic and _a_thing(core, core_q) and not _names(base_q) \
+            and not _sibling_spans(core, base, differ=False):
+        # "xi mang thi sao?", "Còn bia lon thi sao?" after a question about one product: the
+        # new one takes the place of what the earlier question measured or counted
+        before = _before_change_questions(previous, anchor) or base
+        swapped = _swap_thing(before, parse_question(before), core.strip(" ?"))
+        if swapped:
+            return Resolution(swapped, resolved=True, substituted=True)
     if core_q is not None and core_q.measures and not (core_q.places or core_q.years or core_q.period):
         before = _before_change_questions(previous, anchor)
         if before is not None:
@@ -199,6 +207,50 @@ def resolve(question: str, previous: list[dict]) -> Resolution:
     if fold(out) == fold(question):
         return Resolution(question)
     return Resolution(out, resolved=True, substituted=substituted)
+
+
+# words that make a short phrase a time, a place, a reference or a question rather than a thing
+_NOT_A_THING = {"thang", "nam", "quy", "ky", "tuan", "ngay", "sau", "truoc", "nay", "do", "kia", "ay",
+                "tinh", "huyen", "xa", "phuong", "thanh", "pho", "tp", "vung", "khu", "vuc", "ca", "nuoc",
+                "ong", "ba", "anh", "chi", "nguoi", "nao", "gi", "sao", "bao", "nhieu", "may", "ai", "dau"}
+
+
+def _a_thing(core: str, core_q: Question) -> bool:
+    """A short phrase typed in lower case that names a thing ("xi mang", "bia lon"), not a
+    name, place, period, measure, time word or question word."""
+    words = fold(core.strip(" ?")).lower().split()
+    return (0 < len(words) <= 4 and core.strip()[:1].islower()
+            and not (core_q.names or core_q.places or core_q.years or core_q.period or core_q.measures
+                     or core_q.days) and not _NOT_A_THING & set(words))
+
+
+def _swap_thing(base: str, base_q: Question, thing: str) -> str | None:
+    """`base` with `thing` in the place of what it counts ("bao nhiêu gạch khối …") or, with no
+    count, of the head of its subject ("9 tháng năm 2025, điện thương phẩm của khu vực …":
+    after the period that opens it, up to an owner, a place or the predicate)."""
+    if base_q.count_noun:
+        span = _span_in(base, base_q.count_noun)
+        return base[:span[0]] + thing + base[span[1]:] if span else None
+    subject = _subject(base)
+    if not subject:
+        return None
+    start = 0
+    period = _period_text(base, base_q)
+    if period and fold(subject).startswith(fold(period)):
+        start = len(period)
+        while start < len(subject) and subject[start] in " ,":
+            start += 1
+    end = len(subject)
+    owner = re.search(r"\s(?:cua|tai|o)\s", fold(subject)[start:])
+    if owner:
+        end = start + owner.start()
+    end = min([end] + [ps for ps, _ in _span_of_places(subject) if ps > start])
+    head = subject[start:end].strip()
+    if not head or len(head.split()) > 6:
+        return None
+    at = base.index(head, start)
+    phrase = thing if at else thing[:1].upper() + thing[1:]
+    return base[:at] + phrase + base[at + len(head):]
 
 
 def _carried_subject(question: str, q: Question, base_q: Question) -> Resolution | None:

@@ -641,3 +641,16 @@ def test_prizes_are_counted_by_their_rank():
 def test_a_count_after_a_country_is_a_figure_and_after_a_model_name_is_not():
     assert [q.text for q in find_quantities("Thái Lan dẫn đầu, Campuchia 4 lần, Việt Nam 1 lần.")] == ["4 lần", "1 lần"]
     assert not find_quantities("Vinamilk Star 5 lần") and not find_quantities("mua iPhone 12 chiếc")
+
+
+def test_energy_in_any_case_and_pieces_are_units():
+    """Industry reports write "2.341 triệu Kwh" and "100 triệu KWh" as often as "kWh", and
+    count bricks and tablets in "viên" (71.024 nghìn viên); both were bare numbers, so a
+    question about electricity produced had no figure of its own to weigh. "viên chức" and
+    "thành viên" stay the people they count."""
+    from kcqa.text.numbers import parse_quantity
+    for text, unit, value in (("2.341 triệu Kwh", "kWh", 2.341e9), ("100 triệu KWh", "kWh", 1e8),
+                              ("71.024 nghìn viên", "viên", 71.024e6), ("5 viên chức", "viên chức", 5),
+                              ("3 thành viên", "thành viên", 3)):
+        q = parse_quantity(text)
+        assert (q.unit, q.value) == (unit, value), text

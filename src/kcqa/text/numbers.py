@@ -193,9 +193,10 @@ _UNIT_TABLE: list[tuple[str, str, str, bool]] = [
     (r"lít", "lít", "measure", False),
     (r"gram|gam", "g", "measure", False),
     (r"g", "g", "measure", True),
-    (r"GWh", "GWh", "measure", True),
-    (r"MWh", "MWh", "measure", True),
-    (r"kWh", "kWh", "measure", True),
+    # reports write "triệu KWh", "triệu Kwh" as often as "kWh"
+    (r"GWh|Gwh", "GWh", "measure", True),
+    (r"MWh|Mwh", "MWh", "measure", True),
+    (r"kWh|KWh|Kwh|kwh", "kWh", "measure", True),
     (r"GWp", "GWp", "measure", True),
     (r"MWp", "MWp", "measure", True),
     (r"kWp", "kWp", "measure", True),
@@ -245,7 +246,7 @@ COUNT_NOUNS: tuple[str, ...] = (
     "chuyến bay", "tuyến", "phòng", "gian hàng", "lần", "phiên", "loại", "tài khoản", "thẻ",
     "hạng mục", "công trình", "nhiệm vụ", "đề tài", "sáng kiến", "tác phẩm", "ý kiến",
     "kiến nghị", "điều", "loài", "phiên bản", "điểm bán", "điểm trường", "khách sạn",
-    "bậc", "nhà ga", "ga", "đoàn tàu", "toa", "bài báo", "bức tranh", "hiện vật",
+    "bậc", "nhà ga", "ga", "đoàn tàu", "toa", "bài báo", "bức tranh", "hiện vật", "viên",
 )
 
 #: What a price or rate is counted per, after a slash: "19.161 đồng/lít", "4,5%/năm",

@@ -957,3 +957,33 @@ def test_report_abbreviations_and_a_part_of_a_whole(tmp_path, model_cache):
     assert engine.ask("Năm 2022 Thanh Hóa có bao nhiêu sản phẩm công nghiệp chủ lực tăng so với cùng kỳ?"
                       ).value.text == "23 trong tổng số 25 sản phẩm"
     assert engine.ask("Năm 2023 chỉ số IIP vùng Đồng bằng Bắc Bộ tăng bình quân bao nhiêu?").value.text == "10,95%"
+
+
+def test_the_source_of_money_asked_is_the_figure_s_own():
+    """Khuyến công reports split money by source: a question about the province's budget is
+    not answered by the national programme's share beside it (it had been, as the best
+    candidate), a total of two sources answers neither, and a question naming no source is
+    not held to any."""
+    from types import SimpleNamespace
+    from kcqa.ask.candidates import funding_ok
+    from kcqa.models import Figure
+    from kcqa.text import lexicon
+    from kcqa.text.vietnamese import fold
+    sentence = ("Giai đoạn 2021 - 2025, tổng kinh phí hơn 40 tỷ đồng; trong đó, nguồn kinh phí khuyến công quốc gia "
+                "1,5 tỷ đồng, nguồn kinh phí từ ngân sách tỉnh hơn 18,3 tỷ đồng, vốn đối ứng của doanh nghiệp "
+                "20,2 tỷ đồng. Kinh phí khuyến công quốc gia và khuyến công địa phương năm 2020 là 9 tỷ đồng.")
+
+    def figure(text):
+        start = sentence.index(text)
+        return Figure(doc="x.md", value=0.0, unit="đồng", text=text, start=start, end=start + len(text),
+                      sentence=sentence, sentence_start=0)
+
+    def ok(question, text):
+        ctx = SimpleNamespace(funding=lexicon.funding_named(fold(question).lower()))
+        return funding_ok(ctx, figure(text))
+    local = "Ngân sách tỉnh bố trí bao nhiêu kinh phí cho khuyến công giai đoạn 2021 - 2025?"
+    assert ok(local, "hơn 18,3 tỷ đồng") and not ok(local, "1,5 tỷ đồng") and not ok(local, "20,2 tỷ đồng")
+    national = "Kinh phí khuyến công quốc gia là bao nhiêu?"
+    assert ok(national, "1,5 tỷ đồng") and not ok(national, "hơn 18,3 tỷ đồng") and not ok(national, "9 tỷ đồng")
+    assert ok("Tổng kinh phí giai đoạn 2021 - 2025 là bao nhiêu?", "hơn 40 tỷ đồng")
+    assert ok("Tổng kinh phí giai đoạn 2021 - 2025 là bao nhiêu?", "1,5 tỷ đồng")

@@ -86,6 +86,7 @@ class Evidence:
         self.regions = lexicon.region_sides(q.text)     # and of another side of the country
         self.scopes = {scope for _, scope in lexicon.scopes_named(fold(q.text).lower())}   # and of another scope
         self.levels = lexicon.levels_named(fold(q.text).lower())       # and of another level (cấp tỉnh)
+        self.funding = lexicon.funding_named(fold(q.text).lower())     # and of another source of money
         self._folded_docs: dict[str, str] = {}
         self._doc_places: dict[str, tuple[set[str], set[str]]] = {}
         self._days_named: dict[str, list] = {}
@@ -424,6 +425,26 @@ def level_ok(ctx: Evidence, f: Figure) -> bool:
     # gia năm 2017" over "Chia theo nhóm sản phẩm: có 19/34 sản phẩm …")
     said = lexicon.levels_named(fold(f.sentence).lower()) or lexicon.levels_named(fold(ctx.doc_title(f.doc)).lower())
     return not said or bool(said & asked)
+
+
+def funding_ok(ctx: Evidence, f: Figure) -> bool:
+    """The source of money the question names (khuyến công quốc gia, ngân sách tỉnh, đối ứng)
+    must be the source the figure's own words name, when they name one: in "nguồn kinh phí
+    khuyến công quốc gia 1,5 tỷ đồng, nguồn kinh phí từ ngân sách tỉnh hơn 18,3 tỷ đồng" the
+    province's budget is 18,3 (1,5 had answered it), and a total of two sources answers
+    neither. The figure's own words run from the previous number or ";" to the figure."""
+    asked = ctx.funding
+    if not asked:
+        return True
+    pos = f.start - f.sentence_start
+    before = f.sentence[:max(pos, 0)]
+    cut = max([m.end() for m in _NUMBER_OR_CLAUSE.finditer(before)], default=0)
+    said = lexicon.funding_named(fold(before[cut:]).lower())
+    return not said or said <= asked
+
+
+# a sum or a share stated before the figure ("1,5 tỷ đồng", "12%"; a year is neither), or ";"
+_NUMBER_OR_CLAUSE = re.compile(r"\d[\d.,]*\s*(?:%|(?:nghìn|ngàn|triệu|tỷ|tỉ)(?!\w)|đồng|USD)|;", re.IGNORECASE)
 
 
 _BASE_CLAUSE = re.compile(r"\b(?:chiem|so voi)\b(?:[^,;]|(?<=\d),(?=\d))*")

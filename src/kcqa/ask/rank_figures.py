@@ -12,8 +12,8 @@ from ..models import Figure
 from ..text import lexicon
 from ..text.vietnamese import fold
 from .candidates import (MIN_COVERAGE, MIN_PASSAGE_COVERAGE, TOP_PASSAGES, Candidate, Evidence, country_ok,
-                         identifier_ok, level_ok, names_ok, organisation_ok, part_ok, period_ok, place_ok, region_ok,
-                         scope_ok, table_context, unit_ok)
+                         funding_ok, identifier_ok, level_ok, names_ok, organisation_ok, part_ok, period_ok,
+                         place_ok, region_ok, scope_ok, table_context, unit_ok)
 from .features import CHANGE_VERBS, figure_features, relation_of, set_features
 from .rank import load_ranker
 
@@ -42,7 +42,8 @@ def measure_ok(ctx, f, x) -> bool:
 
 
 # What the question names that a figure's evidence must not contradict (candidates.py), in order
-HARD_SLOTS = (place_ok, country_ok, region_ok, scope_ok, level_ok, period_ok, names_ok, organisation_ok, part_ok)
+HARD_SLOTS = (place_ok, country_ok, region_ok, scope_ok, level_ok, funding_ok, period_ok, names_ok, organisation_ok,
+              part_ok)
 
 
 def _in_own_record(ctx: Evidence, f: Figure) -> bool:

@@ -111,6 +111,19 @@ def levels_named(folded: str) -> set[str]:
     return {m.lastgroup for m in _LEVEL_RE.finditer(folded)}
 
 
+# Where money comes from, as khuyến công and budget reports split it ("nguồn kinh phí khuyến công
+# quốc gia 1,5 tỷ đồng, nguồn kinh phí từ ngân sách tỉnh hơn 18,3 tỷ đồng, vốn đối ứng …"). Folded.
+FUNDING_SOURCES = (("national", r"khuyen cong quoc gia|kcqg|ngan sach trung uong|nguon trung uong"),
+                   ("local", r"khuyen cong dia phuong|kcdp|ngan sach tinh|ngan sach dia phuong|nguon dia phuong"),
+                   ("counterpart", r"doi ung|xa hoi hoa"))
+_FUNDING_RE = re.compile("|".join(rf"(?P<{name}>\b(?:{words})\b)" for name, words in FUNDING_SOURCES))
+
+
+def funding_named(folded: str) -> set[str]:
+    """The sources of money (national, local, counterpart) folded text names."""
+    return {m.lastgroup for m in _FUNDING_RE.finditer(folded)}
+
+
 # Parts of the country a report gives its own figures for ("giá đất công nghiệp tại phía Bắc").
 REGIONS = (
     "miền Bắc", "miền Trung", "miền Nam", "phía Bắc", "phía Nam", "Bắc Bộ", "Trung Bộ", "Nam Bộ",

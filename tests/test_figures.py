@@ -33,7 +33,7 @@ def test_relations_and_periods():
     _, figs = _figures()
     assert figs["95,27%"].relation.startswith("đạt") and figs["95,27%"].period == "năm 2019"
     assert figs["7,34%"].relation.startswith("tăng") and "2018" in figs["7,34%"].relation
-    assert figs["19,9 tỷ đồng"].period == "6 tháng đầu năm"
+    assert figs["19,9 tỷ đồng"].period == "6 tháng đầu năm 2020"
     assert figs["69,41 tỷ đồng"].measure == "kế hoạch kinh phí"
 
 
@@ -329,3 +329,20 @@ def test_a_review_s_figures_are_of_the_period_reviewed_not_the_one_planned():
         doc = Document(path="x.txt", title=title, text=text, body_start=len(title) + 2)
         figs = {f.text: f for f in extract_figures(doc)}
         assert figs["4.013 tỷ đồng"].period == period, title
+
+
+def test_a_period_named_without_its_year_takes_the_year_reported():
+    """"Chỉ số sản xuất công nghiệp 9 tháng đầu năm tăng 8,17%" under a title of "9 tháng đầu
+    năm 2022" is of 2022 (the figure's year did not match a question's, so a report's right
+    answer ranked low); with no year around it, a month is of the record's year, or of the year
+    before when the record is dated earlier in the year than that month."""
+    from kcqa.models import Document
+    title = "Tình hình sản xuất công nghiệp 9 tháng đầu năm 2022"
+    text = f"{title}\n\nChỉ số sản xuất công nghiệp 9 tháng đầu năm tăng 8,17% so với cùng kỳ năm trước."
+    doc = Document(path="x.txt", title=title, text=text, body_start=len(title) + 2)
+    assert {f.text: f for f in extract_figures(doc)}["8,17%"].period == "9 tháng đầu năm 2022"
+    text = "Giá cổ phiếu\n\nTrong tháng 12, giá cổ phiếu dao động quanh 66.200 đồng. Tháng 4, doanh thu đạt 35 tỷ đồng."
+    doc = Document(path="y.txt", title="Giá cổ phiếu", text=text, body_start=len("Giá cổ phiếu") + 2,
+                   metadata={"year": 2021, "date": "2021-04-29"})
+    figs = {f.text: f for f in extract_figures(doc)}
+    assert figs["66.200 đồng"].period == "tháng 12 năm 2020" and figs["35 tỷ đồng"].period == "Tháng 4 năm 2021"

@@ -17,7 +17,7 @@ from ..models import Document, Figure
 
 # Bump when extraction changes: `kcqa index` then re-extracts figures from the stored
 # text of every record, without re-embedding anything.
-EXTRACTOR_VERSION = "40"
+EXTRACTOR_VERSION = "41"
 from ..text import lexicon
 from ..text.numbers import Quantity, find_durations, find_quantities
 from ..text.places import find_places
@@ -420,6 +420,52 @@ def _bracket_has_its_own_figure(sentence: str, start: int, period, periods) -> b
 
 
 def _period_for(sentence: str, q: Quantity, periods, prev: str, doc: Document) -> str:
+    """The period a figure belongs to, with its year: a period its sentence names without one
+    ("Chỉ số sản xuất công nghiệp 9 tháng đầu năm tăng 8,17%", "quý 1") is of the year the
+    sentence before it, the paragraph or the record's title reports, else of the record's year."""
+    period = _period_named(sentence, q, periods, prev, doc)
+    if not period or years_in(period):
+        return period
+    year = _context_year(sentence[:q.start]) or _context_year(prev) or _context_year(doc.title)
+    if not year:
+        year = doc.metadata.get("year")
+        if not isinstance(year, int):
+            return period
+        # a record of 29/4/2021 reporting "tháng 12" or "quý 3" speaks of the year before
+        dated = re.match(r"\d{4}-(\d{2})", str(doc.metadata.get("date", "")))
+        first = _first_month(period)
+        if dated and first and first > int(dated.group(1)):
+            year -= 1
+    return f"{period} {year}" if fold(period).lower().endswith("nam") else f"{period} năm {year}"
+
+
+_MONTH_OR_QUARTER = re.compile(r"\b(?:tháng\s+(\d{1,2})|quý\s+(\d|I{1,3}|IV))\b", re.IGNORECASE)
+_QUARTER_NUMBERS = {"1": 1, "2": 2, "3": 3, "4": 4, "i": 1, "ii": 2, "iii": 3, "iv": 4}
+
+
+def _first_month(period: str) -> int | None:
+    """The first month of a named month or quarter ("tháng 12" → 12, "quý 3" → 7)."""
+    m = _MONTH_OR_QUARTER.search(period)
+    if not m:
+        return None
+    if m.group(1):
+        return int(m.group(1))
+    return 3 * _QUARTER_NUMBERS[m.group(2).lower()] - 2
+
+
+def _context_year(context: str) -> int | None:
+    """The year a context reports (not a comparison's base, within its sentence, nor a year it
+    plans: "… và triển khai nhiệm vụ năm 2016")."""
+    def own_sentence(p0: int) -> str:
+        before = context[max(0, p0 - 200):p0]
+        return before[before.rfind(". ") + 1:]
+    found = [p for p in periods_in(context) if years_in(p[2]) and not _BASELINE.search(own_sentence(p[0]))]
+    reviewed = [p for p in found if not _PLANNED.search(context[max(0, p[0] - 60):p[0]])]
+    chosen = (reviewed or found)
+    return max(years_in(chosen[-1][2])) if chosen else None
+
+
+def _period_named(sentence: str, q: Quantity, periods, prev: str, doc: Document) -> str:
     """The period a figure belongs to: the nearest one before it that is not a comparison
     baseline ("… so với kế hoạch năm 2019"), else after it, else the paragraph's earlier
     sentences', else the title's, else the record's year."""

@@ -145,6 +145,11 @@ class Evidence:
         """Whether a record's title names one of the provinces asked ("Gia Lai: Tổng mức bán lẻ …")."""
         return bool(self._places_of(path)[0] & names)
 
+    def doc_names_only(self, path: str, names: set[str]) -> bool:
+        """Whether the provinces a record names, title and text, are the ones asked and no other."""
+        _, anywhere = self._places_of(path)
+        return bool(anywhere & names) and not (anywhere - names)
+
     def doc_about(self, path: str, names: set[str]) -> bool:
         """Whether a record is about the provinces asked: its title names one of them, or it
         names no other province."""

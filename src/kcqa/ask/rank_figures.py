@@ -49,7 +49,7 @@ HARD_SLOTS = (place_ok, country_ok, region_ok, scope_ok, level_ok, funding_ok, p
 def _in_own_record(ctx: Evidence, f: Figure) -> bool:
     """A figure bound to no subject in a record about the province asked and no other
     ("Phần thưởng kèm theo mỗi giấy chứng nhận là 3 triệu đồng" in a province's report)."""
-    return not f.entity and ctx.doc_about(f.doc, ctx.q.place_names())
+    return not f.entity and ctx.doc_names_only(f.doc, ctx.q.place_names())
 
 
 def score_figures(ctx: Evidence, cands: list[tuple[Figure, int]]) -> list[Candidate]:
@@ -90,6 +90,13 @@ def score_figures(ctx: Evidence, cands: list[tuple[Figure, int]]) -> list[Candid
         out = [c for c in out if c.features["entity_exact"] or c.features["entity_in_clause"]
                or ctx.title_names(c.figure.doc, names)
                or _in_own_record(ctx, c.figure) and c.figure.unit not in bound_units]
+    elif q.places:
+        # none is: in a record about the province asked and no other, its report's bare figures
+        # are the province's ("Chỉ số sản xuất công nghiệp 9 tháng đầu năm tăng 8,17%" under a
+        # province's masthead), as a figure bound to it by name would be
+        for c in out:
+            if _in_own_record(ctx, c.figure):
+                c.features["entity_exact"] = 1.0
     _corroborate(out)
     set_features(ctx, out)
     ranker = load_ranker()

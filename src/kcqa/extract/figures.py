@@ -460,9 +460,14 @@ def _context_year(context: str) -> int | None:
         before = context[max(0, p0 - 200):p0]
         return before[before.rfind(". ") + 1:]
     found = [p for p in periods_in(context) if years_in(p[2]) and not _BASELINE.search(own_sentence(p[0]))]
-    reviewed = [p for p in found if not _PLANNED.search(context[max(0, p[0] - 60):p[0]])]
-    chosen = (reviewed or found)
+    chosen = _reported(context, found)
     return max(years_in(chosen[-1][2])) if chosen else None
+
+
+def _reported(context: str, periods: list) -> list:
+    """Of the periods a context names, those it reports, not those it plans ("Tổng kết công tác
+    năm 2015 và triển khai nhiệm vụ năm 2016"); all of them when every one is planned."""
+    return [p for p in periods if not _PLANNED.search(context[max(0, p[0] - 60):p[0]])] or periods
 
 
 def _period_named(sentence: str, q: Quantity, periods, prev: str, doc: Document) -> str:
@@ -494,11 +499,8 @@ def _period_named(sentence: str, q: Quantity, periods, prev: str, doc: Document)
     # an earlier sentence of the paragraph, then the record's title (news leads name the quarter)
     for context in (prev, doc.title):
         found = [p for p in periods_in(context) if not _BASELINE.search(context[max(0, p[0] - 200):p[0]])]
-        # "Tổng kết công tác năm 2015 và triển khai nhiệm vụ năm 2016": the figures report the
-        # period reviewed, not the one planned
-        reviewed = [p for p in found if not _PLANNED.search(context[max(0, p[0] - 60):p[0]])]
         if found:
-            return (reviewed or found)[-1][2]
+            return _reported(context, found)[-1][2]
     year = doc.metadata.get("year")
     return f"năm {year}" if year else ""
 

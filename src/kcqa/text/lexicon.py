@@ -91,7 +91,12 @@ WHOLE_TERRITORY = re.compile(r"\b(toan vung|ca vung|toan khu vuc|ca khu vuc|toan
 SCOPES = (("country", r"ca nuoc|toan quoc"),
           ("region", r"khu vuc|toan vung|ca vung|toan mien"),
           ("province", r"toan tinh|tren dia ban tinh|ca tinh"))
-_SCOPE_RE = re.compile("|".join(rf"(?P<{name}>\b(?:{words})\b)" for name, words in SCOPES))
+def _named_alternatives(pairs) -> re.Pattern:
+    """One regex of (name, alternatives) pairs, each match's `lastgroup` the pair's name."""
+    return re.compile("|".join(rf"(?P<{name}>\b(?:{words})\b)" for name, words in pairs))
+
+
+_SCOPE_RE = _named_alternatives(SCOPES)
 
 
 def scopes_named(folded: str) -> list[tuple[int, str]]:
@@ -103,7 +108,7 @@ def scopes_named(folded: str) -> list[tuple[int, str]]:
 # a count of the national level is not the province level's. Folded.
 LEVELS = (("commune", r"cap xa|cap co so"), ("district", r"cap huyen"), ("province", r"cap tinh"),
           ("region", r"cap khu vuc|cap vung"), ("country", r"cap quoc gia|cap trung uong|cap toan quoc"))
-_LEVEL_RE = re.compile("|".join(rf"(?P<{name}>\b(?:{words})\b)" for name, words in LEVELS))
+_LEVEL_RE = _named_alternatives(LEVELS)
 
 
 def levels_named(folded: str) -> set[str]:
@@ -116,7 +121,7 @@ def levels_named(folded: str) -> set[str]:
 FUNDING_SOURCES = (("national", r"khuyen cong quoc gia|kcqg|ngan sach trung uong|nguon trung uong"),
                    ("local", r"khuyen cong dia phuong|kcdp|ngan sach tinh|ngan sach dia phuong|nguon dia phuong"),
                    ("counterpart", r"doi ung|xa hoi hoa"))
-_FUNDING_RE = re.compile("|".join(rf"(?P<{name}>\b(?:{words})\b)" for name, words in FUNDING_SOURCES))
+_FUNDING_RE = _named_alternatives(FUNDING_SOURCES)
 
 
 def funding_named(folded: str) -> set[str]:
@@ -424,6 +429,7 @@ def gives_cause(sentence: str) -> bool:
     if has_diacritics(sentence):
         return bool(CAUSE_WORDS.search(sentence))
     return bool(_CAUSE_WORDS_FOLDED.search(fold(sentence).lower()))
+
 
 # -- follow-ups ----------------------------------------------------------------
 # "Còn Quảng Bình thì sao?", "Quảng Bình thì sao?", "Năm 2019 thì sao?", "Còn Lâm Đồng?"

@@ -287,3 +287,18 @@ def test_a_district_named_like_a_province_is_not_the_province():
     from kcqa.text.places import find_places
     assert not find_places("huyện Quảng Ninh 07/41 sản phẩm") and not find_places("thị xã Quảng Trị có")
     assert [p.name for _, _, p in find_places("tỉnh Quảng Ninh và Quảng Trị")] == ["Quảng Ninh", "Quảng Trị"]
+
+
+def test_a_file_or_folder_named_for_a_province_names_it():
+    """Staff file a province's reports under its name, and the report itself seldom names it
+    ("Sở Công Thương tổ chức hội nghị …"): the name is read however the file writes it."""
+    from kcqa.text.places import places_in_file_name
+
+    def named(path):
+        return {p.name for p in places_in_file_name(path)}
+    assert named("ct-kontum-9t2019.txt") == {"Kon Tum"}
+    assert named("BaoCao_ThaiNguyen_2020.docx") == {"Thái Nguyên"}
+    assert named("quang-nam/bao-cao-6-thang.pdf") == {"Quảng Nam"}
+    assert named("Báo cáo Quảng Bình 2020.docx") == {"Quảng Bình"}
+    assert not named("hoi-nghi-khuyen-cong-mien-trung-tay-nguyen-2020.txt")
+    assert not named("news_business_086.md") and not named("kc-phiabac-2020.txt")

@@ -327,6 +327,39 @@ def find_places(text: str) -> list[tuple[int, int, Place]]:
     return [(starts[a], ends[b - 1], p) for a, b, p in _find(nfc)]
 
 
+_NAME_PIECE = re.compile(r"[A-Z]?[a-z]+|[A-Z]+(?![a-z])|\d+")
+
+
+@lru_cache(maxsize=1)
+def _compact_aliases() -> dict[str, tuple[Place, ...]]:
+    """Province forms without spaces ("kontum", "quangnam"), for names written as a file's."""
+    return {k.replace(" ", ""): a.places for k, a in _gazetteer().aliases.items()
+            if len(k.replace(" ", "")) >= 5 and k not in _LOOKUP_ONLY}
+
+
+def places_in_file_name(path: str) -> list[Place]:
+    """Provinces a record's file or folder names ("BaoCao_KonTum_2019.docx", "quang-nam/…",
+    "ct-thainguyen-9t2020.txt"): staff file a province's reports under its name, and its own
+    report seldom names it ("Sở Công Thương tổ chức hội nghị …"). Pieces are joined up to
+    four at a time and compared without spaces or marks."""
+    pieces = [w.lower() for part in re.split(r"[\\/]", path)
+              for w in _NAME_PIECE.findall(_folded_same_length(unicodedata.normalize("NFC", part.rsplit(".", 1)[0]
+                                                                                      if "." in part else part)))]
+    table = _compact_aliases()
+    found: list[Place] = []
+    i = 0
+    while i < len(pieces):
+        for j in range(min(len(pieces), i + 4), i, -1):
+            hit = table.get("".join(pieces[i:j]))
+            if hit:
+                found.extend(p for p in hit if p not in found)
+                i = j
+                break
+        else:
+            i += 1
+    return found
+
+
 # --------------------------------------------------------------------------- mergers
 
 

@@ -17,7 +17,7 @@ from ..models import Document, Figure
 
 # Bump when extraction changes: `kcqa index` then re-extracts figures from the stored
 # text of every record, without re-embedding anything.
-EXTRACTOR_VERSION = "41"
+EXTRACTOR_VERSION = "43"
 from ..text import lexicon
 from ..text.numbers import Quantity, find_durations, find_quantities
 from ..text.places import find_places
@@ -39,8 +39,10 @@ _PERIOD = re.compile(
     r"|(?:(?<=trong )|(?<=vào )|(?<=đến )|(?<=tới )|(?<=cuối )|(?<=đầu )|(?<=giữa ))(?:19|20)\d{2}(?![\d/]|[.,]\d))",
     re.IGNORECASE)
 _RELATION_BEFORE = re.compile(
-    r"(đạt|tăng|giảm|cao hơn|thấp hơn|vượt|bằng|chiếm|lên|xuống|còn|là|được|thêm)(?:\s+trưởng(?=\s*$))?\s*(?:thêm\s*)?$",
-    re.IGNORECASE)          # "đạt mức tăng trưởng 55,2%": growth is a change ("tăng"), as "tăng 55,2%" is
+    r"(đạt|tăng|giảm|cao hơn|thấp hơn|vượt|bằng|chiếm|lên|xuống|còn|là|được|thêm)(?:\s+trưởng(?=\s*$))?"
+    r"(?:\s+(?:nhẹ|mạnh|mạnh mẽ|tiếp|nhanh|sâu|đột biến|vọt))?\s*(?:thêm\s*)?$",
+    re.IGNORECASE)          # "đạt mức tăng trưởng 55,2%": growth is a change ("tăng"), as "tăng 55,2%" is;
+#                            "tăng nhẹ 1,69 điểm", "giảm mạnh 5%": the change, however it moved
 # "tăng trưởng mạnh mẽ ở mức 37,6%", "giảm ở mức 2%": a change stated as a level reached by it
 # ("tăng lên mức 1.794 USD" is the level reached, "giảm so với mức 20,2%" the base: neither)
 _CHANGE_AT_LEVEL = re.compile(r"\b(tăng|giảm)(?:\s+trưởng)?(?:\s+(?!lên\b|xuống\b|so\b|với\b|còn\b|đến\b|tới\b)"
@@ -343,10 +345,14 @@ def _capitalised_before(text: str) -> str:
             words = words[1:]
         while words and _not_a_name(words):
             words = words[1:]
-        if words and (len(words) >= 2 or words[0].isupper()):
+        # … not a label ("2 giải A, 2 giải B và 20 giải C": "A" names no one's figure)
+        if words and (len(words) >= 2 or words[0].isupper() and not _LABEL.fullmatch(words[0])):
             i = text.index(words[0], s)
             return text[i:e]
     return ""
+
+
+_LABEL = re.compile(r"[A-HJKMNO-UWYZ]")     # one letter; a roman numeral ("khóa XIV") may say whose
 
 
 _MEASURE_RE = re.compile(r"(?<!\w)(" + "|".join(re.escape(m) for m in sorted(MEASURES, key=len, reverse=True))

@@ -246,7 +246,8 @@ COUNT_NOUNS: tuple[str, ...] = (
     "chuyến bay", "tuyến", "phòng", "gian hàng", "lần", "phiên", "loại", "tài khoản", "thẻ",
     "hạng mục", "công trình", "nhiệm vụ", "đề tài", "sáng kiến", "tác phẩm", "ý kiến",
     "kiến nghị", "điều", "loài", "phiên bản", "điểm bán", "điểm trường", "khách sạn",
-    "bậc", "nhà ga", "ga", "đoàn tàu", "toa", "bài báo", "bức tranh", "hiện vật", "viên",
+    "bậc", "nhà ga", "ga", "đoàn tàu", "toa", "bài báo", "bức tranh", "hiện vật", "viên", "chợ",
+    "chợ đầu mối", "trung tâm thương mại",
 )
 
 #: What a price or rate is counted per, after a slash: "19.161 đồng/lít", "4,5%/năm",

@@ -6,7 +6,8 @@ from __future__ import annotations
 import re
 
 from ..models import Answer, AnswerValue, Chunk, Figure
-from ..text.lexicon import ADMIN_UNITS, DOCUMENT_TYPES, LOCAL_UNITS, MONEY_UNITS, RECORD_NOUNS, SETTLEMENTS
+from ..text.lexicon import (ADMIN_UNITS, DOCUMENT_TYPES, INDUSTRIAL_ZONES, LOCAL_UNITS, MONEY_UNITS, RECORD_NOUNS,
+                            SETTLEMENTS)
 from ..text.places import find_places
 from ..text.vietnamese import capitalised_runs, fold, sentences, syllables
 from .candidates import MIN_COVERAGE, TOP_PASSAGES, Evidence, period_ok
@@ -185,7 +186,7 @@ def _confidence(ans: Answer, coverage: float, ctx: Evidence | None = None, **sig
 
 
 # units of administration and settlement, villages included ("bản Khoang", "thôn 3", "ấp Tân Lập")
-_TYPE_NOUN = re.compile(r"(?<!\w)(?:" + "|".join(ADMIN_UNITS + SETTLEMENTS) + r"|(?<!văn )(?<!phiên )bản|khu phố|"
+_TYPE_NOUN = re.compile(r"(?<!\w)(?:" + "|".join(ADMIN_UNITS + SETTLEMENTS + INDUSTRIAL_ZONES) + r"|(?<!văn )(?<!phiên )bản|khu phố|"
                         r"tổ dân phố)\s+$", re.IGNORECASE)
 
 

@@ -216,6 +216,9 @@ RECORD_NOUNS = DOCUMENT_TYPES + ("Văn bản", "Báo cáo", "Thông báo", "Kế
 LOCAL_UNITS = ("xã", "phường", "thị trấn", "đặc khu", "thị xã", "huyện", "quận")
 ADMIN_UNITS = LOCAL_UNITS + ("tỉnh", "thành phố")
 SETTLEMENTS = ("thôn", "ấp", "buôn", "làng", "xóm", "sóc")
+# where industry is sited; a park's name includes its type ("Khu công nghiệp Bình Vàng", "CCN Tân Mỹ")
+INDUSTRIAL_ZONES = ("khu công nghiệp", "cụm công nghiệp", "khu kinh tế", "khu chế xuất", "khu công nghệ cao",
+                    "KCN", "CCN", "KKT")
 # Abbreviations that records and questions use for the same bodies and terms, each with its
 # full form first: "Bộ trưởng GTVT" answers "Bộ trưởng Giao thông vận tải".
 ABBREVIATIONS = (

@@ -20,6 +20,9 @@ from kcqa.text.vietnamese import strip_diacritics
     ("Năm 2020 sản lượng sản xuất của BSR đạt bao nhiêu?", "figure", None),   # "lượng" is not "lương"
     # "ở mức nào" asks for the level reached, a figure, not the name of a "mức"
     ("Phiên hôm qua, chỉ số đóng cửa ở mức nào?", "figure", None),
+    # a counted noun read on its marks, though folded it is a function word ("cho")
+    ("Toàn tỉnh có bao nhiêu chợ?", "count", "count"),
+    ("Năm 2020 chi bao nhiêu cho khuyến công?", "figure", None),
     ("Tỷ lệ nợ xấu được kiểm soát ở mức nào?", "percent", "percent"),
     ("Lợi suất trái phiếu giảm xuống muc nao?", "figure", None),
     # a month, a quarter, a decade or a century asked is a time, not a name

@@ -138,3 +138,11 @@ def test_a_question_phrase_is_restored_where_the_records_never_write_its_syllabl
     r = DiacriticRestorer.from_texts(["Phân bổ kinh phí cho trạm xăng năm 2021 tăng."])
     assert r.restore("Tang bao nhieu phan tram ke hoach?") == "Tăng bao nhiêu phần trăm kế hoạch?"
     assert r.restore("tram xang") == "trạm xăng"
+
+
+def test_what_a_question_ends_by_counting_is_a_counted_noun():
+    """"toan tinh co bao nhieu cho?" counts markets (chợ), whatever the records' most frequent
+    "cho" (for); before a further word "cho" stays the preposition it mostly is."""
+    r = DiacriticRestorer.from_texts(["Kinh phí dành cho khuyến công tăng cho các tỉnh."])
+    assert r.restore("toan tinh co bao nhieu cho?") .endswith("bao nhiêu chợ?")
+    assert "bao nhiêu cho khuyến công" in r.restore("chi bao nhieu cho khuyen cong")

@@ -671,7 +671,10 @@ def _add_missing(text: str, base_q: Question, q: Question, referenced: bool = Fa
         _PREDICATE.match(" " + fold(out)) is not None
         and all(_span_in(subject, fold(p)) for p, _ in base_q.places) and all(_span_in(subject, n) for n in base_q.names)
         and all(_span_in(subject, fold(m)) for m in base_q.measures)))
-    if whole_subject and not referenced and not q.places and not q.names and not q.measures:
+    # "toàn tỉnh có bao nhiêu chợ?" after a question for an amount or a rate counts something
+    # else: the earlier subject was the measure asked, and is not carried (its period is)
+    counts_anew = bool(q.count_noun) and base_q.kind != "count" and bool(base_q.measures)
+    if whole_subject and not referenced and not q.places and not q.names and not q.measures and not counts_anew:
         counted = _counted_noun(base_q, subject) if not q.count_noun else ""
         merged = f"{subject} {counted}{_lower_first(out)}"
         return merged[:1].upper() + merged[1:]

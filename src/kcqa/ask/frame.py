@@ -130,6 +130,20 @@ def _after_how_much(text: str, folded: str) -> str:
     return n.group(1)
 
 
+_COUNTED_TYPED = re.compile(r"(?<!\w)(?:bao nhiêu|mấy)\s+(\w+(?:\s+\w+)?)")
+
+
+def _counted_as_typed(text: str) -> bool:
+    """A counted noun, read on its marks, that folds to a function word ("bao nhiêu chợ", not
+    "bao nhiêu cho …")."""
+    from ..text.numbers import COUNT_NOUNS
+    m = _COUNTED_TYPED.search(text.lower())
+    if not m:
+        return False
+    words = m.group(1).split()
+    return any(" ".join(words[:n]) in COUNT_NOUNS for n in (2, 1))
+
+
 _CURRENCY_WORD = re.compile(r"\b(" + "|".join(sorted(lexicon.CURRENCIES, key=len, reverse=True)) + r")\b")
 
 
@@ -309,7 +323,7 @@ def parse_question(text: str) -> Question:
     if after and lexicon.MONEY_AFTER_HOW_MUCH.match(after):
         q.kind, q.unit_kind = "amount", "money"
         return q
-    if after and not lexicon.NOT_COUNT_NOUN.match(after):
+    if after and (not lexicon.NOT_COUNT_NOUN.match(after) or _counted_as_typed(text)):
         q.kind, q.unit_kind = "count", "count"
         q.count_noun = after
         return q

@@ -288,6 +288,22 @@ class DiacriticRestorer:
         return max(beams.values(), key=lambda x: x[0])[1]
 
     @staticmethod
+    def _counted_typed(sy: list, folded: list[str]) -> dict[int, str]:
+        """What a question ends by counting is a counted noun ("toan tinh co bao nhieu cho?" counts
+        chợ, not "cho"; "bao nhieu ho" hộ): after "bao nhiêu" or "mấy", up to the question's end."""
+        from .numbers import COUNT_NOUNS
+        nouns: dict[str, str] = {}
+        for n in COUNT_NOUNS:
+            nouns.setdefault(" ".join(fold(w).lower() for w in n.split()), n.lower())
+        for k in range(len(sy)):
+            if folded[max(0, k - 2):k] != ["bao", "nhieu"] and folded[k - 1:k] != ["may"]:
+                continue
+            key = " ".join(folded[k:])
+            if key in nouns and not any(has_diacritics(w) for _, _, w in sy[k:]):
+                return {k + j: w for j, w in enumerate(nouns[key].split())}
+        return {}
+
+    @staticmethod
     def _places_typed(question: str, sy: list) -> dict[int, str]:
         """A province typed capitalised without its marks is that province ("Dien Bien" is
         Điện Biên, not the far more frequent "diễn biến"): its syllables are fixed to the name."""
@@ -317,6 +333,7 @@ class DiacriticRestorer:
                     continue              # the records read on: "có máy phát", not "có mấy"
                 fixed.update({k + j: w for j, w in enumerate(phrase.split(" "))})
         fixed.update(self._places_typed(question, sy))
+        fixed.update(self._counted_typed(sy, folded))
         out, pos, i = [], 0, 0
         while i < len(sy):
             # a run: unaccented syllables without digits, one space apart

@@ -302,3 +302,4 @@ def test_a_file_or_folder_named_for_a_province_names_it():
     assert named("Báo cáo Quảng Bình 2020.docx") == {"Quảng Bình"}
     assert not named("hoi-nghi-khuyen-cong-mien-trung-tay-nguyen-2020.txt")
     assert not named("news_business_086.md") and not named("kc-phiabac-2020.txt")
+    assert named("/home/thanhhoa/ho-so/kc-2020.txt") == set()

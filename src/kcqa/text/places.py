@@ -341,8 +341,9 @@ def places_in_file_name(path: str) -> list[Place]:
     """Provinces a record's file or folder names ("BaoCao_KonTum_2019.docx", "quang-nam/…",
     "ct-thainguyen-9t2020.txt"): staff file a province's reports under its name, and its own
     report seldom names it ("Sở Công Thương tổ chức hội nghị …"). Pieces are joined up to
-    four at a time and compared without spaces or marks."""
-    pieces = [w.lower() for part in re.split(r"[\\/]", path)
+    four at a time and compared without spaces or marks. Only the file and the folder holding
+    it are read: the folders above are the machine's ("/home/thanhhoa/…"), not the record's."""
+    pieces = [w.lower() for part in re.split(r"[\\/]", path)[-2:]
               for w in _NAME_PIECE.findall(_folded_same_length(unicodedata.normalize("NFC", part.rsplit(".", 1)[0]
                                                                                       if "." in part else part)))]
     table = _compact_aliases()

@@ -17,10 +17,10 @@ from ..models import Document, Figure, Passage
 from ..text.lexicon import (DURATION_UNITS, EQUIVALENT_PHRASES, MONEY_UNITS, MONEY_WORDS, count_unit_fits, day_mentions,
                             day_of_date, days_in)
 from ..text import lexicon
-from ..text.places import find_places
+from ..text.places import find_places, lookup, places_in_file_name
 from ..text.numbers import QUALIFIERS, Quantity, parse_number, ratio_ok
 from ..text.vietnamese import fold, folded_syllables, has_diacritics, is_syllable, sentences, syllables
-from .features import clause, is_place_asked, mentions, period_parts, year_part
+from .features import CHANGE_VERBS, clause, is_place_asked, mentions, period_parts, relation_of, year_part
 from .frame import Question, identifiers_in
 
 
@@ -133,17 +133,27 @@ class Evidence:
         return any(mentions(self._folded_docs[path], n) for n in names)
 
     def _places_of(self, path: str) -> tuple[set[str], set[str]]:
-        """The provinces a record names (folded): in its title, and anywhere."""
+        """The provinces a record names (folded): in its title, and anywhere. Its file's name and
+        a `province` in its metadata count as its title ("ct-kontum-9t2019.txt")."""
         if path not in self._doc_places:
             doc = self.document(path)
+            province = str(self.engine.searcher.doc_meta.get(path, ("", {}))[1].get("province") or "")
+            filed = {fold(p.name) for p in places_in_file_name(path)} | {fold(p.name) for p in lookup(province)}
             self._doc_places[path] = (
-                {fold(p.name) for _, _, p in find_places(doc.title)} if doc else set(),
-                {fold(p.name) for _, _, p in find_places(doc.title + "\n" + doc.text)} if doc else set())
+                filed | ({fold(p.name) for _, _, p in find_places(doc.title)} if doc else set()),
+                filed | ({fold(p.name) for _, _, p in find_places(doc.title + "\n" + doc.text)} if doc else set()))
         return self._doc_places[path]
 
     def title_names(self, path: str, names: set[str]) -> bool:
-        """Whether a record's title names one of the provinces asked ("Gia Lai: Tổng mức bán lẻ …")."""
+        """Whether a record's title or file names one of the provinces asked ("Gia Lai: Tổng mức
+        bán lẻ …", "bao-cao-kon-tum-9-thang.md")."""
         return bool(self._places_of(path)[0] & names)
+
+    def heading_names(self, path: str, names: set[str]) -> bool:
+        """Whether the record's own heading names one of the provinces asked: a statement the
+        record makes, which its file's name is not."""
+        doc = self.document(path)
+        return bool(doc) and bool({fold(p.name) for _, _, p in find_places(doc.title)} & names)
 
     def doc_names_only(self, path: str, names: set[str]) -> bool:
         """Whether the provinces a record names, title and text, are the ones asked and no other."""
@@ -349,7 +359,7 @@ def place_ok(ctx: Evidence, f: Figure) -> bool:
         # chỉ số sản xuất toàn ngành công nghiệp tăng 7,2%" in a report listing seven provinces).
         # When it only locates another subject ("chị H ở Thái Nguyên"), that subject is the slot.
         return ctx.doc_about(f.doc, names)
-    return ctx.doc_mentions(f.doc, names)
+    return ctx.doc_mentions(f.doc, names) or ctx.title_names(f.doc, names)
 
 
 def countries_asked(question: str) -> set[str]:
@@ -441,11 +451,16 @@ def funding_ok(ctx: Evidence, f: Figure) -> bool:
     asked = ctx.funding
     if not asked:
         return True
+    said = funding_said(f)
+    return not said or said <= asked
+
+
+def funding_said(f: Figure) -> set[str]:
+    """The sources of money a figure's own words name (see funding_ok)."""
     pos = f.start - f.sentence_start
     before = f.sentence[:max(pos, 0)]
     cut = max([m.end() for m in _NUMBER_OR_CLAUSE.finditer(before)], default=0)
-    said = lexicon.funding_named(fold(before[cut:]).lower())
-    return not said or said <= asked
+    return lexicon.funding_named(fold(before[cut:]).lower())
 
 
 # a sum or a share stated before the figure ("1,5 tỷ đồng", "12%"; a year is neither), or ";"
@@ -459,6 +474,46 @@ _BASE_CLAUSE = re.compile(r"\b(?:chiem|so voi)\b(?:[^,;]|(?<=\d),(?=\d))*")
 _AMONG = re.compile(r"(?<!\w)trong (?:số )?(?:đó|này)(?!\w)", re.IGNORECASE)
 _NEGATIONS = lexicon.folded(lexicon.NEGATIONS)
 _SCALE = r"(?:(?:nghìn tỷ|ngàn tỷ|tỷ|tỉ|triệu|nghìn|ngàn|trăm)\s+)?"
+
+
+# "tăng 3,98 điểm (tương ứng 0,33%) lên 1.219,75 điểm": where the change ended, after its figure
+_CHANGE_BEFORE = re.compile(r"\b(?:tang|giam)(?:\s+(?:nhe|manh|them|tiep|nhanh|sau|khoang|gan|hon|tren|den|toi))*\s*$")
+_CHANGE_END = re.compile(r"(?:len|xuong|con)\s+(?:muc\s+)?(?:(?:khoang|gan|hon|tren|duoi)\s+)?(\d[\d.,]*)\s*(\S*)")
+
+
+def change_end_ok(ctx: Evidence, f: Figure) -> bool:
+    """A question for a level ("VN-Index đóng cửa ở mức bao nhiêu điểm?") is not answered by a
+    change whose clause goes on to state where it ended in the same unit: that end is the level.
+    A change asked ("tăng bao nhiêu?") is the other way round (rank_figures)."""
+    q = ctx.q
+    if q.change or {fold(r) for r in q.relations} & CHANGE_VERBS:
+        return True
+    before = fold(f.sentence[max(0, f.start - f.sentence_start - 30):f.start - f.sentence_start])
+    if relation_of(f) not in CHANGE_VERBS and not _CHANGE_BEFORE.search(before):
+        return True
+    after = fold(f.sentence[f.end - f.sentence_start:f.end - f.sentence_start + 60])
+    after = re.split(r"[;:]|,\s+(?!tuong ung|tuc|hay)", after, maxsplit=1)[0]
+    m = _CHANGE_END.search(after)
+    unit = fold(f.unit or "")
+    return not (m and unit and m.group(2).startswith(unit.split()[0]))
+
+
+# "2 giải A, 2 giải B và 20 giải C", "hạng 4 sao": a label after what is counted sets the figures apart
+_LABELLED = r"(?:giải|giai|hạng|hang|loại|loai|nhóm|nhom)"
+_LABEL_ASKED = re.compile(_LABELLED + r"\s+([A-E]|I{1,3}|IV|V)(?![\w.])", re.IGNORECASE)
+_LABEL_AFTER = re.compile(r"\s*([A-E]|I{1,3}|IV|V)(?![\w.])")
+
+
+def label_ok(ctx: Evidence, f: Figure) -> bool:
+    """A question for "giải C" is not answered by the count of "giải A" beside it."""
+    asked = _LABEL_ASKED.search(ctx.q.text)
+    if not asked or not re.fullmatch(_LABELLED, f.unit or "", re.IGNORECASE):
+        return True
+    m = _LABEL_AFTER.match(f.sentence, f.end - f.sentence_start)
+    return not m or m.group(1).upper() == asked.group(1).upper()
+
+
+_TOTAL = re.compile(r"\btong\b")
 
 
 def part_ok(ctx: Evidence, f: Figure) -> bool:
@@ -497,11 +552,17 @@ def part_ok(ctx: Evidence, f: Figure) -> bool:
             if re.search(r"[^\W\d_]", f.sentence[fend:m.start()]):
                 end = m.start()
                 break
-        return _names_the_part(ctx.q, asked, whole, f.sentence[start:end], f.measure)
+        part = f.sentence[start:end]
+        if "tong" in asked and _TOTAL.search(fold(whole)) and not _TOTAL.search(fold(f.sentence[start:pos])):
+            return False    # "Tổng kinh phí … là bao nhiêu?" asks the total the record states as one
+        return _names_the_part(ctx.q, asked, whole, part, f.measure)
     after = _AMONG.search(f.sentence, pos)
     if after:                                # the figure may be the whole
         whole, part = f.sentence[:after.start()], f.sentence[after.end():]
-        return not stated.search(part) or not _names_the_part(ctx.q, asked, whole, part)
+        first = stated.search(part)
+        if first and "tong" in asked and _TOTAL.search(fold(whole)) and not _TOTAL.search(fold(part[:first.start()])):
+            return True
+        return not first or not _names_the_part(ctx.q, asked, whole, part)
     return True
 
 

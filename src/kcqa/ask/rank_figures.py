@@ -7,16 +7,20 @@ what to cite.
 
 from __future__ import annotations
 
+import re
+
 from ..extract.figures import years_in
 from ..models import Figure
 from ..text import lexicon
-from ..text.vietnamese import fold
-from .candidates import (MIN_COVERAGE, MIN_PASSAGE_COVERAGE, TOP_PASSAGES, Candidate, Evidence, country_ok,
-                         funding_ok, identifier_ok, level_ok, names_ok, organisation_ok, part_ok, period_ok,
-                         place_ok, region_ok, scope_ok, table_context, unit_ok)
+from ..text.vietnamese import fold, folded_syllables
+from .candidates import (MIN_COVERAGE, MIN_PASSAGE_COVERAGE, TOP_PASSAGES, Candidate, Evidence, change_end_ok,
+                         country_ok, funding_ok, funding_said, identifier_ok, label_ok, level_ok, names_ok,
+                         organisation_ok, part_ok, period_ok, place_ok, region_ok, scope_ok, table_context, unit_ok)
 from .features import CHANGE_VERBS, figure_features, relation_of, set_features
 from .rank import load_ranker
 
+
+_FUNCTION_WORDS = set(lexicon.STOPWORDS) | set(lexicon.QUESTION_WORDS)
 
 # Measures that name a kind of figure rather than a thing measured: "tỷ lệ", "giá trị", "tăng
 # trưởng" may be of anything the question asks about, so they never conflict with it.
@@ -43,7 +47,7 @@ def measure_ok(ctx, f, x) -> bool:
 
 # What the question names that a figure's evidence must not contradict (candidates.py), in order
 HARD_SLOTS = (place_ok, country_ok, region_ok, scope_ok, level_ok, funding_ok, period_ok, names_ok, organisation_ok,
-              part_ok)
+              part_ok, change_end_ok, label_ok)
 
 
 def _in_own_record(ctx: Evidence, f: Figure) -> bool:
@@ -79,16 +83,17 @@ def score_figures(ctx: Evidence, cands: list[tuple[Figure, int]]) -> list[Candid
     if q.places and any(c.features["entity_exact"] for c in out):
         # figures bound to the province asked about exist: an unbound one (the region's, the
         # record's) is not its answer, however well its sentence reads
-        # — unless its record is about that province (its title names it: "Gia Lai: Tổng mức bán
-        # lẻ … đạt hơn 29% kế hoạch" over the body's own "đạt 29,05% kế hoạch"), or it names
+        # — unless its record is about that province (its heading names it: "Gia Lai: Tổng mức
+        # bán lẻ … đạt hơn 29% kế hoạch" over the body's own "đạt 29,05% kế hoạch"), or it names
         # no other province and its unit is none of the bound figures': bare figures of a bound
         # one's unit restate or split it ("Triển khai 13 đề án …", "Trong đó có 3 đề án …" after
         # "tỉnh Đắk Nông đang triển khai 13 đề án"), while "Phần thưởng … là 3 triệu đồng" beside
-        # "tỉnh Đồng Tháp … công nhận 30 sản phẩm" states another fact of the province
+        # "tỉnh Đồng Tháp … công nhận 30 sản phẩm" states another fact of the province. A file
+        # named for the province is the second kind: the record says nothing by it
         names = q.place_names()
         bound_units = {c.figure.unit for c in out if c.features["entity_exact"]}
         out = [c for c in out if c.features["entity_exact"] or c.features["entity_in_clause"]
-               or ctx.title_names(c.figure.doc, names)
+               or ctx.heading_names(c.figure.doc, names)
                or _in_own_record(ctx, c.figure) and c.figure.unit not in bound_units]
     elif q.places:
         # none is: in a record about the province asked and no other, its report's bare figures
@@ -97,6 +102,12 @@ def score_figures(ctx: Evidence, cands: list[tuple[Figure, int]]) -> list[Candid
         for c in out:
             if _in_own_record(ctx, c.figure):
                 c.features["entity_exact"] = 1.0
+    out = _named_list_items(ctx, out)
+    if ctx.funding:
+        # a record that states the source asked for ("nguồn kinh phí khuyến công địa phương 2 tỷ
+        # đồng") does not answer it with a sum that names no source (its "tổng kinh phí 2,8 tỷ")
+        sourced = {c.figure.doc for c in out if funding_said(c.figure)}
+        out = [c for c in out if c.figure.doc not in sourced or funding_said(c.figure)]
     _corroborate(out)
     set_features(ctx, out)
     ranker = load_ranker()
@@ -109,6 +120,38 @@ def score_figures(ctx: Evidence, cands: list[tuple[Figure, int]]) -> list[Candid
         ctx.trace.extend(out)
     out.sort(key=lambda c: (-c.score, c.figure.table is not None, c.figure.doc, c.figure.start))
     return out
+
+
+# what a counted noun's own words run to: the next item of a list, a clause's end
+_ITEM_END = re.compile(r"[,;:.()]|\s(?:và|hoặc|với|đạt|tăng|giảm|chiếm|đang|đã|sẽ|được|của|tại|trên)\s|\d")
+
+
+def _item_words(text: str) -> set[str]:
+    m = _ITEM_END.search(text)
+    return set(folded_syllables(text[:m.start()] if m else text).split()[:6]) - _FUNCTION_WORDS
+
+
+def _named_list_items(ctx: Evidence, cands: list[Candidate]) -> list[Candidate]:
+    """Of the items of one list ("301 cửa hàng xăng dầu và 480 cửa hàng bán lẻ khí hóa lỏng"),
+    a question that names its counted noun's kind ("bao nhiêu cửa hàng xăng dầu") is answered
+    by the items that say most of that kind, not by another of the same noun beside them."""
+    counted = (ctx.q.count_noun or "").split()
+    if not counted:
+        return cands
+
+    def asked(unit: str) -> set[str]:
+        u = fold(unit).lower().split()
+        return set(counted[len(u):]) - _FUNCTION_WORDS if u and counted[:len(u)] == u else set()
+
+    own = {id(c): _item_words(c.figure.sentence[c.figure.end - c.figure.sentence_start:]) for c in cands}
+    said = {id(c): len(own[id(c)] & asked(c.figure.unit)) for c in cands}
+    best: dict[tuple, int] = {}
+    for c in cands:
+        key = (c.figure.doc, c.figure.sentence_start, c.figure.unit)
+        best[key] = max(best.get(key, 0), said[id(c)])
+    # an item that says no kind of its own shares the next one's ("58 xã, 09 phường hình thành …")
+    return [c for c in cands if not own[id(c)]
+            or said[id(c)] == best[(c.figure.doc, c.figure.sentence_start, c.figure.unit)]]
 
 
 def _latest_period(cands: list[Candidate]) -> tuple[list[Candidate], list[Candidate]]:

@@ -463,6 +463,13 @@ def funding_said(f: Figure) -> set[str]:
     return lexicon.funding_named(fold(before[cut:]).lower())
 
 
+def funding_in_sentence(f: Figure) -> set[str]:
+    """The sources of money named anywhere before a figure in its sentence: "Kinh phí KCQG được
+    phê duyệt là 120.000 triệu đồng, thực hiện 118.579,29 triệu đồng, …" — the sums after the
+    first continue its source though their own words name none."""
+    return lexicon.funding_named(fold(f.sentence[:max(f.start - f.sentence_start, 0)]).lower())
+
+
 # a sum or a share stated before the figure ("1,5 tỷ đồng", "12%"; a year is neither), or ";"
 _NUMBER_OR_CLAUSE = re.compile(r"\d[\d.,]*\s*(?:%|(?:nghìn|ngàn|triệu|tỷ|tỉ)(?!\w)|đồng|USD)|;", re.IGNORECASE)
 

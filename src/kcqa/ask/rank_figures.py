@@ -14,8 +14,9 @@ from ..models import Figure
 from ..text import lexicon
 from ..text.vietnamese import fold, folded_syllables
 from .candidates import (MIN_COVERAGE, MIN_PASSAGE_COVERAGE, TOP_PASSAGES, Candidate, Evidence, change_end_ok,
-                         country_ok, funding_ok, funding_said, identifier_ok, label_ok, level_ok, names_ok,
-                         organisation_ok, part_ok, period_ok, place_ok, region_ok, scope_ok, table_context, unit_ok)
+                         country_ok, funding_in_sentence, funding_ok, funding_said, identifier_ok, label_ok,
+                         level_ok, names_ok, organisation_ok, part_ok, period_ok, place_ok, region_ok, scope_ok,
+                         table_context, unit_ok)
 from .features import CHANGE_VERBS, figure_features, relation_of, set_features
 from .rank import load_ranker
 
@@ -105,9 +106,11 @@ def score_figures(ctx: Evidence, cands: list[tuple[Figure, int]]) -> list[Candid
     out = _named_list_items(ctx, out)
     if ctx.funding:
         # a record that states the source asked for ("nguồn kinh phí khuyến công địa phương 2 tỷ
-        # đồng") does not answer it with a sum that names no source (its "tổng kinh phí 2,8 tỷ")
+        # đồng") does not answer it with a sum that names no source (its "tổng kinh phí 2,8 tỷ");
+        # a sum whose sentence named the source before it continues it ("…, thực hiện …")
         sourced = {c.figure.doc for c in out if funding_said(c.figure)}
-        out = [c for c in out if c.figure.doc not in sourced or funding_said(c.figure)]
+        out = [c for c in out if c.figure.doc not in sourced or funding_said(c.figure)
+               or funding_in_sentence(c.figure) & ctx.funding]
     _corroborate(out)
     set_features(ctx, out)
     ranker = load_ranker()

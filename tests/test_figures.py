@@ -346,3 +346,13 @@ def test_a_period_named_without_its_year_takes_the_year_reported():
                    metadata={"year": 2021, "date": "2021-04-29"})
     figs = {f.text: f for f in extract_figures(doc)}
     assert figs["66.200 đồng"].period == "tháng 12 năm 2020" and figs["35 tỷ đồng"].period == "Tháng 4 năm 2021"
+
+
+def test_a_report_s_shorthand_for_plan_or_output_is_no_one_s_name_nor_a_prize_label():
+    """"bằng 70,7% KH năm; tổng mức bán lẻ … ước đạt 28.354,9 tỷ đồng": "KH" is the plan, not
+    the subject of what follows (it made a province's own figure another subject's, so the
+    province's question was not found); a prize's letter labels, it names no one."""
+    figs = _extract("Giá trị sản xuất công nghiệp tăng 2,5% so với cùng kỳ, bằng 70,7% KH năm; tổng mức bán lẻ "
+                    "hàng hóa ước đạt 28.354,9 tỷ đồng. Hội đồng trao 3 giải A, 5 giải B và 12 giải C.")
+    assert figs["ước đạt 28.354,9 tỷ đồng"].entity == ""
+    assert (figs["5 giải"].entity, figs["12 giải"].entity) == ("", "")

@@ -17,7 +17,7 @@ from ..models import Document, Figure
 
 # Bump when extraction changes: `kcqa index` then re-extracts figures from the stored
 # text of every record, without re-embedding anything.
-EXTRACTOR_VERSION = "43"
+EXTRACTOR_VERSION = "44"
 from ..text import lexicon
 from ..text.numbers import Quantity, find_durations, find_quantities
 from ..text.places import find_places
@@ -295,6 +295,7 @@ _NOT_NAMES = {fold(w) for w in ("theo", "trong", "năm", "tháng", "quý", "tạ
                                 "đồng", "ông", "bà", "riêng", "cùng", "hiện", "đặc", "biệt", "như", "vậy", "do",
                                 "covid", "covid-19")} \
     | {fold(u) for u in lexicon.MONEY_UNITS}     # "890 triệu USD": a currency is not what a figure is about
+_NOT_NAMES |= {fold(a) for a in lexicon.TERM_ABBREVIATIONS}   # "bằng 70,7% KH năm; tổng mức bán lẻ … đạt …"
 
 
 def _list_item_name(before: str) -> str:

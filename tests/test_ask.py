@@ -481,6 +481,10 @@ def test_a_reference_finds_its_noun_in_an_earlier_question_and_ends_with_the_nam
     not with the predicate that followed it ("… Yên Bái rộng")."""
     prev = [_turn("Trường Cao đẳng nghề Yên Bái rộng bao nhiêu ha?"), _turn("Ký túc xá có bao nhiêu chỗ?")]
     assert resolve("Hiệu trưởng trường này là ai?", prev).question == "Hiệu trưởng Trường Cao đẳng nghề Yên Bái là ai?"
+    # a title that runs on in lower case ends with its years, not with its last capital
+    prev = [_turn("Hội nghị tổng kết Chương trình khuyến công giai đoạn 2021-2025 ở Đà Lạt diễn ra ngày nào?")]
+    assert resolve("Ai chủ trì hội nghị đó?", prev).question == (
+        "Ai chủ trì Hội nghị tổng kết Chương trình khuyến công giai đoạn 2021-2025?")
 
 
 def test_a_name_typed_in_lower_case_is_still_the_one_the_next_name_replaces():

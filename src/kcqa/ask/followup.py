@@ -873,10 +873,21 @@ def _earlier_texts(base: str, previous: list[dict] | None) -> list[str]:
 def _up_to_its_name(phrase: str) -> str:
     """A noun phrase ends with its name: "Trường Cao đẳng nghề Yên Bái rộng" is "Trường Cao
     đẳng nghề Yên Bái" (what follows the last capitalised word is the predicate); a phrase
-    with no name after its first word is kept whole ("dự án nhà máy điện mặt trời")."""
+    with no name after its first word is kept whole ("dự án nhà máy điện mặt trời"). A title
+    runs on in lower case to its years: "Hội nghị tổng kết Đề án khuyến công quốc gia giai đoạn
+    2022-2024", not "… Đề"."""
     words = phrase.split()
     named = [i for i, w in enumerate(words) if i > 0 and w[:1].isupper()]
-    return " ".join(words[:named[-1] + 1]) if named else phrase
+    if not named:
+        return phrase
+    end = named[-1]
+    if " ".join(words[end:end + 2]).lower() in _TITLE_NOUNS or words[end].lower() in _TITLE_NOUNS:
+        end = max([i for i, w in enumerate(words) if i > end and w[:1].isdigit()], default=end)
+    return " ".join(words[:end + 1])
+
+
+# what opens a title that runs on in lower case ("Đề án khuyến công quốc gia giai đoạn 2022-2024")
+_TITLE_NOUNS = {w.lower() for w in lexicon.RECORD_NOUNS + ("Chương trình", "Dự án", "Chiến lược", "Quy hoạch")}
 
 
 def _word_at(text: str, words: str) -> int:

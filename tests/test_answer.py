@@ -864,13 +864,22 @@ def test_the_scope_asked_is_the_figure_s_own(tmp_path, model_cache):
 
 def test_a_deputy_does_not_answer_who_heads_the_agency(tmp_path, model_cache):
     """"bổ nhiệm lại Phó Giám đốc Sở Công thương cho bà Đào Thị Thu Nguyệt" answered "Ai là Giám
-    đốc Sở Công Thương tỉnh Gia Lai?" at 0.82 (the title asked stands there only after "Phó")."""
+    đốc Sở Công Thương tỉnh Gia Lai?" at 0.82 (the title asked stands there only after "Phó").
+    Asked with its province bare ("… Sở Công Thương Kiên Giang"), a title still binds the name
+    beside it where the record writes "… Sở Công Thương tỉnh Kiên Giang" (the first name of the
+    sentence, another's, was stated)."""
     engine = _records_engine(tmp_path, model_cache, {"gia-lai-9-thang.md": (
         "# Gia Lai: sơ kết 9 tháng năm 2024 ngành Công Thương\n\n"
         "Tại hội nghị đã công bố và trao quyết định bổ nhiệm lại Phó Giám đốc Sở Công Thương cho bà Đào Thị "
-        "Thu Nguyệt.\n")})
+        "Thu Nguyệt.\n"), "hoi-nghi-kien-giang.md": (
+        "# Hội nghị khuyến công tại Kiên Giang\n\n"
+        "Chủ trì Hội nghị có ông Hoàng Văn Nam – Cục trưởng Cục Công Thương địa phương; ông Trần Quốc Bảo – "
+        "Giám đốc Sở Công Thương tỉnh Kiên Giang và ông Phạm Thanh Tùng – Phó Giám đốc Sở Công Thương tỉnh "
+        "Kiên Giang.\n")})
     assert _stated(engine, "Ai là Giám đốc Sở Công Thương tỉnh Gia Lai?") is None
     assert _stated(engine, "Ai được bổ nhiệm lại Phó Giám đốc Sở Công Thương Gia Lai?") == "Đào Thị Thu Nguyệt"
+    assert _stated(engine, "Phó Giám đốc Sở Công Thương Kiên Giang là ai?") == "Phạm Thanh Tùng"
+    assert _stated(engine, "Giám đốc Sở Công Thương Kiên Giang là ai?") == "Trần Quốc Bảo"
 
 
 def test_a_report_listing_provinces_is_not_about_each_of_them(tmp_path, model_cache):

@@ -289,8 +289,13 @@ def _in_question(ctx: Evidence, text: str) -> bool:
 def _title_anchors(text: str, title: str) -> list[tuple[int, int]]:
     """Where the exact title stands in a sentence ("Chủ tịch HĐQT", not "Phó Chủ tịch HĐQT")."""
     ft, fl = fold(text), fold(title)
+    pattern = re.escape(fl)
+    for _, _, place in find_places(title):
+        # "Phó Giám đốc Sở Công Thương Kiên Giang" stands as "… Sở Công Thương tỉnh Kiên Giang"
+        name = re.escape(fold(place.name))
+        pattern = pattern.replace(name, rf"(?:(?:tinh|thanh pho|tp\.?)\s+)?{name}", 1)
     out = []
-    for m in re.finditer(rf"(?<!\w){re.escape(fl)}(?!\w)", ft):
+    for m in re.finditer(rf"(?<!\w){pattern}(?!\w)", ft):
         if not ft[:m.start()].rstrip().endswith("pho"):
             out.append((m.start(), m.end()))
     return out

@@ -329,6 +329,12 @@ def identifier_ok(q: Question, text: str) -> bool:
     return True
 
 
+# a province's own bodies named without the province ("được UBND tỉnh giao 1 tỷ đồng", "Sở
+# Công Thương đã tổ chức …"): they act for the province the record is about, not as another subject
+_PROVINCE_BODY = re.compile(r"(?:ubnd|hdnd|uy ban nhan dan|hoi dong nhan dan|tinh uy|so(?: [a-z]+){1,4}|"
+                            r"trung tam khuyen cong(?: [a-z]+){0,8})(?: tinh)?")
+
+
 def place_ok(ctx: Evidence, f: Figure) -> bool:
     """The figure must be about the province the question names: its entity is that place,
     or its sentence names that place alone, or (entity not a province) its record is about it."""
@@ -346,7 +352,7 @@ def place_ok(ctx: Evidence, f: Figure) -> bool:
         return not (in_sentence - names)
     if in_sentence:
         return False
-    if ent:
+    if ent and not _PROVINCE_BODY.fullmatch(ent.lower()):
         return False                       # the figure is about something else it names (a region, a company)
     # "kinh phí toàn vùng đã thực hiện đạt 19,9 tỷ đồng": the whole, not the province's share
     said = f.sentence[:f.end - f.sentence_start]

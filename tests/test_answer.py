@@ -33,6 +33,14 @@ def _stated(engine, question: str) -> str | None:
     return ans.value.text if ans.status == "answered" else None
 
 
+def _weighed(engine, question: str) -> set[str]:
+    """The figures the ranker weighed for a question, after the hard slots."""
+    from kcqa.ask.answer import answer_question
+    trace = []
+    answer_question(engine, question, trace=trace)
+    return {c.figure.text for c in trace}
+
+
 def _seed_check(engine):
     """No wrong answer at all; at most two seed questions left unanswered at the tests'
     operating point (seed-18, whose best candidate is the wrong figure, and seed-12, a host
@@ -816,7 +824,6 @@ def test_a_province_s_own_record_answers_with_figures_that_name_no_province(tmp_
     money question at 0.86. A bare figure of a bound one's unit restates or splits it ("Trong
     đó có 10 sản phẩm …") and stays out, and a record naming several provinces keeps its bare
     figures from any one of them."""
-    from kcqa.ask.answer import answer_question
     engine = _records_engine(tmp_path, model_cache, {
         "ben-tre.md": (
             "# Công nhận sản phẩm công nghiệp nông thôn tiêu biểu cấp tỉnh năm 2021\n\n"
@@ -829,9 +836,7 @@ def test_a_province_s_own_record_answers_with_figures_that_name_no_province(tmp_
             "Phần thưởng kèm theo mỗi giấy chứng nhận là 5 triệu đồng.\n")})
 
     def weighed(question):
-        trace = []
-        answer_question(engine, question, trace=trace)
-        return {c.figure.text for c in trace}
+        return _weighed(engine, question)
     assert "2 triệu đồng" in weighed("Phần thưởng kèm theo mỗi giấy chứng nhận sản phẩm công nghiệp nông thôn "
                                      "tiêu biểu cấp tỉnh Bến Tre năm 2021 là bao nhiêu?")
     assert "10 sản phẩm" not in weighed("Năm 2021 tỉnh Bến Tre công nhận bao nhiêu sản phẩm công nghiệp nông "
@@ -1075,7 +1080,6 @@ def test_a_source_of_money_asked_is_not_answered_by_the_sum_of_all_sources(tmp_p
     công địa phương được giao …, thực hiện 1,42 tỷ đồng"): dropped, the first sum alone answered
     a question for the second at 0.94. The province's own body, unnamed ("được UBND tỉnh giao"),
     acts for the province: its figure is not another subject's."""
-    from kcqa.ask.answer import answer_question
     engine = _records_engine(tmp_path, model_cache, {"kc-ha-tinh-2019.md": (
         "# Hà Tĩnh: 2,6 tỷ đồng cho khuyến công năm 2019\n\n"
         "Năm 2019, tỉnh Hà Tĩnh dự kiến dành 2,6 tỷ đồng cho hoạt động khuyến công. Trong đó, nguồn kinh phí "
@@ -1083,14 +1087,8 @@ def test_a_source_of_money_asked_is_not_answered_by_the_sum_of_all_sources(tmp_p
         "đồng hỗ trợ 12 đề án.\n\n"
         "Năm 2018, kinh phí khuyến công địa phương được giao 1,5 tỷ đồng, thực hiện 1,42 tỷ đồng.\n\n"
         "Năm 2017, trung tâm được UBND tỉnh giao 1,1 tỷ đồng kinh phí khuyến công địa phương cho 10 đề án.\n")})
-    trace = []
-    answer_question(engine, "Năm 2019 Hà Tĩnh dự kiến dành bao nhiêu kinh phí khuyến công địa phương?", trace=trace)
-    weighed = {c.figure.text for c in trace}
+    weighed = _weighed(engine, "Năm 2019 Hà Tĩnh dự kiến dành bao nhiêu kinh phí khuyến công địa phương?")
     assert "1,9 tỷ đồng" in weighed and "2,6 tỷ đồng" not in weighed
     assert _stated(engine, "Năm 2019 Hà Tĩnh dự kiến dành bao nhiêu tỷ đồng cho hoạt động khuyến công?") == "2,6 tỷ đồng"
-    trace = []
-    answer_question(engine, "Năm 2018 Hà Tĩnh thực hiện bao nhiêu kinh phí khuyến công địa phương?", trace=trace)
-    assert "1,42 tỷ đồng" in {c.figure.text for c in trace}
-    trace = []
-    answer_question(engine, "Năm 2017 Hà Tĩnh được giao bao nhiêu kinh phí khuyến công địa phương?", trace=trace)
-    assert "1,1 tỷ đồng" in {c.figure.text for c in trace}
+    assert "1,42 tỷ đồng" in _weighed(engine, "Năm 2018 Hà Tĩnh thực hiện bao nhiêu kinh phí khuyến công địa phương?")
+    assert "1,1 tỷ đồng" in _weighed(engine, "Năm 2017 Hà Tĩnh được giao bao nhiêu kinh phí khuyến công địa phương?")

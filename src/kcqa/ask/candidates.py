@@ -88,7 +88,7 @@ class Evidence:
         self.levels = lexicon.levels_named(fold(q.text).lower())       # and of another level (cấp tỉnh)
         self.funding = lexicon.funding_named(fold(q.text).lower())     # and of another source of money
         self._folded_docs: dict[str, str] = {}
-        self._doc_places: dict[str, tuple[set[str], set[str]]] = {}
+        self._doc_places: dict[str, tuple[set[str], set[str], set[str]]] = {}
         self._days_named: dict[str, list] = {}
         self._docs: dict[str, Document | None] = {}
         self._chunk_figures: dict[str, list[Figure]] = {}
@@ -132,16 +132,19 @@ class Evidence:
             self._folded_docs[path] = fold(doc.title + " " + doc.text) if doc else ""
         return any(mentions(self._folded_docs[path], n) for n in names)
 
-    def _places_of(self, path: str) -> tuple[set[str], set[str]]:
-        """The provinces a record names (folded): in its title, and anywhere. Its file's name and
-        a `province` in its metadata count as its title ("ct-kontum-9t2019.txt")."""
+    def _places_of(self, path: str) -> tuple[set[str], set[str], set[str]]:
+        """The provinces a record names (folded): in its title or file name, anywhere, and in
+        its heading alone. Its file's name and a `province` in its metadata count as its title
+        ("ct-kontum-9t2019.txt")."""
         if path not in self._doc_places:
             doc = self.document(path)
             province = str(self.engine.searcher.doc_meta.get(path, ("", {}))[1].get("province") or "")
             filed = {fold(p.name) for p in places_in_file_name(path)} | {fold(p.name) for p in lookup(province)}
+            heading = {fold(p.name) for _, _, p in find_places(doc.title)} if doc else set()
             self._doc_places[path] = (
-                filed | ({fold(p.name) for _, _, p in find_places(doc.title)} if doc else set()),
-                filed | ({fold(p.name) for _, _, p in find_places(doc.title + "\n" + doc.text)} if doc else set()))
+                filed | heading,
+                filed | ({fold(p.name) for _, _, p in find_places(doc.title + "\n" + doc.text)} if doc else set()),
+                heading)
         return self._doc_places[path]
 
     def title_names(self, path: str, names: set[str]) -> bool:
@@ -152,18 +155,17 @@ class Evidence:
     def heading_names(self, path: str, names: set[str]) -> bool:
         """Whether the record's own heading names one of the provinces asked: a statement the
         record makes, which its file's name is not."""
-        doc = self.document(path)
-        return bool(doc) and bool({fold(p.name) for _, _, p in find_places(doc.title)} & names)
+        return bool(self._places_of(path)[2] & names)
 
     def doc_names_only(self, path: str, names: set[str]) -> bool:
         """Whether the provinces a record names, title and text, are the ones asked and no other."""
-        _, anywhere = self._places_of(path)
+        anywhere = self._places_of(path)[1]
         return bool(anywhere & names) and not (anywhere - names)
 
     def doc_about(self, path: str, names: set[str]) -> bool:
         """Whether a record is about the provinces asked: its title names one of them, or it
         names no other province."""
-        in_title, anywhere = self._places_of(path)
+        in_title, anywhere, _ = self._places_of(path)
         return bool(in_title & names) or bool(anywhere & names) and not (anywhere - names)
 
     def doc_mentions_parts(self, path: str, words: list[str]) -> bool:

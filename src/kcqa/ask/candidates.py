@@ -464,9 +464,8 @@ def funding_ok(ctx: Evidence, f: Figure) -> bool:
 
 
 def funding_said(f: Figure) -> set[str]:
-    """The sources of money a figure's own words name (see funding_ok)."""
-    pos = f.start - f.sentence_start
-    before = f.sentence[:max(pos, 0)]
+    """The sources of money a figure's own words name, from the previous sum or ";" (see funding_ok)."""
+    before = _sentence_before_figure(f)
     cut = max([m.end() for m in _NUMBER_OR_CLAUSE.finditer(before)], default=0)
     return lexicon.funding_named(fold(before[cut:]).lower())
 
@@ -475,7 +474,11 @@ def funding_in_sentence(f: Figure) -> set[str]:
     """The sources of money named anywhere before a figure in its sentence: "Kinh phí KCQG được
     phê duyệt là 120.000 triệu đồng, thực hiện 118.579,29 triệu đồng, …" — the sums after the
     first continue its source though their own words name none."""
-    return lexicon.funding_named(fold(f.sentence[:max(f.start - f.sentence_start, 0)]).lower())
+    return lexicon.funding_named(fold(_sentence_before_figure(f)).lower())
+
+
+def _sentence_before_figure(f: Figure) -> str:
+    return f.sentence[:max(f.start - f.sentence_start, 0)]
 
 
 # a sum or a share stated before the figure ("1,5 tỷ đồng", "12%"; a year is neither), or ";"

@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 
 from ..text import lexicon
 from ..text.lexicon import MEASURE_UNITS, MONEY_WORDS, PASSAGE_CUES, QUESTION_WORDS, ROMAN, ROMAN_OF, Words
+from ..text.numbers import COUNT_NOUNS
 from ..text.places import Place, find_places
 from ..text.vietnamese import capitalised_runs, fold, folded_syllables, is_syllable, mostly_plain, syllables
 
@@ -136,7 +137,6 @@ _COUNTED_TYPED = re.compile(r"(?<!\w)(?:bao nhiêu|mấy)\s+(\w+(?:\s+\w+)?)")
 def _counted_as_typed(text: str) -> bool:
     """A counted noun, read on its marks, that folds to a function word ("bao nhiêu chợ", not
     "bao nhiêu cho …")."""
-    from ..text.numbers import COUNT_NOUNS
     m = _COUNTED_TYPED.search(text.lower())
     if not m:
         return False

@@ -234,10 +234,12 @@ ABBREVIATIONS = (
     ("đại học", "ĐH"), ("khuyến công quốc gia", "KCQG"), ("khuyến công địa phương", "KCĐP"),
     ("trung tâm khuyến công", "TTKC"), ("chỉ số sản xuất công nghiệp", "IIP"),
     ("giáo dục nghề nghiệp", "GDNN"),
-) + ((("kế hoạch", "KH"), ("giá trị sản xuất công nghiệp", "GTSXCN", "GTSX")))
+)
 # Report shorthand for what is measured or planned, not for a body: "bằng 67,7% KH năm",
 # "GTSXCN ước đạt …" — never the subject of a figure
-TERM_ABBREVIATIONS = ("KH", "GTSXCN", "GTSX")
+_TERM_SHORTHAND = (("kế hoạch", "KH"), ("giá trị sản xuất công nghiệp", "GTSXCN", "GTSX"))
+ABBREVIATIONS += _TERM_SHORTHAND
+TERM_ABBREVIATIONS = tuple(short for _, *shorts in _TERM_SHORTHAND for short in shorts)
 # Phrases that reports use for the same thing: a question using one is covered by a sentence
 # using another ("giải ngân được bao nhiêu" ← "kinh phí đã thực hiện đạt …"; "tỉnh nào đăng cai"
 # ← "tổ chức tại"). Only for coverage: the figure's own words still decide the measure.

@@ -6,6 +6,7 @@ never for *embedding* — the dense model only understands accented text.
 
 from __future__ import annotations
 
+import functools
 import math
 import re
 import unicodedata
@@ -185,6 +186,17 @@ QUESTION_PHRASES = ("bao nhiêu", "bao lâu", "bao giờ", "khi nào", "ở đâ
                     "thế nào", "có mấy", "được mấy", "số mấy", "thì sao", "thì thế nào", "thì ra sao")
 
 
+@functools.lru_cache(maxsize=1)
+def _counted_nouns_folded() -> dict[str, str]:
+    """Counted nouns by their unmarked form ("cho" → "chợ"), built once (numbers imports lexicon,
+    which imports this module: hence the late import)."""
+    from .numbers import COUNT_NOUNS
+    nouns: dict[str, str] = {}
+    for n in COUNT_NOUNS:
+        nouns.setdefault(" ".join(fold(w).lower() for w in n.split()), n.lower())
+    return nouns
+
+
 class DiacriticRestorer:
     """Restores the marks of an unaccented question from the corpus's own vocabulary.
 
@@ -291,10 +303,7 @@ class DiacriticRestorer:
     def _counted_typed(sy: list, folded: list[str]) -> dict[int, str]:
         """What a question ends by counting is a counted noun ("toan tinh co bao nhieu cho?" counts
         chợ, not "cho"; "bao nhieu ho" hộ): after "bao nhiêu" or "mấy", up to the question's end."""
-        from .numbers import COUNT_NOUNS
-        nouns: dict[str, str] = {}
-        for n in COUNT_NOUNS:
-            nouns.setdefault(" ".join(fold(w).lower() for w in n.split()), n.lower())
+        nouns = _counted_nouns_folded()
         for k in range(len(sy)):
             if folded[max(0, k - 2):k] != ["bao", "nhieu"] and folded[k - 1:k] != ["may"]:
                 continue

@@ -39,6 +39,7 @@ class Scored:
     diacritics: bool
     turn: int                    # 0 for a single question or a first turn
     pattern: str | None = None
+    confidence: float | None = None  # the stated answer's calibrated probability (None when not answered)
 
     @property
     def ok(self) -> bool:
@@ -178,7 +179,8 @@ def evaluate_items(engine, items: list[dict], on_turn=None) -> EvalResult:
             tid = f"{item.get('id', '')}#{i + 1}" if conv is not None else str(item.get("id", ""))
             scored = Scored(tid, turn["question"], turn["kind"], result, why, got, out.get("resolved_question"),
                             item.get("split"), bool(turn.get("diacritics", has_diacritics(question))), i,
-                            turn.get("pattern") if conv is not None and i > 0 else None)
+                            turn.get("pattern") if conv is not None and i > 0 else None,
+                            (out.get("answer") or {}).get("confidence"))
             res.items.append(scored)
             if on_turn:
                 on_turn(scored, out)

@@ -275,6 +275,18 @@ def test_ong_ay_without_a_person_before_is_not_guessed():
     assert r.unresolvable
 
 
+def test_ong_ay_is_the_person_an_earlier_question_named():
+    """When the last answer was no person, "ông ấy" is the one person the questions before named,
+    however many turns back; with two people named there it is not guessed."""
+    base = [_turn("Thứ trưởng Cao Quốc Hưng đề nghị các địa phương làm gì?", kind="passage"),
+            _turn("Hội nghị tổ chức ở đâu?", kind="where", answer_text="tỉnh Gia Lai")]
+    assert resolve("Ông ấy nói gì về kinh phí?", base).question == "Cao Quốc Hưng nói gì về kinh phí?"
+    assert resolve("ong ay noi gi?", base).question == "Cao Quốc Hưng noi gi?"   # the engine restores marks first
+    two = [_turn("Thứ trưởng Cao Quốc Hưng và Cục trưởng Ngô Quang Trung dự hội nghị nào?", kind="named",
+                 answer_text="Hội nghị khuyến công")]
+    assert resolve("Ông ấy giữ chức vụ gì?", two).unresolvable
+
+
 @pytest.mark.parametrize("follow", ["Anh ấy nhập ốc hương giá bao nhiêu?", "anh ta nhap oc huong gia bao nhieu?",
                                     "Chị ấy nhập ốc hương giá bao nhiêu?"])
 def test_he_and_she_are_the_person_the_last_answer_named(follow):

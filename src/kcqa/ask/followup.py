@@ -760,9 +760,10 @@ def _replace_references(question: str, base: str, base_q: Question, last: dict,
     m = _PERSON_REF.search(out)
     if m:
         frame = last.get("frame") or {}
-        if not ans_text or frame.get("kind") != "who":
+        person = ans_text if ans_text and frame.get("kind") == "who" else _person_named_earlier(base, previous)
+        if not person:
             return None
-        out = out[:m.start()] + ans_text + out[m.end():]
+        out = out[:m.start()] + person + out[m.end():]
     for m in reversed(_ref_spans(out)):
         noun = fold(m.group(1))
         words = noun.split()
@@ -863,6 +864,20 @@ def _replace_references(question: str, base: str, base_q: Question, last: dict,
 def _last_word_start(m: re.Match) -> int:
     """Where the last word of a reference's noun phrase starts ("xe" of "mẫu xe đó")."""
     return m.start(1) + [w.start() for w in re.finditer(r"\S+", m.group(1))][-1]
+
+
+def _person_named_earlier(base: str, previous: list[dict] | None) -> str | None:
+    """"ông ấy" when the earlier answer was no person: the one person the most recent question
+    naming any named ("Thứ trưởng Cao Quốc Hưng phát biểu gì?" → "Ông ấy đề nghị gì?"); two
+    people in that question are not guessed between."""
+    for text in _earlier_texts(base, previous):
+        people = {n for n in _names(parse_question(text)) if _is_person(n)}
+        if len(people) > 1:
+            return None
+        if people:
+            span = _span_in(text, people.pop())
+            return text[span[0]:span[1]] if span else None
+    return None
 
 
 def _earlier_texts(base: str, previous: list[dict] | None) -> list[str]:

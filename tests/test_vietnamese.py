@@ -146,3 +146,14 @@ def test_what_a_question_ends_by_counting_is_a_counted_noun():
     r = DiacriticRestorer.from_texts(["Kinh phí dành cho khuyến công tăng cho các tỉnh."])
     assert r.restore("toan tinh co bao nhieu cho?") .endswith("bao nhiêu chợ?")
     assert "bao nhiêu cho khuyến công" in r.restore("chi bao nhieu cho khuyen cong")
+
+
+def test_a_name_in_mixed_case_is_kept_as_typed():
+    """"UPCoM", "PVcomBank", "iPhone" are names, not unmarked syllables: restored from the
+    records' lower-cased forms they became "Upcom", "Pvcombank" (66 syllables of the train and
+    dev questions stripped of their marks); the words around them are still restored."""
+    r = DiacriticRestorer.from_texts(["Chỉ số UPCoM giảm. Lợi nhuận của PVcomBank tăng, doanh số iPhone tăng."])
+    assert r.restore("UPCoM thi sao?") == "UPCoM thì sao?"
+    assert r.restore("PVcomBank loi nhuan bao nhieu") == "PVcomBank lợi nhuận bao nhiêu"
+    assert r.restore("doanh so iPhone tang bao nhieu") == "doanh số iPhone tăng bao nhiêu"
+    assert r.restore("GDP tang bao nhieu") == "GDP tăng bao nhiêu"

@@ -346,12 +346,11 @@ class DiacriticRestorer:
         out, pos, i = [], 0, 0
         while i < len(sy):
             # a run: unaccented syllables without digits, one space apart
-            if has_diacritics(sy[i][2]) or sy[i][2][0].isdigit():
+            if not _restorable(sy[i][2]):
                 i += 1
                 continue
             j = i + 1
-            while j < len(sy) and not has_diacritics(sy[j][2]) and not sy[j][2][0].isdigit() \
-                    and question[sy[j - 1][1]:sy[j][0]] == " ":
+            while j < len(sy) and _restorable(sy[j][2]) and question[sy[j - 1][1]:sy[j][0]] == " ":
                 j += 1
             forms = self._decode(folded[i:j], {k - i: f for k, f in fixed.items() if i <= k < j})
             for (s, e, orig), form in zip(sy[i:j], forms):
@@ -361,6 +360,14 @@ class DiacriticRestorer:
             i = j
         out.append(question[pos:])
         return "".join(out)
+
+
+def _restorable(word: str) -> bool:
+    """A syllable typed without marks, no digit, and not a name written in mixed case: "UPCoM",
+    "PVcomBank", "iPhone" are kept as typed (restored, they became "Upcom", "Pvcombank")."""
+    if has_diacritics(word) or word[0].isdigit():
+        return False
+    return not any(c.isupper() for c in word[1:]) or word.isupper()
 
 
 def _match_case(word: str, like: str) -> str:

@@ -157,3 +157,15 @@ def test_a_name_in_mixed_case_is_kept_as_typed():
     assert r.restore("PVcomBank loi nhuan bao nhieu") == "PVcomBank lợi nhuận bao nhiêu"
     assert r.restore("doanh so iPhone tang bao nhieu") == "doanh số iPhone tăng bao nhiêu"
     assert r.restore("GDP tang bao nhieu") == "GDP tăng bao nhiêu"
+
+
+def test_a_follow_ups_reference_is_restored_as_a_reference():
+    """Records seldom write "năm đó", "ở đó", "chị ấy": decoded from their syllables they were
+    "năm độ", "ở độ", "chỉ ấy", and the follow-up lost what it referred to. A province typed
+    before "do" keeps its own reading ("Quang Nam" is not "năm đó")."""
+    r = DiacriticRestorer.from_texts(["Nhiệt độ năm nay cao, ở độ cao 500 m chỉ có 3 trạm; chỉ số tăng. "
+                                      "Sản lượng của Quảng Nam do Sở báo cáo."])
+    assert r.restore("nam do tang bao nhieu?") == "năm đó tăng bao nhiêu?"
+    assert r.restore("gia ve o do la bao nhieu?").endswith("ở đó là bao nhiêu?")
+    assert r.restore("chi ay thu hoach duoc bao nhieu?").startswith("chị ấy ")
+    assert r.restore("Quang Nam do So bao cao").startswith("Quảng Nam do")

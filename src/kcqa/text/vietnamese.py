@@ -183,7 +183,11 @@ QUESTION_VOCABULARY = (
 # the question's own words: a record's n-gram never takes half of one ("hợp nhất bảo" from
 # "hop nhat bao nhieu" left "nhiều" behind)
 QUESTION_PHRASES = ("bao nhiêu", "bao lâu", "bao giờ", "khi nào", "ở đâu", "là gì", "là ai", "như thế nào",
-                    "thế nào", "có mấy", "được mấy", "số mấy", "thì sao", "thì thế nào", "thì ra sao")
+                    "thế nào", "có mấy", "được mấy", "số mấy", "thì sao", "thì thế nào", "thì ra sao",
+                    # a follow-up's references: records seldom write them, so "nam do", "o do",
+                    # "chi ay" were "năm độ", "ở độ", "chỉ ấy" and the reference was lost
+                    "năm đó", "ở đó", "tại đó", "khi đó", "lúc đó", "hôm đó", "ngày đó",
+                    "ông ấy", "bà ấy", "anh ấy", "chị ấy", "cô ấy")
 
 
 @functools.lru_cache(maxsize=1)
@@ -330,18 +334,21 @@ class DiacriticRestorer:
         """The question with each run of unmarked syllables in its most likely marked forms."""
         sy = syllables(question)
         folded = [fold(w).lower() for _, _, w in sy]
+        places = self._places_typed(question, sy)
         fixed: dict[int, str] = {}        # the question's own phrases, unless the records read on
         for key, phrase in self.phrases.items():
             words = key.split()
             for k in range(len(sy) - len(words) + 1):
                 if folded[k:k + len(words)] != words or any(has_diacritics(w) for _, _, w in sy[k:k + len(words)]):
                     continue
+                if any(k + j in places for j in range(len(words))):
+                    continue              # "Quang Nam do …" is Quảng Nam, not "năm đó"
                 b = k + len(words)
                 longer = self.table.get(" ".join(folded[k:b + 1]), {}) if b < len(sy) else {}
                 if any(not f.startswith(phrase + " ") for f in longer):
                     continue              # the records read on: "có máy phát", not "có mấy"
                 fixed.update({k + j: w for j, w in enumerate(phrase.split(" "))})
-        fixed.update(self._places_typed(question, sy))
+        fixed.update(places)
         fixed.update(self._counted_typed(sy, folded))
         out, pos, i = [], 0, 0
         while i < len(sy):

@@ -285,6 +285,9 @@ def test_ong_ay_is_the_person_an_earlier_question_named():
     two = [_turn("Thứ trưởng Cao Quốc Hưng và Cục trưởng Ngô Quang Trung dự hội nghị nào?", kind="named",
                  answer_text="Hội nghị khuyến công")]
     assert resolve("Ông ấy giữ chức vụ gì?", two).unresolvable
+    # a name after an honorific is a person's whatever its family name, and keeps the honorific
+    her = [_turn("Chị Danh Thêl ở Vĩnh Châu vừa bán được bao nhiêu tấn hành tím?", answer_text="5 tấn")]
+    assert resolve("Chị ấy thu hoạch được bao nhiêu?", her).question == "Chị Danh Thêl thu hoạch được bao nhiêu?"
 
 
 @pytest.mark.parametrize("follow", ["Anh ấy nhập ốc hương giá bao nhiêu?", "anh ta nhap oc huong gia bao nhieu?",

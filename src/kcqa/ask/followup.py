@@ -871,13 +871,28 @@ def _person_named_earlier(base: str, previous: list[dict] | None) -> str | None:
     naming any named ("Thứ trưởng Cao Quốc Hưng phát biểu gì?" → "Ông ấy đề nghị gì?"); two
     people in that question are not guessed between."""
     for text in _earlier_texts(base, previous):
-        people = {n for n in _names(parse_question(text)) if _is_person(n)}
+        people = {n for n in _names(parse_question(text)) if _is_person(n) or _after_honorific(text, n)}
         if len(people) > 1:
             return None
         if people:
-            span = _span_in(text, people.pop())
-            return text[span[0]:span[1]] if span else None
+            name = people.pop()
+            span = _span_in(text, name)
+            if not span:
+                return None
+            # with the honorific it was written with: "Chị Danh Thêl", as the records name her
+            honorific = _HONORIFIC_BEFORE.search(fold(text[:span[0]]).lower())
+            return text[honorific.start() if honorific else span[0]:span[1]]
     return None
+
+
+_HONORIFIC_BEFORE = re.compile(r"(?<!\w)(?:ong|ba|anh|chi|co)\s+$")
+
+
+def _after_honorific(text: str, folded_name: str) -> bool:
+    """A name written after "ông", "bà", "anh", "chị", "cô" is a person's, whatever its family
+    name ("Chị Danh Thêl")."""
+    span = _span_in(text, folded_name)
+    return bool(span and _HONORIFIC_BEFORE.search(fold(text[:span[0]]).lower()))
 
 
 def _earlier_texts(base: str, previous: list[dict] | None) -> list[str]:

@@ -723,3 +723,22 @@ def test_a_noun_with_nay_is_the_earlier_question_s_one_subject_or_the_answer_it_
     prev[-1] = _turn("Đối thủ chính của mẫu xe này là xe nào?", "Đối thủ chính của mẫu xe Toyota Innova là xe nào?",
                      kind="named", answer_text="Xpander")
     assert "Xpander" in resolve("Xe đó 3 tháng đầu năm bán được bao nhiêu chiếc?", prev).question
+
+
+@pytest.mark.parametrize("follow", ["Cả nước thì tăng bao nhiêu?", "Cả nước thì sao?", "Còn cả nước?"])
+def test_a_whole_territory_asked_instead_replaces_the_earlier_province(follow):
+    """"Cả nước thì tăng bao nhiêu?" asks the earlier measure and period of the whole country (it
+    stood alone and lost both; "Còn cả nước?" was unresolvable)."""
+    prev = [_turn("Kim ngạch xuất khẩu 6 tháng đầu năm 2022 của tỉnh Gia Lai tăng bao nhiêu?", answer_text="12%")]
+    assert resolve(follow, prev).question == "Kim ngạch xuất khẩu 6 tháng đầu năm 2022 của cả nước tăng bao nhiêu?"
+    # a question of its own about the country is not rewritten
+    assert resolve("Cả nước có bao nhiêu tỉnh?", prev).question == "Cả nước có bao nhiêu tỉnh?"
+
+
+def test_the_whole_region_after_a_question_about_the_region_is_that_region():
+    """"Cả vùng thì đạt bao nhiêu phần trăm kế hoạch?" after the region's total asks the share of
+    that total (it was "Tây Nguyên cả vùng thì đạt …")."""
+    prev = [_turn("Năm 2019 tổng kinh phí khuyến công của miền Trung - Tây Nguyên là bao nhiêu?",
+                  answer_text="64,47 tỷ đồng")]
+    assert resolve("Cả vùng thì đạt bao nhiêu phần trăm kế hoạch?", prev).question == (
+        "Năm 2019 tổng kinh phí khuyến công của miền Trung - Tây Nguyên đạt bao nhiêu phần trăm kế hoạch?")

@@ -112,6 +112,9 @@ def resolve(question: str, previous: list[dict]) -> Resolution:
         part = resolve(rest[:1].upper() + rest[1:], previous)
         if part.resolved:
             return part
+    scoped = _scope_followup(question, previous)
+    if scoped is not None:
+        return scoped
     last = previous[-1]
     # an ellipsis refers to the last question about a figure or a name, not to a "why"
     anchor = next((t for t in reversed(previous) if (t.get("frame") or {}).get("kind") != "passage"), last)
@@ -207,6 +210,44 @@ def resolve(question: str, previous: list[dict]) -> Resolution:
     if fold(out) == fold(question):
         return Resolution(question)
     return Resolution(out, resolved=True, substituted=substituted)
+
+
+# "Cả nước thì tăng bao nhiêu?", "Còn toàn vùng?": a whole territory asked in the earlier
+# question's stead (folded; the scope, then "thì", then what is asked of it)
+_SCOPE_FOLLOWUP = re.compile(r"^\s*(?:(?:vay|the)\s+)?(?:con\s+)?(?P<scope>" + "|".join(p for _, p in lexicon.SCOPES)
+                             + r")(?P<then>\s+thi)?(?!\w)(?P<rest>.*)$")
+_REGION_WORDS = re.compile(r"\b(mien|vung|khu vuc|ca nuoc|toan quoc|cac tinh|\d+ tinh)\b")
+
+
+def _scope_followup(question: str, previous: list[dict]) -> Resolution | None:
+    """The earlier question asked of the whole country, region or province named by the scope:
+    it replaces the earlier province ("… của tỉnh Gia Lai tăng bao nhiêu?" → "… của cả nước
+    tăng bao nhiêu?"); after a question about a region already, "cả vùng" is that region. What
+    follows the scope ("thì tăng bao nhiêu?") is then resolved against that question."""
+    m = _SCOPE_FOLLOWUP.match(fold(question).lower())
+    if not m or not (m.group("then") or _START.match(question) or not m.group("rest").strip(" ?")):
+        return None                       # "Cả nước có bao nhiêu tỉnh?" is a question of its own
+    last = previous[-1]
+    base = last.get("resolved_question") or last["question"]
+    base_q = parse_question(base)
+    scope = question[m.start("scope"):m.end("scope")]
+    if base_q.places:
+        span = _span_in(base, fold(base_q.places[0][0]).lower())
+        if span is None:
+            return None
+        new_base = base[:span[0]] + scope.lower() + base[span[1]:]
+    elif base_q.whole or _REGION_WORDS.search(fold(base).lower()):
+        new_base = base                   # the earlier question is about the whole already
+    else:
+        return None
+    rest = question[m.start("rest"):].strip()
+    if re.fullmatch(r"(?:sao|thế nào|the nao|ra sao)?\s*\??", rest, re.IGNORECASE):
+        return Resolution(new_base, resolved=True, substituted=new_base != base)
+    turn = dict(last, resolved_question=new_base)
+    out = resolve(rest[:1].upper() + rest[1:], previous[:-1] + [turn])
+    if not out.resolved:
+        return None
+    return Resolution(out.question, resolved=True, substituted=out.substituted or new_base != base)
 
 
 # words that make a short phrase a time, a place, a reference or a question rather than a thing

@@ -742,3 +742,24 @@ def test_the_whole_region_after_a_question_about_the_region_is_that_region():
                   answer_text="64,47 tỷ đồng")]
     assert resolve("Cả vùng thì đạt bao nhiêu phần trăm kế hoạch?", prev).question == (
         "Năm 2019 tổng kinh phí khuyến công của miền Trung - Tây Nguyên đạt bao nhiêu phần trăm kế hoạch?")
+
+
+@pytest.mark.parametrize("follow, expected", [
+    ("Còn khuyến công quốc gia?", "Năm 2022 tỉnh Quảng Trị bố trí bao nhiêu kinh phí khuyến công quốc gia?"),
+    ("Còn KCQG?", "Năm 2022 tỉnh Quảng Trị bố trí bao nhiêu kinh phí KCQG?"),
+    ("Còn khuyến công quốc gia năm 2023?", "Năm 2023 tỉnh Quảng Trị bố trí bao nhiêu kinh phí khuyến công quốc gia?"),
+])
+def test_another_source_of_money_takes_the_earlier_sources_place(follow, expected):
+    """A source of money is a class of its own: "Còn KCQG?" is not a name in the province's stead
+    (it was "Năm 2022 KCQG bố trí …"), nor "Còn khuyến công quốc gia?" a question without its verb."""
+    prev = [_turn("Năm 2022 tỉnh Quảng Trị bố trí bao nhiêu kinh phí khuyến công địa phương?", answer_text="2,5 tỷ đồng")]
+    assert resolve(follow, prev).question == expected
+
+
+@pytest.mark.parametrize("follow, level, year", [("Cấp khu vực thì sao?", "cấp khu vực", "2023"),
+                                                 ("Còn cấp quốc gia năm 2022?", "cấp quốc gia", "2022")])
+def test_another_level_of_a_selection_takes_the_earlier_levels_place(follow, level, year):
+    prev = [_turn("Có bao nhiêu sản phẩm được công nhận sản phẩm công nghiệp nông thôn tiêu biểu cấp tỉnh năm 2023?",
+                  answer_text="25 sản phẩm")]
+    assert resolve(follow, prev).question == (
+        f"Có bao nhiêu sản phẩm được công nhận sản phẩm công nghiệp nông thôn tiêu biểu {level} năm {year}?")

@@ -429,7 +429,8 @@ def _is_bare_slot(core: str, q: Question) -> bool:
     if _asks(core, ("bao nhieu", "may", "nao", "gi", "ai", "dau", "la")):
         return False                     # "Truy thu được bao nhiêu kWh?" is a question, not a slot
     return n <= 6 and q.kind not in ("who", "place", "named", "document", "when", "passage") and (
-        bool(q.places or q.years or q.period or q.measures or q.names) or n <= 3)
+        bool(q.places or q.years or q.period or q.measures or q.names) or n <= 3
+        or any(members.search(core, accented=False) for members in _SIBLINGS))
 
 
 def _span_of_places(text: str) -> list[tuple[int, int]]:
@@ -439,6 +440,18 @@ def _span_of_places(text: str) -> list[tuple[int, int]]:
 def _swap_slots(base: str, base_q: Question, core: str, core_q: Question) -> str:
     """Replace in the earlier question the slots the follow-up names."""
     out = base
+    spans = _sibling_spans(core, out)
+    if spans:
+        # "Còn KCQG?", "Cấp khu vực thì sao?": a member of the class the earlier question named
+        # one of (a source of money, a level, a sector), though it reads like a name or a place;
+        # what else the follow-up names ("… năm 2022?") is swapped as usual
+        (cs, ce), (s, e) = spans
+        out = out[:s] + (_lower_first(core[cs:ce]) if s else core[cs:ce]) + out[e:]
+        rest = (core[:cs] + core[ce:]).strip()
+        if not _strip_ellipsis(rest).strip(" ?,."):
+            return out
+        base, base_q = out, parse_question(out)
+        core, core_q = rest, parse_question(rest)
     person, earlier_person = _INITIALLED.search(core), _INITIALLED.search(out)
     if person and earlier_person and fold(person.group()).lower() != fold(earlier_person.group()).lower():
         # "Còn anh M.H ở Vĩnh Phúc?" after "Chị L.T ở Hà Nội mất bao nhiêu …": the person, and the place below

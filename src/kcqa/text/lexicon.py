@@ -148,8 +148,12 @@ def region_sides(text: str) -> set[str]:
     return set().union(*(_SIDES_OF[name] for name in _REGION_WORDS.findall(text, accented=False)))
 
 
-# Classes whose members stand in for each other in a follow-up ("Còn dịch vụ?", "Còn phía Nam?").
-SIBLINGS = (SECTORS, EDUCATION_LEVELS, REGIONS)
+# Classes whose members stand in for each other in a follow-up ("Còn dịch vụ?", "Còn phía Nam?",
+# "Cấp khu vực thì sao?" after "… cấp tỉnh", "Còn khuyến công quốc gia?" after "… khuyến công
+# địa phương"): the levels and the sources of money are their folded alternatives above.
+SIBLINGS = (SECTORS, EDUCATION_LEVELS, REGIONS,
+            tuple(w for _, words in LEVELS for w in words.split("|")),
+            tuple(w for _, words in FUNDING_SOURCES for w in words.split("|")))
 # Countries and economies as Vietnamese news names them, matched case-sensitively ("Mỹ" is not
 # "mỹ phẩm"); "Anh" and "Ý" are left out: a capitalised "Anh" opens many sentences as a pronoun.
 COUNTRIES = (

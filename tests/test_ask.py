@@ -763,3 +763,16 @@ def test_another_level_of_a_selection_takes_the_earlier_levels_place(follow, lev
                   answer_text="25 sản phẩm")]
     assert resolve(follow, prev).question == (
         f"Có bao nhiêu sản phẩm được công nhận sản phẩm công nghiệp nông thôn tiêu biểu {level} năm {year}?")
+
+
+@pytest.mark.parametrize("follow, branch", [("Còn ngành sản xuất và phân phối điện?", "sản xuất và phân phối điện"),
+                                            ("Còn khai khoáng?", "khai khoáng")])
+def test_another_industry_branch_takes_the_branch_asked_not_the_measures_sector(follow, branch):
+    """The statistics office's branches of industry are siblings; the branch replaced is the one
+    named after "ngành", not the "công nghiệp" of "giá trị sản xuất công nghiệp" (it was
+    "giá trị sản xuất khai khoáng ngành chế biến, chế tạo"), and "tăng bao nhiêu" stays."""
+    prev = [_turn("Giá trị sản xuất công nghiệp năm 2023 của tỉnh Kon Tum đạt bao nhiêu?", answer_text="10.000 tỷ đồng"),
+            _turn("Ngành chế biến, chế tạo tăng bao nhiêu?", answer_text="5%",
+                  resolved="Tỉnh Kon Tum giá trị sản xuất công nghiệp ngành chế biến, chế tạo tăng bao nhiêu năm 2023?")]
+    assert resolve(follow, prev).question == (
+        f"Tỉnh Kon Tum giá trị sản xuất công nghiệp ngành {branch} tăng bao nhiêu năm 2023?")

@@ -428,9 +428,13 @@ def _is_bare_slot(core: str, q: Question) -> bool:
     n = len(syllables(core))
     if _asks(core, ("bao nhieu", "may", "nao", "gi", "ai", "dau", "la")):
         return False                     # "Truy thu được bao nhiêu kWh?" is a question, not a slot
+    for members in _SIBLINGS:
+        # a member of a class alone, however long ("ngành sản xuất và phân phối điện")
+        m = members.search(core, accented=False)
+        if m and len(syllables(core[:m.start()] + core[m.end():])) <= 2:
+            return q.kind not in ("who", "place", "named", "document", "when", "passage")
     return n <= 6 and q.kind not in ("who", "place", "named", "document", "when", "passage") and (
-        bool(q.places or q.years or q.period or q.measures or q.names) or n <= 3
-        or any(members.search(core, accented=False) for members in _SIBLINGS))
+        bool(q.places or q.years or q.period or q.measures or q.names) or n <= 3)
 
 
 def _span_of_places(text: str) -> list[tuple[int, int]]:
@@ -448,10 +452,11 @@ def _swap_slots(base: str, base_q: Question, core: str, core_q: Question) -> str
         (cs, ce), (s, e) = spans
         out = out[:s] + (_lower_first(core[cs:ce]) if s else core[cs:ce]) + out[e:]
         rest = (core[:cs] + core[ce:]).strip()
-        if not _strip_ellipsis(rest).strip(" ?,."):
-            return out
+        rest_q = parse_question(rest) if _strip_ellipsis(rest).strip(" ?,.") else None
+        if rest_q is None or not (rest_q.places or rest_q.years or rest_q.period or _names(rest_q)):
+            return out                    # "vốn đối ứng": the words around the member go with it
         base, base_q = out, parse_question(out)
-        core, core_q = rest, parse_question(rest)
+        core, core_q = rest, rest_q
     person, earlier_person = _INITIALLED.search(core), _INITIALLED.search(out)
     if person and earlier_person and fold(person.group()).lower() != fold(earlier_person.group()).lower():
         # "Còn anh M.H ở Vĩnh Phúc?" after "Chị L.T ở Hà Nội mất bao nhiêu …": the person, and the place below
@@ -561,9 +566,14 @@ def _sibling_spans(core: str, base: str, differ: bool = True) -> tuple[tuple[int
     """Where a follow-up names a member of a class ("trung cấp") and the earlier question
     another member (`differ`) of the same class ("cao đẳng"): the two spans, matched folded."""
     for members in _SIBLINGS:
-        new, old = members.search(core, accented=False), members.search(base, accented=False)
-        if new and old and (new.group() != old.group() or not differ):
-            return new.span(), old.span()
+        new = members.search(core, accented=False)
+        olds = [m for m in members.folded.finditer(fold(base)) if not new or m.group() != new.group() or not differ]
+        if new and olds:
+            # the member the earlier question named as such ("… công nghiệp ngành chế biến, chế
+            # tạo"): the one after "ngành" or "lĩnh vực", else its last ("công nghiệp" of "giá trị
+            # sản xuất công nghiệp" is the measure's)
+            named = [m for m in olds if re.search(r"(?:nganh|linh vuc)\s+$", fold(base)[:m.start()].lower())]
+            return new.span(), (named or olds)[-1].span()
     return None
 
 

@@ -73,6 +73,10 @@ SECTORS = (
     "công nghiệp chế biến, chế tạo", "công nghiệp chế biến chế tạo", "công nghiệp", "nông nghiệp",
     "nông, lâm nghiệp và thủy sản", "thủy sản", "lâm nghiệp", "dịch vụ", "xây dựng", "thương mại",
     "du lịch", "bán lẻ", "khai khoáng", "vận tải", "ngân hàng", "bất động sản", "năng lượng",
+    # the branches a provincial report splits industry into (the statistics office's four)
+    "chế biến, chế tạo", "chế biến chế tạo", "sản xuất và phân phối điện", "sản xuất, phân phối điện",
+    "cung cấp nước, hoạt động quản lý và xử lý rác thải, nước thải", "cung cấp nước, xử lý rác thải, nước thải",
+    "cung cấp nước",
 )
 # Levels of schooling a report counts learners or graduates by ("cao đẳng 1.138 người, trung
 # cấp 2.672 người"): "Còn trung cấp?" after a question on "cao đẳng" asks the same of that level.

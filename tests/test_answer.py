@@ -295,6 +295,20 @@ def test_a_change_asked_is_not_filled_by_the_level_beside_it(seed_engine):
     assert "7,34%" in texts and "64,47 tỷ đồng" not in texts
 
 
+@pytest.mark.parametrize("question", [
+    "Năm 2019 tổng kinh phí khuyến công của miền Trung - Tây Nguyên thay đổi bao nhiêu so với năm 2018?",
+    "Năm 2019 tổng kinh phí khuyến công của miền Trung - Tây Nguyên chênh lệch bao nhiêu so với năm 2018?",
+    "nam 2019 tong kinh phi khuyen cong mien Trung - Tay Nguyen thay doi bao nhieu so voi nam 2018?"])
+def test_a_change_asked_without_its_direction_is_a_change(seed_engine, question):
+    """"thay đổi bao nhiêu so với năm 2018?" asks the change, whichever way it went: it had been
+    answered with the 2019 total (64,47 tỷ đồng, confidence 0.89)."""
+    from kcqa.ask.answer import answer_question
+    trace: list = []
+    answer_question(seed_engine, question, trace=trace)
+    texts = {c.figure.text for c in trace}
+    assert "7,34%" in texts and "64,47 tỷ đồng" not in texts
+
+
 def test_a_measure_the_record_names_in_other_words_is_named(seed_engine):
     """The sample lists the provinces under "bố trí nguồn ngân sách … là:"; a question says
     "kinh phí". The lexicon's equivalents count for the measure as they do for coverage."""

@@ -92,11 +92,12 @@ _COMPARE = re.compile(r"\b(so sanh|qua cac nam|qua tung nam|cac nam|tung nam)\b|
 # Measures whose figures only come in certain units: a question about population is not
 # answered by a count of communes, nor an area by an amount of money.
 _MEASURE_UNITS = MEASURE_UNITS
-_CHANGE_VERBS = "|".join(fold(r) for r in lexicon.CHANGE_RELATIONS)
+_CHANGE_VERBS = "|".join(fold(r) for r in lexicon.CHANGE_RELATIONS + lexicon.CHANGE_UNDIRECTED)
 _CHANGE = re.compile(r"\b(" + _CHANGE_VERBS + r")\s+(?:them\s+|len\s+|xuong\s+)?(bao nhieu|may)\b")
 # the change itself ("tăng bao nhiêu", "giảm thêm mấy %"); "tăng lên bao nhiêu" asks where it ended
 _CHANGE_ASKED = re.compile(r"\b(" + _CHANGE_VERBS + r")\s+(?:them\s+)?(bao nhieu|may)\b")
-_CHANGE_ACCENTED = re.compile(r"\b(" + "|".join(lexicon.CHANGE_RELATIONS) + r")\s+(?:thêm\s+)?(bao nhiêu|mấy)\b")
+_CHANGE_ACCENTED = re.compile(r"\b(" + "|".join(lexicon.CHANGE_RELATIONS + lexicon.CHANGE_UNDIRECTED)
+                              + r")\s+(?:thêm\s+)?(bao nhiêu|mấy)\b")
 _MONEY_UNIT = re.compile(r"\b(bao nhieu|may)\s+(tien|ty|trieu|dong|usd)\b")
 # a percentage asked for ("bao nhiêu phần trăm", "mấy %", "tỷ lệ"), not one the question states ("… mua 10% vốn")
 _PERCENT = re.compile(r"(?:bao nhieu|may)\s*(?:phan tram|%)|\b(?:ty le|ti le)\b|\bphan tram\b(?!\s*(?:von|co phan|co phieu))")

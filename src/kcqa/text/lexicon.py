@@ -321,6 +321,12 @@ RELATIONS = ("đạt", "tăng", "giảm", "cao hơn", "thấp hơn", "chiếm", 
 # the relations that state a change, not a level: "tăng 7,34%" answers "tăng bao nhiêu?", not "đạt bao nhiêu?"
 # "có thêm 20.203 người", "bổ sung thêm 1,2 tỷ đồng": an increment, not the level reached
 CHANGE_RELATIONS = ("tăng", "giảm", "cao hơn", "thấp hơn", "vượt", "thêm")
+# a change asked without its direction ("thay đổi bao nhiêu so với năm 2018?"): any change answers,
+# the level does not (it had been answered with the 2019 total)
+CHANGE_UNDIRECTED = ("thay đổi", "biến động", "chênh lệch")
+# … and a sentence that says which way covers it ("thay đổi" asked, "tăng 7,34%" written); one
+# pair each, so "tăng" asked is still not covered by "giảm"
+EQUIVALENT_PHRASES += tuple((w, v) for w in CHANGE_UNDIRECTED for v in ("tăng", "giảm"))
 NEGATIONS = ("không", "chưa", "chẳng")
 # "tổng …", "toàn vùng", "15 tỉnh": the question asks about a whole, not one part.
 WHOLE_WORDS = ("tổng", "toàn vùng", "toàn khu vực", "cả nước", "toàn quốc", "toàn ngành")

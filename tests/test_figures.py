@@ -356,3 +356,19 @@ def test_a_report_s_shorthand_for_plan_or_output_is_no_one_s_name_nor_a_prize_la
                     "hàng hóa ước đạt 28.354,9 tỷ đồng. Hội đồng trao 3 giải A, 5 giải B và 12 giải C.")
     assert figs["ước đạt 28.354,9 tỷ đồng"].entity == ""
     assert (figs["5 giải"].entity, figs["12 giải"].entity) == ("", "")
+
+
+def test_a_marked_word_is_judged_as_written_when_it_may_open_a_name():
+    """Folded, "Sở" is "so" (of "so với") and "Đông" is "đồng": both were dropped from the names
+    they open, leaving "Công Thương" and "Á" as the figures' subjects."""
+    figs = _extract("Năm 2017, Chi cục Quản lý thị trường (Sở Công Thương) đã tiến hành kiểm tra 2.881 vụ. "
+                    "Tăng trưởng của khu vực Đông Nam Á đạt khoảng 4,4%.")
+    assert figs["2.881 vụ"].entity == "Sở Công Thương"
+    assert figs["khoảng 4,4%"].entity == "Đông Nam Á"
+
+
+def test_a_year_is_a_whole_token():
+    """"9 tháng năm 20214" (a typo for 2024) is no "năm 2021": the figures take the record's year."""
+    figs = _extract("Năm 2024 ngành công thương phát triển.\n\n9 tháng năm 20214, chỉ số sản xuất công nghiệp giảm "
+                    "0,23% so với cùng kỳ.")
+    assert "2021" not in figs["0,23%"].period

@@ -17,24 +17,25 @@ from ..models import Document, Figure
 
 # Bump when extraction changes: `kcqa index` then re-extracts figures from the stored
 # text of every record, without re-embedding anything.
-EXTRACTOR_VERSION = "44"
+EXTRACTOR_VERSION = "45"
 from ..text import lexicon
 from ..text.numbers import Quantity, find_durations, find_quantities
 from ..text.places import find_places
-from ..text.vietnamese import fold, paragraphs, sentences
+from ..text.vietnamese import fold, has_diacritics, paragraphs, sentences
 
 MEASURES = [m.lower() for m in lexicon.MEASURES]      # most specific first; the one lexicon
 _MEASURES_FOLDED = [(m, fold(m)) for m in MEASURES]
 
+# a year is a whole token of four digits: "9 tháng năm 20214" (a typo) is no "năm 2021"
 _PERIOD = re.compile(
-    r"(?:(?:\d{1,2}|sáu|chín|ba) tháng (?:đầu|cuối) năm(?: \d{4})?"
-    r"|\d{1,2} tháng(?: năm \d{4}| \d{4})?"
-    r"|quý [IV1-4]+(?!\w)(?:/\d{4}| năm \d{4})?"
-    r"|quý đầu tiên (?:của )?năm(?: \d{4})?"
-    r"|tháng \d{1,2}(?:/\d{4}| năm \d{4})?"
-    r"|(?:năm|niên khóa|niên độ) \d{4}(?:\s*(?:[-–]|đến|tới)\s*(?:năm )?\d{4})?"
-    r"|giai đoạn \d{4}\s*[-–]\s*\d{4}"
-    r"|(?:ngày )?\d{1,2}/\d{1,2}/\d{4}"
+    r"(?:(?:\d{1,2}|sáu|chín|ba) tháng (?:đầu|cuối) năm(?: \d{4}(?!\d))?"
+    r"|\d{1,2} tháng(?: năm \d{4}(?!\d)| \d{4}(?!\d))?"
+    r"|quý [IV1-4]+(?!\w)(?:/\d{4}(?!\d)| năm \d{4}(?!\d))?"
+    r"|quý đầu tiên (?:của )?năm(?: \d{4}(?!\d))?"
+    r"|tháng \d{1,2}(?:/\d{4}(?!\d)| năm \d{4}(?!\d))?"
+    r"|(?:năm|niên khóa|niên độ) \d{4}(?!\d)(?:\s*(?:[-–]|đến|tới)\s*(?:năm )?\d{4}(?!\d))?"
+    r"|giai đoạn \d{4}(?!\d)\s*[-–]\s*\d{4}(?!\d)"
+    r"|(?:ngày )?\d{1,2}/\d{1,2}/\d{4}(?!\d)"
     # a year without "năm" after a word that makes it a time: "43 tỷ USD trong 2025", "Cuối 2021, …"
     r"|(?:(?<=trong )|(?<=vào )|(?<=đến )|(?<=tới )|(?<=cuối )|(?<=đầu )|(?<=giữa ))(?:19|20)\d{2}(?![\d/]|[.,]\d))",
     re.IGNORECASE)
@@ -287,15 +288,19 @@ def _not_a_name(words: list[str]) -> bool:
     "Đồng" alone is the currency or "Đồng thời", before another capital a name ("Đồng Hới")."""
     if words[0].lower() == "đồng" and len(words) > 1 and words[1][:1].isupper():
         return False
-    return fold(words[0]) in _NOT_NAMES
+    # compared as written when the word has marks: folded, "Sở" (Sở Công Thương) was "so" (so với)
+    if has_diacritics(words[0]):
+        return words[0].lower() in _NOT_NAMES_WRITTEN
+    return fold(words[0]).lower() in _NOT_NAMES
 
 
-_NOT_NAMES = {fold(w) for w in ("theo", "trong", "năm", "tháng", "quý", "tại", "với", "từ", "ngoài", "đây", "ngày",
-                                "sau", "trước", "đến", "tổng", "các", "những", "một", "so", "khi", "nếu", "còn",
-                                "đồng", "ông", "bà", "riêng", "cùng", "hiện", "đặc", "biệt", "như", "vậy", "do",
-                                "covid", "covid-19")} \
-    | {fold(u) for u in lexicon.MONEY_UNITS}     # "890 triệu USD": a currency is not what a figure is about
-_NOT_NAMES |= {fold(a) for a in lexicon.TERM_ABBREVIATIONS}   # "bằng 70,7% KH năm; tổng mức bán lẻ … đạt …"
+_NOT_NAMES_WRITTEN = {w.lower() for w in (
+    "theo", "trong", "năm", "tháng", "quý", "tại", "với", "từ", "ngoài", "đây", "ngày", "sau", "trước", "đến",
+    "tổng", "các", "những", "một", "so", "khi", "nếu", "còn", "đồng", "ông", "bà", "riêng", "cùng", "hiện", "đặc",
+    "biệt", "như", "vậy", "do", "covid", "covid-19")} \
+    | {u.lower() for u in lexicon.MONEY_UNITS}     # "890 triệu USD": a currency is not what a figure is about
+_NOT_NAMES_WRITTEN |= {a.lower() for a in lexicon.TERM_ABBREVIATIONS}   # "bằng 70,7% KH năm; tổng mức bán lẻ …"
+_NOT_NAMES = {fold(w) for w in _NOT_NAMES_WRITTEN}
 
 
 def _list_item_name(before: str) -> str:

@@ -1106,3 +1106,21 @@ def test_a_source_of_money_asked_is_not_answered_by_the_sum_of_all_sources(tmp_p
     assert _stated(engine, "Năm 2019 Hà Tĩnh dự kiến dành bao nhiêu tỷ đồng cho hoạt động khuyến công?") == "2,6 tỷ đồng"
     assert "1,42 tỷ đồng" in _weighed(engine, "Năm 2018 Hà Tĩnh thực hiện bao nhiêu kinh phí khuyến công địa phương?")
     assert "1,1 tỷ đồng" in _weighed(engine, "Năm 2017 Hà Tĩnh được giao bao nhiêu kinh phí khuyến công địa phương?")
+
+
+def test_a_count_asked_by_its_verb_is_the_count_that_verb_governs(tmp_path, model_cache):
+    """"… đã kiểm tra bao nhiêu vụ?" is the count after "kiểm tra" ("đã tiến hành kiểm tra 2.881
+    vụ"), not the one after "xử lý" in the next sentence; "Sở Công Thương" in brackets is the
+    province's body, not "Công Thương" (folded, "Sở" was "so" of "so với" and was dropped, and the
+    bare "Công Thương" then counted as another subject: the right count was never weighed, the
+    other stated at 0.85)."""
+    engine = _records_engine(tmp_path, model_cache, {"qltt-2017.md": (
+        "# Chi cục Quản lý thị trường tỉnh xử phạt hơn 3,7 tỷ đồng\n\n"
+        "Năm 2017, Chi cục Quản lý thị trường (Sở Công Thương) đã tiến hành kiểm tra 2.881 vụ, tăng 0,95% so "
+        "với cùng kỳ năm 2016. Hầu hết các mặt hàng kiểm tra bao gồm đồ điện, quần áo, rượu. Kết quả, lực "
+        "lượng quản lý thị trường đã xử lý 2.611 vụ, tăng 6,53% so với cùng kỳ năm 2016.\n\n"
+        "Theo Báo Hà Nam\n")})
+    assert _stated(engine, "Năm 2017 Chi cục Quản lý thị trường Hà Nam đã kiểm tra bao nhiêu vụ?") in ("2.881 vụ", None)
+    assert "2.881 vụ" in _weighed(engine, "Năm 2017 Chi cục Quản lý thị trường Hà Nam đã kiểm tra bao nhiêu vụ?")
+    assert "2.611 vụ" not in _weighed(engine, "Năm 2017 Chi cục Quản lý thị trường Hà Nam đã kiểm tra bao nhiêu vụ?")
+    assert "2.611 vụ" in _weighed(engine, "Năm 2017 lực lượng quản lý thị trường Hà Nam đã xử lý bao nhiêu vụ?")

@@ -104,6 +104,7 @@ def score_figures(ctx: Evidence, cands: list[tuple[Figure, int]]) -> list[Candid
             if _in_own_record(ctx, c.figure):
                 c.features["entity_exact"] = 1.0
     out = _named_list_items(ctx, out)
+    out = _counted_by_the_verb_asked(ctx, out)
     if ctx.funding:
         # a record that states the source asked for ("nguồn kinh phí khuyến công địa phương 2 tỷ
         # đồng") does not answer it with a sum that names no source (its "tổng kinh phí 2,8 tỷ");
@@ -157,6 +158,40 @@ def _named_list_items(ctx: Evidence, cands: list[Candidate]) -> list[Candidate]:
             or said[id(c)] == best[(c.figure.doc, c.figure.sentence_start, c.figure.unit)]]
 
 
+# words between a counting verb and its count ("đã tiến hành kiểm tra 2.881 vụ"), and words
+# before "bao nhiêu" that name no action ("có", "được", "đã")
+_VERB_FILLERS = {"da", "duoc", "tien", "hanh", "thuc", "hien", "tong", "cong", "so", "khoang", "hon", "gan",
+                 "tren", "duoi", "len", "toi"}
+_HOW_MANY = re.compile(r"(?:^|\s)((?:\S+\s+){1,3}?)(?:bao nhieu|may)\s")
+
+
+def _asked_verb(q) -> tuple[str, ...]:
+    """The action a count question asks the count of ("đã kiểm tra bao nhiêu vụ" → kiểm tra):
+    the content words right before "bao nhiêu", up to two."""
+    m = _HOW_MANY.search(" " + fold(q.text).lower() + " ")
+    if not m:
+        return ()
+    words = [w for w in m.group(1).split() if w not in _FUNCTION_WORDS and w not in _VERB_FILLERS]
+    return tuple(words[-2:])
+
+
+def _counted_by_the_verb_asked(ctx: Evidence, cands: list[Candidate]) -> list[Candidate]:
+    """"kiểm tra bao nhiêu vụ?" is answered by the count the record writes after "kiểm tra"
+    ("đã tiến hành kiểm tra 2.881 vụ"), not by the count after another verb in the next sentence
+    ("đã xử lý 2.611 vụ"), when the record has the one asked: counts of one unit in one record."""
+    verb = _asked_verb(ctx.q) if ctx.q.kind == "count" else ()
+    if not verb:
+        return cands
+
+    def after_verb(f: Figure) -> bool:
+        before = folded_syllables(f.sentence[max(0, f.start - f.sentence_start - 60):f.start - f.sentence_start]).split()
+        while before and before[-1] in _VERB_FILLERS:
+            before.pop()
+        return tuple(before[-len(verb):]) == verb
+    said = {(c.figure.doc, c.figure.unit) for c in cands if after_verb(c.figure)}
+    return [c for c in cands if (c.figure.doc, c.figure.unit) not in said or after_verb(c.figure)]
+
+
 def _latest_period(cands: list[Candidate]) -> tuple[list[Candidate], list[Candidate]]:
     """The period slot's default: a question naming no year asks for the latest one. Of an
     entity's figures for several years (a 2019 plan cell, a 2020 sentence), the older ones
@@ -165,12 +200,12 @@ def _latest_period(cands: list[Candidate]) -> tuple[list[Candidate], list[Candid
     for c in cands:
         ys = years_in(c.figure.period)
         if c.figure.entity and ys:
-            key = fold(c.figure.entity)
+            key = _entity_key(c.figure.entity)
             newest[key] = max(newest.get(key, 0), max(ys))
     out, older = [], []
     for c in cands:
         ys = years_in(c.figure.period)
-        key = fold(c.figure.entity)
+        key = _entity_key(c.figure.entity)
         (older if c.figure.entity and ys and max(ys) < newest.get(key, 0) else out).append(c)
     return out, older
 
@@ -178,7 +213,7 @@ def _latest_period(cands: list[Candidate]) -> tuple[list[Candidate], list[Candid
 def _same_fact(a: Figure, b: Figure) -> bool:
     """Two statements of one fact: the same entity, unit and value (6,94 tỷ đồng in the prose
     and 6.940 triệu đồng in the table), in periods that do not contradict each other."""
-    if not a.entity or fold(a.entity) != fold(b.entity) or a.unit != b.unit:
+    if not a.entity or _entity_key(a.entity) != _entity_key(b.entity) or a.unit != b.unit:
         return False
     if not (_consistent(a, b.value) or _consistent(b, a.value)):
         return False
@@ -211,15 +246,25 @@ def _consistent(f: Figure, value: float) -> bool:
     return False
 
 
+_ORGANISATION_HEAD = re.compile(r"^(?:" + "|".join(re.escape(fold(n).lower()) for n in sorted(
+    lexicon.ORGANISATION_NOUNS, key=len, reverse=True)) + r")\s+(?=\S)")
+
+
+def _entity_key(entity: str) -> str:
+    """An entity as one fact's mentions share it: "Quỹ Thiện Tâm" and "Thiện Tâm" (a sentence
+    that opens with the name loses its capitalised noun) are one."""
+    return _ORGANISATION_HEAD.sub("", fold(entity).lower())
+
+
 def _corroborate(cands: list[Candidate]) -> None:
     """A fact the record states twice (a sentence and a table row) is more likely the answer
     than one stated once."""
     groups: dict[tuple[str, str], list[Candidate]] = {}
     for c in cands:
         if c.figure.entity:
-            groups.setdefault((fold(c.figure.entity), c.figure.unit), []).append(c)
+            groups.setdefault((_entity_key(c.figure.entity), c.figure.unit), []).append(c)
     for c in cands:
-        twins = [d for d in groups.get((fold(c.figure.entity), c.figure.unit), []) if d is not c
+        twins = [d for d in groups.get((_entity_key(c.figure.entity), c.figure.unit), []) if d is not c
                  and (d.figure.doc, d.figure.start) != (c.figure.doc, c.figure.start)
                  and _same_fact(c.figure, d.figure)]
         c.twins = twins

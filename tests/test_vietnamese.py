@@ -169,3 +169,11 @@ def test_a_follow_ups_reference_is_restored_as_a_reference():
     assert r.restore("gia ve o do la bao nhieu?").endswith("ở đó là bao nhiêu?")
     assert r.restore("chi ay thu hoach duoc bao nhieu?").startswith("chị ấy ")
     assert r.restore("Quang Nam do So bao cao").startswith("Quảng Nam do")
+
+
+def test_thi_between_a_subject_and_its_question_is_the_particle():
+    """"… thi tăng bao nhiêu?" is "thì" (records write "thị" far more often: thị xã, thị trường),
+    while "thi xa" stays "thị xã"."""
+    r = DiacriticRestorer.from_texts(["Thị trường tăng. Thị xã Vĩnh Châu, thị trấn và đô thị; thị phần ngành thủy sản."])
+    assert r.restore("nganh thuy san thi tang bao nhieu") == "ngành thủy sản thì tăng bao nhiêu"
+    assert r.restore("thi xa Vinh Chau co bao nhieu nguoi").startswith("thị xã")

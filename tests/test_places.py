@@ -303,3 +303,17 @@ def test_a_file_or_folder_named_for_a_province_names_it():
     assert not named("hoi-nghi-khuyen-cong-mien-trung-tay-nguyen-2020.txt")
     assert not named("news_business_086.md") and not named("kc-phiabac-2020.txt")
     assert named("/home/thanhhoa/ho-so/kc-2020.txt") == set()
+
+
+def test_a_records_web_address_names_its_province_by_its_host():
+    """A page saved from a province's portal or newspaper is that province's ("thaibinh.gov.vn",
+    "congthuongthainguyen.gov.vn", "baogialai.com.vn"); a national paper's host names none, and
+    the path (an article's slug) is not read."""
+    from kcqa.text.places import places_in_address
+    names = lambda text: {p.name for p in places_in_address(text)}    # noqa: E731
+    assert names("Nguồn: https://thaibinh.gov.vn/tintuc/Pages/x.aspx\n\nGiá trị sản xuất …") == {"Thái Bình"}
+    assert names("Nguồn: http://beta.congthuongthainguyen.gov.vn/vn/bao-cao") == {"Thái Nguyên"}
+    assert names("Nguồn: https://baogialai.com.vn/x-post1.html") == {"Gia Lai"}
+    assert names("Nguồn: https://m.baomoi.com/gia-lai-kim-ngach-xuat-khau.epi") == set()
+    assert names("Theo https://vnexpress.net/ha-noi-tang-truong-4-phan-tram") == set()
+    assert names("Sở Công Thương tỉnh báo cáo kết quả năm 2019.") == set()

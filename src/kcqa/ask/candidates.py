@@ -17,7 +17,7 @@ from ..models import Document, Figure, Passage
 from ..text.lexicon import (DURATION_UNITS, EQUIVALENT_PHRASES, MONEY_UNITS, MONEY_WORDS, count_unit_fits, day_mentions,
                             day_of_date, days_in)
 from ..text import lexicon
-from ..text.places import find_places, lookup, places_in_file_name
+from ..text.places import find_places, lookup, places_in_address, places_in_file_name
 from ..text.numbers import QUALIFIERS, Quantity, parse_number, ratio_ok
 from ..text.vietnamese import fold, folded_syllables, has_diacritics, is_syllable, sentences, syllables
 from .features import CHANGE_VERBS, clause, is_place_asked, mentions, period_parts, relation_of, year_part
@@ -134,12 +134,13 @@ class Evidence:
 
     def _places_of(self, path: str) -> tuple[set[str], set[str], set[str]]:
         """The provinces a record names (folded): in its title or file name, anywhere, and in
-        its heading alone. Its file's name and a `province` in its metadata count as its title
-        ("ct-kontum-9t2019.txt")."""
+        its heading alone. Its file's name, a `province` in its metadata and the host of the web
+        address it was saved from count as its title ("ct-kontum-9t2019.txt", "thaibinh.gov.vn")."""
         if path not in self._doc_places:
             doc = self.document(path)
             province = str(self.engine.searcher.doc_meta.get(path, ("", {}))[1].get("province") or "")
-            filed = {fold(p.name) for p in places_in_file_name(path)} | {fold(p.name) for p in lookup(province)}
+            filed = {fold(p.name) for p in places_in_file_name(path)} | {fold(p.name) for p in lookup(province)} \
+                | ({fold(p.name) for p in places_in_address(doc.text)} if doc else set())
             heading = {fold(p.name) for _, _, p in find_places(doc.title)} if doc else set()
             self._doc_places[path] = (
                 filed | heading,

@@ -361,6 +361,26 @@ def places_in_file_name(path: str) -> list[Place]:
     return found
 
 
+_ADDRESS = re.compile(r"(?:https?://|(?<![\w.])www\.)([\w.-]+)", re.IGNORECASE)
+
+
+def places_in_address(text: str) -> list[Place]:
+    """Provinces named by the host of a web address a record gives at its head or foot
+    ("Nguồn: https://thaibinh.gov.vn/…", "congthuongthainguyen.gov.vn", "baogialai.com.vn"): a
+    page saved from a province's portal or newspaper is that province's, though its text may
+    say only "trên địa bàn tỉnh". Each part of the host, or its start or end ("bao" +
+    "gialai"), is compared with the provinces' names written without spaces or marks; the
+    path is not read (a national paper's slug names what the article is about)."""
+    table = _compact_aliases()
+    found: list[Place] = []
+    for m in _ADDRESS.finditer(text[:600] + "\n" + text[-400:]):
+        for label in re.split(r"[.-]", m.group(1).lower()):
+            for key, places in table.items():
+                if label == key or len(label) > len(key) and (label.startswith(key) or label.endswith(key)):
+                    found.extend(p for p in places if p not in found)
+    return found
+
+
 # --------------------------------------------------------------------------- mergers
 
 

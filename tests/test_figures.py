@@ -372,3 +372,15 @@ def test_a_year_is_a_whole_token():
     figs = _extract("Năm 2024 ngành công thương phát triển.\n\n9 tháng năm 20214, chỉ số sản xuất công nghiệp giảm "
                     "0,23% so với cùng kỳ.")
     assert "2021" not in figs["0,23%"].period
+
+
+def test_a_sector_and_report_shorthand_are_no_ones_figure():
+    """"ngành Công Thương" is a sector, and "KCĐP", "CNNT" are the report's shorthand for a source
+    of money and a kind of industry: none is the subject of the figure after it."""
+    figs = _extract("Ngành Công Thương 15 tỉnh, thành phố đã vượt qua khó khăn. UBND tỉnh vừa phê duyệt 20 chương "
+                    "trình, đề án KCĐP. Xây dựng chương trình về phát triển ngành Công Thương (2 chương trình tuyên "
+                    "truyền, 60 triệu đồng). Năm 2023, số sản phẩm CNNT tiêu biểu đạt 25 sản phẩm.")
+    assert figs["15 tỉnh, thành phố"].entity == ""
+    assert figs["60 triệu đồng"].entity == ""
+    assert figs["25 sản phẩm"].entity == ""
+    assert figs["20 chương trình"].entity == "UBND"

@@ -245,8 +245,10 @@ def _entity_for(sentence: str, q: Quantity, places, listed=()) -> str:
                 return sentence[s:e]
         # "vượt Singapore (337,5 tỷ USD), Malaysia (336,3 tỷ USD)": any name right before it
         named = _name_ending(head)
-        # … not a figure restated in other units: "209 mẫu Anh (85 ha)", "65.000 đôla Singapore (…)"
-        if named and not any(re.fullmatch(r"\d[\d.,]*", w) for w in head.split()[-4:]):
+        # … not a figure restated in other units: "209 mẫu Anh (85 ha)", "65.000 đôla Singapore (…)",
+        # nor a sector ("phát triển ngành Công Thương (2 chương trình …)")
+        if named and not any(re.fullmatch(r"\d[\d.,]*", w) for w in head.split()[-4:]) \
+                and not _AFTER_SECTOR_WORD.search(head[:len(head) - len(named)]):
             return named
     cs = _clause_start(sentence, q.start)
     in_clause = [(s, e) for s, e, p in places if cs <= s and e <= q.start and (s, e, p) not in listed]
@@ -263,6 +265,9 @@ def _entity_for(sentence: str, q: Quantity, places, listed=()) -> str:
         return sentence[s:e]
     # only the text just before the figure: a 1 MB "sentence" must not be rescanned per figure
     return _capitalised_before(sentence[max(0, q.start - 200):q.start])
+
+
+_AFTER_SECTOR_WORD = re.compile(r"(?<!\w)ngành\s+$", re.IGNORECASE)
 
 
 def _name_ending(text: str) -> str:
@@ -344,6 +349,8 @@ def _capitalised_before(text: str) -> str:
         if any(a <= s < b for a, b in sources):
             continue
         words = text[s:e].split()
+        if _AFTER_SECTOR_WORD.search(text[:s]) or words[0].lower() == "ngành":
+            continue                      # "ngành Công Thương", "ngành Giáo dục": a sector, no one's figure
         # a sentence capitalises its first word, not an acronym ("SSI tăng 700 đồng"); after ";"
         # the sentence goes on in lower case, so a capital there is a name
         at_start = text[:s].strip() == "" or text[:s].rstrip().endswith((".", ":", "\n"))

@@ -237,15 +237,17 @@ ABBREVIATIONS = (
     ("lao động - thương binh và xã hội", "LĐ-TB&XH", "LĐTBXH"), ("khoa học và công nghệ", "KH&CN", "KHCN"),
     ("thông tin và truyền thông", "TT&TT", "TTTT"), ("văn hóa, thể thao và du lịch", "VH-TT&DL", "VHTTDL"),
     ("ngân hàng nhà nước", "NHNN"), ("doanh nghiệp nhỏ và vừa", "DNNVV"), ("khu công nghiệp", "KCN"),
-    ("cụm công nghiệp", "CCN"), ("công nghiệp nông thôn", "CNNT"), ("tiểu thủ công nghiệp", "TTCN"),
+    ("cụm công nghiệp", "CCN"),
     ("bảo hiểm xã hội", "BHXH"), ("xuất nhập khẩu", "XNK"), ("trung học phổ thông", "THPT"),
-    ("đại học", "ĐH"), ("khuyến công quốc gia", "KCQG"), ("khuyến công địa phương", "KCĐP"),
-    ("trung tâm khuyến công", "TTKC"), ("chỉ số sản xuất công nghiệp", "IIP"),
+    ("đại học", "ĐH"), ("trung tâm khuyến công", "TTKC"),
     ("giáo dục nghề nghiệp", "GDNN"),
 )
 # Report shorthand for what is measured or planned, not for a body: "bằng 67,7% KH năm",
 # "GTSXCN ước đạt …" — never the subject of a figure
-_TERM_SHORTHAND = (("kế hoạch", "KH"), ("giá trị sản xuất công nghiệp", "GTSXCN", "GTSX"))
+_TERM_SHORTHAND = (("kế hoạch", "KH"), ("giá trị sản xuất công nghiệp", "GTSXCN", "GTSX"),
+                   ("khuyến công quốc gia", "KCQG"), ("khuyến công địa phương", "KCĐP"),
+                   ("công nghiệp nông thôn", "CNNT"), ("tiểu thủ công nghiệp", "TTCN"),
+                   ("chỉ số sản xuất công nghiệp", "IIP"))
 ABBREVIATIONS += _TERM_SHORTHAND
 TERM_ABBREVIATIONS = tuple(short for _, *shorts in _TERM_SHORTHAND for short in shorts)
 # Phrases that reports use for the same thing: a question using one is covered by a sentence

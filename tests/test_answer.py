@@ -1124,3 +1124,24 @@ def test_a_count_asked_by_its_verb_is_the_count_that_verb_governs(tmp_path, mode
     assert "2.881 vụ" in _weighed(engine, "Năm 2017 Chi cục Quản lý thị trường Hà Nam đã kiểm tra bao nhiêu vụ?")
     assert "2.611 vụ" not in _weighed(engine, "Năm 2017 Chi cục Quản lý thị trường Hà Nam đã kiểm tra bao nhiêu vụ?")
     assert "2.611 vụ" in _weighed(engine, "Năm 2017 lực lượng quản lý thị trường Hà Nam đã xử lý bao nhiêu vụ?")
+
+
+def test_a_group_of_a_listed_sentence_is_answered_from_its_own_figures(tmp_path, model_cache):
+    """Groups listed between semicolons, each with its count and its money: a question that names
+    one group's own words weighs that group's figures, not another's with the same measure words
+    ("kinh phí hỗ trợ"); the subject named once before the list is every group's ("Đề án … của
+    tỉnh"), not one group's own words."""
+    engine = _records_engine(tmp_path, model_cache, {"de-an-kcdp-2017.md": (
+        "# Phê duyệt đề án khuyến công địa phương năm 2017\n\n"
+        "Nguồn: https://baophuyen.vn/x\n\n"
+        "UBND tỉnh vừa phê duyệt 18 chương trình, đề án khuyến công địa phương năm 2017, tổng kinh phí "
+        "2,4 tỷ đồng. Cụ thể: Hỗ trợ xây dựng mô hình trình diễn kỹ thuật, ứng dụng máy móc tiên tiến (gồm 11 "
+        "chương trình, đề án với kinh phí hỗ trợ 1,9 tỷ đồng); Hỗ trợ đăng ký thương hiệu, phòng trưng bày sản "
+        "phẩm (4 chương trình, đề án với kinh phí hỗ trợ 310 triệu đồng); Nâng cao năng lực quản lý hoạt động "
+        "khuyến công (3 chương trình, gần 190 triệu đồng).\n")})
+    weighed = _weighed(engine, "Nhóm nâng cao năng lực quản lý hoạt động khuyến công của Phú Yên năm 2017 được bao "
+                               "nhiêu kinh phí?")
+    assert "gần 190 triệu đồng" in weighed and "310 triệu đồng" not in weighed and "1,9 tỷ đồng" not in weighed
+    weighed = _weighed(engine, "Phú Yên có bao nhiêu chương trình, đề án hỗ trợ xây dựng mô hình trình diễn kỹ "
+                               "thuật năm 2017?")
+    assert "11 chương trình" in weighed and "4 chương trình" not in weighed

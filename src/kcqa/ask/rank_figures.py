@@ -105,6 +105,7 @@ def score_figures(ctx: Evidence, cands: list[tuple[Figure, int]]) -> list[Candid
                 c.features["entity_exact"] = 1.0
     out = _named_list_items(ctx, out)
     out = _counted_by_the_verb_asked(ctx, out)
+    out = _segment_asked(ctx, out)
     if ctx.funding:
         # a record that states the source asked for ("nguồn kinh phí khuyến công địa phương 2 tỷ
         # đồng") does not answer it with a sum that names no source (its "tổng kinh phí 2,8 tỷ");
@@ -156,6 +157,43 @@ def _named_list_items(ctx: Evidence, cands: list[Candidate]) -> list[Candidate]:
     # an item that says no kind of its own shares the next one's ("58 xã, 09 phường hình thành …")
     return [c for c in cands if not own[id(c)]
             or said[id(c)] == best[(c.figure.doc, c.figure.sentence_start, c.figure.unit)]]
+
+
+def _segment_asked(ctx: Evidence, cands: list[Candidate]) -> list[Candidate]:
+    """A sentence that lists groups between semicolons, each with its own figures ("Hỗ trợ xây
+    dựng mô hình trình diễn … (13 chương trình, … 2,035 tỉ đồng); Hỗ trợ xây dựng thương hiệu …
+    (3 chương trình, … 262,5 triệu đồng); Nâng cao năng lực quản lý … (2 chương trình, gần
+    162,5 triệu đồng)"): the question that names one group's own words is answered from that
+    group, not from another with the same measure words ("kinh phí hỗ trợ"). A group's own
+    words are those the other groups of the sentence do not share; the group must say at least
+    two of the question's and more than any other."""
+    # the group's description, not the subject: "PNJ" named before the first ";" is every group's
+    subject = {w for n in ctx.q.names for w in fold(n).lower().split()}
+    asked = set(ctx.content) - _FUNCTION_WORDS - subject
+    by_sentence: dict[tuple[str, int], list[Candidate]] = {}
+    for c in cands:
+        by_sentence.setdefault((c.figure.doc, c.figure.sentence_start), []).append(c)
+    dropped: set[int] = set()
+    for group in by_sentence.values():
+        sentence = group[0].figure.sentence
+        bounds = [m.start() for m in re.finditer(";", sentence)]
+        if not bounds:
+            continue
+        spans = list(zip([0] + [b + 1 for b in bounds], bounds + [len(sentence)]))
+        words = [set(folded_syllables(sentence[a:b]).split()) for a, b in spans]
+        said = []
+        for i, ws in enumerate(words):
+            others = set().union(*(w for j, w in enumerate(words) if j != i))
+            said.append(len((ws - others) & asked))
+        best = max(said)
+        if best < 2 or said.count(best) > 1:
+            continue
+        keep = spans[said.index(best)]
+        for c in group:
+            at = c.figure.start - c.figure.sentence_start
+            if not keep[0] <= at < keep[1]:
+                dropped.add(id(c))
+    return [c for c in cands if id(c) not in dropped]
 
 
 # words between a counting verb and its count ("đã tiến hành kiểm tra 2.881 vụ"), and words

@@ -776,3 +776,15 @@ def test_another_industry_branch_takes_the_branch_asked_not_the_measures_sector(
                   resolved="Tỉnh Kon Tum giá trị sản xuất công nghiệp ngành chế biến, chế tạo tăng bao nhiêu năm 2023?")]
     assert resolve(follow, prev).question == (
         f"Tỉnh Kon Tum giá trị sản xuất công nghiệp ngành {branch} tăng bao nhiêu năm 2023?")
+
+
+def test_a_subject_ends_before_its_estimate_and_a_label_is_no_subject():
+    """"… năm 2024 ước đạt bao nhiêu?" then "Tăng bao nhiêu so với cùng kỳ?": the subject ends
+    before "ước" (it was "… năm 2024 ước tăng bao nhiêu …"); "giải C" asked before is a label,
+    not a subject to glue to the next question (it was "C sản phẩm đăng ký …")."""
+    prev = [_turn("Tổng mức bán lẻ hàng hóa và doanh thu dịch vụ của Gia Lai 9 tháng năm 2024 ước đạt bao nhiêu?",
+                  answer_text="43.873 tỷ đồng")]
+    assert resolve("Tăng bao nhiêu so với cùng kỳ?", prev).question == (
+        "Tổng mức bán lẻ hàng hóa và doanh thu dịch vụ của Gia Lai 9 tháng năm 2024 tăng bao nhiêu so với cùng kỳ?")
+    prev = [_turn("Cơ cấu giải thưởng có bao nhiêu giải C?", kind="count", answer_text="6 giải")]
+    assert not resolve("Còn sản phẩm đăng ký đến từ bao nhiêu huyện?", prev).question.startswith("C ")

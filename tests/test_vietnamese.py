@@ -177,3 +177,9 @@ def test_thi_between_a_subject_and_its_question_is_the_particle():
     r = DiacriticRestorer.from_texts(["Thị trường tăng. Thị xã Vĩnh Châu, thị trấn và đô thị; thị phần ngành thủy sản."])
     assert r.restore("nganh thuy san thi tang bao nhieu") == "ngành thủy sản thì tăng bao nhiêu"
     assert r.restore("thi xa Vinh Chau co bao nhieu nguoi").startswith("thị xã")
+
+
+def test_how_much_money_is_a_question_phrase():
+    """"bao nhieu tien" is "bao nhiêu tiền", whatever "tiến" the records write more often."""
+    r = DiacriticRestorer.from_texts(["Tiến độ dự án tiến triển; tiến hành tiến công."])
+    assert r.restore("thi bao nhieu tien?").endswith("bao nhiêu tiền?")

@@ -701,7 +701,10 @@ def _append(question: str, phrase: str) -> str:
     return f"{q} {_lower_first(phrase)}?"
 
 
-_PREDICATE = re.compile(r"\s(duoc|la|dat|tang|giam|co|chiem|bao nhieu|may|nao|gi|thi|so voi)\b")
+# the predicate starts at its verb, or at the adverb of estimate or plan before it ("… ước đạt",
+# "dự kiến đạt"): a subject does not end in "ước"
+_PREDICATE = re.compile(r"\s(?:(?:uoc|uoc tinh|du kien|du tinh)\s+(?=duoc|la|dat|tang|giam|co|chiem|khoang|bao nhieu)"
+                        r"|duoc|la|dat|tang|giam|co|chiem|bao nhieu|may|nao|gi|thi|so voi)\b")
 
 
 def _subject(base: str) -> str:
@@ -756,7 +759,7 @@ def _add_missing(text: str, base_q: Question, q: Question, referenced: bool = Fa
     elif not q.places and not q.names and base_q.places:
         out = f"{base_q.places[0][0]} {measure}{_lower_first(out)}"
         measure = ""
-    elif not q.places and not q.names and (subjects := [n for n in base_q.names if not _is_person(n)]):
+    elif not q.places and not q.names and (subjects := [n for n in _names(base_q) if not _is_person(n)]):
         name = _span_in(base_q.text, subjects[0])
         if name:
             out = f"{base_q.text[name[0]:name[1]]} {measure}{_lower_first(out)}"

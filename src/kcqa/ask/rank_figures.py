@@ -167,7 +167,9 @@ def _segment_asked(ctx: Evidence, cands: list[Candidate]) -> list[Candidate]:
     group, not from another with the same measure words ("kinh phí hỗ trợ"). A group's own
     words are those the other groups of the sentence do not share; the group must say at least
     two of the question's and more than any other."""
-    # the group's description, not the subject: "PNJ" named before the first ";" is every group's
+    if ctx.q.kind == "compare":
+        return cands                      # its sides are one per period, chosen among all of them
+    # the group's own description, not the subject: "PNJ" named before the first ";" is every group's
     subject = {w for n in ctx.q.names for w in fold(n).lower().split()}
     asked = set(ctx.content) - _FUNCTION_WORDS - subject
     by_sentence: dict[tuple[str, int], list[Candidate]] = {}

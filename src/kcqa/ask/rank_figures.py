@@ -17,7 +17,7 @@ from .candidates import (MIN_COVERAGE, MIN_PASSAGE_COVERAGE, TOP_PASSAGES, Candi
                          country_ok, funding_in_sentence, funding_ok, funding_said, identifier_ok, label_ok,
                          level_ok, names_ok, organisation_ok, part_ok, period_ok, place_ok, region_ok, scope_ok,
                          table_context, unit_ok)
-from .features import CHANGE_VERBS, figure_features, relation_of, set_features
+from .features import CHANGE_VERBS, figure_features, is_place_asked, relation_of, set_features
 from .rank import load_ranker
 
 
@@ -172,6 +172,7 @@ def _segment_asked(ctx: Evidence, cands: list[Candidate]) -> list[Candidate]:
     # the group's own description, not the subject: "PNJ" named before the first ";" is every group's
     subject = {w for n in ctx.q.names for w in fold(n).lower().split()}
     asked = set(ctx.content) - _FUNCTION_WORDS - subject
+    places = ctx.q.place_names()
     by_sentence: dict[tuple[str, int], list[Candidate]] = {}
     for c in cands:
         by_sentence.setdefault((c.figure.doc, c.figure.sentence_start), []).append(c)
@@ -181,7 +182,10 @@ def _segment_asked(ctx: Evidence, cands: list[Candidate]) -> list[Candidate]:
         bounds = [m.start() for m in re.finditer(";", sentence)]
         if not bounds:
             continue
-        spans = list(zip([0] + [b + 1 for b in bounds], bounds + [len(sentence)]))
+        # the first group starts after the list's lead-in ("Một số địa phương có chỉ số tăng cao:
+        # Quảng Nam tăng 29,2%; …"): the lead-in's words are every group's
+        lead = sentence.rfind(":", 0, bounds[0])
+        spans = list(zip([lead + 1] + [b + 1 for b in bounds], bounds + [len(sentence)]))
         words = [set(folded_syllables(sentence[a:b]).split()) for a, b in spans]
         said = []
         for i, ws in enumerate(words):
@@ -193,7 +197,8 @@ def _segment_asked(ctx: Evidence, cands: list[Candidate]) -> list[Candidate]:
         keep = spans[said.index(best)]
         for c in group:
             at = c.figure.start - c.figure.sentence_start
-            if not keep[0] <= at < keep[1]:
+            # a figure bound to the province asked is never another group's
+            if not keep[0] <= at < keep[1] and not (c.figure.entity and is_place_asked(c.figure.entity, places)):
                 dropped.add(id(c))
     return [c for c in cands if id(c) not in dropped]
 

@@ -23,7 +23,8 @@ from ..text.vietnamese import fold, mostly_plain, syllables
 from .frame import Question, parse_question
 
 _START = re.compile(r"^\s*(?:vậy\s+|thế\s+)?(?:còn|con)\s+(?:về\s+|ve\s+)?", re.IGNORECASE)
-_THI_SAO = r"(?:thì|thi)\s+(?:sao|thế nào|the nao|ra sao)"      # "… thì sao?": the rest is as before
+_HOW_ABOUT = r"(?:sao|thế nào|the nao|ra sao)"
+_THI_SAO = rf"(?:thì|thi)\s+{_HOW_ABOUT}"      # "… thì sao?": the rest is as before
 _END = re.compile(rf"\s*{_THI_SAO}\s*\??\s*$|\s*\?\s*$", re.IGNORECASE)
 _YEAR = re.compile(r"(?<!\d)((?:19|20)\d{2})(?!\d)")
 _YEAR_SPAN = re.compile(r"(?:(?:giai đoạn|giai doan|thời kỳ|thoi ky|từ năm|tu nam|từ|tu)\s+)?(?<!\d)(?:19|20)\d{2}\s*"
@@ -241,7 +242,7 @@ def _scope_followup(question: str, previous: list[dict]) -> Resolution | None:
     else:
         return None
     rest = question[m.start("rest"):].strip()
-    if re.fullmatch(r"(?:sao|thế nào|the nao|ra sao)?\s*\??", rest, re.IGNORECASE):
+    if re.fullmatch(rf"{_HOW_ABOUT}?\s*\??", rest, re.IGNORECASE):
         return Resolution(new_base, resolved=True, substituted=new_base != base)
     turn = dict(last, resolved_question=new_base)
     out = resolve(rest[:1].upper() + rest[1:], previous[:-1] + [turn])
@@ -428,12 +429,14 @@ def _is_bare_slot(core: str, q: Question) -> bool:
     n = len(syllables(core))
     if _asks(core, ("bao nhieu", "may", "nao", "gi", "ai", "dau", "la")):
         return False                     # "Truy thu được bao nhiêu kWh?" is a question, not a slot
+    if q.kind in ("who", "place", "named", "document", "when", "passage"):
+        return False
     for members in _SIBLINGS:
         # a member of a class alone, however long ("ngành sản xuất và phân phối điện")
         m = members.search(core, accented=False)
         if m and len(syllables(core[:m.start()] + core[m.end():])) <= 2:
-            return q.kind not in ("who", "place", "named", "document", "when", "passage")
-    return n <= 6 and q.kind not in ("who", "place", "named", "document", "when", "passage") and (
+            return True
+    return n <= 6 and (
         bool(q.places or q.years or q.period or q.measures or q.names) or n <= 3)
 
 
@@ -565,14 +568,15 @@ _SIBLINGS = [lexicon.Words(members) for members in lexicon.SIBLINGS]
 def _sibling_spans(core: str, base: str, differ: bool = True) -> tuple[tuple[int, int], tuple[int, int]] | None:
     """Where a follow-up names a member of a class ("trung cấp") and the earlier question
     another member (`differ`) of the same class ("cao đẳng"): the two spans, matched folded."""
+    folded = fold(base)
     for members in _SIBLINGS:
         new = members.search(core, accented=False)
-        olds = [m for m in members.folded.finditer(fold(base)) if not new or m.group() != new.group() or not differ]
+        olds = [m for m in members.folded.finditer(folded) if not new or m.group() != new.group() or not differ]
         if new and olds:
             # the member the earlier question named as such ("… công nghiệp ngành chế biến, chế
             # tạo"): the one after "ngành" or "lĩnh vực", else its last ("công nghiệp" of "giá trị
             # sản xuất công nghiệp" is the measure's)
-            named = [m for m in olds if re.search(r"(?:nganh|linh vuc)\s+$", fold(base)[:m.start()].lower())]
+            named = [m for m in olds if re.search(r"(?:nganh|linh vuc)\s+$", folded[:m.start()].lower())]
             return new.span(), (named or olds)[-1].span()
     return None
 
@@ -703,8 +707,9 @@ def _append(question: str, phrase: str) -> str:
 
 # the predicate starts at its verb, or at the adverb of estimate or plan before it ("… ước đạt",
 # "dự kiến đạt"): a subject does not end in "ước"
-_PREDICATE = re.compile(r"\s(?:(?:uoc|uoc tinh|du kien|du tinh)\s+(?=duoc|la|dat|tang|giam|co|chiem|khoang|bao nhieu)"
-                        r"|duoc|la|dat|tang|giam|co|chiem|bao nhieu|may|nao|gi|thi|so voi)\b")
+_PREDICATE_VERBS = "duoc|la|dat|tang|giam|co|chiem"
+_PREDICATE = re.compile(rf"\s(?:(?:uoc|uoc tinh|du kien|du tinh)\s+(?={_PREDICATE_VERBS}|khoang|bao nhieu)"
+                        rf"|{_PREDICATE_VERBS}|bao nhieu|may|nao|gi|thi|so voi)\b")
 
 
 def _subject(base: str) -> str:
@@ -938,28 +943,27 @@ def _person_named_earlier(base: str, previous: list[dict] | None) -> str | None:
     naming any named ("Thứ trưởng Cao Quốc Hưng phát biểu gì?" → "Ông ấy đề nghị gì?"); two
     people in that question are not guessed between."""
     for text in _earlier_texts(base, previous):
-        people = {n for n in _names(parse_question(text)) if _is_person(n) or _after_honorific(text, n)}
+        people = {p for n in _names(parse_question(text)) if (p := _person_as_written(text, n))}
         if len(people) > 1:
             return None
         if people:
-            name = people.pop()
-            span = _span_in(text, name)
-            if not span:
-                return None
-            # with the honorific it was written with: "Chị Danh Thêl", as the records name her
-            honorific = _HONORIFIC_BEFORE.search(fold(text[:span[0]]).lower())
-            return text[honorific.start() if honorific else span[0]:span[1]]
+            return people.pop()
     return None
 
 
 _HONORIFIC_BEFORE = re.compile(r"(?<!\w)(?:ong|ba|anh|chi|co)\s+$")
 
 
-def _after_honorific(text: str, folded_name: str) -> bool:
-    """A name written after "ông", "bà", "anh", "chị", "cô" is a person's, whatever its family
-    name ("Chị Danh Thêl")."""
+def _person_as_written(text: str, folded_name: str) -> str | None:
+    """A name of `text` that is a person's, as written there: one that opens with a family name,
+    or any written after "ông", "bà", "anh", "chị", "cô" ("Chị Danh Thêl"), with that honorific."""
     span = _span_in(text, folded_name)
-    return bool(span and _HONORIFIC_BEFORE.search(fold(text[:span[0]]).lower()))
+    if not span:
+        return None
+    honorific = _HONORIFIC_BEFORE.search(fold(text[:span[0]]).lower())
+    if not (honorific or _is_person(folded_name)):
+        return None
+    return text[honorific.start() if honorific else span[0]:span[1]]
 
 
 def _earlier_texts(base: str, previous: list[dict] | None) -> list[str]:

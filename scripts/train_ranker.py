@@ -70,13 +70,16 @@ def load(paths: list[str]) -> list[dict]:
 
 
 def label(item: dict, cand, cands: list | None = None) -> int:
-    """Right when the value is the expected one and the expected `cite` is in its sentence, or
-    in the sentence of another candidate stating the same figure (kcqa cites those too)."""
+    """Right when the value is the expected one (for a name or date question answered by a
+    figure, its text holds the expected text) and the expected `cite` is in its sentence, or in
+    the sentence of another candidate stating the same figure (kcqa cites those too)."""
     exp = item.get("answer") or {}
     f = cand.figure
-    if item["kind"] != "figure":
+    if item["kind"] not in ("figure", "entity") or not exp:
         return 0
-    if exp.get("value") is not None:
+    if item["kind"] == "entity":        # "Bao lâu một lần?" answered by "sau mỗi 5 năm": the scoring rules' test
+        ok = nfc(exp.get("text") or "\0").lower() in f.text.lower()
+    elif exp.get("value") is not None:
         ok = abs(f.value - exp["value"]) <= abs(exp["value"]) * 0.005
     else:
         ok = bool(exp.get("text")) and nfc(exp["text"]) in f.text

@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 
 from ..models import Answer, AnswerValue, Chunk, Figure
-from ..text.lexicon import (ADMIN_UNITS, DOCUMENT_TYPES, INDUSTRIAL_ZONES, LOCAL_UNITS, MONEY_UNITS, RECORD_NOUNS,
+from ..text.lexicon import (ADMIN_UNITS, DOCUMENT_TYPES, HONORIFICS, INDUSTRIAL_ZONES, LOCAL_UNITS, MONEY_UNITS, RECORD_NOUNS,
                             SETTLEMENTS)
 from ..text.places import find_places
 from ..text.vietnamese import capitalised_runs, fold, sentences, syllables
@@ -384,8 +384,26 @@ def answer_who(ctx: Evidence) -> Answer | None:
             continue
         label = "{x}" + (f" ({title})." if title else ".")
         return _scored(entity_answer(ctx, chunk, s, e, names[0], label), cov, ctx,
-                       anchored=float(bool(anchors)), n_names=float(len(names)), title_asked=float(bool(title)))
+                       anchored=float(bool(anchors)), n_names=float(len(names)), title_asked=float(bool(title)),
+                       bound=float(bool(anchors) and _bound(text, names[0], anchors[0])))
     return None
+
+
+# what may stand between a name and its title: honorifics and punctuation
+# ("ông Nguyễn Bá Út – Giám đốc Sở …", "Giám đốc Sở …, đồng chí Nguyễn Bá Út")
+_BINDING_GAP = re.compile(r"[\s,:;()\-–—]*(?:(?:" + "|".join(re.escape(h) for h in sorted(HONORIFICS, key=len, reverse=True))
+                          + r")\.?(?!\w)[\s,:()\-–—]*)*", re.IGNORECASE)
+
+
+def _bound(text: str, name: tuple[int, int], title: tuple[int, int]) -> bool:
+    """The name is written against its title, nothing between them but honorifics and
+    punctuation: the title is that person's, not a neighbour's in a list."""
+    a, b = (name[1], title[0]) if name[1] <= title[0] else (title[1], name[0])
+    gap = text[a:b]
+    for start, end, _ in sorted(find_places(gap), reverse=True):
+        gap = gap[:start] + " " + gap[end:]          # "Giám đốc Sở Công Thương tỉnh Đắk Nông – ông …"
+    gap = re.sub(r"(?<!\w)(?:tỉnh|thành phố|TP\.?)(?!\w)", " ", gap, flags=re.IGNORECASE)
+    return _BINDING_GAP.fullmatch(gap) is not None
 
 
 def _nearest_to_key(ctx: Evidence, text: str, spans: list[tuple[int, int]]) -> tuple[int, int] | None:

@@ -51,6 +51,22 @@ HARD_SLOTS = (place_ok, country_ok, region_ok, scope_ok, level_ok, funding_ok, p
               part_ok, change_end_ok, label_ok)
 
 
+_PLAN_BASE = re.compile(r"(?<!\w)(?:" + "|".join(re.escape(fold(b)) for b in lexicon.PLAN_BASES) + r")(?!\w)",
+                        re.IGNORECASE)
+
+
+def _asks_share_of_plan(q) -> bool:
+    """A percentage of a plan, not a change: "đạt bao nhiêu phần trăm kế hoạch?"."""
+    return q.unit_kind == "percent" and not q.change and bool(_PLAN_BASE.search(fold(q.text)))
+
+
+def _of_a_plan(f: Figure) -> bool:
+    """A change stated against a plan ("tăng 5% so với kế hoạch") is the plan's; one against
+    the same period last year is not."""
+    after = f.sentence[f.end - f.sentence_start:].split(";")[0]
+    return bool(_PLAN_BASE.search(fold(" ".join(after.split()[:5]))))
+
+
 def _in_own_record(ctx: Evidence, f: Figure) -> bool:
     """A figure bound to no subject in a record about the province asked and no other
     ("Phần thưởng kèm theo mỗi giấy chứng nhận là 3 triệu đồng" in a province's report)."""
@@ -63,6 +79,7 @@ def score_figures(ctx: Evidence, cands: list[tuple[Figure, int]]) -> list[Candid
     q = ctx.q
     seen: set[tuple[str, int]] = set(ctx.excluded)
     out: list[Candidate] = []
+    plan_share = _asks_share_of_plan(q)
     for f, rank in cands:
         key = (f.doc, f.start)
         if key in seen:
@@ -72,6 +89,8 @@ def score_figures(ctx: Evidence, cands: list[tuple[Figure, int]]) -> list[Candid
             continue
         if q.change and relation_of(f) not in CHANGE_VERBS:
             continue        # "tăng bao nhiêu?" asks the change: a level the record states is not one
+        if plan_share and relation_of(f) in CHANGE_VERBS and not _of_a_plan(f):
+            continue        # "đạt bao nhiêu phần trăm kế hoạch?" is not "tăng 5,95% so cùng kỳ"
         caption, header = table_context(ctx, f)
         x = figure_features(ctx, f, rank, TOP_PASSAGES, caption, header, ctx.doc_title(f.doc))
         if x["cov_sentence"] < MIN_COVERAGE and not (x["cov_passage"] >= MIN_PASSAGE_COVERAGE

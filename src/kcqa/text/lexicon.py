@@ -60,7 +60,7 @@ MEASURES = (
     "tổng vốn", "vốn", "doanh thu thuần", "tổng mức bán lẻ hàng hóa và doanh thu dịch vụ",
     "tổng mức bán lẻ hàng hóa", "tổng mức bán lẻ", "doanh thu bán lẻ", "doanh thu", "lợi nhuận sau thuế", "lợi nhuận trước thuế",
     "lợi nhuận", "lãi", "lỗ", "kim ngạch xuất nhập khẩu", "kim ngạch xuất, nhập khẩu", "kim ngạch xuất khẩu",
-    "kim ngạch nhập khẩu", "kim ngạch", "xuất nhập khẩu", "xuất, nhập khẩu", "xuất khẩu",
+    "kim ngạch nhập khẩu", "kim ngạch", "giá trị xuất khẩu", "giá trị nhập khẩu", "xuất nhập khẩu", "xuất, nhập khẩu", "xuất khẩu",
     "nhập khẩu", "giá trị sản xuất công nghiệp", "giá trị sản xuất", "chỉ số sản xuất công nghiệp", "giá trị", "sản lượng", "tổng tài sản", "tài sản", "nợ", "giá",
     "thu nhập", "lương", "tăng trưởng", "tỷ lệ", "diện tích", "dân số", "công suất", "học phí",
     "điểm chuẩn", "chỉ tiêu", "số lượng", "tổng số", "thuế", "cổ tức", "vốn hóa", "tiền",
@@ -254,7 +254,8 @@ TERM_ABBREVIATIONS = tuple(short for _, *shorts in _TERM_SHORTHAND for short in 
 # using another ("giải ngân được bao nhiêu" ← "kinh phí đã thực hiện đạt …"; "tỉnh nào đăng cai"
 # ← "tổ chức tại"). Only for coverage: the figure's own words still decide the measure.
 EQUIVALENT_PHRASES = (("giải ngân", "thực hiện"), ("đăng cai", "tổ chức"), ("kinh phí", "ngân sách"),
-                      ("bố trí", "phân bổ")) + ABBREVIATIONS
+                      ("bố trí", "phân bổ"), ("giá trị xuất khẩu", "kim ngạch xuất khẩu"),
+                      ("giá trị nhập khẩu", "kim ngạch nhập khẩu")) + ABBREVIATIONS
 # Measures that exclude each other: a question about one is not answered by a figure of the other.
 OPPOSED_MEASURES = (("xuất khẩu", "nhập khẩu"), ("trước thuế", "sau thuế"), ("doanh thu", "lợi nhuận"),
                     ("tăng", "giảm"), ("hồ sơ", "sản phẩm"), ("tập thể", "cá nhân"))
@@ -326,6 +327,8 @@ CHANGE_RELATIONS = ("tăng", "giảm", "cao hơn", "thấp hơn", "vượt", "th
 # a change asked without its direction ("thay đổi bao nhiêu so với năm 2018?"): any change answers,
 # the level does not (it had been answered with the 2019 total)
 CHANGE_UNDIRECTED = ("thay đổi", "biến động", "chênh lệch")
+# what a share may be of when it is a plan's, not a change ("đạt 93,33% kế hoạch", "bằng 67,7% KH năm")
+PLAN_BASES = ("kế hoạch", "chỉ tiêu", "mục tiêu", "dự toán", "KH")
 # … and a sentence that says which way covers it ("thay đổi" asked, "tăng 7,34%" written); one
 # pair each, so "tăng" asked is still not covered by "giảm"
 EQUIVALENT_PHRASES += tuple((w, v) for w in CHANGE_UNDIRECTED for v in ("tăng", "giảm"))

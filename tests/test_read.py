@@ -115,3 +115,21 @@ def test_a_byline_in_capitals_after_the_text_is_not_the_title(tmp_path):
     legal = write(tmp_path, "nq.txt", "NGHỊ QUYẾT\nVỀ VIỆC SẮP XẾP ĐƠN VỊ HÀNH CHÍNH\n\nCăn cứ Hiến pháp nước Cộng hòa "
                                       "xã hội chủ nghĩa Việt Nam.\n".encode())
     assert read_document(legal).title == "NGHỊ QUYẾT VỀ VIỆC SẮP XẾP ĐƠN VỊ HÀNH CHÍNH"
+
+
+def test_a_saved_pages_source_date_and_caption_are_not_its_title(tmp_path):
+    """A page copied from a newspaper opens with where and when it was taken and perhaps a
+    photo's caption; its headline follows, and the headline's period ("9 tháng năm 2022") is
+    what its undated figures belong to (the source line had been the title, so a 9-month
+    figure got the year alone and a question for "9 tháng" found nothing)."""
+    page = ("Nguồn: https://baothanhhoa.vn/kinh-te/9-thang-nam-2022/169101.htm\n\n"
+            "Thứ Tư, 26/10/2022, 08:15 (GMT+7)\n\n"
+            "Quang cảnh hội nghị. Ảnh: T.T\n\n"
+            "9 tháng năm 2022 tổng mức bán lẻ hàng hóa trên địa bàn Phú Thọ tăng mạnh\n\n"
+            "Các ngành dịch vụ phát triển nhanh, tổng mức bán lẻ hàng hóa ước đạt 27.805 tỷ đồng, tăng 14,7% so với "
+            "cùng kỳ.\n")
+    doc = read_document(write(tmp_path, "ban-le.md", page.encode("utf-8")))
+    assert doc.title == "9 tháng năm 2022 tổng mức bán lẻ hàng hóa trên địa bàn Phú Thọ tăng mạnh"
+    from kcqa.extract.figures import extract_figures
+    figure = next(f for f in extract_figures(doc) if f.text.endswith("27.805 tỷ đồng"))
+    assert figure.period == "9 tháng năm 2022"

@@ -26,8 +26,9 @@ from ..text.vietnamese import nfc
 
 Loader = Callable[[Path, bytes], Document]
 # Bump when a loader reads the same bytes differently: the indexer reads every record
-# again (passages whose text is unchanged keep their vectors). 2: Markdown soft breaks.
-READER_VERSION = "2"
+# again (passages whose text is unchanged keep their vectors). 2: Markdown soft breaks. 3: a saved
+# page's source, date and caption lines are not its title.
+READER_VERSION = "3"
 _LOADERS: dict[str, Loader] = {}
 _PLUGINS_LOADED = False
 

@@ -76,7 +76,22 @@ def soften_line_breaks(text: str, start: int = 0) -> str:
 _MARKUP = re.compile(r"[*_\\#`]+")
 
 
+# A page saved from the web opens with where and when it was taken ("Nguồn: https://…",
+# "Thứ Tư, 25/11/2020, 10:01 (GMT+7)") and may open with a photo's caption ("Quang cảnh hội
+# nghị. Ảnh: V.T"): not its headline, which follows
+_PREAMBLE_LINE = re.compile(r"[ \t]*(?:[^\n]*\(?Ảnh[ \t]*:[^\n]*|(?:(?:nguồn|source|link|url)[ \t]*:[ \t]*)?(?:https?://|www\.)\S*"
+                            r"|(?:(?:thứ[ \t]+\w+|chủ[ \t]+nhật)[ \t]*,?[ \t]*)?(?:ngày[ \t]+)?\d{1,2}/\d{1,2}/\d{4}"
+                            r"[ \t,|-]*(?:\d{1,2}:\d{2}(?::\d{2})?)?[ \t]*(?:\(GMT[+-]\d{1,2}\))?)?[ \t]*\n", re.IGNORECASE)
+
+
+def _after_preamble(text: str, body: int) -> int:
+    while (m := _PREAMBLE_LINE.match(text, body)) and m.end() > body:
+        body = m.end()
+    return body
+
+
 def _guess_title(text: str, body: int, suffix: str) -> str:
+    body = _after_preamble(text, body)
     if suffix in (".md", ".markdown"):
         m = _MD_TITLE.search(text, body)
         if m and m.start() - body < 400:

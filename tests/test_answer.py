@@ -993,6 +993,15 @@ def test_report_abbreviations_and_a_part_of_a_whole(tmp_path, model_cache):
     assert engine.ask("Năm 2023 chỉ số IIP vùng Đồng bằng Bắc Bộ tăng bình quân bao nhiêu?").value.text == "10,95%"
 
 
+def test_a_region_or_agency_asked_by_its_abbreviation_is_its_full_name():
+    """"ĐBSCL", "QLTT" in a question are the record's "Đồng bằng sông Cửu Long", "Quản lý thị
+    trường": a name the question states must be in the record, and the abbreviation is one of
+    its forms (the fair's figures were all set aside)."""
+    from kcqa.ask.candidates import _name_forms
+    assert "hoi cho dong bang song cuu long" in _name_forms("hoi cho dbscl")
+    assert "doi quan ly thi truong so 1" in _name_forms("doi qltt so 1")
+
+
 def test_the_source_of_money_asked_is_the_figure_s_own():
     """Khuyến công reports split money by source: a question about the province's budget is
     not answered by the national programme's share beside it (it had been, as the best

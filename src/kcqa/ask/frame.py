@@ -228,9 +228,11 @@ def parse_question(text: str) -> Question:
     how_much = bool(_how_much(text, f) or _LEVEL_ASKED.search(f))
     places = []
     said = lower if accented else f
+    unplaced = text                  # the question with its places blanked: "Tiền Giang" measures no "tiền"
     for s, e, place in find_places(text):
         places.append((text[s:e], [place]))
         said = said[:s] + " " * (e - s) + said[e:]
+        unplaced = unplaced[:s] + " " * (e - s) + unplaced[e:]
     # money words, not in a place's name ("Lâm Đồng") nor another "đồng" ("đồng bằng", "đồng chí")
     money_text = _NOT_MONEY_DONG.sub(lambda m: " " * len(m.group()), said)
     merged: dict[str, list[Place]] = {}
@@ -252,7 +254,7 @@ def parse_question(text: str) -> Question:
     q.content = [fold(s) for _, _, s in syllables(text)
                  if not lexicon.is_function_word(s, accented) and not s.isdigit() and not _PERIOD_TOKEN.fullmatch(fold(s))]
     relation_words = {fold(r) for r in lexicon.RELATIONS}
-    q.measures = [m for m in _MEASURE_WORDS.findall(text, accented) if fold(m) not in relation_words]
+    q.measures = [m for m in _MEASURE_WORDS.findall(unplaced, accented) if fold(m) not in relation_words]
     q.relations = _RELATION_WORDS.findall(text, accented)
     q.whole = bool(_WHOLE.search(text, accented)) or bool(re.search(r"\b\d+ (tinh|dia phuong)\b", f))
     # on the accented text when there is one: folded, "tặng bao nhiêu bức tranh" (gave) reads as "tăng"
@@ -326,7 +328,10 @@ def parse_question(text: str) -> Question:
         return q
     if after and (not lexicon.NOT_COUNT_NOUN.match(after) or _counted_as_typed(text)):
         q.kind, q.unit_kind = "count", "count"
-        q.count_noun = after
+        # "gấp bao nhiêu lần cùng kỳ": what follows the multiple's "lần" is its base, not a kind of
+        # "lần" (as in "bao nhiêu lần vật ngã")
+        multiple = re.search(r"\bgap\s+(?:bao nhieu|may)\s+lan\b", f) or re.match(r"lan\s+(?:so voi|so|cung ky)\b", after)
+        q.count_noun = "lan" if multiple else after
         return q
     if lexicon.RATE_MEASURES.search(f):
         q.kind, q.unit_kind = "percent", "percent"      # "lãi suất … bao nhiêu": a rate

@@ -240,14 +240,16 @@ ABBREVIATIONS = (
     ("cụm công nghiệp", "CCN"),
     ("bảo hiểm xã hội", "BHXH"), ("xuất nhập khẩu", "XNK"), ("trung học phổ thông", "THPT"),
     ("đại học", "ĐH"), ("trung tâm khuyến công", "TTKC"),
-    ("giáo dục nghề nghiệp", "GDNN"),
+    ("giáo dục nghề nghiệp", "GDNN"), ("đồng bằng sông Cửu Long", "ĐBSCL"), ("đồng bằng sông Hồng", "ĐBSH"),
+    ("quản lý thị trường", "QLTT"), ("hợp tác xã", "HTX"),
 )
 # Report shorthand for what is measured or planned, not for a body: "bằng 67,7% KH năm",
 # "GTSXCN ước đạt …" — never the subject of a figure
 _TERM_SHORTHAND = (("kế hoạch", "KH"), ("giá trị sản xuất công nghiệp", "GTSXCN", "GTSX"),
                    ("khuyến công quốc gia", "KCQG"), ("khuyến công địa phương", "KCĐP"),
                    ("công nghiệp nông thôn", "CNNT"), ("tiểu thủ công nghiệp", "TTCN"),
-                   ("chỉ số sản xuất công nghiệp", "IIP"))
+                   ("chỉ số sản xuất công nghiệp", "IIP"), ("thương mại điện tử", "TMĐT"),
+                   ("xúc tiến thương mại", "XTTM"), ("sản xuất kinh doanh", "SXKD"), ("công nghiệp hỗ trợ", "CNHT"))
 ABBREVIATIONS += _TERM_SHORTHAND
 TERM_ABBREVIATIONS = tuple(short for _, *shorts in _TERM_SHORTHAND for short in shorts)
 # Phrases that reports use for the same thing: a question using one is covered by a sentence
@@ -327,6 +329,10 @@ CHANGE_RELATIONS = ("tăng", "giảm", "cao hơn", "thấp hơn", "vượt", "th
 # a change asked without its direction ("thay đổi bao nhiêu so với năm 2018?"): any change answers,
 # the level does not (it had been answered with the 2019 total)
 CHANGE_UNDIRECTED = ("thay đổi", "biến động", "chênh lệch")
+# Sums of money spent on or given to something: "Kinh phí bao nhiêu?" after a count of projects
+# asks those projects' sum (a price, "giá mua", is per unit: not a sum of the things counted)
+SUMS_OF_MONEY = ("kinh phí", "tổng kinh phí", "kế hoạch kinh phí", "ngân sách", "vốn", "tổng vốn", "nguồn vốn",
+                 "vốn đầu tư", "chi phí", "tiền", "tổng mức đầu tư")
 # what a share may be of when it is a plan's, not a change ("đạt 93,33% kế hoạch", "bằng 67,7% KH năm")
 PLAN_BASES = ("kế hoạch", "chỉ tiêu", "mục tiêu", "dự toán", "KH")
 # … and a sentence that says which way covers it ("thay đổi" asked, "tăng 7,34%" written); one

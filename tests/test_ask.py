@@ -141,6 +141,23 @@ def test_a_follow_up_keeps_what_was_counted_and_whose_it_was():
         "Kim ngạch xuất nhập khẩu tỉnh Lạng Sơn năm 2015 đạt bao nhiêu?"
 
 
+def test_money_asked_after_a_count_is_the_money_of_what_was_counted():
+    """"Kinh phí bao nhiêu?" after "… có bao nhiêu đề án … hỗ trợ máy móc?" asks the money of
+    those projects (it had become the province's whole budget, stated at 0.97); a multiple
+    ("Gấp bao nhiêu lần cùng kỳ?") counts no new thing and keeps the earlier subject and measure,
+    and a place's name is no measure ("Tiền Giang" measures no "tiền")."""
+    projects = [_turn("Năm 2021 Kon Tum có bao nhiêu đề án khuyến công địa phương hỗ trợ máy móc thiết bị?")]
+    assert resolve("Kinh phí bao nhiêu?", projects).question == \
+        "Kon Tum kinh phí của các đề án khuyến công địa phương hỗ trợ máy móc thiết bị bao nhiêu năm 2021?"
+    assert resolve("Có bao nhiêu cơ sở tham gia?", projects).question != \
+        "Kon Tum có bao nhiêu cơ sở tham gia của các đề án khuyến công địa phương hỗ trợ máy móc thiết bị năm 2021?"
+    tourism = [_turn("6 tháng năm 2023 doanh thu du lịch của Ninh Bình đạt bao nhiêu?")]
+    assert resolve("Gấp bao nhiêu lần cùng kỳ?", tourism).question == \
+        "6 tháng năm 2023 doanh thu du lịch của Ninh Bình gấp bao nhiêu lần cùng kỳ?"
+    assert parse_question("Gấp bao nhiêu lần cùng kỳ?").count_noun == "lan"
+    assert parse_question("Hội chợ ở Tiền Giang có bao nhiêu gian hàng?").measures == []
+
+
 def test_a_thing_typed_in_lower_case_takes_the_place_of_what_was_measured_or_counted():
     """Reports list products: "con phan bon thi sao?" after a question about steel asks the
     same of fertiliser (such follow-ups were "unclear": a lower-case phrase was taken for a

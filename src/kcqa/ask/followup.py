@@ -707,7 +707,7 @@ def _append(question: str, phrase: str) -> str:
 
 # the predicate starts at its verb, or at the adverb of estimate or plan before it ("… ước đạt",
 # "dự kiến đạt"): a subject does not end in "ước"
-_PREDICATE_VERBS = "duoc|la|dat|tang|giam|co|chiem"
+_PREDICATE_VERBS = "duoc|la|dat|tang|giam|co|chiem|gap|vuot"
 _PREDICATE = re.compile(rf"\s(?:(?:uoc|uoc tinh|du kien|du tinh)\s+(?={_PREDICATE_VERBS}|khoang|bao nhieu)"
                         rf"|{_PREDICATE_VERBS}|bao nhieu|may|nao|gi|thi|so voi)\b")
 
@@ -728,11 +728,47 @@ def _counted_noun(base_q: Question, subject: str) -> str:
     return _written(base_q.text, base_q.count_noun) + " "
 
 
+_PERIOD_AFTER = re.compile(r"\s(?:nam|quy|thang|giai doan|ky)\s+(?:\d|[ivx]+\b)|\s\d+\s+thang\b|\s(?:trong|vao)\s+nam\b")
+
+
+_SUMS = {fold(m) for m in lexicon.SUMS_OF_MONEY}
+# a quantity counted in a unit of measure ("bao nhiêu tấn hành tím") counts no things to fund
+_MEASURED_IN = re.compile(r"(?:tan|kg|ta|lit|m2|m3|ha|km|kwh|mw|usd|dong|ty|trieu|nghin|luot|nguoi)\b")
+
+
+def _counted_things(base_q: Question) -> str:
+    """What the earlier question counted, as written, to its end or its period: "đề án
+    khuyến công địa phương hỗ trợ máy móc kỹ thuật" of "… có bao nhiêu đề án … năm 2020?"."""
+    if base_q.kind != "count" or not base_q.count_noun or re.match(r"lan\b", base_q.count_noun) \
+            or _MEASURED_IN.match(base_q.count_noun):
+        return ""
+    folded = fold(base_q.text)
+    m = re.search(rf"(?<!\w){re.escape(base_q.count_noun)}(?!\w)", folded)
+    if not m:
+        return ""
+    end = _PERIOD_AFTER.search(folded, m.end())
+    return base_q.text[m.start():end.start() if end else len(base_q.text)].strip(" ?.,")
+
+
+def _of_the_counted(out: str, base_q: Question, q: Question) -> str:
+    """"Kinh phí bao nhiêu?" after "… có bao nhiêu đề án hỗ trợ máy móc kỹ thuật?" asks the
+    money of those projects, not the province's whole budget: "Kinh phí của các đề án …"."""
+    things = _counted_things(base_q)
+    if not things or not q.measures or fold(q.measures[-1]).lower() not in _SUMS or q.count_noun or q.places \
+            or q.names:
+        return out
+    m = re.search(rf"(?<!\w){re.escape(fold(q.measures[-1]))}(?!\w)", fold(out))
+    if not m:
+        return out
+    return f"{out[:m.end()]} của các {things}{out[m.end():]}"
+
+
 def _add_missing(text: str, base_q: Question, q: Question, referenced: bool = False) -> str:
     """A question without a subject takes the earlier subject (entity, measure, period);
     one whose reference ("hội nghị đó") was just replaced has its subject already."""
     out = text.strip()
     out = _START.sub("", out)
+    out = _of_the_counted(out, base_q, q)
     out = re.sub(r"\s*(?:thì|thi)\s*(?=\s(?:tăng|giảm|đạt|là|được|bao|tang|giam|dat|la|duoc))", "", out)
     out = re.sub(r"^\s*(?:thì|thi)\s+", "", out)
     subject = _subject(base_q.text)
@@ -745,7 +781,9 @@ def _add_missing(text: str, base_q: Question, q: Question, referenced: bool = Fa
         and all(_span_in(subject, fold(m)) for m in base_q.measures)))
     # "toàn tỉnh có bao nhiêu chợ?" after a question for an amount or a rate counts something
     # else: the earlier subject was the measure asked, and is not carried (its period is)
-    counts_anew = bool(q.count_noun) and base_q.kind != "count" and bool(base_q.measures)
+    # ("gấp bao nhiêu lần cùng kỳ?" counts no new thing: a multiple of the earlier measure)
+    counts_anew = bool(q.count_noun) and not re.match(r"lan\b", q.count_noun) and base_q.kind != "count" \
+        and bool(base_q.measures)
     if whole_subject and not referenced and not q.places and not q.names and not q.measures and not counts_anew:
         counted = _counted_noun(base_q, subject) if not q.count_noun else ""
         merged = f"{subject} {counted}{_lower_first(out)}"

@@ -160,8 +160,13 @@ def _named_list_items(ctx: Evidence, cands: list[Candidate]) -> list[Candidate]:
     a question that names its counted noun's kind ("bao nhiêu cửa hàng xăng dầu") is answered
     by the items that say most of that kind, not by another of the same noun beside them."""
     counted = (ctx.q.count_noun or "").split()
-    if not counted:
-        return cands
+    if not counted or counted == ["lan"]:
+        return cands            # a multiple ("gấp bao nhiêu lần") is no list of kinds
+    # the counted noun and every word after it: the kind may be told past the noun's six words
+    # ("bao nhiêu gian hàng thực hiện từ nguồn kinh phí khuyến công quốc gia")
+    asked_text = folded_syllables(ctx.q.text).lower()
+    at = asked_text.find(" ".join(counted))
+    counted = asked_text[at:].split() if at >= 0 else counted
 
     def asked(unit: str) -> set[str]:
         u = fold(unit).lower().split()

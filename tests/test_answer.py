@@ -1087,6 +1087,60 @@ def test_a_province_s_own_report_filed_under_its_name(tmp_path, model_cache):
     assert follow.value is not None and follow.value.text == "76 chợ"
 
 
+def test_the_kind_counted_may_be_told_past_the_counted_nouns_first_words(tmp_path, model_cache):
+    """"bao nhiêu gian hàng thực hiện từ nguồn kinh phí khuyến công quốc gia": the words that
+    tell one list item from the other come after the noun's first six ("thực hiện từ nguồn"
+    is both items'); the other item had been stated at 0.97."""
+    engine = _records_engine(tmp_path, model_cache, {"hoi-cho.md": (
+        "# Hội chợ Công thương khu vực Tây Nguyên - Kon Tum năm 2022\n\n"
+        "Hội chợ có trên 260 gian hàng đến từ 12 tỉnh, thành, trong đó có 150 gian hàng thực hiện từ nguồn kinh "
+        "phí khuyến công quốc gia năm 2022 và 60 gian hàng thực hiện từ nguồn xúc tiến thương mại của tỉnh Kon "
+        "Tum năm 2022.\n\n"
+        "Năm 2022, Kon Tum đón 1,2 triệu lượt khách, gấp 2,5 lần cùng kỳ, trong đó khách quốc tế 9,6 nghìn lượt, gấp "
+        "6,2 lần cùng kỳ; doanh thu du lịch đạt 1.320 tỷ đồng, gấp 3,4 lần so với cùng kỳ.\n")})
+    # a multiple's "lần" is no kind of list item: its base ("cùng kỳ") does not pick the item
+    assert _stated(engine, "Năm 2022 doanh thu du lịch của Kon Tum gấp bao nhiêu lần cùng kỳ?") == "3,4 lần"
+    assert _stated(engine, "Hội chợ Công thương Tây Nguyên - Kon Tum 2022 có bao nhiêu gian hàng thực hiện từ nguồn "
+                           "kinh phí khuyến công quốc gia?") == "150 gian hàng"
+    assert _stated(engine, "Ở Kon Tum, có bao nhiêu gian hàng thực hiện từ nguồn xúc tiến thương mại của tỉnh?") \
+        == "60 gian hàng"
+
+
+def test_a_product_count_counts_what_its_own_words_name(tmp_path, model_cache):
+    """"Sản lượng linh kiện điện tử ước đạt 420 triệu sản phẩm" answers "bao nhiêu linh kiện điện
+    tử?" (the unit "sản phẩm" was no "linh kiện": not found); it does not answer for another
+    thing its words do not name."""
+    engine = _records_engine(tmp_path, model_cache, {"bac-giang-2023.md": (
+        "# Ngành Công Thương Bắc Giang năm 2023\n\n"
+        "Sản lượng linh kiện điện tử ước đạt 420 triệu sản phẩm, tăng 35% so với năm 2022.\n\n"
+        "Cuộc bình chọn sản phẩm công nghiệp nông thôn tiêu biểu năm 2023 thu hút 130 sản phẩm của 90 cơ sở tham "
+        "gia.\n")})
+    assert _stated(engine, "Năm 2023 Bắc Giang sản xuất được bao nhiêu linh kiện điện tử?") == "ước đạt 420 triệu sản phẩm"
+    assert _stated(engine, "Năm 2023 Bắc Giang sản xuất được bao nhiêu ô tô?") is None
+    # the products of the contestants do not count the contestants: only what comes before counts
+    from kcqa.ask.candidates import unit_ok
+    from kcqa.ask.frame import parse_question
+    from kcqa.extract.figures import extract_figures
+    from kcqa.read import read_document
+    figures = {f.text: f for f in extract_figures(read_document(tmp_path / "records" / "bac-giang-2023.md"))}
+    assert not unit_ok(parse_question("Bắc Giang có bao nhiêu cơ sở?"), figures["130 sản phẩm"])
+    assert unit_ok(parse_question("Bắc Giang có bao nhiêu linh kiện điện tử?"), figures["ước đạt 420 triệu sản phẩm"])
+
+
+def test_a_subject_asked_in_a_province_is_answered_from_that_provinces_record(tmp_path, model_cache):
+    """"Đội Quản lý thị trường số 2 Long An thu nộp ngân sách bao nhiêu?": the figure's subject
+    is the team asked, and its record is Long An's by its source address — the team being no
+    province had set the figure aside. Asked of another province, not found."""
+    engine = _records_engine(tmp_path, model_cache, {"doi-qltt-so-2.md": (
+        "Nguồn: https://baolongan.vn/doi-quan-ly-thi-truong-so-2-a1234.html\n\n"
+        "Đội Quản lý thị trường số 2: 6 tháng đầu năm xử phạt 41 vụ vi phạm\n\n"
+        "Trong 6 tháng đầu năm 2016, Đội Quản lý thị trường số 2 đã kiểm tra 95 vụ, phát hiện và xử phạt 41 vụ "
+        "vi phạm, thu nộp ngân sách hơn 190 triệu đồng.\n")})
+    asked = "6 tháng đầu năm 2016, Đội Quản lý thị trường số 2 {} thu nộp ngân sách bao nhiêu?"
+    assert _stated(engine, asked.format("Long An")) == "hơn 190 triệu đồng"
+    assert _stated(engine, asked.format("Tây Ninh")) is None
+
+
 def test_a_level_asked_is_where_a_change_ended_and_a_park_keeps_its_type(tmp_path, model_cache):
     """"… đóng cửa ở mức bao nhiêu điểm?" asks the level: of "tăng nhẹ 5,12 điểm … lên 1.230,4
     điểm" the end, not the change; "tăng bao nhiêu điểm?" still the change. An industrial

@@ -310,7 +310,8 @@ def unit_ok(q: Question, f: Figure) -> bool:
     if q.unit_kind == "count":
         noun = q.count_noun or ""
         return bool(unit) and unit not in {fold(u) for u in MONEY_UNITS} and f.unit != "%" and (
-            count_unit_fits(noun, unit))
+            count_unit_fits(noun, unit) or unit in lexicon.GENERIC_COUNTERS and bool(noun)
+            and mentions(fold(f.measure + " " + _clause_before(f)).lower(), noun))
     if q.kind == "figure" and any(fold(m) in _MONEY_MEASURES for m in q.measures):
         # "kinh phí … tăng bao nhiêu": a change of money is an amount or a percentage, never a count
         return f.unit == "%" or unit in {fold(u) for u in MONEY_UNITS}
@@ -338,6 +339,14 @@ _PROVINCE_BODY = re.compile(r"(?:ubnd|hdnd|uy ban nhan dan|hoi dong nhan dan|tin
                             r"trung tam khuyen cong(?: [a-z]+){0,8})(?: tinh)?")
 
 
+def _clause_before(f: Figure) -> str:
+    """What a figure's clause says before it: what it measures ("Sản lượng linh kiện điện tử ước
+    đạt | 580 triệu sản phẩm"), not whose it is after it ("225 sản phẩm | của 148 cơ sở")."""
+    cl = clause(f)
+    at = cl.find(f.text)
+    return cl[:at] if at >= 0 else cl
+
+
 def place_ok(ctx: Evidence, f: Figure) -> bool:
     """The figure must be about the province the question names: its entity is that place,
     or its sentence names that place alone, or (entity not a province) its record is about it."""
@@ -355,6 +364,10 @@ def place_ok(ctx: Evidence, f: Figure) -> bool:
         return not (in_sentence - names)
     if in_sentence:
         return False
+    if ent and q.names and any(mentions(ent, n) or mentions(n, ent) for n in q.names):
+        # the subject asked ("Đội Quản lý thị trường số 1 Bình Dương"), in the province asked: the
+        # record must be that province's
+        return ctx.doc_mentions(f.doc, names) or ctx.title_names(f.doc, names) or ctx.doc_about(f.doc, names)
     if ent and not _PROVINCE_BODY.fullmatch(ent.lower()):
         return False                       # the figure is about something else it names (a region, a company)
     # "kinh phí toàn vùng đã thực hiện đạt 19,9 tỷ đồng": the whole, not the province's share

@@ -297,6 +297,9 @@ NOT_COUNT_NOUN_MARKED = re.compile(r"^(để|vì)(?!\w)")
 
 # General classifiers: "bán được bao nhiêu xe?" is answered by "hơn 3.800 chiếc" (folded)
 CLASSIFIERS = ("chiec", "cai", "con")
+# Units that count whatever the figure's own words name: "Sản lượng linh kiện điện tử ước đạt 580
+# triệu sản phẩm" counts the components asked (folded)
+GENERIC_COUNTERS = ("san pham",)
 
 
 def count_unit_fits(noun: str, unit: str) -> bool:

@@ -384,3 +384,7 @@ def test_a_sector_and_report_shorthand_are_no_ones_figure():
     assert figs["60 triệu đồng"].entity == ""
     assert figs["25 sản phẩm"].entity == ""
     assert figs["20 chương trình"].entity == "UBND"
+    # a field, not a body: "tuyển mới GDNN … 1.138 người" is no one's but the province's (it had
+    # been the subject "GDNN", and a question naming the province set the figure aside)
+    figs = _extract("Tổng số tuyển mới GDNN năm 2020 là 32.816 lượt người; bao gồm cao đẳng 1.138 người.")
+    assert figs["1.138 người"].entity == ""

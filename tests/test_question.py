@@ -69,6 +69,9 @@ def test_count_noun_is_read_from_unaccented_questions_too():
     ("Ngôi nhà của Zuckerberg rộng bao nhiêu năm 2011?", "figure", None, None),
     # "bao nhiêu lần" counts times; "mỗi năm" after "bao nhiêu" is not the counted noun
     ("Jared Allen có bao nhiêu lần vật ngã?", "count", "count", "lan vat nga"),
+    # a period after the counted noun is no part of it
+    ("Quảng Nam trình độ cao đẳng bao nhiêu người năm 2020?", "count", "count", "nguoi"),
+    ("Có bao nhiêu doanh nghiệp năm nay đạt giải?", "count", "count", "doanh nghiep"),
     ("Thủy điện tăng thêm sản lượng điện bao nhiêu mỗi năm?", "figure", None, None),
     # a purpose or a cause after "bao nhiêu" is not a counted noun
     ("Gia đình Samsung sẽ quyên góp bao nhiêu để chống bệnh truyền nhiễm?", "figure", None, None),

@@ -129,7 +129,15 @@ def _after_how_much(text: str, folded: str) -> str:
     if n is None or lexicon.NOT_COUNT_NOUN_MARKED.match(text[n.start(1):n.end(1)].lower()) \
             or lexicon.PERIOD_AFTER_HOW_MUCH.match(folded, n.start(1)):
         return ""
-    return n.group(1)
+    noun = n.group(1)
+    # "bao nhiêu người năm 2020", "… doanh nghiệp năm nay": the period is no part of the noun
+    period = re.search(r"\s+(?:nam|quy|thang)\s+(?:nay|qua|truoc|ngoai|toi)(?:\s|$)", noun)
+    if period is None:
+        period = re.search(r"\s+(?:nam|quy|thang|ngay)$", noun)
+        period = period if period and re.match(r"\s*\d", folded[n.end():]) else None
+    if period:
+        noun = noun[:period.start()]
+    return noun
 
 
 _COUNTED_TYPED = re.compile(r"(?<!\w)(?:bao nhiêu|mấy)\s+(\w+(?:\s+\w+)?)")

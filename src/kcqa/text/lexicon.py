@@ -240,7 +240,7 @@ ABBREVIATIONS = (
     ("cụm công nghiệp", "CCN"),
     ("bảo hiểm xã hội", "BHXH"), ("xuất nhập khẩu", "XNK"), ("trung học phổ thông", "THPT"),
     ("đại học", "ĐH"), ("trung tâm khuyến công", "TTKC"),
-    ("giáo dục nghề nghiệp", "GDNN"), ("đồng bằng sông Cửu Long", "ĐBSCL"), ("đồng bằng sông Hồng", "ĐBSH"),
+    ("đồng bằng sông Cửu Long", "ĐBSCL"), ("đồng bằng sông Hồng", "ĐBSH"),
     ("quản lý thị trường", "QLTT"), ("hợp tác xã", "HTX"),
 )
 # Report shorthand for what is measured or planned, not for a body: "bằng 67,7% KH năm",
@@ -249,7 +249,7 @@ _TERM_SHORTHAND = (("kế hoạch", "KH"), ("giá trị sản xuất công nghi�
                    ("khuyến công quốc gia", "KCQG"), ("khuyến công địa phương", "KCĐP"),
                    ("công nghiệp nông thôn", "CNNT"), ("tiểu thủ công nghiệp", "TTCN"),
                    ("chỉ số sản xuất công nghiệp", "IIP"), ("thương mại điện tử", "TMĐT"),
-                   ("xúc tiến thương mại", "XTTM"), ("sản xuất kinh doanh", "SXKD"), ("công nghiệp hỗ trợ", "CNHT"))
+                   ("xúc tiến thương mại", "XTTM"), ("giáo dục nghề nghiệp", "GDNN"), ("sản xuất kinh doanh", "SXKD"), ("công nghiệp hỗ trợ", "CNHT"))
 ABBREVIATIONS += _TERM_SHORTHAND
 TERM_ABBREVIATIONS = tuple(short for _, *shorts in _TERM_SHORTHAND for short in shorts)
 # Phrases that reports use for the same thing: a question using one is covered by a sentence

@@ -129,6 +129,9 @@ def test_a_date_with_its_year_is_a_period_and_years_are_read_after_a_slash():
     assert years_in("quý I/2021") == {2021} and years_in("tháng 12/2020") == {2020}
     # a decree's number and a number's digits are not years
     assert years_in("Nghị định 15/2020/NĐ-CP") == set() and years_in("1.2021 tấn") == set()
+    # a comma or full stop after a year ends the clause; before a digit it is a decimal mark
+    assert years_in("Năm 2024, tỉnh đặt mục tiêu 3,2 tỷ USD.") == {2024} and years_in("hết năm 2023.") == {2023}
+    assert years_in("đạt 2024,5 tỷ đồng") == set()
 
 
 def test_a_quarter_is_a_numeral_word_not_the_first_letter_of_the_next_word():

@@ -369,8 +369,9 @@ OWNED_NOUNS = ("trung tâm chính trị - hành chính", "trung tâm hành chín
 
 # -- periods -----------------------------------------------------------------
 # a year, also after a quarter, month or day ("quý I/2021", "tháng 12/2020", "31/3/2021"); not inside
-# a number ("1.2021") nor before a slash (a decree's "15/2020/NĐ-CP", a school year's "2019/2020" first half)
-YEAR = re.compile(r"(?<![\d.,])((?:19|20)\d{2})(?![\d/.,%])")
+# a number ("1.2021", "2024,5") nor before a slash (a decree's "15/2020/NĐ-CP", a school year's "2019/2020"
+# first half); a comma or full stop after it ends a clause ("Năm 2024, tỉnh đặt mục tiêu …")
+YEAR = re.compile(r"(?<![\d.,])((?:19|20)\d{2})(?![\d/%]|[.,]\d)")
 # in folded text: "6 tháng đầu năm", "9 tháng", "quý I", "quý 1/2021", "tháng 3"
 PERIOD_FOLDED = re.compile(r"((?:\d+|sau|chin|ba) thang (?:dau|cuoi) nam|\d+ thang|quy [iv]+\b|quy [1-4]\b|quy dau tien\b"
                            r"|thang \d{1,2})")
@@ -378,6 +379,15 @@ QUARTER_FOLDED = re.compile(r"quy ([ivx]+|\d|dau tien)\b")     # "quý đầu ti
 MONTHS_FOLDED = re.compile(r"(?<!\w)(\d+|sau|chin|ba) thang")
 # "Sáu tháng đầu năm" is "6 tháng đầu năm" (folded: "sau", "chin", "ba")
 MONTH_COUNT_WORDS = {"sau": 6, "chin": 9, "ba": 3}
+# One month of the calendar, not a span: "tháng 3/2024", "tháng 4 năm 2023" (not "3 tháng", nor
+# "tháng 3 tháng" of a list), folded
+CALENDAR_MONTH_FOLDED = re.compile(r"(?<![\w/])thang (\d{1,2})(?!\d)(?! thang)")
+
+
+def calendar_month(text: str) -> int | None:
+    """The month of the calendar a period names ("tháng 4/2024" → 4), if one."""
+    m = CALENDAR_MONTH_FOLDED.search(fold(text).lower())
+    return int(m.group(1)) if m and 1 <= int(m.group(1)) <= 12 else None
 # Before a bare "N tháng" these make it a length of time, not a reporting period: "kỳ hạn
 # 6 tháng", "thực hiện 37 tháng", "dưới 6 tháng". Folded, matched on the text before.
 DURATION_BEFORE = re.compile(r"\b(ky han|duoi|tren|tu|den|toi|thuc hien|mat|keo dai|trong vong|rut ngan|hon|gan|"

@@ -578,6 +578,22 @@ def test_a_count_of_a_noun_only_the_question_names_keeps_its_qualifier(tmp_path,
     assert ans.value.qualifier == "gần"
 
 
+def test_a_month_asked_is_answered_by_that_months_figure_only(tmp_path, model_cache):
+    """"tháng 3/2024" is not answered by April's figure nor by the year's target (stated at 0.90),
+    and a year is not answered by one month's figure; April asked, April answers."""
+    engine = _records_engine(tmp_path, model_cache, {"cua-khau-thang-4.md": (
+        "# Xuất nhập khẩu qua cửa khẩu tỉnh Cao Bằng tháng 4/2024\n\n"
+        "Tổng giá trị xuất nhập khẩu qua các cửa khẩu trong tháng 4/2024 ước đạt 182,4 triệu USD, tăng 8,2% so "
+        "với tháng 3/2024. Năm 2024, tỉnh đặt mục tiêu tổng giá trị xuất nhập khẩu qua các cửa khẩu đạt 3,2 tỷ "
+        "USD.\n")})
+    asked = "Tổng giá trị xuất nhập khẩu qua các cửa khẩu Cao Bằng {} đạt bao nhiêu?"
+    assert _stated(engine, asked.format("tháng 4/2024")) == "ước đạt 182,4 triệu USD"
+    assert _stated(engine, asked.format("tháng 3/2024")) is None
+    assert "ước đạt 182,4 triệu USD" not in _weighed(engine, asked.format("năm 2024"))
+    # the months up to April are not April's own figure
+    assert "ước đạt 182,4 triệu USD" not in _weighed(engine, asked.format("lũy kế đến tháng 4/2024"))
+
+
 def test_a_balance_at_a_quarters_last_day_answers_that_quarter_only(tmp_path, model_cache):
     """"Tính đến hết ngày 31/3/2021 … 80 trung tâm" is the first quarter's count; it says
     nothing of the second quarter, whose last day is 30/6."""

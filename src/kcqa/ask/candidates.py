@@ -20,7 +20,7 @@ from ..text import lexicon
 from ..text.places import find_places, lookup, places_in_address, places_in_file_name
 from ..text.numbers import QUALIFIERS, Quantity, parse_number, ratio_ok
 from ..text.vietnamese import fold, folded_syllables, has_diacritics, is_syllable, sentences, syllables
-from .features import CHANGE_VERBS, clause, is_place_asked, mentions, period_parts, relation_of, year_part
+from .features import CHANGE_VERBS, clause, is_place_asked, mentions, period_parts, relation_of, window, year_part
 from .frame import Question, identifiers_in
 
 
@@ -669,9 +669,32 @@ def period_ok(ctx: Evidence, f: Figure) -> bool:
             return False
         if not fy and not (q.years & (years_in(f.sentence) | ctx.doc_years(f.doc))):
             return False
-        if not q.period and not q.days and year_part(f.period) != (None, None):
-            # "năm 2020" is not answered by "6 tháng đầu năm 2020" nor "quý I/2020" (a day asked,
-            # "tại ngày 31/3/2021", is a point in time: day_ok judges it)
+        if not q.period and not q.days and (year_part(f.period) != (None, None)
+                                            or lexicon.calendar_month(f.period) not in (None, 12)):
+            # "năm 2020" is not answered by "6 tháng đầu năm 2020", "quý I/2020" nor "tháng 4/2020"
+            # ("hết tháng 12" closes the year; a day asked, "tại ngày 31/3/2021", is a point in
+            # time: day_ok judges it)
+            return False
+    asked_month = lexicon.calendar_month(q.period or "")
+    if asked_month and _TO_DATE.search(fold(q.text).lower()):
+        # "Lũy kế đến tháng 4/2024": the months up to April, not April's own figure ("tính đến
+        # tháng 1 năm 2016", a stock, is that month's)
+        if _CUMULATIVE.search(fold(q.text).lower()) and lexicon.calendar_month(f.period) == asked_month \
+                and not _CUMULATIVE.search(fold(window(f, 12, 4)).lower()):
+            return False
+        asked_month = None
+    if asked_month and f.period:
+        # "tháng 3/2024" is not answered by April's figure nor the year's; a figure whose period
+        # names no month may still be that month's when its sentence says so, or, naming no year
+        # either ("Năm 2024, tỉnh đặt mục tiêu …" is the year's), its record's title does or the
+        # record is dated in that month or the next (a month's news, a month's report)
+        said = lexicon.calendar_month(f.period)
+        dated = ctx.doc_date(f.doc)
+        undated = not years_in(f.sentence)
+        if said != asked_month and (said is not None or not (
+                _names_month(f.sentence, asked_month) or undated and (
+                    _names_month(ctx.doc_title(f.doc), asked_month) or dated and dated[1] in (asked_month,
+                                                                                               asked_month % 12 + 1)))):
             return False
     if q.period:
         # "quý 2" is not answered by a quarter-less or another quarter's figure; same for "6 tháng"
@@ -683,6 +706,15 @@ def period_ok(ctx: Evidence, f: Figure) -> bool:
         if (qq and qq != fq) or (qm and qm != fm):
             return False
     return day_ok(ctx, f)
+
+
+# a span up to a month, not the month itself: "lũy kế đến tháng 4", "tính đến hết tháng 4", "từ đầu năm"
+_TO_DATE = re.compile(r"\b(?:luy ke|tinh den|den het|(?:tu dau nam )?den thang|het thang|tu dau nam)\b")
+_CUMULATIVE = re.compile(r"\b(?:luy ke|tu dau nam)\b")
+
+
+def _names_month(text: str, month: int) -> bool:
+    return any(int(m.group(1)) == month for m in lexicon.CALENDAR_MONTH_FOLDED.finditer(fold(text).lower()))
 
 
 def day_ok(ctx: Evidence, f: Figure) -> bool:

@@ -732,14 +732,16 @@ _PERIOD_AFTER = re.compile(r"\s(?:nam|quy|thang|giai doan|ky)\s+(?:\d|[ivx]+\b)|
 
 
 _SUMS = {fold(m) for m in lexicon.SUMS_OF_MONEY}
-# a quantity counted in a unit of measure ("bao nhiêu tấn hành tím") counts no things to fund
+# a quantity counted in a unit of measure ("bao nhiêu tấn hành tím") counts no things to fund, nor
+# do times ("gấp bao nhiêu lần", "bao nhiêu lần vật ngã") count a thing
+_TIMES = re.compile(r"lan\b")
 _MEASURED_IN = re.compile(r"(?:tan|kg|ta|lit|m2|m3|ha|km|kwh|mw|usd|dong|ty|trieu|nghin|luot|nguoi)\b")
 
 
 def _counted_things(base_q: Question) -> str:
     """What the earlier question counted, as written, to its end or its period: "đề án
     khuyến công địa phương hỗ trợ máy móc kỹ thuật" of "… có bao nhiêu đề án … năm 2020?"."""
-    if base_q.kind != "count" or not base_q.count_noun or re.match(r"lan\b", base_q.count_noun) \
+    if base_q.kind != "count" or not base_q.count_noun or _TIMES.match(base_q.count_noun) \
             or _MEASURED_IN.match(base_q.count_noun):
         return ""
     folded = fold(base_q.text)
@@ -782,7 +784,7 @@ def _add_missing(text: str, base_q: Question, q: Question, referenced: bool = Fa
     # "toàn tỉnh có bao nhiêu chợ?" after a question for an amount or a rate counts something
     # else: the earlier subject was the measure asked, and is not carried (its period is)
     # ("gấp bao nhiêu lần cùng kỳ?" counts no new thing: a multiple of the earlier measure)
-    counts_anew = bool(q.count_noun) and not re.match(r"lan\b", q.count_noun) and base_q.kind != "count" \
+    counts_anew = bool(q.count_noun) and not _TIMES.match(q.count_noun) and base_q.kind != "count" \
         and bool(base_q.measures)
     if whole_subject and not referenced and not q.places and not q.names and not q.measures and not counts_anew:
         counted = _counted_noun(base_q, subject) if not q.count_noun else ""

@@ -361,6 +361,19 @@ def test_a_report_s_shorthand_for_plan_or_output_is_no_one_s_name_nor_a_prize_la
     assert (figs["5 giải"].entity, figs["12 giải"].entity) == ("", "")
 
 
+def test_a_roman_numeral_alone_numbers_a_period_or_a_class_and_is_no_one_s_name():
+    """"toàn tỉnh có … 1 chợ loại I, 18 chợ loại II": "I" is a class, so the markets counted
+    are the record's province's (as subject "I", a question naming Sóc Trăng set the right
+    figure aside and answered "1 chợ"); "Theo SSI, trong quý I, …": the quarter names no one, SSI does. A
+    ticker of such letters ("VIC") is still a name."""
+    figs = _extract("Năm 2008, toàn tỉnh có 119 chợ, trong đó có 1 chợ loại I, 18 chợ loại II, "
+                    "100 chợ loại III. Theo SSI, trong quý I, giá trị giao dịch bình quân đạt 20.000 tỷ đồng. "
+                    "Cổ phiếu VIC tăng 1.700 đồng.")
+    assert figs["18 chợ"].entity == figs["100 chợ"].entity == ""
+    assert figs["20.000 tỷ đồng"].entity == "SSI"
+    assert figs["1.700 đồng"].entity == "VIC"
+
+
 def test_a_marked_word_is_judged_as_written_when_it_may_open_a_name():
     """Folded, "Sở" is "so" (of "so với") and "Đông" is "đồng": both were dropped from the names
     they open, leaving "Công Thương" and "Á" as the figures' subjects."""
@@ -368,6 +381,16 @@ def test_a_marked_word_is_judged_as_written_when_it_may_open_a_name():
                     "Tăng trưởng của khu vực Đông Nam Á đạt khoảng 4,4%.")
     assert figs["2.881 vụ"].entity == "Sở Công Thương"
     assert figs["khoảng 4,4%"].entity == "Đông Nam Á"
+
+
+def test_months_so_far_are_a_period_before_their_estimate():
+    """"… 5 tháng ước đạt 13.480 tỷ đồng" adds up the months of the record's year (a bare "5
+    tháng" had been read as a length of time, and the figure as the whole year's); "kỳ hạn 5
+    tháng" is still a length."""
+    from kcqa.extract.figures import periods_in
+    assert [p[2] for p in periods_in("giá trị sản xuất công nghiệp 5 tháng ước đạt 13.480 tỷ đồng")] == ["5 tháng"]
+    assert periods_in("gửi kỳ hạn 5 tháng đạt lãi suất 5%") == []
+    assert periods_in("dự án kéo dài 7 tháng") == []
 
 
 def test_a_year_is_a_whole_token():

@@ -17,7 +17,7 @@ from ..models import Document, Figure
 
 # Bump when extraction changes: `kcqa index` then re-extracts figures from the stored
 # text of every record, without re-embedding anything.
-EXTRACTOR_VERSION = "47"
+EXTRACTOR_VERSION = "50"
 from ..text import lexicon
 from ..text.numbers import Quantity, find_durations, find_quantities
 from ..text.places import find_places
@@ -64,7 +64,7 @@ def periods_in(text: str) -> list[tuple[int, int, str]]:
     for m in _PERIOD.finditer(text):
         bare = _BARE_MONTHS.fullmatch(m.group())
         if bare and not lexicon.bare_months_is_period(fold(text[max(0, m.start() - 40):m.start()]),
-                                                       int(bare.group(1))):
+                                                       int(bare.group(1)), fold(text[m.end():m.end() + 30])):
             continue
         out.append((m.start(), m.end(), m.group()))
     return out
@@ -358,14 +358,17 @@ def _capitalised_before(text: str) -> str:
             words = words[1:]
         while words and _not_a_name(words):
             words = words[1:]
-        # … not a label ("2 giải A, 2 giải B và 20 giải C": "A" names no one's figure)
-        if words and (len(words) >= 2 or words[0].isupper() and not _LABEL.fullmatch(words[0])):
+        # … not a label ("2 giải A, 2 giải B và 20 giải C": "A" names no one's figure), nor a
+        # roman numeral alone, which numbers a period or a class ("quý I", "chợ loại I", "khóa XIV")
+        if words and (len(words) >= 2 or words[0].isupper() and not _LABEL.fullmatch(words[0])
+                      and not _ROMAN_ALONE.fullmatch(words[0])):
             i = text.index(words[0], s)
             return text[i:e]
     return ""
 
 
-_LABEL = re.compile(r"[A-HJKMNO-UWYZ]")     # one letter; a roman numeral ("khóa XIV") may say whose
+_LABEL = re.compile(r"[A-HJKMNO-UWYZ]")     # one letter that is no roman numeral
+_ROMAN_ALONE = re.compile(r"(?=[IVX])X{0,3}(?:IX|IV|V?I{0,3})")     # I … XXXIX, not "VIC" or "CV"
 
 
 _MEASURE_RE = re.compile(r"(?<!\w)(" + "|".join(re.escape(m) for m in sorted(MEASURES, key=len, reverse=True))

@@ -435,10 +435,15 @@ def bare_months_is_period(before_folded: str, months: int, after_folded: str = "
     """Whether a bare "N tháng" (no "đầu năm") names a reporting period: the quarter ends 3,
     6, 9 and 12 months, and any count of months of a year named right after it ("10 tháng
     năm 2016", "11 tháng 2023": monthly reports add up the months so far) — not right after a
-    word of duration ("kỳ hạn 6 tháng")."""
+    word of duration ("kỳ hạn 6 tháng"). Nor does the months' own predicate need a year: "giá
+    trị sản xuất … 5 tháng ước đạt 13.480 tỷ đồng" adds up the months so far."""
     if DURATION_BEFORE.search(before_folded[-30:]):
         return False
-    return months in (3, 6, 9, 12) or (1 <= months <= 12 and bool(_YEAR_AFTER.match(after_folded)))
+    return months in (3, 6, 9, 12) or (1 <= months <= 12 and bool(_YEAR_AFTER.match(after_folded)
+                                                                  or _ESTIMATE_AFTER.match(after_folded)))
+
+
+_ESTIMATE_AFTER = re.compile(r"\s*,?\s*(?:uoc (?:dat|tinh|thuc hien)|uoc\s+\d|dat\s+\d|dat khoang)\b")
 
 
 ROMAN = {"i": 1, "ii": 2, "iii": 3, "iv": 4, "v": 5, "vi": 6, "vii": 7, "viii": 8, "ix": 9, "x": 10,

@@ -133,3 +133,23 @@ def test_a_saved_pages_source_date_and_caption_are_not_its_title(tmp_path):
     from kcqa.extract.figures import extract_figures
     figure = next(f for f in extract_figures(doc) if f.text.endswith("27.805 tỷ đồng"))
     assert figure.period == "9 tháng năm 2022"
+
+
+def test_a_photo_credit_ends_its_caption_and_a_headless_page_is_titled_by_its_lead(tmp_path):
+    """A caption ends with its credit ("… Mai Sơn. Ảnh: BSL"): the next line starts a paragraph
+    (read as one, "BSL" became the subject of the retail figure after it, and the province's
+    question set it aside). A page with no headline is titled by its lead sentence, which
+    comes after its source line, not by that line ("Nguồn: http://…" had been the title)."""
+    page = ("Nguồn: https://kinhtedothi.vn/son-la.html\n\n"
+            "Ca sản xuất của công nhân Công ty cổ phần Xi măng Mai Sơn. Ảnh: BSL\n"
+            "6 tháng đầu năm, tổng mức bán lẻ hàng hóa toàn tỉnh ước đạt 20.200 tỷ đồng, tăng 12,5%.\n")
+    doc = read_document(write(tmp_path, "son-la.md", page.encode("utf-8")))
+    assert "Ảnh: BSL\n6 tháng" in doc.text
+    from kcqa.extract.figures import extract_figures
+    figure = next(f for f in extract_figures(doc) if f.text.endswith("20.200 tỷ đồng"))
+    assert figure.entity != "BSL"
+    headless = ("Nguồn: http://khuyencongonline.gov.vn/tin-tuc/dong-thap-thang-112022/\n\n"
+                "Theo báo cáo của Sở Công Thương tỉnh Đồng Tháp, tháng 11/2022 sản xuất ổn định.\n\n"
+                "Sản lượng điện thương phẩm trong tháng ước đạt 258,8 triệu kWh.\n")
+    doc = read_document(write(tmp_path, "x.txt", headless.encode("utf-8")))
+    assert doc.title.startswith("Theo báo cáo của Sở Công Thương tỉnh Đồng Tháp")

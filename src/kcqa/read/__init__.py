@@ -27,8 +27,9 @@ from ..text.vietnamese import nfc
 Loader = Callable[[Path, bytes], Document]
 # Bump when a loader reads the same bytes differently: the indexer reads every record
 # again (passages whose text is unchanged keep their vectors). 2: Markdown soft breaks. 3: a saved
-# page's source, date and caption lines are not its title.
-READER_VERSION = "3"
+# page's source, date and caption lines are not its title. 4: a line ending in a photo credit ends
+# its paragraph; a saved page's lead sentence (its title when it has no headline) is after its source line.
+READER_VERSION = "4"
 _LOADERS: dict[str, Loader] = {}
 _PLUGINS_LOADED = False
 
@@ -278,9 +279,12 @@ def infer_metadata(doc: Document) -> dict:
 
 
 def lead_sentence(doc: Document) -> str:
-    """News items often have no headline in the file: their lead sentence names the subject."""
+    """News items often have no headline in the file: their lead sentence names the subject
+    (after a saved page's source and date lines, which name nothing)."""
     from ..text.vietnamese import sentences
-    spans = sentences(doc.text, doc.body_start, min(len(doc.text), doc.body_start + 600))
+    from .text import after_preamble
+    start = after_preamble(doc.text, doc.body_start)
+    spans = sentences(doc.text, start, min(len(doc.text), start + 600))
     if spans:
         s, e = spans[0]
         if e - s <= 220:

@@ -11,6 +11,7 @@ from pathlib import Path
 
 from ..models import Document
 from . import decode_text_converting, register
+from ..text.vietnamese import PHOTO_CREDIT
 
 _FRONT = re.compile(r"\A---[ \t]*\n(.*?)\n---[ \t]*\n", re.DOTALL)
 _HASH_HEADER = re.compile(r"\A(?:#[ \t]*[\w-]+[ \t]*=[^\n]*\n)+")
@@ -57,7 +58,8 @@ def soften_line_breaks(text: str, start: int = 0) -> str:
     cut by a newline ("tỉnh Quảng\nTrị"); CommonMark reads such a newline inside a
     paragraph as a space, and so must an answer quoting it. Same length, so every
     offset stays valid. Indented lines (tables, header blocks), hard breaks (a line
-    ending in a backslash or two spaces) and block starts keep their newline.
+    ending in a backslash or two spaces), block starts and the line after a photo's
+    credit ("… Ảnh: BSL": a caption, not the start of the next paragraph) keep their newline.
     """
     chars = list(text)
     lines = text[start:].split("\n")
@@ -67,7 +69,7 @@ def soften_line_breaks(text: str, start: int = 0) -> str:
         if (line.strip() and following.strip()
                 and not line[:1].isspace() and not following[:1].isspace()
                 and not line.endswith(("\\", "  ")) and not line.startswith(("|", "+"))
-                and not _BLOCK_START.match(following)):
+                and not _BLOCK_START.match(following) and not PHOTO_CREDIT.search(line)):
             chars[pos] = " "
         pos += 1
     return "".join(chars)
@@ -84,14 +86,14 @@ _PREAMBLE_LINE = re.compile(r"[ \t]*(?:[^\n]*\(?Ảnh[ \t]*:[^\n]*|(?:(?:nguồn
                             r"[ \t,|-]*(?:\d{1,2}:\d{2}(?::\d{2})?)?[ \t]*(?:\(GMT[+-]\d{1,2}\))?)?[ \t]*\n", re.IGNORECASE)
 
 
-def _after_preamble(text: str, body: int) -> int:
+def after_preamble(text: str, body: int) -> int:
     while (m := _PREAMBLE_LINE.match(text, body)) and m.end() > body:
         body = m.end()
     return body
 
 
 def _guess_title(text: str, body: int, suffix: str) -> str:
-    body = _after_preamble(text, body)
+    body = after_preamble(text, body)
     if suffix in (".md", ".markdown"):
         m = _MD_TITLE.search(text, body)
         if m and m.start() - body < 400:

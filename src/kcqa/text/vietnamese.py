@@ -118,6 +118,9 @@ def sentences(text: str, start: int = 0, end: int | None = None) -> list[tuple[i
     return out
 
 
+# a photo's caption ends with its credit ("… Mai Sơn. Ảnh: BSL", "(Ảnh: Reuters)", "Ảnh minh họa"):
+# the article's next line is no continuation of it, whatever letter it starts with
+PHOTO_CREDIT = re.compile(r"(?<!\w)(?:Ảnh|ẢNH)(?:\s*:\s*[^.!?:\n]{1,40}|\s+minh\s+(?:họa|hoạ))\)?\s*$")
 _LINE_END_PARA = re.compile(r"[.!?…:;)\]\"”]\s*$|\|\s*$")
 _LIST_START = re.compile(r"^\s*(?:[-*+•–]\s|\d+\\?[.)]\s|[a-zđ][.)]\s|Điều\s+\d|Chương\s|\|)", re.IGNORECASE)
 
@@ -158,7 +161,8 @@ def paragraphs(text: str, start: int = 0, end: int | None = None) -> list[tuple[
             cur_s = s + ls
         cur_e = s + len(line.rstrip())
         nxt = text[e + 1:e + 2] if e < end else ""
-        if heading or _LINE_END_PARA.search(line) or (len(line.strip()) < 60 and not nxt.islower()) or len(line) > 100:
+        if heading or _LINE_END_PARA.search(line) or (len(line.strip()) < 60 and not nxt.islower()) or len(line) > 100 \
+                or PHOTO_CREDIT.search(line):
             spans.append((cur_s, cur_e))
             cur_s = None
     if cur_s is not None:

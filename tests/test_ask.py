@@ -327,6 +327,20 @@ def test_a_period_alone_asks_the_earlier_question_of_that_period(follow, expecte
     assert resolve(follow, prev).question == expected
 
 
+def test_a_year_and_a_predicate_ask_the_earlier_measure_of_that_year():
+    """"năm 2022 đặt mục tiêu bao nhiêu" names a year and nothing it measures: the earlier
+    measure's target for that year, with the earlier year taken out (a sector, "ngành Công
+    thương", is no subject to carry: it had given "Công năm 2022 đặt mục tiêu bao nhiêu")."""
+    prev = [_turn("Theo hội nghị triển khai nhiệm vụ ngành Công thương năm 2022, tổng kim ngạch xuất nhập khẩu "
+                  "hàng hóa, dịch vụ năm 2021 đạt bao nhiêu?")]
+    r = resolve("năm 2022 đặt mục tiêu bao nhiêu", prev)
+    assert r.resolved and r.question == ("Theo hội nghị triển khai nhiệm vụ ngành Công thương năm 2022, tổng kim "
+                                         "ngạch xuất nhập khẩu hàng hóa, dịch vụ năm 2022 đặt mục tiêu bao nhiêu")
+    # a year only compared with keeps the earlier one
+    prev = [_turn("Năm 2019 tổng kinh phí khuyến công thực hiện là bao nhiêu?")]
+    assert "Năm 2019" in resolve("so với năm 2018 thì tăng bao nhiêu", prev).question
+
+
 def test_which_is_highest_ranks_the_earlier_measure():
     """"Tỉnh nào cao nhất?" after a province's budget ranks that budget; "thấp nhất" next ranks it
     the other way; a superlative that names what it ranks stands on its own."""

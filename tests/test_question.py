@@ -103,6 +103,15 @@ def test_names_leave_out_measures_units_and_numerals():
     assert parse_question("Điện mặt trời mái nhà tăng lên bao nhiêu MWp?").names == []
 
 
+def test_a_sector_after_nganh_is_no_name():
+    """"ngành Công thương" is a sector: as a name ("cong") it became the subject carried into a
+    follow-up ("Công năm 2022 đặt mục tiêu bao nhiêu") and a name every answer must mention."""
+    q = parse_question("Theo hội nghị triển khai nhiệm vụ ngành Công thương năm 2022, tổng kim ngạch xuất nhập "
+                       "khẩu năm 2021 đạt bao nhiêu?")
+    assert q.names == []
+    assert parse_question("Ngân hàng Nhà nước bơm bao nhiêu tiền?").names == ["ngan hang nha nuoc"]
+
+
 def test_a_percentage_the_question_states_is_not_the_unit_it_asks_for():
     q = parse_question("SMBC chi bao nhiêu yên để mua 10% vốn Gemadept?")
     assert (q.kind, q.unit_kind, q.units) == ("amount", "money", {"yên"})

@@ -90,10 +90,13 @@ def _ref_spans(text: str) -> list[re.Match]:
 
 
 def _subjectless(q: Question) -> bool:
-    """A short question that names no place, no organisation and no year of its own."""
+    """A short question that names no place, no organisation and no year of its own, or a
+    year but nothing it measures or counts ("Năm 2022 đặt mục tiêu bao nhiêu?": the earlier
+    measure's target for that year)."""
     own_years = {int(y) for y in _YEAR.findall(q.text)} - {int(m.group(2)) for m in _BASELINE_YEAR.finditer(q.text)}
     n = len([s for s in syllables(q.text) if not s[2].isdigit()])
-    return not q.places and not q.names and not own_years and not q.whole and n <= 9
+    of_a_year = bool(own_years) and not (q.measures or q.count_noun or q.units) and q.kind in ("amount", "figure")
+    return not q.places and not q.names and (not own_years or of_a_year) and not q.whole and n <= 9
 
 
 def resolve(question: str, previous: list[dict]) -> Resolution:
@@ -788,6 +791,8 @@ def _add_missing(text: str, base_q: Question, q: Question, referenced: bool = Fa
         and bool(base_q.measures)
     if whole_subject and not referenced and not q.places and not q.names and not q.measures and not counts_anew:
         counted = _counted_noun(base_q, subject) if not q.count_noun else ""
+        if {int(y) for y in _YEAR.findall(out)} - {int(m.group(2)) for m in _BASELINE_YEAR.finditer(out)} or q.period:
+            subject = _without_last_period(subject)    # the follow-up's own period replaces it
         merged = f"{subject} {counted}{_lower_first(out)}"
         return merged[:1].upper() + merged[1:]
     measure = ""
@@ -823,6 +828,20 @@ def _add_missing(text: str, base_q: Question, q: Question, referenced: bool = Fa
     if measure:
         out = f"{measure}{_lower_first(out)}"
     return out[:1].upper() + out[1:]
+
+
+def _without_last_period(subject: str) -> str:
+    """The earlier subject without the period nearest its end ("… tổng kim ngạch xuất nhập
+    khẩu năm 2021" → "… tổng kim ngạch xuất nhập khẩu"); a year before it that dates something
+    else ("hội nghị … năm 2022, …") stays."""
+    from ..extract.figures import periods_in
+    spans = [(a, b) for a, b, *_ in periods_in(subject)] or [m.span() for m in _YEAR.finditer(subject)]
+    if not spans:
+        return subject
+    start, end = spans[-1]
+    lead = re.search(r"(?:(?:trong|vào|vao)\s+)?(?:(?:năm|nam)\s+)?$", subject[:start], re.IGNORECASE)
+    start = lead.start() if lead else start
+    return re.sub(r"\s+", " ", subject[:start] + subject[end:]).strip(" ,")
 
 
 def _asks_change_only(turn: dict) -> bool:

@@ -435,12 +435,17 @@ def _name_runs(text: str) -> list[tuple[int, int, bool]]:
     return [(s, e, grew) for s, e, grew in merged]
 
 
+_AFTER_SECTOR_WORD = re.compile(r"(?<!\w)(?:ngành|nganh)\s+$", re.IGNORECASE)
+
+
 def _key_names(text: str, place_texts: list[str]) -> list[str]:
     """Proper names in the question (companies, agencies, people) that a supporting record
     must mention: "Vingroup", "Nam A Bank", "BSR". Provinces are handled separately."""
     out = []
     places = {fold(p) for p in place_texts}
     for s, e, grew in _name_runs(text):
+        if _AFTER_SECTOR_WORD.search(text, 0, s):
+            continue                       # "ngành Công thương": a sector, no one's name
         words = text[s:e].split()
         if s == len(text) - len(text.lstrip()) and words and words[0].lower() in _COMMON_CAPS and not grew:
             words = words[1:]

@@ -279,6 +279,25 @@ def test_which_ones_is_answered_with_the_whole_list(tmp_path, model_cache):
     assert _stated(engine, "Những xã nào của Huế không thực hiện sắp xếp?") is None
 
 
+@pytest.mark.slow
+def test_the_name_the_record_says_is_what_was_described_and_where_is_never_a_figure(tmp_path, model_cache):
+    """"… thị trường xuất khẩu chính … là thị trường nào?" is answered by the name the record
+    says is that market ("Châu Mỹ vẫn là thị trường xuất khẩu chính"), not by the one written
+    after the noun ("thị trường Châu Âu"); "… nằm ở đâu?" with no place in the evidence is not
+    answered by the cluster's area ("75 ha"), even with no threshold."""
+    engine = _records_engine(tmp_path, model_cache, {
+        "ben-tre.txt": "Ngành Công Thương Bến Tre 5 tháng đầu năm 2021\n\nChâu Mỹ vẫn là thị trường xuất khẩu chính "
+                       "của các doanh nghiệp trên địa bàn tỉnh với ước đạt 144,5 triệu USD, chiếm tỷ trọng 27,4%; "
+                       "thị trường Châu Âu ước đạt 58,6 triệu USD, chiếm tỷ trọng 11%.\n",
+        "phu-tho.txt": "Phú Thọ bổ sung cụm công nghiệp vào quy hoạch năm 2022\n\nUBND tỉnh Phú Thọ bổ sung cụm công "
+                       "nghiệp Phú Hộ với quy mô 75 ha vào quy hoạch phát triển cụm công nghiệp.\n",
+    })
+    ans = engine.ask("5 tháng đầu năm 2021, thị trường xuất khẩu chính của các doanh nghiệp Bến Tre là thị trường nào?")
+    assert ans.status == "answered" and ans.value.text == "Châu Mỹ"
+    assert _stated(engine, "Cụm công nghiệp Phú Hộ quy mô 75 ha mà Phú Thọ bổ sung vào quy hoạch nằm ở đâu?") \
+        in (None, "Phú Thọ", "tỉnh Phú Thọ")
+
+
 def test_a_selection_of_the_highest_does_not_give_the_lowest(seed_engine):
     """"một số địa phương bố trí nguồn ngân sách cao … là: Lâm Đồng (…), Quảng Nam (…), Quảng Bình
     (…)…": Lâm Đồng is the highest; Quảng Bình is not the lowest province, only the lowest named."""

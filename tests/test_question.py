@@ -112,6 +112,14 @@ def test_a_sector_after_nganh_is_no_name():
     assert parse_question("Ngân hàng Nhà nước bơm bao nhiêu tiền?").names == ["ngan hang nha nuoc"]
 
 
+def test_which_cases_or_goods_ask_for_a_passage_not_a_name():
+    """"những vụ việc nổi cộm nào", "các mặt hàng … là những mặt hàng nào" ask for what the
+    record lists, which no proper name answers (a named answer gave "Tổng Cục Quản")."""
+    assert parse_question("Trong 10 tháng năm 2023, Cục QLTT tập trung xử lý những vụ việc nổi cộm nào?").kind == "passage"
+    assert parse_question("Các mặt hàng xuất khẩu chủ yếu qua cửa khẩu Lào Cai là những mặt hàng nào?").kind == "passage"
+    assert parse_question("Mặt hàng nào tăng mạnh nhất?").kind == "superlative"
+
+
 def test_a_percentage_the_question_states_is_not_the_unit_it_asks_for():
     q = parse_question("SMBC chi bao nhiêu yên để mua 10% vốn Gemadept?")
     assert (q.kind, q.unit_kind, q.units) == ("amount", "money", {"yên"})

@@ -453,6 +453,11 @@ def answer_place(ctx: Evidence) -> Answer | None:
 
 
 _ASKS_WHERE = re.compile(r"\b(?:o dau|tai dau|dia diem|noi nao)\b")
+
+
+def asks_where(q) -> bool:
+    """"… tổ chức ở đâu?", "… nằm ở đâu?": a place is asked, which no figure answers."""
+    return q.kind == "place" and bool(_ASKS_WHERE.search(fold(q.text)))
 _AT_PLACE = re.compile(r"(?<!\w)(?:tại|ở)\s+(?:(?:thành phố|thị xã|huyện|quận|thị trấn)\s+[^,;.]{1,30},\s*)?"
                        r"(?:(?:tỉnh|thành phố|TP\.?)\s*)?\Z", re.IGNORECASE)
 _SEAT_BEFORE = re.compile(r"(?<!\w)(?:tại|ở)\s+((?:Sở|Bộ|Cục|Trung tâm|UBND|Ủy ban|Văn phòng|Nhà|Khách sạn|Hội trường)"
@@ -501,12 +506,39 @@ def answer_named(ctx: Evidence) -> Answer | None:
                     # an apposition that says the same: "… cho Sở Công Thương Ninh Thuận, đơn vị
                     # đăng cai hội nghị …" answers "Đơn vị nào đăng cai hội nghị …?"
                     after_noun += [r for r in runs if re.fullmatch(r"\s*,\s*", text[r[1]:m.start()])]
+        described = _described(ctx.q.text, noun, text, runs)
+        if described:
+            after_noun = [described]      # "Châu Mỹ vẫn là thị trường xuất khẩu chính …" says which one
         best = after_noun[0] if len(after_noun) == 1 else _nearest_to_key(ctx, text, after_noun or runs)
         if best:
             whole = _whole_answer(ctx, text, best)
             return _scored(entity_answer(ctx, chunk, s, e, whole, "{x}."), cov, ctx,
                            after_noun=float(bool(after_noun)), n_names=float(_choices(after_noun or runs, whole)))
     return None
+
+
+_COPULA = re.compile(r"\s+(?:(?:vẫn|cũng|đều|hiện|tiếp tục|chính)\s+)?là\s+", re.IGNORECASE)
+
+
+def _described(question: str, noun: str, text: str, runs: list[tuple[int, int]]) -> tuple[int, int] | None:
+    """"… thị trường xuất khẩu chính của … là thị trường nào?": the name the sentence says is
+    what the question describes ("Châu Mỹ vẫn là thị trường xuất khẩu chính …"), not the
+    one written after the noun ("thị trường Châu Âu"). The description's first three words
+    (folded) must follow the name's "là"."""
+    if not noun:
+        return None
+    asked = re.search(rf"(?:^|,\s*)((?:\w+\s+){{2,}}?)la\s+{re.escape(noun)}\s+nao\b", fold(question).lower())
+    if not asked:
+        return None
+    head = asked.group(1).split()[:3]
+    if fold(noun) not in " ".join(head):
+        return None                   # the description must be of the noun asked ("thị trường … là thị trường nào")
+    out = []
+    for run in runs:
+        cop = _COPULA.match(text, run[1])
+        if cop and fold(text[cop.end():cop.end() + 80]).lower().split()[:3] == head:
+            out.append(run)
+    return out[0] if len(out) == 1 else None
 
 
 # "… thành xã mới có tên gọi là xã Bình Mỹ", "hợp nhất …, lấy tên là tỉnh Lào Cai": the name

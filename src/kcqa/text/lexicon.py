@@ -465,7 +465,8 @@ PASSAGE_CUES = re.compile(
     r"\b(vi sao|tai sao|nguyen nhan|ly do|nhu the nao|ra sao|the nao|nhung gi|nhung viec gi|dieu gi|"
     r"nhiem vu|giai phap|bien phap|kien nghi|de xuat gi|de nghi gi|luu y|nhan manh|chi dao gi|muc tieu gi|"
     r"y nghia|hieu qua gi|tac dong gi|hinh thuc|cach nao|lam gi|noi dung gi|nhung noi dung|"
-    r"hoat dong nao|chuong trinh nao|cac chuong trinh|nhung chuong trinh|kho khan|thuan loi|han che)\b")
+    r"hoat dong nao|chuong trinh nao|cac chuong trinh|nhung chuong trinh|kho khan|thuan loi|han che|"
+    r"vu viec nao|nhung vu viec|nhung mat hang|cac mat hang nao)\b")
 WHY_CUES = re.compile(r"\b(vi sao|tai sao|nguyen nhan|ly do)\b")
 # Sentences that give a cause (for "vì sao"): without one, the records do not explain it.
 # Matched with their marks, as records write them: folded, "vị" of "đơn vị" was "vì", "đó"

@@ -393,6 +393,23 @@ def test_months_so_far_are_a_period_before_their_estimate():
     assert periods_in("dự án kéo dài 7 tháng") == []
 
 
+def test_a_sentence_of_now_is_of_the_record_not_of_the_period_before_it():
+    """"Từ sau ngày giải phóng đến năm 1984, … Đến nay, thành phố đã hình thành … 6 trung tâm
+    thương mại": the count is as of the record (2013), not of 1984 (a question for 2013 found
+    nothing); with no such word the sentence before still gives the period."""
+    from kcqa.models import Document
+    text = ("Trung tâm thương mại của vùng\n\nTừ sau ngày giải phóng đến năm 1984, hạ tầng thương mại Đà Nẵng chỉ "
+            "có chợ Hàn, chợ Cồn. Đến nay, thành phố đã hình thành 6 trung tâm thương mại tổng hợp. "
+            "Quý I năm 2013, thành phố mở thêm 2 siêu thị. Thành phố có 35 siêu thị.\n\n6 tháng đầu năm 2013, "
+            "bán lẻ tăng mạnh. Từ đầu năm đến nay, chỉ số sản xuất công nghiệp tăng 9,5%.")
+    doc = Document(path="da-nang-2013.txt", title="Trung tâm thương mại của vùng", text=text,
+                   body_start=len("Trung tâm thương mại của vùng") + 2, metadata={"year": 2013})
+    figs = {f.text: f for f in extract_figures(doc)}
+    assert figs["6 trung tâm thương mại"].period == "năm 2013"
+    assert figs["35 siêu thị"].period == "Quý I năm 2013"
+    assert figs["9,5%"].period == "6 tháng đầu năm 2013"       # the months so far are the report's
+
+
 def test_a_year_is_a_whole_token():
     """"9 tháng năm 20214" (a typo for 2024) is no "năm 2021": the figures take the record's year."""
     figs = _extract("Năm 2024 ngành công thương phát triển.\n\n9 tháng năm 20214, chỉ số sản xuất công nghiệp giảm "

@@ -17,7 +17,7 @@ from ..models import Document, Figure
 
 # Bump when extraction changes: `kcqa index` then re-extracts figures from the stored
 # text of every record, without re-embedding anything.
-EXTRACTOR_VERSION = "50"
+EXTRACTOR_VERSION = "52"
 from ..text import lexicon
 from ..text.numbers import Quantity, find_durations, find_quantities
 from ..text.places import find_places
@@ -448,7 +448,8 @@ def _period_for(sentence: str, q: Quantity, periods, prev: str, doc: Document) -
     period = _period_named(sentence, q, periods, prev, doc)
     if not period or years_in(period):
         return period
-    year = _context_year(sentence[:q.start]) or _context_year(prev) or _context_year(doc.title)
+    now = _NOW.search(sentence, 0, q.start)
+    year = _context_year(sentence[:q.start]) or (None if now else _context_year(prev)) or _context_year(doc.title)
     if not year:
         year = doc.metadata.get("year")
         if not isinstance(year, int):
@@ -463,6 +464,13 @@ def _period_for(sentence: str, q: Quantity, periods, prev: str, doc: Document) -
 
 _MONTH_OR_QUARTER = re.compile(r"\b(?:tháng\s+(\d{1,2})|quý\s+(\d|I{1,3}|IV))\b", re.IGNORECASE)
 _QUARTER_NUMBERS = {"1": 1, "2": 2, "3": 3, "4": 4, "i": 1, "ii": 2, "iii": 3, "iv": 4}
+
+
+# a sentence of the record's own time: what it counts is as of the record, not of the period
+# the sentence before it named
+# ("từ đầu năm đến nay" is the months so far, the report's own period, which the sentences before name)
+_NOW = re.compile(r"(?<!\w)(?:(?:cho |tính )?(?<!đầu năm )(?:đến|tới) nay|hiện nay|hiện tại|hiện có)(?!\w)",
+                  re.IGNORECASE)
 
 
 def _first_month(period: str) -> int | None:
@@ -518,8 +526,10 @@ def _period_named(sentence: str, q: Quantity, periods, prev: str, doc: Document)
         return before[-1][2]
     if after:
         return after[0][2]
-    # an earlier sentence of the paragraph, then the record's title (news leads name the quarter)
-    for context in (prev, doc.title):
+    # an earlier sentence of the paragraph, then the record's title (news leads name the quarter);
+    # not the sentence before when this one says it is of now ("Đến nay, thành phố đã hình
+    # thành … 6 trung tâm thương mại" after "đến năm 1984, …")
+    for context in ((doc.title,) if _NOW.search(sentence, 0, q.start) else (prev, doc.title)):
         found = [p for p in periods_in(context) if not _BASELINE.search(context[max(0, p[0] - 200):p[0]])]
         if found:
             return _reported(context, found)[-1][2]

@@ -410,6 +410,17 @@ def test_a_sentence_of_now_is_of_the_record_not_of_the_period_before_it():
     assert figs["9,5%"].period == "6 tháng đầu năm 2013"       # the months so far are the report's
 
 
+def test_a_list_after_a_count_gives_its_items_counts_bare():
+    """"huyện Ninh Hải có 16 sản phẩm, Thuận Bắc 3, …, Ninh Phước 14": each item's bare number
+    counts the same thing, and its name is its subject; a year after a name is no count."""
+    figs = _extract("Hội đồng đã tiếp nhận 69 sản phẩm; trong đó huyện Ninh Hải có 16 sản phẩm, Thuận Bắc 3, "
+                    "Ninh Sơn 13, Ninh Phước 14 và thành phố Phan Rang - Tháp Chàm 14 sản phẩm. Công ty có 5 cửa "
+                    "hàng, Việt Nam 2021 là năm khó khăn.")
+    assert (figs["13"].unit, figs["13"].entity) == ("sản phẩm", "Ninh Sơn")
+    assert (figs["14"].value, figs["14"].entity) == (14, "Ninh Phước")
+    assert "2021" not in figs
+
+
 def test_a_year_is_a_whole_token():
     """"9 tháng năm 20214" (a typo for 2024) is no "năm 2021": the figures take the record's year."""
     figs = _extract("Năm 2024 ngành công thương phát triển.\n\n9 tháng năm 20214, chỉ số sản xuất công nghiệp giảm "

@@ -17,7 +17,7 @@ from ..models import Document, Figure
 
 # Bump when extraction changes: `kcqa index` then re-extracts figures from the stored
 # text of every record, without re-embedding anything.
-EXTRACTOR_VERSION = "52"
+EXTRACTOR_VERSION = "53"
 from ..text import lexicon
 from ..text.numbers import Quantity, find_durations, find_quantities
 from ..text.places import find_places
@@ -100,11 +100,37 @@ def _sentence_figures(doc: Document, sentence: str, offset: int, paragraph: int,
     taken = [(q.start, q.end) for q in quantities]
     quantities += [d for d in find_durations(sentence) if not any(a < d.end and d.start < b for a, b in taken)]
     quantities, labels = _paired_values(sentence, quantities)
+    quantities += _listed_counts(sentence, quantities)
     quantities.sort(key=lambda q: q.start)
     figures = figures_of(doc, sentence, offset, paragraph, prev, quantities)
     for f in figures:
         f.measure = labels.get(f.start - offset, f.measure)
     return figures
+
+
+# a list item that gives its count bare, after its name: ", Thuận Bắc 3", "; huyện Bác Ái 2", " và Ninh Phước 14"
+# (the range À-Ỹ holds lower-case letters too: each word is checked to be capitalised)
+_BARE_ITEM = re.compile(r"\s*(?:[,;]\s*(?:và\s+)?|\s+và\s+)(?:(?:huyện|thị xã|thành phố|quận|xã|phường|tỉnh)\s+)?"
+                        r"(?P<name>[A-ZĐÀ-Ỹ][\w'-]*(?:\s+[A-ZĐÀ-Ỹ][\w'-]*){0,4})\s+(?P<n>\d{1,4})(?=\s*(?:[,;.)]|và\s|$))")
+
+
+def _listed_counts(sentence: str, quantities: list[Quantity]) -> list[Quantity]:
+    """The items of a list after a count that give their own count bare: "huyện Ninh Hải có 16
+    sản phẩm, Thuận Bắc 3, Ninh Sơn 13, …, Ninh Phước 14" are 3, 13 and 14 sản phẩm too. The
+    name must be capitalised and the number end the item; the text stays as written ("14")."""
+    out: list[Quantity] = []
+    for q in quantities:
+        if q.kind != "count" or not q.unit or q.value_max is not None:
+            continue
+        pos = q.end
+        while (m := _BARE_ITEM.match(sentence, pos)) and all(w[0].isupper() for w in m.group("name").split()):
+            n = int(m.group("n"))
+            if 1900 <= n <= 2100:
+                break                     # "…, Việt Nam 2021": a year, not an item's count
+            out.append(Quantity(start=m.start("n"), end=m.end("n"), text=m.group("n"), number_start=m.start("n"),
+                                number_end=m.end("n"), value=float(n), unit=q.unit, kind="count"))
+            pos = m.end()
+    return out
 
 
 # "55,2 - 55,65 triệu đồng/lượng (mua vào - bán ra)": two values, each named by its label

@@ -140,6 +140,13 @@ def test_a_question_phrase_is_restored_where_the_records_never_write_its_syllabl
     assert r.restore("tram xang") == "trạm xăng"
 
 
+def test_la_bao_nhieu_is_the_question_s_own_words_whatever_the_records_say_of_leaves():
+    """"kinh phi … la bao nhieu" asks "là bao nhiêu"; over a dozen records that write "thuốc lá"
+    more often than "là" it had become "lá bao nhiêu" (probe 10)."""
+    r = DiacriticRestorer.from_texts(["Thu giữ 500 bao thuốc lá lậu. Thuốc lá bao gồm nhiều loại; lá thuốc lá."])
+    assert r.restore("kinh phi la bao nhieu") == "kinh phí là bao nhiêu"
+
+
 def test_what_a_question_ends_by_counting_is_a_counted_noun():
     """"toan tinh co bao nhieu cho?" counts markets (chợ), whatever the records' most frequent
     "cho" (for); before a further word "cho" stays the preposition it mostly is."""

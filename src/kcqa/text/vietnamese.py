@@ -187,7 +187,7 @@ QUESTION_VOCABULARY = (
 
 # the question's own words: a record's n-gram never takes half of one ("hợp nhất bảo" from
 # "hop nhat bao nhieu" left "nhiều" behind)
-QUESTION_PHRASES = ("bao nhiêu", "bao nhiêu tiền", "bao lâu", "bao giờ", "khi nào", "ở đâu", "là gì", "là ai", "như thế nào",
+QUESTION_PHRASES = ("bao nhiêu", "là bao nhiêu", "bao nhiêu tiền", "bao lâu", "bao giờ", "khi nào", "ở đâu", "là gì", "là ai", "như thế nào",
                     "thế nào", "có mấy", "được mấy", "số mấy", "thì sao", "thì thế nào", "thì ra sao",
                     # a follow-up's references: records seldom write them, so "nam do", "o do",
                     # "chi ay" were "năm độ", "ở độ", "chỉ ấy" and the reference was lost

@@ -341,6 +341,31 @@ def test_a_year_and_a_predicate_ask_the_earlier_measure_of_that_year():
     assert "Năm 2019" in resolve("so với năm 2018 thì tăng bao nhiêu", prev).question
 
 
+def test_a_district_or_town_takes_the_earlier_ones_place_and_a_long_measure_its_thing():
+    """A town typed in lower case ("thanh pho phan rang thap cham thi sao") stands for the
+    earlier district, capitalised as the proper name it is (no province, so the place slot did
+    not swap it: it was unresolvable); a product stands for a measure of up to ten words
+    ("chỉ số sản xuất công nghiệp toàn ngành", seven, was too long to be replaced)."""
+    prev = [_turn("Huyện Ninh Phước có bao nhiêu sản phẩm tham gia năm 2020?")]
+    assert resolve("thành phố phan rang tháp chàm thì sao", prev).question == \
+        "Thành phố Phan Rang Tháp Chàm có bao nhiêu sản phẩm tham gia năm 2020?"
+    assert not resolve("thành phố phan rang tháp chàm thì sao", [_turn("Quảng Nam có bao nhiêu huyện?")]).resolved
+    prev = [_turn("6 tháng đầu năm 2025 chỉ số sản xuất công nghiệp toàn ngành của Sơn La tăng bao nhiêu?")]
+    assert resolve("Còn xi măng thì sao?", prev).question == "6 tháng đầu năm 2025 xi măng của Sơn La tăng bao nhiêu?"
+
+
+def test_a_part_among_those_is_of_their_period_and_a_replaced_reference_is_not_named_twice():
+    """"Trong đó có bao nhiêu đề án ứng dụng máy móc?" after a question about 2022 asks about
+    2022 (without the year the next year's plan answered it); "các đề án đó", once replaced by
+    what the earlier turn counted, is not named again before it."""
+    prev = [_turn("Năm 2022 tổng kinh phí các đề án khuyến công của Khánh Hòa là bao nhiêu?")]
+    part = resolve("Trong đó có bao nhiêu đề án ứng dụng máy móc, thiết bị tiên tiến?", prev)
+    assert part.resolved and "năm 2022" in part.question
+    prev.append(_turn("Trong đó có bao nhiêu đề án ứng dụng máy móc, thiết bị tiên tiến?", part.question, kind="count"))
+    money = resolve("Kinh phí hỗ trợ cho các đề án đó là bao nhiêu?", prev).question
+    assert money.count("đề án") == 1 and "ứng dụng máy móc" in money
+
+
 def test_which_is_highest_ranks_the_earlier_measure():
     """"Tỉnh nào cao nhất?" after a province's budget ranks that budget; "thấp nhất" next ranks it
     the other way; a superlative that names what it ranks stands on its own."""

@@ -115,6 +115,13 @@ def resolve(question: str, previous: list[dict]) -> Resolution:
         rest = question[among.end():].strip()
         part = resolve(rest[:1].upper() + rest[1:], previous)
         if part.resolved:
+            # a part of that whole is of its period too ("Năm 2022 … các đề án …" then "Trong đó
+            # có bao nhiêu đề án ứng dụng máy móc?": those of 2022, not the next year's plan)
+            whole = previous[-1].get("resolved_question") or previous[-1]["question"]
+            part_q = parse_question(part.question)
+            period = _period_text(whole, parse_question(whole), carried=True)
+            if period and not part_q.years and not part_q.period:
+                part.question = _append(part.question, period)
             return part
     scoped = _scope_followup(question, previous)
     if scoped is not None:
@@ -164,6 +171,9 @@ def resolve(question: str, previous: list[dict]) -> Resolution:
         if core_q is None:
             return Resolution(base, resolved=True, substituted=True)
     elliptic = bool(_START.search(question) or re.search(_THI_SAO, question, re.IGNORECASE))
+    local = _local_unit_swap(base, core) if elliptic and core else None
+    if local:
+        return Resolution(local, resolved=True, substituted=True)
     if core_q is not None and not (core_q.names or core_q.places) and (core[:1].isupper() or
                                                                        (elliptic and _names(base_q))) \
             and len(syllables(core)) <= (5 if elliptic and _names(base_q) else 3) \
@@ -291,11 +301,38 @@ def _swap_thing(base: str, base_q: Question, thing: str) -> str | None:
         end = start + owner.start()
     end = min([end] + [ps for ps, _ in _span_of_places(subject) if ps > start])
     head = subject[start:end].strip()
-    if not head or len(head.split()) > 6:
+    if not head or len(head.split()) > 10:
         return None
     at = base.index(head, start)
     phrase = thing if at else thing[:1].upper() + thing[1:]
     return base[:at] + phrase + base[at + len(head):]
+
+
+_LOCAL_NOUN = r"(?:huyện|huyen|thị xã|thi xa|thành phố|thanh pho|quận|quan|thị trấn|thi tran|xã|xa|phường|phuong)"
+_LOCAL_TYPED = re.compile(rf"^{_LOCAL_NOUN}\s+\S.*$", re.IGNORECASE)
+_LOCAL_TYPED_NOUN = re.compile(rf"{_LOCAL_NOUN}\s+", re.IGNORECASE)
+_LOCAL_IN_BASE = re.compile(r"(?<!\w)(?:huyện|thị xã|thành phố|quận|thị trấn|xã|phường)\s+", re.IGNORECASE)
+_NAME_WORD = re.compile(r"\s*(?:-\s*)?([^\W\d_][\w'-]*)")
+
+
+def _local_unit_swap(base: str, core: str) -> str | None:
+    """"thành phố Phan Rang - Tháp Chàm thì sao?" after "Huyện Ninh Phước có bao nhiêu sản
+    phẩm …?": a district or town in the earlier one's stead (their names are no provinces, so
+    the place slot does not swap them). Only when the earlier question names one."""
+    typed = core.strip(" ?")
+    if not _LOCAL_TYPED.match(typed) or len(typed.split()) > 8:
+        return None
+    for m in _LOCAL_IN_BASE.finditer(base):
+        end = m.end()
+        while (w := _NAME_WORD.match(base, end)) and w.group(1)[:1].isupper():
+            end = w.end()                 # the name's capitalised words ("Phan Rang - Tháp Chàm")
+        if end > m.end():
+            # a unit's name is a proper name, however it was typed ("thành phố phan rang tháp chàm")
+            noun = _LOCAL_TYPED_NOUN.match(typed)
+            phrase = typed[:noun.end()] + " ".join(w[:1].upper() + w[1:] for w in typed[noun.end():].split(" "))
+            phrase = phrase[:1].upper() + phrase[1:] if m.start() == 0 else phrase[:1].lower() + phrase[1:]
+            return base[:m.start()] + phrase + base[end:]
+    return None
 
 
 def _carried_subject(question: str, q: Question, base_q: Question) -> Resolution | None:
@@ -773,7 +810,8 @@ def _add_missing(text: str, base_q: Question, q: Question, referenced: bool = Fa
     one whose reference ("hội nghị đó") was just replaced has its subject already."""
     out = text.strip()
     out = _START.sub("", out)
-    out = _of_the_counted(out, base_q, q)
+    if not referenced:
+        out = _of_the_counted(out, base_q, q)     # "các đề án đó", replaced, names them already
     out = re.sub(r"\s*(?:thì|thi)\s*(?=\s(?:tăng|giảm|đạt|là|được|bao|tang|giam|dat|la|duoc))", "", out)
     out = re.sub(r"^\s*(?:thì|thi)\s+", "", out)
     subject = _subject(base_q.text)

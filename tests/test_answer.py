@@ -298,6 +298,25 @@ def test_the_name_the_record_says_is_what_was_described_and_where_is_never_a_fig
         in (None, "Phú Thọ", "tỉnh Phú Thọ")
 
 
+@pytest.mark.slow
+def test_a_name_keeps_its_number_and_a_place_its_town(tmp_path, model_cache):
+    """"Nhiệt điện Vũng Áng 1" is the plant's name, number included (a count after a name,
+    "Quảng Ninh 2 nhà máy", is not); "tại thành phố Gia Nghĩa tỉnh Đắk Nông", with no comma
+    between town and province, is where, whole (not the province a later body is of)."""
+    engine = _records_engine(tmp_path, model_cache, {
+        "ha-tinh.txt": "Hoạt động công thương Hà Tĩnh năm 2019\n\nNăm 2019, nhà máy Nhiệt điện Vũng Áng 1 vận hành "
+                       "luân phiên các tổ máy do thiếu nguyên liệu.\n",
+        "dak-nong.txt": "Hội nghị khuyến công khu vực miền Trung - Tây Nguyên lần thứ XIII năm 2023\n\nChiều ngày "
+                        "26/10, tại thành phố Gia Nghĩa tỉnh Đắk Nông, Cục Công Thương địa phương phối hợp với Sở "
+                        "Công Thương tỉnh Đăk Nông tổ chức Hội nghị khuyến công khu vực miền Trung - Tây Nguyên lần "
+                        "thứ XIII.\n",
+    })
+    assert _stated(engine, "Nhà máy nhiệt điện nào ở Hà Tĩnh phải vận hành luân phiên các tổ máy năm 2019?") \
+        == "Vũng Áng 1"
+    assert _stated(engine, "Hội nghị khuyến công khu vực miền Trung - Tây Nguyên lần thứ XIII được tổ chức ở đâu?") \
+        == "thành phố Gia Nghĩa tỉnh Đắk Nông"
+
+
 def test_a_selection_of_the_highest_does_not_give_the_lowest(seed_engine):
     """"một số địa phương bố trí nguồn ngân sách cao … là: Lâm Đồng (…), Quảng Nam (…), Quảng Bình
     (…)…": Lâm Đồng is the highest; Quảng Bình is not the lowest province, only the lowest named."""

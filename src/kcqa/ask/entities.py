@@ -9,6 +9,7 @@ from ..models import Answer, AnswerValue, Chunk, Figure
 from ..text.lexicon import (ADMIN_UNITS, DOCUMENT_TYPES, HONORIFICS, INDUSTRIAL_ZONES, LOCAL_UNITS, MONEY_UNITS, RECORD_NOUNS,
                             SETTLEMENTS)
 from ..text.places import find_places
+from ..text.numbers import find_quantities
 from ..text.vietnamese import capitalised_runs, fold, sentences, syllables
 from .candidates import MIN_COVERAGE, TOP_PASSAGES, Evidence, period_ok
 from .features import mentions
@@ -252,9 +253,22 @@ def asks_several(q) -> bool:
 
 
 def _whole_answer(ctx: Evidence, text: str, span: tuple[int, int]) -> tuple[int, int]:
-    """The name with its type noun, and the whole list when the question asks for several."""
-    span = _with_type_noun(text, span)
+    """The name with its type noun and its number, and the whole list when the question asks
+    for several."""
+    span = _with_number(text, _with_type_noun(text, span))
     return _enumeration(text, span) if asks_several(ctx.q) else span
+
+
+_NAME_NUMBER = re.compile(r"\s+\d{1,2}(?![\w.,/%])")
+
+
+def _with_number(text: str, span: tuple[int, int]) -> tuple[int, int]:
+    """"Nhiệt điện Vũng Áng 1", "Nghi Sơn 2": a small number right after a name is part of it,
+    unless it counts something ("Quảng Nam 6 dự án", "Campuchia 4 lần")."""
+    m = _NAME_NUMBER.match(text, span[1])
+    if not m or any(q.start == 0 for q in find_quantities(text[m.start():m.start() + 40].lstrip())):
+        return span
+    return span[0], m.end()
 
 
 def _unit_names(text: str) -> list[tuple[int, int]]:
@@ -458,11 +472,11 @@ _ASKS_WHERE = re.compile(r"\b(?:o dau|tai dau|dia diem|noi nao)\b")
 def asks_where(q) -> bool:
     """"… tổ chức ở đâu?", "… nằm ở đâu?": a place is asked, which no figure answers."""
     return q.kind == "place" and bool(_ASKS_WHERE.search(fold(q.text)))
-_AT_PLACE = re.compile(r"(?<!\w)(?:tại|ở)\s+(?:(?:thành phố|thị xã|huyện|quận|thị trấn)\s+[^,;.]{1,30},\s*)?"
+_AT_PLACE = re.compile(r"(?<!\w)(?:tại|ở)\s+(?:(?:thành phố|thị xã|huyện|quận|thị trấn)\s+[^,;.]{1,30}?,?\s*)?"
                        r"(?:(?:tỉnh|thành phố|TP\.?)\s*)?\Z", re.IGNORECASE)
 _SEAT_BEFORE = re.compile(r"(?<!\w)(?:tại|ở)\s+((?:Sở|Bộ|Cục|Trung tâm|UBND|Ủy ban|Văn phòng|Nhà|Khách sạn|Hội trường)"
                           r"(?:\s+\w+){1,5}?)\s+\Z")
-_TOWN_BEFORE = re.compile(r"(?<!\w)(?:thành phố|thị xã|huyện|quận|thị trấn)\s+((?:\w+\s+){0,3}?\w+)\s*,\s*\Z",
+_TOWN_BEFORE = re.compile(r"(?<!\w)(?:thành phố|thị xã|huyện|quận|thị trấn)\s+((?:\w+\s+){0,3}?\w+)\s*,?\s*\Z",
                           re.IGNORECASE)
 
 

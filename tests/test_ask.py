@@ -366,6 +366,20 @@ def test_a_part_among_those_is_of_their_period_and_a_replaced_reference_is_not_n
     assert money.count("đề án") == 1 and "ứng dụng máy móc" in money
 
 
+def test_another_group_of_the_same_kind_takes_the_earlier_groups_place():
+    """"Còn khối công nghiệp địa phương?" after "… khối công nghiệp Trung ương …" (and a plan
+    question about it) asks the local sector's output; "Còn nhóm nông, lâm sản, đồ uống?" the
+    other product group, whose name holds commas, read with its marks ("cơ khí" is no "có")."""
+    prev = [_turn("Quý I năm 2012 giá trị sản xuất của khối công nghiệp Trung ương đạt bao nhiêu?"),
+            _turn("Đạt bao nhiêu phần trăm kế hoạch năm?", "Quý I năm 2012 giá trị sản xuất của khối công nghiệp "
+                  "Trung ương đạt bao nhiêu phần trăm kế hoạch năm?")]
+    assert resolve("Còn khối công nghiệp địa phương?", prev).question == \
+        "Quý I năm 2012 giá trị sản xuất của khối công nghiệp địa phương đạt bao nhiêu?"
+    prev = [_turn("Năm 2018 ở Hải Dương, nhóm phụ tùng, cơ khí có bao nhiêu sản phẩm?", kind="count")]
+    assert resolve("Còn nhóm nông, lâm sản, đồ uống?", prev).question == \
+        "Năm 2018 ở Hải Dương, nhóm nông, lâm sản, đồ uống có bao nhiêu sản phẩm?"
+
+
 def test_which_is_highest_ranks_the_earlier_measure():
     """"Tỉnh nào cao nhất?" after a province's budget ranks that budget; "thấp nhất" next ranks it
     the other way; a superlative that names what it ranks stands on its own."""

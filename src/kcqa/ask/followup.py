@@ -174,6 +174,14 @@ def resolve(question: str, previous: list[dict]) -> Resolution:
     local = _local_unit_swap(base, core) if elliptic and core else None
     if local:
         return Resolution(local, resolved=True, substituted=True)
+    if elliptic and core_q is not None and not (core_q.places or core_q.years or core_q.period or core_q.days) \
+            and not _asks(core, tuple(_QUESTION_WORDS)):
+        # "Còn khối công nghiệp địa phương?" after "… khối công nghiệp Trung ương đạt …": another
+        # group of the kind the earlier question named (asked as the question before any change)
+        before = _before_change_questions(previous, anchor) or base
+        group = _group_swap(before, core)
+        if group:
+            return Resolution(group, resolved=True, substituted=True)
     if core_q is not None and not (core_q.names or core_q.places) and (core[:1].isupper() or
                                                                        (elliptic and _names(base_q))) \
             and len(syllables(core)) <= (5 if elliptic and _names(base_q) else 3) \
@@ -333,6 +341,38 @@ def _local_unit_swap(base: str, core: str) -> str | None:
             phrase = phrase[:1].upper() + phrase[1:] if m.start() == 0 else phrase[:1].lower() + phrase[1:]
             return base[:m.start()] + phrase + base[end:]
     return None
+
+
+_GROUP_NOUNS = tuple(fold(n) for n in lexicon.GROUP_NOUNS)
+# where the earlier group's phrase ends: at its predicate or its period (commas may be inside it:
+# "nhóm phụ tùng, cơ khí có …")
+_GROUP_END = re.compile(r"\s(?:có|là|đạt|tăng|giảm|bao nhiêu|mấy|được|chiếm|ước|thì|tham gia|so với|năm \d|quý|"
+                        r"tháng \d|\d+ tháng)(?!\w)|\s*\?")
+_GROUP_END_PLAIN = re.compile(r"\s(?:co|la|dat|tang|giam|bao nhieu|may|duoc|chiem|uoc|thi|tham gia|so voi|nam \d|"
+                              r"quy|thang \d|\d+ thang)\b|\s*\?")
+
+
+def _group_swap(base: str, core: str) -> str | None:
+    """`base` with the group `core` names in the place of the group of the same kind it named
+    ("nhóm nông, lâm sản, đồ uống" for "nhóm phụ tùng, cơ khí"); None when `core` names no
+    group or `base` none of its kind."""
+    typed = core.strip(" ?,.")
+    words = fold(typed).lower().split()
+    noun = next((n for n in _GROUP_NOUNS if fold(typed).lower().startswith(n + " ")), None)
+    if noun is None or len(words) > 9:
+        return None
+    folded = fold(base).lower()
+    m = re.search(rf"(?<!\w){re.escape(noun)}\s", folded)
+    if m is None:
+        return None
+    # read with its marks where it has them: folded, "cơ khí" is "co khi" and "có" ends it
+    stop = (_GROUP_END_PLAIN.search(folded, m.end()) if mostly_plain(base)
+            else _GROUP_END.search(base.lower(), m.end()))
+    end = stop.start() if stop else len(base)
+    if folded[m.start():end].strip(" ,") == " ".join(words):
+        return None
+    phrase = typed[:1].upper() + typed[1:] if m.start() == 0 else typed[:1].lower() + typed[1:]
+    return base[:m.start()] + phrase + base[end:]
 
 
 def _carried_subject(question: str, q: Question, base_q: Question) -> Resolution | None:

@@ -158,6 +158,9 @@ def region_sides(text: str) -> set[str]:
 SIBLINGS = (SECTORS, EDUCATION_LEVELS, REGIONS,
             tuple(w for _, words in LEVELS for w in words.split("|")),
             tuple(w for _, words in FUNDING_SOURCES for w in words.split("|")))
+# Nouns that head one of several groups a report lists ("khối công nghiệp Trung ương", "nhóm
+# phụ tùng, cơ khí"): "Còn khối công nghiệp địa phương?" names another group of the same kind.
+GROUP_NOUNS = ("khối", "nhóm", "loại", "lĩnh vực", "thành phần", "mặt hàng", "đối tượng", "gói thầu", "phân ngành")
 # Countries and economies as Vietnamese news names them, matched case-sensitively ("Mỹ" is not
 # "mỹ phẩm"); "Anh" and "Ý" are left out: a capitalised "Anh" opens many sentences as a pronoun.
 COUNTRIES = (

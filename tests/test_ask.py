@@ -380,6 +380,21 @@ def test_another_group_of_the_same_kind_takes_the_earlier_groups_place():
         "Năm 2018 ở Hải Dương, nhóm nông, lâm sản, đồ uống có bao nhiêu sản phẩm?"
 
 
+def test_this_indicator_is_the_earlier_measure_and_another_base_replaces_the_earlier_one():
+    """"chỉ tiêu này" is what the earlier question measured and "thành phần này" the group it
+    named (both had become the owner: "chỉ tiêu Bà Rịa - Vũng Tàu", "Thành phần EVNNPC");
+    "So với năm 2018 thì sao?" asks the same change against another base."""
+    prev = [_turn("Tại hội nghị tổng kết, tổng mức bán lẻ hàng hóa của Bà Rịa - Vũng Tàu năm 2024 được báo cáo là "
+                  "bao nhiêu?")]
+    assert "kế hoạch tăng trưởng năm của tổng mức bán lẻ hàng hóa" in \
+        resolve("Còn kế hoạch tăng trưởng năm của chỉ tiêu này là bao nhiêu?", prev).question
+    prev = [_turn("9 tháng năm 2016 điện thương phẩm lĩnh vực công nghiệp xây dựng của EVNNPC tăng bao nhiêu?")]
+    assert resolve("Thành phần này chiếm tỷ trọng bao nhiêu?", prev).question.startswith(
+        "Lĩnh vực công nghiệp xây dựng của EVNNPC chiếm tỷ trọng bao nhiêu")
+    prev = [_turn("Năm 2019 kinh phí tăng bao nhiêu so với năm 2017?")]
+    assert resolve("So với năm 2018 thì sao?", prev).question == "Năm 2019 kinh phí tăng bao nhiêu so với năm 2018?"
+
+
 def test_which_is_highest_ranks_the_earlier_measure():
     """"Tỉnh nào cao nhất?" after a province's budget ranks that budget; "thấp nhất" next ranks it
     the other way; a superlative that names what it ranks stands on its own."""

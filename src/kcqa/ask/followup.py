@@ -43,7 +43,9 @@ _YEAR_NOUNS = {"nam", "thoi gian", "ky"}
 _ORG_NOUNS = {"cong ty", "doanh nghiep", "tap doan", "ngan hang", "don vi", "to chuc", "hang", "co quan"}
 # "nghị quyết này": the document the earlier question named, else the one the last answer cites
 _DOC_NOUNS = {fold(t) for t in lexicon.DOCUMENT_TYPES} | {"van ban", "bao cao"}
-_REF_NOUNS = _YEAR_NOUNS | _PLACE_NOUNS | _ORG_NOUNS | _DOC_NOUNS
+# "chỉ tiêu này", "thành phần này": what the earlier question measured, or the group it named
+_INDICATOR_NOUNS = {"chi tieu", "chi so", "thanh phan", "linh vuc", "mat hang", "khoi", "nhom", "loai"}
+_REF_NOUNS = _YEAR_NOUNS | _PLACE_NOUNS | _ORG_NOUNS | _DOC_NOUNS | _INDICATOR_NOUNS
 _NAME_KINDS = ("named", "who", "place", "superlative")    # questions whose answer is a name
 _THERE = {"o", "tai"}               # "ở đó", "tại đó": there (folded)
 _DAY_NOUNS = {"phien", "ngay", "hom", "buoi"}     # "phiên đó", "hôm đó": that day
@@ -174,6 +176,11 @@ def resolve(question: str, previous: list[dict]) -> Resolution:
     local = _local_unit_swap(base, core) if elliptic and core else None
     if local:
         return Resolution(local, resolved=True, substituted=True)
+    baseline = _baseline_swap(base, core) if elliptic and core else None
+    if baseline:
+        # "So với kế hoạch năm đó thì sao?" after "… tăng bao nhiêu so với cùng kỳ?": the same
+        # change, against another base
+        return Resolution(baseline, resolved=True, substituted=True)
     if elliptic and core_q is not None and not (core_q.places or core_q.years or core_q.period or core_q.days) \
             and not _asks(core, tuple(_QUESTION_WORDS)):
         # "Còn khối công nghiệp địa phương?" after "… khối công nghiệp Trung ương đạt …": another
@@ -352,6 +359,59 @@ _GROUP_END_PLAIN = re.compile(r"\s(?:co|la|dat|tang|giam|bao nhieu|may|duoc|chie
                               r"quy|thang \d|\d+ thang)\b|\s*\?")
 
 
+_COMPARED_WITH = re.compile(r"(?<!\w)so voi\s")
+_COMPARED_END = re.compile(r"\s(?:thi|tang|giam|dat|bao nhieu|la|vuot|chiem)\b|[?,]")
+
+
+def _baseline_swap(base: str, core: str) -> str | None:
+    """`base` with the base of comparison `core` names ("so với kế hoạch năm 2023") in the
+    place of its own ("so với cùng kỳ"); None when either compares with nothing."""
+    typed = core.strip(" ?,.")
+    if not _COMPARED_WITH.match(fold(typed).lower() + " "):
+        return None
+    folded = fold(base).lower()
+    m = _COMPARED_WITH.search(folded)
+    if m is None:
+        return None
+    stop = _COMPARED_END.search(folded, m.end())
+    end = stop.start() if stop else len(base)
+    if folded[m.start():end].strip() == fold(typed).lower():
+        return None
+    phrase = typed[:1].upper() + typed[1:] if m.start() == 0 else typed[:1].lower() + typed[1:]
+    return base[:m.start()] + phrase + base[end:]
+
+
+def _group_span(base: str) -> tuple[int, int] | None:
+    """Where the group an earlier question names stands ("khối công nghiệp Trung ương"), from
+    its group noun to its predicate or period."""
+    folded = fold(base).lower()
+    m = next((m for n in _GROUP_NOUNS if (m := re.search(rf"(?<!\w){re.escape(n)}\s", folded))), None)
+    if m is None:
+        return None
+    # read with its marks where it has them: folded, "cơ khí" is "co khi" and "có" ends it
+    stop = (_GROUP_END_PLAIN.search(folded, m.end()) if mostly_plain(base)
+            else _GROUP_END.search(base.lower(), m.end()))
+    return m.start(), (stop.start() if stop else len(base))
+
+
+def _group_phrase(base: str) -> str:
+    span = _group_span(base)
+    return base[span[0]:span[1]].strip(" ,") if span else ""
+
+
+def _measure_phrase(base: str, base_q: Question) -> str:
+    """The earlier question's measure as written, to its owner, predicate or period ("tổng mức
+    bán lẻ hàng hóa" of "… tổng mức bán lẻ hàng hóa năm 2024 được báo cáo là bao nhiêu?")."""
+    if not base_q.measures:
+        return ""
+    folded = fold(base)
+    m = re.search(rf"(?<!\w){re.escape(fold(base_q.measures[0]))}(?!\w)", folded)
+    if not m:
+        return ""
+    stop = _MEASURE_END.search(folded, m.end())
+    return base[m.start():stop.start() if stop else m.end()].strip(" ,")
+
+
 def _group_swap(base: str, core: str) -> str | None:
     """`base` with the group `core` names in the place of the group of the same kind it named
     ("nhóm nông, lâm sản, đồ uống" for "nhóm phụ tùng, cơ khí"); None when `core` names no
@@ -361,18 +421,14 @@ def _group_swap(base: str, core: str) -> str | None:
     noun = next((n for n in _GROUP_NOUNS if fold(typed).lower().startswith(n + " ")), None)
     if noun is None or len(words) > 9:
         return None
-    folded = fold(base).lower()
-    m = re.search(rf"(?<!\w){re.escape(noun)}\s", folded)
-    if m is None:
+    span = _group_span(base)
+    if span is None or not fold(base).lower().startswith(noun, span[0]):
+        return None                       # no group, or one of another kind
+    start, end = span
+    if fold(base[start:end]).lower().strip(" ,") == " ".join(words):
         return None
-    # read with its marks where it has them: folded, "cơ khí" is "co khi" and "có" ends it
-    stop = (_GROUP_END_PLAIN.search(folded, m.end()) if mostly_plain(base)
-            else _GROUP_END.search(base.lower(), m.end()))
-    end = stop.start() if stop else len(base)
-    if folded[m.start():end].strip(" ,") == " ".join(words):
-        return None
-    phrase = typed[:1].upper() + typed[1:] if m.start() == 0 else typed[:1].lower() + typed[1:]
-    return base[:m.start()] + phrase + base[end:]
+    phrase = typed[:1].upper() + typed[1:] if start == 0 else typed[:1].lower() + typed[1:]
+    return base[:start] + phrase + base[end:]
 
 
 def _carried_subject(question: str, q: Question, base_q: Question) -> Resolution | None:
@@ -1007,6 +1063,10 @@ def _replace_references(question: str, base: str, base_q: Question, last: dict,
             noun_written = " ".join(written)
             if repl and not fold(repl).startswith(fold(noun_written)):
                 repl = f"{noun_written} {repl}"
+        elif tail2 in _INDICATOR_NOUNS or words[-1] in _INDICATOR_NOUNS:
+            # "kế hoạch tăng trưởng năm của chỉ tiêu này" is the earlier measure's; "thành phần
+            # này" the group the earlier question named ("lĩnh vực công nghiệp xây dựng"), not its owner
+            repl = _group_phrase(base) or _measure_phrase(base, base_q)
         elif tail2 in _DOC_NOUNS and tail2 not in fold(base):
             repl = _cited_document(previous or [last], tail2)
         elif words[-1] in _DAY_NOUNS and (day := next((d for t in _earlier_texts(base, previous)

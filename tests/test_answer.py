@@ -317,6 +317,27 @@ def test_a_name_keeps_its_number_and_a_place_its_town(tmp_path, model_cache):
         == "thành phố Gia Nghĩa tỉnh Đắk Nông"
 
 
+@pytest.mark.slow
+def test_which_ones_are_read_where_names_follow_the_noun_asked(tmp_path, model_cache):
+    """"Sơn La có những khu công nghiệp nào?" is answered by the names right after "khu công
+    nghiệp" ("2 khu công nghiệp (Mai Sơn, Vân Hồ)"), all of them, not by the source credit of a
+    headline that covers more of the question ("Kinhtedothi"); "cửa khẩu nào" by "cửa khẩu Lóng
+    Sập", the name with its noun."""
+    engine = _records_engine(tmp_path, model_cache, {
+        "son-la.txt": "Tỉnh Sơn La: công nghiệp, xây dựng đóng góp tích cực vào tăng trưởng kinh tế năm 2025\n\n"
+                      "Kinhtedothi - 6 tháng đầu năm 2025, kinh tế Sơn La ghi nhận nhiều tín hiệu tích cực.\n\n"
+                      "Toàn tỉnh hiện có 3 nhà máy thủy điện lớn, 2 khu công nghiệp (Mai Sơn, Vân Hồ), 2 cụm công "
+                      "nghiệp (Mộc Châu, Gia Phù) và hơn 1.000 cơ sở sản xuất. Tỉnh đề xuất nâng cấp cửa khẩu "
+                      "Lóng Sập thành cửa khẩu quốc tế.\n",
+    })
+    assert _stated(engine, "Sơn La có những khu công nghiệp nào?") == "Mai Sơn, Vân Hồ"
+    # one asked: the name with the noun it was asked by; the paper's credit is no answer
+    assert _stated(engine, "Cửa khẩu nào của Sơn La được đề xuất nâng cấp thành cửa khẩu quốc tế?") == \
+        "cửa khẩu Lóng Sập"
+    assert _stated(engine, "Đơn vị nào đưa tin kinh tế Sơn La 6 tháng đầu năm 2025 ghi nhận tín hiệu tích cực?") \
+        != "Kinhtedothi"
+
+
 def test_a_selection_of_the_highest_does_not_give_the_lowest(seed_engine):
     """"một số địa phương bố trí nguồn ngân sách cao … là: Lâm Đồng (…), Quảng Nam (…), Quảng Bình
     (…)…": Lâm Đồng is the highest; Quảng Bình is not the lowest province, only the lowest named."""

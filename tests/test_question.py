@@ -120,6 +120,12 @@ def test_which_cases_or_goods_ask_for_a_passage_not_a_name():
     assert parse_question("Mặt hàng nào tăng mạnh nhất?").kind == "superlative"
 
 
+def test_the_noun_asked_is_read_with_its_marks():
+    """"cửa khẩu nào": folded, "cửa" is "của", a stop word, and the noun had been "khau"."""
+    assert parse_question("Cửa khẩu nào của Cao Bằng được đề xuất nâng cấp?").noun == "cua khau"
+    assert parse_question("Sản phẩm của đơn vị nào đạt giải?").noun == "don vi"
+
+
 def test_a_percentage_the_question_states_is_not_the_unit_it_asks_for():
     q = parse_question("SMBC chi bao nhiêu yên để mua 10% vốn Gemadept?")
     assert (q.kind, q.unit_kind, q.units) == ("amount", "money", {"yên"})

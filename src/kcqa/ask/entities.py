@@ -201,7 +201,7 @@ def _with_type_noun(text: str, span: tuple[int, int]) -> tuple[int, int]:
 
 
 # "Những xã nào …?", "các phường nào", "gồm những đơn vị nào": the question asks for all of them
-_ASKS_SEVERAL = re.compile(r"\b(?:nhung|cac)\s+(?:\w+\s+){0,2}nao\b|\bgom nhung\b")
+_ASKS_SEVERAL = re.compile(r"\b(?:nhung|cac)\s+(?:\w+\s+){0,3}nao\b|\bgom nhung\b")
 _UNIT_NOUNS = "(?:" + "|".join(ADMIN_UNITS) + ")"
 _UNIT_FOLDED = {fold(u) for u in ADMIN_UNITS}
 # between two items of a list of names: ", ", " và ", ", các xã ", " và xã "
@@ -492,11 +492,30 @@ def _with_locality(text: str, span: tuple[int, int]) -> tuple[int, int]:
     return span
 
 
+_NEAR_BEST = 0.2      # how much less of the question a sentence may cover and still be read first
+
+
+def _names_after_noun_first(candidates, noun: str, bracket: str) -> list:
+    """The sentences that name something right after the noun asked ("… 2 khu công nghiệp (Mai
+    Sơn, Vân Hồ)" for "những khu công nghiệp nào") first, when they cover nearly as much of the
+    question as the best; then the rest, best first. A headline that covers more but names only
+    its source ("Kinhtedothi - …") had been read first and its source given as the answer."""
+    candidates = [c for c in candidates if c[0] >= MIN_COVERAGE]
+    if not noun or not candidates:
+        return candidates
+    best = candidates[0][0]
+    after = re.compile(rf"(?<!\w){re.escape(noun)}(?!\w)[\s*]*{bracket}")
+    first = [c for c in candidates if c[0] >= best - _NEAR_BEST and any(
+        c[4][m.end():m.end() + 1].isupper() for m in after.finditer(fold(c[4]).lower()))]
+    return first + [c for c in candidates if c not in first]
+
+
 def answer_named(ctx: Evidence) -> Answer | None:
     """"Xã nào …", "đổi tên thành xã gì", "đối tác nào", "đơn vị nào kiểm toán": a proper name
     the question does not already contain, preferably right after the noun asked about."""
     noun = ctx.q.noun or ""
-    for cov, chunk, s, e, text in _sentence_candidates(ctx, top=TOP_PASSAGES):
+    several = r"(?:\(\s*)?" if asks_several(ctx.q) else ""
+    for cov, chunk, s, e, text in _names_after_noun_first(_sentence_candidates(ctx, top=TOP_PASSAGES), noun, several):
         if cov < MIN_COVERAGE:
             break
         named = _given_name(text) if _ASKS_NEW_NAME.search(fold(ctx.q.text)) else None
@@ -505,17 +524,22 @@ def answer_named(ctx: Evidence) -> Answer | None:
                            n_names=1.0)
         runs = [r for r in capitalised_runs(text) if not _in_question(ctx, text[r[0]:r[1]])
                 and not all(w.lower() in _NOT_PERSON for w in text[r[0]:r[1]].split())
-                and not _sentence_opener(text, r)]
+                and not _sentence_opener(text, r) and not _dateline(text, r)]
         other = [r for r in runs if _another_unit(text, r, noun)]
         if other and _nearest_to_key(ctx, text, runs) in other:
             return None              # the sentence that answers names another unit: none of those asked
         runs = [r for r in runs if r not in other]
         after_noun = []
+        noun_before: dict[tuple[int, int], int] = {}     # a name written right after the noun asked: where that noun starts
         if noun:
             # "Đơn vị nào đăng cai …?": the word the question puts after "<noun> nào"
             then = re.search(rf"(?<!\w){re.escape(noun)} nao (\w+)", fold(ctx.q.text))
-            for m in re.finditer(rf"(?<!\w){re.escape(noun)}(?!\w)[\s*]*", fold(text)):
+            # a bracket after the noun lists its members when several are asked ("2 khu công
+            # nghiệp (Mai Sơn, Vân Hồ)"); for one, it glosses ("Ngân hàng số (Internet Banking …)")
+            for m in re.finditer(rf"(?<!\w){re.escape(noun)}(?!\w)[\s*]*{several}", fold(text)):
                 after_noun += [r for r in runs if r[0] == m.end()]
+                if not text[m.start():m.end()].rstrip().endswith("("):
+                    noun_before.update({r: m.start() for r in runs if r[0] == m.end()})
                 if then and fold(text).startswith(then.group(1), m.end()):
                     # an apposition that says the same: "… cho Sở Công Thương Ninh Thuận, đơn vị
                     # đăng cai hội nghị …" answers "Đơn vị nào đăng cai hội nghị …?"
@@ -526,9 +550,21 @@ def answer_named(ctx: Evidence) -> Answer | None:
         best = after_noun[0] if len(after_noun) == 1 else _nearest_to_key(ctx, text, after_noun or runs)
         if best:
             whole = _whole_answer(ctx, text, best)
+            if best in noun_before and not asks_several(ctx.q):
+                # "cửa khẩu Tà Lùng", "thị trường Mỹ": the name with the noun it was asked by
+                whole = (min(whole[0], noun_before[best]), whole[1])
             return _scored(entity_answer(ctx, chunk, s, e, whole, "{x}."), cov, ctx,
                            after_noun=float(bool(after_noun)), n_names=float(_choices(after_noun or runs, whole)))
     return None
+
+
+# a news item's source credit before its lead: "(NLĐ)- …", "Kinhtedothi - 6 tháng …", "CôngThương - Đây là …"
+_DATELINE = re.compile(r"\s*\)?\s*[-–]\s")
+
+
+def _dateline(text: str, run: tuple[int, int]) -> bool:
+    """A name that opens the text and is followed by a dash is the paper that reports it."""
+    return text[:run[0]].strip(" (") == "" and bool(_DATELINE.match(text, run[1]))
 
 
 _COPULA = re.compile(r"\s+(?:(?:vẫn|cũng|đều|hiện|tiếp tục|chính)\s+)?là\s+", re.IGNORECASE)

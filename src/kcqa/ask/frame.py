@@ -111,6 +111,7 @@ _DOCUMENT = re.compile(r"\b(nghi dinh|quyet dinh|nghi quyet|thong tu|luat|chi th
 _DOC_NUMBER_Q = re.compile(r"\b(nghi dinh|quyet dinh|nghi quyet|thong tu|van ban)?\b.*\bso hieu\b")
 _NAMED = re.compile(r"(?:^|\s)((?:[a-z]+\s+){0,2}[a-z]+)\s+(?:nao|gi)\b")
 _NOUN_STOP = {"la", "co", "duoc", "cua", "voi", "cho", "tai", "thanh", "ten", "theo", "va", "o", "vao", "ra", "boi"}
+_NOUN_STOP_WRITTEN = {"là", "có", "được", "của", "với", "cho", "tại", "thành", "tên", "theo", "và", "ở", "vào", "ra", "bởi"}
 _WHEN = re.compile(r"\b(khi nao|bao gio|ngay nao|thoi gian nao|nam nao|luc nao|thang nao|quy nao|"
                    r"thap (?:ky|nien) nao|the ky nao)\b")
 _COUNT_NOUN = re.compile(r"\s+([a-z]+(?:\s+[a-z]+){0,5})")
@@ -309,11 +310,17 @@ def parse_question(text: str) -> Question:
     m = _NAMED.search(f)
     if m and not how_much:
         words = m.group(1).split()
-        while words and words[0] in _NOUN_STOP | QUESTION_WORDS:
-            words = words[1:]
+        # a stop word is judged as written where the question has marks: folded, "cửa" (of
+        # "cửa khẩu nào") is "của"
+        written = text[m.start(1):m.end(1)].lower().split()
+        marked = not mostly_plain(text) and len(written) == len(words)
+        stops = [(w in _NOUN_STOP and (not marked or ww in _NOUN_STOP_WRITTEN)) or (marked and ww == "từ")
+                 for w, ww in zip(words, written if marked else words)]     # unmarked, "tu" may be "tư vấn"
+        while words and (stops[0] or words[0] in QUESTION_WORDS):
+            words, stops = words[1:], stops[1:]
         # the head noun is the word(s) right before nào/gì, after the last verb-like stop word
         for i in range(len(words) - 1, -1, -1):
-            if words[i] in _NOUN_STOP:
+            if stops[i]:
                 words = words[i + 1:]
                 break
         q.kind, q.noun = "named", " ".join(words) or None

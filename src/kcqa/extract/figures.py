@@ -474,7 +474,7 @@ def _period_for(sentence: str, q: Quantity, periods, prev: str, doc: Document) -
     period = _period_named(sentence, q, periods, prev, doc)
     if not period or years_in(period):
         return period
-    now = _NOW.search(sentence, 0, q.start)
+    now = _NOW.search(sentence, max(0, q.start - 300), q.start)
     year = _context_year(sentence[:q.start]) or (None if now else _context_year(prev)) or _context_year(doc.title)
     if not year:
         year = doc.metadata.get("year")
@@ -555,7 +555,7 @@ def _period_named(sentence: str, q: Quantity, periods, prev: str, doc: Document)
     # an earlier sentence of the paragraph, then the record's title (news leads name the quarter);
     # not the sentence before when this one says it is of now ("Đến nay, thành phố đã hình
     # thành … 6 trung tâm thương mại" after "đến năm 1984, …")
-    for context in ((doc.title,) if _NOW.search(sentence, 0, q.start) else (prev, doc.title)):
+    for context in ((doc.title,) if _NOW.search(sentence, max(0, q.start - 300), q.start) else (prev, doc.title)):
         found = [p for p in periods_in(context) if not _BASELINE.search(context[max(0, p[0] - 200):p[0]])]
         if found:
             return _reported(context, found)[-1][2]

@@ -338,6 +338,22 @@ def test_which_ones_are_read_where_names_follow_the_noun_asked(tmp_path, model_c
         != "Kinhtedothi"
 
 
+@pytest.mark.slow
+def test_a_group_asked_is_not_answered_by_another_groups_figure(tmp_path, model_cache):
+    """"Lĩnh vực công nghiệp xây dựng … chiếm tỷ trọng bao nhiêu?" is not answered by "Điện
+    trong lĩnh vực quản lý tiêu dùng chiếm 32,32%", which shares more of the question's words;
+    the group noun may differ ("thành phần công nghiệp xây dựng"), its own words may not."""
+    engine = _records_engine(tmp_path, model_cache, {
+        "evnnpc.txt": "Điện thương phẩm EVNNPC 9 tháng năm 2016\n\nTrong 9 tháng đầu năm 2016, sản lượng điện thương "
+                      "phẩm của EVNNPC ước đạt gần 37,8 tỷ kWh. Trong đó sản lượng điện thương phẩm của thành phần công "
+                      "nghiệp xây dựng đạt 23,1 tỷ kWh. Điện trong lĩnh vực quản lý tiêu dùng chiếm 32,32% và tăng 2% "
+                      "so với cùng kỳ.\n",
+    })
+    # the record gives no share for construction industry: not found, not the other group's
+    assert _stated(engine, "Lĩnh vực công nghiệp xây dựng của EVNNPC chiếm tỷ trọng bao nhiêu?") is None
+    assert _stated(engine, "Thành phần quản lý tiêu dùng của EVNNPC chiếm tỷ trọng bao nhiêu?") == "32,32%"
+
+
 def test_a_selection_of_the_highest_does_not_give_the_lowest(seed_engine):
     """"một số địa phương bố trí nguồn ngân sách cao … là: Lâm Đồng (…), Quảng Nam (…), Quảng Bình
     (…)…": Lâm Đồng is the highest; Quảng Bình is not the lowest province, only the lowest named."""

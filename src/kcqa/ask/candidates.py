@@ -536,6 +536,27 @@ _LABEL_ASKED = re.compile(_LABELLED + r"\s+([A-E]|I{1,3}|IV|V)(?![\w.])", re.IGN
 _LABEL_AFTER = re.compile(r"\s*([A-E]|I{1,3}|IV|V)(?![\w.])")
 
 
+def group_ok(ctx: Evidence, f: Figure) -> bool:
+    """A question about one group ("lĩnh vực công nghiệp xây dựng … chiếm tỷ trọng bao nhiêu?")
+    is not answered by a figure whose nearest group before it in its sentence is another
+    ("Điện trong lĩnh vực quản lý tiêu dùng chiếm 32,32%"); the group noun may differ
+    ("thành phần công nghiệp xây dựng"), its own words may not."""
+    if not ctx.q.group:
+        return True
+    # the group right after the figure is its own ("533,6 triệu đồng/năm cho khối Trung học"),
+    # else the nearest before it
+    after = re.split(r"[,;]", f.sentence[f.end - f.sentence_start:][:80], maxsplit=1)[0]
+    found = [g for g in lexicon.group_phrases(after) if g[0] <= 12] or \
+        lexicon.group_phrases(f.sentence[:f.start - f.sentence_start])[-1:]
+    if not found:
+        return True
+    words, asked = found[0][2], ctx.q.group.split()
+    n = min(len(words), len(asked))
+    # the same words, or one group's words all among the other's ("y sinh" of "nghiên cứu y sinh",
+    # "quản lý tiêu dùng" of "điện quản lý tiêu dùng"); "công nghiệp địa phương" is not "… Trung ương"
+    return words[:n] == asked[:n] or set(words) <= set(asked) or set(asked) <= set(words)
+
+
 def label_ok(ctx: Evidence, f: Figure) -> bool:
     """A question for "giải C" is not answered by the count of "giải A" beside it."""
     asked = _LABEL_ASKED.search(ctx.q.text)

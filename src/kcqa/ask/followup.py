@@ -189,6 +189,16 @@ def resolve(question: str, previous: list[dict]) -> Resolution:
         group = _group_swap(before, core)
         if group:
             return Resolution(group, resolved=True, substituted=True)
+    if core_q is not None and elliptic and core.strip()[:1].islower() and len(core.split()) <= 6 \
+            and not (core_q.names or core_q.places or core_q.years or core_q.period or core_q.days) \
+            and not _asks(core, tuple(_QUESTION_WORDS)) and (span := _group_span(base)) is not None:
+        # "Còn điện quản lý tiêu dùng?" after "Lĩnh vực công nghiệp xây dựng của EVNNPC chiếm …":
+        # another group's own words in the earlier group's place (its noun kept), not the owner's
+        noun_end = lexicon.group_phrases(base)[0][1]
+        before = _before_change_questions(previous, anchor) or base
+        if before == base:
+            return Resolution(base[:noun_end] + " " + core.strip(" ?") + base[span[1]:], resolved=True,
+                              substituted=True)
     if core_q is not None and not (core_q.names or core_q.places) and (core[:1].isupper() or
                                                                        (elliptic and _names(base_q))) \
             and len(syllables(core)) <= (5 if elliptic and _names(base_q) else 3) \
@@ -350,12 +360,11 @@ def _local_unit_swap(base: str, core: str) -> str | None:
     return None
 
 
-_GROUP_NOUNS = tuple(fold(n) for n in lexicon.GROUP_NOUNS)
 # where the earlier group's phrase ends: at its predicate or its period (commas may be inside it:
 # "nhóm phụ tùng, cơ khí có …")
-_GROUP_END = re.compile(r"\s(?:có|là|đạt|tăng|giảm|bao nhiêu|mấy|được|chiếm|ước|thì|tham gia|so với|năm \d|quý|"
+_GROUP_END = re.compile(r"\s(?:của|có|là|đạt|tăng|giảm|bao nhiêu|mấy|được|chiếm|ước|thì|tham gia|so với|năm \d|quý|"
                         r"tháng \d|\d+ tháng)(?!\w)|\s*\?")
-_GROUP_END_PLAIN = re.compile(r"\s(?:co|la|dat|tang|giam|bao nhieu|may|duoc|chiem|uoc|thi|tham gia|so voi|nam \d|"
+_GROUP_END_PLAIN = re.compile(r"\s(?:cua|co|la|dat|tang|giam|bao nhieu|may|duoc|chiem|uoc|thi|tham gia|so voi|nam \d|"
                               r"quy|thang \d|\d+ thang)\b|\s*\?")
 
 
@@ -384,14 +393,14 @@ def _baseline_swap(base: str, core: str) -> str | None:
 def _group_span(base: str) -> tuple[int, int] | None:
     """Where the group an earlier question names stands ("khối công nghiệp Trung ương"), from
     its group noun to its predicate or period."""
-    folded = fold(base).lower()
-    m = next((m for n in _GROUP_NOUNS if (m := re.search(rf"(?<!\w){re.escape(n)}\s", folded))), None)
-    if m is None:
+    found = lexicon.group_phrases(base)
+    if not found:
         return None
+    start, noun_end, _ = found[0]
     # read with its marks where it has them: folded, "cơ khí" is "co khi" and "có" ends it
-    stop = (_GROUP_END_PLAIN.search(folded, m.end()) if mostly_plain(base)
-            else _GROUP_END.search(base.lower(), m.end()))
-    return m.start(), (stop.start() if stop else len(base))
+    stop = (_GROUP_END_PLAIN.search(fold(base).lower(), noun_end) if mostly_plain(base)
+            else _GROUP_END.search(base.lower(), noun_end))
+    return start, (stop.start() if stop else len(base))
 
 
 def _group_phrase(base: str) -> str:
@@ -418,9 +427,10 @@ def _group_swap(base: str, core: str) -> str | None:
     group or `base` none of its kind."""
     typed = core.strip(" ?,.")
     words = fold(typed).lower().split()
-    noun = next((n for n in _GROUP_NOUNS if fold(typed).lower().startswith(n + " ")), None)
-    if noun is None or len(words) > 9:
+    found = lexicon.group_phrases(typed)
+    if not found or found[0][0] != 0 or len(words) > 9:
         return None
+    noun = fold(typed[:found[0][1]]).lower()
     span = _group_span(base)
     if span is None or not fold(base).lower().startswith(noun, span[0]):
         return None                       # no group, or one of another kind
@@ -1100,7 +1110,10 @@ def _replace_references(question: str, base: str, base_q: Question, last: dict,
                 # "Xe đó …" after "… là xe nào?": the answer, or nothing to go on
                 if not ans_text:
                     return None
-                out = out[:_last_word_start(m)] + f"{m.group(1).split()[-1]} {ans_text}" + out[m.end():]
+                noun_written = m.group(1).split()[-1]
+                named = ans_text if fold(ans_text).lower().startswith(fold(noun_written).lower() + " ") \
+                    else f"{noun_written} {ans_text}"         # "xe MPV" answered already has its noun
+                out = out[:_last_word_start(m)] + named + out[m.end():]
                 continue
             for source in _earlier_texts(base, previous):
                 pos = _word_at(fold(source), head)

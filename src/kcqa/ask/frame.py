@@ -43,6 +43,7 @@ class Question:
     measures: list[str] = field(default_factory=list)  # measure words named ("kinh phí", "xuất khẩu"), accented
     relations: list[str] = field(default_factory=list) # relation verbs named ("đạt", "tăng")
     whole: bool = False            # "tổng …", "toàn vùng": the whole, not one part
+    group: str | None = None       # folded words of the group named ("cong nghiep xay dung" of "lĩnh vực công nghiệp xây dựng")
     change: bool = False           # "tăng bao nhiêu", "giảm mấy %": the change is asked, not a level
     negated: bool = False          # "… không thực hiện"
     ordinal: str | None = None     # "XII" for "lần thứ 12" / "lần thứ XII"
@@ -68,7 +69,7 @@ class Question:
                 "period": self.period, "days": [f"{d}/{m}" for d, m in sorted(self.days)],
                 "measures": self.measures, "relations": self.relations,
                 "unit_kind": self.unit_kind, "count_noun": self.count_noun, "title": self.title_phrase,
-                "whole": self.whole, "change": self.change, "ordinal": self.ordinal}
+                "whole": self.whole, "change": self.change, "ordinal": self.ordinal, "group": self.group}
 
 
 Frame = Question
@@ -265,6 +266,8 @@ def parse_question(text: str) -> Question:
     relation_words = {fold(r) for r in lexicon.RELATIONS}
     q.measures = [m for m in _MEASURE_WORDS.findall(unplaced, accented) if fold(m) not in relation_words]
     q.relations = _RELATION_WORDS.findall(text, accented)
+    groups = lexicon.group_phrases(text)
+    q.group = " ".join(groups[0][2]) if groups else None
     q.whole = bool(_WHOLE.search(text, accented)) or bool(re.search(r"\b\d+ (tinh|dia phuong)\b", f))
     # on the accented text when there is one: folded, "tặng bao nhiêu bức tranh" (gave) reads as "tăng"
     q.change = bool(_CHANGE_ACCENTED.search(lower) if accented else _CHANGE_ASKED.search(f))

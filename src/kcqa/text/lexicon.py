@@ -11,7 +11,7 @@ from __future__ import annotations
 import functools
 import re
 
-from .vietnamese import fold, has_diacritics
+from .vietnamese import fold, has_diacritics, mostly_plain
 
 
 def folded(words) -> frozenset[str]:
@@ -160,7 +160,36 @@ SIBLINGS = (SECTORS, EDUCATION_LEVELS, REGIONS,
             tuple(w for _, words in FUNDING_SOURCES for w in words.split("|")))
 # Nouns that head one of several groups a report lists ("khối công nghiệp Trung ương", "nhóm
 # phụ tùng, cơ khí"): "Còn khối công nghiệp địa phương?" names another group of the same kind.
-GROUP_NOUNS = ("khối", "nhóm", "loại", "lĩnh vực", "thành phần", "mặt hàng", "đối tượng", "gói thầu", "phân ngành")
+GROUP_NOUNS = ("khối", "nhóm", "lĩnh vực", "thành phần", "mặt hàng", "đối tượng", "gói thầu", "phân ngành")
+# matched as written where a text has marks: folded, "nhóm" is "nhôm", "khối" is "khởi" (công)
+_GROUP_NOUN_WRITTEN = re.compile(r"(?<!\w)(?:" + "|".join(GROUP_NOUNS) + r")(?=\s)")
+_GROUP_NOUN_FOLDED = re.compile(r"(?<!\w)(?:" + "|".join(fold(n) for n in GROUP_NOUNS) + r")(?=\s)")
+# where a group's own words end: its predicate, owner, period or a function word (folded)
+_GROUP_WORDS_END = frozenset("co la dat tang giam chiem bao may nao gi cua nam quy thang va voi trong so uoc duoc "
+                             "thi tai o nhu gom den".split())
+
+
+def group_phrases(text: str) -> list[tuple[int, int, list[str]]]:
+    """The groups a text names, each as (where its group noun starts, where it ends, up to eight
+    of its own words, folded): "thành phần công nghiệp xây dựng chiếm" → ["cong", "nghiep",
+    "xay", "dung"]. Not a count of groups ("4 nhóm đề án: …") nor a label ("loại II", "nhóm A")."""
+    folded = fold(text).lower()
+    marked = not mostly_plain(text)
+    out = []
+    for m in (_GROUP_NOUN_WRITTEN if marked else _GROUP_NOUN_FOLDED).finditer(text.lower() if marked else folded):
+        if re.search(r"\d\s+$", folded[max(0, m.start() - 6):m.start()]):
+            continue
+        words = []
+        for w in folded[m.end():].split()[:8]:
+            bare = w.strip(",.;:()?\"“”")
+            if not bare or bare in _GROUP_WORDS_END or bare[0].isdigit():
+                break
+            words.append(bare)
+            if bare != w:
+                break                     # a comma or a bracket ends the group's words
+        if words and not (len(words) == 1 and re.fullmatch(r"[a-z]|[ivx]+|\d+", words[0])):
+            out.append((m.start(), m.end(), words))
+    return out
 # Countries and economies as Vietnamese news names them, matched case-sensitively ("Mỹ" is not
 # "mỹ phẩm"); "Anh" and "Ý" are left out: a capitalised "Anh" opens many sentences as a pronoun.
 COUNTRIES = (

@@ -495,6 +495,11 @@ def _with_locality(text: str, span: tuple[int, int]) -> tuple[int, int]:
 _NEAR_BEST = 0.2      # how much less of the question a sentence may cover and still be read first
 
 
+def _after_noun(noun: str, bracket: str) -> re.Pattern:
+    """The noun asked (folded) and what may stand between it and a name written after it."""
+    return re.compile(rf"(?<!\w){re.escape(noun)}(?!\w)[\s*]*{bracket}")
+
+
 def _names_after_noun_first(candidates, noun: str, bracket: str) -> list:
     """The sentences that name something right after the noun asked ("… 2 khu công nghiệp (Mai
     Sơn, Vân Hồ)" for "những khu công nghiệp nào") first, when they cover nearly as much of the
@@ -504,7 +509,7 @@ def _names_after_noun_first(candidates, noun: str, bracket: str) -> list:
     if not noun or not candidates:
         return candidates
     best = candidates[0][0]
-    after = re.compile(rf"(?<!\w){re.escape(noun)}(?!\w)[\s*]*{bracket}")
+    after = _after_noun(noun, bracket)
     first = [c for c in candidates if c[0] >= best - _NEAR_BEST and any(
         c[4][m.end():m.end() + 1].isupper() for m in after.finditer(fold(c[4]).lower()))]
     return first + [c for c in candidates if c not in first]
@@ -536,7 +541,7 @@ def answer_named(ctx: Evidence) -> Answer | None:
             then = re.search(rf"(?<!\w){re.escape(noun)} nao (\w+)", fold(ctx.q.text))
             # a bracket after the noun lists its members when several are asked ("2 khu công
             # nghiệp (Mai Sơn, Vân Hồ)"); for one, it glosses ("Ngân hàng số (Internet Banking …)")
-            for m in re.finditer(rf"(?<!\w){re.escape(noun)}(?!\w)[\s*]*{several}", fold(text)):
+            for m in _after_noun(noun, several).finditer(fold(text)):
                 after_noun += [r for r in runs if r[0] == m.end()]
                 if not text[m.start():m.end()].rstrip().endswith("("):
                     noun_before.update({r: m.start() for r in runs if r[0] == m.end()})

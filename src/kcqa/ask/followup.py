@@ -91,11 +91,16 @@ def _ref_spans(text: str) -> list[re.Match]:
     return out
 
 
+def _own_years(text: str) -> set[int]:
+    """The years a question names, less those it only compares with ("… so với năm 2019")."""
+    return {int(y) for y in _YEAR.findall(text)} - {int(m.group(2)) for m in _BASELINE_YEAR.finditer(text)}
+
+
 def _subjectless(q: Question) -> bool:
     """A short question that names no place, no organisation and no year of its own, or a
     year but nothing it measures or counts ("Năm 2022 đặt mục tiêu bao nhiêu?": the earlier
     measure's target for that year)."""
-    own_years = {int(y) for y in _YEAR.findall(q.text)} - {int(m.group(2)) for m in _BASELINE_YEAR.finditer(q.text)}
+    own_years = _own_years(q.text)
     n = len([s for s in syllables(q.text) if not s[2].isdigit()])
     of_a_year = bool(own_years) and not (q.measures or q.count_noun or q.units) and q.kind in ("amount", "figure")
     return not q.places and not q.names and (not own_years or of_a_year) and not q.whole and n <= 9
@@ -194,10 +199,9 @@ def resolve(question: str, previous: list[dict]) -> Resolution:
             and not _asks(core, tuple(_QUESTION_WORDS)) and (span := _group_span(base)) is not None:
         # "Còn điện quản lý tiêu dùng?" after "Lĩnh vực công nghiệp xây dựng của EVNNPC chiếm …":
         # another group's own words in the earlier group's place (its noun kept), not the owner's
-        noun_end = lexicon.group_phrases(base)[0][1]
-        before = _before_change_questions(previous, anchor) or base
-        if before == base:
-            return Resolution(base[:noun_end] + " " + core.strip(" ?") + base[span[1]:], resolved=True,
+        # (after a change question, the rules below go back to the measure asked before it)
+        if _before_change_questions(previous, anchor) is None:
+            return Resolution(base[:span[1]] + " " + core.strip(" ?") + base[span[2]:], resolved=True,
                               substituted=True)
     if core_q is not None and not (core_q.names or core_q.places) and (core[:1].isupper() or
                                                                        (elliptic and _names(base_q))) \
@@ -390,9 +394,9 @@ def _baseline_swap(base: str, core: str) -> str | None:
     return base[:m.start()] + phrase + base[end:]
 
 
-def _group_span(base: str) -> tuple[int, int] | None:
-    """Where the group an earlier question names stands ("khối công nghiệp Trung ương"), from
-    its group noun to its predicate or period."""
+def _group_span(base: str) -> tuple[int, int, int] | None:
+    """Where the group an earlier question names stands ("khối công nghiệp Trung ương"): its
+    group noun's start and end, and the end of its phrase at its predicate, owner or period."""
     found = lexicon.group_phrases(base)
     if not found:
         return None
@@ -400,12 +404,12 @@ def _group_span(base: str) -> tuple[int, int] | None:
     # read with its marks where it has them: folded, "cơ khí" is "co khi" and "có" ends it
     stop = (_GROUP_END_PLAIN.search(fold(base).lower(), noun_end) if mostly_plain(base)
             else _GROUP_END.search(base.lower(), noun_end))
-    return start, (stop.start() if stop else len(base))
+    return start, noun_end, (stop.start() if stop else len(base))
 
 
 def _group_phrase(base: str) -> str:
     span = _group_span(base)
-    return base[span[0]:span[1]].strip(" ,") if span else ""
+    return base[span[0]:span[2]].strip(" ,") if span else ""
 
 
 def _measure_phrase(base: str, base_q: Question) -> str:
@@ -434,7 +438,7 @@ def _group_swap(base: str, core: str) -> str | None:
     span = _group_span(base)
     if span is None or not fold(base).lower().startswith(noun, span[0]):
         return None                       # no group, or one of another kind
-    start, end = span
+    start, _, end = span
     if fold(base[start:end]).lower().strip(" ,") == " ".join(words):
         return None
     phrase = typed[:1].upper() + typed[1:] if start == 0 else typed[:1].lower() + typed[1:]
@@ -935,7 +939,7 @@ def _add_missing(text: str, base_q: Question, q: Question, referenced: bool = Fa
         and bool(base_q.measures)
     if whole_subject and not referenced and not q.places and not q.names and not q.measures and not counts_anew:
         counted = _counted_noun(base_q, subject) if not q.count_noun else ""
-        if {int(y) for y in _YEAR.findall(out)} - {int(m.group(2)) for m in _BASELINE_YEAR.finditer(out)} or q.period:
+        if _own_years(out) or q.period:
             subject = _without_last_period(subject)    # the follow-up's own period replaces it
         merged = f"{subject} {counted}{_lower_first(out)}"
         return merged[:1].upper() + merged[1:]
@@ -958,7 +962,7 @@ def _add_missing(text: str, base_q: Question, q: Question, referenced: bool = Fa
         if name:
             out = f"{base_q.text[name[0]:name[1]]} {measure}{_lower_first(out)}"
             measure = ""
-    own_years = {int(y) for y in _YEAR.findall(out)} - {int(m.group(2)) for m in _BASELINE_YEAR.finditer(out)}
+    own_years = _own_years(out)
     if not own_years and not q.period:
         period = _period_text(base_q.text, base_q, carried=True)
         if period:

@@ -354,6 +354,19 @@ def test_a_group_asked_is_not_answered_by_another_groups_figure(tmp_path, model_
     assert _stated(engine, "Thành phần quản lý tiêu dùng của EVNNPC chiếm tỷ trọng bao nhiêu?") == "32,32%"
 
 
+@pytest.mark.slow
+def test_a_rating_in_stars_asked_is_matched_exactly(tmp_path, model_cache):
+    """"bao nhiêu sản phẩm đạt 4 sao" is not answered by the count rated "từ 3 đến 4 sao" nor by
+    the count received, which names no rating; the range asked is answered by the range."""
+    engine = _records_engine(tmp_path, model_cache, {
+        "ninh-thuan.txt": "Ninh Thuận có 61/69 sản phẩm OCOP đạt tiêu chuẩn từ 3 đến 4 sao năm 2020\n\nNăm 2020, Hội "
+                          "đồng đánh giá, phân hạng sản phẩm OCOP tỉnh Ninh Thuận đã tiếp nhận 69 sản phẩm. Qua đánh "
+                          "giá, có 8 sản phẩm tiềm năng 5 sao, 61 sản phẩm còn lại đạt từ 3 đến 4 sao.\n",
+    })
+    assert _stated(engine, "Năm 2020 Ninh Thuận có bao nhiêu sản phẩm OCOP đạt 4 sao?") is None
+    assert _stated(engine, "Năm 2020 Ninh Thuận có bao nhiêu sản phẩm OCOP tiềm năng 5 sao?") == "8 sản phẩm"
+
+
 def test_a_selection_of_the_highest_does_not_give_the_lowest(seed_engine):
     """"một số địa phương bố trí nguồn ngân sách cao … là: Lâm Đồng (…), Quảng Nam (…), Quảng Bình
     (…)…": Lâm Đồng is the highest; Quảng Bình is not the lowest province, only the lowest named."""

@@ -14,9 +14,9 @@ from ..models import Figure
 from ..text import lexicon
 from ..text.vietnamese import fold, folded_syllables
 from .candidates import (MIN_COVERAGE, MIN_PASSAGE_COVERAGE, TOP_PASSAGES, Candidate, Evidence, change_end_ok,
-                         country_ok, funding_in_sentence, funding_ok, funding_said, group_ok, identifier_ok, label_ok, stars_ok,
+                         country_ok, funding_in_sentence, funding_ok, funding_said, group_ok, identifier_ok, label_ok,
                          level_ok, names_ok, organisation_ok, part_ok, period_ok, place_ok, region_ok, scope_ok,
-                         table_context, unit_ok)
+                         stars_ok, table_context, unit_ok)
 from .features import CHANGE_VERBS, figure_features, is_place_asked, relation_of, set_features
 from .rank import load_ranker
 

@@ -339,6 +339,24 @@ def test_which_ones_are_read_where_names_follow_the_noun_asked(tmp_path, model_c
 
 
 @pytest.mark.slow
+def test_a_body_asked_is_answered_by_its_whole_name(tmp_path, model_cache):
+    """"Cơ quan nào …?": the body's name as Vietnamese writes it ("Chi cục Quản lý thị
+    trường"), not the fragment a run of capitals gives ("Chi"), and not the body the question
+    names itself ("UBND tỉnh giao cơ quan nào …")."""
+    engine = _records_engine(tmp_path, model_cache, {
+        "hung-yen.txt": "Hưng Yên: kết quả quản lý thị trường năm 2024\n\n"
+                        "Năm 2024, Chi cục Quản lý thị trường (Sở Công Thương) đã kiểm tra 1.204 vụ, xử lý 380 vụ "
+                        "vi phạm, thu nộp ngân sách 6,1 tỷ đồng.\n\n"
+                        "Cũng trong năm, UBND tỉnh giao Sở Kế hoạch và Đầu tư chủ trì xây dựng đề án thu hút đầu tư "
+                        "vào các cụm công nghiệp giai đoạn 2025 - 2030.\n",
+    })
+    assert _stated(engine, "Cơ quan nào đã kiểm tra 1.204 vụ năm 2024 ở Hưng Yên?") == \
+        "Chi cục Quản lý thị trường (Sở Công Thương)"
+    assert _stated(engine, "UBND tỉnh Hưng Yên giao cơ quan nào chủ trì xây dựng đề án thu hút đầu tư vào cụm "
+                           "công nghiệp?") == "Sở Kế hoạch và Đầu tư"
+
+
+@pytest.mark.slow
 def test_a_group_asked_is_not_answered_by_another_groups_figure(tmp_path, model_cache):
     """"Lĩnh vực công nghiệp xây dựng … chiếm tỷ trọng bao nhiêu?" is not answered by "Điện
     trong lĩnh vực quản lý tiêu dùng chiếm 32,32%", which shares more of the question's words;

@@ -126,6 +126,20 @@ def test_the_noun_asked_is_read_with_its_marks():
     assert parse_question("Sản phẩm của đơn vị nào đạt giải?").noun == "don vi"
 
 
+@pytest.mark.parametrize("text,noun", [
+    ("Cơ quan nào đã kiểm tra 1.204 vụ?", "co quan"),          # "cơ" is no "có"
+    ("co quan nao da kiem tra 1.204 vu", "co quan"),
+    ("UBND tỉnh giao cơ quan nào chủ trì?", "co quan"),         # the verb before the noun is no part of it
+    ("Chỉ tiêu này do đơn vị nào giao?", "don vi"),
+    ("Hiệp hội nào đã kiến nghị đổi mới cơ chế?", "hiep hoi"),   # a body asked, not what it proposed
+    ("Thị trường xuất khẩu chính là thị trường nào?", "thi truong"),   # "trường" there is no school
+    ("Cơ sở nào được hỗ trợ?", "co so"),
+])
+def test_a_body_is_asked_by_its_noun(text, noun):
+    q = parse_question(text)
+    assert (q.kind, q.noun) == ("named", noun)
+
+
 def test_a_percentage_the_question_states_is_not_the_unit_it_asks_for():
     q = parse_question("SMBC chi bao nhiêu yên để mua 10% vốn Gemadept?")
     assert (q.kind, q.unit_kind, q.units) == ("amount", "money", {"yên"})

@@ -2,6 +2,7 @@ import unicodedata
 
 import pytest
 
+from kcqa.text.bodies import body_spans
 from kcqa.text.vietnamese import DiacriticRestorer, fold, is_syllable, nfc, paragraphs, sentences, tokens
 
 
@@ -190,3 +191,26 @@ def test_how_much_money_is_a_question_phrase():
     """"bao nhieu tien" is "bao nhiêu tiền", whatever "tiến" the records write more often."""
     r = DiacriticRestorer.from_texts(["Tiến độ dự án tiến triển; tiến hành tiến công."])
     assert r.restore("thi bao nhieu tien?").endswith("bao nhiêu tiền?")
+
+
+@pytest.mark.parametrize("text,question,bodies", [
+    # only the first syllable of each word is capitalised: the name runs on through "lý thị trường"
+    ("Năm 2024, Chi cục Quản lý thị trường (Sở Công Thương) đã kiểm tra 1.204 vụ.", "Cơ quan nào đã kiểm tra?",
+     ["Chi cục Quản lý thị trường (Sở Công Thương)"]),
+    # "và" between two words of the name; a place after it; a verb ends it
+    ("Sở Kế hoạch và Đầu tư tỉnh Hưng Yên vừa công bố dự thảo.", "", ["Sở Kế hoạch và Đầu tư tỉnh Hưng Yên"]),
+    # the question's own verb ends a name written in capitals; another body begins at its head
+    ("UBND tỉnh giao Sở Công Thương chủ trì thực hiện kế hoạch.", "UBND tỉnh giao cơ quan nào chủ trì?",
+     ["UBND tỉnh", "Sở Công Thương"]),
+    # a word of the question inside the name does not end it when more of the name follows
+    ("Báo cáo do Hiệp hội Thương mại điện tử Việt Nam (Vecom) công bố.", "Tổ chức nào công bố chỉ số thương mại điện tử?",
+     ["Hiệp hội Thương mại điện tử Việt Nam (Vecom)"]),
+    ("Theo liên Bộ Tài chính - Công Thương, giá xăng giảm.", "Cơ quan nào điều chỉnh giá xăng?",
+     ["liên Bộ Tài chính - Công Thương"]),
+    # the person who speaks for a body is no part of its name; a head with no name after it is no body
+    ("Bộ trưởng Bộ Công Thương Nguyễn Hồng Diên phát biểu. Ban hành kèm theo quyết định.", "", ["Bộ Công Thương"]),
+])
+def test_a_bodys_name_is_read_whole_as_vietnamese_writes_it(text, question, bodies):
+    """Runs of capitals cut "Chi cục Quản lý thị trường" into "Chi" and "Quản": a body's name
+    is read from its head noun through the words of the name."""
+    assert [text[s:e] for s, e in body_spans(text, question)] == bodies

@@ -8,6 +8,8 @@ import re
 from ..models import Answer, AnswerValue, Chunk, Figure
 from ..text.lexicon import (ADMIN_UNITS, DOCUMENT_TYPES, HONORIFICS, INDUSTRIAL_ZONES, LOCAL_UNITS, MONEY_UNITS, RECORD_NOUNS,
                             SETTLEMENTS)
+from ..text import lexicon
+from ..text.bodies import body_spans
 from ..text.places import find_places
 from ..text.numbers import find_quantities
 from ..text.vietnamese import capitalised_runs, fold, sentences, syllables
@@ -520,13 +522,23 @@ def answer_named(ctx: Evidence) -> Answer | None:
     the question does not already contain, preferably right after the noun asked about."""
     noun = ctx.q.noun or ""
     several = r"(?:\(\s*)?" if asks_several(ctx.q) else ""
-    for cov, chunk, s, e, text in _names_after_noun_first(_sentence_candidates(ctx, top=TOP_PASSAGES), noun, several):
+    candidates = _names_after_noun_first(_sentence_candidates(ctx, top=TOP_PASSAGES), noun, several)
+    if noun in lexicon.BODY_ASKED and candidates:
+        # a body is asked: the sentences that name one first, when they cover nearly as much
+        naming = [c for c in candidates if c[0] >= candidates[0][0] - _NEAR_BEST and _bodies(ctx, noun, c[4])]
+        candidates = naming + [c for c in candidates if c not in naming]
+    for cov, chunk, s, e, text in candidates:
         if cov < MIN_COVERAGE:
             break
         named = _given_name(text) if _ASKS_NEW_NAME.search(fold(ctx.q.text)) else None
         if named:
             return _scored(entity_answer(ctx, chunk, s, e, named, "{x}."), cov, ctx, after_noun=1.0, anchored=1.0,
                            n_names=1.0)
+        bodies = _bodies(ctx, noun, text)
+        if bodies:
+            best = bodies[0] if len(bodies) == 1 else _nearest_to_key(ctx, text, bodies)
+            return _scored(entity_answer(ctx, chunk, s, e, best, "{x}."), cov, ctx,
+                           after_noun=0.0, n_names=float(len(bodies)), body=1.0)
         runs = [r for r in capitalised_runs(text) if not _in_question(ctx, text[r[0]:r[1]])
                 and not all(w.lower() in _NOT_PERSON for w in text[r[0]:r[1]].split())
                 and not _sentence_opener(text, r) and not _dateline(text, r)]
@@ -561,6 +573,24 @@ def answer_named(ctx: Evidence) -> Answer | None:
             return _scored(entity_answer(ctx, chunk, s, e, whole, "{x}."), cov, ctx,
                            after_noun=float(bool(after_noun)), n_names=float(_choices(after_noun or runs, whole)))
     return None
+
+
+def _bodies(ctx: Evidence, noun: str, text: str) -> list[tuple[int, int]]:
+    """"Cơ quan nào …", "Hiệp hội nào …": the bodies the sentence names whole ("Chi cục Quản lý
+    thị trường", not "Chi"), other than those the question names; of the head asked when it
+    asks by one ("hiệp hội"), of any head for "cơ quan", "đơn vị", "tổ chức"."""
+    if noun not in lexicon.BODY_ASKED:
+        return []
+    # a body the question names ("… yêu cầu Suzuki Việt Nam báo cáo": "Công ty TNHH Việt Nam
+    # Suzuki") is not the one asked about
+    def names_one_asked(body: str) -> bool:        # in any order: "Việt Nam Suzuki" for "Suzuki Việt Nam"
+        words = set(fold(body).lower().split())
+        return any(set(n.split()) - {"viet", "nam"} <= words for n in ctx.q.names if set(n.split()) - {"viet", "nam"})
+    spans = [sp for sp in body_spans(text, ctx.q.text) if not _in_question(ctx, text[sp[0]:sp[1]])
+             and not names_one_asked(text[sp[0]:sp[1]])]
+    if noun not in ("co quan", "don vi", "to chuc"):
+        spans = [sp for sp in spans if fold(text[sp[0]:sp[1]]).lower().removeprefix("lien ").startswith(noun)]
+    return spans
 
 
 # a news item's source credit before its lead: "(NLĐ)- …", "Kinhtedothi - 6 tháng …", "CôngThương - Đây là …"

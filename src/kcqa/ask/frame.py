@@ -111,6 +111,8 @@ _DOCUMENT = re.compile(r"\b(nghi dinh|quyet dinh|nghi quyet|thong tu|luat|chi th
                        r"\s+(?:so\s+)?(?:nao|may|bao nhieu|gi)\b")
 _DOC_NUMBER_Q = re.compile(r"\b(nghi dinh|quyet dinh|nghi quyet|thong tu|van ban)?\b.*\bso hieu\b")
 _NAMED = re.compile(r"(?:^|\s)((?:[a-z]+\s+){0,2}[a-z]+)\s+(?:nao|gi)\b")
+_ASKS_BODY = re.compile(r"(?:^|\s)(?:" + "|".join(sorted(map(re.escape, lexicon.BODY_ASKED), key=len, reverse=True))
+                        + r")\s+nao\b")
 _NOUN_STOP = {"la", "co", "duoc", "cua", "voi", "cho", "tai", "thanh", "ten", "theo", "va", "o", "vao", "ra", "boi"}
 _NOUN_STOP_WRITTEN = {"là", "có", "được", "của", "với", "cho", "tại", "thành", "tên", "theo", "và", "ở", "vào", "ra", "bởi"}
 _WHEN = re.compile(r"\b(khi nao|bao gio|ngay nao|thoi gian nao|nam nao|luc nao|thang nao|quy nao|"
@@ -284,7 +286,8 @@ def parse_question(text: str) -> Question:
         q.superlative = "min"
 
     asks_when = bool(_WHEN.search(f)) and not lexicon.WHY_CUES.search(f)     # "kiến nghị lùi đến khi nào?" wants a date
-    if PASSAGE_CUES.search(f) and not how_much and not _WHO.search(f) and not asks_when:
+    asks_body = bool(_ASKS_BODY.search(f))     # "Hiệp hội nào đã kiến nghị …?" wants the body, not what it said
+    if PASSAGE_CUES.search(f) and not how_much and not _WHO.search(f) and not asks_when and not asks_body:
         q.kind = "passage"
         return q
     m = _DOCUMENT.search(f)
@@ -319,14 +322,19 @@ def parse_question(text: str) -> Question:
         marked = not mostly_plain(text) and len(written) == len(words)
         stops = [(w in _NOUN_STOP and (not marked or ww in _NOUN_STOP_WRITTEN)) or (marked and ww == "từ")
                  for w, ww in zip(words, written if marked else words)]     # unmarked, "tu" may be "tư vấn"
-        while words and (stops[0] or words[0] in QUESTION_WORDS):
-            words, stops = words[1:], stops[1:]
+        # "giao cơ quan nào", "do đơn vị nào": a body is asked by its noun ("cơ" is no "có" there)
+        # (one syllable only as the whole noun: "trường" of "thị trường", "sở" of "cơ sở" are none)
+        body = next((" ".join(words[k:]) for k in range(len(words) - 1)
+                     if " ".join(words[k:]) in lexicon.BODY_ASKED), None)
+        while words and (stops[0] or (written[0] in lexicon.QUESTION_WORDS_ACCENTED if marked
+                                      else words[0] in QUESTION_WORDS)):
+            words, stops, written = words[1:], stops[1:], written[1:]
         # the head noun is the word(s) right before nào/gì, after the last verb-like stop word
         for i in range(len(words) - 1, -1, -1):
             if stops[i]:
                 words = words[i + 1:]
                 break
-        q.kind, q.noun = "named", " ".join(words) or None
+        q.kind, q.noun = "named", body or " ".join(words) or None
         return q
 
     if _COMPARE.search(f):

@@ -383,6 +383,30 @@ ORGANISATION_NOUNS = ("ngân hàng", "quỹ", "tổ chức", "bộ", "sở", "c�
                       "trường", "đại học", "trung tâm", "công ty", "tổng công ty", "tập đoàn", "hiệp hội", "hội đồng",
                       "ủy ban", "uỷ ban", "văn phòng", "ban", "liên minh", "hội", "đoàn", "cơ quan", "phòng", "tòa án",
                       "nhà hát", "bảo tàng", "đài", "báo", "giáo hội", "liên đoàn", "điện lực", "bệnh viện")
+# … the bodies a name may be on its own, or with its place only ("UBND tỉnh", "Chính phủ"), and
+# more heads that open a body's name in official writing
+WHOLE_BODIES = ("Ủy ban nhân dân", "Uỷ ban nhân dân", "Hội đồng nhân dân", "UBND", "HĐND", "Chính phủ", "Quốc hội",
+                "Ban Chấp hành Trung ương", "Bộ Chính trị", "Ban Bí thư", "Mặt trận Tổ quốc")
+BODY_HEADS = ORGANISATION_NOUNS + ("đội", "kho bạc", "hợp tác xã", "HTX", "liên hiệp", "vụ", "cảng vụ", "công an",
+                                   "viện kiểm sát", "đoàn đại biểu quốc hội")
+# words that end a body's name written in a sentence ("Sở Công Thương chủ trì …", "… vừa phê duyệt"):
+# function and time words, and the verbs official writing puts after its subject
+NAME_ENDS = frozenset("""là và của có các những được trong cho với tại từ đến đã sẽ này đó thì mà một theo về như để ở
+hay hoặc vừa mới đang cũng đều luôn chỉ còn rất bị phải cần nên năm ngày tháng quý khi nếu nhằm do bởi cùng trên dưới
+ngoài sau trước đây vào ra thuộc gồm tiếp tục không chưa thường""".split())
+PREDICATE_VERBS = ("chủ trì", "phối hợp", "tổ chức", "ban hành", "công bố", "phê duyệt", "giao", "kiểm tra", "đề ra",
+                   "đề xuất", "thực hiện", "triển khai", "đăng tải", "gửi", "yêu cầu", "kiến nghị", "dự báo", "cho biết",
+                   "cho rằng", "thông tin", "thông báo", "báo cáo", "tham mưu", "hướng dẫn", "chỉ đạo", "ký", "quyết định",
+                   "trình", "xây dựng", "hỗ trợ", "tiến hành", "tiếp nhận", "cấp", "xử lý", "xử phạt", "phát hiện",
+                   "đánh giá", "nhận định", "ước tính", "khẳng định", "đưa ra", "điều chỉnh", "tổng hợp", "giám sát",
+                   "đăng cai", "trao", "tặng", "khai mạc", "phát động", "cam kết", "đầu tư", "ra mắt", "phát biểu",
+                   "chủ động", "tích cực")
+# nouns a question asks a body by ("Cơ quan nào …", "do đơn vị nào giao?", "Hiệp hội nào …"), folded
+BODY_ASKED = frozenset({"co quan", "don vi", "to chuc"} | {fold(h).lower() for h in BODY_HEADS})
+# family names that open no place's name ("Nguyễn", not "Cao" of Cao Bằng): after a body, the
+# person who speaks for it begins ("Bộ Công Thương Nguyễn Hồng Diên")
+PERSON_OPENERS = ("Nguyễn", "Trần", "Lê", "Phạm", "Hoàng", "Huỳnh", "Phan", "Vũ", "Võ", "Đặng", "Bùi", "Đỗ", "Ngô",
+                  "Dương", "Lý", "Đinh", "Trương", "Đào", "Trịnh", "Tạ", "Vương")
 
 # -- titles and honorifics ----------------------------------------------------
 TITLES = ("Phó Thủ tướng", "Thủ tướng", "Thứ trưởng", "Bộ trưởng", "Phó Chủ tịch", "Chủ tịch", "Phó Giám đốc",

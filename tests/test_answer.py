@@ -357,6 +357,19 @@ def test_a_body_asked_is_answered_by_its_whole_name(tmp_path, model_cache):
 
 
 @pytest.mark.slow
+def test_a_lists_lead_in_after_gom_belongs_to_every_item(tmp_path, model_cache):
+    """"Nhiều mặt hàng xuất khẩu tăng, gồm thủy sản …; may mặc …; giày, da …": the words before
+    "gồm" are every item's, so the first item does not own "xuất khẩu" and crowd out the item
+    the question names."""
+    engine = _records_engine(tmp_path, model_cache, {
+        "xuat-khau.txt": "Kim ngạch xuất khẩu 8 tháng năm 2022 của tỉnh ước đạt 1,5 tỷ USD.\n\n"
+                         "Nhiều mặt hàng có kim ngạch xuất khẩu tăng so với cùng kỳ, gồm thủy sản chế biến ước đạt "
+                         "19,7 triệu USD; may mặc 66,4 triệu USD; giày, da các loại gần 139 triệu USD.\n",
+    })
+    assert "gần 139 triệu USD" in _weighed(engine, "Xuất khẩu giày, da các loại 8 tháng năm 2022 đạt bao nhiêu?")
+
+
+@pytest.mark.slow
 def test_a_group_asked_is_not_answered_by_another_groups_figure(tmp_path, model_cache):
     """"Lĩnh vực công nghiệp xây dựng … chiếm tỷ trọng bao nhiêu?" is not answered by "Điện
     trong lĩnh vực quản lý tiêu dùng chiếm 32,32%", which shares more of the question's words;

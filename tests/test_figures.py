@@ -442,3 +442,15 @@ def test_a_sector_and_report_shorthand_are_no_ones_figure():
     # been the subject "GDNN", and a question naming the province set the figure aside)
     figs = _extract("Tổng số tuyển mới GDNN năm 2020 là 32.816 lượt người; bao gồm cao đẳng 1.138 người.")
     assert figs["1.138 người"].entity == ""
+
+
+def test_a_list_items_own_label_ends_the_name_of_the_item_before():
+    """"… dầu FO 82,4 triệu USD; thép 560 triệu USD": FO named the item before, not the steel;
+    an item that goes on with another measure of the same subject keeps it ("PNJ … doanh thu …;
+    lợi nhuận …"), and so does one that goes on with a change ("…; giảm 10% …")."""
+    figs = _extract("Nhiều mặt hàng xuất khẩu tăng, gồm may mặc 66,4 triệu USD; dầu FO 82,4 triệu USD (tăng 50,7%); "
+                    "thép 560 triệu USD (tăng 44,6%) và giày, da các loại gần 139 triệu USD.")
+    assert figs["82,4 triệu USD"].entity == "FO"
+    assert figs["560 triệu USD"].entity == figs["gần 139 triệu USD"].entity == ""
+    figs = _extract("Năm 2020 doanh thu của PNJ đạt 17.511 tỷ đồng, tăng 3%; lợi nhuận trước thuế đạt 1.349 tỷ đồng.")
+    assert figs["1.349 tỷ đồng"].entity == "PNJ"

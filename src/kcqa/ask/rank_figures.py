@@ -183,6 +183,9 @@ def _named_list_items(ctx: Evidence, cands: list[Candidate]) -> list[Candidate]:
             or said[id(c)] == best[(c.figure.doc, c.figure.sentence_start, c.figure.unit)]]
 
 
+_LIST_LEAD = re.compile(r"(?<!\w)(?:bao gồm|gồm có|gồm|như)\s", re.IGNORECASE)
+
+
 def _segment_asked(ctx: Evidence, cands: list[Candidate]) -> list[Candidate]:
     """A sentence that lists groups between semicolons, each with its own figures ("Hỗ trợ xây
     dựng mô hình trình diễn … (13 chương trình, … 2,035 tỉ đồng); Hỗ trợ xây dựng thương hiệu …
@@ -207,8 +210,10 @@ def _segment_asked(ctx: Evidence, cands: list[Candidate]) -> list[Candidate]:
         if not bounds:
             continue
         # the first group starts after the list's lead-in ("Một số địa phương có chỉ số tăng cao:
-        # Quảng Nam tăng 29,2%; …"): the lead-in's words are every group's
-        lead = sentence.rfind(":", 0, bounds[0])
+        # Quảng Nam tăng 29,2%; …", "Nhiều mặt hàng … tăng, gồm thủy sản …; thép …"): the
+        # lead-in's words are every group's
+        lead = max(sentence.rfind(":", 0, bounds[0]),
+                   max((m.end() - 1 for m in _LIST_LEAD.finditer(sentence, 0, bounds[0])), default=-1))
         spans = list(zip([lead + 1] + [b + 1 for b in bounds], bounds + [len(sentence)]))
         words = [set(folded_syllables(sentence[a:b]).split()) for a, b in spans]
         said = []

@@ -17,7 +17,7 @@ from ..models import Document, Figure
 
 # Bump when extraction changes: `kcqa index` then re-extracts figures from the stored
 # text of every record, without re-embedding anything.
-EXTRACTOR_VERSION = "53"
+EXTRACTOR_VERSION = "54"
 from ..text import lexicon
 from ..text.numbers import Quantity, find_durations, find_quantities
 from ..text.places import find_places
@@ -371,9 +371,16 @@ def _capitalised_before(text: str) -> str:
     from ..text.vietnamese import capitalised_runs
     # "Theo báo cáo của Sở Công Thương, tổng mức bán lẻ … đạt …": who says it is not what it is about
     sources = [m.span() for m in _SOURCE.finditer(text)]
+    # "dầu FO 82,4 triệu USD; thép 560 triệu USD": an item of a list that opens with its own label
+    # has its own subject, and FO's item has ended; "PNJ đạt … 17.511 tỷ đồng; lợi nhuận … 1.349 tỷ
+    # đồng" goes on with another measure of the same subject
+    item = text[text.rfind(";") + 1:].lstrip()
+    own_item = ";" in text and not _MEASURE_RE.match(item.lower()) and not _RELATION_FIRST.match(item)
     for s, e in reversed(capitalised_runs(text)):
         if any(a <= s < b for a, b in sources):
             continue
+        if own_item and _EARLIER_ITEM.search(text, e):
+            break
         words = text[s:e].split()
         if _AFTER_SECTOR_WORD.search(text[:s]) or words[0].lower() == "ngành":
             continue                      # "ngành Công Thương", "ngành Giáo dục": a sector, no one's figure
@@ -393,6 +400,9 @@ def _capitalised_before(text: str) -> str:
     return ""
 
 
+# a list item that has had its figure and ended: a name before it is that item's, not the next one's
+_EARLIER_ITEM = re.compile(r"\d[^;]*;")
+_RELATION_FIRST = re.compile(r"(?:" + "|".join(lexicon.RELATIONS) + r")(?!\w)", re.IGNORECASE)   # "…; giảm 10% …"
 _LABEL = re.compile(r"[A-HJKMNO-UWYZ]")     # one letter that is no roman numeral
 _ROMAN_ALONE = re.compile(r"(?=[IVX])X{0,3}(?:IX|IV|V?I{0,3})")     # I … XXXIX, not "VIC" or "CV"
 

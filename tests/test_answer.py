@@ -357,6 +357,24 @@ def test_a_body_asked_is_answered_by_its_whole_name(tmp_path, model_cache):
 
 
 @pytest.mark.slow
+def test_which_thing_is_answered_by_the_phrase_in_its_place(tmp_path, model_cache):
+    """"Khu vực kinh tế nào chiếm tỷ trọng chủ yếu …?": no name answers it, the words the
+    sentence puts where the question has "nào" do ("khu vực kinh tế có vốn đầu tư nước ngoài"),
+    with the noun asked whole though the question's noun is read from three words; a phrase
+    that points elsewhere ("hãng công nghệ này trở thành …") names nothing."""
+    engine = _records_engine(tmp_path, model_cache, {
+        "bao-cao.txt": "Báo cáo công nghiệp 9 tháng năm 2024 của tỉnh Hưng Yên\n\n"
+                       "Trong 9 tháng, khu vực kinh tế có vốn đầu tư nước ngoài chiếm tỷ trọng chủ yếu trong giá trị "
+                       "sản xuất công nghiệp của tỉnh. Chi cục chú trọng chống buôn lậu mặt hàng thuốc lá điếu, "
+                       "đường cát và phân bón. Năm nay hãng công nghệ này trở thành nhà sản xuất pin lớn thứ hai.\n",
+    })
+    assert _stated(engine, "Khu vực kinh tế nào chiếm tỷ trọng chủ yếu trong giá trị sản xuất công nghiệp của "
+                           "Hưng Yên?") == "khu vực kinh tế có vốn đầu tư nước ngoài"
+    assert _stated(engine, "Chi cục chú trọng chống buôn lậu mặt hàng nào?") == "mặt hàng thuốc lá điếu"
+    assert _stated(engine, "Hãng nào là nhà sản xuất pin lớn thứ hai?") != "hãng công nghệ này trở thành"
+
+
+@pytest.mark.slow
 def test_a_lists_lead_in_after_gom_belongs_to_every_item(tmp_path, model_cache):
     """"Nhiều mặt hàng xuất khẩu tăng, gồm thủy sản …; may mặc …; giày, da …": the words before
     "gồm" are every item's, so the first item does not own "xuất khẩu" and crowd out the item

@@ -564,6 +564,10 @@ def answer_named(ctx: Evidence) -> Answer | None:
         described = _described(ctx.q.text, noun, text, runs)
         if described:
             after_noun = [described]      # "Châu Mỹ vẫn là thị trường xuất khẩu chính …" says which one
+        elif noun and not after_noun:
+            phrase = _aligned(ctx.q.text, noun, text)
+            if phrase:                    # no name: what the sentence says in the place of "<noun> nào"
+                return _scored(entity_answer(ctx, chunk, s, e, phrase, "{x}."), cov, ctx, after_noun=1.0, n_names=1.0)
         best = after_noun[0] if len(after_noun) == 1 else _nearest_to_key(ctx, text, after_noun or runs)
         if best:
             whole = _whole_answer(ctx, text, best)
@@ -591,6 +595,66 @@ def _bodies(ctx: Evidence, noun: str, text: str) -> list[tuple[int, int]]:
     if noun not in ("co quan", "don vi", "to chuc"):
         spans = [sp for sp in spans if fold(text[sp[0]:sp[1]]).lower().removeprefix("lien ").startswith(noun)]
     return spans
+
+
+_CLAUSE_END = re.compile(r"[.;:!?()]|,\s|\s(?:và|với|cho|tại|để|nhằm)\s")
+_MAX_PHRASE = 16        # words
+# "hãng công nghệ Trung Quốc này trở thành …": a phrase that points elsewhere or states what the
+# thing became describes it, and does not name it
+_REFERS = re.compile(r"(?<!\w)(?:này|đó|kia|ấy|là|trở thành)(?!\w)", re.IGNORECASE)
+
+
+def _aligned(question: str, noun: str, text: str) -> tuple[int, int] | None:
+    """"khu vực kinh tế nào chiếm tỷ trọng chủ yếu …?" against "khu vực kinh tế có vốn đầu tư
+    nước ngoài chiếm tỷ trọng chủ yếu": the noun asked with what the sentence puts between it
+    and the words the question puts after "nào"; when nothing follows "nào" ("… chống buôn lậu
+    mặt hàng nào?"), the noun must follow the same word as in the question, and the answer runs
+    to the end of its clause. Only for a phrase in lower case: a name is read as a name."""
+    fq = fold(question).lower()
+    m = re.search(rf"(\w+)\s+{re.escape(noun)}\s+(?:nao|gi)\b\W*(.*)$", fq) or \
+        re.search(rf"(){re.escape(noun)}\s+(?:nao|gi)\b\W*(.*)$", fq)
+    if not m:
+        return None
+    before = m.group(1)
+    after = [w for w in re.findall(r"\w+", m.group(2)) if w not in lexicon.QUESTION_WORDS][:2]
+    ft = fold(text).lower()
+    for n in re.finditer(rf"(?<!\w){re.escape(noun)}(?!\w)", ft):
+        start = n.end()
+        if after:
+            k = re.compile(r"(?<!\w)" + r"\s+".join(map(re.escape, after)) + r"(?!\w)").search(ft, start, start + 120)
+            if not k or _CLAUSE_END.search(text, start, k.start()):
+                continue
+            end = k.start()
+        else:
+            if not before or not re.search(rf"(?<!\w){re.escape(before)}\s+$", ft[:n.start()]):
+                continue
+            stop = _CLAUSE_END.search(text, start)
+            end = stop.start() if stop else len(text)
+        words = text[start:end].split()
+        if not 1 <= len(words) <= _MAX_PHRASE or words[0][:1].isupper() or words[0][:1].isdigit() \
+                or _REFERS.search(text, start, end):
+            continue
+        return _noun_start(fq[:m.start(2)], ft, n.start(), noun), start + len(text[start:end].rstrip())
+    return None
+
+
+def _noun_start(asked: str, ft: str, at: int, noun: str) -> int:
+    """Where the noun asked begins in the sentence: the question's noun is read from at most
+    three words ("vuc kinh te" of "khu vực kinh tế nào", "lau mat hang" of "chống buôn lậu mặt
+    hàng nào"), so the words both texts share before it are taken back (up to three), then cut
+    at a group noun the span holds ("mặt hàng …")."""
+    q_words = asked[:asked.rfind(noun)].split() if noun in asked else []
+    start = at
+    for w in reversed(q_words[-3:]):
+        prev = re.search(r"(\w+)\s+$", ft[:start])
+        if not prev or prev.group(1) != w:
+            break
+        start = prev.start(1)
+    head = _GROUP_HEAD.search(ft, start, at + len(noun))
+    return head.start() if head else start
+
+
+_GROUP_HEAD = re.compile(r"(?<!\w)(?:" + "|".join(fold(n) for n in lexicon.GROUP_NOUNS) + r")(?!\w)")
 
 
 # a news item's source credit before its lead: "(NLĐ)- …", "Kinhtedothi - 6 tháng …", "CôngThương - Đây là …"

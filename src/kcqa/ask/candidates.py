@@ -364,9 +364,10 @@ def place_ok(ctx: Evidence, f: Figure) -> bool:
         return not (in_sentence - names)
     if in_sentence:
         return False
-    if ent and q.names and any(mentions(ent, n) or mentions(n, ent) for n in q.names):
-        # the subject asked ("Đội Quản lý thị trường số 1 Bình Dương"), in the province asked: the
-        # record must be that province's
+    market = bool(ctx.countries and lexicon.countries_named(f.entity) & ctx.countries)
+    if ent and (market or q.names and any(mentions(ent, n) or mentions(n, ent) for n in q.names)):
+        # the subject asked ("Đội Quản lý thị trường số 1 Bình Dương"), or the market ("xuất khẩu
+        # của Trà Vinh sang châu Âu"), in the province asked: the record must be that province's
         return ctx.doc_mentions(f.doc, names) or ctx.title_names(f.doc, names) or ctx.doc_about(f.doc, names)
     if ent and not _PROVINCE_BODY.fullmatch(ent.lower()):
         return False                       # the figure is about something else it names (a region, a company)
@@ -402,6 +403,8 @@ def country_ok(ctx: Evidence, f: Figure) -> bool:
     if not named:
         # "GDP nước này …": the country is the one the sentence before names
         named = lexicon.countries_named(ctx.sentence_before(f))
+    if not named and ctx.q.places and is_place_asked(f.entity, ctx.q.place_names()):
+        return False        # "xuất khẩu của Trà Vinh sang châu Âu": the province's own total is no market's
     return not named or bool(named & asked)
 
 

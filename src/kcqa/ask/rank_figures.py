@@ -67,6 +67,14 @@ def _of_a_plan(f: Figure) -> bool:
     return bool(_PLAN_BASE.search(fold(" ".join(after.split()[:5]))))
 
 
+def _of_the_country_asked(ctx: Evidence, f: Figure) -> bool:
+    """"xuất khẩu của Bến Tre sang thị trường châu Âu": a figure whose entity is the market
+    asked ("thị trường Châu Âu ước đạt 58,6 triệu USD") is bound to the question as much as
+    one of the province."""
+    return bool(ctx.countries and {lexicon.SAME_COUNTRY.get(n, n) for n in lexicon.countries_named(f.entity)}
+                & ctx.countries)
+
+
 def _in_own_record(ctx: Evidence, f: Figure) -> bool:
     """A figure bound to no subject in a record about the province asked and no other
     ("Phần thưởng kèm theo mỗi giấy chứng nhận là 3 triệu đồng" in a province's report)."""
@@ -113,7 +121,7 @@ def score_figures(ctx: Evidence, cands: list[tuple[Figure, int]]) -> list[Candid
         names = q.place_names()
         bound_units = {c.figure.unit for c in out if c.features["entity_exact"]}
         out = [c for c in out if c.features["entity_exact"] or c.features["entity_in_clause"]
-               or ctx.heading_names(c.figure.doc, names)
+               or _of_the_country_asked(ctx, c.figure) or ctx.heading_names(c.figure.doc, names)
                or _in_own_record(ctx, c.figure) and c.figure.unit not in bound_units]
     elif q.places:
         # none is: in a record about the province asked and no other, its report's bare figures
@@ -221,13 +229,19 @@ def _segment_asked(ctx: Evidence, cands: list[Candidate]) -> list[Candidate]:
             others = set().union(*(w for j, w in enumerate(words) if j != i))
             said.append(len((ws - others) & asked))
         best = max(said)
-        if best < 2 or said.count(best) > 1:
+        # the one group that names the market asked ("…; thị trường Châu Âu ước đạt …") is it
+        market = [i for i, (a, b) in enumerate(spans) if lexicon.countries_named(sentence[a:b]) & ctx.countries]
+        if len(market) == 1:
+            keep = spans[market[0]]
+        elif best < 2 or said.count(best) > 1:
             continue
-        keep = spans[said.index(best)]
+        else:
+            keep = spans[said.index(best)]
         for c in group:
             at = c.figure.start - c.figure.sentence_start
-            # a figure bound to the province asked is never another group's
-            if not keep[0] <= at < keep[1] and not (c.figure.entity and is_place_asked(c.figure.entity, places)):
+            # a figure bound to the province or the market asked is never another group's
+            if not keep[0] <= at < keep[1] and not (c.figure.entity and is_place_asked(c.figure.entity, places)) \
+                    and not _of_the_country_asked(ctx, c.figure):
                 dropped.add(id(c))
     return [c for c in cands if id(c) not in dropped]
 

@@ -201,10 +201,15 @@ COUNTRIES = (
     "Ai Cập", "Nam Phi", "Nigeria", "Israel", "Iran", "Iraq", "Ả Rập Xê Út", "Saudi Arabia", "UAE",
     "Qatar", "Kuwait", "Pakistan", "Bangladesh", "Sri Lanka", "Mông Cổ", "Kazakhstan",
 )
+# Markets larger than a country, a slot as a country is ("xuất khẩu sang thị trường châu Âu" is not
+# answered by "Châu Mỹ … 144,5 triệu USD"); "châu" is written in either case
+CONTINENTS = ("châu Âu", "châu Á", "châu Mỹ", "châu Phi", "châu Đại Dương", "Bắc Mỹ", "Mỹ Latinh", "EU", "ASEAN")
+COUNTRIES += CONTINENTS + tuple(c[0].upper() + c[1:] for c in CONTINENTS if c.startswith("châu"))
 COUNTRY = re.compile(r"(?<!\w)(" + "|".join(re.escape(c) for c in sorted(COUNTRIES, key=len, reverse=True))
                      + r")(?!\w)")
 # Two names of one country: a figure of "Hoa Kỳ" answers a question about "Mỹ".
-SAME_COUNTRY = {"Hoa Kỳ": "Mỹ", "Australia": "Úc", "Saudi Arabia": "Ả Rập Xê Út"}
+SAME_COUNTRY = {"Hoa Kỳ": "Mỹ", "Australia": "Úc", "Saudi Arabia": "Ả Rập Xê Út", "EU": "châu Âu",
+                **{c[0].upper() + c[1:]: c for c in CONTINENTS if c.startswith("châu")}}
 # Capitals that news writes for their governments ("Bắc Kinh đã cho phép … nhập khẩu 150 tấn
 # vàng" is China's import): a clause naming one names its country. Capitals that mostly name
 # a market or a meeting place ("sàn London", "Hiệp định Paris") are left out.
@@ -242,7 +247,8 @@ def country_spans(text: str) -> list[tuple[int, int, str]]:
     found = {(m.start(), m.end()): m.group(1) for m in COUNTRY.finditer(text or "")}
     for m in _COUNTRY_FOLDED_RE.finditer(fold(text or "")):
         key = m.group(1)
-        if (m.start(), m.end()) not in found and (key in _LOAN_NAMES or (" " in key and text[m.start()].isupper())):
+        if (m.start(), m.end()) not in found and (key in _LOAN_NAMES or (" " in key and text[m.start()].isupper())
+                                                 or key.startswith("chau ")):
             found[(m.start(), m.end())] = _COUNTRY_FOLDED[key]
     return sorted((s, e, name) for (s, e), name in found.items())
 

@@ -219,9 +219,10 @@ def _segment_asked(ctx: Evidence, cands: list[Candidate]) -> list[Candidate]:
             continue
         # the first group starts after the list's lead-in ("Một số địa phương có chỉ số tăng cao:
         # Quảng Nam tăng 29,2%; …", "Nhiều mặt hàng … tăng, gồm thủy sản …; thép …"): the
-        # lead-in's words are every group's
+        # lead-in's words are every group's ("(gồm 11 chương trình …)" in a bracket is a group's own)
         lead = max(sentence.rfind(":", 0, bounds[0]),
-                   max((m.end() - 1 for m in _LIST_LEAD.finditer(sentence, 0, bounds[0])), default=-1))
+                   max((m.end() - 1 for m in _LIST_LEAD.finditer(sentence, 0, bounds[0])
+                        if sentence.count("(", 0, m.start()) == sentence.count(")", 0, m.start())), default=-1))
         spans = list(zip([lead + 1] + [b + 1 for b in bounds], bounds + [len(sentence)]))
         words = [set(folded_syllables(sentence[a:b]).split()) for a, b in spans]
         said = []

@@ -374,6 +374,20 @@ def test_a_market_asked_is_a_slot_like_a_country(tmp_path, model_cache, question
 
 
 @pytest.mark.slow
+def test_a_title_asked_in_short_stands_written_out(tmp_path, model_cache):
+    """"Chủ tịch UBND tỉnh Yên Bái … là ai?" against "…; Lê Minh Hòa, Chủ tịch Ủy ban nhân dân
+    tỉnh Yên Bái; …": the title is there, written out, and binds its own name, not the minister
+    named first."""
+    engine = _records_engine(tmp_path, model_cache, {
+        "hoi-nghi.txt": "Hội nghị ngành Công Thương các tỉnh phía Bắc năm 2025\n\n"
+                        "Đến dự có đồng chí Trần Văn An, Ủy viên Trung ương Đảng, Bộ trưởng Công Thương; Lê Minh Hòa, "
+                        "Chủ tịch Ủy ban nhân dân tỉnh Yên Bái; lãnh đạo các cục, vụ thuộc Bộ Công Thương.\n",
+    })
+    assert _stated(engine, "Chủ tịch UBND tỉnh Yên Bái dự Hội nghị ngành Công Thương các tỉnh phía Bắc năm 2025 "
+                           "là ai?") == "Lê Minh Hòa"
+
+
+@pytest.mark.slow
 def test_which_thing_is_answered_by_the_phrase_in_its_place(tmp_path, model_cache):
     """"Khu vực kinh tế nào chiếm tỷ trọng chủ yếu …?": no name answers it, the words the
     sentence puts where the question has "nào" do ("khu vực kinh tế có vốn đầu tư nước ngoài"),

@@ -6,8 +6,8 @@ from __future__ import annotations
 import re
 
 from ..models import Answer, AnswerValue, Chunk, Figure
-from ..text.lexicon import (ADMIN_UNITS, DOCUMENT_TYPES, HONORIFICS, INDUSTRIAL_ZONES, LOCAL_UNITS, MONEY_UNITS, RECORD_NOUNS,
-                            SETTLEMENTS)
+from ..text.lexicon import (ABBREVIATIONS, ADMIN_UNITS, DOCUMENT_TYPES, HONORIFICS, INDUSTRIAL_ZONES, LOCAL_UNITS,
+                            MONEY_UNITS, RECORD_NOUNS, SETTLEMENTS)
 from ..text import lexicon
 from ..text.bodies import body_spans
 from ..text.places import find_places
@@ -306,6 +306,13 @@ def _title_anchors(text: str, title: str) -> list[tuple[int, int]]:
     """Where the exact title stands in a sentence ("Chủ tịch HĐQT", not "Phó Chủ tịch HĐQT")."""
     ft, fl = fold(text), fold(title)
     pattern = re.escape(fl)
+    for forms in _ABBREVIATED:
+        # "Chủ tịch UBND tỉnh Tuyên Quang" stands as "Chủ tịch Ủy ban nhân dân tỉnh Tuyên Quang"
+        for form in forms:
+            if re.search(rf"(?<!\w){re.escape(re.escape(form))}(?!\w)", pattern):
+                either = "(?:" + "|".join(re.escape(f) for f in forms) + ")"
+                pattern = re.sub(rf"(?<!\w){re.escape(re.escape(form))}(?!\w)", lambda _: either, pattern, count=1)
+                break
     for _, _, place in find_places(title):
         # "Phó Giám đốc Sở Công Thương Kiên Giang" stands as "… Sở Công Thương tỉnh Kiên Giang"
         name = re.escape(fold(place.name))
@@ -315,6 +322,9 @@ def _title_anchors(text: str, title: str) -> list[tuple[int, int]]:
         if not ft[:m.start()].rstrip().endswith("pho"):
             out.append((m.start(), m.end()))
     return out
+
+
+_ABBREVIATED = [sorted({fold(f) for f in forms}, key=len, reverse=True) for forms in ABBREVIATIONS]
 
 
 # "Ai ký nghị quyết …?": an official record is signed at its foot, under a title in capitals

@@ -374,6 +374,22 @@ def test_a_market_asked_is_a_slot_like_a_country(tmp_path, model_cache, question
 
 
 @pytest.mark.slow
+def test_electricity_sold_is_not_answered_by_electricity_generated(tmp_path, model_cache):
+    """"Sản lượng điện thương phẩm" asks the electricity sold: the clause "sản lượng điện sản
+    xuất … đạt 2.100,5 triệu kWh" shares the generic "sản lượng" only; and a share of the plan
+    stated for the electricity generated is no answer for the electricity sold."""
+    engine = _records_engine(tmp_path, model_cache, {
+        "dien.txt": "Tình hình sản xuất công nghiệp 6 tháng đầu năm 2024 của tỉnh Lạng Sơn\n\n"
+                    "Nhóm sản xuất và phân phối điện: sản lượng điện sản xuất lũy kế 6 tháng đạt 2.100,5 triệu kWh, "
+                    "đạt 40,2% kế hoạch năm; sản lượng điện thương phẩm đạt 410,3 triệu kWh, tăng 9,1% so với cùng "
+                    "kỳ; xi măng đạt 512.000 tấn.\n",
+    })
+    assert _stated(engine, "lang son 6 thang dau nam 2024 san luong dien thuong pham bao nhieu") == "410,3 triệu kWh"
+    assert _stated(engine, "Điện thương phẩm 6 tháng đầu năm 2024 của Lạng Sơn đạt bao nhiêu phần trăm kế hoạch?") \
+        is None
+
+
+@pytest.mark.slow
 def test_a_title_asked_in_short_stands_written_out(tmp_path, model_cache):
     """"Chủ tịch UBND tỉnh Yên Bái … là ai?" against "…; Lê Minh Hòa, Chủ tịch Ủy ban nhân dân
     tỉnh Yên Bái; …": the title is there, written out, and binds its own name, not the minister

@@ -454,3 +454,14 @@ def test_a_list_items_own_label_ends_the_name_of_the_item_before():
     assert figs["560 triệu USD"].entity == figs["gần 139 triệu USD"].entity == ""
     figs = _extract("Năm 2020 doanh thu của PNJ đạt 17.511 tỷ đồng, tăng 3%; lợi nhuận trước thuế đạt 1.349 tỷ đồng.")
     assert figs["1.349 tỷ đồng"].entity == "PNJ"
+
+
+def test_electricity_sold_and_generated_are_measures_and_a_product_measure_stays_with_its_item():
+    """"sản lượng điện thương phẩm" (sold) and "điện sản xuất" (generated) are measures of their
+    own; the next item of the list, another product, is not measured by them, but keeps the
+    generic "sản lượng" they were written with."""
+    figs = _extract("Lũy kế 6 tháng, sản lượng điện sản xuất đạt 2.100,5 triệu kWh, đạt 40,2% kế hoạch năm; sản lượng "
+                    "điện thương phẩm đạt 410,3 triệu kWh, tăng 9,1%; xi măng đạt 512.000 tấn.")
+    assert figs["2.100,5 triệu kWh"].measure == figs["40,2%"].measure == "điện sản xuất"
+    assert figs["410,3 triệu kWh"].measure == "điện thương phẩm"
+    assert figs["512.000 tấn"].measure == "sản lượng"

@@ -17,7 +17,7 @@ from .candidates import (MIN_COVERAGE, MIN_PASSAGE_COVERAGE, TOP_PASSAGES, Candi
                          country_ok, funding_in_sentence, funding_ok, funding_said, group_ok, identifier_ok, label_ok,
                          level_ok, names_ok, organisation_ok, part_ok, period_ok, place_ok, region_ok, scope_ok,
                          stars_ok, table_context, unit_ok)
-from .features import CHANGE_VERBS, figure_features, is_place_asked, relation_of, set_features
+from .features import CHANGE_VERBS, clause, figure_features, is_place_asked, mentions, relation_of, set_features
 from .rank import load_ranker
 
 
@@ -25,8 +25,7 @@ _FUNCTION_WORDS = set(lexicon.STOPWORDS) | set(lexicon.QUESTION_WORDS)
 
 # Measures that name a kind of figure rather than a thing measured: "tỷ lệ", "giá trị", "tăng
 # trưởng" may be of anything the question asks about, so they never conflict with it.
-_GENERIC_MEASURES = {fold(m) for m in ("tỷ lệ", "giá trị", "tăng trưởng", "số lượng", "tổng số", "tiền", "giá",
-                                       "chỉ tiêu", "vốn", "tài sản", "nợ", "kim ngạch", "lãi", "thuế")}
+_GENERIC_MEASURES = {fold(m) for m in lexicon.GENERIC_MEASURES}
 _MEASURES = {fold(m) for m in lexicon.MEASURES}
 
 
@@ -35,7 +34,12 @@ def measure_ok(ctx, f, x) -> bool:
     to a question about "lạm phát", unless its clause names the measure asked too."""
     q = ctx.q
     own = fold(f.measure or "")
-    if not q.measures or x["measure_in_clause"] or own not in _MEASURES or own in _GENERIC_MEASURES:
+    # "sản lượng điện thương phẩm": the clause's "sản lượng điện sản xuất" names the generic word
+    # only, not the measure asked
+    specific = [m for m in q.measures if fold(m).replace(",", "") not in _GENERIC_MEASURES]
+    in_clause = x["measure_in_clause"] if len(specific) == len(q.measures) else \
+        any(mentions(fold(" ".join((clause(f), f.measure))), m) for m in {fold(m) for m in specific} | ctx.measure_equivalents)
+    if not q.measures or in_clause or own not in _MEASURES or own in _GENERIC_MEASURES:
         return True
     own = own.replace(",", "")       # "xuất, nhập khẩu" is "xuất nhập khẩu"
     asked = {fold(m).replace(",", "") for m in q.measures} - _GENERIC_MEASURES

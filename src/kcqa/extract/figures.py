@@ -17,7 +17,7 @@ from ..models import Document, Figure
 
 # Bump when extraction changes: `kcqa index` then re-extracts figures from the stored
 # text of every record, without re-embedding anything.
-EXTRACTOR_VERSION = "54"
+EXTRACTOR_VERSION = "56"
 from ..text import lexicon
 from ..text.numbers import Quantity, find_durations, find_quantities
 from ..text.places import find_places
@@ -425,9 +425,20 @@ def _measure_for(sentence: str, q: Quantity) -> str:
     before = _CLOSED_BRACKET.sub(lambda m: " " * len(m.group()) if re.search(r"[^\W\d_]", before[m.end():])
                                  and "%" not in m.group() else m.group(), before)
     found = list(_MEASURE_RE.finditer(before))
+    # "…; sản lượng điện thương phẩm đạt 362,67 triệu kWh; … xi măng đạt 736.000 tấn": a product
+    # measured by an earlier item of a ';' list is not this item's (lexicon.PRODUCT_MEASURES)
+    item = before.rfind(";")
+    if found and found[-1].start() < item and _ITEM_LABEL.match(before[item + 1:].lstrip()) \
+            and not _MEASURE_RE.match(before[item + 1:].lstrip()):
+        found = [m for m in found if m.group(1) not in _PRODUCTS]     # "sản lượng" of it still carries
     if found:
         return found[-1].group(1)
     return q.unit if q.kind == "count" else ""
+
+
+_PRODUCTS = {m.lower() for m in lexicon.PRODUCT_MEASURES}
+# an item that opens with a word of its own, not a number or a change ("; xi măng đạt …", "; mặt hàng …")
+_ITEM_LABEL = re.compile(r"(?!(?:tăng|giảm|đạt|chiếm|bằng|trong đó)\b)[^\W\d_]")
 
 
 _OPEN_BRACKET = re.compile(r"\(([^()]*)$")

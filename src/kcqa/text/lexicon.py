@@ -61,12 +61,21 @@ MEASURES = (
     "tổng mức bán lẻ hàng hóa", "tổng mức bán lẻ", "doanh thu bán lẻ", "doanh thu", "lợi nhuận sau thuế", "lợi nhuận trước thuế",
     "lợi nhuận", "lãi", "lỗ", "kim ngạch xuất nhập khẩu", "kim ngạch xuất, nhập khẩu", "kim ngạch xuất khẩu",
     "kim ngạch nhập khẩu", "kim ngạch", "giá trị xuất khẩu", "giá trị nhập khẩu", "xuất nhập khẩu", "xuất, nhập khẩu", "xuất khẩu",
-    "nhập khẩu", "giá trị sản xuất công nghiệp", "giá trị sản xuất", "chỉ số sản xuất công nghiệp", "giá trị", "sản lượng", "tổng tài sản", "tài sản", "nợ", "giá",
+    "nhập khẩu", "giá trị sản xuất công nghiệp", "giá trị sản xuất", "chỉ số sản xuất công nghiệp", "giá trị",
+    "điện thương phẩm", "điện sản xuất", "sản lượng", "tổng tài sản", "tài sản", "nợ", "giá",
     "thu nhập", "lương", "tăng trưởng", "tỷ lệ", "diện tích", "dân số", "công suất", "học phí",
     "điểm chuẩn", "chỉ tiêu", "số lượng", "tổng số", "thuế", "cổ tức", "vốn hóa", "tiền",
     "GDP", "CPI", "FDI", "lạm phát", "dư nợ tín dụng", "dư nợ", "nợ xấu", "tín dụng", "huy động vốn",
     "tăng trưởng tín dụng", "vốn chủ sở hữu", "giải ngân", "lượng khách", "số vụ", "chi phí",
 )
+# Measures that say little of what is measured ("giá", "tỷ lệ", "sản lượng" of what?): a list's
+# items share them ("Chỉ số giá …: thịt lợn tăng 5,1%; …"), and naming one names no specific thing
+GENERIC_MEASURES = ("tỷ lệ", "giá trị", "tăng trưởng", "số lượng", "tổng số", "tiền", "giá", "chỉ tiêu", "vốn",
+                    "tài sản", "nợ", "kim ngạch", "lãi", "thuế", "sản lượng")
+# Measures that are themselves a product: a ';' list's next item that names another product
+# ("…; xi măng đạt 736.000 tấn" after "sản lượng điện thương phẩm đạt …") is not measured by them,
+# while "học phí" or "xuất khẩu" carry on to each item of their list
+PRODUCT_MEASURES = ("điện thương phẩm", "điện sản xuất")
 # Sectors of an economy a forecast or a report gives its own figures for ("ADB dự báo công
 # nghiệp tăng …"): no measure, but the slot a follow-up's new measure or sector takes.
 SECTORS = (
@@ -298,7 +307,8 @@ EQUIVALENT_PHRASES = (("giải ngân", "thực hiện"), ("đăng cai", "tổ ch
                       ("giá trị nhập khẩu", "kim ngạch nhập khẩu")) + ABBREVIATIONS
 # Measures that exclude each other: a question about one is not answered by a figure of the other.
 OPPOSED_MEASURES = (("xuất khẩu", "nhập khẩu"), ("trước thuế", "sau thuế"), ("doanh thu", "lợi nhuận"),
-                    ("tăng", "giảm"), ("hồ sơ", "sản phẩm"), ("tập thể", "cá nhân"))
+                    ("tăng", "giảm"), ("hồ sơ", "sản phẩm"), ("tập thể", "cá nhân"),
+                    ("điện thương phẩm", "điện sản xuất"))     # sold to customers / generated
 # Measures whose figures only come in certain units.
 MEASURE_UNITS = (
     (r"\b(dien tich)\b", {"ha", "km2", "km²", "m2", "m²", "hecta", "héc-ta", "sào", "mẫu"}),

@@ -374,6 +374,22 @@ def test_a_market_asked_is_a_slot_like_a_country(tmp_path, model_cache, question
 
 
 @pytest.mark.slow
+def test_industrial_clusters_are_asked_and_counted_by_their_abbreviation(tmp_path, model_cache):
+    """"Những cụm công nghiệp nào …?" against "… 3 CCN (CCN Tân An, CCN Hòa Lạc, CCN Đông Sơn)":
+    the noun asked stands as its abbreviation, which names no cluster itself ("CCN" had been the
+    answer); "mấy cụm" is counted by "3 CCN"."""
+    engine = _records_engine(tmp_path, model_cache, {
+        "quy-hoach.txt": "Quy hoạch cụm công nghiệp tỉnh Tuyên Quang\n\n"
+                         "Đến năm 2030, tỉnh quy hoạch 20 cụm công nghiệp với tổng diện tích 1.050 ha. Bên cạnh đó, "
+                         "theo Quy hoạch tỉnh thời kỳ 2021-2030, tầm nhìn đến năm 2050, tỉnh đưa ra khỏi quy hoạch "
+                         "3 CCN (CCN Tân An, CCN Hòa Lạc, CCN Đông Sơn) do không còn phù hợp.\n",
+    })
+    assert _stated(engine, "Tuyên Quang đưa những cụm công nghiệp nào ra khỏi quy hoạch đến năm 2030?") == \
+        "CCN Tân An, CCN Hòa Lạc, CCN Đông Sơn"
+    assert _stated(engine, "Đến năm 2030 Tuyên Quang đưa ra khỏi quy hoạch mấy cụm?") == "3 CCN"
+
+
+@pytest.mark.slow
 def test_electricity_sold_is_not_answered_by_electricity_generated(tmp_path, model_cache):
     """"Sản lượng điện thương phẩm" asks the electricity sold: the clause "sản lượng điện sản
     xuất … đạt 2.100,5 triệu kWh" shares the generic "sản lượng" only; and a share of the plan

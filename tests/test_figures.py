@@ -465,3 +465,12 @@ def test_electricity_sold_and_generated_are_measures_and_a_product_measure_stays
     assert figs["2.100,5 triệu kWh"].measure == figs["40,2%"].measure == "điện sản xuất"
     assert figs["410,3 triệu kWh"].measure == "điện thương phẩm"
     assert figs["512.000 tấn"].measure == "sản lượng"
+
+
+def test_an_industrial_zone_abbreviation_counts_and_a_plans_horizon_is_not_its_period():
+    """"3 CCN", "2 KCN" are counts as "3 cụm công nghiệp" is; "thời kỳ 2021-2030, tầm nhìn đến năm
+    2050" states where the plan looks, not the period of what it decides."""
+    figs = _extract("Theo Quy hoạch tỉnh thời kỳ 2021-2030, tầm nhìn đến năm 2050, tỉnh đưa ra khỏi quy hoạch 3 CCN "
+                    "và quy hoạch mới 2 KCN.")
+    assert (figs["3 CCN"].unit, figs["2 KCN"].unit) == ("CCN", "KCN")
+    assert "2050" not in figs["3 CCN"].period

@@ -217,8 +217,8 @@ def _enumeration(text: str, span: tuple[int, int]) -> tuple[int, int]:
     Ea H'Leo, Ea Trang, …, Vụ Bổn"): a question asking "những xã nào" wants every one."""
     ends: list[tuple[int, int]] = []
     for a, b in capitalised_runs(text):
-        if ends and a < ends[-1][1]:
-            continue                 # a name inside the bracket of the item before
+        if ends and a < ends[-1][1] or text[a:b] in _KIND_ONLY:
+            continue                 # a name inside the bracket of the item before; "3 CCN (…)" names none
         ends.append((a, _ITEM_TAIL.match(text, b).end()))
     i = next((k for k, (a, b) in enumerate(ends) if a <= span[0] < b or span[0] <= a < span[1]), None)
     if i is None:
@@ -508,8 +508,15 @@ _NEAR_BEST = 0.2      # how much less of the question a sentence may cover and s
 
 
 def _after_noun(noun: str, bracket: str) -> re.Pattern:
-    """The noun asked (folded) and what may stand between it and a name written after it."""
-    return re.compile(rf"(?<!\w){re.escape(noun)}(?!\w)[\s*]*{bracket}")
+    """The noun asked (folded), or its abbreviation ("cụm công nghiệp": "CCN"), and what may
+    stand between it and a name written after it."""
+    forms = "|".join(re.escape(f) for f in sorted({noun, *_SHORT_FORMS.get(noun, ())}, key=len, reverse=True))
+    return re.compile(rf"(?<!\w)(?:{forms})(?!\w)[\s*]*{bracket}")
+
+
+_SHORT_FORMS = {fold(forms[0]).lower(): tuple(fold(f).lower() for f in forms[1:]) for forms in ABBREVIATIONS}
+# an abbreviation alone names a kind of thing ("3 CCN (…)"), not one of them
+_KIND_ONLY = {f for forms in ABBREVIATIONS for f in forms[1:]}
 
 
 def _names_after_noun_first(candidates, noun: str, bracket: str) -> list:
@@ -551,7 +558,7 @@ def answer_named(ctx: Evidence) -> Answer | None:
                            after_noun=0.0, n_names=float(len(bodies)), body=1.0)
         runs = [r for r in capitalised_runs(text) if not _in_question(ctx, text[r[0]:r[1]])
                 and not all(w.lower() in _NOT_PERSON for w in text[r[0]:r[1]].split())
-                and not _sentence_opener(text, r) and not _dateline(text, r)]
+                and not _sentence_opener(text, r) and not _dateline(text, r) and text[r[0]:r[1]] not in _KIND_ONLY]
         other = [r for r in runs if _another_unit(text, r, noun)]
         if other and _nearest_to_key(ctx, text, runs) in other:
             return None              # the sentence that answers names another unit: none of those asked

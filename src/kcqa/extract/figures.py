@@ -17,7 +17,7 @@ from ..models import Document, Figure
 
 # Bump when extraction changes: `kcqa index` then re-extracts figures from the stored
 # text of every record, without re-embedding anything.
-EXTRACTOR_VERSION = "56"
+EXTRACTOR_VERSION = "58"
 from ..text import lexicon
 from ..text.numbers import Quantity, find_durations, find_quantities
 from ..text.places import find_places
@@ -66,8 +66,13 @@ def periods_in(text: str) -> list[tuple[int, int, str]]:
         if bare and not lexicon.bare_months_is_period(fold(text[max(0, m.start() - 40):m.start()]),
                                                        int(bare.group(1)), fold(text[m.end():m.end() + 30])):
             continue
+        if _VISION.search(text, max(0, m.start() - 20), m.start()):
+            continue        # "thời kỳ 2021-2030, tầm nhìn đến năm 2050": a plan's horizon, not its period
         out.append((m.start(), m.end(), m.group()))
     return out
+
+
+_VISION = re.compile(r"(?<!\w)tầm nhìn(?:\s+(?:đến|tới))?\s*(?:năm\s*)?$", re.IGNORECASE)
 
 
 def years_in(text: str) -> set[int]:

@@ -357,12 +357,17 @@ def count_unit_fits(noun: str, unit: str) -> bool:
         return True
     if not unit:
         return False
+    # "mấy cụm?" is counted by "3 CCN": an abbreviation counts what it stands for
+    noun, unit = _WRITTEN_OUT.get(noun, noun), _WRITTEN_OUT.get(unit, unit)
     if noun.startswith(unit) or unit.startswith(noun) or unit in CLASSIFIERS:
         return True
     # the same head ("người nộp đơn" is counted by "500 người dân") — unless the question names
     # another kind the records count of that head: "giải nhất" is not counted by "4 giải nhì"
     return unit.startswith(noun.split()[0]) and not any(
         noun.startswith(kind) and not kind.startswith(unit) for kind in _multiword_count_nouns())
+
+
+_WRITTEN_OUT = {fold(short).lower(): fold(forms[0]).lower() for forms in ABBREVIATIONS for short in forms[1:]}
 
 
 @functools.lru_cache(maxsize=1)

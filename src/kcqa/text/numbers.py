@@ -228,7 +228,7 @@ COUNT_NOUNS: tuple[str, ...] = (
     "doanh nghiệp", "công ty", "cơ sở", "cơ sở công nghiệp nông thôn", "hợp tác xã", "HTX",
     "tổ chức", "đơn vị", "ngân hàng", "nhà máy", "cửa hàng", "siêu thị", "chi nhánh",
     "thương hiệu", "trường", "trường học", "bệnh viện", "làng nghề", "cụm công nghiệp",
-    "khu công nghiệp", "sở", "ban", "ngành", "bộ, ngành", "địa phương",
+    "khu công nghiệp", "khu kinh tế", "CCN", "KCN", "KKT", "sở", "ban", "ngành", "bộ, ngành", "địa phương",
     # administrative units
     "tỉnh", "thành phố", "tỉnh, thành phố", "tỉnh/thành phố", "tỉnh thành phố", "tỉnh thành",
     "tỉnh, thành", "huyện", "quận", "thị xã", "xã", "phường", "thị trấn", "đặc khu", "thôn",

@@ -374,6 +374,23 @@ def test_a_market_asked_is_a_slot_like_a_country(tmp_path, model_cache, question
 
 
 @pytest.mark.slow
+def test_a_sentence_opening_with_trong_do_lists_parts_of_the_whole_before_it(tmp_path, model_cache):
+    """"… giá trị sản xuất công nghiệp toàn tỉnh ước đạt 1.520,4 tỷ đồng. Trong đó, … ngành sản xuất
+    và phân phối điện ước đạt 610,2 tỷ đồng …": a question for the whole that names no part is not
+    answered by a part, though the part's sentence says "sản xuất" too."""
+    engine = _records_engine(tmp_path, model_cache, {
+        "cong-nghiep.txt": "Công nghiệp 6 tháng đầu năm 2022 của tỉnh Lai Châu\n\n"
+                           "6 tháng đầu năm 2022, giá trị sản xuất công nghiệp toàn tỉnh ước đạt 1.520,4 tỷ đồng, tăng "
+                           "10,2% so với cùng kỳ. Trong đó, ngành khai khoáng ước đạt 150 tỷ đồng; ngành công nghiệp "
+                           "sản xuất và phân phối điện ước đạt 610,2 tỷ đồng, tăng 8,1%.\n",
+    })
+    assert "ước đạt 610,2 tỷ đồng" not in _weighed(engine, "6 tháng đầu năm 2022 giá trị sản xuất công nghiệp của Lai Châu "
+                                                   "ước được bao nhiêu?")
+    assert "ước đạt 610,2 tỷ đồng" in _weighed(engine, "6 tháng đầu năm 2022 ngành sản xuất và phân phối điện của Lai Châu "
+                                               "ước đạt bao nhiêu?")
+
+
+@pytest.mark.slow
 def test_industrial_clusters_are_asked_and_counted_by_their_abbreviation(tmp_path, model_cache):
     """"Những cụm công nghiệp nào …?" against "… 3 CCN (CCN Tân An, CCN Hòa Lạc, CCN Đông Sơn)":
     the noun asked stands as its abbreviation, which names no cluster itself ("CCN" had been the

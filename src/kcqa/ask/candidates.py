@@ -615,7 +615,12 @@ def part_ok(ctx: Evidence, f: Figure) -> bool:
     if before:                               # the figure may be a part
         whole = f.sentence[:before[-1].start()]
         if not stated.search(whole):
-            return True
+            # "… giá trị sản xuất công nghiệp ước đạt 1.671,5 tỷ đồng. Trong đó, …": a sentence that
+            # opens with "trong đó" has its whole in the sentence before
+            prior = ctx.sentence_before(f) if not whole.strip(" \t-–*") else ""
+            if not stated.search(prior):
+                return True
+            whole = prior + " " + whole
         # its own words: from the part before it to the next part ("có 12 xã hình thành sau sắp
         # xếp và | 04 xã không thực hiện sắp xếp"), since a part's words may stand on either side
         fend = f.end - f.sentence_start

@@ -555,7 +555,7 @@ def answer_named(ctx: Evidence) -> Answer | None:
         if bodies:
             best = bodies[0] if len(bodies) == 1 else _nearest_to_key(ctx, text, bodies)
             return _scored(entity_answer(ctx, chunk, s, e, best, "{x}."), cov, ctx,
-                           after_noun=0.0, n_names=float(len(bodies)), body=1.0)
+                           after_noun=0.0, n_names=float(len(bodies)))
         runs = [r for r in capitalised_runs(text) if not _in_question(ctx, text[r[0]:r[1]])
                 and not all(w.lower() in _NOT_PERSON for w in text[r[0]:r[1]].split())
                 and not _sentence_opener(text, r) and not _dateline(text, r) and text[r[0]:r[1]] not in _KIND_ONLY]

@@ -31,10 +31,10 @@ CALIBRATION_NAMES = ("p_top", "margin", "p_second", "cov_sentence", "n_candidate
 CALIBRATION_SIGNS = {**dict.fromkeys(("p_top", "margin", "cov_sentence", "entity_exact", "cov_window", "cov_passage",
                                       "measure_in_clause", "count_noun_match", "corroborated"), 1),
                      **dict.fromkeys(("p_second", "name_distance", "n_rivals"), -1)}
-ENTITY_SIGNS = {"coverage": 1, "anchored": 1, "support": 1, "bound": 1, "body": 1}
+ENTITY_SIGNS = {"coverage": 1, "anchored": 1, "support": 1, "bound": 1}
 PASSAGE_SIGNS = {"coverage": 1, "rank_score": 1, "gap": 1, "sentence_coverage": 1}
 ENTITY_NAMES = ("coverage", "kind_who", "kind_place", "kind_named", "kind_when", "diacritics", "anchored",
-                "n_names", "title_asked", "after_noun", "support", "name_in_sentence", "names_asked", "bound", "body")
+                "n_names", "title_asked", "after_noun", "support", "name_in_sentence", "names_asked", "bound")
 
 
 class _Model:

@@ -679,6 +679,8 @@ def _parts_own_words(whole: str, part: str, marked: bool) -> set[str]:
     """The common words a breakdown ("trong đó …") says that its whole does not (folded, or
     with their marks), the numbers, names and function words aside; a negation counts
     ("không thực hiện sắp xếp")."""
+    # "kinh phí KCQG" says "khuyến công quốc gia" as a question writes it
+    whole, part = lexicon.written_out(whole), lexicon.written_out(part)
     own = _common_words(part, marked) - _common_words(whole, marked)
     return {w for w in own if not w.isdigit() and (fold(w) in _NEGATIONS or (fold(w) not in lexicon.STOPWORDS
                                                                            and fold(w) not in lexicon.QUESTION_WORDS))}

@@ -368,6 +368,14 @@ def count_unit_fits(noun: str, unit: str) -> bool:
 
 
 _WRITTEN_OUT = {fold(short).lower(): fold(forms[0]).lower() for forms in ABBREVIATIONS for short in forms[1:]}
+_SHORT_FORM = re.compile(r"(?<!\w)(" + "|".join(re.escape(short) for forms in ABBREVIATIONS for short in forms[1:])
+                         + r")(?!\w)")
+_FULL_FORM = {short: forms[0] for forms in ABBREVIATIONS for short in forms[1:]}
+
+
+def written_out(text: str) -> str:
+    """`text` with each abbreviation written out ("kinh phí KCQG" → "kinh phí khuyến công quốc gia")."""
+    return _SHORT_FORM.sub(lambda m: _FULL_FORM[m.group(1)], text)
 
 
 @functools.lru_cache(maxsize=1)

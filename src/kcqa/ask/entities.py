@@ -540,9 +540,11 @@ def answer_named(ctx: Evidence) -> Answer | None:
     noun = ctx.q.noun or ""
     several = r"(?:\(\s*)?" if asks_several(ctx.q) else ""
     candidates = _names_after_noun_first(_sentence_candidates(ctx, top=TOP_PASSAGES), noun, several)
+    bodies_in = {}                        # each sentence's bodies, read once
     if noun in lexicon.BODY_ASKED and candidates:
         # a body is asked: the sentences that name one first, when they cover nearly as much
-        naming = [c for c in candidates if c[0] >= candidates[0][0] - _NEAR_BEST and _bodies(ctx, noun, c[4])]
+        bodies_in = {c[4]: _bodies(ctx, noun, c[4]) for c in candidates if c[0] >= candidates[0][0] - _NEAR_BEST}
+        naming = [c for c in candidates if bodies_in.get(c[4])]
         candidates = naming + [c for c in candidates if c not in naming]
     for cov, chunk, s, e, text in candidates:
         if cov < MIN_COVERAGE:
@@ -551,7 +553,7 @@ def answer_named(ctx: Evidence) -> Answer | None:
         if named:
             return _scored(entity_answer(ctx, chunk, s, e, named, "{x}."), cov, ctx, after_noun=1.0, anchored=1.0,
                            n_names=1.0)
-        bodies = _bodies(ctx, noun, text)
+        bodies = bodies_in[text] if text in bodies_in else _bodies(ctx, noun, text)
         if bodies:
             best = bodies[0] if len(bodies) == 1 else _nearest_to_key(ctx, text, bodies)
             return _scored(entity_answer(ctx, chunk, s, e, best, "{x}."), cov, ctx,
@@ -635,10 +637,11 @@ def _aligned(question: str, noun: str, text: str) -> tuple[int, int] | None:
     before = m.group(1)
     after = [w for w in re.findall(r"\w+", m.group(2)) if w not in lexicon.QUESTION_WORDS][:2]
     ft = fold(text).lower()
+    said_after = re.compile(r"(?<!\w)" + r"\s+".join(map(re.escape, after)) + r"(?!\w)")
     for n in re.finditer(rf"(?<!\w){re.escape(noun)}(?!\w)", ft):
         start = n.end()
         if after:
-            k = re.compile(r"(?<!\w)" + r"\s+".join(map(re.escape, after)) + r"(?!\w)").search(ft, start, start + 120)
+            k = said_after.search(ft, start, start + 120)
             if not k or _CLAUSE_END.search(text, start, k.start()):
                 continue
             end = k.start()

@@ -364,8 +364,8 @@ def place_ok(ctx: Evidence, f: Figure) -> bool:
         return not (in_sentence - names)
     if in_sentence:
         return False
-    market = bool(ctx.countries and lexicon.countries_named(f.entity) & ctx.countries)
-    if ent and (market or q.names and any(mentions(ent, n) or mentions(n, ent) for n in q.names)):
+    subject = q.names and any(mentions(ent, n) or mentions(n, ent) for n in q.names)
+    if ent and (subject or names_a_market_asked(ctx, f.entity)):
         # the subject asked ("Đội Quản lý thị trường số 1 Bình Dương"), or the market ("xuất khẩu
         # của Trà Vinh sang châu Âu"), in the province asked: the record must be that province's
         return ctx.doc_mentions(f.doc, names) or ctx.title_names(f.doc, names) or ctx.doc_about(f.doc, names)
@@ -383,6 +383,12 @@ def place_ok(ctx: Evidence, f: Figure) -> bool:
         # When it only locates another subject ("chị H ở Thái Nguyên"), that subject is the slot.
         return ctx.doc_about(f.doc, names)
     return ctx.doc_mentions(f.doc, names) or ctx.title_names(f.doc, names)
+
+
+def names_a_market_asked(ctx: Evidence, text: str) -> bool:
+    """Whether `text` (a figure's entity, a list's group) names a country or market the question
+    asks about ("thị trường Châu Âu" for "… sang thị trường châu Âu")."""
+    return bool(ctx.countries and lexicon.countries_named(text) & ctx.countries)
 
 
 def countries_asked(question: str) -> set[str]:

@@ -15,8 +15,8 @@ from ..text import lexicon
 from ..text.vietnamese import fold, folded_syllables
 from .candidates import (MIN_COVERAGE, MIN_PASSAGE_COVERAGE, TOP_PASSAGES, Candidate, Evidence, change_end_ok,
                          country_ok, funding_in_sentence, funding_ok, funding_said, group_ok, identifier_ok, label_ok,
-                         level_ok, names_ok, organisation_ok, part_ok, period_ok, place_ok, region_ok, scope_ok,
-                         stars_ok, table_context, unit_ok)
+                         level_ok, names_a_market_asked, names_ok, organisation_ok, part_ok, period_ok, place_ok,
+                         region_ok, scope_ok, stars_ok, table_context, unit_ok)
 from .features import CHANGE_VERBS, clause, figure_features, is_place_asked, mentions, relation_of, set_features
 from .rank import load_ranker
 
@@ -71,14 +71,6 @@ def _of_a_plan(f: Figure) -> bool:
     return bool(_PLAN_BASE.search(fold(" ".join(after.split()[:5]))))
 
 
-def _of_the_country_asked(ctx: Evidence, f: Figure) -> bool:
-    """"xuất khẩu của Bến Tre sang thị trường châu Âu": a figure whose entity is the market
-    asked ("thị trường Châu Âu ước đạt 58,6 triệu USD") is bound to the question as much as
-    one of the province."""
-    return bool(ctx.countries and {lexicon.SAME_COUNTRY.get(n, n) for n in lexicon.countries_named(f.entity)}
-                & ctx.countries)
-
-
 def _in_own_record(ctx: Evidence, f: Figure) -> bool:
     """A figure bound to no subject in a record about the province asked and no other
     ("Phần thưởng kèm theo mỗi giấy chứng nhận là 3 triệu đồng" in a province's report)."""
@@ -125,7 +117,7 @@ def score_figures(ctx: Evidence, cands: list[tuple[Figure, int]]) -> list[Candid
         names = q.place_names()
         bound_units = {c.figure.unit for c in out if c.features["entity_exact"]}
         out = [c for c in out if c.features["entity_exact"] or c.features["entity_in_clause"]
-               or _of_the_country_asked(ctx, c.figure) or ctx.heading_names(c.figure.doc, names)
+               or names_a_market_asked(ctx, c.figure.entity) or ctx.heading_names(c.figure.doc, names)
                or _in_own_record(ctx, c.figure) and c.figure.unit not in bound_units]
     elif q.places:
         # none is: in a record about the province asked and no other, its report's bare figures
@@ -235,7 +227,7 @@ def _segment_asked(ctx: Evidence, cands: list[Candidate]) -> list[Candidate]:
             said.append(len((ws - others) & asked))
         best = max(said)
         # the one group that names the market asked ("…; thị trường Châu Âu ước đạt …") is it
-        market = [i for i, (a, b) in enumerate(spans) if lexicon.countries_named(sentence[a:b]) & ctx.countries]
+        market = [i for i, (a, b) in enumerate(spans) if names_a_market_asked(ctx, sentence[a:b])]
         if len(market) == 1:
             keep = spans[market[0]]
         elif best < 2 or said.count(best) > 1:
@@ -246,7 +238,7 @@ def _segment_asked(ctx: Evidence, cands: list[Candidate]) -> list[Candidate]:
             at = c.figure.start - c.figure.sentence_start
             # a figure bound to the province or the market asked is never another group's
             if not keep[0] <= at < keep[1] and not (c.figure.entity and is_place_asked(c.figure.entity, places)) \
-                    and not _of_the_country_asked(ctx, c.figure):
+                    and not names_a_market_asked(ctx, c.figure.entity):
                 dropped.add(id(c))
     return [c for c in cands if id(c) not in dropped]
 

@@ -276,8 +276,19 @@ def choose_thresholds(results, max_wrong: float, kinds: list[str]) -> dict[str, 
 def refit_one(kind: str, rows: list, res: list, n_items: int, args) -> int:
     """One small model fitted again on all train + dev rows, held to the threshold the shipped
     models share (one threshold for every kind, see choose_thresholds); the out-of-fold answers
-    of that kind at that threshold are recorded and printed, with the wrong answers of all kinds."""
+    of that kind at that threshold are recorded and printed, with the wrong answers of all kinds.
+    The refitted model moves its kind's confidences, so the shared threshold may no longer keep
+    all wrong answers within the budget: then nothing is saved and a full refit (which chooses
+    the threshold again) is asked for."""
     threshold = load_ranker(CALIBRATION_MODEL).threshold
+    answered = [r for r in res if r[1] == "answered" and r[2] is not None and r[2] >= threshold]
+    wrong_all = sum(1 for r in answered if not r[3])
+    budget = args.max_wrong * len(res)
+    if wrong_all > budget:
+        print(f"Không lưu: với mô hình {kind} mới, ngưỡng chung {threshold:.3f} cho {wrong_all} câu sai "
+              f"trên {len(res)} câu (quá {args.max_wrong:.0%} = {budget:.1f}); hãy huấn luyện lại toàn bộ "
+              "(bỏ --only) để chọn lại ngưỡng.", file=sys.stderr)
+        return 1
     model = fit(rows, args.C, SMALL_MODELS[kind][1])
     model.threshold = threshold
     kept = [r for r in res if r[4] == kind and r[1] == "answered" and r[2] >= threshold]
@@ -309,7 +320,8 @@ def main() -> int:
     ap.add_argument("--no-signs", action="store_true", help="let every weight take either sign (to compare)")
     ap.add_argument("--linear", action="store_true", help="rank candidates by a logistic regression, not trees")
     ap.add_argument("--only", choices=sorted(SMALL_MODELS), help="refit only this kind's model (its features "
-                    "changed); the other models and the common threshold stay as shipped")
+                    "changed); the other models and the common threshold stay as shipped, and nothing is "
+                    "saved if that threshold no longer keeps all wrong answers within --max-wrong")
     args = ap.parse_args()
     global USE_SIGNS, LINEAR_RANKER
     USE_SIGNS = not args.no_signs

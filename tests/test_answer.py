@@ -772,6 +772,19 @@ def test_a_time_is_bound_to_the_predicate_before_it_or_after_it_when_it_opens_th
     assert _stated(engine, "Công ty Minh Phát mở nhà máy thứ hai khi nào?") == "tháng 3 năm 2019"
 
 
+def test_the_days_of_an_event_are_answered_whole(tmp_path, model_cache):
+    """A conference held over several days: "từ ngày nào đến ngày nào?" is answered with the
+    span, not its first day ("từ ngày 10/4" alone is half an answer, and wrong)."""
+    engine = _records_engine(tmp_path, model_cache, {"hoi-cho.md": (
+        "# Hội chợ công thương khu vực năm 2016\n\n"
+        "Hội chợ công thương khu vực năm 2016 diễn ra từ ngày 11 - 17/7 tại thành phố Vị Thanh "
+        "với 300 gian hàng. Hội nghị tổng kết ngành Công Thương họp từ ngày 10/4 đến ngày 12/4/2017 "
+        "tại Hà Nội.\n")})
+    assert _stated(engine, "Hội chợ công thương khu vực năm 2016 diễn ra từ ngày nào đến ngày nào?") == "từ ngày 11 - 17/7"
+    assert _stated(engine, "Hội nghị tổng kết ngành Công Thương họp từ ngày nào đến ngày nào?") == \
+        "từ ngày 10/4 đến ngày 12/4/2017"
+
+
 def test_a_when_question_is_not_answered_with_a_sum(tmp_path, model_cache):
     """"… áp dụng đến ngày nào?" over a record that gives the discount but no date: the
     figure path's best (a sum of money) is not a time, so the records do not say."""

@@ -770,10 +770,13 @@ _ISSUED = re.compile(r"\b(ban hanh|ky|thong qua|cong bo)\b")
 # records whose own date line is the day they were issued (a law is passed, then in force: not here)
 _RECORD_NOUN = re.compile(r"\b(nghi quyet|nghi dinh|quyet dinh|thong tu|van ban|cong van|chi thi|ke hoach|to trinh)\b")
 # A point or span of time as records write it: a date, a month, a quarter, a season, a
-# decade, a year or a range of years (bare years only 1000–2099, not part of a number).
+# decade, a year or a range of years (bare years only 1000–2099, not part of a number); a span
+# of days whole ("từ ngày 10/4 đến ngày 12/4/2025", "ngày 15 - 16/10/2020": a conference's days).
+_DAY = r"\d{1,2}(?:\s+tháng\s+\d{1,2}(?:\s+năm\s+\d{3,4})?|/\d{1,2}(?:/\d{4})?)"
 _TIME = re.compile(
     r"(?:(?:cuối|đầu|giữa|sau|từ)\s+)?"
-    r"(?:ngày\s+\d{1,2}(?:\s+tháng\s+\d{1,2}(?:\s+năm\s+\d{3,4})?|/\d{1,2}(?:/\d{4})?)"
+    r"(?:(?:ngày\s+\d{1,2}(?:/\d{1,2})?|(?<=từ )\d{1,2}/\d{1,2})\s*(?:-|–|đến|và)\s*(?:ngày\s+)?" + _DAY + r"(?![\d/])"
+    r"|ngày\s+\d{1,2}(?:\s+tháng\s+\d{1,2}(?:\s+năm\s+\d{3,4})?|/\d{1,2}(?:/\d{4})?)"
     r"|\d{1,2}/\d{1,2}/\d{4}"
     r"|tháng\s+(?:\d{1,2}|[IVX]+)\s*(?:/|,|năm)\s*\d{4}"
     r"|quý\s+[IV1-4]+\s*(?:/|năm)\s*\d{4}"

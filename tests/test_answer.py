@@ -785,6 +785,22 @@ def test_the_days_of_an_event_are_answered_whole(tmp_path, model_cache):
         "từ ngày 10/4 đến ngày 12/4/2017"
 
 
+def test_the_parts_of_a_group_are_told_apart_against_their_own_whole(tmp_path, model_cache):
+    """"…; kế hoạch khuyến công địa phương … 11.633 triệu đồng, trong đó: …, kinh phí huy động
+    … 5.966 triệu đồng": a question naming "huy động" asks a part of that group's whole. The
+    earlier group's "nguồn huy động" does not make the word common to the whole, so the whole
+    is not its answer."""
+    engine = _records_engine(tmp_path, model_cache, {"khuyen-cong.md": (
+        "# Kế hoạch khuyến công năm 2023\n\n"
+        "Năm 2023, tỉnh Đắk Nông xây dựng 4 đề án khuyến công quốc gia với tổng kinh phí 6.698,6 triệu đồng, "
+        "trong đó kinh phí khuyến công quốc gia hỗ trợ 3.440 triệu đồng, nguồn huy động từ các cơ sở "
+        "3.258,6 triệu đồng; kế hoạch khuyến công địa phương năm 2023 có tổng kinh phí 11.633 triệu đồng, "
+        "trong đó: ngân sách tỉnh hỗ trợ 5.667 triệu đồng, kinh phí huy động từ các cơ sở 5.966 triệu đồng.\n")})
+    asked = "Kế hoạch khuyến công địa phương năm 2023 của Đắk Nông huy động bao nhiêu?"
+    assert "11.633 triệu đồng" not in _weighed(engine, asked)
+    assert "5.966 triệu đồng" in _weighed(engine, asked)
+
+
 def test_a_when_question_is_not_answered_with_a_sum(tmp_path, model_cache):
     """"… áp dụng đến ngày nào?" over a record that gives the discount but no date: the
     figure path's best (a sum of money) is not a time, so the records do not say."""

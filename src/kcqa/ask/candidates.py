@@ -618,8 +618,13 @@ def part_ok(ctx: Evidence, f: Figure) -> bool:
     unit = r"%" if f.unit == "%" else re.escape(f.unit) + r"(?!\w)"
     stated = re.compile(r"\d(?:[\d.,]*\d)?\s*" + _SCALE + unit, re.IGNORECASE)
     before = list(_AMONG.finditer(f.sentence, 0, max(pos, 0)))
+    group_end = f.sentence.find(";", pos)
+    if before and _AMONG.search(f.sentence, pos, group_end if group_end >= 0 else len(f.sentence)) \
+            and f.sentence.rfind(";", 0, pos) > before[-1].start():
+        before = []                          # "…, trong đó …; X … 11.633 triệu đồng, trong đó: …": X's
+        #                                      group is a whole of its own, not a part of the earlier one
     if before:                               # the figure may be a part
-        whole = f.sentence[:before[-1].start()]
+        whole = _group_before(f.sentence, before[-1].start(), stated)
         if not stated.search(whole):
             # "… giá trị sản xuất công nghiệp ước đạt 1.671,5 tỷ đồng. Trong đó, …": a sentence that
             # opens with "trong đó" has its whole in the sentence before
@@ -645,12 +650,25 @@ def part_ok(ctx: Evidence, f: Figure) -> bool:
         return _names_the_part(ctx.q, asked, whole, part, f.measure)
     after = _AMONG.search(f.sentence, pos)
     if after:                                # the figure may be the whole
-        whole, part = f.sentence[:after.start()], f.sentence[after.end():]
+        whole = _group_before(f.sentence, after.start(), stated)
+        group_end = f.sentence.find(";", after.end())     # its parts end with its group
+        part = f.sentence[after.end():group_end if whole != f.sentence[:after.start()] and group_end >= 0
+                          else len(f.sentence)]
         first = stated.search(part)
         if first and "tong" in asked and _TOTAL.search(fold(whole)) and not _TOTAL.search(fold(part[:first.start()])):
             return True
         return not first or not _names_the_part(ctx.q, asked, whole, part)
     return True
+
+
+def _group_before(sentence: str, among: int, stated: re.Pattern) -> str:
+    """The whole a "trong đó" splits: its own ';' group when that states a figure of the unit
+    ("…; Kế hoạch khuyến công địa phương … là 11.633 triệu đồng, trong đó: …"), so the parts
+    are told apart by their words against that whole, not against an earlier group's parts
+    ("nguồn huy động …" of the national projects); else all the sentence before it ("… có 135
+    đơn vị, gồm 110 xã …; trong đó có 101 xã …")."""
+    group = sentence[sentence.rfind(";", 0, among) + 1:among]
+    return group if stated.search(group) else sentence[:among]
 
 
 def _names_the_part(q, asked: set[str], whole: str, part: str, measure: str = "") -> bool:

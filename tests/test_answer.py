@@ -785,6 +785,20 @@ def test_the_days_of_an_event_are_answered_whole(tmp_path, model_cache):
         "từ ngày 10/4 đến ngày 12/4/2017"
 
 
+def test_a_share_of_the_whole_is_not_a_change(tmp_path, model_cache):
+    """"… chiếm bao nhiêu phần trăm tổng kim ngạch?" asks the part's share; the total's change
+    against last year ("tăng 8,4% so với cùng kỳ") is no share, and the whole named after the
+    share is not the measure the part's figure must state."""
+    engine = _records_engine(tmp_path, model_cache, {"xuat-khau.md": (
+        "# Xuất khẩu 6 tháng đầu năm 2021\n\n"
+        "Tính chung 6 tháng đầu năm 2021, tổng kim ngạch xuất khẩu của tỉnh đạt 2,5 tỷ USD, tăng 8,4% "
+        "so với cùng kỳ năm trước.\n\n"
+        "Xét theo khu vực, xuất khẩu của khu vực có vốn đầu tư nước ngoài 6 tháng đầu năm đạt 1,9 tỷ USD, "
+        "chiếm 76% tổng kim ngạch và tăng 10,2% so với cùng kỳ.\n")})
+    assert _stated(engine, "6 tháng đầu năm 2021 khu vực có vốn đầu tư nước ngoài chiếm bao nhiêu phần trăm "
+                           "tổng kim ngạch xuất khẩu?") == "76%"
+
+
 def test_the_parts_of_a_group_are_told_apart_against_their_own_whole(tmp_path, model_cache):
     """"…; kế hoạch khuyến công địa phương … 11.633 triệu đồng, trong đó: …, kinh phí huy động
     … 5.966 triệu đồng": a question naming "huy động" asks a part of that group's whole. The

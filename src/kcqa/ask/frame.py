@@ -233,6 +233,9 @@ def _search_text(text: str, ordinal: str | None) -> str:
         text = f"{text} (lần thứ {ordinal} / {arabic})"
     return f"{text} ({', '.join(also)})" if also else text
 
+_SHARE_OF = re.compile(r"\bchiem\s+(?:ty\s*(?:le|trong)\s+)?(?:la\s+)?(?:bao nhieu|may)\s*(?:phan tram|%)?")
+
+
 def parse_question(text: str) -> Question:
     f = fold(text)
     lower = text.lower()
@@ -266,7 +269,11 @@ def parse_question(text: str) -> Question:
     q.content = [fold(s) for _, _, s in syllables(text)
                  if not lexicon.is_function_word(s, accented) and not s.isdigit() and not _PERIOD_TOKEN.fullmatch(fold(s))]
     relation_words = {fold(r) for r in lexicon.RELATIONS}
-    q.measures = [m for m in _MEASURE_WORDS.findall(unplaced, accented) if fold(m) not in relation_words]
+    # "… chiếm bao nhiêu phần trăm tổng mức bán lẻ?": what follows the share is its whole, not the
+    # measure of the part asked
+    share = _SHARE_OF.search(f)
+    measured = unplaced[:share.end()] if share else unplaced
+    q.measures = [m for m in _MEASURE_WORDS.findall(measured, accented) if fold(m) not in relation_words]
     q.relations = _RELATION_WORDS.findall(text, accented)
     groups = lexicon.group_phrases(text)
     q.group = " ".join(groups[0][2]) if groups else None

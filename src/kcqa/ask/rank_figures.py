@@ -64,6 +64,12 @@ def _asks_share_of_plan(q) -> bool:
     return q.unit_kind == "percent" and not q.change and bool(_PLAN_BASE.search(fold(q.text)))
 
 
+def _asks_share_of_whole(q) -> bool:
+    """A percentage a part takes of its whole, not a change: "chiếm bao nhiêu phần trăm tổng
+    mức?", "chiếm tỷ trọng bao nhiêu?"."""
+    return q.unit_kind == "percent" and not q.change and "chiem" in {fold(r) for r in q.relations}
+
+
 def _of_a_plan(f: Figure) -> bool:
     """A change stated against a plan ("tăng 5% so với kế hoạch") is the plan's; one against
     the same period last year is not."""
@@ -84,6 +90,7 @@ def score_figures(ctx: Evidence, cands: list[tuple[Figure, int]]) -> list[Candid
     seen: set[tuple[str, int]] = set(ctx.excluded)
     out: list[Candidate] = []
     plan_share = _asks_share_of_plan(q)
+    whole_share = _asks_share_of_whole(q)
     for f, rank in cands:
         key = (f.doc, f.start)
         if key in seen:
@@ -95,6 +102,8 @@ def score_figures(ctx: Evidence, cands: list[tuple[Figure, int]]) -> list[Candid
             continue        # "tăng bao nhiêu?" asks the change: a level the record states is not one
         if plan_share and relation_of(f) in CHANGE_VERBS and not _of_a_plan(f):
             continue        # "đạt bao nhiêu phần trăm kế hoạch?" is not "tăng 5,95% so cùng kỳ"
+        if whole_share and relation_of(f) in CHANGE_VERBS:
+            continue        # "chiếm bao nhiêu phần trăm tổng mức?" is not "tăng 11,9% so với cùng kỳ"
         caption, header = table_context(ctx, f)
         x = figure_features(ctx, f, rank, TOP_PASSAGES, caption, header, ctx.doc_title(f.doc))
         if x["cov_sentence"] < MIN_COVERAGE and not (x["cov_passage"] >= MIN_PASSAGE_COVERAGE

@@ -474,3 +474,13 @@ def test_an_industrial_zone_abbreviation_counts_and_a_plans_horizon_is_not_its_p
                     "và quy hoạch mới 2 KCN.")
     assert (figs["3 CCN"].unit, figs["2 KCN"].unit) == ("CCN", "KCN")
     assert "2050" not in figs["3 CCN"].period
+
+
+def test_a_year_counted_from_is_not_the_period_of_the_next_sentences():
+    """"… tăng cao nhất kể từ năm 2015 trở về đây": 2015 is where the count starts; the next
+    sentence's "4 tháng đầu năm" is of the year the paragraph reports (2019)."""
+    figs = _extract("Tổng mức bán lẻ 4 tháng năm 2019 đạt tốc độ tăng cao nhất kể từ năm 2015 trở về đây. "
+                    "Doanh thu bán lẻ hàng hóa 4 tháng đầu năm ước đạt 1,2 triệu tỷ đồng, chiếm 76,8% tổng mức.")
+    assert figs["76,8%"].period == "4 tháng đầu năm 2019"
+    figs = _extract("Sản lượng điện tăng mạnh từ năm 2018 đến nay. Quý I ước đạt 120 triệu kWh.")
+    assert figs["ước đạt 120 triệu kWh"].period == "Quý I"      # of no year the record states

@@ -17,7 +17,7 @@ from ..models import Document, Figure
 
 # Bump when extraction changes: `kcqa index` then re-extracts figures from the stored
 # text of every record, without re-embedding anything.
-EXTRACTOR_VERSION = "58"
+EXTRACTOR_VERSION = "59"
 from ..text import lexicon
 from ..text.numbers import Quantity, find_durations, find_quantities
 from ..text.places import find_places
@@ -541,9 +541,23 @@ def _context_year(context: str) -> int | None:
     def own_sentence(p0: int) -> str:
         before = context[max(0, p0 - 200):p0]
         return before[before.rfind(". ") + 1:]
-    found = [p for p in periods_in(context) if years_in(p[2]) and not _BASELINE.search(own_sentence(p[0]))]
+    found = [p for p in periods_in(context) if years_in(p[2]) and not _BASELINE.search(own_sentence(p[0]))
+             and not _since(context, p)]
     chosen = _reported(context, found)
     return max(years_in(chosen[-1][2])) if chosen else None
+
+
+# "tốc độ tăng cao nhất kể từ năm 2015 trở về đây", "từ năm 2015 đến nay": a year counted from,
+# not the one reported
+_SINCE_BEFORE = re.compile(r"(?<!\w)kể từ\s*$", re.IGNORECASE)
+_FROM_BEFORE = re.compile(r"(?<!\w)từ\s*$", re.IGNORECASE)
+_UNTIL_NOW_AFTER = re.compile(r"\s*(?:trở về đây|trở lại đây|đến nay|tới nay)(?!\w)", re.IGNORECASE)
+
+
+def _since(context: str, period) -> bool:
+    before = context[max(0, period[0] - 12):period[0]]
+    return bool(_SINCE_BEFORE.search(before)
+                or _FROM_BEFORE.search(before) and _UNTIL_NOW_AFTER.match(context, period[1]))
 
 
 def _reported(context: str, periods: list) -> list:

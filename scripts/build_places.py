@@ -50,6 +50,7 @@ FORMER_NAMES: dict[str, tuple[str, list[str]]] = {
 # Abbreviations, used as written (no prefixes added).
 ABBREVIATIONS: dict[str, list[str]] = {
     "Hồ Chí Minh": ["TP.HCM", "TP. HCM", "TP HCM", "TPHCM", "Tp.HCM", "HCM", "HCMC"],
+    "Hà Nội": ["TP.HN", "TP. HN", "TP HN", "HN"],                    # "EVN HN", "UBND TP HN"
     "Huế": ["TT-Huế", "TT. Huế", "TT Huế"],
     "Bà Rịa - Vũng Tàu": ["BR-VT", "BRVT"],
     "Quảng Nam": ["Q.Nam", "Q. Nam"],

@@ -97,6 +97,8 @@ def test_merger_relations():
         ("TPHCM", "Hồ Chí Minh"),
         ("TP HCM", "Hồ Chí Minh"),
         ("HCM", "Hồ Chí Minh"),
+        ("TP.HN", "Hà Nội"),
+        ("HN", "Hà Nội"),  # "EVN HN", "UBND TP HN"
         ("Sài Gòn", "Hồ Chí Minh"),
         ("Thành phố Hồ Chí Minh", "Hồ Chí Minh"),
         ("tp. đà nẵng", "Đà Nẵng"),
@@ -317,3 +319,9 @@ def test_a_records_web_address_names_its_province_by_its_host():
     assert names("Nguồn: https://m.baomoi.com/gia-lai-kim-ngach-xuat-khau.epi") == set()
     assert names("Theo https://vnexpress.net/ha-noi-tang-truong-4-phan-tram") == set()
     assert names("Sở Công Thương tỉnh báo cáo kết quả năm 2019.") == set()
+
+
+def test_hn_in_running_text_is_ha_noi_but_not_inside_a_ticker():
+    from kcqa.text.places import find_places
+    text = "Năm 2012, EVN HN đạt mức tăng trưởng điện thương phẩm 11,29%; cổ phiếu sàn HNX tăng."
+    assert [(text[s:e], p.name) for s, e, p in find_places(text)] == [("HN", "Hà Nội")]

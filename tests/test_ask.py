@@ -87,6 +87,25 @@ def test_ellipsis_and_subjectless_follow_ups_are_rewritten(follow, expected):
     assert r.resolved and r.question == expected
 
 
+@pytest.mark.parametrize("follow,expected", [
+    ("Năm trước đó thì sao?", "Năm 2012 tổng kinh phí khuyến công thực hiện là bao nhiêu?"),
+    ("Còn năm sau thì sao?", "Năm 2014 tổng kinh phí khuyến công thực hiện là bao nhiêu?"),
+    ("nam truoc do thi sao", "Năm 2012 tổng kinh phí khuyến công thực hiện là bao nhiêu?"),
+])
+def test_a_year_counted_from_the_earlier_one_is_that_year(follow, expected):
+    """"Năm trước đó" is the year before the one the conversation is about, not "năm trước"
+    left for the records to match (it had been answered with the earlier year's own figure)."""
+    r = resolve(follow, [_turn("Năm 2013 tổng kinh phí khuyến công thực hiện là bao nhiêu?")])
+    assert r.resolved and r.question == expected
+
+
+def test_a_relative_year_needs_one_earlier_year_and_a_baseline_is_not_one():
+    r = resolve("Năm trước đó thì sao?", [_turn("Quảng Nam được bố trí bao nhiêu kinh phí?")])
+    assert r.unresolvable and "năm" in r.unresolvable.lower()
+    r = resolve("Tăng bao nhiêu so với năm trước?", [_turn("Năm 2013 tổng kinh phí khuyến công thực hiện là bao nhiêu?")])
+    assert "2012" not in r.question and "năm trước" in r.question
+
+
 def test_a_baseline_year_is_not_the_period_asked():
     r = resolve("So với năm 2018 thì tăng bao nhiêu?",
                 [_turn("Năm 2019 tổng kinh phí khuyến công thực hiện là bao nhiêu?")])

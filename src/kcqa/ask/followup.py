@@ -29,6 +29,11 @@ _END = re.compile(rf"\s*{_THI_SAO}\s*\??\s*$|\s*\?\s*$", re.IGNORECASE)
 _YEAR = re.compile(r"(?<!\d)((?:19|20)\d{2})(?!\d)")
 _YEAR_SPAN = re.compile(r"(?:(?:giai đoạn|giai doan|thời kỳ|thoi ky|từ năm|tu nam|từ|tu)\s+)?(?<!\d)(?:19|20)\d{2}\s*"
                         r"(?:-|–|đến|den|tới|toi)\s*(?:năm\s+|nam\s+)?(?:19|20)\d{2}(?!\d)", re.IGNORECASE)
+# "năm trước đó", "năm sau": a year counted from the one the conversation is about (not "5 năm
+# sau", and not a baseline: "so với năm trước", "cùng kỳ năm trước")
+_RELATIVE_YEAR = re.compile(r"(?<!\d\s)(?<!\w)(năm|nam)\s+(trước đó|truoc do|liền trước|lien truoc|trước|truoc|"
+                            r"sau đó|sau do|tiếp theo|tiep theo|kế tiếp|ke tiep|sau)(?!\w)", re.IGNORECASE)
+_BASELINE_BEFORE = re.compile(r"(?:so với|so voi|cùng kỳ|cung ky|hơn|hon|với|voi|kém|kem)\s*$", re.IGNORECASE)
 _BASELINE_YEAR = re.compile(r"(so v[oớ]i|cùng kỳ|cung ky)[^?]*?(?:năm|nam)?\s*((?:19|20)\d{2})", re.IGNORECASE)
 # "tỉnh này", "năm đó", "hội nghị đó", "công ty này", "ông ấy"
 _REF = re.compile(r"(?<!\w)((?:[^\W\d_]+\s+){0,2}?[^\W\d_]+)\s+(đó|này|ấy|trên|do|nay|ay)(?!\w)", re.IGNORECASE)
@@ -137,6 +142,16 @@ def resolve(question: str, previous: list[dict]) -> Resolution:
     # an ellipsis refers to the last question about a figure or a name, not to a "why"
     anchor = next((t for t in reversed(previous) if (t.get("frame") or {}).get("kind") != "passage"), last)
     base = anchor.get("resolved_question") or anchor["question"]
+    relative = _RELATIVE_YEAR.search(question)
+    if relative and not _BASELINE_BEFORE.search(question[:relative.start()]):
+        # "Năm trước đó thì sao?", "năm sau tỷ lệ tổn thất …": a year counted from the earlier one
+        years = _own_years(base)
+        if len(years) != 1:
+            return Resolution(question, unresolvable="Không rõ «" + relative.group(0) + "» là năm nào: câu hỏi "
+                                                     "trước không nêu đúng một năm; hãy nêu năm cụ thể.")
+        step = -1 if fold(relative.group(2)).startswith(("truoc", "lien truoc")) else 1
+        absolute = f"{relative.group(1)} {years.pop() + step}"
+        return resolve(question[:relative.start()] + absolute + question[relative.end():], previous)
     q = parse_question(question)
     cues = looks_like_followup(question) or _bare(question)
     period = _period_only(question, q)

@@ -786,17 +786,17 @@ def test_the_days_of_an_event_are_answered_whole(tmp_path, model_cache):
 
 
 def test_a_share_of_the_whole_is_not_a_change(tmp_path, model_cache):
-    """"… chiếm bao nhiêu phần trăm tổng kim ngạch?" asks the part's share; the total's change
-    against last year ("tăng 8,4% so với cùng kỳ") is no share, and the whole named after the
-    share is not the measure the part's figure must state."""
-    engine = _records_engine(tmp_path, model_cache, {"xuat-khau.md": (
-        "# Xuất khẩu 6 tháng đầu năm 2021\n\n"
-        "Tính chung 6 tháng đầu năm 2021, tổng kim ngạch xuất khẩu của tỉnh đạt 2,5 tỷ USD, tăng 8,4% "
-        "so với cùng kỳ năm trước.\n\n"
-        "Xét theo khu vực, xuất khẩu của khu vực có vốn đầu tư nước ngoài 6 tháng đầu năm đạt 1,9 tỷ USD, "
-        "chiếm 76% tổng kim ngạch và tăng 10,2% so với cùng kỳ.\n")})
-    assert _stated(engine, "6 tháng đầu năm 2021 khu vực có vốn đầu tư nước ngoài chiếm bao nhiêu phần trăm "
-                           "tổng kim ngạch xuất khẩu?") == "76%"
+    """"… chiếm bao nhiêu phần trăm tổng mức bán lẻ …?" asks the part's share; the whole's
+    change against last year ("tăng 9,6% so với cùng kỳ") is no share, and the whole named
+    after the share ("tổng mức bán lẻ") is not the measure the part's figure must state."""
+    engine = _records_engine(tmp_path, model_cache, {"ban-le.md": (
+        "# Bán lẻ hàng hóa 6 tháng đầu năm 2021\n\n"
+        "Tính chung 6 tháng đầu năm 2021, tổng mức bán lẻ hàng hóa và doanh thu dịch vụ tiêu dùng của tỉnh "
+        "ước đạt 25.400 tỷ đồng, tăng 9,6% so với cùng kỳ năm trước.\n\n"
+        "Xét theo ngành hoạt động, doanh thu bán lẻ hàng hóa 6 tháng đầu năm ước đạt 19.300 tỷ đồng, "
+        "chiếm 76% tổng mức và tăng 10,2% so với cùng kỳ.\n")})
+    assert _stated(engine, "6 tháng đầu năm 2021 bán lẻ hàng hóa chiếm bao nhiêu phần trăm tổng mức bán lẻ "
+                           "hàng hóa và doanh thu dịch vụ?") == "76%"
 
 
 def test_the_parts_of_a_group_are_told_apart_against_their_own_whole(tmp_path, model_cache):

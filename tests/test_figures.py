@@ -484,3 +484,26 @@ def test_a_year_counted_from_is_not_the_period_of_the_next_sentences():
     assert figs["76,8%"].period == "4 tháng đầu năm 2019"
     figs = _extract("Sản lượng điện tăng mạnh từ năm 2018 đến nay. Quý I ước đạt 120 triệu kWh.")
     assert figs["ước đạt 120 triệu kWh"].period == "Quý I"      # of no year the record states
+
+
+def test_a_title_that_counts_from_a_year_gives_its_reported_year():
+    """A news lead as the record's title: "… 4 tháng năm 2019 … cao nhất kể từ năm 2015 trở về
+    đây"; a figure whose paragraph names no period is of 2019's months, not of 2015."""
+    from kcqa.models import Document
+    title = "Tổng mức bán lẻ 4 tháng năm 2019 đạt tốc độ tăng cao nhất kể từ năm 2015 trở về đây"
+    doc = Document(path="x.txt", title=title,
+                   text=title + ".\n\nTrong đó, doanh thu du lịch lữ hành đạt 3,6 nghìn tỷ đồng, tăng 13,2%.")
+    figs = {f.text: f for f in extract_figures(doc)}
+    assert figs["3,6 nghìn tỷ đồng"].period == "4 tháng năm 2019"
+
+
+def test_a_paragraph_opening_with_trong_do_is_of_the_period_before_it():
+    """"Trong đó, …" opens a paragraph that breaks the one before down: its figures are of that
+    paragraph's period ("9 tháng đầu năm 2020"), not of the record's year."""
+    from kcqa.models import Document
+    doc = Document(path="x.txt", metadata={"year": 2021}, text=(
+        "Doanh nghiệp rút lui\n\n9 tháng đầu năm 2020 đã có hơn 78.300 doanh nghiệp rút lui khỏi thị trường.\n\n"
+        "Trong đó, gần 27.600 doanh nghiệp chờ giải thể.\n\nNăm nay có 120 doanh nghiệp mới."))
+    figs = {f.text: f for f in extract_figures(doc)}
+    assert figs["gần 27.600 doanh nghiệp"].period == "9 tháng đầu năm 2020"
+    assert figs["120 doanh nghiệp"].period != "9 tháng đầu năm 2020"

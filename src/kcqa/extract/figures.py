@@ -17,7 +17,7 @@ from ..models import Document, Figure
 
 # Bump when extraction changes: `kcqa index` then re-extracts figures from the stored
 # text of every record, without re-embedding anything.
-EXTRACTOR_VERSION = "60"
+EXTRACTOR_VERSION = "62"
 from ..text import lexicon
 from ..text.numbers import Quantity, find_durations, find_quantities
 from ..text.places import find_places
@@ -88,16 +88,23 @@ def extract_figures(doc: Document) -> list[Figure]:
     out: list[Figure] = []
     text = doc.text
     table_spans = [(t.start, t.end) for t in doc.tables]
+    last_paragraph = ""
     for pno, (ps, pe) in enumerate(paragraphs(text, doc.body_start), start=1):
         if any(ts <= ps < te for ts, te in table_spans):
             continue
-        before = ""
+        # "Trong đó, doanh thu bán lẻ …" opens a paragraph that breaks the one before it down:
+        # its period is that one's ("tháng 4/2019"), not the title's
+        before = last_paragraph[-1000:] if _CONTINUES.match(text, ps) else ""
+        last_paragraph = text[ps:pe]
         for ss, se in sentences(text, ps, pe):
             sentence = text[ss:se]
             out.extend(_sentence_figures(doc, sentence, ss, pno, before))
             before = (before + " " + sentence)[-1000:]     # the paragraph so far, bounded
     out.extend(_table_figures(doc))
     return out
+
+
+_CONTINUES = re.compile(r"\s*trong (?:số )?đó\b", re.IGNORECASE)
 
 
 def _sentence_figures(doc: Document, sentence: str, offset: int, paragraph: int, prev: str) -> list[Figure]:
@@ -596,7 +603,8 @@ def _period_named(sentence: str, q: Quantity, periods, prev: str, doc: Document)
     # not the sentence before when this one says it is of now ("Đến nay, thành phố đã hình
     # thành … 6 trung tâm thương mại" after "đến năm 1984, …")
     for context in ((doc.title,) if _NOW.search(sentence, max(0, q.start - 300), q.start) else (prev, doc.title)):
-        found = [p for p in periods_in(context) if not _BASELINE.search(context[max(0, p[0] - 200):p[0]])]
+        found = [p for p in periods_in(context) if not _BASELINE.search(context[max(0, p[0] - 200):p[0]])
+                 and not _since(context, p)]
         if found:
             return _reported(context, found)[-1][2]
     year = doc.metadata.get("year")

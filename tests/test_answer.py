@@ -815,6 +815,19 @@ def test_the_parts_of_a_group_are_told_apart_against_their_own_whole(tmp_path, m
     assert "5.966 triệu đồng" in _weighed(engine, asked)
 
 
+def test_each_count_of_a_breakdown_has_its_own_rating(tmp_path, model_cache):
+    """"…; trong đó, 9 sản phẩm đạt hạng 4 sao, 26 sản phẩm hạng 3 sao": the group after "trong
+    đó" breaks the one before it down (it is no group beside it, which the question's words
+    would have to pick), and each count is of the rating written after it, not of any rating
+    its sentence names."""
+    engine = _records_engine(tmp_path, model_cache, {"ocop.md": (
+        "# Công nhận sản phẩm OCOP năm 2023\n\n"
+        "Theo đó, 35 sản phẩm OCOP năm 2023 của 15 hộ kinh doanh, 6 công ty và 4 hợp tác xã tại địa phương "
+        "được công nhận; trong đó, 9 sản phẩm đạt hạng 4 sao, 26 sản phẩm hạng 3 sao.\n")})
+    assert _stated(engine, "Năm 2023 có bao nhiêu sản phẩm OCOP đạt 3 sao?") == "26 sản phẩm"
+    assert _stated(engine, "Đợt công nhận OCOP năm 2023 có bao nhiêu sản phẩm đạt 4 sao?") == "9 sản phẩm"
+
+
 def test_a_when_question_is_not_answered_with_a_sum(tmp_path, model_cache):
     """"… áp dụng đến ngày nào?" over a record that gives the discount but no date: the
     figure path's best (a sum of money) is not a time, so the records do not say."""

@@ -583,7 +583,25 @@ def stars_ok(ctx: Evidence, f: Figure) -> bool:
     asked = _STARS.search(ctx.q.text)
     if not asked:
         return True
-    return any(_stars(m) == _stars(asked) for m in _STARS.finditer(f.sentence))
+    ratings = list(_STARS.finditer(f.sentence))
+    if len({_stars(m) for m in ratings}) > 1:
+        # "7 sản phẩm đạt hạng 4 sao, 21 sản phẩm hạng 3 sao": each count has its own rating,
+        # the first after it in its ';' group before the next count, else the last before it
+        pos, end = f.start - f.sentence_start, f.end - f.sentence_start
+        group = f.sentence.rfind(";", 0, pos) + 1
+        semicolon = f.sentence.find(";", end)
+        stop = semicolon if semicolon >= 0 else len(f.sentence)
+        counted = re.escape(f.unit) + r"(?!\w)" if f.unit else ""
+        in_rating = lambda i: any(m.start() <= i < m.end() for m in ratings)      # noqa: E731
+        nxt = next((m for m in re.finditer(r"(?<![\d,.])\d[\d.,]*\s*" + counted, f.sentence[end:stop])
+                    if not in_rating(end + m.start())), None)
+        if nxt:
+            stop = end + nxt.start()          # the next count of the same kind
+        after = [m for m in ratings if end <= m.start() < stop]
+        before = [m for m in ratings if group <= m.start() and m.end() <= pos]
+        own = after[0] if after else (before[-1] if before else None)
+        return own is not None and _stars(own) == _stars(asked)
+    return any(_stars(m) == _stars(asked) for m in ratings)
 
 
 def label_ok(ctx: Evidence, f: Figure) -> bool:

@@ -197,6 +197,7 @@ def _named_list_items(ctx: Evidence, cands: list[Candidate]) -> list[Candidate]:
 
 
 _LIST_LEAD = re.compile(r"(?<!\w)(?:bao gồm|gồm có|gồm|như)\s", re.IGNORECASE)
+_BREAKDOWN = re.compile(r"\s*(?:trong (?:số )?(?:đó|này))(?!\w)", re.IGNORECASE)
 
 
 def _segment_asked(ctx: Evidence, cands: list[Candidate]) -> list[Candidate]:
@@ -229,6 +230,9 @@ def _segment_asked(ctx: Evidence, cands: list[Candidate]) -> list[Candidate]:
                    max((m.end() - 1 for m in _LIST_LEAD.finditer(sentence, 0, bounds[0])
                         if sentence.count("(", 0, m.start()) == sentence.count(")", 0, m.start())), default=-1))
         spans = list(zip([lead + 1] + [b + 1 for b in bounds], bounds + [len(sentence)]))
+        if any(_BREAKDOWN.match(sentence, a) for a, _ in spans[1:]):
+            continue                      # "…; trong đó, 7 sản phẩm …": the parts of the group before, not
+            #                               a group beside it (part or whole is a slot of its own)
         words = [set(folded_syllables(sentence[a:b]).split()) for a, b in spans]
         said = []
         for i, ws in enumerate(words):

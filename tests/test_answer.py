@@ -828,6 +828,16 @@ def test_each_count_of_a_breakdown_has_its_own_rating(tmp_path, model_cache):
     assert _stated(engine, "Đợt công nhận OCOP năm 2023 có bao nhiêu sản phẩm đạt 4 sao?") == "9 sản phẩm"
 
 
+def test_a_programme_abbreviation_is_no_subject(tmp_path, model_cache):
+    """"28 sản phẩm OCOP năm 2022 của 13 hộ kinh doanh, 5 hợp tác xã": "OCOP" names the
+    programme, not what the counts are about, so they stay the province's."""
+    engine = _records_engine(tmp_path, model_cache, {"ocop-tra-vinh.md": (
+        "# Trà Vinh công nhận thêm 28 sản phẩm OCOP năm 2022\n\n"
+        "UBND tỉnh Trà Vinh công nhận 28 sản phẩm OCOP năm 2022 của 13 hộ kinh doanh, 5 công ty và "
+        "5 hợp tác xã tại địa phương.\n")})
+    assert _stated(engine, "Trà Vinh có bao nhiêu hợp tác xã có sản phẩm OCOP năm 2022?") == "5 hợp tác xã"
+
+
 def test_a_when_question_is_not_answered_with_a_sum(tmp_path, model_cache):
     """"… áp dụng đến ngày nào?" over a record that gives the discount but no date: the
     figure path's best (a sum of money) is not a time, so the records do not say."""

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from ..extract.figures import years_in
+from ..extract.figures import periods_in, years_in
 from ..models import Figure
 from ..text import lexicon
 from ..text.vietnamese import fold, folded_syllables
@@ -200,6 +200,15 @@ _LIST_LEAD = re.compile(r"(?<!\w)(?:bao gồm|gồm có|gồm|như)\s", re.IGNOR
 _BREAKDOWN = re.compile(r"\s*(?:trong (?:số )?(?:đó|này))(?!\w)", re.IGNORECASE)
 
 
+def _opening_years(group: str) -> set[int]:
+    """The years of the period a ';' group opens with ("năm 2008 đạt 195 triệu USD", "Nhìn lại
+    năm 2004, …"); none when its first words name no dated period (a year in its baseline or its
+    plan, "… so với cùng kỳ 2017", "… kế hoạch năm 2018", is not the group's)."""
+    lead = len(group) - len(group.lstrip(" ,;"))
+    first = next(iter(periods_in(group)), None)
+    return years_in(first[2]) if first and first[0] - lead <= 30 else set()
+
+
 def _segment_asked(ctx: Evidence, cands: list[Candidate]) -> list[Candidate]:
     """A sentence that lists groups between semicolons, each with its own figures ("Hỗ trợ xây
     dựng mô hình trình diễn … (13 chương trình, … 2,035 tỉ đồng); Hỗ trợ xây dựng thương hiệu …
@@ -241,7 +250,15 @@ def _segment_asked(ctx: Evidence, cands: list[Candidate]) -> list[Candidate]:
         best = max(said)
         # the one group that names the market asked ("…; thị trường Châu Âu ước đạt …") is it
         market = [i for i, (a, b) in enumerate(spans) if names_a_market_asked(ctx, sentence[a:b])]
-        if len(market) == 1:
+        # "năm 2006 đạt 130 triệu USD; năm 2007 …; năm 2008 đạt 195 triệu USD": groups told apart by
+        # their years are chosen by the year asked (the period slot), not by the lead's words
+        dated = [_opening_years(sentence[a:b]) for a, b in spans]
+        by_year = [i for i, ys in enumerate(dated) if ys & ctx.q.years]
+        if ctx.q.years and len({frozenset(ys) for ys in dated if ys}) > 1:
+            if len(by_year) != 1:
+                continue
+            keep = spans[by_year[0]]
+        elif len(market) == 1:
             keep = spans[market[0]]
         elif best < 2 or said.count(best) > 1:
             continue

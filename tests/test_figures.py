@@ -507,3 +507,10 @@ def test_a_paragraph_opening_with_trong_do_is_of_the_period_before_it():
     figs = {f.text: f for f in extract_figures(doc)}
     assert figs["gần 27.600 doanh nghiệp"].period == "9 tháng đầu năm 2020"
     assert figs["120 doanh nghiệp"].period != "9 tháng đầu năm 2020"
+
+
+def test_a_programme_abbreviation_is_not_a_figures_subject():
+    """"28 sản phẩm OCOP năm 2022 của 13 hộ kinh doanh, 5 hợp tác xã": "OCOP" names the programme
+    ("mỗi xã một sản phẩm"), not what the counts are about (it had failed them for the province)."""
+    figs = _extract("Theo đó, 28 sản phẩm OCOP năm 2022 của 13 hộ kinh doanh, 5 công ty, 5 hợp tác xã tại địa phương.")
+    assert "OCOP" not in {figs[t].entity for t in ("13 hộ", "5 hợp tác xã")}

@@ -99,6 +99,14 @@ def test_a_year_counted_from_the_earlier_one_is_that_year(follow, expected):
     assert r.resolved and r.question == expected
 
 
+def test_a_relative_year_counts_from_the_latest_turn_that_names_a_year_and_growth_keeps_the_measure():
+    turns = [_turn("Năm 2014 điện thương phẩm nội địa đạt bao nhiêu?", answer_text="khoảng 127,55 tỷ kWh")]
+    # "tăng trưởng" names no new measure: it asks how the earlier one grew
+    assert resolve("Tăng trưởng bao nhiêu?", turns).question == "Năm 2014 điện thương phẩm nội địa tăng trưởng bao nhiêu?"
+    turns.append(_turn("Nếu loại trừ yếu tố giá thì tăng bao nhiêu?", kind="percent", answer_text="9%"))
+    assert "2013" in resolve("Năm trước đó thì sao?", turns).question
+
+
 def test_a_relative_year_needs_one_earlier_year_and_a_baseline_is_not_one():
     r = resolve("Năm trước đó thì sao?", [_turn("Quảng Nam được bố trí bao nhiêu kinh phí?")])
     assert r.unresolvable and "năm" in r.unresolvable.lower()
@@ -187,8 +195,11 @@ def test_a_thing_typed_in_lower_case_takes_the_place_of_what_was_measured_or_cou
         "6 tháng đầu năm 2024, phan bon của khu vực phía Nam đạt bao nhiêu?"
     counted = [_turn("Năm 2023, tỉnh Bắc Ninh sản xuất được bao nhiêu máy kéo?")]
     assert resolve("Còn xe tải thì sao?", counted).question == "Năm 2023, tỉnh Bắc Ninh sản xuất được bao nhiêu xe tải?"
-    for other in ("Còn tháng sau thì sao?", "con nam sau thi sao?", "Còn tỉnh này thì sao?"):
+    for other in ("Còn tháng sau thì sao?", "Còn tỉnh này thì sao?"):
         assert not resolve(other, steel).resolved, other
+    # "năm sau" is no thing either: it is the year after the one asked (the thing stays)
+    assert resolve("con nam sau thi sao?", steel).question == \
+        "6 tháng đầu năm 2025, thép xây dựng của khu vực phía Nam đạt bao nhiêu?"
 
 
 def test_a_reference_takes_the_earlier_phrase():

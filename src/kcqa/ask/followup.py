@@ -42,6 +42,7 @@ _PERSON_REF = re.compile(r"(?<!\w)(ông|bà|anh|chị|ong|ba|chi)\s+(ấy|ay|ta)
 _INITIALLED = re.compile(r"(?<!\w)(?:ông|bà|anh|chị|cô|ong|ba|chi|co)\s+[A-ZĐ](?:\.[A-ZĐ])*\.?(?![\w.])", re.IGNORECASE)
 _OWNED = re.compile(r"\s*(?:" + "|".join(re.escape(fold(n)) for n in lexicon.OWNED_NOUNS) + r")(?!\w)")
 _OWNED_THEN = re.compile(r"\s+(?:dat|nam|o|la|co|duoc|thuoc|bao nhieu|tang|giam|hien)\b|\s*\??\s*$")  # its predicate
+_CHANGE_MEASURES = {"tang truong"}        # a measure word that only says the earlier one changed
 _EDGE = r"cuối|cuoi|đầu|dau|hết|het|giữa|giua"     # "cuối năm 2020": where in the year
 _PLACE_NOUNS = {"tinh", "thanh pho", "dia phuong", "tp"}
 _YEAR_NOUNS = {"nam", "thoi gian", "ky"}
@@ -144,8 +145,10 @@ def resolve(question: str, previous: list[dict]) -> Resolution:
     base = anchor.get("resolved_question") or anchor["question"]
     relative = _RELATIVE_YEAR.search(question)
     if relative and not _BASELINE_BEFORE.search(question[:relative.start()]):
-        # "Năm trước đó thì sao?", "năm sau tỷ lệ tổn thất …": a year counted from the earlier one
-        years = _own_years(base)
+        # "Năm trước đó thì sao?", "năm sau tỷ lệ tổn thất …": a year counted from the earlier one,
+        # the year of the latest turn that names one
+        years = next((ys for t in reversed(previous)
+                      if (ys := _own_years(t.get("resolved_question") or t["question"]))), set())
         if len(years) != 1:
             return Resolution(question, unresolvable="Không rõ «" + relative.group(0) + "» là năm nào: câu hỏi "
                                                      "trước không nêu đúng một năm; hãy nêu năm cụ thể.")
@@ -940,6 +943,8 @@ def _add_missing(text: str, base_q: Question, q: Question, referenced: bool = Fa
     out = re.sub(r"\s*(?:thì|thi)\s*(?=\s(?:tăng|giảm|đạt|là|được|bao|tang|giam|dat|la|duoc))", "", out)
     out = re.sub(r"^\s*(?:thì|thi)\s+", "", out)
     subject = _subject(base_q.text)
+    # "Tăng trưởng bao nhiêu?" names no new measure: it asks how the earlier one grew
+    own_measures = [m for m in q.measures if fold(m).lower() not in _CHANGE_MEASURES]
     # the earlier subject is taken whole when it names no place or organisation, or when the new
     # turn is only a predicate ("Đạt bao nhiêu phần trăm kế hoạch?") and the subject holds every
     # place, name and measure of the earlier question ("Năm 2019 tổng kinh phí … Tây Nguyên")
@@ -952,7 +957,7 @@ def _add_missing(text: str, base_q: Question, q: Question, referenced: bool = Fa
     # ("gấp bao nhiêu lần cùng kỳ?" counts no new thing: a multiple of the earlier measure)
     counts_anew = bool(q.count_noun) and not _TIMES.match(q.count_noun) and base_q.kind != "count" \
         and bool(base_q.measures)
-    if whole_subject and not referenced and not q.places and not q.names and not q.measures and not counts_anew:
+    if whole_subject and not referenced and not q.places and not q.names and not own_measures and not counts_anew:
         counted = _counted_noun(base_q, subject) if not q.count_noun else ""
         if _own_years(out) or q.period:
             subject = _without_last_period(subject)    # the follow-up's own period replaces it
@@ -961,7 +966,7 @@ def _add_missing(text: str, base_q: Question, q: Question, referenced: bool = Fa
     measure = ""
     # "Ngôi nhà đó rộng bao nhiêu?", "mất bao lâu?": a question whose own words say what is
     # measured (an area, a length, a time: `q.units`, a duration) does not take the earlier measure
-    if base_q.measures and not q.measures and q.kind in ("amount", "figure", "percent", "compare") \
+    if base_q.measures and not own_measures and q.kind in ("amount", "figure", "percent", "compare") \
             and not q.count_noun and not q.units and q.unit_kind != "duration":
         measure = _lower_first(_written(base_q.text, base_q.measures[0])) + " "
     # a reference replaced by the earlier subject itself needs no subject glued before it

@@ -207,6 +207,9 @@ def test_how_much_money_is_a_question_phrase():
      ["Hiệp hội Thương mại điện tử Việt Nam (Vecom)"]),
     ("Theo liên Bộ Tài chính - Công Thương, giá xăng giảm.", "Cơ quan nào điều chỉnh giá xăng?",
      ["liên Bộ Tài chính - Công Thương"]),
+    # the question's words that continue the name as the question writes them do not end it
+    ("Ngày 14/2, Tổng cục Quản lý thị trường cho biết lực lượng quản lý thị trường đã xử lý 8.560 vụ.",
+     "Cơ quan nào công bố kết quả của lực lượng quản lý thị trường?", ["Tổng cục Quản lý thị trường"]),
     # the person who speaks for a body is no part of its name; a head with no name after it is no body
     ("Bộ trưởng Bộ Công Thương Nguyễn Hồng Diên phát biểu. Ban hành kèm theo quyết định.", "", ["Bộ Công Thương"]),
 ])

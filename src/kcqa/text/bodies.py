@@ -43,6 +43,8 @@ def _head_at(words: list[str], i: int) -> bool:
 def body_spans(text: str, question: str = "") -> list[tuple[int, int]]:
     """(start, end) of each body named in `text`; `question` lends its own verbs as name ends."""
     asked = set(fold(question).lower().split())
+    folded_q = fold(question).lower().split()
+    asked_pairs = set(zip(folded_q, folded_q[1:]))   # "quản lý thị trường" asked is no verb of the name's
     tokens = [(m.start(), m.end(), m.group()) for m in _TOKEN.finditer(text)]
     words = [t[2] for t in tokens]
     starts = {t[0]: i for i, t in enumerate(tokens)}
@@ -104,6 +106,7 @@ def body_spans(text: str, question: str = "") -> list[tuple[int, int]]:
             leads_on = run < len(tokens) and words[run][:1].isupper() and not _head_at(words, run) \
                 and text[tokens[run - 1][1]:tokens[run][0]].strip() == ""
             if word_start or leads_on or fold(low) not in asked \
+                    or (fold(words[j - 1]).lower(), fold(low)) in asked_pairs \
                     or (whole and low in ("tỉnh", "thành", "phố", "huyện")):
                 keep = run if leads_on else j + 1
                 end, j, word_start, after_capital = tokens[keep - 1][1], keep, False, False

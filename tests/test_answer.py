@@ -844,6 +844,18 @@ def test_groups_told_apart_by_their_years_are_chosen_by_the_year_asked(tmp_path,
     assert _stated(engine, "Kim ngạch xuất khẩu 6 tháng đầu năm 2018 ước đạt bao nhiêu?") == "ước đạt 618,9 triệu USD"
 
 
+def test_a_part_of_the_provinces_whole_is_the_provinces(tmp_path, model_cache):
+    """"… UBND tỉnh Trà Vinh đã phê duyệt Kế hoạch … với tổng kinh phí gần 11 tỷ đồng. Trong đó,
+    kinh phí hỗ trợ cho hoạt động khuyến công gần 2,1 tỷ đồng, …": the part names no province,
+    yet it is the province's (it had been dropped beside the whole bound to it)."""
+    engine = _records_engine(tmp_path, model_cache, {"khuyen-cong-xttm.md": (
+        "# Hỗ trợ cơ sở công nghiệp nông thôn\n\n"
+        "Trong năm 2024, UBND tỉnh Trà Vinh đã phê duyệt Kế hoạch Khuyến công địa phương và Xúc tiến thương "
+        "mại năm 2024 với tổng kinh phí gần 11 tỷ đồng. Trong đó, kinh phí hỗ trợ cho hoạt động khuyến công "
+        "gần 2,1 tỷ đồng, kinh phí cho hoạt động xúc tiến thương mại hơn 3,4 tỷ đồng.\n")})
+    assert "gần 2,1 tỷ đồng" in _weighed(engine, "Năm 2024 Trà Vinh bố trí bao nhiêu kinh phí cho hoạt động khuyến công?")
+
+
 def test_a_when_question_is_not_answered_with_a_sum(tmp_path, model_cache):
     """"… áp dụng đến ngày nào?" over a record that gives the discount but no date: the
     figure path's best (a sum of money) is not a time, so the records do not say."""

@@ -12,6 +12,7 @@ import re
 from ..extract.figures import periods_in, years_in
 from ..models import Figure
 from ..text import lexicon
+from ..text.places import find_places
 from ..text.vietnamese import fold, folded_syllables
 from .candidates import (MIN_COVERAGE, MIN_PASSAGE_COVERAGE, TOP_PASSAGES, Candidate, Evidence, change_end_ok,
                          country_ok, funding_in_sentence, funding_ok, funding_said, group_ok, identifier_ok, label_ok,
@@ -77,6 +78,24 @@ def _of_a_plan(f: Figure) -> bool:
     return bool(_PLAN_BASE.search(fold(" ".join(after.split()[:5]))))
 
 
+_AMONG = re.compile(r"(?<!\w)trong (?:số )?(?:đó|này)(?!\w)", re.IGNORECASE)
+
+
+def _part_of_the_place_asked(ctx: Evidence, f: Figure, names: set[str]) -> bool:
+    """A figure after "trong đó" whose whole names the province asked ("… UBND tỉnh Trà Vinh đã
+    phê duyệt Kế hoạch … với tổng kinh phí gần 11 tỷ đồng. Trong đó, kinh phí hỗ trợ cho hoạt
+    động khuyến công gần 2,1 tỷ đồng, …") is that province's part; the part-or-whole slot
+    decides whether the question asks it."""
+    pos = f.start - f.sentence_start
+    among = [m for m in _AMONG.finditer(f.sentence, 0, max(pos, 0))]
+    if not among:
+        return False
+    whole = f.sentence[:among[-1].start()]
+    if not whole.strip(" \t-–*"):
+        whole = ctx.sentence_before(f)
+    return any(is_place_asked(whole[s:e], names) for s, e, _ in find_places(whole))
+
+
 def _in_own_record(ctx: Evidence, f: Figure) -> bool:
     """A figure bound to no subject in a record about the province asked and no other
     ("Phần thưởng kèm theo mỗi giấy chứng nhận là 3 triệu đồng" in a province's report)."""
@@ -125,6 +144,9 @@ def score_figures(ctx: Evidence, cands: list[tuple[Figure, int]]) -> list[Candid
         # named for the province is the second kind: the record says nothing by it
         names = q.place_names()
         bound_units = {c.figure.unit for c in out if c.features["entity_exact"]}
+        for c in out:
+            if not c.features["entity_exact"] and _part_of_the_place_asked(ctx, c.figure, names):
+                c.features["entity_exact"] = 1.0          # a part of the province's whole is the province's
         out = [c for c in out if c.features["entity_exact"] or c.features["entity_in_clause"]
                or names_a_market_asked(ctx, c.figure.entity) or ctx.heading_names(c.figure.doc, names)
                or _in_own_record(ctx, c.figure) and c.figure.unit not in bound_units]

@@ -514,3 +514,14 @@ def test_a_programme_abbreviation_is_not_a_figures_subject():
     ("mỗi xã một sản phẩm"), not what the counts are about (it had failed them for the province)."""
     figs = _extract("Theo đó, 28 sản phẩm OCOP năm 2022 của 13 hộ kinh doanh, 5 công ty, 5 hợp tác xã tại địa phương.")
     assert "OCOP" not in {figs[t].entity for t in ("13 hộ", "5 hợp tác xã")}
+
+
+def test_half_a_year_is_six_months_and_a_year_counted_up_to_now_is_no_period():
+    """"Nửa đầu năm 2025" is the first six months of 2025, as records and questions both write
+    it; "… 9,49% - mức cao nhất từ năm 2021 đến nay" is 2025's figure, not 2021's."""
+    from kcqa.ask.features import period_parts
+    figs = _extract("6 tháng đầu năm 2025, Long An đạt 9,49% - mức cao nhất từ năm 2021 đến nay. "
+                    "Nửa cuối năm 2024 đạt 5 tỷ đồng.")
+    assert figs["9,49%"].period == "6 tháng đầu năm 2025"
+    assert figs["5 tỷ đồng"].period == "Nửa cuối năm 2024"
+    assert period_parts("nửa đầu năm 2025") == period_parts("6 tháng đầu năm 2025") == (None, 6)

@@ -92,7 +92,8 @@ def period_parts(text: str) -> tuple[int | None, int | None]:
         quarter = int(word) if word.isdigit() else 1 if word == "dau tien" else lexicon.ROMAN.get(word)
     m = lexicon.MONTHS_FOLDED.search(f)
     if m:
-        months = int(m.group(1)) if m.group(1).isdigit() else lexicon.MONTH_COUNT_WORDS[m.group(1)]
+        word = m.group(1) or m.group(2)
+        months = int(word) if word.isdigit() else lexicon.MONTH_COUNT_WORDS[word]
         if months == 3 and quarter is None:
             # "3 tháng đầu năm" is quý I and "3 tháng cuối năm" quý IV; a bare "3 tháng" stays a span
             edge = re.match(r"\s+(dau|cuoi) nam", f[m.end():])

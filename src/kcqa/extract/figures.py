@@ -17,7 +17,7 @@ from ..models import Document, Figure
 
 # Bump when extraction changes: `kcqa index` then re-extracts figures from the stored
 # text of every record, without re-embedding anything.
-EXTRACTOR_VERSION = "63"
+EXTRACTOR_VERSION = "64"
 from ..text import lexicon
 from ..text.numbers import Quantity, find_durations, find_quantities
 from ..text.places import find_places
@@ -29,6 +29,7 @@ _MEASURES_FOLDED = [(m, fold(m)) for m in MEASURES]
 # a year is a whole token of four digits: "9 tháng năm 20214" (a typo) is no "năm 2021"
 _PERIOD = re.compile(
     r"(?:(?:\d{1,2}|sáu|chín|ba) tháng (?:đầu|cuối) năm(?: \d{4}(?!\d))?"
+    r"|nửa (?:đầu|cuối) năm(?: \d{4}(?!\d))?"
     r"|\d{1,2} tháng(?: năm \d{4}(?!\d)| \d{4}(?!\d))?"
     r"|quý [IV1-4]+(?!\w)(?:/\d{4}(?!\d)| năm \d{4}(?!\d))?"
     r"|quý đầu tiên (?:của )?năm(?: \d{4}(?!\d))?"
@@ -561,10 +562,14 @@ _FROM_BEFORE = re.compile(r"(?<!\w)từ\s*$", re.IGNORECASE)
 _UNTIL_NOW_AFTER = re.compile(r"\s*(?:trở về đây|trở lại đây|đến nay|tới nay)(?!\w)", re.IGNORECASE)
 
 
-def _since(context: str, period) -> bool:
+def _since(context: str, period, until_now: bool = False) -> bool:
+    """A year counted from; with `until_now`, only one counted up to now ("từ năm 2021 đến nay"),
+    since in a figure's own sentence "kể từ ngày 1/1/2024" may be when it takes effect."""
     before = context[max(0, period[0] - 12):period[0]]
-    return bool(_SINCE_BEFORE.search(before)
-                or _FROM_BEFORE.search(before) and _UNTIL_NOW_AFTER.match(context, period[1]))
+    counted_from = bool(_SINCE_BEFORE.search(before) or _FROM_BEFORE.search(before))
+    if until_now or not _SINCE_BEFORE.search(before):
+        return counted_from and bool(_UNTIL_NOW_AFTER.match(context, period[1]))
+    return True
 
 
 def _reported(context: str, periods: list) -> list:
@@ -589,7 +594,8 @@ def _period_named(sentence: str, q: Quantity, periods, prev: str, doc: Document)
         # "3% trong năm 2020 và 7,8% vào năm 2021": each figure's own year, a baseline's figure
         # too ("1,79% so với mức 1,98% cuối năm 2020")
         return after[0][2]
-    periods = [p for p in periods if not _BASELINE.search(sentence[max(0, p[0] - 200):p[0]])]
+    periods = [p for p in periods if not _BASELINE.search(sentence[max(0, p[0] - 200):p[0]])
+               and not _since(sentence, p, until_now=True)]      # "… 9,49% - mức cao nhất từ năm 2021 đến nay"
     # "8,83% tổng dư nợ (năm 2019 là 3,15%)": a period in a bracket opened after the figure,
     # beside a figure of its own, is that figure's ("… lượt khách (năm 2019)" is not)
     periods = [p for p in periods if p[1] <= q.start or not _bracket_has_its_own_figure(sentence, q.end, p, periods)]

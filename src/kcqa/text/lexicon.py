@@ -458,12 +458,12 @@ OWNED_NOUNS = ("trung tâm chính trị - hành chính", "trung tâm hành chín
 # first half); a comma or full stop after it ends a clause ("Năm 2024, tỉnh đặt mục tiêu …")
 YEAR = re.compile(r"(?<![\d.,])((?:19|20)\d{2})(?![\d/%]|[.,]\d)")
 # in folded text: "6 tháng đầu năm", "9 tháng", "quý I", "quý 1/2021", "tháng 3"
-PERIOD_FOLDED = re.compile(r"((?:\d+|sau|chin|ba) thang (?:dau|cuoi) nam|\d+ thang|quy [iv]+\b|quy [1-4]\b|quy dau tien\b"
+PERIOD_FOLDED = re.compile(r"((?:\d+|sau|chin|ba) thang (?:dau|cuoi) nam|nua (?:dau|cuoi) nam|\d+ thang|quy [iv]+\b|quy [1-4]\b|quy dau tien\b"
                            r"|thang \d{1,2})")
 QUARTER_FOLDED = re.compile(r"quy ([ivx]+|\d|dau tien)\b")     # "quý đầu tiên của năm" is quý I
-MONTHS_FOLDED = re.compile(r"(?<!\w)(\d+|sau|chin|ba) thang")
+MONTHS_FOLDED = re.compile(r"(?<!\w)(\d+|sau|chin|ba) thang|(?<!\w)(nua) (?=dau nam|cuoi nam)")
 # "Sáu tháng đầu năm" is "6 tháng đầu năm" (folded: "sau", "chin", "ba")
-MONTH_COUNT_WORDS = {"sau": 6, "chin": 9, "ba": 3}
+MONTH_COUNT_WORDS = {"sau": 6, "chin": 9, "ba": 3, "nua": 6}      # "nửa đầu năm" is 6 tháng đầu năm
 # One month of the calendar, not a span: "tháng 3/2024", "tháng 4 năm 2023" (not "3 tháng", nor
 # "tháng 3 tháng" of a list), folded
 CALENDAR_MONTH_FOLDED = re.compile(r"(?<![\w/])thang (\d{1,2})(?!\d)(?! thang)")

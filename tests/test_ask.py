@@ -114,6 +114,14 @@ def test_a_relative_year_needs_one_earlier_year_and_a_baseline_is_not_one():
     assert "2012" not in r.question and "năm trước" in r.question
 
 
+def test_another_programme_takes_the_earlier_programmes_place():
+    """"Còn xúc tiến thương mại thì sao?" after a question about khuyến công money asks the same
+    of the other programme (it had been glued where the province stood)."""
+    r = resolve("Còn xúc tiến thương mại thì sao?",
+                [_turn("Năm 2024 Trà Vinh bố trí bao nhiêu kinh phí cho hoạt động khuyến công?", answer_text="gần 2,1 tỷ đồng")])
+    assert r.question == "Năm 2024 Trà Vinh bố trí bao nhiêu kinh phí cho hoạt động xúc tiến thương mại?"
+
+
 def test_a_baseline_year_is_not_the_period_asked():
     r = resolve("So với năm 2018 thì tăng bao nhiêu?",
                 [_turn("Năm 2019 tổng kinh phí khuyến công thực hiện là bao nhiêu?")])

@@ -164,7 +164,12 @@ def region_sides(text: str) -> set[str]:
 # Classes whose members stand in for each other in a follow-up ("Còn dịch vụ?", "Còn phía Nam?",
 # "Cấp khu vực thì sao?" after "… cấp tỉnh", "Còn khuyến công quốc gia?" after "… khuyến công
 # địa phương"): the levels and the sources of money are their folded alternatives above.
-SIBLINGS = (SECTORS, EDUCATION_LEVELS, REGIONS,
+# The sector's programmes a plan or a report splits its money and results by ("Kế hoạch Khuyến
+# công địa phương và Xúc tiến thương mại năm 2024 …: khuyến công gần 2,1 tỷ đồng, xúc tiến
+# thương mại hơn 3,4 tỷ đồng")
+PROGRAMMES = ("khuyến công", "xúc tiến thương mại", "khuyến nông", "thương mại điện tử", "công nghiệp hỗ trợ",
+              "tiết kiệm năng lượng")
+SIBLINGS = (SECTORS, EDUCATION_LEVELS, REGIONS, PROGRAMMES,
             tuple(w for _, words in LEVELS for w in words.split("|")),
             tuple(w for _, words in FUNDING_SOURCES for w in words.split("|")))
 # Nouns that head one of several groups a report lists ("khối công nghiệp Trung ương", "nhóm

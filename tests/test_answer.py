@@ -856,6 +856,19 @@ def test_a_part_of_the_provinces_whole_is_the_provinces(tmp_path, model_cache):
     assert "gần 2,1 tỷ đồng" in _weighed(engine, "Năm 2024 Trà Vinh bố trí bao nhiêu kinh phí cho hoạt động khuyến công?")
 
 
+def test_a_summary_conference_asks_no_total(tmp_path, model_cache):
+    """"Theo hội nghị tổng kết …, xuất khẩu ước được bao nhiêu?": "tổng kết" asks no total, so the
+    export part after "trong đó" is not set aside for the whole (the surplus had been the only
+    figure left)."""
+    engine = _records_engine(tmp_path, model_cache, {"tong-ket.md": (
+        "# Hội nghị tổng kết ngành Công Thương năm 2025\n\n"
+        "Theo Bộ Công Thương, tổng kim ngạch xuất nhập khẩu năm 2025 ước đạt khoảng 920 tỉ USD, trong đó "
+        "xuất khẩu ước đạt 470 tỉ USD. Nhờ đó, Việt Nam vươn lên nhóm 15 quốc gia có quy mô thương mại lớn "
+        "nhất thế giới. Cán cân thương mại tiếp tục xuất siêu (năm 2025 ước xuất siêu đạt 22 tỉ USD).\n")})
+    assert "ước đạt 470 tỉ USD" in _weighed(
+        engine, "Theo hội nghị tổng kết ngành Công Thương, năm 2025 Việt Nam xuất khẩu ước được bao nhiêu?")
+
+
 def test_a_when_question_is_not_answered_with_a_sum(tmp_path, model_cache):
     """"… áp dụng đến ngày nào?" over a record that gives the discount but no date: the
     figure path's best (a sum of money) is not a time, so the records do not say."""

@@ -614,6 +614,8 @@ def label_ok(ctx: Evidence, f: Figure) -> bool:
 
 
 _TOTAL = re.compile(r"\btong\b")
+# a total asked: "tổng", not a word it begins ("hội nghị tổng kết", "Tổng cục", "Tổng công ty")
+_TOTAL_ASKED = re.compile(r"\btong\b(?!\s+(?:ket|cuc|cong ty|giam doc|bi thu|thong|lien doan|kiem toan|hop)\b)")
 
 
 def part_ok(ctx: Evidence, f: Figure) -> bool:
@@ -633,6 +635,7 @@ def part_ok(ctx: Evidence, f: Figure) -> bool:
     asked = set(folded_syllables(ctx.q.text).split())
     if {"trong", "do"} <= asked or {"trong", "so"} <= asked:
         return True
+    total_asked = bool(_TOTAL_ASKED.search(" ".join(folded_syllables(ctx.q.text).split())))
     unit = r"%" if f.unit == "%" else re.escape(f.unit) + r"(?!\w)"
     stated = re.compile(r"\d(?:[\d.,]*\d)?\s*" + _SCALE + unit, re.IGNORECASE)
     before = list(_AMONG.finditer(f.sentence, 0, max(pos, 0)))
@@ -663,7 +666,7 @@ def part_ok(ctx: Evidence, f: Figure) -> bool:
                 end = m.start()
                 break
         part = f.sentence[start:end]
-        if "tong" in asked and _TOTAL.search(fold(whole)) and not _TOTAL.search(fold(f.sentence[start:pos])):
+        if total_asked and _TOTAL.search(fold(whole)) and not _TOTAL.search(fold(f.sentence[start:pos])):
             return False    # "Tổng kinh phí … là bao nhiêu?" asks the total the record states as one
         return _names_the_part(ctx.q, asked, whole, part, f.measure)
     after = _AMONG.search(f.sentence, pos)
@@ -673,7 +676,7 @@ def part_ok(ctx: Evidence, f: Figure) -> bool:
         part = f.sentence[after.end():group_end if whole != f.sentence[:after.start()] and group_end >= 0
                           else len(f.sentence)]
         first = stated.search(part)
-        if first and "tong" in asked and _TOTAL.search(fold(whole)) and not _TOTAL.search(fold(part[:first.start()])):
+        if first and total_asked and _TOTAL.search(fold(whole)) and not _TOTAL.search(fold(part[:first.start()])):
             return True
         return not first or not _names_the_part(ctx.q, asked, whole, part)
     return True

@@ -869,6 +869,19 @@ def test_a_summary_conference_asks_no_total(tmp_path, model_cache):
         engine, "Theo hội nghị tổng kết ngành Công Thương, năm 2025 Việt Nam xuất khẩu ước được bao nhiêu?")
 
 
+def test_an_amount_for_each_item_is_answered_by_the_sentence_that_says_each(tmp_path, model_cache):
+    """"… thưởng bao nhiêu tiền cho mỗi sản phẩm?": the sentence that gives the award per item
+    answers ("kèm theo mỗi sản phẩm … số tiền thưởng 5 triệu đồng"), though only the total names
+    the city (it had been dropped beside it)."""
+    engine = _records_engine(tmp_path, model_cache, {"cnnt.md": (
+        "# Công nhận 52 sản phẩm công nghiệp nông thôn tiêu biểu năm 2019\n\n"
+        "UBND TP Hà Nội vừa công nhận sản phẩm công nghiệp nông thôn tiêu biểu năm 2019 cho 52 sản phẩm với "
+        "tổng giá trị 260 triệu đồng.\n\n"
+        "Theo quyết định, kèm theo mỗi sản phẩm được công nhận là 1 giấy chứng nhận và số tiền thưởng 5 triệu đồng.\n")})
+    assert _stated(engine, "Hà Nội thưởng bao nhiêu tiền cho mỗi sản phẩm công nghiệp nông thôn tiêu biểu năm 2019?") \
+        == "5 triệu đồng"
+
+
 def test_a_when_question_is_not_answered_with_a_sum(tmp_path, model_cache):
     """"… áp dụng đến ngày nào?" over a record that gives the discount but no date: the
     figure path's best (a sum of money) is not a time, so the records do not say."""

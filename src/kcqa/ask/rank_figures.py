@@ -96,6 +96,16 @@ def _part_of_the_place_asked(ctx: Evidence, f: Figure, names: set[str]) -> bool:
     return any(is_place_asked(whole[s:e], names) for s, e, _ in find_places(whole))
 
 
+_EACH = re.compile(r"(?<!\w)mỗi(?!\w)", re.IGNORECASE)
+
+
+def _each_asked(ctx: Evidence, f: Figure) -> bool:
+    """"… thưởng bao nhiêu tiền cho mỗi sản phẩm?" asks an amount per item: the sentence that
+    says it per item ("kèm theo mỗi sản phẩm … số tiền thưởng 5 triệu đồng") answers, though it
+    names no province beside the province's total."""
+    return bool(_EACH.search(ctx.q.text)) and bool(_EACH.search(f.sentence[:f.start - f.sentence_start]))
+
+
 def _in_own_record(ctx: Evidence, f: Figure) -> bool:
     """A figure bound to no subject in a record about the province asked and no other
     ("Phần thưởng kèm theo mỗi giấy chứng nhận là 3 triệu đồng" in a province's report)."""
@@ -149,7 +159,8 @@ def score_figures(ctx: Evidence, cands: list[tuple[Figure, int]]) -> list[Candid
                 c.features["entity_exact"] = 1.0          # a part of the province's whole is the province's
         out = [c for c in out if c.features["entity_exact"] or c.features["entity_in_clause"]
                or names_a_market_asked(ctx, c.figure.entity) or ctx.heading_names(c.figure.doc, names)
-               or _in_own_record(ctx, c.figure) and c.figure.unit not in bound_units]
+               or _in_own_record(ctx, c.figure) and c.figure.unit not in bound_units
+               or _each_asked(ctx, c.figure)]
     elif q.places:
         # none is: in a record about the province asked and no other, its report's bare figures
         # are the province's ("Chỉ số sản xuất công nghiệp 9 tháng đầu năm tăng 8,17%" under a

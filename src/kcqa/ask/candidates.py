@@ -512,7 +512,7 @@ _BASE_CLAUSE = re.compile(r"\b(?:chiem|so voi)\b(?:[^,;]|(?<=\d),(?=\d))*")
 
 
 # "…, trong đó …", "trong số này": what follows breaks down a figure stated before it
-_AMONG = re.compile(r"(?<!\w)trong (?:số )?(?:đó|này)(?!\w)", re.IGNORECASE)
+_AMONG = lexicon.AMONG_WRITTEN
 _NEGATIONS = lexicon.folded(lexicon.NEGATIONS)
 _SCALE = r"(?:(?:nghìn tỷ|ngàn tỷ|tỷ|tỉ|triệu|nghìn|ngàn|trăm)\s+)?"
 
@@ -645,7 +645,7 @@ def part_ok(ctx: Evidence, f: Figure) -> bool:
         before = []                          # "…, trong đó …; X … 11.633 triệu đồng, trong đó: …": X's
         #                                      group is a whole of its own, not a part of the earlier one
     if before:                               # the figure may be a part
-        whole = _group_before(f.sentence, before[-1].start(), stated)
+        whole = f.sentence[_whole_start(f.sentence, before[-1].start(), stated):before[-1].start()]
         if not stated.search(whole):
             # "… giá trị sản xuất công nghiệp ước đạt 1.671,5 tỷ đồng. Trong đó, …": a sentence that
             # opens with "trong đó" has its whole in the sentence before
@@ -671,10 +671,10 @@ def part_ok(ctx: Evidence, f: Figure) -> bool:
         return _names_the_part(ctx.q, asked, whole, part, f.measure)
     after = _AMONG.search(f.sentence, pos)
     if after:                                # the figure may be the whole
-        whole = _group_before(f.sentence, after.start(), stated)
-        group_end = f.sentence.find(";", after.end())     # its parts end with its group
-        part = f.sentence[after.end():group_end if whole != f.sentence[:after.start()] and group_end >= 0
-                          else len(f.sentence)]
+        start = _whole_start(f.sentence, after.start(), stated)
+        whole = f.sentence[start:after.start()]
+        group_end = f.sentence.find(";", after.end())     # a group's parts end with its group
+        part = f.sentence[after.end():group_end if start > 0 and group_end >= 0 else len(f.sentence)]
         first = stated.search(part)
         if first and total_asked and _TOTAL.search(fold(whole)) and not _TOTAL.search(fold(part[:first.start()])):
             return True
@@ -682,14 +682,14 @@ def part_ok(ctx: Evidence, f: Figure) -> bool:
     return True
 
 
-def _group_before(sentence: str, among: int, stated: re.Pattern) -> str:
-    """The whole a "trong đó" splits: its own ';' group when that states a figure of the unit
-    ("…; Kế hoạch khuyến công địa phương … là 11.633 triệu đồng, trong đó: …"), so the parts
-    are told apart by their words against that whole, not against an earlier group's parts
-    ("nguồn huy động …" of the national projects); else all the sentence before it ("… có 135
-    đơn vị, gồm 110 xã …; trong đó có 101 xã …")."""
-    group = sentence[sentence.rfind(";", 0, among) + 1:among]
-    return group if stated.search(group) else sentence[:among]
+def _whole_start(sentence: str, among: int, stated: re.Pattern) -> int:
+    """Where the whole a "trong đó" splits starts: at its own ';' group when that states a figure
+    of the unit ("…; Kế hoạch khuyến công địa phương … là 11.633 triệu đồng, trong đó: …"), so the
+    parts are told apart by their words against that whole, not against an earlier group's parts
+    ("nguồn huy động …" of the national projects); else at the sentence's start ("… có 135 đơn
+    vị, gồm 110 xã …; trong đó có 101 xã …")."""
+    group = sentence.rfind(";", 0, among) + 1
+    return group if stated.search(sentence, group, among) else 0
 
 
 def _names_the_part(q, asked: set[str], whole: str, part: str, measure: str = "") -> bool:

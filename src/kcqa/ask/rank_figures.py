@@ -78,16 +78,13 @@ def _of_a_plan(f: Figure) -> bool:
     return bool(_PLAN_BASE.search(fold(" ".join(after.split()[:5]))))
 
 
-_AMONG = re.compile(r"(?<!\w)trong (?:số )?(?:đó|này)(?!\w)", re.IGNORECASE)
-
-
 def _part_of_the_place_asked(ctx: Evidence, f: Figure, names: set[str]) -> bool:
     """A figure after "trong đó" whose whole names the province asked ("… UBND tỉnh Trà Vinh đã
     phê duyệt Kế hoạch … với tổng kinh phí gần 11 tỷ đồng. Trong đó, kinh phí hỗ trợ cho hoạt
     động khuyến công gần 2,1 tỷ đồng, …") is that province's part; the part-or-whole slot
     decides whether the question asks it."""
     pos = f.start - f.sentence_start
-    among = [m for m in _AMONG.finditer(f.sentence, 0, max(pos, 0))]
+    among = list(lexicon.AMONG_WRITTEN.finditer(f.sentence, 0, max(pos, 0)))
     if not among:
         return False
     whole = f.sentence[:among[-1].start()]
@@ -230,7 +227,7 @@ def _named_list_items(ctx: Evidence, cands: list[Candidate]) -> list[Candidate]:
 
 
 _LIST_LEAD = re.compile(r"(?<!\w)(?:bao gồm|gồm có|gồm|như)\s", re.IGNORECASE)
-_BREAKDOWN = re.compile(r"\s*(?:trong (?:số )?(?:đó|này))(?!\w)", re.IGNORECASE)
+_BREAKDOWN = re.compile(r"\s*" + lexicon.AMONG_WRITTEN.pattern, re.IGNORECASE)   # a group opening with it
 
 
 def _opening_years(group: str) -> set[int]:

@@ -578,6 +578,8 @@ def gives_cause(sentence: str) -> bool:
 FOLLOWUP_START = re.compile(r"^\s*(con|vay con|the con|con ve)\b")
 # "Trong đó có bao nhiêu phường?", "Trong số đó, …": a part of what the earlier question counted (folded)
 AMONG_THOSE = re.compile(r"\s*trong (?:so )?do\b[,\s]*(?:co\s+)?")
+# "trong đó", "trong số đó", "trong này" as records write them: what follows breaks the whole before down
+AMONG_WRITTEN = re.compile(r"(?<!\w)trong (?:số )?(?:đó|này)(?!\w)", re.IGNORECASE)
 
 # -- people --------------------------------------------------------------------
 # The common Vietnamese family names: a capitalised run that starts with one is a person's

@@ -574,6 +574,19 @@ def test_a_day_named_is_the_figures_day_not_the_day_the_report_came_out(tmp_path
     assert ans.status == "not_found"
 
 
+def test_a_count_noun_the_lexicon_lacks_is_read_after_the_figure(tmp_path, model_cache):
+    """"340 triệu smartphone": a figure with no known unit counts the noun asked when that noun is
+    written right after it; a figure followed by another word does not."""
+    engine = _records_engine(tmp_path, model_cache, {
+        "smartphone.txt":
+            "Thị trường smartphone quý I/2021\n"
+            "Trong 3 tháng quý I/2021, đã có 340 triệu smartphone được bán ra trên toàn thế giới, "
+            "với 12 hãng lớn tham gia thị trường.\n",
+    })
+    assert _stated(engine, "Quý I/2021 thế giới bán ra bao nhiêu smartphone?") == "340 triệu"
+    assert "340 triệu" not in _weighed(engine, "Quý I/2021 có bao nhiêu máy tính bảng được bán ra?")
+
+
 def test_a_follow_up_naming_no_subject_is_answered_from_the_conversations_record(tmp_path, model_cache):
     """"Tỷ lệ nợ xấu năm 2020 là bao nhiêu?" after a question on Vietcombank's report means
     Vietcombank's ratio, though another bank's record says it in the question's own words; asked

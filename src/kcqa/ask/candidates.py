@@ -309,6 +309,8 @@ def unit_ok(q: Question, f: Figure) -> bool:
         return f.unit == "%"
     if q.unit_kind == "count":
         noun = q.count_noun or ""
+        if not unit and noun and _named_right_after(f, noun):
+            return True         # "340 triệu smartphone": a noun the lexicon lacks, written right after
         return bool(unit) and unit not in {fold(u) for u in MONEY_UNITS} and f.unit != "%" and (
             count_unit_fits(noun, unit) or unit in lexicon.GENERIC_COUNTERS and bool(noun)
             and mentions(fold(f.measure + " " + _clause_before(f)).lower(), noun))
@@ -319,6 +321,12 @@ def unit_ok(q: Question, f: Figure) -> bool:
         # "tăng bao nhiêu", "là bao nhiêu": an amount or a percentage, not a bare count
         return f.unit == "%" or unit in {fold(u) for u in MONEY_UNITS} or bool(unit)
     return True
+
+
+def _named_right_after(f: Figure, noun: str) -> bool:
+    """Whether the (folded) noun asked is the word(s) written right after a figure with no unit."""
+    after = fold(f.sentence[f.end - f.sentence_start:]).lower()
+    return re.match(r"\s*" + re.escape(noun) + r"\b", after) is not None
 
 
 def identifier_ok(q: Question, text: str) -> bool:

@@ -574,6 +574,27 @@ def test_a_day_named_is_the_figures_day_not_the_day_the_report_came_out(tmp_path
     assert ans.status == "not_found"
 
 
+@pytest.mark.slow
+def test_a_figures_day_is_not_the_day_it_is_compared_with(tmp_path, model_cache):
+    """"giảm 150.000 đồng/lượng so với chốt phiên 19/4" is the change on the day being reported
+    (20/4), and in "nếu ở phiên 22/4 … thì ở phiên cuối tuần tăng 20,71 điểm" the rise is the
+    later session's: the baseline's or the contrast's day does not date the figure."""
+    engine = _records_engine(tmp_path, model_cache, {
+        "gia-vang.txt":
+            "# date = 20210420\nGiá vàng bất ngờ đảo chiều\n"
+            "Mở cửa phiên sáng 20/4, giá vàng SJC tại Hà Nội ở mức 55,4 - 55,85 triệu đồng/lượng. "
+            "Các mức giá này giảm mỗi chiều 150.000 đồng/lượng so với chốt phiên 19/4.\n",
+        "chung-khoan.txt":
+            "# date = 20210423\nChứng khoán hồi phục\n"
+            "Thị trường chứng khoán trong phiên 23/4 đã lấy lại được phần nào thiệt hại.\n"
+            "Cụ thể, nếu ở phiên 22/4, VN-Index mất hơn 40 điểm thì ở phiên cuối tuần, chỉ số chính "
+            "tăng 20,71 điểm lên 1.248,53 điểm.\n",
+    })
+    assert _stated(engine, "Sáng 20/4, giá vàng SJC tại Hà Nội giảm bao nhiêu mỗi chiều?") == "150.000 đồng/lượng"
+    assert _stated(engine, "Phiên 23/4 VN-Index tăng bao nhiêu điểm?") == "20,71 điểm"
+    assert "20,71 điểm" not in _weighed(engine, "Phiên 22/4 VN-Index tăng bao nhiêu điểm?")
+
+
 def test_a_count_noun_the_lexicon_lacks_is_read_after_the_figure(tmp_path, model_cache):
     """"340 triệu smartphone": a figure with no known unit counts the noun asked when that noun is
     written right after it; a figure followed by another word does not."""

@@ -227,6 +227,7 @@ def test_a_quarter_and_its_year_are_slots_not_words_to_cover():
     ("12/15 địa phương đạt bao nhiêu phần trăm?", set()),         # ratios
     ("9/11 chuyên ngành thiết bị được hỗ trợ bao nhiêu?", set()),
     ("Tỷ lệ 1/5 số xã được sắp xếp là bao nhiêu?", set()),       # "lệ" is not "lễ"
+    ("Phiên trước ngày nghỉ lễ 10/3 Âm lịch, thanh khoản đạt bao nhiêu?", set()),   # a lunar day
 ])
 def test_a_day_named_is_a_slot_and_a_ratio_is_not_a_day(text, days):
     assert parse_question(text).days == days

@@ -829,13 +829,31 @@ def day_ok(ctx: Evidence, f: Figure) -> bool:
     days = ctx.q.days
     if not days:
         return True
-    said = days_in(f.sentence)
+    said = _days_dating(f)
     if said:
         return bool(days & said)
     named = ctx.last_day_before(f.doc, f.sentence_start)
     if named:
         return named in days
     return ctx.doc_date(f.doc) in days
+
+
+# a day that is not the figure's own: the baseline it is compared with ("giảm 150.000 đồng so
+# với chốt phiên 19/4") or the other side of a contrast ("nếu ở phiên 22/4 … thì ở phiên cuối tuần
+# tăng 20,71 điểm")
+_BASELINE_BEFORE = re.compile(r"\bso voi(?: \w+){0,4}\W*$")
+_CONTRAST = re.compile(r"\bneu\b(?:(?!\bthi\b).)*\bthi\b")
+
+
+def _days_dating(f: Figure) -> set[tuple[int, int]]:
+    """The days a figure's sentence names that date the figure itself."""
+    text = f.sentence
+    at = f.start - f.sentence_start
+    folded = fold(text).lower()
+    contrast = [m.span() for m in _CONTRAST.finditer(folded) if m.end() <= at]
+    return {day for pos, day in day_mentions(text)
+            if not _BASELINE_BEFORE.search(folded[max(0, pos - 40):pos])
+            and not any(a <= pos < b for a, b in contrast)}
 
 
 def table_context(ctx: Evidence, f: Figure) -> tuple[str, str]:

@@ -492,12 +492,18 @@ DAY_CUES = frozenset({"ngay", "phien", "sang", "chieu", "trua", "toi", "dem", "h
                       "sau", "tuan", "nay", "qua", "dip", "dip le", "nghi le", "tin", "luc", "ky"})
 
 
+# "Giỗ Tổ 10/3 âm lịch", "rằm 15/8 AL": a day of the lunar calendar, not the calendar day 10/3
+_LUNAR_AFTER = re.compile(r"\s*\(?\s*(?:am lich|al\b)")
+
+
 def day_mentions(text: str) -> list[tuple[int, tuple[int, int]]]:
     """Where a text names a day, in order: (offset, (day, month)) for "27/4", "ngày 31/12/2019"."""
     out = []
     for m in DAY.finditer(text):
         day, month = int(m.group(1)), int(m.group(2))
         if not (1 <= day <= 31 and 1 <= month <= 12):
+            continue
+        if _LUNAR_AFTER.match(fold(text[m.end():m.end() + 12]).lower()):
             continue
         before = text[max(0, m.start() - 16):m.start()]
         words = re.findall(r"\w+", fold(before))

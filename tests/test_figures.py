@@ -186,6 +186,16 @@ def test_a_change_stated_at_a_level_and_an_increment_are_changes():
     assert figs["512 người"].relation == "thêm"
 
 
+def test_a_change_for_each_side_is_still_a_change():
+    """"giảm mỗi chiều 150.000 đồng/lượng", "tăng lần lượt 7%, 3% và 6%": the change of each side
+    or item, written between the verb and the figure, is a change as "giảm 150.000" is."""
+    figs = _extract(
+        "Các mức giá này giảm mỗi chiều 150.000 đồng/lượng so với chốt phiên 19/4. "
+        "Doanh số ở siêu thị và chợ tăng lần lượt 7% và 3%.")
+    assert figs["150.000 đồng/lượng"].relation.startswith("giảm")
+    assert figs["7%"].relation == "tăng"
+
+
 def test_growth_written_before_its_rate_is_a_change():
     """"đạt mức tăng trưởng 55,2%", "dự báo tăng trưởng 2,5-3%": a growth rate, as "tăng 55,2%"
     is; "tăng trưởng tín dụng 12%" names what grew and is left to the clause."""

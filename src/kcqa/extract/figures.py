@@ -17,7 +17,7 @@ from ..models import Document, Figure
 
 # Bump when extraction changes: `kcqa index` then re-extracts figures from the stored
 # text of every record, without re-embedding anything.
-EXTRACTOR_VERSION = "64"
+EXTRACTOR_VERSION = "65"
 from ..text import lexicon
 from ..text.numbers import Quantity, find_durations, find_quantities
 from ..text.places import find_places
@@ -42,9 +42,11 @@ _PERIOD = re.compile(
     re.IGNORECASE)
 _RELATION_BEFORE = re.compile(
     r"(đạt|tăng|giảm|cao hơn|thấp hơn|vượt|bằng|chiếm|lên|xuống|còn|là|được|thêm)(?:\s+trưởng(?=\s*$))?"
-    r"(?:\s+(?:nhẹ|mạnh|mạnh mẽ|tiếp|nhanh|sâu|đột biến|vọt))?\s*(?:thêm\s*)?$",
+    r"(?:\s+(?:nhẹ|mạnh|mạnh mẽ|tiếp|nhanh|sâu|đột biến|vọt))?"
+    r"(?:\s+(?:mỗi chiều|cả hai chiều|hai chiều|lần lượt|đều))?\s*(?:thêm\s*)?$",
     re.IGNORECASE)          # "đạt mức tăng trưởng 55,2%": growth is a change ("tăng"), as "tăng 55,2%" is;
-#                            "tăng nhẹ 1,69 điểm", "giảm mạnh 5%": the change, however it moved
+#                            "tăng nhẹ 1,69 điểm", "giảm mạnh 5%": the change, however it moved;
+#                            "giảm mỗi chiều 150.000 đồng", "tăng lần lượt 12% và 15%": each side's change
 # "tăng trưởng mạnh mẽ ở mức 37,6%", "giảm ở mức 2%": a change stated as a level reached by it
 # ("tăng lên mức 1.794 USD" is the level reached, "giảm so với mức 20,2%" the base: neither)
 _CHANGE_AT_LEVEL = re.compile(r"\b(tăng|giảm)(?:\s+trưởng)?(?:\s+(?!lên\b|xuống\b|so\b|với\b|còn\b|đến\b|tới\b)"

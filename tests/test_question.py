@@ -240,3 +240,19 @@ def test_a_general_classifier_counts_any_noun():
     # another kind of the same head that the records count is not the kind asked
     assert count_unit_fits("giai nhat nam", "giai nhat") and not count_unit_fits("giai nhat nam", "giai nhi")
     assert count_unit_fits("nguoi nop don", "nguoi dan") and count_unit_fits("giai", "giai nhi")
+
+
+@pytest.mark.parametrize("text,unit_kind,units", [
+    ("Một chai rượu giá bao nhiêu đôla Singapore?", "money", {"đô la Singapore"}),
+    ("gia bao nhieu do la singapore", "money", {"đô la Singapore"}),
+    ("Kim ngạch đạt bao nhiêu đô la Úc?", "money", {"đô la Úc"}),
+    ("Giá bao nhiêu đôla?", "money", {"USD"}),
+    ("Còn lại bao nhiêu thời gian khi đội nhà ghi bàn?", "duration", None),
+    ("Hóa thạch có niên đại bao nhiêu năm?", "duration", None),      # "đại" is no length ("dài")
+    ("Đường dây dài bao nhiêu km?", "count", {"km", "m", "cm", "mm", "dặm"}),
+])
+def test_what_a_question_is_answered_in(text, unit_kind, units):
+    """Currencies as records write them (the question must not take "đôla Singapore" for USD or
+    for a count of "đôla"), "bao nhiêu thời gian" as "bao lâu", and a measure's word read on its marks."""
+    q = parse_question(text)
+    assert (q.unit_kind, q.units) == (unit_kind, units)

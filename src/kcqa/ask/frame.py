@@ -93,6 +93,9 @@ _COMPARE = re.compile(r"\b(so sanh|qua cac nam|qua tung nam|cac nam|tung nam)\b|
 # Measures whose figures only come in certain units: a question about population is not
 # answered by a count of communes, nor an area by an amount of money.
 _MEASURE_UNITS = MEASURE_UNITS
+# written with its marks, a word a measure's pattern reads folded may be another: "niên đại" is
+# no length ("dài"), "sau bao nhiêu" no depth ("sâu")
+_MISREAD_BY_FOLDING = re.compile(r"\b(?:đại|sau)\b")
 _CHANGE_VERBS = "|".join(fold(r) for r in lexicon.CHANGE_RELATIONS + lexicon.CHANGE_UNDIRECTED)
 _CHANGE = re.compile(r"\b(" + _CHANGE_VERBS + r")\s+(?:them\s+|len\s+|xuong\s+)?(bao nhieu|may)\b")
 # the change itself ("tăng bao nhiêu", "giảm thêm mấy %"); "tăng lên bao nhiêu" asks where it ended
@@ -259,7 +262,8 @@ def parse_question(text: str) -> Question:
     q.days = lexicon.days_in(text)
     q.names = _key_names(text, [w for w, _ in q.places])
     for pattern, units in _MEASURE_UNITS:
-        if re.search(pattern, f):
+        m = re.search(pattern, f)
+        if m and not (accented and _MISREAD_BY_FOLDING.search(text[m.start():m.end()].lower())):
             q.units = units
             break
     # years and "1/2021" of "quý 1/2021" are slots (years, period), not words to cover: a record

@@ -41,10 +41,15 @@ MONEY_UNITS = frozenset({"đồng", "usd", "vnđ", "vnd", "euro", "eur", "yên",
 # Currencies as a question writes them (folded) → the unit figures carry: "bao nhiêu yên".
 CURRENCIES = {"yen": "yên", "usd": "USD", "do la": "USD", "do": "USD", "won": "won", "euro": "EUR",
               "nhan dan te": "nhân dân tệ", "dong": "đồng", "vnd": "đồng", "bang anh": "bảng Anh"}
+# the dollars of other countries, as `numbers` reads them ("đô la Singapore", also written "đôla")
+_DOLLARS = {"my": "USD", "singapore": "đô la Singapore", "uc": "đô la Úc", "australia": "đô la Úc",
+            "hong kong": "đô la Hồng Kông", "canada": "đô la Canada", "dai loan": "đô la Đài Loan"}
+CURRENCIES.update({f"{dollar} {country}": unit for dollar in ("do la", "dola") for country, unit in _DOLLARS.items()})
+CURRENCIES["dola"] = "USD"
 # Units of a length of time (figures from `numbers.find_durations`).
 DURATION_UNITS = frozenset({"ngày", "tháng", "năm", "tuần", "giờ", "phút", "giây"})
 # Written right after "bao nhiêu" these ask for money: "bao nhiêu yên", "bao nhiêu tỷ đồng" (folded).
-MONEY_AFTER_HOW_MUCH = re.compile(r"^(tien|ty|ti|trieu|nghin|ngan|dong|usd|do la|do|yen|won|euro|nhan dan te|"
+MONEY_AFTER_HOW_MUCH = re.compile(r"^(tien|ty|ti|trieu|nghin|ngan|dong|usd|do la|dola|do|yen|won|euro|nhan dan te|"
                                   r"bang anh|vnd)\b")
 # Measures that are rates: asked "bao nhiêu", they are answered by a percentage, not by an
 # amount ("lãi suất tiền gửi" is not money, whatever "tiền" says). Folded.
@@ -330,7 +335,7 @@ MEASURE_UNITS = (
 # Questions about a length of time: answered by a duration ("37 tháng", "hơn 10 năm"), and
 # a duration answers nothing else; "bao nhiêu năm 2011", "bao nhiêu ngày 27/4" name a period,
 # not a length. Folded.
-DURATION_ASKED = re.compile(r"\b(bao lau|bao nhieu (?:nam|thang|ngay|tuan|gio|phut|giay)|"
+DURATION_ASKED = re.compile(r"\b(bao lau|bao nhieu (?:nam|thang|ngay|tuan|gio|phut|giay|thoi gian)|"
                             r"may (?:nam|thang|ngay|tuan|gio|phut|giay))\b(?!\s*\d)")
 # Words after "bao nhiêu" that are not the counted noun ("bao nhiêu mỗi năm", "bao nhiêu trong
 # năm 2020"): the count noun, if any, comes later or not at all. Folded.

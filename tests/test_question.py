@@ -256,3 +256,14 @@ def test_what_a_question_is_answered_in(text, unit_kind, units):
     for a count of "đôla"), "bao nhiêu thời gian" as "bao lâu", and a measure's word read on its marks."""
     q = parse_question(text)
     assert (q.unit_kind, q.units) == (unit_kind, units)
+
+
+@pytest.mark.parametrize("text,identifiers", [
+    ("Cụm công nghiệp Phú Mỹ 1 ở thị xã Phú Mỹ có quy mô bao nhiêu ha?", [("phu my", "1")]),
+    ("Nhà máy nhiệt điện Vĩnh Tân 4 có công suất bao nhiêu?", [("vinh tan", "4")]),
+    ("Tổ máy 3 phát điện khi nào?", [("to may", "3")]),
+    ("Hòa Phát 6 tháng đầu năm lãi bao nhiêu?", []),              # a time after a name
+    ("Đông Anh 3 xã có bao nhiêu hộ?", []),                       # a count after a name
+])
+def test_a_name_written_with_a_number_is_that_numbered_thing(text, identifiers):
+    assert parse_question(text).identifiers == identifiers

@@ -73,7 +73,7 @@ def _ranks_this_way(figs: list[Figure], way: str | None) -> bool:
 def _names_identifier(ctx: Evidence, text: str) -> bool:
     """A name or date about "tổ máy 3" must come from a sentence that says "tổ máy 3" (so
     never from one about "tổ máy 2" alone)."""
-    found = set(identifiers_in(fold(text)))
+    found = set(identifiers_in(fold(text), [kind for kind, _ in ctx.q.identifiers], text))
     return all(i in found for i in ctx.q.identifiers)
 
 

@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 
 from ..text import lexicon
 from ..text.lexicon import MEASURE_UNITS, MONEY_WORDS, PASSAGE_CUES, QUESTION_WORDS, ROMAN, ROMAN_OF, Words
-from ..text.numbers import COUNT_NOUNS
+from ..text.numbers import COUNT_NOUNS, find_quantities
 from ..text.places import Place, find_places
 from ..text.vietnamese import capitalised_runs, fold, folded_syllables, is_syllable, mostly_plain, syllables
 
@@ -206,8 +206,22 @@ IDENTIFIER = re.compile(r"\b((?<=tuyen )so|(?<=metro )so|(?<=duong )so|(?<=khu )
                         r"nha may so|phan khu|quoc lo)\s+(\d{1,3}[a-z]?|[ivx]+)\b")
 
 
-def identifiers_in(folded: str) -> list[tuple[str, str]]:
-    return [(m.group(1), m.group(2)) for m in IDENTIFIER.finditer(folded)]
+def identifiers_in(folded: str, names=(), text: str | None = None) -> list[tuple[str, str]]:
+    """The numbered things a (folded) text names: "tổ máy 3", and each of `names` written with a
+    number, "Cụm công nghiệp Liên Hà 1" ("liên hà", "1") — not a count or a time after a name
+    ("Hòa Phát 6 tháng đầu năm", "Đông Anh 3 xã", read on `text`, the unfolded text, when given)."""
+    found = [(m.group(1), m.group(2)) for m in IDENTIFIER.finditer(folded)]
+    written = text if text is not None and len(text) == len(folded) else folded
+    for name in dict.fromkeys(names):
+        for m in re.finditer(r"(?<!\w)" + re.escape(name) + r"\s+(\d{1,3}[a-z]?)(?=\s|$|[,.;:?!)])", folded):
+            after = folded[m.start(1):].split()[1:2]
+            counted = any(x.start == 0 and x.unit for x in find_quantities(written[m.start(1):m.start(1) + 40]))
+            if not counted and not (after and after[0] in _TIME_AFTER_NUMBER):
+                found.append((name, m.group(1)))
+    return found
+
+
+_TIME_AFTER_NUMBER = frozenset({"thang", "nam", "quy", "ngay", "tuan", "gio", "phut", "lan", "ky"})
 
 
 def _ordinal(folded: str) -> str | None:
@@ -286,7 +300,7 @@ def parse_question(text: str) -> Question:
     q.change = bool(_CHANGE_ACCENTED.search(lower) if accented else _CHANGE_ASKED.search(f))
     q.negated = bool(_NEGATED.search(text, accented))
     q.ordinal = _ordinal(f)
-    q.identifiers = identifiers_in(f)
+    q.identifiers = identifiers_in(f, q.names, text)
     if q.ordinal:
         q.content = [w for w in q.content if w not in {fold(q.ordinal)}] + [fold(q.ordinal)]
     q.search_text = _search_text(text, q.ordinal)

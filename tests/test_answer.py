@@ -608,6 +608,26 @@ def test_a_numbered_name_is_not_answered_by_another_number(tmp_path, model_cache
     assert _stated(engine, "Cụm công nghiệp Phú Mỹ 1 có quy mô bao nhiêu ha?") is None
 
 
+def test_a_part_asked_after_its_whole_is_the_part(tmp_path, model_cache):
+    """In a conversation, "Trong đó nguồn khuyến công quốc gia bao nhiêu?" after the plan's total
+    is the national part (it had been the total again, carried with "tổng")."""
+    from kcqa.ask.conversation import Conversation
+    engine = _records_engine(tmp_path, model_cache, {
+        "khuyen-cong.txt":
+            "Quảng Trị: 3,5 tỷ đồng cho khuyến công năm 2019\n\n"
+            "Trung tâm Khuyến công tỉnh Quảng Trị đã xây dựng kế hoạch khuyến công năm 2019 với tổng kinh phí "
+            "hỗ trợ dự kiến 3,5 tỷ đồng.\n\n"
+            "Trong đó, nguồn kinh phí khuyến công quốc gia 900 triệu đồng hỗ trợ cho 3 đề án; nguồn kinh phí "
+            "khuyến công địa phương 2,6 tỷ đồng hỗ trợ cho 14 đề án.\n",
+    })
+    conv = Conversation()
+    first = engine.ask("Năm 2019 Trung tâm Khuyến công Quảng Trị dự kiến tổng kinh phí hỗ trợ bao nhiêu?", conv)
+    assert first.value.text == "3,5 tỷ đồng"
+    part = engine.ask("Trong đó nguồn khuyến công quốc gia bao nhiêu?", conv)
+    assert part.status == "answered" and part.value.text == "900 triệu đồng"
+    assert "tổng" not in part.resolved_question
+
+
 def test_a_count_noun_the_lexicon_lacks_is_read_after_the_figure(tmp_path, model_cache):
     """"340 triệu smartphone": a figure with no known unit counts the noun asked when that noun is
     written right after it; a figure followed by another word does not."""

@@ -242,6 +242,19 @@ def test_among_those_asks_a_part_of_the_earlier_subject(q):
     assert resolve(q, []).unresolvable
 
 
+@pytest.mark.parametrize("q", ["Trong đó nguồn khuyến công quốc gia bao nhiêu?",
+                               "trong do nguon khuyen cong quoc gia bao nhieu"])
+def test_a_part_among_those_is_not_the_total(q):
+    """"Trong đó nguồn khuyến công quốc gia bao nhiêu?" after "… tổng kinh phí …" asks a part:
+    it does not carry "tổng", and no earlier turn's figure (the whole's) may answer it."""
+    r = resolve(q, [_turn("Năm 2018 Quảng Trị dự kiến tổng kinh phí khuyến công bao nhiêu?", answer_text="3 tỷ đồng")])
+    assert r.resolved and r.substituted
+    assert "tong" not in fold(r.question).split() and "quoc gia" in fold(r.question)
+    # a body named with "Tổng" keeps it
+    r = resolve("Trong đó Tổng cục Hải quan thu bao nhiêu?", [_turn("Năm 2020 thu ngân sách đạt bao nhiêu?")])
+    assert "Tổng cục Hải quan" in r.question
+
+
 def test_a_whole_question_naming_no_subject_takes_the_conversations_subject():
     """Asked in a conversation about Vinhomes, "Lãi ròng thuộc về công ty mẹ là bao nhiêu?" is
     Vinhomes'; about a province, the province's, said as "Ở tỉnh …, …"."""

@@ -112,6 +112,13 @@ def _subjectless(q: Question) -> bool:
     return not q.places and not q.names and (not own_years or of_a_year) and not q.whole and n <= 9
 
 
+# the words that make a measure its total ("tổng kinh phí", "tổng số vốn"), not the names of
+# bodies or titles that open with them (Tổng cục, Tổng công ty, Tổng Giám đốc, tổng kết)
+_TOTAL = re.compile(r"(?<!\w)(?:tổng cộng|tổng số|tổng|tong cong|tong so|tong)\s+(?!(?:cục|cuc|công ty|cong ty|"
+                    r"giám đốc|giam doc|kết|ket|bí thư|bi thu|thư ký|thu ky|hợp|hop|thống kê|thong ke|lãnh sự|"
+                    r"lanh su)(?!\w))", re.IGNORECASE)
+
+
 def resolve(question: str, previous: list[dict]) -> Resolution:
     """`previous`: the earlier turns as {question, resolved_question, frame, answer} dicts,
     oldest first. Returns the question to answer."""
@@ -128,6 +135,12 @@ def resolve(question: str, previous: list[dict]) -> Resolution:
         rest = question[among.end():].strip()
         part = resolve(rest[:1].upper() + rest[1:], previous)
         if part.resolved:
+            # a part is neither the whole nor its total: "Trong đó nguồn khuyến công quốc gia bao
+            # nhiêu?" after "… tổng kinh phí bao nhiêu?" does not carry "tổng", and the figure that
+            # answered the whole (or any earlier turn) cannot answer the part
+            part.substituted = True
+            if not _TOTAL.search(fold(rest)):
+                part.question = _TOTAL.sub("", part.question)
             # a part of that whole is of its period too ("Năm 2022 … các đề án …" then "Trong đó
             # có bao nhiêu đề án ứng dụng máy móc?": those of 2022, not the next year's plan)
             whole = previous[-1].get("resolved_question") or previous[-1]["question"]

@@ -196,6 +196,21 @@ def test_a_change_for_each_side_is_still_a_change():
     assert figs["7%"].relation == "tăng"
 
 
+def test_a_title_naming_only_the_year_planned_does_not_date_the_results():
+    """"Sở Công Thương triển khai nhiệm vụ năm 2026" over a report of 2025: a figure whose
+    paragraph names no year is of the year the lead reports, not the year planned; a title
+    naming the year reported still dates it."""
+    from kcqa.models import Document
+    body = ("Ngày 9/1, Sở Công Thương tổ chức hội nghị tổng kết công tác năm 2025, triển khai nhiệm vụ năm 2026.\n\n"
+            "Ngành đã tham mưu ban hành 9 văn bản quy phạm pháp luật.\n")
+    for title, period in (("Sở Công Thương triển khai nhiệm vụ năm 2026", "năm 2025"),
+                          ("Kết quả công tác năm 2024", "năm 2024")):
+        text = title + "\n\n" + body
+        figs = {f.text: f for f in extract_figures(Document(path="x.txt", title=title, text=text,
+                                                             body_start=len(title) + 2))}
+        assert figs["9 văn bản"].period == period, title
+
+
 def test_growth_written_before_its_rate_is_a_change():
     """"đạt mức tăng trưởng 55,2%", "dự báo tăng trưởng 2,5-3%": a growth rate, as "tăng 55,2%"
     is; "tăng trưởng tín dụng 12%" names what grew and is left to the clause."""

@@ -17,7 +17,7 @@ from ..models import Document, Figure
 
 # Bump when extraction changes: `kcqa index` then re-extracts figures from the stored
 # text of every record, without re-embedding anything.
-EXTRACTOR_VERSION = "65"
+EXTRACTOR_VERSION = "66"
 from ..text import lexicon
 from ..text.numbers import Quantity, find_durations, find_quantities
 from ..text.places import find_places
@@ -577,7 +577,7 @@ def _since(context: str, period, until_now: bool = False) -> bool:
 def _reported(context: str, periods: list) -> list:
     """Of the periods a context names, those it reports, not those it plans ("Tổng kết công tác
     năm 2015 và triển khai nhiệm vụ năm 2016"); all of them when every one is planned."""
-    return [p for p in periods if not _PLANNED.search(context[max(0, p[0] - 60):p[0]])] or periods
+    return [p for p in periods if not _planned(context, p)] or periods
 
 
 def _period_named(sentence: str, q: Quantity, periods, prev: str, doc: Document) -> str:
@@ -614,9 +614,27 @@ def _period_named(sentence: str, q: Quantity, periods, prev: str, doc: Document)
         found = [p for p in periods_in(context) if not _BASELINE.search(context[max(0, p[0] - 200):p[0]])
                  and not _since(context, p)]
         if found:
-            return _reported(context, found)[-1][2]
+            reported = _reported(context, found)
+            if context is doc.title and reported == found and all(_planned(context, p) for p in found):
+                # a title that names only the year planned ("Sở Công Thương triển khai nhiệm vụ năm
+                # 2026") dates no result: the year the record's lead reports does
+                return _lead_reported(doc) or reported[-1][2]
+            return reported[-1][2]
     year = doc.metadata.get("year")
     return f"năm {year}" if year else ""
+
+
+def _planned(context: str, period) -> bool:
+    return bool(_PLANNED.search(context[max(0, period[0] - 60):period[0]]))
+
+
+def _lead_reported(doc: Document) -> str | None:
+    """The period the record's first lines report ("… tổ chức hội nghị tổng kết công tác năm
+    2025, triển khai nhiệm vụ năm 2026": năm 2025), if they report one."""
+    lead = doc.text[doc.body_start:doc.body_start + 600]
+    found = [p for p in periods_in(lead) if years_in(p[2]) and not _BASELINE.search(lead[max(0, p[0] - 200):p[0]])
+             and not _since(lead, p) and not _planned(lead, p)]
+    return found[0][2] if found else None
 
 
 def _relation_for(sentence: str, q: Quantity) -> str:

@@ -2,6 +2,8 @@
 
 import pytest
 
+from kcqa.text import lexicon
+
 from kcqa.ask.frame import parse_question
 from kcqa.text.vietnamese import strip_diacritics
 
@@ -250,6 +252,10 @@ def test_a_general_classifier_counts_any_noun():
     ("Còn lại bao nhiêu thời gian khi đội nhà ghi bàn?", "duration", None),
     ("Hóa thạch có niên đại bao nhiêu năm?", "duration", None),      # "đại" is no length ("dài")
     ("Đường dây dài bao nhiêu km?", "count", {"km", "m", "cm", "mm", "dặm"}),
+    # the measure right before "bao nhiêu" is asked, whatever money word stands elsewhere ...
+    ("Dây chuyền được khuyến công hỗ trợ có công suất bao nhiêu?", None, lexicon.MEASURE_UNITS[3][1]),
+    # ... and money asked first is money, whatever measure qualifies what it paid for
+    ("Kinh phí hỗ trợ dây chuyền công suất 3.000 tấn là bao nhiêu?", "money", None),
 ])
 def test_what_a_question_is_answered_in(text, unit_kind, units):
     """Currencies as records write them (the question must not take "đôla Singapore" for USD or

@@ -95,6 +95,7 @@ _COMPARE = re.compile(r"\b(so sanh|qua cac nam|qua tung nam|cac nam|tung nam)\b|
 _MEASURE_UNITS = MEASURE_UNITS
 # written with its marks, a word a measure's pattern reads folded may be another: "niên đại" is
 # no length ("dài"), "sau bao nhiêu" no depth ("sâu")
+_ASKED_RIGHT_AFTER = re.compile(r"\s+(?:(?:la|dat|vao khoang|khoang|co|duoc)\s+)*(?:bao nhieu|may)\b")
 _MISREAD_BY_FOLDING = re.compile(r"\b(?:đại|sau)\b")
 _CHANGE_VERBS = "|".join(fold(r) for r in lexicon.CHANGE_RELATIONS + lexicon.CHANGE_UNDIRECTED)
 _CHANGE = re.compile(r"\b(" + _CHANGE_VERBS + r")\s+(?:them\s+|len\s+|xuong\s+)?(bao nhieu|may)\b")
@@ -275,10 +276,13 @@ def parse_question(text: str) -> Question:
     q.period = _period(f)
     q.days = lexicon.days_in(text)
     q.names = _key_names(text, [w for w, _ in q.places])
+    measure_asked = False           # the measure is what "bao nhiêu" asks: "có công suất bao nhiêu"
+    measure_at = None
     for pattern, units in _MEASURE_UNITS:
         m = re.search(pattern, f)
         if m and not (accented and _MISREAD_BY_FOLDING.search(text[m.start():m.end()].lower())):
-            q.units = units
+            q.units, measure_at = units, m.start()
+            measure_asked = bool(_ASKED_RIGHT_AFTER.match(f, m.end()))
             break
     # years and "1/2021" of "quý 1/2021" are slots (years, period), not words to cover: a record
     # writes "Quý I năm 2021". A day ("phiên 27/4") is a slot and still a word to cover: a
@@ -390,8 +394,13 @@ def parse_question(text: str) -> Question:
     if _CHANGE.search(f) and not _MONEY_UNIT.search(f):
         q.kind = "figure"       # a change: a percentage or an amount, whichever the record gives
         return q
-    if _MONEY.search(money_text, accented):
+    money = _MONEY.search(money_text, accented)
+    if money and not measure_asked:
+        # (a money word elsewhere, "được khuyến công hỗ trợ", does not make "có công suất bao
+        # nhiêu?" ask money)
         q.kind, q.unit_kind = "amount", "money"
+        if not currency and measure_at is not None and money.start() < measure_at:
+            q.units = None      # "Kinh phí hỗ trợ dây chuyền công suất 3.000 tấn …?": money, not tấn
     return q
 
 

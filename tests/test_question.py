@@ -270,6 +270,7 @@ def test_what_a_question_is_answered_in(text, unit_kind, units):
     ("Tổ máy 3 phát điện khi nào?", [("to may", "3")]),
     ("Hòa Phát 6 tháng đầu năm lãi bao nhiêu?", []),              # a time after a name
     ("Đông Anh 3 xã có bao nhiêu hộ?", []),                       # a count after a name
+    ("Giấm mật hoa dừa đạt OCOP 4 sao do đơn vị nào sản xuất?", []),   # a rating after a name
 ])
 def test_a_name_written_with_a_number_is_that_numbered_thing(text, identifiers):
     assert parse_question(text).identifiers == identifiers

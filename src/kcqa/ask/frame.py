@@ -210,7 +210,7 @@ IDENTIFIER = re.compile(r"\b((?<=tuyen )so|(?<=metro )so|(?<=duong )so|(?<=khu )
 def identifiers_in(folded: str, names=(), text: str | None = None) -> list[tuple[str, str]]:
     """The numbered things a (folded) text names: "tổ máy 3", and each of `names` written with a
     number, "Cụm công nghiệp Liên Hà 1" ("liên hà", "1") — not a count or a time after a name
-    ("Hòa Phát 6 tháng đầu năm", "Đông Anh 3 xã", read on `text`, the unfolded text, when given)."""
+    ("Hòa Phát 6 tháng đầu năm", "Đông Anh 3 xã", "OCOP 4 sao", read on `text`, the unfolded text, when given)."""
     found = [(m.group(1), m.group(2)) for m in IDENTIFIER.finditer(folded)]
     written = text if text is not None and len(text) == len(folded) else folded
     for name in dict.fromkeys(names):
@@ -222,7 +222,8 @@ def identifiers_in(folded: str, names=(), text: str | None = None) -> list[tuple
     return found
 
 
-_TIME_AFTER_NUMBER = frozenset({"thang", "nam", "quy", "ngay", "tuan", "gio", "phut", "lan", "ky"})
+# after a name, a number followed by these is a time or a rating ("OCOP 4 sao"), not the name's own
+_TIME_AFTER_NUMBER = frozenset({"thang", "nam", "quy", "ngay", "tuan", "gio", "phut", "lan", "ky", "sao"})
 
 
 def _ordinal(folded: str) -> str | None:

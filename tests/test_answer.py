@@ -628,6 +628,19 @@ def test_a_part_asked_after_its_whole_is_the_part(tmp_path, model_cache):
     assert "tổng" not in part.resolved_question
 
 
+def test_a_lists_lead_in_figure_is_not_dropped_for_one_of_its_items(tmp_path, model_cache):
+    """"… xoay quanh 3 vấn đề sau: Thứ nhất, … của khu vực Bắc Trung Bộ; Thứ hai, …": the count in
+    the lead-in is the list's own; the item that shares the question's words must not drop it."""
+    engine = _records_engine(tmp_path, model_cache, {
+        "hoi-thao.txt":
+            "Hội thảo khuyến công năm 2022\n\n"
+            "Nội dung thảo luận xoay quanh 3 vấn đề sau: Thứ nhất, đánh giá kết quả công tác khuyến công "
+            "năm 2021 của khu vực Bắc Trung Bộ; Thứ hai, xác định nhiệm vụ trọng tâm những tháng cuối năm; "
+            "Thứ ba, kiến nghị cơ chế hỗ trợ cơ sở công nghiệp nông thôn.\n",
+    })
+    assert _stated(engine, "Hội thảo khuyến công khu vực Bắc Trung Bộ thảo luận xoay quanh mấy vấn đề?") == "3 vấn đề"
+
+
 def test_a_count_noun_the_lexicon_lacks_is_read_after_the_figure(tmp_path, model_cache):
     """"340 triệu smartphone": a figure with no known unit counts the noun asked when that noun is
     written right after it; a figure followed by another word does not."""

@@ -294,8 +294,11 @@ def _segment_asked(ctx: Evidence, cands: list[Candidate]) -> list[Candidate]:
             continue
         else:
             keep = spans[said.index(best)]
+        kept_units = {c.figure.unit for c in group if keep[0] <= c.figure.start - c.figure.sentence_start < keep[1]}
         for c in group:
             at = c.figure.start - c.figure.sentence_start
+            if at < spans[0][0] and c.figure.unit not in kept_units:
+                continue        # the lead-in's own figure ("xoay quanh 4 vấn đề sau: …"), no group's
             # a figure bound to the province or the market asked is never another group's
             if not keep[0] <= at < keep[1] and not (c.figure.entity and is_place_asked(c.figure.entity, places)) \
                     and not names_a_market_asked(ctx, c.figure.entity):

@@ -17,7 +17,7 @@ from ..models import Document, Figure
 
 # Bump when extraction changes: `kcqa index` then re-extracts figures from the stored
 # text of every record, without re-embedding anything.
-EXTRACTOR_VERSION = "66"
+EXTRACTOR_VERSION = "67"
 from ..text import lexicon
 from ..text.numbers import Quantity, find_durations, find_quantities
 from ..text.places import find_places
@@ -601,7 +601,9 @@ def _period_named(sentence: str, q: Quantity, periods, prev: str, doc: Document)
     # "8,83% tổng dư nợ (năm 2019 là 3,15%)": a period in a bracket opened after the figure,
     # beside a figure of its own, is that figure's ("… lượt khách (năm 2019)" is not)
     periods = [p for p in periods if p[1] <= q.start or not _bracket_has_its_own_figure(sentence, q.end, p, periods)]
-    after = [p for p in periods if p[0] >= q.end]
+    # "xoay quanh 4 vấn đề sau: Thứ nhất, … năm 2022 …": what a colon opens after the figure
+    # lists its items, whose periods are theirs
+    after = [p for p in periods if p[0] >= q.end and ":" not in sentence[q.end:p[0]]]
     before = [p for p in periods if p[1] <= q.start]
     if before:
         return before[-1][2]

@@ -641,6 +641,20 @@ def test_a_lists_lead_in_figure_is_not_dropped_for_one_of_its_items(tmp_path, mo
     assert _stated(engine, "Hội thảo khuyến công khu vực Bắc Trung Bộ thảo luận xoay quanh mấy vấn đề?") == "3 vấn đề"
 
 
+def test_a_body_named_with_a_number_is_answered_whole(tmp_path, model_cache):
+    """"Công ty TNHH MTV Chè 319": the number is part of the company's name (it had been cut
+    to "Công ty TNHH MTV Chè"); a count after a body ("… cho 13 cơ sở") is not."""
+    from kcqa.ask.answer import answer_question
+    engine = _records_engine(tmp_path, model_cache, {
+        "khuyen-cong.txt":
+            "Hỗ trợ dây chuyền chế biến chè\n\n"
+            "Vừa qua, Sở Công Thương tỉnh Phú Thọ đã chuyển giao Đề án hỗ trợ máy móc thiết bị chế biến chè "
+            "cho Công ty TNHH MTV Chè 319 (xã Phú Hộ, thị xã Phú Thọ).\n",
+    })
+    ans = answer_question(engine, "Đề án hỗ trợ máy móc chế biến chè ở xã Phú Hộ được chuyển giao cho đơn vị nào?")
+    assert ans.value.text == "Công ty TNHH MTV Chè 319"
+
+
 def test_a_count_noun_the_lexicon_lacks_is_read_after_the_figure(tmp_path, model_cache):
     """"340 triệu smartphone": a figure with no known unit counts the noun asked when that noun is
     written right after it; a figure followed by another word does not."""

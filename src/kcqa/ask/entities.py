@@ -261,11 +261,11 @@ def _whole_answer(ctx: Evidence, text: str, span: tuple[int, int]) -> tuple[int,
     return _enumeration(text, span) if asks_several(ctx.q) else span
 
 
-_NAME_NUMBER = re.compile(r"\s+\d{1,2}(?![\w.,/%])")
+_NAME_NUMBER = re.compile(r"\s+\d{1,3}(?![\w.,/%])")
 
 
 def _with_number(text: str, span: tuple[int, int]) -> tuple[int, int]:
-    """"Nhiệt điện Vũng Áng 1", "Nghi Sơn 2": a small number right after a name is part of it,
+    """"Nhiệt điện Vũng Áng 1", "Nghi Sơn 2", "Công ty … Cà phê 721": a number right after a name is part of it,
     unless it counts something ("Quảng Nam 6 dự án", "Campuchia 4 lần")."""
     m = _NAME_NUMBER.match(text, span[1])
     if not m or any(q.start == 0 for q in find_quantities(text[m.start():m.start() + 40].lstrip())):
@@ -555,7 +555,7 @@ def answer_named(ctx: Evidence) -> Answer | None:
                            n_names=1.0)
         bodies = bodies_in[text] if text in bodies_in else _bodies(ctx, noun, text)
         if bodies:
-            best = bodies[0] if len(bodies) == 1 else _nearest_to_key(ctx, text, bodies)
+            best = _with_number(text, bodies[0] if len(bodies) == 1 else _nearest_to_key(ctx, text, bodies))
             return _scored(entity_answer(ctx, chunk, s, e, best, "{x}."), cov, ctx,
                            after_noun=0.0, n_names=float(len(bodies)))
         runs = [r for r in capitalised_runs(text) if not _in_question(ctx, text[r[0]:r[1]])

@@ -655,6 +655,22 @@ def test_a_body_named_with_a_number_is_answered_whole(tmp_path, model_cache):
     assert ans.value.text == "Công ty TNHH MTV Chè 319"
 
 
+def test_a_body_asked_after_a_preposition_is_the_one_after_it_in_the_record(tmp_path, model_cache):
+    """"… được chuyển giao cho đơn vị nào?": of the two bodies, the one after "cho" (it had been
+    the body acting, "Sở Công Thương tỉnh Phú Thọ", the nearer to the question's rarest word)."""
+    from kcqa.ask.answer import answer_question
+    engine = _records_engine(tmp_path, model_cache, {
+        "khuyen-cong.txt":
+            "Hỗ trợ dây chuyền chế biến chè\n\n"
+            "Vừa qua, Sở Công Thương tỉnh Phú Thọ đã chuyển giao Đề án hỗ trợ máy móc thiết bị chế biến chè "
+            "cho Công ty TNHH MTV Chè 319 (xã Phú Hộ, thị xã Phú Thọ).\n",
+    })
+    ans = answer_question(engine, "Đề án hỗ trợ máy móc chế biến chè được chuyển giao cho đơn vị nào?")
+    assert ans.value.text == "Công ty TNHH MTV Chè 319"
+    ans = answer_question(engine, "Đơn vị nào chuyển giao đề án hỗ trợ máy móc chế biến chè?")
+    assert ans.value.text != "Công ty TNHH MTV Chè 319"
+
+
 def test_a_count_noun_the_lexicon_lacks_is_read_after_the_figure(tmp_path, model_cache):
     """"340 triệu smartphone": a figure with no known unit counts the noun asked when that noun is
     written right after it; a figure followed by another word does not."""

@@ -555,7 +555,8 @@ def answer_named(ctx: Evidence) -> Answer | None:
                            n_names=1.0)
         bodies = bodies_in[text] if text in bodies_in else _bodies(ctx, noun, text)
         if bodies:
-            best = _with_number(text, bodies[0] if len(bodies) == 1 else _nearest_to_key(ctx, text, bodies))
+            best = _with_number(text, bodies[0] if len(bodies) == 1 else
+                                (_after_preposition_asked(ctx, noun, text, bodies) or _nearest_to_key(ctx, text, bodies)))
             return _scored(entity_answer(ctx, chunk, s, e, best, "{x}."), cov, ctx,
                            after_noun=0.0, n_names=float(len(bodies)))
         runs = [r for r in capitalised_runs(text) if not _in_question(ctx, text[r[0]:r[1]])
@@ -596,6 +597,19 @@ def answer_named(ctx: Evidence) -> Answer | None:
             return _scored(entity_answer(ctx, chunk, s, e, whole, "{x}."), cov, ctx,
                            after_noun=float(bool(after_noun)), n_names=float(_choices(after_noun or runs, whole)))
     return None
+
+
+_PREPOSITIONS = ("cho", "voi", "tu", "boi", "den", "toi")
+
+
+def _after_preposition_asked(ctx: Evidence, noun: str, text: str, bodies: list[tuple[int, int]]):
+    """"… chuyển giao cho đơn vị nào?": of several bodies, the one the sentence puts after the
+    same preposition ("Sở Công Thương … chuyển giao … cho Công ty …"), not the one acting."""
+    m = re.search(rf"(?<!\w)({'|'.join(_PREPOSITIONS)}) {re.escape(noun)} nao(?!\w)", fold(ctx.q.text))
+    if not m:
+        return None
+    after = [b for b in bodies if re.search(rf"(?<!\w){m.group(1)}\s+$", fold(text[max(0, b[0] - 8):b[0]]))]
+    return after[0] if len(after) == 1 else None
 
 
 def _bodies(ctx: Evidence, noun: str, text: str) -> list[tuple[int, int]]:

@@ -671,6 +671,26 @@ def test_a_body_asked_after_a_preposition_is_the_one_after_it_in_the_record(tmp_
     assert ans.value.text != "Công ty TNHH MTV Chè 319"
 
 
+def test_a_signer_told_in_prose_is_found_where_no_signature_is(tmp_path, model_cache):
+    """"Ai ký Quyết định …?" over a news report with no signature block: the person the report
+    says signed it; a report that names people but says nobody signed has no answer."""
+    from kcqa.ask.answer import answer_question
+    engine = _records_engine(tmp_path, model_cache, {
+        "lang-nghe.txt":
+            "Nam Định công nhận làng nghề truyền thống\n\n"
+            "Phó Chủ tịch UBND tỉnh Nam Định Trần Lê Đoài vừa ký ban hành Quyết định số 1234/QĐ-UBND về việc "
+            "công nhận danh hiệu làng nghề truyền thống cho làng nghề dệt Cổ Chất.\n",
+        "hoi-nghi.txt":
+            "Hội nghị làng nghề tỉnh Thái Bình\n\n"
+            "Ông Nguyễn Khắc Thận, Phó Chủ tịch UBND tỉnh Thái Bình chủ trì hội nghị bàn về Quyết định số 567/QĐ-UBND "
+            "công nhận làng nghề chạm bạc Đồng Xâm.\n",
+    })
+    ans = answer_question(engine, "Ai ký Quyết định 1234/QĐ-UBND công nhận danh hiệu làng nghề truyền thống?")
+    assert ans.value is not None and ans.value.text == "Trần Lê Đoài"
+    ans = answer_question(engine, "Ai ký Quyết định 567/QĐ-UBND công nhận làng nghề chạm bạc Đồng Xâm?")
+    assert ans.value is None or ans.value.text != "Nguyễn Khắc Thận"
+
+
 def test_a_count_noun_the_lexicon_lacks_is_read_after_the_figure(tmp_path, model_cache):
     """"340 triệu smartphone": a figure with no known unit counts the noun asked when that noun is
     written right after it; a figure followed by another word does not."""

@@ -124,8 +124,9 @@ def _lead_before_name(words: list[str]) -> int:
         if fold(words[k]) not in FAMILY_NAMES:
             continue
         at = len(" ".join(words[:k])) + 1
-        if any(a == at for a, _, _ in places):
-            continue                 # "Ninh" of "Ninh Thuận", "Hà" of "Hà Tĩnh": a place, not a family
+        if any(a <= at < b for a, b, _ in places):
+            continue                 # "Ninh" of "Ninh Thuận", "Hà" of "Hà Tĩnh", "Định" (folded "Đinh")
+            #                          of "Nam Định": a place, not a family
         lead = words[:k]
         # "Sở Công Thương Ninh Thuận Võ Đình Vinh": an agency, then its place, then the name
         agency_end = next((starts[a] for a, b, _ in places if b == at - 1 and a in starts), k)
@@ -382,10 +383,17 @@ SIGNED_RECORD_COVERAGE = 0.8
 def answer_who(ctx: Evidence) -> Answer | None:
     """A person: in a sentence that holds the exact title asked about, the name next to it."""
     asked = fold(ctx.q.text)
-    if _ASKS_SIGNER.search(asked) and any(mentions(asked, fold(t)) for t in RECORD_NOUNS):
-        return answer_signer(ctx)    # "ký nghị quyết": a record's signer; "ký lệnh phong tỏa" is told in prose
+    signer = _ASKS_SIGNER.search(asked) and any(mentions(asked, fold(t)) for t in RECORD_NOUNS)
+    if signer:
+        signed = answer_signer(ctx)    # "ký nghị quyết": a record's signer; "ký lệnh phong tỏa" is told in prose
+        if signed is not None:
+            return signed
     title = ctx.q.title_phrase
     cands = _sentence_candidates(ctx, top=TOP_PASSAGES)
+    if signer:
+        # no signature: a report may tell who signed it ("… Nguyễn Mạnh Quyền vừa ký ban hành
+        # Quyết định số 2982/QĐ-UBND …"), in a sentence that says "ký"
+        cands = [c for c in cands if mentions(fold(c[4]), "ky")]
     if title:
         cands = sorted(cands, key=lambda c: (not _title_anchors(c[4], title), -c[0]))
     for cov, chunk, s, e, text in cands:
@@ -398,6 +406,8 @@ def answer_who(ctx: Evidence) -> Answer | None:
         units = _unit_names(text)
         names = [n for n in _person_names(text) if n not in place_spans and not _in_question(ctx, text[n[0]:n[1]])
                  and not any(a <= n[0] and n[1] <= b for a, b in units)]
+        if signer:
+            names = [n for n in names if fold(text[n[0]:n[1]].split()[0]) in lexicon.FAMILY_NAMES]   # who signs is a person
         if anchors:
             a0 = anchors[0]
             # "A - Thứ trưởng …; B - Cục trưởng …": a title binds the name of its own segment

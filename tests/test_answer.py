@@ -691,6 +691,26 @@ def test_a_signer_told_in_prose_is_found_where_no_signature_is(tmp_path, model_c
     assert ans.value is None or ans.value.text != "Nguyễn Khắc Thận"
 
 
+def test_an_item_asked_by_its_ordinal_is_quoted_from_the_records_list(tmp_path, model_cache):
+    """"Vấn đề thứ hai … là gì?": the item the record opens "Thứ hai, …", alone (not its
+    neighbours), though it repeats none of the question's words; an item the list lacks is not found."""
+    from kcqa.ask.answer import answer_question
+    engine = _records_engine(tmp_path, model_cache, {
+        "hoi-nghi.txt":
+            "Hội nghị khuyến công khu vực phía Bắc năm 2022\n\n"
+            "Hội nghị tổng kết công tác khuyến công của 14 tỉnh khu vực phía Bắc năm 2022 đã diễn ra tại Hà Nam.\n\n"
+            "Nội dung thảo luận xoay quanh 3 vấn đề sau:\n"
+            "Thứ nhất, đánh giá kết quả đạt được và những hạn chế trong năm 2022;\n"
+            "Thứ hai, xác định các nhiệm vụ trọng tâm, bám sát tình hình của cơ sở công nghiệp nông thôn;\n"
+            "Thứ ba, trao đổi kinh nghiệm tổ chức các hoạt động.\n",
+    })
+    ans = answer_question(engine, "Vấn đề thứ hai được thảo luận tại hội nghị khuyến công khu vực phía Bắc năm 2022 là gì?")
+    assert ans.kind == "passage" and ans.status == "answered"
+    assert ans.value.text == "Thứ hai, xác định các nhiệm vụ trọng tâm, bám sát tình hình của cơ sở công nghiệp nông thôn;"
+    ans = answer_question(engine, "Vấn đề thứ năm được thảo luận tại hội nghị khuyến công khu vực phía Bắc năm 2022 là gì?")
+    assert ans.status == "not_found"
+
+
 def test_a_count_noun_the_lexicon_lacks_is_read_after_the_figure(tmp_path, model_cache):
     """"340 triệu smartphone": a figure with no known unit counts the noun asked when that noun is
     written right after it; a figure followed by another word does not."""

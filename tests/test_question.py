@@ -274,3 +274,12 @@ def test_what_a_question_is_answered_in(text, unit_kind, units):
 ])
 def test_a_name_written_with_a_number_is_that_numbered_thing(text, identifiers):
     assert parse_question(text).identifiers == identifiers
+
+
+@pytest.mark.parametrize("text,kind", [
+    ("Vấn đề thứ hai được thảo luận tại hội nghị là gì?", "passage"),
+    ("giai phap thu ba cua nganh cong thuong la gi", "passage"),
+    ("Hội nghị lần thứ hai tổ chức ở đâu?", "place"),          # an edition, not a list's item
+])
+def test_an_item_of_a_list_asked_by_its_ordinal_is_a_passage(text, kind):
+    assert parse_question(text).kind == kind

@@ -317,6 +317,9 @@ def parse_question(text: str) -> Question:
 
     asks_when = bool(_WHEN.search(f)) and not lexicon.WHY_CUES.search(f)     # "kiến nghị lùi đến khi nào?" wants a date
     asks_body = bool(_ASKS_BODY.search(f))     # "Hiệp hội nào đã kiến nghị …?" wants the body, not what it said
+    if lexicon.ORDINAL_ITEM_ASKED.search(f) and not how_much:
+        q.kind = "passage"              # "Vấn đề thứ hai … là gì?": that item of the record's list
+        return q
     if PASSAGE_CUES.search(f) and not how_much and not _WHO.search(f) and not asks_when and not asks_body:
         q.kind = "passage"
         return q

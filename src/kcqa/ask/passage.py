@@ -12,7 +12,7 @@ import re
 from pathlib import Path
 
 from ..models import Answer, AnswerValue, Citation
-from ..text.lexicon import WHY_CUES, gives_cause
+from ..text.lexicon import ORDINAL_ITEM_ASKED, ORDINAL_WORDS, WHY_CUES, gives_cause
 from ..text.vietnamese import fold, sentences
 from .rank import PASSAGE_MODEL, load_ranker
 
@@ -58,10 +58,48 @@ def _widen(text: str, s: int, e: int, why: bool) -> tuple[int, int]:
     return s, e
 
 
+# an item of a list opening "Thứ hai, …" at a line's start or after the lead's ":" (folded)
+_ITEM_OPENING = re.compile(r"(?:^|\n|[:;]\s)[ \t\-–+•*]*thu\s+(\w+)\s*[,:.]", re.MULTILINE)
+_ITEM_END = re.compile(r"\n|$")
+
+
+def _ordinal_item(ctx, words: list[str], n: int):
+    """"Vấn đề thứ hai … là gì?": the item that opens "Thứ hai, …" in the record whose passage
+    covers the question best, at or after that passage (the item itself need not repeat the
+    question's words: its list's lead and its record's title do)."""
+    best = None
+    best_in: dict[str, float] = {}
+    for rank, p in enumerate(ctx.passages[:6]):
+        cov = ctx.coverage(p.chunk.text + " " + p.title, words)
+        score = cov - 0.03 * rank
+        for c in [c for c in ctx.chunks_of(p.chunk.doc) if c.start >= p.chunk.start][:3]:
+            ft = fold(c.text)
+            m = next((m for m in _ITEM_OPENING.finditer(ft) if (ORDINAL_WORDS.get(m.group(1))
+                      or (int(m.group(1)) if m.group(1).isdigit() else None)) == n), None)
+            if m is None:
+                continue
+            s = m.start() + len(m.group()) - len(m.group().lstrip(":;\n \t-–+•*"))
+            following = _ITEM_OPENING.search(ft, m.end())       # the next item, on the same line or not
+            e = min(_ITEM_END.search(c.text, m.end()).start(), following.start() + 1 if following else len(c.text))
+            best_in[c.id] = max(score, best_in.get(c.id, score))
+            if best is None or score > best[0]:
+                best = (score, cov, c, s, e)
+            break
+    return best, best_in
+
+
 def answer_passage(ctx) -> Answer | None:
     q = ctx.q
     words = [w for w in ctx.content if w not in _CUE_WORDS]
     why = bool(WHY_CUES.search(fold(q.text)))
+    item = ORDINAL_ITEM_ASKED.search(fold(q.text))
+    if item:
+        n = ORDINAL_WORDS.get(item.group(1)) or int(item.group(1))
+        words = [w for w in words if w not in ("thu", item.group(1))]
+        best, best_in = _ordinal_item(ctx, words, n)
+        if best is None or best[1] < MIN_PASSAGE_COVERAGE:
+            return None
+        return _quoted(ctx, best, best_in, words, why=False)
     best = None
     best_in: dict[str, float] = {}       # each passage's best sentence score
     for rank, p in enumerate(ctx.passages[:6]):
@@ -77,6 +115,12 @@ def answer_passage(ctx) -> Answer | None:
                 best = (score, cov, c, s, e)
     if best is None or best[1] < MIN_PASSAGE_COVERAGE:
         return None
+    return _quoted(ctx, best, best_in, words, why)
+
+
+def _quoted(ctx, best, best_in: dict[str, float], words: list[str], why: bool) -> Answer:
+    """The answering sentence (widened to what its connective points to, and the list it opens)
+    quoted exactly and cited, with the features its confidence is read from."""
     best_score, cov, chunk, s, e = best
     # how far the answering sentence stands above the best one of any other passage: a
     # sentence that several passages match about as well is a guess among them

@@ -568,6 +568,11 @@ PASSAGE_CUES = re.compile(
     r"y nghia|hieu qua gi|tac dong gi|hinh thuc|cach nao|lam gi|noi dung gi|nhung noi dung|"
     r"hoat dong nao|chuong trinh nao|cac chuong trinh|nhung chuong trinh|kho khan|thuan loi|han che|"
     r"vu viec nao|nhung vu viec|nhung mat hang|cac mat hang nao)\b")
+# "Vấn đề thứ hai … là gì?": one item of a list a record writes "Thứ nhất, …; Thứ hai, …" (folded)
+ORDINAL_WORDS = {"nhat": 1, "hai": 2, "ba": 3, "tu": 4, "nam": 5, "sau": 6, "bay": 7, "tam": 8, "chin": 9, "muoi": 10}
+ORDINAL_ITEM_ASKED = re.compile(r"\b(?:van de|noi dung|nhiem vu|giai phap|kien nghi|de xuat|muc tieu|yeu cau|"
+                                r"dinh huong|bai hoc|nhom giai phap|nhom nhiem vu)\s+thu\s+(" + "|".join(ORDINAL_WORDS)
+                                + r"|\d{1,2})\b")
 WHY_CUES = re.compile(r"\b(vi sao|tai sao|nguyen nhan|ly do)\b")
 # Sentences that give a cause (for "vì sao"): without one, the records do not explain it.
 # Matched with their marks, as records write them: folded, "vị" of "đơn vị" was "vì", "đó"

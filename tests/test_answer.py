@@ -711,6 +711,22 @@ def test_an_item_asked_by_its_ordinal_is_quoted_from_the_records_list(tmp_path, 
     assert ans.status == "not_found"
 
 
+def test_a_unit_asked_is_a_name_never_a_figure(tmp_path, model_cache):
+    """"… thuộc xã nào?" is the commune the record names for it, and, when no commune can be
+    told, not found: never the sentence's sum of money (it had answered "6.000.000 đồng")."""
+    from kcqa.ask.answer import answer_question
+    engine = _records_engine(tmp_path, model_cache, {
+        "lang-nghe.txt":
+            "Hà Nam công nhận làng nghề\n\n"
+            "Quyết định công nhận danh hiệu làng nghề đối với làng nghề dệt Nha Xá, xã Mộc Nam, huyện Duy Tiên. "
+            "Mỗi làng nghề được công nhận được hỗ trợ 5.000.000 đồng.\n",
+    })
+    ans = answer_question(engine, "Làng nghề dệt Nha Xá thuộc xã nào?")
+    assert ans.value is not None and ans.value.text.endswith("Mộc Nam")
+    ans = answer_question(engine, "Làng nghề được hỗ trợ thuộc phường nào?")
+    assert ans.value is None or "đồng" not in ans.value.text
+
+
 def test_a_count_noun_the_lexicon_lacks_is_read_after_the_figure(tmp_path, model_cache):
     """"340 triệu smartphone": a figure with no known unit counts the noun asked when that noun is
     written right after it; a figure followed by another word does not."""

@@ -283,3 +283,13 @@ def test_a_name_written_with_a_number_is_that_numbered_thing(text, identifiers):
 ])
 def test_an_item_of_a_list_asked_by_its_ordinal_is_a_passage(text, kind):
     assert parse_question(text).kind == kind
+
+
+@pytest.mark.parametrize("text,noun", [
+    ("Làng nghề mộc Vạn An thuộc xã nào?", "xa"),
+    ("lang nghe moc van an thuoc xa nao", "xa"),
+    ("Cụm công nghiệp này thuộc huyện nào của tỉnh?", "huyen"),
+])
+def test_what_belongs_to_a_unit_asks_that_unit(text, noun):
+    q = parse_question(text)
+    assert (q.kind, q.noun) == ("named", noun)

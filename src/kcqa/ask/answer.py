@@ -13,6 +13,7 @@ from ..text.vietnamese import fold
 from .candidates import TOP_PASSAGES, Evidence, doc_filter
 from .compose import NOT_FOUND, abstain, answer_compare, answer_figure, merger_notes
 from .entities import (answer_document, answer_named, answer_place, answer_superlative, answer_when, answer_who,
+                       asks_a_unit,
                        asks_several, asks_where, names_a_time)
 from .frame import Question, parse_question
 from .passage import answer_passage
@@ -51,7 +52,7 @@ def answer_question(engine, question: str, k: int = 5, year: int | None = None, 
     }.get(q.kind, answer_figure)
     ans = handler(ctx)
     if ans is None and q.kind in ("place", "when", "named", "compare") and not asks_several(q) \
-            and not asks_where(q):        # "… nằm ở đâu?" is never answered by "75 ha"
+            and not asks_where(q) and not asks_a_unit(q):   # "… nằm ở đâu?", "thuộc xã nào?" never by "75 ha"
         ans = answer_figure(ctx)
         if ans is not None and q.kind == "when" and not names_a_time(ans.value.text if ans.value else ""):
             ans = None                    # a when-question's answer is a time, not a sum or a length

@@ -491,6 +491,12 @@ def answer_place(ctx: Evidence) -> Answer | None:
 _ASKS_WHERE = re.compile(r"\b(?:o dau|tai dau|dia diem|noi nao)\b")
 
 
+def asks_a_unit(q) -> bool:
+    """"… thuộc xã nào?", "tỉnh nào …": a named administrative unit or settlement is asked, which no
+    figure answers."""
+    return q.kind == "named" and re.sub(r"^(?:nhung|cac)\s+", "", q.noun or "") in _UNIT_FOLDED
+
+
 def asks_where(q) -> bool:
     """"… tổ chức ở đâu?", "… nằm ở đâu?": a place is asked, which no figure answers."""
     return q.kind == "place" and bool(_ASKS_WHERE.search(fold(q.text)))

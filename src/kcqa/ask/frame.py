@@ -117,8 +117,10 @@ _DOC_NUMBER_Q = re.compile(r"\b(nghi dinh|quyet dinh|nghi quyet|thong tu|van ban
 _NAMED = re.compile(r"(?:^|\s)((?:[a-z]+\s+){0,2}[a-z]+)\s+(?:nao|gi)\b")
 _ASKS_BODY = re.compile(r"(?:^|\s)(?:" + "|".join(sorted(map(re.escape, lexicon.BODY_ASKED), key=len, reverse=True))
                         + r")\s+nao\b")
-_NOUN_STOP = {"la", "co", "duoc", "cua", "voi", "cho", "tai", "thanh", "ten", "theo", "va", "o", "vao", "ra", "boi"}
-_NOUN_STOP_WRITTEN = {"là", "có", "được", "của", "với", "cho", "tại", "thành", "tên", "theo", "và", "ở", "vào", "ra", "bởi"}
+_NOUN_STOP = {"la", "co", "duoc", "cua", "voi", "cho", "tai", "thanh", "ten", "theo", "va", "o", "vao", "ra", "boi",
+              "thuoc"}
+_NOUN_STOP_WRITTEN = {"là", "có", "được", "của", "với", "cho", "tại", "thành", "tên", "theo", "và", "ở", "vào", "ra", "bởi",
+                      "thuộc"}          # "… thuộc xã nào?" asks a commune
 _WHEN = re.compile(r"\b(khi nao|bao gio|ngay nao|thoi gian nao|nam nao|luc nao|thang nao|quy nao|"
                    r"thap (?:ky|nien) nao|the ky nao)\b")
 _COUNT_NOUN = re.compile(r"\s+([a-z]+(?:\s+[a-z]+){0,5})")

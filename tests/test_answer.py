@@ -714,6 +714,26 @@ def test_a_unit_asked_is_a_name_never_a_figure(tmp_path, model_cache):
     assert ans.value is None or "đồng" not in ans.value.text
 
 
+def test_a_title_case_word_is_no_name(tmp_path, model_cache):
+    """"Xúc tiến thương mại", "Quản lý thị trường" are words written in title case, not names:
+    their first syllable ("Xúc", "Quản") is never an answer; a country of one syllable still is."""
+    from kcqa.ask.answer import answer_question
+    engine = _records_engine(tmp_path, model_cache, {
+        "ke-hoach.txt":
+            "Kế hoạch năm 2024\n\n"
+            "Năm 2024, UBND tỉnh Trà Vinh đã phê duyệt Kế hoạch Khuyến công địa phương và Xúc tiến thương mại "
+            "với tổng kinh phí gần 11 tỷ đồng.\n",
+    })
+    for q in ("Năm 2024 UBND tỉnh Trà Vinh phê duyệt kế hoạch nào?", "Trà Vinh phê duyệt hoạt động nào năm 2024?"):
+        ans = answer_question(engine, q)
+        assert ans.value is None or ans.value.text not in ("Xúc", "Kế", "Khuyến"), q
+    from kcqa.ask.entities import _sentence_opener
+    for text, word in (("xuất khẩu sang Mỹ với kim ngạch", "Mỹ"), ("hợp tác với Lào trong", "Lào"),
+                       ("đơn vị Vingroup cho biết", "Vingroup")):          # a name of one word still is one
+        at = text.index(word)
+        assert not _sentence_opener(text, (at, at + len(word))), word
+
+
 def test_a_count_noun_the_lexicon_lacks_is_read_after_the_figure(tmp_path, model_cache):
     """"340 triệu smartphone": a figure with no known unit counts the noun asked when that noun is
     written right after it; a figure followed by another word does not."""

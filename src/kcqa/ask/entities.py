@@ -12,7 +12,7 @@ from ..text import lexicon
 from ..text.bodies import body_spans
 from ..text.places import find_places
 from ..text.numbers import find_quantities
-from ..text.vietnamese import capitalised_runs, fold, sentences, syllables
+from ..text.vietnamese import capitalised_runs, fold, is_syllable, sentences, syllables
 from .candidates import MIN_COVERAGE, TOP_PASSAGES, Evidence, period_ok
 from .features import mentions
 from .frame import identifiers_in
@@ -761,10 +761,23 @@ def _given_name(text: str) -> tuple[int, int] | None:
 
 
 def _sentence_opener(text: str, run: tuple[int, int]) -> bool:
-    """A single capitalised word that only opens the sentence ("Việc", "Những", "Do")."""
+    """A single capitalised word that only opens the sentence ("Việc", "Những", "Do"), or the
+    first syllable of a word written in title case that runs on in lower case ("Quản lý thị
+    trường", "Xúc tiến thương mại", "Chương trình khuyến công"): no name, unless a place's."""
     a, b = run
-    return len(text[a:b].split()) == 1 and not text[a:b].isupper() and (
-        text[:a].strip() == "" or text[:a].rstrip().endswith((".", ":", ";", "\n", "-", "–", "(")))
+    if len(text[a:b].split()) != 1 or text[a:b].isupper():
+        return False
+    if text[:a].strip() == "" or text[:a].rstrip().endswith((".", ":", ";", "\n", "-", "–", "(")):
+        return True
+    nxt = _NEXT_WORD.match(text, b)
+    return bool(nxt) and nxt.group(1)[0].islower() and is_syllable(text[a:b]) and not find_places(text[a:b]) \
+        and text[a:b] not in _ONE_WORD_NAMES
+
+
+_ONE_WORD_NAMES = set(lexicon.COUNTRIES) | set(lexicon.CAPITALS)      # "Mỹ", "Lào", "Nga": names of one syllable
+
+
+_NEXT_WORD = re.compile(r" ([^\W\d_]\w*)")
 
 
 DOCUMENT_NUMBER = re.compile(r"((?:" + "|".join(DOCUMENT_TYPES) + r")"

@@ -280,6 +280,10 @@ def test_a_name_written_with_a_number_is_that_numbered_thing(text, identifiers):
     ("Vấn đề thứ hai được thảo luận tại hội nghị là gì?", "passage"),
     ("giai phap thu ba cua nganh cong thuong la gi", "passage"),
     ("Hội nghị lần thứ hai tổ chức ở đâu?", "place"),          # an edition, not a list's item
+    # an abstract noun asked by "gì" is answered by a statement
+    ("Tổng Công ty Điện lực đề ra kế hoạch gì để tiết kiệm điện?", "passage"),
+    ("Hội chợ mang lại cơ hội gì cho các doanh nghiệp?", "passage"),
+    ("cac vu vi pham phat hien trong thang 8 chu yeu la gi", "passage"),
 ])
 def test_an_item_of_a_list_asked_by_its_ordinal_is_a_passage(text, kind):
     assert parse_question(text).kind == kind

@@ -567,7 +567,11 @@ PASSAGE_CUES = re.compile(
     r"nhiem vu|giai phap|bien phap|kien nghi|de xuat gi|de nghi gi|luu y|nhan manh|chi dao gi|muc tieu gi|"
     r"y nghia|hieu qua gi|tac dong gi|hinh thuc|cach nao|lam gi|noi dung gi|nhung noi dung|"
     r"hoat dong nao|chuong trinh nao|cac chuong trinh|nhung chuong trinh|kho khan|thuan loi|han che|"
-    r"vu viec nao|nhung vu viec|nhung mat hang|cac mat hang nao)\b")
+    r"vu viec nao|nhung vu viec|nhung mat hang|cac mat hang nao|"
+    # an abstract noun asked by "gì" ("đề ra kế hoạch gì", "nhằm mục đích gì", "mang lại cơ hội
+    # gì"): what answers is a statement, not a name (they had been answered "Đẩy", "Chương", "Quản")
+    r"(?:ke hoach|muc dich|co hoi|loi ich|ket qua|thanh tuu|yeu cau|van de|dinh huong|chu truong|"
+    r"sang kien|bai hoc|kinh nghiem|trach nhiem) gi|chu yeu la gi)\b")
 # "Vấn đề thứ hai … là gì?": one item of a list a record writes "Thứ nhất, …; Thứ hai, …" (folded)
 ORDINAL_WORDS = {"nhat": 1, "hai": 2, "ba": 3, "tu": 4, "nam": 5, "sau": 6, "bay": 7, "tam": 8, "chin": 9, "muoi": 10}
 ORDINAL_ITEM_ASKED = re.compile(r"\b(?:van de|noi dung|nhiem vu|giai phap|kien nghi|de xuat|muc tieu|yeu cau|"

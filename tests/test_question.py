@@ -297,3 +297,13 @@ def test_an_item_of_a_list_asked_by_its_ordinal_is_a_passage(text, kind):
 def test_what_belongs_to_a_unit_asks_that_unit(text, noun):
     q = parse_question(text)
     assert (q.kind, q.noun) == ("named", noun)
+
+
+def test_a_price_base_year_is_no_period_and_no_comparison():
+    """"GRDP theo giá so sánh 2010": 2010 is the prices' base, not a year asked, and "giá so
+    sánh" asks no comparison; a record's "(giá so sánh 2010)" dates no figure either."""
+    from kcqa.extract.figures import periods_in
+    q = parse_question("Quý I/2025 GRDP theo giá so sánh 2010 của Nam Định ước đạt bao nhiêu?")
+    assert q.years == {2025} and q.kind != "compare"
+    assert [p[2] for p in periods_in("Giá trị sản xuất (giá so sánh 2010) ước đạt 11.090 tỷ đồng năm 2019")] == ["năm 2019"]
+    assert parse_question("So sánh kinh phí năm 2019 và 2020").kind == "compare"

@@ -89,7 +89,7 @@ _MEASURE_WORDS = Words(lexicon.MEASURES + tuple(a for pair in lexicon.OPPOSED_ME
 _RELATION_WORDS = Words(lexicon.RELATIONS)
 _WHOLE = Words(lexicon.WHOLE_WORDS)
 _NEGATED = Words(lexicon.NEGATIONS)
-_COMPARE = re.compile(r"\b(so sanh|qua cac nam|qua tung nam|cac nam|tung nam)\b|nam \d{4} (?:va|voi) (?:nam )?\d{4}")
+_COMPARE = re.compile(r"\b((?<!gia )so sanh|qua cac nam|qua tung nam|cac nam|tung nam)\b|nam \d{4} (?:va|voi) (?:nam )?\d{4}")
 # Measures whose figures only come in certain units: a question about population is not
 # answered by a count of communes, nor an area by an amount of money.
 _MEASURE_UNITS = MEASURE_UNITS
@@ -275,7 +275,8 @@ def parse_question(text: str) -> Question:
     for written, ps in places:
         merged.setdefault(written, []).extend(ps)
     q = Question(text=text, kind="figure", places=list(merged.items()))
-    q.years = {int(y) for y in _YEAR.findall(f)}
+    q.years = {int(m.group(1)) for m in _YEAR.finditer(f)
+               if not lexicon.PRICE_BASE_BEFORE.search(f[max(0, m.start() - 20):m.start()])}
     q.period = _period(f)
     q.days = lexicon.days_in(text)
     q.names = _key_names(text, [w for w, _ in q.places])

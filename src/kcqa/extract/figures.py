@@ -17,7 +17,7 @@ from ..models import Document, Figure
 
 # Bump when extraction changes: `kcqa index` then re-extracts figures from the stored
 # text of every record, without re-embedding anything.
-EXTRACTOR_VERSION = "67"
+EXTRACTOR_VERSION = "68"
 from ..text import lexicon
 from ..text.numbers import Quantity, find_durations, find_quantities
 from ..text.places import find_places
@@ -71,6 +71,8 @@ def periods_in(text: str) -> list[tuple[int, int, str]]:
             continue
         if _VISION.search(text, max(0, m.start() - 20), m.start()):
             continue        # "thời kỳ 2021-2030, tầm nhìn đến năm 2050": a plan's horizon, not its period
+        if lexicon.PRICE_BASE_BEFORE.search(fold(text[max(0, m.start() - 20):m.start()]).lower()):
+            continue        # "theo giá so sánh 2010": the prices' base year
         out.append((m.start(), m.end(), m.group()))
     return out
 

@@ -318,7 +318,10 @@ EQUIVALENT_PHRASES = (("giải ngân", "thực hiện"), ("đăng cai", "tổ ch
 # Measures that exclude each other: a question about one is not answered by a figure of the other.
 OPPOSED_MEASURES = (("xuất khẩu", "nhập khẩu"), ("trước thuế", "sau thuế"), ("doanh thu", "lợi nhuận"),
                     ("tăng", "giảm"), ("hồ sơ", "sản phẩm"), ("tập thể", "cá nhân"),
-                    ("điện thương phẩm", "điện sản xuất"))     # sold to customers / generated
+                    ("điện thương phẩm", "điện sản xuất"),     # sold to customers / generated
+                    ("giá so sánh", "giá hiện hành"))          # at constant prices / at current prices
+# "GRDP theo giá so sánh 2010", "(giá so sánh năm 2010)": the prices' base year, not a period (folded)
+PRICE_BASE_BEFORE = re.compile(r"(?<!\w)gia so sanh(?:\s+nam)?\s*$")
 # Measures whose figures only come in certain units.
 MEASURE_UNITS = (
     (r"\b(dien tich)\b", {"ha", "km2", "km²", "m2", "m²", "hecta", "héc-ta", "sào", "mẫu"}),

@@ -839,8 +839,8 @@ def day_ok(ctx: Evidence, f: Figure) -> bool:
 
 
 # a day that is not the figure's own: the baseline it is compared with ("giảm 150.000 đồng so
-# với chốt phiên 19/4") or the other side of a contrast ("nếu ở phiên 22/4 … thì ở phiên cuối tuần
-# tăng 20,71 điểm")
+# với chốt phiên 19/4"; within a few words, not the periods' wider rule, `BASELINE`) or the other
+# side of a contrast ("nếu ở phiên 22/4 … thì ở phiên cuối tuần tăng 20,71 điểm")
 _BASELINE_BEFORE = re.compile(r"\bso voi(?: \w+){0,4}\W*$")
 _CONTRAST = re.compile(r"\bneu\b(?:(?!\bthi\b).)*\bthi\b")
 

@@ -11,11 +11,10 @@ from ..text.lexicon import (ABBREVIATIONS, ADMIN_UNITS, DOCUMENT_TYPES, HONORIFI
 from ..text import lexicon
 from ..text.bodies import body_spans
 from ..text.places import find_places
-from ..text.numbers import find_quantities
 from ..text.vietnamese import capitalised_runs, fold, is_syllable, sentences, syllables
 from .candidates import MIN_COVERAGE, TOP_PASSAGES, Evidence, period_ok
 from .features import mentions
-from .frame import identifiers_in
+from .frame import identifiers_in, name_number_at
 from .compose import entity_answer, entity_support, figure_citation, lower_first
 from .rank import ENTITY_MODEL, load_ranker
 
@@ -262,16 +261,10 @@ def _whole_answer(ctx: Evidence, text: str, span: tuple[int, int]) -> tuple[int,
     return _enumeration(text, span) if asks_several(ctx.q) else span
 
 
-_NAME_NUMBER = re.compile(r"\s+\d{1,3}(?![\w.,/%])")
-
-
 def _with_number(text: str, span: tuple[int, int]) -> tuple[int, int]:
-    """"Nhiệt điện Vũng Áng 1", "Nghi Sơn 2", "Công ty … Cà phê 721": a number right after a name is part of it,
-    unless it counts something ("Quảng Nam 6 dự án", "Campuchia 4 lần")."""
-    m = _NAME_NUMBER.match(text, span[1])
-    if not m or any(q.start == 0 for q in find_quantities(text[m.start():m.start() + 40].lstrip())):
-        return span
-    return span[0], m.end()
+    """"Nhiệt điện Vũng Áng 1", "Nghi Sơn 2", "Công ty … Cà phê 721": the name with its own number."""
+    m = name_number_at(text, span[1])
+    return (span[0], m.end()) if m else span
 
 
 def _unit_names(text: str) -> list[tuple[int, int]]:

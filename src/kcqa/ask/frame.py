@@ -93,9 +93,10 @@ _COMPARE = re.compile(r"\b((?<!gia )so sanh|qua cac nam|qua tung nam|cac nam|tun
 # Measures whose figures only come in certain units: a question about population is not
 # answered by a count of communes, nor an area by an amount of money.
 _MEASURE_UNITS = MEASURE_UNITS
+# a measure written right before what asks it: "có công suất bao nhiêu", "diện tích là bao nhiêu"
+_ASKED_RIGHT_AFTER = re.compile(r"\s+(?:(?:la|dat|vao khoang|khoang|co|duoc)\s+)*(?:bao nhieu|may)\b")
 # written with its marks, a word a measure's pattern reads folded may be another: "niên đại" is
 # no length ("dài"), "sau bao nhiêu" no depth ("sâu")
-_ASKED_RIGHT_AFTER = re.compile(r"\s+(?:(?:la|dat|vao khoang|khoang|co|duoc)\s+)*(?:bao nhieu|may)\b")
 _MISREAD_BY_FOLDING = re.compile(r"\b(?:đại|sau)\b")
 _CHANGE_VERBS = "|".join(fold(r) for r in lexicon.CHANGE_RELATIONS + lexicon.CHANGE_UNDIRECTED)
 _CHANGE = re.compile(r"\b(" + _CHANGE_VERBS + r")\s+(?:them\s+|len\s+|xuong\s+)?(bao nhieu|may)\b")
@@ -210,22 +211,34 @@ IDENTIFIER = re.compile(r"\b((?<=tuyen )so|(?<=metro )so|(?<=duong )so|(?<=khu )
 
 
 def identifiers_in(folded: str, names=(), text: str | None = None) -> list[tuple[str, str]]:
-    """The numbered things a (folded) text names: "tổ máy 3", and each of `names` written with a
-    number, "Cụm công nghiệp Liên Hà 1" ("liên hà", "1") — not a count or a time after a name
-    ("Hòa Phát 6 tháng đầu năm", "Đông Anh 3 xã", "OCOP 4 sao", read on `text`, the unfolded text, when given)."""
+    """The numbered things a (folded) text names: "tổ máy 3", and each of `names` written with its
+    own number ("Cụm công nghiệp Liên Hà 1": ("liên hà", "1")), read on `text`, the unfolded text,
+    when given."""
     found = [(m.group(1), m.group(2)) for m in IDENTIFIER.finditer(folded)]
     written = text if text is not None and len(text) == len(folded) else folded
     for name in dict.fromkeys(names):
-        for m in re.finditer(r"(?<!\w)" + re.escape(name) + r"\s+(\d{1,3}[a-z]?)(?=\s|$|[,.;:?!)])", folded):
-            after = folded[m.start(1):].split()[1:2]
-            counted = any(x.start == 0 and x.unit for x in find_quantities(written[m.start(1):m.start(1) + 40]))
-            if not counted and not (after and after[0] in _TIME_AFTER_NUMBER):
-                found.append((name, m.group(1)))
+        for m in re.finditer(r"(?<!\w)" + re.escape(name) + r"(?!\w)", folded):
+            number = name_number_at(written, m.end())
+            if number:
+                found.append((name, fold(number.group(1))))
     return found
 
 
-# after a name, a number followed by these is a time or a rating ("OCOP 4 sao"), not the name's own
+# a number right after a name is part of it ("Liên Hà 1", "Vũng Áng 1", "Cà phê 721") unless it
+# counts, times or rates something ("Đông Anh 3 xã", "Hòa Phát 6 tháng", "OCOP 4 sao")
+_NUMBER_AFTER_NAME = re.compile(r"\s+(\d{1,3}[a-z]?)(?![\w/%]|[.,]\d)")
 _TIME_AFTER_NUMBER = frozenset({"thang", "nam", "quy", "ngay", "tuan", "gio", "phut", "lan", "ky", "sao"})
+
+
+def name_number_at(text: str, pos: int) -> re.Match | None:
+    """The name's own number written at `pos` (right after a name), or None."""
+    m = _NUMBER_AFTER_NAME.match(text, pos)
+    if m is None:
+        return None
+    after = fold(text[m.end():m.end() + 12]).split()[:1]
+    if after and after[0] in _TIME_AFTER_NUMBER:
+        return None
+    return None if any(x.start == 0 and x.unit for x in find_quantities(text[m.start(1):m.start(1) + 40])) else m
 
 
 def _ordinal(folded: str) -> str | None:

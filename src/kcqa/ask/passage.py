@@ -12,7 +12,7 @@ import re
 from pathlib import Path
 
 from ..models import Answer, AnswerValue, Citation
-from ..text.lexicon import ORDINAL_ITEM_ASKED, ORDINAL_WORDS, WHY_CUES, gives_cause
+from ..text.lexicon import ORDINAL_ITEM_ASKED, WHY_CUES, gives_cause, ordinal_value
 from ..text.vietnamese import fold, sentences
 from .rank import PASSAGE_MODEL, load_ranker
 
@@ -74,8 +74,7 @@ def _ordinal_item(ctx, words: list[str], n: int):
         score = cov - 0.03 * rank
         for c in [c for c in ctx.chunks_of(p.chunk.doc) if c.start >= p.chunk.start][:3]:
             ft = fold(c.text)
-            m = next((m for m in _ITEM_OPENING.finditer(ft) if (ORDINAL_WORDS.get(m.group(1))
-                      or (int(m.group(1)) if m.group(1).isdigit() else None)) == n), None)
+            m = next((m for m in _ITEM_OPENING.finditer(ft) if ordinal_value(m.group(1)) == n), None)
             if m is None:
                 continue
             s = m.start() + len(m.group()) - len(m.group().lstrip(":;\n \t-–+•*"))
@@ -94,7 +93,7 @@ def answer_passage(ctx) -> Answer | None:
     why = bool(WHY_CUES.search(fold(q.text)))
     item = ORDINAL_ITEM_ASKED.search(fold(q.text))
     if item:
-        n = ORDINAL_WORDS.get(item.group(1)) or int(item.group(1))
+        n = ordinal_value(item.group(1))
         words = [w for w in words if w not in ("thu", item.group(1))]
         best, best_in = _ordinal_item(ctx, words, n)
         if best is None or best[1] < MIN_PASSAGE_COVERAGE:

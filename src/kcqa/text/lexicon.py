@@ -577,6 +577,11 @@ PASSAGE_CUES = re.compile(
     r"sang kien|bai hoc|kinh nghiem|trach nhiem) gi|chu yeu la gi)\b")
 # "Vấn đề thứ hai … là gì?": one item of a list a record writes "Thứ nhất, …; Thứ hai, …" (folded)
 ORDINAL_WORDS = {"nhat": 1, "hai": 2, "ba": 3, "tu": 4, "nam": 5, "sau": 6, "bay": 7, "tam": 8, "chin": 9, "muoi": 10}
+
+
+def ordinal_value(word: str) -> int | None:
+    """"hai" (of "thứ hai", folded) or "2" → 2; None for any other word."""
+    return ORDINAL_WORDS.get(word) or (int(word) if word.isdigit() else None)
 ORDINAL_ITEM_ASKED = re.compile(r"\b(?:van de|noi dung|nhiem vu|giai phap|kien nghi|de xuat|muc tieu|yeu cau|"
                                 r"dinh huong|bai hoc|nhom giai phap|nhom nhiem vu)\s+thu\s+(" + "|".join(ORDINAL_WORDS)
                                 + r"|\d{1,2})\b")

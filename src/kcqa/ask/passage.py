@@ -69,10 +69,13 @@ def _ordinal_item(ctx, words: list[str], n: int):
     question's words: its list's lead and its record's title do)."""
     best = None
     best_in: dict[str, float] = {}
+    records: dict[str, list] = {}          # each record's passages, read from the store once
     for rank, p in enumerate(ctx.passages[:6]):
         cov = ctx.coverage(p.chunk.text + " " + p.title, words)
         score = cov - 0.03 * rank
-        for c in [c for c in ctx.chunks_of(p.chunk.doc) if c.start >= p.chunk.start][:3]:
+        if p.chunk.doc not in records:
+            records[p.chunk.doc] = ctx.chunks_of(p.chunk.doc)
+        for c in [c for c in records[p.chunk.doc] if c.start >= p.chunk.start][:3]:
             ft = fold(c.text)
             m = next((m for m in _ITEM_OPENING.finditer(ft) if ordinal_value(m.group(1)) == n), None)
             if m is None:

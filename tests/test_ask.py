@@ -678,9 +678,28 @@ def test_a_name_typed_in_lower_case_is_still_the_one_the_next_name_replaces():
      "Năm 2020 Quảng Nam có bao nhiêu người học trình độ trung cap?"),
     ("Giá đất công nghiệp tại phía Bắc đã đạt mức bao nhiêu?", "Còn phía Nam?",
      "Giá đất công nghiệp tại phía Nam đã đạt mức bao nhiêu?"),
+    # members joined into one phrase ("cao đẳng - trung cấp", "công nghiệp và xây dựng") are
+    # replaced whole, and a member leading a coordination takes its place with the rest of it
+    ("Giai đoạn 2021-2025 sẽ đào tạo bao nhiêu lao động trình độ cao đẳng - trung cấp?", "Còn sơ cấp?",
+     "Giai đoạn 2021-2025 sẽ đào tạo bao nhiêu lao động trình độ sơ cấp?"),
+    ("Khu vực công nghiệp và xây dựng tăng bao nhiêu?", "Còn dịch vụ?", "Khu vực dịch vụ tăng bao nhiêu?"),
+    ("Giai đoạn 2021-2025 đào tạo trình độ cao đẳng - trung cấp là bao nhiêu?",
+     "con so cap va cac chuong trinh dao tao khac?",
+     "Giai đoạn 2021-2025 đào tạo trình độ so cap va cac chuong trinh dao tao khac là bao nhiêu?"),
 ])
 def test_a_follow_ups_slot_takes_the_place_of_the_earlier_one(earlier, follow, expected):
     assert resolve(follow, [_turn(earlier)]).question == expected
+
+
+@pytest.mark.parametrize("earlier, follow", [
+    ("Quảng Nam được bố trí bao nhiêu kinh phí?", "Còn các chương trình khuyến công khác?"),
+    ("Năm 2020 Trung tâm đào tạo bao nhiêu học viên trình độ cao đẳng?", "con cac chuong trinh boi duong ngan han?"),
+])
+def test_a_rewrite_that_no_longer_asks_anything_is_not_answered_with_a_passage(earlier, follow):
+    """Glued to the earlier subject, "… các chương trình khuyến công khác?" asks nothing: it reads
+    as a what-question only by the noun it holds, and a sentence was quoted for it at 0.92."""
+    r = resolve(follow, [_turn(earlier)])
+    assert r.unresolvable and not r.resolved
 
 
 def test_a_follow_up_that_says_what_it_measures_takes_only_the_earlier_subject():

@@ -283,6 +283,13 @@ def resolve(question: str, previous: list[dict]) -> Resolution:
     out = out.strip()
     if fold(out) == fold(question):
         return Resolution(question)
+    if base_q.kind != "passage" and parse_question(out).kind == "passage" and not _asks(out, _ASKING) \
+            and not lexicon.WHY_CUES.search(fold(out)):
+        # the rewrite lost what the earlier question asked and reads as a what-question only by a
+        # noun it now holds ("… trung cấp sơ cấp và các chương trình đào tạo khác?"): no sentence
+        # quoted for it answers anything the user asked
+        return Resolution(question, unresolvable="Không rõ «" + (core or question) + "» thay cho điều gì trong "
+                                                 "câu hỏi trước; hãy hỏi đầy đủ hơn.")
     return Resolution(out, resolved=True, substituted=substituted)
 
 
@@ -578,6 +585,9 @@ _QUESTION_WORDS = {"bao nhieu": "bao nhiêu", "may": "mấy", "nao": "nào", "gi
                    "la": "là"}
 
 
+_ASKING = ("bao nhieu", "may", "nao", "gi", "ai", "dau")
+
+
 def _asks(text: str, words: tuple[str, ...]) -> bool:
     """Does `text` contain one of the question words (folded names) — a question, not a slot?"""
     if not mostly_plain(text):
@@ -605,11 +615,21 @@ def _is_measure_phrase(core: str, q: Question) -> bool:
     return fold(core).startswith(fold(q.measures[0])) and len(syllables(core)) <= 12
 
 
+# what carries a member on into a coordinated phrase: "… và các chương trình khác", "… hoặc …" (folded)
+_COORDINATED = re.compile(r"\s*(?:,\s*)?(?:va|hoac)\s+\w")
+
+
 def _is_bare_slot(core: str, q: Question) -> bool:
     """"Quảng Bình", "năm 2019", "quý I", "xuất khẩu", "lợi nhuận sau thuế": a slot alone."""
     n = len(syllables(core))
     if _asks(core, ("bao nhieu", "may", "nao", "gi", "ai", "dau", "la")):
         return False                     # "Truy thu được bao nhiêu kWh?" is a question, not a slot
+    for members in _SIBLINGS:
+        m = members.search(core, accented=False)
+        if m and not core[:m.start()].strip() and _COORDINATED.match(fold(core[m.end():])):
+            # a member leading a coordination ("sơ cấp và các chương trình đào tạo khác"), which
+            # reads like a what-question ("các chương trình …") but is a slot
+            return True
     if q.kind in ("who", "place", "named", "document", "when", "passage"):
         return False
     for members in _SIBLINGS:
@@ -634,6 +654,8 @@ def _swap_slots(base: str, base_q: Question, core: str, core_q: Question) -> str
         # one of (a source of money, a level, a sector), though it reads like a name or a place;
         # what else the follow-up names ("… năm 2022?") is swapped as usual
         (cs, ce), (s, e) = spans
+        if _COORDINATED.match(fold(core[ce:])):
+            ce = len(core.rstrip(" ?."))      # "sơ cấp và các chương trình đào tạo khác": the whole phrase
         out = out[:s] + (_lower_first(core[cs:ce]) if s else core[cs:ce]) + out[e:]
         rest = (core[:cs] + core[ce:]).strip()
         rest_q = parse_question(rest) if _strip_ellipsis(rest).strip(" ?,.") else None
@@ -758,8 +780,28 @@ def _sibling_spans(core: str, base: str, differ: bool = True) -> tuple[tuple[int
             # tạo"): the one after "ngành" or "lĩnh vực", else its last ("công nghiệp" of "giá trị
             # sản xuất công nghiệp" is the measure's)
             named = [m for m in olds if re.search(r"(?:nganh|linh vuc)\s+$", folded[:m.start()].lower())]
-            return new.span(), (named or olds)[-1].span()
+            return new.span(), _member_run(folded, members, (named or olds)[-1].span())
     return None
+
+
+# what joins members of one class into one phrase: "cao đẳng - trung cấp", "công nghiệp và xây dựng" (folded)
+_MEMBER_JOIN = re.compile(r"\s*(?:-|–|,|/|va|hoac)\s*")
+
+
+def _member_run(folded: str, members: lexicon.Words, span: tuple[int, int]) -> tuple[int, int]:
+    """The whole run of members joined to the one at `span` ("cao đẳng - trung cấp" for
+    "trung cấp"): another member takes the place of all of them, not of the last alone."""
+    s, e = span
+    spans = [m.span() for m in members.folded.finditer(folded)]
+    grown = True
+    while grown:
+        grown = False
+        for a, b in spans:
+            if b <= s and _MEMBER_JOIN.fullmatch(folded[b:s]):
+                s, grown = a, True
+            elif a >= e and _MEMBER_JOIN.fullmatch(folded[e:a]):
+                e, grown = b, True
+    return s, e
 
 
 # the word of time before a day: "phiên 27/4", "sáng 24/4", "ngày 31/12/2019"

@@ -935,11 +935,22 @@ _PREDICATE = re.compile(rf"\s(?:(?:uoc|uoc tinh|du kien|du tinh)\s+(?={_PREDICAT
                         rf"|{_PREDICATE_VERBS}|bao nhieu|may|nao|gi|thi|so voi)\b")
 
 
+# the predicate's first word as a question with marks writes it: folded, "may" of "xưởng may"
+# was "mấy" and "dat" of "giá đất" was "đạt", and the subject ended before them
+_PREDICATE_WRITTEN = {"duoc": "được", "la": "là", "dat": "đạt", "tang": "tăng", "giam": "giảm", "co": "có",
+                      "chiem": "chiếm", "gap": "gấp", "vuot": "vượt", "bao": "bao", "may": "mấy", "nao": "nào",
+                      "gi": "gì", "thi": "thì", "so": "so", "uoc": "ước", "du": "dự"}
+
+
 def _subject(base: str) -> str:
     """The earlier question up to its predicate: "Quảng Nam" in "Quảng Nam được bố trí bao
     nhiêu kinh phí?", "Năm 2019 tổng kinh phí khuyến công thực hiện" in "… là bao nhiêu?"."""
-    m = _PREDICATE.search(fold(base))
-    return base[:m.start()].strip() if m else ""
+    folded, marked = fold(base), not mostly_plain(base)
+    for m in _PREDICATE.finditer(folded):
+        word = base[m.start() + 1:].split(maxsplit=1)[0].lower()
+        if not marked or word == _PREDICATE_WRITTEN.get(fold(word), word):
+            return base[:m.start()].strip()
+    return ""
 
 
 def _counted_noun(base_q: Question, subject: str) -> str:

@@ -64,6 +64,9 @@ def test_count_noun_is_read_from_unaccented_questions_too():
     ("Tỉ trọng điện mặt trời so với các loại nhà máy điện khác là bao nhiêu?", "percent", "percent", None),
     # a currency after "bao nhiêu" asks for money, not for a count of yên
     ("Lợi nhuận quý thứ ba của SMFG là bao nhiêu yên?", "amount", "money", None),
+    # a total of money after "bao nhiêu" is no count of "tổng tài sản" (no candidate was left)
+    ("Tại ngày 31/12/2020 HAGL có bao nhiêu tổng tài sản?", "amount", "money", None),
+    ("nam 2020 tinh chi bao nhieu tong kinh phi khuyen cong", "amount", "money", None),
     # "bao lâu", "bao nhiêu tháng": a length of time
     ("Nhà ga T3 có thời gian thực hiện bao nhiêu tháng?", "figure", "duration", None),
     ("Mỗi vụ hành tím bao lâu thì thu hoạch?", "figure", "duration", None),

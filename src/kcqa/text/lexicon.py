@@ -346,7 +346,8 @@ NOT_COUNT_NOUN = re.compile(r"^(phan tram|lan thu|nam|thang|ngay|so|voi|trong|cu
                             r"neu|boi|nham|theo|"
                             r"nua|roi|va|hay|hoac|o|tai|nhu|ma|moi|mot|hien|nay|sau|truoc|so voi|tren|duoi|"
                             r"kinh phi|ngan sach|von|doanh thu|doanh so|loi nhuan|chi phi|gia|kim ngach|thu nhap|"
-                            r"luong)\b")
+                            r"luong|tai san|tong (?:kinh phi|ngan sach|von|doanh thu|doanh so|loi nhuan|chi phi|"
+                            r"gia tri|kim ngach|thu nhap|tai san|muc dau tu|dau tu))\b")
 
 # "bao nhiêu quý 1/2021": a quarter named right after "bao nhiêu" is the period (a follow-up's period
 # is often put there), not what is counted; "bao nhiêu quý" alone still counts quarters. Folded.

@@ -715,6 +715,33 @@ def test_a_rewrite_that_no_longer_asks_anything_is_not_answered_with_a_passage(e
     assert r.unresolvable and not r.resolved
 
 
+@pytest.mark.parametrize("earlier, follow, expected", [
+    ("Hội nghị khuyến công khu vực miền Trung - Tây Nguyên lần thứ XII tổ chức ở đâu?",
+     "Hội nghị có bao nhiêu đại biểu tham dự?",
+     "Hội nghị khuyến công khu vực miền Trung - Tây Nguyên lần thứ XII có bao nhiêu đại biểu tham dự?"),
+    ("Xưởng may của Quý tạo việc làm cho bao nhiêu công nhân?", "Xưởng đã vận hành được bao lâu?",
+     "Xưởng may của Quý đã vận hành được bao lâu?"),
+    # "Công" of "Công ty Vinaxuki" is no name of its own ("Công ty Công lãi …")
+    ("Quý 1/2021 Công ty Vinaxuki bán được bao nhiêu xe tải?", "Công ty lãi bao nhiêu?",
+     "Công ty Vinaxuki lãi bao nhiêu quý 1/2021?"),
+])
+def test_a_follow_up_opening_with_the_bare_head_noun_refers_to_the_thing_named_before(earlier, follow, expected):
+    """"Hội nghị có bao nhiêu đại biểu?" is "hội nghị đó": it had been glued after the earlier
+    subject ("Tây Nguyên hội nghị có …", "Xưởng may … cho công nhân xưởng đã …")."""
+    assert resolve(follow, [_turn(earlier)]).question == expected
+
+
+@pytest.mark.parametrize("earlier, follow", [
+    ("Sở Công Thương Quảng Nam có bao nhiêu cán bộ?", "Sở Công Thương Quảng Nam có bao nhiêu phòng?"),
+    ("hieu truong truong nay ten gi?", "Trường đã ký hợp đồng với bao nhiêu doanh nghiệp?"),
+    ("Hội nghị khuyến công lần thứ XII tổ chức ở đâu?", "truong da duoc nhan nhung khen thuong gi?"),
+])
+def test_a_head_noun_that_names_its_own_or_nothing_named_before_is_no_reference(earlier, follow):
+    """The same words after the noun, a reference after it in the earlier question ("trường
+    này"), or one unmarked syllable ("truong": trường or trưởng) refer to nothing new."""
+    assert "đó" not in resolve(follow, [_turn(earlier)]).question
+
+
 def test_a_follow_up_that_says_what_it_measures_takes_only_the_earlier_subject():
     """"Ngôi nhà đó rộng bao nhiêu?" after a price asks an area: it does not take "giá" along
     (nor, asking a time, "hồ sơ"); a person the earlier turn quoted is not the new subject."""

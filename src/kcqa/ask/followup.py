@@ -102,6 +102,34 @@ def _own_years(text: str) -> set[int]:
     return {int(y) for y in _YEAR.findall(text)} - {int(m.group(2)) for m in _BASELINE_YEAR.finditer(text)}
 
 
+_HEADS = lexicon.Words(lexicon.REFERRED_HEADS)
+
+
+def _bare_head_reference(question: str, base: str) -> str | None:
+    """"Hội nghị có bao nhiêu đại biểu?" after a question about "Hội nghị khuyến công … lần thứ
+    XII": a follow-up opening with the bare noun that heads a particular thing the earlier
+    question named refers to it — read as "Hội nghị đó …". None when the follow-up names its
+    own (the same words follow the noun in both) or the earlier question only has the noun."""
+    if _has_ref(question):
+        return None
+    marked = not mostly_plain(question)
+    head = _HEADS.search(question, accented=marked)
+    if head is None or question[:head.start()].strip() or (not marked and " " not in head.group()):
+        return None                       # unmarked, one syllable is too many words ("truong", "cho")
+    after = question[head.end():].split(maxsplit=1)
+    if not after or after[0][:1].isupper() or parse_question(question).places:
+        return None
+    for m in _HEADS.folded.finditer(fold(base)):
+        if fold(m.group()).lower() != fold(head.group()).lower():
+            continue
+        named = base[m.end():].split(maxsplit=1)
+        if named and fold(named[0]).lower() not in {fold(after[0]).lower(), fold(head.group()).lower()} \
+                and not _REF.match(f"x {named[0]}") \
+                and not lexicon.is_function_word(named[0].strip(",.?"), not mostly_plain(base)):
+            return f"{question[:head.end()]} đó {after[0]}" + (f" {after[1]}" if len(after) > 1 else "")
+    return None
+
+
 def _subjectless(q: Question) -> bool:
     """A short question that names no place, no organisation and no year of its own, or a
     year but nothing it measures or counts ("Năm 2022 đặt mục tiêu bao nhiêu?": the earlier
@@ -156,6 +184,9 @@ def resolve(question: str, previous: list[dict]) -> Resolution:
     # an ellipsis refers to the last question about a figure or a name, not to a "why"
     anchor = next((t for t in reversed(previous) if (t.get("frame") or {}).get("kind") != "passage"), last)
     base = anchor.get("resolved_question") or anchor["question"]
+    headed = _bare_head_reference(question, base)
+    if headed:
+        return resolve(headed, previous)
     relative = _RELATIVE_YEAR.search(question)
     if relative and not _BASELINE_BEFORE.search(question[:relative.start()]):
         # "Năm trước đó thì sao?", "năm sau tỷ lệ tổn thất …": a year counted from the earlier one,

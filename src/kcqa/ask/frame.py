@@ -518,6 +518,9 @@ def _key_names(text: str, place_texts: list[str]) -> list[str]:
     for s, e, grew in _name_runs(text):
         if _AFTER_SECTOR_WORD.search(text, 0, s):
             continue                       # "ngành Công thương": a sector, no one's name
+        org = _ORGANISATION_AT.match(text, s)
+        if org and e < org.end() - 1:
+            continue                       # "Công" of "Công ty Vinaxuki": the noun's, the brand stands alone
         words = text[s:e].split()
         if s == len(text) - len(text.lstrip()) and words and words[0].lower() in _COMMON_CAPS and not grew:
             words = words[1:]

@@ -432,6 +432,12 @@ WHOLE_BODIES = ("Ủy ban nhân dân", "Uỷ ban nhân dân", "Hội đồng nh�
                 "Ban Chấp hành Trung ương", "Bộ Chính trị", "Ban Bí thư", "Mặt trận Tổ quốc")
 BODY_HEADS = ORGANISATION_NOUNS + ("đội", "kho bạc", "hợp tác xã", "HTX", "liên hiệp", "vụ", "cảng vụ", "công an",
                                    "viện kiểm sát", "đoàn đại biểu quốc hội")
+# Nouns that head a particular thing an earlier question named ("Hội nghị khuyến công … lần thứ
+# XII", "Xưởng may của Quý"): a follow-up opening with the bare noun ("Hội nghị có bao nhiêu đại
+# biểu?") refers to it, as "hội nghị đó" does.
+REFERRED_HEADS = BODY_HEADS + INDUSTRIAL_ZONES[:5] + (
+    "doanh nghiệp", "hội nghị", "hội thảo", "hội chợ", "triển lãm", "dự án", "nhà máy", "xưởng", "chương trình",
+    "đề án", "làng nghề", "chợ", "siêu thị", "cửa khẩu", "cảng", "tuyến")
 # words that end a body's name written in a sentence ("Sở Công Thương chủ trì …", "… vừa phê duyệt"):
 # function and time words, and the verbs official writing puts after its subject
 NAME_ENDS = frozenset("""là và của có các những được trong cho với tại từ đến đã sẽ này đó thì mà một theo về như để ở

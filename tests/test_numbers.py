@@ -615,6 +615,8 @@ def test_a_year_after_a_slash_is_not_a_rate():
     ("14/19 tỉnh, thành phố hoàn thành", "14/19 tỉnh, thành phố", 14),
     ("Có 23 trong tổng số 25 sản phẩm chủ lực tăng", "23 trong tổng số 25 sản phẩm", 23),
     ("có 5 trên tổng số 12 dự án hoàn thành", "5 trên tổng số 12 dự án", 5),
+    # dot thousands on both sides: it had been no figure at all, and "3.185 hộ" answered
+    ("tổng số hộ dân được sử dụng điện đạt 14.693/14.750 hộ", "14.693/14.750 hộ", 14693),
 ])
 def test_so_many_of_a_whole_is_a_count(text, span, value):
     """"12/15 địa phương": the count is 12, and the whole stays in what is shown."""
@@ -623,7 +625,7 @@ def test_so_many_of_a_whole_is_a_count(text, span, value):
 
 
 @pytest.mark.parametrize("text", ["ngày 1/5 tỉnh Quảng Nam khai mạc", "Sáng 1/5 tỉnh tổ chức lễ",
-                                  "Quyết định 1/2 dự án", "có 15/12 địa phương"])
+                                  "Quyết định 1/2 dự án", "có 15/12 địa phương", "đạt 9.000/8.000 hộ"])
 def test_dates_and_numbers_are_not_ratios(text):
     assert not [q for q in find_quantities(text) if "/" in q.text]
 

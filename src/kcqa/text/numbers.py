@@ -360,7 +360,8 @@ _JUNK_TAIL = re.compile(r"(?:[/:]\w+(?:[.\-/:]\w+)*)+|[hg]\d")
 _PER = r"(?:[^\S\n]*/[^\S\n]*\w+(?:[^\S\n]+\w+)?)?"
 _RANGE_SEP = re.compile(_PER + _WS + r"(?:[-–—]|đến(?!\w)|tới(?!\w))" + _WS, re.IGNORECASE)
 _AFTER_FIGURE = re.compile(_PER + r"\s*")
-_RATIO_RE = re.compile(r"(\d{1,4})/(\d{1,4})(?![\d/.,:\w-])")
+# "12/15 địa phương", "14.693/14.750 hộ" (dot thousands on both sides)
+_RATIO_RE = re.compile(r"(\d{1,3}(?:\.\d{3})+|\d{1,4})/(\d{1,3}(?:\.\d{3})+|\d{1,4})(?![\d/.,:\w-])")
 # words before "1/5" that make it a date or a number of something, not a ratio
 _NOT_BEFORE_RATIO = _DESIGNATORS | frozenset("hôm sáng chiều tối đêm trưa từ đến tới trước sau đầu cuối giữa "
                                               "lúc vào quyết nghị định thông tư văn bản công văn".split())
@@ -569,6 +570,7 @@ def _qualifier_before(text: str, pos: int, out: list[Quantity]) -> re.Match | No
 def ratio_ok(text: str, start: int, part: str, whole: str) -> bool:
     """Whether "part/whole" at ``start`` can be so many of a whole: the part no larger, and
     not after a word that makes it a date or a document's number ("ngày 1/5", "Quyết định 1/2")."""
+    part, whole = part.replace(".", ""), whole.replace(".", "")
     if int(part) > int(whole) or int(whole) == 0:
         return False
     prev = _prev_word(text, start)
@@ -589,7 +591,7 @@ def _ratio(text: str, m: re.Match) -> Quantity | None:
     if after and after.group(1).isupper():
         return None                       # "1/5 tỉnh Quảng Nam": a date before a place's name
     return Quantity(start=m.start(), end=unit[0], text=text[m.start():unit[0]], number_start=m.start(),
-                    number_end=r.end(), value=float(r.group(1)), unit=unit[1], kind="count")
+                    number_end=r.end(), value=float(r.group(1).replace(".", "")), unit=unit[1], kind="count")
 
 
 _PART_OF_WHOLE = re.compile(r"[^\S\n]+(?:trong|trên)[^\S\n]+(?:tổng[^\S\n]+)?số[^\S\n]+(\d{1,3}(?:\.\d{3})*|\d+)(?![\d,/])",

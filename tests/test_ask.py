@@ -834,6 +834,19 @@ def test_something_owned_asked_without_its_owner_belongs_to_the_earlier_subject(
     assert r.resolved and r.question == expected
 
 
+def test_a_unit_is_answered_with_the_larger_units_written_after_it():
+    """"bản Phì Cao, xã Phình Giàng, huyện Điện Biên Đông": a location as the record writes it,
+    the settlement alone inside it; a list or a sentence going on is not taken along."""
+    from kcqa.ask.entities import _with_enclosing
+    text = "Lễ khánh thành tại bản Phì Cao, xã Phình Giàng, huyện Điện Biên Đông, tỉnh Điện Biên đã diễn ra."
+    s = text.index("bản Phì Cao")
+    a, b = _with_enclosing(text, (s, s + len("bản Phì Cao")))
+    assert text[a:b] == "bản Phì Cao, xã Phình Giàng, huyện Điện Biên Đông, tỉnh Điện Biên"
+    text = "gồm xã Tam Hải, Tam Hiệp và huyện Núi Thành"
+    s = text.index("xã Tam Hải")
+    assert _with_enclosing(text, (s, s + len("xã Tam Hải"))) == (s, s + len("xã Tam Hải"))
+
+
 def test_a_place_asked_for_is_still_not_inherited():
     assert not resolve("Tỉnh nào đăng cai hội nghị?", [_turn("Quảng Nam được bố trí bao nhiêu kinh phí?")]).resolved
 
@@ -843,6 +856,8 @@ def test_a_place_asked_for_is_still_not_inherited():
     ("sáp nhập vào xã Sơn Kim 1 của huyện", "Sơn Kim", "xã Sơn Kim 1"),
     ("người dân ấp Tân Lập đã", "Tân Lập", "ấp Tân Lập"),
     ("theo văn bản Hướng dẫn của Bộ", "Hướng", "Hướng"),        # "văn bản" is no village
+    # what a record writes between the type noun and the name stays with them
+    ("tổ chức phiên chợ tại huyện biên giới Ngọc Hồi để", "Ngọc Hồi", "huyện biên giới Ngọc Hồi"),
 ])
 def test_a_place_name_keeps_its_type_word_villages_included(text, name, whole):
     from kcqa.ask.entities import _with_type_noun

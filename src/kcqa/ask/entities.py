@@ -7,7 +7,7 @@ import re
 
 from ..models import Answer, AnswerValue, Chunk, Figure
 from ..text.lexicon import (ABBREVIATIONS, ADMIN_UNITS, DOCUMENT_TYPES, HONORIFICS, INDUSTRIAL_ZONES, LOCAL_UNITS,
-                            MONEY_UNITS, RECORD_NOUNS, SETTLEMENTS)
+                            MONEY_UNITS, PLACE_DESCRIPTORS, RECORD_NOUNS, SETTLEMENTS)
 from ..text import lexicon
 from ..text.bodies import body_spans
 from ..text.places import find_places
@@ -189,8 +189,10 @@ def _confidence(ans: Answer, coverage: float, ctx: Evidence | None = None, **sig
 
 
 # units of administration and settlement, villages included ("bản Khoang", "thôn 3", "ấp Tân Lập")
-_TYPE_NOUN = re.compile(r"(?<!\w)(?:" + "|".join(ADMIN_UNITS + SETTLEMENTS + INDUSTRIAL_ZONES) + r"|(?<!văn )(?<!phiên )bản|khu phố|"
-                        r"tổ dân phố)\s+$", re.IGNORECASE)
+# (with what a record may write before the name: "huyện biên giới Ngọc Hồi")
+_DESCRIBED = r"(?:\s+(?:" + "|".join(PLACE_DESCRIPTORS) + r"))?"
+_TYPE_NOUN = re.compile(r"(?<!\w)(?P<noun>" + "|".join(ADMIN_UNITS + SETTLEMENTS + INDUSTRIAL_ZONES) + r"|(?<!văn )(?<!phiên )bản|"
+                        r"khu phố|tổ dân phố)" + _DESCRIBED + r"\s+$", re.IGNORECASE)
 
 
 def _with_type_noun(text: str, span: tuple[int, int]) -> tuple[int, int]:
@@ -245,7 +247,7 @@ def _another_unit(text: str, run: tuple[int, int], noun: str) -> bool:
 
 def _unit_before(text: str, pos: int) -> str | None:
     m = _TYPE_NOUN.search(text[:pos])
-    unit = fold(m.group().strip()) if m else None
+    unit = fold(m.group("noun")) if m else None
     return unit if unit in _UNIT_FOLDED else None
 
 
@@ -257,8 +259,25 @@ def asks_several(q) -> bool:
 def _whole_answer(ctx: Evidence, text: str, span: tuple[int, int]) -> tuple[int, int]:
     """The name with its type noun and its number, and the whole list when the question asks
     for several."""
-    span = _with_number(text, _with_type_noun(text, span))
-    return _enumeration(text, span) if asks_several(ctx.q) else span
+    typed = _with_type_noun(text, span)
+    whole = _with_number(text, typed)
+    if asks_several(ctx.q):
+        return _enumeration(text, whole)
+    return _with_enclosing(text, whole) if typed[0] < span[0] else whole      # a unit, with its type noun
+
+
+# a larger unit written right after a unit's name: ", xã Phình Giàng, huyện Điện Biên Đông"
+_ENCLOSING = re.compile(r",\s*(?:" + "|".join(ADMIN_UNITS) + r")\s+(?=[A-ZĐÀ-Ỹ])", re.IGNORECASE)
+
+
+def _with_enclosing(text: str, span: tuple[int, int]) -> tuple[int, int]:
+    """"bản Phì Cao, xã Phình Giàng, huyện Điện Biên Đông": a unit's name with the larger units
+    the record writes after it, as a location is written (the name alone is still inside it)."""
+    end = span[1]
+    while (m := _ENCLOSING.match(text, end)) and (run := next((r for r in capitalised_runs(text)
+                                                               if r[0] == m.end()), None)):
+        end = run[1]
+    return span[0], end
 
 
 def _with_number(text: str, span: tuple[int, int]) -> tuple[int, int]:
@@ -284,7 +303,7 @@ def _unit_names(text: str) -> list[tuple[int, int]]:
 
 # below the province: its own name may be a person's ("xã Hồ Thị Kỷ"); a province's never runs
 # into a title's holder unnoticed ("Chủ tịch UBND tỉnh Hưng Yên Nguyễn Văn Phóng")
-_LOCAL_UNIT = re.compile(r"(?<!\w)(?:" + "|".join(LOCAL_UNITS + SETTLEMENTS) + r")\s+$", re.IGNORECASE)
+_LOCAL_UNIT = re.compile(r"(?<!\w)(?:" + "|".join(LOCAL_UNITS + SETTLEMENTS) + r")" + _DESCRIBED + r"\s+$", re.IGNORECASE)
 
 
 def _choices(spans: list[tuple[int, int]], answer: tuple[int, int]) -> int:
@@ -520,7 +539,11 @@ def _after_noun(noun: str, bracket: str) -> re.Pattern:
     """The noun asked (folded), or its abbreviation ("cụm công nghiệp": "CCN"), and what may
     stand between it and a name written after it."""
     forms = "|".join(re.escape(f) for f in sorted({noun, *_SHORT_FORMS.get(noun, ())}, key=len, reverse=True))
-    return re.compile(rf"(?<!\w)(?:{forms})(?!\w)[\s*]*{bracket}")
+    described = rf"(?:\s+(?:{_DESCRIBED_FOLDED}))?" if noun in _UNIT_FOLDED else ""
+    return re.compile(rf"(?<!\w)(?:{forms})(?!\w){described}[\s*]*{bracket}")
+
+
+_DESCRIBED_FOLDED = "|".join(fold(d) for d in PLACE_DESCRIPTORS)
 
 
 _SHORT_FORMS = {fold(forms[0]).lower(): tuple(fold(f).lower() for f in forms[1:]) for forms in ABBREVIATIONS}

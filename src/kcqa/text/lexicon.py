@@ -281,6 +281,10 @@ RECORD_NOUNS = DOCUMENT_TYPES + ("Văn bản", "Báo cáo", "Thông báo", "Kế
 LOCAL_UNITS = ("xã", "phường", "thị trấn", "đặc khu", "thị xã", "huyện", "quận")
 ADMIN_UNITS = LOCAL_UNITS + ("tỉnh", "thành phố")
 SETTLEMENTS = ("thôn", "ấp", "buôn", "làng", "xóm", "sóc")
+# What a record may write between a unit's type noun and its name: "huyện biên giới Ngọc Hồi",
+# "xã vùng cao Phình Giàng", "các huyện miền núi Kỳ Sơn, Tương Dương"
+PLACE_DESCRIPTORS = ("biên giới", "miền núi", "vùng cao", "vùng sâu", "vùng xa", "ven biển", "đảo", "nghèo",
+                     "đặc biệt khó khăn", "trung du", "đồng bằng")
 # where industry is sited; a park's name includes its type ("Khu công nghiệp Bình Vàng", "CCN Tân Mỹ")
 INDUSTRIAL_ZONES = ("khu công nghiệp", "cụm công nghiệp", "khu kinh tế", "khu chế xuất", "khu công nghệ cao",
                     "KCN", "CCN", "KKT")

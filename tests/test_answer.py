@@ -642,6 +642,28 @@ def test_a_body_named_with_a_number_is_answered_whole(tmp_path, model_cache):
     assert ans.value.text == "Công ty TNHH MTV Chè 319"
 
 
+def test_a_company_asked_is_the_one_of_the_figure_asked_named_whole(tmp_path, model_cache):
+    """"… công ty nào cung cấp cho 40 cửa hàng?" is the item that writes 40, not the next
+    company of the list (it had answered one that supplies none, at 0.87); a name inside a
+    company's name ("TNHH TM Minh Phát") is answered with the whole of it."""
+    from kcqa.ask.answer import answer_question
+    engine = _records_engine(tmp_path, model_cache, {
+        "xang-dau.txt":
+            "Nguồn cung xăng dầu tỉnh Hòa Định\n\n"
+            "Các thương nhân phân phối cung cấp xăng dầu cho các cửa hàng bán lẻ trên địa bàn tỉnh Hòa Định:\n"
+            "1. Chi nhánh xăng dầu Hòa Định: cung cấp xăng dầu cho 55 cửa hàng.\n"
+            "2. Công ty cổ phần xăng dầu Minh Phát: cung cấp xăng dầu cho 40 cửa hàng.\n"
+            "3. Công ty cổ phần xăng dầu Hòa Định: hiện không cung cấp cho cửa hàng bán lẻ xăng dầu nào.\n",
+        "tet.txt":
+            "Bình ổn thị trường Tết\n\n"
+            "Dịp Tết, Công ty TNHH TM DV Minh Phát - Hòa Định tổ chức các chuyến đưa hàng Việt về vùng sâu, vùng xa.\n",
+    })
+    ans = answer_question(engine, "Ở tỉnh Hòa Định, công ty nào cung cấp xăng dầu cho 40 cửa hàng bán lẻ?")
+    assert ans.value is not None and ans.value.text == "Công ty cổ phần xăng dầu Minh Phát"
+    ans = answer_question(engine, "Dịp Tết, doanh nghiệp nào tổ chức các chuyến đưa hàng Việt về vùng sâu, vùng xa?")
+    assert ans.value is not None and ans.value.text == "Công ty TNHH TM DV Minh Phát - Hòa Định"
+
+
 def test_a_body_asked_after_a_preposition_is_the_one_after_it_in_the_record(tmp_path, model_cache):
     """"… được chuyển giao cho đơn vị nào?": of the two bodies, the one after "cho" (it had been
     the body acting, "Sở Công Thương tỉnh Phú Thọ", the nearer to the question's rarest word)."""

@@ -212,6 +212,9 @@ def test_how_much_money_is_a_question_phrase():
      "Cơ quan nào công bố kết quả của lực lượng quản lý thị trường?", ["Tổng cục Quản lý thị trường"]),
     # the person who speaks for a body is no part of its name; a head with no name after it is no body
     ("Bộ trưởng Bộ Công Thương Nguyễn Hồng Diên phát biểu. Ban hành kèm theo quyết định.", "", ["Bộ Công Thương"]),
+    # a company's legal form and trade written in lower case before its name
+    ("2. Công ty cổ phần xăng dầu Minh Phát: cung cấp cho 40 cửa hàng.", "", ["Công ty cổ phần xăng dầu Minh Phát"]),
+    ("Công ty cổ phần cho biết Hà Nội sẽ tăng.", "", []),
 ])
 def test_a_bodys_name_is_read_whole_as_vietnamese_writes_it(text, question, bodies):
     """Runs of capitals cut "Chi cục Quản lý thị trường" into "Chi" and "Quản": a body's name

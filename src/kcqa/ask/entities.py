@@ -10,6 +10,7 @@ from ..text.lexicon import (ABBREVIATIONS, ADMIN_UNITS, DOCUMENT_TYPES, HONORIFI
                             MONEY_UNITS, PLACE_DESCRIPTORS, RECORD_NOUNS, SETTLEMENTS)
 from ..text import lexicon
 from ..text.bodies import body_spans
+from ..text.numbers import find_quantities
 from ..text.places import find_places
 from ..text.vietnamese import capitalised_runs, fold, is_syllable, sentences, syllables
 from .candidates import MIN_COVERAGE, TOP_PASSAGES, Evidence, period_ok
@@ -76,16 +77,27 @@ def _names_identifier(ctx: Evidence, text: str) -> bool:
     return all(i in found for i in ctx.q.identifiers)
 
 
+def _names_quantities(asked: set[str], text: str) -> bool:
+    """"Công ty nào cung cấp xăng dầu cho 40 cửa hàng?": the name comes from a sentence that
+    writes 40, not from the list's next item ("… Hưng Yên: Hiện không cung cấp …"). Any number
+    of the sentence will do ("Hội nghị … 11" is "lần thứ 11")."""
+    return not asked or asked <= set(_NUMBER.findall(text))
+
+
+_NUMBER = re.compile(r"(?<![\d.,])\d+(?:[.,]\d+)*")
+
+
 def _sentence_candidates(ctx: Evidence, top: int = 4):
     """Sentences of the top passages, each with its coverage of the question."""
     out = []
+    asked = {ctx.q.text[q.number_start:q.number_end] for q in find_quantities(ctx.q.text)}
     named = {fold(w) for w, _ in ctx.q.places} | set(ctx.q.names)
     asked_places = ctx.q.place_names()
     for rank, p in enumerate(ctx.passages[:top]):
         c = p.chunk
         for s, e in sentences(c.text):
             text = c.text[s:e]
-            if not _names_identifier(ctx, text):
+            if not _names_identifier(ctx, text) or not _names_quantities(asked, text):
                 continue
             if asked_places:
                 # a province the question names is a slot: a sentence about other provinces only is
@@ -622,13 +634,22 @@ def answer_named(ctx: Evidence) -> Answer | None:
                 return _scored(entity_answer(ctx, chunk, s, e, phrase, "{x}."), cov, ctx, after_noun=1.0, n_names=1.0)
         best = after_noun[0] if len(after_noun) == 1 else _nearest_to_key(ctx, text, after_noun or runs)
         if best:
-            whole = _whole_answer(ctx, text, best)
+            whole = _within_body(ctx, text, _whole_answer(ctx, text, best))
             if best in noun_before and not asks_several(ctx.q):
                 # "cửa khẩu Tà Lùng", "thị trường Mỹ": the name with the noun it was asked by
                 whole = (min(whole[0], noun_before[best]), whole[1])
             return _scored(entity_answer(ctx, chunk, s, e, whole, "{x}."), cov, ctx,
                            after_noun=float(bool(after_noun)), n_names=float(_choices(after_noun or runs, whole)))
     return None
+
+
+def _within_body(ctx: Evidence, text: str, span: tuple[int, int]) -> tuple[int, int]:
+    """"TNHH TM DV Sài Gòn" is part of "Công ty TNHH TM DV Sài Gòn - Hà Tĩnh": a name inside a
+    body's whole name is answered with it (the body asked by "doanh nghiệp nào")."""
+    for a, b in body_spans(text, ctx.q.text):
+        if a <= span[0] and span[1] <= b and (a, b) != span and not _in_question(ctx, text[a:b]):
+            return a, b
+    return span
 
 
 _PREPOSITIONS = ("cho", "voi", "tu", "boi", "den", "toi")

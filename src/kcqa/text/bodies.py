@@ -36,6 +36,24 @@ def _verb_at(words: list[str], i: int) -> bool:
     return any(tuple(w.lower() for w in words[i:i + len(v)]) == v for v in _VERBS)
 
 
+# the legal forms written in lower case between "Công ty" and its name (folded syllables)
+_LEGAL_FORMS = (("co", "phan"), ("trach", "nhiem", "huu", "han"), ("hop", "danh"), ("lien", "doanh"),
+                ("mot", "thanh", "vien"))
+
+
+def _legal_form_end(words: list[str], i: int) -> int:
+    """Where the lower-case legal forms after a company's head end ("cổ phần", "trách nhiệm hữu
+    hạn một thành viên"); `i` when there are none."""
+    grown = True
+    while grown:
+        grown = False
+        for form in _LEGAL_FORMS:
+            got = tuple(fold(w).lower() for w in words[i:i + len(form)])
+            if got == form and words[i][:1].islower():
+                i, grown = i + len(form), True
+    return i
+
+
 def _head_at(words: list[str], i: int) -> bool:
     return words[i][:1].isupper() and any(" ".join(words[i:i + n]).lower() in _HEADS | _WHOLE for n in (1, 2, 3))
 
@@ -58,7 +76,15 @@ def body_spans(text: str, question: str = "") -> list[tuple[int, int]]:
             continue
         i += 1                                    # the first token after the head
         whole = head.lower() in _WHOLE
-        if i >= len(tokens) or not (_capitalised(words[i]) or whole):
+        legal = _legal_form_end(words, i)
+        named_after_form = False
+        if legal > i:
+            # "Công ty cổ phần xăng dầu Trung Hiếu": the legal form, then its trade, then the name
+            lead = next((k for k in range(legal, min(legal + 4, len(tokens)))
+                         if not (words[k][:1].islower() and words[k].lower() not in lexicon.NAME_ENDS)), None)
+            named_after_form = lead is not None and words[lead][:1].isupper()
+            i = legal if named_after_form else i
+        if i >= len(tokens) or not (_capitalised(words[i]) or whole or named_after_form):
             continue                              # "Ban hành …", "Phòng chống …": no name follows
         # word_start: the last word taken was a capital that begins a word of the name ("Kế" of
         # "Kế hoạch"), not one that ends a word written in capitals ("Thương" of "Công Thương")

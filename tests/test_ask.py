@@ -409,13 +409,15 @@ def test_a_district_or_town_takes_the_earlier_ones_place_and_a_long_measure_its_
     """A town typed in lower case ("thanh pho phan rang thap cham thi sao") stands for the
     earlier district, capitalised as the proper name it is (no province, so the place slot did
     not swap it: it was unresolvable); a product stands for a measure of up to ten words
-    ("chỉ số sản xuất công nghiệp toàn ngành", seven, was too long to be replaced)."""
+    ("chỉ số sản xuất công nghiệp toàn ngành", seven, was too long to be replaced): the thing
+    measured is replaced, the measure asked of it stays ("chỉ số sản xuất công nghiệp xi măng")."""
     prev = [_turn("Huyện Ninh Phước có bao nhiêu sản phẩm tham gia năm 2020?")]
     assert resolve("thành phố phan rang tháp chàm thì sao", prev).question == \
         "Thành phố Phan Rang Tháp Chàm có bao nhiêu sản phẩm tham gia năm 2020?"
     assert not resolve("thành phố phan rang tháp chàm thì sao", [_turn("Quảng Nam có bao nhiêu huyện?")]).resolved
     prev = [_turn("6 tháng đầu năm 2025 chỉ số sản xuất công nghiệp toàn ngành của Sơn La tăng bao nhiêu?")]
-    assert resolve("Còn xi măng thì sao?", prev).question == "6 tháng đầu năm 2025 xi măng của Sơn La tăng bao nhiêu?"
+    assert resolve("Còn xi măng thì sao?", prev).question == \
+        "6 tháng đầu năm 2025 chỉ số sản xuất công nghiệp xi măng của Sơn La tăng bao nhiêu?"
 
 
 def test_a_part_among_those_is_of_their_period_and_a_replaced_reference_is_not_named_twice():
@@ -740,6 +742,19 @@ def test_a_head_noun_that_names_its_own_or_nothing_named_before_is_no_reference(
     """The same words after the noun, a reference after it in the earlier question ("trường
     này"), or one unmarked syllable ("truong": trường or trưởng) refer to nothing new."""
     assert "đó" not in resolve(follow, [_turn(earlier)]).question
+
+
+@pytest.mark.parametrize("earlier, follow, expected", [
+    # "dầu" is no "đâu" where the marks are typed; the province and the tonnes stay
+    ("Hà Tĩnh gạo bao nhiêu tấn năm 2021?", "Còn dầu ăn?", "Hà Tĩnh dầu ăn bao nhiêu tấn năm 2021?"),
+    ("Năm 2021 Hà Tĩnh dự trữ bao nhiêu tấn gạo?", "Còn dầu ăn?", "Năm 2021 Hà Tĩnh dự trữ bao nhiêu tấn dầu ăn?"),
+    # the measure stays, of the new thing
+    ("Năm 2020 sản lượng xi măng đạt bao nhiêu tấn?", "Còn thép?", "Năm 2020 sản lượng thép đạt bao nhiêu tấn?"),
+])
+def test_a_new_thing_takes_the_place_of_the_thing_not_of_its_unit_or_province(earlier, follow, expected):
+    """"Còn dầu ăn?" had been unresolvable ("dau" read as "đâu"), and a thing took the place of
+    "tấn" ("bao nhiêu thép") or of the province with it."""
+    assert resolve(follow, [_turn(earlier)]).question == expected
 
 
 def test_a_follow_up_that_says_what_it_measures_takes_only_the_earlier_subject():

@@ -366,25 +366,38 @@ def _scope_followup(question: str, previous: list[dict]) -> Resolution | None:
 _NOT_A_THING = {"thang", "nam", "quy", "ky", "tuan", "ngay", "sau", "truoc", "nay", "do", "kia", "ay",
                 "tinh", "huyen", "xa", "phuong", "thanh", "pho", "tp", "vung", "khu", "vuc", "ca", "nuoc",
                 "ong", "ba", "anh", "chi", "nguoi", "nao", "gi", "sao", "bao", "nhieu", "may", "ai", "dau"}
+# the same, as written with marks: "dầu ăn" is a thing, "đâu" is no thing
+_NOT_A_THING_WRITTEN = set("tháng năm quý kỳ tuần ngày sau trước này nay đó kia ấy tỉnh huyện xã phường thành phố tp "
+                           "vùng khu vực cả nước ông bà anh chị người nào gì sao bao nhiêu mấy ai đâu".split())
 
 
 def _a_thing(core: str, core_q: Question) -> bool:
     """A short phrase typed in lower case that names a thing ("xi mang", "bia lon"), not a
     name, place, period, measure, time word or question word."""
-    words = fold(core.strip(" ?")).lower().split()
-    return (0 < len(words) <= 4 and core.strip()[:1].islower()
+    written = core.strip(" ?").lower().split()
+    marked = not mostly_plain(core)
+    return (0 < len(written) <= 4 and core.strip()[:1].islower()
             and not (core_q.names or core_q.places or core_q.years or core_q.period or core_q.measures
-                     or core_q.days) and not _NOT_A_THING & set(words))
+                     or core_q.days)
+            and not any(fold(w) in _NOT_A_THING and (not marked or w in _NOT_A_THING_WRITTEN) for w in written))
+
+
+# a unit that measures a thing ("bao nhiêu tấn gạo"), unlike a counter of people ("lượt người") (folded)
+_UNIT_OF_MEASURE = re.compile(r"(?:tan|kg|ta|lit|m2|m3|ha|km|kwh|mw)\b")
 
 
 def _swap_thing(base: str, base_q: Question, thing: str) -> str | None:
     """`base` with `thing` in the place of what it counts ("bao nhiêu gạch khối …") or, with no
     count, of the head of its subject ("9 tháng năm 2025, điện thương phẩm của khu vực …":
     after the period that opens it, up to an owner, a place or the predicate)."""
-    if base_q.count_noun:
-        span = _span_in(base, base_q.count_noun)
+    counted = base_q.count_noun or ""
+    unit = _UNIT_OF_MEASURE.match(counted)
+    if unit:
+        counted = counted[unit.end():].strip()      # "bao nhiêu tấn gạo": the rice, not the tonnes
+    if counted:
+        span = _span_in(base, counted)
         return base[:span[0]] + thing + base[span[1]:] if span else None
-    subject = _subject(base)
+    subject = _subject(base)      # "gạo bao nhiêu tấn": "tấn" measures the thing, the subject names it
     if not subject:
         return None
     start = 0
@@ -393,11 +406,20 @@ def _swap_thing(base: str, base_q: Question, thing: str) -> str | None:
         start = len(period)
         while start < len(subject) and subject[start] in " ,":
             start += 1
+    places = _span_of_places(subject)
+    if places and places[0][0] == start:
+        start = places[0][1]                        # "Hà Tĩnh gạo": the province stays
+        while start < len(subject) and subject[start] in " ,":
+            start += 1
     end = len(subject)
     owner = re.search(r"\s(?:cua|tai|o)\s", fold(subject)[start:])
     if owner:
         end = start + owner.start()
     end = min([end] + [ps for ps, _ in _span_of_places(subject) if ps > start])
+    measure = next((m for m in base_q.measures if fold(subject[start:end]).lower().startswith(fold(m).lower() + " ")),
+                   None)
+    if measure:
+        start += len(measure) + 1                   # "sản lượng xi măng": the measure stays, of the new thing
     head = subject[start:end].strip()
     if not head or len(head.split()) > 10:
         return None

@@ -647,8 +647,9 @@ def _within_body(ctx: Evidence, text: str, span: tuple[int, int]) -> tuple[int, 
     """"TNHH TM DV Sài Gòn" is part of "Công ty TNHH TM DV Sài Gòn - Hà Tĩnh": a name inside a
     body's whole name is answered with it (the body asked by "doanh nghiệp nào")."""
     for a, b in body_spans(text, ctx.q.text):
-        if a <= span[0] and span[1] <= b and (a, b) != span and not _in_question(ctx, text[a:b]):
-            return a, b
+        if a <= span[0] and span[1] <= b and (a, b) != span and "(" not in text[a:span[0]] \
+                and not _in_question(ctx, text[a:b].split("(")[0].strip()):
+            return a, b                   # (not the company around "(Khu công nghiệp Hòa Hiệp)")
     return span
 
 

@@ -103,6 +103,7 @@ def _own_years(text: str) -> set[int]:
 
 
 _HEADS = lexicon.Words(lexicon.REFERRED_HEADS)
+_POINTING = {"do", "nay", "ay", "tren", "kia"}      # "trường này": the earlier question referred back itself
 
 
 def _bare_head_reference(question: str, base: str) -> str | None:
@@ -124,7 +125,7 @@ def _bare_head_reference(question: str, base: str) -> str | None:
             continue
         named = base[m.end():].split(maxsplit=1)
         if named and fold(named[0]).lower() not in {fold(after[0]).lower(), fold(head.group()).lower()} \
-                and not _REF.match(f"x {named[0]}") \
+                and fold(named[0]).lower().strip(",.?") not in _POINTING \
                 and not lexicon.is_function_word(named[0].strip(",.?"), not mostly_plain(base)):
             return f"{question[:head.end()]} đó {after[0]}" + (f" {after[1]}" if len(after) > 1 else "")
     return None

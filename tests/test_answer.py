@@ -664,6 +664,26 @@ def test_a_company_asked_is_the_one_of_the_figure_asked_named_whole(tmp_path, mo
     assert ans.value is not None and ans.value.text == "Công ty TNHH TM DV Minh Phát - Hòa Định"
 
 
+def test_domestic_or_foreign_asked_is_a_slot(tmp_path, model_cache):
+    """"… vốn đầu tư trong nước?" is not answered by the foreign investment of a sentence that
+    speaks of foreign investment only (it had been, at 0.98); where a sentence gives both, each
+    figure's own clause says whose it is."""
+    engine = _records_engine(tmp_path, model_cache, {
+        "hoa-dinh-2012.txt":
+            "Kinh tế tỉnh Hòa Định năm 2012\n\n"
+            "Năm 2012, tỉnh Hòa Định thu hút 2,609 tỷ USD vốn đầu tư trực tiếp nước ngoài (FDI), trong đó có "
+            "105 dự án cấp mới.\n",
+        "an-phu-2013.txt":
+            "Kinh tế tỉnh An Phú năm 2013\n\n"
+            "Năm 2013, tỉnh An Phú thu hút 12.500 tỷ đồng vốn đầu tư trong nước và 850 triệu USD vốn đầu tư "
+            "nước ngoài.\n",
+    })
+    assert _stated(engine, "Năm 2012 Hòa Định thu hút bao nhiêu vốn đầu tư trong nước?") is None
+    assert _stated(engine, "Năm 2012 Hòa Định thu hút bao nhiêu vốn FDI?") == "2,609 tỷ USD"
+    assert _stated(engine, "Năm 2013 An Phú thu hút bao nhiêu vốn đầu tư trong nước?") == "12.500 tỷ đồng"
+    assert _stated(engine, "Năm 2013 An Phú thu hút bao nhiêu vốn đầu tư nước ngoài?") == "850 triệu USD"
+
+
 def test_a_body_asked_after_a_preposition_is_the_one_after_it_in_the_record(tmp_path, model_cache):
     """"… được chuyển giao cho đơn vị nào?": of the two bodies, the one after "cho" (it had been
     the body acting, "Sở Công Thương tỉnh Phú Thọ", the nearer to the question's rarest word)."""

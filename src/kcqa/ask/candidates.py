@@ -447,6 +447,31 @@ def scope_ok(ctx: Evidence, f: Figure) -> bool:
     return not said or said[-1][1] in asked
 
 
+def origin_ok(ctx: Evidence, f: Figure) -> bool:
+    """Domestic or foreign, when the question says which ("vốn đầu tư trong nước"): a figure
+    whose sentence speaks only of the other ("thu hút 2,609 tỷ USD vốn đầu tư trực tiếp nước
+    ngoài (FDI)", stated at 0.98) is none; where it speaks of both, the figure's own clause says."""
+    q = fold(ctx.q.text).lower()
+    domestic, foreign = bool(lexicon.DOMESTIC.search(q)), bool(lexicon.FOREIGN.search(q))
+    if domestic == foreign:
+        return True
+    other, own = (lexicon.FOREIGN, lexicon.DOMESTIC) if domestic else (lexicon.DOMESTIC, lexicon.FOREIGN)
+    sentence = fold(f.sentence).lower()
+    if not other.search(sentence):
+        return True
+    if not own.search(sentence):
+        return False
+    s, e = f.start - f.sentence_start, f.end - f.sentence_start
+    # what follows the figure up to the next separator or figure ("12.500 tỷ đồng vốn đầu tư trong
+    # nước và …"), else what precedes it back to the last separator or figure
+    nxt = re.search(r"[,;]|\d", sentence[e:])
+    window = sentence[e:e + nxt.start() if nxt else len(sentence)]
+    if not (other.search(window) or own.search(window)):
+        start = max([sentence.rfind(c, 0, s) for c in ",;:("] + [m.end() for m in re.finditer(r"\d", sentence[:s])])
+        window = sentence[start + 1:s]
+    return not (other.search(window) and not own.search(window))
+
+
 _ORGANISATION_HEADS = sorted({fold(n).lower() for n in lexicon.ORGANISATION_NOUNS if " " in n}, key=len, reverse=True)
 
 

@@ -647,9 +647,12 @@ def _within_body(ctx: Evidence, text: str, span: tuple[int, int]) -> tuple[int, 
     """"TNHH TM DV Sài Gòn" is part of "Công ty TNHH TM DV Sài Gòn - Hà Tĩnh": a name inside a
     body's whole name is answered with it (the body asked by "doanh nghiệp nào")."""
     for a, b in body_spans(text, ctx.q.text):
-        if a <= span[0] and span[1] <= b and (a, b) != span and "(" not in text[a:span[0]] \
-                and not _in_question(ctx, text[a:b].split("(")[0].strip()):
-            return a, b                   # (not the company around "(Khu công nghiệp Hòa Hiệp)")
+        bracketed = "(" in text[a:span[0]]
+        if a <= span[0] and span[1] <= b and (a, b) != span and not _in_question(ctx, text[a:b].split("(")[0].strip()) \
+                and (not bracketed or re.fullmatch(r"[A-ZĐ0-9&.-]+", text[span[0]:span[1]])):
+            # a bracket holds the body's own abbreviation ("(SMBCCF)"), or another thing with its
+            # own name ("Công ty … (Khu công nghiệp Hòa Hiệp)": the park, not the company)
+            return a, b
     return span
 
 

@@ -324,6 +324,10 @@ OPPOSED_MEASURES = (("xuất khẩu", "nhập khẩu"), ("trước thuế", "sau
                     ("tăng", "giảm"), ("hồ sơ", "sản phẩm"), ("tập thể", "cá nhân"),
                     ("điện thương phẩm", "điện sản xuất"),     # sold to customers / generated
                     ("giá so sánh", "giá hiện hành"))          # at constant prices / at current prices
+# Whose money, goods or firms: the country's own or foreign ("vốn đầu tư trong nước" is not "2,609
+# tỷ USD vốn đầu tư trực tiếp nước ngoài (FDI)"). Folded; "trong và ngoài nước" says both.
+DOMESTIC = re.compile(r"\b(trong nuoc|noi dia|ddi|trong va ngoai nuoc)\b")
+FOREIGN = re.compile(r"\b(nuoc ngoai|fdi|trong va ngoai nuoc)\b")
 # "GRDP theo giá so sánh 2010", "(giá so sánh năm 2010)": the prices' base year, not a period (folded)
 PRICE_BASE_BEFORE = re.compile(r"(?<!\w)gia so sanh(?:\s+nam)?\s*$")
 # Measures whose figures only come in certain units.

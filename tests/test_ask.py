@@ -757,6 +757,17 @@ def test_a_new_thing_takes_the_place_of_the_thing_not_of_its_unit_or_province(ea
     assert resolve(follow, [_turn(earlier)]).question == expected
 
 
+@pytest.mark.parametrize("earlier, follow, expected", [
+    ("Tháng 7/2018 tổng mức bán lẻ của Hải Dương ước đạt bao nhiêu?", "Lũy kế 7 tháng thì sao?",
+     "Lũy kế 7 tháng năm 2018 tổng mức bán lẻ của Hải Dương ước đạt bao nhiêu?"),
+    ("Quý 1/2021 lợi nhuận gộp của Vinhomes là bao nhiêu?", "6 tháng đầu năm thì sao?",
+     "6 tháng đầu năm 2021 lợi nhuận gộp của Vinhomes là bao nhiêu?"),
+])
+def test_a_period_without_its_year_keeps_the_earlier_year(earlier, follow, expected):
+    """"Lũy kế 7 tháng thì sao?" was unresolvable (no period read), and "6 tháng đầu năm" lost 2021."""
+    assert resolve(follow, [_turn(earlier)]).question == expected
+
+
 def test_a_follow_up_that_says_what_it_measures_takes_only_the_earlier_subject():
     """"Ngôi nhà đó rộng bao nhiêu?" after a price asks an area: it does not take "giá" along
     (nor, asking a time, "hồ sơ"); a person the earlier turn quoted is not the new subject."""

@@ -64,6 +64,15 @@ def test_a_period_right_after_a_figure_is_its_own():
     assert figs["5%"].period == "Năm 2020"
 
 
+def test_the_months_added_up_so_far_are_the_period():
+    """"Lũy kế 7 tháng đạt …" after "Tháng 7/2016, …": the seven months of that year, not July
+    (the month's figure and the months' added up had the same period)."""
+    figs = _extract("Tháng 7/2016, giá trị sản xuất công nghiệp toàn tỉnh đạt trên 1.560 tỷ đồng. "
+                    "Lũy kế 7 tháng đạt 10.206 tỷ đồng, tăng 9,83% so với cùng kỳ.")
+    assert figs["trên 1.560 tỷ đồng"].period == "Tháng 7/2016"
+    assert figs["10.206 tỷ đồng"].period == figs["9,83%"].period == "7 tháng năm 2016"
+
+
 def test_a_year_written_without_nam_and_a_span_of_years_are_periods():
     """News writes "trong 2025", "đến 2030", "Cuối 2020": a year after such a word is the
     figure's period (not the "năm 2019" earlier in the sentence); "từ năm 2008 đến 2013" is one

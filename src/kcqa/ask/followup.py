@@ -754,8 +754,13 @@ def _swap_slots(base: str, base_q: Question, core: str, core_q: Question) -> str
     if core_q.years or core_q.period:
         years = list(_YEAR.finditer(out))
         if core_q.period and years:
-            # "Quý I/2021 thì sao?": the whole period replaces "năm 2020" or "quý 1/2021"
-            out = _replace_period(out, years[0], _period_text(core, core_q), r"(?:năm|nam)\s+")
+            # "Quý I/2021 thì sao?": the whole period replaces "năm 2020" or "quý 1/2021"; one
+            # without its year keeps the earlier year ("Lũy kế 7 tháng" after "Tháng 7/2018")
+            phrase = _period_text(core, core_q)
+            if not _YEAR.search(phrase):
+                year = years[0].group()
+                phrase = f"{phrase} {year}" if fold(phrase).lower().endswith(" nam") else f"{phrase} năm {year}"
+            out = _replace_period(out, years[0], phrase, r"(?:năm|nam)\s+")
         elif core_q.years and years:
             y = str(sorted(core_q.years)[0])
             own = re.search(rf"(?<!\w)({_EDGE})\s+(?:năm|nam)\s+{y}", core, re.IGNORECASE)
@@ -953,7 +958,9 @@ def _period_text(core: str, q: Question, carried: bool = False) -> str:
             y = _YEAR.search(core, end)
             if y and y.start() - end <= 6:
                 end = y.end()
-            return core[m.start():end]
+            # "Lũy kế 7 tháng" as the user typed it (a period carried on is the period alone)
+            added = None if carried else re.search(r"(?:luy ke|tinh chung|cong don)\s+$", fold(core)[:m.start()].lower())
+            return core[added.start() if added else m.start():end]
     if years:
         m = re.search(r"(?:năm|nam)\s+" + str(years[0]), core, re.IGNORECASE)
         return m.group() if m else f"năm {years[0]}"

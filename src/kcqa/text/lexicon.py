@@ -559,7 +559,12 @@ def bare_months_is_period(before_folded: str, months: int, after_folded: str = "
     if DURATION_BEFORE.search(before_folded[-30:]):
         return False
     return months in (3, 6, 9, 12) or (1 <= months <= 12 and bool(_YEAR_AFTER.match(after_folded)
-                                                                  or _ESTIMATE_AFTER.match(after_folded)))
+                                                                  or _ESTIMATE_AFTER.match(after_folded)
+                                                                  or _CUMULATIVE_BEFORE.search(before_folded[-20:])))
+
+
+# "lũy kế 7 tháng", "tính chung 7 tháng", "cộng dồn 7 tháng": the months so far, added up (folded)
+_CUMULATIVE_BEFORE = re.compile(r"(?:luy ke|tinh chung|cong don)\s*$")
 
 
 _ESTIMATE_AFTER = re.compile(r"\s*,?\s*(?:uoc (?:dat|tinh|thuc hien)|uoc\s+\d|dat\s+\d|dat khoang)\b")

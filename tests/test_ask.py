@@ -768,6 +768,17 @@ def test_a_period_without_its_year_keeps_the_earlier_year(earlier, follow, expec
     assert resolve(follow, [_turn(earlier)]).question == expected
 
 
+@pytest.mark.parametrize("follow, expected", [
+    ("Cái thứ ba?", "Vấn đề thứ ba được thảo luận tại hội nghị là gì?"),
+    ("thu tu thi sao", "Vấn đề thứ tư được thảo luận tại hội nghị là gì?"),
+    ("Còn mục thứ hai?", "Vấn đề thứ hai được thảo luận tại hội nghị là gì?"),
+])
+def test_another_ordinal_asks_another_item_of_the_same_list(follow, expected):
+    """"Cái thứ ba?" had taken the place of "Vấn đề thứ nhất" whole, and without "vấn đề" no item
+    of the list was asked any more."""
+    assert resolve(follow, [_turn("Vấn đề thứ nhất được thảo luận tại hội nghị là gì?")]).question == expected
+
+
 def test_a_follow_up_that_says_what_it_measures_takes_only_the_earlier_subject():
     """"Ngôi nhà đó rộng bao nhiêu?" after a price asks an area: it does not take "giá" along
     (nor, asking a time, "hồ sơ"); a person the earlier turn quoted is not the new subject."""

@@ -241,6 +241,9 @@ def resolve(question: str, previous: list[dict]) -> Resolution:
         if core_q is None:
             return Resolution(base, resolved=True, substituted=True)
     elliptic = bool(_START.search(question) or re.search(_THI_SAO, question, re.IGNORECASE))
+    ordinal = _ordinal_swap(base, core) if core else None
+    if ordinal:
+        return Resolution(ordinal, resolved=True, substituted=True)
     local = _local_unit_swap(base, core) if elliptic and core else None
     if local:
         return Resolution(local, resolved=True, substituted=True)
@@ -381,6 +384,22 @@ def _a_thing(core: str, core_q: Question) -> bool:
             and not (core_q.names or core_q.places or core_q.years or core_q.period or core_q.measures
                      or core_q.days)
             and not any(fold(w) in _NOT_A_THING and (not marked or w in _NOT_A_THING_WRITTEN) for w in written))
+
+
+_ORDINALS = "|".join(sorted(lexicon.ORDINAL_WORDS, key=len, reverse=True))
+# "Cái thứ ba?", "thu tu thi sao", "Còn mục thứ hai?": another item of the same list (folded)
+_ORDINAL_ALONE = re.compile(rf"^(?:(?:cai|muc|y|diem|phan)\s+)?thu\s+({_ORDINALS}|\d{{1,2}})$")
+_ORDINAL_IN_BASE = re.compile(rf"(?<!\w)(?:thu\s+(?:{_ORDINALS}|\d{{1,2}})|dau tien)(?!\w)")
+
+
+def _ordinal_swap(base: str, core: str) -> str | None:
+    """"Cái thứ ba?" after "Vấn đề thứ hai … là gì?": the earlier question with the new ordinal
+    in place of its own, the noun of the list kept ("Vấn đề thứ ba …", not "Cái thứ ba …")."""
+    m = _ORDINAL_ALONE.match(fold(core).lower().strip(" ?.,"))
+    old = _ORDINAL_IN_BASE.search(fold(base).lower())
+    if not m or not old:
+        return None
+    return base[:old.start()] + f"thứ {lexicon.ORDINAL_WRITTEN.get(m.group(1), m.group(1))}" + base[old.end():]
 
 
 # a unit that measures a thing ("bao nhiêu tấn gạo"), unlike a counter of people ("lượt người") (folded)

@@ -597,6 +597,8 @@ PASSAGE_CUES = re.compile(
     r"sang kien|bai hoc|kinh nghiem|trach nhiem) gi|chu yeu la gi)\b")
 # "Vấn đề thứ hai … là gì?": one item of a list a record writes "Thứ nhất, …; Thứ hai, …" (folded)
 ORDINAL_WORDS = {"nhat": 1, "hai": 2, "ba": 3, "tu": 4, "nam": 5, "sau": 6, "bay": 7, "tam": 8, "chin": 9, "muoi": 10}
+ORDINAL_WRITTEN = {"nhat": "nhất", "hai": "hai", "ba": "ba", "tu": "tư", "nam": "năm", "sau": "sáu", "bay": "bảy",
+                   "tam": "tám", "chin": "chín", "muoi": "mười"}
 
 
 def ordinal_value(word: str) -> int | None:

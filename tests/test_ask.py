@@ -779,6 +779,13 @@ def test_another_ordinal_asks_another_item_of_the_same_list(follow, expected):
     assert resolve(follow, [_turn("Vấn đề thứ nhất được thảo luận tại hội nghị là gì?")]).question == expected
 
 
+@pytest.mark.parametrize("follow", ["còn cụm bắc nghĩa", "Còn cụm Bắc Nghĩa?"])
+def test_a_name_typed_with_its_short_type_noun_takes_the_name_s_place_once(follow):
+    """"Cụm công nghiệp cụm bắc nghĩa": the type noun was written twice and the name in lower case."""
+    prev = [_turn("Cụm công nghiệp Thuận Đức ở Quảng Bình rộng bao nhiêu ha?")]
+    assert resolve(follow, prev).question == "Cụm công nghiệp Bắc Nghĩa ở Quảng Bình rộng bao nhiêu ha?"
+
+
 def test_a_follow_up_that_says_what_it_measures_takes_only_the_earlier_subject():
     """"Ngôi nhà đó rộng bao nhiêu?" after a price asks an area: it does not take "giá" along
     (nor, asking a time, "hồ sơ"); a person the earlier turn quoted is not the new subject."""

@@ -761,9 +761,13 @@ def _swap_slots(base: str, base_q: Question, core: str, core_q: Question) -> str
         if name:
             new = _span_in(core, _names(core_q)[0]) or (0, len(core))
             phrase = core[new[0]:new[1]]
-            before = fold(out[:name[0]]).split()[-1:]
-            if before and len(phrase.split()) > 1 and fold(phrase.split()[0]) == before[0]:
-                phrase = phrase.split(maxsplit=1)[1]     # "xăng E5RON92" + "Xăng E10": one "xăng"
+            before = fold(out[:name[0]]).lower().split()[-3:]
+            if len(phrase.split()) > 1 and fold(phrase.split()[0]).lower() in before:
+                # "xăng E5RON92" + "Xăng E10": one "xăng"; "Cụm công nghiệp Thuận Đức" + "cụm
+                # bắc nghĩa": the type noun written once, and what follows it a name as names are written
+                phrase = phrase.split(maxsplit=1)[1]
+                if phrase.islower() and out[name[0]:name[1]].istitle():
+                    phrase = " ".join(w[:1].upper() + w[1:] for w in phrase.split())
             out = out[:name[0]] + phrase + out[name[1]:]
     elif _names(core_q) and base_q.places:
         # "riêng huyện Lệ Thủy thì sao?": a narrower place in the earlier province's stead

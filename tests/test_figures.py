@@ -73,6 +73,16 @@ def test_the_months_added_up_so_far_are_the_period():
     assert figs["10.206 tỷ đồng"].period == figs["9,83%"].period == "7 tháng năm 2016"
 
 
+def test_a_period_in_an_earlier_sentences_bracket_dates_none_of_the_next():
+    """"(tháng 6/2012 là 21,4%, nhưng đến tháng 11/2012 giảm còn 7,1%)" is an aside: the next
+    sentence's output is the year's, not November's (it had been no answer to "năm 2012")."""
+    from kcqa.models import Document
+    text = ("Năm 2012, sản xuất công nghiệp phát triển ổn định, chỉ số hàng tồn kho giảm dần (tháng 6/2012 là "
+            "21,4%, nhưng đến tháng 11/2012 giảm còn 7,1%). Giá trị sản xuất công nghiệp ước đạt 140.660 tỷ đồng.")
+    figs = {f.text: f for f in extract_figures(Document(path="x.txt", text=text, metadata={"year": "2012"}))}
+    assert figs["ước đạt 140.660 tỷ đồng"].period == "Năm 2012"
+
+
 def test_a_year_written_without_nam_and_a_span_of_years_are_periods():
     """News writes "trong 2025", "đến 2030", "Cuối 2020": a year after such a word is the
     figure's period (not the "năm 2019" earlier in the sentence); "từ năm 2008 đến 2013" is one
@@ -125,6 +135,7 @@ def test_the_first_three_months_and_the_first_quarter_are_one_period():
     assert period_parts("quý đầu tiên của năm 2021") == q1
     assert period_parts("3 tháng cuối năm")[0] == 4 and period_parts("6 tháng đầu năm") != q1
     assert period_parts("3 tháng")[0] is None          # "3 tháng qua" is a span, not a quarter
+    assert period_parts("3 tháng năm 2016") == q1       # the year's months so far, as "10 tháng năm 2016"
     figs = _extract("Trong quý đầu tiên của năm 2021, mỗi phút Apple kiếm được 691.234 USD. "
                     "Quý 4/2020, VinCommerce đã có quý đầu tiên đạt lợi nhuận 16 tỷ đồng.")
     assert figs["691.234 USD"].period == "quý đầu tiên của năm 2021"

@@ -95,9 +95,11 @@ def period_parts(text: str) -> tuple[int | None, int | None]:
         word = m.group(1) or m.group(2)
         months = int(word) if word.isdigit() else lexicon.MONTH_COUNT_WORDS[word]
         if months == 3 and quarter is None:
-            # "3 tháng đầu năm" is quý I and "3 tháng cuối năm" quý IV; a bare "3 tháng" stays a span
-            edge = re.match(r"\s+(dau|cuoi) nam", f[m.end():])
-            quarter = (1 if edge.group(1) == "dau" else 4) if edge else None
+            # "3 tháng đầu năm" is quý I and "3 tháng cuối năm" quý IV; "3 tháng năm 2016" counts
+            # the months of that year so far, as "10 tháng năm 2016" does: quý I; a bare "3 tháng"
+            # ("3 tháng qua") stays a span
+            edge = re.match(r"\s+(dau|cuoi) nam|\s+nam\s+(?:19|20)\d\d\b", f[m.end():])
+            quarter = (4 if edge.group(1) == "cuoi" else 1) if edge else None
     if quarter == 1 and months is None:
         months = 3                   # and quý I is the year's first three months
     return quarter, months

@@ -17,7 +17,7 @@ from ..models import Document, Figure
 
 # Bump when extraction changes: `kcqa index` then re-extracts figures from the stored
 # text of every record, without re-embedding anything.
-EXTRACTOR_VERSION = "70"
+EXTRACTOR_VERSION = "71"
 from ..text import lexicon
 from ..text.numbers import Quantity, find_durations, find_quantities
 from ..text.places import find_places
@@ -615,8 +615,10 @@ def _period_named(sentence: str, q: Quantity, periods, prev: str, doc: Document)
     # not the sentence before when this one says it is of now ("Đến nay, thành phố đã hình
     # thành … 6 trung tâm thương mại" after "đến năm 1984, …")
     for context in ((doc.title,) if _NOW.search(sentence, max(0, q.start - 300), q.start) else (prev, doc.title)):
+        # (a period in an earlier sentence's bracket is an aside's: "(tháng 6/2012 là 21,4%, … tháng
+        # 11/2012 …)" does not date "Giá trị sản xuất công nghiệp ước đạt 140.660 tỷ đồng" after it)
         found = [p for p in periods_in(context) if not _BASELINE.search(context[max(0, p[0] - 200):p[0]])
-                 and not _since(context, p)]
+                 and not _since(context, p) and context.rfind("(", 0, p[0]) <= context.rfind(")", 0, p[0])]
         if found:
             reported = _reported(context, found)
             if context is doc.title and reported == found and all(_planned(context, p) for p in found):

@@ -664,6 +664,20 @@ def test_a_company_asked_is_the_one_of_the_figure_asked_named_whole(tmp_path, mo
     assert ans.value is not None and ans.value.text == "Công ty TNHH TM DV Minh Phát - Hòa Định"
 
 
+def test_a_rating_is_no_names_number_and_a_total_asked_names_no_part(tmp_path, model_cache):
+    """"… tổng cộng bao nhiêu sản phẩm OCOP 3 sao?": "OCOP 3" is no numbered name ("3 sao?" had
+    been read with its "?", so "OCOP 4 sao," in the sentence was another OCOP), and "cộng" of
+    "tổng cộng" does not name the part "du lịch cộng đồng" of the breakdown after it."""
+    engine = _records_engine(tmp_path, model_cache, {
+        "ocop.txt":
+            "Kết quả OCOP tỉnh Hòa Định\n\n"
+            "Đến nay, toàn tỉnh Hòa Định có 13 sản phẩm OCOP 4 sao, 131 sản phẩm OCOP 3 sao của 91 chủ thể, thuộc "
+            "4 nhóm sản phẩm, trong đó 124 sản phẩm thuộc nhóm thực phẩm; 3 sản phẩm thuộc nhóm dịch vụ du lịch "
+            "cộng đồng.\n",
+    })
+    assert _stated(engine, "Đến nay Hòa Định có tổng cộng bao nhiêu sản phẩm OCOP 3 sao?") == "131 sản phẩm"
+
+
 def test_domestic_or_foreign_asked_is_a_slot(tmp_path, model_cache):
     """"… vốn đầu tư trong nước?" is not answered by the foreign investment of a sentence that
     speaks of foreign investment only (it had been, at 0.98); where a sentence gives both, each

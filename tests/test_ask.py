@@ -768,6 +768,14 @@ def test_a_period_without_its_year_keeps_the_earlier_year(earlier, follow, expec
     assert resolve(follow, [_turn(earlier)]).question == expected
 
 
+def test_now_is_no_reference_to_an_earlier_turn():
+    """"Đến nay …", "Hiện nay …" had been read as "… này": a first question starting so was
+    refused as a follow-up with nothing before it."""
+    for q in ("Đến nay Cao Bằng có bao nhiêu sản phẩm OCOP 3 sao?", "hien nay tinh co bao nhieu xa"):
+        assert not resolve(q, []).unresolvable
+    assert resolve("Tỉnh này có bao nhiêu xã?", []).unresolvable
+
+
 @pytest.mark.parametrize("follow, expected", [
     ("Cái thứ ba?", "Vấn đề thứ ba được thảo luận tại hội nghị là gì?"),
     ("thu tu thi sao", "Vấn đề thứ tư được thảo luận tại hội nghị là gì?"),

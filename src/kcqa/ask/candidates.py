@@ -715,6 +715,9 @@ def part_ok(ctx: Evidence, f: Figure) -> bool:
     return True
 
 
+_TOTAL_WORDS = {"tổng", "cộng", "tong", "cong"}
+
+
 def _whole_start(sentence: str, among: int, stated: re.Pattern) -> int:
     """Where the whole a "trong đó" splits starts: at its own ';' group when that states a figure
     of the unit ("…; Kế hoạch khuyến công địa phương … là 11.633 triệu đồng, trong đó: …"), so the
@@ -736,6 +739,7 @@ def _names_the_part(q, asked: set[str], whole: str, part: str, measure: str = ""
         return True
     marked = has_diacritics(q.text)
     words = (_common_words(q.text, True) if marked else asked) - {w for n in subjects for w in n.split()}
+    words -= _TOTAL_WORDS           # "tổng cộng" asks the whole: its "cộng" is not the part's "cộng đồng"
     if _parts_own_words(whole, part, marked) & words:
         return True
     # the part's own measure, asked, that the whole does not say: "kim ngạch xuất khẩu" is a

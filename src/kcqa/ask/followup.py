@@ -93,6 +93,8 @@ def _ref_spans(text: str) -> list[re.Match]:
             continue
         if fold(m.group(2)) == "tren" and noun[-1] not in {"neu", "noi", "ke"}:
             continue        # "nói trên" refers back; "giao dịch trên HSX" is on HSX
+        if fold(m.group(2)).lower() == "nay" and noun[-1] in {"den", "hien"}:
+            continue        # "Đến nay", "hiện nay": now, not "… này"
         out.append(m)
     return out
 

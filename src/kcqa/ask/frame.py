@@ -235,8 +235,8 @@ def name_number_at(text: str, pos: int) -> re.Match | None:
     m = _NUMBER_AFTER_NAME.match(text, pos)
     if m is None:
         return None
-    after = fold(text[m.end():m.end() + 12]).split()[:1]
-    if after and after[0] in _TIME_AFTER_NUMBER:
+    after = re.match(r"\s*(\w+)", fold(text[m.end():m.end() + 12]))      # "sao" of "4 sao," or "3 sao?"
+    if after and after.group(1).lower() in _TIME_AFTER_NUMBER:
         return None
     return None if any(x.start == 0 and x.unit for x in find_quantities(text[m.start(1):m.start(1) + 40])) else m
 

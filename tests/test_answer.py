@@ -678,6 +678,27 @@ def test_a_rating_is_no_names_number_and_a_total_asked_names_no_part(tmp_path, m
     assert _stated(engine, "Đến nay Hòa Định có tổng cộng bao nhiêu sản phẩm OCOP 3 sao?") == "131 sản phẩm"
 
 
+def test_a_name_written_in_one_group_of_a_list_is_answered_from_that_group(tmp_path, model_cache):
+    """"cụm A … 100%; cụm B … 50%; cụm C (huyện D) … 57%; …": the cluster asked is answered by its
+    own ';' group (another group's 50% had been stated at 0.83), and the district in its bracket
+    does not make it another place's figure; a group that names no one is its subject's
+    ("…; lợi nhuận sau thuế đạt 1.069 tỷ đồng")."""
+    engine = _records_engine(tmp_path, model_cache, {
+        "cum-cong-nghiep.txt":
+            "Cụm công nghiệp tỉnh Quảng Trị năm 2015\n\n"
+            "Các cụm công nghiệp đã đi vào hoạt động gồm: cụm công nghiệp Thuận An (TP. Đông Hà) với diện tích "
+            "25 ha, tỷ lệ lấp đầy 100%; cụm công nghiệp Bắc Sơn (TP. Đông Hà) diện tích 15 ha, tỷ lệ lấp đầy 50%; "
+            "cụm công nghiệp Lưu Phong (huyện Gio Linh) với diện tích 4 ha, tỷ lệ lấp đầy 57%; cụm công nghiệp "
+            "Yên Lạc (huyện Hải Lăng) diện tích 18 ha, tỷ lệ lấp đầy 30%.\n",
+        "vang-bac.txt":
+            "Kết quả kinh doanh năm 2020\n\n"
+            "Tại Công ty Vàng bạc Mai Phương (HOSE: MPJ) năm 2020 doanh thu của MPJ đạt 17.511 tỷ đồng, tăng 3%; "
+            "lợi nhuận trước thuế đạt 1.349 tỷ đồng; lợi nhuận sau thuế đạt 1.069 tỷ đồng.\n",
+    })
+    assert _stated(engine, "Cụm công nghiệp Lưu Phong ở Quảng Trị đã lấp đầy bao nhiêu phần trăm?") == "57%"
+    assert _stated(engine, "Lợi nhuận sau thuế năm 2020 của MPJ là bao nhiêu?") == "1.069 tỷ đồng"
+
+
 def test_domestic_or_foreign_asked_is_a_slot(tmp_path, model_cache):
     """"… vốn đầu tư trong nước?" is not answered by the foreign investment of a sentence that
     speaks of foreign investment only (it had been, at 0.98); where a sentence gives both, each

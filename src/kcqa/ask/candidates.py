@@ -19,7 +19,7 @@ from ..text.lexicon import (DURATION_UNITS, EQUIVALENT_PHRASES, MONEY_UNITS, MON
 from ..text import lexicon
 from ..text.places import find_places, lookup, places_in_address, places_in_file_name
 from ..text.numbers import QUALIFIERS, Quantity, parse_number, ratio_ok
-from ..text.vietnamese import fold, folded_syllables, has_diacritics, is_syllable, sentences, syllables
+from ..text.vietnamese import capitalised_runs, fold, folded_syllables, has_diacritics, is_syllable, sentences, syllables
 from .features import CHANGE_VERBS, clause, is_place_asked, mentions, period_parts, relation_of, window, year_part
 from .frame import Question, identifiers_in
 
@@ -372,7 +372,9 @@ def place_ok(ctx: Evidence, f: Figure) -> bool:
         return not (in_sentence - names)
     if in_sentence:
         return False
-    subject = q.names and any(mentions(ent, n) or mentions(n, ent) for n in q.names)
+    # (or written in the figure's own ';' group: "cụm công nghiệp Lưu Thuận (huyện Tuyên Hoá) … 57%")
+    subject = q.names and any(mentions(ent, n) or mentions(n, ent) for n in q.names) or (
+        f.sentence.count(";") >= 2 and any(mentions(_own_group(f), n) for n in q.names))
     if ent and (subject or names_a_market_asked(ctx, f.entity)):
         # the subject asked ("Đội Quản lý thị trường số 1 Bình Dương"), or the market ("xuất khẩu
         # của Trà Vinh sang châu Âu"), in the province asked: the record must be that province's
@@ -773,6 +775,41 @@ def names_ok(ctx: Evidence, f: Figure) -> bool:
     an abbreviation in it written either way ("ĐH Bách khoa" / "Đại học Bách khoa")."""
     return all(any(ctx.doc_mentions(f.doc, {form}) or ctx.doc_mentions_parts(f.doc, form.split())
                    for form in _name_forms(n)) for n in ctx.q.names)
+
+
+def _own_group(f: Figure) -> str:
+    """The figure's own ';' group of its sentence, folded."""
+    folded = fold(f.sentence).lower()
+    s = f.start - f.sentence_start
+    end = folded.find(";", s)
+    return folded[folded.rfind(";", 0, s) + 1:end if end >= 0 else len(folded)]
+
+
+def listed_name_ok(ctx: Evidence, f: Figure) -> bool:
+    """A sentence listing groups apart by ';' ("cụm công nghiệp Thuận Đức … tỷ lệ lấp đầy 100%;
+    cụm công nghiệp Bắc Nghĩa … 50%; …; cụm công nghiệp Lưu Thuận … 57%; …"): a name the
+    question asks, written in one group, is not answered by another group's figure (Nghĩa Ninh's
+    50% had answered Lưu Thuận at 0.83). A name that opens the list ("… Lưu Thuận gồm: …; …")
+    is every group's."""
+    names = [n for n in ctx.q.names if n not in lexicon.ROMAN]
+    if not names or f.sentence.count(";") < 2:
+        return True
+    folded = fold(f.sentence).lower()
+    own = _own_group(f)
+    start = folded.rfind(";", 0, f.start - f.sentence_start) + 1
+    written = f.sentence[start:start + len(own)]
+    asked = fold(ctx.q.text).lower()
+    if not any(fold(written[a:b]).lower() not in asked for a, b in capitalised_runs(written)):
+        return True                       # a group naming no one of its own is the subject's ("…; lợi nhuận … đạt …")
+    for n in names:
+        at = [m.start() for m in re.finditer(rf"(?<!\w){re.escape(n)}(?!\w)", folded)]
+        if not at or mentions(own, n):
+            continue
+        first = at[0]
+        if ":" in folded[first:folded.find(";", first) if folded.find(";", first) >= 0 else len(folded)]:
+            continue                      # the list's lead-in names it
+        return False
+    return True
 
 
 _FOLDED_ABBREVIATIONS = [[fold(form).lower() for form in group] for group in lexicon.ABBREVIATIONS]

@@ -374,7 +374,8 @@ def place_ok(ctx: Evidence, f: Figure) -> bool:
         return False
     # (or written in the figure's own ';' group: "cụm công nghiệp Lưu Thuận (huyện Tuyên Hoá) … 57%")
     subject = q.names and any(mentions(ent, n) or mentions(n, ent) for n in q.names) or (
-        f.sentence.count(";") >= 2 and any(mentions(_own_group(f), n) for n in q.names))
+        f.sentence.count(";") >= 2 and any(mentions(fold(f.sentence[slice(*_own_group(f))]).lower(), n)
+                                           for n in q.names))
     if ent and (subject or names_a_market_asked(ctx, f.entity)):
         # the subject asked ("Đội Quản lý thị trường số 1 Bình Dương"), or the market ("xuất khẩu
         # của Trà Vinh sang châu Âu"), in the province asked: the record must be that province's
@@ -777,12 +778,11 @@ def names_ok(ctx: Evidence, f: Figure) -> bool:
                    for form in _name_forms(n)) for n in ctx.q.names)
 
 
-def _own_group(f: Figure) -> str:
-    """The figure's own ';' group of its sentence, folded."""
-    folded = fold(f.sentence).lower()
+def _own_group(f: Figure) -> tuple[int, int]:
+    """Where the figure's own ';' group of its sentence starts and ends."""
     s = f.start - f.sentence_start
-    end = folded.find(";", s)
-    return folded[folded.rfind(";", 0, s) + 1:end if end >= 0 else len(folded)]
+    end = f.sentence.find(";", s)
+    return f.sentence.rfind(";", 0, s) + 1, end if end >= 0 else len(f.sentence)
 
 
 def listed_name_ok(ctx: Evidence, f: Figure) -> bool:
@@ -795,18 +795,17 @@ def listed_name_ok(ctx: Evidence, f: Figure) -> bool:
     if not names or f.sentence.count(";") < 2:
         return True
     folded = fold(f.sentence).lower()
-    own = _own_group(f)
-    start = folded.rfind(";", 0, f.start - f.sentence_start) + 1
-    written = f.sentence[start:start + len(own)]
+    start, end = _own_group(f)
+    written, own = f.sentence[start:end], folded[start:end]
     asked = fold(ctx.q.text).lower()
     if not any(fold(written[a:b]).lower() not in asked for a, b in capitalised_runs(written)):
         return True                       # a group naming no one of its own is the subject's ("…; lợi nhuận … đạt …")
     for n in names:
-        at = [m.start() for m in re.finditer(rf"(?<!\w){re.escape(n)}(?!\w)", folded)]
-        if not at or mentions(own, n):
+        first = re.search(rf"(?<!\w){re.escape(n)}(?!\w)", folded)
+        if not first or mentions(own, n):
             continue
-        first = at[0]
-        if ":" in folded[first:folded.find(";", first) if folded.find(";", first) >= 0 else len(folded)]:
+        group_end = folded.find(";", first.start())
+        if ":" in folded[first.start():group_end if group_end >= 0 else len(folded)]:
             continue                      # the list's lead-in names it
         return False
     return True

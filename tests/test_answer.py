@@ -699,6 +699,19 @@ def test_a_name_written_in_one_group_of_a_list_is_answered_from_that_group(tmp_p
     assert _stated(engine, "Lợi nhuận sau thuế năm 2020 của MPJ là bao nhiêu?") == "1.069 tỷ đồng"
 
 
+def test_the_months_added_up_to_a_month_are_that_many_months(tmp_path, model_cache):
+    """"Lũy kế đến hết tháng 7/2018 … ước đạt 29.557 tỷ đồng" answers "lũy kế 7 tháng năm 2018":
+    the month closes the months added up (it had been July's own period, no answer)."""
+    engine = _records_engine(tmp_path, model_cache, {
+        "ban-le.txt":
+            "Thương mại tỉnh Hải Dương tháng 7/2018\n\n"
+            "Tổng mức bán lẻ hàng hóa và doanh thu dịch vụ tháng 7/2018 ước đạt 4.400 tỷ đồng. Lũy kế đến hết "
+            "tháng 7/2018 tổng mức bán lẻ hàng hóa và doanh thu dịch vụ ước đạt 29.557 tỷ đồng.\n",
+    })
+    asked = "Lũy kế 7 tháng năm 2018 tổng mức bán lẻ hàng hóa và doanh thu dịch vụ của Hải Dương đạt bao nhiêu?"
+    assert _stated(engine, asked) == "ước đạt 29.557 tỷ đồng"
+
+
 def test_domestic_or_foreign_asked_is_a_slot(tmp_path, model_cache):
     """"… vốn đầu tư trong nước?" is not answered by the foreign investment of a sentence that
     speaks of foreign investment only (it had been, at 0.98); where a sentence gives both, each

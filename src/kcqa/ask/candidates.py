@@ -872,6 +872,10 @@ def period_ok(ctx: Evidence, f: Figure) -> bool:
         end = _QUARTER_END.search(f.period) if qq and fq is None and fm is None else None
         if end and end.group(1) in _END_OF.get(qq, ()):
             fq, fm = qq, qm      # a balance "tính đến hết ngày 31/3/2021" is quý I's: 31/3 ends it
+        if qm and not qq and fm is None and lexicon.calendar_month(f.period) == qm \
+                and re.search(rf"\b(?:luy ke|tu dau nam)\s+(?:den het|den|toi|tinh den het)\s+thang {qm}\b",
+                              fold(f.sentence).lower()):
+            fm = qm              # "lũy kế đến hết tháng 7/2018" is the seven months so far
         if (qq and qq != fq) or (qm and qm != fm):
             return False
     return day_ok(ctx, f)

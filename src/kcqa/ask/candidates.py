@@ -87,6 +87,7 @@ class Evidence:
         self.scopes = {scope for _, scope in lexicon.scopes_named(fold(q.text).lower())}   # and of another scope
         self.levels = lexicon.levels_named(fold(q.text).lower())       # and of another level (cấp tỉnh)
         self.funding = lexicon.funding_named(fold(q.text).lower())     # and of another source of money
+        self.origin = lexicon.origin_named(fold(q.text).lower())       # and domestic or foreign
         self._folded_docs: dict[str, str] = {}
         self._doc_places: dict[str, tuple[set[str], set[str], set[str]]] = {}
         self._days_named: dict[str, list] = {}
@@ -454,11 +455,9 @@ def origin_ok(ctx: Evidence, f: Figure) -> bool:
     """Domestic or foreign, when the question says which ("vốn đầu tư trong nước"): a figure
     whose sentence speaks only of the other ("thu hút 2,609 tỷ USD vốn đầu tư trực tiếp nước
     ngoài (FDI)", stated at 0.98) is none; where it speaks of both, the figure's own clause says."""
-    q = fold(ctx.q.text).lower()
-    domestic, foreign = bool(lexicon.DOMESTIC.search(q)), bool(lexicon.FOREIGN.search(q))
-    if domestic == foreign:
+    if ctx.origin is None:
         return True
-    other, own = (lexicon.FOREIGN, lexicon.DOMESTIC) if domestic else (lexicon.DOMESTIC, lexicon.FOREIGN)
+    other, own = (lexicon.FOREIGN, lexicon.DOMESTIC) if ctx.origin == "domestic" else (lexicon.DOMESTIC, lexicon.FOREIGN)
     sentence = fold(f.sentence).lower()
     if not other.search(sentence):
         return True

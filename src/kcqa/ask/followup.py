@@ -320,8 +320,8 @@ def resolve(question: str, previous: list[dict]) -> Resolution:
     out = out.strip()
     if fold(out) == fold(question):
         return Resolution(question)
-    if base_q.kind != "passage" and parse_question(out).kind == "passage" and not _asks(out, _ASKING) \
-            and not lexicon.WHY_CUES.search(fold(out)):
+    if base_q.kind != "passage" and not _asks(out, _ASKING) and not lexicon.WHY_CUES.search(fold(out)) \
+            and parse_question(out).kind == "passage":
         # the rewrite lost what the earlier question asked and reads as a what-question only by a
         # noun it now holds ("… trung cấp sơ cấp và các chương trình đào tạo khác?"): no sentence
         # quoted for it answers anything the user asked

@@ -328,6 +328,14 @@ OPPOSED_MEASURES = (("xuất khẩu", "nhập khẩu"), ("trước thuế", "sau
 # tỷ USD vốn đầu tư trực tiếp nước ngoài (FDI)"). Folded; "trong và ngoài nước" says both.
 DOMESTIC = re.compile(r"\b(trong nuoc|noi dia|ddi|trong va ngoai nuoc)\b")
 FOREIGN = re.compile(r"\b(nuoc ngoai|fdi|trong va ngoai nuoc)\b")
+
+
+def origin_named(folded: str) -> str | None:
+    """"domestic" or "foreign" when a (folded) text says one and not the other, else None."""
+    domestic, foreign = bool(DOMESTIC.search(folded)), bool(FOREIGN.search(folded))
+    return None if domestic == foreign else "domestic" if domestic else "foreign"
+
+
 # "GRDP theo giá so sánh 2010", "(giá so sánh năm 2010)": the prices' base year, not a period (folded)
 PRICE_BASE_BEFORE = re.compile(r"(?<!\w)gia so sanh(?:\s+nam)?\s*$")
 # Measures whose figures only come in certain units.

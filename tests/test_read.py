@@ -66,6 +66,20 @@ def test_corpus_header_lines_are_metadata_not_text(tmp_path):
     assert doc.text[doc.body_start:].startswith("Quảng Nam")
 
 
+def test_a_cited_documents_date_is_not_the_records_own(tmp_path):
+    """A report that cites a law early was dated by it, and its undated figures took its year
+    (a 2023 inspection's counts became "năm 2007"); a place-date line beside the record's own
+    number is still its date."""
+    cited = write(tmp_path, "kiem-tra.txt", (
+        "Kiểm tra hoạt động hóa chất\n\nĐoàn kiểm tra làm việc với 12 doanh nghiệp. Các doanh nghiệp chấp "
+        "hành Luật Hóa chất ngày 21 tháng 11 năm 2007, Nghị định số 113/2017/NĐ-CP ngày 09/10/2017.\n").encode())
+    doc = read_document(cited)
+    assert "date" not in doc.metadata and doc.metadata.get("year") != 2007
+    own = write(tmp_path, "nq.txt", ("Số 60-NQ/TW      Hà Nội, ngày 12 tháng 4 năm 2025\n\nNGHỊ QUYẾT\n\n"
+                                     "Theo Quyết định số 5/QĐ ngày 1 tháng 2 năm 2024, …\n").encode())
+    assert read_document(own).metadata["date"] == "2025-04-12"
+
+
 def test_vietnamese_file_names_spaces_and_symlink_loops(tmp_path):
     d = tmp_path / "hồ sơ"
     d.mkdir()

@@ -23,13 +23,15 @@ from typing import Callable, Iterator
 
 from ..models import Document
 from ..text.vietnamese import nfc
+from ..text import lexicon
 
 Loader = Callable[[Path, bytes], Document]
 # Bump when a loader reads the same bytes differently: the indexer reads every record
 # again (passages whose text is unchanged keep their vectors). 2: Markdown soft breaks. 3: a saved
 # page's source, date and caption lines are not its title. 4: a line ending in a photo credit ends
 # its paragraph; a saved page's lead sentence (its title when it has no headline) is after its source line.
-READER_VERSION = "4"
+# 5: a date written after a cited document's name ("Luật Hóa chất ngày …") is not the record's date.
+READER_VERSION = "5"
 _LOADERS: dict[str, Loader] = {}
 _PLUGINS_LOADED = False
 
@@ -247,6 +249,23 @@ _ROMAN = re.compile(r"lần thứ ([IVXLC]+|\d+)", re.IGNORECASE)
 
 _DATE_VI = re.compile(r"ngày\s+(\d{1,2})\s+tháng\s+(\d{1,2})\s+năm\s+(\d{4})", re.IGNORECASE)
 _DATE_COMPACT = re.compile(r"^(\d{4})(\d{2})(\d{2})$")
+# "Luật Hóa chất ngày 21 tháng 11 năm 2007", "Quyết định số 1126/QĐ-SCT ngày …": another document's date
+_CITED_BEFORE = re.compile(r"(?:\b(?:%s)\b|\bsố\s+\S+/\S*)[^.;,\n]{0,80}$" % "|".join(lexicon.DOCUMENT_TYPES + ("Kế hoạch",)),
+                           re.IGNORECASE)
+
+
+def _own_date(head: str) -> tuple[int, int, int] | None:
+    """The record's own date: the first "ngày … tháng … năm …" that is not the date of a document
+    it cites ("Hà Nội, ngày 12 tháng 4 năm 2025" beside "Số 60-NQ/TW" is its own). Until
+    extractor 72 the first date of any kind was taken: a report citing "Luật Hóa chất ngày 21
+    tháng 11 năm 2007" was dated 2007, and so were its figures without a period of their own."""
+    for m in _DATE_VI.finditer(head):
+        if _CITED_BEFORE.search(head, max(0, m.start() - 120), m.start()):
+            continue
+        day, month, year = int(m.group(1)), int(m.group(2)), int(m.group(3))
+        if 1 <= day <= 31 and 1 <= month <= 12:
+            return day, month, year
+    return None
 _DOC_NUMBER = re.compile(r"Số:\s*([\w./-]+/[\w./-]+)")
 
 
@@ -259,9 +278,10 @@ def infer_metadata(doc: Document) -> dict:
     if m:
         meta["date"] = f"{m.group(1)}-{m.group(2)}-{m.group(3)}"
     elif not date:
-        m = _DATE_VI.search(head)
-        if m:
-            meta["date"] = f"{m.group(3)}-{int(m.group(2)):02d}-{int(m.group(1)):02d}"
+        found = _own_date(head)
+        if found:
+            day, month, year = found
+            meta["date"] = f"{year}-{month:02d}-{day:02d}"
     date = meta.get("date") or date
     if _YEAR.search(date or ""):
         meta["year"] = int(_YEAR.search(date).group(1))

@@ -1045,3 +1045,19 @@ def test_a_subject_ends_before_its_estimate_and_a_label_is_no_subject():
         "Tổng mức bán lẻ hàng hóa và doanh thu dịch vụ của Gia Lai 9 tháng năm 2024 tăng bao nhiêu so với cùng kỳ?")
     prev = [_turn("Cơ cấu giải thưởng có bao nhiêu giải C?", kind="count", answer_text="6 giải")]
     assert not resolve("Còn sản phẩm đăng ký đến từ bao nhiêu huyện?", prev).question.startswith("C ")
+
+
+def test_figures_listed_side_by_side_share_what_follows_the_last(tmp_path):
+    """"54 xã, 09 phường hình thành sau sắp xếp": the predicate is the 54 communes' too; cut at
+    the comma, "54 xã" said nothing and "01 xã không thực hiện sắp xếp" answered "Có bao nhiêu xã
+    … hình thành sau sắp xếp?". A decimal comma lists nothing."""
+    from kcqa.ask.features import clause
+    from kcqa.extract.figures import extract_figures
+    from kcqa.read import read_document
+    record = tmp_path / "nghi-quyet.txt"
+    record.write_text("Sau khi sắp xếp, tỉnh Cà Mau có 64 đơn vị hành chính cấp xã; trong đó có 54 xã, 09 phường "
+                      "hình thành sau sắp xếp và 01 xã không thực hiện sắp xếp.\nVàng SJC niêm yết tại 55,2 - 55,65 "
+                      "triệu đồng/lượng, giảm 200.000 đồng.\n", encoding="utf-8")
+    figures = {f.text: f for f in extract_figures(read_document(record))}
+    assert "hình thành sau sắp xếp" in clause(figures["54 xã"])
+    assert "giảm" not in clause(next(f for t, f in figures.items() if t.startswith("55,2")))

@@ -128,9 +128,20 @@ def clause(f: Figure) -> str:
     # include the clause before when the figure's own clause is just "đạt X"
     if left > 0 and s - left < 25:
         left = max(text.rfind(",", 0, left), text.rfind(";", 0, left))
-    right_candidates = [i for i in (text.find(",", e), text.find(";", e)) if i >= 0]
-    right = min(right_candidates) if right_candidates else len(text)
+    right = _next_delimiter(text, e)
+    # "54 xã, 09 phường hình thành sau sắp xếp": figures listed side by side share what
+    # follows the last of them
+    while right < len(text) and _NEXT_FIGURE_LISTED.match(text, right) and len(text[e:right].split()) <= 3:
+        right = _next_delimiter(text, right + 1)
     return text[left + 1:right] + " " + lead_in(f)
+
+
+_NEXT_FIGURE_LISTED = re.compile(r",\s+\d")
+
+
+def _next_delimiter(text: str, start: int) -> int:
+    found = [i for i in (text.find(",", start), text.find(";", start)) if i >= 0]
+    return min(found) if found else len(text)
 
 
 def window(f: Figure, before: int = 5, after: int = 6) -> str:

@@ -1859,3 +1859,21 @@ def test_a_name_written_against_its_title_is_bound():
     assert not _bound(text, span("Trần Thị Mai"), title)
     lead = "Giám đốc Sở Công Thương tỉnh Kon Tum, đồng chí Lê Văn Hải phát biểu."
     assert _bound(lead, (lead.index("Lê"), lead.index(" phát")), (0, len("Giám đốc Sở Công Thương")))
+
+
+def test_a_document_asked_by_its_year_is_the_one_of_that_year(tmp_path, model_cache):
+    """"Nghị định ban hành năm 2022 là nghị định nào?" over a sentence citing the 2017 one first:
+    the year is a slot the document must be of (its number or its date), as a figure's period
+    is; the first of the list was stated. A year inside a document the question names by its
+    number ("Nghị quyết 18/2025 … theo thông tư nào?") is that document's, not a slot."""
+    engine = _records_engine(tmp_path, model_cache, {
+        "kiem-tra-hoa-chat.txt":
+            "Kiểm tra hoạt động hóa chất năm 2023\n\nCác doanh nghiệp chấp hành tốt các quy định tại Nghị định "
+            "số 113/2017/NĐ-CP ngày 09/10/2017; Nghị định số 82/2022/NĐ-CP ngày 18/10/2022; Thông tư số "
+            "32/2017/TT-BCT ngày 28/12/2017.\n\nNghị quyết 18/2025/NQ-HĐND phân bổ kinh phí khuyến công theo "
+            "Thông tư số 28/2018/TT-BTC.\n",
+    })
+    assert engine.ask("Nghị định ban hành năm 2022 là nghị định nào?").value.text == "Nghị định số 82/2022/NĐ-CP"
+    assert engine.ask("Nghị định ban hành năm 2019 là nghị định nào?").status == "not_found"
+    ans = engine.ask("Nghị quyết 18/2025 phân bổ kinh phí khuyến công theo thông tư nào?")
+    assert ans.value.text == "Thông tư số 28/2018/TT-BTC"

@@ -825,11 +825,30 @@ DOCUMENT_NUMBER = re.compile(r"((?:" + "|".join(DOCUMENT_TYPES) + r")"
                              r"(?:\s+số)?\s*\d+[\w/.-]*[\w]|(?<=Số:)\s*\d+/[\w/.-]*[\w])", re.IGNORECASE)
 
 
+# "82/2022/NĐ-CP ngày 18/10/2022", "số 2049/QĐ-UBND … phê duyệt kế hoạch năm 2020": the years
+# a document is of, in its number and in what the sentence says of it before the next document
+_ANY_YEAR = re.compile(r"(?<!\d)((?:19|20)\d\d)(?!\d)")
+
+
+def _document_years(text: str, m: re.Match) -> set[int]:
+    nxt = DOCUMENT_NUMBER.search(text, m.end(1))
+    said = text[m.start(1):nxt.start(1) if nxt else len(text)]
+    return {int(y) for y in _ANY_YEAR.findall(said)}
+
+
 def answer_document(ctx: Evidence) -> Answer | None:
+    """The document a sentence cites, of the kind asked; a year the question names ("nghị
+    định ban hành năm 2022") is a slot the document must be of, as a figure must be of the
+    period asked: the first nghị định of a list is not the one of 2022."""
     want = ctx.q.doc_type or ""
+    # the year of a document the question names by its number ("Nghị quyết 18/2025 … theo thông
+    # tư nào?") is that document's, not the one asked for
+    asked_years = {y for y in ctx.q.years if not re.search(rf"\d/{y}", ctx.q.text)}
     for cov, chunk, s, e, text in _sentence_candidates(ctx):
         for m in DOCUMENT_NUMBER.finditer(text):
             if fold(m.group(1)).startswith(want) or (m.group(1)[:1].isspace() or m.group(1)[:1].isdigit()):
+                if asked_years and not asked_years & _document_years(text, m):
+                    continue
                 a = m.start(1) + len(m.group(1)) - len(m.group(1).lstrip())
                 return entity_answer(ctx, chunk, s, e, (a, m.end(1)), "{x}.")
     # "Nghị quyết … có số hiệu là gì?": the record's own number, from its header line

@@ -268,6 +268,20 @@ def test_a_part_among_those_is_not_the_total(q):
     assert "Tổng cục Hải quan" in r.question
 
 
+@pytest.mark.parametrize("earlier, part, expected", [
+    ("Năm 2023 các doanh nghiệp hóa chất ở Quảng Ngãi chấp hành những văn bản pháp luật nào?",
+     "Trong đó nghị định ban hành năm 2022 là nghị định nào?", "Nghị định ban hành năm 2022 là nghị định nào?"),
+    ("Năm 2020 cả khu vực có bao nhiêu đề án khuyến công?", "Trong đó Quảng Bình có mấy đề án?",
+     "Quảng Bình có mấy đề án năm 2020?"),
+])
+def test_a_part_among_those_that_names_what_it_asks_is_asked_as_it_stands(earlier, part, expected):
+    """"Trong đó" is the whole before, not a place to put in: the part was asked as "Trong Quảng
+    Ngãi nghị định …" (and a 2017 nghị định stated), or not resolved at all; it keeps the whole's
+    period when it names none."""
+    r = resolve(part, [_turn(earlier)])
+    assert r.resolved and r.substituted and r.question == expected
+
+
 def test_a_whole_question_naming_no_subject_takes_the_conversations_subject():
     """Asked in a conversation about Vinhomes, "Lãi ròng thuộc về công ty mẹ là bao nhiêu?" is
     Vinhomes'; about a province, the province's, said as "Ở tỉnh …, …"."""

@@ -180,6 +180,15 @@ def resolve(question: str, previous: list[dict]) -> Resolution:
             if period and not part_q.years and not part_q.period:
                 part.question = _append(part.question, period)
             return part
+        if not part.unresolvable:
+            # "Trong đó nghị định ban hành năm 2022 là nghị định nào?", "Trong đó Quảng Bình có
+            # mấy đề án?": a part that names what it asks is asked as it stands, of the whole's
+            # period; its "đó" is the whole before, no place
+            whole = previous[-1].get("resolved_question") or previous[-1]["question"]
+            own = parse_question(rest)
+            period = _period_text(whole, parse_question(whole), carried=True)
+            out = _append(rest, period) if period and not own.years and not own.period else rest
+            return Resolution(out[:1].upper() + out[1:], resolved=True, substituted=True)
     scoped = _scope_followup(question, previous)
     if scoped is not None:
         return scoped

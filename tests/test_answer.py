@@ -1877,3 +1877,14 @@ def test_a_document_asked_by_its_year_is_the_one_of_that_year(tmp_path, model_ca
     assert engine.ask("Nghị định ban hành năm 2019 là nghị định nào?").status == "not_found"
     ans = engine.ask("Nghị quyết 18/2025 phân bổ kinh phí khuyến công theo thông tư nào?")
     assert ans.value.text == "Thông tư số 28/2018/TT-BTC"
+
+
+def test_a_currency_in_capitals_is_no_name(tmp_path, model_cache):
+    """"… đi qua cửa khẩu nào?" over a sentence whose only capitals are its unit: "USD" was
+    stated as the gate (the records do not name one there)."""
+    engine = _records_engine(tmp_path, model_cache, {
+        "bien-gioi.txt": "Xuất nhập khẩu biên giới\n\nTháng 8/2014, kim ngạch nhập khẩu qua biên giới của tỉnh "
+                         "đạt 2.237.600 USD, tăng 12% so với cùng kỳ.\n",
+    })
+    ans = engine.ask("Tháng 8/2014 nhập khẩu qua biên giới đi qua cửa khẩu nào?")
+    assert ans.status == "not_found" or ans.value.text != "USD"

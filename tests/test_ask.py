@@ -282,6 +282,26 @@ def test_a_part_among_those_that_names_what_it_asks_is_asked_as_it_stands(earlie
     assert r.resolved and r.substituted and r.question == expected
 
 
+def test_a_bodys_name_written_in_lower_case_past_its_capitals_is_the_subject_whole():
+    """"Cục Cạnh tranh và Bảo vệ người tiêu dùng" capitalises two syllables; the subject carried
+    to the next question was "Cục Cạnh"."""
+    r = resolve("Ngành hàng bị phản ánh nhiều thứ hai là gì?",
+                [_turn("Năm 2017 Cục Cạnh tranh và Bảo vệ người tiêu dùng nhận được bao nhiêu đơn khiếu nại?")])
+    assert r.resolved and r.question.startswith("Cục Cạnh tranh và Bảo vệ người tiêu dùng ngành hàng")
+
+
+@pytest.mark.parametrize("follow", ["con chuong trinh thu ba", "Còn chương trình thứ ba?"])
+def test_another_ordinal_with_the_lists_own_noun_asks_its_next_item(follow):
+    """"con chuong trinh thu ba" after "… chương trình … đầu tiên …": the third programme, the
+    earlier ordinal replaced ("thu ba" had been taken for a new thing and restored "thu bá");
+    a noun the earlier ordinal does not number is no such follow-up."""
+    r = resolve(follow, [_turn("Năm 2018 Bắc Giang giảm bao nhiêu kinh phí của chương trình xúc tiến thương mại "
+                               "đầu tiên?")])
+    assert r.resolved and "chương trình xúc tiến thương mại thứ ba" in r.question and "đầu tiên" not in r.question
+    other = resolve("con hoi nghi thu ba", [_turn("Vấn đề thứ hai hội nghị nêu là gì?")])
+    assert "Vấn đề thứ ba" not in other.question
+
+
 def test_a_whole_question_naming_no_subject_takes_the_conversations_subject():
     """Asked in a conversation about Vinhomes, "Lãi ròng thuộc về công ty mẹ là bao nhiêu?" is
     Vinhomes'; about a province, the province's, said as "Ở tỉnh …, …"."""

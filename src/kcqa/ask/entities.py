@@ -561,6 +561,8 @@ _DESCRIBED_FOLDED = "|".join(fold(d) for d in PLACE_DESCRIPTORS)
 _SHORT_FORMS = {fold(forms[0]).lower(): tuple(fold(f).lower() for f in forms[1:]) for forms in ABBREVIATIONS}
 # an abbreviation alone names a kind of thing ("3 CCN (…)"), not one of them
 _KIND_ONLY = {f for forms in ABBREVIATIONS for f in forms[1:]}
+# a currency written in capitals ("2.237.600 USD") names nothing: it is a figure's unit
+_KIND_ONLY |= {unit for unit in lexicon.CURRENCIES.values() if unit.isupper()} | {"VND", "VNĐ"}
 
 
 def _names_after_noun_first(candidates, noun: str, bracket: str) -> list:

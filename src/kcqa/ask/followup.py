@@ -18,6 +18,7 @@ import re
 from dataclasses import dataclass
 
 from ..text import lexicon
+from ..text.bodies import body_spans
 from ..text.places import find_places
 from ..text.vietnamese import fold, mostly_plain, syllables
 from .frame import Question, parse_question
@@ -398,8 +399,10 @@ def _a_thing(core: str, core_q: Question) -> bool:
 
 
 _ORDINALS = "|".join(sorted(lexicon.ORDINAL_WORDS, key=len, reverse=True))
-# "Cái thứ ba?", "thu tu thi sao", "Còn mục thứ hai?": another item of the same list (folded)
-_ORDINAL_ALONE = re.compile(rf"^(?:(?:cai|muc|y|diem|phan)\s+)?thu\s+({_ORDINALS}|\d{{1,2}})$")
+# "Cái thứ ba?", "thu tu thi sao", "Còn mục thứ hai?", "con chuong trinh thu ba": another item of
+# the same list (folded); a noun before the ordinal is a generic one or the list's own
+_ORDINAL_ALONE = re.compile(rf"^(?:(\w+(?:\s+\w+){{0,2}})\s+)?thu\s+({_ORDINALS}|\d{{1,2}})$")
+_ITEM_NOUNS = {"cai", "muc", "y", "diem", "phan"}
 _ORDINAL_IN_BASE = re.compile(rf"(?<!\w)(?:thu\s+(?:{_ORDINALS}|\d{{1,2}})|dau tien)(?!\w)")
 
 
@@ -408,9 +411,14 @@ def _ordinal_swap(base: str, core: str) -> str | None:
     in place of its own, the noun of the list kept ("Vấn đề thứ ba …", not "Cái thứ ba …")."""
     m = _ORDINAL_ALONE.match(fold(core).lower().strip(" ?.,"))
     old = _ORDINAL_IN_BASE.search(fold(base).lower())
+    # the noun typed is the one the earlier ordinal numbers, just before it ("chương trình xúc tiến
+    # thương mại đầu tiên"), not another ("hội nghị thứ ba" after "Vấn đề thứ hai hội nghị …")
     if not m or not old:
         return None
-    return base[:old.start()] + f"thứ {lexicon.ORDINAL_WRITTEN.get(m.group(1), m.group(1))}" + base[old.end():]
+    before = fold(base).lower()[max(0, old.start() - 40):old.start()]
+    if m.group(1) and m.group(1) not in _ITEM_NOUNS and not re.search(rf"(?<!\w){re.escape(m.group(1))}(?!\w)", before):
+        return None
+    return base[:old.start()] + f"thứ {lexicon.ORDINAL_WRITTEN.get(m.group(2), m.group(2))}" + base[old.end():]
 
 
 # a unit that measures a thing ("bao nhiêu tấn gạo"), unlike a counter of people ("lượt người") (folded)
@@ -595,7 +603,10 @@ def _owner(q: Question) -> str:
             continue
         span = _span_in(q.text, n)
         if span:
-            return q.text[span[0]:span[1]]
+            # a body's name runs on in lower case past its capitals ("Cục Cạnh tranh và Bảo vệ
+            # người tiêu dùng"): the whole body, not "Cục Cạnh"
+            body = next(((a, b) for a, b in body_spans(q.text) if a <= span[0] and span[1] <= b), span)
+            return q.text[body[0]:body[1]]
     return ""
 
 

@@ -465,7 +465,7 @@ PREDICATE_VERBS = ("chủ trì", "phối hợp", "tổ chức", "ban hành", "c�
                    "trình", "xây dựng", "hỗ trợ", "tiến hành", "tiếp nhận", "cấp", "xử lý", "xử phạt", "phát hiện",
                    "đánh giá", "nhận định", "ước tính", "khẳng định", "đưa ra", "điều chỉnh", "tổng hợp", "giám sát",
                    "đăng cai", "trao", "tặng", "khai mạc", "phát động", "cam kết", "đầu tư", "ra mắt", "phát biểu",
-                   "chủ động", "tích cực")
+                   "chủ động", "tích cực", "nhận được", "ghi nhận", "trả lời", "đạt", "tham dự", "tham gia")
 # nouns a question asks a body by ("Cơ quan nào …", "do đơn vị nào giao?", "Hiệp hội nào …"), folded
 BODY_ASKED = frozenset({"co quan", "don vi", "to chuc"} | {fold(h).lower() for h in BODY_HEADS})
 # family names that open no place's name ("Nguyễn", not "Cao" of Cao Bằng): after a body, the

@@ -1888,3 +1888,26 @@ def test_a_currency_in_capitals_is_no_name(tmp_path, model_cache):
     })
     ans = engine.ask("Tháng 8/2014 nhập khẩu qua biên giới đi qua cửa khẩu nào?")
     assert ans.status == "not_found" or ans.value.text != "USD"
+
+
+def test_a_count_is_the_one_that_counts_what_is_asked_whole(tmp_path, model_cache):
+    """"bao nhiêu doanh nghiệp kinh doanh hóa chất công nghiệp?" is the count written before
+    those words, not the inspection's 12 firms in the sentence that reads most like the question;
+    "bao nhiêu nghề truyền thống, làng nghề, làng nghề truyền thống" is the 34 that counts all
+    three, not the bracket's 04 that counts the first."""
+    engine = _records_engine(tmp_path, model_cache, {
+        "kiem-tra.txt":
+            "Sở Công Thương Quảng Ngãi kiểm tra hoạt động hóa chất năm 2023\n\nĐoàn kiểm tra của Sở đã kiểm tra "
+            "việc chấp hành quy định về hoạt động hóa chất công nghiệp của 12 doanh nghiệp trên địa bàn tỉnh năm "
+            "2023.\n\nTheo đó, có 02 doanh nghiệp kinh doanh hóa chất công nghiệp (01 doanh nghiệp kinh doanh khí "
+            "công nghiệp) và 10 doanh nghiệp sử dụng hóa chất công nghiệp để sản xuất.\n",
+        "lang-nghe.txt":
+            "Làng nghề Quảng Nam năm 2022\n\nToàn tỉnh Quảng Nam có 45 làng có nghề, trong đó có: 34 nghề truyền "
+            "thống, làng nghề, và làng nghề truyền thống được UBND tỉnh công nhận (04 nghề truyền thống, 30 làng "
+            "nghề, làng nghề truyền thống).\n",
+    })
+    ans = engine.ask("Năm 2023 Quảng Ngãi có bao nhiêu doanh nghiệp kinh doanh hóa chất công nghiệp?")
+    assert ans.value.text == "02 doanh nghiệp"
+    ans = engine.ask("Năm 2022 Quảng Nam có bao nhiêu nghề truyền thống, làng nghề, làng nghề truyền thống được "
+                     "UBND tỉnh công nhận?")
+    assert ans.value.value == 34

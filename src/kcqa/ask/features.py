@@ -214,6 +214,63 @@ def _change_ends(ctx, f: Figure) -> tuple[float, float]:
     return float(starts), float(target)
 
 
+# what a count question counts, whole: "bao nhiêu nghề truyền thống, làng nghề, làng nghề truyền
+# thống được … công nhận" up to its predicate (folded words)
+_COUNT_ASKED = re.compile(r"\b(?:bao nhieu|may)\s+(.+)$")
+_PHRASE_ENDS = {"duoc", "da", "dang", "se", "la", "dat", "co", "tai", "o", "trong", "cua", "nam", "thang", "quy",
+                "tu", "den", "so", "voi", "theo", "tren", "cho", "bi", "nhu", "thi", "va", "con", "nao", "gi"}
+_PHRASE_MAX = 12
+
+
+def asked_count_phrase(question: str) -> list[str]:
+    m = _COUNT_ASKED.search(fold(question).lower())
+    out: list[str] = []
+    for w in re.findall(r"\w+|[^\w\s,]", m.group(1)) if m else []:
+        if w in _PHRASE_ENDS and out or not w.isalpha() or len(out) >= _PHRASE_MAX:
+            break
+        out.append(w)
+    return [w for w in out if w not in _PHRASE_ENDS]
+
+
+def counted_share(f: Figure, asked: list[str]) -> float:
+    """How much of what a count question counts is what the figure counts, in order: the words
+    from its number to the next number ("34 nghề truyền thống, làng nghề, và làng nghề truyền
+    thống" all of "nghề truyền thống, làng nghề, làng nghề truyền thống"; "04 nghề truyền thống,
+    30 …" a third), or those a "số …" before it names ("số lần vật ngã trong sự nghiệp NFL với
+    136 lần")."""
+    number = re.match(r"[\d.,]+", f.text)
+    after = f.text[number.end():] + f.sentence[f.end - f.sentence_start:] if number else ""
+    said = _words_to_a_number(after)
+    before = f.sentence[max(0, f.start - f.sentence_start - 120):f.start - f.sentence_start]
+    named = list(_NUMBER_OF.finditer(before))      # "số", as written: folded, "Sở" is "so" too
+    shares = [_in_order(asked, said)]
+    if named:
+        shares.append(_in_order(asked, _words_to_a_number(before[named[-1].end():])))
+    return max(shares)
+
+
+_NUMBER_OF = re.compile(r"(?<!\w)[sS]ố\s+")
+
+
+def _words_to_a_number(text: str) -> list[str]:
+    said: list[str] = []
+    for w in re.findall(r"\w+|[^\w\s,]", fold(text).lower()):
+        if not w.isalpha() or len(said) >= 2 * _PHRASE_MAX:
+            break
+        said.append(w)
+    return said
+
+
+def _in_order(asked: list[str], said: list[str]) -> float:
+    """The share of `asked` found in `said` in the same order (longest common subsequence)."""
+    row = [0] * (len(said) + 1)
+    for a in asked:
+        prev = 0
+        for j, b in enumerate(said, 1):
+            prev, row[j] = row[j], prev + 1 if a == b else max(row[j], row[j - 1])
+    return row[-1] / len(asked) if asked else 1.0
+
+
 def _numbers(text: str) -> list[str]:
     return re.findall(r"\d+(?:[.,]\d+)*", text)
 

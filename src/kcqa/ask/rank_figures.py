@@ -18,7 +18,8 @@ from .candidates import (MIN_COVERAGE, MIN_PASSAGE_COVERAGE, TOP_PASSAGES, Candi
                          country_ok, funding_in_sentence, funding_ok, funding_said, group_ok, identifier_ok, label_ok,
                          level_ok, listed_name_ok, names_a_market_asked, names_ok, organisation_ok, origin_ok,
                          part_ok, period_ok, place_ok, region_ok, scope_ok, stars_ok, table_context, unit_ok)
-from .features import CHANGE_VERBS, clause, figure_features, is_place_asked, mentions, relation_of, set_features
+from .features import (CHANGE_VERBS, asked_count_phrase, clause, counted_share, figure_features, is_place_asked,
+                       mentions, relation_of, set_features)
 from .rank import load_ranker
 
 
@@ -167,6 +168,7 @@ def score_figures(ctx: Evidence, cands: list[tuple[Figure, int]]) -> list[Candid
                 c.features["entity_exact"] = 1.0
     out = _named_list_items(ctx, out)
     out = _counted_by_the_verb_asked(ctx, out)
+    out = _counting_what_is_asked(ctx, out)
     out = _segment_asked(ctx, out)
     if ctx.funding:
         # a record that states the source asked for ("nguồn kinh phí khuyến công địa phương 2 tỷ
@@ -338,6 +340,23 @@ def _counted_by_the_verb_asked(ctx: Evidence, cands: list[Candidate]) -> list[Ca
         return tuple(before[-len(verb):]) == verb
     said = {(c.figure.doc, c.figure.unit) for c in cands if after_verb(c.figure)}
     return [c for c in cands if (c.figure.doc, c.figure.unit) not in said or after_verb(c.figure)]
+
+
+def _counting_what_is_asked(ctx: Evidence, cands: list[Candidate]) -> list[Candidate]:
+    """"bao nhiêu doanh nghiệp kinh doanh hóa chất công nghiệp?" is answered by the count the
+    record writes before those words ("02 doanh nghiệp kinh doanh hóa chất công nghiệp"), not by
+    another count of the unit that says less of them ("12 doanh nghiệp trên địa bàn tỉnh"), when
+    the record has the one asked: counts of one unit in one record, as for the verb asked."""
+    asked = asked_count_phrase(ctx.q.text) if ctx.q.kind == "count" else []
+    if len(asked) < COUNTED_WORDS:
+        return cands
+    whole = {(c.figure.doc, c.figure.unit) for c in cands if counted_share(c.figure, asked) == 1.0}
+    return [c for c in cands if (c.figure.doc, c.figure.unit) not in whole or counted_share(c.figure, asked) >= 0.5]
+
+
+# a count asked with this many words ("doanh nghiệp kinh doanh hóa chất") names a kind of thing
+# whole; fewer ("bao nhiêu xã") is the unit, which count_noun_match already weighs
+COUNTED_WORDS = 3
 
 
 def _latest_period(cands: list[Candidate]) -> tuple[list[Candidate], list[Candidate]]:

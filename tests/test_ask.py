@@ -302,6 +302,45 @@ def test_another_ordinal_with_the_lists_own_noun_asks_its_next_item(follow):
     assert "Vấn đề thứ ba" not in other.question
 
 
+@pytest.mark.parametrize("follow, period", [("10 thang thi sao", "10 tháng đầu năm 2018"),
+                                             ("Còn 10 tháng?", "10 tháng đầu năm 2018"),
+                                             ("luy ke 10 thang thi sao", "Luy ke 10 thang năm 2018"),
+                                             ("Cùng kỳ năm trước thì sao?", "Tháng 10/2017")])
+def test_a_bare_count_of_months_or_the_same_period_a_year_before_is_another_period(follow, period):
+    """"10 tháng thì sao?" after a month's figure asks the months so far; "Cùng kỳ năm trước?"
+    the same period a year earlier. Both were "not understood"."""
+    r = resolve(follow, [_turn("Tháng 10/2018 tổng mức bán lẻ hàng hóa của Vĩnh Phúc ước đạt bao nhiêu?")])
+    assert r.resolved and r.question.startswith(period) and "tổng mức bán lẻ" in r.question
+
+
+def test_months_after_a_deposits_term_are_not_a_period():
+    r = resolve("6 tháng thì sao?", [_turn("Lãi suất kỳ hạn 1 tháng tại ACB là bao nhiêu?")])
+    assert "đầu năm" not in r.question
+
+
+def test_a_span_of_years_is_carried_whole():
+    """"Giai đoạn 2011-2015" was carried as "năm 2011"."""
+    r = resolve("Trong đó sinh hoạt gia đình tiết kiệm được bao nhiêu?",
+                [_turn("Giai đoạn 2011-2015, lượng điện Phú Yên tiết kiệm được bao nhiêu kWh?")])
+    assert r.resolved and "giai đoạn 2011-2015" in r.question.lower() and "năm 2011" not in r.question
+
+
+def test_another_gate_takes_the_earlier_gates_name_not_its_kind():
+    """"Cửa" of "Cửa khẩu quốc gia Mỹ Quý Tây" is the gate's kind: "Còn cửa khẩu Bình Hiệp?" had
+    replaced it ("qua Bình Hiệp khẩu quốc gia Mỹ Quý Tây")."""
+    assert parse_question("Năm 2020 Khu công nghiệp Tịnh Phong có bao nhiêu doanh nghiệp?").names == ["tinh phong"]
+    r = resolve("Còn cửa khẩu Bình Hiệp?", [_turn("Tháng 8/2014 kim ngạch xuất khẩu qua Cửa khẩu quốc gia Mỹ Quý Tây "
+                                                  "của Long An đạt bao nhiêu?")])
+    assert r.resolved and "Bình Hiệp" in r.question and "Mỹ Quý Tây" not in r.question
+    assert "qua Cửa khẩu quốc gia Bình Hiệp" in r.question
+
+
+def test_a_predicate_asked_of_a_body_carries_the_bodys_whole_name():
+    r = resolve("Xử lý thành công bao nhiêu vụ?",
+                [_turn("Năm 2017 Cục Cạnh tranh và Bảo vệ người tiêu dùng tiếp nhận tổng số bao nhiêu vụ việc?")])
+    assert r.resolved and r.question.startswith("Cục Cạnh tranh và Bảo vệ người tiêu dùng xử lý")
+
+
 def test_a_whole_question_naming_no_subject_takes_the_conversations_subject():
     """Asked in a conversation about Vinhomes, "Lãi ròng thuộc về công ty mẹ là bao nhiêu?" is
     Vinhomes'; about a province, the province's, said as "Ở tỉnh …, …"."""

@@ -28,6 +28,14 @@ _HOW_ABOUT = r"(?:sao|thế nào|the nao|ra sao)"
 _THI_SAO = rf"(?:thì|thi)\s+{_HOW_ABOUT}"      # "… thì sao?": the rest is as before
 _END = re.compile(rf"\s*{_THI_SAO}\s*\??\s*$|\s*\?\s*$", re.IGNORECASE)
 _YEAR = re.compile(r"(?<!\d)((?:19|20)\d{2})(?!\d)")
+# "10 tháng thì sao?", "Còn 6 tháng?" (a bare count of months; "Lũy kế 8 tháng" is a period already)
+_BARE_MONTHS = re.compile(r"^\s*(?:còn|con)?\s*(\d{1,2})\s+(?:tháng|thang)"
+                          r"\s*(?:thì sao|thi sao|thì thế nào|thi the nao)?\s*\??\s*$", re.IGNORECASE)
+# a deposit's or a loan's term: there "6 tháng" is another term, not a period
+_TERM_IN = re.compile(r"\b(?:ky han|thoi han)\b")
+# "Cùng kỳ năm trước thì sao?", "con cung ky nam ngoai" (folded)
+_SAME_PERIOD_BEFORE = re.compile(r"^\s*(?:con\s+)?cung ky(?: nam (?:truoc|ngoai))?\s*(?:thi sao|thi the nao)?\s*\??\s*$",
+                                 re.IGNORECASE)
 _YEAR_SPAN = re.compile(r"(?:(?:giai đoạn|giai doan|thời kỳ|thoi ky|từ năm|tu nam|từ|tu)\s+)?(?<!\d)(?:19|20)\d{2}\s*"
                         r"(?:-|–|đến|den|tới|toi)\s*(?:năm\s+|nam\s+)?(?:19|20)\d{2}(?!\d)", re.IGNORECASE)
 # "năm trước đó", "năm sau": a year counted from the one the conversation is about (not "5 năm
@@ -212,6 +220,22 @@ def resolve(question: str, previous: list[dict]) -> Resolution:
         step = -1 if fold(relative.group(2)).startswith(("truoc", "lien truoc")) else 1
         absolute = f"{relative.group(1)} {years.pop() + step}"
         return resolve(question[:relative.start()] + absolute + question[relative.end():], previous)
+    months = _BARE_MONTHS.match(question)
+    if months and not _TERM_IN.search(fold(base)):
+        # "10 tháng thì sao?", "con 6 thang": in a conversation about a period (not a deposit's
+        # term), the months of the year so far
+        return resolve(f"{months.group(1)} tháng đầu năm thì sao?", previous)
+    same = _SAME_PERIOD_BEFORE.match(fold(question))
+    if same:
+        # "Cùng kỳ năm trước thì sao?": the earlier question's period, a year before
+        base_q0 = parse_question(base)
+        period = _period_text(base, base_q0, carried=True)
+        years = _own_years(period)
+        if len(years) != 1:
+            return Resolution(question, unresolvable="Không rõ «cùng kỳ năm trước» là kỳ nào: câu hỏi trước "
+                                                     "không nêu đúng một kỳ; hãy nêu kỳ và năm cụ thể.")
+        year = years.pop()
+        return resolve(period.replace(str(year), str(year - 1)) + " thì sao?", previous)
     q = parse_question(question)
     cues = looks_like_followup(question) or _bare(question)
     period = _period_only(question, q)
@@ -601,13 +625,20 @@ def _owner(q: Question) -> str:
     for n in _names(q):
         if _is_person(n):
             continue
-        span = _span_in(q.text, n)
-        if span:
-            # a body's name runs on in lower case past its capitals ("Cục Cạnh tranh và Bảo vệ
-            # người tiêu dùng"): the whole body, not "Cục Cạnh"
-            body = next(((a, b) for a, b in body_spans(q.text) if a <= span[0] and span[1] <= b), span)
-            return q.text[body[0]:body[1]]
+        written = _name_written(q.text, n)
+        if written:
+            return written
     return ""
+
+
+def _name_written(text: str, folded_name: str) -> str:
+    """A name as `text` writes it; a body's name runs on in lower case past its capitals ("Cục
+    Cạnh tranh và Bảo vệ người tiêu dùng"): the whole body, not "Cục Cạnh"."""
+    span = _span_in(text, folded_name)
+    if not span:
+        return ""
+    body = next(((a, b) for a, b in body_spans(text) if a <= span[0] and span[1] <= b), span)
+    return text[body[0]:body[1]]
 
 
 def _is_person(name: str) -> bool:
@@ -1007,9 +1038,17 @@ def _period_text(core: str, q: Question, carried: bool = False) -> str:
             added = None if carried else re.search(r"(?:luy ke|tinh chung|cong don)\s+$", fold(core)[:m.start()].lower())
             return core[added.start() if added else m.start():end]
     if years:
+        # "Giai đoạn 2011-2015", "năm 2016 - 2020": a span of years is one period, carried whole
+        span = _YEAR_SPAN.search(core)
+        if span and int(span.group(2)) in years:
+            return span.group().strip()
         m = re.search(r"(?:năm|nam)\s+" + str(years[0]), core, re.IGNORECASE)
         return m.group() if m else f"năm {years[0]}"
     return ""
+
+
+_YEAR_SPAN = re.compile(r"(?:(?:giai đoạn|giai doan|thời kỳ|thoi ky|năm|nam)\s+)?((?:19|20)\d\d)\s*[-–]\s*((?:19|20)\d\d)"
+                        r"(?!\d)", re.IGNORECASE)
 
 
 def _span_in(text: str, folded_name: str) -> tuple[int, int] | None:
@@ -1150,9 +1189,9 @@ def _add_missing(text: str, base_q: Question, q: Question, referenced: bool = Fa
         out = f"{base_q.places[0][0]} {measure}{_lower_first(out)}"
         measure = ""
     elif not q.places and not q.names and (subjects := [n for n in _names(base_q) if not _is_person(n)]):
-        name = _span_in(base_q.text, subjects[0])
+        name = _name_written(base_q.text, subjects[0])
         if name:
-            out = f"{base_q.text[name[0]:name[1]]} {measure}{_lower_first(out)}"
+            out = f"{name} {measure}{_lower_first(out)}"
             measure = ""
     own_years = _own_years(out)
     if not own_years and not q.period:

@@ -465,6 +465,9 @@ _AFTER_ORGANISATION_NOUN = re.compile(r"(?:^|\s)(?:" + "|".join(sorted(map(re.es
 
 _ORGANISATION_AT = re.compile(r"(?:" + "|".join(sorted((re.escape(n) for n in lexicon.ORGANISATION_NOUNS if " " in n),
                                                         key=len, reverse=True)) + r")\s+", re.IGNORECASE)
+# "Cửa khẩu quốc gia Mỹ Quý Tây", "Khu công nghiệp Tịnh Phong": the kind of place a name follows
+_FACILITY_AT = re.compile(r"(?:" + "|".join(sorted((re.escape(n) for n in lexicon.FACILITY_TYPES), key=len, reverse=True))
+                          + r")\s+", re.IGNORECASE)
 
 
 def _name_runs(text: str) -> list[tuple[int, int, bool]]:
@@ -518,9 +521,9 @@ def _key_names(text: str, place_texts: list[str]) -> list[str]:
     for s, e, grew in _name_runs(text):
         if _AFTER_SECTOR_WORD.search(text, 0, s):
             continue                       # "ngành Công thương": a sector, no one's name
-        org = _ORGANISATION_AT.match(text, s)
+        org = _ORGANISATION_AT.match(text, s) or _FACILITY_AT.match(text, s)
         if org and e < org.end() - 1:
-            continue                       # "Công" of "Công ty Vinaxuki": the noun's, the brand stands alone
+            continue                       # "Công" of "Công ty Vinaxuki", "Cửa" of "Cửa khẩu …": the noun's
         words = text[s:e].split()
         if s == len(text) - len(text.lstrip()) and words and words[0].lower() in _COMMON_CAPS and not grew:
             words = words[1:]

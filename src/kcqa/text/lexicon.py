@@ -286,6 +286,10 @@ SETTLEMENTS = ("thôn", "ấp", "buôn", "làng", "xóm", "sóc")
 PLACE_DESCRIPTORS = ("biên giới", "miền núi", "vùng cao", "vùng sâu", "vùng xa", "ven biển", "đảo", "nghèo",
                      "đặc biệt khó khăn", "trung du", "đồng bằng")
 # where industry is sited; a park's name includes its type ("Khu công nghiệp Bình Vàng", "CCN Tân Mỹ")
+# Kinds of place a name follows ("Cửa khẩu quốc gia Mỹ Quý Tây", "Khu công nghiệp Tịnh Phong"):
+# capitalised at a name's head, they are its kind, not its name
+FACILITY_TYPES = ("cửa khẩu", "khu công nghiệp", "cụm công nghiệp", "khu kinh tế", "khu chế xuất", "trung tâm thương mại",
+                  "làng nghề", "siêu thị", "khu du lịch")
 INDUSTRIAL_ZONES = ("khu công nghiệp", "cụm công nghiệp", "khu kinh tế", "khu chế xuất", "khu công nghệ cao",
                     "KCN", "CCN", "KKT")
 # Abbreviations that records and questions use for the same bodies and terms, each with its

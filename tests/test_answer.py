@@ -1911,3 +1911,20 @@ def test_a_count_is_the_one_that_counts_what_is_asked_whole(tmp_path, model_cach
     ans = engine.ask("Năm 2022 Quảng Nam có bao nhiêu nghề truyền thống, làng nghề, làng nghề truyền thống được "
                      "UBND tỉnh công nhận?")
     assert ans.value.value == 34
+
+
+def test_a_fall_given_for_a_rise_asked_is_said_and_signed_as_a_fall(tmp_path, model_cache):
+    """"… tăng bao nhiêu?" of a branch the record says "giảm 12,05%": the answer read "12,05%",
+    a rise to anyone reading it. It says "giảm 12,05%" (the rise was -12,05 %), highlighted
+    whole; asked "giảm bao nhiêu?", it is the 12,05 % the record says."""
+    engine = _records_engine(tmp_path, model_cache, {
+        "iip.txt": "Chỉ số sản xuất công nghiệp tháng 5/2024\n\nTháng 5/2024, một số ngành có chỉ số sản xuất "
+                   "giảm so với cùng kỳ: khai thác than cứng và than non giảm 12,05%; giấy và các sản phẩm từ giấy "
+                   "giảm 21,52%.\n",
+    })
+    ans = engine.ask("Tháng 5/2024 ngành khai thác than cứng và than non có chỉ số sản xuất tăng bao nhiêu?")
+    assert ans.value.text == "giảm 12,05%" and ans.value.value == pytest.approx(-12.05)
+    cit = ans.citations[0]
+    assert cit.text[cit.highlight[0]:cit.highlight[1]] == "giảm 12,05%"
+    ans = engine.ask("Tháng 5/2024 ngành khai thác than cứng và than non có chỉ số sản xuất giảm bao nhiêu?")
+    assert ans.value.text == "12,05%" and ans.value.value == pytest.approx(12.05)

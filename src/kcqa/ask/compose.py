@@ -41,8 +41,14 @@ def answer_figure(ctx: Evidence) -> Answer | None:
     span_text, span_end = f.text, f.end
     if ctx.q.kind == "count":
         span_text, span_end = _extend_count(ctx, f)
-    cit = figure_citation(ctx, f, f.start, span_end)
-    value = AnswerValue(text=span_text, value=f.value if span_end == f.end else None, unit=f.unit,
+    span_start, number = f.start, f.value if span_end == f.end else None
+    against = _against_the_change_asked(ctx, f)
+    if against and number is not None:
+        # "tăng bao nhiêu?" of an industry the record says "giảm 12,05%": a fall, said as one and
+        # signed as one (the rise was -12,05%); "12,05%" alone read as a rise
+        span_start, span_text, number = against, ctx.document(f.doc).text[against:f.end], -number
+    cit = figure_citation(ctx, f, span_start, span_end)
+    value = AnswerValue(text=span_text, value=number, unit=f.unit,
                         qualifier=f.qualifier, entity=f.entity or None, measure=f.measure or None,
                         period=f.period or None)
     x = answer_features(ranked, ctx.q)
@@ -57,6 +63,22 @@ def answer_figure(ctx: Evidence) -> Answer | None:
             oc = figure_citation(ctx, o, o.start, o.end)
             ans.others.append((_figure_sentence(o, o.text, oc.text), oc))
     return ans
+
+
+_OPPOSITE_CHANGE = {"tang": "giam", "giam": "tang"}
+
+
+def _against_the_change_asked(ctx: Evidence, f: Figure) -> int | None:
+    """Where the verb of a change opposite to the one asked starts, right before the figure
+    ("… than non giảm 12,05%" for "tăng bao nhiêu?"); None when the figure moved as asked."""
+    opposite = _OPPOSITE_CHANGE.get(ctx.q.direction)
+    if not opposite:
+        return None
+    before = f.sentence[:f.start - f.sentence_start]
+    m = re.search(r"(\S+)\s+$", before)
+    if not m or fold(m.group(1)).lower() != opposite:
+        return None
+    return f.sentence_start + m.start(1)
 
 
 MAX_SUPPORT = 2

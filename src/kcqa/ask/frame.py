@@ -45,6 +45,7 @@ class Question:
     whole: bool = False            # "tổng …", "toàn vùng": the whole, not one part
     group: str | None = None       # folded words of the group named ("cong nghiep xay dung" of "lĩnh vực công nghiệp xây dựng")
     change: bool = False           # "tăng bao nhiêu", "giảm mấy %": the change is asked, not a level
+    direction: str = ""            # the change asked, folded: "tang" of "tăng bao nhiêu", "giam"
     negated: bool = False          # "… không thực hiện"
     ordinal: str | None = None     # "XII" for "lần thứ 12" / "lần thứ XII"
     identifiers: list[tuple[str, str]] = field(default_factory=list)  # ("to may", "3"): "tổ máy 3", "tuyến số 2"
@@ -318,7 +319,9 @@ def parse_question(text: str) -> Question:
     q.group = " ".join(groups[0][2]) if groups else None
     q.whole = bool(_WHOLE.search(text, accented)) or bool(re.search(r"\b\d+ (tinh|dia phuong)\b", f))
     # on the accented text when there is one: folded, "tặng bao nhiêu bức tranh" (gave) reads as "tăng"
-    q.change = bool(_CHANGE_ACCENTED.search(lower) if accented else _CHANGE_ASKED.search(f))
+    asked_change = _CHANGE_ACCENTED.search(lower) if accented else _CHANGE_ASKED.search(f)
+    q.change = bool(asked_change)
+    q.direction = fold(asked_change.group(1)) if asked_change else ""
     q.negated = bool(_NEGATED.search(text, accented))
     q.ordinal = _ordinal(f)
     q.identifiers = identifiers_in(f, q.names, text)

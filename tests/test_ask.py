@@ -341,6 +341,27 @@ def test_a_predicate_asked_of_a_body_carries_the_bodys_whole_name():
     assert r.resolved and r.question.startswith("Cục Cạnh tranh và Bảo vệ người tiêu dùng xử lý")
 
 
+@pytest.mark.parametrize("follow", ["Khai thác than cứng và than non thì sao?", "Ngành khai thác than thì sao?",
+                                    "Còn ngành khai thác than cứng và than non?"])
+def test_another_industry_typed_alone_takes_the_earlier_industrys_place(follow):
+    """A branch of industry typed as the follow-up ("Khai thác than … thì sao?") had replaced the
+    province as if it were a name, been "not understood", or lost what was asked of it."""
+    r = resolve(follow, [_turn("Tháng 5/2024 ngành khai khoáng của Thái Nguyên có chỉ số sản xuất tăng bao nhiêu?")])
+    assert r.resolved and r.question.startswith("Tháng 5/2024 ngành khai thác than")
+    assert r.question.endswith("của Thái Nguyên có chỉ số sản xuất tăng bao nhiêu?") and "khai khoáng" not in r.question
+
+
+@pytest.mark.parametrize("follow", ["Riêng các làng nghề thì sao?", "Còn các làng nghề thì sao?"])
+def test_a_group_asked_alone_is_the_subject_not_what_it_is_counted_in(follow):
+    """"Riêng các làng nghề thì sao?" after "… các cơ sở ngành nghề nông thôn … giải quyết việc làm
+    cho bao nhiêu lao động?": the villages employ, they are not the workers counted ("bao nhiêu
+    các làng nghề"), and "Riêng" opens an ellipsis as "Còn" does."""
+    r = resolve(follow, [_turn("Năm 2022 các cơ sở ngành nghề nông thôn ở Quảng Nam giải quyết việc làm cho bao "
+                               "nhiêu lao động?")])
+    assert r.resolved and r.question == ("Năm 2022 các làng nghề ở Quảng Nam giải quyết việc làm cho bao nhiêu "
+                                         "lao động?")
+
+
 def test_a_whole_question_naming_no_subject_takes_the_conversations_subject():
     """Asked in a conversation about Vinhomes, "Lãi ròng thuộc về công ty mẹ là bao nhiêu?" is
     Vinhomes'; about a province, the province's, said as "Ở tỉnh …, …"."""

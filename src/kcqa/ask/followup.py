@@ -23,7 +23,7 @@ from ..text.places import find_places
 from ..text.vietnamese import fold, mostly_plain, syllables
 from .frame import Question, parse_question
 
-_START = re.compile(r"^\s*(?:vậy\s+|thế\s+)?(?:còn|con)\s+(?:về\s+|ve\s+)?", re.IGNORECASE)
+_START = re.compile(r"^\s*(?:vậy\s+|thế\s+)?(?:còn|con|riêng|rieng)\s+(?:về\s+|ve\s+)?", re.IGNORECASE)
 _HOW_ABOUT = r"(?:sao|thế nào|the nao|ra sao)"
 _THI_SAO = rf"(?:thì|thi)\s+{_HOW_ABOUT}"      # "… thì sao?": the rest is as before
 _END = re.compile(rf"\s*{_THI_SAO}\s*\??\s*$|\s*\?\s*$", re.IGNORECASE)
@@ -296,6 +296,10 @@ def resolve(question: str, previous: list[dict]) -> Resolution:
         group = _group_swap(before, core)
         if group:
             return Resolution(group, resolved=True, substituted=True)
+    sector = _sector_swap(base, core, core_q) if elliptic and core_q is not None \
+        and not _sibling_spans(core, base, differ=False) else None
+    if sector:
+        return Resolution(sector, resolved=True, substituted=True)
     if core_q is not None and elliptic and core.strip()[:1].islower() and len(core.split()) <= 6 \
             and not (core_q.names or core_q.places or core_q.years or core_q.period or core_q.days) \
             and not _asks(core, tuple(_QUESTION_WORDS)) and (span := _group_span(base)) is not None:
@@ -445,6 +449,36 @@ def _ordinal_swap(base: str, core: str) -> str | None:
     return base[:old.start()] + f"thứ {lexicon.ORDINAL_WRITTEN.get(m.group(2), m.group(2))}" + base[old.end():]
 
 
+# "ngành khai khoáng" in an earlier question, up to its owner, place or predicate
+_SECTOR_STOPS = (r"(?:của|ở|tại|trên|thuộc|có|đạt|tăng|giảm|chiếm|là|được|trong|năm|tháng|quý|cua|o|tai|tren|thuoc|co|"
+                 r"dat|tang|giam|chiem|la|duoc|nam|thang|quy)")
+_SECTOR_IN = re.compile(r"(?<!\w)(?:[Nn]gành|[Nn]ganh)\s+(?!" + _SECTOR_STOPS + r"\s|nghề|nghe\b)(.+?)(?=\s+" + _SECTOR_STOPS
+                        + r"\s|[;?]|$)")          # "ngành chế biến, chế tạo": a comma is in the name
+
+
+def _sector_swap(base: str, core: str, core_q: Question) -> str | None:
+    """"Khai thác than cứng và than non thì sao?", "Còn ngành chế biến, chế tạo?" after a question
+    about "ngành khai khoáng": the other industry in its stead, the rest kept (it had been read
+    as a name in the province's place, or as a whole new question that asked nothing)."""
+    said = _SECTOR_IN.search(base)
+    typed = re.sub(r"^(?:ngành|nganh)\s+", "", core.strip(" ?.,"), flags=re.IGNORECASE)
+    if not said or not typed or _GROUP_OF.match(typed) or core_q.places or core_q.years or core_q.period or core_q.days \
+            or _asks(core, tuple(_QUESTION_WORDS)) or len(typed.split()) > 9 \
+            or fold(typed).lower() == fold(said.group(1)).lower():
+        return None
+    if typed[:1].isupper() and not core.strip()[:1].isupper():
+        return None                       # "Còn Vinamilk?": a name, swapped as names are
+    if typed[:1].isupper() and len(typed.split()) > 1 and typed.split()[1][:1].isupper():
+        return None                       # "Khu công nghiệp Đông Nam", "Hòa Phát": names
+    return base[:said.start(1)] + typed[:1].lower() + typed[1:] + base[said.end(1):]
+
+
+# "các làng nghề", "những doanh nghiệp": a group, the subject of what the earlier question asked
+_GROUP_OF = re.compile(r"(?<!\w)(?:các|những|cac|nhung)\s+(?=\w)", re.IGNORECASE)
+# the group's own words: up to a place, an owner or a comma
+_GROUP_PHRASE = re.compile(r"[^,;?]*?(?=\s+(?:ở|tại|của|trên|thuộc|o|tai|cua|tren|thuoc)\s|[,;?]|$)", re.IGNORECASE)
+
+
 # a unit that measures a thing ("bao nhiêu tấn gạo"), unlike a counter of people ("lượt người") (folded)
 _UNIT_OF_MEASURE = re.compile(r"(?:tan|kg|ta|lit|m2|m3|ha|km|kwh|mw)\b")
 
@@ -457,6 +491,13 @@ def _swap_thing(base: str, base_q: Question, thing: str) -> str | None:
     unit = _UNIT_OF_MEASURE.match(counted)
     if unit:
         counted = counted[unit.end():].strip()      # "bao nhiêu tấn gạo": the rice, not the tonnes
+    group = _GROUP_OF.match(thing)
+    said = _GROUP_OF.search(_subject(base)) if group else None
+    if said:
+        # "Riêng các làng nghề thì sao?" after "… các cơ sở ngành nghề nông thôn ở Quảng Nam giải
+        # quyết việc làm cho bao nhiêu lao động?": the group that acts, not what it is counted in
+        end = said.end() + len(_GROUP_PHRASE.match(_subject(base)[said.end():]).group())
+        return base[:said.start()] + thing[:1].lower() + thing[1:] + base[end:]
     if counted:
         span = _span_in(base, counted)
         return base[:span[0]] + thing + base[span[1]:] if span else None

@@ -1928,3 +1928,17 @@ def test_a_fall_given_for_a_rise_asked_is_said_and_signed_as_a_fall(tmp_path, mo
     assert cit.text[cit.highlight[0]:cit.highlight[1]] == "giảm 12,05%"
     ans = engine.ask("Tháng 5/2024 ngành khai thác than cứng và than non có chỉ số sản xuất giảm bao nhiêu?")
     assert ans.value.text == "12,05%" and ans.value.value == pytest.approx(12.05)
+
+
+def test_a_place_in_a_ranking_is_not_answered_with_a_score(tmp_path, model_cache):
+    """"Đà Nẵng xếp thứ mấy?" was answered "70 điểm", the city's score in the same sentence; a
+    rank is a number written after "thứ", "hạng" or "vị trí". Folded, "doanh thu bao nhiêu" is
+    no rank asked."""
+    engine = _records_engine(tmp_path, model_cache, {
+        "ebi.txt": "Chỉ số thương mại điện tử 2024\n\nNăm 2024, Đà Nẵng đạt 70 điểm chỉ số thương mại điện tử, đứng "
+                   "thứ tư cả nước. Doanh thu thương mại điện tử của thành phố đạt 1.200 tỷ đồng.\n",
+    })
+    for question in ("Năm 2024 Đà Nẵng xếp thứ mấy về chỉ số thương mại điện tử?", "da nang xep thu may nam 2024"):
+        ans = engine.ask(question)
+        assert ans.status == "not_found" or "70" not in ans.value.text
+    assert engine.ask("nam 2024 da nang dat doanh thu thuong mai dien tu bao nhieu").value.text == "1.200 tỷ đồng"

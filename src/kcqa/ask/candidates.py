@@ -610,6 +610,23 @@ def _stars(m: re.Match) -> tuple[str | None, str, bool]:
     return m.group(1), m.group(2), bool(m.group(3))
 
 
+# "xếp thứ mấy?", "đứng hạng bao nhiêu?", "ở vị trí thứ mấy?": a place in a ranking, on the marks
+# when typed (folded, "doanh thu bao nhiêu" reads as one), else after the verb that ranks
+_RANK_ASKED = re.compile(r"(?<!\w)(?:thứ|hạng|vị trí)\s+(?:thứ\s+)?(?:mấy|bao nhiêu)(?!\w)", re.IGNORECASE)
+_RANK_ASKED_FOLDED = re.compile(r"\b(?:xep|dung|xep hang|o vi tri)\s+(?:thu|hang)\s+(?:may|bao nhieu)\b")
+# … answered by the number a ranking writes after its word ("đứng thứ 4", "xếp hạng 62/190")
+_RANK_BEFORE = re.compile(r"(?:thứ|hạng|vị trí|vị trí thứ)\s*$", re.IGNORECASE)
+
+
+def rank_ok(ctx: Evidence, f: Figure) -> bool:
+    """A place in a ranking asked ("Đà Nẵng xếp thứ mấy?") is a number written after "thứ",
+    "hạng" or "vị trí"; the city's 70 points in the same sentence is its score, and was stated."""
+    asked = _RANK_ASKED.search(ctx.q.text) if ctx.q.typed_marks else _RANK_ASKED_FOLDED.search(fold(ctx.q.text).lower())
+    if not asked:
+        return True
+    return bool(_RANK_BEFORE.search(f.sentence[:f.start - f.sentence_start]))
+
+
 def stars_ok(ctx: Evidence, f: Figure) -> bool:
     """A rating in stars the question names ("đạt 4 sao") sets the products counted apart: the
     figure's sentence must name the same rating. "từ 3 đến 4 sao" or "3 sao trở lên" is another

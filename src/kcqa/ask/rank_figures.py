@@ -17,7 +17,7 @@ from ..text.vietnamese import fold, folded_syllables
 from .candidates import (MIN_COVERAGE, MIN_PASSAGE_COVERAGE, TOP_PASSAGES, Candidate, Evidence, change_end_ok,
                          country_ok, funding_in_sentence, funding_ok, funding_said, group_ok, identifier_ok, label_ok,
                          level_ok, listed_name_ok, names_a_market_asked, names_ok, organisation_ok, origin_ok,
-                         part_ok, period_ok, place_ok, region_ok, scope_ok, stars_ok, table_context, unit_ok)
+                         part_ok, period_ok, place_ok, rank_ok, region_ok, scope_ok, stars_ok, table_context, unit_ok)
 from .features import (CHANGE_VERBS, asked_count_phrase, clause, counted_share, figure_features, is_place_asked,
                        mentions, relation_of, set_features)
 from .rank import load_ranker
@@ -54,7 +54,7 @@ def measure_ok(ctx, f, x) -> bool:
 
 # What the question names that a figure's evidence must not contradict (candidates.py), in order
 HARD_SLOTS = (place_ok, country_ok, region_ok, scope_ok, level_ok, funding_ok, period_ok, names_ok, organisation_ok,
-              part_ok, change_end_ok, label_ok, group_ok, stars_ok, origin_ok, listed_name_ok)
+              part_ok, change_end_ok, label_ok, group_ok, stars_ok, origin_ok, listed_name_ok, rank_ok)
 
 
 _PLAN_BASE = re.compile(r"(?<!\w)(?:" + "|".join(re.escape(fold(b)) for b in lexicon.PLAN_BASES) + r")(?!\w)",

@@ -228,8 +228,7 @@ def resolve(question: str, previous: list[dict]) -> Resolution:
     same = _SAME_PERIOD_BEFORE.match(fold(question))
     if same:
         # "Cùng kỳ năm trước thì sao?": the earlier question's period, a year before
-        base_q0 = parse_question(base)
-        period = _period_text(base, base_q0, carried=True)
+        period = _period_text(base, parse_question(base), carried=True)
         years = _own_years(period)
         if len(years) != 1:
             return Resolution(question, unresolvable="Không rõ «cùng kỳ năm trước» là kỳ nào: câu hỏi trước "
@@ -491,18 +490,17 @@ def _swap_thing(base: str, base_q: Question, thing: str) -> str | None:
     unit = _UNIT_OF_MEASURE.match(counted)
     if unit:
         counted = counted[unit.end():].strip()      # "bao nhiêu tấn gạo": the rice, not the tonnes
-    group = _GROUP_OF.match(thing)
-    said = _GROUP_OF.search(_subject(base)) if group else None
+    subject = _subject(base)
+    said = _GROUP_OF.search(subject) if _GROUP_OF.match(thing) else None
     if said:
         # "Riêng các làng nghề thì sao?" after "… các cơ sở ngành nghề nông thôn ở Quảng Nam giải
         # quyết việc làm cho bao nhiêu lao động?": the group that acts, not what it is counted in
-        end = said.end() + len(_GROUP_PHRASE.match(_subject(base)[said.end():]).group())
+        end = said.end() + len(_GROUP_PHRASE.match(subject[said.end():]).group())
         return base[:said.start()] + thing[:1].lower() + thing[1:] + base[end:]
     if counted:
         span = _span_in(base, counted)
         return base[:span[0]] + thing + base[span[1]:] if span else None
-    subject = _subject(base)      # "gạo bao nhiêu tấn": "tấn" measures the thing, the subject names it
-    if not subject:
+    if not subject:               # "gạo bao nhiêu tấn": "tấn" measures the thing, the subject names it
         return None
     start = 0
     period = _period_text(base, base_q)

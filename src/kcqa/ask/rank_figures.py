@@ -350,8 +350,9 @@ def _counting_what_is_asked(ctx: Evidence, cands: list[Candidate]) -> list[Candi
     asked = asked_count_phrase(ctx.q.text) if ctx.q.kind == "count" else []
     if len(asked) < COUNTED_WORDS:
         return cands
-    whole = {(c.figure.doc, c.figure.unit) for c in cands if counted_share(c.figure, asked) == 1.0}
-    return [c for c in cands if (c.figure.doc, c.figure.unit) not in whole or counted_share(c.figure, asked) >= 0.5]
+    share = {id(c): counted_share(c.figure, asked) for c in cands}
+    whole = {(c.figure.doc, c.figure.unit) for c in cands if share[id(c)] == 1.0}
+    return [c for c in cands if (c.figure.doc, c.figure.unit) not in whole or share[id(c)] >= 0.5]
 
 
 # a count asked with this many words ("doanh nghiệp kinh doanh hóa chất") names a kind of thing

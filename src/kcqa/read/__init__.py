@@ -257,7 +257,7 @@ _CITED_BEFORE = re.compile(r"(?:\b(?:%s)\b|\bsố\s+\S+/\S*)[^.;,\n]{0,80}$" % "
 def _own_date(head: str) -> tuple[int, int, int] | None:
     """The record's own date: the first "ngày … tháng … năm …" that is not the date of a document
     it cites ("Hà Nội, ngày 12 tháng 4 năm 2025" beside "Số 60-NQ/TW" is its own). Until
-    extractor 72 the first date of any kind was taken: a report citing "Luật Hóa chất ngày 21
+    reader 5 the first date of any kind was taken: a report citing "Luật Hóa chất ngày 21
     tháng 11 năm 2007" was dated 2007, and so were its figures without a period of their own."""
     for m in _DATE_VI.finditer(head):
         if _CITED_BEFORE.search(head, max(0, m.start() - 120), m.start()):

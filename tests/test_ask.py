@@ -28,6 +28,14 @@ def test_why_and_what_questions_want_a_passage_not_a_figure(question):
     assert parse_question(question).kind == "passage"
 
 
+def test_a_span_of_years_after_how_much_is_a_period_not_phases_counted():
+    """A follow-up carried "giai đoạn 2011-2015" to its end ("… tiết kiệm được bao nhiêu giai đoạn
+    2011-2015?"): read as counting phases, no kWh figure could answer it."""
+    q = parse_question("Phú Yên sinh hoạt gia đình tiết kiệm được bao nhiêu giai đoạn 2011-2015?")
+    assert q.kind != "count" and not q.count_noun
+    assert parse_question("Dự án chia làm bao nhiêu giai đoạn?").count_noun == "giai doan"
+
+
 def test_a_figure_question_is_not_a_passage_question():
     assert parse_question("Quảng Nam được bố trí bao nhiêu kinh phí?").kind != "passage"
 

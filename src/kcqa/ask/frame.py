@@ -105,6 +105,7 @@ _CHANGE = re.compile(r"\b(" + _CHANGE_VERBS + r")\s+(?:them\s+|len\s+|xuong\s+)?
 _CHANGE_ASKED = re.compile(r"\b(" + _CHANGE_VERBS + r")\s+(?:them\s+)?(bao nhieu|may)\b")
 _CHANGE_ACCENTED = re.compile(r"\b(" + "|".join(lexicon.CHANGE_RELATIONS + lexicon.CHANGE_UNDIRECTED)
                               + r")\s+(?:thêm\s+)?(bao nhiêu|mấy)\b")
+_PERIOD_AFTER_HOW_MUCH = re.compile(r"\b(?:bao nhieu|may)\s+(?:giai doan|thoi ky)\s+(?:19|20)\d\d\b")
 _MONEY_UNIT = re.compile(r"\b(bao nhieu|may)\s+(tien|ty|trieu|dong|usd)\b")
 # a percentage asked for ("bao nhiêu phần trăm", "mấy %", "tỷ lệ"), not one the question states ("… mua 10% vốn")
 _PERCENT = re.compile(r"(?:bao nhieu|may)\s*(?:phan tram|%)|\b(?:ty le|ti le)\b|\bphan tram\b(?!\s*(?:von|co phan|co phieu))")
@@ -398,6 +399,8 @@ def parse_question(text: str) -> Question:
         q.kind, q.unit_kind = "percent", "percent"
         return q
     after = _after_how_much(text, f)
+    if after and _PERIOD_AFTER_HOW_MUCH.search(f):
+        after = ""                       # "… được bao nhiêu giai đoạn 2011-2015?": a period, not phases counted
     currency = _currency(after, f)
     if currency:
         q.units = {currency}             # "bao nhiêu yên", "tính bằng đô la Mỹ": that currency only

@@ -829,13 +829,10 @@ DOCUMENT_NUMBER = re.compile(r"((?:" + "|".join(DOCUMENT_TYPES) + r")"
 
 # "82/2022/NĐ-CP ngày 18/10/2022", "số 2049/QĐ-UBND … phê duyệt kế hoạch năm 2020": the years
 # a document is of, in its number and in what the sentence says of it before the next document
-_ANY_YEAR = re.compile(r"(?<!\d)((?:19|20)\d\d)(?!\d)")
-
-
 def _document_years(text: str, m: re.Match) -> set[int]:
     nxt = DOCUMENT_NUMBER.search(text, m.end(1))
     said = text[m.start(1):nxt.start(1) if nxt else len(text)]
-    return {int(y) for y in _ANY_YEAR.findall(said)}
+    return {int(y) for y in lexicon.ANY_YEAR.findall(said)}
 
 
 def answer_document(ctx: Evidence) -> Answer | None:

@@ -27,7 +27,7 @@ _START = re.compile(r"^\s*(?:vậy\s+|thế\s+)?(?:còn|con|riêng|rieng)\s+(?:v
 _HOW_ABOUT = r"(?:sao|thế nào|the nao|ra sao)"
 _THI_SAO = rf"(?:thì|thi)\s+{_HOW_ABOUT}"      # "… thì sao?": the rest is as before
 _END = re.compile(rf"\s*{_THI_SAO}\s*\??\s*$|\s*\?\s*$", re.IGNORECASE)
-_YEAR = re.compile(r"(?<!\d)((?:19|20)\d{2})(?!\d)")
+_YEAR = lexicon.ANY_YEAR
 # "10 tháng thì sao?", "Còn 6 tháng?" (a bare count of months; "Lũy kế 8 tháng" is a period already)
 _BARE_MONTHS = re.compile(r"^\s*(?:còn|con)?\s*(\d{1,2})\s+(?:tháng|thang)"
                           r"\s*(?:thì sao|thi sao|thì thế nào|thi the nao)?\s*\??\s*$", re.IGNORECASE)
@@ -36,7 +36,8 @@ _TERM_IN = re.compile(r"\b(?:ky han|thoi han)\b")
 # "Cùng kỳ năm trước thì sao?", "con cung ky nam ngoai" (folded)
 _SAME_PERIOD_BEFORE = re.compile(r"^\s*(?:con\s+)?cung ky(?: nam (?:truoc|ngoai))?\s*(?:thi sao|thi the nao)?\s*\??\s*$",
                                  re.IGNORECASE)
-_YEAR_SPAN = re.compile(r"(?:(?:giai đoạn|giai doan|thời kỳ|thoi ky|từ năm|tu nam|từ|tu)\s+)?(?<!\d)(?:19|20)\d{2}\s*"
+# a span of years, one period: "giai đoạn 2009-2019", "từ năm 2019 đến năm 2021", "năm 2016 - 2020"
+_YEAR_SPAN = re.compile(r"(?:(?:giai đoạn|giai doan|thời kỳ|thoi ky|từ năm|tu nam|từ|tu|năm|nam)\s+)?(?<!\d)(?:19|20)\d{2}\s*"
                         r"(?:-|–|đến|den|tới|toi)\s*(?:năm\s+|nam\s+)?(?:19|20)\d{2}(?!\d)", re.IGNORECASE)
 # "năm trước đó", "năm sau": a year counted from the one the conversation is about (not "5 năm
 # sau", and not a baseline: "so với năm trước", "cùng kỳ năm trước")
@@ -1079,15 +1080,12 @@ def _period_text(core: str, q: Question, carried: bool = False) -> str:
     if years:
         # "Giai đoạn 2011-2015", "năm 2016 - 2020": a span of years is one period, carried whole
         span = _YEAR_SPAN.search(core)
-        if span and int(span.group(2)) in years:
+        if span and int(_YEAR.findall(span.group())[-1]) in years:
             return span.group().strip()
         m = re.search(r"(?:năm|nam)\s+" + str(years[0]), core, re.IGNORECASE)
         return m.group() if m else f"năm {years[0]}"
     return ""
 
-
-_YEAR_SPAN = re.compile(r"(?:(?:giai đoạn|giai doan|thời kỳ|thoi ky|năm|nam)\s+)?((?:19|20)\d\d)\s*[-–]\s*((?:19|20)\d\d)"
-                        r"(?!\d)", re.IGNORECASE)
 
 
 def _span_in(text: str, folded_name: str) -> tuple[int, int] | None:

@@ -189,7 +189,7 @@ def _how_much(text: str, folded: str):
     if not mostly_plain(text):
         return _HOW_MUCH_ACCENTED.search(text.lower())
     return _HOW_MUCH_FOLDED.search(folded)
-_YEAR = re.compile(r"(?<!\d)((?:19|20)\d{2})(?!\d)")
+_YEAR = lexicon.ANY_YEAR
 _PERIOD = lexicon.PERIOD_FOLDED
 _PERIOD_TOKEN = re.compile(r"(?:\d{1,2}|[ivx]{1,4})/(?:19|20)\d\d")
 _ORDINAL = re.compile(r"\b(lan thu|khoa|dot)\s+([ivxl]+|\d{1,3})\b")

@@ -497,6 +497,9 @@ OWNED_NOUNS = ("trung tâm chính trị - hành chính", "trung tâm hành chín
 # a number ("1.2021", "2024,5") nor before a slash (a decree's "15/2020/NĐ-CP", a school year's "2019/2020"
 # first half); a comma or full stop after it ends a clause ("Năm 2024, tỉnh đặt mục tiêu …")
 YEAR = re.compile(r"(?<![\d.,])((?:19|20)\d{2})(?![\d/%]|[.,]\d)")
+# any four digits that read as a year, inside a number or a decree's number too ("82/2022/NĐ-CP",
+# "quý 1/2021"): where the question or the earlier turn is searched for the years it names
+ANY_YEAR = re.compile(r"(?<!\d)((?:19|20)\d{2})(?!\d)")
 # in folded text: "6 tháng đầu năm", "9 tháng", "quý I", "quý 1/2021", "tháng 3"
 PERIOD_FOLDED = re.compile(r"((?:\d+|sau|chin|ba) thang (?:dau|cuoi) nam|nua (?:dau|cuoi) nam|\d+ thang|quy [iv]+\b|quy [1-4]\b|quy dau tien\b"
                            r"|thang \d{1,2})")

@@ -1942,3 +1942,29 @@ def test_a_place_in_a_ranking_is_not_answered_with_a_score(tmp_path, model_cache
         ans = engine.ask(question)
         assert ans.status == "not_found" or "70" not in ans.value.text
     assert engine.ask("nam 2024 da nang dat doanh thu thuong mai dien tu bao nhieu").value.text == "1.200 tỷ đồng"
+
+
+def test_a_figure_its_record_says_did_not_do_what_is_asked_is_not_the_answer(tmp_path, model_cache):
+    """"02 xã không thực hiện sắp xếp" is not how many communes were formed by the merger (it
+    was stated at 0.83 over the 58 xã); "chưa giải ngân 3 tỷ đồng" is not what was disbursed.
+    A question that asks the negated count keeps it, and words that negate nothing ("hàng không",
+    "không ngừng tăng") take nothing away."""
+    engine = _records_engine(tmp_path, model_cache, {
+        "nq-ha-tinh.md":
+            "# Nghị quyết sắp xếp đơn vị hành chính cấp xã của tỉnh Hà Tĩnh năm 2025\n\n"
+            "Sau khi sắp xếp, tỉnh Hà Tĩnh có 69 đơn vị hành chính cấp xã, gồm 60 xã và 09 phường; trong đó có "
+            "58 xã, 09 phường hình thành sau sắp xếp quy định tại Điều này và 02 xã không thực hiện sắp xếp là "
+            "xã Sơn Kim 1 và xã Sơn Kim 2.\n",
+        "giai-ngan.md":
+            "# Giải ngân vốn khuyến công tỉnh Kon Tum 6 tháng đầu năm 2024\n\n"
+            "Đến hết tháng 6/2024, Sở Công Thương tỉnh Kon Tum đã giải ngân 12 tỷ đồng vốn khuyến công, còn "
+            "chưa giải ngân 3 tỷ đồng.\n\nNăm 2024, Kon Tum có thêm 3 tuyến xe khách, hàng không chưa có tuyến "
+            "nào; số khách không ngừng tăng 18%.\n",
+    })
+    asked = "Hà Tĩnh có bao nhiêu xã hình thành sau sắp xếp?"
+    assert "02 xã" not in _weighed(engine, asked)
+    assert _stated(engine, asked) == "58 xã"
+    assert "02 xã" in _weighed(engine, "Hà Tĩnh có bao nhiêu xã không thực hiện sắp xếp?")
+    assert "3 tỷ đồng" not in _weighed(engine, "6 tháng đầu năm 2024 Kon Tum đã giải ngân bao nhiêu vốn khuyến công?")
+    assert "3 tuyến" in _weighed(engine, "Năm 2024 Kon Tum có thêm bao nhiêu tuyến xe khách?")
+    assert "18%" in _weighed(engine, "Năm 2024 số khách đến Kon Tum tăng bao nhiêu?")

@@ -169,6 +169,7 @@ def score_figures(ctx: Evidence, cands: list[tuple[Figure, int]]) -> list[Candid
     out = _named_list_items(ctx, out)
     out = _counted_by_the_verb_asked(ctx, out)
     out = _counting_what_is_asked(ctx, out)
+    out = [c for c in out if not _negates_what_is_asked(ctx, c.figure)]
     out = _segment_asked(ctx, out)
     if ctx.funding:
         # a record that states the source asked for ("nguồn kinh phí khuyến công địa phương 2 tỷ
@@ -353,6 +354,37 @@ def _counting_what_is_asked(ctx: Evidence, cands: list[Candidate]) -> list[Candi
     share = {id(c): counted_share(c.figure, asked) for c in cands}
     whole = {(c.figure.doc, c.figure.unit) for c in cands if share[id(c)] == 1.0}
     return [c for c in cands if (c.figure.doc, c.figure.unit) not in whole or share[id(c)] >= 0.5]
+
+
+# "không"/"chưa" as a word of its own, not in "hàng không"
+_NEGATION = re.compile(r"(?<!\w)(?<!hàng )(?:" + "|".join(lexicon.NEGATIONS) + r")(?!\w)", re.IGNORECASE)
+_NOT_NEGATING = {fold(w) for w in lexicon.NOT_NEGATING}
+_CLAUSE_END = re.compile(r"[,;:.()]")
+
+
+def _negated_words(f: Figure) -> set[str]:
+    """What the figure's own words say did not happen: "02 xã không thực hiện sắp xếp" (after
+    the figure and its counted noun), "chưa giải ngân 5 tỷ đồng" (right before it)."""
+    s, e = f.start - f.sentence_start, f.end - f.sentence_start
+    after = _CLAUSE_END.split(f.sentence[e:], 1)[0].split()
+    before = _CLAUSE_END.split(f.sentence[:s])[-1].split()
+    for words, near in ((after, after[:4]), (before[-3:], before[-3:])):
+        for i, w in enumerate(near):
+            if _NEGATION.fullmatch(w) and not (words is after and i > 0 and fold(near[i - 1]) == "hang"):
+                rest = words[i + 1:i + 5] if words is after else words[i + 1:]
+                if rest and fold(rest[0]).lower() not in _NOT_NEGATING:
+                    return set(folded_syllables(" ".join(rest)).split()) - _FUNCTION_WORDS
+    return set()
+
+
+def _negates_what_is_asked(ctx: Evidence, f: Figure) -> bool:
+    """A figure its record says did not do what the question asks ("02 xã không thực hiện sắp
+    xếp" for "bao nhiêu xã hình thành sau sắp xếp?") is not its answer, whatever else it shares
+    with the question; a question that asks the negated count itself ("… chưa có điện?") keeps it."""
+    if ctx.q.negated:
+        return False
+    asked = set(folded_syllables(ctx.q.text).split()) - _FUNCTION_WORDS
+    return bool(_negated_words(f) & asked)
 
 
 # a count asked with this many words ("doanh nghiệp kinh doanh hóa chất") names a kind of thing

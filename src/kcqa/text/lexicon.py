@@ -437,6 +437,10 @@ PLAN_BASES = ("kế hoạch", "chỉ tiêu", "mục tiêu", "dự toán", "KH")
 # pair each, so "tăng" asked is still not covered by "giảm"
 EQUIVALENT_PHRASES += tuple((w, v) for w in CHANGE_UNDIRECTED for v in ("tăng", "giảm"))
 NEGATIONS = ("không", "chưa", "chẳng")
+# … and the words after which "không"/"chưa" negate nothing: "không ngừng tăng", "không dưới 5%",
+# "chưa kể", "không khí", "không chỉ … mà còn", "chưa từng có" (and "hàng không", written before)
+NOT_NEGATING = ("khí", "gian", "chỉ", "ngừng", "ít", "những", "kể", "dưới", "quá", "đổi", "kém", "thua", "lâu",
+                "ảnh", "từng", "đầy", "tính")
 # "tổng …", "toàn vùng", "15 tỉnh": the question asks about a whole, not one part.
 WHOLE_WORDS = ("tổng", "toàn vùng", "toàn khu vực", "cả nước", "toàn quốc", "toàn ngành")
 

@@ -1968,3 +1968,33 @@ def test_a_figure_its_record_says_did_not_do_what_is_asked_is_not_the_answer(tmp
     assert "3 tỷ đồng" not in _weighed(engine, "6 tháng đầu năm 2024 Kon Tum đã giải ngân bao nhiêu vốn khuyến công?")
     assert "3 tuyến" in _weighed(engine, "Năm 2024 Kon Tum có thêm bao nhiêu tuyến xe khách?")
     assert "18%" in _weighed(engine, "Năm 2024 số khách đến Kon Tum tăng bao nhiêu?")
+
+
+def test_the_title_of_a_person_named_is_what_the_records_write_against_the_name(tmp_path, model_cache):
+    """"Trần Quang Nhất giữ chức vụ gì?" had been answered "Ban Thường vụ Tỉnh ủy", a fragment of
+    the titles after the name: now the titles written against the name, after it (several, between
+    commas) or before it; typed in lower case, or asked as a follow-up about "ông ấy". A person the
+    records name with no title is not found, never given a neighbour's."""
+    from kcqa.ask.conversation import Conversation
+    engine = _records_engine(tmp_path, model_cache, {
+        "phu-yen.md":
+            "# Phú Yên tổng kết chương trình tiết kiệm năng lượng giai đoạn 2011-2015\n\n"
+            "Ngày 4/9, UBND tỉnh tổng kết 5 năm thực hiện chương trình sử dụng năng lượng tiết kiệm và hiệu quả "
+            "tỉnh Phú Yên giai đoạn 2011-2015. Đồng chí Trần Quang Nhất, Ủy viên Ban Thường vụ Tỉnh ủy, Phó chủ "
+            "tịch UBND tỉnh, chủ trì hội nghị. Ông Lê Văn Hòa phát biểu tại hội nghị.\n",
+        "ninh-thuan.md":
+            "# Làm việc với Sở Công Thương 6 tháng đầu năm 2024\n\n"
+            "Ngày 6/6, Phó Chủ tịch UBND tỉnh Trịnh Minh Hoàng làm việc với Sở Công Thương nghe báo cáo kết "
+            "quả hoạt động 6 tháng đầu năm 2024.\n",
+    })
+    for asked in ("Trần Quang Nhất giữ chức vụ gì?", "tran quang nhat giu chuc vu gi"):
+        ans = engine.ask(asked)
+        assert ans.status == "answered" and ans.value.text == "Ủy viên Ban Thường vụ Tỉnh ủy, Phó chủ tịch UBND tỉnh"
+        assert ans.value.text in ans.citations[0].text
+    assert _stated(engine, "Chức vụ của ông Trịnh Minh Hoàng là gì?") == "Phó Chủ tịch UBND tỉnh"
+    assert _stated(engine, "Ông Lê Văn Hòa giữ chức vụ gì?") is None
+    conv = Conversation()
+    engine.ask("Ai chủ trì hội nghị tổng kết chương trình tiết kiệm năng lượng của Phú Yên?", conv)
+    follow = engine.ask("Ông ấy giữ chức vụ gì?", conv)
+    assert "Trần Quang Nhất" in (follow.resolved_question or "")
+    assert follow.status == "answered" and "Phó chủ tịch UBND tỉnh" in follow.value.text

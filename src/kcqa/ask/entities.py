@@ -580,10 +580,110 @@ def _names_after_noun_first(candidates, noun: str, bracket: str) -> list:
     return first + [c for c in candidates if c not in first]
 
 
+_TITLE_WORD = re.compile(r"(?:" + "|".join(sorted(map(re.escape, lexicon.TITLES + lexicon.MEMBER_TITLES), key=len,
+                                                    reverse=True)) + r")(?!\w)", re.IGNORECASE)
+_TITLE_BODY = {w.lower() for w in lexicon.TITLE_BODY_WORDS}
+_TITLE_ASKED = re.compile(r"(?<!\w)(?:" + "|".join(fold(n) for n in lexicon.TITLE_NOUNS) + r")(?!\w)")
+_TITLE_GAP = re.compile(r"\s*(?:,|[-–—])\s*")
+
+
+# words that ask for a title, not about the person ("giữ chức vụ gì", "là ai", "làm gì")
+_TITLE_ASKING = {"giu", "chuc", "vu", "danh", "gi", "la", "ai", "lam", "nao", "hien", "dang", "cua"}
+
+
+def _person_asked(ctx: Evidence) -> list[str]:
+    """Who a question names ("Trần Quang Nhất giữ chức vụ gì?"): a name of a family; typed in
+    lower case ("tran quang nhat giu chuc vu gi"), every run of two to four words after a family
+    name and before what is asked, longest first (the records' capitals decide which is the name)."""
+    named = [n for n in ctx.q.names if len(n.split()) >= 2 and n.split()[0] in lexicon.FAMILY_NAMES]
+    if named:
+        return named
+    words = fold(ctx.q.text).lower().replace("?", " ").replace(",", " ").split()
+    asking = next((i for i, w in enumerate(words) if w in {"giu", "chuc"}), len(words))
+    words = words[:asking]
+    runs = {" ".join(words[i:i + k]) for i, w in enumerate(words) if w in lexicon.FAMILY_NAMES
+            for k in (4, 3, 2) if i + k <= len(words)}
+    return sorted(runs, key=len, reverse=True)
+
+
+def _title_run(text: str, start: int, limit: int | None = None) -> int:
+    """Where a title that opens at `start` ends: its words, then its body's capitalised words
+    and the few lower-case ones a body's name holds ("Phó chủ tịch UBND tỉnh")."""
+    m = _TITLE_WORD.match(text, start)
+    if not m:
+        return start
+    end = m.end()
+    for w in re.finditer(r"[ \t]+([^\s,;:()]+)", text[m.end():]):
+        if w.start() != end - m.end():
+            break
+        word = w.group(1).rstrip(".!?")
+        if limit is not None and m.end() + w.start(1) >= limit:
+            break
+        if not word or not (word[0].isupper() or word.lower() in _TITLE_BODY or _TITLE_WORD.fullmatch(word)):
+            break
+        end = m.end() + w.start(1) + len(word)
+        if word != w.group(1):
+            break
+    return end
+
+
+def _titles_of(text: str, name: tuple[int, int]) -> tuple[int, int] | None:
+    """The titles written against a person's name: after it, one or several separated by
+    commas ("Trần Quang Nhất, Ủy viên Ban Thường vụ Tỉnh ủy, Phó chủ tịch UBND tỉnh"), else
+    right before it ("Phó Chủ tịch UBND tỉnh Trịnh Minh Hoàng")."""
+    a, b = name
+    gap = _TITLE_GAP.match(text, b)
+    if gap and _TITLE_WORD.match(text, gap.end()):
+        start = end = gap.end()
+        while (stop := _title_run(text, end)) > end:
+            end = stop
+            more = _TITLE_GAP.match(text, end)
+            if not (more and _TITLE_WORD.match(text, more.end())):
+                break
+            end = more.end()
+        return start, end
+    before = text[:a]
+    for m in reversed(list(_TITLE_WORD.finditer(before))):
+        end = _title_run(text, m.start(), limit=a)
+        if _BINDING_GAP.fullmatch(text[end:a]):
+            return m.start(), end
+        if end < a - 60:
+            break
+    return None
+
+
+def answer_title_of(ctx: Evidence, people: list[str]) -> Answer | None:
+    """"Ông Trần Quang Nhất giữ chức vụ gì?": the titles the records write against that
+    person's name (written with capitals), in the sentence that says most of the rest of the
+    question (the words that ask for a title are in no sentence)."""
+    words = [w for w in ctx.content if w not in _TITLE_ASKING]
+    found = []
+    for _, chunk, s, e, text in _sentence_candidates(ctx, top=TOP_PASSAGES):
+        folded = fold(text)
+        for person in people:
+            spans = [m for m in re.finditer(rf"(?<!\w){re.escape(person)}(?!\w)", folded, re.IGNORECASE)
+                     if all(w[:1].isupper() for w in text[m.start():m.end()].split())]
+            titled = [t for m in spans if (t := _titles_of(text, (m.start(), m.end())))]
+            if titled:
+                cov = ctx.coverage(text, words) if words else 1.0
+                found.append((cov, chunk, s, e, titled[0]))
+                break
+    found.sort(key=lambda x: -x[0])
+    for cov, chunk, s, e, span in found[:1]:
+        return _scored(entity_answer(ctx, chunk, s, e, span, "{x}."), cov, ctx, anchored=1.0, n_names=1.0,
+                       bound=1.0, after_noun=1.0)
+    return None
+
+
 def answer_named(ctx: Evidence) -> Answer | None:
     """"Xã nào …", "đổi tên thành xã gì", "đối tác nào", "đơn vị nào kiểm toán": a proper name
     the question does not already contain, preferably right after the noun asked about."""
     noun = ctx.q.noun or ""
+    people = _person_asked(ctx) if _TITLE_ASKED.search(fold(ctx.q.text).lower()) else []
+    if people:
+        titled = answer_title_of(ctx, people)
+        if titled is not None or people[0] in ctx.q.names:
+            return titled           # a person named and no title written against the name: not found
     several = r"(?:\(\s*)?" if asks_several(ctx.q) else ""
     candidates = _names_after_noun_first(_sentence_candidates(ctx, top=TOP_PASSAGES), noun, several)
     bodies_in = {}                        # each sentence's bodies, read once

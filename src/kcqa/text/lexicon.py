@@ -487,6 +487,13 @@ TITLES = ("Phó Thủ tướng", "Thủ tướng", "Thứ trưởng", "Bộ trư
           "Bí thư", "Tổng Bí thư", "Phó Bí thư", "Chủ nhiệm", "Trưởng phòng", "Viện trưởng", "Hiệu trưởng",
           "Tổng thư ký", "Chánh văn phòng", "Người phát ngôn", "Phó Tổng Giám đốc", "Phó Thống đốc", "Thống đốc",
           "Chủ tịch HĐQT", "Tổng cục trưởng")
+# what a title is asked by when the person is named ("… giữ chức vụ gì?", "chức danh của ông …")
+TITLE_NOUNS = ("chức vụ", "chức danh", "giữ chức")
+# a seat on a body, written before the body like a title ("Ủy viên Ban Thường vụ Tỉnh ủy")
+MEMBER_TITLES = ("Ủy viên", "Uỷ viên", "Thành viên")
+# lower-case words a title's body may hold ("Phó Chủ tịch UBND tỉnh", "Giám đốc Sở Công Thương thành phố")
+TITLE_BODY_WORDS = ("tỉnh", "thành", "phố", "huyện", "xã", "phường", "quận", "thị", "trấn", "nhân", "dân", "ủy",
+                    "uỷ", "ban", "thường", "vụ", "trực", "hội", "đồng", "quản", "trị")
 HONORIFICS = ("Ông", "Bà", "Anh", "Chị", "Đồng chí", "Đ/c", "TS", "ThS", "PGS", "GS", "Luật sư", "TS.", "PGS.TS",
               "GS.TS", "Ths", "NSƯT", "NSND")
 

@@ -1037,6 +1037,11 @@ def test_a_sector_is_the_slot_a_new_measure_or_sector_takes(follow, expected):
     ("An Do nhap khau bao nhieu tan vang", {"Ấn Độ"}),
     ("an do xuat khau bao nhieu", set()),                            # lower case: could be any words
     ("Doanh số mỹ phẩm tăng bao nhiêu?", set()),                     # "mỹ phẩm" is not "Mỹ"
+    # a one-syllable country opening a place's name is not the country: "Lào Cai", "Nga Sơn"
+    ("Năm 2017 Lào Cai có bao nhiêu dự án thủy điện?", set()),
+    ("Xuất khẩu sang Lào năm 2017 đạt bao nhiêu?", {"Lào"}),
+    ("Huyện Nga Sơn xuất khẩu sang Nga bao nhiêu?", {"Nga"}),
+    ("Tổng thống Mỹ Donald Trump áp thuế bao nhiêu?", {"Mỹ"}),      # not a Vietnamese syllable after it
 ])
 def test_countries_a_question_names(question, countries):
     from kcqa.ask.candidates import countries_asked

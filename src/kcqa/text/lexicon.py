@@ -11,7 +11,7 @@ from __future__ import annotations
 import functools
 import re
 
-from .vietnamese import fold, has_diacritics, mostly_plain
+from .vietnamese import fold, has_diacritics, is_syllable, mostly_plain
 
 
 def folded(words) -> frozenset[str]:
@@ -269,7 +269,19 @@ def country_spans(text: str) -> list[tuple[int, int, str]]:
         if (m.start(), m.end()) not in found and (key in _LOAN_NAMES or (" " in key and text[m.start()].isupper())
                                                  or key.startswith("chau ")):
             found[(m.start(), m.end())] = _COUNTRY_FOLDED[key]
-    return sorted((s, e, name) for (s, e), name in found.items())
+    return sorted((s, e, name) for (s, e), name in found.items() if not _heads_a_place_name(text, s, e))
+
+
+_NEXT_WORD = re.compile(r" ([^\W\d_]+)")
+
+
+def _heads_a_place_name(text: str, start: int, end: int) -> bool:
+    """"Lào Cai", "Mỹ Tho", "Nga Sơn", "Đức Phổ": a one-syllable country name followed by a
+    capitalised Vietnamese syllable opens a place's name (not "Mỹ Donald Trump")."""
+    if " " in text[start:end]:
+        return False
+    m = _NEXT_WORD.match(text, end)
+    return bool(m and m.group(1)[:1].isupper() and is_syllable(m.group(1)))
 
 
 # Documents that carry a number ("Nghị định số 45/2012/NĐ-CP"), as records write them.
@@ -437,6 +449,9 @@ PLAN_BASES = ("kế hoạch", "chỉ tiêu", "mục tiêu", "dự toán", "KH")
 # pair each, so "tăng" asked is still not covered by "giảm"
 EQUIVALENT_PHRASES += tuple((w, v) for w in CHANGE_UNDIRECTED for v in ("tăng", "giảm"))
 NEGATIONS = ("không", "chưa", "chẳng")
+# "… đã hoàn thành bao nhiêu dự án?" asks what is done; "dự kiến … sẽ có thêm 8 dự án" is planned
+DONE_MARKERS = ("đã",)
+PLANNED_MARKERS = ("sẽ", "dự kiến", "dự tính", "phấn đấu")
 # … and the words after which "không"/"chưa" negate nothing: "không ngừng tăng", "không dưới 5%",
 # "chưa kể", "không khí", "không chỉ … mà còn", "chưa từng có" (and "hàng không", written before)
 NOT_NEGATING = ("khí", "gian", "chỉ", "ngừng", "ít", "những", "kể", "dưới", "quá", "đổi", "kém", "thua", "lâu",

@@ -2020,3 +2020,21 @@ def test_a_planned_figure_is_not_what_is_done_and_a_place_is_not_a_country(tmp_p
     assert "37 dự án" in weighed and "8 dự án" not in weighed
     assert "8 dự án" in _weighed(engine, "Đến cuối năm 2017 Lào Cai dự kiến có thêm bao nhiêu dự án thủy điện "
                                          "hoàn thành phát điện?")
+
+
+def test_a_figure_of_two_joined_periods_answers_both_and_its_parts_one_each(tmp_path, model_cache):
+    """"6 tháng đầu năm 2020 xảy ra bao nhiêu vụ?" had been answered 53 vụ, the count of 2019 and
+    the half-year together, at 0.96; the parts, told apart by their periods only, had been no
+    part the question named. A province that closes a range ("từ Ninh Thuận đến Cà Mau") has no
+    figure there."""
+    engine = _records_engine(tmp_path, model_cache, {
+        "evnspc.md":
+            "# EVNSPC: tai nạn điện năm 2019 và 6 tháng đầu năm 2020\n\n"
+            "Ông Nguyễn Bình Trung - Phó Trưởng Ban An toàn của EVNSPC - cho biết, trong năm 2019 và 6 tháng đầu "
+            "năm 2020 tại 21 tỉnh thành miền Nam (từ Ninh Thuận đến Cà Mau), đã xẩy ra 53 vụ tai nạn về điện, "
+            "trong đó 40 vụ xẩy ra năm 2019 và 13 vụ trong 6 tháng đầu năm 2020.\n",
+    })
+    assert _stated(engine, "EVNSPC cho biết năm 2019 xảy ra bao nhiêu vụ tai nạn về điện?") == "40 vụ"
+    assert _stated(engine, "EVNSPC cho biết 6 tháng đầu năm 2020 xảy ra bao nhiêu vụ tai nạn về điện?") == "13 vụ"
+    assert _stated(engine, "Năm 2019 và 6 tháng đầu năm 2020 EVNSPC ghi nhận bao nhiêu vụ tai nạn về điện?") == "53 vụ"
+    assert "53 vụ" not in _weighed(engine, "Năm 2019 và 6 tháng đầu năm 2020 Cà Mau xảy ra bao nhiêu vụ tai nạn điện?")

@@ -570,3 +570,16 @@ def test_half_a_year_is_six_months_and_a_year_counted_up_to_now_is_no_period():
     assert figs["9,49%"].period == "6 tháng đầu năm 2025"
     assert figs["5 tỷ đồng"].period == "Nửa cuối năm 2024"
     assert period_parts("nửa đầu năm 2025") == period_parts("6 tháng đầu năm 2025") == (None, 6)
+
+
+def test_a_range_s_ends_are_no_subject_and_two_joined_periods_are_one_figure_s():
+    """"21 tỉnh thành miền Nam (từ Ninh Thuận đến Cà Mau), đã xẩy ra 53 vụ": Cà Mau closes the
+    range, it is not whose 53 accidents they are (a follow-up "Còn Cà Mau?" was answered 53 vụ).
+    "trong năm 2019 và 6 tháng đầu năm 2020 … 53 vụ" counts both periods; "40 vụ xẩy ra năm 2019"
+    is that year's, written after it."""
+    figs = _extract("Ông Nguyễn Bình Trung - Phó Trưởng Ban An toàn của EVNSPC - cho biết, trong năm 2019 và "
+                    "6 tháng đầu năm 2020 tại 21 tỉnh thành miền Nam (từ Ninh Thuận đến Cà Mau), đã xẩy ra 53 vụ "
+                    "tai nạn về điện, trong đó 40 vụ xẩy ra năm 2019 và 13 vụ trong 6 tháng đầu năm 2020.")
+    assert figs["53 vụ"].entity not in ("Cà Mau", "Ninh Thuận")
+    assert figs["53 vụ"].period == "năm 2019 và 6 tháng đầu năm 2020"
+    assert (figs["40 vụ"].period, figs["13 vụ"].period) == ("năm 2019", "6 tháng đầu năm 2020")

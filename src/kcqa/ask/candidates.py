@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 
 import re
 
-from ..extract.figures import figures_of, years_in
+from ..extract.figures import figures_of, joined_periods, years_in
 from ..models import Document, Figure, Passage
 from ..text.lexicon import (DURATION_UNITS, EQUIVALENT_PHRASES, MONEY_UNITS, MONEY_WORDS, count_unit_fits, day_mentions,
                             day_of_date, days_in)
@@ -720,7 +720,7 @@ def part_ok(ctx: Evidence, f: Figure) -> bool:
         part = f.sentence[start:end]
         if total_asked and _TOTAL.search(fold(whole)) and not _TOTAL.search(fold(f.sentence[start:pos])):
             return False    # "Tổng kinh phí … là bao nhiêu?" asks the total the record states as one
-        return _names_the_part(ctx.q, asked, whole, part, f.measure)
+        return _names_the_part(ctx.q, asked, whole, part, f.measure) or _period_of_the_part(ctx.q, f, whole)
     after = _AMONG.search(f.sentence, pos)
     if after:                                # the figure may be the whole
         start = _whole_start(f.sentence, after.start(), stated)
@@ -732,6 +732,15 @@ def part_ok(ctx: Evidence, f: Figure) -> bool:
             return True
         return not first or not _names_the_part(ctx.q, asked, whole, part)
     return True
+
+
+def _period_of_the_part(q, f: Figure, whole: str) -> bool:
+    """A whole of two periods split by period ("trong năm 2019 và 6 tháng đầu năm 2020 … 53 vụ,
+    trong đó 40 vụ xẩy ra năm 2019 và 13 vụ trong 6 tháng đầu năm 2020"): the question that asks
+    one of those periods names the part by it."""
+    own = years_in(f.period)
+    spans = years_in(" ".join(joined_periods(whole)))
+    return bool(q.years and own and own <= q.years and len(spans) >= 2 and not spans <= q.years)
 
 
 _TOTAL_WORDS = {"tổng", "cộng", "tong", "cong"}
@@ -852,6 +861,8 @@ def period_ok(ctx: Evidence, f: Figure) -> bool:
     if q.years:
         if fy and not (q.years & fy):
             return False
+        if joined_periods(f.period) and not fy <= q.years:
+            return False        # "năm 2019 và 6 tháng đầu năm 2020 … 53 vụ" counts both: not 2020's alone
         if not fy and not (q.years & (years_in(f.sentence) | ctx.doc_years(f.doc))):
             return False
         if not q.period and not q.days and (year_part(f.period) != (None, None)

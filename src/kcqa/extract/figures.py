@@ -17,7 +17,7 @@ from ..models import Document, Figure
 
 # Bump when extraction changes: `kcqa index` then re-extracts figures from the stored
 # text of every record, without re-embedding anything.
-EXTRACTOR_VERSION = "71"
+EXTRACTOR_VERSION = "72"
 from ..text import lexicon
 from ..text.numbers import Quantity, find_durations, find_quantities
 from ..text.places import find_places
@@ -60,6 +60,12 @@ _CLAUSE_SPLIT = re.compile(r"[;:]|,(?=\s)|\s[-–]\s")
 _BARE_MONTHS = re.compile(r"(\d{1,2}) tháng", re.IGNORECASE)
 
 
+def joined_periods(text: str) -> list[str]:
+    """Periods written joined, one figure for both: "năm 2019 và 6 tháng đầu năm 2020"."""
+    ps = periods_in(text)
+    return [text[a[0]:b[1]] for a, b in zip(ps, ps[1:]) if _JOINED.fullmatch(text, a[1], b[0])]
+
+
 def periods_in(text: str) -> list[tuple[int, int, str]]:
     """Reporting periods in `text`; a bare "N tháng" that is a length of time ("kỳ hạn
     6 tháng", "thực hiện 37 tháng") is not one."""
@@ -85,8 +91,12 @@ def years_in(text: str) -> set[int]:
 
 
 # "7,8% vào năm 2021", "4% trong năm 2022", "500 tỷ đồng năm 2020": a period right after the figure
-_LINKS_TO_PERIOD = re.compile(r"\s*(?:(?:vào|trong|của|cho|tính đến|đến hết|tại)\s+)?(?:(?:cuối|đầu|giữa)\s+)?",
+# ("40 vụ xảy ra năm 2019", "12 cuộc diễn ra trong năm 2023": what happened, then when)
+_LINKS_TO_PERIOD = re.compile(r"\s*(?:(?:xảy ra|xẩy ra|diễn ra|phát sinh)\s+)?"
+                              r"(?:(?:vào|trong|của|cho|tính đến|đến hết|tại)\s+)?(?:(?:cuối|đầu|giữa)\s+)?",
                               re.IGNORECASE)
+# "trong năm 2019 và 6 tháng đầu năm 2020 … đã xảy ra 53 vụ": two periods joined, one figure for both
+_JOINED = re.compile(r"\s*(?:và|cùng|cộng)\s*", re.IGNORECASE)
 
 
 def extract_figures(doc: Document) -> list[Figure]:
@@ -383,6 +393,19 @@ _SOURCE = re.compile(r"(?<!\w)(?:[Tt]heo|[Cc]ăn cứ)\s(?:(?:báo cáo|số li�
                      r"(?:Sở|Cục|Bộ|Tổng cục|UBND|Ủy ban|Trung tâm|Ban|Phòng|TCTK|GSO)(?!\w)[^,;.:()]*[,:]")
 
 
+_RANGE_FROM = re.compile(r"(?<!\w)(?:từ)\s+$", re.IGNORECASE)
+_RANGE_TO = re.compile(r"(?<!\w)(?:đến|tới)\s+$", re.IGNORECASE)
+
+
+def _range_bound(text: str, s: int, e: int) -> bool:
+    """Whether the name at s:e opens or closes a range "từ X đến Y"."""
+    if _RANGE_FROM.search(text[max(0, s - 6):s]):
+        return bool(re.match(r"\s+(?:đến|tới)\s", text[e:e + 8], re.IGNORECASE))
+    if _RANGE_TO.search(text[max(0, s - 6):s]):
+        return bool(re.search(r"(?<!\w)từ\s+[^\W\d_]", text[max(0, s - 60):s], re.IGNORECASE))
+    return False
+
+
 def _capitalised_before(text: str) -> str:
     """The last run of capitalised words before a figure (a company, an agency), not a sentence start."""
     from ..text.vietnamese import capitalised_runs
@@ -401,6 +424,9 @@ def _capitalised_before(text: str) -> str:
         words = text[s:e].split()
         if _AFTER_SECTOR_WORD.search(text[:s]) or words[0].lower() == "ngành":
             continue                      # "ngành Công Thương", "ngành Giáo dục": a sector, no one's figure
+        if _range_bound(text, s, e):
+            continue                      # "21 tỉnh thành miền Nam (từ Ninh Thuận đến Cà Mau)": a range's
+            #                               ends say how far it reaches, neither is what it is about
         # a sentence capitalises its first word, not an acronym ("SSI tăng 700 đồng"); after ";"
         # the sentence goes on in lower case, so a capital there is a name
         at_start = text[:s].strip() == "" or text[:s].rstrip().endswith((".", ":", "\n"))
@@ -608,6 +634,8 @@ def _period_named(sentence: str, q: Quantity, periods, prev: str, doc: Document)
     after = [p for p in periods if p[0] >= q.end and ":" not in sentence[q.end:p[0]]]
     before = [p for p in periods if p[1] <= q.start]
     if before:
+        if len(before) >= 2 and _JOINED.fullmatch(sentence, before[-2][1], before[-1][0]):
+            return sentence[before[-2][0]:before[-1][1]]
         return before[-1][2]
     if after:
         return after[0][2]

@@ -1172,3 +1172,24 @@ def test_figures_listed_side_by_side_share_what_follows_the_last(tmp_path):
     figures = {f.text: f for f in extract_figures(read_document(record))}
     assert "hình thành sau sắp xếp" in clause(figures["54 xã"])
     assert "giảm" not in clause(next(f for t, f in figures.items() if t.startswith("55,2")))
+
+
+@pytest.mark.parametrize("earlier,follow,expected", [
+    # "đơn vị này" is the body named before, whole, and not "đơn vị Tập đoàn …" (it had been read as
+    # "vì" + "này", no reference, and the question glued after the earlier one up to "bao nhiêu công")
+    ("7 tháng năm 2020 Tập đoàn Điện lực Việt Nam hoàn thành đóng điện bao nhiêu công trình lưới điện 110 - 500 kV?",
+     "Đơn vị này khởi công được bao nhiêu công trình?",
+     "Tập đoàn Điện lực Việt Nam khởi công được bao nhiêu công trình 7 tháng năm 2020?"),
+    ("Năm 2020 Hòa Phát lãi bao nhiêu?", "Tập đoàn này có bao nhiêu lao động?",
+     "Tập đoàn Hòa Phát có bao nhiêu lao động năm 2020?"),
+    # a body of a kind the earlier question named no name of: the province's
+    ("Tổng kinh phí Chương trình 30a hỗ trợ điện cho các huyện nghèo ở Lai Châu là bao nhiêu?",
+     "Đoàn công tác làm việc với công ty điện lực này đến từ đơn vị nào?",
+     "Ở Lai Châu, đoàn công tác làm việc với công ty điện lực này đến từ đơn vị nào?"),
+    # "vì vậy" refers to nothing
+    ("Năm 2019 tổng kinh phí khuyến công là bao nhiêu?", "Vì vậy năm 2020 thì sao?",
+     "Năm 2020 tổng kinh phí khuyến công là bao nhiêu?"),
+])
+def test_a_body_referred_to_is_the_body_named_before(earlier, follow, expected):
+    r = resolve(follow, [_turn(earlier)])
+    assert r.resolved and r.question == expected

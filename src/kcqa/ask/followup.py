@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from ..text import lexicon
 from ..text.bodies import body_spans
 from ..text.places import find_places
-from ..text.vietnamese import fold, mostly_plain, syllables
+from ..text.vietnamese import fold, has_diacritics, mostly_plain, syllables
 from .frame import Question, parse_question
 
 _START = re.compile(r"^\s*(?:vậy\s+|thế\s+)?(?:còn|con|riêng|rieng)\s+(?:về\s+|ve\s+)?", re.IGNORECASE)
@@ -91,6 +91,10 @@ def names_a_subject(text: str) -> bool:
     return bool(q.places or q.names)
 
 
+_NOT_REFERRING = {"thế", "như", "vì", "điều", "lúc", "khi", "từ", "sau", "trước", "tại", "của"}
+_NOT_REFERRING_FOLDED = {fold(w) for w in _NOT_REFERRING}
+
+
 def _ref_spans(text: str) -> list[re.Match]:
     out = []
     countries = lexicon.country_spans(text)
@@ -98,8 +102,10 @@ def _ref_spans(text: str) -> list[re.Match]:
         if any(s < m.end(2) and m.start(2) < e for s, e, _ in countries):
             continue        # "An Do" typed without marks is Ấn Độ, not "… đó"
         noun = fold(m.group(1)).split()
-        # "như thế nào" / "điều đó" are not references to an earlier turn's slot
-        if noun and noun[-1] in {"the", "nhu", "vi", "dieu", "luc", "khi", "tu", "sau", "truoc", "tai", "cua"}:
+        # "như thế nào" / "điều đó" / "vì vậy" are not references to an earlier turn's slot ("đơn
+        # vị này" is: read with its marks when it has them)
+        last = m.group(1).split()[-1].lower()
+        if noun and (last in _NOT_REFERRING if has_diacritics(last) else noun[-1] in _NOT_REFERRING_FOLDED):
             continue
         if fold(m.group(2)) == "tren" and noun[-1] not in {"neu", "noi", "ke"}:
             continue        # "nói trên" refers back; "giao dịch trên HSX" is on HSX
@@ -254,6 +260,12 @@ def resolve(question: str, previous: list[dict]) -> Resolution:
         return Resolution(question)
     base_q = parse_question(base)
     text = _replace_references(question, base, base_q, last, previous)
+    if text is None and base_q.places and _refers_to_a_body(question):
+        # "công ty điện lực này" after a question about Lai Châu that named no body of the kind:
+        # the province's own, asked as of that province (a school, "trường này", is not said)
+        carried = _carried_subject(question, q, base_q)
+        if carried is not None:
+            return carried
     if text is None:
         return Resolution(question, unresolvable="Không rõ câu hỏi tiếp nối này nói về điều gì ở câu trước; "
                                                  "hãy hỏi đầy đủ hơn.")
@@ -1333,8 +1345,7 @@ def _replace_references(question: str, base: str, base_q: Question, last: dict,
         elif tail2 in _ORG_NOUNS or words[-1] in _ORG_NOUNS:
             found = _earlier(previous or [], "names")
             if _names(base_q):
-                span = _span_in(base, _names(base_q)[0])
-                repl = base[span[0]:span[1]] if span else None
+                repl = _name_written(base, _names(base_q)[0]) or None     # a body's whole name
             elif ans_text and (last.get("frame") or {}).get("kind") == "named":
                 repl = ans_text
             elif found:
@@ -1343,8 +1354,9 @@ def _replace_references(question: str, base: str, base_q: Question, last: dict,
             # the records write "tập đoàn Hòa Phát", "ngân hàng Sacombank": keep the noun
             written = m.group(1).split()[-2:] if tail2 in _ORG_NOUNS else m.group(1).split()[-1:]
             noun_written = " ".join(written)
-            if repl and not fold(repl).startswith(fold(noun_written)):
-                repl = f"{noun_written} {repl}"
+            if repl and not fold(repl).lower().startswith(fold(noun_written).lower()) \
+                    and not any(fold(repl).lower().startswith(n + " ") for n in _ORG_NOUNS):
+                repl = f"{noun_written} {repl}"       # not "đơn vị Tập đoàn Điện lực …"
         elif tail2 in _INDICATOR_NOUNS or words[-1] in _INDICATOR_NOUNS:
             # "kế hoạch tăng trưởng năm của chỉ tiêu này" is the earlier measure's; "thành phần
             # này" the group the earlier question named ("lĩnh vực công nghiệp xây dựng"), not its owner
@@ -1413,6 +1425,19 @@ def _replace_references(question: str, base: str, base_q: Question, last: dict,
         start = m.start(1) + offsets[len(offsets) - (2 if two else 1)]
         out = out[:start] + repl + out[m.end():]
     return out
+
+
+_BODY_NOUNS = lexicon.Words(lexicon.PROVINCIAL_BODIES)
+
+
+def _refers_to_a_body(question: str) -> bool:
+    """"công ty điện lực này", "sở đó": a reference to a kind of body every province has."""
+    for m in _ref_spans(question):
+        marked = has_diacritics(m.group(1))
+        found = _BODY_NOUNS.search(m.group(1), marked)
+        if found and (marked or " " in found.group(1)):      # typed without marks, "so" is also "số"
+            return True
+    return False
 
 
 def _last_word_start(m: re.Match) -> int:

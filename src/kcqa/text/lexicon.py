@@ -481,14 +481,19 @@ REFERRED_HEADS = BODY_HEADS + INDUSTRIAL_ZONES[:5] + (
 # function and time words, and the verbs official writing puts after its subject
 NAME_ENDS = frozenset("""là và của có các những được trong cho với tại từ đến đã sẽ này đó thì mà một theo về như để ở
 hay hoặc vừa mới đang cũng đều luôn chỉ còn rất bị phải cần nên năm ngày tháng quý khi nếu nhằm do bởi cùng trên dưới
-ngoài sau trước đây vào ra thuộc gồm tiếp tục không chưa thường""".split())
+ngoài sau trước đây vào ra thuộc gồm tiếp tục không chưa thường bao mấy nào gì đâu""".split())
 PREDICATE_VERBS = ("chủ trì", "phối hợp", "tổ chức", "ban hành", "công bố", "phê duyệt", "giao", "kiểm tra", "đề ra",
                    "đề xuất", "thực hiện", "triển khai", "đăng tải", "gửi", "yêu cầu", "kiến nghị", "dự báo", "cho biết",
                    "cho rằng", "thông tin", "thông báo", "báo cáo", "tham mưu", "hướng dẫn", "chỉ đạo", "ký", "quyết định",
                    "trình", "xây dựng", "hỗ trợ", "tiến hành", "tiếp nhận", "cấp", "xử lý", "xử phạt", "phát hiện",
                    "đánh giá", "nhận định", "ước tính", "khẳng định", "đưa ra", "điều chỉnh", "tổng hợp", "giám sát",
                    "đăng cai", "trao", "tặng", "khai mạc", "phát động", "cam kết", "đầu tư", "ra mắt", "phát biểu",
-                   "chủ động", "tích cực", "nhận được", "ghi nhận", "trả lời", "đạt", "tham dự", "tham gia")
+                   "chủ động", "tích cực", "nhận được", "ghi nhận", "trả lời", "đạt", "tham dự", "tham gia",
+                   "hoàn thành", "khởi công")
+# bodies every province has one of: "công ty điện lực này" after a question about one province
+# and no body is that province's
+PROVINCIAL_BODIES = ("công ty điện lực", "điện lực", "sở", "ủy ban nhân dân", "uỷ ban nhân dân", "UBND", "chi cục",
+                     "trung tâm khuyến công", "ban quản lý", "cục thống kê", "cục hải quan")
 # nouns a question asks a body by ("Cơ quan nào …", "do đơn vị nào giao?", "Hiệp hội nào …"), folded
 BODY_ASKED = frozenset({"co quan", "don vi", "to chuc"} | {fold(h).lower() for h in BODY_HEADS})
 # family names that open no place's name ("Nguyễn", not "Cao" of Cao Bằng): after a body, the

@@ -1345,7 +1345,13 @@ def _replace_references(question: str, base: str, base_q: Question, last: dict,
         elif tail2 in _ORG_NOUNS or words[-1] in _ORG_NOUNS:
             found = _earlier(previous or [], "names")
             if _names(base_q):
-                repl = _name_written(base, _names(base_q)[0]) or None     # a body's whole name
+                # the name and the capitalised words it runs on with ("Tập đoàn Điện lực" of "…
+                # Điện lực Việt Nam" is all of it; "Vinaxuki bán được" stops at "bán")
+                span = _span_in(base, _names(base_q)[0])
+                end = span[1] if span else 0
+                while span and (m2 := re.match(r"\s+([^\W\d_][\w-]*)", base[end:])) and m2.group(1)[:1].isupper():
+                    end += m2.end()
+                repl = base[span[0]:end] if span else None
             elif ans_text and (last.get("frame") or {}).get("kind") == "named":
                 repl = ans_text
             elif found:

@@ -1928,6 +1928,10 @@ def test_a_fall_given_for_a_rise_asked_is_said_and_signed_as_a_fall(tmp_path, mo
     assert cit.text[cit.highlight[0]:cit.highlight[1]] == "giảm 12,05%"
     ans = engine.ask("Tháng 5/2024 ngành khai thác than cứng và than non có chỉ số sản xuất giảm bao nhiêu?")
     assert ans.value.text == "12,05%" and ans.value.value == pytest.approx(12.05)
+    # asked either way ("tăng hay giảm", "thay đổi"), the answer says which and is signed by it
+    for asked in ("tăng hay giảm bao nhiêu", "thay đổi bao nhiêu"):
+        ans = engine.ask(f"Tháng 5/2024 ngành khai thác than cứng và than non có chỉ số sản xuất {asked}?")
+        assert ans.value.text == "giảm 12,05%" and ans.value.value == pytest.approx(-12.05)
 
 
 def test_a_place_in_a_ranking_is_not_answered_with_a_score(tmp_path, model_cache):

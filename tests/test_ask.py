@@ -1193,3 +1193,11 @@ def test_figures_listed_side_by_side_share_what_follows_the_last(tmp_path):
 def test_a_body_referred_to_is_the_body_named_before(earlier, follow, expected):
     r = resolve(follow, [_turn(earlier)])
     assert r.resolved and r.question == expected
+
+
+def test_a_long_counted_noun_is_carried_whole():
+    """"bao nhiêu người tham gia bán hàng đa cấp" counts seven words: a follow-up about its change
+    had lost "cấp" ("… bán hàng đa so với cuối năm 2018 …")."""
+    r = resolve("So với cuối năm 2018 tăng hay giảm bao nhiêu?",
+                [_turn("Năm 2019 có bao nhiêu người tham gia bán hàng đa cấp?")])
+    assert r.resolved and "bán hàng đa cấp so với cuối năm 2018" in r.question

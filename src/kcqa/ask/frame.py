@@ -105,6 +105,8 @@ _CHANGE = re.compile(r"\b(" + _CHANGE_VERBS + r")\s+(?:them\s+|len\s+|xuong\s+)?
 _CHANGE_ASKED = re.compile(r"\b(" + _CHANGE_VERBS + r")\s+(?:them\s+)?(bao nhieu|may)\b")
 _CHANGE_ACCENTED = re.compile(r"\b(" + "|".join(lexicon.CHANGE_RELATIONS + lexicon.CHANGE_UNDIRECTED)
                               + r")\s+(?:thêm\s+)?(bao nhiêu|mấy)\b")
+_UNDIRECTED = {fold(w) for w in lexicon.CHANGE_UNDIRECTED}
+_EITHER_WAY = re.compile(r"\b(?:tang|giam)\s+(?:hay|hoac|hay la)\s+(?:tang|giam)\b")
 _PERIOD_AFTER_HOW_MUCH = re.compile(r"\b(?:bao nhieu|may)\s+(?:giai doan|thoi ky)\s+(?:19|20)\d\d\b")
 _MONEY_UNIT = re.compile(r"\b(bao nhieu|may)\s+(tien|ty|trieu|dong|usd)\b")
 # a percentage asked for ("bao nhiêu phần trăm", "mấy %", "tỷ lệ"), not one the question states ("… mua 10% vốn")
@@ -126,7 +128,7 @@ _NOUN_STOP_WRITTEN = {"là", "có", "được", "của", "với", "cho", "tại"
                       "thuộc"}          # "… thuộc xã nào?" asks a commune
 _WHEN = re.compile(r"\b(khi nao|bao gio|ngay nao|thoi gian nao|nam nao|luc nao|thang nao|quy nao|"
                    r"thap (?:ky|nien) nao|the ky nao)\b")
-_COUNT_NOUN = re.compile(r"\s+([a-z]+(?:\s+[a-z]+){0,5})")
+_COUNT_NOUN = re.compile(r"\s+([a-z]+(?:\s+[a-z]+){0,7})")
 _HOW_MUCH_ACCENTED = re.compile(r"\b(bao nhiêu|mấy)\b")
 # unaccented, "may" is also "máy" (a machine): "nhà máy", "máy phát điện" do not ask how many
 _HOW_MUCH_FOLDED = re.compile(r"\bbao nhieu\b|(?<!nha )(?<!chiec )\bmay\b(?! (?:phat|bay|moc|tinh|xuc|lanh|in|bom|cay|"
@@ -323,6 +325,10 @@ def parse_question(text: str) -> Question:
     asked_change = _CHANGE_ACCENTED.search(lower) if accented else _CHANGE_ASKED.search(f)
     q.change = bool(asked_change)
     q.direction = fold(asked_change.group(1)) if asked_change else ""
+    if q.direction in _UNDIRECTED or _EITHER_WAY.search(f):
+        # "tăng hay giảm bao nhiêu?", "thay đổi bao nhiêu?": signed as a rise, so a fall is said as
+        # one and is negative ("giảm khoảng 12%": -12)
+        q.direction = "tang"
     q.negated = bool(_NEGATED.search(text, accented))
     q.ordinal = _ordinal(f)
     q.identifiers = identifiers_in(f, q.names, text)

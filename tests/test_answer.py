@@ -2042,3 +2042,22 @@ def test_a_figure_of_two_joined_periods_answers_both_and_its_parts_one_each(tmp_
     assert _stated(engine, "EVNSPC cho biết 6 tháng đầu năm 2020 xảy ra bao nhiêu vụ tai nạn về điện?") == "13 vụ"
     assert _stated(engine, "Năm 2019 và 6 tháng đầu năm 2020 EVNSPC ghi nhận bao nhiêu vụ tai nạn về điện?") == "53 vụ"
     assert "53 vụ" not in _weighed(engine, "Năm 2019 và 6 tháng đầu năm 2020 Cà Mau xảy ra bao nhiêu vụ tai nạn điện?")
+
+
+def test_a_breakdown_by_counts_is_quoted_on_into_the_sentences_that_go_on_with_it(tmp_path, model_cache):
+    """"… vì những lý do gì?" quoted only the first sentence of a breakdown ("có năm DN …, hai DN
+    …") and left out the next, which goes on counting the same firms ("Hai DN …; một DN …"); a
+    sentence that opens with a year ("Năm 2020, …") is no count of them."""
+    engine = _records_engine(tmp_path, model_cache, {
+        "da-cap.md":
+            "# Bán hàng đa cấp năm 2020\n\n"
+            "Tính đến tháng 8/2020, 12 doanh nghiệp bán hàng đa cấp đã chấm dứt hoạt động. Trong số 12 DN đã chấm "
+            "dứt hoạt động có năm DN bị thu hồi giấy chứng nhận do không đáp ứng điều kiện mới của Nghị định 40, "
+            "hai DN tự nguyện chấm dứt hoạt động. Hai DN không được gia hạn giấy chứng nhận do không duy trì các "
+            "điều kiện theo quy định; một DN bị thu hồi giấy chứng nhận do vi phạm điều cấm. Năm 2020, các DN còn "
+            "lại có doanh thu 6.000 tỷ đồng.\n",
+    })
+    ans = engine.ask("Tính đến tháng 8/2020, 12 doanh nghiệp bán hàng đa cấp chấm dứt hoạt động vì những lý do gì?")
+    assert ans.status == "answered" and ans.kind == "passage"
+    quoted = ans.value.text
+    assert quoted.startswith("Trong số 12 DN") and quoted.endswith("một DN bị thu hồi giấy chứng nhận do vi phạm điều cấm.")

@@ -55,7 +55,22 @@ def _widen(text: str, s: int, e: int, why: bool) -> tuple[int, int]:
         s = spans[i - 1][0]
     elif why and i + 1 < len(spans) and _REASON_NEXT.match(fold(text[spans[i + 1][0]:spans[i + 1][1]])):
         e = spans[i + 1][1]
+    # "Trong số 12 DN … có năm DN bị thu hồi …, hai DN tự nguyện …. Hai DN không được gia hạn …;
+    # một DN bị thu hồi …": a breakdown by counts of one noun goes on in the sentences that open
+    # with another count of it
+    counted = {w.lower() for w in _COUNTED.findall(text[spans[i][0]:spans[i][1]]) if not w.isdigit()}
+    k = i + 1
+    while counted and k < len(spans) and spans[k][1] - s <= MAX_QUOTE:
+        opening = _COUNT_OPENING.match(text, spans[k][0], spans[k][1])
+        if not opening or opening.group(1).lower() not in counted:
+            break
+        e, k = spans[k][1], k + 1
     return s, e
+
+
+_NUMBER = r"(?:\d+|một|hai|ba|bốn|năm|sáu|bảy|tám|chín|mười)"
+_COUNTED = re.compile(rf"(?<!\w){_NUMBER}\s+(\w+)", re.IGNORECASE)
+_COUNT_OPENING = re.compile(rf"\W*{_NUMBER}\s+(\w+)", re.IGNORECASE)
 
 
 # an item of a list opening "Thứ hai, …" at a line's start or after the lead's ":" (folded)

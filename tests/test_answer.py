@@ -2061,3 +2061,19 @@ def test_a_breakdown_by_counts_is_quoted_on_into_the_sentences_that_go_on_with_i
     assert ans.status == "answered" and ans.kind == "passage"
     quoted = ans.value.text
     assert quoted.startswith("Trong số 12 DN") and quoted.endswith("một DN bị thu hồi giấy chứng nhận do vi phạm điều cấm.")
+
+
+def test_the_level_of_the_measure_asked_answers_though_its_unit_was_only_inferred(tmp_path, model_cache):
+    """"đảm bảo lợi nhuận bao nhiêu cho người trồng lúa?" was read as asking money, from "lợi
+    nhuận" alone, and answered with the price in the same sentence ("giá không dưới 5.000
+    đồng/kg") at 0.90: the record's "mức lợi nhuận 30%" is the level of the measure asked. A
+    question that says money, or a change of the measure ("lợi nhuận tăng 20%"), keeps to money."""
+    engine = _records_engine(tmp_path, model_cache, {
+        "vfa.md":
+            "# VFA tổng kết xuất khẩu gạo năm 2012\n\n"
+            "VFA sẽ thu mua lúa gạo cho nông dân với giá không dưới 5.000 đồng/kg, đảm bảo mức lợi nhuận 30% cho "
+            "người trồng lúa. Năm 2012, lợi nhuận của các doanh nghiệp xuất khẩu tăng 20%.\n",
+    })
+    assert _stated(engine, "VFA đảm bảo lợi nhuận bao nhiêu cho người trồng lúa?") == "30%"
+    assert "30%" not in _weighed(engine, "VFA đảm bảo lợi nhuận bao nhiêu tiền cho người trồng lúa?")
+    assert "20%" not in _weighed(engine, "Năm 2012 lợi nhuận của các doanh nghiệp xuất khẩu là bao nhiêu?")

@@ -292,6 +292,23 @@ class Evidence:
 _MONEY_MEASURES = {fold(m) for m in MONEY_WORDS}
 
 
+_MONEY_SAID = re.compile(r"\b(?:tien|dong|ty|trieu|nghin|ngan|usd|vnd|kinh phi|von)\b")
+
+
+def _level_of_the_measure_asked(q: Question, f: Figure) -> bool:
+    """"đảm bảo lợi nhuận bao nhiêu cho người trồng lúa?" was taken to ask money, from "lợi
+    nhuận" alone: the record's "mức lợi nhuận 30%" is the level of that measure, bound to it by
+    the extractor, not a change of it ("lợi nhuận tăng 30%") — while the price in the same
+    sentence had been answered. A question that says money ("bao nhiêu tiền", "tỷ đồng") keeps
+    to money."""
+    if f.unit != "%" or q.change or _MONEY_SAID.search(fold(q.text).lower()) or not f.measure:
+        return False
+    before = fold(f.sentence[max(0, f.start - f.sentence_start - 30):f.start - f.sentence_start]).lower()
+    measure = fold(f.measure).lower()
+    return any(fold(m).lower() == measure for m in q.measures) and before.rstrip().endswith(measure) \
+        and relation_of(f) not in CHANGE_VERBS
+
+
 def unit_ok(q: Question, f: Figure) -> bool:
     unit = fold(f.unit)
     if (q.unit_kind == "duration") != (f.unit in DURATION_UNITS):
@@ -305,7 +322,7 @@ def unit_ok(q: Question, f: Figure) -> bool:
             and not re.search(r"\b(phan tram|ty le|ti le|ty trong)\b|%", fold(q.text).lower()):
         return False            # "Dân số … là bao nhiêu?" asks people: "chiếm 21,2% dân số" is a share
     if q.unit_kind == "money":
-        return unit in {fold(u) for u in MONEY_UNITS}
+        return unit in {fold(u) for u in MONEY_UNITS} or _level_of_the_measure_asked(q, f)
     if q.unit_kind == "percent":
         return f.unit == "%"
     if q.unit_kind == "count":

@@ -199,6 +199,11 @@ def test_money_asked_after_a_count_is_the_money_of_what_was_counted():
         "6 tháng năm 2023 doanh thu du lịch của Ninh Bình gấp bao nhiêu lần cùng kỳ?"
     assert parse_question("Gấp bao nhiêu lần cùng kỳ?").count_noun == "lan"
     assert parse_question("Hội chợ ở Tiền Giang có bao nhiêu gian hàng?").measures == []
+    # a capacity adds up over the works counted as money does (it had become the province's
+    # whole 1.132 MW, answered at the follow-up threshold)
+    works = [_turn("Năm 2017 ở Lào Cai có bao nhiêu công trình thủy điện đang khảo sát lập dự án đầu tư?")]
+    assert "công suất của các công trình thủy điện đang khảo sát lập dự án đầu tư" in \
+        resolve("Công suất dự kiến bao nhiêu?", works).question
 
 
 def test_a_thing_typed_in_lower_case_takes_the_place_of_what_was_measured_or_counted():

@@ -1159,7 +1159,7 @@ def _counted_noun(base_q: Question, subject: str) -> str:
 _PERIOD_AFTER = re.compile(r"\s(?:nam|quy|thang|giai doan|ky)\s+(?:\d|[ivx]+\b)|\s\d+\s+thang\b|\s(?:trong|vao)\s+nam\b")
 
 
-_SUMS = {fold(m) for m in lexicon.SUMS_OF_MONEY}
+_SUMS = {fold(m) for m in lexicon.ADDITIVE_MEASURES}
 # a quantity counted in a unit of measure ("bao nhiêu tấn hành tím") counts no things to fund, nor
 # do times ("gấp bao nhiêu lần", "bao nhiêu lần vật ngã") count a thing
 _TIMES = re.compile(r"lan\b")
@@ -1182,7 +1182,8 @@ def _counted_things(base_q: Question) -> str:
 
 def _of_the_counted(out: str, base_q: Question, q: Question) -> str:
     """"Kinh phí bao nhiêu?" after "… có bao nhiêu đề án hỗ trợ máy móc kỹ thuật?" asks the
-    money of those projects, not the province's whole budget: "Kinh phí của các đề án …"."""
+    money of those projects, not the province's whole budget: "Kinh phí của các đề án …"; so
+    does "Công suất dự kiến bao nhiêu?" the capacity of the works counted."""
     things = _counted_things(base_q)
     if not things or not q.measures or fold(q.measures[-1]).lower() not in _SUMS or q.count_noun or q.places \
             or q.names:

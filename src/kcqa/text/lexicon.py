@@ -443,6 +443,10 @@ CHANGE_UNDIRECTED = ("thay đổi", "biến động", "chênh lệch")
 # asks those projects' sum (a price, "giá mua", is per unit: not a sum of the things counted)
 SUMS_OF_MONEY = ("kinh phí", "tổng kinh phí", "kế hoạch kinh phí", "ngân sách", "vốn", "tổng vốn", "nguồn vốn",
                  "vốn đầu tư", "chi phí", "tiền", "tổng mức đầu tư")
+# … and other measures that add up over the things counted: "Công suất dự kiến bao nhiêu?" after
+# "… bao nhiêu công trình thủy điện đang khảo sát …?" asks those works' capacity
+ADDITIVE_MEASURES = SUMS_OF_MONEY + ("công suất", "tổng công suất", "công suất lắp máy", "diện tích",
+                                     "tổng diện tích")
 # what a share may be of when it is a plan's, not a change ("đạt 93,33% kế hoạch", "bằng 67,7% KH năm")
 PLAN_BASES = ("kế hoạch", "chỉ tiêu", "mục tiêu", "dự toán", "KH")
 # … and a sentence that says which way covers it ("thay đổi" asked, "tăng 7,34%" written); one

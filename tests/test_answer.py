@@ -1963,7 +1963,8 @@ def test_a_figure_its_record_says_did_not_do_what_is_asked_is_not_the_answer(tmp
             "# Giải ngân vốn khuyến công tỉnh Kon Tum 6 tháng đầu năm 2024\n\n"
             "Đến hết tháng 6/2024, Sở Công Thương tỉnh Kon Tum đã giải ngân 12 tỷ đồng vốn khuyến công, còn "
             "chưa giải ngân 3 tỷ đồng.\n\nNăm 2024, Kon Tum có thêm 3 tuyến xe khách, hàng không chưa có tuyến "
-            "nào; số khách không ngừng tăng 18%.\n",
+            "nào; số khách không ngừng tăng 18%.\n\nNăm 2024, sản lượng vận tải hàng không tăng 9% so với "
+            "năm 2023.\n",
     })
     asked = "Hà Tĩnh có bao nhiêu xã hình thành sau sắp xếp?"
     assert "02 xã" not in _weighed(engine, asked)
@@ -1972,6 +1973,11 @@ def test_a_figure_its_record_says_did_not_do_what_is_asked_is_not_the_answer(tmp
     assert "3 tỷ đồng" not in _weighed(engine, "6 tháng đầu năm 2024 Kon Tum đã giải ngân bao nhiêu vốn khuyến công?")
     assert "3 tuyến" in _weighed(engine, "Năm 2024 Kon Tum có thêm bao nhiêu tuyến xe khách?")
     assert "18%" in _weighed(engine, "Năm 2024 số khách đến Kon Tum tăng bao nhiêu?")
+    # "hàng không" before the figure negates nothing either ("vận tải hàng không tăng 9%"), nor
+    # in the question ("… hàng không … tăng bao nhiêu?" asks no negated count)
+    assert "9%" in _weighed(engine, "Năm 2024 sản lượng vận tải của Kon Tum tăng bao nhiêu?")
+    assert "3 tỷ đồng" not in _weighed(engine, "6 tháng đầu năm 2024 ngành hàng không Kon Tum đã giải ngân bao "
+                                                "nhiêu vốn khuyến công?")
 
 
 def test_the_title_of_a_person_named_is_what_the_records_write_against_the_name(tmp_path, model_cache):

@@ -45,7 +45,7 @@ class Question:
     whole: bool = False            # "tổng …", "toàn vùng": the whole, not one part
     group: str | None = None       # folded words of the group named ("cong nghiep xay dung" of "lĩnh vực công nghiệp xây dựng")
     change: bool = False           # "tăng bao nhiêu", "giảm mấy %": the change is asked, not a level
-    direction: str = ""            # the change asked, folded: "tang" of "tăng bao nhiêu", "giam"
+    direction: str = ""            # the change asked, folded: "tang" of "tăng bao nhiêu" (and of "tăng hay giảm"), "giam"
     negated: bool = False          # "… không thực hiện"
     ordinal: str | None = None     # "XII" for "lần thứ 12" / "lần thứ XII"
     identifiers: list[tuple[str, str]] = field(default_factory=list)  # ("to may", "3"): "tổ máy 3", "tuyến số 2"
@@ -90,6 +90,7 @@ _MEASURE_WORDS = Words(lexicon.MEASURES + tuple(a for pair in lexicon.OPPOSED_ME
 _RELATION_WORDS = Words(lexicon.RELATIONS)
 _WHOLE = Words(lexicon.WHOLE_WORDS)
 _NEGATED = Words(lexicon.NEGATIONS)
+_AIR = re.compile(r"(?<!\w)h[àa]ng\s+kh[ôo]ng(?!\w)", re.IGNORECASE)
 _COMPARE = re.compile(r"\b((?<!gia )so sanh|qua cac nam|qua tung nam|cac nam|tung nam)\b|nam \d{4} (?:va|voi) (?:nam )?\d{4}")
 # Measures whose figures only come in certain units: a question about population is not
 # answered by a count of communes, nor an area by an amount of money.
@@ -329,7 +330,7 @@ def parse_question(text: str) -> Question:
         # "tăng hay giảm bao nhiêu?", "thay đổi bao nhiêu?": signed as a rise, so a fall is said as
         # one and is negative ("giảm khoảng 12%": -12)
         q.direction = "tang"
-    q.negated = bool(_NEGATED.search(text, accented))
+    q.negated = bool(_NEGATED.search(_AIR.sub(" ", text), accented))     # "hàng không" negates nothing
     q.ordinal = _ordinal(f)
     q.identifiers = identifiers_in(f, q.names, text)
     if q.ordinal:

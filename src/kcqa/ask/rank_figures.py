@@ -357,24 +357,25 @@ def _counting_what_is_asked(ctx: Evidence, cands: list[Candidate]) -> list[Candi
     return [c for c in cands if (c.figure.doc, c.figure.unit) not in whole or share[id(c)] >= 0.5]
 
 
-# "không"/"chưa" as a word of its own, not in "hàng không"
-_NEGATION = re.compile(r"(?<!\w)(?<!hàng )(?:" + "|".join(lexicon.NEGATIONS) + r")(?!\w)", re.IGNORECASE)
+_NEGATION = re.compile(r"(?:" + "|".join(lexicon.NEGATIONS) + r")", re.IGNORECASE)
 _NOT_NEGATING = {fold(w) for w in lexicon.NOT_NEGATING}
 _CLAUSE_END = re.compile(r"[,;:.()]")
 
 
 def _negated_words(f: Figure) -> set[str]:
     """What the figure's own words say did not happen: "02 xã không thực hiện sắp xếp" (after
-    the figure and its counted noun), "chưa giải ngân 5 tỷ đồng" (right before it)."""
+    the figure and its counted noun), "chưa giải ngân 5 tỷ đồng" (right before it); "hàng
+    không" and "không ngừng tăng" negate nothing."""
     s, e = f.start - f.sentence_start, f.end - f.sentence_start
     after = _CLAUSE_END.split(f.sentence[e:], 1)[0].split()
-    before = _CLAUSE_END.split(f.sentence[:s])[-1].split()
-    for words, near in ((after, after[:4]), (before[-3:], before[-3:])):
-        for i, w in enumerate(near):
-            if _NEGATION.fullmatch(w) and not (words is after and i > 0 and fold(near[i - 1]) == "hang"):
-                rest = words[i + 1:i + 5] if words is after else words[i + 1:]
-                if rest and fold(rest[0]).lower() not in _NOT_NEGATING:
-                    return set(folded_syllables(" ".join(rest)).split()) - _FUNCTION_WORDS
+    before = _CLAUSE_END.split(f.sentence[:s])[-1].split()[-3:]
+    for words, reach in ((after, 4), (before, 3)):
+        for i, w in enumerate(words[:reach]):
+            if not _NEGATION.fullmatch(w) or i > 0 and fold(words[i - 1]).lower() == "hang":
+                continue
+            rest = words[i + 1:i + 5]
+            if rest and fold(rest[0]).lower() not in _NOT_NEGATING:
+                return set(folded_syllables(" ".join(rest)).split()) - _FUNCTION_WORDS
     return set()
 
 

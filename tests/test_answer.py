@@ -1996,6 +1996,10 @@ def test_the_title_of_a_person_named_is_what_the_records_write_against_the_name(
             "# Làm việc với Sở Công Thương 6 tháng đầu năm 2024\n\n"
             "Ngày 6/6, Phó Chủ tịch UBND tỉnh Trịnh Minh Hoàng làm việc với Sở Công Thương nghe báo cáo kết "
             "quả hoạt động 6 tháng đầu năm 2024.\n",
+        "thai-nguyen.md":
+            "# Sở Công Thương Thái Nguyên chuyển đổi số năm 2020\n\n"
+            "Bộ trưởng, Chủ nhiệm Văn phòng Chính phủ Mai Tiến Dũng thăm quan bộ phận một cửa của Sở Công "
+            "Thương tỉnh Thái Nguyên.\n",
     })
     for asked in ("Trần Quang Nhất giữ chức vụ gì?", "tran quang nhat giu chuc vu gi"):
         ans = engine.ask(asked)
@@ -2003,6 +2007,11 @@ def test_the_title_of_a_person_named_is_what_the_records_write_against_the_name(
         assert ans.value.text in ans.citations[0].text
     assert _stated(engine, "Chức vụ của ông Trịnh Minh Hoàng là gì?") == "Phó Chủ tịch UBND tỉnh"
     assert _stated(engine, "Ông Lê Văn Hòa giữ chức vụ gì?") is None
+    # several titles before the name, a body's lower-case syllable inside them ("Văn phòng")
+    assert _stated(engine, "Ông Mai Tiến Dũng giữ chức vụ gì?") == "Bộ trưởng, Chủ nhiệm Văn phòng Chính phủ"
+    # "Lãnh đạo … nào" asks a person, not the body written before the name
+    assert _stated(engine, "Lãnh đạo Chính phủ nào đã thăm bộ phận một cửa của Sở Công Thương Thái Nguyên?") \
+        == "Mai Tiến Dũng"
     conv = Conversation()
     engine.ask("Ai chủ trì hội nghị tổng kết chương trình tiết kiệm năng lượng của Phú Yên?", conv)
     follow = engine.ask("Ông ấy giữ chức vụ gì?", conv)

@@ -1206,3 +1206,12 @@ def test_a_long_counted_noun_is_carried_whole():
     r = resolve("So với cuối năm 2018 tăng hay giảm bao nhiêu?",
                 [_turn("Năm 2019 có bao nhiêu người tham gia bán hàng đa cấp?")])
     assert r.resolved and "bán hàng đa cấp so với cuối năm 2018" in r.question
+
+
+def test_a_person_referred_to_is_the_holder_of_the_title_named_before():
+    """"Ông ấy là ai?" after "Theo Chủ tịch VFA, …" names no one, but a title the person holds:
+    "Chủ tịch VFA là ai …?" (it was unresolved); after a question naming neither, still unresolved."""
+    r = resolve("Ông ấy là ai?", [_turn("Theo Chủ tịch VFA, năm 2013 lượng gạo hàng hóa trong nước dự tính khoảng "
+                                        "bao nhiêu?")])
+    assert r.resolved and r.question.startswith("Chủ tịch VFA là ai")
+    assert resolve("Ông ấy là ai?", [_turn("Năm 2020 Hòa Phát lãi bao nhiêu?")]).unresolvable

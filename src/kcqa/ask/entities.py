@@ -608,23 +608,31 @@ def _person_asked(ctx: Evidence) -> list[str]:
 
 def _title_run(text: str, start: int, limit: int | None = None) -> int:
     """Where a title that opens at `start` ends: its words, then its body's capitalised words
-    and the few lower-case ones a body's name holds ("Phó chủ tịch UBND tỉnh")."""
+    (and the lower-case rest of one, "Văn phòng"), and the few lower-case words a body's name
+    holds ("Phó chủ tịch UBND tỉnh")."""
     m = _TITLE_WORD.match(text, start)
     if not m:
         return start
-    end = m.end()
+    end, after_capital = m.end(), False
     for w in re.finditer(r"[ \t]+([^\s,;:()]+)", text[m.end():]):
         if w.start() != end - m.end():
             break
         word = w.group(1).rstrip(".!?")
         if limit is not None and m.end() + w.start(1) >= limit:
             break
-        if not word or not (word[0].isupper() or word.lower() in _TITLE_BODY or _TITLE_WORD.fullmatch(word)):
+        capital = bool(word) and word[0].isupper()
+        # the lower-case rest of a capitalised word, when the body's name goes on after it
+        nxt = _FIRST_LETTER_AFTER.match(text, m.end() + w.end())
+        rest = after_capital and bool(nxt) and nxt.group(1).isupper()
+        if not word or not (capital or rest or word.lower() in _TITLE_BODY or _TITLE_WORD.fullmatch(word)):
             break
-        end = m.end() + w.start(1) + len(word)
+        end, after_capital = m.end() + w.start(1) + len(word), capital
         if word != w.group(1):
             break
     return end
+
+
+_FIRST_LETTER_AFTER = re.compile(r"[ \t]+([^\W\d_])")
 
 
 def _titles_of(text: str, name: tuple[int, int]) -> tuple[int, int] | None:
@@ -646,10 +654,24 @@ def _titles_of(text: str, name: tuple[int, int]) -> tuple[int, int] | None:
     for m in reversed(list(_TITLE_WORD.finditer(before))):
         end = _title_run(text, m.start(), limit=a)
         if _BINDING_GAP.fullmatch(text[end:a]):
-            return m.start(), end
+            return _titles_before(text, m.start()), end
         if end < a - 60:
             break
     return None
+
+
+def _titles_before(text: str, start: int) -> int:
+    """Where a chain of titles that ends at the one opening at `start` begins ("Bộ trưởng, Chủ
+    nhiệm Văn phòng Chính phủ Mai Tiến Dũng": at "Bộ trưởng")."""
+    while True:
+        gap = re.search(r"\s*(?:,|[-–—])\s*$", text[:start])
+        if not gap:
+            return start
+        earlier = [m for m in _TITLE_WORD.finditer(text, max(0, gap.start() - 80), gap.start())
+                   if _title_run(text, m.start(), limit=gap.start()) == gap.start()]
+        if not earlier:
+            return start
+        start = earlier[0].start()
 
 
 def answer_title_of(ctx: Evidence, people: list[str]) -> Answer | None:

@@ -21,7 +21,7 @@ from ..text import lexicon
 from ..text.bodies import body_spans
 from ..text.places import find_places
 from ..text.vietnamese import fold, has_diacritics, mostly_plain, syllables
-from .frame import Question, parse_question
+from .frame import Question, parse_question, title_phrase
 
 _START = re.compile(r"^\s*(?:vậy\s+|thế\s+)?(?:còn|con|riêng|rieng)\s+(?:về\s+|ve\s+)?", re.IGNORECASE)
 _HOW_ABOUT = r"(?:sao|thế nào|the nao|ra sao)"
@@ -1321,6 +1321,10 @@ def _replace_references(question: str, base: str, base_q: Question, last: dict,
     if m:
         frame = last.get("frame") or {}
         person = ans_text if ans_text and frame.get("kind") == "who" else _person_named_earlier(base, previous)
+        if not person and frame.get("kind") != "who":
+            # "Ông ấy là ai?" after "Theo Chủ tịch VFA, …": no one named, but a title, which the
+            # person holds ("Chủ tịch VFA là ai?")
+            person = next((title for t in _earlier_texts(base, previous) if (title := title_phrase(t))), None)
         if not person:
             return None
         out = out[:m.start()] + person + out[m.end():]

@@ -115,7 +115,7 @@ _PERCENT = re.compile(r"(?:bao nhieu|may)\s*(?:phan tram|%)|\b(?:ty le|ti le)\b|
 _MAX = re.compile(r"\b(cao nhat|lon nhat|nhieu nhat|dan dau|hang dau|manh nhat)\b")
 _MIN = re.compile(r"\b(thap nhat|nho nhat|it nhat)\b")
 _WHO = re.compile(r"\b(ai|ong nao|ba nao|dong chi nao|nguoi nao|(thu truong|bo truong|chu tich|giam doc|"
-                  r"cuc truong|tong giam doc|pho chu tich|truong ban|bi thu)\s+(?:[\w ]+?\s+)?nao)\b")
+                  r"cuc truong|tong giam doc|pho chu tich|truong ban|bi thu|lanh dao)\s+(?:[\w ]+?\s+)?nao)\b")
 _PLACE_Q = re.compile(r"\b(tinh nao|thanh pho nao|dia phuong nao|o dau|tai dau|noi nao|dia diem nao|tinh thanh nao)\b")
 _DOCUMENT = re.compile(r"\b(nghi dinh|quyet dinh|nghi quyet|thong tu|luat|chi thi|van ban|to trinh|de an|cong van)"
                        r"\s+(?:so\s+)?(?:nao|may|bao nhieu|gi)\b")
@@ -360,7 +360,7 @@ def parse_question(text: str) -> Question:
         return q
     if _WHO.search(f):
         q.kind = "who"
-        q.title_phrase = _title_phrase(text)
+        q.title_phrase = title_phrase(text)
         return q
     if _PLACE_Q.search(f) or (q.superlative and re.search(r"\b(nao|ai)\b", f)):
         q.kind = "superlative" if q.superlative else "place"
@@ -441,7 +441,7 @@ _TITLE = re.compile(r"(Phó Thủ tướng|Thủ tướng|Thứ trưởng|Bộ t
                     r"Giám đốc|Cục trưởng|Trưởng ban|Bí thư|Tổng Bí thư)", re.IGNORECASE)
 
 
-def _title_phrase(text: str) -> str | None:
+def title_phrase(text: str) -> str | None:
     """"Thứ trưởng Bộ Công Thương", "Chủ tịch HĐQT": the title and the capitalised words after it."""
     m = _TITLE.search(text)
     if not m:

@@ -2092,3 +2092,29 @@ def test_the_level_of_the_measure_asked_answers_though_its_unit_was_only_inferre
     assert _stated(engine, "VFA đảm bảo lợi nhuận bao nhiêu cho người trồng lúa?") == "30%"
     assert "30%" not in _weighed(engine, "VFA đảm bảo lợi nhuận bao nhiêu tiền cho người trồng lúa?")
     assert "20%" not in _weighed(engine, "Năm 2012 lợi nhuận của các doanh nghiệp xuất khẩu là bao nhiêu?")
+
+
+def test_money_a_firm_contributes_is_a_source_and_a_place_keeps_its_tp(tmp_path, model_cache):
+    """"… nguồn kinh phí doanh nghiệp đóng góp bao nhiêu?" had been answered with the state's
+    3,7 tỷ đồng written before it in the sentence (a source the lexicon did not know); "ở đâu?"
+    answers "TP Hồ Chí Minh", not "Hồ Chí Minh"; "Còn nước giải khát …?" is not answered with
+    the beer industry's figure that answered the turn before."""
+    from kcqa.ask.conversation import Conversation
+    engine = _records_engine(tmp_path, model_cache, {
+        "lam-dong.md":
+            "# Lâm Đồng: chương trình sản xuất sạch hơn giai đoạn 2016-2020\n\n"
+            "Tổng kinh phí thực hiện chương trình sản xuất sạch hơn của Lâm Đồng giai đoạn 2016-2020 là 3,7 tỷ "
+            "đồng từ ngân sách nhà nước và nguồn kinh phí doanh nghiệp đóng góp 1,9 tỷ đồng.\n",
+        "bia.md":
+            "# Ngành bia, rượu, nước giải khát giai đoạn 2011-2015\n\n"
+            "Ngày 20/5/2015, tại TP Hồ Chí Minh, Hiệp hội Bia - Rượu - Nước giải khát Việt Nam tổ chức Đại hội "
+            "nhiệm kỳ III. Năm 2015 ngành bia ước nộp ngân sách đạt trên 26.000 tỷ đồng.\n",
+    })
+    asked = "Chương trình sản xuất sạch hơn của Lâm Đồng giai đoạn 2016-2020 có nguồn kinh phí doanh nghiệp đóng góp"
+    assert _stated(engine, asked + " bao nhiêu?") == "1,9 tỷ đồng"
+    assert _stated(engine, "Đại hội Hiệp hội Bia - Rượu - Nước giải khát Việt Nam năm 2015 tổ chức ở đâu?") \
+        == "TP Hồ Chí Minh"
+    conv = Conversation()
+    assert engine.ask("Năm 2015 ngành bia ước nộp ngân sách bao nhiêu?", conv).value.text == "trên 26.000 tỷ đồng"
+    follow = engine.ask("Còn nước giải khát nộp ngân sách bao nhiêu?", conv)
+    assert follow.status == "not_found"

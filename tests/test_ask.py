@@ -1215,3 +1215,12 @@ def test_a_person_referred_to_is_the_holder_of_the_title_named_before():
                                         "bao nhiêu?")])
     assert r.resolved and r.question.startswith("Chủ tịch VFA là ai")
     assert resolve("Ông ấy là ai?", [_turn("Năm 2020 Hòa Phát lãi bao nhiêu?")]).unresolvable
+
+
+def test_a_trade_balance_is_a_measure_of_its_own():
+    """"thặng dư thương mại", "nhập siêu" are measures: a follow-up naming one takes the earlier
+    measure's place ("… kim ngạch xuất khẩu … thặng dư thương mại …" had been glued)."""
+    assert resolve("Còn nhập siêu?", [_turn("Năm 2020 kim ngạch xuất khẩu của Việt Nam đạt bao nhiêu?")]).question \
+        == "Năm 2020 nhập siêu của Việt Nam đạt bao nhiêu?"
+    assert "kim ngạch" not in resolve("năm 2018 thặng dư thương mại đạt bao nhiêu", [
+        _turn("Theo VITAS, năm 2019 kim ngạch xuất khẩu dệt may tăng bao nhiêu phần trăm so với năm 2018?")]).question

@@ -204,7 +204,7 @@ def _confidence(ans: Answer, coverage: float, ctx: Evidence | None = None, **sig
 # (with what a record may write before the name: "huyện biên giới Ngọc Hồi")
 _DESCRIBED = r"(?:\s+(?:" + "|".join(PLACE_DESCRIPTORS) + r"))?"
 _TYPE_NOUN = re.compile(r"(?<!\w)(?P<noun>" + "|".join(ADMIN_UNITS + SETTLEMENTS + INDUSTRIAL_ZONES) + r"|(?<!văn )(?<!phiên )bản|"
-                        r"khu phố|tổ dân phố)" + _DESCRIBED + r"\s+$", re.IGNORECASE)
+                        r"khu phố|tổ dân phố|TP\.?|Tp\.?)" + _DESCRIBED + r"\s+$", re.IGNORECASE)
 
 
 def _with_type_noun(text: str, span: tuple[int, int]) -> tuple[int, int]:

@@ -377,6 +377,9 @@ def resolve(question: str, previous: list[dict]) -> Resolution:
         # quoted for it answers anything the user asked
         return Resolution(question, unresolvable="Không rõ «" + (core or question) + "» thay cho điều gì trong "
                                                  "câu hỏi trước; hãy hỏi đầy đủ hơn.")
+    # "Còn nước giải khát nộp ngân sách bao nhiêu?" after the beer industry's: "còn" sets the
+    # turn against the one before, whose answer cannot be this one's
+    substituted = substituted or bool(_START.match(question))
     return Resolution(out, resolved=True, substituted=substituted)
 
 

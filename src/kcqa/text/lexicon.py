@@ -72,6 +72,7 @@ MEASURES = (
     "điểm chuẩn", "chỉ tiêu", "số lượng", "tổng số", "thuế", "cổ tức", "vốn hóa", "tiền",
     "GDP", "CPI", "FDI", "lạm phát", "dư nợ tín dụng", "dư nợ", "nợ xấu", "tín dụng", "huy động vốn",
     "tăng trưởng tín dụng", "vốn chủ sở hữu", "giải ngân", "lượng khách", "số vụ", "chi phí",
+    "thặng dư thương mại", "cán cân thương mại", "xuất siêu", "nhập siêu",
 )
 # Measures that say little of what is measured ("giá", "tỷ lệ", "sản lượng" of what?): a list's
 # items share them ("Chỉ số giá …: thịt lợn tăng 5,1%; …"), and naming one names no specific thing
@@ -138,7 +139,8 @@ def levels_named(folded: str) -> set[str]:
 # quốc gia 1,5 tỷ đồng, nguồn kinh phí từ ngân sách tỉnh hơn 18,3 tỷ đồng, vốn đối ứng …"). Folded.
 FUNDING_SOURCES = (("national", r"khuyen cong quoc gia|kcqg|ngan sach trung uong|nguon trung uong"),
                    ("local", r"khuyen cong dia phuong|kcdp|ngan sach tinh|ngan sach dia phuong|nguon dia phuong"),
-                   ("counterpart", r"doi ung|xa hoi hoa"))
+                   ("counterpart", r"doi ung|xa hoi hoa|doanh nghiep dong gop|von (?:cua )?doanh nghiep|"
+                                   r"nguon (?:von |kinh phi )?(?:cua )?doanh nghiep"))
 _FUNDING_RE = _named_alternatives(FUNDING_SOURCES)
 
 

@@ -2118,3 +2118,16 @@ def test_money_a_firm_contributes_is_a_source_and_a_place_keeps_its_tp(tmp_path,
     assert engine.ask("Năm 2015 ngành bia ước nộp ngân sách bao nhiêu?", conv).value.text == "trên 26.000 tỷ đồng"
     follow = engine.ask("Còn nước giải khát nộp ngân sách bao nhiêu?", conv)
     assert follow.status == "not_found"
+
+
+def test_a_multiple_of_change_is_not_a_level_asked(tmp_path, model_cache):
+    """"… thặng dư thương mại đạt bao nhiêu?" had been answered "96,7 lần" at 0.92, the times the
+    surplus grew; asked how many times it grew, that is the answer."""
+    engine = _records_engine(tmp_path, model_cache, {
+        "vitas.md":
+            "# VITAS 20 năm\n\n"
+            "Năm 2018, kim ngạch xuất khẩu dệt may đã đạt trên 36,2 tỉ USD; thặng dư thương mại dệt may tăng "
+            "96,7 lần so với năm 1999.\n",
+    })
+    assert "96,7 lần" not in _weighed(engine, "Năm 2018 thặng dư thương mại dệt may đạt bao nhiêu?")
+    assert _stated(engine, "Năm 2018 thặng dư thương mại dệt may tăng bao nhiêu lần so với năm 1999?") == "96,7 lần"

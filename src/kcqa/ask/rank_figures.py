@@ -57,6 +57,7 @@ HARD_SLOTS = (place_ok, country_ok, region_ok, scope_ok, level_ok, funding_ok, p
               part_ok, change_end_ok, label_ok, group_ok, stars_ok, origin_ok, listed_name_ok, rank_ok)
 
 
+_TIMES_ASKED = re.compile(r"(?<!\w)(?:lan|gap)(?!\w)")
 _PLAN_BASE = re.compile(r"(?<!\w)(?:" + "|".join(re.escape(fold(b)) for b in lexicon.PLAN_BASES) + r")(?!\w)",
                         re.IGNORECASE)
 
@@ -127,6 +128,9 @@ def score_figures(ctx: Evidence, cands: list[tuple[Figure, int]]) -> list[Candid
             continue
         if q.change and relation_of(f) not in CHANGE_VERBS:
             continue        # "tăng bao nhiêu?" asks the change: a level the record states is not one
+        if not q.change and relation_of(f) in CHANGE_VERBS and fold(f.unit).lower() == "lan" \
+                and not _TIMES_ASKED.search(fold(q.text).lower()):
+            continue        # nor is a multiple of change ("thặng dư … tăng 96,7 lần") a level asked ("đạt bao nhiêu?")
         if plan_share and relation_of(f) in CHANGE_VERBS and not _of_a_plan(f):
             continue        # "đạt bao nhiêu phần trăm kế hoạch?" is not "tăng 5,95% so cùng kỳ"
         if whole_share and relation_of(f) in CHANGE_VERBS:

@@ -1327,7 +1327,8 @@ def _replace_references(question: str, base: str, base_q: Question, last: dict,
         if not person and frame.get("kind") != "who":
             # "Ông ấy là ai?" after "Theo Chủ tịch VFA, …": no one named, but a title, which the
             # person holds ("Chủ tịch VFA là ai?")
-            person = next((title for t in _earlier_texts(base, previous) if (title := title_phrase(t))), None)
+            person = next((title for t in _earlier_texts(base, previous) if (title := title_phrase(t))
+                           and not _names_a_person(title)), None)
         if not person:
             return None
         out = out[:m.start()] + person + out[m.end():]
@@ -1457,6 +1458,11 @@ def _refers_to_a_body(question: str) -> bool:
 def _last_word_start(m: re.Match) -> int:
     """Where the last word of a reference's noun phrase starts ("xe" of "mẫu xe đó")."""
     return m.start(1) + [w.start() for w in re.finditer(r"\S+", m.group(1))][-1]
+
+
+def _names_a_person(text: str) -> bool:
+    """"Thứ trưởng Cao Quốc Hưng": a title with its holder's name, not the title alone."""
+    return any(_is_person(n) for n in _names(parse_question(text)))
 
 
 def _person_named_earlier(base: str, previous: list[dict] | None) -> str | None:

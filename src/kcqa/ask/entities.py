@@ -585,6 +585,7 @@ _TITLE_WORD = re.compile(r"(?:" + "|".join(sorted(map(re.escape, lexicon.TITLES 
 _TITLE_BODY = {w.lower() for w in lexicon.TITLE_BODY_WORDS}
 _TITLE_ASKED = re.compile(r"(?<!\w)(?:" + "|".join(fold(n) for n in lexicon.TITLE_NOUNS) + r")(?!\w)")
 _TITLE_GAP = re.compile(r"\s*(?:,|[-–—])\s*")
+_TITLE_GAP_ENDING = re.compile(_TITLE_GAP.pattern + "$")      # the same gap, read back from a title
 
 
 # words that ask for a title, not about the person ("giữ chức vụ gì", "là ai", "làm gì")
@@ -664,7 +665,7 @@ def _titles_before(text: str, start: int) -> int:
     """Where a chain of titles that ends at the one opening at `start` begins ("Bộ trưởng, Chủ
     nhiệm Văn phòng Chính phủ Mai Tiến Dũng": at "Bộ trưởng")."""
     while True:
-        gap = re.search(r"\s*(?:,|[-–—])\s*$", text[:start])
+        gap = _TITLE_GAP_ENDING.search(text[:start])
         if not gap:
             return start
         earlier = [m for m in _TITLE_WORD.finditer(text, max(0, gap.start() - 80), gap.start())
@@ -690,11 +691,11 @@ def answer_title_of(ctx: Evidence, people: list[str]) -> Answer | None:
                 cov = ctx.coverage(text, words) if words else 1.0
                 found.append((cov, chunk, s, e, titled[0]))
                 break
-    found.sort(key=lambda x: -x[0])
-    for cov, chunk, s, e, span in found[:1]:
-        return _scored(entity_answer(ctx, chunk, s, e, span, "{x}."), cov, ctx, anchored=1.0, n_names=1.0,
-                       bound=1.0, after_noun=1.0)
-    return None
+    if not found:
+        return None
+    cov, chunk, s, e, span = max(found, key=lambda x: x[0])     # the first of equals, as a stable sort
+    return _scored(entity_answer(ctx, chunk, s, e, span, "{x}."), cov, ctx, anchored=1.0, n_names=1.0,
+                   bound=1.0, after_noun=1.0)
 
 
 def answer_named(ctx: Evidence) -> Answer | None:

@@ -389,8 +389,8 @@ def _negates_what_is_asked(ctx: Evidence, f: Figure) -> bool:
     with the question; a question that asks the negated count itself ("… chưa có điện?") keeps it."""
     if ctx.q.negated:
         return False
-    asked = set(folded_syllables(ctx.q.text).split()) - _FUNCTION_WORDS
-    return bool(_negated_words(f) & asked)
+    negated = _negated_words(f)        # most figures have none: the question is folded only for those that do
+    return bool(negated and negated & (set(folded_syllables(ctx.q.text).split()) - _FUNCTION_WORDS))
 
 
 _DONE = re.compile(r"(?<!\w)(?:" + "|".join(lexicon.DONE_MARKERS) + r")(?!\w)", re.IGNORECASE)

@@ -1585,6 +1585,36 @@ def test_where_it_was_held_is_the_place_after_tai_whole(tmp_path, model_cache):
         == "Sở Công Thương tỉnh Hưng Yên"
 
 
+def test_where_it_was_held_is_the_venue_written_whole(tmp_path, model_cache):
+    """"… tổ chức ở đâu?": everything written after "tại" up to the place, not the province alone —
+    a venue with its city, a town after a headline that named the province bare, a hall with its
+    bracketed town; a stretch that is a clause ("tại Hà Nội, Thứ trưởng … cho biết …") is no venue."""
+    engine = _records_engine(tmp_path, model_cache, {
+        "le-trao-giai.txt": "Lễ trao giải Sản phẩm công nghiệp nông thôn tiêu biểu khu vực phía Nam năm 2022\n"
+                            "Sáng 9/11, tại Trung tâm Hội nghị Quốc tế, Cần Thơ, Bộ Công Thương tổ chức Lễ trao giải "
+                            "Sản phẩm công nghiệp nông thôn tiêu biểu khu vực phía Nam năm 2022.\n",
+        "giao-ban.txt": "Hội nghị giao ban xúc tiến thương mại vùng Bắc Trung Bộ năm 2019 tại Thanh Hóa\n"
+                        "Ngày 5/7/2019, tại thành phố Sầm Sơn, tỉnh Thanh Hóa, Cục Xúc tiến thương mại phối hợp với "
+                        "UBND tỉnh Thanh Hóa tổ chức Hội nghị giao ban xúc tiến thương mại vùng Bắc Trung Bộ năm 2019.\n",
+        "so-ket.txt": "Ngày 20/7/2021, Sở Công Thương tổ chức Hội nghị sơ kết công tác quản lý thị trường 6 tháng "
+                      "đầu năm 2021 tại Hội trường Trung tâm Văn hóa (thị xã Sa Pa, tỉnh Lào Cai).\n",
+    })
+    assert _stated(engine, "Lễ trao giải Sản phẩm công nghiệp nông thôn tiêu biểu khu vực phía Nam năm 2022 "
+                           "được tổ chức ở đâu?") == "Trung tâm Hội nghị Quốc tế, Cần Thơ"
+    assert _stated(engine, "Hội nghị giao ban xúc tiến thương mại vùng Bắc Trung Bộ năm 2019 tổ chức ở đâu?") \
+        == "thành phố Sầm Sơn, tỉnh Thanh Hóa"
+    assert _stated(engine, "Hội nghị sơ kết công tác quản lý thị trường 6 tháng đầu năm 2021 tổ chức ở đâu?") \
+        == "Hội trường Trung tâm Văn hóa (thị xã Sa Pa, tỉnh Lào Cai)"
+
+
+def test_a_venue_is_a_name_not_a_clause():
+    from kcqa.ask.entities import venue_after_at
+    text = "Ngày 3/3, tại Hà Nội, Thứ trưởng Bộ Công Thương cho biết tỉnh Nghệ An đã hoàn thành kế hoạch."
+    assert venue_after_at(text, (text.index("Nghệ An"), text.index("Nghệ An") + 7)) is None
+    at = text.index("Hà Nội")
+    assert venue_after_at(text, (at, at + 6)) == (at, at + 6)
+
+
 def test_report_abbreviations_and_a_part_of_a_whole(tmp_path, model_cache):
     """Khuyến công reports write "KCQG" / "KCĐP" and "IIP"; "23 trong tổng số 25 sản phẩm"
     counts 23 (the whole's 25 was stated at 0.92); "Đồng bằng" in a question asks no money."""

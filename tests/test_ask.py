@@ -482,6 +482,21 @@ def test_ong_ay_is_the_person_an_earlier_question_named():
     assert resolve("Chị ấy thu hoạch được bao nhiêu?", her).question == "Chị Danh Thêl thu hoạch được bao nhiêu?"
 
 
+@pytest.mark.parametrize("follow", ["Phó Chủ tịch UBND tỉnh đó dự hội nghị là ai?",
+                                    "Pho Chu tich UBND tinh do du hoi nghi la ai?"])
+def test_tinh_do_after_a_venue_is_its_province(follow):
+    """An answer that says where whole ("thành phố Sầm Sơn, tỉnh Thanh Hóa") holds a town and a
+    province: "tỉnh đó" is the province (it became "UBND thành phố Sầm Sơn, tỉnh Thanh Hóa"), and
+    typed without marks it is still the reference ("tinh do" was restored as "tính độ")."""
+    from kcqa.text.vietnamese import DiacriticRestorer
+    base = [_turn("Hội nghị giao ban xúc tiến thương mại vùng Bắc Trung Bộ năm 2019 tổ chức ở đâu?", kind="place",
+                  answer_text="thành phố Sầm Sơn, tỉnh Thanh Hóa")]
+    restored = DiacriticRestorer({"tinh": [("tính", 9), ("tỉnh", 5)], "do": [("độ", 9), ("do", 5)],
+                                  "tinh do": [("tính độ", 3)]}).restore(follow)
+    r = resolve(restored, base)
+    assert r.resolved and "UBND tỉnh Thanh Hóa" in r.question and "Sầm Sơn" not in r.question
+
+
 @pytest.mark.parametrize("follow", ["Anh ấy nhập ốc hương giá bao nhiêu?", "anh ta nhap oc huong gia bao nhieu?",
                                     "Chị ấy nhập ốc hương giá bao nhiêu?"])
 def test_he_and_she_are_the_person_the_last_answer_named(follow):

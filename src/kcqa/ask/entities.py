@@ -500,13 +500,23 @@ def answer_place(ctx: Evidence) -> Answer | None:
                 continue
             i = text.find(place.name, a, b + 1)
             spans.append((i, i + len(place.name)) if i >= 0 else (a, b))
+        venues = {}
         if _ASKS_WHERE.search(fold(ctx.q.text)):
             # "… tổ chức ở đâu?": the place the sentence puts after "tại"/"ở", not a body's
-            # ("tại thành phố Việt Trì, tỉnh Phú Thọ, Cục … phối hợp với Sở Công Thương tỉnh Phú Thọ")
-            spans = [sp for sp in spans if _AT_PLACE.search(text, max(0, sp[0] - 60), sp[0])] or spans
+            # ("tại thành phố Việt Trì, tỉnh Phú Thọ, Cục … phối hợp với Sở Công Thương tỉnh Phú Thọ"),
+            # written whole ("tại Cung triển lãm …, Hà Nội")
+            venues = {sp: v for sp in spans if (v := venue_after_at(text, sp))}
+            spans = [sp for sp in spans if sp in venues or _AT_PLACE.search(text, max(0, sp[0] - 60), sp[0])] \
+                or spans
         best = _nearest_to_key(ctx, text, spans)
         if best:
-            whole = _with_locality(text, _whole_answer(ctx, text, best))
+            if best in venues:
+                # the place named twice, bare in a headline ("… năm 2018 tại Nghệ An") and whole in the
+                # lead ("tại thành phố Vinh, tỉnh Nghệ An"): the whole
+                whole = max((v for sp, v in venues.items() if text[sp[0]:sp[1]] == text[best[0]:best[1]]),
+                            key=lambda v: v[1] - v[0])
+            else:
+                whole = _with_locality(text, _whole_answer(ctx, text, best))
             return _scored(entity_answer(ctx, chunk, s, e, whole, "{x}."), cov, ctx,
                            n_names=float(_choices(spans, whole)))
     return None
@@ -530,6 +540,43 @@ _SEAT_BEFORE = re.compile(r"(?<!\w)(?:tại|ở)\s+((?:Sở|Bộ|Cục|Trung tâ
                           r"(?:\s+\w+){1,5}?)\s+\Z")
 _TOWN_BEFORE = re.compile(r"(?<!\w)(?:thành phố|thị xã|huyện|quận|thị trấn)\s+((?:\w+\s+){0,3}?\w+)\s*,?\s*\Z",
                           re.IGNORECASE)
+
+
+# words that open a clause of their own: a stretch holding one is no venue's name
+_CLAUSE_WORDS = {"đã", "được", "là", "có", "cho", "biết", "phát", "biểu", "tổ", "chức", "diễn", "ra", "phối",
+                 "hợp", "với", "về", "theo", "khi", "thì", "nhưng", "tham", "dự", "chủ", "trì", "đến", "sẽ"}
+_AT_WORD = re.compile(r"(?<!\w)(?:tại|ở)\s+", re.IGNORECASE)
+_PLACE_TYPES = {w.lower() for w in ADMIN_UNITS} | {"tp", "tp."}
+
+
+def venue_after_at(text: str, span: tuple[int, int]) -> tuple[int, int] | None:
+    """The whole of where a meeting was, as written after "tại" up to the place found: a
+    venue with its city ("Cung triển lãm Kiến trúc, Quy hoạch xây dựng Quốc gia, Hà Nội"),
+    a town with its province ("thành phố Vinh, tỉnh Nghệ An"), a hall with its bracketed
+    town ("Hội trường 23-3 (thị xã An Khê, tỉnh Gia Lai)"): the province alone had been
+    answered. None when no "tại" opens the stretch, or the stretch is a clause, not a name."""
+    last = None
+    for m in _AT_WORD.finditer(text, max(0, span[0] - 100), span[0]):
+        last = m
+    if last is None:
+        return None
+    stretch = text[last.end():span[0]]
+    if re.search(r"[.;:!?\n]", stretch) or len(stretch.split()) > 14:
+        return None
+    for part in re.split(r"[,(]", stretch):
+        words = part.split()
+        if words and not (words[0][:1].isupper() or words[0].lower() in _PLACE_TYPES
+                          or " ".join(words[:2]).lower() in _PLACE_TYPES):
+            return None
+        if any(w.lower() in _CLAUSE_WORDS for w in words if w.islower()):
+            return None
+    end = span[1]
+    if stretch.count("(") > stretch.count(")"):
+        close = re.match(r"[^().;,]{0,40}\)", text[end:])
+        if not close:
+            return None
+        end += close.end()
+    return last.end(), end
 
 
 def _with_locality(text: str, span: tuple[int, int]) -> tuple[int, int]:

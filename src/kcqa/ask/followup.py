@@ -1347,8 +1347,10 @@ def _replace_references(question: str, base: str, base_q: Question, last: dict,
             found = _earlier(previous or [], "places")
             if base_q.places:
                 repl = base_q.places[0][0]
-            elif ans_text and find_places(ans_text):
-                repl = ans_text
+            elif ans_text and (named := find_places(ans_text)):
+                # the province of an answer that says where whole ("thành phố Vinh, tỉnh Nghệ An"):
+                # an address ends with it
+                repl = ans_text[named[-1][0]:named[-1][1]]
             elif found:
                 repl = found[1].places[0][0]
         elif tail2 in _ORG_NOUNS or words[-1] in _ORG_NOUNS:

@@ -454,6 +454,24 @@ def test_which_thing_is_answered_by_the_phrase_in_its_place(tmp_path, model_cach
     assert _stated(engine, "Hãng nào là nhà sản xuất pin lớn thứ hai?") != "hãng công nghệ này trở thành"
 
 
+
+
+@pytest.mark.slow
+def test_the_plan_asked_is_the_figure_stated_as_planned(tmp_path, model_cache):
+    """"Kế hoạch năm đặt ra là bao nhiêu?" asks the plan: "(kế hoạch năm 8,5%)", not the sum
+    achieved beside it (stated at 0.97) — a plan of a sum of money may be a rate — while the
+    level asked without a plan word is still the sum."""
+    engine = _records_engine(tmp_path, model_cache, {
+        "tong-ket.txt": "Hội nghị tổng kết ngành Công Thương tỉnh Hà Nam năm 2023\n\n"
+                        "Năm 2023, giá trị sản xuất công nghiệp đạt hơn 52.300 tỷ đồng, tăng 9,4% so với cùng kỳ "
+                        "(kế hoạch năm 8,5%); kim ngạch xuất khẩu đạt 1,2 tỷ USD, tăng 6,1% so với cùng kỳ "
+                        "(kế hoạch năm 5%).\n",
+    })
+    asked = "Năm 2023 giá trị sản xuất công nghiệp của Hà Nam "
+    assert _stated(engine, asked + "đạt bao nhiêu?") == "hơn 52.300 tỷ đồng"
+    assert _stated(engine, asked + "kế hoạch năm đặt ra là bao nhiêu?") == "8,5%"
+
+
 @pytest.mark.slow
 def test_a_lists_lead_in_after_gom_belongs_to_every_item(tmp_path, model_cache):
     """"Nhiều mặt hàng xuất khẩu tăng, gồm thủy sản …; may mặc …; giày, da …": the words before

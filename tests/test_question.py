@@ -310,3 +310,16 @@ def test_a_price_base_year_is_no_period_and_no_comparison():
     assert q.years == {2025} and q.kind != "compare"
     assert [p[2] for p in periods_in("Giá trị sản xuất (giá so sánh 2010) ước đạt 11.090 tỷ đồng năm 2019")] == ["năm 2019"]
     assert parse_question("So sánh kinh phí năm 2019 và 2020").kind == "compare"
+
+
+@pytest.mark.parametrize("text,plan", [
+    ("Kế hoạch năm đặt ra là bao nhiêu?", True),
+    ("Techcombank đặt mục tiêu lợi nhuận trước thuế năm 2021 là bao nhiêu?", True),
+    ("Năm 2020 kế hoạch kinh phí được duyệt là bao nhiêu?", True),
+    ("Đạt bao nhiêu phần trăm kế hoạch?", False),            # the plan is the base of a share
+    ("Tăng bao nhiêu so với kế hoạch năm?", False),
+    ("Vượt chỉ tiêu bao nhiêu?", False),
+    ("Quảng Nam được bố trí bao nhiêu kinh phí?", False),
+])
+def test_the_plan_itself_is_asked(text, plan):
+    assert parse_question(text).plan is plan

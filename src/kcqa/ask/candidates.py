@@ -295,6 +295,17 @@ _MONEY_MEASURES = {fold(m) for m in MONEY_WORDS}
 _MONEY_SAID = re.compile(r"\b(?:tien|dong|ty|trieu|nghin|ngan|usd|vnd|kinh phi|von)\b")
 
 
+_PLAN_WORDS = re.compile(r"(?<!\w)(?:" + "|".join(lexicon.PLAN_WORDS) + r")(?!\w)", re.IGNORECASE)
+
+
+def stated_as_planned(f: Figure) -> bool:
+    """A plan word in the figure's own clause, within a few words before it: "(kế hoạch năm
+    11,31%)", "mục tiêu lợi nhuận trước thuế 19.800 tỷ đồng", "kế hoạch kinh phí … được duyệt
+    … là 69,41 tỷ đồng"; the clause ends at a bracket or a semicolon."""
+    clause = re.split(r"[;()]", f.sentence[:f.start - f.sentence_start])[-1]
+    return bool(_PLAN_WORDS.search(" ".join(clause.split()[-12:])))
+
+
 def _level_of_the_measure_asked(q: Question, f: Figure) -> bool:
     """"đảm bảo lợi nhuận bao nhiêu cho người trồng lúa?" was taken to ask money, from "lợi
     nhuận" alone: the record's "mức lợi nhuận 30%" is the level of that measure, bound to it by
@@ -307,6 +318,12 @@ def _level_of_the_measure_asked(q: Question, f: Figure) -> bool:
     measure = fold(f.measure).lower()
     return any(fold(m).lower() == measure for m in q.measures) and before.rstrip().endswith(measure) \
         and relation_of(f) not in CHANGE_VERBS
+
+
+def _planned_rate(q: Question, f: Figure) -> bool:
+    """"Tổng mức bán lẻ … kế hoạch năm đặt ra là bao nhiêu?": the plan of a sum of money may be a
+    rate ("(kế hoạch năm 11,31%)"), unless the question says money."""
+    return q.plan and f.unit == "%" and not _MONEY_SAID.search(fold(q.text).lower()) and stated_as_planned(f)
 
 
 def unit_ok(q: Question, f: Figure) -> bool:
@@ -322,7 +339,7 @@ def unit_ok(q: Question, f: Figure) -> bool:
             and not re.search(r"\b(phan tram|ty le|ti le|ty trong)\b|%", fold(q.text).lower()):
         return False            # "Dân số … là bao nhiêu?" asks people: "chiếm 21,2% dân số" is a share
     if q.unit_kind == "money":
-        return unit in {fold(u) for u in MONEY_UNITS} or _level_of_the_measure_asked(q, f)
+        return unit in {fold(u) for u in MONEY_UNITS} or _level_of_the_measure_asked(q, f) or _planned_rate(q, f)
     if q.unit_kind == "percent":
         return f.unit == "%"
     if q.unit_kind == "count":

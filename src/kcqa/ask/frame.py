@@ -47,6 +47,7 @@ class Question:
     change: bool = False           # "tăng bao nhiêu", "giảm mấy %": the change is asked, not a level
     direction: str = ""            # the change asked, folded: "tang" of "tăng bao nhiêu" (and of "tăng hay giảm"), "giam"
     negated: bool = False          # "… không thực hiện"
+    plan: bool = False             # "kế hoạch năm đặt ra là bao nhiêu?": the plan or target is asked, not what was done
     ordinal: str | None = None     # "XII" for "lần thứ 12" / "lần thứ XII"
     identifiers: list[tuple[str, str]] = field(default_factory=list)  # ("to may", "3"): "tổ máy 3", "tuyến số 2"
     search_text: str = ""          # what retrieval is given: the question with ordinals in both forms
@@ -90,6 +91,18 @@ _MEASURE_WORDS = Words(lexicon.MEASURES + tuple(a for pair in lexicon.OPPOSED_ME
 _RELATION_WORDS = Words(lexicon.RELATIONS)
 _WHOLE = Words(lexicon.WHOLE_WORDS)
 _NEGATED = Words(lexicon.NEGATIONS)
+_PLAN_NOUN = re.compile(r"(?<!\w)(?:" + "|".join(lexicon.PLAN_NOUNS) + r")(?!\w)")
+# … named as a base or a goal reached, not as what is asked: "đạt bao nhiêu phần trăm kế hoạch?",
+# "tăng bao nhiêu so với kế hoạch?", "vượt chỉ tiêu", "hoàn thành kế hoạch"
+_PLAN_AS_BASE = re.compile(r"(?:phần trăm|%|so với|vượt|hoàn thành|đạt)\s+(?:\S+\s+)?(?:" +
+                           "|".join(lexicon.PLAN_NOUNS) + r")(?!\w)")
+
+
+def asks_the_plan(lower: str) -> bool:
+    """Whether a question (lowered, with its marks) asks for a plan or a target itself."""
+    return bool(_PLAN_NOUN.search(_PLAN_AS_BASE.sub(" ", lower)))
+
+
 _AIR = re.compile(r"(?<!\w)h[àa]ng\s+kh[ôo]ng(?!\w)", re.IGNORECASE)
 _COMPARE = re.compile(r"\b((?<!gia )so sanh|qua cac nam|qua tung nam|cac nam|tung nam)\b|nam \d{4} (?:va|voi) (?:nam )?\d{4}")
 # Measures whose figures only come in certain units: a question about population is not
@@ -331,6 +344,7 @@ def parse_question(text: str) -> Question:
         # one and is negative ("giảm khoảng 12%": -12)
         q.direction = "tang"
     q.negated = bool(_NEGATED.search(_AIR.sub(" ", text), accented))     # "hàng không" negates nothing
+    q.plan = asks_the_plan(lower) if accented else False
     q.ordinal = _ordinal(f)
     q.identifiers = identifiers_in(f, q.names, text)
     if q.ordinal:

@@ -17,7 +17,8 @@ from ..text.vietnamese import fold, folded_syllables
 from .candidates import (MIN_COVERAGE, MIN_PASSAGE_COVERAGE, TOP_PASSAGES, Candidate, Evidence, change_end_ok,
                          country_ok, funding_in_sentence, funding_ok, funding_said, group_ok, identifier_ok, label_ok,
                          level_ok, listed_name_ok, names_a_market_asked, names_ok, organisation_ok, origin_ok,
-                         part_ok, period_ok, place_ok, rank_ok, region_ok, scope_ok, stars_ok, table_context, unit_ok)
+                         part_ok, period_ok, place_ok, rank_ok, region_ok, scope_ok, stars_ok, stated_as_planned,
+                         table_context, unit_ok)
 from .features import (CHANGE_VERBS, asked_count_phrase, clause, counted_share, figure_features, is_place_asked,
                        mentions, relation_of, set_features)
 from .rank import load_ranker
@@ -183,6 +184,11 @@ def score_figures(ctx: Evidence, cands: list[tuple[Figure, int]]) -> list[Candid
         sourced = {c.figure.doc for c in out if funding_said(c.figure)}
         out = [c for c in out if c.figure.doc not in sourced or funding_said(c.figure)
                or funding_in_sentence(c.figure) & ctx.funding]
+    if q.plan:
+        # "Kế hoạch năm đặt ra là bao nhiêu?": a record that states a plan answers with it, not
+        # with what was achieved beside it ("đạt hơn 75.200 tỷ đồng, tăng 12,94% … (kế hoạch năm 11,31%)")
+        planned = {c.figure.doc for c in out if stated_as_planned(c.figure)}
+        out = [c for c in out if c.figure.doc not in planned or stated_as_planned(c.figure)]
     _corroborate(out)
     set_features(ctx, out)
     ranker = load_ranker()

@@ -458,6 +458,11 @@ NEGATIONS = ("không", "chưa", "chẳng")
 # "… đã hoàn thành bao nhiêu dự án?" asks what is done; "dự kiến … sẽ có thêm 8 dự án" is planned
 DONE_MARKERS = ("đã",)
 PLANNED_MARKERS = ("sẽ", "dự kiến", "dự tính", "phấn đấu")
+# "Kế hoạch năm đặt ra là bao nhiêu?", "mục tiêu lợi nhuận …?" ask the plan itself: a figure the
+# record states as planned has one of these in its clause ("(kế hoạch năm 11,31%)", "tổng kế hoạch
+# kinh phí … được duyệt … là 69,41 tỷ đồng"), the achieved one beside it does not
+PLAN_NOUNS = ("kế hoạch", "mục tiêu", "chỉ tiêu")
+PLAN_WORDS = PLAN_NOUNS + PLANNED_MARKERS + ("dự toán", "đề ra", "đặt ra", "được duyệt", "được giao", "KH")
 # … and the words after which "không"/"chưa" negate nothing: "không ngừng tăng", "không dưới 5%",
 # "chưa kể", "không khí", "không chỉ … mà còn", "chưa từng có" (and "hàng không", written before)
 NOT_NEGATING = ("khí", "gian", "chỉ", "ngừng", "ít", "những", "kể", "dưới", "quá", "đổi", "kém", "thua", "lâu",

@@ -15,7 +15,7 @@ from ..text.places import find_places
 from ..text.vietnamese import capitalised_runs, fold, is_syllable, sentences, syllables
 from .candidates import MIN_COVERAGE, TOP_PASSAGES, Evidence, period_ok
 from .features import mentions
-from .frame import identifiers_in, name_number_at
+from .frame import NOUN_STOP, identifiers_in, name_number_at
 from .compose import entity_answer, entity_support, figure_citation, lower_first
 from .rank import ENTITY_MODEL, load_ranker
 
@@ -894,27 +894,51 @@ def _aligned(question: str, noun: str, text: str) -> tuple[int, int] | None:
             stop = _CLAUSE_END.search(text, start)
             end = stop.start() if stop else len(text)
         words = text[start:end].split()
+        while words and words[-1].lower() in _BEFORE_VERB:
+            end = start + text[start:end].rstrip().rfind(words.pop())      # "… huyện Đông Hưng đã phát hiện"
         if not 1 <= len(words) <= _MAX_PHRASE or words[0][:1].isupper() or words[0][:1].isdigit() \
                 or _REFERS.search(text, start, end):
             continue
-        return _noun_start(fq[:m.start(2)], ft, n.start(), noun), start + len(text[start:end].rstrip())
+        begin = _noun_start(fq[:m.start(2)], ft, n.start(), noun)
+        if begin is None:
+            continue
+        return begin, start + len(text[start:end].rstrip())
     return None
 
 
-def _noun_start(asked: str, ft: str, at: int, noun: str) -> int:
+# what stands between a subject and its verb, not part of the subject's name
+_BEFORE_VERB = {"đã", "đang", "sẽ", "vừa", "mới", "cũng", "đều", "được", "bị", "còn", "vẫn"}
+
+
+def _noun_start(asked: str, ft: str, at: int, noun: str) -> int | None:
     """Where the noun asked begins in the sentence: the question's noun is read from at most
     three words ("vuc kinh te" of "khu vực kinh tế nào", "lau mat hang" of "chống buôn lậu mặt
     hàng nào"), so the words both texts share before it are taken back (up to three), then cut
     at a group noun the span holds ("mặt hàng …")."""
     q_words = asked[:asked.rfind(noun)].split() if noun in asked else []
-    start = at
+    start, taken = at, 0
     for w in reversed(q_words[-3:]):
         prev = re.search(r"(\w+)\s+$", ft[:start])
         if not prev or prev.group(1) != w:
             break
-        start = prev.start(1)
+        start, taken = prev.start(1), taken + 1
+    if taken < len(_phrase_before(q_words)):
+        return None
     head = _GROUP_HEAD.search(ft, start, at + len(noun))
     return head.start() if head else start
+
+
+def _phrase_before(q_words: list[str]) -> list[str]:
+    """The question's words (folded) that run on before the noun read from it, up to two: the
+    noun's head ("đội" of "đội quản lý thị trường nào", read "ly thi truong"). A sentence that
+    has another head there ("lực lượng quản lý thị trường kịp thời") names another thing: its
+    "kịp thời" had been answered."""
+    out = []
+    for w in reversed(q_words[-2:]):
+        if not w.isalpha() or w in NOUN_STOP or w in lexicon.QUESTION_WORDS:
+            break
+        out.append(w)
+    return out
 
 
 _GROUP_HEAD = re.compile(r"(?<!\w)(?:" + "|".join(fold(n) for n in lexicon.GROUP_NOUNS) + r")(?!\w)")

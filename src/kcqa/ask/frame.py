@@ -136,8 +136,8 @@ _DOC_NUMBER_Q = re.compile(r"\b(nghi dinh|quyet dinh|nghi quyet|thong tu|van ban
 _NAMED = re.compile(r"(?:^|\s)((?:[a-z]+\s+){0,2}[a-z]+)\s+(?:nao|gi)\b")
 _ASKS_BODY = re.compile(r"(?:^|\s)(?:" + "|".join(sorted(map(re.escape, lexicon.BODY_ASKED), key=len, reverse=True))
                         + r")\s+nao\b")
-_NOUN_STOP = {"la", "co", "duoc", "cua", "voi", "cho", "tai", "thanh", "ten", "theo", "va", "o", "vao", "ra", "boi",
-              "thuoc"}
+NOUN_STOP = {"la", "co", "duoc", "cua", "voi", "cho", "tai", "thanh", "ten", "theo", "va", "o", "vao", "ra", "boi",
+             "thuoc"}
 _NOUN_STOP_WRITTEN = {"là", "có", "được", "của", "với", "cho", "tại", "thành", "tên", "theo", "và", "ở", "vào", "ra", "bởi",
                       "thuộc"}          # "… thuộc xã nào?" asks a commune
 _WHEN = re.compile(r"\b(khi nao|bao gio|ngay nao|thoi gian nao|nam nao|luc nao|thang nao|quy nao|"
@@ -394,7 +394,7 @@ def parse_question(text: str) -> Question:
         # "cửa khẩu nào") is "của"
         written = text[m.start(1):m.end(1)].lower().split()
         marked = not mostly_plain(text) and len(written) == len(words)
-        stops = [(w in _NOUN_STOP and (not marked or ww in _NOUN_STOP_WRITTEN)) or (marked and ww == "từ")
+        stops = [(w in NOUN_STOP and (not marked or ww in _NOUN_STOP_WRITTEN)) or (marked and ww == "từ")
                  for w, ww in zip(words, written if marked else words)]     # unmarked, "tu" may be "tư vấn"
         # "giao cơ quan nào", "do đơn vị nào": a body is asked by its noun ("cơ" is no "có" there)
         # (one syllable only as the whole noun: "trường" of "thị trường", "sở" of "cơ sở" are none)

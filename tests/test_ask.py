@@ -716,6 +716,27 @@ def test_a_cause_is_read_with_its_marks():
     assert gives_cause("gia vang tang do usd suy yeu")          # a record typed without marks
 
 
+def test_a_why_is_answered_by_the_sentence_whose_effect_it_asks():
+    """"Vì sao lượng khách … tăng?": "A, từ đó B" gives a cause ("từ đó đến nay" does not), and a
+    sentence whose rise is its cause ("do nhu cầu … tăng cao nên hội chợ được kéo dài") explains
+    something else — it was quoted at 0.85 over the sentence that answers."""
+    from kcqa.ask.frame import parse_question
+    from kcqa.ask.passage import _explains_another
+    from kcqa.text.lexicon import cause_and_effect, gives_cause
+    other = "Do nhu cầu mua sắm của người dân tăng cao nên hội chợ được kéo dài thêm hai ngày."
+    answer = "Vé vào cổng được miễn phí, từ đó lượng khách tham quan tăng mạnh."
+    assert gives_cause(answer) and not gives_cause("Từ đó đến nay, hội chợ được tổ chức mỗi năm.")
+    assert cause_and_effect(other) == ("nhu cầu mua sắm của người dân tăng cao", "hội chợ được kéo dài thêm hai ngày.")
+    # "B là do A, khiến C": the cause is between; "Bởi A …" is all cause, its effect said before
+    assert cause_and_effect("Nhu cầu vàng tăng là do số ca mắc tăng mạnh đã khiến nhà đầu tư lo ngại.") == \
+        ("số ca mắc tăng mạnh đã", "Nhu cầu vàng tăng là nhà đầu tư lo ngại.")
+    assert cause_and_effect("Bởi lãi suất không phải là rào cản mà là do sức cầu yếu.") is None
+    assert cause_and_effect("Đó là lý do cần phải tăng vốn.") is None             # "lý do" is no connective
+    q = parse_question("Vì sao lượng khách tham quan hội chợ tăng mạnh?")
+    assert _explains_another(q, other) and not _explains_another(q, answer)
+    assert not _explains_another(parse_question("Vì sao hội chợ được kéo dài?"), other)
+
+
 def test_the_default_operating_point_abstains_rather_than_guess(seed_engine, monkeypatch):
     """At the thresholds chosen on dev, the seed questions get no wrong answer; what is below
     them is said not to be in the records, with the closest figure marked as not the answer."""

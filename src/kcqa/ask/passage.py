@@ -12,7 +12,7 @@ import re
 from pathlib import Path
 
 from ..models import Answer, AnswerValue, Citation
-from ..text.lexicon import ORDINAL_ITEM_ASKED, WHY_CUES, gives_cause, ordinal_value
+from ..text.lexicon import ORDINAL_ITEM_ASKED, WHY_CUES, cause_and_effect, gives_cause, ordinal_value
 from ..text.vietnamese import fold, sentences
 from .rank import PASSAGE_MODEL, load_ranker
 
@@ -124,7 +124,7 @@ def answer_passage(ctx) -> Answer | None:
         for s, e in sentences(c.text):
             text = c.text[s:e]
             cov = ctx.coverage(text + " " + p.title, words)
-            if why and not gives_cause(text):
+            if why and (not gives_cause(text) or _explains_another(q, text)):
                 continue
             score = cov - 0.03 * rank
             best_in[c.id] = max(score, best_in.get(c.id, score))
@@ -133,6 +133,22 @@ def answer_passage(ctx) -> Answer | None:
     if best is None or best[1] < MIN_PASSAGE_COVERAGE:
         return None
     return _quoted(ctx, best, best_in, words, why)
+
+
+_CHANGE = re.compile(r"(?<!\w)(?:tăng|giảm)(?!\w)(?!\s+(?:trưởng|cường)(?!\w))", re.IGNORECASE)   # not "tăng trưởng"
+
+
+def _explains_another(q, text: str) -> bool:
+    """"Vì sao lượng khách … tăng cao?": a sentence whose rise is its cause explains something
+    else ("do nhu cầu … người dân tăng cao nên hội chợ được kéo dài" — stated at 0.85 over "…,
+    từ đó lượng người dân, du khách tăng lên rất cao"). The change asked must be on the
+    sentence's effect side when the sentence names it at all."""
+    asked = {fold(m.group()).lower() for m in _CHANGE.finditer(q.text)}
+    split = cause_and_effect(text)
+    if not asked or split is None:
+        return False
+    cause, effect = ({fold(m.group()).lower() for m in _CHANGE.finditer(part)} for part in split)
+    return bool(asked & cause) and not asked & effect
 
 
 def _quoted(ctx, best, best_in: dict[str, float], words: list[str], why: bool) -> Answer:

@@ -668,9 +668,30 @@ WHY_CUES = re.compile(r"\b(vi sao|tai sao|nguyen nhan|ly do)\b")
 # Sentences that give a cause (for "vì sao"): without one, the records do not explain it.
 # Matched with their marks, as records write them: folded, "vị" of "đơn vị" was "vì", "đó"
 # was "do" and "nền" was "nên", and a resolution's list of communes "explained" why.
-CAUSE_WORDS = re.compile(r"(?<!\w)(do|vì|bởi|nguyên nhân|lý do|lí do|nên|khiến|dẫn đến|dẫn tới|ảnh hưởng|nhờ)(?!\w)",
-                         re.IGNORECASE)
+CAUSE_WORDS = re.compile(r"(?<!\w)(do|vì|bởi|nguyên nhân|lý do|lí do|nên|khiến|dẫn đến|dẫn tới|ảnh hưởng|nhờ|"
+                         r"từ đó(?!\s+(?:đến|tới|nay)))(?!\w)", re.IGNORECASE)      # not "từ đó đến nay"
 _CAUSE_WORDS_FOLDED = re.compile(r"\b(do|vi|boi|nguyen nhan|ly do|nen|khien|dan den|anh huong)\b")
+# where a sentence that gives a cause turns from cause to effect: "A, từ đó B", "A khiến B" (the
+# effect after), "B do A", "B vì A" (the effect before), "do A nên B" (the cause between)
+EFFECT_AFTER = re.compile(r"(?<!\w)(?:nên|từ đó|do đó|do vậy|vì vậy|vì thế|nhờ đó|nhờ vậy|khiến|dẫn đến|dẫn tới)(?!\w)",
+                          re.IGNORECASE)
+EFFECT_BEFORE = re.compile(r"(?<!\w)(?<!lý )(?<!lí )(?:do|vì|bởi|nhờ)(?!\w)(?!\s+(?:đó|vậy|thế)(?!\w))",
+                           re.IGNORECASE)
+
+
+def cause_and_effect(sentence: str) -> tuple[str, str] | None:
+    """A sentence that gives a cause, as (cause, effect), split at its connectives; None when it
+    has none, or when it is all cause ("Bởi lãi suất …": its effect is the sentence before)."""
+    before, after = EFFECT_BEFORE.search(sentence), EFFECT_AFTER.search(sentence)
+    if before and after and before.start() < after.start():
+        cause, effect = sentence[before.end():after.start()], sentence[:before.start()] + " " + sentence[after.end():]
+    elif after:
+        cause, effect = sentence[:after.start()], sentence[after.end():]
+    elif before and len(sentence[:before.start()].split()) >= 3:
+        cause, effect = sentence[before.end():], sentence[:before.start()]
+    else:
+        return None
+    return " ".join(cause.split()), " ".join(effect.split())
 
 
 def gives_cause(sentence: str) -> bool:

@@ -2080,6 +2080,23 @@ def test_the_title_of_a_person_named_is_what_the_records_write_against_the_name(
     assert follow.status == "answered" and "Phó chủ tịch UBND tỉnh" in follow.value.text
 
 
+@pytest.mark.parametrize("text,name,title", [
+    ("Ông Ngô Quang Trung, Cục trưởng Cục Công Thương địa phương, cho biết kinh phí tăng.", "Ngô Quang Trung",
+     "Cục trưởng Cục Công Thương địa phương"),
+    ("Dự hội nghị có Phó Cục trưởng Cục Công nghiệp địa phương Ngô Quang Trung.", "Ngô Quang Trung",
+     "Phó Cục trưởng Cục Công nghiệp địa phương"),
+    ("Ông Trần Văn An - Phó Chủ tịch UBND tỉnh yêu cầu các sở tiếp tục.", "Trần Văn An", "Phó Chủ tịch UBND tỉnh"),
+])
+def test_a_title_holds_its_agencys_name_to_the_lower_case_end(text, name, title):
+    """An agency's name ends in lower case ("Cục Công Thương địa phương"): the title had been cut
+    at its last capital ("Cục trưởng Cục Công Thương", "Phó Cục trưởng Cục Công", stated at 0.96),
+    while the verb after a title is not part of it."""
+    from kcqa.ask.entities import _titles_of
+    a = text.index(name)
+    s, e = _titles_of(text, (a, a + len(name)))
+    assert text[s:e] == title
+
+
 def test_a_planned_figure_is_not_what_is_done_and_a_place_is_not_a_country(tmp_path, model_cache):
     """"… đã hoàn thành phát điện?" asks what is done: "dự kiến đến cuối năm 2017, Lào Cai sẽ có
     thêm 8 dự án … hoàn thành phát điện" is a plan (stated at 0.96 over the 37 done). The 37 had

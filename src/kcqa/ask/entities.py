@@ -426,10 +426,10 @@ def answer_who(ctx: Evidence) -> Answer | None:
         anchors = _title_anchors(text, title) if title else []
         if title and not anchors and re.search(rf"(?<!\w)pho\s+{re.escape(fold(title).lower())}(?!\w)", fold(text).lower()):
             continue        # "bổ nhiệm lại Phó Giám đốc Sở … cho bà …": the deputy, not the head asked
-        place_spans = {(a, b) for a, b, _ in find_places(text)}
-        units = _unit_names(text)
-        names = [n for n in _person_names(text) if n not in place_spans and not _in_question(ctx, text[n[0]:n[1]])
-                 and not any(a <= n[0] and n[1] <= b for a, b in units)]
+        # a place is no person, also where it is written with its type ("UBND tỉnh Tây Ninh")
+        not_people = [(a, b) for a, b, _ in find_places(text)] + _unit_names(text)
+        names = [n for n in _person_names(text) if not _in_question(ctx, text[n[0]:n[1]])
+                 and not any(a <= n[0] and n[1] <= b for a, b in not_people)]
         if signer:
             names = [n for n in names if fold(text[n[0]:n[1]].split()[0]) in lexicon.FAMILY_NAMES]   # who signs is a person
         if anchors:

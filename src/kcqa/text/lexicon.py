@@ -524,7 +524,10 @@ TITLE_NOUNS = ("chức vụ", "chức danh", "giữ chức")
 MEMBER_TITLES = ("Ủy viên", "Uỷ viên", "Thành viên")
 # lower-case words a title's body may hold ("Phó Chủ tịch UBND tỉnh", "Giám đốc Sở Công Thương thành phố")
 TITLE_BODY_WORDS = ("tỉnh", "thành", "phố", "huyện", "xã", "phường", "quận", "thị", "trấn", "nhân", "dân", "ủy",
-                    "uỷ", "ban", "thường", "vụ", "trực", "hội", "đồng", "quản", "trị")
+                    "uỷ", "ban", "thường", "vụ", "trực", "hội", "đồng", "quản", "trị",
+                    # an agency's name ends in lower case: "Cục Công Thương địa phương", "Cục Công nghiệp
+                    # địa phương", "Vụ Thị trường trong nước", "Cục Xúc tiến thương mại"
+                    "địa", "phương", "công", "nghiệp", "thương", "mại", "trường", "trong", "nước")
 HONORIFICS = ("Ông", "Bà", "Anh", "Chị", "Đồng chí", "Đ/c", "TS", "ThS", "PGS", "GS", "Luật sư", "TS.", "PGS.TS",
               "GS.TS", "Ths", "NSƯT", "NSND")
 

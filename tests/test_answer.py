@@ -463,10 +463,14 @@ def test_a_phrase_in_place_of_the_noun_needs_the_nouns_head(tmp_path, model_cach
     engine = _records_engine(tmp_path, model_cache, {
         "qltt.txt": "Kết quả kiểm tra thị trường quý II/2019 của tỉnh Nam Định\n\n"
                     "Nhiều vụ việc đã được lực lượng quản lý thị trường kịp thời phát hiện, điển hình như Đội Quản lý "
-                    "thị trường số 3 đã phát hiện cơ sở kinh doanh rượu không rõ nguồn gốc, xử phạt 15 triệu đồng.\n",
+                    "thị trường số 3 đã phát hiện cơ sở kinh doanh rượu không rõ nguồn gốc, xử phạt 15 triệu đồng. "
+                    "Trong quý, Sở Công Thương đã tổ chức Hội chợ hàng Việt Nam Định 2019 với 200 gian hàng.\n",
     })
     assert _stated(engine, "Ở Nam Định, đội quản lý thị trường nào phát hiện cơ sở kinh doanh rượu không rõ "
                            "nguồn gốc?") == "Đội Quản lý thị trường số 3"
+    # a verb ends the phrase, also one the noun was read from the second half of ("chuc hoi cho")
+    assert "Hội chợ hàng Việt Nam Định 2019" in (_stated(engine, "Quý II/2019 Sở Công Thương Nam Định tổ chức "
+                                                                 "hội chợ nào?") or "")
 
 
 @pytest.mark.slow

@@ -922,23 +922,28 @@ def _noun_start(asked: str, ft: str, at: int, noun: str) -> int | None:
         if not prev or prev.group(1) != w:
             break
         start, taken = prev.start(1), taken + 1
-    if taken < len(_phrase_before(q_words)):
+    if taken < len(_phrase_before(q_words, noun)):
         return None
     head = _GROUP_HEAD.search(ft, start, at + len(noun))
     return head.start() if head else start
 
 
-def _phrase_before(q_words: list[str]) -> list[str]:
+def _phrase_before(q_words: list[str], noun: str) -> list[str]:
     """The question's words (folded) that run on before the noun read from it, up to two: the
     noun's head ("đội" of "đội quản lý thị trường nào", read "ly thi truong"). A sentence that
     has another head there ("lực lượng quản lý thị trường kịp thời") names another thing: its
-    "kịp thời" had been answered."""
-    out = []
+    "kịp thời" had been answered. A verb ends the phrase, also one the noun was read from the
+    second half of ("tổ" of "tổ chức hội chợ nào", read "chuc hoi cho")."""
+    out, following = [], noun.split()[0]
     for w in reversed(q_words[-2:]):
-        if not w.isalpha() or w in NOUN_STOP or w in lexicon.QUESTION_WORDS:
+        if not w.isalpha() or w in NOUN_STOP or w in lexicon.QUESTION_WORDS or f"{w} {following}" in _VERBS_FOLDED:
             break
         out.append(w)
+        following = w
     return out
+
+
+_VERBS_FOLDED = {fold(v) for v in lexicon.PREDICATE_VERBS}
 
 
 _GROUP_HEAD = re.compile(r"(?<!\w)(?:" + "|".join(fold(n) for n in lexicon.GROUP_NOUNS) + r")(?!\w)")

@@ -2115,6 +2115,36 @@ def test_a_who_is_never_a_place_written_with_its_type(tmp_path, model_cache):
     assert _stated(engine, "Ai chủ trì Hội nghị ngành Công Thương khu vực đồng bằng sông Cửu Long lần thứ III năm "
                            "2023?") == "Đỗ Thắng Hải"
 
+@pytest.mark.slow
+def test_a_headline_figure_has_the_period_the_body_states_it_with(tmp_path, model_cache):
+    """A headline's undated "Doanh thu … đạt trên 5,1 nghìn tỷ đồng" restates the body's "Năm
+    2018, … đạt trên 5,1 nghìn tỷ đồng": it is 2018's, and does not answer 2019 (stated at 0.98)."""
+    engine = _records_engine(tmp_path, model_cache, {
+        "lang-nghe.txt": "Doanh thu của các làng nghề ở Thái Bình đạt trên 5,1 nghìn tỷ đồng\n"
+                         "Năm 2018, toàn tỉnh có 91 làng nghề hoạt động, giải quyết việc làm cho gần 40 nghìn lao động. "
+                         "Năm 2018, doanh thu của các làng nghề đạt trên 5,1 nghìn tỷ đồng.\n",
+    })
+    assert _stated(engine, "Năm 2018 doanh thu của các làng nghề ở Thái Bình đạt bao nhiêu?") == "trên 5,1 nghìn tỷ đồng"
+    assert _stated(engine, "Năm 2019 doanh thu của các làng nghề ở Thái Bình đạt bao nhiêu?") is None
+
+
+def test_a_source_written_after_a_count_is_its_own():
+    """"3 đề án … từ nguồn kinh phí khuyến công quốc gia và 10 đề án từ nguồn kinh phí khuyến
+    côngđịa phương": the 10 are the province's own (a lost space does not hide it), though the
+    sentence named the national source before them — they had answered the national count."""
+    from kcqa.ask.candidates import funding_said
+    from kcqa.models import Figure
+    sentence = ("Trong đó có 3 đề án được thực hiện từ nguồn kinh phí khuyến công quốc gia và 10 đề án từ nguồn "
+                "kinh phí khuyến côngđịa phương.")
+
+    def figure(text):
+        at = sentence.index(text)
+        return Figure(doc="d", value=0.0, unit="đề án", text=text, start=at, end=at + len(text), sentence=sentence,
+                      sentence_start=0)
+    assert funding_said(figure("10 đề án")) == {"local"}
+    assert funding_said(figure("3 đề án")) == {"national"}
+
+
 def test_a_planned_figure_is_not_what_is_done_and_a_place_is_not_a_country(tmp_path, model_cache):
     """"… đã hoàn thành phát điện?" asks what is done: "dự kiến đến cuối năm 2017, Lào Cai sẽ có
     thêm 8 dự án … hoàn thành phát điện" is a plan (stated at 0.96 over the 37 done). The 37 had

@@ -219,6 +219,13 @@ class Evidence:
             ys.add(meta["year"])
         return ys
 
+    def restated_years(self, f: Figure) -> set[int]:
+        """The years of the same figure stated elsewhere in its record: a headline's undated
+        "Doanh thu … đạt trên 7,2 nghìn tỷ đồng" restates the body's "Năm 2018, doanh thu … đạt
+        trên 7,2 nghìn tỷ đồng" (it had answered a question about 2019 at 0.98)."""
+        same = self.engine.store.figures("doc=? AND text=? AND start<>?", (f.doc, f.text, f.start))
+        return set().union(*(years_in(g.period) for g in same))
+
     def passage_figures(self) -> list[tuple[Figure, int]]:
         """Figures inside the retrieved passages, with the rank of their passage."""
         return [(f, i) for i, p in enumerate(self.passages) for f in self.chunk_figures(p.chunk)]
@@ -556,7 +563,13 @@ def funding_ok(ctx: Evidence, f: Figure) -> bool:
 
 
 def funding_said(f: Figure) -> set[str]:
-    """The sources of money a figure's own words name, from the previous sum or ";" (see funding_ok)."""
+    """The sources of money a figure's own words name, from the previous sum or ";" (see funding_ok),
+    or in the phrase that hangs on it ("3 đề án … khuyến công quốc gia và 10 đề án từ nguồn kinh
+    phí khuyến công địa phương": the 10 are the province's own, though the sentence named the
+    national source before them; they had answered the national count at 0.95)."""
+    hanging = _SOURCE_AFTER.match(f.sentence, f.end - f.sentence_start)
+    if hanging and (own := lexicon.funding_named(fold(hanging.group()).lower())):
+        return own
     before = _sentence_before_figure(f)
     cut = max([m.end() for m in _NUMBER_OR_CLAUSE.finditer(before)], default=0)
     return lexicon.funding_named(fold(before[cut:]).lower())
@@ -571,6 +584,12 @@ def funding_in_sentence(f: Figure) -> set[str]:
 
 def _sentence_before_figure(f: Figure) -> str:
     return f.sentence[:max(f.start - f.sentence_start, 0)]
+
+
+# a source written right after a figure, as its own: "10 đề án (được thực hiện) từ nguồn kinh phí …",
+# to the end of its clause or the next item ("… và 10 đề án …")
+_SOURCE_AFTER = re.compile(r"\s*(?:được\s+\w+(?:\s+\w+)?\s+)?(?:từ|thuộc|bằng)\s*(?:nguồn|ngân sách|kinh phí|vốn)"
+                           r"(?:(?!\svà\s)[^,;.\d])*", re.IGNORECASE)
 
 
 # a sum or a share stated before the figure ("1,5 tỷ đồng", "12%"; a year is neither), or ";"
@@ -898,6 +917,8 @@ def period_ok(ctx: Evidence, f: Figure) -> bool:
         if joined_periods(f.period) and not fy <= q.years:
             return False        # "năm 2019 và 6 tháng đầu năm 2020 … 53 vụ" counts both: not 2020's alone
         if not fy and not (q.years & (years_in(f.sentence) | ctx.doc_years(f.doc))):
+            return False
+        if not fy and (restated := ctx.restated_years(f)) and not q.years & restated:
             return False
         if not q.period and not q.days and (year_part(f.period) != (None, None)
                                             or lexicon.calendar_month(f.period) not in (None, 12)):

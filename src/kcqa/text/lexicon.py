@@ -141,7 +141,8 @@ FUNDING_SOURCES = (("national", r"khuyen cong quoc gia|kcqg|ngan sach trung uong
                    ("local", r"khuyen cong dia phuong|kcdp|ngan sach tinh|ngan sach dia phuong|nguon dia phuong"),
                    ("counterpart", r"doi ung|xa hoi hoa|doanh nghiep dong gop|von (?:cua )?doanh nghiep|"
                                    r"nguon (?:von |kinh phi )?(?:cua )?doanh nghiep"))
-_FUNDING_RE = _named_alternatives(FUNDING_SOURCES)
+# a space a record lost ("khuyến côngđịa phương", "từnguồn") does not hide the source
+_FUNDING_RE = _named_alternatives(tuple((name, pattern.replace(" ", r"\s*")) for name, pattern in FUNDING_SOURCES))
 
 
 def funding_named(folded: str) -> set[str]:

@@ -487,6 +487,27 @@ def test_the_plan_asked_is_the_figure_stated_as_planned(tmp_path, model_cache):
     asked = "Năm 2023 giá trị sản xuất công nghiệp của Hà Nam "
     assert _stated(engine, asked + "đạt bao nhiêu?") == "hơn 52.300 tỷ đồng"
     assert _stated(engine, asked + "kế hoạch năm đặt ra là bao nhiêu?") == "8,5%"
+    # a planned rise is what "kế hoạch … đặt mức tăng bao nhiêu?" asks, not the rise achieved
+    assert _stated(engine, asked + "kế hoạch năm đặt mức tăng bao nhiêu?") == "8,5%"
+
+
+def test_a_plan_stated_runs_to_its_clauses_end_and_a_plan_as_a_base_states_none():
+    """"đặt mục tiêu doanh thu … 5.391 tỷ đồng, lợi nhuận trước thuế 319 tỷ đồng, lợi nhuận sau
+    thuế là 255 tỷ đồng": every target of the list is the plan's (the third was out of a window
+    of words, and a follow-up lost it); "vượt kế hoạch", "bằng 105% kế hoạch" name a plan as a
+    base, and the figures beside them are what was done."""
+    from kcqa.ask.candidates import stated_as_planned
+    from kcqa.models import Figure
+
+    def figure(sentence, text):
+        at = sentence.index(text)
+        return Figure(doc="d", value=0.0, unit="", text=text, start=at, end=at + len(text), sentence=sentence,
+                      sentence_start=0)
+    targets = ("Năm 2021, Habeco đặt mục tiêu doanh thu tiêu thụ sản phẩm chính là 5.391 tỷ đồng, lợi nhuận trước "
+               "thuế 319 tỷ đồng, lợi nhuận sau thuế là 255 tỷ đồng; cổ tức 6,5%.")
+    assert stated_as_planned(figure(targets, "255 tỷ đồng")) and not stated_as_planned(figure(targets, "6,5%"))
+    done = "Năm 2023, doanh thu đạt 500 tỷ đồng, vượt kế hoạch 10%, lợi nhuận đạt 50 tỷ đồng, bằng 105% kế hoạch năm."
+    assert not stated_as_planned(figure(done, "50 tỷ đồng")) and not stated_as_planned(figure(done, "10%"))
 
 
 @pytest.mark.slow

@@ -148,6 +148,18 @@ def test_a_comparisons_base_year_is_not_carried_as_the_period():
     assert r.question == "Công ty Vinamilk có mặt tại bao nhiêu quốc gia năm 2020?"
 
 
+def test_a_new_measure_after_a_plan_question_asks_its_plan():
+    """A plan asked ("Kế hoạch năm đặt mức tăng bao nhiêu?") is a figure of its own, not only how
+    the earlier measure changed: "Còn xuất khẩu thì sao?" asks the export plan, and the earlier
+    measure's phrase ends before "kế hoạch" (the plan had been swallowed with it, and the
+    achieved rise stated at 0.95)."""
+    turns = [_turn("Năm 2024 tổng mức bán lẻ hàng hóa của Hà Nam đạt bao nhiêu?"),
+             _turn("Kế hoạch năm đặt mức tăng bao nhiêu?",
+                   "Hà Nam tổng mức bán lẻ hàng hóa kế hoạch năm đặt mức tăng bao nhiêu năm 2024?")]
+    assert resolve("Còn kim ngạch xuất khẩu thì sao?", turns).question == \
+        "Hà Nam kim ngạch xuất khẩu kế hoạch năm đặt mức tăng bao nhiêu năm 2024?"
+
+
 def test_a_new_measure_after_a_change_question_asks_what_the_question_before_it_asked():
     # "Tăng bao nhiêu so với năm 2019?" asked how total assets moved; the next measure is asked
     # as the first question asked, a level; a measure named in the change question itself stays

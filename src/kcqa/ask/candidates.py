@@ -306,11 +306,13 @@ _PLAN_WORDS = re.compile(r"(?<!\w)(?:" + "|".join(lexicon.PLAN_WORDS) + r")(?!\w
 
 
 def stated_as_planned(f: Figure) -> bool:
-    """A plan word in the figure's own clause, within a few words before it: "(kế hoạch năm
-    11,31%)", "mục tiêu lợi nhuận trước thuế 19.800 tỷ đồng", "kế hoạch kinh phí … được duyệt
-    … là 69,41 tỷ đồng"; the clause ends at a bracket or a semicolon."""
+    """A plan word in the figure's own clause before it: "(kế hoạch năm 11,31%)", "đặt kế hoạch
+    lợi nhuận … đạt 1.973 tỷ đồng, tăng 44%", "đặt mục tiêu doanh thu … 5.391 tỷ đồng, lợi nhuận
+    trước thuế 319 tỷ đồng, lợi nhuận sau thuế là 255 tỷ đồng" (a list of targets is the plan's
+    to its end); the clause ends at a bracket or a semicolon. A plan named as a base ("bằng
+    105% kế hoạch", "vượt kế hoạch") states none."""
     clause = re.split(r"[;()]", f.sentence[:f.start - f.sentence_start])[-1]
-    return bool(_PLAN_WORDS.search(" ".join(clause.split()[-12:])))
+    return bool(_PLAN_WORDS.search(lexicon.PLAN_AS_BASE.sub(" ", clause)))
 
 
 def _level_of_the_measure_asked(q: Question, f: Figure) -> bool:

@@ -1046,7 +1046,7 @@ def _replace_period(out: str, year: re.Match, phrase: str, lead: str) -> str:
 
 # where a measure phrase ends: its owner, its predicate, or its period ("năm 2021", not "Việt
 # Nam"; "… công nghiệp | 6 tháng đầu năm 2021", "… | tháng 4/2022")
-_MEASURE_END = re.compile(r"\s(?:cua|la|dat|tang|giam|bao nhieu|o muc|duoc|trong|nam(?= \d)|quy|tai ngay|"
+_MEASURE_END = re.compile(r"\s(?:cua|la|dat|tang|giam|bao nhieu|o muc|duoc|trong|nam(?= \d)|quy|tai ngay|ke hoach|muc tieu|chi tieu|"
                           r"\d+ thang|thang \d|sau thang|chin thang|ba thang)\b|[,?]")
 
 
@@ -1279,8 +1279,11 @@ def _without_last_period(subject: str) -> str:
 def _asks_change_only(turn: dict) -> bool:
     """A turn that only asked how the earlier measure changed ("Tăng bao nhiêu so với năm
     2019?", "Giảm bao nhiêu phần trăm?") or how it stands to its plan ("Đạt bao nhiêu phần trăm
-    kế hoạch?"): no measure, place, name or period of its own."""
+    kế hoạch?"): no measure, place, name or period of its own. A plan asked ("Kế hoạch năm đặt mức
+    tăng bao nhiêu?") is a figure of its own, which "Còn xuất khẩu thì sao?" asks again."""
     q = parse_question(turn["question"])
+    if q.plan:
+        return False
     # a year is its own unless it is the comparison's base ("Năm 2021 tăng bao nhiêu so với năm 2020?" has one)
     own_years = set(q.years) - {int(m.group(2)) for m in _BASELINE_YEAR.finditer(turn["question"])}
     of_plan = q.unit_kind == "percent" and bool(_OF_PLAN.search(fold(turn["question"]).lower()))

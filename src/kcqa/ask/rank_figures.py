@@ -127,8 +127,9 @@ def score_figures(ctx: Evidence, cands: list[tuple[Figure, int]]) -> list[Candid
         seen.add(key)
         if not (unit_ok(q, f) and all(slot(ctx, f) for slot in HARD_SLOTS) and identifier_ok(q, f.sentence)):
             continue
-        if q.change and relation_of(f) not in CHANGE_VERBS:
-            continue        # "tăng bao nhiêu?" asks the change: a level the record states is not one
+        if q.change and relation_of(f) not in CHANGE_VERBS and not (q.plan and stated_as_planned(f)):
+            continue        # "tăng bao nhiêu?" asks the change: a level the record states is not one (a
+                            # planned rate is the one "kế hoạch năm đặt mức tăng bao nhiêu?" asks)
         if not q.change and relation_of(f) in CHANGE_VERBS and fold(f.unit).lower() == "lan" \
                 and not _TIMES_ASKED.search(fold(q.text).lower()):
             continue        # nor is a multiple of change ("thặng dư … tăng 96,7 lần") a level asked ("đạt bao nhiêu?")
@@ -187,7 +188,7 @@ def score_figures(ctx: Evidence, cands: list[tuple[Figure, int]]) -> list[Candid
     if q.plan:
         # "Kế hoạch năm đặt ra là bao nhiêu?": a record that states a plan answers with it, not
         # with what was achieved beside it ("đạt hơn 75.200 tỷ đồng, tăng 12,94% … (kế hoạch năm 11,31%)")
-        planned = {c.figure.doc for c in out if stated_as_planned(c.figure)}
+        planned = {f.doc for f, _ in cands if stated_as_planned(f)}
         out = [c for c in out if c.figure.doc not in planned or stated_as_planned(c.figure)]
     _corroborate(out)
     set_features(ctx, out)

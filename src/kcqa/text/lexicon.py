@@ -464,6 +464,10 @@ PLANNED_MARKERS = ("sẽ", "dự kiến", "dự tính", "phấn đấu")
 # kinh phí … được duyệt … là 69,41 tỷ đồng"), the achieved one beside it does not
 PLAN_NOUNS = ("kế hoạch", "mục tiêu", "chỉ tiêu")
 PLAN_WORDS = PLAN_NOUNS + PLANNED_MARKERS + ("dự toán", "đề ra", "đặt ra", "được duyệt", "được giao", "KH")
+# … named as a base or a goal reached, not as a plan stated: "đạt bao nhiêu phần trăm kế hoạch?",
+# "bằng 105% kế hoạch năm", "tăng bao nhiêu so với kế hoạch?", "vượt chỉ tiêu", "hoàn thành kế hoạch"
+PLAN_AS_BASE = re.compile(r"(?<!\w)(?:phần trăm|%|so với|vượt|hoàn thành|đạt|bằng)\s+(?:\S+\s+)?(?:" +
+                          "|".join(PLAN_NOUNS + ("KH",)) + r")(?!\w)", re.IGNORECASE)
 # … and the words after which "không"/"chưa" negate nothing: "không ngừng tăng", "không dưới 5%",
 # "chưa kể", "không khí", "không chỉ … mà còn", "chưa từng có" (and "hàng không", written before)
 NOT_NEGATING = ("khí", "gian", "chỉ", "ngừng", "ít", "những", "kể", "dưới", "quá", "đổi", "kém", "thua", "lâu",

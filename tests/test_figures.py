@@ -404,6 +404,11 @@ def test_a_report_s_shorthand_for_plan_or_output_is_no_one_s_name_nor_a_prize_la
                     "hàng hóa ước đạt 28.354,9 tỷ đồng. Hội đồng trao 3 giải A, 5 giải B và 12 giải C.")
     assert figs["ước đạt 28.354,9 tỷ đồng"].entity == ""
     assert (figs["5 giải"].entity, figs["12 giải"].entity) == ("", "")
+    # "giá trị sản xuất CN", "các DN": shorthand for industry and firms, no one's name ("CN" had
+    # made the province's own output another subject's, and a question naming the province not found)
+    figs = _extract("Năm 2018, giá trị sản xuất CN trên địa bàn tỉnh ước đạt trên 90.260 tỷ đồng. Các DN đã nộp "
+                    "ngân sách 1.250 tỷ đồng.")
+    assert figs["trên 90.260 tỷ đồng"].entity == "" and figs["1.250 tỷ đồng"].entity == ""
 
 
 def test_a_roman_numeral_alone_numbers_a_period_or_a_class_and_is_no_one_s_name():

@@ -329,7 +329,9 @@ _TERM_SHORTHAND = (("kế hoạch", "KH"), ("giá trị sản xuất công nghi�
                    ("khuyến công quốc gia", "KCQG"), ("khuyến công địa phương", "KCĐP"),
                    ("công nghiệp nông thôn", "CNNT"), ("tiểu thủ công nghiệp", "TTCN"),
                    ("chỉ số sản xuất công nghiệp", "IIP"), ("thương mại điện tử", "TMĐT"),
-                   ("xúc tiến thương mại", "XTTM"), ("mỗi xã một sản phẩm", "OCOP"), ("giáo dục nghề nghiệp", "GDNN"), ("sản xuất kinh doanh", "SXKD"), ("công nghiệp hỗ trợ", "CNHT"))
+                   ("xúc tiến thương mại", "XTTM"), ("mỗi xã một sản phẩm", "OCOP"), ("giáo dục nghề nghiệp", "GDNN"), ("sản xuất kinh doanh", "SXKD"), ("công nghiệp hỗ trợ", "CNHT"),
+                   # "giá trị sản xuất CN trên địa bàn tỉnh": "CN" had been the figure's subject
+                   ("sản xuất công nghiệp", "SXCN"), ("công nghiệp", "CN"), ("doanh nghiệp", "DN"))
 ABBREVIATIONS += _TERM_SHORTHAND
 TERM_ABBREVIATIONS = tuple(short for _, *shorts in _TERM_SHORTHAND for short in shorts)
 # Phrases that reports use for the same thing: a question using one is covered by a sentence

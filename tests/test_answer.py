@@ -1659,6 +1659,9 @@ def test_where_it_was_held_is_the_venue_written_whole(tmp_path, model_cache):
                            "được tổ chức ở đâu?") == "Trung tâm Hội nghị Quốc tế, Cần Thơ"
     assert _stated(engine, "Hội nghị giao ban xúc tiến thương mại vùng Bắc Trung Bộ năm 2019 tổ chức ở đâu?") \
         == "thành phố Sầm Sơn, tỉnh Thanh Hóa"
+    # "… tại thành phố nào?" asks where, as a unit of that type: not the province's body after it
+    assert _stated(engine, "Hội nghị giao ban xúc tiến thương mại vùng Bắc Trung Bộ năm 2019 được tổ chức tại "
+                           "thành phố nào?") == "thành phố Sầm Sơn, tỉnh Thanh Hóa"
     assert _stated(engine, "Hội nghị sơ kết công tác quản lý thị trường 6 tháng đầu năm 2021 tổ chức ở đâu?") \
         == "Hội trường Trung tâm Văn hóa (thị xã Sa Pa, tỉnh Lào Cai)"
 

@@ -509,6 +509,12 @@ def answer_place(ctx: Evidence) -> Answer | None:
             spans = [sp for sp in spans if sp in venues or _AT_PLACE.search(text, max(0, sp[0] - 60), sp[0])] \
                 or spans
         best = _nearest_to_key(ctx, text, spans)
+        if best and (asked := _UNIT_AT_ASKED.search(fold(ctx.q.text))):
+            # "… tổ chức tại thành phố nào?" is not answered by "tỉnh Đăk Nông" (stated at 0.86)
+            typed = _TYPE_OPENING.match(fold(text[(venues.get(best) or best)[0]:]).lower())
+            if typed and typed.group(1) != asked.group(1):
+                best = next((sp for sp in spans if sp in venues and fold(text[venues[sp][0]:]).lower()
+                             .startswith(asked.group(1) + " ")), None)
         if best:
             if best in venues:
                 # the place named twice, bare in a headline ("… năm 2018 tại Nghệ An") and whole in the
@@ -522,7 +528,10 @@ def answer_place(ctx: Evidence) -> Answer | None:
     return None
 
 
-_ASKS_WHERE = re.compile(r"\b(?:o dau|tai dau|dia diem|noi nao)\b")
+# "tổ chức tại thành phố nào?": where, as a unit of the type asked
+_UNIT_AT_ASKED = re.compile(r"\b(?:tai|o)\s+(thanh pho|tinh|huyen|quan|thi xa|thi tran|xa|phuong)\s+nao\b")
+_ASKS_WHERE = re.compile(r"\b(?:o dau|tai dau|dia diem|noi nao)\b|" + _UNIT_AT_ASKED.pattern)
+_TYPE_OPENING = re.compile(r"(thanh pho|tinh|huyen|quan|thi xa|thi tran|xa|phuong)\s")
 
 
 def asks_a_unit(q) -> bool:

@@ -483,7 +483,11 @@ def test_the_plan_asked_is_the_figure_stated_as_planned(tmp_path, model_cache):
                         "Năm 2023, giá trị sản xuất công nghiệp đạt hơn 52.300 tỷ đồng, tăng 9,4% so với cùng kỳ "
                         "(kế hoạch năm 8,5%); kim ngạch xuất khẩu đạt 1,2 tỷ USD, tăng 6,1% so với cùng kỳ "
                         "(kế hoạch năm 5%).\n",
+        "ngan-hang.txt": "Năm 2024, ngân hàng Nam Á đặt mục tiêu lợi nhuận trước thuế đạt 4.000 tỷ đồng, tăng 25% so "
+                         "với năm 2023.\n",
     })
+    # a planned sum answers a plan of money; the planned rate beside it only where no sum is planned
+    assert _stated(engine, "Ngân hàng Nam Á đặt mục tiêu lợi nhuận trước thuế năm 2024 là bao nhiêu?") == "4.000 tỷ đồng"
     asked = "Năm 2023 giá trị sản xuất công nghiệp của Hà Nam "
     assert _stated(engine, asked + "đạt bao nhiêu?") == "hơn 52.300 tỷ đồng"
     assert _stated(engine, asked + "kế hoạch năm đặt ra là bao nhiêu?") == "8,5%"

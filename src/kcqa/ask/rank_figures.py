@@ -190,6 +190,11 @@ def score_figures(ctx: Evidence, cands: list[tuple[Figure, int]]) -> list[Candid
         # with what was achieved beside it ("đạt hơn 75.200 tỷ đồng, tăng 12,94% … (kế hoạch năm 11,31%)")
         planned = {f.doc for f, _ in cands if stated_as_planned(f)}
         out = [c for c in out if c.figure.doc not in planned or stated_as_planned(c.figure)]
+        if q.unit_kind == "money":
+            # a planned rate answers a plan of money only where no planned sum does ("đặt mục tiêu lợi
+            # nhuận … 19.800 tỷ đồng, tăng 25,3%": the sum)
+            summed = {c.figure.doc for c in out if c.figure.unit != "%"}
+            out = [c for c in out if c.figure.unit != "%" or c.figure.doc not in summed]
     _corroborate(out)
     set_features(ctx, out)
     ranker = load_ranker()

@@ -323,3 +323,35 @@ def test_a_price_base_year_is_no_period_and_no_comparison():
 ])
 def test_the_plan_itself_is_asked(text, plan):
     assert parse_question(text).plan is plan
+
+
+@pytest.mark.parametrize("text,kind", [
+    ("Ở Gia Lai, những sản phẩm công nghiệp chủ lực nào tăng trưởng tích cực so với cùng kỳ?", "named"),
+    ("Quỹ nào được trích lập trong năm 2020?", "named"),
+    ("Hội nghị tổ chức vào lúc nào?", "when"),
+    ("Năm nào hội nghị được tổ chức?", "when"),
+    ("hoi nghi to chuc luc nao", "when"),                 # without marks, "luc nao" is still a time
+])
+def test_a_when_is_read_on_the_marks(text, kind):
+    """Folded, "chủ lực nào" reads "lúc nào" and "quỹ nào" "quý nào": a list of products had been
+    answered with "năm 2023"."""
+    assert parse_question(text).kind == kind
+
+
+def test_a_level_asked_in_its_units_is_no_share_of_plan():
+    """"Tổng sản lượng thủy sản … đạt bao nhiêu?" asks tonnes: "đạt gần 99% kế hoạch" is a share
+    of the plan (stated at 0.73), while "tăng bao nhiêu?" still takes a percentage."""
+    from kcqa.ask.candidates import unit_ok
+    from kcqa.models import Figure
+    sentence = "Năm 2022, tổng sản lượng thủy sản đạt hơn 622.000 tấn, đạt gần 99% so kế hoạch, tăng 3,2%."
+
+    def figure(text, unit):
+        at = sentence.index(text)
+        return Figure(doc="d", value=0.0, unit=unit, text=text, start=at, end=at + len(text), sentence=sentence,
+                      sentence_start=0)
+    level = parse_question("Năm 2022 tổng sản lượng thủy sản của tỉnh Cà Mau đạt bao nhiêu?")
+    assert unit_ok(level, figure("hơn 622.000 tấn", "tấn")) and not unit_ok(level, figure("gần 99%", "%"))
+    assert unit_ok(parse_question("Năm 2022 tổng sản lượng thủy sản của Cà Mau tăng bao nhiêu?"), figure("3,2%", "%"))
+    # a rate that is the level itself still answers "đạt bao nhiêu?"
+    sentence = "Công suất sử dụng buồng phòng ước đạt 10,6%."
+    assert unit_ok(parse_question("Công suất sử dụng buồng phòng của khách sạn ước đạt bao nhiêu?"), figure("10,6%", "%"))

@@ -335,6 +335,12 @@ def _planned_rate(q: Question, f: Figure) -> bool:
     return q.plan and f.unit == "%" and not _MONEY_SAID.search(fold(q.text).lower()) and stated_as_planned(f)
 
 
+# a level's verb: "đạt bao nhiêu?" asks the level in the measure's own units, which a share of a plan
+# written after it is not ("đạt gần 99% kế hoạch")
+_LEVEL_VERBS = {"đạt", "dat"}
+_SHARE_OF_PLAN = re.compile(r"\s*(?:so(?:\s+với)?\s+)?(?:" + "|".join(lexicon.PLAN_BASES) + r")(?!\w)", re.IGNORECASE)
+
+
 def unit_ok(q: Question, f: Figure) -> bool:
     unit = fold(f.unit)
     if (q.unit_kind == "duration") != (f.unit in DURATION_UNITS):
@@ -344,9 +350,11 @@ def unit_ok(q: Question, f: Figure) -> bool:
     if q.units is not None and not (q.kind in ("percent",) or f.unit == "%"):
         if f.unit not in q.units:
             return False
-    if q.units is not None and f.unit == "%" and not q.change and not q.relations and q.unit_kind != "percent" \
+    if q.units is not None and f.unit == "%" and not q.change and q.unit_kind != "percent" \
+            and (not q.relations or not set(q.relations) - _LEVEL_VERBS and _SHARE_OF_PLAN.match(f.sentence, f.end - f.sentence_start)) \
             and not re.search(r"\b(phan tram|ty le|ti le|ty trong)\b|%", fold(q.text).lower()):
-        return False            # "Dân số … là bao nhiêu?" asks people: "chiếm 21,2% dân số" is a share
+        return False            # "Dân số … là bao nhiêu?" asks people: "chiếm 21,2% dân số" is a share, and
+                                # "sản lượng thủy sản đạt bao nhiêu?" tonnes, not "đạt gần 99% kế hoạch"
     if q.unit_kind == "money":
         return unit in {fold(u) for u in MONEY_UNITS} or _level_of_the_measure_asked(q, f) or _planned_rate(q, f)
     if q.unit_kind == "percent":

@@ -906,8 +906,8 @@ def _aligned(question: str, noun: str, text: str) -> tuple[int, int] | None:
         while words and words[-1].lower() in _BEFORE_VERB:
             end = start + text[start:end].rstrip().rfind(words.pop())      # "… huyện Đông Hưng đã phát hiện"
         if not 1 <= len(words) <= _MAX_PHRASE or words[0][:1].isupper() or words[0][:1].isdigit() \
-                or _REFERS.search(text, start, end):
-            continue
+                or _REFERS.search(text, start, end) or words[0].lower() in _BEFORE_VERB:
+            continue        # "… chủ lực đã ghi nhận sự tăng trưởng": the predicate, not which ones
         begin = _noun_start(fq[:m.start(2)], ft, n.start(), noun)
         if begin is None:
             continue

@@ -140,6 +140,18 @@ _NOUN_STOP_WRITTEN = {"là", "có", "được", "của", "với", "cho", "tại"
 _WHEN = re.compile(r"\b(khi nao|bao gio|ngay nao|thoi gian nao|nam nao|luc nao|thang nao|quy nao|"
                    r"thap (?:ky|nien) nao|the ky nao)\b")
 _COUNT_NOUN = re.compile(r"\s+([a-z]+(?:\s+[a-z]+){0,7})")
+# … read on the marks where the question has them: "sản phẩm chủ lực nào" is no "lúc nào", "quỹ
+# nào" no "quý nào" (a list of products had been answered with "năm 2023")
+_WHEN_WRITTEN = {"luc nao": "lúc nào", "quy nao": "quý nào", "thang nao": "tháng nào", "ngay nao": "ngày nào",
+                 "nam nao": "năm nào"}
+
+
+def _asks_when(folded: str, lower: str, accented: bool) -> bool:
+    for m in _WHEN.finditer(folded):
+        written = _WHEN_WRITTEN.get(m.group(1))
+        if not accented or written is None or lower[m.start(1):m.end(1)] == written:
+            return True
+    return False
 _HOW_MUCH_ACCENTED = re.compile(r"\b(bao nhiêu|mấy)\b")
 # unaccented, "may" is also "máy" (a machine): "nhà máy", "máy phát điện" do not ask how many
 _HOW_MUCH_FOLDED = re.compile(r"\bbao nhieu\b|(?<!nha )(?<!chiec )\bmay\b(?! (?:phat|bay|moc|tinh|xuc|lanh|in|bom|cay|"
@@ -353,7 +365,7 @@ def parse_question(text: str) -> Question:
     elif _MIN.search(f):
         q.superlative = "min"
 
-    asks_when = bool(_WHEN.search(f)) and not lexicon.WHY_CUES.search(f)     # "kiến nghị lùi đến khi nào?" wants a date
+    asks_when = _asks_when(f, lower, accented) and not lexicon.WHY_CUES.search(f)  # "lùi đến khi nào?" wants a date
     asks_body = bool(_ASKS_BODY.search(f))     # "Hiệp hội nào đã kiến nghị …?" wants the body, not what it said
     if lexicon.ORDINAL_ITEM_ASKED.search(f) and not how_much:
         q.kind = "passage"              # "Vấn đề thứ hai … là gì?": that item of the record's list
@@ -378,7 +390,7 @@ def parse_question(text: str) -> Question:
         q.unit_kind = "money" if _MONEY.search(money_text, accented) else (
             "percent" if _PERCENT.search(f) else None)
         return q
-    if _WHEN.search(f) and not how_much:
+    if asks_when and not how_much:
         q.kind = "when"
         return q
     if lexicon.DURATION_ASKED.search(f):

@@ -2143,6 +2143,7 @@ def test_a_who_is_never_a_place_written_with_its_type(tmp_path, model_cache):
     assert _stated(engine, "Ai chủ trì Hội nghị ngành Công Thương khu vực đồng bằng sông Cửu Long lần thứ III năm "
                            "2023?") == "Đỗ Thắng Hải"
 
+
 @pytest.mark.slow
 def test_a_headline_figure_has_the_period_the_body_states_it_with(tmp_path, model_cache):
     """A headline's undated "Doanh thu … đạt trên 5,1 nghìn tỷ đồng" restates the body's "Năm

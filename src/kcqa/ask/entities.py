@@ -511,10 +511,10 @@ def answer_place(ctx: Evidence) -> Answer | None:
         best = _nearest_to_key(ctx, text, spans)
         if best and (asked := _UNIT_AT_ASKED.search(fold(ctx.q.text))):
             # "… tổ chức tại thành phố nào?" is not answered by "tỉnh Đăk Nông" (stated at 0.86)
-            typed = _TYPE_OPENING.match(fold(text[(venues.get(best) or best)[0]:]).lower())
-            if typed and typed.group(1) != asked.group(1):
-                best = next((sp for sp in spans if sp in venues and fold(text[venues[sp][0]:]).lower()
-                             .startswith(asked.group(1) + " ")), None)
+            typed = _type_opening(text, (venues.get(best) or best)[0])
+            if typed and typed != asked.group(1):
+                best = next((sp for sp in spans if sp in venues and _type_opening(text, venues[sp][0]) == asked.group(1)),
+                            None)
         if best:
             if best in venues:
                 # the place named twice, bare in a headline ("… năm 2018 tại Nghệ An") and whole in the
@@ -529,9 +529,17 @@ def answer_place(ctx: Evidence) -> Answer | None:
 
 
 # "tổ chức tại thành phố nào?": where, as a unit of the type asked
-_UNIT_AT_ASKED = re.compile(r"\b(?:tai|o)\s+(thanh pho|tinh|huyen|quan|thi xa|thi tran|xa|phuong)\s+nao\b")
+_UNIT_TYPES = r"(thanh pho|tinh|huyen|quan|thi xa|thi tran|xa|phuong)"
+_UNIT_AT_ASKED = re.compile(r"\b(?:tai|o)\s+" + _UNIT_TYPES + r"\s+nao\b")
 _ASKS_WHERE = re.compile(r"\b(?:o dau|tai dau|dia diem|noi nao)\b|" + _UNIT_AT_ASKED.pattern)
-_TYPE_OPENING = re.compile(r"(thanh pho|tinh|huyen|quan|thi xa|thi tran|xa|phuong)\s")
+_TYPE_OPENING = re.compile(_UNIT_TYPES + r"\s")
+
+
+def _type_opening(text: str, start: int) -> str | None:
+    """The type of unit (folded) a place written from `start` opens with ("thanh pho" of
+    "thành phố Vinh, tỉnh Nghệ An"), if any."""
+    m = _TYPE_OPENING.match(fold(text[start:]).lower())
+    return m.group(1) if m else None
 
 
 def asks_a_unit(q) -> bool:

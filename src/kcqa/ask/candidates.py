@@ -170,6 +170,14 @@ class Evidence:
         in_title, anywhere, _ = self._places_of(path)
         return bool(in_title & names) or bool(anywhere & names) and not (anywhere - names)
 
+    def record_of_another(self, path: str, names: set[str]) -> bool:
+        """Whether a record is another province's: its title, file or web address names
+        provinces, none of those asked, and its text never names one asked ("Ngày 10/01/2022, Sở
+        Công Thương tổ chức Hội nghị tổng kết …" from socongthuong.hungyen.gov.vn is no answer
+        about Đắk Lắk's conference)."""
+        in_title, anywhere, _ = self._places_of(path)
+        return bool(in_title) and not (anywhere & names)
+
     def doc_mentions_parts(self, path: str, words: list[str]) -> bool:
         """A name the record writes in pieces ("T3 Tân Sơn Nhất" as "nhà ga T3" and "sân bay
         Tân Sơn Nhất"): each piece there, and each one that could name something on its own, so

@@ -105,6 +105,8 @@ def _sentence_candidates(ctx: Evidence, top: int = 4):
                 here = {fold(pl.name) for _, _, pl in find_places(text)}
                 if here and not here & asked_places:
                     continue
+                if not here and ctx.record_of_another(c.doc, asked_places):
+                    continue                   # nor a sentence naming none, in another province's record
             cov = ctx.coverage(text + " " + p.title)
             # coverage leaves the question's places out; a sentence that names one is about it
             if named and any(mentions(fold(text), n) for n in named):
@@ -501,7 +503,13 @@ def answer_place(ctx: Evidence) -> Answer | None:
             i = text.find(place.name, a, b + 1)
             spans.append((i, i + len(place.name)) if i >= 0 else (a, b))
         venues = {}
+        if _ASKS_WHERE.search(fold(ctx.q.text)) and _event_only_a_topic(ctx.q.text, text):
+            continue
         if _ASKS_WHERE.search(fold(ctx.q.text)):
+            # a town the gazetteer does not hold, typed after "tại" ("tại TP. Phan Rang - Tháp Chàm, …
+            # Sở Công thương tỉnh Ninh Thuận tổ chức …"): the province of a body had been answered
+            spans += [sp for sp in _typed_towns_at(text)
+                      if not _in_question(ctx, text[sp[0]:sp[1]]) and not any(a < sp[1] and sp[0] < b for a, b in spans)]
             # "… tổ chức ở đâu?": the place the sentence puts after "tại"/"ở", not a body's
             # ("tại thành phố Việt Trì, tỉnh Phú Thọ, Cục … phối hợp với Sở Công Thương tỉnh Phú Thọ"),
             # written whole ("tại Cung triển lãm …, Hà Nội")
@@ -566,6 +574,21 @@ _AT_WORD = re.compile(r"(?<!\w)(?:tại|ở)\s+", re.IGNORECASE)
 _PLACE_TYPES = {w.lower() for w in ADMIN_UNITS} | {"tp", "tp."}
 
 
+_EVENT = re.compile(r"(?<!\w)(" + "|".join(fold(n) for n in lexicon.EVENT_NOUNS) + r")(?!\w)")
+
+
+def _event_only_a_topic(question: str, text: str) -> bool:
+    """Whether the sentence names the event asked about only as the topic of another ("… tại
+    TP Châu Đốc, UBND tỉnh tổ chức họp báo thông tin về ngày hội …"): its place is that other
+    event's, a press conference's, not the one asked."""
+    asked = _EVENT.search(fold(question).lower())
+    if not asked:
+        return False
+    said = [m for m in re.finditer(r"(?<!\w)" + re.escape(asked.group(1)) + r"(?!\w)", fold(text).lower())]
+    return bool(said) and all(re.search(r"(?<!\w)ve\s+(?:cac\s+|\S+\s+)?\Z", fold(text[:m.start()]).lower())
+                              for m in said)
+
+
 def venue_after_at(text: str, span: tuple[int, int]) -> tuple[int, int] | None:
     """The whole of where a meeting was, as written after "tại" up to the place found: a
     venue with its city ("Cung triển lãm Kiến trúc, Quy hoạch xây dựng Quốc gia, Hà Nội"),
@@ -594,6 +617,28 @@ def venue_after_at(text: str, span: tuple[int, int]) -> tuple[int, int] | None:
             return None
         end += close.end()
     return last.end(), end
+
+
+_TYPED_TOWN_AT = re.compile(r"(?<!\w)(?:tại|ở)\s+(thành phố|thị xã|thị trấn|huyện|quận|TP\.?)\s*", re.IGNORECASE)
+_NAME_WORDS = re.compile(r"[^\W\d_]+(?:(?:[^\S\n]+|[^\S\n]*-[^\S\n]*)[^\W\d_]+){0,5}")
+
+
+def _typed_towns_at(text: str) -> list[tuple[int, int]]:
+    """Towns written with their type after "tại"/"ở" ("tại thành phố Phan Thiết", "tại TP. Phan
+    Rang - Tháp Chàm"), type and capitalised name: where a meeting was, though no province
+    is named there."""
+    spans = []
+    for m in _TYPED_TOWN_AT.finditer(text):
+        name = _NAME_WORDS.match(text, m.end())
+        capitalised = [w for w in re.finditer(r"[^\W\d_]+", name.group())] if name else []
+        end = None
+        for w in capitalised:
+            if not w.group()[:1].isupper():
+                break
+            end = m.end() + w.end()
+        if end:
+            spans.append((m.start(1), end))
+    return spans
 
 
 def _with_locality(text: str, span: tuple[int, int]) -> tuple[int, int]:
@@ -1090,11 +1135,12 @@ _RECORD_NOUN = re.compile(r"\b(nghi quyet|nghi dinh|quyet dinh|thong tu|van ban|
 # A point or span of time as records write it: a date, a month, a quarter, a season, a
 # decade, a year or a range of years (bare years only 1000–2099, not part of a number); a span
 # of days whole ("từ ngày 10/4 đến ngày 12/4/2025", "ngày 15 - 16/10/2020": a conference's days).
-_DAY = r"\d{1,2}(?:\s+tháng\s+\d{1,2}(?:\s+năm\s+\d{3,4})?|/\d{1,2}(?:/\d{4})?)"
+# a day and month: "26/9", "26 tháng 9 năm 2019", and as newspapers write it, "29-9", "10-5-2016"
+_DAY = r"\d{1,2}(?:\s+tháng\s+\d{1,2}(?:\s+năm\s+\d{3,4})?|/\d{1,2}(?:/\d{4})?|-\d{1,2}(?:-\d{4})?)"
 _TIME = re.compile(
     r"(?:(?:cuối|đầu|giữa|sau|từ)\s+)?"
     r"(?:(?:ngày\s+\d{1,2}(?:/\d{1,2})?|(?<=từ )\d{1,2}/\d{1,2})\s*(?:-|–|đến|và)\s*(?:ngày\s+)?" + _DAY + r"(?![\d/])"
-    r"|ngày\s+\d{1,2}(?:\s+tháng\s+\d{1,2}(?:\s+năm\s+\d{3,4})?|/\d{1,2}(?:/\d{4})?)"
+    r"|ngày\s+" + _DAY + r"(?![\d/])"
     r"|\d{1,2}/\d{1,2}/\d{4}"
     r"|tháng\s+(?:\d{1,2}|[IVX]+)\s*(?:/|,|năm)\s*\d{4}"
     r"|quý\s+[IV1-4]+\s*(?:/|năm)\s*\d{4}"
@@ -1104,6 +1150,9 @@ _TIME = re.compile(
     r"|(?<![\d.,/])(?:1\d|20)\d{2}(?:\s*(?:-|–|đến)\s*\d{4})?(?![\d%/]|[.,]\d))",
     re.IGNORECASE)
 _WANT_UNIT = re.compile(r"\b(ngay|thang|quy) nao\b")
+# "… diễn ra từ ngày nào đến ngày nào?": a span of days is asked, not its first
+_SPAN_ASKED = re.compile(r"\btu (?:ngay|thang|nam|khi) nao den\b")
+_SPAN_SAID = re.compile(r"\s(?:đến|-|–)\s|\d\s*(?:-|–)\s*(?:ngày\s+)?\d{1,2}[/-]\d{1,2}(?!\d)", re.IGNORECASE)
 
 
 def names_a_time(text: str) -> bool:
@@ -1155,6 +1204,8 @@ def answer_when(ctx: Evidence) -> Answer | None:
             if ref and not (mentions(folded, fold(ref.group(1))) or ref.group(2) in ctx.q.text):
                 continue                   # a cited record's own date answers only a question about that record
             spans.append((m.start(), m.end()))
+        if _SPAN_ASKED.search(folded):
+            spans = [sp for sp in spans if _SPAN_SAID.search(text[sp[0]:sp[1]])]
         best = _time_of_predicate(ctx, text, spans)
         if best:
             return _scored(entity_answer(ctx, chunk, s, e, best, "{x}."), cov, ctx, n_names=float(len(spans)))

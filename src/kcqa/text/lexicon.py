@@ -495,6 +495,9 @@ BODY_HEADS = ORGANISATION_NOUNS + ("đội", "kho bạc", "hợp tác xã", "HTX
 REFERRED_HEADS = BODY_HEADS + INDUSTRIAL_ZONES[:5] + (
     "doanh nghiệp", "hội nghị", "hội thảo", "hội chợ", "triển lãm", "dự án", "nhà máy", "xưởng", "chương trình",
     "đề án", "làng nghề", "chợ", "siêu thị", "cửa khẩu", "cảng", "tuyến")
+# Events a record says were held somewhere ("… tổ chức ở đâu?"), longest first
+EVENT_NOUNS = ("lễ khai mạc", "lễ hội", "ngày hội", "hội nghị", "hội thảo", "hội chợ", "triển lãm", "diễn đàn",
+               "tuần lễ", "cuộc họp", "phiên họp", "lễ")
 # words that end a body's name written in a sentence ("Sở Công Thương chủ trì …", "… vừa phê duyệt"):
 # function and time words, and the verbs official writing puts after its subject
 NAME_ENDS = frozenset("""là và của có các những được trong cho với tại từ đến đã sẽ này đó thì mà một theo về như để ở
@@ -534,7 +537,9 @@ TITLE_BODY_WORDS = ("tỉnh", "thành", "phố", "huyện", "xã", "phường", 
                     "uỷ", "ban", "thường", "vụ", "trực", "hội", "đồng", "quản", "trị",
                     # an agency's name ends in lower case: "Cục Công Thương địa phương", "Cục Công nghiệp
                     # địa phương", "Vụ Thị trường trong nước", "Cục Xúc tiến thương mại"
-                    "địa", "phương", "công", "nghiệp", "thương", "mại", "trường", "trong", "nước")
+                    "địa", "phương", "công", "nghiệp", "thương", "mại", "trường", "trong", "nước",
+                    # "Trưởng Ban Quản lý Khu kinh tế Dung Quất"
+                    "kinh", "tế")
 HONORIFICS = ("Ông", "Bà", "Anh", "Chị", "Đồng chí", "Đ/c", "TS", "ThS", "PGS", "GS", "Luật sư", "TS.", "PGS.TS",
               "GS.TS", "Ths", "NSƯT", "NSND")
 

@@ -2326,6 +2326,17 @@ def test_a_date_is_not_taken_from_another_provinces_record(tmp_path, model_cache
     assert _stated(engine, "Hội nghị tổng kết ngành công thương Kon Tum năm 2021 diễn ra ngày nào?") is None
 
 
+def test_how_far_over_the_plan_is_the_excess_not_the_level(tmp_path, model_cache):
+    """"… vượt kế hoạch bao nhiêu?" is answered by "vượt 2,52% so với kế hoạch", not by the level
+    the sentence opens with (stated at 0.96)."""
+    engine = _records_engine(tmp_path, model_cache, {
+        "tong-ket.txt": "Tổng mức bán lẻ hàng hóa dịch vụ của tỉnh Hưng Yên: ước tính năm 2021 đạt 45.228 tỷ đồng, "
+                        "tăng 7,28% so với năm 2020 (vượt 2,52% so với kế hoạch).\n",
+    })
+    assert _stated(engine, "Năm 2021, tổng mức bán lẻ hàng hóa dịch vụ của Hưng Yên vượt kế hoạch bao nhiêu?") == "2,52%"
+    assert _stated(engine, "Năm 2021, tổng mức bán lẻ hàng hóa dịch vụ của Hưng Yên đạt bao nhiêu?") == "45.228 tỷ đồng"
+
+
 def test_a_span_of_days_is_answered_whole_as_newspapers_write_it(tmp_path, model_cache):
     """"… diễn ra từ ngày nào đến ngày nào?" is the span "từ ngày 26 đến 29-9" (days written with a
     dash, as many newspapers do), not the opening day another sentence gives."""
@@ -2335,3 +2346,17 @@ def test_a_span_of_days_is_answered_whole_as_newspapers_write_it(tmp_path, model
     })
     assert _stated(engine, "Hội nghị kết nối cung cầu hàng hóa năm 2019 diễn ra từ ngày nào đến ngày nào?") \
         == "từ ngày 26 đến 29-9"
+
+
+def test_a_cited_meetings_year_names_the_record_not_the_figures_period(tmp_path, model_cache):
+    """"Theo Hội nghị khuyến công … năm 2019, Đồng Tháp bố trí bao nhiêu …?": the meeting of 2019
+    reports the budgets of 2018, which answer; a meeting of another year that no record holds does
+    not (the 2019 record is no answer about the 2021 meeting)."""
+    engine = _records_engine(tmp_path, model_cache, {
+        "khuyen-cong-phia-nam-2019.txt": "Hội nghị khuyến công các tỉnh, thành khu vực phía Nam năm 2019\n"
+                                         "Năm 2018, ngân sách địa phương bố trí cho hoạt động khuyến công cao nhất là "
+                                         "Đồng Nai (14,55 tỉ đồng), Long An (5,26 tỉ đồng), Bình Dương (5,12 tỉ đồng).\n",
+    })
+    asked = "Theo Hội nghị khuyến công khu vực phía Nam năm {}, Long An bố trí bao nhiêu ngân sách cho khuyến công?"
+    assert _stated(engine, asked.format(2019)) == "5,26 tỉ đồng"
+    assert _stated(engine, asked.format(2021)) is None

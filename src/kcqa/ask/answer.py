@@ -38,7 +38,7 @@ def answer_question(engine, question: str, k: int = 5, year: int | None = None, 
     allowed = doc_filter(searcher.doc_meta, year, doc)
     if within is not None:
         allowed = set(within) if allowed is None else allowed & within
-    must = [fold(w) for w, _ in q.places] + list(q.names) + [str(y) for y in sorted(q.years)] + \
+    must = [fold(w) for w, _ in q.places] + list(q.names) + [str(y) for y in sorted(q.years | q.source_years)] + \
         [f"{d}/{m}" for d, m in sorted(q.days)]
     res = searcher.search(_search_text(q), k=max(k, TOP_PASSAGES), docs=allowed, must=must)
     ctx = Evidence(engine, q, res.passages, allowed)

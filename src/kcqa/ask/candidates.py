@@ -929,6 +929,8 @@ def period_ok(ctx: Evidence, f: Figure) -> bool:
     """Years, quarters, month spans and days the question names must not contradict the figure's."""
     q = ctx.q
     fy = years_in(f.period)
+    if q.source_years and not any(ctx.doc_mentions(f.doc, {str(y)}) for y in q.source_years):
+        return False            # "Theo Hội nghị … năm 2019, …": a record of that year
     if q.years:
         if fy and not (q.years & fy):
             return False

@@ -31,6 +31,8 @@ class Question:
     count_noun: str | None = None  # "xã" in "bao nhiêu xã"
     places: list[tuple[str, list[Place]]] = field(default_factory=list)   # (as written, matches)
     years: set[int] = field(default_factory=set)
+    source_years: set[int] = field(default_factory=set)   # the cited meeting's or report's year ("Theo Hội nghị
+                                   # … năm 2019, …"): its record's, not the period of the figure asked
     period: str | None = None      # "6 tháng đầu năm", "quý I", …
     days: set[tuple[int, int]] = field(default_factory=set)   # (27, 4) for "phiên 27/4"
     superlative: str | None = None # "max" | "min"
@@ -109,13 +111,21 @@ _MEASURE_UNITS = MEASURE_UNITS
 _ASKED_RIGHT_AFTER = re.compile(r"\s+(?:(?:la|dat|vao khoang|khoang|co|duoc)\s+)*(?:bao nhieu|may)\b")
 # written with its marks, a word a measure's pattern reads folded may be another: "niên đại" is
 # no length ("dài"), "sau bao nhiêu" no depth ("sâu")
+# a question that opens by citing its source, a meeting or a report, up to the comma (folded)
+_SOURCE_LEAD = re.compile(r"\s*(?:theo|tai)\s+(?:cac\s+)?(?:hoi nghi|hoi thao|bao cao|thong bao|ket luan|le)\b[^,?]*,")
 _MISREAD_BY_FOLDING = re.compile(r"\b(?:đại|sau)\b")
 _CHANGE_VERBS = "|".join(fold(r) for r in lexicon.CHANGE_RELATIONS + lexicon.CHANGE_UNDIRECTED)
-_CHANGE = re.compile(r"\b(" + _CHANGE_VERBS + r")\s+(?:them\s+|len\s+|xuong\s+)?(bao nhieu|may)\b")
+# a change's base may come between ("vượt kế hoạch bao nhiêu?", "tăng so với cùng kỳ bao nhiêu?"),
+# unless a percentage is asked: "vượt kế hoạch bao nhiêu phần trăm?" is a share of the plan
+_BASE_BETWEEN = (r"(?:(?:so voi\s+)?(?:ke hoach|chi tieu|muc tieu|du toan|cung ky)(?:\s+nam)?(?:\s+(?:19|20)\d\d)?\s+"
+                 r"(?=(?:them\s+)?(?:bao nhieu|may)\b(?!\s*(?:phan tram|%))))?")
+_CHANGE = re.compile(r"\b(" + _CHANGE_VERBS + r")\s+" + _BASE_BETWEEN + r"(?:them\s+|len\s+|xuong\s+)?(bao nhieu|may)\b")
 # the change itself ("tăng bao nhiêu", "giảm thêm mấy %"); "tăng lên bao nhiêu" asks where it ended
-_CHANGE_ASKED = re.compile(r"\b(" + _CHANGE_VERBS + r")\s+(?:them\s+)?(bao nhieu|may)\b")
-_CHANGE_ACCENTED = re.compile(r"\b(" + "|".join(lexicon.CHANGE_RELATIONS + lexicon.CHANGE_UNDIRECTED)
-                              + r")\s+(?:thêm\s+)?(bao nhiêu|mấy)\b")
+_CHANGE_ASKED = re.compile(r"\b(" + _CHANGE_VERBS + r")\s+" + _BASE_BETWEEN + r"(?:them\s+)?(bao nhieu|may)\b")
+_CHANGE_ACCENTED = re.compile(r"\b(" + "|".join(lexicon.CHANGE_RELATIONS + lexicon.CHANGE_UNDIRECTED) + r")\s+"
+                              r"(?:(?:so với\s+)?(?:kế hoạch|chỉ tiêu|mục tiêu|dự toán|cùng kỳ)(?:\s+năm)?"
+                              r"(?:\s+(?:19|20)\d\d)?\s+(?=(?:thêm\s+)?(?:bao nhiêu|mấy)(?!\w)(?!\s*(?:phần trăm|%))))?"
+                              r"(?:thêm\s+)?(bao nhiêu|mấy)\b")
 _UNDIRECTED = {fold(w) for w in lexicon.CHANGE_UNDIRECTED}
 _EITHER_WAY = re.compile(r"\b(?:tang|giam)\s+(?:hay|hoac|hay la)\s+(?:tang|giam)\b")
 _PERIOD_AFTER_HOW_MUCH = re.compile(r"\b(?:bao nhieu|may)\s+(?:giai doan|thoi ky)\s+(?:19|20)\d\d\b")
@@ -319,6 +329,13 @@ def parse_question(text: str) -> Question:
                if not lexicon.PRICE_BASE_BEFORE.search(f[max(0, m.start() - 20):m.start()])}
     q.period = _period(f)
     q.days = lexicon.days_in(text)
+    source = _SOURCE_LEAD.match(f)
+    if source and not q.period:
+        # "Theo Hội nghị khuyến công … năm 2019, Đồng Tháp bố trí bao nhiêu …?": the meeting of 2019
+        # reports the year before; its year names the record, the figure's year is the record's to say
+        q.source_years = {int(m.group(1)) for m in _YEAR.finditer(f, 0, source.end())} \
+            - {int(m.group(1)) for m in _YEAR.finditer(f, source.end())}
+        q.years -= q.source_years
     q.names = _key_names(text, [w for w, _ in q.places])
     measure_asked = False           # the measure is what "bao nhiêu" asks: "có công suất bao nhiêu"
     measure_at = None
@@ -546,6 +563,9 @@ def _name_runs(text: str) -> list[tuple[int, int, bool]]:
     return [(s, e, grew) for s, e, grew in merged]
 
 
+# "Hội" of "Hội nghị kết nối cung - cầu": an event's noun opening its title, no one's name
+_EVENT_AT = re.compile(r"(?:" + "|".join(sorted((re.escape(n) for n in lexicon.EVENT_NOUNS if " " in n), key=len,
+                                                reverse=True)) + r")\s+", re.IGNORECASE)
 _AFTER_SECTOR_WORD = re.compile(r"(?<!\w)(?:ngành|nganh)\s+$", re.IGNORECASE)
 
 
@@ -557,7 +577,7 @@ def _key_names(text: str, place_texts: list[str]) -> list[str]:
     for s, e, grew in _name_runs(text):
         if _AFTER_SECTOR_WORD.search(text, 0, s):
             continue                       # "ngành Công thương": a sector, no one's name
-        org = _ORGANISATION_AT.match(text, s) or _FACILITY_AT.match(text, s)
+        org = _ORGANISATION_AT.match(text, s) or _FACILITY_AT.match(text, s) or _EVENT_AT.match(text, s)
         if org and e < org.end() - 1:
             continue                       # "Công" of "Công ty Vinaxuki", "Cửa" of "Cửa khẩu …": the noun's
         words = text[s:e].split()
@@ -574,8 +594,8 @@ def _key_names(text: str, place_texts: list[str]) -> list[str]:
         name = " ".join(words)
         if not name or fold(name) in places or any(fold(name) in p or p in fold(name) for p in places):
             continue
-        if (len(words) == 1 and not (name.isupper() or any(c.isupper() for c in name[1:])) and s == 0
-                and is_syllable(name)):
-            continue                       # the sentence's first word; "Vinhomes …" is still a name
+        if (len(words) == 1 and not ((name.isupper() and len(name) > 1) or any(c.isupper() for c in name[1:]))
+                and s == 0 and is_syllable(name)):
+            continue                       # the sentence's first word ("Ở Gia Lai, …" too); "Vinhomes …" is still a name
         out.append(fold(name))
     return out

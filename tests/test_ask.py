@@ -1272,3 +1272,41 @@ def test_a_trade_balance_is_a_measure_of_its_own():
         == "Năm 2020 nhập siêu của Việt Nam đạt bao nhiêu?"
     assert "kim ngạch" not in resolve("năm 2018 thặng dư thương mại đạt bao nhiêu", [
         _turn("Theo VITAS, năm 2019 kim ngạch xuất khẩu dệt may tăng bao nhiêu phần trăm so với năm 2018?")]).question
+
+
+def test_a_measure_with_a_sector_in_its_name_is_another_measure_not_another_sector():
+    """"Còn chỉ số sản xuất công nghiệp?" after a retail question about goods and services asks
+    the index of production; its "công nghiệp" had been swapped for "dịch vụ", asking "tổng mức
+    bán lẻ hàng hóa công nghiệp". A sector alone is still swapped."""
+    turns = [_turn("Năm 2021, tổng mức bán lẻ hàng hóa dịch vụ của Hưng Yên ước đạt bao nhiêu?")]
+    for follow in ("Còn chỉ số sản xuất công nghiệp?", "Con chi so san xuat cong nghiep?"):
+        asked = fold(resolve(follow, turns).question)
+        assert "chi so san xuat cong nghiep" in asked and "ban le" not in asked and "hung yen" in asked.lower()
+    sector = [_turn("Giá trị sản xuất ngành công nghiệp của tỉnh Bình Định năm 2022 đạt bao nhiêu?")]
+    assert "ngành dịch vụ" in resolve("Còn dịch vụ?", sector).question
+
+
+def test_another_measure_after_an_index_change_asks_its_level():
+    """An index is told by its change ("chỉ số sản xuất công nghiệp tăng bao nhiêu?"); "Còn giá
+    trị hàng hóa xuất khẩu?" after it asks that value, not its change. Its words had also been
+    taken for a sector of "ngành Công Thương …", dropping the province."""
+    turns = [_turn("Năm 2026, ngành Công Thương Sơn La phấn đấu chỉ số sản xuất công nghiệp tăng bao nhiêu so với "
+                   "năm 2025?")]
+    asked = resolve("Còn giá trị hàng hóa tham gia xuất khẩu?", turns).question
+    assert "giá trị hàng hóa tham gia xuất khẩu đạt bao nhiêu" in asked and "Sơn La" in asked and "tăng" not in asked
+    # a measure that is not an index keeps the change asked
+    own = [_turn("ADB dự báo xuất khẩu của Việt Nam tăng bao nhiêu trong năm 2021?")]
+    assert "tăng bao nhiêu" in resolve("Còn nhập khẩu?", own).question
+
+
+def test_a_question_typed_with_marks_reads_do_as_by_not_that():
+    """"… lần thứ VIII do Bộ Công Thương phối hợp với tỉnh nào tổ chức?" opens a conversation: its
+    "do" (by) had been read as "đó" (that), so the first question was refused as a follow-up with
+    nothing before it. Typed without marks, "hoi nghi do" still refers back."""
+    first = "Hội nghị ngành Công Thương 28 tỉnh, thành phố khu vực phía Bắc lần thứ VIII do Bộ Công Thương phối hợp " \
+            "với tỉnh nào tổ chức?"
+    assert not resolve(first, []).unresolvable
+    assert resolve("hoi nghi do to chuc o dau?", []).unresolvable
+    # "hội nghị đó" after it is the meeting named whole, past "tỉnh, thành phố"
+    asked = resolve("Thứ trưởng nào dự hội nghị đó?", [_turn(first, kind="place", answer_text="Thanh Hóa")]).question
+    assert "Hội nghị ngành Công Thương 28 tỉnh, thành phố khu vực phía Bắc lần thứ VIII" in asked

@@ -95,12 +95,17 @@ _NOT_REFERRING = {"thế", "như", "vì", "điều", "lúc", "khi", "từ", "sau
 _NOT_REFERRING_FOLDED = {fold(w) for w in _NOT_REFERRING}
 
 
+_CAPITAL_NEXT = re.compile(r"[ \t]+[A-ZĐÀ-Ỹ]")
+
+
 def _ref_spans(text: str) -> list[re.Match]:
     out = []
     countries = lexicon.country_spans(text)
     for m in _REF.finditer(text):
         if any(s < m.end(2) and m.start(2) < e for s, e, _ in countries):
             continue        # "An Do" typed without marks is Ấn Độ, not "… đó"
+        if m.group(2) == "do" and _CAPITAL_NEXT.match(text, m.end()):
+            continue        # "do" before a name is "by" ("… lần thứ VIII do Bộ Công Thương …"), not "đó"
         noun = fold(m.group(1)).split()
         # "như thế nào" / "điều đó" / "vì vậy" are not references to an earlier turn's slot ("đơn
         # vị này" is: read with its marks when it has them)
@@ -352,6 +357,11 @@ def resolve(question: str, previous: list[dict]) -> Resolution:
     substituted = False
     if core_q is not None and (_is_bare_slot(core, core_q) or (elliptic and _is_measure_phrase(core, core_q))):
         out = _swap_slots(base, base_q, core, core_q)
+        if base_q.change and core_q.measures and _an_index(base_q.measures) \
+                and not _an_index(core_q.measures + [core.strip(" ?")]):
+            # "Còn giá trị hàng hóa xuất khẩu?" after "chỉ số sản xuất công nghiệp tăng bao nhiêu?":
+            # an index is told by its change, which was no choice to ask one; another measure is asked its level
+            out = _CHANGE_PHRASE.sub("đạt bao nhiêu", out, count=1)
         # replaced, not only added to ("Năm 2020?"); a measure named anew asks another "what"
         substituted = bool(_words(base) - _words(out)) or bool(core_q.measures and not base_q.measures)
         if fold(out) == fold(base):
@@ -478,6 +488,7 @@ def _sector_swap(base: str, core: str, core_q: Question) -> str | None:
     said = _SECTOR_IN.search(base)
     typed = re.sub(r"^(?:ngành|nganh)\s+", "", core.strip(" ?.,"), flags=re.IGNORECASE)
     if not said or not typed or _GROUP_OF.match(typed) or core_q.places or core_q.years or core_q.period or core_q.days \
+            or core_q.measures \
             or _asks(core, tuple(_QUESTION_WORDS)) or len(typed.split()) > 9 \
             or fold(typed).lower() == fold(said.group(1)).lower():
         return None
@@ -964,6 +975,8 @@ def _sibling_spans(core: str, base: str, differ: bool = True) -> tuple[tuple[int
     folded = fold(base)
     for members in _SIBLINGS:
         new = members.search(core, accented=False)
+        if new and _inside_a_measure(core, new.span()):
+            continue                      # "Còn chỉ số sản xuất công nghiệp?": another measure, not a sector
         olds = [m for m in members.folded.finditer(folded) if not new or m.group() != new.group() or not differ]
         if new and olds:
             # the member the earlier question named as such ("… công nghiệp ngành chế biến, chế
@@ -972,6 +985,17 @@ def _sibling_spans(core: str, base: str, differ: bool = True) -> tuple[tuple[int
             named = [m for m in olds if re.search(r"(?:nganh|linh vuc)\s+$", folded[:m.start()].lower())]
             return new.span(), _member_run(folded, members, (named or olds)[-1].span())
     return None
+
+
+def _inside_a_measure(text: str, span: tuple[int, int]) -> bool:
+    """Whether the words at `span` close a longer measure's name the text gives ("công nghiệp"
+    of "chỉ số sản xuất công nghiệp"): they are that measure's, no member of a class."""
+    folded = fold(text).lower()
+    for measure in parse_question(text).measures:
+        at = folded.find(fold(measure).lower())
+        if 0 <= at <= span[0] and span[1] <= at + len(measure) and len(measure) > span[1] - span[0]:
+            return True
+    return False
 
 
 # what joins members of one class into one phrase: "cao đẳng - trung cấp", "công nghiệp và xây dựng" (folded)
@@ -1276,6 +1300,17 @@ def _without_last_period(subject: str) -> str:
     return re.sub(r"\s+", " ", subject[:start] + subject[end:]).strip(" ,")
 
 
+# an index, whose level no one asks ("chỉ số sản xuất công nghiệp", "chỉ số giá tiêu dùng", IIP, CPI), folded
+_INDEX = re.compile(r"^(?:chi so|iip|cpi)\b")
+# a change asked, with its base: "tăng bao nhiêu so với năm 2025", "giam may phan tram"
+_CHANGE_PHRASE = re.compile(r"(?<!\w)(?:tăng|giảm|tang|giam)\s+(?:thêm\s+|them\s+)?(?:bao nhiêu|bao nhieu|mấy|may)"
+                            r"(?:\s+(?:phần trăm|phan tram|%))?(?:\s+so\s+(?:với|voi)\s+[^?,;]*)?", re.IGNORECASE)
+
+
+def _an_index(measures: list[str]) -> bool:
+    return any(_INDEX.match(fold(m).lower()) for m in measures)
+
+
 def _asks_change_only(turn: dict) -> bool:
     """A turn that only asked how the earlier measure changed ("Tăng bao nhiêu so với năm
     2019?", "Giảm bao nhiêu phần trăm?") or how it stands to its plan ("Đạt bao nhiêu phần trăm
@@ -1425,8 +1460,9 @@ def _replace_references(question: str, base: str, base_q: Question, last: dict,
                 if pos < 0:
                     pos = _word_at(fold(source), words[-1])
                 if pos >= 0:
-                    tail = re.split(r"\s+(?:là|được|có|tổ chức|diễn ra|đạt|tăng|giảm|chiếm|vượt|bao nhiêu|nào|gì|ở|tại|vào)\b|[?,]",
-                                    source[pos:], maxsplit=1)[0]
+                    # (a name goes on past "tỉnh, thành phố": "Hội nghị … 28 tỉnh, thành phố khu vực phía Bắc lần thứ VIII")
+                    tail = re.split(r"\s+(?:là|được|có|do|tổ chức|phối hợp|diễn ra|đạt|tăng|giảm|chiếm|vượt|bao nhiêu|nào|gì|ở|"
+                                    r"tại|vào)\b|\?|,(?!\s*thành(?:\s+phố)?\b)", source[pos:], maxsplit=1)[0]
                     repl = _up_to_its_name(tail.strip())
                     break
             if repl is None and (last.get("frame") or {}).get("kind") not in _NAME_KINDS:

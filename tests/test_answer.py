@@ -2337,6 +2337,24 @@ def test_how_far_over_the_plan_is_the_excess_not_the_level(tmp_path, model_cache
     assert _stated(engine, "Năm 2021, tổng mức bán lẻ hàng hóa dịch vụ của Hưng Yên đạt bao nhiêu?") == "45.228 tỷ đồng"
 
 
+def test_a_continents_market_and_a_share_of_the_whole(tmp_path, model_cache):
+    """"Thị trường châu Á chiếm tỷ trọng bao nhiêu …?": the entity written "châu Á" (read "Á") is the
+    market asked, so its 67,2% answers (8,42% of another clause had been stated at 0.86); and
+    "chiếm tỷ trọng bao nhiêu?" is never a share of a plan ("đạt 42,5% kế hoạch vốn", stated at 0.95)."""
+    engine = _records_engine(tmp_path, model_cache, {
+        "xuat-khau.txt": "Kim ngạch xuất khẩu toàn tỉnh Bình Thuận 9 tháng năm 2022 đạt hơn 1,36 tỷ USD, tăng 11,73% so "
+                         "với cùng kỳ, vượt tốc độ tăng trưởng so với kế hoạch đề ra là 8,42%. Các thị trường chính vẫn "
+                         "tăng, cụ thể, châu Á (chiếm tỷ trọng 67,2% trong tổng kim ngạch xuất khẩu toàn tỉnh) tăng "
+                         "12,09% so với cùng kỳ; châu Mỹ tăng 29,02% so với cùng kỳ.\n",
+        "dien.txt": "PC Hà Tĩnh: 6 tháng đầu năm 2021, sản lượng điện thương phẩm đạt hơn 1 tỷ kWh. Đáng chú ý, sản lượng "
+                    "điện công nghiệp - xây dựng chiếm tỷ trọng 50,2%, tăng 15,7% so với cùng kỳ. PC Hà Tĩnh thực hiện "
+                    "giải ngân vốn đầu tư xây dựng 161 tỷ đồng, đạt 42,5% kế hoạch vốn.\n",
+    })
+    assert _stated(engine, "Thị trường châu Á chiếm tỷ trọng bao nhiêu trong kim ngạch xuất khẩu 9 tháng 2022 của "
+                           "Bình Thuận?") == "67,2%"
+    assert _stated(engine, "Ở Hà Tĩnh, điện công nghiệp - xây dựng chiếm tỷ trọng bao nhiêu?") == "50,2%"
+
+
 def test_a_span_of_days_is_answered_whole_as_newspapers_write_it(tmp_path, model_cache):
     """"… diễn ra từ ngày nào đến ngày nào?" is the span "từ ngày 26 đến 29-9" (days written with a
     dash, as many newspapers do), not the opening day another sentence gives."""
@@ -2346,6 +2364,46 @@ def test_a_span_of_days_is_answered_whole_as_newspapers_write_it(tmp_path, model
     })
     assert _stated(engine, "Hội nghị kết nối cung cầu hàng hóa năm 2019 diễn ra từ ngày nào đến ngày nào?") \
         == "từ ngày 26 đến 29-9"
+
+
+def test_a_listed_sum_is_the_group_that_names_what_is_asked(tmp_path, model_cache):
+    """A list of sums apart by ';': the one whose group names the place asked, not a bare sum of
+    another group ("bổ sung 110 triệu đồng … khác", stated at 0.87), though that group names no one."""
+    engine = _records_engine(tmp_path, model_cache, {
+        "xttm.txt": "Năm 2018, tỉnh Lạng Sơn điều chỉnh bổ sung 510 triệu đồng từ Chương trình xúc tiến thương mại cho "
+                    "các đề án sau: bổ sung kinh phí tổ chức Hội nghị xúc tiến tiêu thụ hồi tại thành phố Lạng Sơn 200 "
+                    "triệu đồng; bổ sung kinh phí tổ chức Hội nghị xúc tiến tiêu thụ hồi tại Bằng Tường, tỉnh Quảng "
+                    "Tây, Trung Quốc 200 triệu đồng; bổ sung 110 triệu đồng để chi hoạt động xúc tiến thương mại khác.\n",
+    })
+    assert _stated(engine, "Lạng Sơn bổ sung bao nhiêu kinh phí tổ chức hội nghị xúc tiến tiêu thụ hồi tại Bằng Tường, "
+                           "Quảng Tây năm 2018?") == "200 triệu đồng"
+    assert "110 triệu đồng" not in _weighed(engine, "Lạng Sơn bổ sung bao nhiêu kinh phí tổ chức hội nghị xúc tiến "
+                                                    "tiêu thụ hồi tại Bằng Tường, Quảng Tây năm 2018?")
+
+
+def test_what_entered_a_selection_is_not_what_was_chosen(tmp_path, model_cache):
+    """In a vote for outstanding products, "bao nhiêu sản phẩm được công nhận?" is not answered by
+    those that entered (26, stated at 0.93) nor by a group of them; "tham gia bình chọn" is the
+    entered count, not the ten chosen "được Hội đồng bình chọn". A term's abbreviation the record
+    defines ("(SPCNNTTB)") is no one's name that would make a count another's."""
+    engine = _records_engine(tmp_path, model_cache, {
+        "binh-chon-soc-trang.txt": "Năm 2021, Hội đồng bình chọn sản phẩm công nghiệp nông thôn tiêu biểu tỉnh Sóc "
+                                   "Trăng đã nhận được 26 sản phẩm tham gia bình chọn gồm 03 nhóm: nhóm thủ công mỹ "
+                                   "nghệ gồm 05 sản phẩm; nhóm chế biến nông sản gồm 20 sản phẩm; nhóm khác gồm 01 "
+                                   "sản phẩm.\n",
+        "binh-chon-ben-tre.txt": "Tham gia bình chọn sản phẩm công nghiệp nông thôn tiêu biểu tỉnh Bến Tre năm 2016 có "
+                                 "35 sản phẩm thuộc 4 nhóm. Kết quả đã có 10 sản phẩm được Hội đồng bình chọn và trao "
+                                 "giấy chứng nhận.\n",
+        "binh-chon-ha-nam.txt": "Ngày 10-5-2016, Ban Giám khảo bình chọn sản phẩm công nghiệp nông thôn tiêu biểu "
+                                "(SPCNNTTB) tỉnh Hà Nam tiến hành chấm điểm đối với 23 sản phẩm của 6 huyện.\n",
+    })
+    assert _stated(engine, "Năm 2021, Sóc Trăng có bao nhiêu sản phẩm được công nhận sản phẩm công nghiệp nông thôn "
+                           "tiêu biểu?") is None
+    assert _stated(engine, "Năm 2021, Sóc Trăng có bao nhiêu sản phẩm tham gia bình chọn?") == "26 sản phẩm"
+    assert _stated(engine, "Năm 2016, Bến Tre có bao nhiêu sản phẩm tham gia bình chọn sản phẩm công nghiệp nông thôn "
+                           "tiêu biểu?") == "35 sản phẩm"
+    assert _stated(engine, "Năm 2016, Bến Tre có bao nhiêu sản phẩm được công nhận?") == "10 sản phẩm"
+    assert "23 sản phẩm" in _weighed(engine, "Năm 2016, Ban Giám khảo tỉnh Hà Nam chấm điểm bao nhiêu sản phẩm?")
 
 
 def test_a_cited_meetings_year_names_the_record_not_the_figures_period(tmp_path, model_cache):

@@ -436,11 +436,11 @@ def place_ok(ctx: Evidence, f: Figure) -> bool:
     subject = q.names and any(mentions(ent, n) or mentions(n, ent) for n in q.names) or (
         f.sentence.count(";") >= 2 and any(mentions(fold(f.sentence[slice(*_own_group(f))]).lower(), n)
                                            for n in q.names))
-    if ent and (subject or names_a_market_asked(ctx, f.entity)):
+    if ent and (subject or names_a_market_asked(ctx, _entity_as_written(f))):
         # the subject asked ("Đội Quản lý thị trường số 1 Bình Dương"), or the market ("xuất khẩu
         # của Trà Vinh sang châu Âu"), in the province asked: the record must be that province's
         return ctx.doc_mentions(f.doc, names) or ctx.title_names(f.doc, names) or ctx.doc_about(f.doc, names)
-    if ent and not _PROVINCE_BODY.fullmatch(ent.lower()):
+    if ent and not _PROVINCE_BODY.fullmatch(ent.lower()) and not _defined_term(f):
         return False                       # the figure is about something else it names (a region, a company)
     # "kinh phí toàn vùng đã thực hiện đạt 19,9 tỷ đồng": the whole, not the province's share
     said = f.sentence[:f.end - f.sentence_start]
@@ -454,6 +454,20 @@ def place_ok(ctx: Evidence, f: Figure) -> bool:
         # When it only locates another subject ("chị H ở Thái Nguyên"), that subject is the slot.
         return ctx.doc_about(f.doc, names)
     return ctx.doc_mentions(f.doc, names) or ctx.title_names(f.doc, names)
+
+
+def _defined_term(f: Figure) -> bool:
+    """Whether the figure's entity is an abbreviation the record defines for a common noun
+    phrase ("sản phẩm công nghiệp nông thôn tiêu biểu (SPCNNTTB)"): a term, no one's name."""
+    return bool(f.entity.isupper() and re.search(r"(?<![^\W\d_])[^\W\d_A-ZĐ]\w*\s*\(\s*" + re.escape(f.entity)
+                                                 + r"\s*\)", f.sentence))
+
+
+def _entity_as_written(f: Figure) -> str:
+    """A figure's entity with the words the sentence writes right before it: "châu Á" of the
+    entity "Á" (a continent's name opens in lower case)."""
+    at = f.sentence.rfind(f.entity, 0, max(0, f.start - f.sentence_start))
+    return f.sentence[max(0, at - 12):at + len(f.entity)] if at >= 0 else f.entity
 
 
 def names_a_market_asked(ctx: Evidence, text: str) -> bool:
@@ -894,8 +908,11 @@ def listed_name_ok(ctx: Evidence, f: Figure) -> bool:
     start, end = _own_group(f)
     written, own = f.sentence[start:end], folded[start:end]
     asked = fold(ctx.q.text).lower()
-    if not any(fold(written[a:b]).lower() not in asked for a, b in capitalised_runs(written)):
-        return True                       # a group naming no one of its own is the subject's ("…; lợi nhuận … đạt …")
+    lead = folded[:folded.find(";")]
+    if not any(fold(written[a:b]).lower() not in asked for a, b in capitalised_runs(written)) \
+            and all(mentions(lead, n) or not mentions(folded, n) for n in names):
+        return True                       # a group naming no one of its own is the subject's ("…; lợi nhuận … đạt …"),
+        #                                   unless what is asked is written in a later group, not the subject
     for n in names:
         first = re.search(rf"(?<!\w){re.escape(n)}(?!\w)", folded)
         if not first or mentions(own, n):

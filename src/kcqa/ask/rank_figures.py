@@ -135,8 +135,9 @@ def score_figures(ctx: Evidence, cands: list[tuple[Figure, int]]) -> list[Candid
             continue        # nor is a multiple of change ("thặng dư … tăng 96,7 lần") a level asked ("đạt bao nhiêu?")
         if plan_share and relation_of(f) in CHANGE_VERBS and not _of_a_plan(f):
             continue        # "đạt bao nhiêu phần trăm kế hoạch?" is not "tăng 5,95% so cùng kỳ"
-        if whole_share and relation_of(f) in CHANGE_VERBS:
+        if whole_share and (relation_of(f) in CHANGE_VERBS or not plan_share and _of_a_plan(f)):
             continue        # "chiếm bao nhiêu phần trăm tổng mức?" is not "tăng 11,9% so với cùng kỳ"
+                            # nor "giải ngân … đạt 42,5% kế hoạch vốn"
         caption, header = table_context(ctx, f)
         x = figure_features(ctx, f, rank, TOP_PASSAGES, caption, header, ctx.doc_title(f.doc))
         if x["cov_sentence"] < MIN_COVERAGE and not (x["cov_passage"] >= MIN_PASSAGE_COVERAGE
@@ -177,6 +178,7 @@ def score_figures(ctx: Evidence, cands: list[tuple[Figure, int]]) -> list[Candid
     out = _named_list_items(ctx, out)
     out = _counted_by_the_verb_asked(ctx, out)
     out = _counting_what_is_asked(ctx, out)
+    out = _at_the_stage_asked(ctx, out)
     out = _segment_asked(ctx, out)
     if ctx.funding:
         # a record that states the source asked for ("nguồn kinh phí khuyến công địa phương 2 tỷ
@@ -371,6 +373,52 @@ def _counting_what_is_asked(ctx: Evidence, cands: list[Candidate]) -> list[Candi
     share = {id(c): counted_share(c.figure, asked) for c in cands}
     whole = {(c.figure.doc, c.figure.unit) for c in cands if share[id(c)] == 1.0}
     return [c for c in cands if (c.figure.doc, c.figure.unit) not in whole or share[id(c)] >= 0.5]
+
+
+_STAGE_WORDS = {stage: "|".join(fold(w) for w in words) for stage, words in lexicon.SELECTION_STAGES.items()}
+_STAGE_WORDS["chosen"] += r"|duoc(?:\s+\S+){1,3}?\s+(?:binh chon|cong nhan|lua chon|chon|trao)"  # "được Hội đồng bình chọn"
+_STAGES = [(stage, re.compile(r"^(?:\S+\s+){0,3}?(?:" + words + r")(?!\w)")) for stage, words in _STAGE_WORDS.items()]
+# the verb right before a count: "công nhận 20 sản phẩm", "chọn 7 sản phẩm", "đăng ký 30 đề án"
+_STAGE_BEFORE = [(stage, re.compile(r"(?<!\w)(?:" + words + ("|chon" if stage == "chosen" else "") + r")\s+\Z"))
+                 for stage, words in _STAGE_WORDS.items()]
+# a list of parts after a whole of that stage: "26 sản phẩm tham gia bình chọn gồm 03 nhóm: … 05 sản phẩm"
+_STAGE_THEN_LIST = [(stage, re.compile(r"(?<!\w)(?:" + words + r")(?!\w)[^.;]*?(?:\bgom\b|:)[^.]*\Z"))
+                    for stage, words in _STAGE_WORDS.items()]
+# a clause that opens with the stage: "Tham gia bình chọn … năm nay có 35 sản phẩm"
+_STAGE_OPENS = [(stage, re.compile(r"(?:^|[.;:]\s*)(?:" + words + r")(?!\w)[^,;:.]*\Z"))
+                for stage, words in _STAGE_WORDS.items()]
+_COUNTED_AFTER = re.compile(r"\b(?:bao nhieu|may)\s+(.*)$")
+
+
+def _stage(words: str) -> str | None:
+    """The selection stage a counted phrase names ("sản phẩm tham gia bình chọn": entered), folded."""
+    return next((stage for stage, pattern in _STAGES if pattern.search(words)), None)
+
+
+def _stage_of(f: Figure) -> str | None:
+    """The stage a count is of: named after it in its clause, else by the verb right before
+    it, else by the whole whose list of parts it is in."""
+    after = fold(f.sentence[f.end - f.sentence_start:]).lower()
+    stage = _stage(re.split(r"[,;:.()]", after, 1)[0].strip())
+    if stage:
+        return stage
+    before = fold(f.sentence[:f.start - f.sentence_start]).lower()
+    for patterns in (_STAGE_BEFORE, _STAGE_OPENS, _STAGE_THEN_LIST):
+        stage = next((stage for stage, pattern in patterns if pattern.search(before)), None)
+        if stage:
+            return stage
+    return None
+
+
+def _at_the_stage_asked(ctx: Evidence, cands: list[Candidate]) -> list[Candidate]:
+    """"bao nhiêu sản phẩm được công nhận?" is not answered by "nhận được 26 sản phẩm tham gia
+    bình chọn" (stated at 0.93), nor "… tham gia bình chọn?" by those that won: in a selection,
+    a count of the other stage never answers."""
+    m = _COUNTED_AFTER.search(fold(ctx.q.text).lower()) if ctx.q.kind == "count" else None
+    asked = _stage(m.group(1)) if m else None
+    if not asked:
+        return cands
+    return [c for c in cands if _stage_of(c.figure) in (None, asked)]
 
 
 _NEGATION = re.compile(r"(?:" + "|".join(lexicon.NEGATIONS) + r")", re.IGNORECASE)

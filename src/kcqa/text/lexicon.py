@@ -495,6 +495,13 @@ BODY_HEADS = ORGANISATION_NOUNS + ("đội", "kho bạc", "hợp tác xã", "HTX
 REFERRED_HEADS = BODY_HEADS + INDUSTRIAL_ZONES[:5] + (
     "doanh nghiệp", "hội nghị", "hội thảo", "hội chợ", "triển lãm", "dự án", "nhà máy", "xưởng", "chương trình",
     "đề án", "làng nghề", "chợ", "siêu thị", "cửa khẩu", "cảng", "tuyến")
+# The stages of a selection (a vote, a contest, a call for proposals), written after what is counted:
+# what entered ("26 sản phẩm tham gia bình chọn") is not what was chosen ("20 sản phẩm được công nhận")
+SELECTION_STAGES = {
+    "entered": ("tham gia", "đăng ký", "dự thi", "tham dự", "nộp hồ sơ", "dự tuyển", "được đề xuất"),
+    "chosen": ("được công nhận", "công nhận", "đạt giải", "được chọn", "được bình chọn", "được trao",
+               "đạt danh hiệu", "được cấp giấy chứng nhận", "được khen thưởng", "được vinh danh"),
+}
 # Events a record says were held somewhere ("… tổ chức ở đâu?"), longest first
 EVENT_NOUNS = ("lễ khai mạc", "lễ hội", "ngày hội", "hội nghị", "hội thảo", "hội chợ", "triển lãm", "diễn đàn",
                "tuần lễ", "cuộc họp", "phiên họp", "lễ")

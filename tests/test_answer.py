@@ -2418,3 +2418,33 @@ def test_a_cited_meetings_year_names_the_record_not_the_figures_period(tmp_path,
     asked = "Theo Hội nghị khuyến công khu vực phía Nam năm {}, Long An bố trí bao nhiêu ngân sách cho khuyến công?"
     assert _stated(engine, asked.format(2019)) == "5,26 tỉ đồng"
     assert _stated(engine, asked.format(2021)) is None
+
+
+def test_a_regions_budget_broken_down_by_source_in_the_next_sentence(tmp_path, model_cache):
+    """A regional khuyến công report: the total with its share of plan, then "Trong đó, kinh phí
+    khuyến công quốc gia … đạt 99,8% …; kinh phí khuyến công địa phương … đạt 87,3% …". A share
+    goes on from the sum before it, whose source it names; the agency "Cục Công thương địa
+    phương" in the sentence of the total is not the part's "địa phương"; and the breakdown is
+    read with the sentence it continues. The total's 90,59% had answered the local source at 0.87."""
+    engine = _records_engine(tmp_path, model_cache, {
+        "khuyen-cong-phia-nam.txt": "Tại hội nghị, ông Ngô Quang Trung, Cục trưởng Cục Công thương địa phương cho biết, "
+                                    "năm 2018 tổng kinh phí khuyến công của 20 tỉnh thành phía Nam thực hiện hơn 87,3 tỉ "
+                                    "đồng, đạt 90,59% so với kế hoạch năm. Trong đó, kinh phí khuyến công quốc gia thực "
+                                    "hiện hơn 24,8 tỉ đồng, đạt 99,8% so với kế hoạch; kinh phí khuyến công địa phương "
+                                    "thực hiện hơn 62,5 tỉ đồng, đạt 87,3% so với kế hoạch.\n",
+    })
+    asked = "Năm 2018 kinh phí khuyến công {} của các tỉnh phía Nam đạt bao nhiêu phần trăm kế hoạch?"
+    assert _stated(engine, asked.format("quốc gia")) == "99,8%"
+    assert _stated(engine, asked.format("địa phương")) == "87,3%"
+    assert _stated(engine, "Năm 2018 tổng kinh phí khuyến công của các tỉnh phía Nam đạt bao nhiêu phần trăm kế hoạch?") \
+        == "90,59%"
+
+
+def test_a_title_held_in_a_body_named_jointly(tmp_path, model_cache):
+    engine = _records_engine(tmp_path, model_cache, {
+        "trien-lam.txt": "Ông Lê Văn Tâm, Trưởng Ban Quản lý Khu kinh tế Nghi Sơn và các Khu công nghiệp Thanh Hóa chia "
+                         "sẻ về hội chợ. Ông Trần Bình, Giám đốc Sở Công Thương và các Sở, ngành dự khai mạc.\n",
+    })
+    assert _stated(engine, "Ông Lê Văn Tâm giữ chức vụ gì?") \
+        == "Trưởng Ban Quản lý Khu kinh tế Nghi Sơn và các Khu công nghiệp Thanh Hóa"
+    assert _stated(engine, "Ông Trần Bình giữ chức vụ gì?") == "Giám đốc Sở Công Thương"

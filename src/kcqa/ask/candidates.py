@@ -17,6 +17,7 @@ from ..models import Document, Figure, Passage
 from ..text.lexicon import (DURATION_UNITS, EQUIVALENT_PHRASES, MONEY_UNITS, MONEY_WORDS, count_unit_fits, day_mentions,
                             day_of_date, days_in)
 from ..text import lexicon
+from ..text.bodies import body_spans
 from ..text.places import find_places, lookup, places_in_address, places_in_file_name
 from ..text.numbers import QUALIFIERS, Quantity, parse_number, ratio_ok
 from ..text.vietnamese import capitalised_runs, fold, folded_syllables, has_diacritics, is_syllable, sentences, syllables
@@ -603,8 +604,14 @@ def funding_said(f: Figure) -> set[str]:
     if hanging and (own := lexicon.funding_named(fold(hanging.group()).lower())):
         return own
     before = _sentence_before_figure(f)
-    cut = max([m.end() for m in _NUMBER_OR_CLAUSE.finditer(before)], default=0)
-    return lexicon.funding_named(fold(before[cut:]).lower())
+    cuts = [m for m in _NUMBER_OR_CLAUSE.finditer(before)]
+    cut = cuts[-1].end() if cuts else 0
+    own = lexicon.funding_named(fold(before[cut:]).lower())
+    if not own and cuts and cuts[-1].group() != ";" and _GOES_ON.fullmatch(fold(before[cut:]).lower()):
+        # "kinh phí khuyến công quốc gia thực hiện hơn 24,8 tỉ đồng, đạt 99,8% so với kế hoạch": the
+        # share goes on from the sum before it, whose source it is
+        own = lexicon.funding_named(fold(before[cuts[-2].end() if len(cuts) > 1 else 0:cut]).lower())
+    return own
 
 
 def funding_in_sentence(f: Figure) -> set[str]:
@@ -625,6 +632,8 @@ _SOURCE_AFTER = re.compile(r"\s*(?:được\s+\w+(?:\s+\w+)?\s+)?(?:từ|thuộc
 
 
 # a sum or a share stated before the figure ("1,5 tỷ đồng", "12%"; a year is neither), or ";"
+# what joins a share or a change to the sum right before it: ", đạt", "(bằng", ", tăng hơn"
+_GOES_ON = re.compile(r"\s*(?:dong|usd)?[\s,(]*(?:dat|bang|tang|giam|chiem|vuot)?\s*(?:hon|gan|khoang|tren)?\s*")
 _NUMBER_OR_CLAUSE = re.compile(r"\d[\d.,]*\s*(?:%|(?:nghìn|ngàn|triệu|tỷ|tỉ)(?!\w)|đồng|USD)|;", re.IGNORECASE)
 
 
@@ -876,6 +885,10 @@ def _parts_own_words(whole: str, part: str, marked: bool) -> set[str]:
     ("không thực hiện sắp xếp")."""
     # "kinh phí KCQG" says "khuyến công quốc gia" as a question writes it
     whole, part = lexicon.written_out(whole), lexicon.written_out(part)
+    # a body the whole names is no word of its own ("Cục Công thương địa phương cho biết, … tổng kinh
+    # phí …" does not say the part's "khuyến công địa phương")
+    for a, b in reversed(body_spans(whole)):
+        whole = whole[:a] + whole[b:]
     own = _common_words(part, marked) - _common_words(whole, marked)
     return {w for w in own if not w.isdigit() and (fold(w) in _NEGATIONS or (fold(w) not in lexicon.STOPWORDS
                                                                            and fold(w) not in lexicon.QUESTION_WORDS))}

@@ -734,7 +734,9 @@ def _title_run(text: str, start: int, limit: int | None = None) -> int:
         # the lower-case rest of a capitalised word, when the body's name goes on after it
         nxt = _FIRST_LETTER_AFTER.match(text, m.end() + w.end())
         rest = after_capital and bool(nxt) and nxt.group(1).isupper()
-        if not word or not (capital or rest or word.lower() in _TITLE_BODY or _TITLE_WORD.fullmatch(word)):
+        # "Ban Quản lý Khu kinh tế Dung Quất và các Khu công nghiệp Quảng Ngãi": a body named jointly
+        joint = word in ("và", "các") and bool(_JOINT_BODY.match(text, m.end() + w.start(1)))
+        if not word or not (capital or rest or joint or word.lower() in _TITLE_BODY or _TITLE_WORD.fullmatch(word)):
             break
         end, after_capital = m.end() + w.start(1) + len(word), capital
         if word != w.group(1):
@@ -743,6 +745,7 @@ def _title_run(text: str, start: int, limit: int | None = None) -> int:
 
 
 _FIRST_LETTER_AFTER = re.compile(r"[ \t]+([^\W\d_])")
+_JOINT_BODY = re.compile(r"(?:và[ \t]+)?các[ \t]+(?:Khu|Cụm|Sở|Ban|Cục|Chi cục|Phòng|Trung tâm)[ \t]+\w")
 
 
 def _titles_of(text: str, name: tuple[int, int]) -> tuple[int, int] | None:

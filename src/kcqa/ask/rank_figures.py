@@ -99,6 +99,15 @@ def _part_of_the_place_asked(ctx: Evidence, f: Figure, names: set[str]) -> bool:
 _EACH = re.compile(r"(?<!\w)mỗi(?!\w)", re.IGNORECASE)
 
 
+def _continues_the_sentence_before(ctx: Evidence, f: Figure) -> bool:
+    """A sentence that opens with "Trong đó" breaks down the one before ("… năm 2018 tổng kinh
+    phí khuyến công của 20 tỉnh thành phía Nam … Trong đó, kinh phí khuyến công địa phương …
+    đạt 87,3%"): read with it, it must say what the question asks as a sentence would."""
+    if not lexicon.AMONG_WRITTEN.match(f.sentence.lstrip(" \t-–*")):
+        return False
+    return ctx.coverage(ctx.sentence_before(f) + " " + f.sentence) >= MIN_COVERAGE and not ctx.q.places
+
+
 def _each_asked(ctx: Evidence, f: Figure) -> bool:
     """"… thưởng bao nhiêu tiền cho mỗi sản phẩm?" asks an amount per item: the sentence that
     says it per item ("kèm theo mỗi sản phẩm … số tiền thưởng 5 triệu đồng") answers, though it
@@ -141,7 +150,8 @@ def score_figures(ctx: Evidence, cands: list[tuple[Figure, int]]) -> list[Candid
         caption, header = table_context(ctx, f)
         x = figure_features(ctx, f, rank, TOP_PASSAGES, caption, header, ctx.doc_title(f.doc))
         if x["cov_sentence"] < MIN_COVERAGE and not (x["cov_passage"] >= MIN_PASSAGE_COVERAGE
-                                                     and (not q.places or x["entity_exact"])):
+                                                     and (not q.places or x["entity_exact"])) \
+                and not _continues_the_sentence_before(ctx, f):
             continue        # the subject may be in the sentence before: the passage must then say it all,
             #                 and a province asked about must be the figure's own entity
         if not measure_ok(ctx, f, x):

@@ -1310,3 +1310,27 @@ def test_a_question_typed_with_marks_reads_do_as_by_not_that():
     # "hội nghị đó" after it is the meeting named whole, past "tỉnh, thành phố"
     asked = resolve("Thứ trưởng nào dự hội nghị đó?", [_turn(first, kind="place", answer_text="Thanh Hóa")]).question
     assert "Hội nghị ngành Công Thương 28 tỉnh, thành phố khu vực phía Bắc lần thứ VIII" in asked
+
+
+def test_there_is_the_place_the_earlier_turn_answered_or_nowhere():
+    """"Ở đó có bao nhiêu cửa hàng?" after "Địa phương nào … nhiều nhất?": there is the place
+    answered; unanswered, there is nowhere, and the question is not asked of the province's
+    whole ("there" had been dropped, and the province's 253 stores stated at 0.95)."""
+    asked = [_turn("Địa phương nào trong tỉnh Đồng Nai có nhiều cửa hàng tiện ích nhất?", kind="superlative",
+                   answer_text="TP.Biên Hòa")]
+    assert resolve("Ở đó có bao nhiêu cửa hàng tiện ích?", asked).question == "Ở TP.Biên Hòa có bao nhiêu cửa hàng tiện ích?"
+    unanswered = [_turn("Địa phương nào trong tỉnh có nhiều cửa hàng tiện ích nhất?", kind="superlative")]
+    assert resolve("O do co bao nhieu cua hang tien ich?", unanswered).unresolvable
+
+
+def test_after_a_turn_not_understood_a_reference_is_not_guessed():
+    """"Còn B&T 2?" was not understood; "trang trại đó" next had been read as the farm of the turn
+    before it (B&T 1, whose date was stated at 0.87). An ellipsis skips that turn."""
+    not_understood = {"question": "Còn B&T 2?", "resolved_question": None, "frame": None,
+                      "answer": {"status": "not_found", "answer": None, "unresolved": True}}
+    turns = [_turn("Trang trại điện gió B&T 1 ở Quảng Bình có công suất bao nhiêu?"), not_understood]
+    assert resolve("Trang trại đó dự kiến vận hành khi nào?", turns).unresolvable
+    assert resolve("Còn Quảng Trị?", turns).question == "Trang trại điện gió B&T 1 ở Quảng Trị có công suất bao nhiêu?"
+    # the name's number is its name's
+    assert "B&T 2" in resolve("Trang trại đó dự kiến vận hành khi nào?",
+                              [_turn("Trang trại điện gió B&T 2 ở Quảng Bình có công suất bao nhiêu?")]).question

@@ -404,3 +404,16 @@ def test_the_year_of_a_cited_meeting_is_no_period_asked():
     q = parse_question("Theo báo cáo năm 2019, năm 2018 Đồng Tháp bố trí bao nhiêu ngân sách?")
     assert q.source_years == {2019} and q.years == {2018}
     assert parse_question("Năm 2019, Đồng Tháp bố trí bao nhiêu ngân sách?").years == {2019}
+
+
+def test_a_terms_abbreviation_is_no_name():
+    """"Chỉ số IIP … của Bắc Giang": "IIP" named no company; read as a name, it let the whole
+    country's 8,6% answer for the province (0.90)."""
+    assert parse_question("Chỉ số IIP 11 tháng năm 2022 của Bắc Giang tăng bao nhiêu?").names == []
+
+
+def test_a_cited_meetings_year_is_the_period_of_a_name_asked():
+    # only a figure asked is of the record's years; "theo quyết định nào …" keeps its year
+    q = parse_question("Theo thông báo về Hội nghị khuyến công năm 2021, hoạt động khuyến công thực hiện theo "
+                       "quyết định nào?")
+    assert q.years == {2021} and not q.source_years

@@ -421,7 +421,9 @@ def place_ok(ctx: Evidence, f: Figure) -> bool:
     or its sentence names that place alone, or (entity not a province) its record is about it."""
     q = ctx.q
     if not q.places:
-        return True
+        # "Thành phố Biên Hòa có bao nhiêu cửa hàng …?": a town asked is not answered by the figure of
+        # the whole province its record gives ("trên địa bàn tỉnh hiện có 253 cửa hàng", 0.90)
+        return not (_LOCAL_UNIT_ASKED.search(q.text) and _of_the_whole_territory(f, province_too=True))
     names = q.place_names()
     ent = fold(f.entity)
     if is_place_asked(f.entity, names):
@@ -444,9 +446,7 @@ def place_ok(ctx: Evidence, f: Figure) -> bool:
     if ent and not _PROVINCE_BODY.fullmatch(ent.lower()) and not _defined_term(f):
         return False                       # the figure is about something else it names (a region, a company)
     # "kinh phí toàn vùng đã thực hiện đạt 19,9 tỷ đồng": the whole, not the province's share
-    said = f.sentence[:f.end - f.sentence_start]
-    said = said[max([m.end() for m in re.finditer(r";|\.\s", said)], default=0):]
-    if lexicon.WHOLE_TERRITORY.search(fold(said).lower()):
+    if _of_the_whole_territory(f):
         return False
     if not q.names:
         # the province is the subject asked: a record naming several provinces, none in its
@@ -455,6 +455,22 @@ def place_ok(ctx: Evidence, f: Figure) -> bool:
         # When it only locates another subject ("chị H ở Thái Nguyên"), that subject is the slot.
         return ctx.doc_about(f.doc, names)
     return ctx.doc_mentions(f.doc, names) or ctx.title_names(f.doc, names)
+
+
+# a town or district the question names by its type ("Thành phố Biên Hòa", "huyen Cu Chi", "TP.Thủ Đức")
+_LOCAL_UNIT_ASKED = re.compile(r"(?<!\w)(?:[Tt]hành phố|[Tt]hanh pho|TP\.?|[Hh]uyện|[Hh]uyen|[Tt]hị xã|[Tt]hi xa|[Qq]uận|[Qq]uan)"
+                               r"\s*[A-ZĐ]")
+
+
+def _of_the_whole_territory(f: Figure, province_too: bool = False) -> bool:
+    """Whether the figure's own clause states it of a whole territory ("toàn vùng", "cả nước"),
+    or (`province_too`) of a whole province ("toàn tỉnh", "trên địa bàn tỉnh")."""
+    said = fold(f.sentence[:f.end - f.sentence_start]).lower()
+    said = said[max([m.end() for m in re.finditer(r";|\.\s", said)], default=0):]
+    return bool(lexicon.WHOLE_TERRITORY.search(said) or province_too and _PROVINCE_WIDE.search(said))
+
+
+_PROVINCE_WIDE = re.compile(r"\b(?:toan tinh|ca tinh|tren dia ban tinh|toan thanh pho|tren dia ban thanh pho)\b")
 
 
 def _defined_term(f: Figure) -> bool:

@@ -1141,11 +1141,11 @@ _RECORD_NOUN = re.compile(r"\b(nghi quyet|nghi dinh|quyet dinh|thong tu|van ban|
 # a day and month: "26/9", "26 tháng 9 năm 2019", and as newspapers write it, "29-9", "10-5-2016"
 _DAY = r"\d{1,2}(?:\s+tháng\s+\d{1,2}(?:\s+năm\s+\d{3,4})?|/\d{1,2}(?:/\d{4})?|-\d{1,2}(?:-\d{4})?)"
 _TIME = re.compile(
-    r"(?:(?:cuối|đầu|giữa|sau|từ)\s+)?"
+    r"(?:(?:cuối|đầu|giữa|sau|từ|sáng|chiều|trưa|tối)\s+)?"
     r"(?:(?:ngày\s+\d{1,2}(?:/\d{1,2})?|(?<=từ )\d{1,2}/\d{1,2})\s*(?:-|–|đến|và)\s*(?:ngày\s+)?" + _DAY + r"(?![\d/])"
     r"|ngày\s+" + _DAY + r"(?![\d/])"
     r"|\d{1,2}/\d{1,2}/\d{4}"
-    r"|tháng\s+(?:\d{1,2}|[IVX]+)\s*(?:/|,|năm)\s*\d{4}"
+    r"|tháng\s+(?:\d{1,2}|[IVX]+)\s*(?:/|-|,|năm)\s*\d{4}"
     r"|quý\s+[IV1-4]+\s*(?:/|năm)\s*\d{4}"
     r"|(?:những|các)\s+năm\s+\d{4}|thập\s+(?:niên|kỷ)\s+\d{4}"
     r"|mùa\s+(?:xuân|hè|hạ|thu|đông)\s+năm\s+\d{3,4}"

@@ -214,8 +214,15 @@ def resolve(question: str, previous: list[dict]) -> Resolution:
     if scoped is not None:
         return scoped
     last = previous[-1]
-    # an ellipsis refers to the last question about a figure or a name, not to a "why"
-    anchor = next((t for t in reversed(previous) if (t.get("frame") or {}).get("kind") != "passage"), last)
+    if (last.get("answer") or {}).get("unresolved") and (refs := _ref_spans(question)):
+        # "Còn B&T 2?" was not understood: "trang trại đó" next is the one the user meant by it,
+        # which an earlier turn cannot stand for
+        return Resolution(question, unresolvable="Không rõ «" + refs[0].group() + "» chỉ điều gì: câu hỏi trước "
+                                                 "chưa được hiểu; hãy hỏi đầy đủ hơn.")
+    # an ellipsis refers to the last question about a figure or a name, not to a "why", nor to a
+    # turn that was not understood
+    anchor = next((t for t in reversed(previous) if (t.get("frame") or {}).get("kind") != "passage"
+                   and not (t.get("answer") or {}).get("unresolved")), last)
     base = anchor.get("resolved_question") or anchor["question"]
     headed = _bare_head_reference(question, base)
     if headed:
@@ -1433,6 +1440,12 @@ def _replace_references(question: str, base: str, base_q: Question, last: dict,
             # "… tối đa ở đó": there is the earlier place or name; else the earlier question's
             # own setting, which the rewrite keeps anyway: "ở đó" goes
             found = base_q.places[0][0] if base_q.places else None
+            if (last.get("frame") or {}).get("kind") in ("place", "superlative"):
+                # "Địa phương nào … nhiều nhất?" answered "TP.Biên Hòa": there is the place answered;
+                # unanswered (or answered with a figure), "there" is nowhere the user can be taken to mean
+                found = re.sub(r"\s*\(.*\)\s*$", "", ans_text)
+                if not found or re.search(r"\d", found):
+                    return None
             if found is None and _names(base_q):
                 span = _span_in(base, _names(base_q)[0])
                 found = base[span[0]:span[1]] if span else None
@@ -1552,6 +1565,8 @@ def _up_to_its_name(phrase: str) -> str:
     end = named[-1]
     if " ".join(words[end:end + 2]).lower() in _TITLE_NOUNS or words[end].lower() in _TITLE_NOUNS:
         end = max([i for i, w in enumerate(words) if i > end and w[:1].isdigit()], default=end)
+    elif end + 1 < len(words) and re.fullmatch(r"\d{1,2}", words[end + 1]):
+        end += 1                          # "trang trại điện gió B&T 2": its number is its name's
     return " ".join(words[:end + 1])
 
 

@@ -329,7 +329,7 @@ def parse_question(text: str) -> Question:
                if not lexicon.PRICE_BASE_BEFORE.search(f[max(0, m.start() - 20):m.start()])}
     q.period = _period(f)
     q.days = lexicon.days_in(text)
-    source = _SOURCE_LEAD.match(f)
+    source = _SOURCE_LEAD.match(f) if re.search(r"\b(?:bao nhieu|may)\b", f) else None
     if source and not q.period:
         # "Theo Hội nghị khuyến công … năm 2019, Đồng Tháp bố trí bao nhiêu …?": the meeting of 2019
         # reports the year before; its year names the record, the figure's year is the record's to say
@@ -508,7 +508,8 @@ def _not_a_name(word: str) -> bool:
     """Words a capitalised run may hold that name no company or person: a measure (GDP),
     a unit (MWp), a Roman numeral (quý I)."""
     w = fold(word.strip(",.;:()"))
-    return w in _MEASURE_FOLDED or w in ROMAN or w in {"mwp", "kwp", "mw", "kw", "gw", "kwh", "usd", "vnd"}
+    return w in _MEASURE_FOLDED or w in ROMAN or w in {"mwp", "kwp", "mw", "kw", "gw", "kwh", "usd", "vnd"} \
+        or word.strip(",.;:()") in lexicon.TERM_ABBREVIATIONS     # "IIP", "KCQG": a term, no one's name
 
 
 _SYLLABLE_AFTER = re.compile(r"[ \t]+(\w+)")

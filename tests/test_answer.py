@@ -2300,10 +2300,15 @@ def test_where_it_was_held_is_a_typed_town_after_tai_though_no_province_is_named
                        "Hội chợ có 200 gian hàng.\n",
         "hop-bao.txt": "Ngày 2/4, tại TP Long Xuyên, UBND tỉnh An Giang tổ chức họp báo thông tin về ngày hội văn hóa "
                        "các dân tộc năm 2023.\n",
+        "phia-nam.txt": "Đó là chủ đề của Hội nghị ngành Công Thương khu vực phía Nam lần thứ V, tổ chức ngày "
+                        "24-8-2018 tại TP Sa Đéc, tỉnh Đồng Tháp.\n",
     })
     assert _stated(engine, "Hội nghị khuyến công các tỉnh Tây Nguyên năm 2021 được tổ chức ở đâu?") \
         == "TP. Buôn Ma Thuột"
     assert _stated(engine, "Lễ khai mạc Hội chợ hàng Việt tỉnh Phú Yên năm 2022 diễn ra ở đâu?") == "thành phố Tuy Hòa"
+    # the town found, and the province written after it, whole
+    assert _stated(engine, "Hội nghị ngành Công Thương khu vực phía Nam lần thứ V tổ chức ở đâu?") \
+        == "TP Sa Đéc, tỉnh Đồng Tháp"
     # where the press conference about an event was is not where the event is
     assert _stated(engine, "Ngày hội văn hóa các dân tộc An Giang năm 2023 diễn ra ở đâu?") is None
 
@@ -2469,3 +2474,21 @@ def test_a_town_asked_is_not_answered_by_its_provinces_whole(tmp_path, model_cac
     # the part of the day the record gives is the time's
     assert _stated(engine, "Lễ tôn vinh sản phẩm công nghiệp nông thôn tiêu biểu cấp quốc gia năm 2023 diễn ra ngày "
                            "nào?") == "Sáng ngày 15/12"
+
+
+def test_a_provinces_total_detailed_in_the_next_sentence_by_source(tmp_path, model_cache):
+    """"… tỉnh Hà Nam đã triển khai thực hiện 65 đề án với tổng kinh phí … trên 10 tỷ đồng. Cụ thể,
+    có 56 đề án khuyến công địa phương … 8,3 tỷ đồng và 9 đề án khuyến công quốc gia … 1,8 tỷ đồng":
+    the detail is the province's though it does not name it, and what it counts, named whole, is
+    asked before the verb ("triển khai") the total was written after (65 and the total's 10 tỷ had
+    answered the sources at 0.85 and 0.89)."""
+    engine = _records_engine(tmp_path, model_cache, {
+        "khuyen-cong-ha-nam-2017.txt": "Sở Công thương tỉnh Hà Nam cho biết, trong năm 2017, tỉnh Hà Nam đã triển khai "
+                                       "thực hiện 65 đề án với tổng kinh phí ước thực hiện trên 10 tỷ đồng.\n"
+                                       "Cụ thể, có 56 đề án khuyến công địa phương với kinh phí thực hiện 8,3 tỷ đồng và "
+                                       "9 đề án khuyến công quốc gia với nguồn kinh phí thực hiện 1,8 tỷ đồng.\n",
+    })
+    assert _stated(engine, "Năm 2017, Hà Nam triển khai bao nhiêu đề án khuyến công địa phương?") == "56 đề án"
+    assert _stated(engine, "Kinh phí thực hiện các đề án khuyến công quốc gia ở Hà Nam năm 2017 là bao nhiêu?") \
+        == "1,8 tỷ đồng"
+    assert _stated(engine, "Năm 2017, Hà Nam triển khai bao nhiêu đề án khuyến công?") == "65 đề án"

@@ -527,8 +527,9 @@ def answer_place(ctx: Evidence) -> Answer | None:
             if best in venues:
                 # the place named twice, bare in a headline ("… năm 2018 tại Nghệ An") and whole in the
                 # lead ("tại thành phố Vinh, tỉnh Nghệ An"): the whole
-                whole = max((v for sp, v in venues.items() if text[sp[0]:sp[1]] == text[best[0]:best[1]]),
-                            key=lambda v: v[1] - v[0])
+                # (and "tại TP Cao Lãnh, tỉnh Đồng Tháp": the town found, and the province after it, whole)
+                whole = max((v for sp, v in venues.items() if text[sp[0]:sp[1]] == text[best[0]:best[1]]
+                             or v[0] == venues[best][0]), key=lambda v: v[1] - v[0])
             else:
                 whole = _with_locality(text, _whole_answer(ctx, text, best))
             return _scored(entity_answer(ctx, chunk, s, e, whole, "{x}."), cov, ctx,

@@ -87,6 +87,11 @@ def _part_of_the_place_asked(ctx: Evidence, f: Figure, names: set[str]) -> bool:
     động khuyến công gần 2,1 tỷ đồng, …") is that province's part; the part-or-whole slot
     decides whether the question asks it."""
     pos = f.start - f.sentence_start
+    if _DETAIL_OPENER.match(f.sentence):
+        # "Cụ thể, có 56 đề án khuyến công địa phương …" details the sentence before ("tỉnh Lâm Đồng
+        # đã triển khai thực hiện 65 đề án …"), whose province is its own
+        whole = ctx.sentence_before(f)
+        return any(is_place_asked(whole[s:e], names) for s, e, _ in find_places(whole))
     among = list(lexicon.AMONG_WRITTEN.finditer(f.sentence, 0, max(pos, 0)))
     if not among:
         return False
@@ -97,15 +102,20 @@ def _part_of_the_place_asked(ctx: Evidence, f: Figure, names: set[str]) -> bool:
 
 
 _EACH = re.compile(r"(?<!\w)mỗi(?!\w)", re.IGNORECASE)
+_DETAIL_OPENER = re.compile(r"[\s\-–*]*(?:cụ thể|chi tiết)(?!\w)", re.IGNORECASE)
 
 
 def _continues_the_sentence_before(ctx: Evidence, f: Figure) -> bool:
-    """A sentence that opens with "Trong đó" breaks down the one before ("… năm 2018 tổng kinh
-    phí khuyến công của 20 tỉnh thành phía Nam … Trong đó, kinh phí khuyến công địa phương …
-    đạt 87,3%"): read with it, it must say what the question asks as a sentence would."""
-    if not lexicon.AMONG_WRITTEN.match(f.sentence.lstrip(" \t-–*")):
+    """A sentence that opens with "Trong đó" or "Cụ thể" breaks down the one before ("… năm 2018
+    tổng kinh phí khuyến công của 20 tỉnh thành phía Nam … Trong đó, kinh phí khuyến công địa
+    phương … đạt 87,3%"): read with it, it must say what the question asks as a sentence would."""
+    if not (lexicon.AMONG_WRITTEN.match(f.sentence.lstrip(" \t-–*")) or _DETAIL_OPENER.match(f.sentence)):
         return False
-    return ctx.coverage(ctx.sentence_before(f) + " " + f.sentence) >= MIN_COVERAGE and not ctx.q.places
+    before = ctx.sentence_before(f)
+    names = ctx.q.place_names()
+    if names and not any(is_place_asked(before[s:e], names) for s, e, _ in find_places(before)):
+        return False            # a province asked must be the one the sentence before is about
+    return ctx.coverage(before + " " + f.sentence) >= MIN_COVERAGE
 
 
 def _each_asked(ctx: Evidence, f: Figure) -> bool:
@@ -186,8 +196,10 @@ def score_figures(ctx: Evidence, cands: list[tuple[Figure, int]]) -> list[Candid
             if _in_own_record(ctx, c.figure):
                 c.features["entity_exact"] = 1.0
     out = _named_list_items(ctx, out)
-    out = _counted_by_the_verb_asked(ctx, out)
+    # what is counted, named whole, first: "đề án khuyến công địa phương" is the detail's 56, though
+    # the verb asked ("triển khai") wrote the total's 65
     out = _counting_what_is_asked(ctx, out)
+    out = _counted_by_the_verb_asked(ctx, out)
     out = _at_the_stage_asked(ctx, out)
     out = _segment_asked(ctx, out)
     if ctx.funding:

@@ -109,23 +109,32 @@ _COMPARE = re.compile(r"\b((?<!gia )so sanh|qua cac nam|qua tung nam|cac nam|tun
 _MEASURE_UNITS = MEASURE_UNITS
 # a measure written right before what asks it: "có công suất bao nhiêu", "diện tích là bao nhiêu"
 _ASKED_RIGHT_AFTER = re.compile(r"\s+(?:(?:la|dat|vao khoang|khoang|co|duoc)\s+)*(?:bao nhieu|may)\b")
-# written with its marks, a word a measure's pattern reads folded may be another: "niên đại" is
-# no length ("dài"), "sau bao nhiêu" no depth ("sâu")
 # a question that opens by citing its source, a meeting or a report, up to the comma (folded)
 _SOURCE_LEAD = re.compile(r"\s*(?:theo|tai)\s+(?:cac\s+)?(?:hoi nghi|hoi thao|bao cao|thong bao|ket luan|le)\b[^,?]*,")
+# written with its marks, a word a measure's pattern reads folded may be another: "niên đại" is
+# no length ("dài"), "sau bao nhiêu" no depth ("sâu")
 _MISREAD_BY_FOLDING = re.compile(r"\b(?:đại|sau)\b")
 _CHANGE_VERBS = "|".join(fold(r) for r in lexicon.CHANGE_RELATIONS + lexicon.CHANGE_UNDIRECTED)
 # a change's base may come between ("vượt kế hoạch bao nhiêu?", "tăng so với cùng kỳ bao nhiêu?"),
 # unless a percentage is asked: "vượt kế hoạch bao nhiêu phần trăm?" is a share of the plan
-_BASE_BETWEEN = (r"(?:(?:so voi\s+)?(?:ke hoach|chi tieu|muc tieu|du toan|cung ky)(?:\s+nam)?(?:\s+(?:19|20)\d\d)?\s+"
-                 r"(?=(?:them\s+)?(?:bao nhieu|may)\b(?!\s*(?:phan tram|%))))?")
-_CHANGE = re.compile(r"\b(" + _CHANGE_VERBS + r")\s+" + _BASE_BETWEEN + r"(?:them\s+|len\s+|xuong\s+)?(bao nhieu|may)\b")
+_CHANGE_BASES = ("kế hoạch", "chỉ tiêu", "mục tiêu", "dự toán", "cùng kỳ")
+
+
+def _base_between(accented: bool) -> str:
+    """The pattern of a change's base written between its verb and "bao nhiêu", with its marks or folded."""
+    def w(word: str) -> str:
+        return word if accented else fold(word)
+    return (r"(?:(?:" + w("so với") + r"\s+)?(?:" + "|".join(map(w, _CHANGE_BASES)) + r")(?:\s+" + w("năm")
+            + r")?(?:\s+(?:19|20)\d\d)?\s+(?=(?:" + w("thêm") + r"\s+)?(?:" + w("bao nhiêu") + "|" + w("mấy")
+            + r")(?!\w)(?!\s*(?:" + w("phần trăm") + r"|%))))?")
+
+
+_CHANGE = re.compile(r"\b(" + _CHANGE_VERBS + r")\s+" + _base_between(False)
+                     + r"(?:them\s+|len\s+|xuong\s+)?(bao nhieu|may)\b")
 # the change itself ("tăng bao nhiêu", "giảm thêm mấy %"); "tăng lên bao nhiêu" asks where it ended
-_CHANGE_ASKED = re.compile(r"\b(" + _CHANGE_VERBS + r")\s+" + _BASE_BETWEEN + r"(?:them\s+)?(bao nhieu|may)\b")
+_CHANGE_ASKED = re.compile(r"\b(" + _CHANGE_VERBS + r")\s+" + _base_between(False) + r"(?:them\s+)?(bao nhieu|may)\b")
 _CHANGE_ACCENTED = re.compile(r"\b(" + "|".join(lexicon.CHANGE_RELATIONS + lexicon.CHANGE_UNDIRECTED) + r")\s+"
-                              r"(?:(?:so với\s+)?(?:kế hoạch|chỉ tiêu|mục tiêu|dự toán|cùng kỳ)(?:\s+năm)?"
-                              r"(?:\s+(?:19|20)\d\d)?\s+(?=(?:thêm\s+)?(?:bao nhiêu|mấy)(?!\w)(?!\s*(?:phần trăm|%))))?"
-                              r"(?:thêm\s+)?(bao nhiêu|mấy)\b")
+                              + _base_between(True) + r"(?:thêm\s+)?(bao nhiêu|mấy)\b")
 _UNDIRECTED = {fold(w) for w in lexicon.CHANGE_UNDIRECTED}
 _EITHER_WAY = re.compile(r"\b(?:tang|giam)\s+(?:hay|hoac|hay la)\s+(?:tang|giam)\b")
 _PERIOD_AFTER_HOW_MUCH = re.compile(r"\b(?:bao nhieu|may)\s+(?:giai doan|thoi ky)\s+(?:19|20)\d\d\b")

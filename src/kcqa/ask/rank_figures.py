@@ -90,15 +90,18 @@ def _part_of_the_place_asked(ctx: Evidence, f: Figure, names: set[str]) -> bool:
     if _DETAIL_OPENER.match(f.sentence):
         # "Cụ thể, có 56 đề án khuyến công địa phương …" details the sentence before ("tỉnh Lâm Đồng
         # đã triển khai thực hiện 65 đề án …"), whose province is its own
-        whole = ctx.sentence_before(f)
-        return any(is_place_asked(whole[s:e], names) for s, e, _ in find_places(whole))
+        return _names_a_province_asked(ctx.sentence_before(f), names)
     among = list(lexicon.AMONG_WRITTEN.finditer(f.sentence, 0, max(pos, 0)))
     if not among:
         return False
     whole = f.sentence[:among[-1].start()]
     if not whole.strip(" \t-–*"):
         whole = ctx.sentence_before(f)
-    return any(is_place_asked(whole[s:e], names) for s, e, _ in find_places(whole))
+    return _names_a_province_asked(whole, names)
+
+
+def _names_a_province_asked(text: str, names: set[str]) -> bool:
+    return any(is_place_asked(text[s:e], names) for s, e, _ in find_places(text))
 
 
 _EACH = re.compile(r"(?<!\w)mỗi(?!\w)", re.IGNORECASE)
@@ -113,7 +116,7 @@ def _continues_the_sentence_before(ctx: Evidence, f: Figure) -> bool:
         return False
     before = ctx.sentence_before(f)
     names = ctx.q.place_names()
-    if names and not any(is_place_asked(before[s:e], names) for s, e, _ in find_places(before)):
+    if names and not _names_a_province_asked(before, names):
         return False            # a province asked must be the one the sentence before is about
     return ctx.coverage(before + " " + f.sentence) >= MIN_COVERAGE
 

@@ -2492,3 +2492,78 @@ def test_a_provinces_total_detailed_in_the_next_sentence_by_source(tmp_path, mod
     assert _stated(engine, "Kinh phí thực hiện các đề án khuyến công quốc gia ở Hà Nam năm 2017 là bao nhiêu?") \
         == "1,8 tỷ đồng"
     assert _stated(engine, "Năm 2017, Hà Nam triển khai bao nhiêu đề án khuyến công?") == "65 đề án"
+
+
+def test_lists_and_parts_answer_the_item_asked(tmp_path, model_cache):
+    """Lists read by what each item says. Groups that each open with their count share the lead
+    before the first count, and each is named by what it counts (68,9% of "chợ" had answered
+    "cửa hàng xăng dầu", stated at 0.93). A lead every group writes its own of ("…, gồm …; công
+    nhận lại …, gồm …") opens no list. A count at the stage asked by the verb before "bao nhiêu"
+    ("công nhận bao nhiêu", not "tiếp nhận 65", stated at 0.87), and a part counted by the action
+    asked ("trong đó xử lý 1.441 vụ" though the whole "quản lý … xử phạt" has both syllables).
+    A measure told after its figure with "về" is that figure's own."""
+    engine = _records_engine(tmp_path, model_cache, {
+        "quy-hoach-mien-trung.txt": "Tính đến tháng 6/2015 khu vực miền Trung-Tây Nguyên đã thực hiện đầu tư so với "
+                                    "quy hoạch là 1.475 chợ (đạt 68,9%); 132 siêu thị (đạt 42,8%); 21 trung tâm thương "
+                                    "mại (đạt 19,09%); 2470 cửa hàng xăng dầu (đạt 68,06%); 1 trung tâm hội chợ triển "
+                                    "lãm (đạt 12,5%).\n",
+        "ocop-thai-nguyen.txt": "Năm 2022, UBND tỉnh Thái Nguyên đã công nhận 44 sản phẩm xếp hạng đạt tiêu chuẩn sản phẩm "
+                                "OCOP lần đầu, gồm 07 sản phẩm đạt hạng 4 sao, 37 sản phẩm đạt hạng 3 sao; công nhận lại "
+                                "13 sản phẩm đã hết hạn chứng nhận OCOP, gồm 04 sản phẩm đạt hạng 4 sao, 09 sản phẩm đạt "
+                                "hạng 3 sao.\n",
+        "cnnt-dong-thap.txt": "Trong năm 2022, Sở Công Thương tỉnh Đồng Tháp tiếp nhận 65 sản phẩm, bộ sản phẩm của 46 đơn "
+                              "vị đăng ký xét chọn sản phẩm công nghiệp nông thôn tiêu biểu cấp tỉnh. Theo đó, UBND tỉnh "
+                              "đã công nhận sản phẩm CNNT tiêu biểu cấp tỉnh năm 2022 cho 28 sản phẩm, bộ sản phẩm.\n",
+        "qltt-thai-nguyen.txt": "Trong năm 2020, lực lượng quản lý thị trường tỉnh Thái Nguyên đã kiểm tra, xử phạt vi phạm "
+                                "hành chính được trên 1.770 vụ, trong đó xử lý 1.441 vụ bằng 106,6% so với năm 2019.\n",
+        "tinh-bot-san.txt": "Kết thúc 6 tháng đầu năm 2020, ngành tinh bột sắn tỉnh Kon Tum vẫn tăng trưởng tới 8,79% về "
+                            "doanh thu và tăng 9,01% về sản lượng.\n",
+    })
+    asked = "Tính đến tháng 6/2015, khu vực miền Trung - Tây Nguyên đã đầu tư {} so với quy hoạch đạt bao nhiêu phần trăm " \
+            "quy hoạch?"
+    assert _stated(engine, asked.format("cửa hàng xăng dầu")) == "68,06%"
+    assert _stated(engine, asked.format("chợ")) == "68,9%"
+    assert _stated(engine, "Năm 2022, Thái Nguyên công nhận lần đầu bao nhiêu sản phẩm OCOP đạt hạng 4 sao?") \
+        == "07 sản phẩm"
+    assert "65 sản phẩm" not in _weighed(engine, "Năm 2022, Đồng Tháp công nhận bao nhiêu sản phẩm, bộ sản phẩm CNNT "
+                                                 "tiêu biểu cấp tỉnh?")
+    assert _stated(engine, "Năm 2020, lực lượng quản lý thị trường tỉnh Thái Nguyên đã xử lý bao nhiêu vụ?") == "1.441 vụ"
+    assert _stated(engine, "Doanh thu ngành tinh bột sắn Kon Tum 6 tháng đầu năm 2020 tăng bao nhiêu?") == "tới 8,79%"
+    assert _stated(engine, "Sản lượng ngành tinh bột sắn Kon Tum 6 tháng đầu năm 2020 tăng bao nhiêu?") == "9,01%"
+
+
+def test_levels_scopes_wholes_and_groups_of_a_figure(tmp_path, model_cache):
+    """The level of each item of a list ("79 … cấp tỉnh, 18 … cấp khu vực và 06 … cấp quốc gia":
+    06 had answered the region's level at 0.98); "bình chọn cấp khu vực" is a level, not the scope
+    of the country's 439 (stated at 0.90 for the south); of two shares in one sentence, the one
+    whose whole is the whole asked (34,85% at 0.96 for 20,25%); an aside in brackets about the
+    country is not the group's ("(cả nước tăng 9,2%)", and "tăng bình quân" is a change); the group
+    the record counts apart is not answered by the whole's count."""
+    engine = _records_engine(tmp_path, model_cache, {
+        "cnnt-dong-thap.txt": "Tính đến tháng 6/2020, toàn tỉnh Đồng Tháp có 75 cơ sở tham gia với 79 sản phẩm đạt chứng "
+                              "nhận sản phẩm công nghiệp nông thôn tiêu biểu cấp tỉnh, 18 sản phẩm đạt chứng nhận sản phẩm "
+                              "tiêu biểu cấp khu vực và 06 sản phẩm đạt chứng nhận sản phẩm tiêu biểu cấp quốc gia.\n",
+        "cnnt-phia-nam-2024.txt": "Năm 2024, cả nước có 889 sản phẩm công nghiệp nông thôn tiêu biểu cấp tỉnh đăng ký tham "
+                                  "gia bình chọn cấp khu vực, trong đó 439 sản phẩm được công nhận (đạt tỷ lệ 49%). Đối "
+                                  "với khu vực phía Nam ghi nhận 18/20 tỉnh, thành phố đăng ký 382 sản phẩm tham gia bình "
+                                  "chọn, trong đó có 189 sản phẩm được công nhận (đạt 49,5% tổng số sản phẩm đăng ký).\n",
+        "khuyen-cong-phia-nam-2017.txt": "Tổng kế hoạch kinh phí khuyến công năm 2017 của khu vực phía Nam là 64.710 "
+                                         "triệu đồng, tăng 8,00% so với kế hoạch năm 2016. Trong đó, kinh phí khuyến công "
+                                         "quốc gia hỗ trợ 22.554 triệu đồng, chiếm 20,25% tổng kinh phí khuyến công quốc "
+                                         "gia và chiếm 34,85% kinh phí khuyến công toàn Vùng.\n",
+        "cum-thi-dua-2023.txt": "Năm 2023, tổng mức bán lẻ hàng hóa, dịch vụ của cả Cụm thi đua số 2 ước tăng bình quân "
+                                "30,4% so với cùng kỳ năm trước (cả nước tăng 9,2%).\n",
+        "cnnt-phia-bac-2020.txt": "24 địa phương khu vực phía Bắc đăng ký 194 sản phẩm tham gia bình chọn sản phẩm CNNT "
+                                  "tiêu biểu năm 2020. Trong đó, Nhóm sản phẩm thủ công mỹ nghệ có 66 sản phẩm; Nhóm sản "
+                                  "phẩm chế biến nông, lâm, thủy sản và thực phẩm có 104 sản phẩm.\n",
+    })
+    assert _stated(engine, "Tính đến tháng 6/2020, Đồng Tháp có bao nhiêu sản phẩm đạt chứng nhận sản phẩm công nghiệp "
+                           "nông thôn tiêu biểu cấp khu vực?") == "18 sản phẩm"
+    assert _stated(engine, "Năm 2024, khu vực phía Nam có bao nhiêu sản phẩm công nghiệp nông thôn tiêu biểu được công "
+                           "nhận cấp khu vực?") == "189 sản phẩm"
+    share = "Năm 2017, kinh phí khuyến công quốc gia hỗ trợ khu vực phía Nam chiếm bao nhiêu phần trăm {}?"
+    assert _stated(engine, share.format("tổng kinh phí khuyến công quốc gia")) == "20,25%"
+    assert _stated(engine, share.format("kinh phí khuyến công toàn Vùng")) == "34,85%"
+    assert _stated(engine, "Năm 2023 tổng mức bán lẻ hàng hóa, dịch vụ của cả Cụm thi đua số 2 tăng bao nhiêu?") == "30,4%"
+    assert "194 sản phẩm" not in _weighed(engine, "Nhóm thủ công mỹ nghệ có bao nhiêu sản phẩm đăng ký bình chọn sản "
+                                                  "phẩm CNNT tiêu biểu khu vực phía Bắc năm 2020?")

@@ -476,8 +476,22 @@ _PROVINCE_WIDE = re.compile(r"\b(?:toan tinh|ca tinh|tren dia ban tinh|toan than
 def _defined_term(f: Figure) -> bool:
     """Whether the figure's entity is an abbreviation the record defines for a common noun
     phrase ("sản phẩm công nghiệp nông thôn tiêu biểu (SPCNNTTB)"): a term, no one's name."""
-    return bool(f.entity.isupper() and re.search(r"(?<![^\W\d_])[^\W\d_A-ZĐ]\w*\s*\(\s*" + re.escape(f.entity)
-                                                 + r"\s*\)", f.sentence))
+    if not f.entity.isupper():
+        return False
+    if re.search(r"(?<![^\W\d_])[^\W\d_A-ZĐ]\w*\s*\(\s*" + re.escape(f.entity) + r"\s*\)", f.sentence):
+        return True
+    # written in capitals, its words' initials are the abbreviation: "Cụm Công Nghiệp (CCN)"
+    m = re.search(r"((?:[^\W\d_]+\s+){1,8})\(\s*" + re.escape(f.entity) + r"\s*\)", f.sentence)
+    if not m:
+        return False
+    initials = "".join(w[0] for w in m.group(1).split()).upper()
+    return len(f.entity) >= 2 and initials.endswith(fold(f.entity).upper()) \
+        and not any(fold(w).lower() in _PROPER_HEADS for w in m.group(1).split()[-len(f.entity):])
+
+
+# words that open a body's or a place's name, not a common noun's: "Sở Công Thương (SCT)" names someone
+_PROPER_HEADS = {fold(w).lower() for w in ("Sở", "Bộ", "Cục", "Ủy", "Ban", "Tổng", "Công ty", "Tập đoàn", "Ngân hàng",
+                                           "Viện", "Trường", "Trung tâm", "Hội", "Hiệp hội", "Tỉnh", "Thành")}
 
 
 def _entity_as_written(f: Figure) -> str:
@@ -532,6 +546,12 @@ def scope_ok(ctx: Evidence, f: Figure) -> bool:
     nearest scope word before it in its sentence. "Tổng kinh phí … năm 2017 của cả nước" is not
     answered by "…, khu vực là 60.058,60 triệu đồng, … so với … năm 2017 (44.309 triệu đồng)"."""
     asked = ctx.scopes
+    if not asked:
+        # "… của cả Cụm ước tăng bình quân 30,4% so với cùng kỳ (cả nước tăng 9,2%)": an aside in
+        # brackets about another scope is that scope's, not the subject's the question asks about
+        opened = f.sentence.rfind("(", 0, f.start - f.sentence_start)
+        aside = f.sentence[opened + 1:f.start - f.sentence_start] if opened >= 0 else ""
+        return ")" in aside or not lexicon.scopes_named(fold(aside).lower())
     if len(asked) != 1:
         return True
     before = fold(f.sentence[:f.start - f.sentence_start]).lower()
@@ -592,9 +612,13 @@ def level_ok(ctx: Evidence, f: Figure) -> bool:
     asked = ctx.levels
     if len(asked) != 1:
         return True
-    # a sentence that names none is of the level its record's title names ("… tiêu biểu cấp quốc
-    # gia năm 2017" over "Chia theo nhóm sản phẩm: có 19/34 sản phẩm …")
-    said = lexicon.levels_named(fold(f.sentence).lower()) or lexicon.levels_named(fold(ctx.doc_title(f.doc)).lower())
+    # the level its own item names, up to the next figure ("79 sản phẩm đạt chứng nhận … cấp tỉnh, 18
+    # sản phẩm … cấp khu vực và 06 sản phẩm … cấp quốc gia"); else its sentence's; a sentence that
+    # names none is of the level its record's title names ("… tiêu biểu cấp quốc gia năm 2017" over
+    # "Chia theo nhóm sản phẩm: có 19/34 sản phẩm …")
+    item = re.split(r"\d", f.sentence[f.end - f.sentence_start:], maxsplit=1)[0]
+    said = lexicon.levels_named(fold(item).lower()) or lexicon.levels_named(fold(f.sentence).lower()) \
+        or lexicon.levels_named(fold(ctx.doc_title(f.doc)).lower())
     return not said or bool(said & asked)
 
 
@@ -697,14 +721,20 @@ def group_ok(ctx: Evidence, f: Figure) -> bool:
     ("thành phần công nghiệp xây dựng"), its own words may not."""
     if not ctx.q.group:
         return True
-    # the group right after the figure is its own ("533,6 triệu đồng/năm cho khối Trung học"),
-    # else the nearest before it
+    words = group_of(f)
+    return words is None or same_group(words, ctx.q.group.split())
+
+
+def group_of(f: Figure) -> list[str] | None:
+    """The words of the group a figure's sentence puts it in: the group right after it ("533,6
+    triệu đồng/năm cho khối Trung học"), else the nearest before it; None when it names none."""
     after = re.split(r"[,;]", f.sentence[f.end - f.sentence_start:][:80], maxsplit=1)[0]
     found = [g for g in lexicon.group_phrases(after) if g[0] <= 12] or \
         lexicon.group_phrases(f.sentence[:f.start - f.sentence_start])[-1:]
-    if not found:
-        return True
-    words, asked = found[0][2], ctx.q.group.split()
+    return found[0][2] if found else None
+
+
+def same_group(words: list[str], asked: list[str]) -> bool:
     n = min(len(words), len(asked))
     # the same words, or one group's words all among the other's ("y sinh" of "nghiên cứu y sinh",
     # "quản lý tiêu dùng" of "điện quản lý tiêu dùng"); "công nghiệp địa phương" is not "… Trung ương"
@@ -776,6 +806,7 @@ def label_ok(ctx: Evidence, f: Figure) -> bool:
 
 
 _TOTAL = re.compile(r"\btong\b")
+_SHARES_WHOLE = re.compile(r"\bchiem\b.*?\b(?:phan tram|ty le|ty trong)\b.*$")
 # a total asked: "tổng", not a word it begins ("hội nghị tổng kết", "Tổng cục", "Tổng công ty")
 _TOTAL_ASKED = re.compile(r"\btong\b(?!\s+(?:ket|cuc|cong ty|giam doc|bi thu|thong|lien doan|kiem toan|hop)\b)")
 
@@ -797,7 +828,8 @@ def part_ok(ctx: Evidence, f: Figure) -> bool:
     asked = set(folded_syllables(ctx.q.text).split())
     if {"trong", "do"} <= asked or {"trong", "so"} <= asked:
         return True
-    total_asked = bool(_TOTAL_ASKED.search(" ".join(folded_syllables(ctx.q.text).split())))
+    # (the whole of a share asked, "chiếm bao nhiêu phần trăm tổng kinh phí …", is no total asked)
+    total_asked = bool(_TOTAL_ASKED.search(_SHARES_WHOLE.sub(" ", " ".join(folded_syllables(ctx.q.text).split()))))
     unit = r"%" if f.unit == "%" else re.escape(f.unit) + r"(?!\w)"
     stated = re.compile(r"\d(?:[\d.,]*\d)?\s*" + _SCALE + unit, re.IGNORECASE)
     before = list(_AMONG.finditer(f.sentence, 0, max(pos, 0)))
@@ -830,7 +862,8 @@ def part_ok(ctx: Evidence, f: Figure) -> bool:
         part = f.sentence[start:end]
         if total_asked and _TOTAL.search(fold(whole)) and not _TOTAL.search(fold(f.sentence[start:pos])):
             return False    # "Tổng kinh phí … là bao nhiêu?" asks the total the record states as one
-        return _names_the_part(ctx.q, asked, whole, part, f.measure) or _period_of_the_part(ctx.q, f, whole)
+        return _names_the_part(ctx.q, asked, whole, part, f.measure) or _period_of_the_part(ctx.q, f, whole) \
+            or _counted_by_the_action_asked(ctx.q, f, whole)
     after = _AMONG.search(f.sentence, pos)
     if after:                                # the figure may be the whole
         start = _whole_start(f.sentence, after.start(), stated)
@@ -842,6 +875,37 @@ def part_ok(ctx: Evidence, f: Figure) -> bool:
             return True
         return not first or not _names_the_part(ctx.q, asked, whole, part)
     return True
+
+
+def _counted_by_the_action_asked(q, f: Figure, whole: str) -> bool:
+    """"… đã xử lý bao nhiêu vụ?": the part counted right after that action ("kiểm tra, xử phạt …
+    được trên 1.770 vụ, trong đó xử lý 1.441 vụ"), which the whole does not write, is the one
+    asked. An action of two syllables: one ("có") names nothing."""
+    verb = asked_verb(q) if q.kind == "count" else ()
+    if len(verb) != 2:
+        return False
+    before = folded_syllables(f.sentence[max(0, f.start - f.sentence_start - 60):f.start - f.sentence_start]).split()
+    while before and before[-1] in VERB_FILLERS:
+        before.pop()
+    return tuple(before[-2:]) == verb and " ".join(verb) not in folded_syllables(whole)
+
+
+# words between a counting verb and its count ("đã tiến hành kiểm tra 2.881 vụ"), and words
+# before "bao nhiêu" that name no action ("có", "được", "đã")
+VERB_FILLERS = {"da", "duoc", "tien", "hanh", "thuc", "hien", "tong", "cong", "so", "khoang", "hon", "gan",
+                "tren", "duoi", "len", "toi"}
+_HOW_MANY = re.compile(r"(?:^|\s)((?:\S+\s+){1,3}?)(?:bao nhieu|may)\s")
+_FUNCTION_WORDS = set(lexicon.STOPWORDS) | set(lexicon.QUESTION_WORDS)
+
+
+def asked_verb(q) -> tuple[str, ...]:
+    """The action a count question asks the count of ("đã kiểm tra bao nhiêu vụ" → kiểm tra):
+    the content words right before "bao nhiêu", up to two."""
+    m = _HOW_MANY.search(" " + fold(q.text).lower() + " ")
+    if not m:
+        return ()
+    words = [w for w in m.group(1).split() if w not in _FUNCTION_WORDS and w not in VERB_FILLERS]
+    return tuple(words[-2:])
 
 
 def _period_of_the_part(q, f: Figure, whole: str) -> bool:

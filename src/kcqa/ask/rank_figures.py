@@ -14,11 +14,11 @@ from ..models import Figure
 from ..text import lexicon
 from ..text.places import find_places
 from ..text.vietnamese import fold, folded_syllables
-from .candidates import (MIN_COVERAGE, MIN_PASSAGE_COVERAGE, TOP_PASSAGES, Candidate, Evidence, change_end_ok,
-                         country_ok, funding_in_sentence, funding_ok, funding_said, group_ok, identifier_ok, label_ok,
-                         level_ok, listed_name_ok, names_a_market_asked, names_ok, organisation_ok, origin_ok,
-                         part_ok, period_ok, place_ok, rank_ok, region_ok, scope_ok, stars_ok, stated_as_planned,
-                         table_context, unit_ok)
+from .candidates import (MIN_COVERAGE, MIN_PASSAGE_COVERAGE, TOP_PASSAGES, VERB_FILLERS, Candidate, Evidence,
+                         asked_verb, change_end_ok, country_ok, funding_in_sentence, funding_ok, funding_said, group_of,
+                         group_ok, identifier_ok, label_ok, level_ok, listed_name_ok, names_a_market_asked, names_ok,
+                         organisation_ok, origin_ok, part_ok, period_ok, place_ok, rank_ok, region_ok, same_group,
+                         scope_ok, stars_ok, stated_as_planned, table_context, unit_ok)
 from .features import (CHANGE_VERBS, asked_count_phrase, clause, counted_share, figure_features, is_place_asked,
                        mentions, relation_of, set_features)
 from .rank import load_ranker
@@ -42,6 +42,11 @@ def measure_ok(ctx, f, x) -> bool:
     specific = [m for m in q.measures if fold(m).replace(",", "") not in _GENERIC_MEASURES]
     in_clause = x["measure_in_clause"] if len(specific) == len(q.measures) else \
         any(mentions(fold(" ".join((clause(f), f.measure))), m) for m in {fold(m) for m in specific} | ctx.measure_equivalents)
+    if q.measures and own and fold(f.sentence[f.end - f.sentence_start:]).lower().lstrip().startswith("ve " + own.lower()):
+        # "8,79% về doanh thu và tăng 9,01% về sản lượng": a measure told right after its figure is
+        # that figure's, generic or not, whatever else its clause names
+        told, asked = own.lower(), {fold(m).replace(",", "").lower() for m in q.measures} | ctx.measure_equivalents
+        return any(a in told or told in a for a in asked)
     if not q.measures or in_clause or own not in _MEASURES or own in _GENERIC_MEASURES:
         return True
     own = own.replace(",", "")       # "xuất, nhập khẩu" is "xuất nhập khẩu"
@@ -199,12 +204,15 @@ def score_figures(ctx: Evidence, cands: list[tuple[Figure, int]]) -> list[Candid
             if _in_own_record(ctx, c.figure):
                 c.features["entity_exact"] = 1.0
     out = _named_list_items(ctx, out)
+    # the group asked, where the record counts it apart, before the stage it is counted at
+    out = _of_the_group_asked(ctx, out)
     # what is counted, named whole, first: "đề án khuyến công địa phương" is the detail's 56, though
     # the verb asked ("triển khai") wrote the total's 65
     out = _counting_what_is_asked(ctx, out)
     out = _counted_by_the_verb_asked(ctx, out)
     out = _at_the_stage_asked(ctx, out)
     out = _segment_asked(ctx, out)
+    out = _of_the_whole_asked(ctx, out)
     if ctx.funding:
         # a record that states the source asked for ("nguồn kinh phí khuyến công địa phương 2 tỷ
         # đồng") does not answer it with a sum that names no source (its "tổng kinh phí 2,8 tỷ");
@@ -273,8 +281,54 @@ def _named_list_items(ctx: Evidence, cands: list[Candidate]) -> list[Candidate]:
             or said[id(c)] == best[(c.figure.doc, c.figure.sentence_start, c.figure.unit)]]
 
 
+_SHARE_ASKED = re.compile(r"\bchiem\s+(?:ty\s*(?:le|trong)\s+)?(?:bao nhieu|may)\s*(?:phan tram|%)?\s+(?:cua\s+)?(.+)$")
+_WHOLE_SAID_END = re.compile(r"[,;:.()]|\s(?:va|con|tang|giam|dat|so voi|trong do)\s")
+
+
+def _whole_words(text: str) -> set[str]:
+    return set(folded_syllables(text).split()) - _FUNCTION_WORDS - {"nam", "quy", "thang"}
+
+
+def _of_the_whole_asked(ctx: Evidence, cands: list[Candidate]) -> list[Candidate]:
+    """"… chiếm bao nhiêu phần trăm tổng kinh phí khuyến công quốc gia?" against "chiếm 20,25% tổng
+    kinh phí khuyến công quốc gia và chiếm 34,85% kinh phí khuyến công toàn Vùng": of the shares
+    of one sentence, the one whose whole, written right after it, is the whole asked."""
+    m = _SHARE_ASKED.search(fold(ctx.q.text).lower().rstrip(" ?")) if _asks_share_of_whole(ctx.q) else None
+    asked = _whole_words(re.sub(r"\b(?:nam|quy|thang)\s+\S+", " ", m.group(1))) if m else set()
+    if len(asked) < 2:
+        return cands
+    fit: dict[int, int] = {}
+    for c in cands:
+        after = fold(c.figure.sentence[c.figure.end - c.figure.sentence_start:]).lower()
+        stop = _WHOLE_SAID_END.search(after)
+        said = _whole_words(after[:stop.start() if stop else len(after)])
+        if said:
+            fit[id(c)] = len(said & asked) - len(said - asked)
+    best: dict[tuple[str, int], int] = {}
+    for c in cands:
+        if id(c) in fit:
+            key = (c.figure.doc, c.figure.sentence_start)
+            best[key] = max(best.get(key, -99), fit[id(c)])
+    return [c for c in cands if id(c) not in fit or fit[id(c)] == best[(c.figure.doc, c.figure.sentence_start)]]
+
+
+def _of_the_group_asked(ctx: Evidence, cands: list[Candidate]) -> list[Candidate]:
+    """"Nhóm thủ công mỹ nghệ có bao nhiêu sản phẩm …?": where the record gives that group's own
+    count ("Trong đó, Nhóm sản phẩm thủ công mỹ nghệ có 66 sản phẩm"), a count of its unit that
+    names no group (the whole's "đăng ký 194 sản phẩm") is not the group's."""
+    if not ctx.q.group:
+        return cands
+    asked = ctx.q.group.split()
+    grouped = {(c.figure.doc, c.figure.unit) for c in cands
+               if (g := group_of(c.figure)) is not None and same_group(g, asked)}
+    return [c for c in cands if (c.figure.doc, c.figure.unit) not in grouped or group_of(c.figure) is not None]
+
+
 _LIST_LEAD = re.compile(r"(?<!\w)(?:bao gồm|gồm có|gồm|như)\s", re.IGNORECASE)
 _BREAKDOWN = re.compile(r"\s*" + lexicon.AMONG_WRITTEN.pattern, re.IGNORECASE)   # a group opening with it
+# a count and its counted noun, not a period ("9 tháng 2022 ước đạt …") nor a share ("3,4% so cùng kỳ")
+_NUMBER = re.compile(r"(?<![\w,./])\d[\d.,]*(?=\s+(?!(?:tháng|năm|quý|ngày|tuần)(?!\w))[^\W\d_])", re.IGNORECASE)
+_COUNT_OPENS = re.compile(r"\s*" + _NUMBER.pattern, re.IGNORECASE)          # a group opening with its count
 
 
 def _opening_years(group: str) -> set[int]:
@@ -286,6 +340,24 @@ def _opening_years(group: str) -> set[int]:
     return years_in(first[2]) if first and first[0] - lead <= 30 else set()
 
 
+_PLANNED_ASKED = re.compile(r"(?<!\w)(?:" + "|".join(fold(m).lower() for m in lexicon.PLANNED_MARKERS) + r")(?!\w)")
+
+
+def _planned_words(q) -> set[str]:
+    """The folded syllables of the plan verbs the question says ("phấn đấu", "dự kiến")."""
+    return {w for m in _PLANNED_ASKED.finditer(fold(q.text).lower()) for w in m.group().split()}
+
+
+def _counted_words(sentence: str, a: int, b: int) -> set[str]:
+    """The folded words a group that opens with its count says it counts ("cửa hàng xăng dầu" of
+    "2470 cửa hàng xăng dầu (đạt 68,06%)"), up to a bracket or a clause's end."""
+    m = _COUNT_OPENS.match(sentence, a, b)
+    if not m:
+        return set()
+    rest = re.split(r"[,;:.()]", sentence[m.end():b], maxsplit=1)[0]
+    return set(folded_syllables(rest).split())
+
+
 def _segment_asked(ctx: Evidence, cands: list[Candidate]) -> list[Candidate]:
     """A sentence that lists groups between semicolons, each with its own figures ("Hỗ trợ xây
     dựng mô hình trình diễn … (13 chương trình, … 2,035 tỉ đồng); Hỗ trợ xây dựng thương hiệu …
@@ -293,12 +365,17 @@ def _segment_asked(ctx: Evidence, cands: list[Candidate]) -> list[Candidate]:
     162,5 triệu đồng)"): the question that names one group's own words is answered from that
     group, not from another with the same measure words ("kinh phí hỗ trợ"). A group's own
     words are those the other groups of the sentence do not share; the group must say at least
-    two of the question's and more than any other."""
+    two of the question's (one, where each group opens with its count and the word after it
+    names the group: "1.475 chợ (đạt 68,9%); 132 siêu thị …") and more than any other."""
     if ctx.q.kind == "compare":
         return cands                      # its sides are one per period, chosen among all of them
     # the group's own description, not the subject: "PNJ" named before the first ";" is every group's
     subject = {w for n in ctx.q.names for w in fold(n).lower().split()}
-    asked = set(ctx.content) - _FUNCTION_WORDS - subject
+    # the question's content words were told from its function words on their marks when it has
+    # them ("cửa hàng xăng dầu" is not "của", "đầu"): fold no more of them away here
+    # them ("cửa hàng xăng dầu" is not "của", "đầu"); a plan's verb asked ("phấn đấu … đạt bao
+    # nhiêu?") governs every group of a list of targets, and names none
+    asked = set(ctx.content) - subject - _planned_words(ctx.q)
     places = ctx.q.place_names()
     by_sentence: dict[tuple[str, int], list[Candidate]] = {}
     for c in cands:
@@ -312,9 +389,20 @@ def _segment_asked(ctx: Evidence, cands: list[Candidate]) -> list[Candidate]:
         # the first group starts after the list's lead-in ("Một số địa phương có chỉ số tăng cao:
         # Quảng Nam tăng 29,2%; …", "Nhiều mặt hàng … tăng, gồm thủy sản …; thép …"): the
         # lead-in's words are every group's ("(gồm 11 chương trình …)" in a bracket is a group's own)
-        lead = max(sentence.rfind(":", 0, bounds[0]),
+        # (a lead every group writes its own of, "công nhận 44 sản phẩm …, gồm 07 …; công nhận lại 13
+        # sản phẩm …, gồm 04 …", opens each group's parts, not the list)
+        lead = max(sentence.rfind(":", 0, bounds[0]) if ":" not in sentence[bounds[0]:] else -1,
                    max((m.end() - 1 for m in _LIST_LEAD.finditer(sentence, 0, bounds[0])
-                        if sentence.count("(", 0, m.start()) == sentence.count(")", 0, m.start())), default=-1))
+                        if sentence.count("(", 0, m.start()) == sentence.count(")", 0, m.start())
+                        and not _LIST_LEAD.search(sentence, bounds[0])), default=-1))
+        # groups that each open with their count ("… đầu tư so với quy hoạch là 1.475 chợ (đạt
+        # 68,9%); 132 siêu thị (đạt 42,8%); 2470 cửa hàng xăng dầu (đạt 68,06%)") share all that
+        # the first one says before its count: the first group starts there too
+        counts = [m.start() for m in _NUMBER.finditer(sentence, lead + 1, bounds[0])
+                  if sentence.count("(", 0, m.start()) == sentence.count(")", 0, m.start())]
+        counted = bool(counts) and all(_COUNT_OPENS.match(sentence, b + 1) for b in bounds)
+        if counted:
+            lead = counts[-1] - 1
         spans = list(zip([lead + 1] + [b + 1 for b in bounds], bounds + [len(sentence)]))
         if any(_BREAKDOWN.match(sentence, a) for a, _ in spans[1:]):
             continue                      # "…; trong đó, 7 sản phẩm …": the parts of the group before, not
@@ -337,6 +425,14 @@ def _segment_asked(ctx: Evidence, cands: list[Candidate]) -> list[Candidate]:
             keep = spans[by_year[0]]
         elif len(market) == 1:
             keep = spans[market[0]]
+        elif counted:
+            # each group is named by what it counts, the words after its count ("1.475 chợ (đạt …)"):
+            # the group whose counted words the question says, all of them, the longest such
+            named = [(len(ws), i) for i, ws in enumerate(_counted_words(sentence, a, b) for a, b in spans)
+                     if ws and ws <= asked]
+            if not named or [n for n, _ in named].count(max(named)[0]) > 1:
+                continue
+            keep = spans[max(named)[1]]
         elif best < 2 or said.count(best) > 1:
             continue
         else:
@@ -353,34 +449,17 @@ def _segment_asked(ctx: Evidence, cands: list[Candidate]) -> list[Candidate]:
     return [c for c in cands if id(c) not in dropped]
 
 
-# words between a counting verb and its count ("đã tiến hành kiểm tra 2.881 vụ"), and words
-# before "bao nhiêu" that name no action ("có", "được", "đã")
-_VERB_FILLERS = {"da", "duoc", "tien", "hanh", "thuc", "hien", "tong", "cong", "so", "khoang", "hon", "gan",
-                 "tren", "duoi", "len", "toi"}
-_HOW_MANY = re.compile(r"(?:^|\s)((?:\S+\s+){1,3}?)(?:bao nhieu|may)\s")
-
-
-def _asked_verb(q) -> tuple[str, ...]:
-    """The action a count question asks the count of ("đã kiểm tra bao nhiêu vụ" → kiểm tra):
-    the content words right before "bao nhiêu", up to two."""
-    m = _HOW_MANY.search(" " + fold(q.text).lower() + " ")
-    if not m:
-        return ()
-    words = [w for w in m.group(1).split() if w not in _FUNCTION_WORDS and w not in _VERB_FILLERS]
-    return tuple(words[-2:])
-
-
 def _counted_by_the_verb_asked(ctx: Evidence, cands: list[Candidate]) -> list[Candidate]:
     """"kiểm tra bao nhiêu vụ?" is answered by the count the record writes after "kiểm tra"
     ("đã tiến hành kiểm tra 2.881 vụ"), not by the count after another verb in the next sentence
     ("đã xử lý 2.611 vụ"), when the record has the one asked: counts of one unit in one record."""
-    verb = _asked_verb(ctx.q) if ctx.q.kind == "count" else ()
+    verb = asked_verb(ctx.q) if ctx.q.kind == "count" else ()
     if not verb:
         return cands
 
     def after_verb(f: Figure) -> bool:
         before = folded_syllables(f.sentence[max(0, f.start - f.sentence_start - 60):f.start - f.sentence_start]).split()
-        while before and before[-1] in _VERB_FILLERS:
+        while before and before[-1] in VERB_FILLERS:
             before.pop()
         return tuple(before[-len(verb):]) == verb
     said = {(c.figure.doc, c.figure.unit) for c in cands if after_verb(c.figure)}
@@ -441,9 +520,36 @@ def _at_the_stage_asked(ctx: Evidence, cands: list[Candidate]) -> list[Candidate
     a count of the other stage never answers."""
     m = _COUNTED_AFTER.search(fold(ctx.q.text).lower()) if ctx.q.kind == "count" else None
     asked = _stage(m.group(1)) if m else None
+    if m and not asked:
+        # or by the verb right before it ("Đồng Tháp công nhận bao nhiêu sản phẩm?"), or by the one
+        # stage the question names before it ("… công nhận sản phẩm … của bao nhiêu đơn vị?")
+        before = fold(ctx.q.text).lower()[:m.start()] + " "
+        asked = next((stage for stage, pattern in _STAGE_BEFORE if pattern.search(before)), None)
+        named = {stage for stage, words in _STAGE_WORDS.items() if re.search(r"(?<!\w)(?:" + words + r")(?!\w)", before)}
+        if not asked and len(named) == 1:
+            asked = named.pop()
     if not asked:
         return cands
-    return [c for c in cands if _stage_of(c.figure) in (None, asked)]
+    return [c for c in cands if (_stage_of(c.figure) or _stage_of_the_whole(ctx, c.figure)) in (None, asked)]
+
+
+def _stage_of_the_whole(ctx: Evidence, f: Figure) -> str | None:
+    """A sentence that opens "Trong đó, …" breaks down the count of the sentence before ("24 địa
+    phương … đăng ký 194 sản phẩm tham gia bình chọn …. Trong đó, Nhóm sản phẩm thủ công mỹ
+    nghệ có 66 sản phẩm"): its counts are at that count's stage."""
+    if not lexicon.AMONG_WRITTEN.match(f.sentence.lstrip(" -–*")):
+        return None
+    before = fold(ctx.sentence_before(f)).lower()
+    stages = set()
+    for m in _COUNT.finditer(before):
+        after = re.split(r"[,;:.()]", before[m.end():], 1)[0].strip()
+        stages.add(_stage(after) or next((stage for stage, pattern in _STAGE_BEFORE
+                                          if pattern.search(before[:m.start()])), None))
+    stages.discard(None)
+    return stages.pop() if len(stages) == 1 else None
+
+
+_COUNT = re.compile(r"(?<![\w.,/])\d[\d.,]*(?![\w/])")
 
 
 _NEGATION = re.compile(r"(?:" + "|".join(lexicon.NEGATIONS) + r")", re.IGNORECASE)

@@ -17,7 +17,7 @@ from ..models import Document, Figure
 
 # Bump when extraction changes: `kcqa index` then re-extracts figures from the stored
 # text of every record, without re-embedding anything.
-EXTRACTOR_VERSION = "74"
+EXTRACTOR_VERSION = "75"
 from ..text import lexicon
 from ..text.numbers import Quantity, find_durations, find_quantities
 from ..text.places import find_places
@@ -42,7 +42,7 @@ _PERIOD = re.compile(
     re.IGNORECASE)
 _RELATION_BEFORE = re.compile(
     r"(đạt|tăng|giảm|cao hơn|thấp hơn|vượt|bằng|chiếm|lên|xuống|còn|là|được|thêm)(?:\s+trưởng(?=\s*$))?"
-    r"(?:\s+(?:nhẹ|mạnh|mạnh mẽ|tiếp|nhanh|sâu|đột biến|vọt))?"
+    r"(?:\s+(?:nhẹ|mạnh|mạnh mẽ|tiếp|nhanh|sâu|đột biến|vọt|bình quân|trung bình))?"
     r"(?:\s+(?:mỗi chiều|cả hai chiều|hai chiều|lần lượt|đều))?\s*(?:thêm\s*)?$",
     re.IGNORECASE)          # "đạt mức tăng trưởng 55,2%": growth is a change ("tăng"), as "tăng 55,2%" is;
 #                            "tăng nhẹ 1,69 điểm", "giảm mạnh 5%": the change, however it moved;
@@ -455,11 +455,16 @@ _MEASURE_RE = re.compile(r"(?<!\w)(" + "|".join(re.escape(m) for m in sorted(MEA
 
 
 _CLOSED_BRACKET = re.compile(r"\([^()]*\)")
+_MEASURE_TOLD_AFTER = re.compile(r"\s+về\s+" + _MEASURE_RE.pattern)
 
 
 def _measure_for(sentence: str, q: Quantity) -> str:
     """The measure word that ends closest before the figure (whole words, marks included:
-    "lãi" is not the end of "Gia Lai")."""
+    "lãi" is not the end of "Gia Lai"), unless one follows it with "về" ("tăng trưởng 8,79% về
+    doanh thu và tăng 9,01% về sản lượng": each its own)."""
+    told = _MEASURE_TOLD_AFTER.match(sentence.lower(), q.end)
+    if told:
+        return told.group(1)
     before = sentence[max(0, q.start - 160):q.start].lower()
     # a note in brackets closed before the figure is not its measure: "giá trị sản xuất công
     # nghiệp (giá so sánh 2010) ước đạt hơn 11.090 tỷ đồng" is of "giá trị sản xuất", not "giá"

@@ -119,8 +119,10 @@ _SCOPE_RE = _named_alternatives(SCOPES)
 
 
 def scopes_named(folded: str) -> list[tuple[int, str]]:
-    """(position, scope) of each scope word in folded text, in order."""
-    return [(m.start(), m.lastgroup) for m in _SCOPE_RE.finditer(folded)]
+    """(position, scope) of each scope word in folded text, in order; a level ("bình chọn cấp
+    khu vực", LEVELS) is not a scope: "cả nước có 889 sản phẩm … cấp khu vực" is the country's."""
+    return [(m.start(), m.lastgroup) for m in _SCOPE_RE.finditer(folded)
+            if not folded[max(0, m.start() - 4):m.start()].endswith("cap ")]
 
 
 # Levels a selection or an award is held at ("sản phẩm công nghiệp nông thôn tiêu biểu cấp tỉnh"):
@@ -182,7 +184,8 @@ SIBLINGS = (SECTORS, EDUCATION_LEVELS, REGIONS, PROGRAMMES,
             tuple(w for _, words in FUNDING_SOURCES for w in words.split("|")))
 # Nouns that head one of several groups a report lists ("khối công nghiệp Trung ương", "nhóm
 # phụ tùng, cơ khí"): "Còn khối công nghiệp địa phương?" names another group of the same kind.
-GROUP_NOUNS = ("khối", "nhóm", "lĩnh vực", "thành phần", "mặt hàng", "đối tượng", "gói thầu", "phân ngành")
+GROUP_NOUNS = ("khối", "nhóm", "lĩnh vực", "thành phần", "mặt hàng", "đối tượng", "gói thầu", "phân ngành",
+               "khu vực kinh tế")         # "khu vực kinh tế nhà nước bán lẻ chiếm 5,3%"
 # matched as written where a text has marks: folded, "nhóm" is "nhôm", "khối" is "khởi" (công)
 _GROUP_NOUN_WRITTEN = re.compile(r"(?<!\w)(?:" + "|".join(GROUP_NOUNS) + r")(?=\s)")
 _GROUP_NOUN_FOLDED = re.compile(r"(?<!\w)(?:" + "|".join(fold(n) for n in GROUP_NOUNS) + r")(?=\s)")
@@ -498,7 +501,7 @@ REFERRED_HEADS = BODY_HEADS + INDUSTRIAL_ZONES[:5] + (
 # The stages of a selection (a vote, a contest, a call for proposals), written after what is counted:
 # what entered ("26 sản phẩm tham gia bình chọn") is not what was chosen ("20 sản phẩm được công nhận")
 SELECTION_STAGES = {
-    "entered": ("tham gia", "đăng ký", "dự thi", "tham dự", "nộp hồ sơ", "dự tuyển", "được đề xuất"),
+    "entered": ("tham gia", "đăng ký", "dự thi", "tham dự", "nộp hồ sơ", "dự tuyển", "được đề xuất", "tiếp nhận"),
     "chosen": ("được công nhận", "công nhận", "đạt giải", "được chọn", "được bình chọn", "được trao",
                "đạt danh hiệu", "được cấp giấy chứng nhận", "được khen thưởng", "được vinh danh"),
 }

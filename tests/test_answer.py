@@ -2567,3 +2567,42 @@ def test_levels_scopes_wholes_and_groups_of_a_figure(tmp_path, model_cache):
     assert _stated(engine, "Năm 2023 tổng mức bán lẻ hàng hóa, dịch vụ của cả Cụm thi đua số 2 tăng bao nhiêu?") == "30,4%"
     assert "194 sản phẩm" not in _weighed(engine, "Nhóm thủ công mỹ nghệ có bao nhiêu sản phẩm đăng ký bình chọn sản "
                                                   "phẩm CNNT tiêu biểu khu vực phía Bắc năm 2020?")
+
+
+def test_venues_titles_documents_and_times_read_whole(tmp_path, model_cache):
+    """A venue named after its kind with its address ("quảng trường Royal City (72A Nguyễn Trãi, …)"),
+    a town with its province in brackets, a body's name in lower case ("Công đoàn ngành"), a
+    decision cited with its day, a name in quotation marks that says "và", the day of the decision
+    asked rather than a date of a news paragraph (the meeting's 11/11 had answered), and the time
+    of the farm asked by its number ("B&T 2", not B&T 1's tháng 12-2020). "Hà Nội", "TP. Phú Quốc",
+    "Chủ tịch Công" and the quotation cut at "và" had been the answers."""
+    engine = _records_engine(tmp_path, model_cache, {
+        "hoi-cho-ha-noi.txt": "Tối ngày 23/11, lễ khai mạc Hội chợ Đặc sản Vùng miền Việt Nam 2022 đã diễn ra tại quảng "
+                              "trường Royal City (72A Nguyễn Trãi, quận Thanh Xuân, Hà Nội).\n",
+        "hoi-cho-phu-quoc.txt": "Tối 10/10, Hội chợ Triển lãm hàng công nghiệp nông thôn tiêu biểu khu vực phía Nam năm "
+                                "2024 đã chính thức khai mạc tại TP. Phú Quốc (tỉnh Kiên Giang).\n",
+        "thi-dua-hai-phong.txt": "Thay mặt Ban Chấp hành, đồng chí Nguyễn Công Hòa - Chủ tịch Công đoàn ngành Công Thương "
+                                 "Hải Phòng phát động phong trào thi đua năm 2025.\n",
+        "tu-hao-hang-viet.txt": "Lễ hội thuộc Đề án Phát triển thị trường trong nước gắn với Cuộc vận động “Người Việt Nam "
+                                "ưu tiên dùng hàng Việt Nam” giai đoạn 2021-2025 được Thủ tướng Chính phủ phê duyệt tại "
+                                "Quyết định số 386/QĐ-TTg ngày 17/3/2021. Tại buổi lễ, các doanh nghiệp đã bấm nút phát "
+                                "động phong trào “Xây dựng hệ sinh thái cộng đồng DN sản xuất và kinh doanh hàng Việt Nam”.\n",
+        "cnnt-dong-thap.txt": "Qua đó ngày 11/11/2022, Hội đồng bình chọn sản phẩm CNNT tiêu biểu tỉnh Đồng Tháp đã họp, xét "
+                              "chọn các sản phẩm. Theo đó, UBND tỉnh đã ban hành Quyết định 1302/QĐ-UBND-HC ngày 23/11/2022 "
+                              "về việc công nhận sản phẩm CNNT tiêu biểu cấp tỉnh năm 2022.\n",
+        "dien-gio.txt": "Cụm trang trại điện gió B&T ở Quảng Bình gồm hai trang trại: B&T 1 với công suất 100,8 MW, dự "
+                        "kiến vận hành vào tháng 12-2020 và B&T 2 với công suất 151,2 MW, dự kiến vận hành vào tháng "
+                        "6-2021.\n",
+    })
+    assert _stated(engine, "Lễ khai mạc Hội chợ Đặc sản Vùng miền Việt Nam 2022 diễn ra ở đâu?") \
+        == "quảng trường Royal City (72A Nguyễn Trãi, quận Thanh Xuân, Hà Nội)"
+    assert _stated(engine, "Hội chợ triển lãm hàng công nghiệp nông thôn tiêu biểu khu vực phía Nam năm 2024 khai mạc ở "
+                           "đâu?") == "TP. Phú Quốc (tỉnh Kiên Giang)"
+    assert _stated(engine, "Ông Nguyễn Công Hòa giữ chức vụ gì?") == "Chủ tịch Công đoàn ngành Công Thương Hải Phòng"
+    assert _stated(engine, "Đề án Phát triển thị trường trong nước giai đoạn 2021-2025 được phê duyệt tại quyết định "
+                           "nào?") == "Quyết định số 386/QĐ-TTg ngày 17/3/2021"
+    assert "và kinh doanh hàng Việt Nam”" in _stated(engine, "Tại buổi lễ, các doanh nghiệp bấm nút phát động phong "
+                                                             "trào gì?")
+    assert _stated(engine, "UBND tỉnh Đồng Tháp ban hành quyết định công nhận sản phẩm CNNT tiêu biểu cấp tỉnh năm 2022 "
+                           "vào ngày nào?") == "ngày 23/11/2022"
+    assert _stated(engine, "Trang trại điện gió B&T 2 dự kiến vận hành khi nào?") == "tháng 6-2021"

@@ -607,7 +607,8 @@ def venue_after_at(text: str, span: tuple[int, int]) -> tuple[int, int] | None:
     for part in re.split(r"[,(]", stretch):
         words = part.split()
         if words and not (words[0][:1].isupper() or words[0].lower() in _PLACE_TYPES
-                          or " ".join(words[:2]).lower() in _PLACE_TYPES):
+                          or " ".join(words[:2]).lower() in _PLACE_TYPES
+                          or _VENUE_NOUN.match(part.strip()) or _STREET_NUMBER.match(part.strip())):
             return None
         if any(w.lower() in _CLAUSE_WORDS for w in words if w.islower()):
             return None
@@ -617,7 +618,15 @@ def venue_after_at(text: str, span: tuple[int, int]) -> tuple[int, int] | None:
         if not close:
             return None
         end += close.end()
+    elif enclosing := _ENCLOSING_BRACKET.match(text, end):
+        end = enclosing.end()       # "tại TP. Phú Quốc (tỉnh Kiên Giang)": the town with its province
     return last.end(), end
+
+
+_ENCLOSING_BRACKET = re.compile(r"\s*\((?:" + "|".join(ADMIN_UNITS) + r"|TP\.?)\s*[A-ZĐÀ-Ỹ][^().;]{0,40}\)", re.IGNORECASE)
+# a venue named after its kind ("quảng trường Royal City"), an address's house number ("72A Nguyễn Trãi")
+_VENUE_NOUN = re.compile(r"(?:" + "|".join(lexicon.VENUE_NOUNS) + r")\s+[^\W\d_]", re.IGNORECASE)
+_STREET_NUMBER = re.compile(r"(?:số\s+)?\d+[A-Z]?(?:/\d+[A-Z]?)?\s+[A-ZĐÀ-Ỹ]")
 
 
 _TYPED_TOWN_AT = re.compile(r"(?<!\w)(?:tại|ở)\s+(thành phố|thị xã|thị trấn|huyện|quận|TP\.?)\s*", re.IGNORECASE)
@@ -926,6 +935,20 @@ def _bodies(ctx: Evidence, noun: str, text: str) -> list[tuple[int, int]]:
 
 
 _CLAUSE_END = re.compile(r"[.;:!?()]|,\s|\s(?:và|với|cho|tại|để|nhằm)\s")
+_QUOTED = re.compile(r"“[^”]*”|\"[^\"]*\"")
+
+
+def _clause_end_outside_quotes(text: str, start: int) -> re.Match | None:
+    """The first clause end after `start` that no quotation holds: the name of a movement,
+    "phong trào “Xây dựng hệ sinh thái cộng đồng DN sản xuất và kinh doanh hàng Việt Nam”", is
+    whole though it says "và"."""
+    quoted = [m.span() for m in _QUOTED.finditer(text, start)]
+    for stop in _CLAUSE_END.finditer(text, start):
+        if not any(a < stop.start() < b for a, b in quoted):
+            return stop
+    return None
+
+
 _MAX_PHRASE = 16        # words
 # "hãng công nghệ Trung Quốc này trở thành …": a phrase that points elsewhere or states what the
 # thing became describes it, and does not name it
@@ -957,7 +980,7 @@ def _aligned(question: str, noun: str, text: str) -> tuple[int, int] | None:
         else:
             if not before or not re.search(rf"(?<!\w){re.escape(before)}\s+$", ft[:n.start()]):
                 continue
-            stop = _CLAUSE_END.search(text, start)
+            stop = _clause_end_outside_quotes(text, start)
             end = stop.start() if stop else len(text)
         words = text[start:end].split()
         while words and words[-1].lower() in _BEFORE_VERB:
@@ -1092,6 +1115,9 @@ DOCUMENT_NUMBER = re.compile(r"((?:" + "|".join(DOCUMENT_TYPES) + r")"
                              r"(?:\s+số)?\s*\d+[\w/.-]*[\w]|(?<=Số:)\s*\d+/[\w/.-]*[\w])", re.IGNORECASE)
 
 
+_ISSUED_ON = re.compile(r",?\s+ngày\s+\d{1,2}(?:/\d{1,2}/\d{4}|\s+tháng\s+\d{1,2}\s+năm\s+\d{4})(?![\d/])")
+
+
 # "82/2022/NĐ-CP ngày 18/10/2022", "số 2049/QĐ-UBND … phê duyệt kế hoạch năm 2020": the years
 # a document is of, in its number and in what the sentence says of it before the next document
 def _document_years(text: str, m: re.Match) -> set[int]:
@@ -1114,7 +1140,10 @@ def answer_document(ctx: Evidence) -> Answer | None:
                 if asked_years and not asked_years & _document_years(text, m):
                     continue
                 a = m.start(1) + len(m.group(1)) - len(m.group(1).lstrip())
-                return entity_answer(ctx, chunk, s, e, (a, m.end(1)), "{x}.")
+                # a document is cited by its number and the day it was issued ("Quyết định số
+                # 386/QĐ-TTg ngày 17/3/2021"): both, when the day follows the number
+                dated = _ISSUED_ON.match(text, m.end(1))
+                return entity_answer(ctx, chunk, s, e, (a, dated.end() if dated else m.end(1)), "{x}.")
     # "Nghị quyết … có số hiệu là gì?": the record's own number, from its header line
     for p in ctx.passages[:3]:
         number = ctx.engine.searcher.doc_meta.get(p.chunk.doc, ("", {}))[1].get("doc_number")
@@ -1133,6 +1162,7 @@ _DATE = re.compile(r"(ngày\s+\d{1,2}(?:\s+tháng\s+\d{1,2}\s+năm\s+\d{4}|/\d{1
 
 
 _ISSUED = re.compile(r"\b(ban hanh|ky|thong qua|cong bo)\b")
+_DATE_LINE = 80          # characters: "TP. Hồ Chí Minh, ngày 16 tháng 6 năm 2025" is a line of its own
 # the record itself is asked about ("Nghị quyết … được thông qua ngày nào?"), not an event it reports
 # records whose own date line is the day they were issued (a law is passed, then in force: not here)
 _RECORD_NOUN = re.compile(r"\b(nghi quyet|nghi dinh|quyet dinh|thong tu|van ban|cong van|chi thi|ke hoach|to trinh)\b")
@@ -1187,6 +1217,9 @@ def answer_when(ctx: Evidence) -> Answer | None:
                 ls = doc.text.rfind("\n", 0, m.start()) + 1
                 le = doc.text.find("\n", m.end())
                 le = len(doc.text) if le < 0 else le
+                if le - ls > _DATE_LINE:
+                    continue       # a date in a news report's paragraph ("Qua đó ngày 11/11/2022, Hội đồng …
+                    #                họp"), not the record's own date line: the sentences say whose it is
                 line = Chunk(id="", doc=doc.path, paragraph=0, start=ls, end=le, text=doc.text[ls:le])
                 ans = entity_answer(ctx, line, 0, le - ls, (m.start() - ls, m.end() - ls), "{x}.")
                 entity_support(ctx, ans)           # the body's "… thông qua ngày 16 tháng 6 năm 2025"
@@ -1216,6 +1249,9 @@ def answer_when(ctx: Evidence) -> Answer | None:
     return None
 
 
+_NUMBERED_NAME = re.compile(r"(?<![\w&])[A-ZĐ][\w&.-]*\s+\d{1,2}(?![\w/.,-])")
+
+
 def _time_of_predicate(ctx: Evidence, text: str, spans: list[tuple[int, int]]) -> tuple[int, int] | None:
     """Of several times in a sentence, the one whose predicate the question asks: a time
     follows what happened then ("Pháp giành quyền kiểm soát Algeria năm 1830 nhưng bắt đầu …
@@ -1225,6 +1261,10 @@ def _time_of_predicate(ctx: Evidence, text: str, spans: list[tuple[int, int]]) -
     what the question is about."""
     if len(spans) < 2:
         return _nearest_to_key(ctx, text, spans)
+    # a name the question gives with its number ("B&T 2") is said before its own time: "B&T 1 …, dự
+    # kiến vận hành vào tháng 12-2020 và B&T 2 …, dự kiến vận hành vào tháng 6-2021"
+    numbered = [re.compile(r"(?<![\w&])" + re.escape(m.group()) + r"(?!\w)")
+                for m in _NUMBERED_NAME.finditer(ctx.q.text)]
     said = []
     for i, (a, b) in enumerate(spans):
         if len(syllables(text[:a])) <= 4 and text[b:].lstrip().startswith(","):
@@ -1232,7 +1272,8 @@ def _time_of_predicate(ctx: Evidence, text: str, spans: list[tuple[int, int]]) -
         else:
             stretch = text[spans[i - 1][1] if i else 0:a]
         words = {fold(w) for _, _, w in syllables(stretch)}
-        said.append(sum(ctx.weight(w) for w in set(ctx.content) & words))
+        said.append(sum(ctx.weight(w) for w in set(ctx.content) & words)
+                    + sum(100.0 for n in numbered if n.search(stretch)))
     top = max(said)
     return _nearest_to_key(ctx, text, [p for p, w in zip(spans, said) if w == top])
 

@@ -505,6 +505,12 @@ SELECTION_STAGES = {
     "chosen": ("được công nhận", "công nhận", "đạt giải", "được chọn", "được bình chọn", "được trao",
                "đạt danh hiệu", "được cấp giấy chứng nhận", "được khen thưởng", "được vinh danh"),
 }
+# Where an event is held, written in lower case before its name ("tại quảng trường Royal City",
+# "tại vườn hoa Lý Thái Tổ", "tại khách sạn Mường Thanh"), longest first
+VENUE_NOUNS = ("quảng trường", "vườn hoa", "công viên", "nhà văn hóa", "nhà văn hoá", "nhà thi đấu",
+               "sân vận động", "trung tâm hội nghị", "trung tâm triển lãm", "trung tâm", "hội trường",
+               "khách sạn", "khu triển lãm", "khu du lịch", "cung văn hóa", "cung văn hoá", "nhà hát", "trụ sở",
+               "phố đi bộ", "khuôn viên", "sân")
 # Events a record says were held somewhere ("… tổ chức ở đâu?"), longest first
 EVENT_NOUNS = ("lễ khai mạc", "lễ hội", "ngày hội", "hội nghị", "hội thảo", "hội chợ", "triển lãm", "diễn đàn",
                "tuần lễ", "cuộc họp", "phiên họp", "lễ")
@@ -549,7 +555,9 @@ TITLE_BODY_WORDS = ("tỉnh", "thành", "phố", "huyện", "xã", "phường", 
                     # địa phương", "Vụ Thị trường trong nước", "Cục Xúc tiến thương mại"
                     "địa", "phương", "công", "nghiệp", "thương", "mại", "trường", "trong", "nước",
                     # "Trưởng Ban Quản lý Khu kinh tế Dung Quất"
-                    "kinh", "tế")
+                    "kinh", "tế",
+                    # "Chủ tịch Công đoàn ngành Công Thương Hải Phòng", "Bí thư Đoàn thanh niên"
+                    "đoàn", "ngành")
 HONORIFICS = ("Ông", "Bà", "Anh", "Chị", "Đồng chí", "Đ/c", "TS", "ThS", "PGS", "GS", "Luật sư", "TS.", "PGS.TS",
               "GS.TS", "Ths", "NSƯT", "NSND")
 

@@ -1334,3 +1334,55 @@ def test_after_a_turn_not_understood_a_reference_is_not_guessed():
     # the name's number is its name's
     assert "B&T 2" in resolve("Trang trại đó dự kiến vận hành khi nào?",
                               [_turn("Trang trại điện gió B&T 2 ở Quảng Bình có công suất bao nhiêu?")]).question
+
+def test_a_complement_of_the_earlier_count_keeps_what_it_counted():
+    """"của bao nhiêu đơn vị?" after "… công nhận bao nhiêu sản phẩm …?": the units the products
+    recognised belong to, not any units in the province (it was "Đồng Tháp của bao nhiêu đơn vị
+    năm 2022?", answered with the 46 units that entered, stated at 0.97)."""
+    prev = [_turn("Năm 2022, Đồng Tháp công nhận bao nhiêu sản phẩm, bộ sản phẩm CNNT tiêu biểu cấp tỉnh?",
+                  kind="count", answer_text="28 sản phẩm")]
+    assert resolve("của bao nhiêu đơn vị?", prev).question == \
+        "Năm 2022, Đồng Tháp công nhận sản phẩm, bộ sản phẩm CNNT tiêu biểu cấp tỉnh của bao nhiêu đơn vị?"
+    assert resolve("cua bao nhieu don vi?", prev).question.endswith("cấp tỉnh cua bao nhieu don vi?")
+    # an amount asked before has no counted noun to keep
+    amount = [_turn("Quảng Nam được bố trí bao nhiêu kinh phí?", answer_text="6,94 tỷ đồng")]
+    assert "bố trí kinh phí cho" not in resolve("Cho bao nhiêu đề án?", amount).question
+
+
+def test_the_same_words_around_another_number_take_the_earlier_ones_place():
+    """"Còn hạng 3 sao?" after "… đạt hạng 4 sao?" had been left unresolved."""
+    prev = [_turn("Năm 2022, Thái Nguyên công nhận lần đầu bao nhiêu sản phẩm OCOP đạt hạng 4 sao?", kind="count",
+                  answer_text="07 sản phẩm")]
+    assert resolve("Còn hạng 3 sao?", prev).question == \
+        "Năm 2022, Thái Nguyên công nhận lần đầu bao nhiêu sản phẩm OCOP đạt hạng 3 sao?"
+    # a year is a period, not a number to swap in the words' place
+    assert "2021" in resolve("Còn năm 2021?", prev).question and "4 sao" in resolve("Còn năm 2021?", prev).question
+
+
+def test_a_share_compared_with_another_whole_takes_that_whole():
+    """"… chiếm bao nhiêu phần trăm tổng kinh phí khuyến công quốc gia?" then "còn so với kinh phí
+    khuyến công toàn Vùng thì chiếm bao nhiêu?": the same share of another whole (it had lost its
+    subject and been answered with the sum, 22.554 triệu đồng)."""
+    prev = [_turn("Năm 2017, kinh phí khuyến công quốc gia hỗ trợ khu vực phía Nam chiếm bao nhiêu phần trăm tổng "
+                  "kinh phí khuyến công quốc gia?", kind="percent", answer_text="20,25%")]
+    assert resolve("còn so với kinh phí khuyến công toàn Vùng thì chiếm bao nhiêu?", prev).question == \
+        "Năm 2017, kinh phí khuyến công quốc gia hỗ trợ khu vực phía Nam chiếm bao nhiêu phần trăm kinh phí " \
+        "khuyến công toàn Vùng?"
+
+
+def test_a_measure_written_short_is_no_industry_in_the_sectors_place():
+    """"Con chi so IIP?" after "… giá trị sản xuất ngành công nghiệp Quảng Bình …": the index is a
+    measure; it had replaced "công nghiệp Quảng Bình" as an industry, and the province was lost
+    for the turns after it."""
+    prev = [_turn("Năm 2024, giá trị sản xuất ngành công nghiệp Quảng Bình ước tăng bao nhiêu?", kind="percent",
+                  answer_text="8,05%")]
+    assert "Quảng Bình" in resolve("Còn chỉ số IIP?", prev).question
+
+
+def test_a_document_referred_to_is_its_number_without_its_day():
+    """"Quyết định đó ban hành ngày nào?" after an answer "quyết định số 1886/QĐ-UBND ngày 12 tháng 7
+    năm 2021": the day asked is not written into the question (whose own numbers are never its answer)."""
+    prev = [_turn("Mạng lưới cộng tác viên khuyến công Bà Rịa – Vũng Tàu được thành lập theo quyết định nào?",
+                  kind="document", answer_text="quyết định số 1886/QĐ-UBND ngày 12 tháng 7 năm 2021")]
+    asked = resolve("Quyết định đó ban hành ngày nào?", prev).question
+    assert "1886/QĐ-UBND" in asked and "tháng 7" not in asked

@@ -254,6 +254,9 @@ def resolve(question: str, previous: list[dict]) -> Resolution:
                                                      "không nêu đúng một kỳ; hãy nêu kỳ và năm cụ thể.")
         year = years.pop()
         return resolve(period.replace(str(year), str(year - 1)) + " thì sao?", previous)
+    complement = _complement_of(question, base)
+    if complement:
+        return Resolution(complement, resolved=True, substituted=True)
     q = parse_question(question)
     cues = looks_like_followup(question) or _bare(question)
     period = _period_only(question, q)
@@ -304,6 +307,9 @@ def resolve(question: str, previous: list[dict]) -> Resolution:
     ordinal = _ordinal_swap(base, core) if core else None
     if ordinal:
         return Resolution(ordinal, resolved=True, substituted=True)
+    numbered = _number_swap(base, core) if elliptic and core else None
+    if numbered:
+        return Resolution(numbered, resolved=True, substituted=True)
     local = _local_unit_swap(base, core) if elliptic and core else None
     if local:
         return Resolution(local, resolved=True, substituted=True)
@@ -400,6 +406,24 @@ def resolve(question: str, previous: list[dict]) -> Resolution:
     return Resolution(out, resolved=True, substituted=substituted)
 
 
+# "của bao nhiêu đơn vị?", "cho mấy hộ?": a count of what the earlier count belongs to or went to
+_COMPLEMENT = re.compile(r"^\s*(?:cua|cho|tu|voi)\s+(?:bao nhieu|may)\s+\w")
+_COUNT_ASKED = re.compile(r"(?<!\w)(?:bao\s+nhiêu|bao\s+nhieu|mấy|may)\s+(?=\w)", re.IGNORECASE)
+
+
+def _complement_of(question: str, base: str) -> str | None:
+    """"Năm 2022, Đồng Tháp công nhận bao nhiêu sản phẩm?" then "của bao nhiêu đơn vị?": the
+    earlier count's noun stays as it was asked, and the follow-up asks its complement ("… công
+    nhận sản phẩm … của bao nhiêu đơn vị?"), not a count of units anywhere in the province."""
+    if not _COMPLEMENT.match(fold(question).lower()) or parse_question(base).kind != "count":
+        return None
+    asked = list(_COUNT_ASKED.finditer(base))
+    if len(asked) != 1:
+        return None
+    m = asked[0]
+    return _append(base[:m.start()] + base[m.end():], question.strip().rstrip(" ?"))
+
+
 # "Cả nước thì tăng bao nhiêu?", "Còn toàn vùng?": a whole territory asked in the earlier
 # question's stead (folded; the scope, then "thì", then what is asked of it)
 _SCOPE_FOLLOWUP = re.compile(r"^\s*(?:(?:vay|the)\s+)?(?:con\s+)?(?P<scope>" + "|".join(p for _, p in lexicon.SCOPES)
@@ -482,6 +506,22 @@ def _ordinal_swap(base: str, core: str) -> str | None:
 
 
 # "ngành khai khoáng" in an earlier question, up to its owner, place or predicate
+def _number_swap(base: str, core: str) -> str | None:
+    """"Còn hạng 3 sao?" after "… bao nhiêu sản phẩm OCOP đạt hạng 4 sao?": the same words
+    around another number, in the earlier question's stead (a year is a period, swapped as one)."""
+    typed = core.strip(" ?,.")
+    words = fold(typed).lower().split()
+    if not any(w.isdigit() for w in words) or all(w.isdigit() for w in words) or _YEAR.search(typed):
+        return None
+    pattern = r"(?<!\w)" + r"\s+".join(r"\d+" if w.isdigit() else re.escape(w) for w in words) + r"(?!\w)"
+    found = list(re.finditer(pattern, fold(base).lower()))
+    if len(found) != 1 or fold(base[found[0].start():found[0].end()]).lower() == " ".join(words) \
+            or len(fold(base)) != len(base):
+        return None
+    m = found[0]
+    return base[:m.start()] + typed + base[m.end():]
+
+
 _SECTOR_STOPS = (r"(?:của|ở|tại|trên|thuộc|có|đạt|tăng|giảm|chiếm|là|được|trong|năm|tháng|quý|cua|o|tai|tren|thuoc|co|"
                  r"dat|tang|giam|chiem|la|duoc|nam|thang|quy)")
 _SECTOR_IN = re.compile(r"(?<!\w)(?:[Nn]gành|[Nn]ganh)\s+(?!" + _SECTOR_STOPS + r"\s|nghề|nghe\b)(.+?)(?=\s+" + _SECTOR_STOPS
@@ -499,6 +539,8 @@ def _sector_swap(base: str, core: str, core_q: Question) -> str | None:
             or _asks(core, tuple(_QUESTION_WORDS)) or len(typed.split()) > 9 \
             or fold(typed).lower() == fold(said.group(1)).lower():
         return None
+    if parse_question(lexicon.written_out(typed)).measures:
+        return None                       # "Còn chỉ số IIP?": a measure written short, not an industry
     if typed[:1].isupper() and not core.strip()[:1].isupper():
         return None                       # "Còn Vinamilk?": a name, swapped as names are
     if typed[:1].isupper() and len(typed.split()) > 1 and typed.split()[1][:1].isupper():
@@ -600,6 +642,8 @@ _GROUP_END_PLAIN = re.compile(r"\s(?:cua|co|la|dat|tang|giam|bao nhieu|may|duoc|
 
 
 _COMPARED_WITH = re.compile(r"(?<!\w)so voi\s")
+_SHARE_WHOLE = re.compile(r"\bchiem\s+(?:ty\s*(?:le|trong)\s+)?(?:bao nhieu|may)\s*(?:phan tram|%)\s+(?:cua\s+)?"
+                          r"(.+?)(?=\s+(?:nam|quy|thang)\s+\d|\s*[?,]|$)")
 _COMPARED_END = re.compile(r"\s(?:thi|tang|giam|dat|bao nhieu|la|vuot|chiem)\b|[?,]")
 
 
@@ -612,7 +656,16 @@ def _baseline_swap(base: str, core: str) -> str | None:
     folded = fold(base).lower()
     m = _COMPARED_WITH.search(folded)
     if m is None:
-        return None
+        # "… chiếm bao nhiêu phần trăm tổng kinh phí khuyến công quốc gia?" then "còn so với kinh phí
+        # khuyến công toàn Vùng thì chiếm bao nhiêu?": the share's whole is what it is compared with
+        share = _SHARE_WHOLE.search(folded)
+        if share is None or len(base) != len(folded):
+            return None
+        ft = fold(typed).lower()
+        said = _COMPARED_WITH.match(ft + " ")
+        stop = _COMPARED_END.search(ft, said.end())
+        whole = typed[said.end():stop.start() if stop else len(typed)].strip()
+        return base[:share.start(1)] + whole + base[share.end(1):] if whole else None
     stop = _COMPARED_END.search(folded, m.end())
     end = stop.start() if stop else len(base)
     if folded[m.start():end].strip() == fold(typed).lower():
@@ -1365,6 +1418,9 @@ def _replace_references(question: str, base: str, base_q: Question, last: dict,
     out = question
     answer = (last.get("answer") or {})
     ans_text = ((answer.get("answer") or {}).get("text") or "") if answer.get("status") == "answered" else ""
+    # "Quyết định số 1886/QĐ-UBND ngày 12 tháng 7 năm 2021" is referred to by its number: "quyết
+    # định đó ban hành ngày nào?" asks the day, which the question must not already hold
+    ans_text = _ISSUE_DAY.sub("", ans_text)
     m = _PERSON_REF.search(out)
     if m:
         frame = last.get("frame") or {}
@@ -1578,6 +1634,9 @@ def _word_at(text: str, words: str) -> int:
     """Where `words` stand in `text` as whole words (-1 if not): "o" is not the "o" of "toi"."""
     m = re.search(rf"(?<!\w){re.escape(words)}(?!\w)", text)
     return m.start() if m else -1
+
+
+_ISSUE_DAY = re.compile(r"(?<=\w),?\s+ngày\s+\d{1,2}(?:/\d{1,2}/\d{4}|\s+tháng\s+\d{1,2}\s+năm\s+\d{4})$")
 
 
 def _cited_document(previous: list[dict], noun: str) -> str | None:

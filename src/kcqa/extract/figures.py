@@ -17,7 +17,7 @@ from ..models import Document, Figure
 
 # Bump when extraction changes: `kcqa index` then re-extracts figures from the stored
 # text of every record, without re-embedding anything.
-EXTRACTOR_VERSION = "75"
+EXTRACTOR_VERSION = "76"
 from ..text import lexicon
 from ..text.numbers import Quantity, find_durations, find_quantities
 from ..text.places import find_places
@@ -358,6 +358,8 @@ _NOT_NAMES_WRITTEN = {w.lower() for w in (
     "biệt", "như", "vậy", "do", "covid", "covid-19")} \
     | {u.lower() for u in lexicon.MONEY_UNITS}     # "890 triệu USD": a currency is not what a figure is about
 _NOT_NAMES_WRITTEN |= {a.lower() for a in lexicon.TERM_ABBREVIATIONS}   # "bằng 70,7% KH năm; tổng mức bán lẻ …"
+# a zone's kind written short ("Hiện có 4 CCN hạ tầng …, 5 cụm …"): no one's name ("KCN Trà Kha" is "Trà Kha")
+_NOT_NAMES_WRITTEN |= {z.lower() for z in lexicon.INDUSTRIAL_ZONES if z.isupper()}
 _NOT_NAMES = {fold(w) for w in _NOT_NAMES_WRITTEN}
 
 
@@ -424,6 +426,8 @@ def _capitalised_before(text: str) -> str:
         words = text[s:e].split()
         if _AFTER_SECTOR_WORD.search(text[:s]) or words[0].lower() == "ngành":
             continue                      # "ngành Công Thương", "ngành Giáo dục": a sector, no one's figure
+        if _NEWS_TAG.match(text[e:]) and not text[:s].rstrip(" (").strip():
+            continue                      # "(ĐN)- Theo Sở Công thương, …": a paper's tag, no one's figure
         if _range_bound(text, s, e):
             continue                      # "21 tỉnh thành miền Nam (từ Ninh Thuận đến Cà Mau)": a range's
             #                               ends say how far it reaches, neither is what it is about
@@ -443,6 +447,7 @@ def _capitalised_before(text: str) -> str:
     return ""
 
 
+_NEWS_TAG = re.compile(r"\s*\)\s*[-–—]")
 # a list item that has had its figure and ended: a name before it is that item's, not the next one's
 _EARLIER_ITEM = re.compile(r"\d[^;]*;")
 _RELATION_FIRST = re.compile(r"(?:" + "|".join(lexicon.RELATIONS) + r")(?!\w)", re.IGNORECASE)   # "…; giảm 10% …"
@@ -462,7 +467,7 @@ def _measure_for(sentence: str, q: Quantity) -> str:
     """The measure word that ends closest before the figure (whole words, marks included:
     "lãi" is not the end of "Gia Lai"), unless one follows it with "về" ("tăng trưởng 8,79% về
     doanh thu và tăng 9,01% về sản lượng": each its own)."""
-    told = _MEASURE_TOLD_AFTER.match(sentence.lower(), q.end)
+    told = _MEASURE_TOLD_AFTER.match(sentence[q.end:q.end + 80].lower())     # bounded: a 1 MB "sentence"
     if told:
         return told.group(1)
     before = sentence[max(0, q.start - 160):q.start].lower()

@@ -2608,3 +2608,85 @@ def test_venues_titles_documents_and_times_read_whole(tmp_path, model_cache):
     assert _stated(engine, "UBND tỉnh Đồng Tháp ban hành quyết định công nhận sản phẩm CNNT tiêu biểu cấp tỉnh năm 2022 "
                            "vào ngày nào?") == "ngày 23/11/2022"
     assert _stated(engine, "Trang trại điện gió B&T 2 dự kiến vận hành khi nào?") == "tháng 6-2021"
+
+
+def test_plans_programmes_and_the_whole_a_share_or_a_part_is_of(tmp_path, model_cache):
+    """A programme's span is its name ("Theo Chương trình … giai đoạn 2021-2025, năm 2021 …"), and
+    the five years' sum does not answer one year (75.300 triệu đồng at 0.86); a plan asked by its
+    verb ("phấn đấu … đạt bao nhiêu?") is the target (the year's 35.360 tỷ had answered), and a share
+    of the plan ("đạt 95,3% KH") is no plan; an item's result and its plan share its words ("xuất
+    khẩu hàng hóa ước đạt 810 triệu USD/KH giao 850 triệu USD"); a body the question names does not
+    name a part ("Cục Kỹ thuật …" and "quy chuẩn kỹ thuật"); of a record's shares, the one of the
+    whole asked (47% of "… hàng dệt may của cả nước" had answered "… cả nước"); a zone's kind
+    written short ("4 CCN") is no one's name."""
+    engine = _records_engine(tmp_path, model_cache, {
+        "khuyen-cong-lai-chau.txt": "Dự kiến tổng kinh phí thực hiện Chương trình khuyến công tỉnh Lai Châu giai đoạn "
+                                    "2021-2025 là 75.300 triệu đồng. Trong đó, nguồn kinh phí khuyến công được phân kỳ "
+                                    "theo năm thực hiện: Năm 2021 là 10.814 triệu đồng; năm 2022 là 21.004 triệu đồng.\n",
+        "tong-ket-tra-vinh.txt": "Năm 2024, Sở Công Thương phấn đấu đạt giá trị sản xuất công nghiệp trên 40.000 tỷ đồng\n"
+                                 "Chiều ngày 2/1, Sở Công Thương tỉnh Trà Vinh tổ chức hội nghị tổng kết. Giá trị sản "
+                                 "xuất công nghiệp đạt trên 35.360 tỷ đồng, tăng 12,06% so cùng kỳ, vượt 4,44% kế hoạch.\n",
+        "tong-ket-nghe-an.txt": "Năm 2020, tổng kim ngạch xuất khẩu của tỉnh Nghệ An ước đạt 1.120 triệu USD/KH giao 1.200 "
+                                "triệu USD, đạt 93,33%/KH; trong đó xuất khẩu hàng hóa ước đạt 810 triệu USD/KH giao 850 "
+                                "triệu USD, đạt 95,3% KH.\n",
+        "cuc-atmt.txt": "Năm 2024, Cục Kỹ thuật an toàn và Môi trường công nghiệp đã chủ trì xây dựng và ban hành 14 văn "
+                        "bản quy phạm pháp luật, gồm: 1 Nghị định, 13 Thông tư, trong đó có 11 Thông tư ban hành các quy "
+                        "chuẩn kỹ thuật quốc gia.\n",
+        "xuat-khau-my.txt": "3 tháng đầu năm 2020, kim ngạch xuất khẩu sang thị trường Mỹ đạt 15,95 tỷ USD, tăng tới 19,9% "
+                            "so với cùng kỳ 2019 và chiếm đến 25,2% tổng kim ngạch xuất khẩu cả nước.\nTrong quý I/2020, "
+                            "thị trường Mỹ vẫn chiếm đến 47% tổng kim ngạch xuất khẩu hàng dệt may của cả nước.\n",
+        "ccn-dong-nai.txt": "Năm 2022, tỉnh Đồng Nai hiện có 4 CCN hạ tầng kỹ thuật tương đối hoàn chỉnh, 5 cụm đang triển "
+                            "khai xây dựng hạ tầng và 4 cụm đang thực hiện công tác bồi thường.\n",
+    })
+    assert "75.300 triệu đồng" not in _weighed(engine, "Theo Chương trình khuyến công tỉnh Lai Châu giai đoạn 2021-2025, "
+                                                       "năm 2021 được phân kỳ bao nhiêu kinh phí?")
+    assert _stated(engine, "Năm 2024 Sở Công Thương Trà Vinh phấn đấu giá trị sản xuất công nghiệp đạt bao nhiêu?") \
+        == "trên 40.000 tỷ đồng"
+    assert _stated(engine, "Kế hoạch giao về kim ngạch xuất khẩu hàng hóa của Nghệ An năm 2020 là bao nhiêu?") \
+        == "850 triệu USD"
+    assert _stated(engine, "Năm 2024, Cục Kỹ thuật an toàn và Môi trường công nghiệp chủ trì xây dựng bao nhiêu Thông "
+                           "tư?") == "13 Thông tư"
+    assert _stated(engine, "Kim ngạch xuất khẩu sang Mỹ quý I/2020 chiếm bao nhiêu phần trăm tổng kim ngạch xuất khẩu "
+                           "cả nước?") == "đến 25,2%"
+    assert _stated(engine, "Năm 2022, Đồng Nai có bao nhiêu cụm đang triển khai xây dựng hạ tầng?").startswith("5 cụm")
+
+
+def test_monthly_reports_pairs_shares_sectors_and_targets(tmp_path, model_cache):
+    """A monthly report's breakdown writes each change twice without its bases ("tăng 2,6% và tăng
+    46,7%"), in the order the whole gave them ("so với tháng trước và … so với cùng kỳ"); "chiếm bao
+    nhiêu?" asks a share; a sector named by its ownership ("khu vực kinh tế trong nước") is counted
+    apart from the total, and "tổng mức" names a measure, not a total; a list whose first item sets
+    targets ("Phấn đấu …; tổng mức bán lẻ … đạt 43.500 tỷ đồng") is all targets; a count a sentence
+    breaks down ("Bao gồm 3 phiên … về miền núi, 1 phiên … về hải đảo") is counted by the verb of
+    the sentence before it; and "ngành … nào … tăng 75,64%?" is never answered by a figure."""
+    engine = _records_engine(tmp_path, model_cache, {
+        "ban-le-ha-noi.txt": "Tổng mức bán lẻ hàng hóa và doanh thu dịch vụ tiêu dùng tháng 5/2024 của Hà Nội ước tính "
+                             "đạt 69 nghìn tỷ đồng, tăng 1,6% so với tháng trước và tăng 12,2% so với cùng kỳ năm trước. "
+                             "Trong đó: doanh thu khách sạn, nhà hàng đạt 8,9 nghìn tỷ đồng, chiếm 12,8% tổng mức, tăng "
+                             "1,5% và tăng 10,4%; doanh thu du lịch lữ hành đạt 2,3 nghìn tỷ đồng, tăng 2,6% và tăng "
+                             "46,7%.\n",
+        "ban-le-binh-duong.txt": "6 tháng đầu năm 2019, tổng mức bán lẻ hàng hóa và doanh thu dịch vụ của tỉnh Bình Dương "
+                                 "ước thực hiện 111.415 tỷ đồng, tăng 15,8% so cùng kỳ. Trong đó, khu vực kinh tế trong "
+                                 "nước ước thực hiện 106.329,9 tỷ đồng, tăng 15,8%; khu vực kinh tế có vốn đầu tư nước "
+                                 "ngoài ước thực hiện 5.085,2 tỷ đồng, tăng 15,6%.\n",
+        "trien-khai-son-la.txt": "Năm 2026, tỉnh Sơn La phấn đấu chỉ số sản xuất công nghiệp toàn ngành tăng 2,5% so với "
+                                 "năm 2025; tổng mức bán lẻ hàng hóa đạt 43.500 tỷ đồng, tăng 10% so với năm 2025.\n",
+        "phien-cho.txt": "Năm 2024, Sở Công Thương Bình Thuận phối hợp với tỉnh Ninh Thuận tổ chức 4 phiên chợ hàng Việt "
+                         "về miền núi, hải đảo. Bao gồm 3 phiên chợ hàng Việt về miền núi, 1 phiên chợ hàng Việt về hải "
+                         "đảo.\n",
+        "iip-bac-ninh.txt": "Quý I/2025, chỉ số sản xuất công nghiệp của tỉnh Bắc Ninh tăng 8,3%, trong đó một số ngành "
+                            "tăng cao như: sản xuất giường, tủ, bàn ghế tăng 75,64%.\n",
+    })
+    asked = "Tháng 5/2024, doanh thu du lịch lữ hành của Hà Nội tăng bao nhiêu so với {}?"
+    assert "2,6%" not in _weighed(engine, asked.format("cùng kỳ"))
+    assert "46,7%" not in _weighed(engine, asked.format("tháng trước"))
+    assert _stated(engine, "Tháng 5/2024, doanh thu khách sạn, nhà hàng của Hà Nội chiếm bao nhiêu?") == "12,8%"
+    assert _stated(engine, "6 tháng đầu năm 2019, khu vực kinh tế trong nước của Bình Dương ước thực hiện tổng mức bán "
+                           "lẻ và doanh thu dịch vụ bao nhiêu?") == "106.329,9 tỷ đồng"
+    assert _stated(engine, "6 tháng đầu năm 2019, tổng mức bán lẻ và doanh thu dịch vụ của Bình Dương ước thực hiện "
+                           "bao nhiêu?") == "111.415 tỷ đồng"
+    assert _stated(engine, "Năm 2026, Sơn La phấn đấu tổng mức bán lẻ hàng hóa đạt bao nhiêu?") == "43.500 tỷ đồng"
+    assert "1 phiên" in _weighed(engine, "Năm 2024, Bình Thuận và Ninh Thuận tổ chức bao nhiêu phiên chợ hàng Việt về "
+                                         "hải đảo?")
+    assert _stated(engine, "Quý I/2025, ngành công nghiệp cấp 2 nào của Bắc Ninh có chỉ số tăng 75,64%?") \
+        not in ("8,3%", "75,64%")

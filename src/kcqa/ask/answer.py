@@ -8,6 +8,8 @@ candidate is not stated: the records are said not to contain the answer.
 
 from __future__ import annotations
 
+import re
+
 from ..models import Answer
 from ..text.vietnamese import fold
 from .candidates import TOP_PASSAGES, Evidence, doc_filter
@@ -52,7 +54,10 @@ def answer_question(engine, question: str, k: int = 5, year: int | None = None, 
     }.get(q.kind, answer_figure)
     ans = handler(ctx)
     if ans is None and q.kind in ("place", "when", "named", "compare") and not asks_several(q) \
-            and not asks_where(q) and not asks_a_unit(q):   # "… nằm ở đâu?", "thuộc xã nào?" never by "75 ha"
+            and not asks_where(q) and not asks_a_unit(q) \
+            and not (q.kind == "named" and _STATES_A_FIGURE.search(q.text)):
+        # "… nằm ở đâu?", "thuộc xã nào?" never by "75 ha"; nor "ngành nào … tăng 75,64%?" by a figure:
+        # it states the figure, and asks whose it is
         ans = answer_figure(ctx)
         if ans is not None and q.kind == "when" and not names_a_time(ans.value.text if ans.value else ""):
             ans = None                    # a when-question's answer is a time, not a sum or a length
@@ -71,6 +76,10 @@ def answer_question(engine, question: str, k: int = 5, year: int | None = None, 
     ans.passages = res.passages[:k]
     ans.frame = q
     return ans
+
+
+_STATES_A_FIGURE = re.compile(r"\d(?:[\d.,]*\d)?\s*(?:%|tỷ|triệu|nghìn|ngàn|đồng|USD|sản phẩm|doanh nghiệp|ha\b)",
+                              re.IGNORECASE)
 
 
 def _search_text(q: Question) -> str:

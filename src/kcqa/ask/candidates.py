@@ -314,6 +314,9 @@ _MONEY_SAID = re.compile(r"\b(?:tien|dong|ty|trieu|nghin|ngan|usd|vnd|kinh phi|v
 _PLAN_WORDS = re.compile(r"(?<!\w)(?:" + "|".join(lexicon.PLAN_WORDS) + r")(?!\w)", re.IGNORECASE)
 
 
+_TARGETS_LEAD = re.compile(r"(?<!\w)(?:phấn đấu|đặt mục tiêu|đề ra mục tiêu|chỉ tiêu)(?!\w)", re.IGNORECASE)
+
+
 def stated_as_planned(f: Figure) -> bool:
     """A plan word in the figure's own clause before it: "(kế hoạch năm 11,31%)", "đặt kế hoạch
     lợi nhuận … đạt 1.973 tỷ đồng, tăng 44%", "đặt mục tiêu doanh thu … 5.391 tỷ đồng, lợi nhuận
@@ -322,6 +325,14 @@ def stated_as_planned(f: Figure) -> bool:
     105% kế hoạch", "vượt kế hoạch") states none."""
     clause = re.split(r"[;()]", f.sentence[:f.start - f.sentence_start])[-1]
     return bool(_PLAN_WORDS.search(lexicon.PLAN_AS_BASE.sub(" ", clause)))
+
+
+def in_a_list_of_targets(f: Figure) -> bool:
+    """An item of a ';' list whose first item sets the targets ("Phấn đấu chỉ số sản xuất công
+    nghiệp … tăng 2,5% …; tổng mức bán lẻ hàng hóa đạt 43.500 tỷ đồng, …"), not in a bracket: a
+    target, though its own clause names no plan."""
+    before = f.sentence[:f.start - f.sentence_start]
+    return ";" in before and bool(_TARGETS_LEAD.search(before.split(";")[0])) and before.count("(") == before.count(")")
 
 
 def _level_of_the_measure_asked(q: Question, f: Figure) -> bool:
@@ -341,7 +352,8 @@ def _level_of_the_measure_asked(q: Question, f: Figure) -> bool:
 def _planned_rate(q: Question, f: Figure) -> bool:
     """"Tổng mức bán lẻ … kế hoạch năm đặt ra là bao nhiêu?": the plan of a sum of money may be a
     rate ("(kế hoạch năm 11,31%)"), unless the question says money."""
-    return q.plan and f.unit == "%" and not _MONEY_SAID.search(fold(q.text).lower()) and stated_as_planned(f)
+    return q.plan and f.unit == "%" and not _MONEY_SAID.search(fold(q.text).lower()) and stated_as_planned(f) \
+        and not _SHARE_OF_PLAN.match(f.sentence, f.end - f.sentence_start)     # "đạt 95,3% KH": achieved
 
 
 # a level's verb: "đạt bao nhiêu?" asks the level in the measure's own units, which a share of a plan
@@ -735,6 +747,8 @@ def group_of(f: Figure) -> list[str] | None:
 
 
 def same_group(words: list[str], asked: list[str]) -> bool:
+    if " ".join(words) in lexicon.OWNERSHIPS or " ".join(asked) in lexicon.OWNERSHIPS:
+        return words == asked
     n = min(len(words), len(asked))
     # the same words, or one group's words all among the other's ("y sinh" of "nghiên cứu y sinh",
     # "quản lý tiêu dùng" of "điện quản lý tiêu dùng"); "công nghiệp địa phương" is not "… Trung ương"
@@ -808,7 +822,8 @@ def label_ok(ctx: Evidence, f: Figure) -> bool:
 _TOTAL = re.compile(r"\btong\b")
 _SHARES_WHOLE = re.compile(r"\bchiem\b.*?\b(?:phan tram|ty le|ty trong)\b.*$")
 # a total asked: "tổng", not a word it begins ("hội nghị tổng kết", "Tổng cục", "Tổng công ty")
-_TOTAL_ASKED = re.compile(r"\btong\b(?!\s+(?:ket|cuc|cong ty|giam doc|bi thu|thong|lien doan|kiem toan|hop)\b)")
+_TOTAL_ASKED = re.compile(r"\btong\b(?!\s+(?:ket|cuc|cong ty|giam doc|bi thu|thong|lien doan|kiem toan|hop|muc)\b)")
+# ("tổng mức bán lẻ" names a measure, whose parts a question may ask)
 
 
 def part_ok(ctx: Evidence, f: Figure) -> bool:
@@ -851,7 +866,11 @@ def part_ok(ctx: Evidence, f: Figure) -> bool:
         # xếp và | 04 xã không thực hiện sắp xếp"), since a part's words may stand on either side
         fend = f.end - f.sentence_start
         others = [m for m in stated.finditer(f.sentence, before[-1].end()) if m.end() <= pos or m.start() >= fend]
-        start = max([m.end() for m in others if m.end() <= pos], default=before[-1].end())
+        ends = sorted({m.end() for m in others if m.end() <= pos} | {before[-1].end()})
+        start = ends[-1]
+        while len(ends) > 1 and _ONLY_PLAN_WORDS.fullmatch(f.sentence, ends[-1], pos):
+            ends.pop()          # "xuất khẩu hàng hóa ước đạt 810 triệu USD/KH giao 850 triệu USD": one
+            start = ends[-1]    # item's result and its plan (or its two changes) share the item's words
         end = min([m.start() for m in others if m.start() > pos], default=len(f.sentence))
         # … or to the next part of another unit ("65 xã hình thành sau sắp xếp … và | 08 đơn vị …
         # không thực hiện sắp xếp"); "30 phường và 65 xã hình thành …" is one part of two units
@@ -875,6 +894,14 @@ def part_ok(ctx: Evidence, f: Figure) -> bool:
             return True
         return not first or not _names_the_part(ctx.q, asked, whole, part)
     return True
+
+
+_UNIT_NOUNS_WRITTEN = re.compile(r"(?<!\w)(?:" + "|".join(sorted(lexicon.ADMIN_UNITS, key=len, reverse=True)) + r")(?!\w)",
+                                 re.IGNORECASE)
+# what may stand between two figures of one item: its plan ("810 triệu USD/KH giao 850 triệu USD"), or
+# its other change ("tăng 2,6% và tăng 46,7%")
+_ONLY_PLAN_WORDS = re.compile(r"[\s/,:(]*(?:(?:KH|kế hoạch|kế hoạch giao|giao|so với|chỉ tiêu|mục tiêu|và|tăng|giảm)"
+                              r"[\s/,:(]*)*", re.IGNORECASE)
 
 
 def _counted_by_the_action_asked(q, f: Figure, whole: str) -> bool:
@@ -940,7 +967,12 @@ def _names_the_part(q, asked: set[str], whole: str, part: str, measure: str = ""
     if any(mentions(fp, n) and not mentions(fw, n) for n in subjects):
         return True
     marked = has_diacritics(q.text)
-    words = (_common_words(q.text, True) if marked else asked) - {w for n in subjects for w in n.split()}
+    # nor the words of a body the question names ("Cục Kỹ thuật an toàn …" does not name the part
+    # "… quy chuẩn kỹ thuật quốc gia")
+    bodies = set().union(*(_common_words(q.text[a:b], marked) for a, b in body_spans(q.text)))
+    # … nor the unit nouns it counts places by ("28 tỉnh, thành phố" does not name "thành lập")
+    bodies |= set().union(*(_common_words(m.group(), marked) for m in _UNIT_NOUNS_WRITTEN.finditer(q.text)))
+    words = (_common_words(q.text, True) if marked else asked) - {w for n in subjects for w in n.split()} - bodies
     words -= _TOTAL_WORDS           # "tổng cộng" asks the whole: its "cộng" is not the part's "cộng đồng"
     if _parts_own_words(whole, part, marked) & words:
         return True
@@ -1035,6 +1067,15 @@ _END_OF = {1: ("31/3", "31/03"), 2: ("30/6", "30/06"), 3: ("30/9", "30/09"), 4: 
 _QUARTER_END = re.compile(r"(?<![\d/])(" + "|".join(d for days in _END_OF.values() for d in days) + r")(?=/|\b)")
 
 
+_YEARS_SPANNED = re.compile(r"(?:19|20)\d\d\s*(?:-|–|đến|tới)\s*(?:năm\s+)?(?:19|20)\d\d", re.IGNORECASE)
+
+
+def _quoted(sentence: str, phrase: str) -> bool:
+    """Whether `phrase` stands inside quotation marks in the sentence."""
+    at = sentence.find(phrase)
+    return at >= 0 and sentence.count("“", 0, at) > sentence.count("”", 0, at)
+
+
 def period_ok(ctx: Evidence, f: Figure) -> bool:
     """Years, quarters, month spans and days the question names must not contradict the figure's."""
     q = ctx.q
@@ -1046,6 +1087,9 @@ def period_ok(ctx: Evidence, f: Figure) -> bool:
             return False
         if joined_periods(f.period) and not fy <= q.years:
             return False        # "năm 2019 và 6 tháng đầu năm 2020 … 53 vụ" counts both: not 2020's alone
+        if len(fy) > 1 and not fy <= q.years and _YEARS_SPANNED.search(f.period) and not _quoted(f.sentence, f.period):
+            return False        # "giai đoạn 2021-2025 là 75.300 triệu đồng" is the five years', not 2021's
+            #                     (a span in a name quoted, "đề án … “… giai đoạn 2019-2020”", is the name's)
         if not fy and not (q.years & (years_in(f.sentence) | ctx.doc_years(f.doc))):
             return False
         if not fy and (restated := ctx.restated_years(f)) and not q.years & restated:

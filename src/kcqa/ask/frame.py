@@ -93,7 +93,8 @@ _MEASURE_WORDS = Words(lexicon.MEASURES + tuple(a for pair in lexicon.OPPOSED_ME
 _RELATION_WORDS = Words(lexicon.RELATIONS)
 _WHOLE = Words(lexicon.WHOLE_WORDS)
 _NEGATED = Words(lexicon.NEGATIONS)
-_PLAN_NOUN = re.compile(r"(?<!\w)(?:" + "|".join(lexicon.PLAN_NOUNS) + r")(?!\w)")
+# a plan's noun, or the verb that sets one ("Năm 2024 … phấn đấu giá trị sản xuất công nghiệp đạt bao nhiêu?")
+_PLAN_NOUN = re.compile(r"(?<!\w)(?:" + "|".join(lexicon.PLAN_NOUNS + ("phấn đấu",)) + r")(?!\w)")
 
 
 def asks_the_plan(lower: str) -> bool:
@@ -110,7 +111,7 @@ _MEASURE_UNITS = MEASURE_UNITS
 # a measure written right before what asks it: "có công suất bao nhiêu", "diện tích là bao nhiêu"
 _ASKED_RIGHT_AFTER = re.compile(r"\s+(?:(?:la|dat|vao khoang|khoang|co|duoc)\s+)*(?:bao nhieu|may)\b")
 # a question that opens by citing its source, a meeting or a report, up to the comma (folded)
-_SOURCE_LEAD = re.compile(r"\s*(?:theo|tai)\s+(?:cac\s+)?(?:hoi nghi|hoi thao|bao cao|thong bao|ket luan|le)\b[^,?]*,")
+SOURCE_LEAD = re.compile(r"\s*(?:theo|tai)\s+(?:cac\s+)?(?:hoi nghi|hoi thao|bao cao|thong bao|ket luan|le|chuong trinh|de an|ke hoach|quy hoach|chien luoc)\b[^,?]*,")
 # written with its marks, a word a measure's pattern reads folded may be another: "niên đại" is
 # no length ("dài"), "sau bao nhiêu" no depth ("sâu")
 _MISREAD_BY_FOLDING = re.compile(r"\b(?:đại|sau)\b")
@@ -140,7 +141,9 @@ _EITHER_WAY = re.compile(r"\b(?:tang|giam)\s+(?:hay|hoac|hay la)\s+(?:tang|giam)
 _PERIOD_AFTER_HOW_MUCH = re.compile(r"\b(?:bao nhieu|may)\s+(?:giai doan|thoi ky)\s+(?:19|20)\d\d\b")
 _MONEY_UNIT = re.compile(r"\b(bao nhieu|may)\s+(tien|ty|trieu|dong|usd)\b")
 # a percentage asked for ("bao nhiêu phần trăm", "mấy %", "tỷ lệ"), not one the question states ("… mua 10% vốn")
-_PERCENT = re.compile(r"(?:bao nhieu|may)\s*(?:phan tram|%)|\b(?:ty le|ti le)\b|\bphan tram\b(?!\s*(?:von|co phan|co phieu))")
+_PERCENT = re.compile(r"(?:bao nhieu|may)\s*(?:phan tram|%)|\b(?:ty le|ti le)\b|\bphan tram\b(?!\s*(?:von|co phan|co phieu))"
+                      # "… chiếm bao nhiêu?", "chiếm bao nhiêu trong tổng mức?": a share, though it says no percent
+                      r"|\bchiem\s+(?:khoang\s+)?(?:bao nhieu|may)\s*(?=\?|$|trong\b|tong\b|so voi\b|cua\b|nam\b|quy\b|thang\b|\d)")
 _MAX = re.compile(r"\b(cao nhat|lon nhat|nhieu nhat|dan dau|hang dau|manh nhat)\b")
 _MIN = re.compile(r"\b(thap nhat|nho nhat|it nhat)\b")
 _WHO = re.compile(r"\b(ai|ong nao|ba nao|dong chi nao|nguoi nao|(thu truong|bo truong|chu tich|giam doc|"
@@ -149,9 +152,12 @@ _PLACE_Q = re.compile(r"\b(tinh nao|thanh pho nao|dia phuong nao|o dau|tai dau|n
 _DOCUMENT = re.compile(r"\b(nghi dinh|quyet dinh|nghi quyet|thong tu|luat|chi thi|van ban|to trinh|de an|cong van)"
                        r"\s+(?:so\s+)?(?:nao|may|bao nhieu|gi)\b")
 _DOC_NUMBER_Q = re.compile(r"\b(nghi dinh|quyet dinh|nghi quyet|thong tu|van ban)?\b.*\bso hieu\b")
-_NAMED = re.compile(r"(?:^|\s)((?:[a-z]+\s+){0,2}[a-z]+)\s+(?:nao|gi)\b")
+_NAMED = re.compile(r"(?:^|\s)((?:[a-z]+\s+){0,2}[a-z]+(?:\s+\d{1,2})?)\s+(?:nao|gi)\b")   # "ngành cấp 2 nào"
 _ASKS_BODY = re.compile(r"(?:^|\s)(?:" + "|".join(sorted(map(re.escape, lexicon.BODY_ASKED), key=len, reverse=True))
                         + r")\s+nao\b")
+# "lãnh đạo công ty nào", "Giám đốc Sở nào": the body is asked, not its leader
+_LEADER_OF_BODY = re.compile(r"\b(?:lanh dao|giam doc|chu tich|thu truong|truong)\s+(?:cua\s+)?(?:"
+                             + "|".join(sorted(map(re.escape, lexicon.BODY_ASKED), key=len, reverse=True)) + r")\s+nao\b")
 NOUN_STOP = {"la", "co", "duoc", "cua", "voi", "cho", "tai", "thanh", "ten", "theo", "va", "o", "vao", "ra", "boi",
              "thuoc"}
 _NOUN_STOP_WRITTEN = {"là", "có", "được", "của", "với", "cho", "tại", "thành", "tên", "theo", "và", "ở", "vào", "ra", "bởi",
@@ -338,7 +344,7 @@ def parse_question(text: str) -> Question:
                if not lexicon.PRICE_BASE_BEFORE.search(f[max(0, m.start() - 20):m.start()])}
     q.period = _period(f)
     q.days = lexicon.days_in(text)
-    source = _SOURCE_LEAD.match(f) if re.search(r"\b(?:bao nhieu|may)\b", f) else None
+    source = SOURCE_LEAD.match(f) if re.search(r"\b(?:bao nhieu|may)\b", f) else None
     if source and not q.period:
         # "Theo Hội nghị khuyến công … năm 2019, Đồng Tháp bố trí bao nhiêu …?": the meeting of 2019
         # reports the year before; its year names the record, the figure's year is the record's to say
@@ -407,7 +413,7 @@ def parse_question(text: str) -> Question:
     if m:
         q.kind, q.doc_type = "document", m.group(1) or ""
         return q
-    if _WHO.search(f):
+    if _WHO.search(f) and not _LEADER_OF_BODY.search(f):
         q.kind = "who"
         q.title_phrase = title_phrase(text)
         return q

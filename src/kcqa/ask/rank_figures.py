@@ -16,9 +16,9 @@ from ..text.places import find_places
 from ..text.vietnamese import fold, folded_syllables
 from .candidates import (MIN_COVERAGE, MIN_PASSAGE_COVERAGE, TOP_PASSAGES, VERB_FILLERS, Candidate, Evidence,
                          asked_verb, change_end_ok, country_ok, funding_in_sentence, funding_ok, funding_said, group_of,
-                         group_ok, identifier_ok, label_ok, level_ok, listed_name_ok, names_a_market_asked, names_ok,
-                         organisation_ok, origin_ok, part_ok, period_ok, place_ok, rank_ok, region_ok, same_group,
-                         scope_ok, stars_ok, stated_as_planned, table_context, unit_ok)
+                         group_ok, identifier_ok, in_a_list_of_targets, label_ok, level_ok, listed_name_ok,
+                         names_a_market_asked, names_ok, organisation_ok, origin_ok, part_ok, period_ok, place_ok,
+                         rank_ok, region_ok, same_group, scope_ok, stars_ok, stated_as_planned, table_context, unit_ok)
 from .features import (CHANGE_VERBS, asked_count_phrase, clause, counted_share, figure_features, is_place_asked,
                        mentions, relation_of, set_features)
 from .rank import load_ranker
@@ -66,6 +66,32 @@ HARD_SLOTS = (place_ok, country_ok, region_ok, scope_ok, level_ok, funding_ok, p
 _TIMES_ASKED = re.compile(r"(?<!\w)(?:lan|gap)(?!\w)")
 _PLAN_BASE = re.compile(r"(?<!\w)(?:" + "|".join(re.escape(fold(b)) for b in lexicon.PLAN_BASES) + r")(?!\w)",
                         re.IGNORECASE)
+
+
+# the base of a change asked, or said (folded): the month before, or the same period a year before
+_BASE_ASKED = re.compile(r"\bso (?:voi )?(thang truoc|cung ky)\b")
+_BASES_IN_ORDER = re.compile(r"\bso (?:voi )?(thang truoc|cung ky)\b[^;.]*?\bva\b[^;.]*?\bso (?:voi )?(thang truoc|cung ky)\b")
+_FIRST_OF_PAIR = re.compile(r"\s*(?:,\s*)?va\s+(?:tang|giam)\s+[\d.,]+\s*%")
+_SECOND_OF_PAIR = re.compile(r"(?:tang|giam)\s+[\d.,]+\s*%\s*(?:,\s*)?va\s+(?:tang|giam)\s+$")
+
+
+def _paired_base(ctx: Evidence, f: Figure) -> str | None:
+    """The base of a change written in a pair without its bases ("doanh thu du lịch lữ hành … tăng
+    2,6% và tăng 46,7%"), from the order the whole states them in, before it in its sentence or
+    in the sentence before ("… tăng 1,6% so với tháng trước và tăng 12,2% so với cùng kỳ năm trước.
+    Trong đó: …"); None when the figure is no such pair's, or the order is not stated."""
+    if f.unit != "%":
+        return None
+    s, e = f.start - f.sentence_start, f.end - f.sentence_start
+    after, before = fold(f.sentence[e:e + 40]).lower(), fold(f.sentence[max(0, s - 40):s]).lower()
+    at = 0 if _FIRST_OF_PAIR.match(after) else 1 if _SECOND_OF_PAIR.search(before) else None
+    if at is None or _BASE_ASKED.match(after.lstrip(" ,")):
+        return None
+    for text in (f.sentence[:s], ctx.sentence_before(f)):
+        orders = list(_BASES_IN_ORDER.finditer(fold(text).lower()))
+        if orders:
+            return orders[-1].group(at + 1)
+    return None
 
 
 def _asks_share_of_plan(q) -> bool:
@@ -160,6 +186,9 @@ def score_figures(ctx: Evidence, cands: list[tuple[Figure, int]]) -> list[Candid
         if not q.change and relation_of(f) in CHANGE_VERBS and fold(f.unit).lower() == "lan" \
                 and not _TIMES_ASKED.search(fold(q.text).lower()):
             continue        # nor is a multiple of change ("thặng dư … tăng 96,7 lần") a level asked ("đạt bao nhiêu?")
+        if q.change and _BASE_ASKED.search(fold(q.text).lower()) and (paired := _paired_base(ctx, f)) is not None \
+                and paired != _BASE_ASKED.search(fold(q.text).lower()).group(1):
+            continue        # "tăng 2,6% và tăng 46,7%" after "… so với tháng trước và … so với cùng kỳ": in that order
         if plan_share and relation_of(f) in CHANGE_VERBS and not _of_a_plan(f):
             continue        # "đạt bao nhiêu phần trăm kế hoạch?" is not "tăng 5,95% so cùng kỳ"
         if whole_share and (relation_of(f) in CHANGE_VERBS or not plan_share and _of_a_plan(f)):
@@ -224,7 +253,8 @@ def score_figures(ctx: Evidence, cands: list[tuple[Figure, int]]) -> list[Candid
         # "Kế hoạch năm đặt ra là bao nhiêu?": a record that states a plan answers with it, not
         # with what was achieved beside it ("đạt hơn 75.200 tỷ đồng, tăng 12,94% … (kế hoạch năm 11,31%)")
         planned = {f.doc for f, _ in cands if stated_as_planned(f)}
-        out = [c for c in out if c.figure.doc not in planned or stated_as_planned(c.figure)]
+        out = [c for c in out if c.figure.doc not in planned or stated_as_planned(c.figure)
+               or in_a_list_of_targets(c.figure)]
         if q.unit_kind == "money":
             # a planned rate answers a plan of money only where no planned sum does ("đặt mục tiêu lợi
             # nhuận … 19.800 tỷ đồng, tăng 25,3%": the sum)
@@ -292,7 +322,8 @@ def _whole_words(text: str) -> set[str]:
 def _of_the_whole_asked(ctx: Evidence, cands: list[Candidate]) -> list[Candidate]:
     """"… chiếm bao nhiêu phần trăm tổng kinh phí khuyến công quốc gia?" against "chiếm 20,25% tổng
     kinh phí khuyến công quốc gia và chiếm 34,85% kinh phí khuyến công toàn Vùng": of the shares
-    of one sentence, the one whose whole, written right after it, is the whole asked."""
+    a record states, the ones whose whole, written right after them, is most the whole asked
+    ("47% tổng kim ngạch xuất khẩu hàng dệt may của cả nước" is not "… xuất khẩu cả nước")."""
     m = _SHARE_ASKED.search(fold(ctx.q.text).lower().rstrip(" ?")) if _asks_share_of_whole(ctx.q) else None
     asked = _whole_words(re.sub(r"\b(?:nam|quy|thang)\s+\S+", " ", m.group(1))) if m else set()
     if len(asked) < 2:
@@ -304,12 +335,11 @@ def _of_the_whole_asked(ctx: Evidence, cands: list[Candidate]) -> list[Candidate
         said = _whole_words(after[:stop.start() if stop else len(after)])
         if said:
             fit[id(c)] = len(said & asked) - len(said - asked)
-    best: dict[tuple[str, int], int] = {}
+    best: dict[str, int] = {}
     for c in cands:
         if id(c) in fit:
-            key = (c.figure.doc, c.figure.sentence_start)
-            best[key] = max(best.get(key, -99), fit[id(c)])
-    return [c for c in cands if id(c) not in fit or fit[id(c)] == best[(c.figure.doc, c.figure.sentence_start)]]
+            best[c.figure.doc] = max(best.get(c.figure.doc, -99), fit[id(c)])
+    return [c for c in cands if id(c) not in fit or fit[id(c)] == best[c.figure.doc]]
 
 
 def _of_the_group_asked(ctx: Evidence, cands: list[Candidate]) -> list[Candidate]:
@@ -463,7 +493,14 @@ def _counted_by_the_verb_asked(ctx: Evidence, cands: list[Candidate]) -> list[Ca
             before.pop()
         return tuple(before[-len(verb):]) == verb
     said = {(c.figure.doc, c.figure.unit) for c in cands if after_verb(c.figure)}
-    return [c for c in cands if (c.figure.doc, c.figure.unit) not in said or after_verb(c.figure)]
+    # (the sentence right after, when it breaks the verb's count down, "Bao gồm 3 phiên chợ … về miền
+    # núi, 1 phiên chợ … về hải đảo", counts what the verb did too)
+    counted = {c.figure.sentence.strip() for c in cands if after_verb(c.figure)}
+    return [c for c in cands if (c.figure.doc, c.figure.unit) not in said or after_verb(c.figure)
+            or _BREAKS_DOWN.match(c.figure.sentence) and ctx.sentence_before(c.figure).strip() in counted]
+
+
+_BREAKS_DOWN = re.compile(r"[\s\-–*+•]*(?:bao gồm|gồm|trong đó|trong số đó|cụ thể)(?!\w)", re.IGNORECASE)
 
 
 def _counting_what_is_asked(ctx: Evidence, cands: list[Candidate]) -> list[Candidate]:

@@ -194,6 +194,13 @@ _GROUP_WORDS_END = frozenset("co la dat tang giam chiem bao may nao gi cua nam q
                              "thi tai o nhu gom den".split())
 
 
+# kinds of ownership a sector of the economy is named by (folded): each is its own group, none a part of
+# another ("nhà nước" is not "ngoài nhà nước")
+OWNERSHIPS = ("co von dau tu nuoc ngoai", "ngoai nha nuoc", "nha nuoc", "trong nuoc", "ngoai quoc doanh", "quoc doanh",
+              "tu nhan", "ca the", "tap the")
+_OWNERSHIP = re.compile(r"\s+(" + "|".join(OWNERSHIPS) + r")(?!\w)")
+
+
 def group_phrases(text: str) -> list[tuple[int, int, list[str]]]:
     """The groups a text names, each as (where its group noun starts, where it ends, up to eight
     of its own words, folded): "thành phần công nghiệp xây dựng chiếm" → ["cong", "nghiep",
@@ -203,6 +210,12 @@ def group_phrases(text: str) -> list[tuple[int, int, list[str]]]:
     out = []
     for m in (_GROUP_NOUN_WRITTEN if marked else _GROUP_NOUN_FOLDED).finditer(text.lower() if marked else folded):
         if re.search(r"\d\s+$", folded[max(0, m.start() - 6):m.start()]):
+            continue
+        owned = _OWNERSHIP.match(folded, m.end())
+        if owned:
+            # "khu vực kinh tế có vốn đầu tư nước ngoài", "… trong nước": an ownership said whole,
+            # though "có" and "trong" end other groups' words
+            out.append((m.start(), m.end(), owned.group(1).split()))
             continue
         words = []
         for w in folded[m.end():].split()[:8]:

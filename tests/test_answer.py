@@ -2651,6 +2651,35 @@ def test_plans_programmes_and_the_whole_a_share_or_a_part_is_of(tmp_path, model_
     assert _stated(engine, "Năm 2022, Đồng Nai có bao nhiêu cụm đang triển khai xây dựng hạ tầng?").startswith("5 cụm")
 
 
+def test_where_a_subject_is_and_which_one_a_figure_names(tmp_path, model_cache):
+    """A seat named alone after "tại" is where a council met (a town inside a firm's name, "Công ty
+    Cổ phần Chè Thái Bình Lạng Sơn", had answered "Thái Bình"); where the subject asked is, as the
+    sentence writes it right after it ("HTX … MTQ (thị trấn Trại Cau)", "Nhà máy … Cần Thơ tại …");
+    the zone a figure asked belongs to ("Khu công nghiệp công nghệ cao Long Thành hơn 6.000 tỷ
+    đồng", not Long Đức 3, stated at 0.96)."""
+    engine = _records_engine(tmp_path, model_cache, {
+        "binh-chon-lang-son.txt": "Hôm nay (5/7/2019), tại Trung tâm Khuyến công và xúc tiến thương mại, Hội đồng bình "
+                                  "chọn sản phẩm công nghiệp nông thôn tiêu biểu tỉnh Lạng Sơn họp, chấm điểm 8 sản "
+                                  "phẩm.\nCác sản phẩm được công nhận gồm: trà Ô Long của Công ty Cổ phần Chè Thái Bình "
+                                  "Lạng Sơn; bún ngô của Cơ sở Thuận Anh.\n",
+        "ocop-dong-hy.txt": "8 sản phẩm gồm: Măng tươi lục trúc MTQ của HTX măng lục trúc MTQ (thị trấn Trại Cau); Trà "
+                            "Hích của HTX Thương mại và Dịch vụ nông nghiệp Hòa Bình (xã Hòa Bình).\n",
+        "vinatex.txt": "Sáng 22-4, Tập đoàn Dệt May Việt Nam khởi công Nhà máy May Vinatex Bạc Liêu tại KCN Trà Kha, "
+                       "phường 8, thị xã Bạc Liêu và Nhà máy May Vinatex Cần Thơ tại trung tâm hành chính huyện Vĩnh "
+                       "Thạnh, TP Cần Thơ.\n",
+        "kcn-dong-nai.txt": "Năm 2023, Đồng Nai đã khởi công Khu công nghiệp công nghệ cao Long Thành hơn 6.000 tỷ đồng và "
+                            "được chấp thuận đầu tư thêm Khu công nghiệp Long Đức 3 với tổng vốn 1.800 tỷ đồng.\n",
+    })
+    assert _stated(engine, "Hội đồng bình chọn sản phẩm CNNT tiêu biểu tỉnh Lạng Sơn năm 2019 họp ở đâu?") \
+        == "Trung tâm Khuyến công và xúc tiến thương mại"
+    assert _stated(engine, "HTX măng lục trúc MTQ ở đâu?") == "thị trấn Trại Cau"
+    assert _stated(engine, "Nhà máy May Vinatex Cần Thơ được đặt ở đâu?") \
+        == "trung tâm hành chính huyện Vĩnh Thạnh, TP Cần Thơ"
+    assert _stated(engine, "Nhà máy May Vinatex Bạc Liêu được đặt ở đâu?") == "KCN Trà Kha, phường 8, thị xã Bạc Liêu"
+    assert _stated(engine, "Năm 2023, Đồng Nai khởi công khu công nghiệp nào với vốn hơn 6.000 tỷ đồng?") \
+        == "Khu công nghiệp công nghệ cao Long Thành"
+
+
 def test_monthly_reports_pairs_shares_sectors_and_targets(tmp_path, model_cache):
     """A monthly report's breakdown writes each change twice without its bases ("tăng 2,6% và tăng
     46,7%"), in the order the whole gave them ("so với tháng trước và … so với cùng kỳ"); "chiếm bao
@@ -2690,3 +2719,14 @@ def test_monthly_reports_pairs_shares_sectors_and_targets(tmp_path, model_cache)
                                          "hải đảo?")
     assert _stated(engine, "Quý I/2025, ngành công nghiệp cấp 2 nào của Bắc Ninh có chỉ số tăng 75,64%?") \
         not in ("8,3%", "75,64%")
+
+
+def test_a_time_that_opens_its_clause_is_that_clauses(tmp_path, model_cache):
+    """"Dự kiến, cuối tháng 11, Hội đồng … trình UBND tỉnh kết quả … năm 2021": the clause is the
+    opening time's, the year closes a name (it was answered)."""
+    engine = _records_engine(tmp_path, model_cache, {
+        "cnnt-khanh-hoa.txt": "Dự kiến, cuối tháng 11, Hội đồng bình chọn cấp tỉnh trình UBND tỉnh Khánh Hòa kết quả "
+                              "bình chọn sản phẩm công nghiệp nông thôn tiêu biểu cấp tỉnh năm 2021.\n",
+    })
+    assert _stated(engine, "Khi nào Hội đồng bình chọn cấp tỉnh Khánh Hòa trình UBND tỉnh kết quả bình chọn?") \
+        == "cuối tháng 11"

@@ -474,6 +474,18 @@ def _nearest_to_key(ctx: Evidence, text: str, spans: list[tuple[int, int]]) -> t
     follows the anchor is preferred (in Vietnamese the predicate follows its subject)."""
     if not spans:
         return None
+    # a figure the question states ("… khu công nghiệp nào với vốn hơn 6.000 tỷ đồng?") is said
+    # right after the name it belongs to ("Khu công nghiệp công nghệ cao Long Thành hơn 6.000 tỷ đồng")
+    stated = [m.start() for n in _NUMBER.findall(ctx.q.text) if not lexicon.ANY_YEAR.fullmatch(n)
+              for m in [re.search(rf"(?<![\d.,]){re.escape(n)}(?![\d]|[.,]\d)", text)] if m]
+    if stated:
+        key = min(stated)
+
+        def before_figure(p):
+            gap = key - p[1] if p[1] <= key else 2 * (p[0] - key)
+            a, b = sorted((p[1], key)) if p[1] <= key else (key, p[0])
+            return abs(gap) + (100 if re.search(r"(?<!\w)và(?!\w)|;", text[a:b]) else 0)
+        return min(spans, key=before_figure)
     ft = fold(text)
     named = [m.end() for n in ctx.q.names for m in [re.search(rf"(?<!\w){re.escape(n)}(?!\w)", ft)] if m]
     if named:
@@ -500,16 +512,27 @@ def answer_place(ctx: Evidence) -> Answer | None:
         for a, b, place in find_places(text):
             if _in_question(ctx, place.name) or _in_question(ctx, text[a:b]):
                 continue
+            if _IN_A_FIRMS_NAME.search(text, max(0, a - 80), a):
+                continue                   # "Công ty Cổ phần Chè Thái Bình Lạng Sơn": a firm's name, no place
             i = text.find(place.name, a, b + 1)
             spans.append((i, i + len(place.name)) if i >= 0 else (a, b))
         venues = {}
         if _ASKS_WHERE.search(fold(ctx.q.text)) and _event_only_a_topic(ctx.q.text, text):
             continue
+        after = _place_after_subject(ctx.q.text, text)
+        if after:
+            # "HTX măng lục trúc MTQ (thị trấn Trại Cau)", "Nhà máy May Vinatex Cần Thơ tại trung tâm
+            # hành chính huyện Vĩnh Thạnh, TP Cần Thơ": where the subject asked is, written right after it
+            return _scored(entity_answer(ctx, chunk, s, e, after, "{x}."), cov, ctx, n_names=1.0)
         if _ASKS_WHERE.search(fold(ctx.q.text)):
             # a town the gazetteer does not hold, typed after "tại" ("tại TP. Phan Rang - Tháp Chàm, …
             # Sở Công thương tỉnh Ninh Thuận tổ chức …"): the province of a body had been answered
             spans += [sp for sp in _typed_towns_at(text)
                       if not _in_question(ctx, text[sp[0]:sp[1]]) and not any(a < sp[1] and sp[0] < b for a, b in spans)]
+            if not spans:
+                # a seat named alone ("tại Trung tâm Khuyến công và xúc tiến thương mại, Hội đồng … họp"):
+                # where it met, though the sentence names no town
+                spans = [m.span(1) for m in _SEAT_AT.finditer(text) if not _in_question(ctx, m.group(1))]
             # "… tổ chức ở đâu?": the place the sentence puts after "tại"/"ở", not a body's
             # ("tại thành phố Việt Trì, tỉnh Phú Thọ, Cục … phối hợp với Sở Công Thương tỉnh Phú Thọ"),
             # written whole ("tại Cung triển lãm …, Hà Nội")
@@ -562,6 +585,31 @@ def asks_where(q) -> bool:
     return q.kind == "place" and bool(_ASKS_WHERE.search(fold(q.text)))
 _AT_PLACE = re.compile(r"(?<!\w)(?:tại|ở)\s+(?:(?:thành phố|thị xã|huyện|quận|thị trấn)\s+[^,;.]{1,30}?,?\s*)?"
                        r"(?:(?:tỉnh|thành phố|TP\.?)\s*)?\Z", re.IGNORECASE)
+_SUBJECT_WHERE = re.compile(r"^\s*(.+?)\s+(?:(?:hien\s+)?(?:duoc\s+)?(?:dat|nam|toa lac|co tru so|dong)\s+)?(?:o|tai)\s+dau\s*\??\s*$")
+_BRACKETED_UNIT = re.compile(r"\s*\(((?:xã|phường|thị trấn|huyện|quận|thị xã|thành phố|TP\.?|tỉnh)\s+[^()]{1,60})\)",
+                             re.IGNORECASE)
+_AT_STRETCH = re.compile(r"\s+(?:tại|ở)\s+([^.;:()\n]{3,80}?)(?=\s+và\s|\s*[.;:(\n]|$)")
+
+
+def _place_after_subject(question: str, text: str) -> tuple[int, int] | None:
+    """Where the question's subject is, as the sentence writes it right after naming it: a unit
+    in brackets, or what follows "tại"/"ở" up to the next item ("… và Nhà máy …"). The subject is
+    the question's words before "(đặt/nằm) ở đâu", three words at least, found whole."""
+    m = _SUBJECT_WHERE.match(fold(question).lower())
+    if not m or len(m.group(1).split()) < 3:
+        return None
+    for said in re.finditer(r"(?<!\w)" + re.escape(m.group(1)) + r"(?!\w)", fold(text).lower()):
+        found = _BRACKETED_UNIT.match(text, said.end()) or _AT_STRETCH.match(text, said.end())
+        if found:
+            return found.span(1)
+    return None
+
+
+# a firm's name that holds a place's ("Công ty Cổ phần Chè Thái Bình Lạng Sơn", "HTX … Hòa Bình")
+_IN_A_FIRMS_NAME = re.compile(r"(?:Công ty|Doanh nghiệp|Hợp tác xã|HTX|Tập đoàn)(?:\s+(?:TNHH|Cổ phần|CP|MTV|[A-ZĐÀ-Ỹ&][\w&.-]*))*\s+\Z")
+# a seat written after "tại"/"ở" up to its clause's end: "tại Trung tâm Khuyến công và xúc tiến thương mại,"
+_SEAT_AT = re.compile(r"(?<!\w)(?:tại|ở)\s+((?:Trung tâm|Khách sạn|Hội trường|Nhà văn hóa|Nhà văn hoá|Trụ sở|Cung|Sở|UBND|"
+                      r"Ủy ban|Văn phòng)\s+[A-ZĐÀ-Ỹ][^,.;:()\n]{0,80}?)(?=\s*[,.;:(]|\s+(?:đã|được|diễn ra|tổ chức)\s)")
 _SEAT_BEFORE = re.compile(r"(?<!\w)(?:tại|ở)\s+((?:Sở|Bộ|Cục|Trung tâm|UBND|Ủy ban|Văn phòng|Nhà|Khách sạn|Hội trường)"
                           r"(?:\s+\w+){1,5}?)\s+\Z")
 _TOWN_BEFORE = re.compile(r"(?<!\w)(?:thành phố|thị xã|huyện|quận|thị trấn)\s+((?:\w+\s+){0,3}?\w+)\s*,?\s*\Z",
@@ -670,11 +718,14 @@ def _after_noun(noun: str, bracket: str) -> re.Pattern:
     """The noun asked (folded), or its abbreviation ("cụm công nghiệp": "CCN"), and what may
     stand between it and a name written after it."""
     forms = "|".join(re.escape(f) for f in sorted({noun, *_SHORT_FORMS.get(noun, ())}, key=len, reverse=True))
-    described = rf"(?:\s+(?:{_DESCRIBED_FOLDED}))?" if noun in _UNIT_FOLDED else ""
+    described = rf"(?:\s+(?:{_DESCRIBED_FOLDED}))?" if noun in _UNIT_FOLDED else \
+        rf"(?:\s+(?:{_ZONE_DESCRIBED}))?" if noun in _ZONES_FOLDED else ""
     return re.compile(rf"(?<!\w)(?:{forms})(?!\w){described}[\s*]*{bracket}")
 
 
 _DESCRIBED_FOLDED = "|".join(fold(d) for d in PLACE_DESCRIPTORS)
+_ZONE_DESCRIBED = "|".join(fold(d) for d in lexicon.ZONE_DESCRIPTORS)
+_ZONES_FOLDED = {fold(z).lower() for z in INDUSTRIAL_ZONES}
 
 
 _SHORT_FORMS = {fold(forms[0]).lower(): tuple(fold(f).lower() for f in forms[1:]) for forms in ABBREVIATIONS}
@@ -1177,6 +1228,7 @@ _TIME = re.compile(
     r"|ngày\s+" + _DAY + r"(?![\d/])"
     r"|\d{1,2}/\d{1,2}/\d{4}"
     r"|tháng\s+(?:\d{1,2}|[IVX]+)\s*(?:/|-|,|năm)\s*\d{4}"
+    r"|(?<=cuối )tháng\s+\d{1,2}(?![\d/])|(?<=đầu )tháng\s+\d{1,2}(?![\d/])|(?<=giữa )tháng\s+\d{1,2}(?![\d/])"
     r"|quý\s+[IV1-4]+\s*(?:/|năm)\s*\d{4}"
     r"|(?:những|các)\s+năm\s+\d{4}|thập\s+(?:niên|kỷ)\s+\d{4}"
     r"|mùa\s+(?:xuân|hè|hạ|thu|đông)\s+năm\s+\d{3,4}"
@@ -1266,9 +1318,14 @@ def _time_of_predicate(ctx: Evidence, text: str, spans: list[tuple[int, int]]) -
     numbered = [re.compile(r"(?<![\w&])" + re.escape(m.group()) + r"(?!\w)")
                 for m in _NUMBERED_NAME.finditer(ctx.q.text)]
     said = []
+    opening = False
     for i, (a, b) in enumerate(spans):
         if len(syllables(text[:a])) <= 4 and text[b:].lstrip().startswith(","):
             stretch = text[b:spans[i + 1][0] if i + 1 < len(spans) else len(text)]
+            opening = True
+        elif i == 1 and opening:
+            stretch = ""        # what an opening time's clause says is its ("Dự kiến, cuối tháng 11, Hội
+            #                     đồng … trình … sản phẩm … năm 2021": the year closes a name)
         else:
             stretch = text[spans[i - 1][1] if i else 0:a]
         words = {fold(w) for _, _, w in syllables(stretch)}

@@ -316,6 +316,9 @@ SETTLEMENTS = ("thôn", "ấp", "buôn", "làng", "xóm", "sóc")
 # "xã vùng cao Phình Giàng", "các huyện miền núi Kỳ Sơn, Tương Dương"
 PLACE_DESCRIPTORS = ("biên giới", "miền núi", "vùng cao", "vùng sâu", "vùng xa", "ven biển", "đảo", "nghèo",
                      "đặc biệt khó khăn", "trung du", "đồng bằng")
+# ... and between a zone's kind and its name: "Khu công nghiệp công nghệ cao Long Thành"
+ZONE_DESCRIPTORS = ("công nghệ cao", "sinh thái", "chuyên ngành", "chuyên sâu", "hỗ trợ", "tập trung", "đa ngành",
+                    "dịch vụ", "đô thị", "làng nghề")
 # where industry is sited; a park's name includes its type ("Khu công nghiệp Bình Vàng", "CCN Tân Mỹ")
 # Kinds of place a name follows ("Cửa khẩu quốc gia Mỹ Quý Tây", "Khu công nghiệp Tịnh Phong"):
 # capitalised at a name's head, they are its kind, not its name

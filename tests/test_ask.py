@@ -351,7 +351,7 @@ def test_a_span_of_years_is_carried_whole():
                 [_turn("Giai đoạn 2011-2015, lượng điện Phú Yên tiết kiệm được bao nhiêu kWh?")])
     assert r.resolved and "giai đoạn 2011-2015" in r.question.lower() and "năm 2011" not in r.question
     r = resolve("Năm 2020 thì sao?", [_turn("Từ năm 2019 đến năm 2021, Quảng Nam thu hút bao nhiêu dự án?")])
-    assert r.resolved and r.question.startswith("năm 2020, Quảng Nam") and "2021" not in r.question
+    assert r.resolved and r.question.startswith("Năm 2020, Quảng Nam") and "2021" not in r.question
 
 
 def test_another_gate_takes_the_earlier_gates_name_not_its_kind():
@@ -1386,3 +1386,28 @@ def test_a_document_referred_to_is_its_number_without_its_day():
                   kind="document", answer_text="quyết định số 1886/QĐ-UBND ngày 12 tháng 7 năm 2021")]
     asked = resolve("Quyết định đó ban hành ngày nào?", prev).question
     assert "1886/QĐ-UBND" in asked and "tháng 7" not in asked
+
+
+def test_a_document_answered_is_the_one_referred_to_and_a_counted_noun_stays():
+    """"Ai ký quyết định đó?" after "… được phê duyệt bằng quyết định số mấy?" answered "Quyết định
+    số 407/QĐ-UBND": that decision (it had become "… ai ký quyết định số mấy …?" and been answered
+    with the number); "Còn cấp lại?" after "… bao nhiêu sản phẩm cấp mới …?" keeps the products
+    counted ("… bao nhiêu cấp lại …?" had been answered with another item, 0.96)."""
+    prev = [_turn("Chương trình khuyến công tỉnh Lai Châu giai đoạn 2021-2025 được phê duyệt bằng quyết định số mấy?",
+                  kind="document", answer_text="Quyết định số 407/QĐ-UBND")]
+    assert "Quyết định số 407/QĐ-UBND" in resolve("Ai ký quyết định đó?", prev).question
+    counted = [_turn("Trong đó bao nhiêu sản phẩm cấp mới?", resolved="Quảng Ninh bao nhiêu sản phẩm cấp mới năm 2023?",
+                     kind="count", answer_text="7 sản phẩm")]
+    assert resolve("Còn cấp lại?", counted).question == "Quảng Ninh bao nhiêu sản phẩm cấp lại năm 2023?"
+
+
+def test_the_period_asked_anew_is_not_the_cited_programmes_span():
+    """"Năm 2022 thì sao?" after "Theo Chương trình … giai đoạn 2021-2025, năm 2021 …?": the year
+    asked changes, the programme keeps its name (it had become "Theo Chương trình … năm 2022, năm
+    2021 …" and been answered with 2021's sum)."""
+    prev = [_turn("Theo Chương trình khuyến công tỉnh Lai Châu giai đoạn 2021-2025, năm 2021 được phân kỳ bao nhiêu "
+                  "kinh phí?", answer_text="10.814 triệu đồng")]
+    assert resolve("Năm 2022 thì sao?", prev).question == \
+        "Theo Chương trình khuyến công tỉnh Lai Châu giai đoạn 2021-2025, năm 2022 được phân kỳ bao nhiêu kinh phí?"
+    spanned = [_turn("Giai đoạn 2009-2019 tổng kinh phí là bao nhiêu?", answer_text="1 tỷ đồng")]
+    assert resolve("Năm 2017 thì sao?", spanned).question == "Năm 2017 tổng kinh phí là bao nhiêu?"

@@ -21,7 +21,7 @@ from ..text import lexicon
 from ..text.bodies import body_spans
 from ..text.places import find_places
 from ..text.vietnamese import fold, has_diacritics, mostly_plain, syllables
-from .frame import Question, parse_question, title_phrase
+from .frame import SOURCE_LEAD, Question, parse_question, title_phrase
 
 _START = re.compile(r"^\s*(?:vậy\s+|thế\s+)?(?:còn|con|riêng|rieng)\s+(?:về\s+|ve\s+)?", re.IGNORECASE)
 _HOW_ABOUT = r"(?:sao|thế nào|the nao|ra sao)"
@@ -575,7 +575,15 @@ def _swap_thing(base: str, base_q: Question, thing: str) -> str | None:
         return base[:said.start()] + thing[:1].lower() + thing[1:] + base[end:]
     if counted:
         span = _span_in(base, counted)
-        return base[:span[0]] + thing + base[span[1]:] if span else None
+        if span is None:
+            return None
+        # "Còn cấp lại?" after "bao nhiêu sản phẩm cấp mới": the words from the one both say on,
+        # the noun counted kept ("sản phẩm cấp lại", not "bao nhiêu cấp lại")
+        first = fold(thing).lower().split()[:1]
+        words = [(m.start(), fold(m.group()).lower()) for m in re.finditer(r"\S+", base[span[0]:span[1]])]
+        shared = next((at for at, w in words[1:] if w == first[0]), None) if first else None
+        start = span[0] + shared if shared is not None else span[0]
+        return base[:start] + (thing[:1].lower() + thing[1:] if shared is not None else thing) + base[span[1]:]
     if not subject:               # "gạo bao nhiêu tấn": "tấn" measures the thing, the subject names it
         return None
     start = 0
@@ -954,7 +962,11 @@ def _swap_slots(base: str, base_q: Question, core: str, core_q: Question) -> str
         phrase = re.sub(r"^(riêng|rieng|tại|tai|ở|o)\s+", "", core, flags=re.IGNORECASE)
         out = out[:s] + phrase + out[e:] if e else f"{phrase} {_lower_first(out)}"
     if core_q.years or core_q.period:
-        years = list(_YEAR.finditer(out))
+        # a source the earlier question cites ("Theo Chương trình … giai đoạn 2021-2025, năm 2021 …")
+        # keeps its own years: the period asked is the one after it
+        lead = SOURCE_LEAD.match(fold(out).lower())
+        lead_end = lead.end() if lead and len(fold(out)) == len(out) else 0
+        years = [y for y in _YEAR.finditer(out) if y.start() >= lead_end] or list(_YEAR.finditer(out))
         if core_q.period and years:
             # "Quý I/2021 thì sao?": the whole period replaces "năm 2020" or "quý 1/2021"; one
             # without its year keeps the earlier year ("Lũy kế 7 tháng" after "Tháng 7/2018")
@@ -966,10 +978,10 @@ def _swap_slots(base: str, base_q: Question, core: str, core_q: Question) -> str
         elif core_q.years and years:
             y = str(sorted(core_q.years)[0])
             own = re.search(rf"(?<!\w)({_EDGE})\s+(?:năm|nam)\s+{y}", core, re.IGNORECASE)
-            span = _YEAR_SPAN.search(out)
+            span = _YEAR_SPAN.search(out, lead_end)
             if span and len(core_q.years) == 1:
                 # "giai đoạn 2009-2019" then "Năm 2017 thì sao?": one year, not a span from 2017
-                out = out[:span.start()] + f"năm {y}" + out[span.end():]
+                out = out[:span.start()] + ("Năm" if span.start() == 0 else "năm") + f" {y}" + out[span.end():]
             elif own and not re.search(r"\d{1,2}/\d{1,2}/$", out[:years[0].start()]):   # in "31/12/2020" only the year changes
                 # "Cuối năm 2020 thì sao?" is a period of its own: it replaces "quý 1/2021" whole
                 phrase = own.group()[:1].lower() + own.group()[1:]
@@ -1479,6 +1491,9 @@ def _replace_references(question: str, base: str, base_q: Question, last: dict,
             # "kế hoạch tăng trưởng năm của chỉ tiêu này" is the earlier measure's; "thành phần
             # này" the group the earlier question named ("lĩnh vực công nghiệp xây dựng"), not its owner
             repl = _group_phrase(base) or _measure_phrase(base, base_q)
+        elif tail2 in _DOC_NOUNS and ans_text and (last.get("frame") or {}).get("kind") == "document" \
+                and fold(ans_text).lower().startswith(tail2):
+            repl = ans_text     # "Ai ký quyết định đó?" after "… tại quyết định số mấy?": the one answered
         elif tail2 in _DOC_NOUNS and tail2 not in fold(base):
             repl = _cited_document(previous or [last], tail2)
         elif words[-1] in _DAY_NOUNS and (day := next((d for t in _earlier_texts(base, previous)

@@ -2730,3 +2730,18 @@ def test_a_time_that_opens_its_clause_is_that_clauses(tmp_path, model_cache):
     })
     assert _stated(engine, "Khi nào Hội đồng bình chọn cấp tỉnh Khánh Hòa trình UBND tỉnh kết quả bình chọn?") \
         == "cuối tháng 11"
+
+
+def test_the_time_written_after_the_subject_and_a_total_is_no_percentage(tmp_path, model_cache):
+    """Two markets in one sentence, each with its days in brackets: the one asked is the one written
+    right after its name (the other's "từ ngày 28 - 30/8" of another sentence had answered, 0.88);
+    "Tổng … là bao nhiêu?" asks an amount, never a percentage (5,3% had answered at 0.91)."""
+    engine = _records_engine(tmp_path, model_cache, {
+        "phien-cho.txt": "Năm 2024, trên địa bàn Bình Thuận, các đơn vị phối hợp tổ chức Phiên chợ hàng Việt về hải đảo "
+                         "huyện Phú Quý (từ ngày 10 - 12/9/2024) và Phiên chợ hàng Việt về miền núi huyện Bắc Bình (từ "
+                         "ngày 27 - 29/9/2024).\nPhiên chợ hàng Việt về miền núi huyện Bác Ái, tỉnh Ninh Thuận diễn ra "
+                         "từ ngày 28 - 30/8.\n",
+        "dien-2022.txt": "Năm 2022, điện sản xuất và nhập khẩu toàn quốc tăng 5,3% so với năm 2021.\n",
+    })
+    assert _stated(engine, "Phiên chợ hàng Việt về miền núi huyện Bắc Bình diễn ra khi nào?") == "từ ngày 27 - 29/9/2024"
+    assert _stated(engine, "Tổng điện sản xuất toàn quốc năm 2022 là bao nhiêu?") is None

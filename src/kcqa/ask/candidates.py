@@ -391,7 +391,10 @@ def unit_ok(q: Question, f: Figure) -> bool:
         # "kinh phí … tăng bao nhiêu": a change of money is an amount or a percentage, never a count
         return f.unit == "%" or unit in {fold(u) for u in MONEY_UNITS}
     if q.kind == "figure":
-        # "tăng bao nhiêu", "là bao nhiêu": an amount or a percentage, not a bare count
+        # "tăng bao nhiêu", "là bao nhiêu": an amount or a percentage, not a bare count; a total
+        # ("Tổng điện sản xuất toàn quốc năm 2022 là bao nhiêu?") is an amount, never a percentage
+        if f.unit == "%" and not q.change and _TOTAL_ASKED.match(" ".join(folded_syllables(q.text).split())):
+            return False
         return f.unit == "%" or unit in {fold(u) for u in MONEY_UNITS} or bool(unit)
     return True
 

@@ -505,9 +505,14 @@ def _nearest_to_key(ctx: Evidence, text: str, spans: list[tuple[int, int]]) -> t
 
 
 def answer_place(ctx: Evidence) -> Answer | None:
-    for cov, chunk, s, e, text in _sentence_candidates(ctx):
-        if cov < MIN_COVERAGE:
-            break
+    candidates = [c for c in _sentence_candidates(ctx) if c[0] >= MIN_COVERAGE]
+    for cov, chunk, s, e, text in candidates:
+        after = _place_after_subject(ctx.q.text, text)
+        if after:
+            # "HTX măng lục trúc MTQ (thị trấn Trại Cau)", "Nhà máy May Vinatex Cần Thơ tại trung tâm
+            # hành chính huyện Vĩnh Thạnh, TP Cần Thơ": where the subject asked is, written right after it
+            return _scored(entity_answer(ctx, chunk, s, e, after, "{x}."), cov, ctx, n_names=1.0)
+    for cov, chunk, s, e, text in candidates:
         spans = []
         for a, b, place in find_places(text):
             if _in_question(ctx, place.name) or _in_question(ctx, text[a:b]):
@@ -519,11 +524,6 @@ def answer_place(ctx: Evidence) -> Answer | None:
         venues = {}
         if _ASKS_WHERE.search(fold(ctx.q.text)) and _event_only_a_topic(ctx.q.text, text):
             continue
-        after = _place_after_subject(ctx.q.text, text)
-        if after:
-            # "HTX măng lục trúc MTQ (thị trấn Trại Cau)", "Nhà máy May Vinatex Cần Thơ tại trung tâm
-            # hành chính huyện Vĩnh Thạnh, TP Cần Thơ": where the subject asked is, written right after it
-            return _scored(entity_answer(ctx, chunk, s, e, after, "{x}."), cov, ctx, n_names=1.0)
         if _ASKS_WHERE.search(fold(ctx.q.text)):
             # a town the gazetteer does not hold, typed after "tại" ("tại TP. Phan Rang - Tháp Chàm, …
             # Sở Công thương tỉnh Ninh Thuận tổ chức …"): the province of a body had been answered
@@ -1278,9 +1278,14 @@ def answer_when(ctx: Evidence) -> Answer | None:
                 return ans
     want = _WANT_UNIT.search(folded)
     asked = set(re.findall(r"\d+", ctx.q.text))
-    for cov, chunk, s, e, text in _sentence_candidates(ctx, top=TOP_PASSAGES):
-        if cov < MIN_COVERAGE:
-            break
+    candidates = [c for c in _sentence_candidates(ctx, top=TOP_PASSAGES) if c[0] >= MIN_COVERAGE]
+    for cov, chunk, s, e, text in candidates:
+        after = _time_after_subject(ctx.q.text, text)
+        if after:
+            # "Phiên chợ … huyện Phú Quý (từ ngày 10 - 12/9/2024) và Phiên chợ … huyện Bắc Bình (từ ngày
+            # 27 - 29/9/2024)": the time written right after the subject asked is its own
+            return _scored(entity_answer(ctx, chunk, s, e, after, "{x}."), cov, ctx, n_names=1.0)
+    for cov, chunk, s, e, text in candidates:
         spans = []
         for m in _TIME.finditer(text):
             if set(re.findall(r"\d+", m.group())) <= asked:
@@ -1302,6 +1307,25 @@ def answer_when(ctx: Evidence) -> Answer | None:
 
 
 _NUMBERED_NAME = re.compile(r"(?<![\w&])[A-ZĐ][\w&.-]*\s+\d{1,2}(?![\w/.,-])")
+
+
+_SUBJECT_WHEN = re.compile(r"^\s*(.+?)\s+(?:(?:duoc|se|da)\s+)?(?:dien ra|to chuc|khai mac|be mac|ket thuc|bat dau|"
+                           r"van hanh|hoan thanh|khoi cong)\s+(?:vao\s+)?(?:khi nao|luc nao|ngay nao|thoi gian nao)\b")
+_BRACKET_AFTER = re.compile(r"\s*\(([^()\n]{3,60})\)")
+
+
+def _time_after_subject(question: str, text: str) -> tuple[int, int] | None:
+    """The time in brackets the sentence writes right after the subject asked (its words before
+    "diễn ra khi nào", three at least, found whole)."""
+    m = _SUBJECT_WHEN.match(fold(question).lower())
+    if not m or len(m.group(1).split()) < 3:
+        return None
+    for said in re.finditer(r"(?<!\w)" + re.escape(m.group(1)) + r"(?!\w)", fold(text).lower()):
+        bracket = _BRACKET_AFTER.match(text, said.end())
+        time = _TIME.search(text, bracket.start(1), bracket.end(1)) if bracket else None
+        if time:
+            return time.span()
+    return None
 
 
 def _time_of_predicate(ctx: Evidence, text: str, spans: list[tuple[int, int]]) -> tuple[int, int] | None:

@@ -594,14 +594,23 @@ _AT_STRETCH = re.compile(r"\s+(?:tại|ở)\s+([^.;:()\n]{3,80}?)(?=\s+và\s|\s*
 def _place_after_subject(question: str, text: str) -> tuple[int, int] | None:
     """Where the question's subject is, as the sentence writes it right after naming it: a unit
     in brackets, or what follows "tại"/"ở" up to the next item ("… và Nhà máy …"). The subject is
-    the question's words before "(đặt/nằm) ở đâu", three words at least, found whole."""
-    m = _SUBJECT_WHERE.match(fold(question).lower())
+    the question's words before "(đặt/nằm) ở đâu"."""
+    def where(end: int) -> tuple[int, int] | None:
+        found = _BRACKETED_UNIT.match(text, end) or _AT_STRETCH.match(text, end)
+        return found.span(1) if found else None
+    return _after_the_subject(_SUBJECT_WHERE, question, text, where)
+
+
+def _after_the_subject(asking: re.Pattern, question: str, text: str, read) -> tuple[int, int] | None:
+    """What `read` finds right after the question's subject in `text`: the subject is what
+    `asking` takes before the question's words (folded), three words at least, found whole."""
+    m = asking.match(fold(question).lower())
     if not m or len(m.group(1).split()) < 3:
         return None
     for said in re.finditer(r"(?<!\w)" + re.escape(m.group(1)) + r"(?!\w)", fold(text).lower()):
-        found = _BRACKETED_UNIT.match(text, said.end()) or _AT_STRETCH.match(text, said.end())
+        found = read(said.end())
         if found:
-            return found.span(1)
+            return found
     return None
 
 
@@ -1166,7 +1175,8 @@ DOCUMENT_NUMBER = re.compile(r"((?:" + "|".join(DOCUMENT_TYPES) + r")"
                              r"(?:\s+số)?\s*\d+[\w/.-]*[\w]|(?<=Số:)\s*\d+/[\w/.-]*[\w])", re.IGNORECASE)
 
 
-_ISSUED_ON = re.compile(r",?\s+ngày\s+\d{1,2}(?:/\d{1,2}/\d{4}|\s+tháng\s+\d{1,2}\s+năm\s+\d{4})(?![\d/])")
+# the day a document was issued, written right after its number ("… 386/QĐ-TTg ngày 17/3/2021")
+ISSUED_ON = re.compile(r",?\s+ngày\s+\d{1,2}(?:/\d{1,2}/\d{4}|\s+tháng\s+\d{1,2}\s+năm\s+\d{4})(?![\d/])")
 
 
 # "82/2022/NĐ-CP ngày 18/10/2022", "số 2049/QĐ-UBND … phê duyệt kế hoạch năm 2020": the years
@@ -1193,7 +1203,7 @@ def answer_document(ctx: Evidence) -> Answer | None:
                 a = m.start(1) + len(m.group(1)) - len(m.group(1).lstrip())
                 # a document is cited by its number and the day it was issued ("Quyết định số
                 # 386/QĐ-TTg ngày 17/3/2021"): both, when the day follows the number
-                dated = _ISSUED_ON.match(text, m.end(1))
+                dated = ISSUED_ON.match(text, m.end(1))
                 return entity_answer(ctx, chunk, s, e, (a, dated.end() if dated else m.end(1)), "{x}.")
     # "Nghị quyết … có số hiệu là gì?": the record's own number, from its header line
     for p in ctx.passages[:3]:
@@ -1316,16 +1326,12 @@ _BRACKET_AFTER = re.compile(r"\s*\(([^()\n]{3,60})\)")
 
 def _time_after_subject(question: str, text: str) -> tuple[int, int] | None:
     """The time in brackets the sentence writes right after the subject asked (its words before
-    "diễn ra khi nào", three at least, found whole)."""
-    m = _SUBJECT_WHEN.match(fold(question).lower())
-    if not m or len(m.group(1).split()) < 3:
-        return None
-    for said in re.finditer(r"(?<!\w)" + re.escape(m.group(1)) + r"(?!\w)", fold(text).lower()):
-        bracket = _BRACKET_AFTER.match(text, said.end())
+    "diễn ra khi nào")."""
+    def when(end: int) -> tuple[int, int] | None:
+        bracket = _BRACKET_AFTER.match(text, end)
         time = _TIME.search(text, bracket.start(1), bracket.end(1)) if bracket else None
-        if time:
-            return time.span()
-    return None
+        return time.span() if time else None
+    return _after_the_subject(_SUBJECT_WHEN, question, text, when)
 
 
 def _time_of_predicate(ctx: Evidence, text: str, spans: list[tuple[int, int]]) -> tuple[int, int] | None:

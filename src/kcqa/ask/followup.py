@@ -1432,7 +1432,10 @@ def _replace_references(question: str, base: str, base_q: Question, last: dict,
     ans_text = ((answer.get("answer") or {}).get("text") or "") if answer.get("status") == "answered" else ""
     # "Quyết định số 1886/QĐ-UBND ngày 12 tháng 7 năm 2021" is referred to by its number: "quyết
     # định đó ban hành ngày nào?" asks the day, which the question must not already hold
-    ans_text = _ISSUE_DAY.sub("", ans_text)
+    from .entities import DOCUMENT_NUMBER, ISSUED_ON
+    number = DOCUMENT_NUMBER.match(ans_text)
+    dated = ISSUED_ON.match(ans_text, number.end(1)) if number else None
+    ans_text = ans_text[:number.end(1)] if dated and dated.end() == len(ans_text) else ans_text
     m = _PERSON_REF.search(out)
     if m:
         frame = last.get("frame") or {}
@@ -1649,9 +1652,6 @@ def _word_at(text: str, words: str) -> int:
     """Where `words` stand in `text` as whole words (-1 if not): "o" is not the "o" of "toi"."""
     m = re.search(rf"(?<!\w){re.escape(words)}(?!\w)", text)
     return m.start() if m else -1
-
-
-_ISSUE_DAY = re.compile(r"(?<=\w),?\s+ngày\s+\d{1,2}(?:/\d{1,2}/\d{4}|\s+tháng\s+\d{1,2}\s+năm\s+\d{4})$")
 
 
 def _cited_document(previous: list[dict], noun: str) -> str | None:

@@ -912,12 +912,16 @@ def _counted_by_the_action_asked(q, f: Figure, whole: str) -> bool:
     được trên 1.770 vụ, trong đó xử lý 1.441 vụ"), which the whole does not write, is the one
     asked. An action of two syllables: one ("có") names nothing."""
     verb = asked_verb(q) if q.kind == "count" else ()
-    if len(verb) != 2:
-        return False
+    return len(verb) == 2 and counted_right_after(f, verb) and " ".join(verb) not in folded_syllables(whole)
+
+
+def counted_right_after(f: Figure, verb: tuple[str, ...]) -> bool:
+    """Whether the figure is written right after the action `verb` (folded syllables), words that
+    name no action between ("đã tiến hành kiểm tra 2.881 vụ")."""
     before = folded_syllables(f.sentence[max(0, f.start - f.sentence_start - 60):f.start - f.sentence_start]).split()
     while before and before[-1] in VERB_FILLERS:
         before.pop()
-    return tuple(before[-2:]) == verb and " ".join(verb) not in folded_syllables(whole)
+    return tuple(before[-len(verb):]) == verb
 
 
 # words between a counting verb and its count ("đã tiến hành kiểm tra 2.881 vụ"), and words

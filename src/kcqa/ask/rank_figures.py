@@ -14,9 +14,9 @@ from ..models import Figure
 from ..text import lexicon
 from ..text.places import find_places
 from ..text.vietnamese import fold, folded_syllables
-from .candidates import (MIN_COVERAGE, MIN_PASSAGE_COVERAGE, TOP_PASSAGES, VERB_FILLERS, Candidate, Evidence,
-                         asked_verb, change_end_ok, country_ok, funding_in_sentence, funding_ok, funding_said, group_of,
-                         group_ok, identifier_ok, in_a_list_of_targets, label_ok, level_ok, listed_name_ok,
+from .candidates import (MIN_COVERAGE, MIN_PASSAGE_COVERAGE, TOP_PASSAGES, Candidate, Evidence, asked_verb,
+                         change_end_ok, counted_right_after, country_ok, funding_in_sentence, funding_ok, funding_said,
+                         group_of, group_ok, identifier_ok, in_a_list_of_targets, label_ok, level_ok, listed_name_ok,
                          names_a_market_asked, names_ok, organisation_ok, origin_ok, part_ok, period_ok, place_ok,
                          rank_ok, region_ok, same_group, scope_ok, stars_ok, stated_as_planned, table_context, unit_ok)
 from .features import (CHANGE_VERBS, asked_count_phrase, clause, counted_share, figure_features, is_place_asked,
@@ -173,6 +173,7 @@ def score_figures(ctx: Evidence, cands: list[tuple[Figure, int]]) -> list[Candid
     out: list[Candidate] = []
     plan_share = _asks_share_of_plan(q)
     whole_share = _asks_share_of_whole(q)
+    base_asked = _BASE_ASKED.search(fold(q.text).lower()) if q.change else None    # "so với cùng kỳ"
     for f, rank in cands:
         key = (f.doc, f.start)
         if key in seen:
@@ -186,8 +187,7 @@ def score_figures(ctx: Evidence, cands: list[tuple[Figure, int]]) -> list[Candid
         if not q.change and relation_of(f) in CHANGE_VERBS and fold(f.unit).lower() == "lan" \
                 and not _TIMES_ASKED.search(fold(q.text).lower()):
             continue        # nor is a multiple of change ("thặng dư … tăng 96,7 lần") a level asked ("đạt bao nhiêu?")
-        if q.change and _BASE_ASKED.search(fold(q.text).lower()) and (paired := _paired_base(ctx, f)) is not None \
-                and paired != _BASE_ASKED.search(fold(q.text).lower()).group(1):
+        if base_asked and (paired := _paired_base(ctx, f)) is not None and paired != base_asked.group(1):
             continue        # "tăng 2,6% và tăng 46,7%" after "… so với tháng trước và … so với cùng kỳ": in that order
         if plan_share and relation_of(f) in CHANGE_VERBS and not _of_a_plan(f):
             continue        # "đạt bao nhiêu phần trăm kế hoạch?" is not "tăng 5,95% so cùng kỳ"
@@ -349,9 +349,10 @@ def _of_the_group_asked(ctx: Evidence, cands: list[Candidate]) -> list[Candidate
     if not ctx.q.group:
         return cands
     asked = ctx.q.group.split()
+    groups = {id(c): group_of(c.figure) for c in cands}
     grouped = {(c.figure.doc, c.figure.unit) for c in cands
-               if (g := group_of(c.figure)) is not None and same_group(g, asked)}
-    return [c for c in cands if (c.figure.doc, c.figure.unit) not in grouped or group_of(c.figure) is not None]
+               if groups[id(c)] is not None and same_group(groups[id(c)], asked)}
+    return [c for c in cands if (c.figure.doc, c.figure.unit) not in grouped or groups[id(c)] is not None]
 
 
 _LIST_LEAD = re.compile(r"(?<!\w)(?:bao gồm|gồm có|gồm|như)\s", re.IGNORECASE)
@@ -486,17 +487,12 @@ def _counted_by_the_verb_asked(ctx: Evidence, cands: list[Candidate]) -> list[Ca
     verb = asked_verb(ctx.q) if ctx.q.kind == "count" else ()
     if not verb:
         return cands
-
-    def after_verb(f: Figure) -> bool:
-        before = folded_syllables(f.sentence[max(0, f.start - f.sentence_start - 60):f.start - f.sentence_start]).split()
-        while before and before[-1] in VERB_FILLERS:
-            before.pop()
-        return tuple(before[-len(verb):]) == verb
-    said = {(c.figure.doc, c.figure.unit) for c in cands if after_verb(c.figure)}
+    after = {id(c) for c in cands if counted_right_after(c.figure, verb)}
+    said = {(c.figure.doc, c.figure.unit) for c in cands if id(c) in after}
     # (the sentence right after, when it breaks the verb's count down, "Bao gồm 3 phiên chợ … về miền
     # núi, 1 phiên chợ … về hải đảo", counts what the verb did too)
-    counted = {c.figure.sentence.strip() for c in cands if after_verb(c.figure)}
-    return [c for c in cands if (c.figure.doc, c.figure.unit) not in said or after_verb(c.figure)
+    counted = {c.figure.sentence.strip() for c in cands if id(c) in after}
+    return [c for c in cands if (c.figure.doc, c.figure.unit) not in said or id(c) in after
             or _BREAKS_DOWN.match(c.figure.sentence) and ctx.sentence_before(c.figure).strip() in counted]
 
 

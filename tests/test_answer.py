@@ -1974,6 +1974,55 @@ def test_a_document_asked_by_its_year_is_the_one_of_that_year(tmp_path, model_ca
     assert ans.value.text == "Thông tư số 28/2018/TT-BTC"
 
 
+def test_a_document_asked_is_of_the_kind_issuer_and_programme_asked(tmp_path, model_cache):
+    """Legal texts cite many documents: the one asked is of the kind asked, also when it is cited by
+    its bare number ("2646/QĐ-BCT" is no nghị định), not the one the question names itself, of the
+    issuer asked ("-BCT" is not Bộ Tài chính's "-BTC"), and of the programme asked, horizon and all
+    ("… đến năm 2020" is not the programme of giai đoạn 2021-2025, a year of which the question's
+    horizon is not); a record's own number ("Số: 1288/QĐ-TTg") answers when its head names that
+    programme. Probe 48 had stated each of the others."""
+    engine = _records_engine(tmp_path, model_cache, {
+        "qd-khuyen-cong-2020.txt":
+            "THỦ TƯỚNG CHÍNH PHỦ\nSố: 1288/QĐ-TTg | Hà Nội, ngày 01 tháng 08 năm 2014\n"
+            "PHÊ DUYỆT CHƯƠNG TRÌNH KHUYẾN CÔNG QUỐC GIA ĐẾN NĂM 2020\n"
+            "Căn cứ Nghị định số 45/2012/NĐ-CP ngày 21 tháng 5 năm 2012 của Chính phủ về khuyến công;\n"
+            "Điều 1. Phê duyệt Chương trình khuyến công quốc gia đến năm 2020 với những nội dung chủ yếu sau.\n",
+        "qd-khuyen-cong-thanh-hoa.txt":
+            "Khuyến công địa phương tỉnh Thanh Hóa giai đoạn 2022 - 2025\n\n"
+            "Căn cứ Quyết định số 1881/QĐ-TTg ngày 20 tháng 11 năm 2020 của Thủ tướng Chính phủ phê duyệt "
+            "Chương trình khuyến công quốc gia giai đoạn 2021-2025;\n"
+            "Căn cứ Thông tư số 20/2017/TT-BCT ngày 29/9/2017 của Bộ Công Thương và Thông tư số "
+            "28/2018/TT-BTC ngày 28/3/2018 của Bộ Tài chính về kinh phí khuyến công;\n"
+            "Quyết định 2646/QĐ-BCT căn cứ Nghị định số 235/2025/NĐ-CP ngày 27 tháng 8 năm 2025 của Chính phủ "
+            "sửa đổi Nghị định số 45/2012/NĐ-CP về khuyến công.\n",
+    })
+    assert engine.ask("Chương trình khuyến công quốc gia đến năm 2020 được phê duyệt tại quyết định số mấy?"
+                      ).value.text == "1288/QĐ-TTg"
+    assert engine.ask("Quyết định phê duyệt kinh phí khuyến công căn cứ thông tư nào của Bộ Tài chính?"
+                      ).value.text == "Thông tư số 28/2018/TT-BTC ngày 28/3/2018"
+    assert engine.ask("Quyết định 2646/QĐ-BCT căn cứ nghị định nào sửa đổi Nghị định 45/2012/NĐ-CP về khuyến công?"
+                      ).value.text.startswith("Nghị định số 235/2025/NĐ-CP")
+
+
+def test_counts_capacities_and_goods_as_event_news_writes_them(tmp_path, model_cache):
+    """Probe 50's event reports: "100 doanh nghiệp và 10 doanh nhân được lựa chọn" counts 100 firms
+    ("10 doanh" had been read as firms, 0.87); a capacity is any unit by the year ("đá nhân tạo
+    1.600.000 m²/năm": the 72.000 tấn/năm of the item before it had been stated for it, 0.89)."""
+    engine = _records_engine(tmp_path, model_cache, {
+        "giai-thuong-2009.txt":
+            "Trao giải Thương mại dịch vụ năm 2009\n\nTừ trên 500 hồ sơ đề cử trên toàn quốc, 100 doanh nghiệp và "
+            "10 doanh nhân được lựa chọn để trao giải năm 2009.\n",
+        "nha-may-phong-dien.txt":
+            "Khởi công nhà máy tại Huế\n\nQuy mô dự án có công suất dự kiến cho các loại sản phẩm như cristobalite "
+            "khoảng 72.000 tấn/năm, đá nhân tạo gốc thạch anh 1.600.000 m²/năm.\n",
+    })
+    engine.cfg.min_confidence = 0.0          # the reading is tested, not the calibration
+    ans = engine.ask("Năm 2009 có bao nhiêu doanh nghiệp được trao giải?")
+    assert ans.value.text == "100 doanh nghiệp"
+    ans = engine.ask("Ở Huế, công suất đá nhân tạo gốc thạch anh là bao nhiêu?")
+    assert ans.value.text == "1.600.000 m²/năm"
+
+
 def test_a_currency_in_capitals_is_no_name(tmp_path, model_cache):
     """"… đi qua cửa khẩu nào?" over a sentence whose only capitals are its unit: "USD" was
     stated as the gate (the records do not name one there)."""
@@ -2745,3 +2794,26 @@ def test_the_time_written_after_the_subject_and_a_total_is_no_percentage(tmp_pat
     })
     assert _stated(engine, "Phiên chợ hàng Việt về miền núi huyện Bắc Bình diễn ra khi nào?") == "từ ngày 27 - 29/9/2024"
     assert _stated(engine, "Tổng điện sản xuất toàn quốc năm 2022 là bao nhiêu?") is None
+
+
+def test_a_title_keeps_its_bodys_short_name():
+    """"ông Đặng Phúc Nguyên, Tổng thư ký Hiệp hội Rau quả Việt Nam (Vinafruit)": the title holds the
+    body's short name (probe 47 expected it whole)."""
+    from kcqa.ask.entities import _titles_of
+    text = "Ông Đặng Phúc Nguyên, Tổng thư ký Hiệp hội Rau quả Việt Nam (Vinafruit), cho biết xuất khẩu tăng."
+    name = (text.index("Đặng"), text.index(","))
+    a, b = _titles_of(text, name)
+    assert text[a:b] == "Tổng thư ký Hiệp hội Rau quả Việt Nam (Vinafruit)"
+
+
+def test_a_country_or_a_point_of_the_compass_is_no_person(tmp_path, model_cache):
+    """"Ai là tỉnh trưởng …?" is answered by no country and no point of the compass (probe 50 had
+    "Hàn Quốc", then "phía Tây Nam")."""
+    engine = _records_engine(tmp_path, model_cache, {
+        "ky-ket-dak-lak.txt":
+            "Đắk Lắk và Jeollabuk-do ký kết thỏa thuận hợp tác\n\nJeollabuk-do là một tỉnh nằm ở phía Tây Nam "
+            "của Hàn Quốc với diện tích khoảng 8.066,8 km², tỉnh trưởng dự lễ ký kết với Đắk Lắk.\n",
+    })
+    engine.cfg.min_confidence = 0.0
+    ans = engine.ask("Ai là tỉnh trưởng tỉnh Jeollabuk-do dự lễ ký kết với Đắk Lắk?")
+    assert ans.status == "not_found" or ans.value.text not in ("Hàn Quốc", "Tây Nam")

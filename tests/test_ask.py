@@ -1401,6 +1401,35 @@ def test_a_document_answered_is_the_one_referred_to_and_a_counted_noun_stays():
     assert resolve("Còn cấp lại?", counted).question == "Quảng Ninh bao nhiêu sản phẩm cấp lại năm 2023?"
 
 
+def test_a_document_answered_by_its_number_alone_is_referred_to_with_its_noun():
+    """"Ai được giao chủ trì … quyết định đó?" after "… kèm quyết định số mấy?" answered
+    "20/2014/QĐ-UBND" (its letters say it is a quyết định): that decision, not "quyết định số mấy"
+    (which had been answered with the number again); a phrase taken from an earlier question stops
+    at its question words ("chương trình … 2022-2025 bằng tờ trình số mấy" had been carried whole)."""
+    prev = [_turn("Quy định xúc tiến thương mại của thành phố Đà Nẵng được ban hành kèm quyết định số mấy?",
+                  kind="document", answer_text="20/2014/QĐ-UBND")]
+    asked = resolve("Ai được giao chủ trì tổ chức triển khai quyết định đó?", prev).question
+    assert "quyết định 20/2014/QĐ-UBND" in asked and "số mấy" not in asked
+    proposal = [_turn("Sở Công Thương Thanh Hóa đề nghị phê duyệt chương trình khuyến công địa phương 2022-2025 "
+                      "bằng tờ trình số mấy?", kind="document", answer_text="Tờ trình số 682/TTr-SCT")]
+    asked = resolve("Tổng kinh phí của chương trình khuyến công đó là bao nhiêu?", proposal).question
+    assert "chương trình khuyến công địa phương 2022-2025" in asked and "tờ trình" not in asked
+
+
+def test_a_reference_to_a_name_with_digits_is_a_reference():
+    """"tỷ lệ B2C đó" (typed "ty le B2C do dat"): "đó" after a name holding a digit, before a verb in
+    lower case — "đ" is no capital, though the range À-Ỹ holds it; and a term ("B2C") is no subject
+    of its own: the earlier province is kept (probe 48 had answered with another province's 2025 target)."""
+    prev = [_turn("Đến năm 2030, Gia Lai đặt mục tiêu bao nhiêu phần trăm doanh nghiệp kinh doanh trực tuyến?",
+                  kind="percent", answer_text="70%")]
+    turn = resolve("Còn giá trị giao dịch B2C chiếm bao nhiêu?", prev)
+    assert "Gia Lai" in turn.question
+    prev.append(_turn("Còn giá trị giao dịch B2C chiếm bao nhiêu?", resolved=turn.question, kind="percent",
+                      answer_text="50%"))
+    asked = resolve("nam 2025 thi ty le B2C do dat bao nhieu?", prev).question
+    assert "Gia Lai" in asked and "2025" in asked
+
+
 def test_the_period_asked_anew_is_not_the_cited_programmes_span():
     """"Năm 2022 thì sao?" after "Theo Chương trình … giai đoạn 2021-2025, năm 2021 …?": the year
     asked changes, the programme keeps its name (it had become "Theo Chương trình … năm 2022, năm

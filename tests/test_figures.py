@@ -588,3 +588,19 @@ def test_a_range_s_ends_are_no_subject_and_two_joined_periods_are_one_figure_s()
     assert figs["53 vụ"].entity not in ("Cà Mau", "Ninh Thuận")
     assert figs["53 vụ"].period == "năm 2019 và 6 tháng đầu năm 2020"
     assert (figs["40 vụ"].period, figs["13 vụ"].period) == ("năm 2019", "6 tháng đầu năm 2020")
+
+
+def test_months_of_the_year_and_a_value_are_read_as_news_writes_them():
+    """"sau 8 tháng của năm nay với trị giá đạt 33 tỉ USD": the eight months of the record's year
+    (it had taken the whole year, so "8 tháng đầu năm 2019" found no figure), and a value, not a
+    price ("trị giá" is no "giá"); "106Mwp", "điện lượng … 815 triệu Kwh" as written."""
+    from kcqa.models import Document
+    doc = Document(path="xk-dien-thoai-2019.txt", metadata={"year": 2019}, title="Điện thoại xuất khẩu", text=(
+        "Điện thoại xuất khẩu\n\nNhóm hàng điện thoại có giá trị xuất khẩu lớn nhất sau 8 tháng của năm nay với "
+        "trị giá đạt 33 tỉ USD.\n\nGiai đoạn II của nhà máy có công suất 106Mwp, điện lượng trung bình hàng năm "
+        "815 triệu Kwh."))
+    figs = {f.text: f for f in extract_figures(doc)}
+    assert figs["33 tỉ USD"].period == "8 tháng của năm 2019"
+    assert figs["33 tỉ USD"].measure == "giá trị xuất khẩu"
+    assert figs["106Mwp"].unit == "MWp"
+    assert figs["815 triệu Kwh"].measure == "điện lượng"

@@ -233,6 +233,9 @@ def test_a_quarter_and_its_year_are_slots_not_words_to_cover():
     ("9/11 chuyên ngành thiết bị được hỗ trợ bao nhiêu?", set()),
     ("Tỷ lệ 1/5 số xã được sắp xếp là bao nhiêu?", set()),       # "lệ" is not "lễ"
     ("Phiên trước ngày nghỉ lễ 10/3 Âm lịch, thanh khoản đạt bao nhiêu?", set()),   # a lunar day
+    ("Ngày 1.6.2021 lượng điện tiêu thụ là bao nhiêu?", {(1, 6)}),   # as some papers write a day
+    ("Riêng ngày 1.6, lượng điện tiêu thụ toàn quốc là bao nhiêu?", {(1, 6)}),
+    ("Giá tăng 1.6 lần thì sao?", set()),                             # no day without "ngày" or its year
 ])
 def test_a_day_named_is_a_slot_and_a_ratio_is_not_a_day(text, days):
     assert parse_question(text).days == days
@@ -417,3 +420,16 @@ def test_a_cited_meetings_year_is_the_period_of_a_name_asked():
     q = parse_question("Theo thông báo về Hội nghị khuyến công năm 2021, hoạt động khuyến công thực hiện theo "
                        "quyết định nào?")
     assert q.years == {2021} and not q.source_years
+
+
+def test_goods_sold_by_weight_are_asked_in_tonnes_and_a_name_is_no_action():
+    """"xuất khẩu bao nhiêu gạo sang Philippines?" asks tonnes (it was a count of "gạo sang
+    Philippines"); the action counted is no name or year before "bao nhiêu": "Pele vô địch World
+    Cup mấy lần?" counts the wins (the 6 assists after "World Cup" had been stated, 0.88), and
+    "… Việt Nam 2009 có bao nhiêu doanh nghiệp …?" counts firms wherever a year stands before them."""
+    from kcqa.ask.candidates import asked_verb
+    q = parse_question("Năm 2019, Việt Nam xuất khẩu bao nhiêu gạo sang Philippines?")
+    assert q.kind == "amount" and "tấn" in q.units and not q.count_noun
+    assert asked_verb(parse_question("Pele vô địch World Cup mấy lần?"))[-1:] == ("dich",)
+    assert asked_verb(parse_question("Lễ trao giải Thương mại dịch vụ Việt Nam 2009 có bao nhiêu doanh nghiệp "
+                                     "được trao giải?")) == ()

@@ -19,12 +19,22 @@ from ..text.lexicon import (DURATION_UNITS, EQUIVALENT_PHRASES, MONEY_UNITS, MON
 from ..text import lexicon
 from ..text.bodies import body_spans
 from ..text.places import find_places, lookup, places_in_address, places_in_file_name
-from ..text.numbers import QUALIFIERS, Quantity, parse_number, ratio_ok
+from ..text.numbers import COUNT_NOUNS, QUALIFIERS, Quantity, parse_number, ratio_ok
 from ..text.vietnamese import capitalised_runs, fold, folded_syllables, has_diacritics, is_syllable, sentences, syllables
 from .features import CHANGE_VERBS, clause, is_place_asked, mentions, period_parts, relation_of, window, year_part
 from .frame import Question, identifiers_in
 
+_ONE_SYLLABLE_COUNT_NOUNS = {fold(w).lower() for w in COUNT_NOUNS if " " not in w}
 
+
+def _another_word(head: str, noun: list[str], folded: str, end: int) -> bool:
+    """A count of the asked noun's first syllable alone that runs on into another word: "10 doanh
+    nhân" is no count of "doanh nghiệp" ("40 đơn, …" and "28 cuốn cho …" are of "đơn hàng",
+    "cuốn sách"); a classifier counts alone ("15 cuộc kiểm tra")."""
+    if len(head.split()) > 1 or len(noun) == 1 or head in _ONE_SYLLABLE_COUNT_NOUNS:
+        return False
+    nxt = re.match(r"\s+([^\W\d_]+)", folded[end:])
+    return bool(nxt) and nxt.group(1).lower() not in _FUNCTION_WORDS
 
 
 MIN_COVERAGE = 0.5          # share (idf-weighted) of the question a supporting sentence must cover
@@ -277,6 +287,8 @@ class Evidence:
                         continue
                     if m.group(2).isdigit() and 1900 <= int(m.group(2)) <= 2100:
                         continue
+                    if _another_word(m.group(4), noun, fold(sentence), m.end()):
+                        continue
                     if m.group(3) and not (m.group(2).isdigit() and ratio_ok(sentence, m.start(2), m.group(2),
                                                                               m.group(3))):
                         continue
@@ -362,6 +374,10 @@ _LEVEL_VERBS = {"đạt", "dat"}
 _SHARE_OF_PLAN = re.compile(r"\s*(?:so(?:\s+với)?\s+)?(?:" + "|".join(lexicon.PLAN_BASES) + r")(?!\w)", re.IGNORECASE)
 
 
+_RATE_MEASURE = re.compile(r"\bcong suat\b")
+_PER_TIME = re.compile(r"/\s*(?:năm|tháng|ngày|giờ|ca)(?!\w)")
+
+
 def unit_ok(q: Question, f: Figure) -> bool:
     unit = fold(f.unit)
     if (q.unit_kind == "duration") != (f.unit in DURATION_UNITS):
@@ -369,8 +385,8 @@ def unit_ok(q: Question, f: Figure) -> bool:
     if "diem phan tram" in fold(q.text):
         return f.unit == "điểm phần trăm"
     if q.units is not None and not (q.kind in ("percent",) or f.unit == "%"):
-        if f.unit not in q.units:
-            return False
+        if f.unit not in q.units and not (_RATE_MEASURE.search(fold(q.text).lower()) and _PER_TIME.search(f.text)):
+            return False        # (a capacity is any unit by the year: "đá nhân tạo 1.600.000 m²/năm")
     if q.units is not None and f.unit == "%" and not q.change and q.unit_kind != "percent" \
             and (not q.relations or not set(q.relations) - _LEVEL_VERBS and _SHARE_OF_PLAN.match(f.sentence, f.end - f.sentence_start)) \
             and not re.search(r"\b(phan tram|ty le|ti le|ty trong)\b|%", fold(q.text).lower()):
@@ -938,7 +954,11 @@ def asked_verb(q) -> tuple[str, ...]:
     m = _HOW_MANY.search(" " + fold(q.text).lower() + " ")
     if not m:
         return ()
+    # (a name is no action: "Pele vô địch World Cup mấy lần?" counts "vô địch", not "World Cup")
+    named = {w for n in q.names for w in n.split()}
     words = [w for w in m.group(1).split() if w not in _FUNCTION_WORDS and w not in VERB_FILLERS]
+    while words and (words[-1] in named or not words[-1].isalpha()):      # nor a year: "… 2009 có bao nhiêu"
+        words.pop()
     return tuple(words[-2:])
 
 

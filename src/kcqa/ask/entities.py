@@ -429,8 +429,10 @@ def answer_who(ctx: Evidence) -> Answer | None:
         if title and not anchors and re.search(rf"(?<!\w)pho\s+{re.escape(fold(title).lower())}(?!\w)", fold(text).lower()):
             continue        # "bổ nhiệm lại Phó Giám đốc Sở … cho bà …": the deputy, not the head asked
         # a place is no person, also where it is written with its type ("UBND tỉnh Tây Ninh")
-        not_people = [(a, b) for a, b, _ in find_places(text)] + _unit_names(text)
+        not_people = [(a, b) for a, b, _ in find_places(text)] + _unit_names(text) + \
+            [(a, b) for a, b, _ in lexicon.country_spans(text)]          # nor a country ("Hàn Quốc")
         names = [n for n in _person_names(text) if not _in_question(ctx, text[n[0]:n[1]])
+                 and not set(text[n[0]:n[1]].split()) <= _COMPASS_WORDS             # "phía Tây Nam"
                  and not any(a <= n[0] and n[1] <= b for a, b in not_people)]
         if signer:
             names = [n for n in names if fold(text[n[0]:n[1]].split()[0]) in lexicon.FAMILY_NAMES]   # who signs is a person
@@ -811,7 +813,15 @@ def _title_run(text: str, start: int, limit: int | None = None) -> int:
         end, after_capital = m.end() + w.start(1) + len(word), capital
         if word != w.group(1):
             break
+    # the body's short name in brackets is part of the title: "Tổng thư ký Hiệp hội Rau quả Việt Nam
+    # (Vinafruit)"
+    short = _SHORT_NAME.match(text, end)
+    if short and after_capital and (limit is None or short.end() <= limit):
+        end = short.end()
     return end
+
+
+_SHORT_NAME = re.compile(r"[ \t]*\((?=[^)]*[A-ZĐ][^)]*[A-ZĐ]|[A-ZĐ][a-z]+\))[A-ZĐ][\w&.-]{1,15}\)")
 
 
 _FIRST_LETTER_AFTER = re.compile(r"[ \t]+([^\W\d_])")
@@ -1172,7 +1182,8 @@ _NEXT_WORD = re.compile(r" ([^\W\d_]\w*)")
 
 
 DOCUMENT_NUMBER = re.compile(r"((?:" + "|".join(DOCUMENT_TYPES) + r")"
-                             r"(?:\s+số)?\s*\d+[\w/.-]*[\w]|(?<=Số:)\s*\d+/[\w/.-]*[\w])", re.IGNORECASE)
+                             r"(?:\s+số)?\s*\d+[\w/.-]*[\w](?-i:-\s[A-ZĐ][A-Za-zĐ]*)?"     # "682/TTr- SCT" as written
+                             r"|(?<=Số:)\s*\d+/[\w/.-]*[\w](?-i:-\s[A-ZĐ][A-Za-zĐ]*)?)", re.IGNORECASE)
 
 
 # the day a document was issued, written right after its number ("… 386/QĐ-TTg ngày 17/3/2021")
@@ -1187,18 +1198,124 @@ def _document_years(text: str, m: re.Match) -> set[int]:
     return {int(y) for y in lexicon.ANY_YEAR.findall(said)}
 
 
+# an issuer the question names ("thông tư nào của Bộ Tài chính", "quyết định nào của Thủ tướng"),
+# a sentence names after a cited number ("… ngày 28/3/2018 của Bộ Tài chính"), and the letters a
+# number ends with for it ("-BTC"): folded phrase → letters
+_ISSUERS = {"bo tai chinh": "btc", "bo cong thuong": "bct", "bo ke hoach va dau tu": "bkhdt", "thu tuong": "ttg",
+            "chinh phu": "cp", "quoc hoi": "qh", "uy ban nhan dan": "ubnd", "ubnd": "ubnd",
+            "hoi dong nhan dan": "hdnd", "hdnd": "hdnd", "bo chinh tri": "tw", "ban chap hanh trung uong": "tw"}
+_ISSUER_WORDS = "|".join(sorted(_ISSUERS, key=len, reverse=True))
+_ISSUER_ASKED = re.compile(r"\b(?:nao|may|gi)\s+(?:cua|do)\s+(" + _ISSUER_WORDS + r")\b")
+_ISSUER_SAID = re.compile(r"\bcua\s+(" + _ISSUER_WORDS + r")\b")
+
+
+def _issued_by(said: str, number: str, issuer: str) -> bool:
+    """Whether a document cited in `said` may be the issuer's: the sentence names no other
+    issuer after the number ("… 20/2017/TT-BCT ngày 29/9/2017 của Bộ Công Thương" is not Bộ Tài
+    chính's), and the number's last letters name no other ("-BCT" is not "-BTC")."""
+    want = _ISSUERS[issuer]
+    named = _ISSUER_SAID.search(fold(said).lower())
+    if named and _ISSUERS[named.group(1)] != want:
+        return False
+    letters = re.search(r"[-/]\s*([^\W\d_]+)\s*$", number)
+    code = fold(letters.group(1)).lower() if letters else ""
+    return not (code in _ISSUERS.values() and code != want)
+
+
+# a programme's horizon, part of its name: "Chương trình khuyến công quốc gia đến năm 2020",
+# "giai đoạn 2021-2025", "2026-2030" (folded)
+_HORIZON = re.compile(r"\b(?:(?:den|toi) nam (\d{4})|(?:giai doan )?(\d{4})\s*[-–]\s*(\d{4}))\b")
+_PROGRAMME = re.compile(r"\b(chuong trinh|de an|ke hoach|quy hoach|chien luoc)\s+(.{3,80}?)\s*,?\s*"
+                        r"(?=(?:den|toi) nam \d{4}|giai doan \d{4})")
+
+
+# (a record names it at more length: "Đề án Phát triển thị trường trong nước gắn với Cuộc vận động
+# “Người Việt Nam ưu tiên dùng hàng Việt Nam” giai đoạn 2021-2025")
+_PROGRAMME_SAID = re.compile(_PROGRAMME.pattern.replace("{3,80}", "{3,160}"))
+
+
+def _horizons(folded: str) -> set[str]:
+    return {m.group(1) or f"{m.group(2)}-{m.group(3)}" for m in _HORIZON.finditer(folded)}
+
+
+def _document_fits(ctx: Evidence, text: str, m: re.Match, want: str) -> bool:
+    """A cited document is the one asked only if it is of the kind asked (a bare number by its
+    letters), is not one the question names itself ("Quyết định 2646/QĐ-BCT căn cứ nghị định
+    nào?"), is of the issuer the question names, and is of the programme asked, horizon and all
+    ("Chương trình khuyến công quốc gia đến năm 2020" is not the one of giai đoạn 2021-2025)."""
+    cited = m.group(1).strip()
+    kind = lexicon.number_kind(cited)
+    if want and kind and kind != want:
+        return False
+    if _named_in_question(ctx.q.text, cited):
+        return False
+    nxt = DOCUMENT_NUMBER.search(text, m.end(1))
+    said = text[m.start(1):nxt.start(1) if nxt else len(text)]
+    folded_q = fold(ctx.q.text).lower()
+    issuer = _ISSUER_ASKED.search(folded_q)
+    if issuer and not _issued_by(said[len(m.group(1)):], cited, issuer.group(1)):
+        return False
+    asked_horizons = _horizons(folded_q)
+    if asked_horizons:
+        said_folded = fold(said).lower()
+        said_horizons = _horizons(said_folded)
+        if said_horizons and not said_horizons & asked_horizons:
+            return False
+        # the sentence names the programme asked with its horizon ("… 407/QĐ-UBND phê duyệt Chương
+        # trình khuyến công tỉnh giai đoạn 2021-2025", "Chương trình … giai đoạn 2021-2025 theo phê
+        # duyệt tại Quyết định số 1881/QĐ-TTg"), its words anywhere in it ("tỉnh Lai Châu")
+        programme = _PROGRAMME.search(folded_q)
+        folded = fold(text).lower()
+        if programme and not ({h for p in _PROGRAMME_SAID.finditer(folded) if p.group(1) == programme.group(1)
+                               for h in _horizons(folded[p.end():p.end() + 30])} & asked_horizons
+                              and _programme_named(programme, folded)):
+            return False
+    return True
+
+
+# a document the question names by number: "Quyết định 2646/QĐ-BCT", "Nghị định 45/2012/NĐ-CP",
+# "Quyết định 2646 được gửi …"
+_NUMBER_NAMED = re.compile(r"(\d+(?:/[\w.-]*\w)+)|(?:" + "|".join(DOCUMENT_TYPES) + r")\s+(?:số\s+)?(\d+)(?![\d/])",
+                           re.IGNORECASE)
+
+
+def _named_in_question(question: str, cited: str) -> bool:
+    number = re.search(r"\d+(?:/[\w.-]*\w)*", cited.replace(" ", ""))
+    if not number:
+        return False
+    for m in _NUMBER_NAMED.finditer(question):
+        named = (m.group(1) or "").replace(" ", "")
+        if named and (named.startswith(number.group()) or number.group().startswith(named)):
+            return True
+        if m.group(2) and m.group(2) == number.group().split("/")[0]:
+            return True
+    return False
+
+
+def _programme_named(programme: re.Match, folded: str) -> bool:
+    words = set(re.findall(r"\w+", programme.group(2))) - lexicon.STOPWORDS - {"tinh", "thanh", "pho"} - \
+        set(lexicon.QUESTION_WORDS)
+    return programme.group(1) in folded and words <= set(re.findall(r"\w+", folded))
+
+
+_COMPASS_WORDS = {"Đông", "Tây", "Nam", "Bắc"}
+
+
 def answer_document(ctx: Evidence) -> Answer | None:
     """The document a sentence cites, of the kind asked; a year the question names ("nghị
     định ban hành năm 2022") is a slot the document must be of, as a figure must be of the
     period asked: the first nghị định of a list is not the one of 2022."""
     want = ctx.q.doc_type or ""
     # the year of a document the question names by its number ("Nghị quyết 18/2025 … theo thông
-    # tư nào?") is that document's, not the one asked for
-    asked_years = {y for y in ctx.q.years if not re.search(rf"\d/{y}", ctx.q.text)}
+    # tư nào?") is that document's, not the one asked for; nor is a programme's horizon ("đến năm 2020")
+    horizon_years = {int(y) for h in _horizons(fold(ctx.q.text).lower()) for y in h.split("-")}
+    asked_years = {y for y in ctx.q.years if not re.search(rf"\d/{y}", ctx.q.text)} - horizon_years
     for cov, chunk, s, e, text in _sentence_candidates(ctx):
         for m in DOCUMENT_NUMBER.finditer(text):
             if fold(m.group(1)).startswith(want) or (m.group(1)[:1].isspace() or m.group(1)[:1].isdigit()):
                 if asked_years and not asked_years & _document_years(text, m):
+                    continue
+                if not _document_fits(ctx, text, m, want):
                     continue
                 a = m.start(1) + len(m.group(1)) - len(m.group(1).lstrip())
                 # a document is cited by its number and the day it was issued ("Quyết định số
@@ -1210,13 +1327,31 @@ def answer_document(ctx: Evidence) -> Answer | None:
         number = ctx.engine.searcher.doc_meta.get(p.chunk.doc, ("", {}))[1].get("doc_number")
         doc = ctx.document(p.chunk.doc) if number else None
         at = doc.text.find(number) if doc else -1
-        if at >= 0:
+        if at >= 0 and _own_number_fits(ctx, doc, number, want):
             ls = doc.text.rfind("\n", 0, at) + 1
             le = doc.text.find("\n", at)
             le = len(doc.text) if le < 0 else le
             line = Chunk(id="", doc=doc.path, paragraph=0, start=ls, end=le, text=doc.text[ls:le])
             return entity_answer(ctx, line, 0, le - ls, (at - ls, at - ls + len(number)), "{x}.")
     return None
+
+
+def _own_number_fits(ctx: Evidence, doc, number: str, want: str) -> bool:
+    """A record's own number answers only as the kind asked, when the question does not name
+    it already, and when the record's head names the programme asked, horizon and all."""
+    kind = lexicon.number_kind(number)
+    if (want and kind and kind != want) or _named_in_question(ctx.q.text, number):
+        return False
+    folded_q = fold(ctx.q.text).lower()
+    asked_horizons = _horizons(folded_q)
+    if asked_horizons:
+        head = fold(doc.text[:doc.body_start + 1500]).lower()
+        if not _horizons(head) & asked_horizons:
+            return False
+        programme = _PROGRAMME.search(folded_q)
+        if programme and not _programme_named(programme, head):
+            return False
+    return True
 
 
 _DATE = re.compile(r"(ngày\s+\d{1,2}(?:\s+tháng\s+\d{1,2}\s+năm\s+\d{4}|/\d{1,2}/\d{4}))", re.IGNORECASE)

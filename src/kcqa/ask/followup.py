@@ -46,7 +46,8 @@ _RELATIVE_YEAR = re.compile(r"(?<!\d\s)(?<!\w)(năm|nam)\s+(trước đó|truoc 
 _BASELINE_BEFORE = re.compile(r"(?:so với|so voi|cùng kỳ|cung ky|hơn|hon|với|voi|kém|kem)\s*$", re.IGNORECASE)
 _BASELINE_YEAR = re.compile(r"(so v[oớ]i|cùng kỳ|cung ky)[^?]*?(?:năm|nam)?\s*((?:19|20)\d{2})", re.IGNORECASE)
 # "tỉnh này", "năm đó", "hội nghị đó", "công ty này", "ông ấy"
-_REF = re.compile(r"(?<!\w)((?:[^\W\d_]+\s+){0,2}?[^\W\d_]+)\s+(đó|này|ấy|trên|do|nay|ay)(?!\w)", re.IGNORECASE)
+_REF = re.compile(r"(?<!\w)((?:[^\W\d_]\w*\s+){0,2}?[^\W\d_]\w*)\s+(đó|này|ấy|trên|do|nay|ay)(?!\w)", re.IGNORECASE)
+#                   ("tỷ lệ B2C đó": a word may hold digits after its first letter)
 _PERSON_REF = re.compile(r"(?<!\w)(ông|bà|anh|chị|ong|ba|chi)\s+(ấy|ay|ta)(?!\w)", re.IGNORECASE)
 # a person news names by initials ("chị L.T", "ông P.T.V."): a slot of its own, beside the place
 _INITIALLED = re.compile(r"(?<!\w)(?:ông|bà|anh|chị|cô|ong|ba|chi|co)\s+[A-ZĐ](?:\.[A-ZĐ])*\.?(?![\w.])", re.IGNORECASE)
@@ -95,7 +96,14 @@ _NOT_REFERRING = {"thế", "như", "vì", "điều", "lúc", "khi", "từ", "sau
 _NOT_REFERRING_FOLDED = {fold(w) for w in _NOT_REFERRING}
 
 
-_CAPITAL_NEXT = re.compile(r"[ \t]+[A-ZĐÀ-Ỹ]")
+_NEXT_WORD = re.compile(r"[ \t]+(\w)")
+
+
+def _capital_next(text: str, at: int) -> bool:
+    """Whether the word after `at` is capitalised (str.isupper: the range À-Ỹ holds "đ" too,
+    and read "tỷ lệ B2C do đạt" as "do" before a name)."""
+    m = _NEXT_WORD.match(text, at)
+    return bool(m and m.group(1).isupper())
 
 
 def _ref_spans(text: str) -> list[re.Match]:
@@ -104,7 +112,7 @@ def _ref_spans(text: str) -> list[re.Match]:
     for m in _REF.finditer(text):
         if any(s < m.end(2) and m.start(2) < e for s, e, _ in countries):
             continue        # "An Do" typed without marks is Ấn Độ, not "… đó"
-        if m.group(2) == "do" and _CAPITAL_NEXT.match(text, m.end()):
+        if m.group(2) == "do" and _capital_next(text, m.end()):
             continue        # "do" before a name is "by" ("… lần thứ VIII do Bộ Công Thương …"), not "đó"
         noun = fold(m.group(1)).split()
         # "như thế nào" / "điều đó" / "vì vậy" are not references to an earlier turn's slot ("đơn
@@ -739,7 +747,7 @@ def _carried_subject(question: str, q: Question, base_q: Question) -> Resolution
     Vinhomes → "Vinhomes lãi ròng …". The subject is then a slot like any other, so another
     company's figure is not its answer. A question that asks for a place, or names the
     whole ("cả nước"), keeps no subject."""
-    if q.places or q.names or q.whole or q.kind in ("place", "superlative", "document"):
+    if q.places or _names(q) or q.whole or q.kind in ("place", "superlative", "document"):
         return None
     owner = _owner(base_q)
     if not owner:
@@ -1159,8 +1167,8 @@ def _most_alike(new: str, names: list[str]) -> str:
 
 
 def _names(q: Question) -> list[str]:
-    """Names that are neither Roman numerals ("quý I") nor measures ("GDP")."""
-    measures = {fold(m) for m in lexicon.MEASURES}
+    """Names that are neither Roman numerals ("quý I") nor measures ("GDP") nor terms ("B2C")."""
+    measures = {fold(m) for m in lexicon.MEASURES + lexicon.TRADE_TERMS}
     return [n for n in q.names if n not in lexicon.ROMAN and n not in measures and len(n) > 1]
 
 
@@ -1250,6 +1258,9 @@ def _counted_noun(base_q: Question, subject: str) -> str:
     """What the earlier question counted after its "bao nhiêu", when its subject leaves it out:
     "Tăng bao nhiêu so với cùng kỳ?" after "… sản xuất được bao nhiêu gạch khối bằng bê tông?"
     asks about the bricks, not about production at large."""
+    goods = lexicon.BULK_GOODS_ASKED.search(base_q.text)
+    if goods and not base_q.count_noun and not _span_in(subject, fold(goods.group(1))):
+        return goods.group(1) + " "         # "… xuất khẩu được bao nhiêu thủy sản?": tonnes of it
     if not base_q.count_noun or _span_in(subject, base_q.count_noun):
         return ""
     return _written(base_q.text, base_q.count_noun) + " "
@@ -1317,7 +1328,7 @@ def _add_missing(text: str, base_q: Question, q: Question, referenced: bool = Fa
     # ("gấp bao nhiêu lần cùng kỳ?" counts no new thing: a multiple of the earlier measure)
     counts_anew = bool(q.count_noun) and not _TIMES.match(q.count_noun) and base_q.kind != "count" \
         and bool(base_q.measures)
-    if whole_subject and not referenced and not q.places and not q.names and not own_measures and not counts_anew:
+    if whole_subject and not referenced and not q.places and not _names(q) and not own_measures and not counts_anew:
         counted = _counted_noun(base_q, subject) if not q.count_noun else ""
         if _own_years(out) or q.period:
             subject = _without_last_period(subject)    # the follow-up's own period replaces it
@@ -1331,13 +1342,13 @@ def _add_missing(text: str, base_q: Question, q: Question, referenced: bool = Fa
         measure = _lower_first(_written(base_q.text, base_q.measures[0])) + " "
     # a reference replaced by the earlier subject itself needs no subject glued before it
     has_subject = referenced and (any(_span_in(out, fold(p)) for p, _ in base_q.places)
-                                  or any(_span_in(out, n) for n in base_q.names))
+                                  or any(_span_in(out, n) for n in _names(base_q)))
     if has_subject:
         pass
-    elif not q.places and not q.names and base_q.places:
+    elif not q.places and not _names(q) and base_q.places:
         out = f"{base_q.places[0][0]} {measure}{_lower_first(out)}"
         measure = ""
-    elif not q.places and not q.names and (subjects := [n for n in _names(base_q) if not _is_person(n)]):
+    elif not q.places and not _names(q) and (subjects := [n for n in _names(base_q) if not _is_person(n)]):
         name = _name_written(base_q.text, subjects[0])
         if name:
             out = f"{name} {measure}{_lower_first(out)}"
@@ -1495,8 +1506,10 @@ def _replace_references(question: str, base: str, base_q: Question, last: dict,
             # này" the group the earlier question named ("lĩnh vực công nghiệp xây dựng"), not its owner
             repl = _group_phrase(base) or _measure_phrase(base, base_q)
         elif tail2 in _DOC_NOUNS and ans_text and (last.get("frame") or {}).get("kind") == "document" \
-                and fold(ans_text).lower().startswith(tail2):
-            repl = ans_text     # "Ai ký quyết định đó?" after "… tại quyết định số mấy?": the one answered
+                and (fold(ans_text).lower().startswith(tail2) or lexicon.number_kind(ans_text) == tail2):
+            # "Ai ký quyết định đó?" after "… tại quyết định số mấy?": the one answered, with its
+            # noun when the answer is its number alone ("20/2014/QĐ-UBND")
+            repl = ans_text if fold(ans_text).lower().startswith(tail2) else f"{' '.join(m.group(1).split()[-2:])} {ans_text}"
         elif tail2 in _DOC_NOUNS and tail2 not in fold(base):
             repl = _cited_document(previous or [last], tail2)
         elif words[-1] in _DAY_NOUNS and (day := next((d for t in _earlier_texts(base, previous)
@@ -1549,7 +1562,7 @@ def _replace_references(question: str, base: str, base_q: Question, last: dict,
                 if pos >= 0:
                     # (a name goes on past "tỉnh, thành phố": "Hội nghị … 28 tỉnh, thành phố khu vực phía Bắc lần thứ VIII")
                     tail = re.split(r"\s+(?:là|được|có|do|tổ chức|phối hợp|diễn ra|đạt|tăng|giảm|chiếm|vượt|bao nhiêu|nào|gì|ở|"
-                                    r"tại|vào)\b|\?|,(?!\s*thành(?:\s+phố)?\b)", source[pos:], maxsplit=1)[0]
+                                    r"tại|vào|bằng|số mấy|mấy|ai)\b|\?|,(?!\s*thành(?:\s+phố)?\b)", source[pos:], maxsplit=1)[0]
                     repl = _up_to_its_name(tail.strip())
                     break
             if repl is None and (last.get("frame") or {}).get("kind") not in _NAME_KINDS:

@@ -147,7 +147,8 @@ _PERCENT = re.compile(r"(?:bao nhieu|may)\s*(?:phan tram|%)|\b(?:ty le|ti le)\b|
 _MAX = re.compile(r"\b(cao nhat|lon nhat|nhieu nhat|dan dau|hang dau|manh nhat)\b")
 _MIN = re.compile(r"\b(thap nhat|nho nhat|it nhat)\b")
 _WHO = re.compile(r"\b(ai|ong nao|ba nao|dong chi nao|nguoi nao|(thu truong|bo truong|chu tich|giam doc|"
-                  r"cuc truong|tong giam doc|pho chu tich|truong ban|bi thu|lanh dao)\s+(?:[\w ]+?\s+)?nao)\b")
+                  r"cuc truong|tong giam doc|pho chu tich|truong ban|bi thu|lanh dao|thu tuong|pho thu tuong|"
+                  r"tinh truong|thong doc|vu truong|vien truong|tong thu ky|dai su)\s+(?:[\w ]+?\s+)?nao)\b")
 _PLACE_Q = re.compile(r"\b(tinh nao|thanh pho nao|dia phuong nao|o dau|tai dau|noi nao|dia diem nao|tinh thanh nao)\b")
 _DOCUMENT = re.compile(r"\b(nghi dinh|quyet dinh|nghi quyet|thong tu|luat|chi thi|van ban|to trinh|de an|cong van)"
                        r"\s+(?:so\s+)?(?:nao|may|bao nhieu|gi)\b")
@@ -469,6 +470,9 @@ def parse_question(text: str) -> Question:
     if after and lexicon.MONEY_AFTER_HOW_MUCH.match(after):
         q.kind, q.unit_kind = "amount", "money"
         return q
+    if after and lexicon.BULK_GOODS_ASKED.search(text) and not currency:
+        q.kind, q.units = "amount", set(lexicon.BULK_UNITS)      # "bao nhiêu gạo": so many tonnes
+        return q
     if after and (not lexicon.NOT_COUNT_NOUN.match(after) or _counted_as_typed(text)):
         q.kind, q.unit_kind = "count", "count"
         # "gấp bao nhiêu lần cùng kỳ": what follows the multiple's "lần" is its base, not a kind of
@@ -493,7 +497,8 @@ def parse_question(text: str) -> Question:
 
 
 _TITLE = re.compile(r"(Phó Thủ tướng|Thủ tướng|Thứ trưởng|Bộ trưởng|Phó Chủ tịch|Chủ tịch|Phó Giám đốc|Tổng Giám đốc|"
-                    r"Giám đốc|Cục trưởng|Trưởng ban|Bí thư|Tổng Bí thư)", re.IGNORECASE)
+                    r"Giám đốc|Cục trưởng|Trưởng ban|Bí thư|Tổng Bí thư|Tỉnh trưởng|Thống đốc|Vụ trưởng|Viện trưởng|"
+                    r"Tổng thư ký|Đại sứ|Thị trưởng)", re.IGNORECASE)
 
 
 def title_phrase(text: str) -> str | None:
@@ -585,12 +590,17 @@ _EVENT_AT = re.compile(r"(?:" + "|".join(sorted((re.escape(n) for n in lexicon.E
 _AFTER_SECTOR_WORD = re.compile(r"(?<!\w)(?:ngành|nganh)\s+$", re.IGNORECASE)
 
 
+_IN_A_NUMBER = re.compile(r"\d[\w/.]*[/-]\s?$")
+
+
 def _key_names(text: str, place_texts: list[str]) -> list[str]:
     """Proper names in the question (companies, agencies, people) that a supporting record
     must mention: "Vingroup", "Nam A Bank", "BSR". Provinces are handled separately."""
     out = []
     places = {fold(p) for p in place_texts}
     for s, e, grew in _name_runs(text):
+        if _IN_A_NUMBER.search(text, max(0, s - 30), s):
+            continue                       # "TTr" of "Tờ trình số 682/TTr-SCT": the number's letters
         if _AFTER_SECTOR_WORD.search(text, 0, s):
             continue                       # "ngành Công thương": a sector, no one's name
         org = _ORGANISATION_AT.match(text, s) or _FACILITY_AT.match(text, s) or _EVENT_AT.match(text, s)

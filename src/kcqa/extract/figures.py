@@ -17,7 +17,7 @@ from ..models import Document, Figure
 
 # Bump when extraction changes: `kcqa index` then re-extracts figures from the stored
 # text of every record, without re-embedding anything.
-EXTRACTOR_VERSION = "76"
+EXTRACTOR_VERSION = "77"
 from ..text import lexicon
 from ..text.numbers import Quantity, find_durations, find_quantities
 from ..text.places import find_places
@@ -30,7 +30,8 @@ _MEASURES_FOLDED = [(m, fold(m)) for m in MEASURES]
 _PERIOD = re.compile(
     r"(?:(?:\d{1,2}|sáu|chín|ba) tháng (?:đầu|cuối) năm(?: \d{4}(?!\d))?"
     r"|nửa (?:đầu|cuối) năm(?: \d{4}(?!\d))?"
-    r"|\d{1,2} tháng(?: năm \d{4}(?!\d)| \d{4}(?!\d))?"
+    r"|\d{1,2} tháng (?:của )?năm(?! học)(?: \d{4}(?!\d))?(?!\w)"      # "sau 8 tháng của năm nay"
+    r"|\d{1,2} tháng(?: \d{4}(?!\d))?"
     r"|quý [IV1-4]+(?!\w)(?:/\d{4}(?!\d)| năm \d{4}(?!\d))?"
     r"|quý đầu tiên (?:của )?năm(?: \d{4}(?!\d))?"
     r"|tháng \d{1,2}(?:/\d{4}(?!\d)| năm \d{4}(?!\d))?"
@@ -455,7 +456,8 @@ _LABEL = re.compile(r"[A-HJKMNO-UWYZ]")     # one letter that is no roman numera
 _ROMAN_ALONE = re.compile(r"(?=[IVX])X{0,3}(?:IX|IV|V?I{0,3})")     # I … XXXIX, not "VIC" or "CV"
 
 
-_MEASURE_RE = re.compile(r"(?<!\w)(" + "|".join(re.escape(m) for m in sorted(MEASURES, key=len, reverse=True))
+# ("trị giá đạt 33 tỉ USD" is a value, not a price: "giá" after "trị" is no measure)
+_MEASURE_RE = re.compile(r"(?<!\w)(?<!trị )(" + "|".join(re.escape(m) for m in sorted(MEASURES, key=len, reverse=True))
                          + r")(?!\w)")
 
 

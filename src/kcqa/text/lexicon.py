@@ -67,7 +67,7 @@ MEASURES = (
     "lợi nhuận", "lãi", "lỗ", "kim ngạch xuất nhập khẩu", "kim ngạch xuất, nhập khẩu", "kim ngạch xuất khẩu",
     "kim ngạch nhập khẩu", "kim ngạch", "giá trị xuất khẩu", "giá trị nhập khẩu", "xuất nhập khẩu", "xuất, nhập khẩu", "xuất khẩu",
     "nhập khẩu", "giá trị sản xuất công nghiệp", "giá trị sản xuất", "chỉ số sản xuất công nghiệp", "giá trị",
-    "điện thương phẩm", "điện sản xuất", "sản lượng", "tổng tài sản", "tài sản", "nợ", "giá",
+    "điện thương phẩm", "điện sản xuất", "điện tiêu thụ", "điện lượng", "sản lượng", "tổng tài sản", "tài sản", "nợ", "giá",
     "thu nhập", "lương", "tăng trưởng", "tỷ lệ", "diện tích", "dân số", "công suất", "học phí",
     "điểm chuẩn", "chỉ tiêu", "số lượng", "tổng số", "thuế", "cổ tức", "vốn hóa", "tiền",
     "GDP", "CPI", "FDI", "lạm phát", "dư nợ tín dụng", "dư nợ", "nợ xấu", "tín dụng", "huy động vốn",
@@ -82,6 +82,15 @@ GENERIC_MEASURES = ("tỷ lệ", "giá trị", "tăng trưởng", "số lượng
 # ("…; xi măng đạt 736.000 tấn" after "sản lượng điện thương phẩm đạt …") is not measured by them,
 # while "học phí" or "xuất khẩu" carry on to each item of their list
 PRODUCT_MEASURES = ("điện thương phẩm", "điện sản xuất")
+# Kinds of trade written as acronyms: terms, not the names of anyone whose figures they are
+TRADE_TERMS = ("B2C", "B2B", "B2G", "C2C", "O2O")
+# Goods counted by weight or volume, never one by one: "xuất khẩu bao nhiêu gạo?" asks tonnes
+# (read on the marks: folded, "san" of "sản phẩm" would be "sắn"), and the units that measure them
+BULK_GOODS_ASKED = re.compile(r"(?<!\w)(?:bao nhiêu|mấy)\s+((?:gạo|lúa|cà phê|hạt điều|hồ tiêu|hạt tiêu|cao su|chè|sắn|"
+                              r"thép|xi măng|phân bón|than đá|dầu thô|xăng dầu|xăng|quặng|thủy sản|cá tra|tôm|"
+                              r"đường|muối)(?!\w)(?:\s+[^\W\d_]+){0,2}?)(?=\s+(?:sang|của|năm|trong|từ|ở|tại)\b|\s*[?,.]|$)",
+                              re.IGNORECASE)
+BULK_UNITS = {"tấn", "kg", "tạ", "lít", "m³", "thùng"}
 # Sectors of an economy a forecast or a report gives its own figures for ("ADB dự báo công
 # nghiệp tăng …"): no measure, but the slot a follow-up's new measure or sector takes.
 SECTORS = (
@@ -306,6 +315,18 @@ def _heads_a_place_name(text: str, start: int, end: int) -> bool:
 # Documents that carry a number ("Nghị định số 45/2012/NĐ-CP"), as records write them.
 DOCUMENT_TYPES = ("Nghị định", "Quyết định", "Nghị quyết", "Thông tư", "Luật", "Chỉ thị", "Tờ trình", "Đề án",
                   "Công văn")
+# the kind of record a number's letters name, folded: "2646/QĐ-BCT" is a quyết định,
+# "28/2018/TT-BTC" a thông tư, "682/TTr-SCT" a tờ trình
+_NUMBER_LETTERS = re.compile(r"/\s*([^\W\d_]+)\s*-")
+_KIND_OF_LETTERS = {"qd": "quyet dinh", "nq": "nghi quyet", "nd": "nghi dinh", "tt": "thong tu", "ct": "chi thi",
+                    "ttr": "to trinh", "da": "de an", "cv": "cong van", "kh": "ke hoach"}
+
+
+def number_kind(number: str) -> str | None:
+    m = _NUMBER_LETTERS.search(number)
+    return _KIND_OF_LETTERS.get(fold(m.group(1)).lower()) if m else None
+
+
 # Kinds of record a question may name: "Ai ký nghị quyết …?", "kế hoạch … ban hành ngày nào?"
 RECORD_NOUNS = DOCUMENT_TYPES + ("Văn bản", "Báo cáo", "Thông báo", "Kế hoạch", "Giấy phép")
 # Administrative units, as the type word before a unit's name ("xã Tam Hải"): below the province, then all
@@ -385,6 +406,7 @@ MEASURE_UNITS = (
     (r"\b(san luong)\b", {"tấn", "tạ", "kg", "triệu tấn", "thùng", "m3", "m³", "kWh", "MWh", "GWh", "lít", "con",
                            "chiếc", "sản phẩm"}),
     (r"\b(cong suat)\b", {"MW", "kW", "GW", "MWp", "kWp", "GWp", "MWh", "kWh", "tấn", "m³"}),
+    (r"\b(dien luong)\b", {"kWh", "MWh", "GWh"}),          # a plant's energy a year: "815 triệu Kwh"
     (r"\b(rong bao nhieu|rong khoang|quy mo dien tich)\b", {"ha", "km2", "km²", "m2", "m²", "hecta", "m"}),
     # not "sau bao nhiêu năm" (after how long) nor "trình độ cao (đẳng)" (a level of training)
     (r"\b(bao xa|khoang cach|chieu dai|dai bao nhieu|sau bao nhieu(?! (?:nam|thang|ngay|tuan|gio|phut|lan)\b)"
@@ -625,9 +647,20 @@ DAY_CUES = frozenset({"ngay", "phien", "sang", "chieu", "trua", "toi", "dem", "h
 _LUNAR_AFTER = re.compile(r"\s*\(?\s*(?:am lich|al\b)")
 
 
+# a day as some newspapers write it, with dots: "ngày 1.6", "31.5 và 1.6.2021" (without its year
+# only after "ngày": "1.6" alone is sixteen hundred)
+_DOTTED_DAY = re.compile(r"(?<![\d/.,])(\d{1,2})\.(\d{1,2})\.((?:19|20)\d\d)(?![\d.,]\d|\d)"
+                         r"|(?<=ngày )(\d{1,2})\.(\d{1,2})(?![\d/]|[.,]\d)", re.IGNORECASE)
+
+
 def day_mentions(text: str) -> list[tuple[int, tuple[int, int]]]:
-    """Where a text names a day, in order: (offset, (day, month)) for "27/4", "ngày 31/12/2019"."""
+    """Where a text names a day, in order: (offset, (day, month)) for "27/4", "ngày 31/12/2019",
+    "ngày 1.6"."""
     out = []
+    for m in _DOTTED_DAY.finditer(text):
+        day, month = int(m.group(1) or m.group(4)), int(m.group(2) or m.group(5))
+        if 1 <= day <= 31 and 1 <= month <= 12:
+            out.append((m.start(), (day, month)))
     for m in DAY.finditer(text):
         day, month = int(m.group(1)), int(m.group(2))
         if not (1 <= day <= 31 and 1 <= month <= 12):
@@ -639,7 +672,7 @@ def day_mentions(text: str) -> list[tuple[int, tuple[int, int]]]:
         if m.group(3) or before.rstrip().endswith(("-", "–", "(")) or \
                 (words and (words[-1] in DAY_CUES or " ".join(words[-2:]) in DAY_CUES)):
             out.append((m.start(), (day, month)))
-    return out
+    return sorted(out)
 
 
 def days_in(text: str) -> set[tuple[int, int]]:

@@ -197,9 +197,9 @@ _UNIT_TABLE: list[tuple[str, str, str, bool]] = [
     (r"GWh|Gwh", "GWh", "measure", True),
     (r"MWh|Mwh", "MWh", "measure", True),
     (r"kWh|KWh|Kwh|kwh", "kWh", "measure", True),
-    (r"GWp", "GWp", "measure", True),
-    (r"MWp", "MWp", "measure", True),
-    (r"kWp", "kWp", "measure", True),
+    (r"GWp|Gwp|GWP", "GWp", "measure", True),          # as written: "106Mwp", "50 MWP"
+    (r"MWp|Mwp|MWP", "MWp", "measure", True),
+    (r"kWp|KWp|Kwp|kwp", "kWp", "measure", True),
     (r"GW", "GW", "measure", True),
     (r"MW", "MW", "measure", True),
     (r"kW", "kW", "measure", True),

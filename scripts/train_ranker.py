@@ -93,12 +93,20 @@ def label(item: dict, cand, cands: list | None = None) -> int:
 def collect(engine: Engine, items: list[dict]):
     """Rows for the three models, and the kind of answer each question drew: every figure
     candidate (labelled by value and cite), every entity answer (labelled by the scoring
-    rules), and per question its ranked candidates."""
+    rules), and per question its ranked candidates. An item with an `_index` (an --extra set)
+    is answered over that index, one engine at a time (each holds its own index in memory)."""
     fig_rows, ent_rows, per_question, answered_kind = [], [], [], {}
     pas_rows: list = []
+    extra: tuple[str, Engine] | None = None
     for i, item in enumerate(items):
         trace: list = []
-        ans = answer_question(engine, nfc(item["question"]), trace=trace)
+        own = engine
+        if item.get("_index"):
+            if extra is None or extra[0] != item["_index"]:
+                extra = (item["_index"], Engine(Config.from_args(index=item["_index"])))
+                extra[1].cfg.min_confidence = 0.0
+            own = extra[1]
+        ans = answer_question(own, nfc(item["question"]), trace=trace)
         if trace and ans.frame is not None:
             per_question.append((item, ans.frame, trace))
         for c in trace:
@@ -312,6 +320,9 @@ def main() -> int:
     ap.add_argument("files", nargs="+")
     ap.add_argument("--index", required=True)
     ap.add_argument("--out", default=str(ROOT / "src/kcqa/ask"), help="folder for the three model files")
+    ap.add_argument("--extra", action="append", default=[], metavar="INDEX=FILE",
+                    help="more training questions (FILE, JSONL) over their own records' index (INDEX): "
+                         "the probes, each written over records no split holds")
     ap.add_argument("--max-wrong", type=float, default=0.02)
     ap.add_argument("--folds", type=int, default=5)
     ap.add_argument("--C", type=float, default=0.3, help="inverse L2 strength (0.3 gave the most "
@@ -330,7 +341,16 @@ def main() -> int:
     engine = Engine(Config.from_args(index=args.index))
     engine.cfg.min_confidence = 0.0      # every answer is seen, whatever the shipped thresholds say
     items = [i for i in load(args.files) if i["split"] in ("train", "dev")]
-    print(f"{len(items)} câu hỏi train + dev", file=sys.stderr)
+    for spec in args.extra:
+        index, file = spec.split("=", 1)
+        for item in load([file]):
+            # a probe's record names are its own: folds stay by record across sets
+            items.append({**item, "doc": f"{Path(file).parent.name}/{item.get('doc', item['id'])}", "_index": index})
+    print(f"{len(items)} câu hỏi train + dev" + (f" (gồm {sum('_index' in i for i in items)} câu của "
+                                                  f"{len(args.extra)} bộ thêm)" if args.extra else ""), file=sys.stderr)
+    n_extra = sum("_index" in i for i in items)
+    described = f"{len(items) - n_extra} train+dev questions" + (
+        f" and {n_extra} probe questions ({len(args.extra)} probes)" if n_extra else "")
     fig_rows, small_rows, per_question, answered_kind = collect(engine, items)
     pos = sum(r[1] for r in fig_rows)
     print(f"{len(fig_rows)} ứng viên số liệu ({pos} đúng), "
@@ -358,7 +378,7 @@ def main() -> int:
         kept = [r for r in res if r[4] == kind and r[1] == "answered" and r[2] >= model.threshold]
         rows = rows_of[kind]
         model.info = {
-            "trained_on": f"{len(items)} train+dev questions, {len(rows)} rows ({sum(r[1] for r in rows)} right)",
+            "trained_on": f"{described}, {len(rows)} rows ({sum(r[1] for r in rows)} right)",
             "threshold_from": f"out-of-fold predictions ({args.folds} folds by record), one threshold for "
                               f"every kind: most right answers with all wrong ones ≤ {args.max_wrong:.0%} "
                               f"of the {len(res)} questions",
@@ -368,7 +388,7 @@ def main() -> int:
             "C": args.C, "library": LIBRARY,
         }
     out = Path(args.out)
-    ranker.info = {"trained_on": f"{len(items)} train+dev questions, {len(fig_rows)} figure candidates "
+    ranker.info = {"trained_on": f"{described}, {len(fig_rows)} figure candidates "
                                  f"({pos} right)", **({"C": args.C} if args.linear else {}),
                    "library": LIBRARY if args.linear else TREE_LIBRARY,
                    "note": "ranks candidates; the answer's confidence and threshold are in figure_calibration.json"}

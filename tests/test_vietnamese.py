@@ -220,3 +220,14 @@ def test_a_bodys_name_is_read_whole_as_vietnamese_writes_it(text, question, bodi
     """Runs of capitals cut "Chi cục Quản lý thị trường" into "Chi" and "Quản": a body's name
     is read from its head noun through the words of the name."""
     assert [text[s:e] for s, e in body_spans(text, question)] == bodies
+
+
+def test_a_heading_line_is_a_sentence_of_its_own():
+    """A passage holds several paragraphs: a heading without a full stop ("Thời nhà Lý (1009 - 1225)")
+    is no part of the paragraph after it ("Ông ấy dời đô … năm nào?" had been answered "1009 - 1225"
+    from the heading run into "Năm 1010, Lý Công Uẩn quyết định dời đô …"); table rows stay as they were."""
+    text = ("Thời nhà Lý (1009 - 1225)\nNăm 1010, Lý Công Uẩn quyết định dời đô. Khi ra đến La Thành, ông đổi "
+            "tên.\nDưa hấu vuông 4,5 triệu đồng/quả\nỞ Việt Nam, dưa hấu là loại quả khá phổ biến.")
+    assert [text[a:b] for a, b in sentences(text)] == [
+        "Thời nhà Lý (1009 - 1225)", "Năm 1010, Lý Công Uẩn quyết định dời đô.", "Khi ra đến La Thành, ông đổi tên.",
+        "Dưa hấu vuông 4,5 triệu đồng/quả", "Ở Việt Nam, dưa hấu là loại quả khá phổ biến."]

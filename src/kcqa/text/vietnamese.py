@@ -107,6 +107,10 @@ def sentences(text: str, start: int = 0, end: int | None = None) -> list[tuple[i
             if _all_capitals(line):
                 cuts += [pos, pos + len(line)]
             pos += len(line) + 1
+        # and a paragraph ends its sentence: a heading without a full stop ("Thời nhà Lý (1009 - 1225)")
+        # is no part of the paragraph after it, which a passage of several paragraphs had run together
+        # (table rows, one line each, stay as they were)
+        cuts += [cut for ps, pe in paragraphs(text, start, end) if "|" not in text[ps:pe] for cut in (ps, pe)]
         cuts = sorted(set(cuts))
     out = []
     for s, e in zip(cuts, cuts[1:]):

@@ -5,7 +5,7 @@ import pytest
 
 from kcqa.ask.conversation import Conversation
 from kcqa.ask.features import NAMES, SIGNS, dates_in
-from kcqa.ask.followup import resolve
+from kcqa.ask.followup import looks_like_followup, resolve
 from kcqa.ask.frame import parse_question
 from kcqa.ask.rank import (CALIBRATION_MODEL, CALIBRATION_NAMES, CALIBRATION_SIGNS, ENTITY_MODEL, ENTITY_NAMES,
                            ENTITY_SIGNS, PASSAGE_MODEL, PASSAGE_NAMES, PASSAGE_SIGNS, TreeRanker, load_ranker)
@@ -1414,6 +1414,21 @@ def test_a_document_answered_by_its_number_alone_is_referred_to_with_its_noun():
                       "bằng tờ trình số mấy?", kind="document", answer_text="Tờ trình số 682/TTr-SCT")]
     asked = resolve("Tổng kinh phí của chương trình khuyến công đó là bao nhiêu?", proposal).question
     assert "chương trình khuyến công địa phương 2022-2025" in asked and "tờ trình" not in asked
+
+
+def test_a_record_named_by_its_number_is_what_follow_ups_ask_about():
+    """After "Nghị quyết 38/2020/NQ-HĐND của Quảng Trị … do ai ký?" (typed with marks, "do" is "by",
+    not "đó": it had been refused as a follow-up with nothing before it), "ban hanh ngay nao?" asks
+    that resolution's day (it had become "Quảng Trị ban hành ngày nào năm 2020?", answered with
+    another record's 22/6/2015), and "nghị quyết này" is that resolution, no more of the question."""
+    asked = "Nghị quyết 38/2020/NQ-HĐND của Quảng Trị về mức chi hỗ trợ hoạt động khuyến công do ai ký?"
+    assert not looks_like_followup(asked)
+    prev = [_turn(asked, kind="who", answer_text="Nguyễn Văn Hùng")]
+    day = resolve("ban hanh ngay nao?", prev).question
+    assert day.startswith("Nghị quyết 38/2020/NQ-HĐND") and "Quảng Trị" not in day
+    prev.append(_turn("ban hanh ngay nao?", resolved=day, kind="when", answer_text="ngày 23 tháng 7 năm 2020"))
+    assert resolve("HDND tinh khoa may thong qua nghi quyet nay?", prev).question.endswith(
+        "thong qua Nghị quyết 38/2020/NQ-HĐND?")
 
 
 def test_a_reference_to_a_name_with_digits_is_a_reference():

@@ -433,3 +433,8 @@ def test_goods_sold_by_weight_are_asked_in_tonnes_and_a_name_is_no_action():
     assert asked_verb(parse_question("Pele vô địch World Cup mấy lần?"))[-1:] == ("dich",)
     assert asked_verb(parse_question("Lễ trao giải Thương mại dịch vụ Việt Nam 2009 có bao nhiêu doanh nghiệp "
                                      "được trao giải?")) == ()
+
+
+def test_a_festival_is_no_name():
+    """"Dịp Tết Quý Mão 2023, …": a time of the year ("Còn thịt heo, bò?" had put the meat in its place)."""
+    assert parse_question("Dịp Tết Quý Mão 2023, Ninh Thuận chuẩn bị bao nhiêu lít dầu ăn?").names == []

@@ -1067,8 +1067,8 @@ def listed_name_ok(ctx: Evidence, f: Figure) -> bool:
         #                                   unless what is asked is written in a later group, not the subject
     for n in names:
         first = re.search(rf"(?<!\w){re.escape(n)}(?!\w)", folded)
-        if not first or mentions(own, n):
-            continue
+        if not first or any(mentions(own, form) for form in _name_forms(n)):
+            continue                      # (spelt out in its own group: "tổng sản phẩm trên địa bàn" is GRDP)
         group_end = folded.find(";", first.start())
         if ":" in folded[first.start():group_end if group_end >= 0 else len(folded)]:
             continue                      # the list's lead-in names it

@@ -97,6 +97,7 @@ _NOT_REFERRING_FOLDED = {fold(w) for w in _NOT_REFERRING}
 
 
 _NEXT_WORD = re.compile(r"[ \t]+(\w)")
+_BY_WHOM = re.compile(r"[ \t]+(?:ai|đơn vị nào|don vi nao|cơ quan nào|co quan nao)(?!\w)", re.IGNORECASE)
 
 
 def _capital_next(text: str, at: int) -> bool:
@@ -112,8 +113,9 @@ def _ref_spans(text: str) -> list[re.Match]:
     for m in _REF.finditer(text):
         if any(s < m.end(2) and m.start(2) < e for s, e, _ in countries):
             continue        # "An Do" typed without marks is Ấn Độ, not "… đó"
-        if m.group(2) == "do" and _capital_next(text, m.end()):
-            continue        # "do" before a name is "by" ("… lần thứ VIII do Bộ Công Thương …"), not "đó"
+        if m.group(2) == "do" and (_capital_next(text, m.end()) or _BY_WHOM.match(text, m.end())):
+            continue        # "do" before a name is "by" ("… lần thứ VIII do Bộ Công Thương …"), not "đó",
+            #                 and so it is before "ai" ("… khuyến công do ai ký?")
         noun = fold(m.group(1)).split()
         # "như thế nào" / "điều đó" / "vì vậy" are not references to an earlier turn's slot ("đơn
         # vị này" is: read with its marks when it has them)
@@ -351,8 +353,10 @@ def resolve(question: str, previous: list[dict]) -> Resolution:
                                                                        (elliptic and _names(base_q))) \
             and len(syllables(core)) <= (5 if elliptic and _names(base_q) else 3) \
             and not core_q.years and not core_q.period and not core_q.measures \
-            and not _asks(core, tuple(_QUESTION_WORDS)) and not _sibling_spans(core, base, differ=False):
+            and not _asks(core, tuple(_QUESTION_WORDS)) and not _sibling_spans(core, base, differ=False) \
+            and not (base_q.count_noun and fold(core).lower().split()[:2] == base_q.count_noun.split()[:2]):
         # "Còn Singapore?", "dau diesel thi sao": a lone name or noun in the earlier one's stead
+        # (not "doanh nghiep ngoai tinh" after "bao nhiêu doanh nghiệp trong tỉnh …": the noun counted)
         # (a sector in the earlier sector's stead is swapped as a slot: "Còn dịch vụ?")
         core_q.names = [fold(core)]
     if core_q is not None and elliptic and _a_thing(core, core_q) and not _names(base_q) \
@@ -1304,6 +1308,9 @@ def _of_the_counted(out: str, base_q: Question, q: Question) -> str:
     return f"{out[:m.end()]} của các {things}{out[m.end():]}"
 
 
+_RECORD_KINDS = ("who", "when", "document", "named", "passage")     # questions about a record itself
+
+
 def _add_missing(text: str, base_q: Question, q: Question, referenced: bool = False) -> str:
     """A question without a subject takes the earlier subject (entity, measure, period);
     one whose reference ("hội nghị đó") was just replaced has its subject already."""
@@ -1328,6 +1335,13 @@ def _add_missing(text: str, base_q: Question, q: Question, referenced: bool = Fa
     # ("gấp bao nhiêu lần cùng kỳ?" counts no new thing: a multiple of the earlier measure)
     counts_anew = bool(q.count_noun) and not _TIMES.match(q.count_noun) and base_q.kind != "count" \
         and bool(base_q.measures)
+    record = lexicon.RECORD_NAMED.search(base_q.text)
+    if record and not referenced and base_q.kind in _RECORD_KINDS and q.kind in _RECORD_KINDS \
+            and not q.places and not _names(q) and not lexicon.RECORD_NAMED.search(out):
+        # "ban hành ngày nào?" after "Nghị quyết 38/2020/NQ-HĐND … do ai ký?": that record's day,
+        # not the province's (its number names its year already)
+        merged = f"{record.group()} {_lower_first(out)}"
+        return merged[:1].upper() + merged[1:]
     if whole_subject and not referenced and not q.places and not _names(q) and not own_measures and not counts_anew:
         counted = _counted_noun(base_q, subject) if not q.count_noun else ""
         if _own_years(out) or q.period:
@@ -1512,6 +1526,10 @@ def _replace_references(question: str, base: str, base_q: Question, last: dict,
             repl = ans_text if fold(ans_text).lower().startswith(tail2) else f"{' '.join(m.group(1).split()[-2:])} {ans_text}"
         elif tail2 in _DOC_NOUNS and tail2 not in fold(base):
             repl = _cited_document(previous or [last], tail2)
+        elif tail2 in _DOC_NOUNS and (named := next((r for t in _earlier_texts(base, previous)
+                                                     for r in lexicon.RECORD_NAMED.finditer(t)
+                                                     if fold(r.group()).lower().startswith(tail2)), None)):
+            repl = named.group()    # "nghị quyết này": the one named by its number, and no more of that question
         elif words[-1] in _DAY_NOUNS and (day := next((d for t in _earlier_texts(base, previous)
                                                        if (d := lexicon.DAY.search(t))), None)):
             # "phiên đó", "ngày hôm đó": the day an earlier question named, with its words

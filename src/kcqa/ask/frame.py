@@ -615,8 +615,8 @@ def _key_names(text: str, place_texts: list[str]) -> list[str]:
             words = words[:-1]
         while words and _not_a_name(words[0]):
             words = words[1:]
-        if all(fold(w) in _COMPASS for w in words):
-            continue
+        if all(fold(w) in _COMPASS for w in words) or (words and words[0].lower() == "tết"):
+            continue                       # (nor is "Tết Quý Mão", a time of the year, anyone's name)
         name = " ".join(words)
         if not name or fold(name) in places or any(fold(name) in p or p in fold(name) for p in places):
             continue

@@ -206,6 +206,10 @@ def score_figures(ctx: Evidence, cands: list[tuple[Figure, int]]) -> list[Candid
         if _negates_what_is_asked(ctx, f) or _planned_for_done(ctx, f):
             continue        # its record says it did not, or will: not what the question asks was done
         out.append(Candidate(f, 0.0, x["cov_sentence"], x))
+    # the share of the whole asked before whose it is: "… chiếm 35,2% diện tích cây ăn trái của tỉnh"
+    # (its subject left to the sentence before) over "diện tích sầu riêng của tỉnh Đắk Lắk chiếm 17,6%
+    # diện tích trồng sầu riêng của cả nước", bound to the province by name
+    out = _of_the_whole_asked(ctx, out)
     if q.places and any(c.features["entity_exact"] for c in out):
         # figures bound to the province asked about exist: an unbound one (the region's, the
         # record's) is not its answer, however well its sentence reads
@@ -241,7 +245,6 @@ def score_figures(ctx: Evidence, cands: list[tuple[Figure, int]]) -> list[Candid
     out = _counted_by_the_verb_asked(ctx, out)
     out = _at_the_stage_asked(ctx, out)
     out = _segment_asked(ctx, out)
-    out = _of_the_whole_asked(ctx, out)
     if ctx.funding:
         # a record that states the source asked for ("nguồn kinh phí khuyến công địa phương 2 tỷ
         # đồng") does not answer it with a sum that names no source (its "tổng kinh phí 2,8 tỷ");
@@ -283,6 +286,20 @@ def _item_words(text: str) -> set[str]:
     return set(folded_syllables(text[:m.start()] if m else text).split()[:6]) - _FUNCTION_WORDS
 
 
+# kinds told apart by a word a list of items says first ("10 doanh nghiệp trong tỉnh và 1 doanh
+# nghiệp ngoài tỉnh"), a word too common to weigh as one of the item's own (folded)
+_OPPOSED_KINDS = {("trong", "ngoai"), ("ngoai", "trong")}
+
+
+def _opposed_kind(counted: list[str], c: Candidate) -> bool:
+    """The item opens with the kind opposed to the one the question names right after its noun."""
+    unit = fold(c.figure.unit).lower().split()
+    if not unit or counted[:len(unit)] != unit or len(counted) <= len(unit):
+        return False
+    first = folded_syllables(c.figure.sentence[c.figure.end - c.figure.sentence_start:]).lower().split()[:1]
+    return bool(first) and (counted[len(unit)], first[0]) in _OPPOSED_KINDS
+
+
 def _named_list_items(ctx: Evidence, cands: list[Candidate]) -> list[Candidate]:
     """Of the items of one list ("301 cửa hàng xăng dầu và 480 cửa hàng bán lẻ khí hóa lỏng"),
     a question that names its counted noun's kind ("bao nhiêu cửa hàng xăng dầu") is answered
@@ -301,7 +318,7 @@ def _named_list_items(ctx: Evidence, cands: list[Candidate]) -> list[Candidate]:
         return set(counted[len(u):]) - _FUNCTION_WORDS if u and counted[:len(u)] == u else set()
 
     own = {id(c): _item_words(c.figure.sentence[c.figure.end - c.figure.sentence_start:]) for c in cands}
-    said = {id(c): len(own[id(c)] & asked(c.figure.unit)) for c in cands}
+    said = {id(c): -1 if _opposed_kind(counted, c) else len(own[id(c)] & asked(c.figure.unit)) for c in cands}
     best: dict[tuple, int] = {}
     for c in cands:
         key = (c.figure.doc, c.figure.sentence_start, c.figure.unit)

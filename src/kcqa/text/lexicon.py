@@ -322,6 +322,12 @@ _KIND_OF_LETTERS = {"qd": "quyet dinh", "nq": "nghi quyet", "nd": "nghi dinh", "
                     "ttr": "to trinh", "da": "de an", "cv": "cong van", "kh": "ke hoach"}
 
 
+# a record the text names by its number: "Nghị quyết 38/2020/NQ-HĐND", "Quyết định số 407/QĐ-UBND"
+RECORD_NAMED = re.compile(r"(?:" + "|".join(("Nghị định", "Quyết định", "Nghị quyết", "Thông tư", "Luật", "Chỉ thị",
+                                              "Tờ trình", "Đề án", "Công văn", "Kế hoạch")) +
+                          r")(?:\s+số)?\s+\d+/[\w/.-]*\w", re.IGNORECASE)
+
+
 def number_kind(number: str) -> str | None:
     m = _NUMBER_LETTERS.search(number)
     return _KIND_OF_LETTERS.get(fold(m.group(1)).lower()) if m else None
@@ -372,7 +378,7 @@ _TERM_SHORTHAND = (("kế hoạch", "KH"), ("giá trị sản xuất công nghi�
                    ("xúc tiến thương mại", "XTTM"), ("mỗi xã một sản phẩm", "OCOP"), ("giáo dục nghề nghiệp", "GDNN"), ("sản xuất kinh doanh", "SXKD"), ("công nghiệp hỗ trợ", "CNHT"),
                    # "giá trị sản xuất CN trên địa bàn tỉnh": "CN" had been the figure's subject
                    ("sản xuất công nghiệp", "SXCN"), ("công nghiệp", "CN"), ("doanh nghiệp", "DN"))
-ABBREVIATIONS += _TERM_SHORTHAND
+ABBREVIATIONS += _TERM_SHORTHAND + (("tổng sản phẩm trên địa bàn", "GRDP"),)
 TERM_ABBREVIATIONS = tuple(short for _, *shorts in _TERM_SHORTHAND for short in shorts)
 # Phrases that reports use for the same thing: a question using one is covered by a sentence
 # using another ("giải ngân được bao nhiêu" ← "kinh phí đã thực hiện đạt …"; "tỉnh nào đăng cai"

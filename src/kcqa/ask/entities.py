@@ -4,6 +4,7 @@ the best passages, with the entity model's confidence."""
 from __future__ import annotations
 
 import re
+from typing import NamedTuple
 
 from ..models import Answer, AnswerValue, Chunk, Figure
 from ..text.lexicon import (ABBREVIATIONS, ADMIN_UNITS, DOCUMENT_TYPES, HONORIFICS, INDUSTRIAL_ZONES, LOCAL_UNITS,
@@ -404,6 +405,9 @@ def _family_name_after(text: str, pos: int) -> tuple[int, int] | None:
 _LINE_END = re.compile(r"[*_\\\s|]*(?:\n|$)")
 _SIGNER_WORDS = {"ai", "ky", "nguoi", "nao", "da"}
 SIGNED_RECORD_COVERAGE = 0.8
+
+
+_COMPASS_WORDS = {"Đông", "Tây", "Nam", "Bắc"}       # "phía Tây Nam": where, no one's name
 
 
 def answer_who(ctx: Evidence) -> Answer | None:
@@ -1238,39 +1242,55 @@ def _horizons(folded: str) -> set[str]:
     return {m.group(1) or f"{m.group(2)}-{m.group(3)}" for m in _HORIZON.finditer(folded)}
 
 
-def _document_fits(ctx: Evidence, text: str, m: re.Match, want: str) -> bool:
+class _DocumentAsked(NamedTuple):
+    """What a document question says of the document, read once per question: its kind, the
+    issuer it names, and the programme it names with its horizons."""
+    kind: str
+    issuer: str | None
+    horizons: set[str]
+    programme: re.Match | None
+
+    @classmethod
+    def of(cls, q) -> "_DocumentAsked":
+        folded = fold(q.text).lower()
+        issuer = _ISSUER_ASKED.search(folded)
+        return cls(q.doc_type or "", issuer.group(1) if issuer else None, _horizons(folded),
+                   _PROGRAMME.search(folded))
+
+
+def _document_fits(ctx: Evidence, asked: _DocumentAsked, text: str, m: re.Match) -> bool:
     """A cited document is the one asked only if it is of the kind asked (a bare number by its
     letters), is not one the question names itself ("Quyết định 2646/QĐ-BCT căn cứ nghị định
     nào?"), is of the issuer the question names, and is of the programme asked, horizon and all
     ("Chương trình khuyến công quốc gia đến năm 2020" is not the one of giai đoạn 2021-2025)."""
     cited = m.group(1).strip()
     kind = lexicon.number_kind(cited)
-    if want and kind and kind != want:
+    if asked.kind and kind and kind != asked.kind:
         return False
     if _named_in_question(ctx.q.text, cited):
         return False
     nxt = DOCUMENT_NUMBER.search(text, m.end(1))
     said = text[m.start(1):nxt.start(1) if nxt else len(text)]
-    folded_q = fold(ctx.q.text).lower()
-    issuer = _ISSUER_ASKED.search(folded_q)
-    if issuer and not _issued_by(said[len(m.group(1)):], cited, issuer.group(1)):
+    if asked.issuer and not _issued_by(said[len(m.group(1)):], cited, asked.issuer):
         return False
-    asked_horizons = _horizons(folded_q)
-    if asked_horizons:
-        said_folded = fold(said).lower()
-        said_horizons = _horizons(said_folded)
-        if said_horizons and not said_horizons & asked_horizons:
+    if asked.horizons:
+        said_horizons = _horizons(fold(said).lower())
+        if said_horizons and not said_horizons & asked.horizons:
             return False
         # the sentence names the programme asked with its horizon ("… 407/QĐ-UBND phê duyệt Chương
         # trình khuyến công tỉnh giai đoạn 2021-2025", "Chương trình … giai đoạn 2021-2025 theo phê
         # duyệt tại Quyết định số 1881/QĐ-TTg"), its words anywhere in it ("tỉnh Lai Châu")
-        programme = _PROGRAMME.search(folded_q)
-        folded = fold(text).lower()
-        if programme and not ({h for p in _PROGRAMME_SAID.finditer(folded) if p.group(1) == programme.group(1)
-                               for h in _horizons(folded[p.end():p.end() + 30])} & asked_horizons
-                              and _programme_named(programme, folded)):
+        if asked.programme and not _names_the_programme(asked, fold(text).lower()):
             return False
     return True
+
+
+def _names_the_programme(asked: _DocumentAsked, folded: str) -> bool:
+    """`folded` names the programme asked, followed by a horizon asked ("chương trình khuyến công
+    quốc gia đến năm 2020"), and every word of its name."""
+    said = {h for p in _PROGRAMME_SAID.finditer(folded) if p.group(1) == asked.programme.group(1)
+            for h in _horizons(folded[p.end():p.end() + 30])}
+    return bool(said & asked.horizons) and _programme_named(asked.programme, folded)
 
 
 # a document the question names by number: "Quyết định 2646/QĐ-BCT", "Nghị định 45/2012/NĐ-CP",
@@ -1298,24 +1318,22 @@ def _programme_named(programme: re.Match, folded: str) -> bool:
     return programme.group(1) in folded and words <= set(re.findall(r"\w+", folded))
 
 
-_COMPASS_WORDS = {"Đông", "Tây", "Nam", "Bắc"}
-
-
 def answer_document(ctx: Evidence) -> Answer | None:
     """The document a sentence cites, of the kind asked; a year the question names ("nghị
     định ban hành năm 2022") is a slot the document must be of, as a figure must be of the
     period asked: the first nghị định of a list is not the one of 2022."""
     want = ctx.q.doc_type or ""
+    asked = _DocumentAsked.of(ctx.q)
     # the year of a document the question names by its number ("Nghị quyết 18/2025 … theo thông
     # tư nào?") is that document's, not the one asked for; nor is a programme's horizon ("đến năm 2020")
-    horizon_years = {int(y) for h in _horizons(fold(ctx.q.text).lower()) for y in h.split("-")}
+    horizon_years = {int(y) for h in asked.horizons for y in h.split("-")}
     asked_years = {y for y in ctx.q.years if not re.search(rf"\d/{y}", ctx.q.text)} - horizon_years
     for cov, chunk, s, e, text in _sentence_candidates(ctx):
         for m in DOCUMENT_NUMBER.finditer(text):
             if fold(m.group(1)).startswith(want) or (m.group(1)[:1].isspace() or m.group(1)[:1].isdigit()):
                 if asked_years and not asked_years & _document_years(text, m):
                     continue
-                if not _document_fits(ctx, text, m, want):
+                if not _document_fits(ctx, asked, text, m):
                     continue
                 a = m.start(1) + len(m.group(1)) - len(m.group(1).lstrip())
                 # a document is cited by its number and the day it was issued ("Quyết định số
@@ -1327,7 +1345,7 @@ def answer_document(ctx: Evidence) -> Answer | None:
         number = ctx.engine.searcher.doc_meta.get(p.chunk.doc, ("", {}))[1].get("doc_number")
         doc = ctx.document(p.chunk.doc) if number else None
         at = doc.text.find(number) if doc else -1
-        if at >= 0 and _own_number_fits(ctx, doc, number, want):
+        if at >= 0 and _own_number_fits(ctx, asked, doc, number):
             ls = doc.text.rfind("\n", 0, at) + 1
             le = doc.text.find("\n", at)
             le = len(doc.text) if le < 0 else le
@@ -1336,20 +1354,17 @@ def answer_document(ctx: Evidence) -> Answer | None:
     return None
 
 
-def _own_number_fits(ctx: Evidence, doc, number: str, want: str) -> bool:
+def _own_number_fits(ctx: Evidence, asked: _DocumentAsked, doc, number: str) -> bool:
     """A record's own number answers only as the kind asked, when the question does not name
     it already, and when the record's head names the programme asked, horizon and all."""
     kind = lexicon.number_kind(number)
-    if (want and kind and kind != want) or _named_in_question(ctx.q.text, number):
+    if (asked.kind and kind and kind != asked.kind) or _named_in_question(ctx.q.text, number):
         return False
-    folded_q = fold(ctx.q.text).lower()
-    asked_horizons = _horizons(folded_q)
-    if asked_horizons:
+    if asked.horizons:
         head = fold(doc.text[:doc.body_start + 1500]).lower()
-        if not _horizons(head) & asked_horizons:
+        if not _horizons(head) & asked.horizons:
             return False
-        programme = _PROGRAMME.search(folded_q)
-        if programme and not _programme_named(programme, head):
+        if asked.programme and not _programme_named(asked.programme, head):
             return False
     return True
 

@@ -322,12 +322,6 @@ _KIND_OF_LETTERS = {"qd": "quyet dinh", "nq": "nghi quyet", "nd": "nghi dinh", "
                     "ttr": "to trinh", "da": "de an", "cv": "cong van", "kh": "ke hoach"}
 
 
-# a record the text names by its number: "Nghị quyết 38/2020/NQ-HĐND", "Quyết định số 407/QĐ-UBND"
-RECORD_NAMED = re.compile(r"(?:" + "|".join(("Nghị định", "Quyết định", "Nghị quyết", "Thông tư", "Luật", "Chỉ thị",
-                                              "Tờ trình", "Đề án", "Công văn", "Kế hoạch")) +
-                          r")(?:\s+số)?\s+\d+/[\w/.-]*\w", re.IGNORECASE)
-
-
 def number_kind(number: str) -> str | None:
     m = _NUMBER_LETTERS.search(number)
     return _KIND_OF_LETTERS.get(fold(m.group(1)).lower()) if m else None
@@ -335,6 +329,9 @@ def number_kind(number: str) -> str | None:
 
 # Kinds of record a question may name: "Ai ký nghị quyết …?", "kế hoạch … ban hành ngày nào?"
 RECORD_NOUNS = DOCUMENT_TYPES + ("Văn bản", "Báo cáo", "Thông báo", "Kế hoạch", "Giấy phép")
+# a record the text names by its number: "Nghị quyết 38/2020/NQ-HĐND", "Quyết định số 407/QĐ-UBND"
+RECORD_NAMED = re.compile(r"(?:" + "|".join(DOCUMENT_TYPES + ("Kế hoạch",)) + r")(?:\s+số)?\s+\d+/[\w/.-]*\w",
+                          re.IGNORECASE)
 # Administrative units, as the type word before a unit's name ("xã Tam Hải"): below the province, then all
 LOCAL_UNITS = ("xã", "phường", "thị trấn", "đặc khu", "thị xã", "huyện", "quận")
 ADMIN_UNITS = LOCAL_UNITS + ("tỉnh", "thành phố")

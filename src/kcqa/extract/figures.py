@@ -17,7 +17,7 @@ from ..models import Document, Figure
 
 # Bump when extraction changes: `kcqa index` then re-extracts figures from the stored
 # text of every record, without re-embedding anything.
-EXTRACTOR_VERSION = "77"
+EXTRACTOR_VERSION = "87"
 from ..text import lexicon
 from ..text.numbers import Quantity, find_durations, find_quantities
 from ..text.places import find_places
@@ -29,6 +29,7 @@ _MEASURES_FOLDED = [(m, fold(m)) for m in MEASURES]
 # a year is a whole token of four digits: "9 tháng năm 20214" (a typo) is no "năm 2021"
 _PERIOD = re.compile(
     r"(?:(?:\d{1,2}|sáu|chín|ba) tháng (?:đầu|cuối) năm(?: \d{4}(?!\d))?"
+    r"|(?<!\w)(?:sáu|chín|6|9) tháng qua(?!\w)"          # a half-year or nine-month review's "Sáu tháng qua, …"
     r"|nửa (?:đầu|cuối) năm(?: \d{4}(?!\d))?"
     r"|\d{1,2} tháng (?:của )?năm(?! học)(?: \d{4}(?!\d))?(?!\w)"      # "sau 8 tháng của năm nay"
     r"|\d{1,2} tháng(?: \d{4}(?!\d))?"
@@ -71,7 +72,13 @@ def periods_in(text: str) -> list[tuple[int, int, str]]:
     """Reporting periods in `text`; a bare "N tháng" that is a length of time ("kỳ hạn
     6 tháng", "thực hiện 37 tháng") is not one."""
     out = []
+    ranges = [r for r in _MONTHS_FROM_JANUARY.finditer(text)]
+    for r in ranges:
+        year = r.group(2) or r.group(3)
+        out.append((r.start(), r.end(), f"{r.group(1)} tháng" + (f" năm {year}" if year else "")))
     for m in _PERIOD.finditer(text):
+        if any(r.start() <= m.start() < r.end() for r in ranges):
+            continue
         bare = _BARE_MONTHS.fullmatch(m.group())
         if bare and not lexicon.bare_months_is_period(fold(text[max(0, m.start() - 40):m.start()]),
                                                        int(bare.group(1)), fold(text[m.end():m.end() + 30])):
@@ -81,7 +88,12 @@ def periods_in(text: str) -> list[tuple[int, int, str]]:
         if lexicon.PRICE_BASE_BEFORE.search(fold(text[max(0, m.start() - 20):m.start()]).lower()):
             continue        # "theo giá so sánh 2010": the prices' base year
         out.append((m.start(), m.end(), m.group()))
-    return out
+    return sorted(out)
+
+
+# "từ tháng 1 đến tháng 9/2023" is the year's first nine months, not September
+_MONTHS_FROM_JANUARY = re.compile(r"(?<!\w)từ\s+tháng\s+0?1\s+(?:đến|tới)\s+(?:hết\s+)?tháng\s+(\d{1,2})(?!\d)"
+                                  r"(?:/(\d{4})(?!\d)|\s+năm\s+(\d{4})(?!\d))?", re.IGNORECASE)
 
 
 _VISION = re.compile(r"(?<!\w)tầm nhìn(?:\s+(?:đến|tới))?\s*(?:năm\s*)?$", re.IGNORECASE)
@@ -120,7 +132,8 @@ def extract_figures(doc: Document) -> list[Figure]:
     return out
 
 
-_CONTINUES = re.compile(r"\s*trong (?:số )?đó\b", re.IGNORECASE)
+# (as do "Cụ thể, …" and "Theo đó, …": the details of what the paragraph before reported)
+_CONTINUES = re.compile(r"\s*(?:trong (?:số )?đó|cụ thể|theo đó)\b", re.IGNORECASE)
 
 
 def _sentence_figures(doc: Document, sentence: str, offset: int, paragraph: int, prev: str) -> list[Figure]:
@@ -551,7 +564,10 @@ def _period_for(sentence: str, q: Quantity, periods, prev: str, doc: Document) -
     if not period or years_in(period):
         return period
     now = _NOW.search(sentence, max(0, q.start - 300), q.start)
-    year = _context_year(sentence[:q.start]) or (None if now else _context_year(prev)) or _context_year(doc.title)
+    # the same period named with its year before ("… tháng 1/2017 đạt …" then "trong tháng 1, …"), else
+    # the year the context reports
+    year = _year_of_the_same(period, sentence[:q.start], "" if now else prev, doc.title) or \
+        _context_year(sentence[:q.start]) or (None if now else _context_year(prev)) or _context_year(doc.title)
     if not year:
         year = doc.metadata.get("year")
         if not isinstance(year, int):
@@ -573,6 +589,17 @@ _QUARTER_NUMBERS = {"1": 1, "2": 2, "3": 3, "4": 4, "i": 1, "ii": 2, "iii": 3, "
 # ("từ đầu năm đến nay" is the months so far, the report's own period, which the sentences before name)
 _NOW = re.compile(r"(?<!\w)(?:(?:cho |tính )?(?<!đầu năm )(?:đến|tới) nay|hiện nay|hiện tại|hiện có)(?!\w)",
                   re.IGNORECASE)
+
+
+def _year_of_the_same(period: str, *contexts: str) -> int | None:
+    """The year of the last mention of `period` with a year ("tháng 1/2017", "quý I năm 2021") in
+    the first of `contexts` that has one."""
+    head = re.escape(period.strip())
+    for context in contexts:
+        same = [m for m in re.finditer(head + r"(?:/|\s+năm\s+)(\d{4})(?!\d)", context, re.IGNORECASE)]
+        if same:
+            return int(same[-1].group(1))
+    return None
 
 
 def _first_month(period: str) -> int | None:
@@ -643,7 +670,9 @@ def _period_named(sentence: str, q: Quantity, periods, prev: str, doc: Document)
     periods = [p for p in periods if p[1] <= q.start or not _bracket_has_its_own_figure(sentence, q.end, p, periods)]
     # "xoay quanh 4 vấn đề sau: Thứ nhất, … năm 2022 …": what a colon opens after the figure
     # lists its items, whose periods are theirs
-    after = [p for p in periods if p[0] >= q.end and ":" not in sentence[q.end:p[0]]]
+    # (nor a group's after ";": "… đạt 3.397,5 nghìn tỷ đồng, tăng 20,3% so với năm 2016; giá trị … 6
+    # tháng đầu năm 2018 …" is not of 2018)
+    after = [p for p in periods if p[0] >= q.end and not re.search(r"[:;]", sentence[q.end:p[0]])]
     before = [p for p in periods if p[1] <= q.start]
     if before:
         if len(before) >= 2 and _JOINED.fullmatch(sentence, before[-2][1], before[-1][0]):
@@ -665,9 +694,15 @@ def _period_named(sentence: str, q: Quantity, periods, prev: str, doc: Document)
                 # a title that names only the year planned ("Sở Công Thương triển khai nhiệm vụ năm
                 # 2026") dates no result: the year the record's lead reports does
                 return _lead_reported(doc) or reported[-1][2]
-            return reported[-1][2]
+            # a context naming a year and a span ("Kế hoạch khuyến công năm 2023 … theo chương trình
+            # … giai đoạn 2021-2025") reports the year: the span frames it
+            return (_within_a_year(reported) or reported)[-1][2]
     year = doc.metadata.get("year")
     return f"năm {year}" if year else ""
+
+
+def _within_a_year(periods: list) -> list:
+    return [p for p in periods if len(years_in(p[2])) <= 1]
 
 
 def _planned(context: str, period) -> bool:

@@ -72,7 +72,7 @@ MEASURES = (
     "điểm chuẩn", "chỉ tiêu", "số lượng", "tổng số", "thuế", "cổ tức", "vốn hóa", "tiền",
     "GDP", "CPI", "FDI", "lạm phát", "dư nợ tín dụng", "dư nợ", "nợ xấu", "tín dụng", "huy động vốn",
     "tăng trưởng tín dụng", "vốn chủ sở hữu", "giải ngân", "lượng khách", "số vụ", "chi phí",
-    "thặng dư thương mại", "cán cân thương mại", "xuất siêu", "nhập siêu",
+    "thặng dư thương mại", "cán cân thương mại", "xuất siêu", "nhập siêu", "quy mô nền kinh tế", "quy mô kinh tế",
 )
 # Measures that say little of what is measured ("giá", "tỷ lệ", "sản lượng" of what?): a list's
 # items share them ("Chỉ số giá …: thịt lợn tăng 5,1%; …"), and naming one names no specific thing

@@ -2848,3 +2848,111 @@ def test_a_country_or_a_point_of_the_compass_is_no_person(tmp_path, model_cache)
     engine.cfg.min_confidence = 0.0
     ans = engine.ask("Ai là tỉnh trưởng tỉnh Jeollabuk-do dự lễ ký kết với Đắk Lắk?")
     assert ans.status == "not_found" or ans.value.text not in ("Hàn Quốc", "Tây Nam")
+
+
+_DECISION = (
+    "# Quyết định 22/2012/QĐ-UBND ban hành quy chế xúc tiến thương mại tỉnh Bình Dương\n\n"
+    "Số hiệu: | 22/2012/QĐ-UBND | Loại văn bản: | Quyết định |\n"
+    "Ngày ban hành: | 27/06/2012 | Ngày hiệu lực: | Đang cập nhật |\n\n"
+    "Căn cứ Thông tư số 88/2011/TT-BTC ngày 17/6/2011 của Bộ Tài chính hướng dẫn cơ chế tài chính hỗ trợ "
+    "xúc tiến thương mại và khuyến công;\n\n"
+    "Căn cứ Thông tư số 46/2012/TT-BCT ngày 28/12/2012 của Bộ Công Thương quy định chi tiết một số nội "
+    "dung của Nghị định số 45/2012/NĐ-CP của Chính phủ về khuyến công được sửa đổi, bổ sung;\n\n"
+    "Căn cứ Nghị định số 45/2012/NĐ-CP của Chính phủ về khuyến công;\n\n"
+    "Điều 2. Quyết định này có hiệu lực thi hành sau 10 ngày kể từ ngày ký.\n")
+_OTHER_DECISION = (
+    "# Quyết định 29/2014/QĐ-UBND quy chế kinh phí khuyến công tỉnh Đồng Tháp\n\n"
+    "- Ngày ban hành: 02-12-2014\n- Ngày có hiệu lực: 12-12-2014\n- Ngày hết hiệu lực: 12-04-2019\n")
+
+
+def test_when_a_legal_text_takes_effect_is_read_from_what_it_says_of_its_effect(tmp_path, model_cache):
+    """"… có hiệu lực từ khi nào?" is answered by the sentence that says when the text takes
+    effect ("sau 10 ngày kể từ ngày ký", or a labelled day "Ngày có hiệu lực: 12-12-2014"), never
+    by the day it was issued (a table cell "Ngày ban hành: | 27/06/2012" had been stated), nor by
+    another record's day when the question names its document by number; the day it ceases to
+    have effect is asked in its own words."""
+    engine = _records_engine(tmp_path, model_cache, {"qd22.md": _DECISION, "qd29.md": _OTHER_DECISION})
+    assert _stated(engine, "Quyết định 22/2012/QĐ-UBND có hiệu lực từ khi nào?") == "sau 10 ngày kể từ ngày ký"
+    assert _stated(engine, "Quyết định 29/2014/QĐ-UBND có hiệu lực từ ngày nào?") == "12-12-2014"
+    assert _stated(engine, "Quyết định 29/2014/QĐ-UBND hết hiệu lực ngày nào?") == "12-04-2019"
+    assert _stated(engine, "Quyết định 22/2012/QĐ-UBND hết hiệu lực ngày nào?") is None
+
+
+def test_a_document_asked_by_its_issuer_is_cited_where_it_is_cited_in_its_own_right(tmp_path, model_cache):
+    """"… căn cứ nghị định nào?" cites the line that cites the nghị định first ("Căn cứ Nghị định số
+    45/2012/NĐ-CP …"), not the thông tư's line that names it inside its description; and "thông
+    tư hướng dẫn của Bộ Công Thương là thông tư nào?" names its issuer before "nào": not Bộ Tài
+    chính's thông tư (-BTC)."""
+    engine = _records_engine(tmp_path, model_cache, {"qd22.md": _DECISION})
+    ans = engine.ask("Quyết định 22/2012/QĐ-UBND căn cứ nghị định nào của Chính phủ về khuyến công?")
+    assert ans.status == "answered" and "45/2012/NĐ-CP" in ans.value.text
+    assert ans.citations[0].text.startswith("Căn cứ Nghị định số 45/2012/NĐ-CP")
+    got = _stated(engine, "Quyết định 22/2012/QĐ-UBND căn cứ thông tư hướng dẫn của Bộ Công Thương là thông tư nào?")
+    assert got is not None and "46/2012/TT-BCT" in got
+
+
+_FAIR = (
+    "# Sắp diễn ra Hội chợ triển lãm Công Thương - OCOP Hòa Bình 2023\n\n"
+    "Ngày 11-04-2023\n\n"
+    "Mới đây, UBND tỉnh Hòa Bình đã ban hành Công văn số 584/UBND-TH đồng ý về việc tổ chức Hội chợ triển "
+    "lãm Công Thương - OCOP Hòa Bình 2023.\n\n"
+    "UBND tỉnh Hòa Bình giao Sở Công Thương xây dựng kế hoạch tổ chức Hội chợ triển lãm.\n\n"
+    "Theo đó, địa điểm tổ chức Hội chợ tại Quảng trường Hòa Bình, thành phố Hòa Bình, tỉnh Hòa Bình. "
+    "Thời gian từ ngày 19/5 đến hết ngày 23/5 (lắp đặt, tháo dỡ từ ngày 14/5 đến hết ngày 26/5).\n")
+
+
+def test_where_and_when_an_event_was_are_its_own_venue_and_days(tmp_path, model_cache):
+    """Where: the venue written after "tại" though its town is in the question, not the
+    province of a body ("UBND tỉnh Hòa Bình giao …"); when: the days the sentence gives, not
+    those of its bracketed aside, nor a page's date line alone ("Ngày 11-04-2023"); "bằng văn
+    bản nào?" is any kind of document, a công văn too."""
+    engine = _records_engine(tmp_path, model_cache, {"hoi-cho.md": _FAIR})
+    assert _stated(engine, "Hội chợ triển lãm Công Thương - OCOP Hòa Bình 2023 tổ chức ở đâu?") == \
+        "Quảng trường Hòa Bình"
+    assert _stated(engine, "Hội chợ triển lãm Công Thương - OCOP Hòa Bình 2023 diễn ra từ ngày nào đến ngày nào?") == \
+        "từ ngày 19/5 đến hết ngày 23/5"
+    assert _stated(engine, "UBND tỉnh Hòa Bình đồng ý tổ chức Hội chợ OCOP Hòa Bình 2023 bằng văn bản nào?") == \
+        "Công văn số 584/UBND-TH"
+
+
+_EXPORTS = (
+    "# Bắc Ninh lần đầu tiên đạt kim ngạch xuất khẩu cao nhất cả nước\n\n"
+    "Trong tháng 9/2023, kim ngạch xuất khẩu hàng hóa của Việt Nam đạt 30,6 tỷ USD. Lần đầu tiên trong tháng "
+    "Bắc Ninh trở thành địa phương có kim ngạch xuất khẩu lớn nhất cả nước.\n\n"
+    "Cụ thể, kim ngạch xuất khẩu của Bắc Ninh đạt 4,2 tỷ USD, trong khi của Hải Phòng là 3,4 tỷ USD.\n\n"
+    "Tính chung trong 9 tháng (từ tháng 1 đến tháng 9/2023), Bắc Ninh đạt 28,66 tỷ USD; Bình Dương đạt "
+    "22,51 tỷ USD. Dự án bán dẫn của Singapore giúp Bắc Ninh dẫn đầu thu hút FDI với 1,07 tỷ USD, Bắc "
+    "Giang xếp sau với 0,5 tỷ USD.\n\n"
+    "Trong năm, tỉnh đã triển khai 29 đề án khuyến công với tổng kinh phí 11,76 tỷ đồng.\n")
+
+
+def test_a_month_is_not_the_months_up_to_it_nor_a_figure_the_question_states(tmp_path, model_cache):
+    """"Tháng 9/2023" is September's figure (said in a paragraph opening "Cụ thể," under the
+    month's), not the nine months' "(từ tháng 1 đến tháng 9/2023)"; a count the question states
+    ("Trong số 29 đề án đó") is not what it asks; "nhà đầu tư nước nào" is not answered by the
+    province the question names."""
+    engine = _records_engine(tmp_path, model_cache, {"xuat-khau.md": _EXPORTS})
+    assert _stated(engine, "Tháng 9/2023, kim ngạch xuất khẩu của Bắc Ninh đạt bao nhiêu?") == "4,2 tỷ USD"
+    assert _stated(engine, "9 tháng năm 2023 kim ngạch xuất khẩu của Bắc Ninh đạt bao nhiêu?") == "28,66 tỷ USD"
+    assert _stated(engine, "Trong số 29 đề án đó, bao nhiêu đề án thuộc khuyến công quốc gia?") is None
+    assert _stated(engine, "Dự án giúp Bắc Ninh dẫn đầu thu hút FDI là của nhà đầu tư nước nào?") != "Bắc Ninh"
+
+
+_REVIEW = (
+    "# Tình hình kinh tế 6 tháng đầu năm 2024 của Đồng Nai\n\n"
+    "Theo báo cáo của UBND tỉnh Đồng Nai, 6 tháng đầu năm 2024 tình hình kinh tế đạt nhiều kết quả. Cụ thể, tổng "
+    "sản phẩm trên địa bàn tỉnh (GRDP) ước đạt hơn 122.000 tỷ đồng, tăng 6,8% so với cùng kỳ; nhiều doanh nghiệp "
+    "ký được đơn hàng mới; chỉ số sản xuất công nghiệp 6 tháng đầu năm tăng 6,62% so với cùng kỳ.\n\n"
+    "Theo báo cáo của Sở Công Thương, 9 tháng năm 2023, chỉ số sản xuất công nghiệp trên địa bàn tỉnh tăng "
+    "4,22% so với cùng kỳ năm trước; tổng mức bán lẻ hàng hóa đạt hơn 37.338 tỷ đồng; giá trị kim ngạch xuất "
+    "khẩu đạt 863,8 triệu USD, giảm 4,33%; kim ngạch nhập khẩu đạt 318,5 triệu USD.\n")
+
+
+def test_a_measure_asked_by_its_acronym_and_a_period_said_once_for_a_list(tmp_path, model_cache):
+    """"GRDP … ước đạt / tăng bao nhiêu?" is answered from the group that says GRDP, not by the
+    index's 6,62% in another ';' group that repeats the period; a period said once at a list's
+    head ("9 tháng năm 2023, …; …; kim ngạch xuất khẩu đạt 863,8 triệu USD") is every group's."""
+    engine = _records_engine(tmp_path, model_cache, {"dong-nai.md": _REVIEW})
+    assert _stated(engine, "GRDP 6 tháng đầu năm 2024 của Đồng Nai ước đạt bao nhiêu?") == "hơn 122.000 tỷ đồng"
+    assert _stated(engine, "GRDP 6 tháng đầu năm 2024 của Đồng Nai tăng bao nhiêu so với cùng kỳ?") == "6,8%"
+    assert _stated(engine, "9 tháng năm 2023 kim ngạch xuất khẩu của Đồng Nai đạt bao nhiêu?") == "863,8 triệu USD"

@@ -783,10 +783,6 @@ def _stars(m: re.Match) -> tuple[str | None, str, bool]:
     return m.group(1), m.group(2), bool(m.group(3))
 
 
-# "xếp thứ mấy?", "đứng hạng bao nhiêu?", "ở vị trí thứ mấy?": a place in a ranking, on the marks
-# when typed (folded, "doanh thu bao nhiêu" reads as one), else after the verb that ranks
-_RANK_ASKED = re.compile(r"(?<!\w)(?:thứ|hạng|vị trí)\s+(?:thứ\s+)?(?:mấy|bao nhiêu)(?!\w)", re.IGNORECASE)
-_RANK_ASKED_FOLDED = re.compile(r"\b(?:xep|dung|xep hang|o vi tri)\s+(?:thu|hang)\s+(?:may|bao nhieu)\b")
 # … answered by the number a ranking writes after its word ("đứng thứ 4", "xếp hạng 62/190")
 _RANK_BEFORE = re.compile(r"(?:thứ|hạng|vị trí|vị trí thứ)\s*$", re.IGNORECASE)
 
@@ -794,8 +790,7 @@ _RANK_BEFORE = re.compile(r"(?:thứ|hạng|vị trí|vị trí thứ)\s*$", re.
 def rank_ok(ctx: Evidence, f: Figure) -> bool:
     """A place in a ranking asked ("Đà Nẵng xếp thứ mấy?") is a number written after "thứ",
     "hạng" or "vị trí"; the city's 70 points in the same sentence is its score, and was stated."""
-    asked = _RANK_ASKED.search(ctx.q.text) if ctx.q.typed_marks else _RANK_ASKED_FOLDED.search(fold(ctx.q.text).lower())
-    if not asked:
+    if not lexicon.asks_a_rank(ctx.q.text, ctx.q.typed_marks):
         return True
     return bool(_RANK_BEFORE.search(f.sentence[:f.start - f.sentence_start]))
 
@@ -843,6 +838,12 @@ _SHARES_WHOLE = re.compile(r"\bchiem\b.*?\b(?:phan tram|ty le|ty trong)\b.*$")
 # a total asked: "tổng", not a word it begins ("hội nghị tổng kết", "Tổng cục", "Tổng công ty")
 _TOTAL_ASKED = re.compile(r"\btong\b(?!\s+(?:ket|cuc|cong ty|giam doc|bi thu|thong|lien doan|kiem toan|hop|muc)\b)")
 # ("tổng mức bán lẻ" names a measure, whose parts a question may ask)
+
+
+def unstated_ok(ctx: Evidence, f: Figure) -> bool:
+    """A figure the question states itself ("Trong số 29 đề án đó, bao nhiêu đề án thuộc …?")
+    is what it counts from, never what it asks."""
+    return ctx.q.kind == "compare" or not mentions(fold(ctx.q.text).lower(), fold(f.text).lower())
 
 
 def part_ok(ctx: Evidence, f: Figure) -> bool:
@@ -1040,6 +1041,26 @@ def names_ok(ctx: Evidence, f: Figure) -> bool:
                    for form in _name_forms(n)) for n in ctx.q.names)
 
 
+MEASURE_ACRONYMS_FOLDED = {fold(a).lower() for a in lexicon.MEASURE_ACRONYMS}
+_WORDS_AFTER = re.compile(r"(?:\s+[^\W\d]+){1,3}")
+
+
+def measure_acronym_ok(ctx: Evidence, f: Figure) -> bool:
+    """A measure the question names by its acronym ("GRDP … tăng bao nhiêu?") is said, in either
+    form, in the figure's own ';' group before it or in the words right after it (or is its
+    measure; an entity carried across groups is not): in "(GRDP) ước đạt …, tăng
+    6,8%; …; chỉ số sản xuất công nghiệp … tăng 6,62%" the index's rise is no GRDP's."""
+    asked = [n for n in ctx.q.names if n in MEASURE_ACRONYMS_FOLDED]
+    if not asked:
+        return True
+    a, _ = _own_group(f)
+    end = f.end - f.sentence_start
+    after = _WORDS_AFTER.match(f.sentence, end)       # the whole of a share: "đóng góp 6,64% GRDP toàn tỉnh"
+    own = fold(f.sentence[a:f.start - f.sentence_start] + " " + (after.group() if after else "") + " "
+               + f.measure).lower()
+    return all(any(mentions(own, form) for form in _name_forms(n)) for n in asked)
+
+
 def _own_group(f: Figure) -> tuple[int, int]:
     """Where the figure's own ';' group of its sentence starts and ends."""
     s = f.start - f.sentence_start
@@ -1141,6 +1162,8 @@ def period_ok(ctx: Evidence, f: Figure) -> bool:
         # either ("Năm 2024, tỉnh đặt mục tiêu …" is the year's), its record's title does or the
         # record is dated in that month or the next (a month's news, a month's report)
         said = lexicon.calendar_month(f.period)
+        if said is None and any(period_parts(f.period)):
+            return False         # a span of months ("9 tháng năm 2023", "quý III") is not its last month
         dated = ctx.doc_date(f.doc)
         undated = not years_in(f.sentence)
         if said != asked_month and (said is not None or not (

@@ -45,6 +45,10 @@ def answer_superlative(ctx: Evidence) -> Answer | None:
     if not best_group or not _ranks_this_way(best_group, q.superlative):
         return None
     pick = (max if q.superlative == "max" else min)(best_group, key=lambda f: f.value)
+    if mentions(fold(q.text).lower(), fold(pick.entity).lower()) and len(q.places) < 2:
+        return None      # "Dự án … giúp Bắc Ninh dẫn đầu … là của nhà đầu tư nước nào?": not the one it names
+    if _COUNTRY_ASKED.search(fold(q.text).lower()) and fold(pick.entity) not in _COUNTRIES_FOLDED:
+        return None      # "nước nào", "quốc gia nào": a country, not a province's figure
     word = "cao nhất" if q.superlative == "max" else "thấp nhất"
     cit = figure_citation(ctx, pick, pick.start, pick.end)
     period = pick.period if pick.period and all(d in cit.text for d in re.findall(r"\d+", pick.period)) else ""
@@ -53,6 +57,10 @@ def answer_superlative(ctx: Evidence) -> Answer | None:
     value = AnswerValue(text=pick.entity, value=pick.value, unit=pick.unit, qualifier=pick.qualifier,
                         entity=pick.entity, measure=pick.measure or None, period=pick.period or None)
     return Answer(question="", status="answered", text=text, value=value, citations=[cit])
+
+
+_COUNTRY_ASKED = re.compile(r"\b(?:nuoc|quoc gia)\s+nao\b")
+_COUNTRIES_FOLDED = {fold(c) for c in lexicon.COUNTRIES}
 
 
 # "một số địa phương bố trí nguồn ngân sách cao … là: A (…), B (…)…": a selection, of the highest
@@ -94,12 +102,17 @@ def _sentence_candidates(ctx: Evidence, top: int = 4):
     asked = {ctx.q.text[q.number_start:q.number_end] for q in find_quantities(ctx.q.text)}
     named = {fold(w) for w, _ in ctx.q.places} | set(ctx.q.names)
     asked_places = ctx.q.place_names()
+    documents = documents_named(ctx.q.text)
     for rank, p in enumerate(ctx.passages[:top]):
         c = p.chunk
+        if documents and not ctx.doc_mentions(c.doc, documents):
+            continue         # a document the question names by number is a slot: a record never citing it says nothing of it
         for s, e in sentences(c.text):
             text = c.text[s:e]
             if not _names_identifier(ctx, text) or not _names_quantities(asked, text):
                 continue
+            if ctx.funding and (said := lexicon.funding_named(fold(text).lower())) and not said & ctx.funding:
+                continue         # "Đề án Khuyến công địa phương" says nothing of khuyến công quốc gia
             if asked_places:
                 # a province the question names is a slot: a sentence about other provinces only is
                 # never its evidence ("An Giang mới … đặt tại tỉnh nào?" is not answered by Cần Thơ's merger)
@@ -543,8 +556,13 @@ def answer_place(ctx: Evidence) -> Answer | None:
             # ("tại thành phố Việt Trì, tỉnh Phú Thọ, Cục … phối hợp với Sở Công Thương tỉnh Phú Thọ"),
             # written whole ("tại Cung triển lãm …, Hà Nội")
             venues = {sp: v for sp in spans if (v := venue_after_at(text, sp))}
-            spans = [sp for sp in spans if sp in venues or _AT_PLACE.search(text, max(0, sp[0] - 60), sp[0])] \
-                or spans
+            at = [sp for sp in spans if sp in venues or _AT_PLACE.search(text, max(0, sp[0] - 60), sp[0])]
+            if not at:
+                # none after "tại": a venue named after it ("tại Quảng trường Võ Nguyên Giáp, TP. Thái
+                # Nguyên"), else a place that is not a body's province ("UBND tỉnh Thái Nguyên giao …")
+                at = [m.span(1) for m in _SEAT_AT.finditer(text) if not _in_question(ctx, m.group(1))] or \
+                     [sp for sp in spans if not _BODY_BEFORE.search(text, max(0, sp[0] - 40), sp[0])]
+            spans = at
         best = _nearest_to_key(ctx, text, spans)
         if best and (asked := _UNIT_AT_ASKED.search(fold(ctx.q.text))):
             # "… tổ chức tại thành phố nào?" is not answered by "tỉnh Đăk Nông" (stated at 0.86)
@@ -623,8 +641,10 @@ def _after_the_subject(asking: re.Pattern, question: str, text: str, read) -> tu
 # a firm's name that holds a place's ("Công ty Cổ phần Chè Thái Bình Lạng Sơn", "HTX … Hòa Bình")
 _IN_A_FIRMS_NAME = re.compile(r"(?:Công ty|Doanh nghiệp|Hợp tác xã|HTX|Tập đoàn)(?:\s+(?:TNHH|Cổ phần|CP|MTV|[A-ZĐÀ-Ỹ&][\w&.-]*))*\s+\Z")
 # a seat written after "tại"/"ở" up to its clause's end: "tại Trung tâm Khuyến công và xúc tiến thương mại,"
-_SEAT_AT = re.compile(r"(?<!\w)(?:tại|ở)\s+((?:Trung tâm|Khách sạn|Hội trường|Nhà văn hóa|Nhà văn hoá|Trụ sở|Cung|Sở|UBND|"
-                      r"Ủy ban|Văn phòng)\s+[A-ZĐÀ-Ỹ][^,.;:()\n]{0,80}?)(?=\s*[,.;:(]|\s+(?:đã|được|diễn ra|tổ chức)\s)")
+_SEAT_AT = re.compile(r"(?<!\w)(?:tại|ở)\s+((?:" + "|".join(sorted({v[:1].upper() + v[1:] for v in lexicon.VENUE_NOUNS}, key=len, reverse=True))
+                      + r"|Cung|Sở|UBND|Ủy ban|Văn phòng)\s+[A-ZĐÀ-Ỹ][^,.;:()\n]{0,80}?)(?=\s*[,.;:(]|\s+(?:đã|được|diễn ra|tổ chức)\s)")
+_BODY_BEFORE = re.compile(r"(?<!\w)(?:UBND|Ủy ban nhân dân|HĐND|Hội đồng nhân dân|Sở(?:\s+[A-ZĐÀ-Ỹ]\w*){1,4}|Tỉnh ủy|"
+                          r"Thành ủy)\s+(?:tỉnh|thành phố|TP\.?)?\s*\Z")
 _SEAT_BEFORE = re.compile(r"(?<!\w)(?:tại|ở)\s+((?:Sở|Bộ|Cục|Trung tâm|UBND|Ủy ban|Văn phòng|Nhà|Khách sạn|Hội trường)"
                           r"(?:\s+\w+){1,5}?)\s+\Z")
 _TOWN_BEFORE = re.compile(r"(?<!\w)(?:thành phố|thị xã|huyện|quận|thị trấn)\s+((?:\w+\s+){0,3}?\w+)\s*,?\s*\Z",
@@ -1230,7 +1250,7 @@ def _issued_by(said: str, number: str, issuer: str) -> bool:
 # "giai đoạn 2021-2025", "2026-2030" (folded)
 _HORIZON = re.compile(r"\b(?:(?:den|toi) nam (\d{4})|(?:giai doan )?(\d{4})\s*[-–]\s*(\d{4}))\b")
 _PROGRAMME = re.compile(r"\b(chuong trinh|de an|ke hoach|quy hoach|chien luoc)\s+(.{3,80}?)\s*,?\s*"
-                        r"(?=(?:den|toi) nam \d{4}|giai doan \d{4})")
+                        r"(?=(?:den|toi) nam \d{4}|giai doan (?:nam )?\d{4})")     # "giai đoạn (năm) 2021-2025"
 
 
 # (a record names it at more length: "Đề án Phát triển thị trường trong nước gắn với Cuộc vận động
@@ -1254,7 +1274,11 @@ class _DocumentAsked(NamedTuple):
     def of(cls, q) -> "_DocumentAsked":
         folded = fold(q.text).lower()
         issuer = _ISSUER_ASKED.search(folded)
-        return cls(q.doc_type or "", issuer.group(1) if issuer else None, _horizons(folded),
+        if not issuer and q.doc_type:
+            # "thông tư hướng dẫn của Bộ Công Thương là thông tư nào?": the kind asked, then its issuer
+            issuer = re.search(rf"\b{q.doc_type}(?:\s+[^\W\d]+){{0,3}}?\s+(?:cua|do)\s+({_ISSUER_WORDS})\b", folded)
+        # ("bằng văn bản nào?": any kind of document, a công văn too)
+        return cls("" if q.doc_type == "van ban" else q.doc_type or "", issuer.group(1) if issuer else None, _horizons(folded),
                    _PROGRAMME.search(folded))
 
 
@@ -1312,6 +1336,18 @@ def _named_in_question(question: str, cited: str) -> bool:
     return False
 
 
+def documents_named(question: str) -> set[str]:
+    """The documents a question names by a number with its year ("Quyết định 22/2012/QĐ-UBND",
+    "Quyết định 22/2012"), as "22/2012"."""
+    return {m.group(1) or m.group(2) for m in _DOCUMENT_NAMED.finditer(question)}
+
+
+# a number with its year after a document's type, or with the letters of its issuer ("26/2018/QĐ-UBND"):
+# not a month ("tháng 4/2014")
+_DOCUMENT_NAMED = re.compile(r"(?:" + "|".join(DOCUMENT_TYPES) + r")\s+(?:số\s+)?(\d+/(?:19|20)\d{2})(?![\d])"
+                             r"|(?<![\d/])(\d+/(?:19|20)\d{2})/[^\W\d_]", re.IGNORECASE)
+
+
 def _programme_named(programme: re.Match, folded: str) -> bool:
     words = set(re.findall(r"\w+", programme.group(2))) - lexicon.STOPWORDS - {"tinh", "thanh", "pho"} - \
         set(lexicon.QUESTION_WORDS)
@@ -1322,19 +1358,21 @@ def answer_document(ctx: Evidence) -> Answer | None:
     """The document a sentence cites, of the kind asked; a year the question names ("nghị
     định ban hành năm 2022") is a slot the document must be of, as a figure must be of the
     period asked: the first nghị định of a list is not the one of 2022."""
-    want = ctx.q.doc_type or ""
     asked = _DocumentAsked.of(ctx.q)
+    want = asked.kind
     # the year of a document the question names by its number ("Nghị quyết 18/2025 … theo thông
     # tư nào?") is that document's, not the one asked for; nor is a programme's horizon ("đến năm 2020")
     horizon_years = {int(y) for h in asked.horizons for y in h.split("-")}
     asked_years = {y for y in ctx.q.years if not re.search(rf"\d/{y}", ctx.q.text)} - horizon_years
-    for cov, chunk, s, e, text in _sentence_candidates(ctx):
+    candidates = _sentence_candidates(ctx)
+    for cov, chunk, s, e, text in candidates:
         for m in DOCUMENT_NUMBER.finditer(text):
             if fold(m.group(1)).startswith(want) or (m.group(1)[:1].isspace() or m.group(1)[:1].isdigit()):
                 if asked_years and not asked_years & _document_years(text, m):
                     continue
                 if not _document_fits(ctx, asked, text, m):
                     continue
+                chunk, s, e, text, m = _cited_first(candidates, chunk, s, e, text, m)
                 a = m.start(1) + len(m.group(1)) - len(m.group(1).lstrip())
                 # a document is cited by its number and the day it was issued ("Quyết định số
                 # 386/QĐ-TTg ngày 17/3/2021"): both, when the day follows the number
@@ -1352,6 +1390,26 @@ def answer_document(ctx: Evidence) -> Answer | None:
             line = Chunk(id="", doc=doc.path, paragraph=0, start=ls, end=le, text=doc.text[ls:le])
             return entity_answer(ctx, line, 0, le - ls, (at - ls, at - ls + len(number)), "{x}.")
     return None
+
+
+def _number_of(m: re.Match) -> str:
+    number = re.search(r"\d+(?:/[\w.-]*\w)*", m.group(1).replace(" ", ""))
+    return number.group() if number else ""
+
+
+def _cited_first(candidates, chunk, s, e, text, m):
+    """The sentence that cites the answer's document first, when the chosen one names it only
+    inside another's description ("Căn cứ Thông tư số 46/2012/TT-BCT … của Nghị định số
+    45/2012/NĐ-CP") and another sentence of the top passages cites it in its own right ("Căn cứ
+    Nghị định số 45/2012/NĐ-CP của Chính phủ …"): the same document, a better citation."""
+    if DOCUMENT_NUMBER.search(text).start() == m.start():
+        return chunk, s, e, text, m
+    number = _number_of(m)
+    for _, c2, s2, e2, t2 in candidates:
+        first = DOCUMENT_NUMBER.search(t2)
+        if number and first and _number_of(first) == number:
+            return c2, s2, e2, t2, first
+    return chunk, s, e, text, m
 
 
 def _own_number_fits(ctx: Evidence, asked: _DocumentAsked, doc, number: str) -> bool:
@@ -1384,9 +1442,9 @@ _RECORD_NOUN = re.compile(r"\b(nghi quyet|nghi dinh|quyet dinh|thong tu|van ban|
 _DAY = r"\d{1,2}(?:\s+tháng\s+\d{1,2}(?:\s+năm\s+\d{3,4})?|/\d{1,2}(?:/\d{4})?|-\d{1,2}(?:-\d{4})?)"
 _TIME = re.compile(
     r"(?:(?:cuối|đầu|giữa|sau|từ|sáng|chiều|trưa|tối)\s+)?"
-    r"(?:(?:ngày\s+\d{1,2}(?:/\d{1,2})?|(?<=từ )\d{1,2}/\d{1,2})\s*(?:-|–|đến|và)\s*(?:ngày\s+)?" + _DAY + r"(?![\d/])"
+    r"(?:(?:ngày\s+\d{1,2}(?:/\d{1,2})?|(?<=từ )\d{1,2}/\d{1,2})\s*(?:-|–|đến|và)\s*(?:hết\s+)?(?:ngày\s+)?" + _DAY + r"(?![\d/])"
     r"|ngày\s+" + _DAY + r"(?![\d/])"
-    r"|\d{1,2}/\d{1,2}/\d{4}"
+    r"|\d{1,2}/\d{1,2}/\d{4}|(?<![\d-])\d{1,2}-\d{1,2}-\d{4}(?![\d-])"
     r"|tháng\s+(?:\d{1,2}|[IVX]+)\s*(?:/|-|,|năm)\s*\d{4}"
     r"|(?<=cuối )tháng\s+\d{1,2}(?![\d/])|(?<=đầu )tháng\s+\d{1,2}(?![\d/])|(?<=giữa )tháng\s+\d{1,2}(?![\d/])"
     r"|quý\s+[IV1-4]+\s*(?:/|năm)\s*\d{4}"
@@ -1439,6 +1497,13 @@ def answer_when(ctx: Evidence) -> Answer | None:
     want = _WANT_UNIT.search(folded)
     asked = set(re.findall(r"\d+", ctx.q.text))
     candidates = [c for c in _sentence_candidates(ctx, top=TOP_PASSAGES) if c[0] >= MIN_COVERAGE]
+    effect = _EFFECT.search(folded.lower())
+    if effect:
+        # "… có hiệu lực từ khi nào?": only a sentence that says when it takes effect answers, with
+        # its day or with "kể từ ngày ký" (the day it was signed is a fact of another predicate)
+        # (the day it ceases to have effect, "hết hiệu lực", only when that is asked)
+        candidates = [c for c in candidates
+                      if any(bool(e.group(1)) == bool(effect.group(1)) for e in _EFFECT.finditer(fold(c[4]).lower()))]
     for cov, chunk, s, e, text in candidates:
         after = _time_after_subject(ctx.q.text, text)
         if after:
@@ -1446,24 +1511,55 @@ def answer_when(ctx: Evidence) -> Answer | None:
             # 27 - 29/9/2024)": the time written right after the subject asked is its own
             return _scored(entity_answer(ctx, chunk, s, e, after, "{x}."), cov, ctx, n_names=1.0)
     for cov, chunk, s, e, text in candidates:
+        if _TIME.fullmatch(text.strip(" .")):
+            continue                       # a line that is a date alone ("Ngày 11-10-2023"): the page's, no event's
         spans = []
         for m in _TIME.finditer(text):
             if set(re.findall(r"\d+", m.group())) <= asked:
                 continue                   # the year the question itself names is not its answer
-            if want and not re.search(rf"(?<!\w){want.group(1)}(?!\w)", fold(m.group())):
-                continue                   # "ngày nào" wants a day, "tháng nào" a month
+            if want and not re.search(rf"(?<!\w){want.group(1)}(?!\w)", fold(m.group())) \
+                    and not (want.group(1) == "ngay" and _FULL_DATE.fullmatch(m.group())):
+                continue                   # "ngày nào" wants a day ("01/01/2026" is one), "tháng nào" a month
             if issued and not mentions(fold(text[max(0, m.start() - 80):m.end() + 80]), noun.group(1)):
                 continue                   # "Đề án số 364 ngày 09 tháng 5" is the đề án's date, not a chỉ thị's
             ref = _CITED_RECORD.search(text, max(0, m.start() - 80), m.start())
             if ref and not (mentions(folded, fold(ref.group(1))) or ref.group(2) in ctx.q.text):
                 continue                   # a cited record's own date answers only a question about that record
             spans.append((m.start(), m.end()))
+        if effect:
+            spans += [m.span() for m in _FROM_SIGNING.finditer(text)]
+            # a table row "Ngày ban hành: | 27/06/2012 | Ngày hiệu lực: | Đang cập nhật |": a day
+            # is of the label in the cell before it
+            spans = [sp for sp in spans if _EFFECT.search(fold(_cell_label(text, sp) or "hieu luc").lower())]
         if _SPAN_ASKED.search(folded):
             spans = [sp for sp in spans if _SPAN_SAID.search(text[sp[0]:sp[1]])]
+        # a time in a bracketed aside ("từ ngày 19/5 đến hết ngày 23/5 (sử dụng mặt bằng để lắp đặt, tháo
+        # dỡ từ ngày 14/5 …)") is the aside's, when the sentence's own words give one (a bracket that
+        # is a time, "xã Cao Phong (từ ngày 12–18/12/2025)", dates what it follows)
+        asides = [sp for sp in spans if text.count("(", 0, sp[0]) > text.count(")", 0, sp[0])
+                  and len(text[text.rfind("(", 0, sp[0]) + 1:sp[0]].split()) > 1]
+        if len(asides) < len(spans):
+            spans = [sp for sp in spans if sp not in asides]
         best = _time_of_predicate(ctx, text, spans)
         if best:
             return _scored(entity_answer(ctx, chunk, s, e, best, "{x}."), cov, ctx, n_names=float(len(spans)))
     return None
+
+
+_FULL_DATE = re.compile(r"\d{1,2}([/-])\d{1,2}\1\d{4}")
+_EFFECT = re.compile(r"\b(het )?hieu luc\b")
+# when a legal text takes effect, said by the day it is signed: "có hiệu lực (thi hành) kể từ ngày ký",
+# "… sau 10 ngày kể từ ngày ký"
+_FROM_SIGNING = re.compile(r"(?:sau\s+\d+\s+ngày\s+)?(?:kể\s+)?từ\s+ngày\s+(?:được\s+)?(?:ký|ban\s+hành|thông\s+qua)"
+                           r"(?:\s+ban\s+hành)?(?!\s*\d)", re.IGNORECASE)
+
+
+def _cell_label(text: str, span: tuple[int, int]) -> str | None:
+    """In a table row ("Ngày ban hành: | 27/06/2012 | …"), the cell before the one holding `span`."""
+    if "|" not in text:
+        return None
+    cells = text[:span[0]].split("|")
+    return cells[-2] if len(cells) >= 2 and not cells[-1].strip() else None
 
 
 _NUMBERED_NAME = re.compile(r"(?<![\w&])[A-ZĐ][\w&.-]*\s+\d{1,2}(?![\w/.,-])")

@@ -464,6 +464,8 @@ def parse_question(text: str) -> Question:
     after = _after_how_much(text, f)
     if after and _PERIOD_AFTER_HOW_MUCH.search(f):
         after = ""                       # "… được bao nhiêu giai đoạn 2011-2015?": a period, not phases counted
+    if after and lexicon.asks_a_rank(text, accented):
+        after = ""                       # "đứng thứ mấy cả nước?": a place in a ranking, "cả nước" counted by none
     currency = _currency(after, f)
     if currency:
         q.units = {currency}             # "bao nhiêu yên", "tính bằng đô la Mỹ": that currency only

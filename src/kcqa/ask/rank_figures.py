@@ -14,11 +14,12 @@ from ..models import Figure
 from ..text import lexicon
 from ..text.places import find_places
 from ..text.vietnamese import fold, folded_syllables
-from .candidates import (MIN_COVERAGE, MIN_PASSAGE_COVERAGE, TOP_PASSAGES, Candidate, Evidence, asked_verb,
-                         change_end_ok, counted_right_after, country_ok, funding_in_sentence, funding_ok, funding_said,
-                         group_of, group_ok, identifier_ok, in_a_list_of_targets, label_ok, level_ok, listed_name_ok,
-                         names_a_market_asked, names_ok, organisation_ok, origin_ok, part_ok, period_ok, place_ok,
-                         rank_ok, region_ok, same_group, scope_ok, stars_ok, stated_as_planned, table_context, unit_ok)
+from .candidates import (MEASURE_ACRONYMS_FOLDED, MIN_COVERAGE, MIN_PASSAGE_COVERAGE, TOP_PASSAGES, Candidate,
+                         Evidence, asked_verb, change_end_ok, counted_right_after, country_ok, funding_in_sentence,
+                         funding_ok, funding_said, group_of, group_ok, identifier_ok, in_a_list_of_targets, label_ok,
+                         level_ok, listed_name_ok, measure_acronym_ok, names_a_market_asked, names_ok, organisation_ok,
+                         origin_ok, part_ok, period_ok, place_ok, rank_ok, region_ok, same_group, scope_ok, stars_ok,
+                         stated_as_planned, table_context, unit_ok, unstated_ok)
 from .features import (CHANGE_VERBS, asked_count_phrase, clause, counted_share, figure_features, is_place_asked,
                        mentions, relation_of, set_features)
 from .rank import load_ranker
@@ -60,7 +61,8 @@ def measure_ok(ctx, f, x) -> bool:
 
 # What the question names that a figure's evidence must not contradict (candidates.py), in order
 HARD_SLOTS = (place_ok, country_ok, region_ok, scope_ok, level_ok, funding_ok, period_ok, names_ok, organisation_ok,
-              part_ok, change_end_ok, label_ok, group_ok, stars_ok, origin_ok, listed_name_ok, rank_ok)
+              part_ok, change_end_ok, label_ok, group_ok, stars_ok, origin_ok, listed_name_ok, rank_ok, unstated_ok,
+              measure_acronym_ok)
 
 
 _TIMES_ASKED = re.compile(r"(?<!\w)(?:lan|gap)(?!\w)")
@@ -418,12 +420,18 @@ def _segment_asked(ctx: Evidence, cands: list[Candidate]) -> list[Candidate]:
     if ctx.q.kind == "compare":
         return cands                      # its sides are one per period, chosen among all of them
     # the group's own description, not the subject: "PNJ" named before the first ";" is every group's
-    subject = {w for n in ctx.q.names for w in fold(n).lower().split()}
+    # (a measure's acronym, "GRDP", is what one group measures: "… (GRDP) ước đạt …; … chỉ số sản xuất …")
+    subject = {w for n in ctx.q.names if n not in MEASURE_ACRONYMS_FOLDED for w in fold(n).lower().split()}
     # the question's content words were told from its function words on their marks when it has
     # them ("cửa hàng xăng dầu" is not "của", "đầu"): fold no more of them away here
     # them ("cửa hàng xăng dầu" is not "của", "đầu"); a plan's verb asked ("phấn đấu … đạt bao
     # nhiêu?") governs every group of a list of targets, and names none
-    asked = set(ctx.content) - subject - _planned_words(ctx.q)
+    # the period asked names a group only where two groups or more state periods ("… tháng 6/2021 tăng
+    # 9,02%; Tính chung trong 6 tháng đầu năm 2021, … tăng 7,77%"); said once, it is every group's ("9
+    # tháng năm 2013, chỉ số … tăng 4,22%; …; kim ngạch xuất khẩu đạt 863,8 triệu USD")
+    period = set(fold(ctx.q.period or "").lower().split())
+    asked = set(ctx.content) - subject - _planned_words(ctx.q) - period
+    period &= set(ctx.content)
     places = ctx.q.place_names()
     by_sentence: dict[tuple[str, int], list[Candidate]] = {}
     for c in cands:
@@ -456,10 +464,11 @@ def _segment_asked(ctx: Evidence, cands: list[Candidate]) -> list[Candidate]:
             continue                      # "…; trong đó, 7 sản phẩm …": the parts of the group before, not
             #                               a group beside it (part or whole is a slot of its own)
         words = [set(folded_syllables(sentence[a:b]).split()) for a, b in spans]
+        group_asked = asked | period if sum(bool(periods_in(sentence[a:b])) for a, b in spans) >= 2 else asked
         said = []
         for i, ws in enumerate(words):
             others = set().union(*(w for j, w in enumerate(words) if j != i))
-            said.append(len((ws - others) & asked))
+            said.append(len((ws - others) & group_asked))
         best = max(said)
         # the one group that names the market asked ("…; thị trường Châu Âu ước đạt …") is it
         market = [i for i, (a, b) in enumerate(spans) if names_a_market_asked(ctx, sentence[a:b])]
@@ -477,7 +486,7 @@ def _segment_asked(ctx: Evidence, cands: list[Candidate]) -> list[Candidate]:
             # each group is named by what it counts, the words after its count ("1.475 chợ (đạt …)"):
             # the group whose counted words the question says, all of them, the longest such
             named = [(len(ws), i) for i, ws in enumerate(_counted_words(sentence, a, b) for a, b in spans)
-                     if ws and ws <= asked]
+                     if ws and ws <= group_asked]
             if not named or [n for n, _ in named].count(max(named)[0]) > 1:
                 continue
             keep = spans[max(named)[1]]

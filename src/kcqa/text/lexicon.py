@@ -377,6 +377,8 @@ _TERM_SHORTHAND = (("kế hoạch", "KH"), ("giá trị sản xuất công nghi�
                    ("sản xuất công nghiệp", "SXCN"), ("công nghiệp", "CN"), ("doanh nghiệp", "DN"))
 ABBREVIATIONS += _TERM_SHORTHAND + (("tổng sản phẩm trên địa bàn", "GRDP"),)
 TERM_ABBREVIATIONS = tuple(short for _, *shorts in _TERM_SHORTHAND for short in shorts)
+# acronyms that name what is measured, never whose it is ("GRDP của Đồng Nai ước đạt …")
+MEASURE_ACRONYMS = TERM_ABBREVIATIONS + ("GRDP", "GDP", "CPI", "FDI", "ODA", "PCI")
 # Phrases that reports use for the same thing: a question using one is covered by a sentence
 # using another ("giải ngân được bao nhiêu" ← "kinh phí đã thực hiện đạt …"; "tỉnh nào đăng cai"
 # ← "tổ chức tại"). Only for coverage: the figure's own words still decide the measure.
@@ -820,3 +822,15 @@ def is_function_word(syllable: str, accented: bool) -> bool:
         return w in STOPWORDS_ACCENTED or w in QUESTION_WORDS_ACCENTED
     w = fold(syllable)
     return w in STOPWORDS or w in QUESTION_WORDS
+
+
+# "xếp thứ mấy?", "đứng hạng bao nhiêu?", "ở vị trí thứ mấy?": a place in a ranking, on the marks
+# when typed (folded, "doanh thu bao nhiêu" reads as one), else after the verb that ranks
+# ("hạng mấy sao?" asks a rating in stars)
+_RANK_ASKED = re.compile(r"(?<!\w)(?:thứ|hạng|vị trí)\s+(?:thứ\s+)?(?:mấy|bao nhiêu)(?!\w)(?!\s+sao\b)", re.IGNORECASE)
+_RANK_ASKED_FOLDED = re.compile(r"\b(?:xep|dung|xep hang|o vi tri)\s+(?:thu|hang)\s+(?:may|bao nhieu)\b(?!\s+sao\b)")
+
+
+def asks_a_rank(question: str, marked: bool) -> bool:
+    """Whether the question asks a place in a ranking (no count: "đứng thứ mấy cả nước?")."""
+    return bool(_RANK_ASKED.search(question) if marked else _RANK_ASKED_FOLDED.search(fold(question).lower()))

@@ -1455,3 +1455,25 @@ def test_the_period_asked_anew_is_not_the_cited_programmes_span():
         "Theo Chương trình khuyến công tỉnh Lai Châu giai đoạn 2021-2025, năm 2022 được phân kỳ bao nhiêu kinh phí?"
     spanned = [_turn("Giai đoạn 2009-2019 tổng kinh phí là bao nhiêu?", answer_text="1 tỷ đồng")]
     assert resolve("Năm 2017 thì sao?", spanned).question == "Năm 2017 tổng kinh phí là bao nhiêu?"
+
+
+def test_a_predicate_alone_or_who_attended_asks_of_the_event_asked_before():
+    """"tổ chức ở đâu?" after a question about a fair is where the fair was (it was asked as it
+    stood, of no event); "Thứ trưởng Bộ Công thương nào tham dự?" after one about a conference is
+    who attended that conference ("phía Nam" is no verb "nằm" that would cut its name)."""
+    fair = "Hội chợ triển lãm Công Thương - OCOP Thái Nguyên diễn ra từ ngày nào đến ngày nào năm 2023?"
+    r = resolve("tổ chức ở đâu?", [_turn(fair)])
+    assert r.resolved and r.question == "Hội chợ triển lãm Công Thương - OCOP Thái Nguyên tổ chức ở đâu năm 2023?"
+    meeting = "Hội nghị ngành công thương các tỉnh khu vực phía Nam lần thứ IX năm 2023 diễn ra vào ngày nào?"
+    r = resolve("Thứ trưởng Bộ Công thương nào tham dự?", [_turn(meeting)])
+    assert r.resolved and r.question == ("Thứ trưởng Bộ Công thương nào tham dự hội nghị ngành công thương các "
+                                         "tỉnh khu vực phía Nam lần thứ IX năm 2023?")
+
+
+def test_a_document_named_before_is_carried_and_its_numbers_year_is_no_period():
+    """After "Quyết định 26/2018/QĐ-UBND … căn cứ nghị định nào …?", "Còn thông tư hướng dẫn của
+    Bộ Công Thương là thông tư nào?" asks of that decision (its issuer is no new subject), and
+    "2018" of its number is not carried as "năm 2018"."""
+    base = "Quyết định 26/2018/QĐ-UBND của Hà Nam căn cứ nghị định nào của Chính phủ?"
+    r = resolve("Còn thông tư hướng dẫn của Bộ Công Thương là thông tư nào?", [_turn(base)])
+    assert r.resolved and r.question.startswith("Quyết định 26/2018/QĐ-UBND") and "năm 2018" not in r.question

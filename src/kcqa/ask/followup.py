@@ -276,10 +276,15 @@ def resolve(question: str, previous: list[dict]) -> Resolution:
     ranked = _superlative_of(question, q, base)
     if ranked:
         return Resolution(ranked, resolved=True, substituted=True)
+    event = _event_phrase(base) if q.kind == "who" and _ATTENDED.search(fold(question).lower()) \
+        and not _EVENT_NOUN.search(fold(question).lower()) else None
+    if event:
+        # "Thứ trưởng Bộ Công thương nào tham dự?" after a question about a conference: who attended it
+        return Resolution(f"{question.rstrip(' ?')} {_lower_first(event)}?", resolved=True)
     if not cues and not _subjectless(q):
         return _carried_subject(question, q, parse_question(base)) or Resolution(question)
     if not cues and q.kind in ("place", "superlative", "document") and not _has_ref(question) \
-            and not _OWNED.match(fold(question)):
+            and not _OWNED.match(fold(question)) and not _PREDICATE_ONLY.match(fold(question).lower()):
         # "Tỉnh nào đăng cai …?" asks for a place: it does not inherit one (but "Trung tâm hành
         # chính đặt ở tỉnh nào?" asks where something of the earlier subject is)
         return Resolution(question)
@@ -416,6 +421,46 @@ def resolve(question: str, previous: list[dict]) -> Resolution:
     # turn against the one before, whose answer cannot be this one's
     substituted = substituted or bool(_START.match(question))
     return Resolution(out, resolved=True, substituted=substituted)
+
+
+# "tổ chức ở đâu?", "diễn ra tại tỉnh nào?": a predicate alone, of the earlier subject
+_EVENT_VERBS = r"(?:to chuc|dien ra|khai mac|be mac|dat|nam|toa lac|hop)"
+_PREDICATE_ONLY = re.compile(r"^\s*(?:(?:da|se|duoc|dang)\s+)?" + _EVENT_VERBS + r"\s+(?:o|tai)\b")
+_EVENT_VERB = re.compile(r"\s(?:(?:da|se|duoc|dang)\s+)?" + _EVENT_VERBS + r"\b")
+
+
+# who took part in an event, asked without naming it ("… nào tham dự?", "ai chủ trì?")
+_ATTENDED = re.compile(r"\b(?:tham du|du|chu tri|phat bieu|chi dao|khai mac)\s*\??\s*$")
+_EVENT_NOUN = re.compile(r"\b(?:" + "|".join(fold(n).lower() for n in lexicon.EVENT_NOUNS) + r")\b")
+
+
+_EVENT_VERBS_WRITTEN = {"tổ chức", "diễn ra", "khai mạc", "bế mạc", "đặt", "nằm", "tọa lạc", "toạ lạc", "họp"}
+
+
+def _event_verb(text: str, start: int = 0) -> re.Match | None:
+    """The first event verb after `start`, as written where the text has marks ("phía Nam" is
+    no "nằm"), in lower case."""
+    marked = not mostly_plain(text)
+    for m in _EVENT_VERB.finditer(fold(text).lower(), start):
+        written = text[m.start():m.end()].strip()
+        verb = written.split(maxsplit=1)[-1] if written.split()[0].lower() in ("đã", "sẽ", "được", "đang", "da",
+                                                                             "se", "duoc", "dang") else written
+        if verb[:1].islower() and (not marked or verb.lower() in _EVENT_VERBS_WRITTEN
+                                   or " ".join(verb.lower().split()[-2:]) in _EVENT_VERBS_WRITTEN):
+            return m
+    return None
+
+
+def _event_phrase(base: str) -> str | None:
+    """The event an earlier question named, as it named it up to its verb ("Hội nghị ngành công
+    thương … lần thứ IX năm 2023" of "… diễn ra vào ngày nào?")."""
+    folded = fold(base).lower()
+    noun = _EVENT_NOUN.search(folded)
+    if not noun:
+        return None
+    verb = _event_verb(base, noun.end()) or _PREDICATE.search(folded, noun.end())
+    phrase = base[noun.start():verb.start() if verb else len(base)].strip(" ,?")
+    return phrase if len(phrase.split()) >= 2 else None
 
 
 # "của bao nhiêu đơn vị?", "cho mấy hộ?": a count of what the earlier count belongs to or went to
@@ -1172,7 +1217,7 @@ def _most_alike(new: str, names: list[str]) -> str:
 
 def _names(q: Question) -> list[str]:
     """Names that are neither Roman numerals ("quý I") nor measures ("GDP") nor terms ("B2C")."""
-    measures = {fold(m) for m in lexicon.MEASURES + lexicon.TRADE_TERMS}
+    measures = {fold(m) for m in lexicon.MEASURES + lexicon.TRADE_TERMS + lexicon.MEASURE_ACRONYMS}
     return [n for n in q.names if n not in lexicon.ROMAN and n not in measures and len(n) > 1]
 
 
@@ -1189,7 +1234,10 @@ def _period_text(core: str, q: Question, carried: bool = False) -> str:
     years = sorted(q.years)
     if carried:
         bases = {int(m.group(2)) for m in _BASELINE_YEAR.finditer(core)}
-        years = [y for y in years if y not in bases]
+        # nor is the year inside a document's number ("Quyết định 26/2018/QĐ-UBND"): the record is
+        # carried, not a period
+        years = [y for y in years if y not in bases
+                 and re.search(rf"(?<!\d/){y}|\d/{y}(?!/[^\W\d_])", core)]
     if q.period:
         m = re.search(re.escape(q.period), fold(core))
         if m:
@@ -1320,6 +1368,16 @@ def _add_missing(text: str, base_q: Question, q: Question, referenced: bool = Fa
         out = _of_the_counted(out, base_q, q)     # "các đề án đó", replaced, names them already
     out = re.sub(r"\s*(?:thì|thi)\s*(?=\s(?:tăng|giảm|đạt|là|được|bao|tang|giam|dat|la|duoc))", "", out)
     out = re.sub(r"^\s*(?:thì|thi)\s+", "", out)
+    event = _event_verb(base_q.text)
+    if _PREDICATE_ONLY.match(fold(out).lower()) and event and event.start() > 0 and not q.places and not _names(q) \
+            and not referenced:
+        # "tổ chức ở đâu?" after "Hội chợ … diễn ra từ ngày nào …?": the event asked about before,
+        # named as that question named it before its own verb, of its period
+        merged = f"{base_q.text[:event.start()].strip()} {_lower_first(out)}"
+        period = _period_text(base_q.text, base_q, carried=True)
+        if period and not _span_in(merged, fold(period)):
+            merged = _append(merged, period)
+        return merged[:1].upper() + merged[1:]
     subject = _subject(base_q.text)
     # "Tăng trưởng bao nhiêu?" names no new measure: it asks how the earlier one grew
     own_measures = [m for m in q.measures if fold(m).lower() not in _CHANGE_MEASURES]
@@ -1336,8 +1394,9 @@ def _add_missing(text: str, base_q: Question, q: Question, referenced: bool = Fa
     counts_anew = bool(q.count_noun) and not _TIMES.match(q.count_noun) and base_q.kind != "count" \
         and bool(base_q.measures)
     record = lexicon.RECORD_NAMED.search(base_q.text)
+    # (a document asked by its issuer, "thông tư nào của Bộ Công Thương", names an issuer, not a subject)
     if record and not referenced and base_q.kind in _RECORD_KINDS and q.kind in _RECORD_KINDS \
-            and not q.places and not _names(q) and not lexicon.RECORD_NAMED.search(out):
+            and not q.places and (q.kind == "document" or not _names(q)) and not lexicon.RECORD_NAMED.search(out):
         # "ban hành ngày nào?" after "Nghị quyết 38/2020/NQ-HĐND … do ai ký?": that record's day,
         # not the province's (its number names its year already)
         merged = f"{record.group()} {_lower_first(out)}"

@@ -2956,3 +2956,17 @@ def test_a_measure_asked_by_its_acronym_and_a_period_said_once_for_a_list(tmp_pa
     assert _stated(engine, "GRDP 6 tháng đầu năm 2024 của Đồng Nai ước đạt bao nhiêu?") == "hơn 122.000 tỷ đồng"
     assert _stated(engine, "GRDP 6 tháng đầu năm 2024 của Đồng Nai tăng bao nhiêu so với cùng kỳ?") == "6,8%"
     assert _stated(engine, "9 tháng năm 2023 kim ngạch xuất khẩu của Đồng Nai đạt bao nhiêu?") == "863,8 triệu USD"
+
+
+def test_a_part_named_before_its_whole_is_not_answered_by_the_whole(tmp_path, model_cache):
+    """"Nguồn khác trong tổng kinh phí …?" asks a part of the total: "Tổng kinh phí … là 117.866
+    triệu đồng, trong đó …" is the whole broken down (it was stated at 0.97); the total asked as
+    such still is."""
+    engine = _records_engine(tmp_path, model_cache, {"lao-cai.md": (
+        "# Chương trình khuyến công tỉnh Lào Cai giai đoạn 2021-2025\n\n"
+        "Tổng kinh phí thực hiện Chương trình khuyến công tỉnh Lào Cai giai đoạn 2021-2025 là 117.866 triệu đồng, "
+        "trong đó nguồn ngân sách nhà nước là 64.841 triệu đồng, nguồn khác 53.025 triệu đồng.\n")})
+    assert _stated(engine, "Nguồn khác trong tổng kinh phí Chương trình khuyến công Lào Cai 2021-2025 là bao nhiêu?") \
+        != "117.866 triệu đồng"
+    assert _stated(engine, "Tổng kinh phí Chương trình khuyến công Lào Cai 2021-2025 là bao nhiêu?") == \
+        "117.866 triệu đồng"

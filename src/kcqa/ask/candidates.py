@@ -846,6 +846,9 @@ def unstated_ok(ctx: Evidence, f: Figure) -> bool:
     return ctx.q.kind == "compare" or not mentions(fold(ctx.q.text).lower(), fold(f.text).lower())
 
 
+_BROKEN_DOWN_AFTER = re.compile(r"\s*[,;(]?\s*(?:trong đó|gồm|bao gồm)\b", re.IGNORECASE)
+
+
 def part_ok(ctx: Evidence, f: Figure) -> bool:
     """The part-or-whole slot. A figure given as a part of a whole ("… có 135 đơn vị, gồm 110
     xã …; trong đó có 101 xã hình thành sau sắp xếp … và 09 xã không thực hiện sắp xếp")
@@ -857,6 +860,8 @@ def part_ok(ctx: Evidence, f: Figure) -> bool:
     answer a question that asks the whole ("tổng …", "của 15 tỉnh") and names no province."""
     if ctx.q.whole and not ctx.q.places and find_places(f.entity):
         return False
+    if ctx.q.part and _BROKEN_DOWN_AFTER.match(f.sentence, f.end - f.sentence_start):
+        return False         # "Nguồn khác trong tổng kinh phí …?" is not "… là 117.866 triệu đồng, trong đó …"
     if not f.unit:
         return True
     pos = f.start - f.sentence_start

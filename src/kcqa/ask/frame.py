@@ -45,6 +45,7 @@ class Question:
     measures: list[str] = field(default_factory=list)  # measure words named ("kinh phí", "xuất khẩu"), accented
     relations: list[str] = field(default_factory=list) # relation verbs named ("đạt", "tăng")
     whole: bool = False            # "tổng …", "toàn vùng": the whole, not one part
+    part: bool = False             # "Nguồn khác trong tổng kinh phí …": a part of the whole named after "trong"
     group: str | None = None       # folded words of the group named ("cong nghiep xay dung" of "lĩnh vực công nghiệp xây dựng")
     change: bool = False           # "tăng bao nhiêu", "giảm mấy %": the change is asked, not a level
     direction: str = ""            # the change asked, folded: "tang" of "tăng bao nhiêu" (and of "tăng hay giảm"), "giam"
@@ -92,6 +93,8 @@ _NOT_MONEY_DONG = re.compile(r"\b(?:đồng|dong)\s+(?:bằng|bang|bào|chí|th�
 _MEASURE_WORDS = Words(lexicon.MEASURES + tuple(a for pair in lexicon.OPPOSED_MEASURES for a in pair))
 _RELATION_WORDS = Words(lexicon.RELATIONS)
 _WHOLE = Words(lexicon.WHOLE_WORDS)
+# a part named before the whole it is of: "Nguồn khác trong tổng kinh phí …", "Vốn FDI trong tổng số vốn …"
+_PART_OF_WHOLE = re.compile(r"^\s*(?:[^\W\d]+\s+){1,5}?trong\s+tong\b")
 _NEGATED = Words(lexicon.NEGATIONS)
 # a plan's noun, or the verb that sets one ("Năm 2024 … phấn đấu giá trị sản xuất công nghiệp đạt bao nhiêu?")
 _PLAN_NOUN = re.compile(r"(?<!\w)(?:" + "|".join(lexicon.PLAN_NOUNS + ("phấn đấu",)) + r")(?!\w)")
@@ -377,6 +380,8 @@ def parse_question(text: str) -> Question:
     groups = lexicon.group_phrases(text)
     q.group = " ".join(groups[0][2]) if groups else None
     q.whole = bool(_WHOLE.search(text, accented)) or bool(re.search(r"\b\d+ (tinh|dia phuong)\b", f))
+    if _PART_OF_WHOLE.match(f):
+        q.whole, q.part = False, True
     # on the accented text when there is one: folded, "tặng bao nhiêu bức tranh" (gave) reads as "tăng"
     asked_change = _CHANGE_ACCENTED.search(lower) if accented else _CHANGE_ASKED.search(f)
     q.change = bool(asked_change)

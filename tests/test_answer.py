@@ -2970,3 +2970,21 @@ def test_a_part_named_before_its_whole_is_not_answered_by_the_whole(tmp_path, mo
         != "117.866 triệu đồng"
     assert _stated(engine, "Tổng kinh phí Chương trình khuyến công Lào Cai 2021-2025 là bao nhiêu?") == \
         "117.866 triệu đồng"
+
+
+def test_a_headlines_day_is_no_records_date_line_and_a_merged_provinces_place_keeps_its_when(tmp_path, model_cache):
+    """"… được Quốc hội thông qua ngày nào?" is not answered by the headline "Các tỉnh … hoạt động
+    từ ngày 1/7/2025" (a line of 80 characters that is no "Hà Nội, ngày …"); "đặt tại tỉnh Quảng
+    Bình hiện nay" answers with "hiện nay", which says which Quảng Bình is meant; "chỉ số chứng
+    khoán nào … mạnh nhất?" is never answered with a country's figure."""
+    engine = _records_engine(tmp_path, model_cache, {
+        "nq202.txt": "Các tỉnh, thành phố mới sau sắp xếp hoạt động từ ngày 1/7/2025\n13/06/2025 16:42 PM\n"
+                     "Ngày 12/6/2025, Quốc hội thông qua Nghị quyết 202/2025/QH15 về việc sắp xếp đơn vị hành chính "
+                     "cấp tỉnh.\n"
+                     "Trung tâm hành chính – chính trị của tỉnh Quảng Trị sau hợp nhất đặt tại tỉnh Quảng Bình hiện nay.\n",
+        "chung-khoan.txt": "Chứng khoán năm 2021\nNăm 2021, VN-Index của Việt Nam tăng 35,7%, chỉ số của Mỹ tăng 26,9%.\n"})
+    assert _stated(engine, "Nghị quyết 202/2025/QH15 về sắp xếp đơn vị hành chính cấp tỉnh được Quốc hội thông qua "
+                           "ngày nào?") == "Ngày 12/6/2025"
+    assert _stated(engine, "Trung tâm hành chính – chính trị của tỉnh Quảng Trị sau hợp nhất đặt ở đâu?") == \
+        "tỉnh Quảng Bình hiện nay"
+    assert _stated(engine, "Năm 2021, chỉ số chứng khoán nào tăng mạnh nhất thế giới?") not in ("Việt Nam", "Mỹ")

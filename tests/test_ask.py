@@ -1477,3 +1477,18 @@ def test_a_document_named_before_is_carried_and_its_numbers_year_is_no_period():
     base = "Quyết định 26/2018/QĐ-UBND của Hà Nam căn cứ nghị định nào của Chính phủ?"
     r = resolve("Còn thông tư hướng dẫn của Bộ Công Thương là thông tư nào?", [_turn(base)])
     assert r.resolved and r.question.startswith("Quyết định 26/2018/QĐ-UBND") and "năm 2018" not in r.question
+
+
+def test_a_follow_ups_own_point_in_time_replaces_the_earlier_day():
+    """"còn dư nợ tín dụng ước đến cuối năm?" after "Đến 30/11/2021, …" asks the year's end, not
+    30/11 (it had kept both, and stated the 30/11 figure)."""
+    base = "Đến 30/11/2021, tổng nguồn vốn huy động của các ngân hàng ở Hà Tĩnh đạt bao nhiêu?"
+    r = resolve("còn dư nợ tín dụng ước đến cuối năm?", [_turn(base)])
+    assert r.resolved and "30/11" not in r.question and "cuối năm" in r.question and "2021" in r.question
+
+
+def test_what_is_counted_stops_before_where_and_a_grade_is_an_identifier():
+    """"bao nhiêu smartphone tại Việt Nam" counts smartphones; "học sinh lớp 11" is grade 11's."""
+    q = parse_question("Theo IDC, quý 3/2022 Samsung bán ra bao nhiêu smartphone tại Việt Nam?")
+    assert q.count_noun == "smartphone"
+    assert ("lop", "11") in parse_question("Quảng Trị có bao nhiêu học sinh lớp 11 dự thi?").identifiers

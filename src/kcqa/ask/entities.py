@@ -49,6 +49,8 @@ def answer_superlative(ctx: Evidence) -> Answer | None:
         return None      # "Dự án … giúp Bắc Ninh dẫn đầu … là của nhà đầu tư nước nào?": not the one it names
     if _COUNTRY_ASKED.search(fold(q.text).lower()) and fold(pick.entity) not in _COUNTRIES_FOLDED:
         return None      # "nước nào", "quốc gia nào": a country, not a province's figure
+    if _NO_PLACE_ASKED.search(fold(q.text).lower()) and (find_places(pick.entity) or fold(pick.entity) in _COUNTRIES_FOLDED):
+        return None      # "chỉ số chứng khoán nào", "công ty nào": not a province's or a country's figure
     word = "cao nhất" if q.superlative == "max" else "thấp nhất"
     cit = figure_citation(ctx, pick, pick.start, pick.end)
     period = pick.period if pick.period and all(d in cit.text for d in re.findall(r"\d+", pick.period)) else ""
@@ -61,6 +63,8 @@ def answer_superlative(ctx: Evidence) -> Answer | None:
 
 _COUNTRY_ASKED = re.compile(r"\b(?:nuoc|quoc gia)\s+nao\b")
 _COUNTRIES_FOLDED = {fold(c) for c in lexicon.COUNTRIES}
+_NO_PLACE_ASKED = re.compile(r"\b(?:chi so|cong ty|ngan hang|doanh nghiep|tap doan|san pham|mat hang|thuong hieu|"
+                             r"du an|nha may)(?:\s+[a-z]+){0,3}?\s+nao\b")
 
 
 # "một số địa phương bố trí nguồn ngân sách cao … là: A (…), B (…)…": a selection, of the highest
@@ -579,9 +583,17 @@ def answer_place(ctx: Evidence) -> Answer | None:
                              or v[0] == venues[best][0]), key=lambda v: v[1] - v[0])
             else:
                 whole = _with_locality(text, _whole_answer(ctx, text, best))
+            # "tại tỉnh Quảng Bình hiện nay", "thành phố Buôn Ma Thuột (cũ)": which of a merged
+            # province's names is meant is part of the place
+            said_when = _PLACE_OF_WHEN.match(text, whole[1])
+            if said_when:
+                whole = (whole[0], said_when.end())
             return _scored(entity_answer(ctx, chunk, s, e, whole, "{x}."), cov, ctx,
                            n_names=float(_choices(spans, whole)))
     return None
+
+
+_PLACE_OF_WHEN = re.compile(r"\s*(?:\(\s*(?:cũ|mới|hiện nay)\s*\)|(?:hiện nay|cũ|mới)(?!\w))")
 
 
 # "tổ chức tại thành phố nào?": where, as a unit of the type asked
@@ -1432,6 +1444,17 @@ _DATE = re.compile(r"(ngày\s+\d{1,2}(?:\s+tháng\s+\d{1,2}\s+năm\s+\d{4}|/\d{1
 
 _ISSUED = re.compile(r"\b(ban hanh|ky|thong qua|cong bo)\b")
 _DATE_LINE = 80          # characters: "TP. Hồ Chí Minh, ngày 16 tháng 6 năm 2025" is a line of its own
+# what a date line writes before its day: a place and a comma, a table's cell, or nothing
+# (after the record's number in a header table: "Số: 29/2014/QĐ-UBND | Đồng Tháp, ngày …")
+_NUMBER_CELL = re.compile(r"[\s|]*Số\s*:?\s*[\w/.-]+")
+
+
+def _date_line_lead(lead: str) -> bool:
+    """Whether what a line writes before its day is a place and a comma (or nothing): "Hà Nội, ",
+    "TP. Hồ Chí Minh, ", not "… hoạt động từ " (a headline's day). Capitals by str.isupper: the
+    range À-Ỹ holds lower-case letters too."""
+    words = re.sub(r"[|*_]", " ", _NUMBER_CELL.sub("", lead, count=1)).strip(" ,").split()    # cells, emphasis
+    return len(words) <= 5 and all(w[:1].isupper() for w in words)
 # the record itself is asked about ("Nghị quyết … được thông qua ngày nào?"), not an event it reports
 # records whose own date line is the day they were issued (a law is passed, then in force: not here)
 _RECORD_NOUN = re.compile(r"\b(nghi quyet|nghi dinh|quyet dinh|thong tu|van ban|cong van|chi thi|ke hoach|to trinh)\b")
@@ -1487,9 +1510,10 @@ def answer_when(ctx: Evidence) -> Answer | None:
                 ls = doc.text.rfind("\n", 0, m.start()) + 1
                 le = doc.text.find("\n", m.end())
                 le = len(doc.text) if le < 0 else le
-                if le - ls > _DATE_LINE:
+                if le - ls > _DATE_LINE or not _date_line_lead(doc.text[ls:m.start()]):
                     continue       # a date in a news report's paragraph ("Qua đó ngày 11/11/2022, Hội đồng …
-                    #                họp"), not the record's own date line: the sentences say whose it is
+                    #                họp"), or a headline's ("… hoạt động từ ngày 1/7/2025"), not the record's own
+                    #                date line ("Hà Nội, ngày …"): the sentences say whose it is
                 line = Chunk(id="", doc=doc.path, paragraph=0, start=ls, end=le, text=doc.text[ls:le])
                 ans = entity_answer(ctx, line, 0, le - ls, (m.start() - ls, m.end() - ls), "{x}.")
                 entity_support(ctx, ans)           # the body's "… thông qua ngày 16 tháng 6 năm 2025"

@@ -387,6 +387,8 @@ def resolve(question: str, previous: list[dict]) -> Resolution:
     substituted = False
     if core_q is not None and (_is_bare_slot(core, core_q) or (elliptic and _is_measure_phrase(core, core_q))):
         out = _swap_slots(base, base_q, core, core_q)
+        if base_q.days and _OWN_POINT_IN_TIME.search(fold(core).lower()) and not _own_years(core):
+            out = _without_day(out)      # (a year of its own, "Cuối năm 2019 thì sao?", swaps the day's)
         if base_q.change and core_q.measures and _an_index(base_q.measures) \
                 and not _an_index(core_q.measures + [core.strip(" ?")]):
             # "Còn giá trị hàng hóa xuất khẩu?" after "chỉ số sản xuất công nghiệp tăng bao nhiêu?":
@@ -1405,6 +1407,8 @@ def _add_missing(text: str, base_q: Question, q: Question, referenced: bool = Fa
         counted = _counted_noun(base_q, subject) if not q.count_noun else ""
         if _own_years(out) or q.period:
             subject = _without_last_period(subject)    # the follow-up's own period replaces it
+        if _OWN_POINT_IN_TIME.search(fold(out).lower()) and not _own_years(out):
+            subject = _without_day(subject)
         merged = f"{subject} {counted}{_lower_first(out)}"
         return merged[:1].upper() + merged[1:]
     measure = ""
@@ -1439,6 +1443,24 @@ def _add_missing(text: str, base_q: Question, q: Question, referenced: bool = Fa
                 out = _append(out, period)
     if measure:
         out = f"{measure}{_lower_first(out)}"
+    return out[:1].upper() + out[1:]
+
+
+_OWN_POINT_IN_TIME = re.compile(r"\b(?:cuoi|dau|giua) (?:nam|quy|thang)\b")
+_DAY_PHRASE = re.compile(r"(?:(?:tính\s+)?(?:đến|tới)\s+)?(?:hết\s+)?(?:ngày\s+)?" + lexicon.DAY.pattern + r"\s*,?",
+                         re.IGNORECASE)
+
+
+def _without_day(text: str) -> str:
+    """"ước đến cuối năm?" after "Đến 30/11/2021, …": the follow-up's own point in time replaces
+    the earlier day, whose year stays."""
+    day = _DAY_PHRASE.search(text)
+    if not day:
+        return text
+    out = (text[:day.start()] + text[day.end():]).strip(" ,")
+    year = day.group(3)
+    if year and not _own_years(out):
+        out = _append(out, f"năm {year.strip('/')}")
     return out[:1].upper() + out[1:]
 
 

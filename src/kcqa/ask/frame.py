@@ -197,6 +197,11 @@ def _after_how_much(text: str, folded: str) -> str:
             or lexicon.PERIOD_AFTER_HOW_MUCH.match(folded, n.start(1)):
         return ""
     noun = n.group(1)
+    # "bao nhiêu smartphone tại Việt Nam", "… khách của hãng": where or whose is no part of the noun
+    # (read on the marks: folded, "tai" is also "tài", "cua" "cửa")
+    where = re.search(r"\s(?:tại|ở|của)\s", text[n.start(1):n.end(1)]) if len(text) == len(folded) else None
+    if where and where.start() > 0:
+        noun = noun[:where.start()]
     # "bao nhiêu người năm 2020", "… doanh nghiệp năm nay": the period is no part of the noun
     period = re.search(r"\s+(?:nam|quy|thang)\s+(?:nay|qua|truoc|ngoai|toi)(?:\s|$)", noun)
     if period is None:
@@ -263,7 +268,7 @@ def _period(folded: str) -> str | None:
 # "tuyến metro số 2", "tổ máy 3", "gói thầu 1b": a numbered thing; evidence about another
 # number of the same thing (tổ máy 2) is not about it. Folded.
 IDENTIFIER = re.compile(r"\b((?<=tuyen )so|(?<=metro )so|(?<=duong )so|(?<=khu )so|(?<=lo )so|to may|goi thau|"
-                        r"nha may so|phan khu|quoc lo)\s+(\d{1,3}[a-z]?|[ivx]+)\b")
+                        r"nha may so|phan khu|quoc lo|lop)\s+(\d{1,3}[a-z]?|[ivx]+)\b")      # "học sinh lớp 11"
 
 
 def identifiers_in(folded: str, names=(), text: str | None = None) -> list[tuple[str, str]]:

@@ -606,16 +606,19 @@ def test_months_of_the_year_and_a_value_are_read_as_news_writes_them():
     assert figs["815 triệu Kwh"].measure == "điện lượng"
 
 
+def _figures_by_text(year: int, text: str) -> dict:
+    """The figures of a record of `year` whose text is `text`, by their text as written."""
+    from kcqa.models import Document
+    return {f.text: f for f in extract_figures(Document(path="x.txt", metadata={"year": year}, text=text))}
+
+
 def test_months_from_january_are_the_months_so_far_and_cu_the_details_the_paragraph_before():
     """"Tính chung trong 9 tháng (từ tháng 1 đến tháng 9/2023)" is the nine months, not
     September; a paragraph opening "Cụ thể," (or "Theo đó,") gives the details of the one before,
     of its period."""
-    from kcqa.models import Document
-    doc = Document(path="x.txt", metadata={"year": 2023}, text=(
-        "Xuất khẩu\n\nTrong tháng 9/2023, kim ngạch xuất khẩu của cả nước đạt 30,6 tỷ USD.\n\n"
-        "Cụ thể, kim ngạch xuất khẩu của Bắc Ninh đạt 4,2 tỷ USD.\n\n"
-        "Tính chung trong 9 tháng (từ tháng 1 đến tháng 9/2023), Bắc Ninh đạt 28,66 tỷ USD."))
-    figs = {f.text: f for f in extract_figures(doc)}
+    figs = _figures_by_text(2023, "Xuất khẩu\n\nTrong tháng 9/2023, kim ngạch xuất khẩu của cả nước đạt 30,6 tỷ USD.\n\n"
+                                  "Cụ thể, kim ngạch xuất khẩu của Bắc Ninh đạt 4,2 tỷ USD.\n\n"
+                                  "Tính chung trong 9 tháng (từ tháng 1 đến tháng 9/2023), Bắc Ninh đạt 28,66 tỷ USD.")
     assert figs["4,2 tỷ USD"].period == "tháng 9/2023"
     assert figs["28,66 tỷ USD"].period == "9 tháng năm 2023"
 
@@ -625,8 +628,7 @@ def test_a_period_is_read_from_its_own_group_and_the_year_of_the_same_month_name
     năm 2018 …" is not 2018's); "trong tháng 1" after "tháng 1/2017" in the paragraph before is
     January 2017, though that paragraph ends on "cuối năm 2016"; a context naming a year and a
     programme's span reports the year; "Sáu tháng qua" is a half-year review's six months."""
-    from kcqa.models import Document
-    doc = Document(path="x.txt", metadata={"year": 2018}, text=(
+    figs = _figures_by_text(2018, (
         "Hội nghị\n\nNăm 2017 công nghiệp tăng trưởng. Giá trị sản xuất công nghiệp toàn khu vực đạt 3.397,5 "
         "nghìn tỷ đồng, tăng 20,3% so với năm 2016; giá trị sản xuất công nghiệp 6 tháng đầu năm 2018 của khu "
         "vực ước đạt 1.772,4 nghìn tỷ đồng.\n\n"
@@ -635,7 +637,6 @@ def test_a_period_is_read_from_its_own_group_and_the_year_of_the_same_month_name
         "Ngày 07/9/2023, tỉnh phê duyệt Kế hoạch khuyến công năm 2023 theo chương trình giai đoạn 2021-2025.\n\n"
         "Theo đó, Trung tâm thực hiện 7 đề án.\n\n"
         "Sáu tháng qua, tổng kim ngạch xuất khẩu đạt 2,089 tỷ USD."))
-    figs = {f.text: f for f in extract_figures(doc)}
     assert "2018" not in figs["3.397,5 nghìn tỷ đồng"].period
     assert figs["175 dự án"].period == "tháng 1 năm 2017"
     assert figs["7 đề án"].period == "năm 2023"

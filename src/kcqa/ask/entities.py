@@ -45,11 +45,13 @@ def answer_superlative(ctx: Evidence) -> Answer | None:
     if not best_group or not _ranks_this_way(best_group, q.superlative):
         return None
     pick = (max if q.superlative == "max" else min)(best_group, key=lambda f: f.value)
-    if mentions(fold(q.text).lower(), fold(pick.entity).lower()) and len(q.places) < 2:
+    asked, whose = fold(q.text).lower(), fold(pick.entity).lower()
+    if mentions(asked, whose) and len(q.places) < 2:
         return None      # "Dự án … giúp Bắc Ninh dẫn đầu … là của nhà đầu tư nước nào?": not the one it names
-    if _COUNTRY_ASKED.search(fold(q.text).lower()) and fold(pick.entity) not in _COUNTRIES_FOLDED:
+    a_country = whose in _COUNTRIES_FOLDED
+    if _COUNTRY_ASKED.search(asked) and not a_country:
         return None      # "nước nào", "quốc gia nào": a country, not a province's figure
-    if _NO_PLACE_ASKED.search(fold(q.text).lower()) and (find_places(pick.entity) or fold(pick.entity) in _COUNTRIES_FOLDED):
+    if _NO_PLACE_ASKED.search(asked) and (a_country or find_places(pick.entity)):
         return None      # "chỉ số chứng khoán nào", "công ty nào": not a province's or a country's figure
     word = "cao nhất" if q.superlative == "max" else "thấp nhất"
     cit = figure_citation(ctx, pick, pick.start, pick.end)
@@ -62,7 +64,7 @@ def answer_superlative(ctx: Evidence) -> Answer | None:
 
 
 _COUNTRY_ASKED = re.compile(r"\b(?:nuoc|quoc gia)\s+nao\b")
-_COUNTRIES_FOLDED = {fold(c) for c in lexicon.COUNTRIES}
+_COUNTRIES_FOLDED = {fold(c).lower() for c in lexicon.COUNTRIES}
 _NO_PLACE_ASKED = re.compile(r"\b(?:chi so|cong ty|ngan hang|doanh nghiep|tap doan|san pham|mat hang|thuong hieu|"
                              r"du an|nha may)(?:\s+[a-z]+){0,3}?\s+nao\b")
 
@@ -653,8 +655,9 @@ def _after_the_subject(asking: re.Pattern, question: str, text: str, read) -> tu
 # a firm's name that holds a place's ("Công ty Cổ phần Chè Thái Bình Lạng Sơn", "HTX … Hòa Bình")
 _IN_A_FIRMS_NAME = re.compile(r"(?:Công ty|Doanh nghiệp|Hợp tác xã|HTX|Tập đoàn)(?:\s+(?:TNHH|Cổ phần|CP|MTV|[A-ZĐÀ-Ỹ&][\w&.-]*))*\s+\Z")
 # a seat written after "tại"/"ở" up to its clause's end: "tại Trung tâm Khuyến công và xúc tiến thương mại,"
-_SEAT_AT = re.compile(r"(?<!\w)(?:tại|ở)\s+((?:" + "|".join(sorted({v[:1].upper() + v[1:] for v in lexicon.VENUE_NOUNS}, key=len, reverse=True))
-                      + r"|Cung|Sở|UBND|Ủy ban|Văn phòng)\s+[A-ZĐÀ-Ỹ][^,.;:()\n]{0,80}?)(?=\s*[,.;:(]|\s+(?:đã|được|diễn ra|tổ chức)\s)")
+_VENUES_WRITTEN = "|".join(sorted({v[:1].upper() + v[1:] for v in lexicon.VENUE_NOUNS}, key=len, reverse=True))
+_SEAT_AT = re.compile(r"(?<!\w)(?:tại|ở)\s+((?:" + _VENUES_WRITTEN + r"|Cung|Sở|UBND|Ủy ban|Văn phòng)\s+"
+                      r"[A-ZĐÀ-Ỹ][^,.;:()\n]{0,80}?)(?=\s*[,.;:(]|\s+(?:đã|được|diễn ra|tổ chức)\s)")
 _BODY_BEFORE = re.compile(r"(?<!\w)(?:UBND|Ủy ban nhân dân|HĐND|Hội đồng nhân dân|Sở(?:\s+[A-ZĐÀ-Ỹ]\w*){1,4}|Tỉnh ủy|"
                           r"Thành ủy)\s+(?:tỉnh|thành phố|TP\.?)?\s*\Z")
 _SEAT_BEFORE = re.compile(r"(?<!\w)(?:tại|ở)\s+((?:Sở|Bộ|Cục|Trung tâm|UBND|Ủy ban|Văn phòng|Nhà|Khách sạn|Hội trường)"
@@ -1335,15 +1338,21 @@ _NUMBER_NAMED = re.compile(r"(\d+(?:/[\w.-]*\w)+)|(?:" + "|".join(DOCUMENT_TYPES
                            re.IGNORECASE)
 
 
-def _named_in_question(question: str, cited: str) -> bool:
+def _number_in(cited: str) -> str:
+    """The number of a cited document ("26/2018/QĐ-UBND" of "Quyết định số 26/2018/QĐ-UBND"), or ""."""
     number = re.search(r"\d+(?:/[\w.-]*\w)*", cited.replace(" ", ""))
+    return number.group() if number else ""
+
+
+def _named_in_question(question: str, cited: str) -> bool:
+    number = _number_in(cited)
     if not number:
         return False
     for m in _NUMBER_NAMED.finditer(question):
         named = (m.group(1) or "").replace(" ", "")
-        if named and (named.startswith(number.group()) or number.group().startswith(named)):
+        if named and (named.startswith(number) or number.startswith(named)):
             return True
-        if m.group(2) and m.group(2) == number.group().split("/")[0]:
+        if m.group(2) and m.group(2) == number.split("/")[0]:
             return True
     return False
 
@@ -1404,11 +1413,6 @@ def answer_document(ctx: Evidence) -> Answer | None:
     return None
 
 
-def _number_of(m: re.Match) -> str:
-    number = re.search(r"\d+(?:/[\w.-]*\w)*", m.group(1).replace(" ", ""))
-    return number.group() if number else ""
-
-
 def _cited_first(candidates, chunk, s, e, text, m):
     """The sentence that cites the answer's document first, when the chosen one names it only
     inside another's description ("Căn cứ Thông tư số 46/2012/TT-BCT … của Nghị định số
@@ -1416,10 +1420,10 @@ def _cited_first(candidates, chunk, s, e, text, m):
     Nghị định số 45/2012/NĐ-CP của Chính phủ …"): the same document, a better citation."""
     if DOCUMENT_NUMBER.search(text).start() == m.start():
         return chunk, s, e, text, m
-    number = _number_of(m)
+    number = _number_in(m.group(1))
     for _, c2, s2, e2, t2 in candidates:
         first = DOCUMENT_NUMBER.search(t2)
-        if number and first and _number_of(first) == number:
+        if number and first and _number_in(first.group(1)) == number:
             return c2, s2, e2, t2, first
     return chunk, s, e, text, m
 
@@ -1455,6 +1459,8 @@ def _date_line_lead(lead: str) -> bool:
     range À-Ỹ holds lower-case letters too."""
     words = re.sub(r"[|*_]", " ", _NUMBER_CELL.sub("", lead, count=1)).strip(" ,").split()    # cells, emphasis
     return len(words) <= 5 and all(w[:1].isupper() for w in words)
+
+
 # the record itself is asked about ("Nghị quyết … được thông qua ngày nào?"), not an event it reports
 # records whose own date line is the day they were issued (a law is passed, then in force: not here)
 _RECORD_NOUN = re.compile(r"\b(nghi quyet|nghi dinh|quyet dinh|thong tu|van ban|cong van|chi thi|ke hoach|to trinh)\b")

@@ -444,11 +444,9 @@ def _event_verb(text: str, start: int = 0) -> re.Match | None:
     no "nằm"), in lower case."""
     marked = not mostly_plain(text)
     for m in _EVENT_VERB.finditer(fold(text).lower(), start):
-        written = text[m.start():m.end()].strip()
-        verb = written.split(maxsplit=1)[-1] if written.split()[0].lower() in ("đã", "sẽ", "được", "đang", "da",
-                                                                             "se", "duoc", "dang") else written
-        if verb[:1].islower() and (not marked or verb.lower() in _EVENT_VERBS_WRITTEN
-                                   or " ".join(verb.lower().split()[-2:]) in _EVENT_VERBS_WRITTEN):
+        words = text[m.start():m.end()].split()
+        verb = " ".join(words[1:] if fold(words[0]).lower() in ("da", "se", "duoc", "dang") else words)
+        if verb[:1].islower() and (not marked or verb.lower() in _EVENT_VERBS_WRITTEN):
             return m
     return None
 

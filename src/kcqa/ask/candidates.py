@@ -1046,7 +1046,6 @@ def names_ok(ctx: Evidence, f: Figure) -> bool:
                    for form in _name_forms(n)) for n in ctx.q.names)
 
 
-MEASURE_ACRONYMS_FOLDED = {fold(a).lower() for a in lexicon.MEASURE_ACRONYMS}
 _WORDS_AFTER = re.compile(r"(?:\s+[^\W\d]+){1,3}")
 
 
@@ -1055,7 +1054,7 @@ def measure_acronym_ok(ctx: Evidence, f: Figure) -> bool:
     form, in the figure's own ';' group before it or in the words right after it (or is its
     measure; an entity carried across groups is not): in "(GRDP) ước đạt …, tăng
     6,8%; …; chỉ số sản xuất công nghiệp … tăng 6,62%" the index's rise is no GRDP's."""
-    asked = [n for n in ctx.q.names if n in MEASURE_ACRONYMS_FOLDED]
+    asked = [n for n in ctx.q.names if n in lexicon.MEASURE_ACRONYMS_FOLDED]
     if not asked:
         return True
     a, _ = _own_group(f)

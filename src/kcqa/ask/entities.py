@@ -673,14 +673,13 @@ _AT_WORD = re.compile(r"(?<!\w)(?:tại|ở)\s+", re.IGNORECASE)
 _PLACE_TYPES = {w.lower() for w in ADMIN_UNITS} | {"tp", "tp."}
 
 
-_EVENT = re.compile(r"(?<!\w)(" + "|".join(fold(n) for n in lexicon.EVENT_NOUNS) + r")(?!\w)")
 
 
 def _event_only_a_topic(question: str, text: str) -> bool:
     """Whether the sentence names the event asked about only as the topic of another ("… tại
     TP Châu Đốc, UBND tỉnh tổ chức họp báo thông tin về ngày hội …"): its place is that other
     event's, a press conference's, not the one asked."""
-    asked = _EVENT.search(fold(question).lower())
+    asked = lexicon.EVENT_NOUN_FOLDED.search(fold(question).lower())
     if not asked:
         return False
     said = [m for m in re.finditer(r"(?<!\w)" + re.escape(asked.group(1)) + r"(?!\w)", fold(text).lower())]

@@ -277,7 +277,7 @@ def resolve(question: str, previous: list[dict]) -> Resolution:
     if ranked:
         return Resolution(ranked, resolved=True, substituted=True)
     event = _event_phrase(base) if q.kind == "who" and _ATTENDED.search(fold(question).lower()) \
-        and not _EVENT_NOUN.search(fold(question).lower()) else None
+        and not lexicon.EVENT_NOUN_FOLDED.search(fold(question).lower()) else None
     if event:
         # "Thứ trưởng Bộ Công thương nào tham dự?" after a question about a conference: who attended it
         return Resolution(f"{question.rstrip(' ?')} {_lower_first(event)}?", resolved=True)
@@ -433,7 +433,6 @@ _EVENT_VERB = re.compile(r"\s(?:(?:da|se|duoc|dang)\s+)?" + _EVENT_VERBS + r"\b"
 
 # who took part in an event, asked without naming it ("… nào tham dự?", "ai chủ trì?")
 _ATTENDED = re.compile(r"\b(?:tham du|du|chu tri|phat bieu|chi dao|khai mac)\s*\??\s*$")
-_EVENT_NOUN = re.compile(r"\b(?:" + "|".join(fold(n).lower() for n in lexicon.EVENT_NOUNS) + r")\b")
 
 
 _EVENT_VERBS_WRITTEN = {"tổ chức", "diễn ra", "khai mạc", "bế mạc", "đặt", "nằm", "tọa lạc", "toạ lạc", "họp"}
@@ -455,7 +454,7 @@ def _event_phrase(base: str) -> str | None:
     """The event an earlier question named, as it named it up to its verb ("Hội nghị ngành công
     thương … lần thứ IX năm 2023" of "… diễn ra vào ngày nào?")."""
     folded = fold(base).lower()
-    noun = _EVENT_NOUN.search(folded)
+    noun = lexicon.EVENT_NOUN_FOLDED.search(folded)
     if not noun:
         return None
     verb = _event_verb(base, noun.end()) or _PREDICATE.search(folded, noun.end())
@@ -1215,10 +1214,12 @@ def _most_alike(new: str, names: list[str]) -> str:
     return max(names, key=lambda n: sum(a == b for a, b in zip(_shape(n), want)))   # ties: the first
 
 
+_NO_NAMES = frozenset(fold(m) for m in lexicon.MEASURES + lexicon.TRADE_TERMS) | lexicon.MEASURE_ACRONYMS_FOLDED
+
+
 def _names(q: Question) -> list[str]:
     """Names that are neither Roman numerals ("quý I") nor measures ("GDP") nor terms ("B2C")."""
-    measures = {fold(m) for m in lexicon.MEASURES + lexicon.TRADE_TERMS + lexicon.MEASURE_ACRONYMS}
-    return [n for n in q.names if n not in lexicon.ROMAN and n not in measures and len(n) > 1]
+    return [n for n in q.names if n not in lexicon.ROMAN and n not in _NO_NAMES and len(n) > 1]
 
 
 def _written(text: str, folded_or_word: str) -> str:

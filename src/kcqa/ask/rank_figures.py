@@ -14,12 +14,12 @@ from ..models import Figure
 from ..text import lexicon
 from ..text.places import find_places
 from ..text.vietnamese import fold, folded_syllables
-from .candidates import (MEASURE_ACRONYMS_FOLDED, MIN_COVERAGE, MIN_PASSAGE_COVERAGE, TOP_PASSAGES, Candidate,
-                         Evidence, asked_verb, change_end_ok, counted_right_after, country_ok, funding_in_sentence,
-                         funding_ok, funding_said, group_of, group_ok, identifier_ok, in_a_list_of_targets, label_ok,
-                         level_ok, listed_name_ok, measure_acronym_ok, names_a_market_asked, names_ok, organisation_ok,
-                         origin_ok, part_ok, period_ok, place_ok, rank_ok, region_ok, same_group, scope_ok, stars_ok,
-                         stated_as_planned, table_context, unit_ok, unstated_ok)
+from .candidates import (MIN_COVERAGE, MIN_PASSAGE_COVERAGE, TOP_PASSAGES, Candidate, Evidence, asked_verb,
+                         change_end_ok, counted_right_after, country_ok, funding_in_sentence, funding_ok, funding_said,
+                         group_of, group_ok, identifier_ok, in_a_list_of_targets, label_ok, level_ok, listed_name_ok,
+                         measure_acronym_ok, names_a_market_asked, names_ok, organisation_ok, origin_ok, part_ok,
+                         period_ok, place_ok, rank_ok, region_ok, same_group, scope_ok, stars_ok, stated_as_planned,
+                         table_context, unit_ok, unstated_ok)
 from .features import (CHANGE_VERBS, asked_count_phrase, clause, counted_share, figure_features, is_place_asked,
                        mentions, relation_of, set_features)
 from .rank import load_ranker
@@ -421,7 +421,7 @@ def _segment_asked(ctx: Evidence, cands: list[Candidate]) -> list[Candidate]:
         return cands                      # its sides are one per period, chosen among all of them
     # the group's own description, not the subject: "PNJ" named before the first ";" is every group's
     # (a measure's acronym, "GRDP", is what one group measures: "… (GRDP) ước đạt …; … chỉ số sản xuất …")
-    subject = {w for n in ctx.q.names if n not in MEASURE_ACRONYMS_FOLDED for w in fold(n).lower().split()}
+    subject = {w for n in ctx.q.names if n not in lexicon.MEASURE_ACRONYMS_FOLDED for w in fold(n).lower().split()}
     # the question's content words were told from its function words on their marks when it has
     # them ("cửa hàng xăng dầu" is not "của", "đầu"): fold no more of them away here
     # them ("cửa hàng xăng dầu" is not "của", "đầu"); a plan's verb asked ("phấn đấu … đạt bao

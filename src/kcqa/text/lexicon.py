@@ -379,6 +379,7 @@ ABBREVIATIONS += _TERM_SHORTHAND + (("tổng sản phẩm trên địa bàn", "G
 TERM_ABBREVIATIONS = tuple(short for _, *shorts in _TERM_SHORTHAND for short in shorts)
 # acronyms that name what is measured, never whose it is ("GRDP của Đồng Nai ước đạt …")
 MEASURE_ACRONYMS = TERM_ABBREVIATIONS + ("GRDP", "GDP", "CPI", "FDI", "ODA", "PCI")
+MEASURE_ACRONYMS_FOLDED = frozenset(fold(a).lower() for a in MEASURE_ACRONYMS)     # as question names hold them
 # Phrases that reports use for the same thing: a question using one is covered by a sentence
 # using another ("giải ngân được bao nhiêu" ← "kinh phí đã thực hiện đạt …"; "tỉnh nào đăng cai"
 # ← "tổ chức tại"). Only for coverage: the figure's own words still decide the measure.
@@ -557,6 +558,7 @@ VENUE_NOUNS = ("quảng trường", "vườn hoa", "công viên", "nhà văn hó
 # Events a record says were held somewhere ("… tổ chức ở đâu?"), longest first
 EVENT_NOUNS = ("lễ khai mạc", "lễ hội", "ngày hội", "hội nghị", "hội thảo", "hội chợ", "triển lãm", "diễn đàn",
                "tuần lễ", "cuộc họp", "phiên họp", "lễ")
+EVENT_NOUN_FOLDED = re.compile(r"(?<!\w)(" + "|".join(fold(n) for n in EVENT_NOUNS) + r")(?!\w)")
 # words that end a body's name written in a sentence ("Sở Công Thương chủ trì …", "… vừa phê duyệt"):
 # function and time words, and the verbs official writing puts after its subject
 NAME_ENDS = frozenset("""là và của có các những được trong cho với tại từ đến đã sẽ này đó thì mà một theo về như để ở

@@ -231,3 +231,11 @@ def test_a_heading_line_is_a_sentence_of_its_own():
     assert [text[a:b] for a, b in sentences(text)] == [
         "Thời nhà Lý (1009 - 1225)", "Năm 1010, Lý Công Uẩn quyết định dời đô.", "Khi ra đến La Thành, ông đổi tên.",
         "Dưa hấu vuông 4,5 triệu đồng/quả", "Ở Việt Nam, dưa hấu là loại quả khá phổ biến."]
+
+
+def test_an_abbreviated_town_in_brackets_ends_no_sentence():
+    """"(TP. Thái Nguyên)": the full stop of the bracketed abbreviation ends no sentence (the
+    venue's sentence had ended at "(TP.", and its town was cut from the answer)."""
+    opening = "Hội chợ khai mạc tại Quảng trường Võ Nguyên Giáp (TP. Thái Nguyên). Hội chợ kéo dài 5 ngày."
+    assert [opening[a:b] for a, b in sentences(opening)] == [
+        "Hội chợ khai mạc tại Quảng trường Võ Nguyên Giáp (TP. Thái Nguyên).", "Hội chợ kéo dài 5 ngày."]

@@ -31,7 +31,8 @@ Loader = Callable[[Path, bytes], Document]
 # page's source, date and caption lines are not its title. 4: a line ending in a photo credit ends
 # its paragraph; a saved page's lead sentence (its title when it has no headline) is after its source line.
 # 5: a date written after a cited document's name ("Luật Hóa chất ngày …") is not the record's date.
-READER_VERSION = "5"
+# 6: "(TP. Thái Nguyên)" ends no sentence (a bracket before the abbreviation).
+READER_VERSION = "6"
 _LOADERS: dict[str, Loader] = {}
 _PLUGINS_LOADED = False
 

@@ -94,7 +94,7 @@ def sentences(text: str, start: int = 0, end: int | None = None) -> list[tuple[i
             if not rest or not (rest[0].isupper() or rest[0].isdigit() or rest[0] in "\"“'(["):
                 continue
             word = re.search(r"(\S+)$", text[cuts[-1]:m.start()])
-            if m.group(1) == "." and word and word.group(1).lower() in _ABBREV:
+            if m.group(1) == "." and word and word.group(1).lstrip("([\"“'").lower() in _ABBREV:      # "(TP. Thái Nguyên)"
                 continue
             if m.group(1) == "." and word and _is_initial(text[cuts[-1]:m.start()], rest):
                 continue

@@ -1492,3 +1492,17 @@ def test_what_is_counted_stops_before_where_and_a_grade_is_an_identifier():
     q = parse_question("Theo IDC, quý 3/2022 Samsung bán ra bao nhiêu smartphone tại Việt Nam?")
     assert q.count_noun == "smartphone"
     assert ("lop", "11") in parse_question("Quảng Trị có bao nhiêu học sinh lớp 11 dự thi?").identifiers
+
+
+def test_an_event_named_by_its_noun_alone_is_the_event_asked_before():
+    """"Thứ trưởng Bộ Công thương dự hội nghị là ai?" after a question about one conference is who
+    attended that conference, named as it was named, up to its year (it had been asked of any
+    conference, and answered with another's deputy minister); "hội nghị đó" is still a reference."""
+    base = ("Hội nghị ngành công thương miền Trung - Tây Nguyên lần thứ VI năm 2019 đánh giá tình hình thực hiện "
+            "nhiệm vụ của giai đoạn nào?")
+    r = resolve("Thứ trưởng Bộ Công thương dự hội nghị là ai?", [_turn(base)])
+    assert r.resolved and r.question == ("Thứ trưởng Bộ Công thương dự hội nghị ngành công thương miền Trung - Tây "
+                                         "Nguyên lần thứ VI năm 2019 là ai?")
+    r = resolve("Ông ấy lưu ý những gì khi kết luận hội nghị?",
+                [_turn("Ai chủ trì hội nghị khuyến công năm 2020?", kind="who", answer_text="Cao Quốc Hưng")])
+    assert "Cao Quốc Hưng" in r.question

@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from typing import NamedTuple
 
+from ..extract.figures import years_in
 from ..models import Answer, AnswerValue, Chunk, Figure
 from ..text.lexicon import (ABBREVIATIONS, ADMIN_UNITS, DOCUMENT_TYPES, HONORIFICS, INDUSTRIAL_ZONES, LOCAL_UNITS,
                             MONEY_UNITS, PLACE_DESCRIPTORS, RECORD_NOUNS, SETTLEMENTS)
@@ -109,6 +110,8 @@ def _sentence_candidates(ctx: Evidence, top: int = 4):
     named = {fold(w) for w, _ in ctx.q.places} | set(ctx.q.names)
     asked_places = ctx.q.place_names()
     documents = documents_named(ctx.q.text)
+    # "Hội nghị … năm 2023 được tổ chức ở đâu?": the year names which of the yearly events
+    event_year = bool(ctx.q.years) and bool(lexicon.EVENT_NOUN_FOLDED.search(fold(ctx.q.text).lower()))
     for rank, p in enumerate(ctx.passages[:top]):
         c = p.chunk
         if documents and not ctx.doc_mentions(c.doc, documents):
@@ -127,6 +130,9 @@ def _sentence_candidates(ctx: Evidence, top: int = 4):
                     continue
                 if not here and ctx.record_of_another(c.doc, asked_places):
                     continue                   # nor a sentence naming none, in another province's record
+            if event_year and not years_in(text) & ctx.q.years \
+                    and (dated := ctx.doc_years(c.doc)) and not dated & ctx.q.years:
+                continue         # an event's year is a slot: in a record of another year, a sentence not of the year asked is not it
             cov = ctx.coverage(text + " " + p.title)
             # coverage leaves the question's places out; a sentence that names one is about it
             if named and any(mentions(fold(text), n) for n in named):
@@ -537,7 +543,11 @@ def answer_place(ctx: Evidence) -> Answer | None:
             # "HTX măng lục trúc MTQ (thị trấn Trại Cau)", "Nhà máy May Vinatex Cần Thơ tại trung tâm
             # hành chính huyện Vĩnh Thạnh, TP Cần Thơ": where the subject asked is, written right after it
             return _scored(entity_answer(ctx, chunk, s, e, after, "{x}."), cov, ctx, n_names=1.0)
+    mentioned = None       # the first answer that is a place the sentence only mentions
     for cov, chunk, s, e, text in candidates:
+        if mentioned and cov < mentioned[0] - _NEAR_BEST:
+            break
+        weak = False
         spans = []
         for a, b, place in find_places(text):
             if _in_question(ctx, place.name) or _in_question(ctx, text[a:b]):
@@ -566,8 +576,10 @@ def answer_place(ctx: Evidence) -> Answer | None:
             if not at:
                 # none after "tại": a venue named after it ("tại Quảng trường Võ Nguyên Giáp, TP. Thái
                 # Nguyên"), else a place that is not a body's province ("UBND tỉnh Thái Nguyên giao …")
-                at = [m.span(1) for m in _SEAT_AT.finditer(text) if not _in_question(ctx, m.group(1))] or \
-                     [sp for sp in spans if not _BODY_BEFORE.search(text, max(0, sp[0] - 40), sp[0])]
+                at = [m.span(1) for m in _SEAT_AT.finditer(text) if not _in_question(ctx, m.group(1))]
+                if not at:
+                    at = [sp for sp in spans if not _BODY_BEFORE.search(text, max(0, sp[0] - 40), sp[0])]
+                    weak = True
             spans = at
         best = _nearest_to_key(ctx, text, spans)
         if best and (asked := _UNIT_AT_ASKED.search(fold(ctx.q.text))):
@@ -585,14 +597,26 @@ def answer_place(ctx: Evidence) -> Answer | None:
                              or v[0] == venues[best][0]), key=lambda v: v[1] - v[0])
             else:
                 whole = _with_locality(text, _whole_answer(ctx, text, best))
+            if any(m.span(1) == best for m in _SEAT_AT.finditer(text)):
+                whole = _with_town(text, whole)
             # "tại tỉnh Quảng Bình hiện nay", "thành phố Buôn Ma Thuột (cũ)": which of a merged
             # province's names is meant is part of the place
             said_when = _PLACE_OF_WHEN.match(text, whole[1])
             if said_when:
                 whole = (whole[0], said_when.end())
-            return _scored(entity_answer(ctx, chunk, s, e, whole, "{x}."), cov, ctx,
-                           n_names=float(_choices(spans, whole)))
-    return None
+            found = (cov, chunk, s, e, whole, float(_choices(spans, whole)))
+            if not weak:
+                return _place_answer(ctx, found)
+            # "… là bảo tàng lâu đời nhất Hà Nội": a place the sentence names, not where the thing
+            # asked is; a sentence nearly as close to the question that puts a place after "tại" / "ở"
+            # ("… còn cơ sở 2 ở số 216 Trần Quang Khải, Hà Nội") answers first
+            mentioned = mentioned or found
+    return _place_answer(ctx, mentioned) if mentioned else None
+
+
+def _place_answer(ctx: Evidence, found) -> Answer:
+    cov, chunk, s, e, whole, n_names = found
+    return _scored(entity_answer(ctx, chunk, s, e, whole, "{x}."), cov, ctx, n_names=n_names)
 
 
 _PLACE_OF_WHEN = re.compile(r"\s*(?:\(\s*(?:cũ|mới|hiện nay)\s*\)|(?:hiện nay|cũ|mới)(?!\w))")
@@ -699,7 +723,7 @@ def venue_after_at(text: str, span: tuple[int, int]) -> tuple[int, int] | None:
     if last is None:
         return None
     stretch = text[last.end():span[0]]
-    if re.search(r"[.;:!?\n]", stretch) or len(stretch.split()) > 14:
+    if re.search(r"[.;:!?\n]", _ABBREVIATED_TYPE.sub("", stretch)) or len(stretch.split()) > 14:
         return None
     for part in re.split(r"[,(]", stretch):
         words = part.split()
@@ -707,8 +731,8 @@ def venue_after_at(text: str, span: tuple[int, int]) -> tuple[int, int] | None:
                           or " ".join(words[:2]).lower() in _PLACE_TYPES
                           or _VENUE_NOUN.match(part.strip()) or _STREET_NUMBER.match(part.strip())):
             return None
-        if any(w.lower() in _CLAUSE_WORDS for w in words if w.islower()):
-            return None
+        if any(w.lower() in _CLAUSE_WORDS for w in words if w.islower()) or _BODY_OPENING.match(part.strip()):
+            return None          # "tại TP. Đông Hà, UBND tỉnh Quảng Trị phối hợp …": a body's province
     end = span[1]
     if stretch.count("(") > stretch.count(")"):
         close = re.match(r"[^().;,]{0,40}\)", text[end:])
@@ -720,6 +744,25 @@ def venue_after_at(text: str, span: tuple[int, int]) -> tuple[int, int] | None:
     return last.end(), end
 
 
+_BODY_OPENING = re.compile(r"(?:UBND|HĐND|Ủy ban|Uỷ ban|Hội đồng|Sở|Bộ|Cục|Tỉnh ủy|Thành ủy|Đảng ủy)(?!\w)")
+# the town a venue is in, written after it: ", TP Thanh Hóa", " (TP. Thái Nguyên)"
+_TOWN_AFTER = re.compile(r",\s*(?:TP\.?|thành phố|tỉnh|thị xã|thị trấn|huyện|quận)\s*(?=[A-ZĐÀ-Ỹ])")
+
+
+def _with_town(text: str, span: tuple[int, int]) -> tuple[int, int]:
+    """"Quảng trường Lam Sơn, TP Thanh Hóa", "Quảng trường Võ Nguyên Giáp (TP. Thái Nguyên)": a
+    venue is where it is with its town, as the record writes them."""
+    end = span[1]
+    while (m := _TOWN_AFTER.match(text, end)) and (run := next((r for r in capitalised_runs(text)
+                                                               if r[0] <= m.end() < r[1]), None)):
+        end = run[1]
+    if enclosing := _ENCLOSING_BRACKET.match(text, end):
+        end = enclosing.end()
+    return span[0], end
+
+
+# a unit's type shortened ("TP. Pleiku, tỉnh Gia Lai"): its full stop ends no clause
+_ABBREVIATED_TYPE = re.compile(r"(?<!\w)(?:TP|Tp|TX|TT|Q|P|H)\.")
 _ENCLOSING_BRACKET = re.compile(r"\s*\((?:" + "|".join(ADMIN_UNITS) + r"|TP\.?)\s*[A-ZĐÀ-Ỹ][^().;]{0,40}\)", re.IGNORECASE)
 # a venue named after its kind ("quảng trường Royal City"), an address's house number ("72A Nguyễn Trãi")
 _VENUE_NOUN = re.compile(r"(?:" + "|".join(lexicon.VENUE_NOUNS) + r")\s+[^\W\d_]", re.IGNORECASE)

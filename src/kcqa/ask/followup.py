@@ -276,6 +276,11 @@ def resolve(question: str, previous: list[dict]) -> Resolution:
     ranked = _superlative_of(question, q, base)
     if ranked:
         return Resolution(ranked, resolved=True, substituted=True)
+    named = None if _has_ref(question) else _bare_event_named(question, base)
+    if named:
+        # "Thứ trưởng Bộ Công thương dự hội nghị là ai?" after a question about one conference:
+        # the conference is that one, named as the earlier question named it
+        return Resolution(named, resolved=True)
     event = _event_phrase(base) if q.kind == "who" and _ATTENDED.search(fold(question).lower()) \
         and not lexicon.EVENT_NOUN_FOLDED.search(fold(question).lower()) else None
     if event:
@@ -460,6 +465,36 @@ def _event_phrase(base: str) -> str | None:
     verb = _event_verb(base, noun.end()) or _PREDICATE.search(folded, noun.end())
     phrase = base[noun.start():verb.start() if verb else len(base)].strip(" ,?")
     return phrase if len(phrase.split()) >= 2 else None
+
+
+# an event noun the question does not name further ("dự hội nghị là ai?", "Hội nghị có bao nhiêu
+# đại biểu?"): what follows it is the predicate, not its name (folded)
+_BARE_EVENT = re.compile(r"(?<!\w)(" + "|".join(fold(n) for n in lexicon.EVENT_NOUNS) + r")"
+                         r"(?=\s*(?:\?|$|(?:la|co|duoc|da|do|vao|dien ra|to chuc|keo dai|thu hut|gom)\b))")
+
+
+_NAME_ENDS_AT = re.compile(r"(?<!\w)(?:lần thứ\s+\w+|năm\s+\d{4}|lan thu\s+\w+|nam\s+\d{4})(?!\w)", re.IGNORECASE)
+
+
+def _bare_event_named(question: str, base: str) -> str | None:
+    """The question with its bare event noun replaced by the event the earlier question named
+    with the same noun."""
+    folded = fold(question).lower()
+    bare = _BARE_EVENT.search(folded)
+    phrase = _event_phrase(base)
+    if not bare or not phrase or not fold(phrase).lower().startswith(bare.group(1) + " "):
+        return None
+    if len(lexicon.EVENT_NOUN_FOLDED.findall(folded)) > 1:
+        return None
+    # its name ends at its ordinal or year ("… lần thứ VI năm 2019 đánh giá …": a predicate follows)
+    ends = list(_NAME_ENDS_AT.finditer(phrase))
+    if ends and phrase[ends[-1].end():].strip()[:1].islower():
+        phrase = phrase[:ends[-1].end()]
+    if bare.start() == 0:
+        phrase = phrase[:1].upper() + phrase[1:]
+    else:
+        phrase = _lower_first(phrase)
+    return question[:bare.start()] + phrase + question[bare.end():]
 
 
 # "của bao nhiêu đơn vị?", "cho mấy hộ?": a count of what the earlier count belongs to or went to

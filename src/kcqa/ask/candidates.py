@@ -598,8 +598,11 @@ def origin_ok(ctx: Evidence, f: Figure) -> bool:
     ngoài (FDI)", stated at 0.98) is none; where it speaks of both, the figure's own clause says."""
     if ctx.origin is None:
         return True
-    other, own = (lexicon.FOREIGN, lexicon.DOMESTIC) if ctx.origin == "domestic" else (lexicon.DOMESTIC, lexicon.FOREIGN)
+    own, other = lexicon.ORIGINS[ctx.origin]
     sentence = fold(f.sentence).lower()
+    one_side = lexicon.BOTH_ORIGINS.sub(" ", sentence)
+    if lexicon.BOTH_ORIGINS.search(sentence) and not own.search(one_side) and not other.search(one_side):
+        return False         # "… 102 đơn vị trong và ngoài tỉnh tham gia, với 150 gian hàng": all of it is both sides'
     if not other.search(sentence):
         return True
     if not own.search(sentence):
@@ -612,6 +615,8 @@ def origin_ok(ctx: Evidence, f: Figure) -> bool:
     if not (other.search(window) or own.search(window)):
         start = max([sentence.rfind(c, 0, s) for c in ",;:("] + [m.end() for m in re.finditer(r"\d", sentence[:s])])
         window = sentence[start + 1:s]
+    if lexicon.BOTH_ORIGINS.search(window):
+        return False         # "102 đơn vị trong và ngoài tỉnh": both sides, the whole of which one side is asked
     return not (other.search(window) and not own.search(window))
 
 
@@ -737,6 +742,22 @@ def change_end_ok(ctx: Evidence, f: Figure) -> bool:
     m = _CHANGE_END.search(after)
     unit = fold(f.unit or "")
     return not (m and unit and m.group(2).startswith(unit.split()[0]))
+
+
+# "… xuống còn bao lâu?", "tăng lên bao nhiêu?": where a change ended is asked (folded)
+_END_ASKED = re.compile(r"\b(?:len|xuong|con|thanh)\s+(?:con\s+|muc\s+)?(?:bao nhieu|bao lau|may)\b")
+# "từ 2 ngày xuống còn 15 phút": a figure after "từ" that a change's end follows (folded)
+_STARTS_A_CHANGE = re.compile(r"\s*(?:\S+\s+){0,2}?(?:len|xuong)\s+(?:con\s+)?(?:muc\s+)?\S*\d")
+
+
+def start_of_change_ok(ctx: Evidence, f: Figure) -> bool:
+    """A question for where a change ended ("rút ngắn … xuống còn bao lâu?") is not answered by
+    where it started: "từ 2 ngày xuống còn 15 phút" answers 15 phút."""
+    if not _END_ASKED.search(fold(ctx.q.text).lower()):
+        return True
+    s, e = f.start - f.sentence_start, f.end - f.sentence_start
+    folded = fold(f.sentence).lower()
+    return not (folded[max(0, s - 6):s].rstrip().endswith("tu") and _STARTS_A_CHANGE.match(folded, e))
 
 
 # "2 giải A, 2 giải B và 20 giải C", "hạng 4 sao": a label after what is counted sets the figures apart
@@ -903,11 +924,14 @@ def part_ok(ctx: Evidence, f: Figure) -> bool:
             if re.search(r"[^\W\d_]", f.sentence[fend:m.start()]):
                 end = m.start()
                 break
+        semicolon = f.sentence.find(";", fend, end)
+        if semicolon >= 0:
+            end = semicolon     # "… 91 đơn vị, với 132 gian hàng trong tỉnh; các tỉnh bạn có 11 đơn vị": the next part's words
         part = f.sentence[start:end]
         if total_asked and _TOTAL.search(fold(whole)) and not _TOTAL.search(fold(f.sentence[start:pos])):
             return False    # "Tổng kinh phí … là bao nhiêu?" asks the total the record states as one
         return _names_the_part(ctx.q, asked, whole, part, f.measure) or _period_of_the_part(ctx.q, f, whole) \
-            or _counted_by_the_action_asked(ctx.q, f, whole)
+            or _counted_by_the_action_asked(ctx.q, f, whole) or _origin_of_the_part(ctx, whole, part)
     after = _AMONG.search(f.sentence, pos)
     if after:                                # the figure may be the whole
         start = _whole_start(f.sentence, after.start(), stated)
@@ -927,6 +951,15 @@ _UNIT_NOUNS_WRITTEN = re.compile(r"(?<!\w)(?:" + "|".join(sorted(lexicon.ADMIN_U
 # its other change ("tăng 2,6% và tăng 46,7%")
 _ONLY_PLAN_WORDS = re.compile(r"[\s/,:(]*(?:(?:KH|kế hoạch|kế hoạch giao|giao|so với|chỉ tiêu|mục tiêu|và|tăng|giảm)"
                               r"[\s/,:(]*)*", re.IGNORECASE)
+
+
+def _origin_of_the_part(ctx: Evidence, whole: str, part: str) -> bool:
+    """"… đơn vị trong tỉnh?" names the part of a whole of both origins ("102 đơn vị trong và
+    ngoài tỉnh …. Trong đó có 91 đơn vị, với 132 gian hàng trong tỉnh"): the origin asked."""
+    if ctx.origin is None or not lexicon.BOTH_ORIGINS.search(fold(whole).lower()):
+        return False
+    own, _ = lexicon.ORIGINS[ctx.origin]
+    return bool(own.search(lexicon.BOTH_ORIGINS.sub(" ", fold(part.split(";")[0]).lower())))
 
 
 def _counted_by_the_action_asked(q, f: Figure, whole: str) -> bool:

@@ -51,9 +51,9 @@ _TERM_ASKED = re.compile(r"\b(?:ky han|thoi han|han)\s+(?:tu\s+)?(\d+)\s+(thang|
 _DURATION = re.compile(r"(?<![\d/])(\d+)\s+(thang|nam|ngay|tuan)\b(?!\s*\d)")
 
 # "tăng từ 57,13 điểm lên 61,73 điểm": the first figure is where the change started
-_FROM_VALUE = re.compile(r"(?:len|xuong|den|toi|con)\s+(?:muc\s+)?\S*\d")
+_FROM_VALUE = re.compile(r"(?:len|xuong|den|toi|con)\s+(?:con\s+)?(?:muc\s+)?\S*\d")    # "từ 2 ngày xuống còn 15 phút"
 # "tăng lên bao nhiêu", "giảm xuống còn bao nhiêu": the question wants where it ended
-_TARGET_ASKED = re.compile(r"\b(len|xuong|con|thanh)\s+(?:con\s+|muc\s+)?(?:bao nhieu|may)\b")
+_TARGET_ASKED = re.compile(r"\b(len|xuong|con|thanh)\s+(?:con\s+|muc\s+)?(?:bao nhieu|bao lau|may)\b")
 _TARGET_BEFORE = re.compile(r"\b(len|xuong|con|thanh)\s+(?:muc\s+)?$")
 
 # "27/4", "ngày 20/4", "ngày 16 tháng 6": a day the question names and the figure's sentence must share

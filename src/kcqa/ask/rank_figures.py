@@ -18,8 +18,8 @@ from .candidates import (MIN_COVERAGE, MIN_PASSAGE_COVERAGE, TOP_PASSAGES, Candi
                          change_end_ok, counted_right_after, country_ok, funding_in_sentence, funding_ok, funding_said,
                          group_of, group_ok, identifier_ok, in_a_list_of_targets, label_ok, level_ok, listed_name_ok,
                          measure_acronym_ok, names_a_market_asked, names_ok, organisation_ok, origin_ok, part_ok,
-                         period_ok, place_ok, rank_ok, region_ok, same_group, scope_ok, stars_ok, stated_as_planned,
-                         table_context, unit_ok, unstated_ok)
+                         period_ok, place_ok, rank_ok, region_ok, same_group, scope_ok, stars_ok, start_of_change_ok,
+                         stated_as_planned, table_context, unit_ok, unstated_ok)
 from .features import (CHANGE_VERBS, asked_count_phrase, clause, counted_share, figure_features, is_place_asked,
                        mentions, relation_of, set_features)
 from .rank import load_ranker
@@ -62,7 +62,7 @@ def measure_ok(ctx, f, x) -> bool:
 # What the question names that a figure's evidence must not contradict (candidates.py), in order
 HARD_SLOTS = (place_ok, country_ok, region_ok, scope_ok, level_ok, funding_ok, period_ok, names_ok, organisation_ok,
               part_ok, change_end_ok, label_ok, group_ok, stars_ok, origin_ok, listed_name_ok, rank_ok, unstated_ok,
-              measure_acronym_ok)
+              measure_acronym_ok, start_of_change_ok)
 
 
 _TIMES_ASKED = re.compile(r"(?<!\w)(?:lan|gap)(?!\w)")

@@ -395,12 +395,28 @@ OPPOSED_MEASURES = (("xuất khẩu", "nhập khẩu"), ("trước thuế", "sau
 # tỷ USD vốn đầu tư trực tiếp nước ngoài (FDI)"). Folded; "trong và ngoài nước" says both.
 DOMESTIC = re.compile(r"\b(trong nuoc|noi dia|ddi|trong va ngoai nuoc)\b")
 FOREIGN = re.compile(r"\b(nuoc ngoai|fdi|trong va ngoai nuoc)\b")
+# the same of a province: its own units and those of other provinces ("102 đơn vị trong và ngoài
+# tỉnh …; trong đó có 91 đơn vị … trong tỉnh; các tỉnh bạn có 11 đơn vị") (folded)
+IN_PROVINCE = re.compile(r"\b(trong tinh|noi tinh|trong va ngoai tinh)\b")
+OTHER_PROVINCES = re.compile(r"\b(ngoai tinh|tinh ban|tinh ngoai|tinh thanh khac|tinh khac|trong va ngoai tinh)\b")
+# both sides at once: a whole, which does not answer a question about one side
+BOTH_ORIGINS = re.compile(r"\btrong va ngoai (?:nuoc|tinh)\b")
 
 
 def origin_named(folded: str) -> str | None:
-    """"domestic" or "foreign" when a (folded) text says one and not the other, else None."""
+    """"domestic" or "foreign" when a (folded) text says one and not the other, else None;
+    likewise "in_province" or "other_provinces"."""
     domestic, foreign = bool(DOMESTIC.search(folded)), bool(FOREIGN.search(folded))
-    return None if domestic == foreign else "domestic" if domestic else "foreign"
+    if domestic != foreign:
+        return "domestic" if domestic else "foreign"
+    inside, outside = bool(IN_PROVINCE.search(folded)), bool(OTHER_PROVINCES.search(folded))
+    if inside != outside:
+        return "in_province" if inside else "other_provinces"
+    return None
+
+
+ORIGINS = {"domestic": (DOMESTIC, FOREIGN), "foreign": (FOREIGN, DOMESTIC),
+           "in_province": (IN_PROVINCE, OTHER_PROVINCES), "other_provinces": (OTHER_PROVINCES, IN_PROVINCE)}
 
 
 # "GRDP theo giá so sánh 2010", "(giá so sánh năm 2010)": the prices' base year, not a period (folded)

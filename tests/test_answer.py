@@ -2988,3 +2988,74 @@ def test_a_headlines_day_is_no_records_date_line_and_a_merged_provinces_place_ke
     assert _stated(engine, "Trung tâm hành chính – chính trị của tỉnh Quảng Trị sau hợp nhất đặt ở đâu?") == \
         "tỉnh Quảng Bình hiện nay"
     assert _stated(engine, "Năm 2021, chỉ số chứng khoán nào tăng mạnh nhất thế giới?") not in ("Việt Nam", "Mỹ")
+
+
+_SUPPLY_MEETING = (
+    "Hội nghị kết nối cung cầu hàng hóa năm 2023 thu hút đông đảo doanh nghiệp các tỉnh tham gia\n"
+    "Sáng 12-9, tại TP. Đồng Xoài, tỉnh Bình Phước, Bộ Công Thương phối hợp với UBND tỉnh Bình Phước tổ chức "
+    "Hội nghị kết nối cung cầu hàng hóa năm 2023 nhằm quảng bá sản phẩm và mở rộng thị trường cho doanh nghiệp.\n"
+    "Hội nghị thu hút 120 đơn vị trong và ngoài tỉnh tham gia, với 160 gian hàng. Trong đó có 95 đơn vị, với 130 "
+    "gian hàng trong tỉnh; các tỉnh bạn có 25 đơn vị, với 30 gian hàng.\n"
+    "Các gian hàng được trưng bày tại Quảng trường Trung tâm, TP Đồng Xoài trong 4 ngày.\n")
+
+
+def test_a_meetings_place_is_written_whole_and_its_year_and_origins_are_slots(tmp_path, model_cache):
+    """"tại TP. Pleiku, tỉnh Gia Lai": the abbreviation's full stop ends no place, but a body
+    after the town ("…, UBND tỉnh …") is no part of it; a venue keeps its town (", TP …"); the
+    units "trong tỉnh" are the part of "120 đơn vị trong và ngoài tỉnh" that says so, and those
+    of other provinces are not the part of this one; another year's meeting is not this one."""
+    engine = _records_engine(tmp_path, model_cache, {"ket-noi-cung-cau.txt": _SUPPLY_MEETING})
+    assert _stated(engine, "Hội nghị kết nối cung cầu hàng hóa năm 2023 tổ chức ở đâu?") == \
+        "TP. Đồng Xoài, tỉnh Bình Phước"
+    assert _stated(engine, "Các gian hàng của hội nghị kết nối cung cầu hàng hóa Bình Phước 2023 được trưng bày "
+                           "ở đâu?") == "Quảng trường Trung tâm, TP Đồng Xoài"
+    assert _stated(engine, "Hội nghị kết nối cung cầu hàng hóa Bình Phước năm 2023 có bao nhiêu đơn vị trong tỉnh "
+                           "tham gia?") == "95 đơn vị"
+    assert _stated(engine, "Hội nghị kết nối cung cầu hàng hóa Bình Phước năm 2023 thu hút bao nhiêu đơn vị tham "
+                           "gia?") == "120 đơn vị"
+    assert _stated(engine, "Hội nghị kết nối cung cầu hàng hóa Bình Phước năm 2023 có bao nhiêu đơn vị trong tỉnh "
+                           "tham gia?") != "25 đơn vị"
+    assert _stated(engine, "Hội nghị kết nối cung cầu hàng hóa Bình Phước năm 2023, các tỉnh bạn có bao nhiêu gian "
+                           "hàng?") != "160 gian hàng"
+    assert _stated(engine, "Hội nghị kết nối cung cầu hàng hóa năm 2021 tổ chức ở đâu?") is None
+
+
+def test_a_documents_own_day_answers_only_for_its_number(tmp_path, model_cache):
+    """"Nghị định 91/2025/NĐ-CP … có hiệu lực từ ngày nào?" is not answered by the day of the
+    decree it amends, cited with its number ("Nghị định số 45/2012/NĐ-CP ngày 21-5-2012"); a
+    date line is the date of the record whose number the question names, not any decree's."""
+    engine = _records_engine(tmp_path, model_cache, {"nd-91.txt": (
+        "Nhiều điểm mới về khuyến công có hiệu lực từ ngày 1-11\n"
+        "(TTXVN) - Nghị định số 91/2025/NĐ-CP của Chính phủ sửa đổi, bổ sung một số điều của Nghị định số "
+        "45/2012/NĐ-CP ngày 21-5-2012 về khuyến công sẽ chính thức có hiệu lực kể từ ngày 1-11, với nhiều điểm mới.\n")})
+    assert _stated(engine, "Nghị định 91/2025/NĐ-CP sửa đổi nghị định về khuyến công có hiệu lực từ ngày nào?") \
+        == "từ ngày 1-11"
+    (tmp_path / "park").mkdir()
+    park = _records_engine(tmp_path / "park", model_cache, {"vuon-quoc-gia.txt": (
+        "Vườn quốc gia Phong Điền\nVườn quốc gia Phong Điền có diện tích 41.508 héc ta. Vườn được thành lập theo quyết "
+        "định số 15/QĐ-TTg ngày 2 tháng 3 năm 2001 trên cơ sở mở rộng khu bảo tồn thiên nhiên Sông Ô Lâu (được thành "
+        "lập theo quyết định số 194/CT, ngày 9 tháng 8 năm 1986 của Chủ tịch Hội đồng Bộ trưởng).\n")})
+    assert _stated(park, "Khu bảo tồn thiên nhiên Sông Ô Lâu được thành lập theo quyết định nào?") == "quyết định số 194/CT"
+
+
+def test_a_family_name_that_is_also_a_body_word_and_a_bodys_region_in_lower_case(tmp_path, model_cache):
+    """"Đoàn Văn Hiểu Em" is a person whose family name is Đoàn (no "đoàn" before a name "Văn
+    Hiểu Em"); "Tổng Công ty Điện lực miền Bắc" ends with its region, written "miền Bắc"."""
+    engine = _records_engine(tmp_path, model_cache, {"hoi-nghi-dien.txt": (
+        "Hội nghị tổng kết công tác năm 2023 của Công ty Điện lực Bắc Kạn\n"
+        "Phát biểu chỉ đạo tại hội nghị, ông Lê Minh Tuấn, Phó Tổng Giám đốc Tổng Công ty Điện lực miền Bắc đề nghị "
+        "Công ty quan tâm đầu tư lưới điện nông thôn.\n"
+        "\"Chuỗi cửa hàng đã có lãi 4 tháng liên tiếp\", ông Đoàn Văn Hiểu Em – Thành viên HĐQT Thế Giới Di Động nói.\n")})
+    assert _stated(engine, "Ông Lê Minh Tuấn giữ chức vụ gì?") == "Phó Tổng Giám đốc Tổng Công ty Điện lực miền Bắc"
+    assert _stated(engine, "Ai nói chuỗi cửa hàng đã có lãi 4 tháng liên tiếp?") == "Đoàn Văn Hiểu Em"
+
+
+def test_where_a_change_ended_is_not_where_it_started(tmp_path, model_cache):
+    """"… xuống còn bao lâu?" asks where a change ended: "từ 3 giờ xuống còn 20 phút" answers 20
+    phút (3 giờ had been stated, first in its sentence); "lên bao nhiêu" likewise."""
+    engine = _records_engine(tmp_path, model_cache, {"cap-treo.txt": (
+        "Tuyến cáp treo Bà Đen khánh thành năm 2020\n"
+        "Tuyến cáp treo giúp rút ngắn thời gian đi lên đỉnh núi từ 3 giờ xuống còn 20 phút. Giá vé người lớn tăng từ "
+        "250.000 đồng lên 300.000 đồng từ tháng 6/2023.\n")})
+    assert _stated(engine, "Tuyến cáp treo Bà Đen rút ngắn thời gian lên đỉnh xuống còn bao lâu?") == "20 phút"
+    assert _stated(engine, "Giá vé người lớn cáp treo Bà Đen tăng lên bao nhiêu?") == "300.000 đồng"

@@ -166,6 +166,8 @@ def _lead_before_name(words: list[str]) -> int:
         if any(a <= at < b for a, b, _ in places):
             continue                 # "Ninh" of "Ninh Thuận", "Hà" of "Hà Tĩnh", "Định" (folded "Đinh")
             #                          of "Nam Định": a place, not a family
+        if k == 1 and fold(words[0]) in FAMILY_NAMES and not words[0].isupper() and len(words) <= 4:
+            return 0                 # "Đoàn Văn Hiểu Em": the family name, whatever "Đoàn" also means
         lead = words[:k]
         # "Sở Công Thương Ninh Thuận Võ Đình Vinh": an agency, then its place, then the name
         agency_end = next((starts[a] for a, b, _ in places if b == at - 1 and a in starts), k)
@@ -197,7 +199,9 @@ def _person_names(text: str) -> list[tuple[int, int]]:
             continue
         if any(w.isupper() and len(w) > 1 for w in words):
             continue
-        family = fold(words[0]) in FAMILY_NAMES and words[0].lower() not in _NOT_PERSON
+        # "Đoàn Văn Hiểu Em": a family name that is also an agency word, before a middle name
+        family = fold(words[0]) in FAMILY_NAMES and (words[0].lower() not in _NOT_PERSON
+                                                     or len(words) >= 3 and fold(words[1]) in ("van", "thi"))
         if family or not any(w.lower() in _NOT_PERSON for w in words):
             out.append((s, e))
     return out
@@ -886,10 +890,14 @@ def _title_run(text: str, start: int, limit: int | None = None) -> int:
         capital = bool(word) and word[0].isupper()
         # the lower-case rest of a capitalised word, when the body's name goes on after it
         nxt = _FIRST_LETTER_AFTER.match(text, m.end() + w.end())
-        rest = after_capital and bool(nxt) and nxt.group(1).isupper()
+        region_after = _REGION_AFTER.match(text, m.end() + w.end())
+        rest = after_capital and bool(nxt) and (nxt.group(1).isupper() or bool(region_after and region_after.group(1).isupper()))
+        # "Tổng Công ty Điện lực miền Bắc": a body's region, in lower case before its capital
+        region = word in ("miền", "vùng") and bool(nxt) and nxt.group(1).isupper()
         # "Ban Quản lý Khu kinh tế Dung Quất và các Khu công nghiệp Quảng Ngãi": a body named jointly
         joint = word in ("và", "các") and bool(_JOINT_BODY.match(text, m.end() + w.start(1)))
-        if not word or not (capital or rest or joint or word.lower() in _TITLE_BODY or _TITLE_WORD.fullmatch(word)):
+        if not word or not (capital or rest or joint or region or word.lower() in _TITLE_BODY
+                            or _TITLE_WORD.fullmatch(word)):
             break
         end, after_capital = m.end() + w.start(1) + len(word), capital
         if word != w.group(1):
@@ -906,6 +914,7 @@ _SHORT_NAME = re.compile(r"[ \t]*\((?=[^)]*[A-ZĐ][^)]*[A-ZĐ]|[A-ZĐ][a-z]+\))[
 
 
 _FIRST_LETTER_AFTER = re.compile(r"[ \t]+([^\W\d_])")
+_REGION_AFTER = re.compile(r"[ \t]+(?:miền|vùng)[ \t]+([^\W\d_])")
 _JOINT_BODY = re.compile(r"(?:và[ \t]+)?các[ \t]+(?:Khu|Cụm|Sở|Ban|Cục|Chi cục|Phòng|Trung tâm)[ \t]+\w")
 
 
@@ -1429,6 +1438,12 @@ def answer_document(ctx: Evidence) -> Answer | None:
     asked_years = {y for y in ctx.q.years if not re.search(rf"\d/{y}", ctx.q.text)} - horizon_years
     candidates = _sentence_candidates(ctx)
     for cov, chunk, s, e, text in candidates:
+        after = _document_after_subject(ctx.q.text, text, want) if cov >= MIN_COVERAGE else None
+        if after:
+            # "… trên cơ sở khu rừng cấm Nam Cát Tiên (được thành lập theo quyết định số 360/TTg, …)":
+            # the document written right after the subject asked is its own, not the sentence's first
+            return entity_answer(ctx, chunk, s, e, after, "{x}.")
+    for cov, chunk, s, e, text in candidates:
         for m in DOCUMENT_NUMBER.finditer(text):
             if fold(m.group(1)).startswith(want) or (m.group(1)[:1].isspace() or m.group(1)[:1].isdigit()):
                 if asked_years and not asked_years & _document_years(text, m):
@@ -1453,6 +1468,27 @@ def answer_document(ctx: Evidence) -> Answer | None:
             line = Chunk(id="", doc=doc.path, paragraph=0, start=ls, end=le, text=doc.text[ls:le])
             return entity_answer(ctx, line, 0, le - ls, (at - ls, at - ls + len(number)), "{x}.")
     return None
+
+
+# the subject of "… được thành lập theo quyết định nào?" (folded): the words before the predicate
+_SUBJECT_DOCUMENTED = re.compile(r"^\s*(.+?)\s+(?:(?:duoc|da)\s+)?(?:thanh lap|ban hanh|phe duyet|cong nhan|xep hang)\s+"
+                                 r"(?:theo|tai|bang)\s+(?:van ban|" + "|".join(fold(t).lower() for t in DOCUMENT_TYPES) +
+                                 r")\s+(?:nao|so may|so bao nhieu|gi)\b")
+
+
+def _document_after_subject(question: str, text: str, want: str) -> tuple[int, int] | None:
+    """The document of the kind asked, in brackets right after the subject asked."""
+    def cited(end: int) -> tuple[int, int] | None:
+        bracket = _BRACKET_AFTER_LONG.match(text, end)
+        if not bracket:
+            return None
+        m = next((d for d in DOCUMENT_NUMBER.finditer(text, bracket.start(1), bracket.end(1))
+                  if fold(d.group(1)).lower().startswith(want)), None)
+        return (m.start(1) + len(m.group(1)) - len(m.group(1).lstrip()), m.end(1)) if m else None
+    return _after_the_subject(_SUBJECT_DOCUMENTED, question, text, cited)
+
+
+_BRACKET_AFTER_LONG = re.compile(r"\s*\(([^()\n]{3,160})\)")
 
 
 def _cited_first(candidates, chunk, s, e, text, m):
@@ -1546,6 +1582,7 @@ def answer_when(ctx: Evidence) -> Answer | None:
     folded = fold(ctx.q.text)
     noun = _RECORD_NOUN.search(folded)
     issued = bool(_ISSUED.search(folded) and noun)
+    named = documents_named(ctx.q.text)
     if issued:
         # "… được ban hành ngày nào?": the record's own date line ("Hà Nội, ngày 16 tháng 6 năm 2025"),
         # of a record of the kind asked about (a "chỉ thị" is not answered by a nghị quyết's date)
@@ -1553,6 +1590,8 @@ def answer_when(ctx: Evidence) -> Answer | None:
             doc = ctx.document(p.chunk.doc)
             if doc is None or not mentions(fold(doc.title + " " + doc.text[:doc.body_start + 600]), noun.group(1)):
                 continue
+            if named and not any(n in doc.title + " " + doc.text[:doc.body_start + 600] for n in named):
+                continue           # "Nghị định 68/2017/NĐ-CP ban hành ngày nào?" is not the date of a record of another number
             m = _DATE.search(doc.text, doc.body_start, doc.body_start + 1500)
             if m:
                 ls = doc.text.rfind("\n", 0, m.start()) + 1
@@ -1595,8 +1634,9 @@ def answer_when(ctx: Evidence) -> Answer | None:
             if issued and not mentions(fold(text[max(0, m.start() - 80):m.end() + 80]), noun.group(1)):
                 continue                   # "Đề án số 364 ngày 09 tháng 5" is the đề án's date, not a chỉ thị's
             ref = _CITED_RECORD.search(text, max(0, m.start() - 80), m.start())
-            if ref and not (mentions(folded, fold(ref.group(1))) or ref.group(2) in ctx.q.text):
+            if ref and not (ref.group(2) in ctx.q.text or not named and mentions(folded, fold(ref.group(1)))):
                 continue                   # a cited record's own date answers only a question about that record
+                #                            (by its number, when the question names one by number)
             spans.append((m.start(), m.end()))
         if effect:
             spans += [m.span() for m in _FROM_SIGNING.finditer(text)]

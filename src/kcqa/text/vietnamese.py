@@ -185,7 +185,7 @@ QUESTION_VOCABULARY = (
     "thứ trưởng", "bộ trưởng", "tập thể", "cá nhân", "bằng khen", "doanh thu", "lợi nhuận", "xuất khẩu",
     "tỷ đồng", "triệu đồng", "đồng", "người", "ai", "gì", "đâu", "của", "cho", "và", "các", "những",
     "trong", "về", "với", "theo", "qua", "từ", "đến", "hơn", "gần", "trên", "dưới", "khoảng",
-    "thay đổi", "biến động", "chênh lệch", "thì",
+    "thay đổi", "biến động", "chênh lệch", "thì", "tính từ", "tính đến", "kể từ",
 )
 
 

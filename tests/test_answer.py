@@ -2908,7 +2908,7 @@ def test_where_and_when_an_event_was_are_its_own_venue_and_days(tmp_path, model_
     bản nào?" is any kind of document, a công văn too."""
     engine = _records_engine(tmp_path, model_cache, {"hoi-cho.md": _FAIR})
     assert _stated(engine, "Hội chợ triển lãm Công Thương - OCOP Hòa Bình 2023 tổ chức ở đâu?") == \
-        "Quảng trường Hòa Bình"
+        "Quảng trường Hòa Bình, thành phố Hòa Bình, tỉnh Hòa Bình"
     assert _stated(engine, "Hội chợ triển lãm Công Thương - OCOP Hòa Bình 2023 diễn ra từ ngày nào đến ngày nào?") == \
         "từ ngày 19/5 đến hết ngày 23/5"
     assert _stated(engine, "UBND tỉnh Hòa Bình đồng ý tổ chức Hội chợ OCOP Hòa Bình 2023 bằng văn bản nào?") == \

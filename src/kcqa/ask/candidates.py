@@ -21,7 +21,8 @@ from ..text.bodies import body_spans
 from ..text.places import find_places, lookup, places_in_address, places_in_file_name
 from ..text.numbers import COUNT_NOUNS, QUALIFIERS, Quantity, parse_number, ratio_ok
 from ..text.vietnamese import capitalised_runs, fold, folded_syllables, has_diacritics, is_syllable, sentences, syllables
-from .features import CHANGE_VERBS, clause, is_place_asked, mentions, period_parts, relation_of, window, year_part
+from .features import (CHANGE_VERBS, asks_where_a_change_ended, clause, is_place_asked, mentions, period_parts,
+                       relation_of, starts_a_change, window, year_part)
 from .frame import Question, identifiers_in
 
 _ONE_SYLLABLE_COUNT_NOUNS = {fold(w).lower() for w in COUNT_NOUNS if " " not in w}
@@ -744,20 +745,10 @@ def change_end_ok(ctx: Evidence, f: Figure) -> bool:
     return not (m and unit and m.group(2).startswith(unit.split()[0]))
 
 
-# "… xuống còn bao lâu?", "tăng lên bao nhiêu?": where a change ended is asked (folded)
-_END_ASKED = re.compile(r"\b(?:len|xuong|con|thanh)\s+(?:con\s+|muc\s+)?(?:bao nhieu|bao lau|may)\b")
-# "từ 2 ngày xuống còn 15 phút": a figure after "từ" that a change's end follows (folded)
-_STARTS_A_CHANGE = re.compile(r"\s*(?:\S+\s+){0,2}?(?:len|xuong)\s+(?:con\s+)?(?:muc\s+)?\S*\d")
-
-
 def start_of_change_ok(ctx: Evidence, f: Figure) -> bool:
     """A question for where a change ended ("rút ngắn … xuống còn bao lâu?") is not answered by
     where it started: "từ 2 ngày xuống còn 15 phút" answers 15 phút."""
-    if not _END_ASKED.search(fold(ctx.q.text).lower()):
-        return True
-    s, e = f.start - f.sentence_start, f.end - f.sentence_start
-    folded = fold(f.sentence).lower()
-    return not (folded[max(0, s - 6):s].rstrip().endswith("tu") and _STARTS_A_CHANGE.match(folded, e))
+    return not (asks_where_a_change_ended(ctx.q.text) and starts_a_change(f))
 
 
 # "2 giải A, 2 giải B và 20 giải C", "hạng 4 sao": a label after what is counted sets the figures apart

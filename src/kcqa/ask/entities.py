@@ -314,11 +314,11 @@ def _whole_answer(ctx: Evidence, text: str, span: tuple[int, int]) -> tuple[int,
 _ENCLOSING = re.compile(r",\s*(?:" + "|".join(ADMIN_UNITS) + r")\s+(?=[A-ZĐÀ-Ỹ])", re.IGNORECASE)
 
 
-def _with_enclosing(text: str, span: tuple[int, int]) -> tuple[int, int]:
+def _with_enclosing(text: str, span: tuple[int, int], enclosing: re.Pattern = _ENCLOSING) -> tuple[int, int]:
     """"bản Phì Cao, xã Phình Giàng, huyện Điện Biên Đông": a unit's name with the larger units
     the record writes after it, as a location is written (the name alone is still inside it)."""
     end = span[1]
-    while (m := _ENCLOSING.match(text, end)) and (run := next((r for r in capitalised_runs(text)
+    while (m := enclosing.match(text, end)) and (run := next((r for r in capitalised_runs(text)
                                                                if r[0] == m.end()), None)):
         end = run[1]
     return span[0], end
@@ -749,17 +749,15 @@ def venue_after_at(text: str, span: tuple[int, int]) -> tuple[int, int] | None:
 
 
 _BODY_OPENING = re.compile(r"(?:UBND|HĐND|Ủy ban|Uỷ ban|Hội đồng|Sở|Bộ|Cục|Tỉnh ủy|Thành ủy|Đảng ủy)(?!\w)")
-# the town a venue is in, written after it: ", TP Thanh Hóa", " (TP. Thái Nguyên)"
-_TOWN_AFTER = re.compile(r",\s*(?:TP\.?|thành phố|tỉnh|thị xã|thị trấn|huyện|quận)\s*(?=[A-ZĐÀ-Ỹ])")
+# the town a venue is in, written after it: ", TP. Đồng Xoài", ", TP Thanh Hóa" (whose "TP" opens the
+# town's capitalised run)
+_TOWN_AFTER = re.compile(_ENCLOSING.pattern + r"|,\s*(?-i:TP)\.\s*|,\s*(?=(?-i:TP)\s)", re.IGNORECASE)
 
 
 def _with_town(text: str, span: tuple[int, int]) -> tuple[int, int]:
     """"Quảng trường Lam Sơn, TP Thanh Hóa", "Quảng trường Võ Nguyên Giáp (TP. Thái Nguyên)": a
     venue is where it is with its town, as the record writes them."""
-    end = span[1]
-    while (m := _TOWN_AFTER.match(text, end)) and (run := next((r for r in capitalised_runs(text)
-                                                               if r[0] <= m.end() < r[1]), None)):
-        end = run[1]
+    end = _with_enclosing(text, span, _TOWN_AFTER)[1]
     if enclosing := _ENCLOSING_BRACKET.match(text, end):
         end = enclosing.end()
     return span[0], end

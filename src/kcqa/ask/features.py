@@ -207,11 +207,22 @@ def _change_ends(ctx, f: Figure) -> tuple[float, float]:
     """(the figure starts a "từ X lên Y" change, the question asks where a change ended and
     the figure is that end)."""
     s = f.start - f.sentence_start
-    e = f.end - f.sentence_start
     ft = fold(f.sentence)
-    starts = ft[max(0, s - 6):s].rstrip().endswith("tu") and bool(_FROM_VALUE.match(ft[e:e + 50].lstrip()))
-    target = bool(_TARGET_ASKED.search(fold(ctx.q.text))) and bool(_TARGET_BEFORE.search(ft[max(0, s - 12):s]))
-    return float(starts), float(target)
+    target = asks_where_a_change_ended(ctx.q.text) and bool(_TARGET_BEFORE.search(ft[max(0, s - 12):s]))
+    return float(starts_a_change(f)), float(target)
+
+
+def starts_a_change(f: Figure) -> bool:
+    """"tăng từ 57,13 điểm lên 61,73 điểm", "từ 2 ngày xuống còn 15 phút": the figure is where a
+    change started."""
+    s, e = f.start - f.sentence_start, f.end - f.sentence_start
+    ft = fold(f.sentence)
+    return ft[max(0, s - 6):s].rstrip().endswith("tu") and bool(_FROM_VALUE.match(ft[e:e + 50].lstrip()))
+
+
+def asks_where_a_change_ended(question: str) -> bool:
+    """"tăng lên bao nhiêu", "giảm xuống còn bao lâu"."""
+    return bool(_TARGET_ASKED.search(fold(question)))
 
 
 # what a count question counts, whole: "bao nhiêu nghề truyền thống, làng nghề, làng nghề truyền

@@ -601,8 +601,7 @@ def origin_ok(ctx: Evidence, f: Figure) -> bool:
         return True
     own, other = lexicon.ORIGINS[ctx.origin]
     sentence = fold(f.sentence).lower()
-    one_side = lexicon.BOTH_ORIGINS.sub(" ", sentence)
-    if lexicon.BOTH_ORIGINS.search(sentence) and not own.search(one_side) and not other.search(one_side):
+    if lexicon.BOTH_ORIGINS.search(sentence) and not _one_side_said(own, sentence) and not _one_side_said(other, sentence):
         return False         # "… 102 đơn vị trong và ngoài tỉnh tham gia, với 150 gian hàng": all of it is both sides'
     if not other.search(sentence):
         return True
@@ -949,8 +948,12 @@ def _origin_of_the_part(ctx: Evidence, whole: str, part: str) -> bool:
     ngoài tỉnh …. Trong đó có 91 đơn vị, với 132 gian hàng trong tỉnh"): the origin asked."""
     if ctx.origin is None or not lexicon.BOTH_ORIGINS.search(fold(whole).lower()):
         return False
-    own, _ = lexicon.ORIGINS[ctx.origin]
-    return bool(own.search(lexicon.BOTH_ORIGINS.sub(" ", fold(part.split(";")[0]).lower())))
+    return _one_side_said(lexicon.ORIGINS[ctx.origin][0], fold(part.split(";")[0]).lower())
+
+
+def _one_side_said(side: re.Pattern, folded: str) -> bool:
+    """Whether a (folded) text names that side on its own, not only within "trong và ngoài …"."""
+    return bool(side.search(lexicon.BOTH_ORIGINS.sub(" ", folded)))
 
 
 def _counted_by_the_action_asked(q, f: Figure, whole: str) -> bool:

@@ -888,8 +888,7 @@ def _title_run(text: str, start: int, limit: int | None = None) -> int:
         capital = bool(word) and word[0].isupper()
         # the lower-case rest of a capitalised word, when the body's name goes on after it
         nxt = _FIRST_LETTER_AFTER.match(text, m.end() + w.end())
-        region_after = _REGION_AFTER.match(text, m.end() + w.end())
-        rest = after_capital and bool(nxt) and (nxt.group(1).isupper() or bool(region_after and region_after.group(1).isupper()))
+        rest = after_capital and bool(nxt) and (nxt.group(1).isupper() or _region_next(text, m.end() + w.end()))
         # "Tổng Công ty Điện lực miền Bắc": a body's region, in lower case before its capital
         region = word in ("miền", "vùng") and bool(nxt) and nxt.group(1).isupper()
         # "Ban Quản lý Khu kinh tế Dung Quất và các Khu công nghiệp Quảng Ngãi": a body named jointly
@@ -913,6 +912,12 @@ _SHORT_NAME = re.compile(r"[ \t]*\((?=[^)]*[A-ZĐ][^)]*[A-ZĐ]|[A-ZĐ][a-z]+\))[
 
 _FIRST_LETTER_AFTER = re.compile(r"[ \t]+([^\W\d_])")
 _REGION_AFTER = re.compile(r"[ \t]+(?:miền|vùng)[ \t]+([^\W\d_])")
+
+
+def _region_next(text: str, pos: int) -> bool:
+    """"… Điện lực miền Bắc": a region with its capital comes next."""
+    m = _REGION_AFTER.match(text, pos)
+    return bool(m) and m.group(1).isupper()
 _JOINT_BODY = re.compile(r"(?:và[ \t]+)?các[ \t]+(?:Khu|Cụm|Sở|Ban|Cục|Chi cục|Phòng|Trung tâm)[ \t]+\w")
 
 

@@ -852,6 +852,11 @@ def test_a_name_typed_in_lower_case_is_still_the_one_the_next_name_replaces():
      "Năm 2020 Quảng Nam có bao nhiêu người học trình độ trung cap?"),
     ("Giá đất công nghiệp tại phía Bắc đã đạt mức bao nhiêu?", "Còn phía Nam?",
      "Giá đất công nghiệp tại phía Nam đã đạt mức bao nhiêu?"),
+    # a side of where members come from ("trong tỉnh" / "ngoài tỉnh", "trong nước" / "nước ngoài")
+    ("Có bao nhiêu doanh nghiệp trong tỉnh tham gia hội chợ năm 2023?", "Con doanh nghiep ngoai tinh?",
+     "Có bao nhiêu doanh nghiệp ngoai tinh tham gia hội chợ năm 2023?"),
+    ("Năm 2023 Bình Dương đón bao nhiêu lượt khách nước ngoài?", "Còn khách trong nước?",
+     "Năm 2023 Bình Dương đón bao nhiêu lượt khách trong nước?"),
     # members joined into one phrase ("cao đẳng - trung cấp", "công nghiệp và xây dựng") are
     # replaced whole, and a member leading a coordination takes its place with the rest of it
     ("Giai đoạn 2021-2025 sẽ đào tạo bao nhiêu lao động trình độ cao đẳng - trung cấp?", "Còn sơ cấp?",

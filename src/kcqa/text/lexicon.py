@@ -188,7 +188,10 @@ def region_sides(text: str) -> set[str]:
 # thương mại hơn 3,4 tỷ đồng")
 PROGRAMMES = ("khuyến công", "xúc tiến thương mại", "khuyến nông", "thương mại điện tử", "công nghiệp hỗ trợ",
               "tiết kiệm năng lượng")
-SIBLINGS = (SECTORS, EDUCATION_LEVELS, REGIONS, PROGRAMMES,
+# the sides a count or a sum is split by where its members come from ("10 doanh nghiệp trong tỉnh và 1
+# doanh nghiệp ngoài tỉnh"): "Còn doanh nghiệp ngoài tỉnh?" names the other side
+ORIGIN_SIDES = ("trong tỉnh", "nội tỉnh", "ngoài tỉnh", "tỉnh bạn", "trong nước", "ngoài nước", "nước ngoài")
+SIBLINGS = (SECTORS, EDUCATION_LEVELS, REGIONS, PROGRAMMES, ORIGIN_SIDES,
             tuple(w for _, words in LEVELS for w in words.split("|")),
             tuple(w for _, words in FUNDING_SOURCES for w in words.split("|")))
 # Nouns that head one of several groups a report lists ("khối công nghiệp Trung ương", "nhóm

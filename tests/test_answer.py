@@ -3059,3 +3059,25 @@ def test_where_a_change_ended_is_not_where_it_started(tmp_path, model_cache):
         "250.000 đồng lên 300.000 đồng từ tháng 6/2023.\n")})
     assert _stated(engine, "Tuyến cáp treo Bà Đen rút ngắn thời gian lên đỉnh xuống còn bao lâu?") == "20 phút"
     assert _stated(engine, "Giá vé người lớn cáp treo Bà Đen tăng lên bao nhiêu?") == "300.000 đồng"
+
+
+_WEEK_OF_GOODS = (
+    "# Khai mạc Phiên chợ nông sản an toàn năm 2024 tại Cần Thơ\n\n"
+    "Phiên chợ có quy mô 120 gian hàng, với sự tham gia của 85 doanh nghiệp, hợp tác xã đến từ Cần Thơ, "
+    "Hậu Giang, Sóc Trăng, Vĩnh Long và Bạc Liêu.\n\n"
+    "Tỷ lệ hộ dùng điện lưới ở Sóc Trăng đạt 99,5%, ở Vĩnh Long đạt 99,8%.\n")
+
+
+def test_a_place_asked_as_where_the_event_is_held_is_the_events_not_the_figures_subject(tmp_path, model_cache):
+    """"Phiên chợ … tại Cần Thơ có bao nhiêu gian hàng?": Cần Thơ is where the market is held, so
+    the sentence that names it beside the provinces that came is about that market; a province
+    only named among those who came (Hậu Giang) is not answered by the market's whole, and a
+    place asked as a figure's subject ("ở Sóc Trăng") still needs a sentence of its own."""
+    engine = _records_engine(tmp_path, model_cache, {"phien-cho.md": _WEEK_OF_GOODS})
+    assert _stated(engine, "Phiên chợ nông sản an toàn năm 2024 tại Cần Thơ có quy mô bao nhiêu gian hàng?") == \
+        "120 gian hàng"
+    assert _stated(engine, "Phien cho nong san an toan 2024 o Can Tho co bao nhieu doanh nghiep, hop tac xa tham gia?") == \
+        "85 doanh nghiệp"
+    assert _stated(engine, "Hậu Giang có bao nhiêu gian hàng tại phiên chợ nông sản an toàn năm 2024?") is None
+    assert _stated(engine, "Tỷ lệ hộ dùng điện lưới ở Sóc Trăng là bao nhiêu?") == "99,5%"
+

@@ -464,7 +464,7 @@ def place_ok(ctx: Evidence, f: Figure) -> bool:
         return False                       # another province's figure
     in_sentence = {fold(p.name) for _, _, p in find_places(f.sentence)}
     if in_sentence & names:
-        return not (in_sentence - names)
+        return not (in_sentence - names) or _venue_among(q, in_sentence)
     if in_sentence:
         return False
     # (or written in the figure's own ';' group: "cụm công nghiệp Lưu Thuận (huyện Tuyên Hoá) … 57%")
@@ -487,6 +487,15 @@ def place_ok(ctx: Evidence, f: Figure) -> bool:
         # When it only locates another subject ("chị H ở Thái Nguyên"), that subject is the slot.
         return ctx.doc_about(f.doc, names)
     return ctx.doc_mentions(f.doc, names) or ctx.title_names(f.doc, names)
+
+
+def _venue_among(q: Question, in_sentence: set[str]) -> bool:
+    """"Tuần hàng … tại Hà Nội có bao nhiêu gian hàng?": the place asked is where the event is held,
+    so a sentence naming it beside the provinces that came to it ("trên 45 doanh nghiệp … của Hà
+    Nội và 15 tỉnh thành …") is about the event; every other place asked must be named too."""
+    others = {fold(w) for w, _ in q.places if fold(w) not in q.venues}
+    return bool(in_sentence & q.venues) and all(
+        any(fold(p.name) in in_sentence for p in ps) for w, ps in q.places if fold(w) in others)
 
 
 # a town or district the question names by its type ("Thành phố Biên Hòa", "huyen Cu Chi", "TP.Thủ Đức")

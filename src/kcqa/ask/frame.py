@@ -30,6 +30,8 @@ class Question:
     unit_kind: str | None = None   # money | percent | count | measure | None (any)
     count_noun: str | None = None  # "xã" in "bao nhiêu xã"
     places: list[tuple[str, list[Place]]] = field(default_factory=list)   # (as written, matches)
+    venues: set[str] = field(default_factory=set)   # folded places written as where the event asked is held
+                                   # ("Tuần hàng … tại Hà Nội"): the event's, not the subject of every figure
     years: set[int] = field(default_factory=set)
     source_years: set[int] = field(default_factory=set)   # the cited meeting's or report's year ("Theo Hội nghị
                                    # … năm 2019, …"): its record's, not the period of the figure asked
@@ -328,6 +330,21 @@ def _search_text(text: str, ordinal: str | None) -> str:
         text = f"{text} (lần thứ {ordinal} / {arabic})"
     return f"{text} ({', '.join(also)})" if also else text
 
+# "tại" / "ở" right before a place, after an event noun: "Tuần hàng trái cây … tại Hà Nội", "Hội nghị …
+# tổ chức tại Thừa Thiên Huế năm 2015"; typed without marks, "le" is as often "lệ" (tỷ lệ) as "lễ"
+_AT_BEFORE = re.compile(r"(?<!\w)(?:tại|ở)\s+(?:(?:tỉnh|thành phố|tp\.?)\s*)?$")
+_AT_BEFORE_PLAIN = re.compile(r"(?<!\w)(?:tai|o)\s+(?:(?:tinh|thanh pho|tp\.?)\s*)?$")
+_EVENT_NAMED = re.compile(r"(?<!\w)(?:" + "|".join(lexicon.EVENT_NOUNS) + r")(?!\w)")
+_EVENT_NAMED_PLAIN = re.compile(r"(?<!\w)(?:" + "|".join(fold(n) for n in lexicon.EVENT_NOUNS if " " in n) + r")(?!\w)")
+
+
+def _held_at(text: str, start: int, accented: bool) -> bool:
+    """Whether the place written at `start` is where an event the question names is held."""
+    lower = text.lower() if accented else fold(text).lower()
+    at, event = (_AT_BEFORE, _EVENT_NAMED) if accented else (_AT_BEFORE_PLAIN, _EVENT_NAMED_PLAIN)
+    return bool(at.search(lower, max(0, start - 20), start) and event.search(lower, 0, start))
+
+
 _SHARE_OF = re.compile(r"\bchiem\s+(?:ty\s*(?:le|trong)\s+)?(?:la\s+)?(?:bao nhieu|may)\s*(?:phan tram|%)?")
 
 
@@ -337,10 +354,13 @@ def parse_question(text: str) -> Question:
     accented = not mostly_plain(text)
     how_much = bool(_how_much(text, f) or _LEVEL_ASKED.search(f))
     places = []
+    venues = set()
     said = lower if accented else f
     unplaced = text                  # the question with its places blanked: "Tiền Giang" measures no "tiền"
     for s, e, place in find_places(text):
         places.append((text[s:e], [place]))
+        if _held_at(text, s, accented):
+            venues |= {fold(text[s:e]), fold(place.name)}
         said = said[:s] + " " * (e - s) + said[e:]
         unplaced = unplaced[:s] + " " * (e - s) + unplaced[e:]
     # money words, not in a place's name ("Lâm Đồng") nor another "đồng" ("đồng bằng", "đồng chí")
@@ -348,7 +368,7 @@ def parse_question(text: str) -> Question:
     merged: dict[str, list[Place]] = {}
     for written, ps in places:
         merged.setdefault(written, []).extend(ps)
-    q = Question(text=text, kind="figure", places=list(merged.items()))
+    q = Question(text=text, kind="figure", places=list(merged.items()), venues=venues)
     q.years = {int(m.group(1)) for m in _YEAR.finditer(f)
                if not lexicon.PRICE_BASE_BEFORE.search(f[max(0, m.start() - 20):m.start()])}
     q.period = _period(f)

@@ -576,7 +576,7 @@ VENUE_NOUNS = ("quảng trường", "vườn hoa", "công viên", "nhà văn hó
                "phố đi bộ", "khuôn viên", "sân")
 # Events a record says were held somewhere ("… tổ chức ở đâu?"), longest first
 EVENT_NOUNS = ("lễ khai mạc", "lễ hội", "ngày hội", "hội nghị", "hội thảo", "hội chợ", "triển lãm", "diễn đàn",
-               "tuần lễ", "cuộc họp", "phiên họp", "lễ")
+               "tuần lễ", "tuần hàng", "phiên chợ", "cuộc họp", "phiên họp", "lễ")
 EVENT_NOUN_FOLDED = re.compile(r"(?<!\w)(" + "|".join(fold(n) for n in EVENT_NOUNS) + r")(?!\w)")
 # words that end a body's name written in a sentence ("Sở Công Thương chủ trì …", "… vừa phê duyệt"):
 # function and time words, and the verbs official writing puts after its subject

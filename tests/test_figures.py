@@ -641,3 +641,15 @@ def test_a_period_is_read_from_its_own_group_and_the_year_of_the_same_month_name
     assert figs["175 dự án"].period == "tháng 1 năm 2017"
     assert figs["7 đề án"].period == "năm 2023"
     assert figs["2,089 tỷ USD"].period == "Sáu tháng qua năm 2018"
+
+
+def test_a_period_in_an_aside_with_its_own_figure_does_not_date_what_follows_it():
+    """"tính chung 10 tháng, … tăng 1,45% (do quý 3/2021 giảm 19,92% so cùng kỳ) trong đó, công
+    nghiệp chế biến, chế tạo tăng 1,5%": the bracket's quarter is its own figure's, and the share
+    after it is of the ten months; a bracket that only dates ("(tính đến 31/12/2020)") still dates."""
+    figs = _figures_by_text(2021, "Tính chung 10 tháng, chỉ số sản xuất công nghiệp tăng 1,45% (do quý 3/2021 "
+                                  "giảm 19,92% so cùng kỳ) trong đó, công nghiệp chế biến, chế tạo tăng 1,5%.")
+    assert figs["19,92%"].period == "quý 3/2021"
+    assert figs["1,5%"].period == "10 tháng năm 2021"
+    dated = _figures_by_text(2021, "Tổng tài sản (tính đến 31/12/2020) đạt 492.516 tỷ đồng.")
+    assert "31/12/2020" in dated["492.516 tỷ đồng"].period

@@ -17,7 +17,7 @@ from ..models import Document, Figure
 
 # Bump when extraction changes: `kcqa index` then re-extracts figures from the stored
 # text of every record, without re-embedding anything.
-EXTRACTOR_VERSION = "87"
+EXTRACTOR_VERSION = "88"
 from ..text import lexicon
 from ..text.numbers import Quantity, find_durations, find_quantities
 from ..text.places import find_places
@@ -673,7 +673,9 @@ def _period_named(sentence: str, q: Quantity, periods, prev: str, doc: Document)
     # (nor a group's after ";": "… đạt 3.397,5 nghìn tỷ đồng, tăng 20,3% so với năm 2016; giá trị … 6
     # tháng đầu năm 2018 …" is not of 2018)
     after = [p for p in periods if p[0] >= q.end and not re.search(r"[:;]", sentence[q.end:p[0]])]
-    before = [p for p in periods if p[1] <= q.start]
+    # (nor a period in an aside closed before the figure: "tăng 1,45% (do quý 3/2021 giảm 19,92% …)
+    # trong đó, công nghiệp chế biến, chế tạo tăng 1,5%" is not of quý 3)
+    before = [p for p in periods if p[1] <= q.start and not _in_an_aside_before(sentence, p, q.start, periods)]
     if before:
         if len(before) >= 2 and _JOINED.fullmatch(sentence, before[-2][1], before[-1][0]):
             return sentence[before[-2][0]:before[-1][1]]
@@ -699,6 +701,20 @@ def _period_named(sentence: str, q: Quantity, periods, prev: str, doc: Document)
             return (_within_a_year(reported) or reported)[-1][2]
     year = doc.metadata.get("year")
     return f"năm {year}" if year else ""
+
+
+def _in_an_aside_before(sentence: str, period, start: int, periods) -> bool:
+    """Whether `period` stands in a bracket that closes before `start` and holds a figure of its
+    own ("(do quý 3/2021 giảm 19,92% so cùng kỳ)"; "(tính đến 31/12/2020)" dates what follows)."""
+    opened = sentence.rfind("(", 0, period[0])
+    if opened < 0 or sentence.rfind(")", 0, period[0]) > opened or ")" not in sentence[period[1]:start]:
+        return False
+    close = sentence.find(")", period[1])
+    inside = list(sentence[opened:close])
+    for s, e, _ in periods:
+        for i in range(max(s, opened), min(e, close)):
+            inside[i - opened] = " "
+    return any(c.isdigit() for c in inside)
 
 
 def _within_a_year(periods: list) -> list:

@@ -3081,3 +3081,43 @@ def test_a_place_asked_as_where_the_event_is_held_is_the_events_not_the_figures_
     assert _stated(engine, "Hậu Giang có bao nhiêu gian hàng tại phiên chợ nông sản an toàn năm 2024?") is None
     assert _stated(engine, "Tỷ lệ hộ dùng điện lưới ở Sóc Trăng là bao nhiêu?") == "99,5%"
 
+
+_APPOINTMENT = (
+    "# Quảng Ngãi: điều động, bổ nhiệm Giám đốc Sở Công Thương\n\n"
+    "Chiều 3/3/2025, Chủ tịch UBND tỉnh Quảng Ngãi trao các quyết định về công tác cán bộ.\n\n"
+    "Theo đó, ông Lê Văn Hải, Phó Trưởng ban Quản lý Khu kinh tế Dung Quất và các khu công nghiệp "
+    "tỉnh, được điều động, bổ nhiệm giữ chức Giám đốc Sở Công Thương, thay ông Trần Minh Đức nghỉ hưu "
+    "theo chế độ.\n")
+
+
+def test_a_post_given_in_the_passive_goes_to_its_clauses_subject_not_to_the_one_replaced(tmp_path, model_cache):
+    """"Ông A, <former title>, được điều động, bổ nhiệm giữ chức Giám đốc Sở Công Thương, thay ông
+    B": A holds the post, however long the former title, and B held it before; in the province's
+    own record the title is written without the province, and that is enough to bind it (stated
+    at the default threshold) — but not for another province's director."""
+    engine = _records_engine(tmp_path, model_cache, {"quang-ngai.md": _APPOINTMENT})
+    engine.cfg.min_confidence = None                 # the calibrated threshold users get
+    assert _stated(engine, "Ai được bổ nhiệm giữ chức Giám đốc Sở Công Thương Quảng Ngãi?") == "Lê Văn Hải"
+    assert _stated(engine, "Ông Lê Văn Hải thay ai làm Giám đốc Sở Công Thương Quảng Ngãi?") == "Trần Minh Đức"
+    engine.cfg.min_confidence = 0.0
+    assert _stated(engine, "Giám đốc Sở Công Thương Kon Tum là ai?") is None
+
+
+_POSTS = (
+    "# Bình Định: điều động, bổ nhiệm lãnh đạo sở\n\n"
+    "Ông Phan Văn Tâm, Giám đốc Sở Xây dựng, được điều động giữ chức Giám đốc Sở Tài nguyên và Môi trường, "
+    "thay ông Đỗ Minh Quân nghỉ hưu theo chế độ.\n\n"
+    "Trước khi giữ chức Giám đốc Sở Xây dựng, ông Phan Văn Tâm từng giữ chức Phó Chánh Văn phòng UBND tỉnh.\n")
+
+
+def test_the_post_given_the_post_held_and_a_person_called_by_the_given_name(tmp_path, model_cache):
+    """"… được điều động giữ chức gì?" asks the post given, not the title the person is introduced
+    by; "trước khi …, … từng giữ chức vụ gì?" the one held before, not the post written before the
+    name; "ông Tâm" is Phan Văn Tâm; a body's name is read whole ("Sở Xây dựng", "Sở Tài nguyên và
+    Môi trường", not "Sở Xây", "Sở Tài")."""
+    engine = _records_engine(tmp_path, model_cache, {"binh-dinh.md": _POSTS})
+    assert _stated(engine, "Ông Phan Văn Tâm được điều động giữ chức gì?") == "Giám đốc Sở Tài nguyên và Môi trường"
+    assert _stated(engine, "ong Tam duoc dieu dong giu chuc gi?") == "Giám đốc Sở Tài nguyên và Môi trường"
+    assert _stated(engine, "Ông Phan Văn Tâm giữ chức vụ gì?") == "Giám đốc Sở Xây dựng"
+    assert _stated(engine, "Trước khi giữ chức Giám đốc Sở Xây dựng, ông Phan Văn Tâm từng giữ chức vụ gì?") == \
+        "Phó Chánh Văn phòng UBND tỉnh"

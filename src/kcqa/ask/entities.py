@@ -359,8 +359,11 @@ def _in_question(ctx: Evidence, text: str) -> bool:
     return fold(text) in fold(ctx.q.text)
 
 
-def _title_anchors(text: str, title: str) -> list[tuple[int, int]]:
-    """Where the exact title stands in a sentence ("Chủ tịch HĐQT", not "Phó Chủ tịch HĐQT")."""
+def _title_anchors(text: str, title: str, own_province: bool = False) -> list[tuple[int, int]]:
+    """Where the exact title stands in a sentence ("Chủ tịch HĐQT", not "Phó Chủ tịch HĐQT").
+    In a record of the province the title names (`own_province`), the title may stand without
+    it, as a province's own records write it ("… được điều động giữ chức Giám đốc Sở Công
+    Thương, thay ông …"), but not before another place ("Giám đốc Sở Công Thương Nghệ An")."""
     ft, fl = fold(text), fold(title)
     pattern = re.escape(fl)
     for forms in _ABBREVIATED:
@@ -373,12 +376,35 @@ def _title_anchors(text: str, title: str) -> list[tuple[int, int]]:
     for _, _, place in find_places(title):
         # "Phó Giám đốc Sở Công Thương Kiên Giang" stands as "… Sở Công Thương tỉnh Kiên Giang"
         name = re.escape(fold(place.name))
-        pattern = pattern.replace(name, rf"(?:(?:tinh|thanh pho|tp\.?)\s+)?{name}", 1)
+        placed = rf"(?:(?:tinh|thanh pho|tp\.?)\s+)?{name}"
+        at = pattern.rfind(name)
+        if own_province and at > 0 and pattern.endswith(name):
+            # the place closes the title: it may be left out (with the type noun before it)
+            head = re.sub(r"(?:\\ (?:tinh|thanh\\ pho|tp\\.?))?\\ $", "", pattern[:at])
+            pattern = head + rf"(?:\s+{placed})?"
+            continue
+        pattern = pattern.replace(name, placed, 1)
     out = []
     for m in re.finditer(rf"(?<!\w){pattern}(?!\w)", ft):
-        if not ft[:m.start()].rstrip().endswith("pho"):
-            out.append((m.start(), m.end()))
+        if ft[:m.start()].rstrip().endswith("pho"):
+            continue
+        if own_province and _place_right_after(text, m.end()):
+            continue                   # "Giám đốc Sở Công Thương Nghệ An": another province's
+        out.append((m.start(), m.end()))
     return out
+
+
+def _anchors_in(ctx: Evidence, chunk: Chunk, text: str, title: str) -> list[tuple[int, int]]:
+    """The title asked in a sentence: whole, or without its province in that province's record."""
+    names = ctx.q.place_names() if find_places(title) else set()
+    return _title_anchors(text, title) or (
+        _title_anchors(text, title, own_province=True) if names and ctx.doc_about(chunk.doc, names) else [])
+
+
+def _place_right_after(text: str, pos: int) -> bool:
+    """Whether a province is written right after `pos` ("… Sở Công Thương Nghệ An", "…, tỉnh Nghệ An")."""
+    gap = re.match(r"\s*(?:,\s*)?(?:(?:tỉnh|thành phố|TP\.?)\s*)?", text[pos:], re.IGNORECASE)
+    return any(a == gap.end() for a, _, _ in find_places(text[pos:pos + 60]))
 
 
 _ABBREVIATED = [sorted({fold(f) for f in forms}, key=len, reverse=True) for forms in ABBREVIATIONS]
@@ -454,11 +480,11 @@ def answer_who(ctx: Evidence) -> Answer | None:
         # Quyết định số 2982/QĐ-UBND …"), in a sentence that says "ký"
         cands = [c for c in cands if mentions(fold(c[4]), "ky")]
     if title:
-        cands = sorted(cands, key=lambda c: (not _title_anchors(c[4], title), -c[0]))
+        cands = sorted(cands, key=lambda c: (not _anchors_in(ctx, c[1], c[4], title), -c[0]))
     for cov, chunk, s, e, text in cands:
         if cov < MIN_COVERAGE * 0.8:
             continue
-        anchors = _title_anchors(text, title) if title else []
+        anchors = _anchors_in(ctx, chunk, text, title) if title else []
         if title and not anchors and re.search(rf"(?<!\w)pho\s+{re.escape(fold(title).lower())}(?!\w)", fold(text).lower()):
             continue        # "bổ nhiệm lại Phó Giám đốc Sở … cho bà …": the deputy, not the head asked
         # a place is no person, also where it is written with its type ("UBND tỉnh Tây Ninh")
@@ -469,20 +495,51 @@ def answer_who(ctx: Evidence) -> Answer | None:
                  and not any(a <= n[0] and n[1] <= b for a, b in not_people)]
         if signer:
             names = [n for n in names if fold(text[n[0]:n[1]].split()[0]) in lexicon.FAMILY_NAMES]   # who signs is a person
+        appointed = replaced = None
         if anchors:
             a0 = anchors[0]
             # "A - Thứ trưởng …; B - Cục trưởng …": a title binds the name of its own segment
             seg_start = max(text.rfind(";", 0, a0[0]), text.rfind("\n", 0, a0[0])) + 1
             seg_end = min([i for i in (text.find(";", a0[1]), text.find("\n", a0[1])) if i >= 0] or [len(text)])
+            if not _ASKS_PREDECESSOR.search(asked):
+                # "… giữ chức Giám đốc Sở Công Thương, thay ông Trần Anh Chung": who held it before
+                names = [n for n in names if not _REPLACED_BEFORE.search(text, max(0, n[0] - 25), n[0])]
+            if not _ASKS_PREDECESSOR.search(asked):
+                appointed = _appointed_to(text, _person_names(text), a0, seg_start)
+            else:
+                # "… giữ chức Giám đốc Sở Công Thương, thay ông Trần Minh Đức": the post's holder before
+                replaced = next((n for n in names if n[0] > a0[1] and n[0] - a0[1] <= 40
+                                 and _REPLACED_BEFORE.search(text, max(0, n[0] - 25), n[0])), None)
             dist = lambda n: min(abs(n[0] - a0[1]), abs(a0[0] - n[1]))  # noqa: E731
-            names = [n for n in names if dist(n) <= 90 and seg_start <= n[0] and n[1] <= seg_end]
-            names.sort(key=dist)
+            names = [n for n in names if (dist(n) <= 90 or n == appointed) and seg_start <= n[0] and n[1] <= seg_end]
+            names.sort(key=lambda n: (n != (appointed or replaced), dist(n)))
         if not names:
             continue
         label = "{x}" + (f" ({title})." if title else ".")
         return _scored(entity_answer(ctx, chunk, s, e, names[0], label), cov, ctx,
                        anchored=float(bool(anchors)), n_names=float(len(names)), title_asked=float(bool(title)),
-                       bound=float(bool(anchors) and _bound(text, names[0], anchors[0])))
+                       bound=float(bool(anchors) and (names[0] in (appointed, replaced) or _bound(text, names[0], anchors[0]))))
+    return None
+
+
+# "thay ông …", "thay cho bà …": the one a post is taken from, asked only as such ("thay ai?", "người tiền nhiệm")
+_REPLACED_BEFORE = re.compile(r"(?<!\w)thay(?:\s+thế)?(?:\s+cho)?\s+(?:(?:ông|bà|đồng chí|đ/c)\s+)?$", re.IGNORECASE)
+_ASKS_PREDECESSOR = re.compile(r"\b(?:thay(?: the)?(?: cho)? (?:ai|ong nao|ba nao|nguoi nao)|tien nhiem|truoc do)\b")
+# "Ông A, Trưởng Ban …, được điều động, bổ nhiệm giữ chức Giám đốc Sở …": the clause's subject takes the post
+_TAKES_THE_POST = re.compile(r"(?<!\w)được\s+(?:(?:điều động|bổ nhiệm|tiếp nhận|phân công|chỉ định|bầu|giao)"
+                             r"(?:\s*(?:,|và)\s*|\s+))+(?:lại\s+)?(?:giữ\s+chức(?:\s+vụ)?|làm|đảm nhiệm(?:\s+chức\s+vụ)?|"
+                             r"giữ|vào\s+chức|làm\s+chức)?\s*$", re.IGNORECASE)
+
+
+def _appointed_to(text: str, names: list[tuple[int, int]], title: tuple[int, int], seg_start: int) -> tuple[int, int] | None:
+    """The person a passive appointment gives the title to: the first name of the clause that
+    ends "được … giữ chức <title>", however long the former titles between them."""
+    if not _TAKES_THE_POST.search(text, max(seg_start, title[0] - 60), title[0]):
+        return None
+    clause_start = max(seg_start, text.rfind(".", 0, title[0]) + 1)
+    before = [n for n in names if clause_start <= n[0] and n[1] <= title[0]]
+    if before and fold(text[before[0][0]:before[0][1]].split()[0]) in lexicon.FAMILY_NAMES:
+        return before[0]                # a person's name, not a place's in a former title ("Khu kinh tế Nghi Sơn")
     return None
 
 
@@ -856,6 +913,10 @@ _TITLE_GAP_ENDING = re.compile(_TITLE_GAP.pattern + "$")      # the same gap, re
 _TITLE_ASKING = {"giu", "chuc", "vu", "danh", "gi", "la", "ai", "lam", "nao", "hien", "dang", "cua"}
 
 
+# "ông Triều", "bà Hoa": a person called by the last syllable of the name, as news does after naming them
+_CALLED_BY_GIVEN_NAME = re.compile(r"(?<!\w)(?:[Ôô]ng|[Bb]à|[Aa]nh|[Cc]hị|[Oo]ng|[Bb]a|[Cc]hi)\s+([A-ZĐ]\w*)(?!\w)(?![ \t]+[A-ZĐ])")
+
+
 def _person_asked(ctx: Evidence) -> list[str]:
     """Who a question names ("Trần Quang Nhất giữ chức vụ gì?"): a name of a family; typed in
     lower case ("tran quang nhat giu chuc vu gi"), every run of two to four words after a family
@@ -863,6 +924,9 @@ def _person_asked(ctx: Evidence) -> list[str]:
     named = [n for n in ctx.q.names if len(n.split()) >= 2 and n.split()[0] in lexicon.FAMILY_NAMES]
     if named:
         return named
+    called = _CALLED_BY_GIVEN_NAME.search(ctx.q.text)
+    if called and is_syllable(called.group(1)):
+        return [fold(called.group(1)).lower()]   # "ông Triều": the person of that given name
     words = fold(ctx.q.text).lower().replace("?", " ").replace(",", " ").split()
     asking = next((i for i, w in enumerate(words) if w in {"giu", "chuc"}), len(words))
     words = words[:asking]
@@ -879,24 +943,37 @@ def _title_run(text: str, start: int, limit: int | None = None) -> int:
     if not m:
         return start
     end, after_capital = m.end(), False
-    for w in re.finditer(r"[ \t]+([^\s,;:()]+)", text[m.end():]):
-        if w.start() != end - m.end():
-            break
+    bodies = None
+    while w := _NEXT_WORD.match(text, end):
         word = w.group(1).rstrip(".!?")
-        if limit is not None and m.end() + w.start(1) >= limit:
+        if limit is not None and w.start(1) >= limit:
             break
         capital = bool(word) and word[0].isupper()
         # the lower-case rest of a capitalised word, when the body's name goes on after it
-        nxt = _FIRST_LETTER_AFTER.match(text, m.end() + w.end())
-        rest = after_capital and bool(nxt) and (nxt.group(1).isupper() or _region_next(text, m.end() + w.end()))
+        nxt = _FIRST_LETTER_AFTER.match(text, w.end())
+        rest = after_capital and bool(nxt) and (nxt.group(1).isupper() or _region_next(text, w.end())
+                                                or bool(_AND_CAPITAL.match(text, w.end())))   # "Tài nguyên và Môi trường"
         # "Tổng Công ty Điện lực miền Bắc": a body's region, in lower case before its capital
         region = word in ("miền", "vùng") and bool(nxt) and nxt.group(1).isupper()
         # "Ban Quản lý Khu kinh tế Dung Quất và các Khu công nghiệp Quảng Ngãi": a body named jointly
-        joint = word in ("và", "các") and bool(_JOINT_BODY.match(text, m.end() + w.start(1)))
+        joint = word in ("và", "các") and bool(_JOINT_BODY.match(text, w.start(1)))
+        # "Tài nguyên và Môi trường", "Lao động - Thương binh và Xã hội": one name's words joined,
+        # not a second title ("… và Giám đốc Sở …")
+        joint = joint or word in ("và", "-", "–") and after_capital is not None and bool(nxt) \
+            and nxt.group(1).isupper() and not _TITLE_WORD.match(text, nxt.start(1)) \
+            and not _head_next(text, nxt.start(1))
         if not word or not (capital or rest or joint or region or word.lower() in _TITLE_BODY
                             or _TITLE_WORD.fullmatch(word)):
-            break
-        end, after_capital = m.end() + w.start(1) + len(word), capital
+            # the lower-case rest of a body's name the title holds ("Giám đốc Sở Xây dựng"),
+            # read as the body's name is read
+            bodies = body_spans(text) if bodies is None else bodies
+            body_end = next((b for a, b in bodies if a < w.start(1) < b), None) if after_capital else None
+            if body_end is None or limit is not None and body_end > limit \
+                    or len(text[w.start(1):body_end].split()) > 1:
+                break                  # (only a word's rest: "Cục … địa phương bày tỏ hy vọng" is no name)
+            end, after_capital = body_end, False
+            continue
+        end, after_capital = w.start(1) + len(word), capital
         if word != w.group(1):
             break
     # the body's short name in brackets is part of the title: "Tổng thư ký Hiệp hội Rau quả Việt Nam
@@ -907,6 +984,15 @@ def _title_run(text: str, start: int, limit: int | None = None) -> int:
     return end
 
 
+def _head_next(text: str, pos: int) -> bool:
+    """Whether a body's head noun opens at `pos` ("Sở …", "Ban …"): another body, not more of a name."""
+    return bool(_BODY_HEAD_AT.match(text, pos))
+
+
+_BODY_HEAD_AT = re.compile(r"(?:" + "|".join(sorted((re.escape(h) for h in lexicon.BODY_HEADS), key=len, reverse=True))
+                           + r")(?!\w)")
+_AND_CAPITAL = re.compile(r"[ \t]+(?:và|-|–)[ \t]+[A-ZĐ]")
+_NEXT_WORD = re.compile(r"[ \t]+([^\s,;:()]+)")
 _SHORT_NAME = re.compile(r"[ \t]*\((?=[^)]*[A-ZĐ][^)]*[A-ZĐ]|[A-ZĐ][a-z]+\))[A-ZĐ][\w&.-]{1,15}\)")
 
 
@@ -921,12 +1007,14 @@ def _region_next(text: str, pos: int) -> bool:
 _JOINT_BODY = re.compile(r"(?:và[ \t]+)?các[ \t]+(?:Khu|Cụm|Sở|Ban|Cục|Chi cục|Phòng|Trung tâm)[ \t]+\w")
 
 
-def _titles_of(text: str, name: tuple[int, int]) -> tuple[int, int] | None:
+def _titles_of(text: str, name: tuple[int, int], after_only: bool = False) -> tuple[int, int] | None:
     """The titles written against a person's name: after it, one or several separated by
     commas ("Trần Quang Nhất, Ủy viên Ban Thường vụ Tỉnh ủy, Phó chủ tịch UBND tỉnh"), else
-    right before it ("Phó Chủ tịch UBND tỉnh Trịnh Minh Hoàng")."""
+    (unless `after_only`) right before it ("Phó Chủ tịch UBND tỉnh Trịnh Minh Hoàng")."""
     a, b = name
     gap = _TITLE_GAP.match(text, b)
+    if after_only and not (gap and _TITLE_WORD.match(text, gap.end())):
+        gap = _HELD_BEFORE.match(text, b)          # "ông A từng giữ chức Trưởng phòng …"
     if gap and _TITLE_WORD.match(text, gap.end()):
         start = end = gap.end()
         while (stop := _title_run(text, end)) > end:
@@ -936,6 +1024,8 @@ def _titles_of(text: str, name: tuple[int, int]) -> tuple[int, int] | None:
                 break
             end = more.end()
         return start, end
+    if after_only:
+        return None
     before = text[:a]
     for m in reversed(list(_TITLE_WORD.finditer(before))):
         end = _title_run(text, m.start(), limit=a)
@@ -944,6 +1034,11 @@ def _titles_of(text: str, name: tuple[int, int]) -> tuple[int, int] | None:
         if end < a - 60:
             break
     return None
+
+
+_FORMER_ASKED = re.compile(r"\btruoc (?:khi|do|day)\b|\btung giu\b|\bchuc (?:vu|danh) cu\b")
+_HELD_BEFORE = re.compile(r"\s+(?:đã\s+)?từng\s+(?:giữ|đảm nhiệm|làm)(?:\s+(?:các|nhiều))?(?:\s+chức(?:\s+vụ)?)?\s+",
+                          re.IGNORECASE)
 
 
 def _titles_before(text: str, start: int) -> int:
@@ -960,18 +1055,59 @@ def _titles_before(text: str, start: int) -> int:
         start = earlier[0].start()
 
 
+# "… được điều động giữ chức gì?", "chức vụ mới": the post an appointment gives, not the title the
+# person is introduced by (folded)
+_POST_GIVEN_ASKED = re.compile(r"\bduoc\s+(?:\w+\s+){0,4}?(?:giu chuc|lam|dam nhiem)(?:\s+vu)?\s+(?:gi|nao)\b|"
+                               r"\bchuc (?:vu|danh) moi\b")
+# "… được điều động, bổ nhiệm giữ chức Giám đốc Sở …": where the post given is written
+_POST_GIVEN = re.compile(r"(?<!\w)được\s+(?:[^\W\d_]+[\s,]+){0,5}?(?:giữ\s+chức(?:\s+vụ)?|làm|đảm\s+nhiệm(?:\s+chức\s+vụ)?)"
+                         r"\s+(?=[A-ZĐ])", re.IGNORECASE)
+
+
+class _Span(NamedTuple):
+    """A (start, end) read like a regex match's: `.start()`, `.end()`."""
+    a: int
+    b: int
+
+    def start(self) -> int:
+        return self.a
+
+    def end(self) -> int:
+        return self.b
+
+
+def _post_given(text: str, after: int) -> tuple[int, int] | None:
+    """The post a passive appointment gives the person named just before `after`, written in
+    the same sentence before another person is named ("Ông A, Giám đốc Sở Xây dựng được điều
+    động giữ chức Trưởng Ban Quản lý …, thay ông B" → "Trưởng Ban Quản lý …")."""
+    m = _POST_GIVEN.search(text, after)
+    if not m or any(after <= a < m.start() for a, _ in _person_names(text)):
+        return None
+    end = _title_run(text, m.end())
+    return (m.end(), end) if end > m.end() else None
+
+
 def answer_title_of(ctx: Evidence, people: list[str]) -> Answer | None:
     """"Ông Trần Quang Nhất giữ chức vụ gì?": the titles the records write against that
     person's name (written with capitals), in the sentence that says most of the rest of the
     question (the words that ask for a title are in no sentence)."""
     words = [w for w in ctx.content if w not in _TITLE_ASKING]
+    post_given = bool(_POST_GIVEN_ASKED.search(fold(ctx.q.text).lower()))
+    # "Trước khi về Sở …, ông A giữ chức vụ gì?": the title A is introduced by, not the post
+    # written before the name ("Trước khi giữ chức Giám đốc Sở …, ông A từng …")
+    former = bool(_FORMER_ASKED.search(fold(ctx.q.text).lower()))
     found = []
     for _, chunk, s, e, text in _sentence_candidates(ctx, top=TOP_PASSAGES):
         folded = fold(text)
         for person in people:
             spans = [m for m in re.finditer(rf"(?<!\w){re.escape(person)}(?!\w)", folded, re.IGNORECASE)
                      if all(w[:1].isupper() for w in text[m.start():m.end()].split())]
-            titled = [t for m in spans if (t := _titles_of(text, (m.start(), m.end())))]
+            if " " not in person:
+                # a given name asked: the full names that end with it ("Trịnh Huy Triều")
+                spans = [_Span(a, b) for a, b in _person_names(text)
+                         if len(text[a:b].split()) >= 2 and fold(text[a:b].split()[-1]).lower() == person]
+            titled = [t for m in spans if (t := (post_given and _post_given(text, m.end()))
+                                           or _titles_of(text, (m.start(), m.end()), after_only=former))]
             if titled:
                 cov = ctx.coverage(text, words) if words else 1.0
                 found.append((cov, chunk, s, e, titled[0]))

@@ -590,7 +590,7 @@ PREDICATE_VERBS = ("chủ trì", "phối hợp", "tổ chức", "ban hành", "c�
                    "đánh giá", "nhận định", "ước tính", "khẳng định", "đưa ra", "điều chỉnh", "tổng hợp", "giám sát",
                    "đăng cai", "trao", "tặng", "khai mạc", "phát động", "cam kết", "đầu tư", "ra mắt", "phát biểu",
                    "chủ động", "tích cực", "nhận được", "ghi nhận", "trả lời", "đạt", "tham dự", "tham gia",
-                   "hoàn thành", "khởi công")
+                   "hoàn thành", "khởi công", "đề nghị", "nhấn mạnh", "bày tỏ")
 # bodies every province has one of: "công ty điện lực này" after a question about one province
 # and no body is that province's
 PROVINCIAL_BODIES = ("công ty điện lực", "điện lực", "sở", "ủy ban nhân dân", "uỷ ban nhân dân", "UBND", "chi cục",
@@ -607,7 +607,12 @@ TITLES = ("Phó Thủ tướng", "Thủ tướng", "Thứ trưởng", "Bộ trư
           "Tổng Giám đốc", "Giám đốc", "Cục trưởng", "Phó Cục trưởng", "Vụ trưởng", "Trưởng ban", "Phó Trưởng ban",
           "Bí thư", "Tổng Bí thư", "Phó Bí thư", "Chủ nhiệm", "Trưởng phòng", "Viện trưởng", "Hiệu trưởng",
           "Tổng thư ký", "Chánh văn phòng", "Người phát ngôn", "Phó Tổng Giám đốc", "Phó Thống đốc", "Thống đốc",
-          "Chủ tịch HĐQT", "Tổng cục trưởng")
+          "Chủ tịch HĐQT", "Tổng cục trưởng",
+          # the deputies and heads of a department's units ("Phó Chánh Văn phòng UBND tỉnh", "Chi cục
+          # trưởng Chi cục Quản lý thị trường", "Đội trưởng Đội Quản lý thị trường số 1")
+          "Phó Chánh văn phòng", "Phó Trưởng phòng", "Phó Vụ trưởng", "Phó Viện trưởng", "Phó Hiệu trưởng",
+          "Chi cục trưởng", "Phó Chi cục trưởng", "Đội trưởng", "Phó Đội trưởng", "Phó Tổng cục trưởng",
+          "Phó Chủ nhiệm", "Chánh Thanh tra", "Phó Chánh Thanh tra")
 # what a title is asked by when the person is named ("… giữ chức vụ gì?", "chức danh của ông …")
 TITLE_NOUNS = ("chức vụ", "chức danh", "giữ chức")
 # a seat on a body, written before the body like a title ("Ủy viên Ban Thường vụ Tỉnh ủy")

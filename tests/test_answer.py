@@ -3103,6 +3103,22 @@ def test_a_post_given_in_the_passive_goes_to_its_clauses_subject_not_to_the_one_
     assert _stated(engine, "Giám đốc Sở Công Thương Kon Tum là ai?") is None
 
 
+_SERIES = (
+    "# Hội nghị ngành Công Thương các tỉnh Tây Nam Bộ lần thứ X năm 2024\n\n"
+    "Ngày 12/10/2024, tại TP Cà Mau, Bộ Công Thương phối hợp với UBND tỉnh Cà Mau tổ chức Hội nghị ngành Công "
+    "Thương các tỉnh Tây Nam Bộ lần thứ X năm 2024 với sự tham gia của 13 tỉnh, thành phố.\n")
+
+
+def test_which_of_a_series_an_event_is_is_answered_by_its_ordinal_never_by_a_count(tmp_path, model_cache):
+    """"… là lần thứ mấy?" asks which of the yearly meetings it is: "lần thứ X", written with the
+    event, not the "13 tỉnh, thành phố" beside it (typed without marks it had been stated at
+    0.94); a year the records hold no meeting of is not answered."""
+    engine = _records_engine(tmp_path, model_cache, {"tay-nam-bo.md": _SERIES})
+    assert _stated(engine, "Hội nghị ngành Công Thương các tỉnh Tây Nam Bộ năm 2024 là lần thứ mấy?") == "lần thứ X"
+    assert _stated(engine, "Hoi nghi nganh Cong Thuong cac tinh Tay Nam Bo nam 2024 la lan thu may?") == "lần thứ X"
+    assert _stated(engine, "Hội nghị ngành Công Thương các tỉnh Tây Nam Bộ năm 2022 là lần thứ mấy?") is None
+
+
 _POSTS = (
     "# Bình Định: điều động, bổ nhiệm lãnh đạo sở\n\n"
     "Ông Phan Văn Tâm, Giám đốc Sở Xây dựng, được điều động giữ chức Giám đốc Sở Tài nguyên và Môi trường, "

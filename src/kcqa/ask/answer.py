@@ -14,8 +14,8 @@ from ..models import Answer
 from ..text.vietnamese import fold
 from .candidates import TOP_PASSAGES, Evidence, doc_filter
 from .compose import NOT_FOUND, abstain, answer_compare, answer_figure, merger_notes
-from .entities import (answer_document, answer_named, answer_place, answer_superlative, answer_when, answer_who,
-                       asks_a_unit,
+from .entities import (answer_document, answer_named, answer_ordinal, answer_place, answer_superlative, answer_when,
+                       answer_who, asks_a_unit,
                        asks_several, asks_where, names_a_time)
 from .frame import Question, parse_question
 from .passage import answer_passage
@@ -50,7 +50,7 @@ def answer_question(engine, question: str, k: int = 5, year: int | None = None, 
     handler = {
         "superlative": answer_superlative, "who": answer_who, "place": answer_place,
         "document": answer_document, "when": answer_when, "named": answer_named, "compare": answer_compare,
-        "passage": answer_passage,
+        "passage": answer_passage, "ordinal": answer_ordinal,
     }.get(q.kind, answer_figure)
     ans = handler(ctx)
     if ans is None and q.kind in ("place", "when", "named", "compare") and not asks_several(q) \
@@ -94,7 +94,7 @@ def searched_text(searcher, question: str) -> str:
 
 def _kind_of(q: Question) -> str:
     return {"passage": "passage", "who": "entity", "place": "entity", "named": "entity", "document": "entity",
-            "when": "entity", "superlative": "entity", "compare": "comparison"}.get(q.kind, "figure")
+            "when": "entity", "superlative": "entity", "compare": "comparison", "ordinal": "entity"}.get(q.kind, "figure")
 
 
 def threshold_for(kind: str, chosen: float | None = None, floor: float = 0.0) -> float:

@@ -596,6 +596,32 @@ def _nearest_to_key(ctx: Evidence, text: str, spans: list[tuple[int, int]]) -> t
     return min(spans, key=lambda p: abs(distance(p)))
 
 
+# an event's place in its series as a record writes it: "lần thứ IX", "kỳ họp thứ 10", "khóa XV", "lần thứ hai"
+_ORDINAL_WORDS = "nhất|hai|ba|tư|năm|sáu|bảy|tám|chín|mười(?:\\s+\\w+)?"
+_ORDINAL_WRITTEN = re.compile(r"(?<!\w)(?:lần|kỳ họp|khóa|khoá|phiên|đợt)\s+(?:thứ\s+)?"
+                              r"(?:(?-i:[IVXLC]+)|\d+|(?<=thứ\s)(?:" + _ORDINAL_WORDS + r"))(?!\w)", re.IGNORECASE)
+
+
+_SERIES_NOUN = re.compile(r"\b(lan|ky hop|khoa|phien|dot)\s+(?:thu\s+)?(?:may|bao nhieu)\b")
+
+
+def answer_ordinal(ctx: Evidence) -> Answer | None:
+    """"… năm 2023 là lần thứ mấy?": the ordinal written with the event in the best sentence
+    that covers the question ("Hội nghị … lần thứ IX - năm 2023"), never a count beside it."""
+    asked = _SERIES_NOUN.search(fold(ctx.q.text).lower())
+    noun = asked.group(1) if asked else ""
+    for cov, chunk, s, e, text in _sentence_candidates(ctx):
+        if cov < MIN_COVERAGE:
+            continue
+        # of the series asked: "kỳ họp thứ mấy?" is not answered by the council's "khóa VIII"
+        found = [m for m in _ORDINAL_WRITTEN.finditer(text) if fold(m.group()).lower().startswith(noun)]
+        if found:
+            m = found[0]
+            ans = entity_answer(ctx, chunk, s, e, m.span(), "{x}.")
+            return _scored(ans, cov, ctx, anchored=1.0, n_names=float(len(found)))
+    return None
+
+
 def answer_place(ctx: Evidence) -> Answer | None:
     candidates = [c for c in _sentence_candidates(ctx) if c[0] >= MIN_COVERAGE]
     for cov, chunk, s, e, text in candidates:

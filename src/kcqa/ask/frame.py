@@ -67,7 +67,8 @@ class Question:
         """The kind of answer, in the frame's vocabulary."""
         return {"amount": "amount", "percent": "percentage", "count": "count", "who": "person",
                 "place": "place", "named": "organisation", "document": "document", "when": "date",
-                "passage": "passage", "compare": "comparison", "superlative": "entity"}.get(self.kind, "amount")
+                "passage": "passage", "compare": "comparison", "superlative": "entity",
+                "ordinal": "ordinal"}.get(self.kind, "amount")
 
     def to_json(self) -> dict:
         """The frame as plain JSON, kept with each turn of a conversation."""
@@ -345,6 +346,12 @@ def _held_at(text: str, start: int, accented: bool) -> bool:
     return bool(at.search(lower, max(0, start - 20), start) and event.search(lower, 0, start))
 
 
+# which of a series an event is: "lần thứ mấy", "kỳ họp thứ bao nhiêu", "khóa mấy"; typed without
+# marks (and restored) only with "thứ" ("dot bao nhieu tien" is đốt, "khoa may" is khoa may mặc)
+_ORDINAL_ASKED = re.compile(r"(?<!\w)(?:(?:lần|phiên|đợt)\s+thứ|(?:kỳ họp|khóa|khoá)(?:\s+thứ)?)\s+(?:mấy|bao nhiêu)(?!\w)")
+_ORDINAL_ASKED_PLAIN = re.compile(r"\b(?:lan|ky hop|khoa|phien|dot)\s+thu\s+(?:may|bao nhieu)\b")
+
+
 _SHARE_OF = re.compile(r"\bchiem\s+(?:ty\s*(?:le|trong)\s+)?(?:la\s+)?(?:bao nhieu|may)\s*(?:phan tram|%)?")
 
 
@@ -455,6 +462,9 @@ def parse_question(text: str) -> Question:
         return q
     if asks_when and not how_much:
         q.kind = "when"
+        return q
+    if (_ORDINAL_ASKED if accented else _ORDINAL_ASKED_PLAIN).search(lower if accented else f.lower()):
+        q.kind = "ordinal"              # "Hội nghị … năm 2023 là lần thứ mấy?": "lần thứ IX", no count
         return q
     if lexicon.DURATION_ASKED.search(f):
         q.kind, q.unit_kind = "figure", "duration"

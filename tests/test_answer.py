@@ -3137,3 +3137,42 @@ def test_the_post_given_the_post_held_and_a_person_called_by_the_given_name(tmp_
     assert _stated(engine, "Ông Phan Văn Tâm giữ chức vụ gì?") == "Giám đốc Sở Xây dựng"
     assert _stated(engine, "Trước khi giữ chức Giám đốc Sở Xây dựng, ông Phan Văn Tâm từng giữ chức vụ gì?") == \
         "Phó Chánh Văn phòng UBND tỉnh"
+
+
+_CASHEW = (
+    "# Nhập khẩu hạt điều thô 11 tháng năm 2023\n\n"
+    "Trong 11 tháng năm 2023, Việt Nam đã nhập khẩu gần 2,7 triệu tấn hạt điều thô, tăng 23% so với cùng kỳ. "
+    "Năm thị trường cung cấp hạt điều thô lớn nhất cho Việt Nam gồm Bờ Biển Ngà, Campuchia, Ghana, Tanzania "
+    "và Nigeria.\n\n"
+    "Trong 11 tháng năm 2023, xuất khẩu gạo của Việt Nam sang Philippines đạt 2,9 triệu tấn.\n")
+
+
+def test_a_market_named_beside_the_subject_country_is_a_slot(tmp_path, model_cache):
+    """"Việt Nam nhập khẩu … từ Bờ Biển Ngà": imports from one supplier, which Việt Nam's imports
+    from everywhere are not (they had been stated at 0.94); without the market, the total."""
+    engine = _records_engine(tmp_path, model_cache, {"hat-dieu.md": _CASHEW})
+    assert _stated(engine, "11 tháng năm 2023 Việt Nam nhập khẩu bao nhiêu tấn hạt điều thô từ Bờ Biển Ngà?") is None
+    assert _stated(engine, "11 tháng năm 2023 Việt Nam nhập khẩu bao nhiêu tấn hạt điều thô?") == "gần 2,7 triệu tấn"
+    assert _stated(engine, "11 tháng năm 2023 xuất khẩu gạo của Việt Nam sang Philippines đạt bao nhiêu?") == \
+        "2,9 triệu tấn"
+
+
+_CEREMONY = (
+    "# Công bố quyết định nhân sự tại Tổng công ty Điện lực miền Trung\n\n"
+    "Tại hội nghị, đại diện lãnh đạo Bộ đã công bố Quyết định số 1520/QĐ-BCT ngày 5/6/2024 của Bộ Công "
+    "Thương về việc bổ nhiệm ông Lê Hoàng Anh giữ chức Tổng Giám đốc; công bố Quyết định số 45-QĐ/ĐU ngày "
+    "5/6/2024 của Đảng ủy Bộ Công Thương chỉ định ông Lê Hoàng Anh giữ chức Bí thư Đảng ủy Tổng công ty.\n\n"
+    "Năm 2023, Tổng công ty Điện lực miền Trung được trao giải thưởng “Doanh nghiệp chuyển đổi số xuất sắc năm "
+    "2023” của Hiệp hội Phần mềm và Dịch vụ công nghệ thông tin Việt Nam.\n")
+
+
+def test_a_documents_issuer_by_its_letters_and_an_award_named_in_quotes(tmp_path, model_cache):
+    """A Party committee's decision is numbered "45-QĐ/ĐU", not "-BCT" (the ministry's decision
+    beside it had been answered); an award the sentence quotes after "giải thưởng" is its name,
+    whole, not the words before it."""
+    engine = _records_engine(tmp_path, model_cache, {"evn-cpc.md": _CEREMONY})
+    got = _stated(engine, "Quyết định của Đảng ủy Bộ Công Thương chỉ định ông Lê Hoàng Anh giữ chức Bí thư "
+                          "Đảng ủy Tổng công ty là quyết định số mấy?")
+    assert got is not None and "45-QĐ/ĐU" in got
+    assert _stated(engine, "Năm 2023 Tổng công ty Điện lực miền Trung được trao giải thưởng nào?") == \
+        "Doanh nghiệp chuyển đổi số xuất sắc năm 2023"

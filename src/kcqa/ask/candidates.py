@@ -95,6 +95,7 @@ class Evidence:
         measures = {fold(m) for m in q.measures}
         self.measure_equivalents = {e for p, others in self.equivalents if p in measures for e in others}
         self.countries = countries_asked(q.text)       # a slot: figures of other countries are out
+        self.markets = markets_asked(q.text)            # and a market named ("nhập khẩu … từ Bờ Biển Ngà")
         self.regions = lexicon.region_sides(q.text)     # and of another side of the country
         self.scopes = {scope for _, scope in lexicon.scopes_named(fold(q.text).lower())}   # and of another scope
         self.levels = lexicon.levels_named(fold(q.text).lower())       # and of another level (cấp tỉnh)
@@ -554,6 +555,18 @@ def countries_asked(question: str) -> set[str]:
     return {lexicon.SAME_COUNTRY.get(name, name) for _, _, name in lexicon.country_spans(question)}
 
 
+# a country named as where goods come from or go to: "nhập khẩu … từ Bờ Biển Ngà", "xuất khẩu sang
+# thị trường Mỹ", "vào Trung Quốc" (folded)
+_MARKET_BEFORE = re.compile(r"(?<!\w)(?:tu|sang|vao|toi|thi truong|nhap khau|xuat khau)\s+(?:thi truong\s+|cac nuoc\s+)?$")
+
+
+def markets_asked(question: str) -> set[str]:
+    """The countries a question names as a market of the goods it asks about (one name each)."""
+    folded = fold(question).lower()
+    return {lexicon.SAME_COUNTRY.get(name, name) for s, _, name in lexicon.country_spans(question)
+            if _MARKET_BEFORE.search(folded, max(0, s - 30), s)}
+
+
 def country_ok(ctx: Evidence, f: Figure) -> bool:
     """A country the question names must not be contradicted by the figure's clause: "GDP
     Trung Quốc … tăng bao nhiêu?" is not answered by "kinh tế Ấn Độ … tăng trưởng 11%"."""
@@ -568,6 +581,8 @@ def country_ok(ctx: Evidence, f: Figure) -> bool:
         named = lexicon.countries_named(ctx.sentence_before(f))
     if not named and ctx.q.places and is_place_asked(f.entity, ctx.q.place_names()):
         return False        # "xuất khẩu của Trà Vinh sang châu Âu": the province's own total is no market's
+    if ctx.markets and len(asked) > 1 and not ((lexicon.countries_named(clause(f)) | named) & ctx.markets):
+        return False        # "Việt Nam nhập khẩu … từ Bờ Biển Ngà": Việt Nam's imports from everywhere are not those
     return not named or bool(named & asked)
 
 

@@ -1274,6 +1274,18 @@ def _clause_end_outside_quotes(text: str, start: int) -> re.Match | None:
     return None
 
 
+def _quoted_after_noun(text: str, noun: str) -> tuple[int, int] | None:
+    """"giải thưởng “Doanh nghiệp sáng tạo ASEAN năm 2022 (…)”": the name the sentence quotes right
+    after the noun asked is the thing's name, whole (without its quotation marks)."""
+    if not noun:
+        return None
+    for m in re.finditer(rf"(?<!\w){re.escape(noun)}\s*[“\"]", fold(text).lower()):
+        close = text.find("”" if text[m.end() - 1] == "“" else '"', m.end())
+        if close > m.end() and len(text[m.end():close].split()) <= 2 * _MAX_PHRASE:
+            return m.end(), close
+    return None
+
+
 _MAX_PHRASE = 16        # words
 # "hãng công nghệ Trung Quốc này trở thành …": a phrase that points elsewhere or states what the
 # thing became describes it, and does not name it
@@ -1458,7 +1470,9 @@ def _document_years(text: str, m: re.Match) -> set[int]:
 # number ends with for it ("-BTC"): folded phrase → letters
 _ISSUERS = {"bo tai chinh": "btc", "bo cong thuong": "bct", "bo ke hoach va dau tu": "bkhdt", "thu tuong": "ttg",
             "chinh phu": "cp", "quoc hoi": "qh", "uy ban nhan dan": "ubnd", "ubnd": "ubnd",
-            "hoi dong nhan dan": "hdnd", "hdnd": "hdnd", "bo chinh tri": "tw", "ban chap hanh trung uong": "tw"}
+            "hoi dong nhan dan": "hdnd", "hdnd": "hdnd", "bo chinh tri": "tw", "ban chap hanh trung uong": "tw",
+            # the Party's committees number their decisions "80-QĐ/ĐU", "123-QĐ/TU"
+            "dang uy chinh phu": "du", "dang uy": "du", "tinh uy": "tu", "thanh uy": "tu"}
 _ISSUER_WORDS = "|".join(sorted(_ISSUERS, key=len, reverse=True))
 _ISSUER_ASKED = re.compile(r"\b(?:nao|may|gi)\s+(?:cua|do)\s+(" + _ISSUER_WORDS + r")\b")
 _ISSUER_SAID = re.compile(r"\bcua\s+(" + _ISSUER_WORDS + r")\b")
@@ -1716,6 +1730,7 @@ _TIME = re.compile(
     r"(?:(?:cuối|đầu|giữa|sau|từ|sáng|chiều|trưa|tối)\s+)?"
     r"(?:(?:ngày\s+\d{1,2}(?:/\d{1,2})?|(?<=từ )\d{1,2}/\d{1,2})\s*(?:-|–|đến|và)\s*(?:hết\s+)?(?:ngày\s+)?" + _DAY + r"(?![\d/])"
     r"|ngày\s+" + _DAY + r"(?![\d/])"
+    r"|(?:(?<=sáng )|(?<=chiều )|(?<=trưa )|(?<=tối ))\d{1,2}[/-]\d{1,2}(?![\d/-]|[.,]\d)"   # "vào chiều 14-1"
     r"|\d{1,2}/\d{1,2}/\d{4}|(?<![\d-])\d{1,2}-\d{1,2}-\d{4}(?![\d-])"
     r"|tháng\s+(?:\d{1,2}|[IVX]+)\s*(?:/|-|,|năm)\s*\d{4}"
     r"|(?<=cuối )tháng\s+\d{1,2}(?![\d/])|(?<=đầu )tháng\s+\d{1,2}(?![\d/])|(?<=giữa )tháng\s+\d{1,2}(?![\d/])"

@@ -250,6 +250,11 @@ COUNTRIES = (
     "Thổ Nhĩ Kỳ", "Úc", "Australia", "New Zealand", "Canada", "Mexico", "Brazil", "Argentina", "Chile",
     "Ai Cập", "Nam Phi", "Nigeria", "Israel", "Iran", "Iraq", "Ả Rập Xê Út", "Saudi Arabia", "UAE",
     "Qatar", "Kuwait", "Pakistan", "Bangladesh", "Sri Lanka", "Mông Cổ", "Kazakhstan",
+    # suppliers and buyers of the farm goods Vietnamese trade news names (cashew, coffee, rice, pepper)
+    "Bờ Biển Ngà", "Côte d'Ivoire", "Ghana", "Tanzania", "Mozambique", "Kenya", "Cameroon", "Benin",
+    "Guinea-Bissau", "Ecuador", "Peru", "Colombia", "Brunei", "Đông Timor", "Nepal", "Hy Lạp", "Ireland",
+    "Romania", "Bulgaria", "Slovakia", "Cuba", "Venezuela", "Algeria", "Ma-rốc", "Morocco", "Oman", "Jordan",
+    "Uzbekistan", "Belarus",
 )
 # Markets larger than a country, a slot as a country is ("xuất khẩu sang thị trường châu Âu" is not
 # answered by "Châu Mỹ … 144,5 triệu USD"); "châu" is written in either case
@@ -259,6 +264,7 @@ COUNTRY = re.compile(r"(?<!\w)(" + "|".join(re.escape(c) for c in sorted(COUNTRI
                      + r")(?!\w)")
 # Two names of one country: a figure of "Hoa Kỳ" answers a question about "Mỹ".
 SAME_COUNTRY = {"Hoa Kỳ": "Mỹ", "Australia": "Úc", "Saudi Arabia": "Ả Rập Xê Út", "EU": "châu Âu",
+                "Côte d'Ivoire": "Bờ Biển Ngà", "Morocco": "Ma-rốc",
                 **{c[0].upper() + c[1:]: c for c in CONTINENTS if c.startswith("châu")}}
 # Capitals that news writes for their governments ("Bắc Kinh đã cho phép … nhập khẩu 150 tấn
 # vàng" is China's import): a clause naming one names its country. Capitals that mostly name

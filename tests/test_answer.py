@@ -3176,3 +3176,38 @@ def test_a_documents_issuer_by_its_letters_and_an_award_named_in_quotes(tmp_path
     assert got is not None and "45-QĐ/ĐU" in got
     assert _stated(engine, "Năm 2023 Tổng công ty Điện lực miền Trung được trao giải thưởng nào?") == \
         "Doanh nghiệp chuyển đổi số xuất sắc năm 2023"
+
+
+_REVIEW_MEETING = (
+    "# Hậu Giang tổng kết ngành Công Thương\n\n"
+    "Đó là chỉ đạo của Phó Chủ tịch UBND tỉnh Hậu Giang tại Hội nghị tổng kết ngành Công Thương tỉnh Hậu Giang "
+    "năm 2023 và triển khai kế hoạch công tác năm 2024 vào chiều 12-1.\n\n"
+    "Chiều 20/4, HĐND tỉnh Hậu Giang khóa X tổ chức kỳ họp thứ 15 để xem xét chủ trương sắp xếp đơn vị hành chính.\n")
+
+
+def test_when_a_review_was_held_is_its_day_not_the_year_it_plans_and_a_sitting_is_of_its_own_series(
+        tmp_path, model_cache):
+    """"… năm 2023 diễn ra khi nào?": "vào chiều 12-1", not the "năm 2024" that names the plan
+    the meeting also set out; "kỳ họp thứ mấy?" is the sitting's number ("kỳ họp thứ 15"), not
+    the council's term ("khóa X")."""
+    engine = _records_engine(tmp_path, model_cache, {"hau-giang.md": _REVIEW_MEETING})
+    assert _stated(engine, "Hội nghị tổng kết ngành Công Thương tỉnh Hậu Giang năm 2023 diễn ra khi nào?") == "chiều 12-1"
+    assert _stated(engine, "HĐND tỉnh Hậu Giang xem xét chủ trương sắp xếp đơn vị hành chính tại kỳ họp thứ mấy?") == \
+        "kỳ họp thứ 15"
+
+
+_HEADLINE = (
+    "# Gia Lai: Tổng mức bán lẻ hàng hóa 4 tháng đầu năm 2022 đạt hơn 29% kế hoạch\n\n"
+    "Tổng mức bán lẻ hàng hóa và doanh thu dịch vụ tháng 4/2022 ước đạt 6.500 tỷ đồng; tính chung 4 tháng đầu "
+    "năm là hơn 24.694 tỷ đồng, đạt 29,05% kế hoạch, tăng 3,76% so với cùng kỳ năm trước.\n")
+
+
+def test_a_headlines_rounded_figure_is_answered_as_its_body_states_it(tmp_path, model_cache):
+    """The headline's "hơn 29% kế hoạch" is the body's "đạt 29,05% kế hoạch" rounded: the answer
+    is the figure written in full, cited from the body (the headline had been answered, and scored
+    wrong against the record's 29,05%)."""
+    engine = _records_engine(tmp_path, model_cache, {"gia-lai.md": _HEADLINE})
+    ans = engine.ask("Tính chung 4 tháng đầu năm 2022, tổng mức bán lẻ hàng hóa và doanh thu dịch vụ của Gia Lai "
+                     "đạt bao nhiêu phần trăm kế hoạch?")
+    assert ans.value.text == "29,05%"
+    assert "29,05%" in ans.citations[0].text

@@ -10,10 +10,10 @@ from ..extract.figures import years_in
 from ..models import Answer, AnswerValue, Citation, Figure
 from ..text.places import find_places
 from ..text.vietnamese import fold, sentences
-from .candidates import Evidence
-from .features import year_part
+from .candidates import Evidence, unit_ok
+from .features import relation_of, year_part
 from .rank import CALIBRATION_MODEL, answer_features, load_ranker
-from .rank_figures import Candidate, score_figures
+from .rank_figures import HARD_SLOTS, Candidate, score_figures
 from .verify import number_tokens
 
 
@@ -37,7 +37,7 @@ def answer_figure(ctx: Evidence) -> Answer | None:
     if not ranked:
         return None
     best = ranked[0]
-    f = best.figure
+    f = _said_precisely(ctx, best.figure) or best.figure
     span_text, span_end = f.text, f.end
     if ctx.q.kind == "count":
         span_text, span_end = _extend_count(ctx, f)
@@ -63,6 +63,46 @@ def answer_figure(ctx: Evidence) -> Answer | None:
             oc = figure_citation(ctx, o, o.start, o.end)
             ans.others.append((_figure_sentence(o, o.text, oc.text), oc))
     return ans
+
+
+def _said_precisely(ctx: Evidence, f: Figure) -> Figure | None:
+    """A headline's rounded figure ("… đạt hơn 29% kế hoạch") that the record's body states
+    precisely ("đạt 29,05% kế hoạch"), of the same period, relation and unit, within what the
+    headline's qualifier allows: the body's, the same fact as written in full. Its sentence may
+    leave the subject to the headline, which is why the ranker found the headline first."""
+    doc = ctx.document(f.doc)
+    if doc is None or f.value is None or not _in_headline(doc, f):
+        return None
+    for g in ctx.engine.store.figures("doc=? AND unit=? AND start>?", (f.doc, f.unit, f.end)):
+        if g.value is None or g.period != f.period or relation_of(g) != relation_of(f) or _in_headline(doc, g) \
+                or not _within(f.value, f.qualifier, f.text, g.value):
+            continue
+        if unit_ok(ctx.q, g) and all(slot(ctx, g) for slot in HARD_SLOTS):
+            return g
+    return None
+
+
+def _in_headline(doc, f: Figure) -> bool:
+    """Whether a figure stands in the record's title line (the first line, or before its body)."""
+    first = doc.text.find("\n")
+    return f.end <= doc.body_start or 0 <= f.start < first and bool(doc.title) and doc.title.strip() in doc.text[:first]
+
+
+def _within(rounded: float, qualifier: str | None, written: str, value: float) -> bool:
+    """Whether `value` is what a figure written `written` ("hơn 29%", "gần 2,7 triệu tấn") rounds."""
+    if value == rounded:
+        return False                       # the same number: a restatement, no more precise
+    decimals = len(re.sub(r"\D", "", written.split(",")[1])) if "," in written else 0
+    step = 10 ** -decimals * (rounded / float(re.sub(r"[^\d,]", "", written).replace(",", ".") or 1)
+                               if re.search(r"\d", written) else 1)
+    q = fold(qualifier or "").lower()
+    if q in ("hon", "tren", "vuot"):
+        return rounded < value < rounded + step
+    if q in ("gan", "duoi"):
+        return rounded - step < value < rounded
+    if q in ("khoang", "xap xi", "uoc", "chung", "co"):
+        return abs(value - rounded) <= step / 2
+    return not qualifier and abs(value - rounded) <= step / 2
 
 
 _OPPOSITE_CHANGE = {"tang": "giam", "giam": "tang"}

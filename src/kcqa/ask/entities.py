@@ -1166,6 +1166,7 @@ def answer_named(ctx: Evidence) -> Answer | None:
         if cov < MIN_COVERAGE:
             break
         named = _given_name(text) if _ASKS_NEW_NAME.search(fold(ctx.q.text)) else None
+        named = named or _quoted_after_noun(text, noun)
         if named:
             return _scored(entity_answer(ctx, chunk, s, e, named, "{x}."), cov, ctx, after_noun=1.0, anchored=1.0,
                            n_names=1.0)
@@ -1832,10 +1833,21 @@ def answer_when(ctx: Evidence) -> Answer | None:
                   and len(text[text.rfind("(", 0, sp[0]) + 1:sp[0]].split()) > 1]
         if len(asides) < len(spans):
             spans = [sp for sp in spans if sp not in asides]
+        # "Hội nghị Tổng kết … năm 2019 và triển khai kế hoạch công tác năm 2020 vào chiều 14-1": a year
+        # that names the work reviewed or planned is no time the event took place, when a day is given
+        named_years = [sp for sp in spans if _YEAR_ONLY.fullmatch(text[sp[0]:sp[1]])
+                       and _WORK_NAMED_BY_YEAR.search(text, max(0, sp[0] - 40), sp[0])]
+        if named_years and len(named_years) < len(spans):
+            spans = [sp for sp in spans if sp not in named_years]
         best = _time_of_predicate(ctx, text, spans)
         if best:
             return _scored(entity_answer(ctx, chunk, s, e, best, "{x}."), cov, ctx, n_names=float(len(spans)))
     return None
+
+
+_YEAR_ONLY = re.compile(r"(?:năm\s+)?\d{4}", re.IGNORECASE)
+_WORK_NAMED_BY_YEAR = re.compile(r"(?<!\w)(?:kế hoạch|nhiệm vụ|công tác|tổng kết|triển khai|chương trình|giai đoạn)"
+                                 r"(?:\s+[^\W\d]+){0,3}\s*$", re.IGNORECASE)
 
 
 _FULL_DATE = re.compile(r"\d{1,2}([/-])\d{1,2}\1\d{4}")

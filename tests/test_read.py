@@ -80,6 +80,19 @@ def test_a_cited_documents_date_is_not_the_records_own(tmp_path):
     assert read_document(own).metadata["date"] == "2025-04-12"
 
 
+def test_a_pages_date_line_dates_it_but_does_not_make_its_facts_that_years(tmp_path):
+    """A saved page's line "Thứ Tư, 15/01/2020 - 09:58" under its title is when it was published:
+    its date (a question about "tháng 1/2020" may be answered from it), but not the year of its
+    facts (a review of 2019 published in 2020 is 2019's, as its title says); a sentence that
+    opens with a day is no date line."""
+    page = write(tmp_path, "tong-ket.txt", ("Tổng kết ngành Công Thương năm 2019\nThứ Tư, 15/01/2020 - 09:58\n"
+                                           "Năm 2019, giá trị sản xuất công nghiệp tăng 9,5%.\n").encode())
+    doc = read_document(page)
+    assert doc.metadata["date"] == "2020-01-15" and doc.metadata["year"] == 2019
+    news = write(tmp_path, "tin.txt", ("Tin ngành\nNgày 12/3/2024, Sở Công Thương tổ chức hội nghị.\n").encode())
+    assert "date" not in read_document(news).metadata
+
+
 def test_vietnamese_file_names_spaces_and_symlink_loops(tmp_path):
     d = tmp_path / "hồ sơ"
     d.mkdir()

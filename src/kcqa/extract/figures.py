@@ -573,10 +573,10 @@ def _period_for(sentence: str, q: Quantity, periods, prev: str, doc: Document) -
         if not isinstance(year, int):
             return period
         # a record of 29/4/2021 reporting "tháng 12" or "quý 3" speaks of the year before
-        dated = re.match(r"\d{4}-(\d{2})", str(doc.metadata.get("date", "")))
+        dated = re.match(r"(\d{4})-(\d{2})", str(doc.metadata.get("date", "")))
         first = _first_month(period)
-        if dated and first and first > int(dated.group(1)):
-            year -= 1
+        if dated and first and first > int(dated.group(2)) and int(dated.group(1)) == year:
+            year -= 1           # (not when the year is the one the record's title names)
     return f"{period} {year}" if fold(period).lower().endswith("nam") else f"{period} năm {year}"
 
 

@@ -32,7 +32,7 @@ Loader = Callable[[Path, bytes], Document]
 # its paragraph; a saved page's lead sentence (its title when it has no headline) is after its source line.
 # 5: a date written after a cited document's name ("Luật Hóa chất ngày …") is not the record's date.
 # 6: "(TP. Thái Nguyên)" ends no sentence (a bracket before the abbreviation).
-READER_VERSION = "6"
+READER_VERSION = "7"
 _LOADERS: dict[str, Loader] = {}
 _PLUGINS_LOADED = False
 
@@ -267,6 +267,24 @@ def _own_date(head: str) -> tuple[int, int, int] | None:
         if 1 <= day <= 31 and 1 <= month <= 12:
             return day, month, year
     return None
+
+
+# a web page's date line, one of its first lines and nothing but a day, a weekday and a time:
+# "15/01/2020 - 09:58", "Thứ Tư, 22/9/2021| 10:05", "Cập nhật lúc 15:38, Thứ Tư, 25/03/2020 (GMT+7)"
+_LINE_DAY = re.compile(r"(?<![\d/])(\d{1,2})/(\d{1,2})/(\d{4})(?![\d/])")
+_LINE_REST = re.compile(r"(?:thứ\s+(?:hai|ba|tư|năm|sáu|bảy|bẩy|[2-7])|chủ nhật|cập nhật(?:\s+lúc)?|ngày đăng|đăng lúc|"
+                        r"ngày|lúc|\d{1,2}:\d{2}(?::\d{2})?|am|pm|gmt\s*\+\s*7|[\s,|:\-–()\[\]])*", re.IGNORECASE)
+
+
+def _date_line(head: str) -> tuple[int, int, int] | None:
+    """The date of a page whose first lines include a line that only dates it."""
+    for line in head.split("\n")[:5]:
+        m = _LINE_DAY.search(line)
+        if m and len(line) <= 80 and _LINE_REST.fullmatch(line[:m.start()]) and _LINE_REST.fullmatch(line[m.end():]):
+            day, month, year = int(m.group(1)), int(m.group(2)), int(m.group(3))
+            if 1 <= day <= 31 and 1 <= month <= 12:
+                return day, month, year
+    return None
 _DOC_NUMBER = re.compile(r"Số:\s*([\w./-]+/[\w./-]+)")
 
 
@@ -278,15 +296,20 @@ def infer_metadata(doc: Document) -> dict:
     m = _DATE_COMPACT.match(date)
     if m:
         meta["date"] = f"{m.group(1)}-{m.group(2)}-{m.group(3)}"
-    elif not date:
+    published = None
+    if not m and not date:
         found = _own_date(head)
+        published = None if found else _date_line(doc.text[:doc.body_start + 600])
+        found = found or published
         if found:
             day, month, year = found
             meta["date"] = f"{year}-{month:02d}-{day:02d}"
     date = meta.get("date") or date
-    if _YEAR.search(date or ""):
+    if _YEAR.search(date or "") and not published:
         meta["year"] = int(_YEAR.search(date).group(1))
     else:
+        # (a page's date line says when it was published, not what year its facts are of: a review
+        # of 2021 is published in 2022, a history page in 2014)
         years = _YEAR.findall(doc.path.rsplit("/", 1)[-1]) or _YEAR.findall(doc.title)
         if years:
             meta["year"] = int(years[-1])

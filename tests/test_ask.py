@@ -852,6 +852,8 @@ def test_a_name_typed_in_lower_case_is_still_the_one_the_next_name_replaces():
      "Năm 2020 Quảng Nam có bao nhiêu người học trình độ trung cap?"),
     ("Giá đất công nghiệp tại phía Bắc đã đạt mức bao nhiêu?", "Còn phía Nam?",
      "Giá đất công nghiệp tại phía Nam đã đạt mức bao nhiêu?"),
+    # a title in another title's place ("Còn tổng giám đốc?" had replaced "Chủ" as if it were a name)
+    ("Ai là Chủ tịch PVcomBank?", "Con tong giam doc?", "Ai là tong giam doc PVcomBank?"),
     # a side of where members come from ("trong tỉnh" / "ngoài tỉnh", "trong nước" / "nước ngoài")
     ("Có bao nhiêu doanh nghiệp trong tỉnh tham gia hội chợ năm 2023?", "Con doanh nghiep ngoai tinh?",
      "Có bao nhiêu doanh nghiệp ngoai tinh tham gia hội chợ năm 2023?"),

@@ -438,3 +438,22 @@ def test_goods_sold_by_weight_are_asked_in_tonnes_and_a_name_is_no_action():
 def test_a_festival_is_no_name():
     """"Dịp Tết Quý Mão 2023, …": a time of the year ("Còn thịt heo, bò?" had put the meat in its place)."""
     assert parse_question("Dịp Tết Quý Mão 2023, Ninh Thuận chuẩn bị bao nhiêu lít dầu ăn?").names == []
+
+
+def test_a_title_is_no_name_and_a_province_with_its_marks_is_no_country_typed_without_them():
+    """"Chủ" of "Chủ tịch" and "Giám" of "Giám đốc" are no names a record must mention, and
+    "Thanh Hóa ký" folds to "hoa ky" but is written with other marks than "Hoa Kỳ": no country
+    (the country slot had kept the answer out); "xuat khau sang Hoa Ky" typed without marks is one."""
+    from kcqa.ask.candidates import countries_asked
+    q = "Tháng 10/2025, Chủ tịch UBND tỉnh Thanh Hóa ký quyết định bổ nhiệm bao nhiêu lãnh đạo sở?"
+    assert "chu" not in parse_question(q).names
+    assert "giam" not in parse_question("Giám đốc Sở Công Thương TP.HCM ông Bùi Tá Hoàng Vũ bao nhiêu tuổi?").names
+    assert countries_asked(q) == set()
+    assert countries_asked("xuat khau sang Hoa Ky dat bao nhieu?") == {"Mỹ"}
+
+
+def test_a_deputys_title_is_read_whole():
+    """"Phó Cục trưởng là ai?" asks the deputy: the title read was "Cục trưởng", and the head of
+    the department was stated at 0.96 once a garbage name ("pho cuc") no longer kept it out."""
+    assert parse_question("Phó Cục trưởng là ai?").title_phrase == "Phó Cục trưởng"
+    assert parse_question("Ai là Phó Chánh Văn phòng UBND tỉnh?").title_phrase.startswith("Phó Chánh Văn phòng")

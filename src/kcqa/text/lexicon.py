@@ -303,6 +303,8 @@ def country_spans(text: str) -> list[tuple[int, int, str]]:
     found = {(m.start(), m.end()): m.group(1) for m in COUNTRY.finditer(text or "")}
     for m in _COUNTRY_FOLDED_RE.finditer(fold(text or "")):
         key = m.group(1)
+        if has_diacritics(text[m.start():m.end()]):
+            continue                       # written with other marks: "Thanh Hóa ký" is no "Hoa Kỳ"
         if (m.start(), m.end()) not in found and (key in _LOAN_NAMES or (" " in key and text[m.start()].isupper())
                                                  or key.startswith("chau ")):
             found[(m.start(), m.end())] = _COUNTRY_FOLDED[key]
@@ -618,7 +620,11 @@ TITLES = ("Phó Thủ tướng", "Thủ tướng", "Thứ trưởng", "Bộ trư
           # trưởng Chi cục Quản lý thị trường", "Đội trưởng Đội Quản lý thị trường số 1")
           "Phó Chánh văn phòng", "Phó Trưởng phòng", "Phó Vụ trưởng", "Phó Viện trưởng", "Phó Hiệu trưởng",
           "Chi cục trưởng", "Phó Chi cục trưởng", "Đội trưởng", "Phó Đội trưởng", "Phó Tổng cục trưởng",
-          "Phó Chủ nhiệm", "Chánh Thanh tra", "Phó Chánh Thanh tra")
+          "Phó Chủ nhiệm", "Chánh Thanh tra", "Phó Chánh Thanh tra",
+          # and abroad ("Tỉnh trưởng tỉnh Chăm-pa-xắc", "Đại sứ Việt Nam tại …", "Thị trưởng")
+          "Tỉnh trưởng", "Đại sứ", "Thị trưởng")
+# a title takes another's place in a follow-up: "Còn tổng giám đốc?" after "Ai là Chủ tịch PVcomBank?"
+SIBLINGS += (TITLES,)
 # what a title is asked by when the person is named ("… giữ chức vụ gì?", "chức danh của ông …")
 TITLE_NOUNS = ("chức vụ", "chức danh", "giữ chức")
 # a seat on a body, written before the body like a title ("Ủy viên Ban Thường vụ Tỉnh ủy")

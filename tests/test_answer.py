@@ -3211,3 +3211,26 @@ def test_a_headlines_rounded_figure_is_answered_as_its_body_states_it(tmp_path, 
                      "đạt bao nhiêu phần trăm kế hoạch?")
     assert ans.value.text == "29,05%"
     assert "29,05%" in ans.citations[0].text
+
+
+_EFFECT = (
+    "# Sức mua 4 tháng đầu năm 2022 của Kon Tum\n\n"
+    "Theo báo cáo của Sở Công Thương, hoạt động thương mại trên địa bàn tỉnh Kon Tum 4 tháng đầu năm 2022 có "
+    "nhiều chuyển biến. Các chợ, siêu thị, cửa hàng tiện lợi mở cửa trở lại, hàng hóa phong phú, không xảy ra "
+    "tình trạng khan hiếm hàng hóa hay tăng giá đột biến. Công tác kiểm tra, kiểm soát thị trường được tăng cường, "
+    "nhiều vụ vi phạm về hàng giả, hàng kém chất lượng bị xử lý. Các doanh nghiệp phân phối đã chủ động ký hợp "
+    "đồng với nhà cung cấp, dự trữ hàng hóa thiết yếu phục vụ nhu cầu của người dân. Hoạt động thương mại điện "
+    "tử tiếp tục phát triển, nhiều hộ kinh doanh bán hàng qua mạng xã hội và các sàn giao dịch. Từ đầu năm đến "
+    "nay, dịch bệnh được kiểm soát tốt, du lịch dần khôi phục và nhiều chương trình kết nối cung cầu được tổ "
+    "chức.\n\n"
+    "Vì vậy, trong 4 tháng đầu năm, tổng mức bán lẻ hàng hóa trên địa bàn tỉnh Kon Tum tăng trưởng khá, đạt hơn "
+    "4.100 tỷ đồng, tăng 8,2% so với cùng kỳ năm trước và bằng 31% kế hoạch năm.\n")
+
+
+def test_why_is_answered_with_the_cause_a_so_sentence_follows(tmp_path, model_cache):
+    """"Vì sao … tăng trưởng khá?" against "Vì vậy, … tăng trưởng khá.": that sentence states the
+    effect; its cause is the sentence before (here the paragraph before), quoted with it."""
+    engine = _records_engine(tmp_path, model_cache, {"kon-tum.md": _EFFECT})
+    ans = engine.ask("Vì sao 4 tháng đầu năm 2022 tổng mức bán lẻ hàng hóa của Kon Tum tăng trưởng khá?")
+    assert ans.status == "answered" and "dịch bệnh được kiểm soát tốt" in ans.value.text
+    assert ans.value.text in ans.citations[0].text or ans.citations[0].text in ans.value.text

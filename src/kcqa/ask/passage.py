@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from ..models import Answer, AnswerValue, Citation
+from ..models import Answer, AnswerValue, Chunk, Citation
 from ..text.lexicon import ORDINAL_ITEM_ASKED, WHY_CUES, cause_and_effect, gives_cause, ordinal_value
 from ..text.vietnamese import fold, sentences
 from .rank import PASSAGE_MODEL, load_ranker
@@ -121,11 +121,16 @@ def answer_passage(ctx) -> Answer | None:
     best_in: dict[str, float] = {}       # each passage's best sentence score
     for rank, p in enumerate(ctx.passages[:6]):
         c = p.chunk
-        for s, e in sentences(c.text):
+        spans = sentences(c.text)
+        for i, (s, e) in enumerate(spans):
             text = c.text[s:e]
             cov = ctx.coverage(text + " " + p.title, words)
             if why and (not gives_cause(text) or _explains_another(q, text)):
                 continue
+            if i == 0 and _BACKWARD.match(fold(text)) and (grown := _with_sentence_before(ctx, c, s)) is not None:
+                # "Vì vậy, …" opening the passage points to the sentence before it, in the paragraph
+                # before (`_widen` quotes it with the one it points to within a passage)
+                c, s, e = grown, 0, e + (c.start - grown.start)
             score = cov - 0.03 * rank
             best_in[c.id] = max(score, best_in.get(c.id, score))
             if best is None or score > best[0]:
@@ -133,6 +138,22 @@ def answer_passage(ctx) -> Answer | None:
     if best is None or best[1] < MIN_PASSAGE_COVERAGE:
         return None
     return _quoted(ctx, best, best_in, words, why)
+
+
+def _with_sentence_before(ctx, c: Chunk, s: int) -> Chunk | None:
+    """The passage `c` grown back to the start of the record's sentence before its offset `s`
+    (in the paragraph before, when `s` opens `c`)."""
+    doc = ctx.document(c.doc)
+    if doc is None:
+        return None
+    before = doc.text[max(0, c.start + s - 600):c.start + s]
+    head = before.rstrip()
+    before = before[head.rfind("\n") + 1:]          # within its paragraph, not the title line above it
+    spans = [sp for sp in sentences(before) if before[sp[0]:sp[1]].strip()]
+    if not spans:
+        return None
+    start = c.start + s - len(before) + spans[-1][0]
+    return Chunk(id=c.id, doc=c.doc, paragraph=c.paragraph, start=start, end=c.end, text=doc.text[start:c.end])
 
 
 _CHANGE = re.compile(r"(?<!\w)(?:tăng|giảm)(?!\w)(?!\s+(?:trưởng|cường)(?!\w))", re.IGNORECASE)   # not "tăng trưởng"

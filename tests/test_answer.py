@@ -3234,3 +3234,20 @@ def test_why_is_answered_with_the_cause_a_so_sentence_follows(tmp_path, model_ca
     ans = engine.ask("Vì sao 4 tháng đầu năm 2022 tổng mức bán lẻ hàng hóa của Kon Tum tăng trưởng khá?")
     assert ans.status == "answered" and "dịch bệnh được kiểm soát tốt" in ans.value.text
     assert ans.value.text in ans.citations[0].text or ans.citations[0].text in ans.value.text
+
+
+_SHARES = (
+    "# Trung Quốc nhập khẩu rau quả 11 tháng năm 2024\n\n"
+    "Trong 11 tháng năm 2024, nhập khẩu rau quả của Trung Quốc đạt 22 tỉ USD, giảm 1,4% so với năm 2023.\n\n"
+    "Thái Lan là nguồn cung số 1, thị phần giảm từ 38% xuống còn 31%; thị phần của Chile tăng lên 15%.\n\n"
+    "Ngược lại, Việt Nam tăng trưởng đến 26%, đạt giá trị trên 4 tỉ USD, xếp vị trí thứ 2; thị phần tăng từ 14% "
+    "lên 18%.\n")
+
+
+def test_where_a_change_ended_is_never_how_much_something_changed(tmp_path, model_cache):
+    """"… tăng lên bao nhiêu?" asks the level a change reached: "tăng lên 15%", never how much
+    something changed ("tăng trưởng đến 26%", "giảm 1,4%" had been stated for a share that rose);
+    where the end is not the period asked ("từ 14% lên 18%" under no "11 tháng"), not found."""
+    engine = _records_engine(tmp_path, model_cache, {"rau-qua.md": _SHARES})
+    assert _stated(engine, "11 tháng năm 2024 thị phần rau quả của Chile tại Trung Quốc tăng lên bao nhiêu?") == "15%"
+    assert _stated(engine, "11 tháng năm 2024 thị phần rau quả của Việt Nam tại Trung Quốc tăng lên bao nhiêu?") is None

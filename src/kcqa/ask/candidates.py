@@ -21,8 +21,8 @@ from ..text.bodies import body_spans
 from ..text.places import find_places, lookup, places_in_address, places_in_file_name
 from ..text.numbers import COUNT_NOUNS, QUALIFIERS, Quantity, parse_number, ratio_ok
 from ..text.vietnamese import capitalised_runs, fold, folded_syllables, has_diacritics, is_syllable, sentences, syllables
-from .features import (CHANGE_VERBS, asks_where_a_change_ended, clause, is_place_asked, mentions, period_parts,
-                       relation_of, starts_a_change, window, year_part)
+from .features import (CHANGE_VERBS, asks_where_a_change_ended, clause, ends_a_change, is_place_asked, mentions,
+                       period_parts, relation_of, starts_a_change, window, year_part)
 from .frame import Question, identifiers_in
 
 _ONE_SYLLABLE_COUNT_NOUNS = {fold(w).lower() for w in COUNT_NOUNS if " " not in w}
@@ -769,9 +769,13 @@ def change_end_ok(ctx: Evidence, f: Figure) -> bool:
 
 
 def start_of_change_ok(ctx: Evidence, f: Figure) -> bool:
-    """A question for where a change ended ("rút ngắn … xuống còn bao lâu?") is not answered by
-    where it started: "từ 2 ngày xuống còn 15 phút" answers 15 phút."""
-    return not (asks_where_a_change_ended(ctx.q.text) and starts_a_change(f))
+    """A question for where a change ended ("rút ngắn … xuống còn bao lâu?", "thị phần … tăng lên
+    bao nhiêu?") is not answered by where it started ("từ 2 ngày xuống còn 15 phút" answers 15
+    phút), nor by how much something changed ("nhập khẩu … giảm 1,4% so với năm 2023" had been
+    stated for a share that rose "từ 14% lên 18%")."""
+    if not asks_where_a_change_ended(ctx.q.text):
+        return True
+    return not starts_a_change(f) and not (relation_of(f) in CHANGE_VERBS and not ends_a_change(f))
 
 
 # "2 giải A, 2 giải B và 20 giải C", "hạng 4 sao": a label after what is counted sets the figures apart

@@ -208,7 +208,7 @@ def _change_ends(ctx, f: Figure) -> tuple[float, float]:
     the figure is that end)."""
     s = f.start - f.sentence_start
     ft = fold(f.sentence)
-    target = asks_where_a_change_ended(ctx.q.text) and bool(_TARGET_BEFORE.search(ft[max(0, s - 12):s]))
+    target = asks_where_a_change_ended(ctx.q.text) and ends_a_change(f)
     return float(starts_a_change(f)), float(target)
 
 
@@ -218,6 +218,12 @@ def starts_a_change(f: Figure) -> bool:
     s, e = f.start - f.sentence_start, f.end - f.sentence_start
     ft = fold(f.sentence)
     return ft[max(0, s - 6):s].rstrip().endswith("tu") and bool(_FROM_VALUE.match(ft[e:e + 50].lstrip()))
+
+
+def ends_a_change(f: Figure) -> bool:
+    """"tăng lên 18%", "giảm xuống còn 15 phút": the figure is where a change ended."""
+    s = f.start - f.sentence_start
+    return bool(_TARGET_BEFORE.search(fold(f.sentence)[max(0, s - 12):s]))
 
 
 def asks_where_a_change_ended(question: str) -> bool:

@@ -239,3 +239,12 @@ def test_an_abbreviated_town_in_brackets_ends_no_sentence():
     opening = "Hội chợ khai mạc tại Quảng trường Võ Nguyên Giáp (TP. Thái Nguyên). Hội chợ kéo dài 5 ngày."
     assert [opening[a:b] for a, b in sentences(opening)] == [
         "Hội chợ khai mạc tại Quảng trường Võ Nguyên Giáp (TP. Thái Nguyên).", "Hội chợ kéo dài 5 ngày."]
+
+
+def test_a_line_break_ends_a_run_of_capitals():
+    """A title's last words and the next line's first are no one name: "Tây Nguyên\\nDự" had been
+    answered as the Nghệ An leader at a meeting."""
+    from kcqa.text.vietnamese import capitalised_runs
+    text = "Hội nghị các Cục QLTT miền Trung - Tây Nguyên\nDự hội nghị có ông Lê Hồng Vinh"
+    assert [text[a:b] for a, b in capitalised_runs(text)] == ["Hội", "Cục QLTT", "Trung", "Tây Nguyên", "Dự",
+                                                               "Lê Hồng Vinh"]

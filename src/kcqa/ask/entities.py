@@ -489,7 +489,8 @@ def answer_who(ctx: Evidence) -> Answer | None:
             continue        # "bổ nhiệm lại Phó Giám đốc Sở … cho bà …": the deputy, not the head asked
         # a place is no person, also where it is written with its type ("UBND tỉnh Tây Ninh")
         not_people = [(a, b) for a, b, _ in find_places(text)] + _unit_names(text) + \
-            [(a, b) for a, b, _ in lexicon.country_spans(text)]          # nor a country ("Hàn Quốc")
+            [(a, b) for a, b, _ in lexicon.country_spans(text)] + \
+            lexicon.region_spans(text)                                   # nor a country ("Hàn Quốc"), a region
         names = [n for n in _person_names(text) if not _in_question(ctx, text[n[0]:n[1]])
                  and not set(text[n[0]:n[1]].split()) <= _COMPASS_WORDS             # "phía Tây Nam"
                  and not any(a <= n[0] and n[1] <= b for a, b in not_people)]
@@ -970,8 +971,8 @@ def _title_run(text: str, start: int, limit: int | None = None) -> int:
         return start
     end, after_capital = m.end(), False
     bodies = None
-    while w := _NEXT_WORD.match(text, end):
-        word = w.group(1).rstrip(".!?")
+    while w := _RUN_WORD.match(text, end):
+        word = w.group(1)
         if limit is not None and w.start(1) >= limit:
             break
         capital = bool(word) and word[0].isupper()
@@ -1000,8 +1001,6 @@ def _title_run(text: str, start: int, limit: int | None = None) -> int:
             end, after_capital = body_end, False
             continue
         end, after_capital = w.start(1) + len(word), capital
-        if word != w.group(1):
-            break
     # the body's short name in brackets is part of the title: "Tổng thư ký Hiệp hội Rau quả Việt Nam
     # (Vinafruit)"
     short = _SHORT_NAME.match(text, end)
@@ -1018,7 +1017,9 @@ def _head_next(text: str, pos: int) -> bool:
 _BODY_HEAD_AT = re.compile(r"(?:" + "|".join(sorted((re.escape(h) for h in lexicon.BODY_HEADS), key=len, reverse=True))
                            + r")(?!\w)")
 _AND_CAPITAL = re.compile(r"[ \t]+(?:và|-|–)[ \t]+[A-ZĐ]")
-_NEXT_WORD = re.compile(r"[ \t]+([^\s,;:()]+)")
+# the next word of a title's run, after one space (named apart from the module's later _NEXT_WORD,
+# which it had shadowed)
+_RUN_WORD = re.compile(r" ([^\W\d_]\w*)")
 _SHORT_NAME = re.compile(r"[ \t]*\((?=[^)]*[A-ZĐ][^)]*[A-ZĐ]|[A-ZĐ][a-z]+\))[A-ZĐ][\w&.-]{1,15}\)")
 
 

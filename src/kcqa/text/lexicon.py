@@ -165,13 +165,18 @@ def funding_named(folded: str) -> set[str]:
 REGIONS = (
     "miền Bắc", "miền Trung", "miền Nam", "phía Bắc", "phía Nam", "Bắc Bộ", "Trung Bộ", "Nam Bộ",
     "Bắc Trung Bộ", "Nam Trung Bộ", "Duyên hải Nam Trung Bộ", "Đông Nam Bộ", "Tây Nam Bộ", "Tây Bắc",
-    "Đông Bắc", "Đồng bằng sông Hồng", "Đồng bằng sông Cửu Long",
+    "Đông Bắc", "Đồng bằng sông Hồng", "Đồng bằng sông Cửu Long", "Tây Nguyên",
 )
 _REGION_WORDS = Words(REGIONS)
 _REGION_SIDES = {"bac": "Bắc", "nam": "Nam", "trung": "Trung", "hong": "Bắc", "cuu long": "Nam"}
 # each region (folded, as the folded match returns it) → the sides it lies on, worked out once
 _SIDES_OF = {fold(r): frozenset(side for word, side in _REGION_SIDES.items()
                                 if re.search(rf"(?<!\w){word}(?!\w)", fold(r))) for r in REGIONS}
+
+
+def region_spans(text: str) -> list[tuple[int, int]]:
+    """Where a text names a region ("Tây Nguyên", "Đồng bằng sông Cửu Long"): no one's name."""
+    return [m.span() for m in _REGION_WORDS.folded.finditer(fold(text))]
 
 
 def region_sides(text: str) -> set[str]:

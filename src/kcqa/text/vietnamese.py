@@ -418,7 +418,8 @@ def capitalised_runs(text: str, max_gap: int = 1) -> list[tuple[int, int]]:
 
     Uses str.isupper() rather than character ranges: Vietnamese capitals are spread over
     several Unicode blocks, and ranges like À-Ỹ silently include lower-case letters.
-    Words joined by "&" stay in one run.
+    Words joined by "&" stay in one run; a line break ends a run (a title's last word and the
+    next line's first are no one name: "… Tây Nguyên\nDự hội nghị …").
     """
     runs: list[list[int]] = []
     prev_end = None
@@ -429,7 +430,7 @@ def capitalised_runs(text: str, max_gap: int = 1) -> list[tuple[int, int]]:
         end = m.start() + len(word)
         if word[0].isupper():
             gap = text[prev_end:m.start()] if prev_end is not None else None
-            if gap is not None and len(gap) <= max_gap + 2 and gap.strip() in ("", "&"):
+            if gap is not None and len(gap) <= max_gap + 2 and gap.strip() in ("", "&") and "\n" not in gap:
                 runs[-1][1] = end
             else:
                 runs.append([m.start(), end])

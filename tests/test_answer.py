@@ -2683,7 +2683,7 @@ def test_venues_titles_documents_and_times_read_whole(tmp_path, model_cache):
     assert _stated(engine, "Ông Nguyễn Công Hòa giữ chức vụ gì?") == "Chủ tịch Công đoàn ngành Công Thương Hải Phòng"
     assert _stated(engine, "Đề án Phát triển thị trường trong nước giai đoạn 2021-2025 được phê duyệt tại quyết định "
                            "nào?") == "Quyết định số 386/QĐ-TTg ngày 17/3/2021"
-    assert "và kinh doanh hàng Việt Nam”" in _stated(engine, "Tại buổi lễ, các doanh nghiệp bấm nút phát động phong "
+    assert "và kinh doanh hàng Việt Nam" in _stated(engine, "Tại buổi lễ, các doanh nghiệp bấm nút phát động phong "
                                                              "trào gì?")
     assert _stated(engine, "UBND tỉnh Đồng Tháp ban hành quyết định công nhận sản phẩm CNNT tiêu biểu cấp tỉnh năm 2022 "
                            "vào ngày nào?") == "ngày 23/11/2022"
@@ -3251,3 +3251,27 @@ def test_where_a_change_ended_is_never_how_much_something_changed(tmp_path, mode
     engine = _records_engine(tmp_path, model_cache, {"rau-qua.md": _SHARES})
     assert _stated(engine, "11 tháng năm 2024 thị phần rau quả của Chile tại Trung Quốc tăng lên bao nhiêu?") == "15%"
     assert _stated(engine, "11 tháng năm 2024 thị phần rau quả của Việt Nam tại Trung Quốc tăng lên bao nhiêu?") is None
+
+
+_SOURCES_AND_BASES = (
+    "# Khuyến công Bắc Kạn và khu công nghiệp Hải Dương\n\n"
+    "Giai đoạn 2014-2018, tỉnh Bắc Kạn thực hiện 65 đề án khuyến công, trong đó có 11 đề án KCQG và 54 đề án "
+    "khuyến công địa phương.\n\n"
+    "Tỷ lệ lấp đầy các khu công nghiệp của tỉnh Hải Dương trung bình khoảng 82%, cao hơn Hải Phòng.\n\n"
+    "Lễ tôn vinh sản phẩm công nghiệp nông thôn tiêu biểu tỉnh Sơn La năm 2021 dự kiến tổ chức vào trung tuần "
+    "tháng 12/2021.\n")
+
+
+def test_a_counts_source_written_after_it_a_place_compared_with_and_a_tenth_of_a_month(tmp_path, model_cache):
+    """"54 đề án khuyến công địa phương" are the province's own though "KCQG" is named before them
+    (they had answered the national count at 0.94); a place written as the base of a comparison
+    ("cao hơn Hải Phòng") is not the figure's subject (stated at 0.98); "trung tuần tháng 12/2021"
+    is a time, whole (the bare year had been answered)."""
+    engine = _records_engine(tmp_path, model_cache, {"tong-hop.md": _SOURCES_AND_BASES})
+    assert _stated(engine, "Giai đoạn 2014-2018 Bắc Kạn thực hiện bao nhiêu đề án khuyến công quốc gia?") == "11 đề án"
+    assert _stated(engine, "Giai đoạn 2014-2018 Bắc Kạn thực hiện bao nhiêu đề án khuyến công địa phương?") == \
+        "54 đề án"
+    assert _stated(engine, "Tỷ lệ lấp đầy khu công nghiệp của Hải Phòng là bao nhiêu?") is None
+    assert _stated(engine, "Tỷ lệ lấp đầy khu công nghiệp của Hải Dương là bao nhiêu?") == "khoảng 82%"
+    assert _stated(engine, "Lễ tôn vinh sản phẩm công nghiệp nông thôn tiêu biểu tỉnh Sơn La năm 2021 dự kiến "
+                           "tổ chức khi nào?") == "trung tuần tháng 12/2021"

@@ -463,7 +463,11 @@ def place_ok(ctx: Evidence, f: Figure) -> bool:
         return True
     if find_places(f.entity):
         return False                       # another province's figure
-    in_sentence = {fold(p.name) for _, _, p in find_places(f.sentence)}
+    written = find_places(f.sentence)
+    in_sentence = {fold(p.name) for _, _, p in written}
+    if in_sentence & names and not {fold(p.name) for a, _, p in written
+                                    if not _COMPARED_WITH.search(f.sentence, max(0, a - 25), a)} & names:
+        return False                       # "… khoảng 82%, cao hơn Hải Phòng": the place asked is the base
     if in_sentence & names:
         return not (in_sentence - names) or _venue_among(q, in_sentence)
     if in_sentence:
@@ -488,6 +492,10 @@ def place_ok(ctx: Evidence, f: Figure) -> bool:
         # When it only locates another subject ("chị H ở Thái Nguyên"), that subject is the slot.
         return ctx.doc_about(f.doc, names)
     return ctx.doc_mentions(f.doc, names) or ctx.title_names(f.doc, names)
+
+
+# a place written as what the figure is compared with: "cao hơn Hải Phòng", "so với tỉnh Bắc Ninh"
+_COMPARED_WITH = re.compile(r"(?<!\w)(?:so với|hơn|bằng|kém)\s+(?:(?:cả\s+)?(?:tỉnh|thành phố|TP\.?)\s*)?$", re.IGNORECASE)
 
 
 def _venue_among(q: Question, in_sentence: set[str]) -> bool:
@@ -700,7 +708,8 @@ def funding_said(f: Figure) -> set[str]:
     or in the phrase that hangs on it ("3 đề án … khuyến công quốc gia và 10 đề án từ nguồn kinh
     phí khuyến công địa phương": the 10 are the province's own, though the sentence named the
     national source before them; they had answered the national count at 0.95)."""
-    hanging = _SOURCE_AFTER.match(f.sentence, f.end - f.sentence_start)
+    hanging = _SOURCE_AFTER.match(f.sentence, f.end - f.sentence_start) or \
+        _NAMED_AFTER.match(f.sentence, f.end - f.sentence_start)
     if hanging and (own := lexicon.funding_named(fold(hanging.group()).lower())):
         return own
     before = _sentence_before_figure(f)
@@ -729,6 +738,11 @@ def _sentence_before_figure(f: Figure) -> str:
 # to the end of its clause or the next item ("… và 10 đề án …")
 _SOURCE_AFTER = re.compile(r"\s*(?:được\s+\w+(?:\s+\w+)?\s+)?(?:từ|thuộc|bằng)\s*(?:nguồn|ngân sách|kinh phí|vốn)"
                            r"(?:(?!\svà\s)[^,;.\d])*", re.IGNORECASE)
+
+
+# a count's own words right after it, to the next item: "11 đề án KCQG và 54 đề án khuyến công địa
+# phương" (the 54 are the province's own, though "KCQG" is named before them)
+_NAMED_AFTER = re.compile(r"(?:(?!\svà\s)[^,;.()\d]){0,40}", re.IGNORECASE)
 
 
 # a sum or a share stated before the figure ("1,5 tỷ đồng", "12%"; a year is neither), or ";"

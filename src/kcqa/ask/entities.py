@@ -1729,7 +1729,7 @@ _RECORD_NOUN = re.compile(r"\b(nghi quyet|nghi dinh|quyet dinh|thong tu|van ban|
 # a day and month: "26/9", "26 tháng 9 năm 2019", and as newspapers write it, "29-9", "10-5-2016"
 _DAY = r"\d{1,2}(?:\s+tháng\s+\d{1,2}(?:\s+năm\s+\d{3,4})?|/\d{1,2}(?:/\d{4})?|-\d{1,2}(?:-\d{4})?)"
 _TIME = re.compile(
-    r"(?:(?:cuối|đầu|giữa|sau|từ|sáng|chiều|trưa|tối)\s+)?"
+    r"(?:(?:cuối|đầu|giữa|sau|từ|sáng|chiều|trưa|tối|thượng tuần|trung tuần|hạ tuần)\s+)?"
     r"(?:(?:ngày\s+\d{1,2}(?:/\d{1,2})?|(?<=từ )\d{1,2}/\d{1,2})\s*(?:-|–|đến|và)\s*(?:hết\s+)?(?:ngày\s+)?" + _DAY + r"(?![\d/])"
     r"|ngày\s+" + _DAY + r"(?![\d/])"
     r"|(?:(?<=sáng )|(?<=chiều )|(?<=trưa )|(?<=tối ))\d{1,2}[/-]\d{1,2}(?![\d/-]|[.,]\d)"   # "vào chiều 14-1"

@@ -3275,3 +3275,18 @@ def test_a_counts_source_written_after_it_a_place_compared_with_and_a_tenth_of_a
     assert _stated(engine, "Tỷ lệ lấp đầy khu công nghiệp của Hải Dương là bao nhiêu?") == "khoảng 82%"
     assert _stated(engine, "Lễ tôn vinh sản phẩm công nghiệp nông thôn tiêu biểu tỉnh Sơn La năm 2021 dự kiến "
                            "tổ chức khi nào?") == "trung tuần tháng 12/2021"
+
+
+_PRESS = (
+    "# Họp báo Tuần lễ thương mại điện tử quốc gia 2025\n\n"
+    "Đó là thông tin tại cuộc họp báo công bố tổ chức \"Tuần lễ thương mại điện tử quốc gia 2025\" do Bộ Công "
+    "Thương tổ chức chiều ngày 4/11 tại Hà Nội.\n\n"
+    "Tuần lễ thương mại điện tử quốc gia 2025 diễn ra từ ngày 13 - 17/11 với hơn 500 doanh nghiệp tham gia.\n")
+
+
+def test_an_events_day_is_not_the_day_of_the_press_conference_that_announced_it(tmp_path, model_cache):
+    """"Tuần lễ … diễn ra vào những ngày nào?": the press conference "công bố tổ chức “Tuần lễ …”"
+    has its own day ("chiều ngày 4/11", stated at 0.84), the event the days the other sentence gives."""
+    engine = _records_engine(tmp_path, model_cache, {"tuan-le.md": _PRESS})
+    assert _stated(engine, "Tuần lễ thương mại điện tử quốc gia 2025 diễn ra vào những ngày nào?") == \
+        "từ ngày 13 - 17/11"

@@ -795,8 +795,13 @@ def _event_only_a_topic(question: str, text: str) -> bool:
     if not asked:
         return False
     said = [m for m in re.finditer(r"(?<!\w)" + re.escape(asked.group(1)) + r"(?!\w)", fold(text).lower())]
-    return bool(said) and all(re.search(r"(?<!\w)ve\s+(?:cac\s+|\S+\s+)?\Z", fold(text[:m.start()]).lower())
-                              for m in said)
+    return bool(said) and all(_TOPIC_BEFORE.search(fold(text[:m.start()]).lower()) for m in said)
+
+
+# what makes an event named after it the topic of another: "thông tin về ngày hội", "họp báo công bố tổ chức
+# “Tuần lễ …" (folded)
+_TOPIC_BEFORE = re.compile(r"(?<!\w)(?:ve\s+(?:cac\s+|\S+\s+)?|(?:hop bao|thong cao)\s+(?:\S+\s+){0,3}?"
+                           r"(?:cong bo|gioi thieu|thong tin)(?:\s+(?:ve|viec))?(?:\s+to chuc)?\s+[\"“]?)\Z")
 
 
 def venue_after_at(text: str, span: tuple[int, int]) -> tuple[int, int] | None:
@@ -1803,6 +1808,11 @@ def answer_when(ctx: Evidence) -> Answer | None:
             # "Phiên chợ … huyện Phú Quý (từ ngày 10 - 12/9/2024) và Phiên chợ … huyện Bắc Bình (từ ngày
             # 27 - 29/9/2024)": the time written right after the subject asked is its own
             return _scored(entity_answer(ctx, chunk, s, e, after, "{x}."), cov, ctx, n_names=1.0)
+    if not issued and not effect:
+        # "cuộc họp báo công bố tổ chức “Tuần lễ …” … chiều ngày 4/11": the press conference's day, when
+        # another sentence tells of the event itself
+        own = [c for c in candidates if not _event_only_a_topic(ctx.q.text, c[4])]
+        candidates = own or candidates
     for cov, chunk, s, e, text in candidates:
         if _TIME.fullmatch(text.strip(" .")):
             continue                       # a line that is a date alone ("Ngày 11-10-2023"): the page's, no event's

@@ -3277,6 +3277,20 @@ def test_a_counts_source_written_after_it_a_place_compared_with_and_a_tenth_of_a
                            "tổ chức khi nào?") == "trung tuần tháng 12/2021"
 
 
+_GROUPS_LISTED = (
+    "# Bình chọn sản phẩm công nghiệp nông thôn tiêu biểu tỉnh Sơn La năm 2021\n\n"
+    "Năm 2021, Hội đồng bình chọn sản phẩm công nghiệp nông thôn tiêu biểu tỉnh Sơn La đã nhận được 58 hồ sơ, "
+    "gồm: 48 sản phẩm chế biến nông, lâm, thủy sản; 6 sản phẩm nhóm thủ công mỹ nghệ; 1 sản phẩm thiết bị, máy "
+    "móc, dụng cụ cơ khí; 3 sản phẩm thuộc nhóm các sản phẩm khác.\n")
+
+
+def test_a_group_named_before_a_semicolon_is_its_own_items(tmp_path, model_cache):
+    """"6 sản phẩm nhóm thủ công mỹ nghệ; 1 sản phẩm thiết bị, …": the group is the 6's, not the
+    next item's (the 1 had been stated, its nearest group before it read across the ";")."""
+    engine = _records_engine(tmp_path, model_cache, {"son-la.md": _GROUPS_LISTED})
+    assert _stated(engine, "Năm 2021 Sơn La nhóm thủ công mỹ nghệ có mấy sản phẩm?") == "6 sản phẩm"
+
+
 _PRESS = (
     "# Họp báo Tuần lễ thương mại điện tử quốc gia 2025\n\n"
     "Đó là thông tin tại cuộc họp báo công bố tổ chức \"Tuần lễ thương mại điện tử quốc gia 2025\" do Bộ Công "

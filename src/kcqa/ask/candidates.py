@@ -813,8 +813,11 @@ def group_of(f: Figure) -> list[str] | None:
     """The words of the group a figure's sentence puts it in: the group right after it ("533,6
     triệu đồng/năm cho khối Trung học"), else the nearest before it; None when it names none."""
     after = re.split(r"[,;]", f.sentence[f.end - f.sentence_start:][:80], maxsplit=1)[0]
+    before = f.sentence[:f.start - f.sentence_start]
+    # (before it, within its own ';' item: "6 sản phẩm nhóm thủ công mỹ nghệ; 1 sản phẩm thiết bị, …" —
+    # the group before the ";" is the 6's)
     found = [g for g in lexicon.group_phrases(after) if g[0] <= 12] or \
-        lexicon.group_phrases(f.sentence[:f.start - f.sentence_start])[-1:]
+        lexicon.group_phrases(before[before.rfind(";") + 1:])[-1:]
     return found[0][2] if found else None
 
 

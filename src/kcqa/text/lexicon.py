@@ -308,7 +308,8 @@ def country_spans(text: str) -> list[tuple[int, int, str]]:
     found = {(m.start(), m.end()): m.group(1) for m in COUNTRY.finditer(text or "")}
     for m in _COUNTRY_FOLDED_RE.finditer(fold(text or "")):
         key = m.group(1)
-        if has_diacritics(text[m.start():m.end()]):
+        written = text[m.start():m.end()]
+        if has_diacritics(written) and written.lower() != _COUNTRY_FOLDED[key].lower():
             continue                       # written with other marks: "Thanh Hóa ký" is no "Hoa Kỳ"
         if (m.start(), m.end()) not in found and (key in _LOAN_NAMES or (" " in key and text[m.start()].isupper())
                                                  or key.startswith("chau ")):

@@ -502,9 +502,8 @@ def _venue_among(q: Question, in_sentence: set[str]) -> bool:
     """"Tuần hàng … tại Hà Nội có bao nhiêu gian hàng?": the place asked is where the event is held,
     so a sentence naming it beside the provinces that came to it ("trên 45 doanh nghiệp … của Hà
     Nội và 15 tỉnh thành …") is about the event; every other place asked must be named too."""
-    others = {fold(w) for w, _ in q.places if fold(w) not in q.venues}
     return bool(in_sentence & q.venues) and all(
-        any(fold(p.name) in in_sentence for p in ps) for w, ps in q.places if fold(w) in others)
+        any(fold(p.name) in in_sentence for p in ps) for w, ps in q.places if fold(w) not in q.venues)
 
 
 # a town or district the question names by its type ("Thành phố Biên Hòa", "huyen Cu Chi", "TP.Thủ Đức")

@@ -629,8 +629,6 @@ def _name_runs(text: str) -> list[tuple[int, int, bool]]:
 # "Hội" of "Hội nghị kết nối cung - cầu": an event's noun opening its title, no one's name
 _EVENT_AT = re.compile(r"(?:" + "|".join(sorted((re.escape(n) for n in lexicon.EVENT_NOUNS if " " in n), key=len,
                                                 reverse=True)) + r")\s+", re.IGNORECASE)
-_TITLE_AT = re.compile(r"(?:" + "|".join(sorted(map(re.escape, lexicon.TITLES), key=len, reverse=True)) + r")(?!\w)",
-                       re.IGNORECASE)
 _AFTER_SECTOR_WORD = re.compile(r"(?<!\w)(?:ngành|nganh)\s+$", re.IGNORECASE)
 
 
@@ -650,7 +648,7 @@ def _key_names(text: str, place_texts: list[str]) -> list[str]:
         org = _ORGANISATION_AT.match(text, s) or _FACILITY_AT.match(text, s) or _EVENT_AT.match(text, s)
         if org and e < org.end() - 1:
             continue                       # "Công" of "Công ty Vinaxuki", "Cửa" of "Cửa khẩu …": the noun's
-        title = _TITLE_AT.match(text, s)
+        title = _TITLE.match(text, s)
         if title and e <= title.end():
             continue                       # "Chủ" of "Chủ tịch", "Giám" of "Giám đốc": a title, no one's name
         words = text[s:e].split()

@@ -548,11 +548,15 @@ def _bracket_has_its_own_figure(sentence: str, start: int, period, periods) -> b
     if not opened:
         return False
     close = sentence.find(")", period[1])
-    end = close if close >= 0 else len(sentence)
-    inside = list(sentence[opened.start():end])
+    return _figure_besides_periods(sentence, opened.start(), close if close >= 0 else len(sentence), periods)
+
+
+def _figure_besides_periods(sentence: str, start: int, end: int, periods) -> bool:
+    """Whether `sentence[start:end]` holds a number besides the periods written in it."""
+    inside = list(sentence[start:end])
     for s, e, _ in periods:
-        for i in range(max(s, opened.start()), min(e, end)):
-            inside[i - opened.start()] = " "
+        for i in range(max(s, start), min(e, end)):
+            inside[i - start] = " "
     return any(c.isdigit() for c in inside)
 
 
@@ -709,12 +713,7 @@ def _in_an_aside_before(sentence: str, period, start: int, periods) -> bool:
     opened = sentence.rfind("(", 0, period[0])
     if opened < 0 or sentence.rfind(")", 0, period[0]) > opened or ")" not in sentence[period[1]:start]:
         return False
-    close = sentence.find(")", period[1])
-    inside = list(sentence[opened:close])
-    for s, e, _ in periods:
-        for i in range(max(s, opened), min(e, close)):
-            inside[i - opened] = " "
-    return any(c.isdigit() for c in inside)
+    return _figure_besides_periods(sentence, opened, sentence.find(")", period[1]), periods)
 
 
 def _within_a_year(periods: list) -> list:

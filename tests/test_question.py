@@ -457,3 +457,20 @@ def test_a_deputys_title_is_read_whole():
     the department was stated at 0.96 once a garbage name ("pho cuc") no longer kept it out."""
     assert parse_question("Phó Cục trưởng là ai?").title_phrase == "Phó Cục trưởng"
     assert parse_question("Ai là Phó Chánh Văn phòng UBND tỉnh?").title_phrase.startswith("Phó Chánh Văn phòng")
+
+
+def test_a_title_runs_through_a_names_punctuation_and_a_bodys_rest():
+    """A title ends at a clause's punctuation, not at a name's own ("TP.HCM", "EVNHCMC-1", "Bà Rịa -
+    Vũng Tàu": a shadowed pattern had cut them to "TP", "EVNHCMC", "Bà Rịa"), and takes in a
+    body's lower-case rest ("Sở Xây dựng") but no verb after it ("… miền Bắc đề nghị")."""
+    from kcqa.ask.entities import _titles_of
+
+    def title(text, name):
+        at = text.index(name)
+        s, e = _titles_of(text, (at, at + len(name)))
+        return text[s:e]
+    assert title("ông A, Giám đốc Sở Công Thương TP.HCM, cho biết", "ông A") == "Giám đốc Sở Công Thương TP.HCM"
+    assert title("ông C, Chủ tịch UBND tỉnh Bà Rịa - Vũng Tàu cho biết", "ông C") == "Chủ tịch UBND tỉnh Bà Rịa - Vũng Tàu"
+    assert title("Ông B, Giám đốc Sở Xây dựng được điều động", "Ông B") == "Giám đốc Sở Xây dựng"
+    assert title("ông D, Phó Tổng Giám đốc Tổng Công ty Điện lực miền Bắc đề nghị Công ty", "ông D") == \
+        "Phó Tổng Giám đốc Tổng Công ty Điện lực miền Bắc"

@@ -977,7 +977,7 @@ def _title_run(text: str, start: int, limit: int | None = None) -> int:
     end, after_capital = m.end(), False
     bodies = None
     while w := _RUN_WORD.match(text, end):
-        word = w.group(1)
+        word = w.group(1).rstrip(".!?")
         if limit is not None and w.start(1) >= limit:
             break
         capital = bool(word) and word[0].isupper()
@@ -1006,6 +1006,8 @@ def _title_run(text: str, start: int, limit: int | None = None) -> int:
             end, after_capital = body_end, False
             continue
         end, after_capital = w.start(1) + len(word), capital
+        if word != w.group(1):
+            break                      # a word that ends its sentence ends the title
     # the body's short name in brackets is part of the title: "Tổng thư ký Hiệp hội Rau quả Việt Nam
     # (Vinafruit)"
     short = _SHORT_NAME.match(text, end)
@@ -1022,9 +1024,9 @@ def _head_next(text: str, pos: int) -> bool:
 _BODY_HEAD_AT = re.compile(r"(?:" + "|".join(sorted((re.escape(h) for h in lexicon.BODY_HEADS), key=len, reverse=True))
                            + r")(?!\w)")
 _AND_CAPITAL = re.compile(r"[ \t]+(?:và|-|–)[ \t]+[A-ZĐ]")
-# the next word of a title's run, after one space (named apart from the module's later _NEXT_WORD,
-# which it had shadowed)
-_RUN_WORD = re.compile(r" ([^\W\d_]\w*)")
+# the next word of a title's run, up to a space or a clause's punctuation ("TP.HCM", "EVNHCMC-1"; named
+# apart from the module's later _NEXT_WORD, which had shadowed it and cut "TP.HCM" to "TP")
+_RUN_WORD = re.compile(r"[ \t]+([^\s,;:()]+)")
 _SHORT_NAME = re.compile(r"[ \t]*\((?=[^)]*[A-ZĐ][^)]*[A-ZĐ]|[A-ZĐ][a-z]+\))[A-ZĐ][\w&.-]{1,15}\)")
 
 

@@ -3304,3 +3304,25 @@ def test_an_events_day_is_not_the_day_of_the_press_conference_that_announced_it(
     engine = _records_engine(tmp_path, model_cache, {"tuan-le.md": _PRESS})
     assert _stated(engine, "Tuần lễ thương mại điện tử quốc gia 2025 diễn ra vào những ngày nào?") == \
         "từ ngày 13 - 17/11"
+
+
+_EFFECT_THEN_CAUSE = (
+    "# Giá điện và sức mua năm 2023 của tỉnh Bình Phước\n\n"
+    "Theo báo cáo của Sở Công Thương, hoạt động thương mại trên địa bàn tỉnh Bình Phước năm 2023 có nhiều "
+    "chuyển biến. Các chợ, siêu thị, cửa hàng tiện lợi hoạt động ổn định, hàng hóa phong phú, không xảy ra "
+    "tình trạng khan hiếm hàng hóa hay tăng giá đột biến. Công tác kiểm tra, kiểm soát thị trường được tăng "
+    "cường, nhiều vụ vi phạm về hàng giả, hàng kém chất lượng bị xử lý. Các doanh nghiệp phân phối đã chủ động "
+    "ký hợp đồng với nhà cung cấp, dự trữ hàng hóa thiết yếu phục vụ nhu cầu của người dân. Nhiều chương trình "
+    "kết nối cung cầu được tổ chức trong năm.\n\n"
+    "Vì vậy, tổng mức bán lẻ hàng hóa trên địa bàn tỉnh Bình Phước năm 2023 tăng khá so với năm trước. Giá "
+    "điện sinh hoạt năm 2023 tăng 4,5% do chi phí mua điện và giá nhiên liệu đầu vào của các nhà máy tăng cao.\n")
+
+
+def test_a_passage_opening_with_its_effect_still_quotes_its_own_later_sentences(tmp_path, model_cache):
+    """A passage whose first sentence opens "Vì vậy, …" is quoted with the paragraph before; its
+    other sentences are still read from the passage itself (they had been read at the grown
+    passage's offsets, a stretch of other words)."""
+    engine = _records_engine(tmp_path, model_cache, {"binh-phuoc.md": _EFFECT_THEN_CAUSE})
+    ans = engine.ask("Vì sao giá điện sinh hoạt năm 2023 ở Bình Phước tăng?")
+    assert ans.status == "answered" and "giá nhiên liệu đầu vào" in ans.value.text
+    assert ans.value.text in ans.citations[0].text

@@ -8,6 +8,7 @@ from pathlib import Path
 
 from ..extract.figures import years_in
 from ..models import Answer, AnswerValue, Citation, Figure
+from ..text.numbers import parse_number
 from ..text.places import find_places
 from ..text.vietnamese import fold, sentences
 from .candidates import Evidence, unit_ok
@@ -90,11 +91,11 @@ def _in_headline(doc, f: Figure) -> bool:
 
 def _within(rounded: float, qualifier: str | None, written: str, value: float) -> bool:
     """Whether `value` is what a figure written `written` ("hơn 29%", "gần 2,7 triệu tấn") rounds."""
-    if value == rounded:
-        return False                       # the same number: a restatement, no more precise
-    decimals = len(re.sub(r"\D", "", written.split(",")[1])) if "," in written else 0
-    step = 10 ** -decimals * (rounded / float(re.sub(r"[^\d,]", "", written).replace(",", ".") or 1)
-                               if re.search(r"\d", written) else 1)
+    number = _WRITTEN_NUMBER.search(written)
+    if value == rounded or not number or not parse_number(number.group()):
+        return False                       # the same number is a restatement, no more precise (and "0" has no scale)
+    # the last written digit's step, in the value's scale ("2,7 triệu tấn": 0,1 triệu)
+    step = 10 ** -len(number.group(1) or "") * rounded / parse_number(number.group())
     q = fold(qualifier or "").lower()
     if q in ("hon", "tren", "vuot"):
         return rounded < value < rounded + step
@@ -103,6 +104,9 @@ def _within(rounded: float, qualifier: str | None, written: str, value: float) -
     if q in ("khoang", "xap xi", "uoc", "chung", "co"):
         return abs(value - rounded) <= step / 2
     return not qualifier and abs(value - rounded) <= step / 2
+
+
+_WRITTEN_NUMBER = re.compile(r"\d[\d.]*(?:,(\d+))?")
 
 
 _OPPOSITE_CHANGE = {"tang": "giam", "giam": "tang"}

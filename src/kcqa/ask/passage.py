@@ -127,14 +127,15 @@ def answer_passage(ctx) -> Answer | None:
             cov = ctx.coverage(text + " " + p.title, words)
             if why and (not gives_cause(text) or _explains_another(q, text)):
                 continue
+            quoted = (c, s, e)
             if i == 0 and _BACKWARD.match(fold(text)) and (grown := _with_sentence_before(ctx, c, s)) is not None:
                 # "Vì vậy, …" opening the passage points to the sentence before it, in the paragraph
                 # before (`_widen` quotes it with the one it points to within a passage)
-                c, s, e = grown, 0, e + (c.start - grown.start)
+                quoted = (grown, 0, e + (c.start - grown.start))
             score = cov - 0.03 * rank
             best_in[c.id] = max(score, best_in.get(c.id, score))
             if best is None or score > best[0]:
-                best = (score, cov, c, s, e)
+                best = (score, cov, *quoted)
     if best is None or best[1] < MIN_PASSAGE_COVERAGE:
         return None
     return _quoted(ctx, best, best_in, words, why)

@@ -472,5 +472,6 @@ def test_a_title_runs_through_a_names_punctuation_and_a_bodys_rest():
     assert title("ông A, Giám đốc Sở Công Thương TP.HCM, cho biết", "ông A") == "Giám đốc Sở Công Thương TP.HCM"
     assert title("ông C, Chủ tịch UBND tỉnh Bà Rịa - Vũng Tàu cho biết", "ông C") == "Chủ tịch UBND tỉnh Bà Rịa - Vũng Tàu"
     assert title("Ông B, Giám đốc Sở Xây dựng được điều động", "Ông B") == "Giám đốc Sở Xây dựng"
+    assert title("“Ông E, Phó Giám đốc Sở GTVT Nghệ An” cho biết", "Ông E") == "Phó Giám đốc Sở GTVT Nghệ An"
     assert title("ông D, Phó Tổng Giám đốc Tổng Công ty Điện lực miền Bắc đề nghị Công ty", "ông D") == \
         "Phó Tổng Giám đốc Tổng Công ty Điện lực miền Bắc"

@@ -977,7 +977,7 @@ def _title_run(text: str, start: int, limit: int | None = None) -> int:
     end, after_capital = m.end(), False
     bodies = None
     while w := _RUN_WORD.match(text, end):
-        word = w.group(1).rstrip(".!?")
+        word = w.group(1).rstrip(".!?”\"'")
         if limit is not None and w.start(1) >= limit:
             break
         capital = bool(word) and word[0].isupper()
@@ -1007,7 +1007,7 @@ def _title_run(text: str, start: int, limit: int | None = None) -> int:
             continue
         end, after_capital = w.start(1) + len(word), capital
         if word != w.group(1):
-            break                      # a word that ends its sentence ends the title
+            break                      # a word that ends its sentence or a quotation ends the title
     # the body's short name in brackets is part of the title: "Tổng thư ký Hiệp hội Rau quả Việt Nam
     # (Vinafruit)"
     short = _SHORT_NAME.match(text, end)

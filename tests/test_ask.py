@@ -1513,3 +1513,11 @@ def test_an_event_named_by_its_noun_alone_is_the_event_asked_before():
     r = resolve("Ông ấy lưu ý những gì khi kết luận hội nghị?",
                 [_turn("Ai chủ trì hội nghị khuyến công năm 2020?", kind="who", answer_text="Cao Quốc Hưng")])
     assert "Cao Quốc Hưng" in r.question
+
+
+
+def test_months_written_in_words_are_a_period_and_the_whole_industrys_index_a_measure():
+    q = parse_question("Tính chung bốn tháng đầu năm 2024, IIP cả nước tăng bao nhiêu?")
+    assert q.period == "bon thang dau nam" and q.years == {2024}
+    q = parse_question("Quý I/2023, chỉ số sản xuất toàn ngành công nghiệp của Tuyên Quang tăng bao nhiêu?")
+    assert q.measures == ["chỉ số sản xuất toàn ngành công nghiệp"]

@@ -653,3 +653,48 @@ def test_a_period_in_an_aside_with_its_own_figure_does_not_date_what_follows_it(
     assert figs["1,5%"].period == "10 tháng năm 2021"
     dated = _figures_by_text(2021, "Tổng tài sản (tính đến 31/12/2020) đạt 492.516 tỷ đồng.")
     assert "31/12/2020" in dated["492.516 tỷ đồng"].period
+
+
+
+def test_a_unit_against_its_number_is_no_subject_nor_ever_now():
+    """"… đã đạt 423MW, vượt kỷ lục từ trước đến nay, tăng hơn 21MW …": "MW" was the subject of
+    the change, and "từ trước đến nay" (ever) made it a figure of now, of the record's year
+    rather than the half-year the paragraph reports."""
+    figs = _figures_by_text(2023, "Trong 6 tháng đầu năm 2023, điện thương phẩm đạt 1.182 triệu kWh. Trong khi đó, "
+                                  "công suất cực đại (Pmax) toàn tỉnh đã đạt 423MW, vượt kỷ lục từ trước đến nay, "
+                                  "tăng hơn 21MW so với cùng kỳ năm 2022.")
+    assert figs["hơn 21MW"].entity == ""
+    assert figs["hơn 21MW"].period == "6 tháng đầu năm 2023"
+
+
+
+def test_who_reports_a_figure_is_not_its_subject():
+    """"Theo Tổng giám đốc Nguyễn Anh Tuấn, …", "Theo Trung tâm Khuyến công … (Sở Công thương), …"."""
+    figs = _figures_by_text(2025, "Theo Tổng giám đốc Nguyễn Anh Tuấn, đến cuối năm 2025, tổng công suất nguồn điện "
+                                  "ước đạt khoảng 87.600 MW.")
+    assert figs["khoảng 87.600 MW"].entity == ""
+    figs = _figures_by_text(2011, "Theo Trung tâm Khuyến công & Tư vấn Phát triển công nghiệp (Sở Công thương), toàn "
+                                  "tỉnh đang triển khai 13 đề án, với tổng kinh phí hỗ trợ là trên 1,2 tỉ đồng.")
+    assert figs["trên 1,2 tỉ đồng"].entity == ""
+
+
+
+def test_a_leads_part_of_the_year_frames_paragraphs_that_name_no_period():
+    """A news lead "Trong 6 tháng đầu năm, Khánh Hòa …" frames "Kim ngạch xuất khẩu đạt 1.266
+    triệu USD" in a later paragraph, but not when the lead states a figure first ("… bán được 1,2
+    triệu smartphone trong 17 tháng, trong đó phần lớn … đến từ 4 tháng đầu năm nay"); months
+    written in words are a period ("bốn tháng đầu năm")."""
+    text = ("Khánh Hòa thu ngân sách đạt 15.390 tỷ đồng\nTrong 6 tháng đầu năm, Khánh Hòa đã triển khai các nhiệm vụ.\n"
+            "Kinh tế tiếp tục tăng trưởng. Kim ngạch xuất khẩu đạt 1.266 triệu USD.")
+    from kcqa.models import Document
+    figs = {f.text: f for f in extract_figures(Document(path="x.txt", title="Khánh Hòa thu ngân sách đạt 15.390 tỷ đồng",
+                                                        metadata={"year": 2025}, text=text))}
+    assert figs["1.266 triệu USD"].period == "6 tháng đầu năm 2025"
+    text = ("VinSmart bán được 1,2 triệu smartphone\nTập đoàn VinSmart đã bán được 1,2 triệu smartphone trong 17 "
+            "tháng, trong đó phần lớn doanh số đến từ 4 tháng đầu năm nay.\nHãng đang có 12 cửa hàng.")
+    figs = {f.text: f for f in extract_figures(Document(path="x.txt", title="VinSmart bán được 1,2 triệu smartphone",
+                                                        metadata={"year": 2020}, text=text))}
+    assert figs["12 cửa hàng"].period == "năm 2020"
+    figs = _figures_by_text(2024, "Tính chung bốn tháng đầu năm 2024, IIP ước tính tăng 6,0% so với cùng kỳ năm trước.")
+    assert figs["6,0%"].period == "bốn tháng đầu năm 2024"
+    assert figs["6,0%"].measure == "iip"         # the index's abbreviation is its measure

@@ -17,7 +17,7 @@ from ..models import Document, Figure
 
 # Bump when extraction changes: `kcqa index` then re-extracts figures from the stored
 # text of every record, without re-embedding anything.
-EXTRACTOR_VERSION = "88"
+EXTRACTOR_VERSION = "89"
 from ..text import lexicon
 from ..text.numbers import Quantity, find_durations, find_quantities
 from ..text.places import find_places
@@ -28,7 +28,7 @@ _MEASURES_FOLDED = [(m, fold(m)) for m in MEASURES]
 
 # a year is a whole token of four digits: "9 tháng năm 20214" (a typo) is no "năm 2021"
 _PERIOD = re.compile(
-    r"(?:(?:\d{1,2}|sáu|chín|ba) tháng (?:đầu|cuối) năm(?: \d{4}(?!\d))?"
+    r"(?:(?:\d{1,2}|mười một|mười hai|mười|hai|ba|bốn|sáu|bảy|tám|chín) tháng (?:đầu|cuối) năm(?: \d{4}(?!\d))?"
     r"|(?<!\w)(?:sáu|chín|6|9) tháng qua(?!\w)"          # a half-year or nine-month review's "Sáu tháng qua, …"
     r"|nửa (?:đầu|cuối) năm(?: \d{4}(?!\d))?"
     r"|\d{1,2} tháng (?:của )?năm(?! học)(?: \d{4}(?!\d))?(?!\w)"      # "sau 8 tháng của năm nay"
@@ -374,6 +374,8 @@ _NOT_NAMES_WRITTEN = {w.lower() for w in (
 _NOT_NAMES_WRITTEN |= {a.lower() for a in lexicon.TERM_ABBREVIATIONS}   # "bằng 70,7% KH năm; tổng mức bán lẻ …"
 # a zone's kind written short ("Hiện có 4 CCN hạ tầng …, 5 cụm …"): no one's name ("KCN Trà Kha" is "Trà Kha")
 _NOT_NAMES_WRITTEN |= {z.lower() for z in lexicon.INDUSTRIAL_ZONES if z.isupper()}
+# a unit written against its number ("đạt 423MW, …, tăng hơn 21MW"): no one's name
+_NOT_NAMES_WRITTEN |= {u.lower() for u in lexicon.POWER_UNITS}
 _NOT_NAMES = {fold(w) for w in _NOT_NAMES_WRITTEN}
 
 
@@ -404,9 +406,14 @@ def _acronym(word: str) -> bool:
     return len(word) >= 2 and word.isupper()
 
 
-# a government body reporting ("Theo báo cáo của Sở Công Thương, …"), not a company's own report
+# a government body reporting ("Theo báo cáo của Sở Công Thương, …", "Theo Trung tâm Khuyến công
+# (Sở Công thương), …"), not a company's own report
 _SOURCE = re.compile(r"(?<!\w)(?:[Tt]heo|[Cc]ăn cứ)\s(?:(?:báo cáo|số liệu|thống kê|công bố|đánh giá)(?:\s+(?:của|từ))?\s+)?"
-                     r"(?:Sở|Cục|Bộ|Tổng cục|UBND|Ủy ban|Trung tâm|Ban|Phòng|TCTK|GSO)(?!\w)[^,;.:()]*[,:]")
+                     r"(?:Sở|Cục|Bộ|Tổng cục|UBND|Ủy ban|Trung tâm|Ban|Phòng|TCTK|GSO)(?!\w)(?:[^,;.:()]|\([^()]*\))*[,:]")
+# nor a person reporting ("Theo Tổng giám đốc Nguyễn Anh Tuấn, … ước đạt khoảng 87.600 MW")
+_SOURCE_PERSON = re.compile(r"(?<!\w)[Tt]heo\s+(?:(?:ông|bà)\s+(?=[A-ZĐ])|(?:ông\s+|bà\s+)?(?i:"
+                            + "|".join(sorted(map(re.escape, lexicon.TITLES), key=len, reverse=True))
+                            + r")(?!\w))(?:[^,;.:()]|\([^()]*\))*[,:]")
 
 
 _RANGE_FROM = re.compile(r"(?<!\w)(?:từ)\s+$", re.IGNORECASE)
@@ -426,7 +433,7 @@ def _capitalised_before(text: str) -> str:
     """The last run of capitalised words before a figure (a company, an agency), not a sentence start."""
     from ..text.vietnamese import capitalised_runs
     # "Theo báo cáo của Sở Công Thương, tổng mức bán lẻ … đạt …": who says it is not what it is about
-    sources = [m.span() for m in _SOURCE.finditer(text)]
+    sources = [m.span() for pattern in (_SOURCE, _SOURCE_PERSON) for m in pattern.finditer(text)]
     # "dầu FO 82,4 triệu USD; thép 560 triệu USD": an item of a list that opens with its own label
     # has its own subject, and FO's item has ended; "PNJ đạt … 17.511 tỷ đồng; lợi nhuận … 1.349 tỷ
     # đồng" goes on with another measure of the same subject
@@ -591,7 +598,8 @@ _QUARTER_NUMBERS = {"1": 1, "2": 2, "3": 3, "4": 4, "i": 1, "ii": 2, "iii": 3, "
 # a sentence of the record's own time: what it counts is as of the record, not of the period
 # the sentence before it named
 # ("từ đầu năm đến nay" is the months so far, the report's own period, which the sentences before name)
-_NOW = re.compile(r"(?<!\w)(?:(?:cho |tính )?(?<!đầu năm )(?:đến|tới) nay|hiện nay|hiện tại|hiện có)(?!\w)",
+# ("vượt kỷ lục từ trước đến nay" is ever, not now)
+_NOW = re.compile(r"(?<!\w)(?:(?:cho |tính )?(?<!đầu năm )(?<!từ trước )(?<!xưa )(?:đến|tới) nay|hiện nay|hiện tại|hiện có)(?!\w)",
                   re.IGNORECASE)
 
 
@@ -703,8 +711,32 @@ def _period_named(sentence: str, q: Quantity, periods, prev: str, doc: Document)
             # a context naming a year and a span ("Kế hoạch khuyến công năm 2023 … theo chương trình
             # … giai đoạn 2021-2025") reports the year: the span frames it
             return (_within_a_year(reported) or reported)[-1][2]
+    lead = None if _NOW.search(sentence, max(0, q.start - 300), q.start) else _lead_part_of_year(doc)
+    if lead:
+        return lead
     year = doc.metadata.get("year")
     return f"năm {year}" if year else ""
+
+
+def _lead_part_of_year(doc: Document) -> str | None:
+    """The one part of a year a news record's lead names before any figure, with no year of its
+    own ("Trong 6 tháng đầu năm, Khánh Hòa đã …"): it frames the figures of later paragraphs that
+    name no period ("Kim ngạch xuất khẩu đạt 1.266 triệu USD"), which would otherwise be the year's."""
+    start = doc.body_start
+    if doc.title and doc.text.startswith(doc.title, start):
+        start += len(doc.title)         # the headline line: the lead is the paragraph after it
+    start += len(doc.text[start:]) - len(doc.text[start:].lstrip())
+    end = doc.text.find("\n", start)
+    lead = doc.text[start:end if end > 0 else start + 600][:600]
+    found = [p for p in periods_in(lead) if not _BASELINE.search(lead[max(0, p[0] - 200):p[0]])]
+    # (one period, the lead's frame: before any figure it states; "… bán được 1,2 triệu smartphone
+    # trong 17 tháng, trong đó phần lớn … đến từ 4 tháng đầu năm nay" is framed by no part of the year)
+    if len(found) != 1 or years_in(found[0][2]) or re.search(r"\d", lead[:found[0][0]]):
+        return None
+    part = fold(found[0][2]).lower()
+    if not (lexicon.QUARTER_FOLDED.search(part) or lexicon.MONTHS_FOLDED.search(part)):
+        return None
+    return found[0][2]
 
 
 def _in_an_aside_before(sentence: str, period, start: int, periods) -> bool:

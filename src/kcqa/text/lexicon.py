@@ -61,16 +61,17 @@ MONEY_WORDS = ("kinh phí", "ngân sách", "tiền", "vốn", "đồng", "tỷ",
 
 # -- measures: what a figure is a figure of (most specific first) -------------
 MEASURES = (
-    "kế hoạch kinh phí", "tổng kinh phí", "kinh phí", "ngân sách", "nguồn vốn", "vốn đầu tư", "vốn điều lệ",
+    "kế hoạch kinh phí", "tổng kinh phí", "kinh phí", "ngân sách", "nguồn vốn", "tổng mức đầu tư", "vốn đầu tư",
+    "vốn điều lệ",
     "tổng vốn", "vốn", "doanh thu thuần", "tổng mức bán lẻ hàng hóa và doanh thu dịch vụ",
     "tổng mức bán lẻ hàng hóa", "tổng mức bán lẻ", "doanh thu bán lẻ", "doanh thu", "lợi nhuận sau thuế", "lợi nhuận trước thuế",
     "lợi nhuận", "lãi", "lỗ", "kim ngạch xuất nhập khẩu", "kim ngạch xuất, nhập khẩu", "kim ngạch xuất khẩu",
     "kim ngạch nhập khẩu", "kim ngạch", "giá trị xuất khẩu", "giá trị nhập khẩu", "xuất nhập khẩu", "xuất, nhập khẩu", "xuất khẩu",
-    "nhập khẩu", "giá trị sản xuất công nghiệp", "giá trị sản xuất", "chỉ số sản xuất công nghiệp", "giá trị",
+    "nhập khẩu", "giá trị sản xuất công nghiệp", "giá trị sản xuất", "chỉ số sản xuất toàn ngành công nghiệp", "chỉ số sản xuất công nghiệp", "giá trị",
     "điện thương phẩm", "điện sản xuất", "điện tiêu thụ", "điện lượng", "sản lượng", "tổng tài sản", "tài sản", "nợ", "giá",
     "thu nhập", "lương", "tăng trưởng", "tỷ lệ", "diện tích", "dân số", "công suất", "học phí",
     "điểm chuẩn", "chỉ tiêu", "số lượng", "tổng số", "thuế", "cổ tức", "vốn hóa", "tiền",
-    "GDP", "CPI", "FDI", "lạm phát", "dư nợ tín dụng", "dư nợ", "nợ xấu", "tín dụng", "huy động vốn",
+    "GDP", "CPI", "FDI", "IIP", "lạm phát", "dư nợ tín dụng", "dư nợ", "nợ xấu", "tín dụng", "huy động vốn",
     "tăng trưởng tín dụng", "vốn chủ sở hữu", "giải ngân", "lượng khách", "số vụ", "chi phí",
     "thặng dư thương mại", "cán cân thương mại", "xuất siêu", "nhập siêu", "quy mô nền kinh tế", "quy mô kinh tế",
 )
@@ -438,6 +439,8 @@ ORIGINS = {"domestic": (DOMESTIC, FOREIGN), "foreign": (FOREIGN, DOMESTIC),
 
 # "GRDP theo giá so sánh 2010", "(giá so sánh năm 2010)": the prices' base year, not a period (folded)
 PRICE_BASE_BEFORE = re.compile(r"(?<!\w)gia so sanh(?:\s+nam)?\s*$")
+# Units of power and energy, as reports write them (often against the number: "423MW")
+POWER_UNITS = ("MW", "kW", "GW", "MWp", "kWp", "GWp", "MWh", "kWh", "GWh", "KW", "KWh", "Mwp", "Kwh")
 # Measures whose figures only come in certain units.
 MEASURE_UNITS = (
     (r"\b(dien tich)\b", {"ha", "km2", "km²", "m2", "m²", "hecta", "héc-ta", "sào", "mẫu"}),
@@ -663,12 +666,14 @@ YEAR = re.compile(r"(?<![\d.,])((?:19|20)\d{2})(?![\d/%]|[.,]\d)")
 # "quý 1/2021"): where the question or the earlier turn is searched for the years it names
 ANY_YEAR = re.compile(r"(?<!\d)((?:19|20)\d{2})(?!\d)")
 # in folded text: "6 tháng đầu năm", "9 tháng", "quý I", "quý 1/2021", "tháng 3"
-PERIOD_FOLDED = re.compile(r"((?:\d+|sau|chin|ba) thang (?:dau|cuoi) nam|nua (?:dau|cuoi) nam|\d+ thang|quy [iv]+\b|quy [1-4]\b|quy dau tien\b"
+PERIOD_FOLDED = re.compile(r"((?:\d+|muoi mot|muoi hai|muoi|hai|ba|bon|sau|bay|tam|chin) thang (?:dau|cuoi) nam|nua (?:dau|cuoi) nam|\d+ thang|quy [iv]+\b|quy [1-4]\b|quy dau tien\b"
                            r"|thang \d{1,2})")
 QUARTER_FOLDED = re.compile(r"quy ([ivx]+|\d|dau tien)\b")     # "quý đầu tiên của năm" is quý I
-MONTHS_FOLDED = re.compile(r"(?<!\w)(\d+|sau|chin|ba) thang|(?<!\w)(nua) (?=dau nam|cuoi nam)")
-# "Sáu tháng đầu năm" is "6 tháng đầu năm" (folded: "sau", "chin", "ba")
-MONTH_COUNT_WORDS = {"sau": 6, "chin": 9, "ba": 3, "nua": 6}      # "nửa đầu năm" is 6 tháng đầu năm
+MONTHS_FOLDED = re.compile(r"(?<!\w)(\d+|muoi mot|muoi hai|muoi|hai|ba|bon|sau|bay|tam|chin) thang|"
+                           r"(?<!\w)(nua) (?=dau nam|cuoi nam)")
+# "Sáu tháng đầu năm" is "6 tháng đầu năm", "bốn tháng đầu năm" "4 tháng …" (folded: "sau", "bon", …)
+MONTH_COUNT_WORDS = {"hai": 2, "ba": 3, "bon": 4, "sau": 6, "bay": 7, "tam": 8, "chin": 9, "muoi": 10,
+                     "muoi mot": 11, "muoi hai": 12, "nua": 6}      # "nửa đầu năm" is 6 tháng đầu năm
 # One month of the calendar, not a span: "tháng 3/2024", "tháng 4 năm 2023" (not "3 tháng", nor
 # "tháng 3 tháng" of a list), folded
 CALENDAR_MONTH_FOLDED = re.compile(r"(?<![\w/])thang (\d{1,2})(?!\d)(?! thang)")

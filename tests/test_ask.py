@@ -1521,3 +1521,26 @@ def test_months_written_in_words_are_a_period_and_the_whole_industrys_index_a_me
     assert q.period == "bon thang dau nam" and q.years == {2024}
     q = parse_question("Quý I/2023, chỉ số sản xuất toàn ngành công nghiệp của Tuyên Quang tăng bao nhiêu?")
     assert q.measures == ["chỉ số sản xuất toàn ngành công nghiệp"]
+
+
+
+def test_a_total_asked_without_a_scope_is_of_the_subject_asked_before():
+    """"Tổng số tiền xử phạt là bao nhiêu?" after a question about Cục QLTT Ninh Thuận is that
+    body's total (it had been asked of any record, and the region's 61 tỷ đồng was stated); a
+    total of a scope ("toàn vùng", "cả nước") is still the scope's."""
+    base = "Từ tháng 6/2022 đến tháng 5/2023, Cục QLTT Ninh Thuận đã xử lý bao nhiêu vụ?"
+    r = resolve("Tổng số tiền xử phạt là bao nhiêu?", [_turn(base)])
+    assert r.resolved and "Ninh Thuận" in r.question
+    r = resolve("Tổng kinh phí toàn vùng là bao nhiêu?", [_turn("Quảng Nam được bố trí bao nhiêu kinh phí?")])
+    assert "Quảng Nam" not in r.question
+
+
+
+def test_the_things_counted_before_keep_their_clause_when_referred_to():
+    """"Tổng diện tích các cụm đó" after "… bao nhiêu cụm công nghiệp đã đi vào hoạt động?" is of
+    the clusters in operation: the reference had been cut at "vào" ("các cụm công nghiệp đã đi")."""
+    base = "Đầu năm 2018, Đắk Lắk có bao nhiêu cụm công nghiệp đã đi vào hoạt động?"
+    r = resolve("Tổng diện tích các cụm đó là bao nhiêu?", [_turn(base, kind="count")])
+    assert "các cụm công nghiệp đã đi vào hoạt động là bao nhiêu" in r.question
+    base = "Năm 2024, ngành Công thương Tiền Giang nghiệm thu bàn giao bao nhiêu dự án chợ?"
+    assert "của các dự án chợ" in resolve("Tổng mức đầu tư là bao nhiêu?", [_turn(base, kind="count")]).question

@@ -171,7 +171,17 @@ def _subjectless(q: Question) -> bool:
     own_years = _own_years(q.text)
     n = len([s for s in syllables(q.text) if not s[2].isdigit()])
     of_a_year = bool(own_years) and not (q.measures or q.count_noun or q.units) and q.kind in ("amount", "figure")
-    return not q.places and not q.names and (not own_years or of_a_year) and not q.whole and n <= 9
+    return not q.places and not q.names and (not own_years or of_a_year) and not _names_the_whole(q) and n <= 9
+
+
+# a whole named by its scope ("toàn vùng", "cả nước", "15 tỉnh"), not by "tổng" alone: "Tổng số tiền
+# xử phạt là bao nhiêu?" after a question about one Cục QLTT is that body's total
+_SCOPE_OF_WHOLE = re.compile(r"\b(?:toan vung|toan khu vuc|ca nuoc|toan quoc|toan nganh|ca vung|khu vuc|"
+                             r"cac tinh|\d+ (?:tinh|dia phuong))\b")
+
+
+def _names_the_whole(q: Question) -> bool:
+    return q.whole and bool(_SCOPE_OF_WHOLE.search(fold(q.text).lower()))
 
 
 # the words that make a measure its total ("tổng kinh phí", "tổng số vốn"), not the names of
@@ -830,7 +840,7 @@ def _carried_subject(question: str, q: Question, base_q: Question) -> Resolution
     Vinhomes → "Vinhomes lãi ròng …". The subject is then a slot like any other, so another
     company's figure is not its answer. A question that asks for a place, or names the
     whole ("cả nước"), keeps no subject."""
-    if q.places or _names(q) or q.whole or q.kind in ("place", "superlative", "document"):
+    if q.places or _names(q) or _names_the_whole(q) or q.kind in ("place", "superlative", "document"):
         return None
     owner = _owner(base_q)
     if not owner:
@@ -1694,8 +1704,10 @@ def _replace_references(question: str, base: str, base_q: Question, last: dict,
                     pos = _word_at(fold(source), words[-1])
                 if pos >= 0:
                     # (a name goes on past "tỉnh, thành phố": "Hội nghị … 28 tỉnh, thành phố khu vực phía Bắc lần thứ VIII")
-                    tail = re.split(r"\s+(?:là|được|có|do|tổ chức|phối hợp|diễn ra|đạt|tăng|giảm|chiếm|vượt|bao nhiêu|nào|gì|ở|"
-                                    r"tại|vào|bằng|số mấy|mấy|ai)\b|\?|,(?!\s*thành(?:\s+phố)?\b)", source[pos:], maxsplit=1)[0]
+                    # (what was counted keeps its clause: "… có bao nhiêu cụm công nghiệp đã đi vào hoạt
+                    # động?" then "các cụm đó" are those in operation, not all of them)
+                    counted = _COUNTED_BEFORE.search(fold(source[:pos]).lower())
+                    tail = re.split(_COUNTED_ENDS if counted else _PHRASE_ENDS, source[pos:], maxsplit=1)[0]
                     repl = _up_to_its_name(tail.strip())
                     break
             if repl is None and (last.get("frame") or {}).get("kind") not in _NAME_KINDS:
@@ -1714,6 +1726,14 @@ def _replace_references(question: str, base: str, base_q: Question, last: dict,
         start = m.start(1) + offsets[len(offsets) - (2 if two else 1)]
         out = out[:start] + repl + out[m.end():]
     return out
+
+
+# where the earlier phrase a reference stands for ends: at its predicate, or for what a count
+# asked ("bao nhiêu cụm công nghiệp đã đi vào hoạt động"), at its place or time
+_PHRASE_ENDS = re.compile(r"\s+(?:là|được|có|do|tổ chức|phối hợp|diễn ra|đạt|tăng|giảm|chiếm|vượt|bao nhiêu|nào|gì|ở|"
+                          r"tại|vào|bằng|số mấy|mấy|ai)\b|\?|,(?!\s*thành(?:\s+phố)?\b)")
+_COUNTED_ENDS = re.compile(r"\s+(?:là|ở|tại|trong|năm|tháng|quý|tính đến|đến)\b|\?|,")
+_COUNTED_BEFORE = re.compile(r"(?:bao nhieu|may)\s+$")
 
 
 _BODY_NOUNS = lexicon.Words(lexicon.PROVINCIAL_BODIES)

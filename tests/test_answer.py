@@ -3326,3 +3326,24 @@ def test_a_passage_opening_with_its_effect_still_quotes_its_own_later_sentences(
     ans = engine.ask("Vì sao giá điện sinh hoạt năm 2023 ở Bình Phước tăng?")
     assert ans.status == "answered" and "giá nhiên liệu đầu vào" in ans.value.text
     assert ans.value.text in ans.citations[0].text
+
+
+def test_the_months_so_far_answer_from_the_start_of_a_year_and_a_headline_reached_is_stated_precisely(
+        tmp_path, model_cache):
+    """"Từ đầu năm 2025 đến nay … thành lập mới bao nhiêu doanh nghiệp?" asks the months so far:
+    the nine months' "hơn 3.200 doanh nghiệp", not the stock "gần 32.000 doanh nghiệp" (a year
+    asked had ruled out every part of it). A headline's "đạt doanh thu trên 17 tỷ đồng", its verb
+    before the measure, is the body's "doanh thu đạt 17,4 tỷ đồng" written in full."""
+    engine = _records_engine(tmp_path, model_cache, {
+        "tay-ninh.md": (
+            "# Tây Ninh: kinh tế - xã hội 9 tháng năm 2025\n\n"
+            "Trong 9 tháng năm 2025, tỉnh Tây Ninh đạt kim ngạch xuất khẩu 22,8 tỷ USD. Từ đầu năm đến nay, tỉnh "
+            "thành lập mới hơn 3.200 doanh nghiệp, tăng hơn gấp rưỡi so với cùng kỳ.\n\n"
+            "Lũy kế đến nay, Tây Ninh có gần 32.000 doanh nghiệp và 1.928 dự án FDI.\n"),
+        "ocop.md": (
+            "# Hội chợ OCOP Quảng Ninh – Hè 2023 đạt doanh thu trên 17 tỷ đồng\n\n"
+            "Sau 6 ngày diễn ra, Hội chợ OCOP Quảng Ninh - Hè 2023 đã thu hút được trên 55 nghìn lượt khách, "
+            "doanh thu đạt 17,4 tỷ đồng.\n")})
+    assert _stated(engine, "Từ đầu năm 2025 đến nay, Tây Ninh thành lập mới bao nhiêu doanh nghiệp?") \
+        == "hơn 3.200 doanh nghiệp"
+    assert _stated(engine, "Doanh thu Hội chợ OCOP Quảng Ninh Hè 2023 đạt bao nhiêu?") == "17,4 tỷ đồng"

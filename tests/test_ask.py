@@ -1515,13 +1515,11 @@ def test_an_event_named_by_its_noun_alone_is_the_event_asked_before():
     assert "Cao Quốc Hưng" in r.question
 
 
-
 def test_months_written_in_words_are_a_period_and_the_whole_industrys_index_a_measure():
     q = parse_question("Tính chung bốn tháng đầu năm 2024, IIP cả nước tăng bao nhiêu?")
     assert q.period == "bon thang dau nam" and q.years == {2024}
     q = parse_question("Quý I/2023, chỉ số sản xuất toàn ngành công nghiệp của Tuyên Quang tăng bao nhiêu?")
     assert q.measures == ["chỉ số sản xuất toàn ngành công nghiệp"]
-
 
 
 def test_a_total_asked_without_a_scope_is_of_the_subject_asked_before():
@@ -1533,7 +1531,6 @@ def test_a_total_asked_without_a_scope_is_of_the_subject_asked_before():
     assert r.resolved and "Ninh Thuận" in r.question
     r = resolve("Tổng kinh phí toàn vùng là bao nhiêu?", [_turn("Quảng Nam được bố trí bao nhiêu kinh phí?")])
     assert "Quảng Nam" not in r.question
-
 
 
 def test_the_things_counted_before_keep_their_clause_when_referred_to():

@@ -655,7 +655,6 @@ def test_a_period_in_an_aside_with_its_own_figure_does_not_date_what_follows_it(
     assert "31/12/2020" in dated["492.516 tỷ đồng"].period
 
 
-
 def test_a_unit_against_its_number_is_no_subject_nor_ever_now():
     """"… đã đạt 423MW, vượt kỷ lục từ trước đến nay, tăng hơn 21MW …": "MW" was the subject of
     the change, and "từ trước đến nay" (ever) made it a figure of now, of the record's year
@@ -667,7 +666,6 @@ def test_a_unit_against_its_number_is_no_subject_nor_ever_now():
     assert figs["hơn 21MW"].period == "6 tháng đầu năm 2023"
 
 
-
 def test_who_reports_a_figure_is_not_its_subject():
     """"Theo Tổng giám đốc Nguyễn Anh Tuấn, …", "Theo Trung tâm Khuyến công … (Sở Công thương), …"."""
     figs = _figures_by_text(2025, "Theo Tổng giám đốc Nguyễn Anh Tuấn, đến cuối năm 2025, tổng công suất nguồn điện "
@@ -676,7 +674,6 @@ def test_who_reports_a_figure_is_not_its_subject():
     figs = _figures_by_text(2011, "Theo Trung tâm Khuyến công & Tư vấn Phát triển công nghiệp (Sở Công thương), toàn "
                                   "tỉnh đang triển khai 13 đề án, với tổng kinh phí hỗ trợ là trên 1,2 tỉ đồng.")
     assert figs["trên 1,2 tỉ đồng"].entity == ""
-
 
 
 def test_a_leads_part_of_the_year_frames_paragraphs_that_name_no_period():

@@ -358,6 +358,12 @@ def test_a_level_asked_in_its_units_is_no_share_of_plan():
     # a rate that is the level itself still answers "đạt bao nhiêu?"
     sentence = "Công suất sử dụng buồng phòng ước đạt 10,6%."
     assert unit_ok(parse_question("Công suất sử dụng buồng phòng của khách sạn ước đạt bao nhiêu?"), figure("10,6%", "%"))
+    # a total asked after the period that opens the question is a total still ("… tổng công suất lắp
+    # đặt là 23,1MWp, đạt 46,2% kế hoạch": the share had outranked the capacity)
+    sentence = "Trong 6 tháng đầu năm 2020, tổng công suất lắp đặt là 23,1MWp, đạt 46,2% kế hoạch."
+    total = parse_question("Trong 6 tháng đầu năm 2020, tổng công suất điện mặt trời mái nhà lắp đặt thêm của khách "
+                           "hàng EVNNPC là bao nhiêu?")
+    assert unit_ok(total, figure("23,1MWp", "MWp")) and not unit_ok(total, figure("46,2%", "%"))
 
 
 @pytest.mark.parametrize("text", [

@@ -411,7 +411,8 @@ def unit_ok(q: Question, f: Figure) -> bool:
     if q.kind == "figure":
         # "tăng bao nhiêu", "là bao nhiêu": an amount or a percentage, not a bare count; a total
         # ("Tổng điện sản xuất toàn quốc năm 2022 là bao nhiêu?") is an amount, never a percentage
-        if f.unit == "%" and not q.change and _TOTAL_ASKED.match(" ".join(folded_syllables(q.text).split())):
+        # (also after the period that opens it: "Trong 6 tháng đầu năm 2020, tổng công suất … là bao nhiêu?")
+        if f.unit == "%" and not q.change and _TOTAL_ASKED.match(_PERIOD_OPENING.sub("", " ".join(folded_syllables(q.text).split()))):
             return False
         return f.unit == "%" or unit in {fold(u) for u in MONEY_UNITS} or bool(unit)
     return True
@@ -891,6 +892,8 @@ def label_ok(ctx: Evidence, f: Figure) -> bool:
 _TOTAL = re.compile(r"\btong\b")
 _SHARES_WHOLE = re.compile(r"\bchiem\b.*?\b(?:phan tram|ty le|ty trong)\b.*$")
 # a total asked: "tổng", not a word it begins ("hội nghị tổng kết", "Tổng cục", "Tổng công ty")
+_PERIOD_OPENING = re.compile(r"^(?:(?:trong|tinh|chung|luy|ke|den|het|\d{1,2}|thang|dau|cuoi|nam|quy|[ivx]+|nua|hai|ba|"
+                             r"bon|sau|bay|tam|chin|muoi|mot)\s+){1,8}(?:19|20)\d\d\s+")
 _TOTAL_ASKED = re.compile(r"\btong\b(?!\s+(?:ket|cuc|cong ty|giam doc|bi thu|thong|lien doan|kiem toan|hop|muc)\b)")
 # ("tổng mức bán lẻ" names a measure, whose parts a question may ask)
 
@@ -1217,9 +1220,11 @@ def period_ok(ctx: Evidence, f: Figure) -> bool:
             return False
         if not fy and (restated := ctx.restated_years(f)) and not q.years & restated:
             return False
-        if not q.period and not q.days and (year_part(f.period) != (None, None)
-                                            or lexicon.calendar_month(f.period) not in (None, 12)):
+        so_far = _SO_FAR.search(fold(q.text).lower()) and period_parts(f.period)[1]
+        if not q.period and not q.days and not so_far and (year_part(f.period) != (None, None)
+                                                           or lexicon.calendar_month(f.period) not in (None, 12)):
             # "năm 2020" is not answered by "6 tháng đầu năm 2020", "quý I/2020" nor "tháng 4/2020"
+            # (but "từ đầu năm 2025 đến nay" asks the months so far: "9 tháng năm 2025")
             # ("hết tháng 12" closes the year; a day asked, "tại ngày 31/3/2021", is a point in
             # time: day_ok judges it)
             return False
@@ -1265,6 +1270,7 @@ def period_ok(ctx: Evidence, f: Figure) -> bool:
 # a span up to a month, not the month itself: "lũy kế đến tháng 4", "tính đến hết tháng 4", "từ đầu năm"
 _TO_DATE = re.compile(r"\b(?:luy ke|tinh den|den het|(?:tu dau nam )?den thang|het thang|tu dau nam)\b")
 _CUMULATIVE = re.compile(r"\b(?:luy ke|tu dau nam)\b")
+_SO_FAR = re.compile(r"\btu dau nam(?:\s+\d{4})?\s+(?:den|toi)\s+nay\b")
 
 
 def _names_month(text: str, month: int) -> bool:

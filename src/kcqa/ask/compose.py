@@ -75,12 +75,19 @@ def _said_precisely(ctx: Evidence, f: Figure) -> Figure | None:
     if doc is None or f.value is None or not _in_headline(doc, f):
         return None
     for g in ctx.engine.store.figures("doc=? AND unit=? AND start>?", (f.doc, f.unit, f.end)):
-        if g.value is None or g.period != f.period or relation_of(g) != relation_of(f) or _in_headline(doc, g) \
+        if g.value is None or g.period != f.period or _level(relation_of(g)) != _level(relation_of(f)) \
+                or _in_headline(doc, g) \
                 or not _within(f.value, f.qualifier, f.text, g.value):
             continue
         if unit_ok(ctx.q, g) and all(slot(ctx, g) for slot in HARD_SLOTS):
             return g
     return None
+
+
+def _level(relation: str) -> str:
+    """A figure reached ("đạt") is a level, as one with no verb before it is ("… đạt doanh thu
+    trên 17 tỷ đồng": the verb stands before the measure)."""
+    return relation or "dat"
 
 
 def _in_headline(doc, f: Figure) -> bool:

@@ -3347,3 +3347,19 @@ def test_the_months_so_far_answer_from_the_start_of_a_year_and_a_headline_reache
     assert _stated(engine, "Từ đầu năm 2025 đến nay, Tây Ninh thành lập mới bao nhiêu doanh nghiệp?") \
         == "hơn 3.200 doanh nghiệp"
     assert _stated(engine, "Doanh thu Hội chợ OCOP Quảng Ninh Hè 2023 đạt bao nhiêu?") == "17,4 tỷ đồng"
+
+
+def test_a_venue_keeps_its_towns_short_type_its_number_and_its_country(tmp_path, model_cache):
+    """"tại Trung tâm Thể thao TP.Đông Hưng (Trung Quốc)" had been answered "Trung tâm Thể thao
+    TP" (the town's short type ended it); "tại Quảng trường 20-8 (T.P Thái Nguyên)" was no venue
+    (a number after its kind), and nothing was answered."""
+    engine = _records_engine(tmp_path, model_cache, {
+        "dong-hung.md": ("# Hội chợ Thương mại - Du lịch quốc tế Trung - Việt 2018\n\n"
+                         "Năm nay, Hội chợ sẽ được tổ chức tại Trung tâm Thể thao TP.Đông Hưng (Trung Quốc) từ ngày "
+                         "21 đến 27/12.\n"),
+        "thai-nguyen.md": ("# Khai mạc Hội chợ Xuân Thái Nguyên 2012\n\n"
+                           "Ngày 5/1, tại Quảng trường 20-8 (T.P Thái Nguyên) Sở Công Thương đã tổ chức Khai mạc Hội "
+                           "chợ Xuân Thái Nguyên 2012.\n")})
+    assert _stated(engine, "Hội chợ Thương mại - Du lịch quốc tế Trung - Việt năm 2018 được tổ chức ở đâu?") \
+        == "Trung tâm Thể thao TP.Đông Hưng (Trung Quốc)"
+    assert _stated(engine, "Hội chợ Xuân Thái Nguyên 2012 khai mạc ở đâu?") == "Quảng trường 20-8 (T.P Thái Nguyên)"

@@ -768,8 +768,9 @@ def _after_the_subject(asking: re.Pattern, question: str, text: str, read) -> tu
 _IN_A_FIRMS_NAME = re.compile(r"(?:Công ty|Doanh nghiệp|Hợp tác xã|HTX|Tập đoàn)(?:\s+(?:TNHH|Cổ phần|CP|MTV|[A-ZĐÀ-Ỹ&][\w&.-]*))*\s+\Z")
 # a seat written after "tại"/"ở" up to its clause's end: "tại Trung tâm Khuyến công và xúc tiến thương mại,"
 _VENUES_WRITTEN = "|".join(sorted({v[:1].upper() + v[1:] for v in lexicon.VENUE_NOUNS}, key=len, reverse=True))
+# (a town's type written short against its name is part of it: "Trung tâm Thể thao TP.Đông Hưng")
 _SEAT_AT = re.compile(r"(?<!\w)(?:tại|ở)\s+((?:" + _VENUES_WRITTEN + r"|Cung|Sở|UBND|Ủy ban|Văn phòng)\s+"
-                      r"[A-ZĐÀ-Ỹ][^,.;:()\n]{0,80}?)(?=\s*[,.;:(]|\s+(?:đã|được|diễn ra|tổ chức)\s)")
+                      r"[A-ZĐÀ-Ỹ\d](?:[^,.;:()\n]|(?<=TP)\.(?=\w)){0,80}?)(?=\s*(?:[,;:(]|\.(?!(?<=TP\.)\w))|\s+(?:đã|được|diễn ra|tổ chức)\s)")
 _BODY_BEFORE = re.compile(r"(?<!\w)(?:UBND|Ủy ban nhân dân|HĐND|Hội đồng nhân dân|Sở(?:\s+[A-ZĐÀ-Ỹ]\w*){1,4}|Tỉnh ủy|"
                           r"Thành ủy)\s+(?:tỉnh|thành phố|TP\.?)?\s*\Z")
 _SEAT_BEFORE = re.compile(r"(?<!\w)(?:tại|ở)\s+((?:Sở|Bộ|Cục|Trung tâm|UBND|Ủy ban|Văn phòng|Nhà|Khách sạn|Hội trường)"
@@ -854,7 +855,9 @@ def _with_town(text: str, span: tuple[int, int]) -> tuple[int, int]:
 
 # a unit's type shortened ("TP. Pleiku, tỉnh Gia Lai"): its full stop ends no clause
 _ABBREVIATED_TYPE = re.compile(r"(?<!\w)(?:TP|Tp|TX|TT|Q|P|H)\.")
-_ENCLOSING_BRACKET = re.compile(r"\s*\((?:" + "|".join(ADMIN_UNITS) + r"|TP\.?)\s*[A-ZĐÀ-Ỹ][^().;]{0,40}\)", re.IGNORECASE)
+# (or the country a venue abroad is in: "Trung tâm Thể thao TP.Đông Hưng (Trung Quốc)")
+_ENCLOSING_BRACKET = re.compile(r"\s*\((?:(?:" + "|".join(ADMIN_UNITS) + r"|TP\.?|T\.P\.?)\s*[A-ZĐÀ-Ỹ][^().;]{0,40}|(?-i:"
+                                + "|".join(map(re.escape, lexicon.COUNTRIES)) + r"))\)", re.IGNORECASE)
 # a venue named after its kind ("quảng trường Royal City"), an address's house number ("72A Nguyễn Trãi")
 _VENUE_NOUN = re.compile(r"(?:" + "|".join(lexicon.VENUE_NOUNS) + r")\s+[^\W\d_]", re.IGNORECASE)
 _STREET_NUMBER = re.compile(r"(?:số\s+)?\d+[A-Z]?(?:/\d+[A-Z]?)?\s+[A-ZĐÀ-Ỹ]")

@@ -3363,3 +3363,21 @@ def test_a_venue_keeps_its_towns_short_type_its_number_and_its_country(tmp_path,
     assert _stated(engine, "Hội chợ Thương mại - Du lịch quốc tế Trung - Việt năm 2018 được tổ chức ở đâu?") \
         == "Trung tâm Thể thao TP.Đông Hưng (Trung Quốc)"
     assert _stated(engine, "Hội chợ Xuân Thái Nguyên 2012 khai mạc ở đâu?") == "Quảng trường 20-8 (T.P Thái Nguyên)"
+
+
+def test_a_change_against_the_month_before_does_not_answer_one_against_the_year_before(tmp_path, model_cache):
+    """"tăng 6,9% so tháng trước và tăng 19,4% so cùng kỳ": each change's base is written after it;
+    "giảm 2,8% so với tháng 8/2023" (of September) is against the month before. Asked "so với cùng
+    kỳ", the first of each pair had been stated at 0.96 once the index was read as its measure
+    ("chỉ số IIP" is "chỉ số sản xuất toàn ngành công nghiệp")."""
+    engine = _records_engine(tmp_path, model_cache, {
+        "thai-binh-6.md": ("# Công Thương Thái Bình 6 tháng năm 2022\n\n"
+                           "Chỉ số sản xuất toàn ngành công nghiệp (IIP) tháng 6/2022 tăng 6,9% so tháng trước và "
+                           "tăng 19,4% so cùng kỳ năm 2021.\n"),
+        "thai-binh-9.md": ("# IIP Thái Bình 9 tháng năm 2023\n\n"
+                           "Tại Thái Bình, chỉ số sản xuất toàn ngành công nghiệp (chỉ số IIP) tháng 9/2023 của tỉnh "
+                           "giảm 2,8% so với tháng 8/2023 và tăng 5% so với cùng kỳ năm 2022.\n")})
+    asked = "Tháng 6/2022, chỉ số IIP của Thái Bình tăng bao nhiêu so với cùng kỳ năm 2021?"
+    assert "6,9%" not in _weighed(engine, asked) and _stated(engine, asked) == "19,4%"
+    asked = "Tháng 9/2023, chỉ số IIP của Thái Bình tăng bao nhiêu so với cùng kỳ năm 2022?"
+    assert "2,8%" not in _weighed(engine, asked) and _stated(engine, asked) == "5%"

@@ -73,8 +73,27 @@ _PLAN_BASE = re.compile(r"(?<!\w)(?:" + "|".join(re.escape(fold(b)) for b in lex
 # the base of a change asked, or said (folded): the month before, or the same period a year before
 _BASE_ASKED = re.compile(r"\bso (?:voi )?(thang truoc|cung ky)\b")
 _BASES_IN_ORDER = re.compile(r"\bso (?:voi )?(thang truoc|cung ky)\b[^;.]*?\bva\b[^;.]*?\bso (?:voi )?(thang truoc|cung ky)\b")
+_BASE_MONTH = re.compile(r"so (?:voi )?(?:cung )?thang (\d{1,2})\b")
 _FIRST_OF_PAIR = re.compile(r"\s*(?:,\s*)?va\s+(?:tang|giam)\s+[\d.,]+\s*%")
 _SECOND_OF_PAIR = re.compile(r"(?:tang|giam)\s+[\d.,]+\s*%\s*(?:,\s*)?va\s+(?:tang|giam)\s+$")
+
+
+def _own_base(f: Figure) -> str | None:
+    """The base a change names right after it ("tăng 6,9% so tháng trước"), if it is one of the
+    two a question may ask: the month before, or the same period a year before."""
+    if f.unit != "%":
+        return None
+    after = fold(f.sentence[f.end - f.sentence_start:f.end - f.sentence_start + 40]).lower().lstrip(" ,")
+    m = _BASE_ASKED.match(after)
+    if m:
+        return m.group(1)
+    # a month named as the base ("giảm 2,8% so với tháng 8/2023"): the month before, unless it is
+    # the figure's own month a year before
+    m = _BASE_MONTH.match(after)
+    if not m:
+        return None
+    own = lexicon.calendar_month(f.period)
+    return "cung ky" if own == int(m.group(1)) else "thang truoc"
 
 
 def _paired_base(ctx: Evidence, f: Figure) -> str | None:
@@ -189,8 +208,11 @@ def score_figures(ctx: Evidence, cands: list[tuple[Figure, int]]) -> list[Candid
         if not q.change and relation_of(f) in CHANGE_VERBS and fold(f.unit).lower() == "lan" \
                 and not _TIMES_ASKED.search(fold(q.text).lower()):
             continue        # nor is a multiple of change ("thặng dư … tăng 96,7 lần") a level asked ("đạt bao nhiêu?")
-        if base_asked and (paired := _paired_base(ctx, f)) is not None and paired != base_asked.group(1):
-            continue        # "tăng 2,6% và tăng 46,7%" after "… so với tháng trước và … so với cùng kỳ": in that order
+        if base_asked and (paired := _own_base(f) or _paired_base(ctx, f)) is not None \
+                and paired != base_asked.group(1):
+            continue        # "tăng 6,9% so tháng trước và tăng 19,4% so với cùng kỳ": the base written after
+            #                 each; "tăng 2,6% và tăng 46,7%" after "… so với tháng trước và … so với cùng kỳ":
+            #                 in that order
         if plan_share and relation_of(f) in CHANGE_VERBS and not _of_a_plan(f):
             continue        # "đạt bao nhiêu phần trăm kế hoạch?" is not "tăng 5,95% so cùng kỳ"
         if whole_share and (relation_of(f) in CHANGE_VERBS or not plan_share and _of_a_plan(f)):

@@ -403,7 +403,8 @@ MEASURE_ACRONYMS_FOLDED = frozenset(fold(a).lower() for a in MEASURE_ACRONYMS)  
 # ← "tổ chức tại"). Only for coverage: the figure's own words still decide the measure.
 EQUIVALENT_PHRASES = (("giải ngân", "thực hiện"), ("đăng cai", "tổ chức"), ("kinh phí", "ngân sách"),
                       ("bố trí", "phân bổ"), ("giá trị xuất khẩu", "kim ngạch xuất khẩu"),
-                      ("giá trị nhập khẩu", "kim ngạch nhập khẩu")) + ABBREVIATIONS
+                      ("giá trị nhập khẩu", "kim ngạch nhập khẩu"),
+                      ("chỉ số sản xuất toàn ngành công nghiệp", "chỉ số sản xuất công nghiệp", "IIP")) + ABBREVIATIONS
 # Measures that exclude each other: a question about one is not answered by a figure of the other.
 OPPOSED_MEASURES = (("xuất khẩu", "nhập khẩu"), ("trước thuế", "sau thuế"), ("doanh thu", "lợi nhuận"),
                     ("tăng", "giảm"), ("hồ sơ", "sản phẩm"), ("tập thể", "cá nhân"),

@@ -1541,3 +1541,11 @@ def test_the_things_counted_before_keep_their_clause_when_referred_to():
     assert "các cụm công nghiệp đã đi vào hoạt động là bao nhiêu" in r.question
     base = "Năm 2024, ngành Công thương Tiền Giang nghiệm thu bàn giao bao nhiêu dự án chợ?"
     assert "của các dự án chợ" in resolve("Tổng mức đầu tư là bao nhiêu?", [_turn(base, kind="count")]).question
+
+
+def test_another_measure_asked_replaces_the_measure_not_its_sector():
+    """"Còn doanh thu du lịch?" after "… tổng mức bán lẻ hàng hóa và doanh thu dịch vụ tiêu dùng …"
+    asks tourism revenue: it had swapped "dịch vụ" for "du lịch" inside the retail measure."""
+    base = "6 tháng đầu năm 2025, tổng mức bán lẻ hàng hóa và doanh thu dịch vụ tiêu dùng của Khánh Hòa đạt bao nhiêu?"
+    assert resolve("Con doanh thu du lich?", [_turn(base)]).question == \
+        "6 tháng đầu năm 2025, doanh thu du lich của Khánh Hòa đạt bao nhiêu?"

@@ -1156,7 +1156,11 @@ def _sibling_spans(core: str, base: str, differ: bool = True) -> tuple[tuple[int
             # tạo"): the one after "ngành" or "lĩnh vực", else its last ("công nghiệp" of "giá trị
             # sản xuất công nghiệp" is the measure's)
             named = [m for m in olds if re.search(r"(?:nganh|linh vuc)\s+$", folded[:m.start()].lower())]
-            return new.span(), _member_run(folded, members, (named or olds)[-1].span())
+            old = (named or olds)[-1].span()
+            if _inside_a_measure(base, old) and parse_question(core).measures:
+                continue                  # "Còn doanh thu du lịch?" after "tổng mức bán lẻ hàng hóa và doanh
+                #                           thu dịch vụ": another measure, not that measure's sector swapped
+            return new.span(), _member_run(folded, members, old)
     return None
 
 

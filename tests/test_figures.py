@@ -695,3 +695,19 @@ def test_a_leads_part_of_the_year_frames_paragraphs_that_name_no_period():
     figs = _figures_by_text(2024, "Tính chung bốn tháng đầu năm 2024, IIP ước tính tăng 6,0% so với cùng kỳ năm trước.")
     assert figs["6,0%"].period == "bốn tháng đầu năm 2024"
     assert figs["6,0%"].measure == "iip"         # the index's abbreviation is its measure
+
+
+def test_each_count_of_a_list_has_the_owner_written_after_it():
+    """"… trong đó có 700 gian hàng của các tổ chức, doanh nghiệp Trung Quốc, 100 gian hàng của …
+    Việt Nam": each count's owner follows it with "của" (the 100 booths were China's, and the
+    Vietnamese firms' question was answered with China's 700 at 0.93); a count of shares "của" a
+    company names the issuer, not the holder, and no list of owners means none is read."""
+    figs = _figures_by_text(2018, "Hội chợ năm nay có quy mô trên 800 gian hàng tiêu chuẩn, trong đó có 700 gian hàng "
+                                  "của các tổ chức, doanh nghiệp Trung Quốc, 100 gian hàng của các tổ chức, doanh "
+                                  "nghiệp Việt Nam.")
+    assert (figs["700 gian hàng"].entity, figs["100 gian hàng"].entity) == ("Trung Quốc", "Việt Nam")
+    figs = _figures_by_text(2020, "Nhập toàn bộ 6.464 người của phường An Hội và 10.257 người của phường An Lạc vào "
+                                  "phường Tân An.")
+    assert (figs["6.464 người"].entity, figs["10.257 người"].entity) == ("An Hội", "An Lạc")
+    figs = _figures_by_text(2012, "Berkshire sở hữu 415 triệu cổ phiếu của tập đoàn bán lẻ Tesco (Anh).")
+    assert figs["415 triệu cổ phiếu"].entity != "Tesco"

@@ -317,6 +317,15 @@ def _entity_for(sentence: str, q: Quantity, places, listed=()) -> str:
         if named and not any(re.fullmatch(r"\d[\d.,]*", w) for w in head.split()[-4:]) \
                 and not _AFTER_SECTOR_WORD.search(head[:len(head) - len(named)]):
             return named
+    if q.kind == "count":
+        # "… trong đó có 700 gian hàng của các tổ chức, doanh nghiệp Trung Quốc, 100 gian hàng của …
+        # Việt Nam": a count's owner written after it with "của" is its own, and is not the next one's
+        # (in a list of such counts only: "sở hữu 415 triệu cổ phiếu của … Tesco" names the issuer)
+        after = _OWNER_AFTER.match(sentence, q.end) if len(_COUNT_OWNED.findall(sentence)) >= 2 else None
+        if after and (owner := _name_ending(after.group(1).rstrip())):
+            return owner
+        if _OWNED_BY_EARLIER.search(sentence[max(0, q.start - 200):q.start]):
+            return ""
     cs = _clause_start(sentence, q.start)
     in_clause = [(s, e) for s, e, p in places if cs <= s and e <= q.start and (s, e, p) not in listed]
     if in_clause:
@@ -334,6 +343,12 @@ def _entity_for(sentence: str, q: Quantity, places, listed=()) -> str:
     return _capitalised_before(sentence[max(0, q.start - 200):q.start])
 
 
+# a count's owner written after it: "700 gian hàng của các tổ chức, doanh nghiệp Trung Quốc" (up to the
+# next figure or the clause's end), and the name that ends an earlier count's such owner
+_OWNER_AFTER = re.compile(r"\s+(?:[^\W\d]+\s+){0,3}?của\s+([^\d;.()]{1,80}?)(?=\s*,\s*\d|\s*[;.()]|\s+(?:và|vào|tại|ở|"
+                          r"với|cho|từ|sang|đã|đang|sẽ|được|là|có|đạt)\s|$)")
+_COUNT_OWNED = re.compile(r"\d\s+(?:[^\W\d]+\s+){1,3}của\s")
+_OWNED_BY_EARLIER = re.compile(r"\d\s+(?:[^\W\d]+\s+){1,3}của\s+[^\d;.()]{1,80}?,\s*$")
 _AFTER_SECTOR_WORD = re.compile(r"(?<!\w)ngành\s+$", re.IGNORECASE)
 
 

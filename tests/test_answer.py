@@ -3381,3 +3381,17 @@ def test_a_change_against_the_month_before_does_not_answer_one_against_the_year_
     assert "6,9%" not in _weighed(engine, asked) and _stated(engine, asked) == "19,4%"
     asked = "Tháng 9/2023, chỉ số IIP của Thái Bình tăng bao nhiêu so với cùng kỳ năm 2022?"
     assert "2,8%" not in _weighed(engine, asked) and _stated(engine, asked) == "5%"
+
+
+def test_a_word_of_an_event_s_name_does_not_name_a_part_by_a_longer_name(tmp_path, model_cache):
+    """"Hội chợ … Trung - Việt … có quy mô bao nhiêu gian hàng tiêu chuẩn?" asks the whole 800:
+    the event's "Việt" does not name the part "100 gian hàng của … doanh nghiệp Việt Nam" (stated
+    at 0.92), while the Vietnamese firms' own question is answered by that part."""
+    engine = _records_engine(tmp_path, model_cache, {"dong-hung.md": (
+        "# Hội chợ Thương mại - Du lịch quốc tế Trung - Việt 2018 tại Đông Hưng\n\n"
+        "Hội chợ năm nay có quy mô trên 800 gian hàng tiêu chuẩn, trong đó có 700 gian hàng của các tổ chức, "
+        "doanh nghiệp Trung Quốc, 100 gian hàng của các tổ chức, doanh nghiệp Việt Nam.\n")})
+    assert _stated(engine, "Hội chợ Thương mại - Du lịch quốc tế Trung - Việt năm 2018 tại Đông Hưng có quy mô bao "
+                           "nhiêu gian hàng tiêu chuẩn?") == "trên 800 gian hàng"
+    assert _stated(engine, "Các tổ chức, doanh nghiệp Việt Nam có bao nhiêu gian hàng tại Hội chợ Trung - Việt năm "
+                           "2018 ở Đông Hưng?") == "100 gian hàng"

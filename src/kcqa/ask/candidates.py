@@ -1071,7 +1071,7 @@ def _names_the_part(q, asked: set[str], whole: str, part: str, measure: str = ""
     "trong đó Hà Nội có …" is)."""
     subjects = [fold(n) for n in q.place_names() | set(q.names)]
     fw, fp = folded_syllables(whole), folded_syllables(part)
-    if any(mentions(fp, n) and not mentions(fw, n) for n in subjects):
+    if any(_named_whole(part, n) and not mentions(fw, n) for n in subjects):
         return True
     marked = has_diacritics(q.text)
     # nor the words of a body the question names ("Cục Kỹ thuật an toàn …" does not name the part
@@ -1086,6 +1086,16 @@ def _names_the_part(q, asked: set[str], whole: str, part: str, measure: str = ""
     # the part's own measure, asked, that the whole does not say: "kim ngạch xuất khẩu" is a
     # part of "tổng kim ngạch xuất, nhập khẩu" though it has no word the whole lacks
     return bool(measure) and any(mentions(fold(measure), fold(m)) for m in q.measures) and not mentions(fw, fold(measure))
+
+
+def _named_whole(text: str, name: str) -> bool:
+    """Whether `text` names the (folded) name as a whole name, not as the start of a longer one:
+    "Việt" of "Hội chợ … Trung - Việt" is not named by "doanh nghiệp Việt Nam"."""
+    folded = fold(text).lower()
+    for m in re.finditer(rf"(?<!\w){re.escape(name.lower())}(?!\w)", folded):
+        if not re.match(r"[^\S\n]+[A-ZĐÀ-Ỹ]", text[m.end():m.end() + 3]):
+            return True
+    return False
 
 
 def _common_words(text: str, marked: bool) -> set[str]:

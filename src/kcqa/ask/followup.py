@@ -174,14 +174,14 @@ def _subjectless(q: Question) -> bool:
     return not q.places and not q.names and (not own_years or of_a_year) and not _names_the_whole(q) and n <= 9
 
 
-# a whole named by its scope ("toàn vùng", "cả nước", "15 tỉnh"), not by "tổng" alone: "Tổng số tiền
-# xử phạt là bao nhiêu?" after a question about one Cục QLTT is that body's total
-_SCOPE_OF_WHOLE = re.compile(r"\b(?:toan vung|toan khu vuc|ca nuoc|toan quoc|toan nganh|ca vung|khu vuc|"
-                             r"cac tinh|\d+ (?:tinh|dia phuong))\b")
-
-
 def _names_the_whole(q: Question) -> bool:
-    return q.whole and bool(_SCOPE_OF_WHOLE.search(fold(q.text).lower()))
+    """A whole named by its scope ("toàn vùng", "cả nước", "15 tỉnh", "toàn ngành"), not by "tổng"
+    alone: "Tổng số tiền xử phạt là bao nhiêu?" after a question about one Cục QLTT is that body's."""
+    folded = fold(q.text).lower()
+    return q.whole and bool(_REGION_WORDS.search(folded) or _WHOLE_SECTOR.search(folded))
+
+
+_WHOLE_SECTOR = re.compile(r"\b(?:toan nganh|\d+ dia phuong)\b")
 
 
 # the words that make a measure its total ("tổng kinh phí", "tổng số vốn"), not the names of

@@ -711,3 +711,14 @@ def test_each_count_of_a_list_has_the_owner_written_after_it():
     assert (figs["6.464 người"].entity, figs["10.257 người"].entity) == ("An Hội", "An Lạc")
     figs = _figures_by_text(2012, "Berkshire sở hữu 415 triệu cổ phiếu của tập đoàn bán lẻ Tesco (Anh).")
     assert figs["415 triệu cổ phiếu"].entity != "Tesco"
+
+
+def test_a_comparisons_baseline_ends_with_its_sentence():
+    """"… tăng 1,52% so với cùng kỳ năm trước. Riêng trong quý III năm 2020, …": the baseline of the
+    first sentence had run on past its full stop and made the quarter a baseline, so the breakdown
+    opening the next paragraph ("Trong đó, công nghiệp khai khoáng giảm 43,68%") took the nine months."""
+    figs = _figures_by_text(2020, "9 tháng đầu năm 2020, chỉ số sản xuất công nghiệp tăng 5,87% so với cùng kỳ năm "
+                                  "trước. Riêng trong quý III năm 2020, chỉ số sản xuất công nghiệp tăng 7,32% so với "
+                                  "cùng kỳ năm trước.\n\nTrong đó, công nghiệp khai khoáng giảm 43,68%.")
+    assert figs["43,68%"].period == "quý III năm 2020"
+    assert figs["5,87%"].period == "9 tháng đầu năm 2020"

@@ -548,9 +548,9 @@ def _restates_for_a_period(sentence: str, prev: Quantity, q: Quantity) -> bool:
 
 # what a comparison is made with: "tăng 14% so với năm 2019", "tương đương với năm 2019",
 # "cao hơn năm trước": a year there is the baseline's, not the period of a figure
-# (within one clause: a decimal comma, "1,98%", does not end it)
+# (within one clause, and never across a sentence's end: a decimal comma, "1,98%", does not end it)
 _BASELINE = re.compile(r"(?:so với|so (?=cùng kỳ|kế hoạch|năm|tháng|quý|kỳ)|tương đương(?: với)?|ngang (?:bằng|với)|(?:cao|thấp|nhiều|ít|lớn|nhỏ) hơn)"
-                       r"(?:[^,;]|(?<=\d),(?=\d))*$", re.IGNORECASE)
+                       r"(?:[^,;.]|(?<=\d)[,.](?=\d))*$", re.IGNORECASE)
 
 
 # a period planned, not reported: "triển khai nhiệm vụ năm 2016", "phương hướng … năm 2021"

@@ -320,9 +320,12 @@ def _entity_for(sentence: str, q: Quantity, places, listed=()) -> str:
     if q.kind == "count":
         # "… trong đó có 700 gian hàng của các tổ chức, doanh nghiệp Trung Quốc, 100 gian hàng của …
         # Việt Nam": a count's owner written after it with "của" is its own, and is not the next one's
-        # (in a list of such counts only: "sở hữu 415 triệu cổ phiếu của … Tesco" names the issuer)
-        after = _OWNER_AFTER.match(sentence, q.end) if len(_COUNT_OWNED.findall(sentence)) >= 2 else None
-        if after and (owner := _name_ending(after.group(1).rstrip())):
+        # (in a list of such counts only: "sở hữu 415 triệu cổ phiếu của … Tesco" names the issuer;
+        # the list is looked for around the figure, not in the whole sentence: a 1 MB "sentence"
+        # must not be rescanned per figure)
+        after = _OWNER_AFTER.match(sentence, q.end)
+        if after and len(_COUNT_OWNED.findall(sentence, max(0, q.start - 300), q.end + 300)) >= 2 \
+                and (owner := _name_ending(after.group(1).rstrip())):
             return owner
         if _OWNED_BY_EARLIER.search(sentence[max(0, q.start - 200):q.start]):
             return ""

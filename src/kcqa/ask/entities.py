@@ -936,8 +936,8 @@ def _names_after_noun_first(candidates, noun: str, bracket: str) -> list:
     return first + [c for c in candidates if c not in first]
 
 
-_TITLE_WORD = re.compile(r"(?:" + "|".join(sorted(map(re.escape, lexicon.TITLES + lexicon.MEMBER_TITLES), key=len,
-                                                    reverse=True)) + r")(?!\w)", re.IGNORECASE)
+_TITLE_WORD = re.compile(r"(?:" + lexicon.alternation(lexicon.TITLES + lexicon.MEMBER_TITLES) + r")(?!\w)",
+                         re.IGNORECASE)
 _TITLE_BODY = {w.lower() for w in lexicon.TITLE_BODY_WORDS}
 _TITLE_ASKED = re.compile(r"(?<!\w)(?:" + "|".join(fold(n) for n in lexicon.TITLE_NOUNS) + r")(?!\w)")
 _TITLE_GAP = re.compile(r"\s*(?:,|[-–—])\s*")

@@ -160,11 +160,11 @@ _DOCUMENT = re.compile(r"\b(nghi dinh|quyet dinh|nghi quyet|thong tu|luat|chi th
                        r"\s+(?:so\s+)?(?:nao|may|bao nhieu|gi)\b")
 _DOC_NUMBER_Q = re.compile(r"\b(nghi dinh|quyet dinh|nghi quyet|thong tu|van ban)?\b.*\bso hieu\b")
 _NAMED = re.compile(r"(?:^|\s)((?:[a-z]+\s+){0,2}[a-z]+(?:\s+\d{1,2})?)\s+(?:nao|gi)\b")   # "ngành cấp 2 nào"
-_ASKS_BODY = re.compile(r"(?:^|\s)(?:" + "|".join(sorted(map(re.escape, lexicon.BODY_ASKED), key=len, reverse=True))
+_ASKS_BODY = re.compile(r"(?:^|\s)(?:" + lexicon.alternation(lexicon.BODY_ASKED)
                         + r")\s+nao\b")
 # "lãnh đạo công ty nào", "Giám đốc Sở nào": the body is asked, not its leader
 _LEADER_OF_BODY = re.compile(r"\b(?:lanh dao|giam doc|chu tich|thu truong|truong)\s+(?:cua\s+)?(?:"
-                             + "|".join(sorted(map(re.escape, lexicon.BODY_ASKED), key=len, reverse=True)) + r")\s+nao\b")
+                             + lexicon.alternation(lexicon.BODY_ASKED) + r")\s+nao\b")
 NOUN_STOP = {"la", "co", "duoc", "cua", "voi", "cho", "tai", "thanh", "ten", "theo", "va", "o", "vao", "ra", "boi",
              "thuoc"}
 _NOUN_STOP_WRITTEN = {"là", "có", "được", "của", "với", "cho", "tại", "thành", "tên", "theo", "và", "ở", "vào", "ra", "bởi",
@@ -539,7 +539,7 @@ def parse_question(text: str) -> Question:
 
 
 # the titles of the lexicon, longest first ("Phó Cục trưởng" is not "Cục trưởng")
-_TITLE = re.compile(r"(" + "|".join(sorted(map(re.escape, lexicon.TITLES), key=len, reverse=True)) + r")(?!\w)",
+_TITLE = re.compile(r"(" + lexicon.alternation(lexicon.TITLES) + r")(?!\w)",
                     re.IGNORECASE)
 
 
@@ -575,8 +575,8 @@ def _not_a_name(word: str) -> bool:
 
 
 _SYLLABLE_AFTER = re.compile(r"[ \t]+(\w+)")
-_AFTER_ORGANISATION_NOUN = re.compile(r"(?:^|\s)(?:" + "|".join(sorted(map(re.escape, lexicon.ORGANISATION_NOUNS),
-                                                                     key=len, reverse=True)) + r")\s+$", re.IGNORECASE)
+_AFTER_ORGANISATION_NOUN = re.compile(r"(?:^|\s)(?:" + lexicon.alternation(lexicon.ORGANISATION_NOUNS) + r")\s+$",
+                                     re.IGNORECASE)
 
 
 _ORGANISATION_AT = re.compile(r"(?:" + "|".join(sorted((re.escape(n) for n in lexicon.ORGANISATION_NOUNS if " " in n),

@@ -430,7 +430,7 @@ _SOURCE = re.compile(r"(?<!\w)(?:[Tt]heo|[Cc]ăn cứ)\s(?:(?:báo cáo|số li�
                      r"(?:Sở|Cục|Bộ|Tổng cục|UBND|Ủy ban|Trung tâm|Ban|Phòng|TCTK|GSO)(?!\w)(?:[^,;.:()]|\([^()]*\))*[,:]")
 # nor a person reporting ("Theo Tổng giám đốc Nguyễn Anh Tuấn, … ước đạt khoảng 87.600 MW")
 _SOURCE_PERSON = re.compile(r"(?<!\w)[Tt]heo\s+(?:(?:ông|bà)\s+(?=[A-ZĐ])|(?:ông\s+|bà\s+)?(?i:"
-                            + "|".join(sorted(map(re.escape, lexicon.TITLES), key=len, reverse=True))
+                            + lexicon.alternation(lexicon.TITLES)
                             + r")(?!\w))(?:[^,;.:()]|\([^()]*\))*[,:]")
 
 

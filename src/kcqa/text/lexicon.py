@@ -18,15 +18,19 @@ def folded(words) -> frozenset[str]:
     return frozenset(fold(w) for w in words)
 
 
+def alternation(words) -> str:
+    """A regex alternation of `words`, escaped, longest first ("Phó Cục trưởng" before "Cục trưởng")."""
+    return "|".join(sorted({re.escape(w) for w in words}, key=len, reverse=True))
+
+
 class Words:
     """A word list matched as whole words: on accented text when the text has marks (so
     "lượng" is not "lương"), on folded text when it has none."""
 
     def __init__(self, words):
-        alt = lambda ws: "|".join(sorted({re.escape(w) for w in ws}, key=len, reverse=True))  # noqa: E731
         self.words = tuple(words)
-        self.accented = re.compile(rf"(?<!\w)({alt(self.words)})(?!\w)", re.IGNORECASE)
-        self.folded = re.compile(rf"(?<!\w)({alt(fold(w) for w in self.words)})(?!\w)")
+        self.accented = re.compile(rf"(?<!\w)({alternation(self.words)})(?!\w)", re.IGNORECASE)
+        self.folded = re.compile(rf"(?<!\w)({alternation(fold(w) for w in self.words)})(?!\w)")
 
     def search(self, text: str, accented: bool):
         return (self.accented if accented else self.folded).search(text if accented else fold(text))

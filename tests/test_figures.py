@@ -206,6 +206,15 @@ def test_a_change_stated_at_a_level_and_an_increment_are_changes():
     assert figs["512 người"].relation == "thêm"
 
 
+def test_a_change_that_rose_high_or_fairly_is_a_change():
+    """"doanh thu nhóm hàng ô tô các loại tăng cao 14,6%", "quý I tăng khá 8,3% so với cùng kỳ":
+    how much it grew, however it is qualified (both had no relation, and a change asked never
+    reached them)."""
+    figs = _extract("Doanh thu nhóm hàng ô tô các loại tăng cao 14,6%. Chỉ số tiêu thụ quý I tăng khá 8,3% so với "
+                    "cùng kỳ.")
+    assert figs["14,6%"].relation.startswith("tăng") and figs["8,3%"].relation.startswith("tăng")
+
+
 def test_a_change_for_each_side_is_still_a_change():
     """"giảm mỗi chiều 150.000 đồng/lượng", "tăng lần lượt 7%, 3% và 6%": the change of each side
     or item, written between the verb and the figure, is a change as "giảm 150.000" is."""
@@ -695,6 +704,22 @@ def test_a_leads_part_of_the_year_frames_paragraphs_that_name_no_period():
     figs = _figures_by_text(2024, "Tính chung bốn tháng đầu năm 2024, IIP ước tính tăng 6,0% so với cùng kỳ năm trước.")
     assert figs["6,0%"].period == "bốn tháng đầu năm 2024"
     assert figs["6,0%"].measure == "iip"         # the index's abbreviation is its measure
+
+
+def test_a_saved_pages_date_line_is_no_lead_and_the_other_indices_are_measures():
+    """A page saved with its headline, then its date line ("09:40 10/04/2025"), then the lead
+    "Quý I, chỉ số sản xuất công nghiệp …": the lead's quarter frames the next paragraph (whose
+    figures had been the year's, and no quarter question could reach them). The consumption index
+    is a measure of its own, not the IIP named before it in the sentence."""
+    from kcqa.models import Document
+    text = ("Chỉ số sản xuất công nghiệp tăng 12,06%\n09:40 10/04/2025\nQuý I, chỉ số sản xuất công nghiệp (IIP) của "
+            "tỉnh tăng 12,06% so với cùng kỳ năm trước.\nXét theo ngành công nghiệp cấp 1, ngành chế biến, chế tạo có "
+            "chỉ số tăng 13,1%.\nTrong tháng 3, chỉ số IIP tăng 31,41% so với tháng trước; chỉ số tiêu thụ toàn ngành "
+            "công nghiệp chế biến, chế tạo quý I tăng khá 8,3% so với cùng kỳ.")
+    figs = {f.text: f for f in extract_figures(Document(path="x.txt", title="Chỉ số sản xuất công nghiệp tăng 12,06%",
+                                                        metadata={"year": 2025}, text=text))}
+    assert figs["13,1%"].period == "Quý I năm 2025"
+    assert figs["8,3%"].measure == "chỉ số tiêu thụ"
 
 
 def test_each_count_of_a_list_has_the_owner_written_after_it():

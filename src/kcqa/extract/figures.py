@@ -14,10 +14,11 @@ import re
 from dataclasses import replace
 
 from ..models import Document, Figure
+from ..read import date_line_day
 
 # Bump when extraction changes: `kcqa index` then re-extracts figures from the stored
 # text of every record, without re-embedding anything.
-EXTRACTOR_VERSION = "89"
+EXTRACTOR_VERSION = "90"
 from ..text import lexicon
 from ..text.numbers import Quantity, find_durations, find_quantities
 from ..text.places import find_places
@@ -44,10 +45,10 @@ _PERIOD = re.compile(
     re.IGNORECASE)
 _RELATION_BEFORE = re.compile(
     r"(đạt|tăng|giảm|cao hơn|thấp hơn|vượt|bằng|chiếm|lên|xuống|còn|là|được|thêm)(?:\s+trưởng(?=\s*$))?"
-    r"(?:\s+(?:nhẹ|mạnh|mạnh mẽ|tiếp|nhanh|sâu|đột biến|vọt|bình quân|trung bình))?"
+    r"(?:\s+(?:nhẹ|mạnh|mạnh mẽ|tiếp|nhanh|sâu|đột biến|vọt|bình quân|trung bình|cao|khá))?"
     r"(?:\s+(?:mỗi chiều|cả hai chiều|hai chiều|lần lượt|đều))?\s*(?:thêm\s*)?$",
     re.IGNORECASE)          # "đạt mức tăng trưởng 55,2%": growth is a change ("tăng"), as "tăng 55,2%" is;
-#                            "tăng nhẹ 1,69 điểm", "giảm mạnh 5%": the change, however it moved;
+#                            "tăng nhẹ 1,69 điểm", "giảm mạnh 5%", "tăng cao 14,6%": the change, however it moved;
 #                            "giảm mỗi chiều 150.000 đồng", "tăng lần lượt 12% và 15%": each side's change
 # "tăng trưởng mạnh mẽ ở mức 37,6%", "giảm ở mức 2%": a change stated as a level reached by it
 # ("tăng lên mức 1.794 USD" is the level reached, "giảm so với mức 20,2%" the base: neither)
@@ -745,6 +746,9 @@ def _lead_part_of_year(doc: Document) -> str | None:
         start += len(doc.title)         # the headline line: the lead is the paragraph after it
     start += len(doc.text[start:]) - len(doc.text[start:].lstrip())
     end = doc.text.find("\n", start)
+    if end > 0 and date_line_day(doc.text[start:end]):
+        start = end + 1                 # a saved page's date line ("09:40 10/04/2025") is no lead
+        end = doc.text.find("\n", start)
     lead = doc.text[start:end if end > 0 else start + 600][:600]
     found = [p for p in periods_in(lead) if not _BASELINE.search(lead[max(0, p[0] - 200):p[0]])]
     # (one period, the lead's frame: before any figure it states; "… bán được 1,2 triệu smartphone

@@ -279,11 +279,19 @@ _LINE_REST = re.compile(r"(?:thứ\s+(?:hai|ba|tư|năm|sáu|bảy|bẩy|[2-7])|
 def _date_line(head: str) -> tuple[int, int, int] | None:
     """The date of a page whose first lines include a line that only dates it."""
     for line in head.split("\n")[:5]:
-        m = _LINE_DAY.search(line)
-        if m and len(line) <= 80 and _LINE_REST.fullmatch(line[:m.start()]) and _LINE_REST.fullmatch(line[m.end():]):
-            day, month, year = int(m.group(1)), int(m.group(2)), int(m.group(3))
-            if 1 <= day <= 31 and 1 <= month <= 12:
-                return day, month, year
+        day = date_line_day(line)
+        if day:
+            return day
+    return None
+
+
+def date_line_day(line: str) -> tuple[int, int, int] | None:
+    """(day, month, year) when `line` says nothing but a day, a weekday and a time."""
+    m = _LINE_DAY.search(line)
+    if m and len(line) <= 80 and _LINE_REST.fullmatch(line[:m.start()]) and _LINE_REST.fullmatch(line[m.end():]):
+        day, month, year = int(m.group(1)), int(m.group(2)), int(m.group(3))
+        if 1 <= day <= 31 and 1 <= month <= 12:
+            return day, month, year
     return None
 _DOC_NUMBER = re.compile(r"Số:\s*([\w./-]+/[\w./-]+)")
 

@@ -71,7 +71,9 @@ MEASURES = (
     "tổng mức bán lẻ hàng hóa", "tổng mức bán lẻ", "doanh thu bán lẻ", "doanh thu", "lợi nhuận sau thuế", "lợi nhuận trước thuế",
     "lợi nhuận", "lãi", "lỗ", "kim ngạch xuất nhập khẩu", "kim ngạch xuất, nhập khẩu", "kim ngạch xuất khẩu",
     "kim ngạch nhập khẩu", "kim ngạch", "giá trị xuất khẩu", "giá trị nhập khẩu", "xuất nhập khẩu", "xuất, nhập khẩu", "xuất khẩu",
-    "nhập khẩu", "giá trị sản xuất công nghiệp", "giá trị sản xuất", "chỉ số sản xuất toàn ngành công nghiệp", "chỉ số sản xuất công nghiệp", "giá trị",
+    "nhập khẩu", "giá trị sản xuất công nghiệp", "giá trị sản xuất", "chỉ số sản xuất toàn ngành công nghiệp", "chỉ số sản xuất công nghiệp",
+    # the other indices of a statistics office's monthly report, none of them the IIP
+    "chỉ số tiêu thụ", "chỉ số tồn kho", "chỉ số sử dụng lao động", "giá trị",
     "điện thương phẩm", "điện sản xuất", "điện tiêu thụ", "điện lượng", "sản lượng", "tổng tài sản", "tài sản", "nợ", "giá",
     "thu nhập", "lương", "tăng trưởng", "tỷ lệ", "diện tích", "dân số", "công suất", "học phí",
     "điểm chuẩn", "chỉ tiêu", "số lượng", "tổng số", "thuế", "cổ tức", "vốn hóa", "tiền",

@@ -1549,3 +1549,24 @@ def test_another_measure_asked_replaces_the_measure_not_its_sector():
     base = "6 tháng đầu năm 2025, tổng mức bán lẻ hàng hóa và doanh thu dịch vụ tiêu dùng của Khánh Hòa đạt bao nhiêu?"
     assert resolve("Con doanh thu du lich?", [_turn(base)]).question == \
         "6 tháng đầu năm 2025, doanh thu du lich của Khánh Hòa đạt bao nhiêu?"
+
+
+def test_another_setting_asked_takes_the_earlier_settings_place():
+    """"Còn tại các làng thuần nông?" after "… bao nhiêu lớp truyền, dạy nghề tại các làng đã có
+    nghề?" asks the same count in the other villages (it had become "Hà Nội tại các làng thuần nông
+    năm 2016?", with nothing asked). A place typed is still swapped as a place."""
+    base = "Năm 2016 Hà Nội tổ chức bao nhiêu lớp truyền, dạy nghề tại các làng đã có nghề?"
+    assert resolve("con tai cac lang thuan nong?", [_turn(base, kind="count")]).question == \
+        "Năm 2016 Hà Nội tổ chức bao nhiêu lớp truyền, dạy nghề tai cac lang thuan nong?"
+    assert resolve("Còn tại Hải Phòng?", [_turn("Hội nghị tại Hà Nội có bao nhiêu đại biểu?", kind="count")]).question \
+        == "Hội nghị tại Hải Phòng có bao nhiêu đại biểu?"
+
+
+def test_a_thing_of_the_same_head_noun_takes_the_earlier_things_place():
+    """"con duong day trung the?" after "… bao nhiêu km đường dây 110 kV năm 2019?" asks the
+    medium-voltage lines of that year (it had taken the company's name's place: "đường dây trung
+    thế Hà Tĩnh quản lý bao nhiêu km đường dây 110 kV …")."""
+    base = "Công ty Điện lực Hà Tĩnh quản lý bao nhiêu km đường dây 110 kV năm 2019?"
+    assert resolve("Còn đường dây trung thế?", [_turn(base, kind="count")]).question == \
+        "Công ty Điện lực Hà Tĩnh quản lý bao nhiêu km đường dây trung thế năm 2019?"
+

@@ -343,6 +343,9 @@ def resolve(question: str, previous: list[dict]) -> Resolution:
     local = _local_unit_swap(base, core) if elliptic and core else None
     if local:
         return Resolution(local, resolved=True, substituted=True)
+    setting = _setting_swap(base, core) if elliptic and core else None
+    if setting:
+        return Resolution(setting, resolved=True, substituted=True)
     baseline = _baseline_swap(base, core) if elliptic and core else None
     if baseline:
         # "So với kế hoạch năm đó thì sao?" after "… tăng bao nhiêu so với cùng kỳ?": the same
@@ -369,6 +372,9 @@ def resolve(question: str, previous: list[dict]) -> Resolution:
         if _before_change_questions(previous, anchor) is None:
             return Resolution(base[:span[1]] + " " + core.strip(" ?") + base[span[2]:], resolved=True,
                               substituted=True)
+    headed = _same_head_swap(base, base_q, core, core_q) if elliptic and core_q is not None else None
+    if headed:
+        return Resolution(headed, resolved=True, substituted=True)
     if core_q is not None and not (core_q.names or core_q.places) and (core[:1].isupper() or
                                                                        (elliptic and _names(base_q))) \
             and len(syllables(core)) <= (5 if elliptic and _names(base_q) else 3) \
@@ -740,6 +746,62 @@ def _local_unit_swap(base: str, core: str) -> str | None:
             phrase = phrase[:1].upper() + phrase[1:] if m.start() == 0 else phrase[:1].lower() + phrase[1:]
             return base[:m.start()] + phrase + base[end:]
     return None
+
+
+_SETTING = re.compile(r"(?<!\w)(?:tai|o)\s+(?=\w)")
+_SETTING_LAST_END = re.compile(r"\s(?:nam \d|thang \d|\d+ thang|quy\b)|[?,;]")
+_SETTING_END = re.compile(r"\s(?:nam \d|thang \d|\d+ thang|(?:thi|tang|giam|dat|bao nhieu|may|la|co|duoc|chiem|quy)\b)|[?,;]")
+
+
+def _setting_swap(base: str, core: str) -> str | None:
+    """"Còn tại các làng thuần nông?" after "… bao nhiêu lớp truyền nghề tại các làng đã có
+    nghề?": where the thing counted or measured is, in the earlier setting's stead. Not a place
+    (the place slot swaps those), and only where the earlier question names a setting."""
+    typed = core.strip(" ?,.")
+    ft = fold(typed).lower()
+    if not _SETTING.match(ft) or find_places(typed) or len(typed.split()) > 10:
+        return None
+    folded = fold(base).lower()
+    if len(folded) != len(base):
+        return None
+    places = _span_of_places(base)
+    asked = re.search(r"\b(?:bao nhieu|may)\b", folded)
+    for m in _SETTING.finditer(folded):
+        # after what is asked, the setting runs to the question's end or its period ("… tại các
+        # làng đã có nghề?"); before it, to its predicate ("tại các xã có bao nhiêu hộ …")
+        last = asked is not None and asked.start() < m.start()
+        stop = (_SETTING_LAST_END if last else _SETTING_END).search(folded, m.end())
+        end = stop.start() if stop else len(base)
+        if any(m.start() < pe and ps < end for ps, pe in places) or folded[m.start():end].strip() == ft:
+            continue
+        return base[:m.start()] + typed[:1].lower() + typed[1:] + base[end:]
+    return None
+
+
+_HEAD_PHRASE_END = re.compile(r"\s(?:nam \d|thang \d|\d+ thang|(?:quy|cua|tai|la|dat|tang|giam|co|duoc|chiem|thi)\b)|[?,;]")
+
+
+def _same_head_swap(base: str, base_q: Question, core: str, core_q: Question) -> str | None:
+    """"con duong day trung the?" after "… quản lý bao nhiêu km đường dây 110 kV năm 2019?": a
+    thing of the same head noun (two words) in the earlier one's stead, up to its owner, predicate
+    or period ("… km đường dây trung thế năm 2019?"; it had taken the company's name's place)."""
+    typed = core.strip(" ?,.")
+    words = fold(typed).lower().split()
+    if not 3 <= len(words) <= 6 or typed[:1].isupper() or core_q.places or core_q.years or core_q.period \
+            or core_q.measures or core_q.names or _asks(core, tuple(_QUESTION_WORDS)) \
+            or base_q.count_noun and words[:2] == base_q.count_noun.split()[:2]:
+        return None                       # (another kind of the noun counted is swapped as a slot)
+    folded = fold(base).lower()
+    if len(folded) != len(base):
+        return None
+    m = re.search(rf"(?<!\w){re.escape(' '.join(words[:2]))}(?!\w)", folded)
+    if m is None or m.start() == 0:
+        return None
+    stop = _HEAD_PHRASE_END.search(folded, m.end())
+    end = stop.start() if stop else len(base)
+    if folded[m.start():end].strip() == " ".join(words):
+        return None
+    return base[:m.start()] + typed + base[end:]
 
 
 # where the earlier group's phrase ends: at its predicate or its period (commas may be inside it:

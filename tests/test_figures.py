@@ -722,6 +722,18 @@ def test_a_saved_pages_date_line_is_no_lead_and_the_other_indices_are_measures()
     assert figs["8,3%"].measure == "chỉ số tiêu thụ"
 
 
+def test_a_headlines_target_year_dates_no_result_of_the_body():
+    """"Năm 2024, Sở Công Thương phấn đấu đạt giá trị sản xuất công nghiệp trên 40.000 tỷ đồng" heads
+    a review of 2023: the body's results that name no year are the lead's 2023, not the target's
+    2024 (a year question about 2023 had ruled them out)."""
+    from kcqa.models import Document
+    title = "Năm 2024, Sở Công Thương phấn đấu đạt giá trị sản xuất công nghiệp trên 40.000 tỷ đồng"
+    text = (title + "\nChiều ngày 2/1, Sở Công Thương tổ chức hội nghị tổng kết công tác năm 2023 và triển khai "
+            "nhiệm vụ năm 2024.\nGiá trị sản xuất công nghiệp ước đạt trên 35.360 tỷ đồng, tăng 12,06%.")
+    figs = {f.text: f for f in extract_figures(Document(path="x.txt", title=title, metadata={"year": 2024}, text=text))}
+    assert figs["trên 35.360 tỷ đồng"].period == "năm 2023"
+
+
 def test_each_count_of_a_list_has_the_owner_written_after_it():
     """"… trong đó có 700 gian hàng của các tổ chức, doanh nghiệp Trung Quốc, 100 gian hàng của …
     Việt Nam": each count's owner follows it with "của" (the 100 booths were China's, and the

@@ -18,7 +18,7 @@ from ..read import date_line_day
 
 # Bump when extraction changes: `kcqa index` then re-extracts figures from the stored
 # text of every record, without re-embedding anything.
-EXTRACTOR_VERSION = "90"
+EXTRACTOR_VERSION = "91"
 from ..text import lexicon
 from ..text.numbers import Quantity, find_durations, find_quantities
 from ..text.places import find_places
@@ -723,7 +723,8 @@ def _period_named(sentence: str, q: Quantity, periods, prev: str, doc: Document)
                  and not _since(context, p) and context.rfind("(", 0, p[0]) <= context.rfind(")", 0, p[0])]
         if found:
             reported = _reported(context, found)
-            if context is doc.title and reported == found and all(_planned(context, p) for p in found):
+            if context is doc.title and reported == found and all(
+                    _planned(context, p) or _TARGET_SET_AFTER.match(context, p[1]) for p in found):
                 # a title that names only the year planned ("Sở Công Thương triển khai nhiệm vụ năm
                 # 2026") dates no result: the year the record's lead reports does
                 return _lead_reported(doc) or reported[-1][2]
@@ -778,12 +779,18 @@ def _planned(context: str, period) -> bool:
     return bool(_PLANNED.search(context[max(0, period[0] - 60):period[0]]))
 
 
+# a headline's year a target is set for, written before it: "Năm 2020, Điện lực Hà Tĩnh đặt mục tiêu
+# đạt …" (in the body, "Năm 2021, ngân hàng đặt mục tiêu …" dates the targets that follow it)
+_TARGET_SET_AFTER = re.compile(r"[^.;:\n]{0,60}?(?<!\w)(?:đặt mục tiêu|đặt ra mục tiêu|đề ra mục tiêu|phấn đấu)(?!\w)",
+                               re.IGNORECASE)
+
+
 def _lead_reported(doc: Document) -> str | None:
     """The period the record's first lines report ("… tổ chức hội nghị tổng kết công tác năm
     2025, triển khai nhiệm vụ năm 2026": năm 2025), if they report one."""
     lead = doc.text[doc.body_start:doc.body_start + 600]
     found = [p for p in periods_in(lead) if years_in(p[2]) and not _BASELINE.search(lead[max(0, p[0] - 200):p[0]])
-             and not _since(lead, p) and not _planned(lead, p)]
+             and not _since(lead, p) and not _planned(lead, p) and not _TARGET_SET_AFTER.match(lead, p[1])]
     return found[0][2] if found else None
 
 

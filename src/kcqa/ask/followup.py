@@ -797,6 +797,10 @@ def _same_head_swap(base: str, base_q: Question, core: str, core_q: Question) ->
     m = re.search(rf"(?<!\w){re.escape(' '.join(words[:2]))}(?!\w)", folded)
     if m is None or m.start() == 0:
         return None
+    counted = re.search(r"\b(?:bao nhieu|may)\s+", folded)
+    if base_q.count_noun and counted and not (counted.end() <= m.start() <= counted.end() + 12):
+        return None             # a count asked: only what it counts ("… bao nhiêu km đường dây 110 kV"), not
+        #                         another phrase of that head ("… công trình … thuộc danh sách cơ sở …")
     stop = _HEAD_PHRASE_END.search(folded, m.end())
     end = stop.start() if stop else len(base)
     if folded[m.start():end].strip() == " ".join(words):

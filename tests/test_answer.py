@@ -3395,3 +3395,14 @@ def test_a_word_of_an_event_s_name_does_not_name_a_part_by_a_longer_name(tmp_pat
                            "nhiêu gian hàng tiêu chuẩn?") == "trên 800 gian hàng"
     assert _stated(engine, "Các tổ chức, doanh nghiệp Việt Nam có bao nhiêu gian hàng tại Hội chợ Trung - Việt năm "
                            "2018 ở Đông Hưng?") == "100 gian hàng"
+
+
+def test_a_name_joined_to_its_title_by_a_hyphen_is_the_person_and_a_market_is_no_one(tmp_path, model_cache):
+    """"Ông Dương Đình Kiệt-Giám đốc Công ty … Kbang-cho biết: “Chợ Kbang …”": the name glued to
+    the title is who holds it; "Chợ Kbang" had been answered for the director at 0.89."""
+    engine = _records_engine(tmp_path, model_cache, {"gia-lai.md": (
+        "# Đẩy mạnh xã hội hóa đầu tư xây dựng chợ ở Gia Lai\n\n"
+        "Ông Dương Đình Kiệt-Giám đốc Công ty TNHH Xây dựng và Phát triển hạ tầng Kbang-cho biết: “Chợ Kbang được "
+        "xây dựng theo chủ trương xã hội hóa. Công ty đã đầu tư 12,5 tỷ đồng để thi công các hạng mục thiết yếu.\n")})
+    assert _stated(engine, "Ở Gia Lai, ai là Giám đốc Công ty TNHH Xây dựng và Phát triển hạ tầng Kbang?") \
+        == "Dương Đình Kiệt"

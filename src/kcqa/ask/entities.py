@@ -147,7 +147,9 @@ _NOT_PERSON = {w.lower() for w in (
     "Hội", "Nghị", "Chính", "Phủ", "Nhà", "Nước", "Đảng", "Tập", "Đoàn", "Ngân", "Hàng", "Trưởng", "Thứ",
     "Giám", "Đốc", "Chủ", "Tịch", "Phó", "Khuyến", "Lãnh", "Đạo", "Đại", "Diện", "Dịp", "Tại", "Theo", "Với",
     "Từ", "Các", "Tổng", "Viện", "Trường", "Sau", "Trong", "Năm", "Tháng", "Ngày", "Điều", "Khoản", "Xã", "Phường",
-    "Huyện", "Quận", "Thị", "TP", "TPHCM", "Mặt", "Trận", "Tổ", "Group", "Bank", "Công ty")}
+    "Huyện", "Quận", "Thị", "TP", "TPHCM", "Mặt", "Trận", "Tổ", "Group", "Bank", "Công ty",
+    # places of trade and industry named by their kind ("Chợ Kbang", "Khu công nghiệp …")
+    "Chợ", "Siêu", "Khu", "Cụm", "Làng", "Cảng", "Sân", "Điện", "Hợp", "Quỹ")}
 
 
 _HONORIFIC = {w.lower() for w in ("Ông", "Bà", "Anh", "Chị", "Đồng", "chí", "Đ/c", "TS", "ThS", "PGS", "GS", "Luật", "sư")}
@@ -177,12 +179,25 @@ def _lead_before_name(words: list[str]) -> int:
     return 0
 
 
+def _unhyphenated(runs: list[tuple[int, int]], text: str) -> list[tuple[int, int]]:
+    """Runs cut where a hyphen joins a title to the words before it without spaces: "Ông Dương
+    Đình Kiệt-Giám đốc Công ty …" is a name, then a title ("Trung-Tây Nguyên" stays whole)."""
+    out = []
+    for s, e in runs:
+        for m in re.finditer(r"(?<=\w)-(?=\w)", text[s:e]):
+            if _TITLE_WORD.match(text, s + m.end()):
+                out.append((s, s + m.start()))
+                s += m.end()
+        out.append((s, e))
+    return out
+
+
 def _person_names(text: str) -> list[tuple[int, int]]:
     """Personal names: 2–4 capitalised syllables, honorifics stripped; a run that starts with
     a family name is a name, any other must hold no title or agency word."""
     from ..text.lexicon import FAMILY_NAMES
     out = []
-    for s, e in capitalised_runs(text):
+    for s, e in _unhyphenated(capitalised_runs(text), text):
         words = text[s:e].split()
         while words and words[0].rstrip(".").lower() in _HONORIFIC:
             s = text.index(words[1], s + len(words[0])) if len(words) > 1 else e

@@ -5,6 +5,7 @@ import re
 
 import pytest
 
+from kcqa.ask.frame import parse_question
 from kcqa.ask.verify import number_tokens, verify
 from kcqa.evaluate import judge
 
@@ -3406,3 +3407,52 @@ def test_a_name_joined_to_its_title_by_a_hyphen_is_the_person_and_a_market_is_no
         "xây dựng theo chủ trương xã hội hóa. Công ty đã đầu tư 12,5 tỷ đồng để thi công các hạng mục thiết yếu.\n")})
     assert _stated(engine, "Ở Gia Lai, ai là Giám đốc Công ty TNHH Xây dựng và Phát triển hạ tầng Kbang?") \
         == "Dương Đình Kiệt"
+
+
+def test_a_change_against_a_year_alone_is_the_next_years_and_a_change_of_another_base_is_not_it(
+        tmp_path, model_cache):
+    """"Số vụ chuyển cơ quan điều tra tăng bao nhiêu so với cùng kỳ 2024?" asks the change of the
+    same months of 2025: 2024's own "tăng 2% so với cùng kỳ năm 2023" had been stated at 0.90 (the
+    year asked read as the figure's own), and 2025's "tăng 50% so với cùng kỳ năm 2024" of six
+    months was no answer to a year."""
+    engine = _records_engine(tmp_path, model_cache, {
+        "lao-cai-2024.md": ("# Quản lý thị trường Lào Cai năm 2024\n\n"
+                            "Năm 2024, lực lượng chức năng đã chuyển cơ quan điều tra 178 vụ có dấu hiệu tội phạm "
+                            "(tăng 2% so với cùng kỳ năm 2023).\n"),
+        "ca-nuoc-2025.md": ("# Quản lý thị trường 6 tháng đầu năm 2025\n\n"
+                            "Trong 6 tháng đầu năm 2025, lực lượng Quản lý thị trường đã kiểm tra 11.568 vụ. Có 26 vụ "
+                            "chuyển cơ quan điều tra, tăng 50% so với cùng kỳ năm 2024.\n"),
+        "ben-tre-2010.md": ("# Bến Tre: kết quả năm 2010\n\n"
+                            "Giá trị sản xuất CN-TTCN của tỉnh Bến Tre tăng mạnh nhất so những năm qua (tăng trên 23% "
+                            "so năm 2009).\n")})
+    asked = "Số vụ chuyển cơ quan điều tra tăng bao nhiêu so với cùng kỳ 2024?"
+    assert "2%" not in _weighed(engine, asked) and _stated(engine, asked) == "50%"
+    # (a figure whose period was read from its own base, "so năm 2009", is not of another year for it)
+    assert _stated(engine, "Năm 2010, giá trị sản xuất CN-TTCN của Bến Tre tăng bao nhiêu so với năm 2009?") \
+        == "trên 23%"
+    assert parse_question(asked).base_years == {2024}
+    assert parse_question("Kinh phí năm 2019 tăng bao nhiêu so với năm 2018?").base_years == {2018}
+
+
+def test_a_target_does_not_answer_what_was_achieved(tmp_path, model_cache):
+    """"… năm 2020 … đạt bao nhiêu?" asks what was sold: the record of 2019's "đặt mục tiêu đạt 1.159
+    triệu kWh" had been stated at 0.90 over the next record's "năm 2020 … đạt 1.093 triệu kWh" (and
+    "dat bao nhieu" had been restored "đặt" after that record's "Hà Tĩnh đặt mục tiêu"). The plan
+    asked is still the target's."""
+    engine = _records_engine(tmp_path, model_cache, {
+        "dien-ha-tinh-2019.txt": (
+            "Năm 2020, Điện lực Hà Tĩnh đặt mục tiêu đạt 1.159 triệu kWh điện thương phẩm\n"
+            "Sản lượng điện thương phẩm năm 2019 của Công ty Điện lực Hà Tĩnh đạt 1.035 triệu kWh, tăng 12,85% so với "
+            "năm 2018. Trong năm 2020, đơn vị này phấn đấu sản lượng điện thương phẩm đạt và vượt 1.159 triệu kWh.\n"),
+        "dien-ha-tinh-2020.txt": (
+            "Điện lực Hà Tĩnh phấn đấu đạt 1.170 triệu kWh điện thương phẩm\n"
+            "Với nhiều giải pháp, năm 2021, Công ty Điện lực Hà Tĩnh đặt mục tiêu sản lượng điện thương phẩm đạt 1.170 "
+            "triệu kWh, tăng trên 7% so với năm 2020.\n"
+            "Năm 2020, mặc dù trong điều kiện nhiều khó khăn song sản lượng điện thương phẩm của Công ty Điện lực Hà "
+            "Tĩnh vẫn tăng trưởng khá.\n"
+            "Theo đó, sản lượng điện thương phẩm năm 2020 của doanh nghiệp đạt 1.093 triệu kWh (tăng 5,7% so với năm "
+            "2019 và hoàn thành kế hoạch của Tổng Công ty Điện lực Miền Bắc giao).\n")})
+    assert _stated(engine, "San luong dien thuong pham nam 2020 cua Cong ty Dien luc Ha Tinh dat bao nhieu?") \
+        == "1.093 triệu kWh"
+    assert _stated(engine, "Năm 2020, Điện lực Hà Tĩnh đặt mục tiêu sản lượng điện thương phẩm bao nhiêu?") \
+        == "1.159 triệu kWh"

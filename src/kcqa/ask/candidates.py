@@ -1212,14 +1212,29 @@ def _quoted(sentence: str, phrase: str) -> bool:
     return at >= 0 and sentence.count("“", 0, at) > sentence.count("”", 0, at)
 
 
+_BASE_YEAR_AFTER = re.compile(r"\s*,?\s*\(?so(?: voi)?(?: cung ky)?(?: nam)?\s+((?:19|20)\d{2})(?!\d)")
+
+
+def _own_base_year(f: Figure) -> int | None:
+    """The year a change names as its base right after it ("tăng 50% so với cùng kỳ năm 2024")."""
+    m = _BASE_YEAR_AFTER.match(fold(f.sentence[f.end - f.sentence_start:f.end - f.sentence_start + 40]).lower())
+    return int(m.group(1)) if m else None
+
+
 def period_ok(ctx: Evidence, f: Figure) -> bool:
     """Years, quarters, month spans and days the question names must not contradict the figure's."""
     q = ctx.q
     fy = years_in(f.period)
     if q.source_years and not any(ctx.doc_mentions(f.doc, {str(y)}) for y in q.source_years):
         return False            # "Theo Hội nghị … năm 2019, …": a record of that year
+    own_base = _own_base_year(f) if q.base_years else None
+    if own_base and own_base not in q.base_years:
+        return False            # "tăng 2% so với cùng kỳ năm 2023" is no change against 2024's
     if q.years:
-        if fy and not (q.years & fy):
+        # a change against a year only ("tăng bao nhiêu so với cùng kỳ 2024?") is the next year's;
+        # a period that is the figure's own base ("tăng trên 23% so năm 2009") says no other
+        asked = q.years - q.base_years or {y + 1 for y in q.base_years}
+        if fy and not (asked & fy) and not fy == {own_base}:
             return False
         if joined_periods(f.period) and not fy <= q.years:
             return False        # "năm 2019 và 6 tháng đầu năm 2020 … 53 vụ" counts both: not 2020's alone
@@ -1231,7 +1246,9 @@ def period_ok(ctx: Evidence, f: Figure) -> bool:
         if not fy and (restated := ctx.restated_years(f)) and not q.years & restated:
             return False
         so_far = _SO_FAR.search(fold(q.text).lower()) and period_parts(f.period)[1]
-        if not q.period and not q.days and not so_far and (year_part(f.period) != (None, None)
+        # "so với cùng kỳ 2024" alone: the same part of the year as the figure's, whichever it is
+        same_part = not q.years - q.base_years and "cung ky" in fold(q.text).lower()
+        if not q.period and not q.days and not so_far and not same_part and (year_part(f.period) != (None, None)
                                                            or lexicon.calendar_month(f.period) not in (None, 12)):
             # "năm 2020" is not answered by "6 tháng đầu năm 2020", "quý I/2020" nor "tháng 4/2020"
             # (but "từ đầu năm 2025 đến nay" asks the months so far: "9 tháng năm 2025")

@@ -33,6 +33,8 @@ class Question:
     venues: set[str] = field(default_factory=set)   # folded places written as where the event asked is held
                                    # ("Tuần hàng … tại Hà Nội"): the event's, not the subject of every figure
     years: set[int] = field(default_factory=set)
+    base_years: set[int] = field(default_factory=set)     # of `years`, those only compared with ("tăng bao
+                                   # nhiêu so với cùng kỳ 2024?" asks 2025's change)
     source_years: set[int] = field(default_factory=set)   # the cited meeting's or report's year ("Theo Hội nghị
                                    # … năm 2019, …"): its record's, not the period of the figure asked
     period: str | None = None      # "6 tháng đầu năm", "quý I", …
@@ -252,6 +254,9 @@ def _how_much(text: str, folded: str):
         return _HOW_MUCH_ACCENTED.search(text.lower())
     return _HOW_MUCH_FOLDED.search(folded)
 _YEAR = lexicon.ANY_YEAR
+# the year a change asked is against, whole ("so với năm 2018", "so với cùng kỳ 2024"; not a point
+# in a year, "so với đầu năm 2022", which is of that year)
+_BASE_YEAR = re.compile(r"\b(?:so voi|cung ky)\s+(?:cung ky\s+)?(?:nam\s+)?((?:19|20)\d{2})(?!\d)")   # ("dân số năm 2019" is no base)
 _PERIOD = lexicon.PERIOD_FOLDED
 _PERIOD_TOKEN = re.compile(r"(?:\d{1,2}|[ivx]{1,4})/(?:19|20)\d\d")
 _ORDINAL = re.compile(r"\b(lan thu|khoa|dot)\s+([ivxl]+|\d{1,3})\b")
@@ -378,6 +383,8 @@ def parse_question(text: str) -> Question:
     q = Question(text=text, kind="figure", places=list(merged.items()), venues=venues)
     q.years = {int(m.group(1)) for m in _YEAR.finditer(f)
                if not lexicon.PRICE_BASE_BEFORE.search(f[max(0, m.start() - 20):m.start()])}
+    bases = {m.start(1) for m in _BASE_YEAR.finditer(f)}
+    q.base_years = {y for y in q.years if all(m.start() in bases for m in re.finditer(rf"(?<!\d){y}(?!\d)", f))}
     q.period = _period(f)
     q.days = lexicon.days_in(text)
     source = SOURCE_LEAD.match(f) if re.search(r"\b(?:bao nhieu|may)\b", f) else None

@@ -115,6 +115,35 @@ def _paired_base(ctx: Evidence, f: Figure) -> str | None:
     return None
 
 
+# a target set, not a forecast ("sẽ tăng 8%", "dự kiến" are what is expected, and may be all a record says)
+# (nor a sum allocated: "kinh phí quốc gia được giao 800 triệu đồng cho 2 đề án" is what was given)
+_TARGET_WORDS = re.compile(r"(?<!\w)(?:" + "|".join(lexicon.PLAN_NOUNS + ("phấn đấu", "đề ra", "đặt ra")) + r")(?!\w)",
+                           re.IGNORECASE)
+
+
+# a question that itself speaks of a plan or an expectation ("dự kiến tổng kinh phí hỗ trợ bao nhiêu?")
+# (or of a horizon, "đến năm 2030 … đạt bao nhiêu người?", which only a target answers)
+_PLAN_SAID = re.compile(r"\b(?:" + "|".join(fold(w).lower() for w in lexicon.PLAN_WORDS + ("dự báo", "đặt mục tiêu"))
+                        + r"|(?:den|toi) nam \d{4})\b")
+
+
+_SET_AS_TARGET = re.compile(r"(?<!\w)(?:phấn đấu|mục tiêu)(?!\w)", re.IGNORECASE)
+
+
+def _own_clause(f: Figure) -> str:
+    """The figure's clause before it, a plan named as its base left out ("đạt 95% kế hoạch"); a
+    list's items after a colon are clauses of their own ("… đạt và vượt kế hoạch đề ra, như: Chỉ
+    số sản xuất công nghiệp ước tăng 8,39% …" is achieved), and so is a line after an unpunctuated
+    headline the sentence runs on from."""
+    return lexicon.PLAN_AS_BASE.sub(" ", re.split(r"[;():\n]", f.sentence[:f.start - f.sentence_start])[-1])
+
+
+def _targeted(f: Figure) -> bool:
+    """A target stated for the figure's measure: a plan word in its own clause before it (as
+    `stated_as_planned` reads it), or an item of a list of targets."""
+    return bool(_TARGET_WORDS.search(_own_clause(f))) or in_a_list_of_targets(f)
+
+
 def _asks_share_of_plan(q) -> bool:
     """A percentage of a plan, not a change: "đạt bao nhiêu phần trăm kế hoạch?"."""
     return q.unit_kind == "percent" and not q.change and bool(_PLAN_BASE.search(fold(q.text)))
@@ -287,6 +316,8 @@ def score_figures(ctx: Evidence, cands: list[tuple[Figure, int]]) -> list[Candid
             # nhuận … 19.800 tỷ đồng, tăng 25,3%": the sum)
             summed = {c.figure.doc for c in out if c.figure.unit != "%"}
             out = [c for c in out if c.figure.unit != "%" or c.figure.doc not in summed]
+    else:
+        out = _targets_for_done(ctx, out)
     _corroborate(out)
     set_features(ctx, out)
     ranker = load_ranker()
@@ -677,6 +708,22 @@ def _planned_for_done(ctx: Evidence, f: Figure) -> bool:
         return False
     before = f.sentence[:f.start - f.sentence_start]
     return bool(_PLANNED.search(" ".join(before.split()[-12:])))
+
+
+def _targets_for_done(ctx: Evidence, cands: list[Candidate]) -> list[Candidate]:
+    """What was done is asked, in a question that speaks of no plan: a target set for it is no
+    answer. One the record sets in so many words ("phấn đấu … tăng 8,2% so cùng kỳ", "đặt mục tiêu
+    đạt 1.159 triệu kWh", within a dozen words: "ra sức phấn đấu, cống hiến, … phát động phong
+    trào … thành 02 đợt" sets none) never; one only inside a plan's clause ("kế hoạch …", a list of targets)
+    where another figure of its kind that was not planned is there (the same sum in a headline,
+    "Quảng Ninh: 2,8 tỷ đồng cho khuyến công", is the plan's itself). As `_planned_for_done`, for
+    the target a question may not ask."""
+    if _PLAN_SAID.search(fold(ctx.q.text).lower()):
+        return cands
+    done = {(c.figure.unit, c.figure.value) for c in cands if not _targeted(c.figure)}
+    return [c for c in cands if not _targeted(c.figure)
+            or not _SET_AS_TARGET.search(" ".join(_own_clause(c.figure).split()[-12:])) and not any(
+                unit == c.figure.unit and value != c.figure.value for unit, value in done)]
 
 
 # a count asked with this many words ("doanh nghiệp kinh doanh hóa chất") names a kind of thing

@@ -35,7 +35,12 @@ def _another_word(head: str, noun: list[str], folded: str, end: int) -> bool:
     if len(head.split()) > 1 or len(noun) == 1 or head in _ONE_SYLLABLE_COUNT_NOUNS:
         return False
     nxt = re.match(r"\s+([^\W\d_]+)", folded[end:])
-    return bool(nxt) and nxt.group(1).lower() not in _FUNCTION_WORDS
+    return bool(nxt) and nxt.group(1).lower() not in _FUNCTION_WORDS and nxt.group(1).lower() not in _PREDICATES
+
+
+# a verb after a count ends its noun: "có 09 nhóm tăng giá" counts "nhóm hàng …", it does not
+# run on into another word
+_PREDICATES = {fold(r).lower() for r in lexicon.RELATIONS if " " not in r}
 
 
 MIN_COVERAGE = 0.5          # share (idf-weighted) of the question a supporting sentence must cover
@@ -755,7 +760,9 @@ _BASE_CLAUSE = re.compile(r"\b(?:chiem|so voi)\b(?:[^,;]|(?<=\d),(?=\d))*")
 
 
 # "…, trong đó …", "trong số này": what follows breaks down a figure stated before it
-_AMONG = lexicon.AMONG_WRITTEN
+# … and a count right after ", với" or ", gồm" ("tổ chức 120 lớp truyền, dạy nghề, với 80 lớp … tại các
+# làng thuần nông, 40 lớp …", "có 135 đơn vị, gồm 110 xã …"): the parts of the figure before
+_AMONG = re.compile(lexicon.AMONG_WRITTEN.pattern + r"|,\s*(?:với|gồm|bao gồm)(?=\s+\d)", re.IGNORECASE)
 _NEGATIONS = lexicon.folded(lexicon.NEGATIONS)
 _SCALE = r"(?:(?:nghìn tỷ|ngàn tỷ|tỷ|tỉ|triệu|nghìn|ngàn|trăm)\s+)?"
 
@@ -930,7 +937,7 @@ def part_ok(ctx: Evidence, f: Figure) -> bool:
     total_asked = bool(_TOTAL_ASKED.search(_SHARES_WHOLE.sub(" ", " ".join(folded_syllables(ctx.q.text).split()))))
     unit = r"%" if f.unit == "%" else re.escape(f.unit) + r"(?!\w)"
     stated = re.compile(r"\d(?:[\d.,]*\d)?\s*" + _SCALE + unit, re.IGNORECASE)
-    before = list(_AMONG.finditer(f.sentence, 0, max(pos, 0)))
+    before = [m for m in _AMONG.finditer(f.sentence) if m.end() <= pos]     # (its look-ahead reads past pos)
     group_end = f.sentence.find(";", pos)
     if before and _AMONG.search(f.sentence, pos, group_end if group_end >= 0 else len(f.sentence)) \
             and f.sentence.rfind(";", 0, pos) > before[-1].start():
@@ -943,7 +950,7 @@ def part_ok(ctx: Evidence, f: Figure) -> bool:
             # opens with "trong đó" has its whole in the sentence before
             prior = ctx.sentence_before(f) if not whole.strip(" \t-–*") else ""
             if not stated.search(prior):
-                return True
+                return _whole_ok(ctx.q, f, pos, stated, asked, total_asked, ctx.doc_title(f.doc))
             whole = prior + " " + whole
         # its own words: from the part before it to the next part ("có 12 xã hình thành sau sắp
         # xếp và | 04 xã không thực hiện sắp xếp"), since a part's words may stand on either side
@@ -967,18 +974,31 @@ def part_ok(ctx: Evidence, f: Figure) -> bool:
         part = f.sentence[start:end]
         if total_asked and _TOTAL.search(fold(whole)) and not _TOTAL.search(fold(f.sentence[start:pos])):
             return False    # "Tổng kinh phí … là bao nhiêu?" asks the total the record states as one
-        return _names_the_part(ctx.q, asked, whole, part, f.measure) or _period_of_the_part(ctx.q, f, whole) \
-            or _counted_by_the_action_asked(ctx.q, f, whole) or _origin_of_the_part(ctx, whole, part)
+        return (_names_the_part(ctx.q, asked, whole, part, f.measure, ctx.doc_title(f.doc))
+                or _rated_as_asked(ctx.q, f, whole) or _period_of_the_part(ctx.q, f, whole)
+                or _counted_by_the_action_asked(ctx.q, f, whole) or _origin_of_the_part(ctx, whole, part)) \
+            and _whole_ok(ctx.q, f, pos, stated, asked, total_asked, ctx.doc_title(f.doc))      # a part may be broken down in turn
+    return _whole_ok(ctx.q, f, pos, stated, asked, total_asked, ctx.doc_title(f.doc))
+
+
+def _whole_ok(q, f: Figure, pos: int, stated: re.Pattern, asked: set[str], total_asked: bool, title: str) -> bool:
+    """A figure its sentence breaks down after it ("120 lớp …, với 80 lớp … tại các làng thuần
+    nông, …") does not answer a question that names one of the parts."""
     after = _AMONG.search(f.sentence, pos)
-    if after:                                # the figure may be the whole
-        start = _whole_start(f.sentence, after.start(), stated)
+    start = _whole_start(f.sentence, after.start(), stated) if after else 0
+    if after and start <= pos:               # the figure may be the whole (not one of an earlier group:
+        #                                      "… 3.440 triệu đồng; Kế hoạch … 11.633 triệu đồng, trong đó: …")
         whole = f.sentence[start:after.start()]
         group_end = f.sentence.find(";", after.end())     # a group's parts end with its group
         part = f.sentence[after.end():group_end if start > 0 and group_end >= 0 else len(f.sentence)]
         first = stated.search(part)
         if first and total_asked and _TOTAL.search(fold(whole)) and not _TOTAL.search(fold(part[:first.start()])):
             return True
-        return not first or not _names_the_part(ctx.q, asked, whole, part)
+        # (the words the record's title shares with the question name what the record is about, not
+        # a part: "Hội chợ … hàng công nghiệp nông thôn …" asked, "350 gian hàng, gồm 250 gian hàng dành
+        # cho các cơ sở công nghiệp nông thôn …" is still the fair's whole)
+        return not first or not (_names_the_part(q, asked, whole, part, title=title)
+                                 or any(_rated_as_asked(q, p, whole) for p in _ratings(part)))
     return True
 
 
@@ -1064,7 +1084,7 @@ def _whole_start(sentence: str, among: int, stated: re.Pattern) -> int:
     return group if stated.search(sentence, group, among) else 0
 
 
-def _names_the_part(q, asked: set[str], whole: str, part: str, measure: str = "") -> bool:
+def _names_the_part(q, asked: set[str], whole: str, part: str, measure: str = "", title: str = "") -> bool:
     """Whether the question names what sets the part apart. Its words are the part's own common
     words, compared with their marks when the question has them ("năm 2025" is not "Nậm Xé");
     places and names count as whole phrases ("Lào Cai" is not named by "các xã … Lao Chải",
@@ -1081,11 +1101,55 @@ def _names_the_part(q, asked: set[str], whole: str, part: str, measure: str = ""
     bodies |= set().union(*(_common_words(m.group(), marked) for m in _UNIT_NOUNS_WRITTEN.finditer(q.text)))
     words = (_common_words(q.text, True) if marked else asked) - {w for n in subjects for w in n.split()} - bodies
     words -= _TOTAL_WORDS           # "tổng cộng" asks the whole: its "cộng" is not the part's "cộng đồng"
+    # a phrase the question shares with the record's title names what the record is about, not a
+    # part ("Hội chợ … hàng công nghiệp nông thôn …" asked of "350 gian hàng, gồm 250 gian hàng dành
+    # cho các cơ sở công nghiệp nông thôn …")
+    words -= _shared_phrase_words(q.text, title, marked)
     if _parts_own_words(whole, part, marked) & words:
         return True
     # the part's own measure, asked, that the whole does not say: "kim ngạch xuất khẩu" is a
     # part of "tổng kim ngạch xuất, nhập khẩu" though it has no word the whole lacks
     return bool(measure) and any(mentions(fold(measure), fold(m)) for m in q.measures) and not mentions(fw, fold(measure))
+
+
+def _rated_as_asked(q, f: Figure | str, whole: str) -> bool:
+    """Whether a part is the rating asked ("bao nhiêu sản phẩm … đạt hạng 4 sao?" of "44 sản
+    phẩm …, gồm 07 sản phẩm đạt hạng 4 sao, 37 …"): its own rating, written after its number up
+    to the next one, is the one asked, which its whole does not state. A rating's words are a
+    number and "sao", which no word of the part's own counts."""
+    asked = _STARS.search(fold(q.text).lower())
+    if not asked or _STARS.search(fold(whole).lower()):
+        return False
+    if _STOCK.search(fold(whole).lower()) and not _STOCK.search(fold(q.text).lower()):
+        return False            # "đến thời điểm này huyện có 44 sản phẩm …, trong đó có 26 sản phẩm đạt 3 sao":
+        #                         the stock's, not those recognised in the year asked
+    own = fold(f if isinstance(f, str) else f.sentence[f.end - f.sentence_start:][:60]).lower()
+    said = _STARS.search(own)
+    return bool(said) and not re.search(r"\d", own[:said.start()]) and _stars(said) == _stars(asked)
+
+
+_STOCK = re.compile(r"\b(?:den nay|den thoi diem nay|luy ke|tinh chung den|hien co|hien nay)\b")
+
+
+def _ratings(part: str) -> list[str]:
+    """A breakdown's items' ratings, each as the text that states it ("4 sao", "3-4 sao")."""
+    return [m.group() for m in _STARS.finditer(part)]
+
+
+def _shared_phrase_words(question: str, title: str, marked: bool) -> set[str]:
+    """The words a question writes only inside three-word phrases its record's title writes too
+    ("công" of "công nghiệp nông thôn" shared, unless the question also says "công nhận")."""
+    if not title:
+        return set()
+    def words(text):
+        return [w.lower() if marked else fold(w).lower() for _, _, w in syllables(text)]
+    asked, said = words(question), words(title)
+    shared = set(zip(said, said[1:], said[2:]))
+    inside = [False] * len(asked)
+    for i in range(len(asked) - 2):
+        if tuple(asked[i:i + 3]) in shared:
+            inside[i] = inside[i + 1] = inside[i + 2] = True
+    return {w for w, x in zip(asked, inside) if x} - {w for w, x in zip(asked, inside) if not x}
 
 
 def _named_whole(text: str, name: str) -> bool:

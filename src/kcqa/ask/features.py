@@ -243,10 +243,46 @@ def asked_count_phrase(question: str) -> list[str]:
     m = _COUNT_ASKED.search(fold(question).lower())
     out: list[str] = []
     for w in re.findall(r"\w+|[^\w\s,]", m.group(1)) if m else []:
+        if w == "bi" and out:
+            continue        # "bao nhiêu vụ bị khởi tố": what is counted is "vụ khởi tố", as records write it
         if w in _PHRASE_ENDS and out or not w.isalpha() or len(out) >= _PHRASE_MAX:
             break
         out.append(w)
     return [w for w in out if w not in _PHRASE_ENDS]
+
+
+_SETTING = re.compile(r"\b(?:tai|o)\s+((?:cac|nhung)\s+\w+(?:\s+\w+){0,5}?)(?=\s*(?:\?|,|;|$|\s(?:nam|quy|thang)\s+\d))")
+
+
+def asked_setting(question: str) -> str | None:
+    """Where the things a count question counts are, when it says so after what it counts ("bao
+    nhiêu lớp … tại các làng thuần nông?"), folded: "cac lang thuan nong"."""
+    m = _COUNT_ASKED.search(fold(question).lower())
+    s = _SETTING.search(m.group(1)) if m else None
+    return s.group(1) if s else None
+
+
+def own_setting(f: Figure) -> str | None:
+    """Where a count's own words, up to the next number, say its things are ("40 lớp tại các làng
+    đã có nghề"), folded."""
+    number = re.search(r"\d[\d.,]*", f.text)
+    said = " ".join(_words_to_a_number(f.text[number.end():] + f.sentence[f.end - f.sentence_start:])) if number else ""
+    m = re.search(r"\b(?:tai|o)\s+((?:cac|nhung)\s+.+)$", said)
+    return m.group(1) if m else None
+
+
+def own_count_words(f: Figure) -> set[str]:
+    """The words a count writes after its number, up to the next number (folded): "75 xã đạt tiêu
+    chí thủy lợi, 48 xã …" → {xa, dat, tieu, chi, thuy, loi}."""
+    number = re.search(r"\d[\d.,]*", f.text)
+    return set(_words_to_a_number(f.text[number.end():] + f.sentence[f.end - f.sentence_start:])) if number else set()
+
+
+def asked_after_count(question: str) -> set[str]:
+    """The content words a count question writes after "bao nhiêu" (folded), its predicate too."""
+    m = _COUNT_ASKED.search(fold(question).lower())
+    words = re.findall(r"[^\W\d_]+", m.group(1)) if m else []
+    return {w for w in words if w not in lexicon.STOPWORDS and w not in lexicon.QUESTION_WORDS}
 
 
 def counted_share(f: Figure, asked: list[str]) -> float:
@@ -255,7 +291,7 @@ def counted_share(f: Figure, asked: list[str]) -> float:
     thống" all of "nghề truyền thống, làng nghề, làng nghề truyền thống"; "04 nghề truyền thống,
     30 …" a third), or those a "số …" before it names ("số lần vật ngã trong sự nghiệp NFL với
     136 lần")."""
-    number = re.match(r"[\d.,]+", f.text)
+    number = re.search(r"\d[\d.,]*", f.text)
     after = f.text[number.end():] + f.sentence[f.end - f.sentence_start:] if number else ""
     said = _words_to_a_number(after)
     before = f.sentence[max(0, f.start - f.sentence_start - 120):f.start - f.sentence_start]

@@ -20,8 +20,9 @@ from .candidates import (MIN_COVERAGE, MIN_PASSAGE_COVERAGE, TOP_PASSAGES, Candi
                          measure_acronym_ok, names_a_market_asked, names_ok, organisation_ok, origin_ok, part_ok,
                          period_ok, place_ok, rank_ok, region_ok, same_group, scope_ok, stars_ok, start_of_change_ok,
                          stated_as_planned, table_context, unit_ok, unstated_ok)
-from .features import (CHANGE_VERBS, asked_count_phrase, clause, counted_share, figure_features, is_place_asked,
-                       mentions, relation_of, set_features)
+from .features import (CHANGE_VERBS, asked_after_count, asked_count_phrase, asked_setting, clause, counted_share,
+                       figure_features, is_place_asked, mentions, own_count_words, own_setting, relation_of,
+                       set_features)
 from .rank import load_ranker
 
 
@@ -296,6 +297,8 @@ def score_figures(ctx: Evidence, cands: list[tuple[Figure, int]]) -> list[Candid
     # the verb asked ("triển khai") wrote the total's 65
     out = _counting_what_is_asked(ctx, out)
     out = _counted_by_the_verb_asked(ctx, out)
+    out = _in_the_setting_asked(ctx, out)
+    out = _the_list_item_asked(ctx, out)
     out = _at_the_stage_asked(ctx, out)
     out = _segment_asked(ctx, out)
     if ctx.funding:
@@ -571,11 +574,61 @@ def _counted_by_the_verb_asked(ctx: Evidence, cands: list[Candidate]) -> list[Ca
     # (the sentence right after, when it breaks the verb's count down, "Bao gồm 3 phiên chợ … về miền
     # núi, 1 phiên chợ … về hải đảo", counts what the verb did too)
     counted = {c.figure.sentence.strip() for c in cands if id(c) in after}
+    # (and so do the parts its own sentence breaks it into: "tổ chức 120 lớp truyền, dạy nghề, với
+    # 80 lớp … tại các làng thuần nông, 40 lớp tại các làng đã có nghề")
+    wholes = [c.figure for c in cands if id(c) in after]
     return [c for c in cands if (c.figure.doc, c.figure.unit) not in said or id(c) in after
-            or _BREAKS_DOWN.match(c.figure.sentence) and ctx.sentence_before(c.figure).strip() in counted]
+            or _BREAKS_DOWN.match(c.figure.sentence) and ctx.sentence_before(c.figure).strip() in counted
+            or any(_broken_down(w, c.figure) for w in wholes)]
+
+
+def _the_list_item_asked(ctx: Evidence, cands: list[Candidate]) -> list[Candidate]:
+    """"bao nhiêu xã đạt tiêu chí thủy lợi?" of "39 xã đạt tiêu chí giao thông, 75 xã đạt tiêu chí
+    thủy lợi, 48 xã đạt tiêu chí điện": the counts of one sentence share their frame ("xã đạt tiêu
+    chí"); the words asked beyond it ("thủy lợi") are one item's own, written after its number.
+    Where one count of the sentence writes them all, the counts that write none are not it (48,
+    written right after "thủy lợi,", had been stated)."""
+    if ctx.q.kind != "count" or len(cands) < 2:
+        return cands
+    asked = asked_after_count(ctx.q.text)
+    groups: dict[tuple, list[Candidate]] = {}
+    for c in cands:
+        groups.setdefault((c.figure.doc, c.figure.sentence_start, c.figure.unit), []).append(c)
+    dropped = set()
+    for group in groups.values():
+        if len(group) < 3:
+            continue            # a list: two counts are as often a whole and its part
+        own = {id(c): own_count_words(c.figure) for c in group}
+        frame = set.intersection(*own.values())
+        items = asked - frame
+        hits = [c for c in group if items and items <= own[id(c)]]
+        if hits and len(hits) < len(group):
+            dropped |= {id(c) for c in group if not own[id(c)] & items}
+    return [c for c in cands if id(c) not in dropped]
+
+
+def _in_the_setting_asked(ctx: Evidence, cands: list[Candidate]) -> list[Candidate]:
+    """"bao nhiêu lớp … tại các làng thuần nông?" is answered by the count whose own words place
+    its things there ("80 lớp … tại các làng thuần nông"), not by a count placed elsewhere ("40 lớp
+    tại các làng đã có nghề"), when the record has the one asked: counts of one unit in one record."""
+    asked = asked_setting(ctx.q.text) if ctx.q.kind == "count" else None
+    if not asked:
+        return cands
+    own = {id(c): own_setting(c.figure) for c in cands}
+    placed = {(c.figure.doc, c.figure.unit) for c in cands if own[id(c)] and own[id(c)].startswith(asked)}
+    return [c for c in cands if (c.figure.doc, c.figure.unit) not in placed or not own[id(c)]
+            or own[id(c)].startswith(asked)]
 
 
 _BREAKS_DOWN = re.compile(r"[\s\-–*+•]*(?:bao gồm|gồm|trong đó|trong số đó|cụ thể)(?!\w)", re.IGNORECASE)
+_BREAKS_DOWN_WITHIN = re.compile(r"(?:,|:)\s*(?:với|bao gồm|gồm|trong đó|trong số đó|cụ thể)(?!\w)|:", re.IGNORECASE)
+
+
+def _broken_down(whole: Figure, f: Figure) -> bool:
+    """Whether `f` is a part its sentence counts after `whole` ("120 lớp …, với 80 lớp …, 40 lớp …")."""
+    return whole.doc == f.doc and whole.sentence_start == f.sentence_start and whole.end <= f.start \
+        and whole.unit == f.unit and bool(_BREAKS_DOWN_WITHIN.search(f.sentence, whole.end - f.sentence_start,
+                                                                      f.start - f.sentence_start))
 
 
 def _counting_what_is_asked(ctx: Evidence, cands: list[Candidate]) -> list[Candidate]:
@@ -587,8 +640,17 @@ def _counting_what_is_asked(ctx: Evidence, cands: list[Candidate]) -> list[Candi
     if len(asked) < COUNTED_WORDS:
         return cands
     share = {id(c): counted_share(c.figure, asked) for c in cands}
-    whole = {(c.figure.doc, c.figure.unit) for c in cands if share[id(c)] == 1.0}
-    return [c for c in cands if (c.figure.doc, c.figure.unit) not in whole or share[id(c)] >= 0.5]
+    named = [c.figure for c in cands if share[id(c)] == 1.0]
+    whole = {(f.doc, f.unit) for f in named}
+    verb = asked_verb(ctx.q)
+
+    def elided(f: Figure) -> bool:
+        # "kiểm tra và bắt giữ 3.378 vụ liên quan đến buôn lậu …; xử lý 3.257 vụ": the verb asked
+        # ("xử lý bao nhiêu vụ buôn lậu …?") counts, later in the sentence, what was named before
+        return bool(verb) and counted_right_after(f, verb) and any(
+            w.doc == f.doc and w.sentence_start == f.sentence_start and w.end <= f.start for w in named)
+    return [c for c in cands if (c.figure.doc, c.figure.unit) not in whole or share[id(c)] >= 0.5
+            or elided(c.figure)]
 
 
 _STAGE_WORDS = {stage: "|".join(fold(w) for w in words) for stage, words in lexicon.SELECTION_STAGES.items()}

@@ -3538,3 +3538,18 @@ def test_a_list_items_own_words_after_its_number_name_the_count_asked(tmp_path, 
     assert _stated(engine, "Cuối năm 2020, Tây Ninh có bao nhiêu xã đạt tiêu chí thủy lợi?") == "75 xã"
     assert _stated(engine, "Cuối năm 2020, Tây Ninh có bao nhiêu xã đạt tiêu chí điện?") == "48 xã"
 
+
+def test_a_figure_reported_for_every_locality_is_not_the_provinces(tmp_path, model_cache):
+    """A province's record quoting the national committee: "Theo báo cáo của Ban Chỉ đạo 389 quốc
+    gia, quý I/2025, các đơn vị, địa phương bắt giữ, xử lý 30.651 vụ việc vi phạm. Trong đó, … 1.113
+    vụ hàng giả …" are the country's (both had been stated for Bắc Giang, at 0.89 and 0.86); the
+    province's own sentence answers."""
+    engine = _records_engine(tmp_path, model_cache, {"bac-giang.md": (
+        "# Bắc Giang tập trung đấu tranh với buôn lậu, gian lận thương mại và hàng giả\n\n"
+        "Theo báo cáo của Ban Chỉ đạo 389 quốc gia, quý I/2025, các đơn vị, địa phương bắt giữ, xử lý 30.651 vụ việc "
+        "vi phạm. Trong đó, các lực lượng chức năng phát hiện 22.774 vụ gian lận thương mại; 1.113 vụ hàng giả, vi phạm "
+        "sở hữu trí tuệ.\n\nTrong quý I/2025, tại Bắc Giang, lực lượng chức năng xử phạt vi phạm hành chính 532 vụ.\n")})
+    asked = "Quý I/2025, Bắc Giang phát hiện bao nhiêu vụ hàng giả, vi phạm sở hữu trí tuệ?"
+    assert "1.113 vụ" not in _weighed(engine, asked)
+    assert _stated(engine, "Quý I/2025, Bắc Giang xử phạt vi phạm hành chính bao nhiêu vụ?") == "532 vụ"
+

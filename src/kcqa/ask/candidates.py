@@ -610,11 +610,25 @@ def region_ok(ctx: Evidence, f: Figure) -> bool:
     return not named or bool(named & asked)
 
 
+# a figure its sentence gives for the whole country, reported for all localities (folded): not one
+# province's
+# ("cao hơn mức bình quân chung của cả nước; thu ngân sách … 400.421 tỷ đồng" compares with the country:
+# the figure is still the province's)
+_THE_COUNTRYS = re.compile(r"\b(?:(?:ban chi dao|bcd) \d+ quoc gia|cac don vi, dia phuong|cac dia phuong tren ca nuoc)\b")
+
+
 def scope_ok(ctx: Evidence, f: Figure) -> bool:
     """The scope the question names (cả nước, khu vực, toàn tỉnh) must be the figure's: the
     nearest scope word before it in its sentence. "Tổng kinh phí … năm 2017 của cả nước" is not
     answered by "…, khu vực là 60.058,60 triệu đồng, … so với … năm 2017 (44.309 triệu đồng)"."""
     asked = ctx.scopes
+    if not asked and ctx.q.places and not find_places(f.entity):
+        said = f.sentence[:f.start - f.sentence_start]
+        if lexicon.AMONG_WRITTEN.match(said.lstrip(" -–*")):
+            said = ctx.sentence_before(f) + " " + said      # "Trong đó, …" breaks the sentence before down
+        if _THE_COUNTRYS.search(fold(said).lower()):
+            return False     # "Quý I/2025, Bắc Giang phát hiện bao nhiêu vụ …?" is not "Theo báo cáo của Ban Chỉ
+            #                  đạo 389 quốc gia, quý I/2025, các đơn vị, địa phương bắt giữ, xử lý 30.651 vụ việc"
     if not asked:
         # "… của cả Cụm ước tăng bình quân 30,4% so với cùng kỳ (cả nước tăng 9,2%)": an aside in
         # brackets about another scope is that scope's, not the subject's the question asks about

@@ -882,23 +882,28 @@ def stars_ok(ctx: Evidence, f: Figure) -> bool:
         return True
     ratings = list(_STARS.finditer(f.sentence))
     if len({_stars(m) for m in ratings}) > 1:
-        # "7 sản phẩm đạt hạng 4 sao, 21 sản phẩm hạng 3 sao": each count has its own rating,
-        # the first after it in its ';' group before the next count, else the last before it
-        pos, end = f.start - f.sentence_start, f.end - f.sentence_start
-        group = f.sentence.rfind(";", 0, pos) + 1
-        semicolon = f.sentence.find(";", end)
-        stop = semicolon if semicolon >= 0 else len(f.sentence)
-        counted = re.escape(f.unit) + r"(?!\w)" if f.unit else ""
-        in_rating = lambda i: any(m.start() <= i < m.end() for m in ratings)      # noqa: E731
-        nxt = next((m for m in re.finditer(r"(?<![\d,.])\d[\d.,]*\s*" + counted, f.sentence[end:stop])
-                    if not in_rating(end + m.start())), None)
-        if nxt:
-            stop = end + nxt.start()          # the next count of the same kind
-        after = [m for m in ratings if end <= m.start() < stop]
-        before = [m for m in ratings if group <= m.start() and m.end() <= pos]
-        own = after[0] if after else (before[-1] if before else None)
+        own = own_rating(f, ratings)
         return own is not None and _stars(own) == _stars(asked)
     return any(_stars(m) == _stars(asked) for m in ratings)
+
+
+def own_rating(f: Figure, ratings: list[re.Match] | None = None) -> re.Match | None:
+    """"7 sản phẩm đạt hạng 4 sao, 21 sản phẩm hạng 3 sao": each count has its own rating, the
+    first after it in its ';' group before the next count, else the last before it."""
+    ratings = list(_STARS.finditer(f.sentence)) if ratings is None else ratings
+    pos, end = f.start - f.sentence_start, f.end - f.sentence_start
+    group = f.sentence.rfind(";", 0, pos) + 1
+    semicolon = f.sentence.find(";", end)
+    stop = semicolon if semicolon >= 0 else len(f.sentence)
+    counted = re.escape(f.unit) + r"(?!\w)" if f.unit else ""
+    in_rating = lambda i: any(m.start() <= i < m.end() for m in ratings)      # noqa: E731
+    nxt = next((m for m in re.finditer(r"(?<![\d,.])\d[\d.,]*\s*" + counted, f.sentence[end:stop])
+                if not in_rating(end + m.start())), None)
+    if nxt:
+        stop = end + nxt.start()          # the next count of the same kind
+    after = [m for m in ratings if end <= m.start() < stop]
+    before = [m for m in ratings if group <= m.start() and m.end() <= pos]
+    return after[0] if after else (before[-1] if before else None)
 
 
 def label_ok(ctx: Evidence, f: Figure) -> bool:
@@ -1011,8 +1016,7 @@ def _whole_ok(q, f: Figure, pos: int, stated: re.Pattern, asked: set[str], total
         # (the words the record's title shares with the question name what the record is about, not
         # a part: "Hội chợ … hàng công nghiệp nông thôn …" asked, "350 gian hàng, gồm 250 gian hàng dành
         # cho các cơ sở công nghiệp nông thôn …" is still the fair's whole)
-        return not first or not (_names_the_part(q, asked, whole, part, title=title)
-                                 or any(_rated_as_asked(q, p, whole) for p in _ratings(part)))
+        return not first or not (_names_the_part(q, asked, whole, part, title=title) or _rating_named(q, part, whole))
     return True
 
 
@@ -1126,28 +1130,29 @@ def _names_the_part(q, asked: set[str], whole: str, part: str, measure: str = ""
     return bool(measure) and any(mentions(fold(measure), fold(m)) for m in q.measures) and not mentions(fw, fold(measure))
 
 
-def _rated_as_asked(q, f: Figure | str, whole: str) -> bool:
+def _rated_as_asked(q, f: Figure, whole: str) -> bool:
     """Whether a part is the rating asked ("bao nhiêu sản phẩm … đạt hạng 4 sao?" of "44 sản
-    phẩm …, gồm 07 sản phẩm đạt hạng 4 sao, 37 …"): its own rating, written after its number up
-    to the next one, is the one asked, which its whole does not state. A rating's words are a
-    number and "sao", which no word of the part's own counts."""
-    asked = _STARS.search(fold(q.text).lower())
-    if not asked or _STARS.search(fold(whole).lower()):
+    phẩm …, gồm 07 sản phẩm đạt hạng 4 sao, 37 …"): its own rating (`own_rating`) is the one asked,
+    which its whole does not state. A rating's words are a number and "sao", which no word of the
+    part's own counts."""
+    asked = _STARS.search(q.text)
+    if not asked or _STARS.search(whole):
         return False
     if _STOCK.search(fold(whole).lower()) and not _STOCK.search(fold(q.text).lower()):
         return False            # "đến thời điểm này huyện có 44 sản phẩm …, trong đó có 26 sản phẩm đạt 3 sao":
         #                         the stock's, not those recognised in the year asked
-    own = fold(f if isinstance(f, str) else f.sentence[f.end - f.sentence_start:][:60]).lower()
-    said = _STARS.search(own)
-    return bool(said) and not re.search(r"\d", own[:said.start()]) and _stars(said) == _stars(asked)
+    own = own_rating(f)
+    return own is not None and _stars(own) == _stars(asked)
+
+
+def _rating_named(q, part: str, whole: str) -> bool:
+    """Whether a breakdown names the rating asked ("…, gồm 07 sản phẩm đạt hạng 4 sao, …"), which
+    its whole does not state: then the whole is not what is asked."""
+    asked = _STARS.search(q.text)
+    return bool(asked) and not _STARS.search(whole) and any(_stars(m) == _stars(asked) for m in _STARS.finditer(part))
 
 
 _STOCK = re.compile(r"\b(?:den nay|den thoi diem nay|luy ke|tinh chung den|hien co|hien nay)\b")
-
-
-def _ratings(part: str) -> list[str]:
-    """A breakdown's items' ratings, each as the text that states it ("4 sao", "3-4 sao")."""
-    return [m.group() for m in _STARS.finditer(part)]
 
 
 def _shared_phrase_words(question: str, title: str, marked: bool) -> set[str]:

@@ -952,6 +952,13 @@ def part_ok(ctx: Evidence, f: Figure) -> bool:
     asked = set(folded_syllables(ctx.q.text).split())
     if {"trong", "do"} <= asked or {"trong", "so"} <= asked:
         return True
+    # the record's heading: a line of its own, not the first words of the figure's paragraph (a record
+    # with no heading)
+    title = ctx.doc_title(f.doc).strip()
+    doc = ctx.document(f.doc)
+    at = doc.text.find(title) if title and doc is not None else -1
+    title = title if at >= 0 and doc.text[at + len(title):at + len(title) + 1] in ("\n", "") \
+        and f.sentence.strip() not in title else ""
     # (the whole of a share asked, "chiếm bao nhiêu phần trăm tổng kinh phí …", is no total asked)
     total_asked = bool(_TOTAL_ASKED.search(_SHARES_WHOLE.sub(" ", " ".join(folded_syllables(ctx.q.text).split()))))
     unit = r"%" if f.unit == "%" else re.escape(f.unit) + r"(?!\w)"
@@ -969,7 +976,7 @@ def part_ok(ctx: Evidence, f: Figure) -> bool:
             # opens with "trong đó" has its whole in the sentence before
             prior = ctx.sentence_before(f) if not whole.strip(" \t-–*") else ""
             if not stated.search(prior):
-                return _whole_ok(ctx.q, f, pos, stated, asked, total_asked, ctx.doc_title(f.doc))
+                return _whole_ok(ctx.q, f, pos, stated, asked, total_asked, title)
             whole = prior + " " + whole
         # its own words: from the part before it to the next part ("có 12 xã hình thành sau sắp
         # xếp và | 04 xã không thực hiện sắp xếp"), since a part's words may stand on either side
@@ -993,11 +1000,11 @@ def part_ok(ctx: Evidence, f: Figure) -> bool:
         part = f.sentence[start:end]
         if total_asked and _TOTAL.search(fold(whole)) and not _TOTAL.search(fold(f.sentence[start:pos])):
             return False    # "Tổng kinh phí … là bao nhiêu?" asks the total the record states as one
-        return (_names_the_part(ctx.q, asked, whole, part, f.measure, ctx.doc_title(f.doc))
+        return (_names_the_part(ctx.q, asked, whole, part, f.measure, title)
                 or _rated_as_asked(ctx.q, f, whole) or _period_of_the_part(ctx.q, f, whole)
                 or _counted_by_the_action_asked(ctx.q, f, whole) or _origin_of_the_part(ctx, whole, part)) \
-            and _whole_ok(ctx.q, f, pos, stated, asked, total_asked, ctx.doc_title(f.doc))      # a part may be broken down in turn
-    return _whole_ok(ctx.q, f, pos, stated, asked, total_asked, ctx.doc_title(f.doc))
+            and _whole_ok(ctx.q, f, pos, stated, asked, total_asked, title)      # a part may be broken down in turn
+    return _whole_ok(ctx.q, f, pos, stated, asked, total_asked, title)
 
 
 def _whole_ok(q, f: Figure, pos: int, stated: re.Pattern, asked: set[str], total_asked: bool, title: str) -> bool:

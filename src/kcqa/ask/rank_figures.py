@@ -128,6 +128,7 @@ _PLAN_SAID = re.compile(r"\b(?:" + "|".join(fold(w).lower() for w in lexicon.PLA
                         + r"|(?:den|toi) nam \d{4})\b")
 
 
+_REACHED = re.compile(r"\b(?:dat|thuc hien|hoan thanh)\b")
 _SET_AS_TARGET = re.compile(r"(?<!\w)(?:phấn đấu|mục tiêu)(?!\w)", re.IGNORECASE)
 
 
@@ -780,12 +781,16 @@ def _targets_for_done(ctx: Evidence, cands: list[Candidate]) -> list[Candidate]:
     where another figure of its kind that was not planned is there (the same sum in a headline,
     "Quảng Ninh: 2,8 tỷ đồng cho khuyến công", is the plan's itself). As `_planned_for_done`, for
     the target a question may not ask."""
-    if _PLAN_SAID.search(fold(ctx.q.text).lower()):
+    asked = fold(ctx.q.text).lower()
+    if _PLAN_SAID.search(asked):
         return cands
+    # (a plan's clause only against a question that asks what was reached: "So sánh kinh phí khuyến
+    # công năm 2019 và 2020" compares the sums allocated, which records state as the year's plan)
+    reached = bool(_REACHED.search(asked))
     done = {(c.figure.unit, c.figure.value) for c in cands if not _targeted(c.figure)}
     return [c for c in cands if not _targeted(c.figure)
-            or not _SET_AS_TARGET.search(" ".join(_own_clause(c.figure).split()[-12:])) and not any(
-                unit == c.figure.unit and value != c.figure.value for unit, value in done)]
+            or not _SET_AS_TARGET.search(" ".join(_own_clause(c.figure).split()[-12:])) and not (reached and any(
+                unit == c.figure.unit and value != c.figure.value for unit, value in done))]
 
 
 # a count asked with this many words ("doanh nghiệp kinh doanh hóa chất") names a kind of thing

@@ -110,6 +110,7 @@ class Evidence:
         self._doc_places: dict[str, tuple[set[str], set[str], set[str]]] = {}
         self._days_named: dict[str, list] = {}
         self._docs: dict[str, Document | None] = {}
+        self._headings: dict[str, str] = {}
         self._chunk_figures: dict[str, list[Figure]] = {}
 
     def weight(self, word: str) -> float:
@@ -215,6 +216,17 @@ class Evidence:
 
     def doc_title(self, path: str) -> str:
         return self.engine.searcher.doc_meta.get(path, ("", {}))[0]
+
+    def doc_heading(self, path: str) -> str:
+        """The record's title when it stands as a line of its own in the text ("" for a record
+        whose title is only its first sentence), found once per question."""
+        if path not in self._headings:
+            title = self.doc_title(path).strip()
+            doc = self.document(path)
+            at = doc.text.find(title) if title and doc is not None else -1
+            self._headings[path] = title if at >= 0 and doc.text[at + len(title):at + len(title) + 1] in ("\n", "") \
+                else ""
+        return self._headings[path]
 
     def doc_date(self, path: str) -> tuple[int, int] | None:
         """(day, month) of the record's date, when it has one ("2021-04-27")."""
@@ -952,13 +964,9 @@ def part_ok(ctx: Evidence, f: Figure) -> bool:
     asked = set(folded_syllables(ctx.q.text).split())
     if {"trong", "do"} <= asked or {"trong", "so"} <= asked:
         return True
-    # the record's heading: a line of its own, not the first words of the figure's paragraph (a record
-    # with no heading)
-    title = ctx.doc_title(f.doc).strip()
-    doc = ctx.document(f.doc)
-    at = doc.text.find(title) if title and doc is not None else -1
-    title = title if at >= 0 and doc.text[at + len(title):at + len(title) + 1] in ("\n", "") \
-        and f.sentence.strip() not in title else ""
+    # the record's heading, unless it is the figure's own line (a one-line record)
+    title = ctx.doc_heading(f.doc)
+    title = title if f.sentence.strip() not in title else ""
     # (the whole of a share asked, "chiếm bao nhiêu phần trăm tổng kinh phí …", is no total asked)
     total_asked = bool(_TOTAL_ASKED.search(_SHARES_WHOLE.sub(" ", " ".join(folded_syllables(ctx.q.text).split()))))
     unit = r"%" if f.unit == "%" else re.escape(f.unit) + r"(?!\w)"

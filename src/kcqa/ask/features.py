@@ -265,17 +265,21 @@ def asked_setting(question: str) -> str | None:
 def own_setting(f: Figure) -> str | None:
     """Where a count's own words, up to the next number, say its things are ("40 lớp tại các làng
     đã có nghề"), folded."""
-    number = re.search(r"\d[\d.,]*", f.text)
-    said = " ".join(_words_to_a_number(f.text[number.end():] + f.sentence[f.end - f.sentence_start:])) if number else ""
-    m = re.search(r"\b(?:tai|o)\s+((?:cac|nhung)\s+.+)$", said)
+    m = re.search(r"\b(?:tai|o)\s+((?:cac|nhung)\s+.+)$", " ".join(_words_after_its_number(f)))
     return m.group(1) if m else None
 
 
 def own_count_words(f: Figure) -> set[str]:
     """The words a count writes after its number, up to the next number (folded): "75 xã đạt tiêu
     chí thủy lợi, 48 xã …" → {xa, dat, tieu, chi, thuy, loi}."""
+    return set(_words_after_its_number(f))
+
+
+def _words_after_its_number(f: Figure) -> list[str]:
+    """A count's words from its number (after any qualifier, "hơn 20,1 triệu người") to the next
+    number, folded."""
     number = re.search(r"\d[\d.,]*", f.text)
-    return set(_words_to_a_number(f.text[number.end():] + f.sentence[f.end - f.sentence_start:])) if number else set()
+    return _words_to_a_number(f.text[number.end():] + f.sentence[f.end - f.sentence_start:]) if number else []
 
 
 def asked_after_count(question: str) -> set[str]:
@@ -291,9 +295,7 @@ def counted_share(f: Figure, asked: list[str]) -> float:
     thống" all of "nghề truyền thống, làng nghề, làng nghề truyền thống"; "04 nghề truyền thống,
     30 …" a third), or those a "số …" before it names ("số lần vật ngã trong sự nghiệp NFL với
     136 lần")."""
-    number = re.search(r"\d[\d.,]*", f.text)
-    after = f.text[number.end():] + f.sentence[f.end - f.sentence_start:] if number else ""
-    said = _words_to_a_number(after)
+    said = _words_after_its_number(f)
     before = f.sentence[max(0, f.start - f.sentence_start - 120):f.start - f.sentence_start]
     named = list(_NUMBER_OF.finditer(before))      # "số", as written: folded, "Sở" is "so" too
     shares = [_in_order(asked, said)]

@@ -766,7 +766,8 @@ _PLANNED = re.compile(r"(?<!\w)(?:" + "|".join(lexicon.PLANNED_MARKERS) + r")(?!
 def _planned_for_done(ctx: Evidence, f: Figure) -> bool:
     """"… đã hoàn thành phát điện?" asks what is done: "dự kiến đến cuối năm 2017, Lào Cai sẽ có
     thêm 8 dự án … hoàn thành phát điện" is a plan (it was stated at 0.96 over the 37 done).
-    Read on the question as typed with marks ("da" is also "đa", "đá")."""
+    Read on the question as typed with marks ("da" is also "đa", "đá"). A target
+    the question does not ask is `_targets_for_done`'s."""
     if not (ctx.q.typed_marks and _DONE.search(ctx.q.text)):
         return False
     before = f.sentence[:f.start - f.sentence_start]

@@ -365,10 +365,30 @@ def test_each_item_of_a_list_of_countries_or_districts_is_its_own_entity():
     assert figs["07/41 sản phẩm"].entity != "Quảng Ninh"
 
 
-def test_so_many_of_a_whole_is_the_part_not_the_whole():
+def test_so_many_of_a_whole_is_the_part_and_the_whole():
     figs = _extract("Có 23 trong tổng số 25 sản phẩm công nghiệp chủ lực tăng so với cùng kỳ.")
-    assert list(figs) == ["23 trong tổng số 25 sản phẩm"]
+    assert list(figs) == ["23 trong tổng số 25 sản phẩm", "25 sản phẩm"]
     assert (figs["23 trong tổng số 25 sản phẩm"].value, figs["23 trong tổng số 25 sản phẩm"].unit) == (23, "sản phẩm")
+    assert (figs["25 sản phẩm"].value, figs["25 sản phẩm"].unit) == (25, "sản phẩm")
+
+
+def test_a_breakdown_of_a_whole_stated_as_of_now_is_as_of_now():
+    """"Cũng theo quy hoạch đến năm 2025, … 59 CCN …. Hiện tại, đã thành lập 24 CCN với tổng diện
+    tích 495,21ha. Trong đó có 22 CCN với tổng diện tích 445,41ha …": the 445,41ha is of the
+    record's own time, as its whole is, not of the plan's 2025."""
+    figs = _extract("Cũng theo quy hoạch đến năm 2025, trên địa bàn tỉnh có 59 CCN với tổng diện tích 1.773,77ha. "
+                    "Hiện tại, đã thành lập 24 CCN với tổng diện tích 495,21ha. Trong đó có 22 CCN với tổng diện tích "
+                    "445,41ha đã đi vào hoạt động.")
+    assert "2025" in figs["1.773,77ha"].period
+    assert "2025" not in figs["445,41ha"].period
+
+
+def test_a_figure_valued_at_is_measured_by_its_own_value():
+    """"thu nộp ngân sách nhà nước hơn 20,7 triệu đồng và thu giữ một số hàng hóa trị giá gần 2 triệu
+    đồng": the 2 triệu's measure is "trị giá", not the "ngân sách" before it."""
+    figs = _extract("Trong tháng 10, cục đã xử lý, thu nộp ngân sách nhà nước hơn 20,7 triệu đồng và thu giữ một số "
+                    "hàng hóa trị giá gần 2 triệu đồng.")
+    assert (figs["hơn 20,7 triệu đồng"].measure, figs["gần 2 triệu đồng"].measure) == ("ngân sách", "trị giá")
 
 
 def test_a_review_s_figures_are_of_the_period_reviewed_not_the_one_planned():

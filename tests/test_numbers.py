@@ -613,8 +613,6 @@ def test_a_year_after_a_slash_is_not_a_rate():
     ("Có 12/15 địa phương đạt kế hoạch.", "12/15 địa phương", 12),
     ("đã nghiệm thu 5/5 hạng mục công trình", "5/5 hạng mục", 5),
     ("14/19 tỉnh, thành phố hoàn thành", "14/19 tỉnh, thành phố", 14),
-    ("Có 23 trong tổng số 25 sản phẩm chủ lực tăng", "23 trong tổng số 25 sản phẩm", 23),
-    ("có 5 trên tổng số 12 dự án hoàn thành", "5 trên tổng số 12 dự án", 5),
     # dot thousands on both sides: it had been no figure at all, and "3.185 hộ" answered
     ("tổng số hộ dân được sử dụng điện đạt 14.693/14.750 hộ", "14.693/14.750 hộ", 14693),
 ])
@@ -622,6 +620,22 @@ def test_so_many_of_a_whole_is_a_count(text, span, value):
     """"12/15 địa phương": the count is 12, and the whole stays in what is shown."""
     q = one(text)
     assert (q.text, q.value, q.kind) == (span, value, "count")
+
+
+@pytest.mark.parametrize("text, part, whole", [
+    ("Có 23 trong tổng số 25 sản phẩm chủ lực tăng", ("23 trong tổng số 25 sản phẩm", 23), ("25 sản phẩm", 25)),
+    ("có 5 trên tổng số 12 dự án hoàn thành", ("5 trên tổng số 12 dự án", 5), ("12 dự án", 12)),
+])
+def test_so_many_of_a_whole_is_the_part_and_the_whole(text, part, whole):
+    """"23 trong tổng số 25 sản phẩm": the part (23, the whole kept in what is shown) and the whole
+    (25), which a total asked is answered with ("tổng cộng bao nhiêu sản phẩm …?")."""
+    assert [(q.text, q.value, q.kind) for q in find_quantities(text)] == [part + ("count",), whole + ("count",)]
+
+
+def test_an_estimate_over_a_figure_keeps_its_bound():
+    """"ước tính trên 29,7 tỷ đồng" is over 29,7 tỷ (estimated); "tính trên" alone is "counted on"."""
+    assert one("tổng giá trị hàng hóa vi phạm ước tính trên 29,7 tỷ đồng").qualifier == "trên"
+    assert one("thuế được tính trên 20 tỷ đồng doanh thu").qualifier is None
 
 
 @pytest.mark.parametrize("text", ["ngày 1/5 tỉnh Quảng Nam khai mạc", "Sáng 1/5 tỉnh tổ chức lễ",

@@ -180,3 +180,12 @@ def test_a_photo_credit_ends_its_caption_and_a_headless_page_is_titled_by_its_le
                 "Sản lượng điện thương phẩm trong tháng ước đạt 258,8 triệu kWh.\n")
     doc = read_document(write(tmp_path, "x.txt", headless.encode("utf-8")))
     assert doc.title.startswith("Theo báo cáo của Sở Công Thương tỉnh Đồng Tháp")
+    # a credit of initials ("Ảnh: K.L") ends its caption too: "K.L" had been the subject of the
+    # count after it, and Quảng Nam's question set that count aside
+    initials = ("# Quảng Nam trao giải năm 2024\n\n"
+                "Sản phẩm bánh dừa được Ban giám khảo chấm giải A. Ảnh: K.L\n"
+                "Theo đó, 2 sản phẩm CNNT dự kiến được trao giải A năm 2024.\n")
+    doc = read_document(write(tmp_path, "quang-nam.md", initials.encode("utf-8")))
+    assert "Ảnh: K.L\nTheo đó" in doc.text
+    figure = next(f for f in extract_figures(doc) if f.text == "2 sản phẩm")
+    assert figure.entity != "K.L"

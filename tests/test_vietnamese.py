@@ -248,3 +248,13 @@ def test_a_line_break_ends_a_run_of_capitals():
     text = "Hội nghị các Cục QLTT miền Trung - Tây Nguyên\nDự hội nghị có ông Lê Hồng Vinh"
     assert [text[a:b] for a, b in capitalised_runs(text)] == ["Hội", "Cục QLTT", "Trung", "Tây Nguyên", "Dự",
                                                                "Lê Hồng Vinh"]
+
+
+def test_a_full_stop_that_lost_its_space_still_ends_a_sentence():
+    """A saved page's "… 59,578 tỷ đồng.Qua 9 tháng đầu năm 2014, …" is two sentences (read as one,
+    the first figure took the next sentence's 2014); "TP.HCM", "Q.Nam", "tr.đ", "Baohatinh.vn" end none."""
+    text = ("kinh phí khuyến công địa phương là 59,578 tỷ đồng.Qua 9 tháng đầu năm 2014, tổng kế hoạch tăng. "
+            "Tại TP.HCM và Q.Nam có 5 tr.đ hỗ trợ. Baohatinh.vn đưa tin.")
+    assert [text[a:b] for a, b in sentences(text)] == [
+        "kinh phí khuyến công địa phương là 59,578 tỷ đồng.", "Qua 9 tháng đầu năm 2014, tổng kế hoạch tăng.",
+        "Tại TP.HCM và Q.Nam có 5 tr.đ hỗ trợ.", "Baohatinh.vn đưa tin."]

@@ -18,7 +18,7 @@ from ..read import date_line_day
 
 # Bump when extraction changes: `kcqa index` then re-extracts figures from the stored
 # text of every record, without re-embedding anything.
-EXTRACTOR_VERSION = "91"
+EXTRACTOR_VERSION = "97"
 from ..text import lexicon
 from ..text.numbers import Quantity, find_durations, find_quantities
 from ..text.places import find_places
@@ -125,10 +125,15 @@ def extract_figures(doc: Document) -> list[Figure]:
         # its period is that one's ("tháng 4/2019"), not the title's
         before = last_paragraph[-1000:] if _CONTINUES.match(text, ps) else ""
         last_paragraph = text[ps:pe]
+        last = ""
         for ss, se in sentences(text, ps, pe):
             sentence = text[ss:se]
-            out.extend(_sentence_figures(doc, sentence, ss, pno, before))
+            # a breakdown of a whole stated as of now ("Hiện tại, đã thành lập 24 CCN với tổng diện
+            # tích 495,21ha. Trong đó có 22 CCN … 445,41ha") is as of now too, not of a plan's year before
+            own_time = _CONTINUES.match(sentence) and _NOW.search(last)
+            out.extend(_sentence_figures(doc, sentence, ss, pno, last if own_time else before))
             before = (before + " " + sentence)[-1000:]     # the paragraph so far, bounded
+            last = sentence
     out.extend(_table_figures(doc))
     return out
 
@@ -525,7 +530,10 @@ def _measure_for(sentence: str, q: Quantity) -> str:
     if found and found[-1].start() < item and _ITEM_LABEL.match(before[item + 1:].lstrip()) \
             and not _MEASURE_RE.match(before[item + 1:].lstrip()):
         found = [m for m in found if m.group(1) not in _PRODUCTS]     # "sản lượng" of it still carries
-    if found:
+    if len(found) > 1 and found[-1].group(1) == "trị giá" \
+            and not re.search(r"(?<!\w)và(?!\w)|[,;]", before[found[-2].end():found[-1].start()]):
+        return found[-2].group(1)    # "giá trị xuất khẩu lớn nhất … với trị giá đạt 33 tỉ USD": the value of that
+    if found:                        # (but "… hơn 20,7 triệu đồng và thu giữ hàng hóa trị giá …" is the goods')
         return found[-1].group(1)
     return q.unit if q.kind == "count" else ""
 

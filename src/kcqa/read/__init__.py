@@ -31,8 +31,10 @@ Loader = Callable[[Path, bytes], Document]
 # page's source, date and caption lines are not its title. 4: a line ending in a photo credit ends
 # its paragraph; a saved page's lead sentence (its title when it has no headline) is after its source line.
 # 5: a date written after a cited document's name ("Luật Hóa chất ngày …") is not the record's date.
-# 6: "(TP. Thái Nguyên)" ends no sentence (a bracket before the abbreviation).
-READER_VERSION = "7"
+# 6: "(TP. Thái Nguyên)" ends no sentence (a bracket before the abbreviation). 7: a saved page's date
+# line is its date (not the year of its facts).
+# 8: a photo credit of initials ("Ảnh: K.L") ends its paragraph too.
+READER_VERSION = "8"
 _LOADERS: dict[str, Loader] = {}
 _PLUGINS_LOADED = False
 

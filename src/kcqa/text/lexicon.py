@@ -74,6 +74,7 @@ MEASURES = (
     "nhập khẩu", "giá trị sản xuất công nghiệp", "giá trị sản xuất", "chỉ số sản xuất toàn ngành công nghiệp", "chỉ số sản xuất công nghiệp",
     # the other indices of a statistics office's monthly report, none of them the IIP
     "chỉ số tiêu thụ", "chỉ số tồn kho", "chỉ số sử dụng lao động", "giá trị",
+    "trị giá",                  # "thu giữ một số hàng hóa trị giá gần 2 triệu đồng": valued at
     "điện thương phẩm", "điện sản xuất", "điện tiêu thụ", "điện lượng", "sản lượng", "tổng tài sản", "tài sản", "nợ", "giá",
     "thu nhập", "lương", "tăng trưởng", "tỷ lệ", "diện tích", "dân số", "công suất", "học phí",
     "điểm chuẩn", "chỉ tiêu", "số lượng", "tổng số", "thuế", "cổ tức", "vốn hóa", "tiền",
@@ -83,7 +84,7 @@ MEASURES = (
 )
 # Measures that say little of what is measured ("giá", "tỷ lệ", "sản lượng" of what?): a list's
 # items share them ("Chỉ số giá …: thịt lợn tăng 5,1%; …"), and naming one names no specific thing
-GENERIC_MEASURES = ("tỷ lệ", "giá trị", "tăng trưởng", "số lượng", "tổng số", "tiền", "giá", "chỉ tiêu", "vốn",
+GENERIC_MEASURES = ("tỷ lệ", "giá trị", "trị giá", "tăng trưởng", "số lượng", "tổng số", "tiền", "giá", "chỉ tiêu", "vốn",
                     "tài sản", "nợ", "kim ngạch", "lãi", "thuế", "sản lượng")
 # Measures that are themselves a product: a ';' list's next item that names another product
 # ("…; xi măng đạt 736.000 tấn" after "sản lượng điện thương phẩm đạt …") is not measured by them,
@@ -407,7 +408,7 @@ MEASURE_ACRONYMS_FOLDED = frozenset(fold(a).lower() for a in MEASURE_ACRONYMS)  
 # Phrases that reports use for the same thing: a question using one is covered by a sentence
 # using another ("giải ngân được bao nhiêu" ← "kinh phí đã thực hiện đạt …"; "tỉnh nào đăng cai"
 # ← "tổ chức tại"). Only for coverage: the figure's own words still decide the measure.
-EQUIVALENT_PHRASES = (("giải ngân", "thực hiện"), ("đăng cai", "tổ chức"), ("kinh phí", "ngân sách"),
+EQUIVALENT_PHRASES = (("giải ngân", "thực hiện"), ("đăng cai", "tổ chức"), ("kinh phí", "ngân sách"), ("giá trị", "trị giá"),
                       ("bố trí", "phân bổ"), ("giá trị xuất khẩu", "kim ngạch xuất khẩu"),
                       ("giá trị nhập khẩu", "kim ngạch nhập khẩu"),
                       ("chỉ số sản xuất toàn ngành công nghiệp", "chỉ số sản xuất công nghiệp", "IIP")) + ABBREVIATIONS

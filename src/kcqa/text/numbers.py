@@ -554,8 +554,10 @@ def _qualifier_before(text: str, pos: int, out: list[Quantity]) -> re.Match | No
     if not q:
         return None
     word = q.group(1).lower()
-    pw = _prev_word(text, q.start(1))
-    pw = pw[0].lower() if pw else ""
+    prev = _prev_word(text, q.start(1))
+    pw = prev[0].lower() if prev else ""
+    if pw == "tính" and (ppw := _prev_word(text, prev[1])) and ppw[0].lower() == "ước":
+        pw = "ước tính"          # "ước tính trên 29,7 tỷ đồng": estimated at over, not "tính trên" (counted on)
     if word == "hơn":
         return None if pw in _COMPARATIVES else q
     if word in ("đến", "tới", "trên"):
@@ -598,10 +600,11 @@ _PART_OF_WHOLE = re.compile(r"[^\S\n]+(?:trong|trên)[^\S\n]+(?:tổng[^\S\n]+)?
                             re.IGNORECASE)
 
 
-def _part_of_whole(text: str, m: re.Match) -> Quantity | None:
+def _part_of_whole(text: str, m: re.Match) -> tuple[Quantity, Quantity] | None:
     """"23 trong tổng số 25 sản phẩm", "5 trên tổng số 12 dự án": so many of a whole, read as
-    the part (23), the whole kept in the text, as a ratio "23/25 sản phẩm" is; the whole alone
-    ("25 sản phẩm") is then no figure of its own."""
+    the part (23), the whole kept in the text, as a ratio "23/25 sản phẩm" is, and the whole
+    ("25 sản phẩm") as a figure of its own: "tổng cộng bao nhiêu sản phẩm tham gia?" asks it
+    (which of the two answers is the part-or-whole slot's to say, `candidates.part_ok`)."""
     if not m.group().replace(".", "").isdigit():
         return None
     w = _PART_OF_WHOLE.match(text, m.end())
@@ -611,8 +614,10 @@ def _part_of_whole(text: str, m: re.Match) -> Quantity | None:
     unit = _unit_at(text, w.end())
     if not unit or unit[2] != "count" or not 0 < part <= whole or _designates(text, m.start()):
         return None
-    return Quantity(start=m.start(), end=unit[0], text=text[m.start():unit[0]], number_start=m.start(),
-                    number_end=m.end(), value=float(part), unit=unit[1], kind="count")
+    return (Quantity(start=m.start(), end=unit[0], text=text[m.start():unit[0]], number_start=m.start(),
+                     number_end=m.end(), value=float(part), unit=unit[1], kind="count"),
+            Quantity(start=w.start(1), end=unit[0], text=text[w.start(1):unit[0]], number_start=w.start(1),
+                     number_end=w.end(1), value=float(whole), unit=unit[1], kind="count"))
 
 
 def _scan(text: str, allow_bare: bool = False) -> list[Quantity]:
@@ -630,10 +635,10 @@ def _scan(text: str, allow_bare: bool = False) -> list[Quantity]:
             continue
         if not _number_ok(text, s):
             continue
-        part = _part_of_whole(text, m)
-        if part:
-            out.append(part)
-            pos = part.end
+        part_whole = _part_of_whole(text, m)
+        if part_whole:
+            out.extend(part_whole)
+            pos = part_whole[1].end
             continue
         try:
             num = _to_decimal(m.group())

@@ -63,7 +63,9 @@ def tokens(text: str, bigrams: bool = True) -> list[str]:
 # Sentence ends: . ! ? … followed by whitespace and a capital, digit or quote; or a blank
 # line. Dots inside numbers (1.402) and after abbreviations (TP. Đà Nẵng) are not ends.
 _ABBREV = {"tp", "tt", "q", "p", "ts", "ths", "pgs", "gs", "mr", "ms", "st", "v.v", "tr", "đ", "no", "số", "ông", "bà"}
-_SENT_END = re.compile(r"([.!?…]+)[\"”']?(?=\s)|\n\s*\n", re.UNICODE)
+# (a full stop a saved page lost its space after, between a word and a capitalised one, ends a
+# sentence too: "… 59,578 tỷ đồng.Qua 9 tháng đầu năm 2014, …"; not "TP.HCM", "Q.Nam", "tr.đ")
+_SENT_END = re.compile(r"([.!?…]+)[\"”']?(?=\s)|\n\s*\n|(?<=[a-zà-ỹđ][a-zà-ỹđ])\.(?=[A-ZĐÀ-Ỹ][a-zà-ỹđ])", re.UNICODE)
 
 
 def folded_syllables(text: str) -> str:
@@ -122,9 +124,9 @@ def sentences(text: str, start: int = 0, end: int | None = None) -> list[tuple[i
     return out
 
 
-# a photo's caption ends with its credit ("… Mai Sơn. Ảnh: BSL", "(Ảnh: Reuters)", "Ảnh minh họa"):
-# the article's next line is no continuation of it, whatever letter it starts with
-PHOTO_CREDIT = re.compile(r"(?<!\w)(?:Ảnh|ẢNH)(?:\s*:\s*[^.!?:\n]{1,40}|\s+minh\s+(?:họa|hoạ))\)?\s*$")
+# a photo's caption ends with its credit ("… Mai Sơn. Ảnh: BSL", "(Ảnh: Reuters)", "Ảnh minh họa",
+# initials "Ảnh: K.L"): the article's next line is no continuation of it, whatever letter it starts with
+PHOTO_CREDIT = re.compile(r"(?<!\w)(?:Ảnh|ẢNH)(?:\s*:\s*(?:[^.!?:\n]|\.(?=\w)){1,40}|\s+minh\s+(?:họa|hoạ))\)?\s*$")
 _LINE_END_PARA = re.compile(r"[.!?…:;)\]\"”]\s*$|\|\s*$")
 _LIST_START = re.compile(r"^\s*(?:[-*+•–]\s|\d+\\?[.)]\s|[a-zđ][.)]\s|Điều\s+\d|Chương\s|\|)", re.IGNORECASE)
 

@@ -167,6 +167,12 @@ class AnswerValue:
     measure: str | None = None
     period: str | None = None
 
+    def __post_init__(self) -> None:
+        # the bounding word as a script compares it ("gần"), though a sentence may open with it
+        # ("Gần 300 gian hàng …"): `text` keeps the record's spelling
+        if self.qualifier:
+            self.qualifier = self.qualifier.lower()
+
 
 @dataclass
 class Answer:

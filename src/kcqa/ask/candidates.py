@@ -19,7 +19,7 @@ from ..text.lexicon import (DURATION_UNITS, EQUIVALENT_PHRASES, MONEY_UNITS, MON
 from ..text import lexicon
 from ..text.bodies import body_spans
 from ..text.places import find_places, lookup, places_in_address, places_in_file_name
-from ..text.numbers import COUNT_NOUNS, QUALIFIERS, Quantity, parse_number, ratio_ok
+from ..text.numbers import COUNT_NOUNS, QUALIFIERS, Quantity, find_quantities, parse_number, ratio_ok
 from ..text.vietnamese import capitalised_runs, fold, folded_syllables, has_diacritics, is_syllable, sentences, syllables
 from .features import (CHANGE_VERBS, asks_where_a_change_ended, clause, ends_a_change, is_place_asked, mentions,
                        period_parts, relation_of, starts_a_change, window, year_part)
@@ -102,7 +102,9 @@ class Evidence:
         self.countries = countries_asked(q.text)       # a slot: figures of other countries are out
         self.markets = markets_asked(q.text)            # and a market named ("nhập khẩu … từ Bờ Biển Ngà")
         self.regions = lexicon.region_sides(q.text)     # and of another side of the country
-        self.scopes = {scope for _, scope in lexicon.scopes_named(fold(q.text).lower())}   # and of another scope
+        # and of another scope; not the whole a share is of ("phía Bắc chiếm bao nhiêu % tổng kinh phí … của
+        # cả nước?" asks the region's share: the country's own figures are not it)
+        self.scopes = {scope for _, scope in lexicon.scopes_named(_SHARE_OF.sub(" ", fold(q.text).lower()))}
         self.levels = lexicon.levels_named(fold(q.text).lower())       # and of another level (cấp tỉnh)
         self.funding = lexicon.funding_named(fold(q.text).lower())     # and of another source of money
         self.origin = lexicon.origin_named(fold(q.text).lower())       # and domestic or foreign
@@ -242,6 +244,17 @@ class Evidence:
         spans = sentences(before)
         return before[spans[-1][0]:spans[-1][1]] if spans else ""
 
+    def sentence_after(self, f: Figure) -> str:
+        """The sentence after a figure's, which may break it down ("… là 106,128 tỷ đồng. Trong
+        đó, kinh phí khuyến công quốc gia là 46,549 tỷ đồng, …")."""
+        doc = self.document(f.doc)
+        if doc is None:
+            return ""
+        end = f.sentence_start + len(f.sentence)
+        after = doc.text[end:end + 400]
+        spans = sentences(after)
+        return after[spans[0][0]:spans[0][1]] if spans and "\n\n" not in after[:spans[0][0]] else ""
+
     def last_day_before(self, path: str, pos: int) -> tuple[int, int] | None:
         """The last day the record names before `pos`, title included (read once per record)."""
         if path not in self._days_named:
@@ -348,13 +361,17 @@ _PLAN_WORDS = re.compile(r"(?<!\w)(?:" + "|".join(lexicon.PLAN_WORDS) + r")(?!\w
 _TARGETS_LEAD = re.compile(r"(?<!\w)(?:phấn đấu|đặt mục tiêu|đề ra mục tiêu|chỉ tiêu)(?!\w)", re.IGNORECASE)
 
 
+_ASIDE = re.compile(r"\([^()]*\)")
+
+
 def stated_as_planned(f: Figure) -> bool:
     """A plan word in the figure's own clause before it: "(kế hoạch năm 11,31%)", "đặt kế hoạch
     lợi nhuận … đạt 1.973 tỷ đồng, tăng 44%", "đặt mục tiêu doanh thu … 5.391 tỷ đồng, lợi nhuận
     trước thuế 319 tỷ đồng, lợi nhuận sau thuế là 255 tỷ đồng" (a list of targets is the plan's
-    to its end); the clause ends at a bracket or a semicolon. A plan named as a base ("bằng
-    105% kế hoạch", "vượt kế hoạch") states none."""
-    clause = re.split(r"[;()]", f.sentence[:f.start - f.sentence_start])[-1]
+    to its end); the clause ends at a bracket or a semicolon, an aside in brackets before the
+    figure aside ("Tổng kế hoạch kinh phí … (bao gồm cả kinh phí KCQG và KCĐP) của 63 tỉnh, thành
+    phố là 230,9 tỷ đồng"). A plan named as a base ("bằng 105% kế hoạch", "vượt kế hoạch") states none."""
+    clause = re.split(r"[;()]", _ASIDE.sub(" ", f.sentence[:f.start - f.sentence_start]))[-1]
     return bool(_PLAN_WORDS.search(lexicon.PLAN_AS_BASE.sub(" ", clause)))
 
 
@@ -397,8 +414,15 @@ _RATE_MEASURE = re.compile(r"\bcong suat\b")
 _PER_TIME = re.compile(r"/\s*(?:năm|tháng|ngày|giờ|ca)(?!\w)")
 
 
+# what the question asks an amount of each of: "thưởng bao nhiêu một sản phẩm?", "mỗi sản phẩm … bao nhiêu?"
+_EACH_ASKED = re.compile(r"(?:\bbao nhieu\s+(?:cho\s+)?mot|\bmoi)\s+(\w+(?:\s\w+)?)")
+
+
 def unit_ok(q: Question, f: Figure) -> bool:
     unit = fold(f.unit)
+    each = _EACH_ASKED.search(fold(q.text).lower())
+    if each and unit and (each.group(1) == unit.lower() or each.group(1).startswith(unit.lower() + " ")):
+        return False            # how many of them there were ("20 sản phẩm đạt giải") is not what each got
     if (q.unit_kind == "duration") != (f.unit in DURATION_UNITS):
         return False            # a length of time answers "bao lâu" and nothing else
     if "diem phan tram" in fold(q.text):
@@ -619,6 +643,11 @@ def region_ok(ctx: Evidence, f: Figure) -> bool:
     if not asked:
         return True
     named = lexicon.region_sides(clause(f)) or lexicon.region_sides(f.sentence)
+    if not named and "country" not in ctx.scopes:
+        # nor by a figure its sentence gives the whole country ("… năm 2013 của cả nước là 215,668 tỷ
+        # đồng …; trong đó, kinh phí khuyến công quốc gia … là 75,421 tỷ đồng" is not the north's)
+        said = lexicon.scopes_named(_BASE_CLAUSE.sub(" ", fold(f.sentence[:f.start - f.sentence_start]).lower()))
+        return not said or said[-1][1] != "country"
     return not named or bool(named & asked)
 
 
@@ -874,6 +903,66 @@ def _stars(m: re.Match) -> tuple[str | None, str, bool]:
 
 # … answered by the number a ranking writes after its word ("đứng thứ 4", "xếp hạng 62/190")
 _RANK_BEFORE = re.compile(r"(?:thứ|hạng|vị trí|vị trí thứ)\s*$", re.IGNORECASE)
+# what stands between a sum's list of items and its number ("… tịch thu gần 440 triệu đồng")
+_SUM_LEAD_OUT = re.compile(r"(?:\s+(?:la|dat|uoc|uoc dat|uoc tinh|gan|hon|tren|khoang|tong cong|len toi|len den|voi))*\s*$")
+_NUMBER_WRITTEN = re.compile(r"\d")
+# (a sum of money named as one: "tổng mức bán lẻ hàng hóa và doanh thu dịch vụ" is a statistic's name, no sum)
+_SUM_LEAD = re.compile(r"(?<!\w)(?:tong so tien|so tien|tong gia tri|tong tri gia)(?!\w)")
+
+
+def sum_ok(ctx: Evidence, f: Figure) -> bool:
+    """An amount stated for several things at once ("Tổng số tiền xử phạt vi phạm hành chính,
+    tiền bán hàng hóa tịch thu, trị giá hàng hóa tiêu hủy là 2.634.165.000 đồng", "số tiền xử
+    phạt và hàng hóa tịch thu gần 440 triệu đồng") is their sum: it does not answer a question
+    that names one of them ("Trị giá hàng hóa tiêu hủy …?") and nothing of the others. Money
+    only: "kiểm tra, xử lý 50 vụ" counts the cases of both verbs at once."""
+    if fold(f.unit).lower() not in _MONEY_UNITS_FOLDED:
+        return True
+    pos = f.start - f.sentence_start
+    head = f.sentence[:pos]
+    # (after the figure before it, unit and all: "… hơn 20,7 triệu đồng và thu giữ … trị giá gần 2 triệu đồng";
+    # after a year: "Năm 2023, doanh thu và lợi nhuận …")
+    cut = max(head.rfind(";"), head.rfind(":"), max((q.end - 1 for q in find_quantities(head)), default=-1),
+              max((m.end() for m in _NUMBER_WRITTEN.finditer(head)), default=-1))
+    tail = _SUM_LEAD_OUT.sub("", fold(head[cut + 1:]).lower())
+    leads = list(_SUM_LEAD.finditer(tail))
+    if not leads:
+        return True
+    tail = tail[leads[-1].start():]          # the sum's own words ("…, tổng số tiền xử phạt và …")
+    items = [i.split() for i in re.split(r"\s*,\s*|\s+va\s+", tail) if i.strip()]
+    joined = bool(re.search(r"\s+va\s+", tail))
+    # a sum's list: led by words that sum money ("tổng số tiền …", "số tiền …"), two things joined by "và" or
+    # three by commas, each of two words or more ("Trong đó, kinh phí …" is an opener and one thing;
+    # "phát hiện 7 vụ vi phạm, đã xử lý, thu nộp ngân sách … hơn 20,7 triệu đồng" is a run of deeds)
+    if not (joined and len(items) >= 2 or len(items) >= 3) or min(map(len, items)) < 2 or len(tail.split()) > 24:
+        return True
+    own = [set(words) - set().union(*(set(o) for j, o in enumerate(items) if j != i)) - _LIST_STOPS
+           for i, words in enumerate(items)]
+    asked = set(folded_syllables(ctx.q.text).split())
+    named = [i for i, words in enumerate(own) if words and len(words & asked) * 2 >= len(words)]
+    touched = [i for i, words in enumerate(own) if words & asked]
+    return not (len(named) == 1 and touched == named)
+
+
+_MONEY_UNITS_FOLDED = {fold(u).lower() for u in MONEY_UNITS}
+_LIST_STOPS = {"cac", "nhung", "so", "tong", "cua", "tai", "trong", "nam", "thang", "va"}
+# the kinds of industrial zone, written whole or short (folded): a cluster is not a park
+_ZONE_KINDS = (("kcnc", r"khu cong nghe cao"), ("kcx", r"khu che xuat"), ("kkt", r"khu kinh te|kkt"),
+               ("kcn", r"khu cong nghiep|kcn"), ("ccn", r"cum cong nghiep|ccn|cum(?! thi dua)"))
+_ZONE = re.compile("|".join(rf"(?P<{k}>(?<!\w)(?:{p})(?!\w))" for k, p in _ZONE_KINDS))
+_BOTH_ZONES = re.compile(r"\bkhu\s*(?:,|va|hoac)\s*cum cong nghiep\b")
+
+
+def zone_ok(ctx: Evidence, f: Figure) -> bool:
+    """The kind of industrial zone asked is a slot: "tổng diện tích các cụm công nghiệp" is not
+    answered by "9 KCN với tổng diện tích quy hoạch 2.146ha" (a park's, stated at 0.86) when the
+    zone the sentence names last before the figure is another kind. "khu, cụm công nghiệp" asks both."""
+    asked_text = fold(ctx.q.text).lower()
+    asked = {m.lastgroup for m in _ZONE.finditer(asked_text)}
+    if not asked or _BOTH_ZONES.search(asked_text):
+        return True
+    said = [m.lastgroup for m in _ZONE.finditer(fold(f.sentence[:f.start - f.sentence_start]).lower())]
+    return not said or said[-1] in asked
 
 
 def rank_ok(ctx: Evidence, f: Figure) -> bool:
@@ -928,12 +1017,16 @@ def label_ok(ctx: Evidence, f: Figure) -> bool:
 
 
 _TOTAL = re.compile(r"\btong\b")
+_SHARE_OF = re.compile(r"\bchiem\b.*?(?:\bphan tram\b|\bty le\b|\bty trong\b|%).*$")
 _SHARES_WHOLE = re.compile(r"\bchiem\b.*?\b(?:phan tram|ty le|ty trong)\b.*$")
 # a total asked: "tổng", not a word it begins ("hội nghị tổng kết", "Tổng cục", "Tổng công ty")
 _PERIOD_OPENING = re.compile(r"^(?:(?:trong|tinh|chung|luy|ke|den|het|\d{1,2}|thang|dau|cuoi|nam|quy|[ivx]+|nua|hai|ba|"
                              r"bon|sau|bay|tam|chin|muoi|mot)\s+){1,8}(?:19|20)\d\d\s+")
 _TOTAL_ASKED = re.compile(r"\btong\b(?!\s+(?:ket|cuc|cong ty|giam doc|bi thu|thong|lien doan|kiem toan|hop|muc)\b)")
 # ("tổng mức bán lẻ" names a measure, whose parts a question may ask)
+# so many of a whole, "23 trong tổng số 25 sản phẩm" (`numbers._part_of_whole`): the part's text, the whole's lead-in
+PART_OF_A_WHOLE = re.compile(r"\d\s+(?:trong|trên)\s+(?:tổng\s+)?số\s+\d", re.IGNORECASE)
+_OF_A_WHOLE_BEFORE = re.compile(r"(?<![\d.,/])(?!(?:19|20)\d\d\s)\d[\d.]*\s+(?:trong|trên)\s+(?:tổng\s+)?số\s+$", re.IGNORECASE)
 
 
 def unstated_ok(ctx: Evidence, f: Figure) -> bool:
@@ -961,14 +1054,18 @@ def part_ok(ctx: Evidence, f: Figure) -> bool:
     if not f.unit:
         return True
     pos = f.start - f.sentence_start
+    # (the whole of a share asked, "chiếm bao nhiêu phần trăm tổng kinh phí …", is no total asked)
+    total_asked = bool(_TOTAL_ASKED.search(_SHARES_WHOLE.sub(" ", " ".join(folded_syllables(ctx.q.text).split()))))
+    if _OF_A_WHOLE_BEFORE.search(f.sentence, 0, pos):
+        return total_asked      # "40 trong tổng số | 96 sản phẩm tham gia": the whole, when a total is asked
+    if PART_OF_A_WHOLE.search(f.text) and total_asked:
+        return False            # and the part, "40 trong tổng số 96 sản phẩm", only when none is
     asked = set(folded_syllables(ctx.q.text).split())
     if {"trong", "do"} <= asked or {"trong", "so"} <= asked:
         return True
     # the record's heading, unless it is the figure's own line (a one-line record)
     title = ctx.doc_heading(f.doc)
     title = title if f.sentence.strip() not in title else ""
-    # (the whole of a share asked, "chiếm bao nhiêu phần trăm tổng kinh phí …", is no total asked)
-    total_asked = bool(_TOTAL_ASKED.search(_SHARES_WHOLE.sub(" ", " ".join(folded_syllables(ctx.q.text).split()))))
     unit = r"%" if f.unit == "%" else re.escape(f.unit) + r"(?!\w)"
     stated = re.compile(r"\d(?:[\d.,]*\d)?\s*" + _SCALE + unit, re.IGNORECASE)
     before = [m for m in _AMONG.finditer(f.sentence) if m.end() <= pos]     # (its look-ahead reads past pos)
@@ -1012,7 +1109,20 @@ def part_ok(ctx: Evidence, f: Figure) -> bool:
                 or _rated_as_asked(ctx.q, f, whole) or _period_of_the_part(ctx.q, f, whole)
                 or _counted_by_the_action_asked(ctx.q, f, whole) or _origin_of_the_part(ctx, whole, part)) \
             and _whole_ok(ctx.q, f, pos, stated, asked, total_asked, title)      # a part may be broken down in turn
-    return _whole_ok(ctx.q, f, pos, stated, asked, total_asked, title)
+    return _whole_ok(ctx.q, f, pos, stated, asked, total_asked, title) and _not_broken_down_next(ctx, f, stated, asked, title)
+
+
+def _not_broken_down_next(ctx: Evidence, f: Figure, stated: re.Pattern, asked: set[str], title: str) -> bool:
+    """The last figure of a sentence the next one breaks down ("Tổng kinh phí … là 106,128 tỷ
+    đồng. Trong đó, kinh phí khuyến công quốc gia là 46,549 tỷ đồng, …") does not answer a
+    question that names one of the parts, as a whole broken down in its own sentence does not."""
+    if stated.search(f.sentence, f.end - f.sentence_start):
+        return True                         # not the sentence's last figure of its unit
+    after = ctx.sentence_after(f)
+    among = lexicon.AMONG_WRITTEN.match(after.lstrip(" -–*"))
+    if not among or not stated.search(after):
+        return True
+    return not _names_the_part(ctx.q, asked, f.sentence, after, title=title)
 
 
 def _whole_ok(q, f: Figure, pos: int, stated: re.Pattern, asked: set[str], total_asked: bool, title: str) -> bool:
@@ -1088,10 +1198,19 @@ def asked_verb(q) -> tuple[str, ...]:
     if not m:
         return ()
     # (a name is no action: "Pele vô địch World Cup mấy lần?" counts "vô địch", not "World Cup")
-    named = {w for n in q.names for w in n.split()}
     words = [w for w in m.group(1).split() if w not in _FUNCTION_WORDS and w not in VERB_FILLERS]
-    while words and (words[-1] in named or not words[-1].isalpha()):      # nor a year: "… 2009 có bao nhiêu"
-        words.pop()
+    # (only a name written last: "Điện lực Thanh Hóa đã đóng điện được mấy dự án?" counts "đóng điện",
+    # whose "điện" is also a word of the name)
+    names = [n.split() for n in q.names]
+    inside: set[str] = set()      # the words of a name whose last word was taken
+    while words:
+        word = words[-1]
+        ending = [n for n in names if n[-1] == word]
+        if not word.isalpha() or ending or word in inside:      # nor a year: "… 2009 có bao nhiêu"
+            inside.update(w for n in ending for w in n)
+            words.pop()
+        else:
+            break
     return tuple(words[-2:])
 
 
@@ -1140,9 +1259,27 @@ def _names_the_part(q, asked: set[str], whole: str, part: str, measure: str = ""
     words -= _shared_phrase_words(q.text, title, marked)
     if _parts_own_words(whole, part, marked) & words:
         return True
+    if _one_of_a_pair_asked(q, whole, part):
+        return True
     # the part's own measure, asked, that the whole does not say: "kim ngạch xuất khẩu" is a
     # part of "tổng kim ngạch xuất, nhập khẩu" though it has no word the whole lacks
     return bool(measure) and any(mentions(fold(measure), fold(m)) for m in q.measures) and not mentions(fw, fold(measure))
+
+
+# a whole of two things, named right before its number: "tổng số tiền xử phạt và hàng hóa tịch thu gần 440 triệu đồng"
+_PAIR_BEFORE_NUMBER = re.compile(r"(\w+(?: \w+)?) va (\w+(?: \w+){0,3}) (?:(?:uoc |dat |la |gan |hon |tren |khoang )+)?\d")
+
+
+def _one_of_a_pair_asked(q, whole: str, part: str) -> bool:
+    """"… xử phạt được bao nhiêu tiền?" names one of the two things a whole sums ("tổng số tiền
+    xử phạt và hàng hóa tịch thu gần 440 triệu đồng. Trong đó, xử phạt hơn 400 triệu đồng"): the
+    part that is that one, when the question names nothing of the other."""
+    pair = _PAIR_BEFORE_NUMBER.search(fold(whole).lower())
+    if not pair:
+        return False
+    asked = set(folded_syllables(q.text).split())
+    one, other = set(pair.group(1).split()), set(pair.group(2).split())
+    return one <= asked and not other & asked and one <= set(folded_syllables(part).split())
 
 
 def _rated_as_asked(q, f: Figure, whole: str) -> bool:
@@ -1206,6 +1343,10 @@ def _common_words(text: str, marked: bool) -> set[str]:
 _NEXT_PART = re.compile(r"(?:,?\s+và\s+|;\s*)(?=\d)")
 
 
+_STEERING_COMMITTEE = re.compile(r"Ban\s+[Cc]hỉ\s+đạo[^.;]{0,40}?chống\s+buôn\s+lậu,?\s+gian\s+lận\s+thương\s+mại"
+                                 r"(?:\s*(?:,|và)\s*hàng\s+giả)?")
+
+
 def _parts_own_words(whole: str, part: str, marked: bool) -> set[str]:
     """The common words a breakdown ("trong đó …") says that its whole does not (folded, or
     with their marks), the numbers, names and function words aside; a negation counts
@@ -1216,6 +1357,9 @@ def _parts_own_words(whole: str, part: str, marked: bool) -> set[str]:
     # phí …" does not say the part's "khuyến công địa phương")
     for a, b in reversed(body_spans(whole)):
         whole = whole[:a] + whole[b:]
+    # nor the steering committee's name, however long ("Ban chỉ đạo chống buôn lậu, gian lận thương
+    # mại và hàng giả thành phố Đà Nẵng cho biết … 626 vụ": its "hàng giả" is no word of that whole)
+    whole = _STEERING_COMMITTEE.sub(" ", whole)
     own = _common_words(part, marked) - _common_words(whole, marked)
     return {w for w in own if not w.isdigit() and (fold(w) in _NEGATIONS or (fold(w) not in lexicon.STOPWORDS
                                                                            and fold(w) not in lexicon.QUESTION_WORDS))}

@@ -634,6 +634,11 @@ def answer_ordinal(ctx: Evidence) -> Answer | None:
         if found:
             m = found[0]
             ans = entity_answer(ctx, chunk, s, e, m.span(), "{x}.")
+            # its number, as a script reads it: "lần thứ IX" is 9, "lần thứ năm" 5
+            last = fold(m.group().split()[-1]).lower()
+            number = lexicon.ROMAN.get(last) or lexicon.ordinal_value(last)
+            if number:
+                ans.value.value = float(number)
             return _scored(ans, cov, ctx, anchored=1.0, n_names=float(len(found)))
     return None
 
@@ -647,6 +652,8 @@ def answer_place(ctx: Evidence) -> Answer | None:
             # hành chính huyện Vĩnh Thạnh, TP Cần Thơ": where the subject asked is, written right after it
             return _scored(entity_answer(ctx, chunk, s, e, after, "{x}."), cov, ctx, n_names=1.0)
     mentioned = None       # the first answer that is a place the sentence only mentions
+    rank = _RANK_ASKED.search(fold(ctx.q.text).lower())
+    rank_asked = lexicon.ordinal_value(rank.group(1)) if rank else None
     for cov, chunk, s, e, text in candidates:
         if mentioned and cov < mentioned[0] - _NEAR_BEST:
             break
@@ -684,6 +691,10 @@ def answer_place(ctx: Evidence) -> Answer | None:
                     at = [sp for sp in spans if not _BODY_BEFORE.search(text, max(0, sp[0] - 40), sp[0])]
                     weak = True
             spans = at
+        if rank_asked:
+            # "tỉnh nào đứng thứ 3 cả nước?": the place the sentence ranks so ("tỉnh Bình Dương xếp thứ 3
+            # với 51 điểm"), not the one it ranks 4th (Đà Nẵng had been stated at 0.92)
+            spans = [sp for sp in spans if _rank_of(text, sp, spans) == rank_asked]
         best = _nearest_to_key(ctx, text, spans)
         if best and (asked := _UNIT_AT_ASKED.search(fold(ctx.q.text))):
             # "… tổ chức tại thành phố nào?" is not answered by "tỉnh Đăk Nông" (stated at 0.86)
@@ -715,6 +726,25 @@ def answer_place(ctx: Evidence) -> Answer | None:
             # ("… còn cơ sở 2 ở số 216 Trần Quang Khải, Hà Nội") answers first
             mentioned = mentioned or found
     return _place_answer(ctx, mentioned) if mentioned else None
+
+
+# a rank asked ("đứng thứ 3", "xếp thứ hai", "xếp hạng 5") and one written (folded)
+_RANK_NUMBER = r"(\d{1,2}|" + "|".join(lexicon.ORDINAL_WORDS) + r")"
+_RANK_ASKED = re.compile(r"\b(?:dung|xep|xep hang|o vi tri|dat hang)\s+(?:thu|hang|vi tri)?\s*" + _RANK_NUMBER + r"\b")
+_RANK_AFTER = re.compile(r"^[^.;]*?\b(?:(?:thu|hang)\s+" + _RANK_NUMBER + r"\b|(dan dau|dung dau))")
+_RANK_BEFORE = re.compile(r"\b(?:thu|hang)\s+" + _RANK_NUMBER + r"\s+(?:la|thuoc ve)\s*$")
+
+
+def _rank_of(text: str, span: tuple[int, int], spans: list[tuple[int, int]]) -> int | None:
+    """The rank a sentence gives a place: written after it, before the next place ("tỉnh Bình
+    Dương xếp thứ 3", "Hà Nội dẫn đầu"), or before it with "là" ("đứng thứ hai là Hà Nội")."""
+    nxt = min([a for a, _ in spans if a >= span[1]] + [span[1] + 80])
+    after = _RANK_AFTER.match(fold(text[span[1]:nxt]).lower())
+    if after:
+        return 1 if after.group(2) else lexicon.ordinal_value(after.group(1))
+    prev = max([b for _, b in spans if b <= span[0]] + [max(0, span[0] - 80)])
+    before = _RANK_BEFORE.search(fold(text[prev:span[0]]).lower())
+    return lexicon.ordinal_value(before.group(1)) if before else None
 
 
 def _place_answer(ctx: Evidence, found) -> Answer:
@@ -750,20 +780,29 @@ def asks_where(q) -> bool:
     return q.kind == "place" and bool(_ASKS_WHERE.search(fold(q.text)))
 _AT_PLACE = re.compile(r"(?<!\w)(?:tại|ở)\s+(?:(?:thành phố|thị xã|huyện|quận|thị trấn)\s+[^,;.]{1,30}?,?\s*)?"
                        r"(?:(?:tỉnh|thành phố|TP\.?)\s*)?\Z", re.IGNORECASE)
-_SUBJECT_WHERE = re.compile(r"^\s*(.+?)\s+(?:(?:hien\s+)?(?:duoc\s+)?(?:dat|nam|toa lac|co tru so|dong)\s+)?(?:o|tai)\s+dau\s*\??\s*$")
+_SUBJECT_BEFORE_WHERE = re.compile(r"^\s*(.+?)\s+(?:o|tai)\s+dau(?:\s+(?:vao\s+)?nam\s+\d{4})?\s*\??\s*$")
+_SUBJECT_WHERE = re.compile(r"^\s*(.+?)\s+(?:(?:hien\s+)?(?:duoc\s+)?(?:dat|nam|toa lac|co tru so|dong)\s+)?(?:o|tai)\s+dau"
+                            r"(?:\s+(?:vao\s+)?nam\s+\d{4})?\s*\??\s*$")    # ("… ở đâu năm 2023?": a follow-up's year)
 _BRACKETED_UNIT = re.compile(r"\s*\(((?:xã|phường|thị trấn|huyện|quận|thị xã|thành phố|TP\.?|tỉnh)\s+[^()]{1,60})\)",
                              re.IGNORECASE)
 _AT_STRETCH = re.compile(r"\s+(?:tại|ở)\s+([^.;:()\n]{3,80}?)(?=\s+và\s|\s*[.;:(\n]|$)")
 
 
+# "HTX chè Hảo Đạt, xã Tân Cương, TP. Thái Nguyên": units in apposition, each a type and a name
+_UNIT_NAMED = r"(?i:xã|phường|thị trấn|huyện|quận|thị xã|thành phố|TP\.?|tỉnh)\s*[A-ZĐÀ-Ỹ][\w-]*(?:\s+[A-ZĐÀ-Ỹ][\w-]*)*"
+_APPOSED_UNITS = re.compile(r"\s*,\s*(" + _UNIT_NAMED + r"(?:\s*,\s*" + _UNIT_NAMED + r")*)")
+
+
 def _place_after_subject(question: str, text: str) -> tuple[int, int] | None:
     """Where the question's subject is, as the sentence writes it right after naming it: a unit
-    in brackets, or what follows "tại"/"ở" up to the next item ("… và Nhà máy …"). The subject is
-    the question's words before "(đặt/nằm) ở đâu"."""
+    in brackets or in apposition, or what follows "tại"/"ở" up to the next item ("… và Nhà máy
+    …"). The subject is the question's words before "(đặt/nằm) ở đâu"."""
     def where(end: int) -> tuple[int, int] | None:
-        found = _BRACKETED_UNIT.match(text, end) or _AT_STRETCH.match(text, end)
+        found = _BRACKETED_UNIT.match(text, end) or _AT_STRETCH.match(text, end) or _APPOSED_UNITS.match(text, end)
         return found.span(1) if found else None
-    return _after_the_subject(_SUBJECT_WHERE, question, text, where)
+    # the subject whole first: "HTX chè Hảo Đạt ở đâu?" ends in a name, not the verb "đặt"
+    return _after_the_subject(_SUBJECT_BEFORE_WHERE, question, text, where) \
+        or _after_the_subject(_SUBJECT_WHERE, question, text, where)
 
 
 def _after_the_subject(asking: re.Pattern, question: str, text: str, read) -> tuple[int, int] | None:
@@ -1192,9 +1231,13 @@ def answer_named(ctx: Evidence) -> Answer | None:
         if cov < MIN_COVERAGE:
             break
         named = _given_name(text) if _ASKS_NEW_NAME.search(fold(ctx.q.text)) else None
-        named = named or _quoted_after_noun(text, noun)
+        named = named or _quoted_after_noun(text, noun, [n for n in ctx.q.names if len(n.split()) > 1])
         if named:
             return _scored(entity_answer(ctx, chunk, s, e, named, "{x}."), cov, ctx, after_noun=1.0, anchored=1.0,
+                           n_names=1.0)
+        owned = _item_of_the_owner_named(ctx, text) if noun and _OWNER_HAS.search(fold(ctx.q.text).lower()) else None
+        if owned:
+            return _scored(entity_answer(ctx, chunk, s, e, owned, "{x}."), cov, ctx, after_noun=1.0, anchored=1.0,
                            n_names=1.0)
         bodies = bodies_in[text] if text in bodies_in else _bodies(ctx, noun, text)
         if bodies:
@@ -1239,6 +1282,28 @@ def answer_named(ctx: Evidence) -> Answer | None:
                 whole = (min(whole[0], noun_before[best]), whole[1])
             return _scored(entity_answer(ctx, chunk, s, e, whole, "{x}."), cov, ctx,
                            after_noun=float(bool(after_noun)), n_names=float(_choices(after_noun or runs, whole)))
+    return None
+
+
+# "… có sản phẩm nào", "sản phẩm nào của …": the question asks what an owner has
+_OWNER_HAS = re.compile(r"\b(?:co|so huu)\s+(?:\w+\s+){1,2}?nao\b|\b\w+\s+nao\s+cua\b")
+
+
+def _item_of_the_owner_named(ctx: Evidence, text: str) -> tuple[int, int] | None:
+    """"HTX chè Hảo Đạt có sản phẩm nào …?" over a list of items written with their owners
+    ("gồm: Nhất diệp hảo trà của HTX chè an toàn Nguyên Việt; Chè móc câu của HTX chè Hảo Đạt; …"):
+    the item before "của" and the owner the question names, a capitalised name of a few words."""
+    folded = fold(text).lower()
+    for name in ctx.q.names:
+        if len(name.split()) < 2:
+            continue
+        for m in re.finditer(r"(?<!\w)cua\s+(?:[^;:,.()]{0,30}?\s)?" + re.escape(name) + r"(?!\w)", folded):
+            start = max(folded.rfind(d, 0, m.start()) for d in ";:,") + 1
+            item = text[start:m.start()]
+            words = item.split()
+            if 1 <= len(words) <= 8 and words[0][:1].isupper():
+                a = start + len(item) - len(item.lstrip())
+                return a, a + len(item.strip())
     return None
 
 
@@ -1301,16 +1366,26 @@ def _clause_end_outside_quotes(text: str, start: int) -> re.Match | None:
     return None
 
 
-def _quoted_after_noun(text: str, noun: str) -> tuple[int, int] | None:
+def _quoted_after_noun(text: str, noun: str, names: list[str] = ()) -> tuple[int, int] | None:
     """"giải thưởng “Doanh nghiệp sáng tạo ASEAN năm 2022 (…)”": the name the sentence quotes right
-    after the noun asked is the thing's name, whole (without its quotation marks)."""
+    after the noun asked is the thing's name, whole (without its quotation marks). Of several
+    ("sản phẩm “Hội An chiều thu” của … Điện Bàn) và sản phẩm “Bánh dừa …” của … Quế Sơn)"), the one
+    whose own words, up to the next, hold a name the question gives ("… của Quế Sơn …?")."""
     if not noun:
         return None
-    for m in re.finditer(rf"(?<!\w){re.escape(noun)}\s*[“\"]", fold(text).lower()):
+    folded = fold(text).lower()
+    quoted = []
+    for m in re.finditer(rf"(?<!\w){re.escape(noun)}\s*[“\"]", folded):
         close = text.find("”" if text[m.end() - 1] == "“" else '"', m.end())
         if close > m.end() and len(text[m.end():close].split()) <= 2 * _MAX_PHRASE:
-            return m.end(), close
-    return None
+            quoted.append((m.start(), m.end(), close))
+    if len(quoted) > 1 and names:
+        own = [folded[a:(quoted[i + 1][0] if i + 1 < len(quoted) else len(folded))] for i, (a, _, _) in enumerate(quoted)]
+        for name in names:
+            holding = [i for i, words in enumerate(own) if re.search(rf"(?<!\w){re.escape(name)}(?!\w)", words)]
+            if len(holding) == 1:
+                return quoted[holding[0]][1:]
+    return quoted[0][1:] if quoted else None
 
 
 _MAX_PHRASE = 16        # words

@@ -12,14 +12,16 @@ import re
 from ..extract.figures import periods_in, years_in
 from ..models import Figure
 from ..text import lexicon
+from ..text.numbers import COUNT_NOUNS
 from ..text.places import find_places
 from ..text.vietnamese import fold, folded_syllables
-from .candidates import (MIN_COVERAGE, MIN_PASSAGE_COVERAGE, TOP_PASSAGES, Candidate, Evidence, asked_verb,
-                         change_end_ok, counted_right_after, country_ok, funding_in_sentence, funding_ok, funding_said,
+from .candidates import (MIN_COVERAGE, MIN_PASSAGE_COVERAGE, PART_OF_A_WHOLE, TOP_PASSAGES, Candidate, Evidence,
+                         asked_verb, change_end_ok, counted_right_after, country_ok, funding_in_sentence, funding_ok,
+                         funding_said,
                          group_of, group_ok, identifier_ok, in_a_list_of_targets, label_ok, level_ok, listed_name_ok,
                          measure_acronym_ok, names_a_market_asked, names_ok, organisation_ok, origin_ok, part_ok,
                          period_ok, place_ok, rank_ok, region_ok, same_group, scope_ok, stars_ok, start_of_change_ok,
-                         stated_as_planned, table_context, unit_ok, unstated_ok)
+                         stated_as_planned, sum_ok, table_context, unit_ok, unstated_ok, zone_ok)
 from .features import (CHANGE_VERBS, asked_after_count, asked_count_phrase, asked_setting, clause, counted_share,
                        figure_features, is_place_asked, mentions, own_count_words, own_setting, relation_of,
                        set_features)
@@ -63,10 +65,11 @@ def measure_ok(ctx, f, x) -> bool:
 # What the question names that a figure's evidence must not contradict (candidates.py), in order
 HARD_SLOTS = (place_ok, country_ok, region_ok, scope_ok, level_ok, funding_ok, period_ok, names_ok, organisation_ok,
               part_ok, change_end_ok, label_ok, group_ok, stars_ok, origin_ok, listed_name_ok, rank_ok, unstated_ok,
-              measure_acronym_ok, start_of_change_ok)
+              measure_acronym_ok, start_of_change_ok, zone_ok, sum_ok)
 
 
 _TIMES_ASKED = re.compile(r"(?<!\w)(?:lan|gap)(?!\w)")
+_A_CHANGE_NAMED = re.compile(r"(?<!\w)(?:tang|giam|them|hon|chenh lech|thay doi|bien dong)(?!\w)")
 _PLAN_BASE = re.compile(r"(?<!\w)(?:" + "|".join(re.escape(fold(b)) for b in lexicon.PLAN_BASES) + r")(?!\w)",
                         re.IGNORECASE)
 
@@ -164,6 +167,32 @@ def _of_a_plan(f: Figure) -> bool:
     return bool(_PLAN_BASE.search(fold(" ".join(after.split()[:5]))))
 
 
+def _bound_to_the_measure_asked(ctx: Evidence, out: list[Candidate]) -> list[Candidate]:
+    """Of two figures of one sentence and unit, each bound to its own measure ("thu nộp ngân sách
+    nhà nước hơn 20,7 triệu đồng và thu giữ một số hàng hóa trị giá gần 2 triệu đồng"), the one
+    whose measure the question asks ("thu nộp ngân sách …?", "… trị giá bao nhiêu?") answers; the
+    other's clause holds the measure asked only as its neighbour's."""
+    asked = {fold(m).lower() for m in ctx.q.measures}
+    asked |= {o.lower() for p, others in ctx.equivalents if p in asked for o in others}
+    if not asked:
+        return out
+    def of_the_asked(f: Figure) -> bool:       # "kim ngạch xuất khẩu" is of "xuất khẩu" asked
+        own = fold(f.measure).lower()
+        return any(_phrase_in(a, own) or _phrase_in(own, a) for a in asked)
+
+    def measured(f: Figure) -> bool:           # a measure of its own, not a count's noun ("200 sản phẩm")
+        return bool(f.measure) and fold(f.measure).lower() != fold(f.unit).lower() and f.unit not in COUNT_NOUNS
+
+    bound = {(c.figure.doc, c.figure.sentence_start, c.figure.unit) for c in out if measured(c.figure)
+             and of_the_asked(c.figure)}
+    return [c for c in out if (c.figure.doc, c.figure.sentence_start, c.figure.unit) not in bound
+            or not measured(c.figure) or of_the_asked(c.figure)]
+
+
+def _phrase_in(phrase: str, text: str) -> bool:
+    return re.search(r"(?<!\w)" + re.escape(phrase) + r"(?!\w)", text) is not None
+
+
 def _part_of_the_place_asked(ctx: Evidence, f: Figure, names: set[str]) -> bool:
     """A figure after "trong đó" whose whole names the province asked ("… UBND tỉnh Trà Vinh đã
     phê duyệt Kế hoạch … với tổng kinh phí gần 11 tỷ đồng. Trong đó, kinh phí hỗ trợ cho hoạt
@@ -239,6 +268,10 @@ def score_figures(ctx: Evidence, cands: list[tuple[Figure, int]]) -> list[Candid
         if not q.change and relation_of(f) in CHANGE_VERBS and fold(f.unit).lower() == "lan" \
                 and not _TIMES_ASKED.search(fold(q.text).lower()):
             continue        # nor is a multiple of change ("thặng dư … tăng 96,7 lần") a level asked ("đạt bao nhiêu?")
+        if not q.change and f.unit != "%" and relation_of(f) in CHANGE_VERBS and relation_of(f) != "vuot" \
+                and not _A_CHANGE_NAMED.search(fold(q.text).lower()):
+            continue        # nor an amount's change ("tiếp nhận 226 (tăng 55 hồ sơ so với năm 2017) hồ sơ"):
+            #                 "tiếp nhận bao nhiêu hồ sơ?" names no change, and 55 more is no level
         if base_asked and (paired := _own_base(f) or _paired_base(ctx, f)) is not None \
                 and paired != base_asked.group(1):
             continue        # "tăng 6,9% so tháng trước và tăng 19,4% so với cùng kỳ": the base written after
@@ -292,6 +325,7 @@ def score_figures(ctx: Evidence, cands: list[tuple[Figure, int]]) -> list[Candid
             if _in_own_record(ctx, c.figure):
                 c.features["entity_exact"] = 1.0
     out = _named_list_items(ctx, out)
+    out = _bound_to_the_measure_asked(ctx, out)
     # the group asked, where the record counts it apart, before the stage it is counted at
     out = _of_the_group_asked(ctx, out)
     # what is counted, named whole, first: "đề án khuyến công địa phương" is the detail's 56, though
@@ -300,6 +334,7 @@ def score_figures(ctx: Evidence, cands: list[tuple[Figure, int]]) -> list[Candid
     out = _counted_by_the_verb_asked(ctx, out)
     out = _in_the_setting_asked(ctx, out)
     out = _the_list_item_asked(ctx, out)
+    out = _the_bracketed_item_asked(ctx, out)
     out = _at_the_stage_asked(ctx, out)
     out = _segment_asked(ctx, out)
     if ctx.funding:
@@ -583,6 +618,43 @@ def _counted_by_the_verb_asked(ctx: Evidence, cands: list[Candidate]) -> list[Ca
             or any(_broken_down(w, c.figure) for w in wholes)]
 
 
+def _bracket_item_words(f: Figure) -> set[str] | None:
+    """The words of the list item a bracketed figure is said of: "…, trị giá hàng hóa buộc tiêu hủy
+    trên 176 tỷ đồng (tăng 87%)" → those before its bracket, back to the item's start."""
+    pos = f.start - f.sentence_start
+    opened = f.sentence.rfind("(", 0, pos)
+    if opened < 0 or ")" in f.sentence[opened:pos]:
+        return None
+    start = max(f.sentence.rfind(d, 0, opened) for d in ",;:)") + 1
+    return set(folded_syllables(f.sentence[start:opened]).split())
+
+
+_MAX_ITEM_WORDS = 12
+
+
+def _the_bracketed_item_asked(ctx: Evidence, cands: list[Candidate]) -> list[Candidate]:
+    """"trị giá hàng hóa buộc tiêu hủy … tăng bao nhiêu %?" of "…, trị giá hàng hóa tịch thu gần 169
+    tỷ đồng (tăng 12%), trị giá hàng hóa buộc tiêu hủy trên 176 tỷ đồng (tăng 87%)": each bracketed
+    change is its item's; the words asked that the items do not share ("buộc tiêu hủy") are one
+    item's own (12% had been stated at 0.87)."""
+    groups: dict[tuple, list[Candidate]] = {}
+    for c in cands:
+        groups.setdefault((c.figure.doc, c.figure.sentence_start, c.figure.unit), []).append(c)
+    asked = set(folded_syllables(ctx.q.text).split()) - lexicon.STOPWORDS
+    dropped = set()
+    for group in groups.values():
+        own = {id(c): _bracket_item_words(c.figure) for c in group}
+        if len(group) < 2 or any(words is None or len(words) > _MAX_ITEM_WORDS for words in own.values()):
+            continue        # (an item that runs back into the list's lead, "Tính đến … là 1.475 chợ (đạt 68,9%)",
+            #                 holds the words every item shares)
+        frame = set.intersection(*own.values())
+        hits = {i: len((words - frame) & asked) for i, words in own.items()}
+        best = max(hits.values())
+        if best and list(hits.values()).count(best) == 1:
+            dropped |= {i for i, n in hits.items() if n < best}
+    return [c for c in cands if id(c) not in dropped]
+
+
 def _the_list_item_asked(ctx: Evidence, cands: list[Candidate]) -> list[Candidate]:
     """"bao nhiêu xã đạt tiêu chí thủy lợi?" of "39 xã đạt tiêu chí giao thông, 75 xã đạt tiêu chí
     thủy lợi, 48 xã đạt tiêu chí điện": the counts of one sentence share their frame ("xã đạt tiêu
@@ -679,6 +751,10 @@ def _stage_of(f: Figure) -> str | None:
     it, else by the whole whose list of parts it is in."""
     after = fold(f.sentence[f.end - f.sentence_start:]).lower()
     stage = _stage(re.split(r"[,;:.()]", after, 1)[0].strip())
+    if PART_OF_A_WHOLE.search(f.text):
+        # "40 trong tổng số 96 sản phẩm tham gia bình chọn … được công nhận": the words after it are
+        # the whole's ("tham gia"); the part is at the other stage its sentence names, if any
+        return next((other for other, pattern in _STAGES if other != stage and pattern.search(after)), None)
     if stage:
         return stage
     before = fold(f.sentence[:f.start - f.sentence_start]).lower()

@@ -1570,3 +1570,33 @@ def test_a_thing_of_the_same_head_noun_takes_the_earlier_things_place():
     assert resolve("Còn đường dây trung thế?", [_turn(base, kind="count")]).question == \
         "Công ty Điện lực Hà Tĩnh quản lý bao nhiêu km đường dây trung thế năm 2019?"
 
+
+
+def test_another_firm_and_another_source_of_money_take_the_earlier_ones_place():
+    """"Còn HTX miến Việt Cường?" after "HTX chè Hảo Đạt …": the firm's noun and name whole ("HTX
+    Việt Cường chè Hảo Đạt …" had been asked, and "Công ty TNHH Minh Long số kiến thiết …"); a
+    source of money after "Trong đó" or "Còn" goes into the earlier "khuyến công" ("… 28 tỉnh phía
+    Bắc khuyến công quốc gia là bao nhiêu?" had been asked, and "Còn khuyến công địa phương?" kept both)."""
+    product = [_turn("HTX chè Hảo Đạt có sản phẩm nào đạt CNNT tiêu biểu cấp quốc gia năm 2023?", kind="named",
+                     answer_text="Chè móc câu")]
+    assert resolve("Còn HTX miến Việt Cường?", product).question == \
+        "HTX miến Việt Cường có sản phẩm nào đạt CNNT tiêu biểu cấp quốc gia năm 2023?"
+    firm = [_turn("Doanh thu năm 2022 của Công ty TNHH MTV Xổ số kiến thiết Bình Dương là bao nhiêu?")]
+    assert resolve("Còn Công ty TNHH Minh Long?", firm).question == \
+        "Doanh thu năm 2022 của Công ty TNHH Minh Long là bao nhiêu?"
+    whole = [_turn("Năm 2013 tổng kinh phí khuyến công thực hiện của 28 tỉnh phía Bắc là bao nhiêu?")]
+    assert resolve("Trong đó khuyến công quốc gia là bao nhiêu?", whole).question == \
+        "Năm 2013 kinh phí khuyến công quốc gia thực hiện của 28 tỉnh phía Bắc là bao nhiêu?"
+    part = [_turn("Năm 2013 kinh phí khuyến công quốc gia thực hiện của 28 tỉnh phía Bắc là bao nhiêu?")]
+    assert resolve("Còn khuyến công địa phương?", part).question == \
+        "Năm 2013 kinh phí khuyến công địa phương thực hiện của 28 tỉnh phía Bắc là bao nhiêu?"
+
+
+def test_a_bare_how_much_after_a_which_question_asks_of_the_thing_answered():
+    """"Tăng bao nhiêu?" after "Ngành nào của Đà Nẵng có mức tăng cao nhất …?" answered "sản xuất
+    linh kiện điện tử" asks that sector's rise, not Đà Nẵng's (the city's 7,81% had been stated at
+    0.90); unanswered, there is nothing to ask it of."""
+    which = "Ngành nào của Đà Nẵng có mức tăng cao nhất trong 6 tháng đầu năm 2018?"
+    assert resolve("Tăng bao nhiêu?", [_turn(which, kind="superlative", answer_text="sản xuất linh kiện điện tử")]
+                   ).question == "Ngành sản xuất linh kiện điện tử của Đà Nẵng tăng bao nhiêu 6 tháng đầu năm 2018?"
+    assert resolve("Tăng bao nhiêu?", [_turn(which, kind="superlative")]).unresolvable

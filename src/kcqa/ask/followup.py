@@ -277,6 +277,15 @@ def resolve(question: str, previous: list[dict]) -> Resolution:
     complement = _complement_of(question, base)
     if complement:
         return Resolution(complement, resolved=True, substituted=True)
+    funded = _funding_swap(base, question)
+    if funded:
+        return Resolution(funded, resolved=True, substituted=True)
+    answered = _answer_as_subject(question, base, anchor)
+    if answered == "":
+        return Resolution(question, unresolvable="Không rõ câu hỏi này hỏi về điều gì: câu hỏi trước (… nào?) "
+                                                 "chưa có câu trả lời; hãy hỏi đầy đủ hơn.")
+    if answered:
+        return Resolution(answered, resolved=True)
     q = parse_question(question)
     cues = looks_like_followup(question) or _bare(question)
     period = _period_only(question, q)
@@ -343,6 +352,9 @@ def resolve(question: str, previous: list[dict]) -> Resolution:
     local = _local_unit_swap(base, core) if elliptic and core else None
     if local:
         return Resolution(local, resolved=True, substituted=True)
+    firm = _firm_swap(base, core) if elliptic and core else None
+    if firm:
+        return Resolution(firm, resolved=True, substituted=True)
     setting = _setting_swap(base, core) if elliptic and core else None
     if setting:
         return Resolution(setting, resolved=True, substituted=True)
@@ -746,6 +758,94 @@ def _local_unit_swap(base: str, core: str) -> str | None:
             phrase = phrase[:1].upper() + phrase[1:] if m.start() == 0 else phrase[:1].lower() + phrase[1:]
             return base[:m.start()] + phrase + base[end:]
     return None
+
+
+_FIRM_NOUN = r"(?:tổng công ty|công ty|tập đoàn|hợp tác xã|htx|doanh nghiệp|dntn|nhà máy|cơ sở)"
+_FIRM_TYPED = re.compile(rf"^({_FIRM_NOUN})\s+\S", re.IGNORECASE)
+
+
+def _firm_swap(base: str, core: str) -> str | None:
+    """"Còn HTX miến Việt Cường?" after "HTX chè Hảo Đạt có sản phẩm nào …?": a firm in the
+    earlier firm's stead, its noun and name whole ("HTX chè Hảo Đạt" is all of it: a lower-case
+    word inside a name is kept when a capitalised one follows). Only when the earlier question
+    names a firm of the same noun. (A word of the name may be lower case when a capitalised one
+    follows within three: "Công ty TNHH MTV Xổ số kiến thiết Bình Dương".)"""
+    typed = core.strip(" ?")
+    head = _FIRM_TYPED.match(typed)
+    if not head or len(typed.split()) > 10:
+        return None
+    noun = fold(head.group(1)).lower()
+    for m in re.finditer(rf"(?<!\w){_FIRM_NOUN}\s+", base, re.IGNORECASE):
+        if fold(m.group().strip()).lower() != noun:
+            continue
+        end, last_capital = m.end(), None
+        while w := _NAME_WORD.match(base, end):
+            word = w.group(1)
+            if word[:1].isupper():
+                last_capital = w.end()
+            elif not any(n[:1].isupper() for n in base[w.end():].split()[:3]) or fold(word).lower() in _FIRM_STOPS:
+                break
+            end = w.end()
+        if last_capital:
+            phrase = typed[:1].upper() + typed[1:] if m.start() == 0 else typed
+            return base[:m.start()] + phrase + base[last_capital:]
+    return None
+
+
+# words that end a firm's name: its predicate, its owner, a place or time after it
+_FIRM_STOPS = {"co", "la", "dat", "duoc", "cua", "tai", "o", "va", "nam", "thang", "quy", "san", "nao", "xuat", "nhap",
+               "ban", "tang", "giam", "sang", "tren", "trong", "voi", "cho", "thuoc", "nop", "doanh", "loi", "von"}
+
+
+_FUNDING_TYPED = re.compile(r"^\s*(?:(?:vay|the)\s+)?(?:con\s+)?(?:kinh phi\s+)?(khuyen cong\s+(?:quoc gia|dia phuong))"
+                            r"(?:\s+(?:la|dat|thuc hien|duoc|co|thi))*(?:\s+(?:bao nhieu|sao|the nao))?\s*\??\s*$")
+_KHUYEN_CONG_IN_BASE = re.compile(r"(?<!\w)(?:khuyến công|khuyen cong)(?:\s+(?:quốc gia|địa phương|quoc gia|dia phuong))?(?!\w)",
+                                  re.IGNORECASE)
+
+
+def _funding_swap(base: str, question: str) -> str | None:
+    """"Khuyến công quốc gia là bao nhiêu?" (after "Trong đó"), "Còn khuyến công địa phương?"
+    after "… tổng kinh phí khuyến công thực hiện của 28 tỉnh phía Bắc …": the source of the money
+    in the earlier question's "khuyến công", or in place of the source it named."""
+    typed = _FUNDING_TYPED.match(fold(question).lower())
+    if not typed:
+        return None
+    m = _KHUYEN_CONG_IN_BASE.search(base)
+    if not m:
+        return None
+    start = typed.start(1)
+    phrase = question[start:start + len(typed.group(1))]
+    return base[:m.start()] + phrase[:1].lower() + phrase[1:] + base[m.end():]
+
+
+_WHICH_NOUN = re.compile(r"(?<!\w)((?:[^\W\d_]+\s+){0,2}?[^\W\d_]+)\s+(?:nào|nao)(?!\w)", re.IGNORECASE)
+_BARE_HOW_MUCH = re.compile(r"^\s*(?:(?:vay|the)\s+)?(?:(?:tang|giam|dat|la|duoc|chiem|co)\s+){0,2}(?:bao nhieu|may)"
+                            r"(?:\s+(?:phan tram|%|so voi cung ky|so voi nam truoc))?\s*\??\s*$")
+
+
+def _answer_as_subject(question: str, base: str, anchor: dict) -> str | None:
+    """"Tăng bao nhiêu?" after "Ngành nào của Đà Nẵng có mức tăng cao nhất trong 6 tháng đầu năm
+    2018?" answered "sản xuất linh kiện điện tử": the thing answered is what the figure asked is
+    of ("Ngành sản xuất linh kiện điện tử của Đà Nẵng tăng bao nhiêu 6 tháng đầu năm 2018?"), not
+    the place the question named (its whole had been stated). Unanswered, "" (nothing to go on)."""
+    if (anchor.get("frame") or {}).get("kind") not in ("superlative", "named"):
+        return None
+    answer = anchor.get("answer") or {}
+    text = ((answer.get("answer") or {}).get("text") or "") if answer.get("status") == "answered" else ""
+    text = re.sub(r"\s*\(.*\)\s*$", "", text)        # "Lâm Đồng (hơn 10 tỷ đồng)": the name
+    which = _WHICH_NOUN.search(base)
+    if not which or not _BARE_HOW_MUCH.match(fold(question).lower()):
+        return None
+    if not text or re.search(r"\d", text):
+        return ""
+    noun = which.group(1)
+    subject = text if fold(text).lower().startswith(fold(noun).lower()) else f"{noun} {text}"
+    base_q = parse_question(base)
+    owner = f" của {base_q.places[0][0]}" if base_q.places else ""
+    # and of the measure it was ranked by ("Địa phương nào bố trí kinh phí cao nhất?": its kinh phí)
+    measure = next((m for m in base_q.measures if fold(m).lower() not in fold(question).lower()), "")
+    out = f"{subject[:1].upper()}{subject[1:]}{owner} {measure + ' ' if measure else ''}{_lower_first(question.strip())}"
+    return _append(out, _period_text(base, base_q, carried=True))
 
 
 _SETTING = re.compile(r"(?<!\w)(?:tai|o)\s+(?=\w)")

@@ -346,23 +346,13 @@ def resolve(question: str, previous: list[dict]) -> Resolution:
     ordinal = _ordinal_swap(base, core) if core else None
     if ordinal:
         return Resolution(ordinal, resolved=True, substituted=True)
-    numbered = _number_swap(base, core) if elliptic and core else None
-    if numbered:
-        return Resolution(numbered, resolved=True, substituted=True)
-    local = _local_unit_swap(base, core) if elliptic and core else None
-    if local:
-        return Resolution(local, resolved=True, substituted=True)
-    firm = _firm_swap(base, core) if elliptic and core else None
-    if firm:
-        return Resolution(firm, resolved=True, substituted=True)
-    setting = _setting_swap(base, core) if elliptic and core else None
-    if setting:
-        return Resolution(setting, resolved=True, substituted=True)
-    baseline = _baseline_swap(base, core) if elliptic and core else None
-    if baseline:
-        # "So với kế hoạch năm đó thì sao?" after "… tăng bao nhiêu so với cùng kỳ?": the same
-        # change, against another base
-        return Resolution(baseline, resolved=True, substituted=True)
+    # "Còn …?" naming a slot of its own kind, in that slot's place, in this order: a numbered
+    # thing, a district or town, a firm, a setting, and a change's base ("So với kế hoạch năm đó
+    # thì sao?" after "… tăng bao nhiêu so với cùng kỳ?": the same change, against another base)
+    for swap in (_number_swap, _local_unit_swap, _firm_swap, _setting_swap, _baseline_swap):
+        swapped = swap(base, core) if elliptic and core else None
+        if swapped:
+            return Resolution(swapped, resolved=True, substituted=True)
     if elliptic and core_q is not None and not (core_q.places or core_q.years or core_q.period or core_q.days) \
             and not _asks(core, tuple(_QUESTION_WORDS)):
         # "Còn khối công nghiệp địa phương?" after "… khối công nghiệp Trung ương đạt …": another

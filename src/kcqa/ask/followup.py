@@ -813,6 +813,12 @@ _BARE_HOW_MUCH = re.compile(r"^\s*(?:(?:vay|the)\s+)?(?:(?:tang|giam|dat|la|duoc
                             r"(?:\s+(?:phan tram|%|so voi cung ky|so voi nam truoc))?\s*\??\s*$")
 
 
+def _answered_text(turn: dict) -> str:
+    """What an earlier turn stated as its answer ("" when it was not answered)."""
+    answer = turn.get("answer") or {}
+    return ((answer.get("answer") or {}).get("text") or "") if answer.get("status") == "answered" else ""
+
+
 def _answer_as_subject(question: str, base: str, anchor: dict) -> str | None:
     """"Tăng bao nhiêu?" after "Ngành nào của Đà Nẵng có mức tăng cao nhất trong 6 tháng đầu năm
     2018?" answered "sản xuất linh kiện điện tử": the thing answered is what the figure asked is
@@ -820,9 +826,7 @@ def _answer_as_subject(question: str, base: str, anchor: dict) -> str | None:
     the place the question named (its whole had been stated). Unanswered, "" (nothing to go on)."""
     if (anchor.get("frame") or {}).get("kind") not in ("superlative", "named"):
         return None
-    answer = anchor.get("answer") or {}
-    text = ((answer.get("answer") or {}).get("text") or "") if answer.get("status") == "answered" else ""
-    text = re.sub(r"\s*\(.*\)\s*$", "", text)        # "Lâm Đồng (hơn 10 tỷ đồng)": the name
+    text = re.sub(r"\s*\(.*\)\s*$", "", _answered_text(anchor))     # "Lâm Đồng (hơn 10 tỷ đồng)": the name
     which = _WHICH_NOUN.search(base)
     if not which or not _BARE_HOW_MUCH.match(fold(question).lower()):
         return None
@@ -1738,8 +1742,7 @@ def _replace_references(question: str, base: str, base_q: Question, last: dict,
     """"tỉnh này" → the earlier province, "năm đó" → the earlier year, "ông ấy" → the earlier
     answer's person, "hội nghị đó" → the earlier phrase that starts with "hội nghị"."""
     out = question
-    answer = (last.get("answer") or {})
-    ans_text = ((answer.get("answer") or {}).get("text") or "") if answer.get("status") == "answered" else ""
+    ans_text = _answered_text(last)
     # "Quyết định số 1886/QĐ-UBND ngày 12 tháng 7 năm 2021" is referred to by its number: "quyết
     # định đó ban hành ngày nào?" asks the day, which the question must not already hold
     from .entities import DOCUMENT_NUMBER, ISSUED_ON

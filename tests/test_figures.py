@@ -779,3 +779,23 @@ def test_a_comparisons_baseline_ends_with_its_sentence():
                                   "cùng kỳ năm trước.\n\nTrong đó, công nghiệp khai khoáng giảm 43,68%.")
     assert figs["43,68%"].period == "quý III năm 2020"
     assert figs["5,87%"].period == "9 tháng đầu năm 2020"
+
+
+def test_a_person_who_tells_a_figure_is_not_its_subject(tmp_path):
+    """"Ông Nguyễn Khắc Nhu cho biết thêm, … đã triển khai được 20/32 dự án, trong đó có 8 dự án đi
+    vào hoạt động": the speaker had been the figures' entity, so a question about the province
+    found them of someone else."""
+    path = tmp_path / "vinh-long.txt"
+    path.write_text("Vĩnh Long thu hút đầu tư năm 2019\n\nÔng Nguyễn Khắc Nhu cho biết thêm, trong 32 dự án được ký "
+                    "kết tại hội nghị xúc tiến đầu tư của tỉnh năm 2018, đến nay đã triển khai được 20/32 dự án, trong "
+                    "đó có 8 dự án đi vào hoạt động.\n", encoding="utf-8")
+    figs = {f.text: f for f in extract_figures(read_document(path))}
+    assert "Nguyễn Khắc Nhu" not in figs["8 dự án"].entity and "Nguyễn Khắc Nhu" not in figs["20/32 dự án"].entity
+
+
+def test_a_month_written_with_a_hyphen_keeps_its_year():
+    """"Trong tháng 4-2015, …" (as papers write it) is April 2015: read as "tháng 4", the next
+    sentence's figures lost the year and failed the period asked."""
+    from kcqa.extract.figures import periods_in
+    assert [p for _, _, p in periods_in("(ĐN)- Trong tháng 4-2015, Chi cục đã kiểm tra 218 vụ")] == ["tháng 4-2015"]
+    assert [p for _, _, p in periods_in("tháng 3-20 người")] == ["tháng 3"]

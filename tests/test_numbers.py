@@ -670,3 +670,15 @@ def test_energy_in_any_case_and_pieces_are_units():
                               ("3 thành viên", "thành viên", 3)):
         q = parse_quantity(text)
         assert (q.unit, q.value) == (unit, value), text
+
+
+def test_a_figure_written_as_scaled_parts_is_read_whole():
+    """"4 ngàn 400 tấn thịt heo", "1 tỷ 200 triệu đồng": news writes a figure as parts, the larger
+    with no unit of its own; read as two, "400 tấn" had answered for 4.400 tấn. A scale with its own
+    unit is a figure of its own ("5 tỷ đồng và 300 người")."""
+    from kcqa.text.numbers import find_quantities
+    assert [(q.text, q.value, q.unit) for q in find_quantities("gồm 560 tấn thịt trâu, bò; 4 ngàn 400 tấn thịt heo")] \
+        == [("560 tấn", 560, "tấn"), ("4 ngàn 400 tấn", 4400, "tấn")]
+    assert [(q.text, q.value) for q in find_quantities("với tổng vốn 1 tỷ 200 triệu đồng")] == \
+        [("1 tỷ 200 triệu đồng", 1.2e9)]
+    assert [q.text for q in find_quantities("có 5 tỷ đồng và 300 người")] == ["5 tỷ đồng", "300 người"]

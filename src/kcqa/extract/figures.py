@@ -18,7 +18,7 @@ from ..read import date_line_day
 
 # Bump when extraction changes: `kcqa index` then re-extracts figures from the stored
 # text of every record, without re-embedding anything.
-EXTRACTOR_VERSION = "97"
+EXTRACTOR_VERSION = "100"
 from ..text import lexicon
 from ..text.numbers import Quantity, find_durations, find_quantities
 from ..text.places import find_places
@@ -36,7 +36,7 @@ _PERIOD = re.compile(
     r"|\d{1,2} tháng(?: \d{4}(?!\d))?"
     r"|quý [IV1-4]+(?!\w)(?:/\d{4}(?!\d)| năm \d{4}(?!\d))?"
     r"|quý đầu tiên (?:của )?năm(?: \d{4}(?!\d))?"
-    r"|tháng \d{1,2}(?:/\d{4}(?!\d)| năm \d{4}(?!\d))?"
+    r"|tháng \d{1,2}(?:[/-](?:19|20)\d{2}(?!\d)| năm \d{4}(?!\d))?"      # "tháng 4-2015", as papers write it
     r"|(?:năm|niên khóa|niên độ) \d{4}(?!\d)(?:\s*(?:[-–]|đến|tới)\s*(?:năm )?\d{4}(?!\d))?"
     r"|giai đoạn \d{4}(?!\d)\s*[-–]\s*\d{4}(?!\d)"
     r"|(?:ngày )?\d{1,2}/\d{1,2}/\d{4}(?!\d)"
@@ -439,6 +439,11 @@ _SOURCE_PERSON = re.compile(r"(?<!\w)[Tt]heo\s+(?:(?:ông|bà)\s+(?=[A-ZĐ])|(?:
                             + lexicon.alternation(lexicon.TITLES)
                             + r")(?!\w))(?:[^,;.:()]|\([^()]*\))*[,:]")
 
+# nor a person speaking ("Ông Nguyễn Khắc Nhu cho biết thêm, … đã triển khai được 20/32 dự án"):
+# who tells the figure is not what it is about (a body that tells its own figures may be)
+_SPEAKER = re.compile(r"(?<!\w)(?:ông|bà|đồng chí)\s+(?-i:[A-ZĐ])[^;.:()]{0,100}?\s(?:" + lexicon.alternation(lexicon.SPEECH_VERBS)
+                      + r")(?:\s+thêm)?\s*[,:]", re.IGNORECASE)
+
 
 _RANGE_FROM = re.compile(r"(?<!\w)(?:từ)\s+$", re.IGNORECASE)
 _RANGE_TO = re.compile(r"(?<!\w)(?:đến|tới)\s+$", re.IGNORECASE)
@@ -457,7 +462,7 @@ def _capitalised_before(text: str) -> str:
     """The last run of capitalised words before a figure (a company, an agency), not a sentence start."""
     from ..text.vietnamese import capitalised_runs
     # "Theo báo cáo của Sở Công Thương, tổng mức bán lẻ … đạt …": who says it is not what it is about
-    sources = [m.span() for pattern in (_SOURCE, _SOURCE_PERSON) for m in pattern.finditer(text)]
+    sources = [m.span() for pattern in (_SOURCE, _SOURCE_PERSON, _SPEAKER) for m in pattern.finditer(text)]
     # "dầu FO 82,4 triệu USD; thép 560 triệu USD": an item of a list that opens with its own label
     # has its own subject, and FO's item has ended; "PNJ đạt … 17.511 tỷ đồng; lợi nhuận … 1.349 tỷ
     # đồng" goes on with another measure of the same subject

@@ -107,6 +107,8 @@ SECTORS = (
     "du lịch", "bán lẻ", "khai khoáng", "vận tải", "ngân hàng", "bất động sản", "năng lượng",
     # the branches a provincial report splits industry into (the statistics office's four)
     "chế biến, chế tạo", "chế biến chế tạo", "sản xuất và phân phối điện", "sản xuất, phân phối điện",
+    "sản xuất và phân phối điện, khí đốt", "công nghiệp khai khoáng", "công nghiệp sản xuất và phân phối điện",
+    "công nghiệp sản xuất và phân phối điện, khí đốt",       # … written with their "công nghiệp"
     "cung cấp nước, hoạt động quản lý và xử lý rác thải, nước thải", "cung cấp nước, xử lý rác thải, nước thải",
     "cung cấp nước",
 )
@@ -305,6 +307,7 @@ def countries_named(text: str) -> set[str]:
 # other capitalised pair folds to them), a one-word loan name in any case ("malaysia"); a
 # Vietnamese one-syllable name ("Nga", "Lào", "Mỹ") only as the records write it.
 _COUNTRY_FOLDED = {fold(c): c for c in COUNTRIES}
+COUNTRIES_FOLDED = frozenset(fold(c).lower() for c in COUNTRIES)     # as folded names are compared
 _LOAN_NAMES = {fold(c) for c in COUNTRIES if " " not in c and fold(c) == c.lower() and len(c) >= 4}
 _COUNTRY_FOLDED_RE = re.compile(r"(?<!\w)(" + "|".join(re.escape(c) for c in sorted(_COUNTRY_FOLDED, key=len, reverse=True))
                                 + r")(?!\w)")
@@ -399,7 +402,9 @@ _TERM_SHORTHAND = (("kế hoạch", "KH"), ("giá trị sản xuất công nghi�
                    ("chỉ số sản xuất công nghiệp", "IIP"), ("thương mại điện tử", "TMĐT"),
                    ("xúc tiến thương mại", "XTTM"), ("mỗi xã một sản phẩm", "OCOP"), ("giáo dục nghề nghiệp", "GDNN"), ("sản xuất kinh doanh", "SXKD"), ("công nghiệp hỗ trợ", "CNHT"),
                    # "giá trị sản xuất CN trên địa bàn tỉnh": "CN" had been the figure's subject
-                   ("sản xuất công nghiệp", "SXCN"), ("công nghiệp", "CN"), ("doanh nghiệp", "DN"))
+                   ("sản xuất công nghiệp", "SXCN"), ("công nghiệp", "CN"), ("doanh nghiệp", "DN"),
+                   # "46 dự án đầu tư trực tiếp nước ngoài" are the "dự án FDI" a question names
+                   ("đầu tư trực tiếp nước ngoài", "FDI"), ("đầu tư trong nước", "DDI"))
 ABBREVIATIONS += _TERM_SHORTHAND + (("tổng sản phẩm trên địa bàn", "GRDP"),)
 TERM_ABBREVIATIONS = tuple(short for _, *shorts in _TERM_SHORTHAND for short in shorts)
 # acronyms that name what is measured, never whose it is ("GRDP của Đồng Nai ước đạt …")
@@ -603,6 +608,8 @@ VENUE_NOUNS = ("quảng trường", "vườn hoa", "công viên", "nhà văn hó
 EVENT_NOUNS = ("lễ khai mạc", "lễ hội", "ngày hội", "hội nghị", "hội thảo", "hội chợ", "triển lãm", "diễn đàn",
                "tuần lễ", "tuần hàng", "phiên chợ", "cuộc họp", "phiên họp", "lễ")
 EVENT_NOUN_FOLDED = re.compile(r"(?<!\w)(" + "|".join(fold(n) for n in EVENT_NOUNS) + r")(?!\w)")
+# what a speaker does: "Ông …, Giám đốc Sở Công Thương, cho biết, …" tells a figure, it is not the figure's
+SPEECH_VERBS = ("cho biết", "nói", "khẳng định", "chia sẻ", "nhấn mạnh", "thông tin", "phát biểu")
 # words that end a body's name written in a sentence ("Sở Công Thương chủ trì …", "… vừa phê duyệt"):
 # function and time words, and the verbs official writing puts after its subject
 NAME_ENDS = frozenset("""là và của có các những được trong cho với tại từ đến đã sẽ này đó thì mà một theo về như để ở

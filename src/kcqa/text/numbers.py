@@ -651,6 +651,11 @@ def _scan(text: str, allow_bare: bool = False) -> list[Quantity]:
         if rng:
             num, value_max, tail, num_end = rng
             end = tail.end if tail else num_end
+        if tail and value_max is None:
+            compound = _compound(text, num, tail)
+            if compound:
+                num, tail = compound
+                end = num_end = tail.end
         if tail is None and not allow_bare:
             continue
         unit, kind = (tail.unit, tail.kind) if tail else ("", "count")
@@ -699,6 +704,21 @@ def _scan(text: str, allow_bare: bool = False) -> list[Quantity]:
         )
         pos = end
     return out
+
+
+_NEXT_PART = re.compile(r"[^\S\n]+(\d{1,3})(?![\d.,/])")
+
+
+def _compound(text: str, num: Decimal, tail: _Tail) -> tuple[Decimal, _Tail] | None:
+    """"4 ngàn 400 tấn", "1 tỷ 200 triệu đồng": a figure written as scaled parts, the larger
+    first with no unit of its own; read whole, as (number, the last part's tail)."""
+    if not tail.scale_word or tail.unit:
+        return None
+    m = _NEXT_PART.match(text, tail.end)
+    rest = _tail_at(text, m.end()) if m else None
+    if rest is None or not rest.unit or rest.exp >= tail.exp or int(m.group(1)) * 10 ** rest.exp >= 10 ** tail.exp:
+        return None
+    return num * Decimal(10) ** (tail.exp - rest.exp) + int(m.group(1)), rest
 
 
 def _nfc_with_map(text: str) -> tuple[str, list[int], list[int]] | None:

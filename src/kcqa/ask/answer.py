@@ -14,9 +14,9 @@ from ..models import Answer
 from ..text.vietnamese import fold
 from .candidates import TOP_PASSAGES, Evidence, doc_filter
 from .compose import NOT_FOUND, abstain, answer_compare, answer_figure, merger_notes
-from .entities import (answer_document, answer_named, answer_ordinal, answer_place, answer_superlative, answer_when,
-                       answer_who, asks_a_unit,
-                       asks_several, asks_where, names_a_time)
+from .entities import (answer_document, answer_named, answer_ordinal, answer_place, answer_superlative,
+                       answer_superlative_in_words, answer_when, answer_who, asks_a_unit, asks_several, asks_where,
+                       names_a_time)
 from .frame import Question, parse_question
 from .passage import answer_passage
 from .rank import CALIBRATION_MODEL, ENTITY_MODEL, PASSAGE_MODEL, load_ranker
@@ -53,6 +53,8 @@ def answer_question(engine, question: str, k: int = 5, year: int | None = None, 
         "passage": answer_passage, "ordinal": answer_ordinal,
     }.get(q.kind, answer_figure)
     ans = handler(ctx)
+    if ans is None and q.kind == "superlative" and q.noun:
+        ans = answer_superlative_in_words(ctx)
     if ans is None and q.kind in ("place", "when", "named", "compare") and not asks_several(q) \
             and not asks_where(q) and not asks_a_unit(q) \
             and not (q.kind == "named" and _STATES_A_FIGURE.search(q.text)):

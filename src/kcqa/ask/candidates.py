@@ -1017,8 +1017,8 @@ def label_ok(ctx: Evidence, f: Figure) -> bool:
 
 
 _TOTAL = re.compile(r"\btong\b")
+# a share asked and the whole it is of: "chiếm bao nhiêu % tổng kinh phí …"
 _SHARE_OF = re.compile(r"\bchiem\b.*?(?:\bphan tram\b|\bty le\b|\bty trong\b|%).*$")
-_SHARES_WHOLE = re.compile(r"\bchiem\b.*?\b(?:phan tram|ty le|ty trong)\b.*$")
 # a total asked: "tổng", not a word it begins ("hội nghị tổng kết", "Tổng cục", "Tổng công ty")
 _PERIOD_OPENING = re.compile(r"^(?:(?:trong|tinh|chung|luy|ke|den|het|\d{1,2}|thang|dau|cuoi|nam|quy|[ivx]+|nua|hai|ba|"
                              r"bon|sau|bay|tam|chin|muoi|mot)\s+){1,8}(?:19|20)\d\d\s+")
@@ -1055,7 +1055,7 @@ def part_ok(ctx: Evidence, f: Figure) -> bool:
         return True
     pos = f.start - f.sentence_start
     # (the whole of a share asked, "chiếm bao nhiêu phần trăm tổng kinh phí …", is no total asked)
-    total_asked = bool(_TOTAL_ASKED.search(_SHARES_WHOLE.sub(" ", " ".join(folded_syllables(ctx.q.text).split()))))
+    total_asked = bool(_TOTAL_ASKED.search(_SHARE_OF.sub(" ", " ".join(folded_syllables(ctx.q.text).split()))))
     if _OF_A_WHOLE_BEFORE.search(f.sentence, 0, pos):
         return total_asked      # "40 trong tổng số | 96 sản phẩm tham gia": the whole, when a total is asked
     if PART_OF_A_WHOLE.search(f.text) and total_asked:
@@ -1081,7 +1081,7 @@ def part_ok(ctx: Evidence, f: Figure) -> bool:
             # opens with "trong đó" has its whole in the sentence before
             prior = ctx.sentence_before(f) if not whole.strip(" \t-–*") else ""
             if not stated.search(prior):
-                return _whole_ok(ctx.q, f, pos, stated, asked, total_asked, title)
+                return _whole_ok(ctx, f, pos, stated, asked, total_asked, title)
             whole = prior + " " + whole
         # its own words: from the part before it to the next part ("có 12 xã hình thành sau sắp
         # xếp và | 04 xã không thực hiện sắp xếp"), since a part's words may stand on either side
@@ -1108,8 +1108,8 @@ def part_ok(ctx: Evidence, f: Figure) -> bool:
         return (_names_the_part(ctx.q, asked, whole, part, f.measure, title)
                 or _rated_as_asked(ctx.q, f, whole) or _period_of_the_part(ctx.q, f, whole)
                 or _counted_by_the_action_asked(ctx.q, f, whole) or _origin_of_the_part(ctx, whole, part)) \
-            and _whole_ok(ctx.q, f, pos, stated, asked, total_asked, title)      # a part may be broken down in turn
-    return _whole_ok(ctx.q, f, pos, stated, asked, total_asked, title) and _not_broken_down_next(ctx, f, stated, asked, title)
+            and _whole_ok(ctx, f, pos, stated, asked, total_asked, title)      # a part may be broken down in turn
+    return _whole_ok(ctx, f, pos, stated, asked, total_asked, title) and _not_broken_down_next(ctx, f, stated, asked, title)
 
 
 def _not_broken_down_next(ctx: Evidence, f: Figure, stated: re.Pattern, asked: set[str], title: str) -> bool:
@@ -1125,9 +1125,12 @@ def _not_broken_down_next(ctx: Evidence, f: Figure, stated: re.Pattern, asked: s
     return not _names_the_part(ctx.q, asked, f.sentence, after, title=title)
 
 
-def _whole_ok(q, f: Figure, pos: int, stated: re.Pattern, asked: set[str], total_asked: bool, title: str) -> bool:
+def _whole_ok(ctx: Evidence, f: Figure, pos: int, stated: re.Pattern, asked: set[str], total_asked: bool,
+              title: str) -> bool:
     """A figure its sentence breaks down after it ("120 lớp …, với 80 lớp … tại các làng thuần
-    nông, …") does not answer a question that names one of the parts."""
+    nông, …") does not answer a question that names one of the parts (by its words, its rating
+    or its origin)."""
+    q = ctx.q
     after = _AMONG.search(f.sentence, pos)
     start = _whole_start(f.sentence, after.start(), stated) if after else 0
     if after and start <= pos:               # the figure may be the whole (not one of an earlier group:
@@ -1141,7 +1144,8 @@ def _whole_ok(q, f: Figure, pos: int, stated: re.Pattern, asked: set[str], total
         # (the words the record's title shares with the question name what the record is about, not
         # a part: "Hội chợ … hàng công nghiệp nông thôn …" asked, "350 gian hàng, gồm 250 gian hàng dành
         # cho các cơ sở công nghiệp nông thôn …" is still the fair's whole)
-        return not first or not (_names_the_part(q, asked, whole, part, title=title) or _rating_named(q, part, whole))
+        return not first or not (_names_the_part(q, asked, whole, part, title=title) or _rating_named(q, part, whole)
+                                 or _origin_of_the_part(ctx, whole, _clause_around(part, first)))
     return True
 
 
@@ -1153,12 +1157,22 @@ _ONLY_PLAN_WORDS = re.compile(r"[\s/,:(]*(?:(?:KH|kế hoạch|kế hoạch giao
                               r"[\s/,:(]*)*", re.IGNORECASE)
 
 
+def _clause_around(text: str, m: re.Match) -> str:
+    """The clause of `text` that holds the match `m`, between the commas or semicolons around it."""
+    start = max(text.rfind(",", 0, m.start()), text.rfind(";", 0, m.start())) + 1
+    ends = [i for i in (text.find(",", m.end()), text.find(";", m.end())) if i >= 0]
+    return text[start:min(ends, default=len(text))]
+
+
 def _origin_of_the_part(ctx: Evidence, whole: str, part: str) -> bool:
-    """"… đơn vị trong tỉnh?" names the part of a whole of both origins ("102 đơn vị trong và
-    ngoài tỉnh …. Trong đó có 91 đơn vị, với 132 gian hàng trong tỉnh"): the origin asked."""
-    if ctx.origin is None or not lexicon.BOTH_ORIGINS.search(fold(whole).lower()):
+    """"… đơn vị trong tỉnh?", "… dự án FDI?" name the part of a whole that says the origin asked
+    where its whole does not: "102 đơn vị trong và ngoài tỉnh …. Trong đó có 91 đơn vị, với 132
+    gian hàng trong tỉnh"; "804 dự án đầu tư, trong đó 758 dự án đầu tư trong nước và 46 dự án
+    đầu tư trực tiếp nước ngoài"."""
+    if ctx.origin is None:
         return False
-    return _one_side_said(lexicon.ORIGINS[ctx.origin][0], fold(part.split(";")[0]).lower())
+    side = lexicon.ORIGINS[ctx.origin][0]
+    return _one_side_said(side, fold(part.split(";")[0]).lower()) and not _one_side_said(side, fold(whole).lower())
 
 
 def _one_side_said(side: re.Pattern, folded: str) -> bool:

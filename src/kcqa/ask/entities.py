@@ -49,7 +49,7 @@ def answer_superlative(ctx: Evidence) -> Answer | None:
     asked, whose = fold(q.text).lower(), fold(pick.entity).lower()
     if mentions(asked, whose) and len(q.places) < 2:
         return None      # "Dự án … giúp Bắc Ninh dẫn đầu … là của nhà đầu tư nước nào?": not the one it names
-    a_country = whose in _COUNTRIES_FOLDED
+    a_country = whose in lexicon.COUNTRIES_FOLDED
     if _COUNTRY_ASKED.search(asked) and not a_country:
         return None      # "nước nào", "quốc gia nào": a country, not a province's figure
     if _NO_PLACE_ASKED.search(asked) and (a_country or find_places(pick.entity)):
@@ -64,8 +64,17 @@ def answer_superlative(ctx: Evidence) -> Answer | None:
     return Answer(question="", status="answered", text=text, value=value, citations=[cit])
 
 
+def answer_superlative_in_words(ctx: Evidence) -> Answer | None:
+    """No figures to rank: the record may say which in words ("Mỹ là thị trường tiêu thụ lớn
+    nhất" answers "Thị trường tiêu thụ lớn nhất … là nước nào?"), as a name asked by its noun."""
+    ans = answer_named(ctx)
+    if ans is not None and _COUNTRY_ASKED.search(fold(ctx.q.text).lower()) \
+            and fold(ans.value.text if ans.value else "").lower() not in lexicon.COUNTRIES_FOLDED:
+        return None                       # "nước nào" is a country's name
+    return ans
+
+
 _COUNTRY_ASKED = re.compile(r"\b(?:nuoc|quoc gia)\s+nao\b")
-_COUNTRIES_FOLDED = {fold(c).lower() for c in lexicon.COUNTRIES}
 _NO_PLACE_ASKED = re.compile(r"\b(?:chi so|cong ty|ngan hang|doanh nghiep|tap doan|san pham|mat hang|thuong hieu|"
                              r"du an|nha may)(?:\s+[a-z]+){0,3}?\s+nao\b")
 
@@ -361,8 +370,10 @@ def _unit_names(text: str) -> list[tuple[int, int]]:
 
 
 # below the province: its own name may be a person's ("xã Hồ Thị Kỷ"); a province's never runs
-# into a title's holder unnoticed ("Chủ tịch UBND tỉnh Hưng Yên Nguyễn Văn Phóng")
-_LOCAL_UNIT = re.compile(r"(?<!\w)(?:" + "|".join(LOCAL_UNITS + SETTLEMENTS) + r")" + _DESCRIBED + r"\s+$", re.IGNORECASE)
+# into a title's holder unnoticed ("Chủ tịch UBND tỉnh Hưng Yên Nguyễn Văn Phóng"). A city's may
+# ("Thành phố Sầm Sơn"): the provinces' own are found by name, the others only by their type.
+_LOCAL_UNIT = re.compile(r"(?<!\w)(?:" + "|".join(LOCAL_UNITS + SETTLEMENTS + ("thành phố", r"TP\.?")) + r")"
+                         + _DESCRIBED + r"\s+$", re.IGNORECASE)
 
 
 def _choices(spans: list[tuple[int, int]], answer: tuple[int, int]) -> int:
@@ -529,6 +540,10 @@ def answer_who(ctx: Evidence) -> Answer | None:
             dist = lambda n: min(abs(n[0] - a0[1]), abs(a0[0] - n[1]))  # noqa: E731
             names = [n for n in names if (dist(n) <= 90 or n == appointed) and seg_start <= n[0] and n[1] <= seg_end]
             names.sort(key=lambda n: (n != (appointed or replaced), dist(n)))
+        else:
+            # no title to bind a name: a person's name opens with a family name ("đồng chí Nguyễn
+            # Xuân Phúc"), where a capitalised run of another kind may not ("Trung tâm Hội nghị FLC")
+            names.sort(key=lambda n: fold(text[n[0]:n[1]].split()[0]) not in lexicon.FAMILY_NAMES)
         if not names:
             continue
         label = "{x}" + (f" ({title})." if title else ".")
@@ -1945,6 +1960,11 @@ def answer_when(ctx: Evidence) -> Answer | None:
                        and _WORK_NAMED_BY_YEAR.search(text, max(0, sp[0] - 40), sp[0])]
         if named_years and len(named_years) < len(spans):
             spans = [sp for sp in spans if sp not in named_years]
+        if not re.search(r"\bnam nao\b", folded):
+            # "Hội nghị … năm 2016 vừa diễn ra chiều 19/9/2016": the day says when, the year alone less
+            spans = [sp for sp in spans if not _YEAR_ONLY.fullmatch(text[sp[0]:sp[1]])
+                     or not any(sp != o and text[sp[0]:sp[1]][-4:] == text[o[0]:o[1]][-4:]
+                                and not _YEAR_ONLY.fullmatch(text[o[0]:o[1]]) for o in spans)]
         best = _time_of_predicate(ctx, text, spans)
         if best:
             return _scored(entity_answer(ctx, chunk, s, e, best, "{x}."), cov, ctx, n_names=float(len(spans)))

@@ -360,6 +360,30 @@ _ORDINAL_ASKED_PLAIN = re.compile(r"\b(?:lan|ky hop|khoa|phien|dot)\s+thu\s+(?:m
 _SHARE_OF = re.compile(r"\bchiem\s+(?:ty\s*(?:le|trong)\s+)?(?:la\s+)?(?:bao nhieu|may)\s*(?:phan tram|%)?")
 
 
+def _named_noun(text: str, m: re.Match) -> str | None:
+    """The noun a "<noun> nào/gì" question asks by (`m`, of `_NAMED` on the folded text)."""
+    words = m.group(1).split()
+    # a stop word is judged as written where the question has marks: folded, "cửa" (of
+    # "cửa khẩu nào") is "của"
+    written = text[m.start(1):m.end(1)].lower().split()
+    marked = not mostly_plain(text) and len(written) == len(words)
+    stops = [(w in NOUN_STOP and (not marked or ww in _NOUN_STOP_WRITTEN)) or (marked and ww == "từ")
+             for w, ww in zip(words, written if marked else words)]     # unmarked, "tu" may be "tư vấn"
+    # "giao cơ quan nào", "do đơn vị nào": a body is asked by its noun ("cơ" is no "có" there)
+    # (one syllable only as the whole noun: "trường" of "thị trường", "sở" of "cơ sở" are none)
+    body = next((" ".join(words[k:]) for k in range(len(words) - 1)
+                 if " ".join(words[k:]) in lexicon.BODY_ASKED), None)
+    while words and (stops[0] or (written[0] in lexicon.QUESTION_WORDS_ACCENTED if marked
+                                  else words[0] in QUESTION_WORDS)):
+        words, stops, written = words[1:], stops[1:], written[1:]
+    # the head noun is the word(s) right before nào/gì, after the last verb-like stop word
+    for i in range(len(words) - 1, -1, -1):
+        if stops[i]:
+            words = words[i + 1:]
+            break
+    return body or " ".join(words) or None
+
+
 def parse_question(text: str) -> Question:
     f = fold(text)
     lower = text.lower()
@@ -464,6 +488,8 @@ def parse_question(text: str) -> Question:
         return q
     if _PLACE_Q.search(f) or (q.superlative and re.search(r"\b(nao|ai)\b", f)):
         q.kind = "superlative" if q.superlative else "place"
+        if q.superlative and (m := _NAMED.search(f)):
+            q.noun = _named_noun(text, m)    # "… lớn nhất là nước nào?": a record may say which in words
         q.unit_kind = "money" if _MONEY.search(money_text, accented) else (
             "percent" if _PERCENT.search(f) else None)
         return q
@@ -478,26 +504,7 @@ def parse_question(text: str) -> Question:
         return q
     m = _NAMED.search(f)
     if m and not how_much:
-        words = m.group(1).split()
-        # a stop word is judged as written where the question has marks: folded, "cửa" (of
-        # "cửa khẩu nào") is "của"
-        written = text[m.start(1):m.end(1)].lower().split()
-        marked = not mostly_plain(text) and len(written) == len(words)
-        stops = [(w in NOUN_STOP and (not marked or ww in _NOUN_STOP_WRITTEN)) or (marked and ww == "từ")
-                 for w, ww in zip(words, written if marked else words)]     # unmarked, "tu" may be "tư vấn"
-        # "giao cơ quan nào", "do đơn vị nào": a body is asked by its noun ("cơ" is no "có" there)
-        # (one syllable only as the whole noun: "trường" of "thị trường", "sở" of "cơ sở" are none)
-        body = next((" ".join(words[k:]) for k in range(len(words) - 1)
-                     if " ".join(words[k:]) in lexicon.BODY_ASKED), None)
-        while words and (stops[0] or (written[0] in lexicon.QUESTION_WORDS_ACCENTED if marked
-                                      else words[0] in QUESTION_WORDS)):
-            words, stops, written = words[1:], stops[1:], written[1:]
-        # the head noun is the word(s) right before nào/gì, after the last verb-like stop word
-        for i in range(len(words) - 1, -1, -1):
-            if stops[i]:
-                words = words[i + 1:]
-                break
-        q.kind, q.noun = "named", body or " ".join(words) or None
+        q.kind, q.noun = "named", _named_noun(text, m)
         return q
 
     if _COMPARE.search(f):

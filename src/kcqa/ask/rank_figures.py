@@ -76,6 +76,7 @@ _PLAN_BASE = re.compile(r"(?<!\w)(?:" + "|".join(re.escape(fold(b)) for b in lex
 
 # the base of a change asked, or said (folded): the month before, or the same period a year before
 _BASE_ASKED = re.compile(r"\bso (?:voi )?(thang truoc|cung ky)\b")
+_ANY_BASE_ASKED = re.compile(r"\bso (?:voi|cung ky)\b")
 _BASES_IN_ORDER = re.compile(r"\bso (?:voi )?(thang truoc|cung ky)\b[^;.]*?\bva\b[^;.]*?\bso (?:voi )?(thang truoc|cung ky)\b")
 _BASE_MONTH = re.compile(r"so (?:voi )?(?:cung )?thang (\d{1,2})\b")
 _FIRST_OF_PAIR = re.compile(r"\s*(?:,\s*)?va\s+(?:tang|giam)\s+[\d.,]+\s*%")
@@ -178,15 +179,26 @@ def _bound_to_the_measure_asked(ctx: Evidence, out: list[Candidate]) -> list[Can
         return out
     def of_the_asked(f: Figure) -> bool:       # "kim ngạch xuất khẩu" is of "xuất khẩu" asked
         own = fold(f.measure).lower()
-        return any(_phrase_in(a, own) or _phrase_in(own, a) for a in asked)
+        about = fold(_about_after(f)).lower()
+        return any(_phrase_in(a, own) or _phrase_in(own, a) or _phrase_in(a, about) for a in asked)
 
     def measured(f: Figure) -> bool:           # a measure of its own, not a count's noun ("200 sản phẩm")
-        return bool(f.measure) and fold(f.measure).lower() != fold(f.unit).lower() and f.unit not in COUNT_NOUNS
+        return bool(f.measure) and fold(f.measure).lower() != fold(f.unit).lower() and f.unit not in COUNT_NOUNS \
+            or bool(_about_after(f))
 
     bound = {(c.figure.doc, c.figure.sentence_start, c.figure.unit) for c in out if measured(c.figure)
              and of_the_asked(c.figure)}
     return [c for c in out if (c.figure.doc, c.figure.sentence_start, c.figure.unit) not in bound
             or not measured(c.figure) or of_the_asked(c.figure)]
+
+
+# what a change is of, written after it: "tăng 11,6% về số doanh nghiệp đăng ký và tăng 17,8% về vốn"
+_ABOUT_AFTER = re.compile(r"[^\S\n]+về[^\S\n]+((?:(?!và\b|\d)[^\W\d]+[^\S\n]*){1,6})", re.IGNORECASE)
+
+
+def _about_after(f: Figure) -> str:
+    m = _ABOUT_AFTER.match(f.sentence, f.end - f.sentence_start)
+    return m.group(1).strip() if m else ""
 
 
 def _phrase_in(phrase: str, text: str) -> bool:
@@ -240,6 +252,21 @@ def _each_asked(ctx: Evidence, f: Figure) -> bool:
     return bool(_EACH.search(ctx.q.text)) and bool(_EACH.search(f.sentence[:f.start - f.sentence_start]))
 
 
+def _asked_of_an_item(ctx: Evidence) -> set[str]:
+    """The question's content words that may tell one item of a record from another: not the
+    province nor the period asked, which say whose and when."""
+    return set(ctx.content) - {w for p in ctx.q.place_names() for w in fold(p).lower().split()} \
+        - set(fold(ctx.q.period or "").lower().split()) - {"nam", "thang", "quy"} - {str(y) for y in ctx.q.years}
+
+
+def _says_more_of_the_question(ctx: Evidence, c: Candidate, others: list[Candidate]) -> bool:
+    """Whether a figure's clause says a word the question asks (not its place or period) that none
+    of the clauses of `others` of its unit says."""
+    asked = _asked_of_an_item(ctx)
+    said = set().union(*(set(folded_syllables(clause(o.figure)).split()) for o in others if o.figure.unit == c.figure.unit))
+    return bool((set(folded_syllables(clause(c.figure)).split()) & asked) - said)
+
+
 def _in_own_record(ctx: Evidence, f: Figure) -> bool:
     """A figure bound to no subject in a record about the province asked and no other
     ("Phần thưởng kèm theo mỗi giấy chứng nhận là 3 triệu đồng" in a province's report)."""
@@ -262,9 +289,11 @@ def score_figures(ctx: Evidence, cands: list[tuple[Figure, int]]) -> list[Candid
         seen.add(key)
         if not (unit_ok(q, f) and all(slot(ctx, f) for slot in HARD_SLOTS) and identifier_ok(q, f.sentence)):
             continue
-        if q.change and relation_of(f) not in CHANGE_VERBS and not (q.plan and stated_as_planned(f)):
+        if q.change and relation_of(f) not in CHANGE_VERBS \
+                and not (q.plan and stated_as_planned(f) and not _ANY_BASE_ASKED.search(fold(q.text).lower())):
             continue        # "tăng bao nhiêu?" asks the change: a level the record states is not one (a
-                            # planned rate is the one "kế hoạch năm đặt mức tăng bao nhiêu?" asks)
+                            # planned rate is the one "kế hoạch năm đặt mức tăng bao nhiêu?" asks; not
+                            # "mục tiêu … tăng bao nhiêu so với năm 2022?", whose target is a level)
         if not q.change and relation_of(f) in CHANGE_VERBS and fold(f.unit).lower() == "lan" \
                 and not _TIMES_ASKED.search(fold(q.text).lower()):
             continue        # nor is a multiple of change ("thặng dư … tăng 96,7 lần") a level asked ("đạt bao nhiêu?")
@@ -309,13 +338,18 @@ def score_figures(ctx: Evidence, cands: list[tuple[Figure, int]]) -> list[Candid
         # "tỉnh Đồng Tháp … công nhận 30 sản phẩm" states another fact of the province. A file
         # named for the province is the second kind: the record says nothing by it
         names = q.place_names()
-        bound_units = {c.figure.unit for c in out if c.features["entity_exact"]}
+        # — unless it says what the question asks that the bound ones do not: a part told in the
+        # next sentence ("… phát hiện 206 vụ vi phạm. Lĩnh vực phát hiện vi phạm nhiều là nhãn hàng
+        # hóa khoảng 69 vụ" asked "vi phạm về nhãn hàng hóa là bao nhiêu vụ?")
+        bound = [c for c in out if c.features["entity_exact"]]
+        bound_units = {c.figure.unit for c in bound}
         for c in out:
             if not c.features["entity_exact"] and _part_of_the_place_asked(ctx, c.figure, names):
                 c.features["entity_exact"] = 1.0          # a part of the province's whole is the province's
         out = [c for c in out if c.features["entity_exact"] or c.features["entity_in_clause"]
                or names_a_market_asked(ctx, c.figure.entity) or ctx.heading_names(c.figure.doc, names)
-               or _in_own_record(ctx, c.figure) and c.figure.unit not in bound_units
+               or _in_own_record(ctx, c.figure) and (c.figure.unit not in bound_units
+                                                     or _says_more_of_the_question(ctx, c, bound))
                or _each_asked(ctx, c.figure)]
     elif q.places:
         # none is: in a record about the province asked and no other, its report's bare figures
@@ -335,6 +369,7 @@ def score_figures(ctx: Evidence, cands: list[tuple[Figure, int]]) -> list[Candid
     out = _in_the_setting_asked(ctx, out)
     out = _the_list_item_asked(ctx, out)
     out = _the_bracketed_item_asked(ctx, out)
+    out = _the_led_item_asked(ctx, out)
     out = _at_the_stage_asked(ctx, out)
     out = _segment_asked(ctx, out)
     if ctx.funding:
@@ -522,6 +557,8 @@ def _segment_asked(ctx: Evidence, cands: list[Candidate]) -> list[Candidate]:
     # 9,02%; Tính chung trong 6 tháng đầu năm 2021, … tăng 7,77%"); said once, it is every group's ("9
     # tháng năm 2013, chỉ số … tăng 4,22%; …; kim ngạch xuất khẩu đạt 863,8 triệu USD")
     period = set(fold(ctx.q.period or "").lower().split())
+    if ctx.q.years:
+        period |= {"nam"} | {str(y) for y in ctx.q.years}      # "7 tháng năm 2019": its year's words too
     asked = set(ctx.content) - subject - _planned_words(ctx.q) - period
     period &= set(ctx.content)
     places = ctx.q.place_names()
@@ -637,21 +674,99 @@ def _the_bracketed_item_asked(ctx: Evidence, cands: list[Candidate]) -> list[Can
     tỷ đồng (tăng 12%), trị giá hàng hóa buộc tiêu hủy trên 176 tỷ đồng (tăng 87%)": each bracketed
     change is its item's; the words asked that the items do not share ("buộc tiêu hủy") are one
     item's own (12% had been stated at 0.87)."""
-    groups: dict[tuple, list[Candidate]] = {}
-    for c in cands:
-        groups.setdefault((c.figure.doc, c.figure.sentence_start, c.figure.unit), []).append(c)
     asked = set(folded_syllables(ctx.q.text).split()) - lexicon.STOPWORDS
     dropped = set()
-    for group in groups.values():
+    for group in _by_sentence_and_unit(cands).values():
         own = {id(c): _bracket_item_words(c.figure) for c in group}
         if len(group) < 2 or any(words is None or len(words) > _MAX_ITEM_WORDS for words in own.values()):
             continue        # (an item that runs back into the list's lead, "Tính đến … là 1.475 chợ (đạt 68,9%)",
             #                 holds the words every item shares)
         frame = set.intersection(*own.values())
-        hits = {i: len((words - frame) & asked) for i, words in own.items()}
-        best = max(hits.values())
-        if best and list(hits.values()).count(best) == 1:
-            dropped |= {i for i, n in hits.items() if n < best}
+        dropped |= _all_but_the_best({i: len((words - frame) & asked) for i, words in own.items()}, lambda best: best)
+    return [c for c in cands if id(c) not in dropped]
+
+
+def _by_sentence_and_unit(cands: list[Candidate]) -> dict[tuple, list[Candidate]]:
+    groups: dict[tuple, list[Candidate]] = {}
+    for c in cands:
+        groups.setdefault((c.figure.doc, c.figure.sentence_start, c.figure.unit), []).append(c)
+    return groups
+
+
+def _all_but_the_best(hits: dict, enough) -> set:
+    """The keys of `hits` scored below the one best, when that best is alone and `enough`."""
+    best = max(hits.values())
+    if not enough(best) or list(hits.values()).count(best) > 1:
+        return set()
+    return {i for i, n in hits.items() if n < best}
+
+
+def _item_span(f: Figure) -> tuple[int, int] | None:
+    """Where the list item a figure is said of lies in its sentence: between the delimiters around
+    it ("…, ô tô các loại đạt 319 tỷ đồng, tăng 11,1%, xăng dầu các loại đạt 1.429 tỷ đồng"; "giao 1
+    tỷ đồng kinh phí khuyến công địa phương cho 12 đề án;"); None for a figure that opens a long
+    clause, whose words are the sentence's, not an item's."""
+    pos, end = f.start - f.sentence_start, f.end - f.sentence_start
+    start = max(f.sentence.rfind(d, 0, pos) for d in ",;:()") + 1
+    if not 0 < len(folded_syllables(f.sentence[start:pos]).split()) <= _MAX_ITEM_WORDS:
+        return None
+    stop = min([i for i in (f.sentence.find(d, end) for d in ",;:()") if i >= 0], default=len(f.sentence))
+    return start, stop
+
+
+# what a list item may say before its figure without naming anything of its own (folded syllables)
+_PREDICATE_WORDS = frozenset("dat tang giam chiem vuot them thuc hien duoc giao la co voi va so cao thap hon nhieu chi "
+                             "moi uoc khoang tren gan da len xuong con tinh rieng".split())
+
+
+def _predicate_only(f: Figure, start: int) -> bool:
+    """Whether the words from an item's start to its figure are a predicate alone ("thực hiện")."""
+    words = folded_syllables(f.sentence[start:f.start - f.sentence_start]).split()
+    return all(w in _PREDICATE_WORDS for w in words)
+
+
+_BREAKDOWN_WORDS = re.compile(lexicon.AMONG_WRITTEN.pattern + r"|(?<!\w)(?:bao )?gồm(?!\w)", re.IGNORECASE)
+
+
+def _the_led_item_asked(ctx: Evidence, cands: list[Candidate]) -> list[Candidate]:
+    """"doanh thu xăng dầu các loại …?" of "…; ô tô các loại đạt 319 tỷ đồng, tăng 11,1%, xăng dầu
+    các loại đạt 1.429 tỷ đồng": the figures of one sentence and unit are each said of their item;
+    the words asked that the items do not share are one item's own (319, whose window runs on into
+    the next item's name, had been preferred). Words the sentence says outside its items are every
+    item's ("… có tổng số 236 doanh nghiệp thành lập mới, …, với tổng số vốn đăng ký hơn 3.272 tỷ
+    đồng; vốn đăng ký bình quân một doanh nghiệp thành lập mới đạt 13,87 tỷ đồng": the new firms
+    name neither sum)."""
+    # (two words at least, as one word ("điện" of "tổn thất điện năng") names no item)
+    asked = _asked_of_an_item(ctx)
+    names = {fold(n).lower() for n in ctx.q.names if n not in lexicon.MEASURE_ACRONYMS_FOLDED} \
+        - lexicon.COUNTRIES_FOLDED            # (a market, "tại Mỹ", is no one's item)
+    dropped = set()
+    levels: dict[tuple, list[tuple[Candidate, tuple[int, int]]]] = {}
+    for key, candidates in _by_sentence_and_unit(cands).items():
+        for c in candidates:
+            if (span := _item_span(c.figure)) is not None:
+                # items on either side of a breakdown are a whole and its parts, not a list's items ("… ước
+                # đạt 1.050 triệu USD (trong đó, … 890 triệu USD, … 160 triệu USD)"): the part slot's
+                level = len(_BREAKDOWN_WORDS.findall(c.figure.sentence, 0, span[0]))
+                levels.setdefault(key + (level,), []).append((c, span))
+    for group in levels.values():
+        if len(group) < 2:
+            continue
+        sentence = group[0][0].figure.sentence
+        outside = sentence
+        for _, (a, b) in group:
+            outside = outside[:a] + " " * (b - a) + outside[b:]
+        texts = {id(c): " ".join(folded_syllables(sentence[a:b]).split()) for c, (a, b) in group}
+        own = {i: set(t.split()) for i, t in texts.items()}
+        frame = set.intersection(*own.values()) | set(folded_syllables(outside).split())
+        # (a name asked is its item's above any number of words: "Walmart mới chỉ chiếm 5,8% thị phần
+        # bán lẻ trực tuyến tại Mỹ, thấp hơn nhiều so với 39% của Amazon" asked of Amazon)
+        named = {i: sum(1 for n in names if _phrase_in(n, t)) for i, t in texts.items()}
+        if not any(named.values()) and any(_predicate_only(c.figure, a) for c, (a, _) in group):
+            continue    # "kinh phí … được giao 1,5 tỷ đồng, thực hiện 1,42 tỷ đồng": an item that says only
+            #             what was done goes on with the subject before it; its words tell no item apart
+        hits = {i: (named[i], len((words - frame) & asked)) for i, words in own.items()}
+        dropped |= _all_but_the_best(hits, lambda best: best[0] or best[1] >= 2)
     return [c for c in cands if id(c) not in dropped]
 
 
@@ -664,11 +779,8 @@ def _the_list_item_asked(ctx: Evidence, cands: list[Candidate]) -> list[Candidat
     if ctx.q.kind != "count" or len(cands) < 2:
         return cands
     asked = asked_after_count(ctx.q.text)
-    groups: dict[tuple, list[Candidate]] = {}
-    for c in cands:
-        groups.setdefault((c.figure.doc, c.figure.sentence_start, c.figure.unit), []).append(c)
     dropped = set()
-    for group in groups.values():
+    for group in _by_sentence_and_unit(cands).values():
         if len(group) < 3:
             continue            # a list: two counts are as often a whole and its part
         own = {id(c): own_count_words(c.figure) for c in group}

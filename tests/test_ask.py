@@ -1351,9 +1351,10 @@ def test_a_complement_of_the_earlier_count_keeps_what_it_counted():
     assert resolve("của bao nhiêu đơn vị?", prev).question == \
         "Năm 2022, Đồng Tháp công nhận sản phẩm, bộ sản phẩm CNNT tiêu biểu cấp tỉnh của bao nhiêu đơn vị?"
     assert resolve("cua bao nhieu don vi?", prev).question.endswith("cấp tỉnh cua bao nhieu don vi?")
-    # an amount asked before has no counted noun to keep
+    # after an amount, what the money was for ("Cho bao nhiêu đề án?": that money's projects; this test
+    # had said the opposite, when a sum had no complement to ask, and the province's whole count answered)
     amount = [_turn("Quảng Nam được bố trí bao nhiêu kinh phí?", answer_text="6,94 tỷ đồng")]
-    assert "bố trí kinh phí cho" not in resolve("Cho bao nhiêu đề án?", amount).question
+    assert resolve("Cho bao nhiêu đề án?", amount).question == "Quảng Nam được bố trí kinh phí cho bao nhiêu đề án?"
 
 
 def test_the_same_words_around_another_number_take_the_earlier_ones_place():
@@ -1600,3 +1601,53 @@ def test_a_bare_how_much_after_a_which_question_asks_of_the_thing_answered():
     assert resolve("Tăng bao nhiêu?", [_turn(which, kind="superlative", answer_text="sản xuất linh kiện điện tử")]
                    ).question == "Ngành sản xuất linh kiện điện tử của Đà Nẵng tăng bao nhiêu 6 tháng đầu năm 2018?"
     assert resolve("Tăng bao nhiêu?", [_turn(which, kind="superlative")]).unresolvable
+
+
+def test_a_thing_that_opens_the_question_takes_the_things_place_not_the_provinces():
+    """"Bánh, kẹo, mứt thì sao?" after "Cần Thơ chuẩn bị bao nhiêu tấn gạo, tấm …?": its capital is
+    the question's, not a name's ("Bánh, kẹo, mứt chuẩn bị bao nhiêu tấn gạo …" had been asked)."""
+    r = resolve("Bánh, kẹo, mứt thì sao?", [_turn("Cần Thơ chuẩn bị bao nhiêu tấn gạo, tấm cho Tết Mậu Tuất 2018?",
+                                                  kind="count")])
+    assert r.question.startswith("Cần Thơ chuẩn bị bao nhiêu tấn bánh, kẹo, mứt")
+
+
+def test_that_group_after_a_which_question_is_the_one_answered_or_nothing():
+    """"Mức thu nhập của nhóm đó …?" after "Nhóm ngành nghề nào có thu nhập cao nhất?" is of the group
+    answered ("Mức thu nhập của Nhóm ngành nghề nào …" had been asked, and answered with the whole
+    sector's income); "Thị trường đó …" after "thị trường … lớn nhất là nước nào?" is the country
+    answered. Unanswered, there is nothing to ask it of."""
+    group = "Nhóm ngành nghề nào có thu nhập cao nhất?"
+    assert resolve("Mức thu nhập của nhóm đó là bao nhiêu?", [_turn(group, kind="named")]).unresolvable
+    assert resolve("Mức thu nhập của nhóm đó là bao nhiêu?", [_turn(group, kind="named", answer_text="sinh vật cảnh")]
+                   ).question == "Mức thu nhập của nhóm sinh vật cảnh là bao nhiêu?"
+    market = "thi truong tieu thu lon nhat la nuoc nao?"
+    assert resolve("Thị trường đó chiếm bao nhiêu phần trăm kim ngạch?", [_turn(market, kind="superlative")]
+                   ).unresolvable
+    assert resolve("Thị trường đó chiếm bao nhiêu phần trăm kim ngạch?",
+                   [_turn(market, kind="superlative", answer_text="Mỹ")]).question.startswith("Thị trường Mỹ chiếm")
+
+
+def test_what_a_sum_was_for_is_asked_its_count():
+    """"Cho bao nhiêu chương trình?" after "… dành bao nhiêu tiền cho nâng cao năng lực …?" counts
+    what that money was for ("Bình Định cho bao nhiêu chương trình năm 2021?" had lost it, and was
+    answered with the province's 33 programmes)."""
+    base = "Bình Định năm 2021 dành bao nhiêu tiền cho nâng cao năng lực quản lý?"
+    assert resolve("Cho bao nhiêu chương trình?", [_turn(base)]).question == \
+        "Bình Định năm 2021 dành tiền cho nâng cao năng lực quản lý cho bao nhiêu chương trình?"
+
+
+def test_a_firm_typed_in_lower_case_takes_the_firms_place_not_the_countrys():
+    """"walmart thi sao" after "Thị phần bán lẻ trực tuyến tại Mỹ của công ty Amazon …?": a name
+    stands for a name of its kind ("… tại walmart của công ty Amazon" had been asked, and answered
+    with Amazon's figure)."""
+    base = "Thị phần bán lẻ trực tuyến tại Mỹ của công ty Amazon là bao nhiêu năm 2020?"
+    assert resolve("walmart thi sao", [_turn(base)]).question == \
+        "Thị phần bán lẻ trực tuyến tại Mỹ của công ty walmart là bao nhiêu năm 2020?"
+
+
+def test_a_branch_of_industry_written_with_its_industry_takes_the_branchs_place():
+    """"Còn công nghiệp khai khoáng?" after "Công nghiệp sản xuất và phân phối điện, khí đốt của Gia
+    Lai …": the branch whole for the branch ("Công nghiệp công nghiệp, khí đốt …" had been asked)."""
+    base = "Công nghiệp sản xuất và phân phối điện, khí đốt của Gia Lai ước đạt bao nhiêu?"
+    assert resolve("Còn công nghiệp khai khoáng?", [_turn(base)]).question.lower() == \
+        "công nghiệp khai khoáng của gia lai ước đạt bao nhiêu?"

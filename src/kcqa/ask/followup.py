@@ -191,6 +191,15 @@ _TOTAL = re.compile(r"(?<!\w)(?:tổng cộng|tổng số|tổng|tong cong|tong 
                     r"lanh su)(?!\w))", re.IGNORECASE)
 
 
+def _capitalised_as_a_name(question: str, core: str) -> bool:
+    """"Còn Singapore?": a capital says a name; a question's first word has one whatever it is
+    ("Bánh, kẹo, mứt thì sao?"), so there every word must."""
+    core = core.strip()
+    if not core[:1].isupper():
+        return False
+    return not question.lstrip().startswith(core) or all(w[:1].isupper() for w in re.findall(r"[^\W\d_]+", core))
+
+
 def resolve(question: str, previous: list[dict]) -> Resolution:
     """`previous`: the earlier turns as {question, resolved_question, frame, answer} dicts,
     oldest first. Returns the question to answer."""
@@ -377,7 +386,7 @@ def resolve(question: str, previous: list[dict]) -> Resolution:
     headed = _same_head_swap(base, base_q, core, core_q) if elliptic and core_q is not None else None
     if headed:
         return Resolution(headed, resolved=True, substituted=True)
-    if core_q is not None and not (core_q.names or core_q.places) and (core[:1].isupper() or
+    if core_q is not None and not (core_q.names or core_q.places) and (_capitalised_as_a_name(question, core) or
                                                                        (elliptic and _names(base_q))) \
             and len(syllables(core)) <= (5 if elliptic and _names(base_q) else 3) \
             and not core_q.years and not core_q.period and not core_q.measures \
@@ -387,12 +396,16 @@ def resolve(question: str, previous: list[dict]) -> Resolution:
         # (not "doanh nghiep ngoai tinh" after "bao nhiêu doanh nghiệp trong tỉnh …": the noun counted)
         # (a sector in the earlier sector's stead is swapped as a slot: "Còn dịch vụ?")
         core_q.names = [fold(core)]
-    if core_q is not None and elliptic and _a_thing(core, core_q) and not _names(base_q) \
+    if core_q is not None and elliptic and _a_thing(core, core_q, question.lstrip().startswith(core.strip())) \
+            and not _names(base_q) \
             and not _sibling_spans(core, base, differ=False):
         # "xi mang thi sao?", "Còn bia lon thi sao?" after a question about one product: the
         # new one takes the place of what the earlier question measured or counted
         before = _before_change_questions(previous, anchor) or base
-        swapped = _swap_thing(before, parse_question(before), core.strip(" ?"))
+        thing = core.strip(" ?")
+        if question.lstrip().startswith(core.strip()):
+            thing = thing[:1].lower() + thing[1:]       # its capital was the question's
+        swapped = _swap_thing(before, parse_question(before), thing)
         if swapped:
             return Resolution(swapped, resolved=True, substituted=True)
     if core_q is not None and core_q.measures and not (core_q.places or core_q.years or core_q.period):
@@ -523,8 +536,9 @@ _COUNT_ASKED = re.compile(r"(?<!\w)(?:bao\s+nhiêu|bao\s+nhieu|mấy|may)\s+(?=\
 def _complement_of(question: str, base: str) -> str | None:
     """"Năm 2022, Đồng Tháp công nhận bao nhiêu sản phẩm?" then "của bao nhiêu đơn vị?": the
     earlier count's noun stays as it was asked, and the follow-up asks its complement ("… công
-    nhận sản phẩm … của bao nhiêu đơn vị?"), not a count of units anywhere in the province."""
-    if not _COMPLEMENT.match(fold(question).lower()) or parse_question(base).kind != "count":
+    nhận sản phẩm … của bao nhiêu đơn vị?"), not a count of units anywhere in the province. So
+    after a sum: "… dành bao nhiêu tiền cho nâng cao năng lực …?" then "Cho bao nhiêu chương trình?"."""
+    if not _COMPLEMENT.match(fold(question).lower()) or parse_question(base).kind not in ("count", "amount"):
         return None
     asked = list(_COUNT_ASKED.finditer(base))
     if len(asked) != 1:
@@ -580,12 +594,13 @@ _NOT_A_THING_WRITTEN = set("tháng năm quý kỳ tuần ngày sau trước này
                            "vùng khu vực cả nước ông bà anh chị người nào gì sao bao nhiêu mấy ai đâu".split())
 
 
-def _a_thing(core: str, core_q: Question) -> bool:
+def _a_thing(core: str, core_q: Question, opens: bool = False) -> bool:
     """A short phrase typed in lower case that names a thing ("xi mang", "bia lon"), not a
-    name, place, period, measure, time word or question word."""
+    name, place, period, measure, time word or question word. One that `opens` the question
+    has its first capital from there ("Bánh, kẹo, mứt thì sao?")."""
     written = core.strip(" ?").lower().split()
     marked = not mostly_plain(core)
-    return (0 < len(written) <= 4 and core.strip()[:1].islower()
+    return (0 < len(written) <= 4 and (core.strip()[:1].islower() or opens and not _capitalised_as_a_name(core, core))
             and not (core_q.names or core_q.places or core_q.years or core_q.period or core_q.measures
                      or core_q.days)
             and not any(fold(w) in _NOT_A_THING and (not marked or w in _NOT_A_THING_WRITTEN) for w in written))
@@ -1417,10 +1432,13 @@ def _shape(name: str) -> tuple[bool, bool, int]:
 
 
 def _most_alike(new: str, names: list[str]) -> str:
-    """The earlier name a new one stands for: the one of the same shape ("RON95" replaces
-    "E5RON92", not "Quỹ BOG"), else the first."""
+    """The earlier name a new one stands for: a country for a country, another name for another
+    ("walmart" replaces "Amazon", not "Mỹ" of "tại Mỹ"); among those, the one of the same shape
+    ("RON95" replaces "E5RON92", not "Quỹ BOG"), else the first."""
     want = _shape(new)
-    return max(names, key=lambda n: sum(a == b for a, b in zip(_shape(n), want)))   # ties: the first
+    country = fold(new).lower() in lexicon.COUNTRIES_FOLDED
+    return max(names, key=lambda n: ((fold(n).lower() in lexicon.COUNTRIES_FOLDED) == country,
+                                     sum(a == b for a, b in zip(_shape(n), want))))   # ties: the first
 
 
 _NO_NAMES = frozenset(fold(m) for m in lexicon.MEASURES + lexicon.TRADE_TERMS) | lexicon.MEASURE_ACRONYMS_FOLDED
@@ -1737,6 +1755,15 @@ def _earlier(previous: list[dict], want: str) -> tuple[str, Question] | None:
     return None
 
 
+def _which_head(turn: dict) -> list[str]:
+    """The words of the noun a which-question asked ("Nhóm ngành nghề nào …?" → nhom nganh nghe),
+    folded, and of the subject it says the answer is ("thị trường tiêu thụ lớn nhất là nước nào?")."""
+    asked = fold(turn.get("resolved_question") or turn["question"]).lower()
+    which = re.search(r"(?<!\w)((?:\w+\s+){0,2}\w+)\s+nao(?!\w)", asked)
+    subject = re.match(r"\s*((?:\w+\s+){0,3}?\w+)\s+(?:\w+\s+){0,4}?la\s+\w+(?:\s+\w+)?\s+nao\s*\??\s*$", asked)
+    return (which.group(1).split() if which else []) + (subject.group(1).split()[:2] if subject else [])
+
+
 def _replace_references(question: str, base: str, base_q: Question, last: dict,
                         previous: list[dict] | None = None) -> str | None:
     """"tỉnh này" → the earlier province, "năm đó" → the earlier year, "ông ấy" → the earlier
@@ -1782,6 +1809,16 @@ def _replace_references(question: str, base: str, base_q: Question, last: dict,
                 repl = ans_text[named[-1][0]:named[-1][1]]
             elif found:
                 repl = found[1].places[0][0]
+        elif words[-1] in _which_head(last):
+            # "Xe đó …" after "… là xe nào?", "nhóm đó" after "Nhóm ngành nghề nào …?": the
+            # answer, or nothing to go on
+            if not ans_text:
+                return None
+            noun_written = m.group(1).split()[-1]
+            named = ans_text if fold(ans_text).lower().startswith(fold(noun_written).lower() + " ") \
+                else f"{noun_written} {ans_text}"         # "xe MPV" answered already has its noun
+            out = out[:_last_word_start(m)] + named + out[m.end():]
+            continue
         elif tail2 in _ORG_NOUNS or words[-1] in _ORG_NOUNS:
             found = _earlier(previous or [], "names")
             if _names(base_q):
@@ -1850,16 +1887,6 @@ def _replace_references(question: str, base: str, base_q: Question, last: dict,
             # or in the one before it ("Hiệu trưởng trường này?" two turns after "Trường Cao
             # đẳng nghề Yên Bái rộng bao nhiêu ha?")
             head = " ".join(words[-2:]) if len(words) >= 2 else words[-1]
-            asked = re.search(r"(?<!\w)(\w+)\s+nao(?!\w)", fold(last.get("resolved_question") or last["question"]))
-            if asked and asked.group(1) == words[-1]:
-                # "Xe đó …" after "… là xe nào?": the answer, or nothing to go on
-                if not ans_text:
-                    return None
-                noun_written = m.group(1).split()[-1]
-                named = ans_text if fold(ans_text).lower().startswith(fold(noun_written).lower() + " ") \
-                    else f"{noun_written} {ans_text}"         # "xe MPV" answered already has its noun
-                out = out[:_last_word_start(m)] + named + out[m.end():]
-                continue
             for source in _earlier_texts(base, previous):
                 pos = _word_at(fold(source), head)
                 generic_two = pos >= 0 and len(words) >= 2

@@ -3783,7 +3783,13 @@ def test_a_part_told_in_the_next_sentence_an_items_own_words_and_a_superlative_s
                         "USD); mặt hàng gốm, sứ tăng 4,6% (tăng trên 13 triệu USD).\n\n"
                         "Các sản phẩm thủ công của Việt Nam đã có mặt tại 163 quốc gia và vùng lãnh thổ trên thế giới. "
                         "Trong đó, Mỹ là thị trường tiêu thụ lớn nhất, với doanh số chiếm 35% kim ngạch xuất khẩu hàng "
-                        "năm.\n")})
+                        "năm.\n"),
+        "khach-san.md": ("# Du lịch 9 tháng năm 2020\n\n"
+                         "Công suất bình quân sử dụng buồng phòng khá thấp, ước tính khối khách sạn 1-5 sao đạt 10.6%, "
+                         "giảm 53.4 % so với cùng kỳ năm 2019.\n")})
     assert "khoảng 69 vụ" in _weighed(engine, "Ở Đồng Nai, vi phạm về nhãn hàng hóa là bao nhiêu vụ tháng 4/2015?")
     assert "4,6%" in _weighed(engine, "xuat khau gom su 7 thang nam 2019 tang bao nhieu %")
     assert _stated(engine, "thi truong tieu thu lon nhat cua hang thu cong viet nam la nuoc nao?") == "Mỹ"
+    # a change written after its level ("đạt 10.6%, giảm 53.4 %") is told apart from it by the words asked
+    occupancy = _weighed(engine, "Công suất sử dụng buồng phòng của khách sạn 1-5 sao ước đạt bao nhiêu?")
+    assert "10.6%" in occupancy and not any("53.4" in t for t in occupancy)

@@ -762,9 +762,11 @@ def _the_led_item_asked(ctx: Evidence, cands: list[Candidate]) -> list[Candidate
         # (a name asked is its item's above any number of words: "Walmart mới chỉ chiếm 5,8% thị phần
         # bán lẻ trực tuyến tại Mỹ, thấp hơn nhiều so với 39% của Amazon" asked of Amazon)
         named = {i: sum(1 for n in names if _phrase_in(n, t)) for i, t in texts.items()}
-        if not any(named.values()) and any(_predicate_only(c.figure, a) for c, (a, _) in group):
+        if not any(named.values()) and any(_predicate_only(c.figure, a) and relation_of(c.figure) not in CHANGE_VERBS
+                                           for c, (a, _) in group):
             continue    # "kinh phí … được giao 1,5 tỷ đồng, thực hiện 1,42 tỷ đồng": an item that says only
             #             what was done goes on with the subject before it; its words tell no item apart
+            #             (a change after its level, "đạt 10.6%, giảm 53.4 %", is that level's, and told apart)
         hits = {i: (named[i], len((words - frame) & asked)) for i, words in own.items()}
         dropped |= _all_but_the_best(hits, lambda best: best[0] or best[1] >= 2)
     return [c for c in cands if id(c) not in dropped]

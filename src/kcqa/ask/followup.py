@@ -191,13 +191,19 @@ _TOTAL = re.compile(r"(?<!\w)(?:tổng cộng|tổng số|tổng|tong cong|tong 
                     r"lanh su)(?!\w))", re.IGNORECASE)
 
 
+def _opens(question: str, core: str) -> bool:
+    """Whether the follow-up's own words open the question (no "Còn" before them)."""
+    return question.lstrip().startswith(core.strip())
+
+
+def _every_word_capitalised(core: str) -> bool:
+    return all(w[:1].isupper() for w in re.findall(r"[^\W\d_]+", core))
+
+
 def _capitalised_as_a_name(question: str, core: str) -> bool:
     """"Còn Singapore?": a capital says a name; a question's first word has one whatever it is
     ("Bánh, kẹo, mứt thì sao?"), so there every word must."""
-    core = core.strip()
-    if not core[:1].isupper():
-        return False
-    return not question.lstrip().startswith(core) or all(w[:1].isupper() for w in re.findall(r"[^\W\d_]+", core))
+    return core.strip()[:1].isupper() and (not _opens(question, core) or _every_word_capitalised(core))
 
 
 def resolve(question: str, previous: list[dict]) -> Resolution:
@@ -396,14 +402,13 @@ def resolve(question: str, previous: list[dict]) -> Resolution:
         # (not "doanh nghiep ngoai tinh" after "bao nhiêu doanh nghiệp trong tỉnh …": the noun counted)
         # (a sector in the earlier sector's stead is swapped as a slot: "Còn dịch vụ?")
         core_q.names = [fold(core)]
-    if core_q is not None and elliptic and _a_thing(core, core_q, question.lstrip().startswith(core.strip())) \
-            and not _names(base_q) \
+    if core_q is not None and elliptic and _a_thing(core, core_q, _opens(question, core)) and not _names(base_q) \
             and not _sibling_spans(core, base, differ=False):
         # "xi mang thi sao?", "Còn bia lon thi sao?" after a question about one product: the
         # new one takes the place of what the earlier question measured or counted
         before = _before_change_questions(previous, anchor) or base
         thing = core.strip(" ?")
-        if question.lstrip().startswith(core.strip()):
+        if _opens(question, core):
             thing = thing[:1].lower() + thing[1:]       # its capital was the question's
         swapped = _swap_thing(before, parse_question(before), thing)
         if swapped:
@@ -600,7 +605,8 @@ def _a_thing(core: str, core_q: Question, opens: bool = False) -> bool:
     has its first capital from there ("Bánh, kẹo, mứt thì sao?")."""
     written = core.strip(" ?").lower().split()
     marked = not mostly_plain(core)
-    return (0 < len(written) <= 4 and (core.strip()[:1].islower() or opens and not _capitalised_as_a_name(core, core))
+    a_name = core.strip()[:1].isupper() and _every_word_capitalised(core)
+    return (0 < len(written) <= 4 and (core.strip()[:1].islower() or opens and not a_name)
             and not (core_q.names or core_q.places or core_q.years or core_q.period or core_q.measures
                      or core_q.days)
             and not any(fold(w) in _NOT_A_THING and (not marked or w in _NOT_A_THING_WRITTEN) for w in written))

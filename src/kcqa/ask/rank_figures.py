@@ -736,7 +736,6 @@ def _the_led_item_asked(ctx: Evidence, cands: list[Candidate]) -> list[Candidate
     item's ("… có tổng số 236 doanh nghiệp thành lập mới, …, với tổng số vốn đăng ký hơn 3.272 tỷ
     đồng; vốn đăng ký bình quân một doanh nghiệp thành lập mới đạt 13,87 tỷ đồng": the new firms
     name neither sum)."""
-    # (two words at least, as one word ("điện" of "tổn thất điện năng") names no item)
     asked = _asked_of_an_item(ctx)
     names = {fold(n).lower() for n in ctx.q.names if n not in lexicon.MEASURE_ACRONYMS_FOLDED} \
         - lexicon.COUNTRIES_FOLDED            # (a market, "tại Mỹ", is no one's item)
@@ -768,6 +767,7 @@ def _the_led_item_asked(ctx: Evidence, cands: list[Candidate]) -> list[Candidate
             #             what was done goes on with the subject before it; its words tell no item apart
             #             (a change after its level, "đạt 10.6%, giảm 53.4 %", is that level's, and told apart)
         hits = {i: (named[i], len((words - frame) & asked)) for i, words in own.items()}
+        # (a name, or two words at least: one word, "điện" of "tổn thất điện năng", names no item)
         dropped |= _all_but_the_best(hits, lambda best: best[0] or best[1] >= 2)
     return [c for c in cands if id(c) not in dropped]
 

@@ -307,7 +307,7 @@ def countries_named(text: str) -> set[str]:
 # other capitalised pair folds to them), a one-word loan name in any case ("malaysia"); a
 # Vietnamese one-syllable name ("Nga", "Lào", "Mỹ") only as the records write it.
 _COUNTRY_FOLDED = {fold(c): c for c in COUNTRIES}
-COUNTRIES_FOLDED = frozenset(fold(c).lower() for c in COUNTRIES)     # as folded names are compared
+COUNTRIES_FOLDED = frozenset(f.lower() for f in _COUNTRY_FOLDED)     # as folded names are compared
 _LOAN_NAMES = {fold(c) for c in COUNTRIES if " " not in c and fold(c) == c.lower() and len(c) >= 4}
 _COUNTRY_FOLDED_RE = re.compile(r"(?<!\w)(" + "|".join(re.escape(c) for c in sorted(_COUNTRY_FOLDED, key=len, reverse=True))
                                 + r")(?!\w)")

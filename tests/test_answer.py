@@ -3793,3 +3793,45 @@ def test_a_part_told_in_the_next_sentence_an_items_own_words_and_a_superlative_s
     # a change written after its level ("đạt 10.6%, giảm 53.4 %") is told apart from it by the words asked
     occupancy = _weighed(engine, "Công suất sử dụng buồng phòng của khách sạn 1-5 sao ước đạt bao nhiêu?")
     assert "10.6%" in occupancy and not any("53.4" in t for t in occupancy)
+
+
+def test_a_running_total_said_far_before_its_figure_is_one(tmp_path, model_cache):
+    """"Lũy kế đến hết tháng 6/2023, các KCN nói trên đã thu hút 1.869 dự án": the running total is
+    said thirteen words before the figure, out of the window looked at, and the figure was taken
+    for June's own and dropped."""
+    engine = _records_engine(tmp_path, model_cache, {
+        "kcn.txt":
+            "Khu công nghiệp tỉnh Bắc Ninh thu hút đầu tư\n\n"
+            "Trong tháng 6/2023, các khu công nghiệp cấp mới 12 dự án. Lũy kế đến hết tháng 6/2023, các khu công "
+            "nghiệp trên địa bàn tỉnh nói trên đã thu hút 1.869 dự án đầu tư với tổng vốn đầu tư đăng ký trên 24,469 "
+            "tỷ USD.\n",
+    })
+    assert _stated(engine, "Lũy kế đến hết tháng 6/2023 các khu công nghiệp Bắc Ninh thu hút bao nhiêu dự án?") \
+        == "1.869 dự án"
+
+
+def test_the_whole_after_a_parts_own_words_is_the_whole(tmp_path, model_cache):
+    """"công nhận 03 sản phẩm của tỉnh Hải Dương trên tổng số 63 sản phẩm": the part's own words
+    stand between it and "trên tổng số"; the region's 63 had answered the province's count at 0.96."""
+    engine = _records_engine(tmp_path, model_cache, {
+        "hai-duong-2018.txt": (
+            "Hải Dương có 3 sản phẩm công nghiệp nông thôn tiêu biểu khu vực phía Bắc\n\n"
+            "Hội đồng bình chọn đã chấm điểm và quyết định công nhận 03 sản phẩm của tỉnh Hải Dương trên tổng số 63 "
+            "sản phẩm được công nhận sản phẩm công nghiệp nông thôn tiêu biểu khu vực phía Bắc năm 2018.\n")})
+    assert _stated(engine, "Hải Dương có bao nhiêu sản phẩm được công nhận sản phẩm công nghiệp nông thôn tiêu biểu "
+                           "khu vực phía Bắc năm 2018?") == "03 sản phẩm"
+    # and the part is no total asked (the region's total itself is not found yet: its region slot)
+    assert _stated(engine, "Năm 2018 khu vực phía Bắc có tổng cộng bao nhiêu sản phẩm được công nhận sản phẩm công "
+                           "nghiệp nông thôn tiêu biểu?") != "03 sản phẩm"
+
+
+def test_a_rate_that_is_a_change_is_asked_with_tang(tmp_path, model_cache):
+    """"ADB dự báo lạm phát tăng bao nhiêu?" asks the inflation rate, which the record writes as a
+    level ("dự báo lạm phát … ở mức 3,8%"): read as no change, it was dropped and the industry's
+    "tăng 9,5%" beside it was stated at 0.86."""
+    engine = _records_engine(tmp_path, model_cache, {
+        "adb.txt": ("ADB dự báo kinh tế Việt Nam năm 2021\n\n"
+                    "Công nghiệp dự báo sẽ tăng 9,5% trong năm 2021, đóng góp 3,5 điểm phần trăm vào tăng trưởng GDP. "
+                    "Về lạm phát, ADB dự báo lạm phát của Việt Nam trong năm 2021 ở mức 3,8% và 4% trong năm 2022.\n")})
+    assert _stated(engine, "ADB dự báo lạm phát tăng bao nhiêu trong năm 2021?") == "3,8%"
+    assert _stated(engine, "ADB dự báo công nghiệp tăng bao nhiêu trong năm 2021?") == "9,5%"

@@ -799,3 +799,12 @@ def test_a_month_written_with_a_hyphen_keeps_its_year():
     from kcqa.extract.figures import periods_in
     assert [p for _, _, p in periods_in("(ĐN)- Trong tháng 4-2015, Chi cục đã kiểm tra 218 vụ")] == ["tháng 4-2015"]
     assert [p for _, _, p in periods_in("tháng 3-20 người")] == ["tháng 3"]
+
+
+def test_a_month_named_again_takes_its_year_from_no_baseline():
+    """"Xuất khẩu tháng 1 … giảm 14,5% so với tháng 1/2022. Nhập khẩu tháng 1 ước …": the month
+    named again is this year's; the year of last January, its baseline, had dated it."""
+    figs = _figures_by_text(2023, "Bắc Ninh: sản xuất công nghiệp tháng 1/2023\n\nKim ngạch xuất khẩu tháng 1 ước "
+                                  "đạt 3.276 triệu USD, giảm 14,5% so với tháng 1/2022. Nhập khẩu tháng 1 ước 2.815 "
+                                  "triệu USD, giảm 24% so với cùng kỳ.")
+    assert figs["ước 2.815 triệu USD"].period == figs["24%"].period == "tháng 1 năm 2023"

@@ -481,3 +481,48 @@ def test_a_title_runs_through_a_names_punctuation_and_a_bodys_rest():
     assert title("“Ông E, Phó Giám đốc Sở GTVT Nghệ An” cho biết", "Ông E") == "Phó Giám đốc Sở GTVT Nghệ An"
     assert title("ông D, Phó Tổng Giám đốc Tổng Công ty Điện lực miền Bắc đề nghị Công ty", "ông D") == \
         "Phó Tổng Giám đốc Tổng Công ty Điện lực miền Bắc"
+
+
+def test_a_good_the_records_weigh_is_counted_in_its_weight():
+    """"Sản xuất được bao nhiêu sợi?" is answered by "sợi đạt 7.200 tấn", "chuẩn bị bao nhiêu thịt
+    gà?" by "14.000 tấn thịt gà": no count of the noun exists. A weight beside another good is not it."""
+    from kcqa.ask.candidates import unit_ok
+    from kcqa.models import Figure
+    sentence = ("Năm 2021, sợi đạt 7.200 tấn, tăng 11%; Hà Nội chuẩn bị 14.000 tấn thịt gà và 9 cửa hàng; thu giữ "
+                "2.000 đơn vị quần áo, cùng đó ngăn chặn 150kg pháo nổ; xử lý 12 vụ, thu 13 tấn hàng lậu.")
+
+    def figure(text, unit):
+        at = sentence.index(text)
+        return Figure(doc="d", value=0.0, unit=unit, text=text, start=at, end=at + len(text), sentence=sentence,
+                      sentence_start=0)
+    assert unit_ok(parse_question("Năm 2021 Hà Tĩnh sản xuất được bao nhiêu sợi?"), figure("7.200 tấn", "tấn"))
+    assert unit_ok(parse_question("Hà Nội chuẩn bị bao nhiêu thịt gà?"), figure("14.000 tấn", "tấn"))
+    assert not unit_ok(parse_question("Hà Nội chuẩn bị bao nhiêu thịt gà?"), figure("7.200 tấn", "tấn"))
+    assert not unit_ok(parse_question("Hà Nội có bao nhiêu cửa hàng?"), figure("14.000 tấn", "tấn"))
+    assert not unit_ok(parse_question("Thu giữ bao nhiêu quần áo?"), figure("150kg", "kg"))
+    assert not unit_ok(parse_question("Xử lý bao nhiêu vụ?"), figure("13 tấn", "tấn"))
+
+
+@pytest.mark.parametrize("text,years,bases", [
+    ("Doanh nghiệp TP.HCM xuất khẩu so với tháng 9/2021 tăng bao nhiêu?", {2021}, {2021}),
+    ("Thu giữ đường cát so cùng kỳ 2018 giảm bao nhiêu?", {2018}, {2018}),
+    ("Tăng bao nhiêu so với quý I/2021?", {2021}, {2021}),
+    ("Tháng 9 năm 2022 tăng bao nhiêu so với tháng 9 năm 2021?", {2021, 2022}, {2021}),
+    ("Dân số năm 2019 là bao nhiêu?", {2019}, set()),
+])
+def test_a_month_or_quarter_compared_with_is_a_base(text, years, bases):
+    """"so với tháng 9/2021" is the base of a change, as "so với năm 2021" is: the change asked is
+    the next year's September, not one of 2021."""
+    q = parse_question(text)
+    assert (q.years, q.base_years) == (years, bases)
+
+
+@pytest.mark.parametrize("text,noun", [
+    ("Gia Lai chuẩn bị bao nhiêu chai rượu cho Tết 2022?", "chai ruou"),
+    ("Hà Nội chuẩn bị bao nhiêu quả trứng gia cầm cho Tết 2018?", "qua trung gia cam"),
+    ("Có bao nhiêu doanh nghiệp trong nước?", "doanh nghiep trong nuoc"),
+])
+def test_what_for_is_no_part_of_the_counted_noun(text, noun):
+    """"bao nhiêu chai rượu cho Tết 2022": the noun counted is "chai rượu"; read on as "chai rượu cho
+    Tết", no figure of the record ("1,2 triệu chai rượu") fitted it. "trong nước" says whose."""
+    assert parse_question(text).count_noun == noun

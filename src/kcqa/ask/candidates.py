@@ -443,6 +443,11 @@ def unit_ok(q: Question, f: Figure) -> bool:
         noun = q.count_noun or ""
         if not unit and noun and _named_right_after(f, noun):
             return True         # "340 triệu smartphone": a noun the lexicon lacks, written right after
+        if f.unit in lexicon.BULK_UNITS and noun and noun not in _COUNTED_FOLDED and not count_unit_fits(noun, unit):
+            # "sản xuất được bao nhiêu bia?" is answered by "bia đạt 59 triệu lít", "chuẩn bị bao
+            # nhiêu thịt gà?" by "14.000 tấn thịt gà": a good the record weighs, named beside its
+            # weight (not "bao nhiêu vụ?", a noun counted one by one)
+            return _named_right_before(f, noun) or _named_right_after(f, noun)
         return bool(unit) and unit not in {fold(u) for u in MONEY_UNITS} and f.unit != "%" and (
             count_unit_fits(noun, unit) or unit in lexicon.GENERIC_COUNTERS and bool(noun)
             and mentions(fold(f.measure + " " + _clause_before(f)).lower(), noun))
@@ -457,6 +462,17 @@ def unit_ok(q: Question, f: Figure) -> bool:
             return False
         return f.unit == "%" or unit in {fold(u) for u in MONEY_UNITS} or bool(unit)
     return True
+
+
+_COUNTED_FOLDED = frozenset(fold(n).lower() for n in COUNT_NOUNS)     # nouns counted one by one: never weighed
+
+
+def _named_right_before(f: Figure, noun: str) -> bool:
+    """Whether the (folded) noun asked is among the few words before a figure, after any other
+    number ("sợi đạt | 7.200 tấn"; not "thu giữ 2.000 đơn vị quần áo, cùng đó ngăn chặn | 150kg")."""
+    before = fold(_clause_before(f)).lower()
+    before = re.split(r"[\d,;:(]", before)[-1]
+    return mentions(" ".join(before.split()[-6:]), noun)
 
 
 def _named_right_after(f: Figure, noun: str) -> bool:
@@ -1026,7 +1042,12 @@ _TOTAL_ASKED = re.compile(r"\btong\b(?!\s+(?:ket|cuc|cong ty|giam doc|bi thu|tho
 # ("tổng mức bán lẻ" names a measure, whose parts a question may ask)
 # so many of a whole, "23 trong tổng số 25 sản phẩm" (`numbers._part_of_whole`): the part's text, the whole's lead-in
 PART_OF_A_WHOLE = re.compile(r"\d\s+(?:trong|trên)\s+(?:tổng\s+)?số\s+\d", re.IGNORECASE)
-_OF_A_WHOLE_BEFORE = re.compile(r"(?<![\d.,/])(?!(?:19|20)\d\d\s)\d[\d.]*\s+(?:trong|trên)\s+(?:tổng\s+)?số\s+$", re.IGNORECASE)
+# (the part's own words may stand between: "công nhận 03 sản phẩm của tỉnh Hải Dương trên tổng số | 63 sản phẩm")
+_OF_A_WHOLE_BEFORE = re.compile(r"(?<![\d.,/])(?!(?:19|20)\d\d\s)\d[\d.]*\s+(?:[^\W\d_]+\s+){0,8}?(?:trong|trên)\s+"
+                                r"(?:tổng\s+)?số\s+$", re.IGNORECASE)
+
+
+_A_WHOLE_AFTER = re.compile(r"\s+(?:[^\W\d_]+\s+){0,8}?(?:trong|trên)\s+(?:tổng\s+)?số\s+\d", re.IGNORECASE)
 
 
 def unstated_ok(ctx: Evidence, f: Figure) -> bool:
@@ -1058,8 +1079,9 @@ def part_ok(ctx: Evidence, f: Figure) -> bool:
     total_asked = bool(_TOTAL_ASKED.search(_SHARE_OF.sub(" ", " ".join(folded_syllables(ctx.q.text).split()))))
     if _OF_A_WHOLE_BEFORE.search(f.sentence, 0, pos):
         return total_asked      # "40 trong tổng số | 96 sản phẩm tham gia": the whole, when a total is asked
-    if PART_OF_A_WHOLE.search(f.text) and total_asked:
+    if total_asked and (PART_OF_A_WHOLE.search(f.text) or _A_WHOLE_AFTER.match(f.sentence, f.end - f.sentence_start)):
         return False            # and the part, "40 trong tổng số 96 sản phẩm", only when none is
+        #                         ("03 sản phẩm của tỉnh Hải Dương trên tổng số 63 sản phẩm" too)
     asked = set(folded_syllables(ctx.q.text).split())
     if {"trong", "do"} <= asked or {"trong", "so"} <= asked:
         return True
@@ -1516,7 +1538,7 @@ def period_ok(ctx: Evidence, f: Figure) -> bool:
         # "Lũy kế đến tháng 4/2024": the months up to April, not April's own figure ("tính đến
         # tháng 1 năm 2016", a stock, is that month's)
         if _CUMULATIVE.search(fold(q.text).lower()) and lexicon.calendar_month(f.period) == asked_month \
-                and not _CUMULATIVE.search(fold(window(f, 12, 4)).lower()):
+                and not _CUMULATIVE.search(fold(window(f, 12, 4)).lower()) and not _said_cumulatively(f):
             return False
         asked_month = None
     if asked_month and f.period:
@@ -1554,6 +1576,14 @@ def period_ok(ctx: Evidence, f: Figure) -> bool:
 _TO_DATE = re.compile(r"\b(?:luy ke|tinh den|den het|(?:tu dau nam )?den thang|het thang|tu dau nam)\b")
 _CUMULATIVE = re.compile(r"\b(?:luy ke|tu dau nam)\b")
 _SO_FAR = re.compile(r"\btu dau nam(?:\s+\d{4})?\s+(?:den|toi)\s+nay\b")
+
+
+def _said_cumulatively(f: Figure) -> bool:
+    """The figure's period is written as a running total in its sentence ("Lũy kế đến hết tháng
+    6/2023, các KCN nói trên đã thu hút 1.869 dự án"), however far before the figure."""
+    said = fold(f.sentence[:f.start - f.sentence_start]).lower()
+    at = said.rfind(fold(f.period).lower()) if f.period else -1
+    return at >= 0 and bool(_CUMULATIVE.search(said[max(0, at - 24):at]))
 
 
 def _names_month(text: str, month: int) -> bool:

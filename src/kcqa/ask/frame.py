@@ -19,7 +19,7 @@ from ..text import lexicon
 from ..text.lexicon import MEASURE_UNITS, MONEY_WORDS, PASSAGE_CUES, QUESTION_WORDS, ROMAN, ROMAN_OF, Words
 from ..text.numbers import COUNT_NOUNS, find_quantities
 from ..text.places import Place, find_places
-from ..text.vietnamese import capitalised_runs, fold, folded_syllables, is_syllable, mostly_plain, syllables
+from ..text.vietnamese import capitalised_runs, fold, folded_syllables, has_diacritics, is_syllable, mostly_plain, syllables
 
 
 @dataclass
@@ -204,7 +204,10 @@ def _after_how_much(text: str, folded: str) -> str:
     noun = n.group(1)
     # "bao nhiêu smartphone tại Việt Nam", "… khách của hãng": where or whose is no part of the noun
     # (read on the marks: folded, "tai" is also "tài", "cua" "cửa")
-    where = re.search(r"\s(?:tại|ở|của)\s", text[n.start(1):n.end(1)]) if len(text) == len(folded) else None
+    # (nor what for, "bao nhiêu chai rượu cho Tết 2022", when the question has its marks: "cho" typed
+    # without them may be "chợ")
+    where = re.search(r"\s(?:tại|ở|của|cho)\s" if has_diacritics(text) else
+                      r"\s(?:tại|ở|của)\s", text[n.start(1):n.end(1)]) if len(text) == len(folded) else None
     if where and where.start() > 0:
         noun = noun[:where.start()]
     # "bao nhiêu người năm 2020", "… doanh nghiệp năm nay": the period is no part of the noun
@@ -256,7 +259,8 @@ def _how_much(text: str, folded: str):
 _YEAR = lexicon.ANY_YEAR
 # the year a change asked is against, whole ("so với năm 2018", "so với cùng kỳ 2024"; not a point
 # in a year, "so với đầu năm 2022", which is of that year)
-_BASE_YEAR = re.compile(r"\b(?:so voi|cung ky)\s+(?:cung ky\s+)?(?:nam\s+)?((?:19|20)\d{2})(?!\d)")   # ("dân số năm 2019" is no base)
+_BASE_YEAR = re.compile(r"\b(?:so voi|cung ky)\s+(?:cung ky\s+)?(?:nam\s+|(?:thang \d{1,2}|quy (?:[ivx]+|\d)|\d{1,2} thang"
+                        r"(?: dau| cuoi)?(?: nam)?)(?:\s*/\s*|\s+nam\s+|\s+))?((?:19|20)\d{2})(?!\d)")   # ("dân số năm 2019" is no base)
 _PERIOD = lexicon.PERIOD_FOLDED
 _PERIOD_TOKEN = re.compile(r"(?:\d{1,2}|[ivx]{1,4})/(?:19|20)\d\d")
 _ORDINAL = re.compile(r"\b(lan thu|khoa|dot)\s+([ivxl]+|\d{1,3})\b")

@@ -273,6 +273,13 @@ def _in_own_record(ctx: Evidence, f: Figure) -> bool:
     return not f.entity and ctx.doc_names_only(f.doc, ctx.q.place_names())
 
 
+def _a_change_measured(q, f: Figure) -> bool:
+    """"lạm phát tăng bao nhiêu?": a rate that is a change, asked and said of the figure ("dự báo lạm
+    phát … ở mức 3,8%"), answers it as a level does not."""
+    asked = lexicon.MEASURES_OF_CHANGE.search(fold(q.text).lower())
+    return bool(asked) and asked.group(1) in fold(clause(f)).lower()
+
+
 def score_figures(ctx: Evidence, cands: list[tuple[Figure, int]]) -> list[Candidate]:
     """Hard slots first (unit kind, place, period, names the question states, a change asked:
     evidence that contradicts them is never an answer), then the learnt ranker's probability."""
@@ -290,7 +297,8 @@ def score_figures(ctx: Evidence, cands: list[tuple[Figure, int]]) -> list[Candid
         if not (unit_ok(q, f) and all(slot(ctx, f) for slot in HARD_SLOTS) and identifier_ok(q, f.sentence)):
             continue
         if q.change and relation_of(f) not in CHANGE_VERBS \
-                and not (q.plan and stated_as_planned(f) and not _ANY_BASE_ASKED.search(fold(q.text).lower())):
+                and not (q.plan and stated_as_planned(f) and not _ANY_BASE_ASKED.search(fold(q.text).lower())) \
+                and not (f.unit == "%" and _a_change_measured(q, f)):
             continue        # "tăng bao nhiêu?" asks the change: a level the record states is not one (a
                             # planned rate is the one "kế hoạch năm đặt mức tăng bao nhiêu?" asks; not
                             # "mục tiêu … tăng bao nhiêu so với năm 2022?", whose target is a level)

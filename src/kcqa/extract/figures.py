@@ -18,7 +18,7 @@ from ..read import date_line_day
 
 # Bump when extraction changes: `kcqa index` then re-extracts figures from the stored
 # text of every record, without re-embedding anything.
-EXTRACTOR_VERSION = "100"
+EXTRACTOR_VERSION = "101"
 from ..text import lexicon
 from ..text.numbers import Quantity, find_durations, find_quantities
 from ..text.places import find_places
@@ -640,7 +640,9 @@ def _year_of_the_same(period: str, *contexts: str) -> int | None:
     the first of `contexts` that has one."""
     head = re.escape(period.strip())
     for context in contexts:
-        same = [m for m in re.finditer(head + r"(?:/|\s+năm\s+)(\d{4})(?!\d)", context, re.IGNORECASE)]
+        # (not a comparison's base: "… giảm 24% so với tháng 1/2022" does not date this year's "tháng 1")
+        same = [m for m in re.finditer(head + r"(?:/|\s+năm\s+)(\d{4})(?!\d)", context, re.IGNORECASE)
+                if not _BASELINE.search(context[max(0, m.start() - 200):m.start()])]
         if same:
             return int(same[-1].group(1))
     return None

@@ -41,6 +41,9 @@ def main() -> int:
     ap.add_argument("--out", default=str(ROOT / "src/kcqa/ask/followup_threshold.json"))
     ap.add_argument("--max-wrong", type=float, default=0.02)
     ap.add_argument("--step", type=float, default=0.005)
+    ap.add_argument("--start", type=float, default=None,
+                    help="the first threshold tried (default: the single questions'); a run from a known "
+                         "point saves the steps below it")
     args = ap.parse_args()
     engine = Engine(Config.from_args(index=args.index))
     conversations = [json.loads(line) for line in Path(args.conversations).read_text(encoding="utf-8").splitlines()]
@@ -63,7 +66,7 @@ def main() -> int:
                 wrong += got == "wrong"
         return right, wrong, turns
 
-    chosen = floor
+    chosen = max(floor, args.start) if args.start is not None else floor
     while True:
         right, wrong, turns = run(chosen)
         print(f"{chosen:.4f}: {right} right, {wrong} wrong of {turns}", file=sys.stderr)

@@ -3810,6 +3810,23 @@ def test_a_running_total_said_far_before_its_figure_is_one(tmp_path, model_cache
         == "1.869 dự án"
 
 
+def test_an_earlier_question_typed_without_marks_is_carried_as_understood(tmp_path, model_cache):
+    """"hoi nghi nganh cong thuong phia nam thang 10 nam 2023 …" then "ai phat bieu khai mac": the
+    event carried was folded, and the year taken off it took the south with it ("… phía?")."""
+    engine = _records_engine(tmp_path, model_cache, {
+        "phia-nam.txt":
+            "Hội nghị ngành Công Thương khu vực phía Nam năm 2023\n\n"
+            "Tháng 10 năm 2023, tại TP Vị Thanh, Bộ Công Thương phối hợp với UBND tỉnh Hậu Giang tổ chức Hội nghị "
+            "ngành Công Thương khu vực phía Nam. Phát biểu khai mạc Hội nghị, bà Phan Thị Thắng, Thứ trưởng Bộ Công "
+            "Thương cho biết Hội nghị nhằm đánh giá tình hình thực hiện nhiệm vụ năm 2023.\n",
+    })
+    from kcqa.ask.conversation import Conversation
+    conv = Conversation()
+    engine.ask("hoi nghi nganh cong thuong phia nam thang 10 nam 2023 to chuc o dau", conv)
+    follow = engine.ask("ai phat bieu khai mac", conv)
+    assert "phía nam" in follow.resolved_question.lower()
+
+
 def test_the_whole_after_a_parts_own_words_is_the_whole(tmp_path, model_cache):
     """"công nhận 03 sản phẩm của tỉnh Hải Dương trên tổng số 63 sản phẩm": the part's own words
     stand between it and "trên tổng số"; the region's 63 had answered the province's count at 0.96."""

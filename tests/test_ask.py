@@ -1651,3 +1651,27 @@ def test_a_branch_of_industry_written_with_its_industry_takes_the_branchs_place(
     base = "Công nghiệp sản xuất và phân phối điện, khí đốt của Gia Lai ước đạt bao nhiêu?"
     assert resolve("Còn công nghiệp khai khoáng?", [_turn(base)]).question.lower() == \
         "công nghiệp khai khoáng của gia lai ước đạt bao nhiêu?"
+
+
+def test_a_measure_after_a_things_question_takes_the_things_place():
+    """"Còn điện thương phẩm?" after "Quảng Trị 7 tháng đầu năm 2016 ván ép tăng bao nhiêu?" asks the
+    electricity's growth: appended, it asked "ván ép tăng bao nhiêu điện thương phẩm" and found nothing;
+    the period and the province that open the question stay."""
+    turns = [_turn("Quảng Trị 7 tháng đầu năm 2016 ván ép tăng bao nhiêu?")]
+    r = resolve("Còn điện thương phẩm?", turns)
+    assert r.question == "Quảng Trị 7 tháng đầu năm 2016 điện thương phẩm tăng bao nhiêu?"
+    turns.append(_turn("Còn điện thương phẩm?", r.question))
+    assert resolve("Gỗ cưa, gỗ xẻ thì sao?", turns).question == "Quảng Trị 7 tháng đầu năm 2016 gỗ cưa, gỗ xẻ tăng bao nhiêu?"
+
+
+@pytest.mark.parametrize("base,follow,expected", [
+    ("6 tháng đầu năm 2017 Vĩnh Long có thêm mấy chợ chuyển đổi sang mô hình doanh nghiệp?",
+     "Lũy kế đến lúc đó đã chuyển đổi bao nhiêu chợ?",
+     "Vĩnh Long lũy kế đến 6 tháng đầu năm 2017 đã chuyển đổi bao nhiêu chợ?"),
+    ("Đến giữa tháng 2/2019 Đồng Nai có bao nhiêu cụm công nghiệp?", "Thời điểm đó có bao nhiêu cụm đã lấp đầy?",
+     "Đồng Nai tháng 2/2019 có bao nhiêu cụm đã lấp đầy?"),
+])
+def test_then_is_the_earlier_questions_whole_period(base, follow, expected):
+    """"lúc đó", "thời điểm đó" refer to when the earlier question asked about, all of it ("6 tháng
+    đầu năm 2017", not "năm 2017"); "lúc đó" had been read as no reference and the period was lost."""
+    assert resolve(follow, [_turn(base)]).question == expected

@@ -258,3 +258,11 @@ def test_a_full_stop_that_lost_its_space_still_ends_a_sentence():
     assert [text[a:b] for a, b in sentences(text)] == [
         "kinh phí khuyến công địa phương là 59,578 tỷ đồng.", "Qua 9 tháng đầu năm 2014, tổng kế hoạch tăng.",
         "Tại TP.HCM và Q.Nam có 5 tr.đ hỗ trợ.", "Baohatinh.vn đưa tin."]
+
+
+def test_where_is_read_as_where():
+    """"cua hang o tinh nay" had become "ô tỉnh này": with no pair of words to go by, the records'
+    few "ô" (an umbrella, a cell) outnumbered their "ở", and the reference to the province was lost."""
+    r = DiacriticRestorer.from_texts(["Cửa hàng bán ô đỏ, ô xanh.", "Tỉnh này có ô tô ở huyện."])
+    assert r.restore("cua hang o tinh nay") == "cửa hàng ở tỉnh này"
+    assert r.restore("cua hang o to") == "cửa hàng ô tô"

@@ -25,18 +25,21 @@ from .verify import verify
 
 def answer_question(engine, question: str, k: int = 5, year: int | None = None, doc: str | None = None,
                     trace: list | None = None, within: set[str] | None = None,
-                    excluded: set[tuple[str, int]] | None = None, floor: float = 0.0) -> Answer:
+                    excluded: set[tuple[str, int]] | None = None, floor: float = 0.0,
+                    typed_marks: bool | None = None) -> Answer:
     """Understand, retrieve, gather candidates, rank, compose, verify.
 
     `within`: only these records (a conversation's, see `Conversation.records_in_play`).
     `excluded`: figure occurrences (record, offset) that cannot be the answer (another turn's).
     `floor`: a higher threshold for this kind of question (a follow-up's, `turn.py`), unless the
     user chose the operating point (`--min-confidence`).
+    `typed_marks`: whether the user typed the marks of every word asked, when the question is not
+    as typed (a follow-up rewritten with an earlier question's restored words: a guess still).
     `trace`, when given, receives every scored figure candidate (training reads it)."""
     searcher = engine.searcher
     restored = searcher.restore(question)
     q = parse_question(restored or question)
-    q.typed_marks = restored is None
+    q.typed_marks = restored is None if typed_marks is None else typed_marks and restored is None
     allowed = doc_filter(searcher.doc_meta, year, doc)
     if within is not None:
         allowed = set(within) if allowed is None else allowed & within

@@ -62,7 +62,11 @@ _ORG_NOUNS = {"cong ty", "doanh nghiep", "tap doan", "ngan hang", "don vi", "to 
 _DOC_NOUNS = {fold(t) for t in lexicon.DOCUMENT_TYPES} | {"van ban", "bao cao"}
 # "chỉ tiêu này", "thành phần này": what the earlier question measured, or the group it named
 _INDICATOR_NOUNS = {"chi tieu", "chi so", "thanh phan", "linh vuc", "mat hang", "khoi", "nhom", "loai"}
-_REF_NOUNS = _YEAR_NOUNS | _PLACE_NOUNS | _ORG_NOUNS | _DOC_NOUNS | _INDICATOR_NOUNS
+# "lúc đó", "khi đó", "thời điểm đó": the earlier question's whole period ("6 tháng đầu năm 2017"),
+# where "năm đó" is its year
+_MOMENT_NOUNS = {"luc", "khi", "thoi diem", "thoi gian", "ky"}
+_MOMENT_WRITTEN = {"lúc", "khi", "thời điểm", "thời gian", "kỳ"}     # not "công ty điện lực này"
+_REF_NOUNS = _YEAR_NOUNS | _MOMENT_NOUNS | _PLACE_NOUNS | _ORG_NOUNS | _DOC_NOUNS | _INDICATOR_NOUNS
 _NAME_KINDS = ("named", "who", "place", "superlative")    # questions whose answer is a name
 _THERE = {"o", "tai"}               # "ở đó", "tại đó": there (folded)
 _DAY_NOUNS = {"phien", "ngay", "hom", "buoi"}     # "phiên đó", "hôm đó": that day
@@ -92,7 +96,7 @@ def names_a_subject(text: str) -> bool:
     return bool(q.places or q.names)
 
 
-_NOT_REFERRING = {"thế", "như", "vì", "điều", "lúc", "khi", "từ", "sau", "trước", "tại", "của"}
+_NOT_REFERRING = {"thế", "như", "vì", "điều", "từ", "sau", "trước", "tại", "của"}
 _NOT_REFERRING_FOLDED = {fold(w) for w in _NOT_REFERRING}
 
 
@@ -718,13 +722,12 @@ def _swap_thing(base: str, base_q: Question, thing: str) -> str | None:
         return None
     start = 0
     period = _period_text(base, base_q)
-    if period and fold(subject).startswith(fold(period)):
-        start = len(period)
-        while start < len(subject) and subject[start] in " ,":
-            start += 1
-    places = _span_of_places(subject)
-    if places and places[0][0] == start:
-        start = places[0][1]                        # "Hà Tĩnh gạo": the province stays
+    for _ in range(2):          # the period and the province that open it stay, in either order
+        if period and fold(subject[start:]).startswith(fold(period)):
+            start += len(period)
+        places = [p for p in _span_of_places(subject) if p[0] == start]
+        if places:
+            start = places[0][1]                    # "Hà Tĩnh gạo": the province stays
         while start < len(subject) and subject[start] in " ,":
             start += 1
     end = len(subject)
@@ -1302,7 +1305,12 @@ def _swap_slots(base: str, base_q: Question, core: str, core_q: Question) -> str
             phrase = _written(core, core_q.measures[0])
             out = out[:s] + (_lower_first(phrase) if s else phrase) + out[e:]
         else:
-            out = _append(out, _written(core, core_q.measures[0]))
+            # "Còn điện thương phẩm?" after "Quảng Trị 7 tháng đầu năm 2016 ván ép tăng bao nhiêu?":
+            # the measure takes the place of the thing the earlier question was about, not its end
+            phrase = _written(core, core_q.measures[0])
+            out_q = parse_question(out)
+            swapped = _swap_thing(out, out_q, phrase) if not out_q.count_noun and not out_q.names else None
+            out = swapped or _append(out, phrase)
     elif (spans := _sibling_spans(core, out)) and not (core_q.places or core_q.years or core_q.period or
                                                       _names(core_q)):
         (cs, ce), (s, e) = spans              # "Còn dịch vụ?" after "công nghiệp", "con trung cap?" after "cao đẳng"
@@ -1800,9 +1808,19 @@ def _replace_references(question: str, base: str, base_q: Question, last: dict,
         repl = None
         generic_two = False
         tail2 = " ".join(words[-2:])
-        if words[-1] in _YEAR_NOUNS or tail2 in _YEAR_NOUNS:
+        written = [w.lower() for w in m.group(1).split()]
+        moment = (written[-1] in _MOMENT_WRITTEN or " ".join(written[-2:]) in _MOMENT_WRITTEN) \
+            if any(has_diacritics(w) for w in written[-2:]) else (words[-1] in _MOMENT_NOUNS or tail2 in _MOMENT_NOUNS)
+        if words[-1] in _YEAR_NOUNS or tail2 in _YEAR_NOUNS or moment:
             years = _YEAR.findall(base)
             repl = f"năm {years[0]}" if years else None
+            period = _period_text(base, base_q, carried=True) if words[-1] != "nam" else ""
+            if period and _YEAR.search(period):
+                repl = _lower_first(period)
+            elif repl is None and moment:
+                # "Khi đó ai là giám đốc?" after a question of no time: then is when it was asked of
+                out = (out[:_last_word_start(m)] + out[m.end():]).replace("  ", " ")
+                continue
             if repl is None and ans_text and _YEAR.search(ans_text):
                 repl = f"năm {_YEAR.search(ans_text).group()}"
         elif tail2 in _PLACE_NOUNS or words[-1] in _PLACE_NOUNS:

@@ -15,6 +15,7 @@ from ..models import Answer
 from .answer import answer_question
 from .compose import NOT_FOUND
 from .conversation import Conversation
+from ..text.vietnamese import mostly_plain
 from .followup import Resolution, answer_spot, answered_elsewhere, names_a_subject, resolve
 
 IN_PLAY_NOTE = "Câu hỏi không nêu đối tượng: trả lời từ hồ sơ của câu trả lời trước."
@@ -32,8 +33,11 @@ def follow_up_threshold() -> float:
 def answer_turn(engine, question: str, typed: str, conversation: Conversation, k: int = 5,
                 year: int | None = None, doc: str | None = None) -> Answer:
     """`question` as the user wrote it; `typed` the same with its diacritics restored."""
-    previous = [{"question": t.question, "resolved_question": t.resolved_question, "frame": t.frame,
-                 "answer": t.answer} for t in conversation.turns]
+    # an earlier question typed without marks is read as it was understood, with them: folded,
+    # "phia nam thang 10 nam 2023" lost the south with the year ("… phía?")
+    previous = [{"question": (t.answer or {}).get("restored_question") or t.question,
+                 "resolved_question": t.resolved_question, "frame": t.frame, "answer": t.answer}
+                for t in conversation.turns]
     res: Resolution | None = resolve(typed, previous)
     if res.unresolvable:
         return Answer(question=question, status="not_found", text=res.unresolvable, kind="figure", unresolved=True)
@@ -41,10 +45,13 @@ def answer_turn(engine, question: str, typed: str, conversation: Conversation, k
     # a turn that names no place or name of its own is about what the conversation is about
     scope = conversation.records_in_play() if doc is None and not names_a_subject(typed) else set()
     floor = follow_up_threshold() if previous else 0.0
+    # the words carried from an earlier question typed without marks are restored ones: a guess
+    marks = None if not previous else not mostly_plain(question) and not any(
+        (t.answer or {}).get("restored_question") for t in conversation.turns)
 
     def answer(excluded: set | None = None) -> tuple[Answer, Resolution | None]:
         if scope:
-            got = answer_question(engine, asked, k=k, year=year, within=scope, excluded=excluded, floor=floor)
+            got = answer_question(engine, asked, k=k, year=year, within=scope, excluded=excluded, floor=floor, typed_marks=marks)
             if got.status == "answered":
                 got.notes.append(IN_PLAY_NOTE)
                 return got, res
@@ -53,8 +60,8 @@ def answer_turn(engine, question: str, typed: str, conversation: Conversation, k
                 # another record's figure for a subject the user did not name
                 return got, res
             if res.carried:            # none there: a new topic, asked as typed of every record
-                return answer_question(engine, question, k=k, year=year, doc=doc, excluded=excluded, floor=floor), None
-        return answer_question(engine, asked, k=k, year=year, doc=doc, excluded=excluded, floor=floor), res
+                return answer_question(engine, question, k=k, year=year, doc=doc, excluded=excluded, floor=floor, typed_marks=marks), None
+        return answer_question(engine, asked, k=k, year=year, doc=doc, excluded=excluded, floor=floor, typed_marks=marks), res
 
     ans, res = answer()
     ans.question = question

@@ -188,6 +188,8 @@ QUESTION_VOCABULARY = (
     "tỷ đồng", "triệu đồng", "đồng", "người", "ai", "gì", "đâu", "của", "cho", "và", "các", "những",
     "trong", "về", "với", "theo", "qua", "từ", "đến", "hơn", "gần", "trên", "dưới", "khoảng",
     "thay đổi", "biến động", "chênh lệch", "thì", "tính từ", "tính đến", "kể từ",
+    # where and which part: "cua hang o tinh nay" had become "ô tỉnh này", "trong do" "trọng độ"
+    "ở", "tại", "trong đó",
 )
 
 

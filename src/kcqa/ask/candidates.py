@@ -1042,12 +1042,11 @@ _TOTAL_ASKED = re.compile(r"\btong\b(?!\s+(?:ket|cuc|cong ty|giam doc|bi thu|tho
 # ("tổng mức bán lẻ" names a measure, whose parts a question may ask)
 # so many of a whole, "23 trong tổng số 25 sản phẩm" (`numbers._part_of_whole`): the part's text, the whole's lead-in
 PART_OF_A_WHOLE = re.compile(r"\d\s+(?:trong|trên)\s+(?:tổng\s+)?số\s+\d", re.IGNORECASE)
-# (the part's own words may stand between: "công nhận 03 sản phẩm của tỉnh Hải Dương trên tổng số | 63 sản phẩm")
-_OF_A_WHOLE_BEFORE = re.compile(r"(?<![\d.,/])(?!(?:19|20)\d\d\s)\d[\d.]*\s+(?:[^\W\d_]+\s+){0,8}?(?:trong|trên)\s+"
-                                r"(?:tổng\s+)?số\s+$", re.IGNORECASE)
-
-
-_A_WHOLE_AFTER = re.compile(r"\s+(?:[^\W\d_]+\s+){0,8}?(?:trong|trên)\s+(?:tổng\s+)?số\s+\d", re.IGNORECASE)
+# the part's own words may stand between it and its whole: "công nhận 03 sản phẩm của tỉnh Hải Dương
+# trên tổng số | 63 sản phẩm" (the whole after, read before it; the part, read after it)
+_TO_THE_WHOLE = r"\s+(?:[^\W\d_]+\s+){0,8}?(?:trong|trên)\s+(?:tổng\s+)?số\s+"
+_OF_A_WHOLE_BEFORE = re.compile(r"(?<![\d.,/])(?!(?:19|20)\d\d\s)\d[\d.]*" + _TO_THE_WHOLE + "$", re.IGNORECASE)
+_A_WHOLE_AFTER = re.compile(_TO_THE_WHOLE + r"\d", re.IGNORECASE)
 
 
 def unstated_ok(ctx: Evidence, f: Figure) -> bool:

@@ -12,10 +12,10 @@ from functools import cache
 from importlib import resources
 
 from ..models import Answer
+from ..text.vietnamese import mostly_plain
 from .answer import answer_question
 from .compose import NOT_FOUND
 from .conversation import Conversation
-from ..text.vietnamese import mostly_plain
 from .followup import Resolution, answer_spot, answered_elsewhere, names_a_subject, resolve
 
 IN_PLAY_NOTE = "Câu hỏi không nêu đối tượng: trả lời từ hồ sơ của câu trả lời trước."
@@ -49,9 +49,12 @@ def answer_turn(engine, question: str, typed: str, conversation: Conversation, k
     marks = None if not previous else not mostly_plain(question) and not any(
         (t.answer or {}).get("restored_question") for t in conversation.turns)
 
+    def ask(text: str, excluded: set | None, **where) -> Answer:
+        return answer_question(engine, text, k=k, year=year, excluded=excluded, floor=floor, typed_marks=marks, **where)
+
     def answer(excluded: set | None = None) -> tuple[Answer, Resolution | None]:
         if scope:
-            got = answer_question(engine, asked, k=k, year=year, within=scope, excluded=excluded, floor=floor, typed_marks=marks)
+            got = ask(asked, excluded, within=scope)
             if got.status == "answered":
                 got.notes.append(IN_PLAY_NOTE)
                 return got, res
@@ -60,8 +63,8 @@ def answer_turn(engine, question: str, typed: str, conversation: Conversation, k
                 # another record's figure for a subject the user did not name
                 return got, res
             if res.carried:            # none there: a new topic, asked as typed of every record
-                return answer_question(engine, question, k=k, year=year, doc=doc, excluded=excluded, floor=floor, typed_marks=marks), None
-        return answer_question(engine, asked, k=k, year=year, doc=doc, excluded=excluded, floor=floor, typed_marks=marks), res
+                return ask(question, excluded, doc=doc), None
+        return ask(asked, excluded, doc=doc), res
 
     ans, res = answer()
     ans.question = question

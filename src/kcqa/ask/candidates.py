@@ -20,12 +20,12 @@ from ..text import lexicon
 from ..text.bodies import body_spans
 from ..text.places import find_places, lookup, places_in_address, places_in_file_name
 from ..text.numbers import COUNT_NOUNS, QUALIFIERS, Quantity, find_quantities, parse_number, ratio_ok
-from ..text.vietnamese import capitalised_runs, fold, folded_syllables, has_diacritics, is_syllable, sentences, syllables
+from ..text.vietnamese import capitalised_runs, counted_nouns_folded, fold, folded_syllables, has_diacritics, is_syllable, sentences, syllables
 from .features import (CHANGE_VERBS, asks_where_a_change_ended, clause, ends_a_change, is_place_asked, mentions,
                        period_parts, relation_of, starts_a_change, window, year_part)
 from .frame import Question, identifiers_in
 
-_ONE_SYLLABLE_COUNT_NOUNS = {fold(w).lower() for w in COUNT_NOUNS if " " not in w}
+_ONE_SYLLABLE_COUNT_NOUNS = {k for k in counted_nouns_folded() if " " not in k}
 
 
 def _another_word(head: str, noun: list[str], folded: str, end: int) -> bool:
@@ -443,7 +443,7 @@ def unit_ok(q: Question, f: Figure) -> bool:
         noun = q.count_noun or ""
         if not unit and noun and _named_right_after(f, noun):
             return True         # "340 triệu smartphone": a noun the lexicon lacks, written right after
-        if f.unit in lexicon.BULK_UNITS and noun and noun not in _COUNTED_FOLDED and not count_unit_fits(noun, unit):
+        if f.unit in lexicon.BULK_UNITS and noun and noun not in counted_nouns_folded() and not count_unit_fits(noun, unit):
             # "sản xuất được bao nhiêu bia?" is answered by "bia đạt 59 triệu lít", "chuẩn bị bao
             # nhiêu thịt gà?" by "14.000 tấn thịt gà": a good the record weighs, named beside its
             # weight (not "bao nhiêu vụ?", a noun counted one by one)
@@ -462,9 +462,6 @@ def unit_ok(q: Question, f: Figure) -> bool:
             return False
         return f.unit == "%" or unit in {fold(u) for u in MONEY_UNITS} or bool(unit)
     return True
-
-
-_COUNTED_FOLDED = frozenset(fold(n).lower() for n in COUNT_NOUNS)     # nouns counted one by one: never weighed
 
 
 def _named_right_before(f: Figure, noun: str) -> bool:

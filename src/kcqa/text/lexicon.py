@@ -11,7 +11,7 @@ from __future__ import annotations
 import functools
 import re
 
-from .vietnamese import fold, has_diacritics, is_syllable, mostly_plain
+from .vietnamese import counted_nouns_folded, fold, has_diacritics, is_syllable, mostly_plain
 
 
 def folded(words) -> frozenset[str]:
@@ -530,9 +530,8 @@ def written_out(text: str) -> str:
 
 @functools.lru_cache(maxsize=1)
 def _multiword_count_nouns() -> tuple[str, ...]:
-    """The count nouns of several words, folded (numbers imports this module: read on first use)."""
-    from .numbers import COUNT_NOUNS
-    return tuple(k for k in (fold(n).lower() for n in COUNT_NOUNS) if " " in k)
+    """The count nouns of several words, folded."""
+    return tuple(k for k in counted_nouns_folded() if " " in k)
 
 
 # -- relations: the verb that ties a figure to its measure ----------------------

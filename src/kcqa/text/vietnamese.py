@@ -207,7 +207,7 @@ QUESTION_PHRASES = ("bao nhiêu", "là bao nhiêu", "bao nhiêu tiền", "bao l�
 
 
 @functools.lru_cache(maxsize=1)
-def _counted_nouns_folded() -> dict[str, str]:
+def counted_nouns_folded() -> dict[str, str]:
     """Counted nouns by their unmarked form ("cho" → "chợ"), built once (numbers imports lexicon,
     which imports this module: hence the late import)."""
     from .numbers import COUNT_NOUNS
@@ -323,7 +323,7 @@ class DiacriticRestorer:
     def _counted_typed(sy: list, folded: list[str]) -> dict[int, str]:
         """What a question ends by counting is a counted noun ("toan tinh co bao nhieu cho?" counts
         chợ, not "cho"; "bao nhieu ho" hộ): after "bao nhiêu" or "mấy", up to the question's end."""
-        nouns = _counted_nouns_folded()
+        nouns = counted_nouns_folded()
         for k in range(len(sy)):
             if folded[max(0, k - 2):k] != ["bao", "nhieu"] and folded[k - 1:k] != ["may"]:
                 continue

@@ -3852,3 +3852,16 @@ def test_a_rate_that_is_a_change_is_asked_with_tang(tmp_path, model_cache):
                     "Về lạm phát, ADB dự báo lạm phát của Việt Nam trong năm 2021 ở mức 3,8% và 4% trong năm 2022.\n")})
     assert _stated(engine, "ADB dự báo lạm phát tăng bao nhiêu trong năm 2021?") == "3,8%"
     assert _stated(engine, "ADB dự báo công nghiệp tăng bao nhiêu trong năm 2021?") == "9,5%"
+
+
+def test_imports_are_not_named_by_the_two_way_trade_they_are_part_of(tmp_path, model_cache):
+    """"nhập khẩu" asked is the imports after "Trong đó", not the whole "xuất nhập khẩu" whose
+    words hold it: the part named by its measure was taken for one its whole names too, and
+    the whole's change was the only figure left."""
+    engine = _records_engine(tmp_path, model_cache, {"xnk.md": (
+        "# Kết quả xuất nhập khẩu tỉnh Cao Bằng năm 2023\n\n"
+        "Năm 2023, tổng kim ngạch xuất nhập khẩu hàng hóa qua địa bàn tỉnh Cao Bằng đạt 800 triệu USD, "
+        "tăng 20,5% so với cùng kỳ. Trong đó, kim ngạch xuất nhập khẩu mở tờ khai tại Cục Hải quan "
+        "Cao Bằng đạt 500 triệu USD, tăng 15,3% so với cùng kỳ, xuất khẩu 300 triệu USD, tăng 10,1%, "
+        "nhập khẩu đạt 200 triệu USD, tăng 9,2% so với cùng kỳ.\n")})
+    assert _stated(engine, "Năm 2023 nhập khẩu của Cao Bằng tăng bao nhiêu so với cùng kỳ?") == "9,2%"

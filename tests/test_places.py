@@ -325,3 +325,13 @@ def test_hn_in_running_text_is_ha_noi_but_not_inside_a_ticker():
     from kcqa.text.places import find_places
     text = "Năm 2012, EVN HN đạt mức tăng trưởng điện thương phẩm 11,29%; cổ phiếu sàn HNX tăng."
     assert [(text[s:e], p.name) for s, e, p in find_places(text)] == [("HN", "Hà Nội")]
+
+
+def test_a_province_opening_a_question_in_sentence_case_is_the_province():
+    """Users capitalise a question's first letter only ("Bắc ninh tăng bao nhiêu?"): that capital
+    is the sentence's, so the name counts as typed in lower case; a capital mid-name still
+    keeps "Việt Nam định hướng" from being Nam Định, and "Hòa bình" opening a question is peace."""
+    assert [p.name for _, _, p in find_places("Bắc ninh tăng bao nhiêu?")] == ["Bắc Ninh"]
+    assert [p.name for _, _, p in find_places("Lâm đồng 6 tháng đầu năm 2018 có bao nhiêu siêu thị?")] == ["Lâm Đồng"]
+    assert find_places("Xuất khẩu của Việt Nam định hướng") == []
+    assert find_places("Hòa bình là gì?") == []

@@ -266,3 +266,11 @@ def test_where_is_read_as_where():
     r = DiacriticRestorer.from_texts(["Cửa hàng bán ô đỏ, ô xanh.", "Tỉnh này có ô tô ở huyện."])
     assert r.restore("cua hang o tinh nay") == "cửa hàng ở tỉnh này"
     assert r.restore("cua hang o to") == "cửa hàng ô tô"
+
+
+def test_a_word_before_a_province_is_not_read_by_what_the_province_follows_in_the_records():
+    """"kinh phi o lam dong": the records say "ô Lâm Viên" twice and "ở Lâm Đồng" never, which
+    had made "o" the "ô" before the province; read without the province after it, it is "ở"."""
+    r = DiacriticRestorer.from_texts(["Khu ô Lâm Viên được đầu tư.", "Dự án ô Lâm Viên hoàn thành.", "Ô Lâm mới.",
+                                      "Kinh phí ở các huyện tăng.", "Tỉnh Lâm Đồng bố trí kinh phí."])
+    assert r.restore("kinh phi o lam dong") == "kinh phí ở lâm đồng"

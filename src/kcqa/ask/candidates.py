@@ -1295,7 +1295,9 @@ def _names_the_part(q, asked: set[str], whole: str, part: str, measure: str = ""
         return True
     # the part's own measure, asked, that the whole does not say: "kim ngạch xuất khẩu" is a
     # part of "tổng kim ngạch xuất, nhập khẩu" though it has no word the whole lacks
-    return bool(measure) and any(mentions(fold(measure), fold(m)) for m in q.measures) and not mentions(fw, fold(measure))
+    # ("nhập khẩu" is the part of "kim ngạch xuất nhập khẩu": the whole trades both ways)
+    return bool(measure) and any(mentions(fold(measure), fold(m)) for m in q.measures) \
+        and not mentions(lexicon.one_way_trade(fw), lexicon.one_way_trade(fold(measure)))
 
 
 # a whole of two things, named right before its number: "tổng số tiền xử phạt và hàng hóa tịch thu gần 440 triệu đồng"

@@ -423,7 +423,9 @@ def figure_features(ctx, f: Figure, rank: int, top_passages: int, caption: str, 
         "whole_asked_part_given": float(bool(q.whole and not q.places and find_places(f.entity))),
         "negation_mismatch": float(bool(_NEGATION.search(fold(window(f)))) and not q.negated),
         # a measure named in other words the records use for it ("kinh phí" / "ngân sách") is named
-        "measure_in_clause": float(any(mentions(fold(measure_text), m) for m in asked_measures | ctx.measure_equivalents)),
+        # (the "nhập khẩu" of "xuất nhập khẩu" is no mention of imports)
+        "measure_in_clause": float(any(mentions(lexicon.one_way_trade(fold(measure_text)), lexicon.one_way_trade(m))
+                                       for m in asked_measures | ctx.measure_equivalents)),
         "measure_opposed": float(_opposed(q.measures, measure_text)),
         "unit_asked": float(q.unit_kind is not None),
         "count_noun_match": float(bool(count_noun and unit and lexicon.count_unit_fits(count_noun, unit))),

@@ -388,6 +388,9 @@ def _named_noun(text: str, m: re.Match) -> str | None:
     return body or " ".join(words) or None
 
 
+_STABILISED_PRICE = re.compile(r"(?<!\w)((?:bình ổn|binh on|ổn định|on dinh)\s+)(giá|gia)(?!\w)", re.IGNORECASE)
+
+
 def parse_question(text: str) -> Question:
     f = fold(text)
     lower = text.lower()
@@ -442,6 +445,8 @@ def parse_question(text: str) -> Question:
     # measure of the part asked
     share = _SHARE_OF.search(f)
     measured = unplaced[:share.end()] if share else unplaced
+    # the "giá" of "Quỹ bình ổn giá xăng dầu" names what is stabilised, not a price asked
+    measured = _STABILISED_PRICE.sub(lambda m: m.group(1) + " " * len(m.group(2)), measured)
     q.measures = [m for m in _MEASURE_WORDS.findall(measured, accented) if fold(m) not in relation_words]
     q.relations = _RELATION_WORDS.findall(text, accented)
     groups = lexicon.group_phrases(text)

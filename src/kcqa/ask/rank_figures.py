@@ -53,8 +53,9 @@ def measure_ok(ctx, f, x) -> bool:
         return any(a in told or told in a for a in asked)
     if not q.measures or in_clause or own not in _MEASURES or own in _GENERIC_MEASURES:
         return True
-    own = own.replace(",", "")       # "xuất, nhập khẩu" is "xuất nhập khẩu"
-    asked = {fold(m).replace(",", "") for m in q.measures} - _GENERIC_MEASURES
+    # "xuất, nhập khẩu" is "xuất nhập khẩu", a measure of its own: not "nhập khẩu"
+    own = lexicon.one_way_trade(own.replace(",", ""))
+    asked = {lexicon.one_way_trade(fold(m).replace(",", "")) for m in q.measures} - _GENERIC_MEASURES
     if not asked:
         return True                  # "tăng trưởng bao nhiêu?" names no thing measured
     # "kế hoạch kinh phí" is also asked as "ngân sách": the equivalents of any phrase inside it

@@ -264,6 +264,10 @@ def _accepted(text: str, folded: str, a: int, b: int, key: str, alias: _Alias) -
     words = _WORD.findall(written)[alias.prefix_words :]
     name_key = " ".join(key.split()[alias.prefix_words :])
     capitalised = [w[0].isupper() for w in words]
+    if len(words) > 1 and capitalised[0] and not any(capitalised[1:]) and not text[:a].strip():
+        # "Bắc ninh tăng bao nhiêu?": the capital that opens a question is the sentence's, so
+        # the name is read as typed in lower case ("Hòa bình …" is still peace)
+        capitalised = [False] * len(words)
     if any(capitalised) and not all(capitalised):
         return False  # "Việt Nam định hướng"
     if not any(capitalised) and not alias.prefix_words:

@@ -373,7 +373,10 @@ class DiacriticRestorer:
                 i += 1
                 continue
             j = i + 1
-            while j < len(sy) and _restorable(sy[j][2]) and question[sy[j - 1][1]:sy[j][0]] == " ":
+            # a province is a run of its own: the words before it are not read by what follows
+            # them in the records ("kinh phi o lam dong": "ô Lâm" seen twice, "ở Lâm Đồng" never)
+            while j < len(sy) and _restorable(sy[j][2]) and question[sy[j - 1][1]:sy[j][0]] == " " \
+                    and (j in places) == (j - 1 in places):
                 j += 1
             forms = self._decode(folded[i:j], {k - i: f for k, f in fixed.items() if i <= k < j})
             for (s, e, orig), form in zip(sy[i:j], forms):

@@ -1675,3 +1675,65 @@ def test_then_is_the_earlier_questions_whole_period(base, follow, expected):
     """"lúc đó", "thời điểm đó" refer to when the earlier question asked about, all of it ("6 tháng
     đầu năm 2017", not "năm 2017"); "lúc đó" had been read as no reference and the period was lost."""
     assert resolve(follow, [_turn(base)]).question == expected
+
+
+def test_a_carried_period_goes_before_a_closing_comparison():
+    """"Tăng bao nhiêu so với cùng kỳ?": the earlier period written after "so với cùng kỳ" read as
+    the base compared with, and the change asked was of the next year."""
+    r = resolve("Tăng bao nhiêu so với cùng kỳ?", [_turn("kim ngạch xuất khẩu gia lai 9 tháng năm 2024")])
+    assert r.question.endswith("9 tháng năm 2024 so với cùng kỳ?")
+    assert parse_question(r.question).base_years == set()
+
+
+@pytest.mark.parametrize("follow", ["Quảng Bình được bố trí bao nhiêu?", "Quảng Bình bao nhiêu?", "quang binh dat bao nhieu"])
+def test_a_place_with_a_bare_how_much_asks_the_earlier_question_of_that_place(follow):
+    """A place and a predicate with nothing measured cannot stand on their own: they ask what the
+    earlier question asked (its measure and its period), of that place."""
+    r = resolve(follow, [_turn("Năm 2020 Quảng Nam được bố trí bao nhiêu kinh phí?")])
+    assert r.resolved and "2020" in r.question and "kinh phí" in r.question.lower()
+    assert "quảng nam" not in r.question.lower() and "quang nam" not in fold(r.question).lower()
+    # one that names what it measures stands on its own
+    assert not resolve("Quảng Bình có bao nhiêu cơ sở?", [_turn("Năm 2020 Quảng Nam được bố trí bao nhiêu kinh phí?")]).resolved
+
+
+def test_a_phrase_that_opened_the_earlier_question_loses_its_sentence_capital_inside_another():
+    """"cơ sở này" after "Cơ sở làm diều … ở phường nào?": put after "Mỗi tháng", its capital had
+    made "Cơ" a name, which the next turn then carried as its subject ("Cơ ngoài 30 triệu …")."""
+    first = _turn("Cơ sở làm diều của nghệ nhân Nguyễn Đăng Hoàng ở phường nào?")
+    r = resolve("Mỗi tháng cơ sở này sản xuất bao nhiêu sản phẩm?", [first])
+    assert r.question == "Mỗi tháng cơ sở làm diều của nghệ nhân Nguyễn Đăng Hoàng sản xuất bao nhiêu sản phẩm?"
+    assert "co" not in parse_question(r.question).names
+
+
+def test_a_time_referred_to_brings_no_subject_and_a_fund_named_in_lower_case_is_carried_whole():
+    """"Đến hết quý II năm đó còn bao nhiêu?" after a question about "Quỹ bình ổn giá xăng dầu":
+    "năm đó" is the year, not the subject, so the earlier subject is carried, without its own
+    period and the words that led it ("Đầu năm 2016"); the fund's "giá" is no price asked and
+    its "Quỹ" no name (the rewrite had been "Giá đến hết quý II năm 2016 còn bao nhiêu?")."""
+    r = resolve("Đến hết quý II năm đó còn bao nhiêu?",
+                [_turn("Đầu năm 2016 Quỹ bình ổn giá xăng dầu có số dư bao nhiêu?")])
+    assert r.question == "Quỹ bình ổn giá xăng dầu đến hết quý II năm 2016 còn bao nhiêu?"
+    assert parse_question("Quỹ bình ổn giá xăng dầu có bao nhiêu tiền?").measures == ["tiền"]
+    r = resolve("Trong quý II/2018 trích lập thêm bao nhiêu?",
+                [_turn("Cuối năm 2017 Quỹ bình ổn giá xăng dầu có bao nhiêu tiền?")])
+    assert r.question.startswith("Quỹ bình ổn giá xăng dầu trong quý II/2018")
+
+
+def test_another_thing_of_the_same_head_takes_the_subjects_place_not_the_wholes():
+    """"Còn 2 đề án cung cấp thông tin …?" after "Trong 16 đề án KCĐP năm 2020, đề án phát triển
+    … được bao nhiêu kinh phí?": the thing asked of is the subject's "đề án", not the count of the
+    whole before it (the shorter one had taken "KCĐP"'s place, the counted one was only appended)."""
+    prev = [_turn("Trong 16 đề án KCĐP năm 2020, đề án phát triển công nghiệp nông thôn được bao nhiêu kinh phí?")]
+    assert resolve("Còn đề án cung cấp thông tin?", prev).question == (
+        "Trong 16 đề án KCĐP năm 2020, đề án cung cấp thông tin được bao nhiêu kinh phí?")
+    assert resolve("Còn 2 đề án cung cấp thông tin về chính sách phát triển công nghiệp?", prev).question == (
+        "Trong 16 đề án KCĐP năm 2020, 2 đề án cung cấp thông tin về chính sách phát triển công nghiệp "
+        "được bao nhiêu kinh phí?")
+
+
+def test_a_region_referred_to_is_the_region_the_earlier_question_named_by_any_noun():
+    """"khu vực này" after "… khuyến công các tỉnh phía Bắc …": the region, though the earlier
+    question called it "các tỉnh", not "khu vực" (it was not understood)."""
+    prev = [_turn("Hội nghị tổng kết khuyến công các tỉnh phía Bắc lần thứ 11 năm 2016 tổ chức ở đâu?", kind="place")]
+    r = resolve("Tổng kế hoạch kinh phí khuyến công năm 2016 của khu vực này là bao nhiêu?", prev)
+    assert r.resolved and r.question == "Tổng kế hoạch kinh phí khuyến công năm 2016 của khu vực phía Bắc là bao nhiêu?"

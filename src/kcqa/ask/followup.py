@@ -168,6 +168,19 @@ def _bare_head_reference(question: str, base: str) -> str | None:
     return None
 
 
+_NAMED_KINDS = re.compile(r"(?:" + "|".join(sorted({re.escape(fold(h).lower()) for h in lexicon.REFERRED_HEADS + (
+    "trường", "bệnh viện")}, key=len, reverse=True)) + r")(?!\w)")
+_REGION_NOUNS = {"khu vuc", "vung", "mien"}        # "khu vực này", "vùng đó"
+_TIME_NOUNS = {"nam", "quy", "thang", "dot", "giai doan", "tuan"} | _MOMENT_NOUNS | _DAY_NOUNS
+
+
+def _times_referred_only(question: str) -> bool:
+    """Whether every reference of the question is to a time ("năm đó", "quý này", "lúc đó")."""
+    refs = _ref_spans(question)
+    return bool(refs) and all(" ".join(fold(m.group(1)).lower().split()[-2:]) in _TIME_NOUNS
+                              or fold(m.group(1)).lower().split()[-1] in _TIME_NOUNS for m in refs)
+
+
 def _subjectless(q: Question) -> bool:
     """A short question that names no place, no organisation and no year of its own, or a
     year but nothing it measures or counts ("Năm 2022 đặt mục tiêu bao nhiêu?": the earlier
@@ -176,6 +189,24 @@ def _subjectless(q: Question) -> bool:
     n = len([s for s in syllables(q.text) if not s[2].isdigit()])
     of_a_year = bool(own_years) and not (q.measures or q.count_noun or q.units) and q.kind in ("amount", "figure")
     return not q.places and not q.names and (not own_years or of_a_year) and not _names_the_whole(q) and n <= 9
+
+
+# what may stand beside the place in a bare "how much" of it: its kind, a predicate, the question
+_HOW_MUCH_WORDS = {"tinh", "thanh", "pho", "tp", "thi", "da", "duoc", "bo", "tri", "dat", "tang", "giam", "co", "la",
+                   "bao", "nhieu", "may", "phan", "tram", "cua", "o", "tai"}
+
+
+def _a_place_and_how_much(question: str, q: Question) -> bool:
+    """A question that names a place and asks how much, and names nothing measured, counted or
+    dated: it cannot stand on its own."""
+    if not q.places or _names(q) or q.measures or q.count_noun or q.units or q.years or q.period or q.days \
+            or q.kind not in ("amount", "figure", "percent"):
+        return False
+    rest = question
+    for a, b, _ in find_places(question):
+        rest = rest[:a] + " " * (b - a) + rest[b:]
+    words = re.findall(r"\w+", fold(rest).lower().replace("%", " phan tram "))
+    return bool(words) and set(words) <= _HOW_MUCH_WORDS and _asks(rest, ("bao nhieu", "may"))
 
 
 def _names_the_whole(q: Question) -> bool:
@@ -324,6 +355,10 @@ def resolve(question: str, previous: list[dict]) -> Resolution:
     if event:
         # "Thứ trưởng Bộ Công thương nào tham dự?" after a question about a conference: who attended it
         return Resolution(f"{question.rstrip(' ?')} {_lower_first(event)}?", resolved=True)
+    if not cues and _a_place_and_how_much(question, q):
+        # "Bắc Ninh tăng bao nhiêu?", "Quảng Bình được bố trí bao nhiêu?": a place and a bare
+        # predicate ask what the earlier question asked, of that place, as "Còn …?" does
+        return resolve(f"Còn {question.strip()}", previous)
     if not cues and not _subjectless(q):
         return _carried_subject(question, q, parse_question(base)) or Resolution(question)
     if not cues and q.kind in ("place", "superlative", "document") and not _has_ref(question) \
@@ -448,7 +483,9 @@ def resolve(question: str, previous: list[dict]) -> Resolution:
                                                          "hỏi trước; hãy hỏi đầy đủ hơn.")
             out = _add_missing(text, base_q, parse_question(text), referenced=True)  # "tỉnh này có mấy đặc khu"
     else:
-        out = _add_missing(text, base_q, parse_question(text), referenced=text != question)
+        # (a time referred to, "năm đó", brings no subject: "Đến hết quý II năm đó còn bao nhiêu?")
+        out = _add_missing(text, base_q, parse_question(text),
+                           referenced=text != question and not _times_referred_only(question))
         if re.search(_THI_SAO, out, re.IGNORECASE):
             # "ngan hang the gioi thi sao?" with nothing of the earlier question it could stand for:
             # a question with "thì sao" still in it is no question to answer
@@ -904,19 +941,23 @@ def _same_head_swap(base: str, base_q: Question, core: str, core_q: Question) ->
     thing of the same head noun (two words) in the earlier one's stead, up to its owner, predicate
     or period ("… km đường dây trung thế năm 2019?"; it had taken the company's name's place)."""
     typed = core.strip(" ?,.")
-    words = fold(typed).lower().split()
-    if not 3 <= len(words) <= 6 or typed[:1].isupper() or core_q.places or core_q.years or core_q.period \
-            or core_q.measures or core_q.names or _asks(core, tuple(_QUESTION_WORDS)) \
+    # "Còn 2 đề án cung cấp thông tin về …?": a count of the things, and their longer name
+    counted = re.match(r"\d+\s+", typed)
+    words = fold(typed[counted.end() if counted else 0:]).lower().split()
+    if not 3 <= len(words) <= (14 if counted else 6) or typed[:1].isupper() or core_q.places or core_q.years \
+            or core_q.period or core_q.measures or core_q.names or _asks(core, tuple(_QUESTION_WORDS)) \
             or base_q.count_noun and words[:2] == base_q.count_noun.split()[:2]:
         return None                       # (another kind of the noun counted is swapped as a slot)
     folded = fold(base).lower()
     if len(folded) != len(base):
         return None
-    m = re.search(rf"(?<!\w){re.escape(' '.join(words[:2]))}(?!\w)", folded)
-    if m is None or m.start() == 0:
+    heads = [h for h in re.finditer(rf"(?<!\w){re.escape(' '.join(words[:2]))}(?!\w)", folded) if h.start() > 0]
+    # not the count of the whole ("Trong 16 đề án KCĐP năm 2020, đề án phát triển …": the latter)
+    m = next((h for h in heads if not re.search(r"\d\s+$", folded[:h.start()])), heads[0] if heads else None)
+    if m is None:
         return None
-    counted = re.search(r"\b(?:bao nhieu|may)\s+", folded)
-    if base_q.count_noun and counted and not (counted.end() <= m.start() <= counted.end() + 12):
+    asked = re.search(r"\b(?:bao nhieu|may)\s+", folded)
+    if base_q.count_noun and asked and not (asked.end() <= m.start() <= asked.end() + 12):
         return None             # a count asked: only what it counts ("… bao nhiêu km đường dây 110 kV"), not
         #                         another phrase of that head ("… công trình … thuộc danh sách cơ sở …")
     stop = _HEAD_PHRASE_END.search(folded, m.end())
@@ -1455,11 +1496,14 @@ def _most_alike(new: str, names: list[str]) -> str:
                                      sum(a == b for a, b in zip(_shape(n), want))))   # ties: the first
 
 
-_NO_NAMES = frozenset(fold(m) for m in lexicon.MEASURES + lexicon.TRADE_TERMS) | lexicon.MEASURE_ACRONYMS_FOLDED
+# (nor a body's head noun alone: "Quỹ" of "Quỹ bình ổn giá xăng dầu", its name written in lower case)
+_NO_NAMES = frozenset(fold(m) for m in lexicon.MEASURES + lexicon.TRADE_TERMS) | lexicon.MEASURE_ACRONYMS_FOLDED \
+    | {fold(h).lower() for h in lexicon.BODY_HEADS}
 
 
 def _names(q: Question) -> list[str]:
-    """Names that are neither Roman numerals ("quý I") nor measures ("GDP") nor terms ("B2C")."""
+    """Names that are neither Roman numerals ("quý I") nor measures ("GDP") nor terms ("B2C"), nor
+    a body's head noun alone ("Quỹ")."""
     return [n for n in q.names if n not in lexicon.ROMAN and n not in _NO_NAMES and len(n) > 1]
 
 
@@ -1516,10 +1560,19 @@ def _lower_first(s: str) -> str:
     return s[:1].lower() + s[1:] if s[:2].istitle() and not find_places(s[:20]) else s
 
 
+# a comparison without its own time closing a question ("… tăng bao nhiêu so với cùng kỳ?"): a
+# period written after it would be read as the base compared with, not as the period asked
+_CLOSING_COMPARISON = re.compile(r"\s(?:so(?: voi)? )?cung ky(?: nam (?:truoc|ngoai))?\s*$"
+                                 r"|\sso voi (?:nam|thang|quy) (?:truoc|ngoai)\s*$")
+
+
 def _append(question: str, phrase: str) -> str:
     if not phrase:
         return question
     q = question.rstrip(" ?")
+    closing = _CLOSING_COMPARISON.search(fold(q).lower())
+    if closing:
+        return f"{q[:closing.start()]} {_lower_first(phrase)}{q[closing.start():]}?"
     return f"{q} {_lower_first(phrase)}?"
 
 
@@ -1626,7 +1679,7 @@ def _add_missing(text: str, base_q: Question, q: Question, referenced: bool = Fa
     # the earlier subject is taken whole when it names no place or organisation, or when the new
     # turn is only a predicate ("Đạt bao nhiêu phần trăm kế hoạch?") and the subject holds every
     # place, name and measure of the earlier question ("Năm 2019 tổng kinh phí … Tây Nguyên")
-    whole_subject = subject and (not base_q.places and not base_q.names or (
+    whole_subject = subject and (not base_q.places and not _names(base_q) or (
         _PREDICATE.match(" " + fold(out)) is not None
         and all(_span_in(subject, fold(p)) for p, _ in base_q.places) and all(_span_in(subject, n) for n in base_q.names)
         and all(_span_in(subject, fold(m)) for m in base_q.measures)))
@@ -1713,7 +1766,9 @@ def _without_last_period(subject: str) -> str:
     if not spans:
         return subject
     start, end = spans[-1]
-    lead = re.search(r"(?:(?:trong|vào|vao)\s+)?(?:(?:năm|nam)\s+)?$", subject[:start], re.IGNORECASE)
+    # with the words that lead it: "Đầu năm 2016", "đến 31/12/2023", "Cuối năm 2017" (a point of it)
+    lead = re.search(r"(?:(?:trong|vào|vao|tính|tinh|đến|den|tới|toi|hết|het|đầu|dau|cuối|cuoi|giữa|giua)\s+)*"
+                     r"(?:(?:năm|nam|ngày|ngay)\s+)?$", subject[:start], re.IGNORECASE)
     start = lead.start() if lead else start
     return re.sub(r"\s+", " ", subject[:start] + subject[end:]).strip(" ,")
 
@@ -1923,6 +1978,11 @@ def _replace_references(question: str, base: str, base_q: Question, last: dict,
                     counted = _COUNTED_BEFORE.search(fold(source[:pos]).lower())
                     tail = re.split(_COUNTED_ENDS if counted else _PHRASE_ENDS, source[pos:], maxsplit=1)[0]
                     repl = _up_to_its_name(tail.strip())
+                    # its capital was the earlier question's first letter ("Cơ sở làm diều …", put
+                    # after "Mỗi tháng", had read as a name "Cơ"); a thing of a kind named ("Hội nghị
+                    # tổng kết …", "Trường Cao đẳng …") keeps the capital of its name
+                    if pos == 0 and m.start(1) > 0 and not _NAMED_KINDS.match(fold(repl).lower()):
+                        repl = _lower_first(repl)
                     break
             if repl is None and (last.get("frame") or {}).get("kind") not in _NAME_KINDS:
                 # "thị xã này", "mẫu xe này" when the earlier question named its one subject
@@ -1932,6 +1992,16 @@ def _replace_references(question: str, base: str, base_q: Question, last: dict,
                 span = _span_in(base, fold(owners[0])) if len(owners) == 1 else None
                 if span:
                     repl = f"{m.group(1).split()[-1]} {base[span[0]:span[1]]}"
+            n = 2 if tail2 in _REGION_NOUNS else 1 if words[-1] in _REGION_NOUNS else 0
+            region = next((t[a:b] for t in _earlier_texts(base, previous) for a, b in lexicon.region_spans(t)),
+                          None) if repl is None and n else None
+            if region:
+                # "khu vực này" after "… khuyến công các tỉnh phía Bắc …": the region named, whatever
+                # noun the earlier question gave it
+                offsets = [w.start() for w in re.finditer(r"\S+", m.group(1))]
+                start = m.start(1) + offsets[len(offsets) - n]
+                out = out[:start] + " ".join(m.group(1).split()[-n:]) + " " + region + out[m.end():]
+                continue
         if repl is None:
             return None
         # replace the noun phrase ("tập đoàn này", "năm đó"), keep the words before it ("tổng giám đốc")

@@ -808,3 +808,16 @@ def test_a_month_named_again_takes_its_year_from_no_baseline():
                                   "đạt 3.276 triệu USD, giảm 14,5% so với tháng 1/2022. Nhập khẩu tháng 1 ước 2.815 "
                                   "triệu USD, giảm 24% so với cùng kỳ.")
     assert figs["ước 2.815 triệu USD"].period == figs["24%"].period == "tháng 1 năm 2023"
+
+
+def test_a_change_written_as_its_sign_in_brackets_is_a_rise_or_a_fall():
+    """Statistics reports list branches with their change as a sign in brackets ("ngành khai
+    khoáng (+16,2%); … ngành cung cấp nước (-5,6%)"): each is a change, which "tăng bao nhiêu?"
+    asks (they had no relation, and a change question never reached them); a range is not."""
+    figs = _extract(
+        "Chỉ số sản xuất ngành công nghiệp 6 tháng đầu năm 2022 ước tính tăng gần 25% so với cùng kỳ năm trước; "
+        "trong đó ngành khai khoáng (+16,2%); ngành sản xuất và phân phối điện (+ 25,3%); "
+        "ngành cung cấp nước và xử lý rác thải (-5,6%). Tỷ lệ đạt 10-15%.")
+    assert figs["16,2%"].relation == "tăng" and figs["25,3%"].relation == "tăng"
+    assert figs["5,6%"].relation == "giảm"
+    assert not figs["10-15%"].relation.startswith(("tăng", "giảm"))

@@ -69,6 +69,14 @@ HARD_SLOTS = (place_ok, country_ok, region_ok, scope_ok, level_ok, funding_ok, p
               measure_acronym_ok, start_of_change_ok, zone_ok, sum_ok)
 
 
+def _the_other_way(q, f: Figure) -> bool:
+    """A question that counts the times something moved one way ("điều chỉnh tăng mấy lần?") is
+    not answered by the times it moved the other ("giảm 9 lần"). A change of an amount or a rate
+    the other way is still its answer, said as a fall ("tăng bao nhiêu?" → "giảm 12,05%")."""
+    asked = {fold(r).lower() for r in q.relations} & {"tang", "giam"}
+    return fold(f.unit).lower() == "lan" and len(asked) == 1 and relation_of(f) in {"tang", "giam"} - asked
+
+
 _TIMES_ASKED = re.compile(r"(?<!\w)(?:lan|gap)(?!\w)")
 _A_CHANGE_NAMED = re.compile(r"(?<!\w)(?:tang|giam|them|hon|chenh lech|thay doi|bien dong)(?!\w)")
 _PLAN_BASE = re.compile(r"(?<!\w)(?:" + "|".join(re.escape(fold(b)) for b in lexicon.PLAN_BASES) + r")(?!\w)",
@@ -303,6 +311,8 @@ def score_figures(ctx: Evidence, cands: list[tuple[Figure, int]]) -> list[Candid
             continue        # "tăng bao nhiêu?" asks the change: a level the record states is not one (a
                             # planned rate is the one "kế hoạch năm đặt mức tăng bao nhiêu?" asks; not
                             # "mục tiêu … tăng bao nhiêu so với năm 2022?", whose target is a level)
+        if _the_other_way(q, f):
+            continue        # "giá xăng được điều chỉnh tăng mấy lần?" is not "điều chỉnh giảm 9 lần"
         if not q.change and relation_of(f) in CHANGE_VERBS and fold(f.unit).lower() == "lan" \
                 and not _TIMES_ASKED.search(fold(q.text).lower()):
             continue        # nor is a multiple of change ("thặng dư … tăng 96,7 lần") a level asked ("đạt bao nhiêu?")

@@ -18,7 +18,7 @@ from ..read import date_line_day
 
 # Bump when extraction changes: `kcqa index` then re-extracts figures from the stored
 # text of every record, without re-embedding anything.
-EXTRACTOR_VERSION = "101"
+EXTRACTOR_VERSION = "102"
 from ..text import lexicon
 from ..text.numbers import Quantity, find_durations, find_quantities
 from ..text.places import find_places
@@ -809,9 +809,17 @@ def _lead_reported(doc: Document) -> str | None:
     return found[0][2] if found else None
 
 
+# a change written as its sign in brackets, as statistics reports list branches: "ngành khai
+# khoáng (+16,2%); … ngành cung cấp nước (-5,6%)"
+_SIGN_IN_BRACKET = re.compile(r"\(\s*([+\-–−])\s*$")
+
+
 def _relation_for(sentence: str, q: Quantity) -> str:
     m = _RELATION_BEFORE.search(sentence[max(0, q.start - 20):q.start])
     verb = m.group(1) if m else ""
+    sign = None if verb else _SIGN_IN_BRACKET.search(sentence[max(0, q.start - 4):q.start])
+    if sign:
+        verb = "tăng" if sign.group(1) == "+" else "giảm"
     if not verb:
         m = _CHANGE_AT_LEVEL.search(sentence[max(0, q.start - 50):q.start])
         verb = m.group(1).lower() if m else ""

@@ -1737,3 +1737,18 @@ def test_a_region_referred_to_is_the_region_the_earlier_question_named_by_any_no
     prev = [_turn("Hội nghị tổng kết khuyến công các tỉnh phía Bắc lần thứ 11 năm 2016 tổ chức ở đâu?", kind="place")]
     r = resolve("Tổng kế hoạch kinh phí khuyến công năm 2016 của khu vực này là bao nhiêu?", prev)
     assert r.resolved and r.question == "Tổng kế hoạch kinh phí khuyến công năm 2016 của khu vực phía Bắc là bao nhiêu?"
+
+
+def test_a_predicate_said_again_asks_the_turn_it_repeats_of_the_new_thing():
+    """"Còn khuyến công địa phương được giao bao nhiêu?" after a share was asked of the national
+    programme's sum: the predicate repeats the first turn, so it asks that turn of the other
+    programme (it had been glued into the share's question); "… là ai?" said again still asks who."""
+    prev = [_turn("kinh phi khuyen cong quoc gia ca nuoc nam 2016 duoc giao bao nhieu",
+                  "Kinh phí khuyến công quốc gia cả nước năm 2016 được giao bao nhiêu"),
+            _turn("chiem bao nhieu phan tram tong kinh phi?",
+                  "Kinh phí khuyến công quốc gia cả nước năm 2016 chiếm bao nhiêu phần trăm tổng kinh phí?")]
+    assert resolve("Còn khuyến công địa phương được giao bao nhiêu?", prev).question == (
+        "Kinh phí khuyến công địa phương cả nước năm 2016 được giao bao nhiêu")
+    who = resolve("Còn Phó Chủ tịch UBND tỉnh Nghệ An dự lễ khai mạc là ai?",
+                  [_turn("Phó Cục trưởng Cục Xúc tiến thương mại dự lễ khai mạc là ai?", kind="who")])
+    assert who.question.endswith("là ai?")

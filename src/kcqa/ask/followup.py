@@ -181,6 +181,24 @@ def _times_referred_only(question: str) -> bool:
                               or fold(m.group(1)).lower().split()[-1] in _TIME_NOUNS for m in refs)
 
 
+def _repeated_predicate(question: str, base: str) -> tuple[str, str] | None:
+    """"Còn X <predicate>?" whose predicate ends the earlier question word for word: "Còn X?",
+    and the predicate (folded)."""
+    start = _START.match(question)
+    if not start:
+        return None
+    folded = fold(question).lower().rstrip(" ?.")
+    m = _PREDICATE.search(folded, start.end() - 1)
+    if not m or not folded[start.end():m.start()].strip():
+        return None
+    said = " ".join(folded[m.start():].split())
+    # (a figure's predicate: "là ai" said again still asks who, which "Còn X?" would lose)
+    if not re.search(r"\b(?:bao nhieu|may)\b", said) or len(said.split()) < 2 \
+            or not " ".join(fold(base).lower().rstrip(" ?.").split()).endswith(" " + said):
+        return None
+    return question[:m.start()].rstrip(" ,") + "?", said
+
+
 def _subjectless(q: Question) -> bool:
     """A short question that names no place, no organisation and no year of its own, or a
     year but nothing it measures or counts ("Năm 2022 đặt mục tiêu bao nhiêu?": the earlier
@@ -297,6 +315,19 @@ def resolve(question: str, previous: list[dict]) -> Resolution:
     headed = _bare_head_reference(question, base)
     if headed:
         return resolve(headed, previous)
+    for at in range(len(previous) - 1, -1, -1):
+        earlier = previous[at].get("resolved_question") or previous[at]["question"]
+        repeated = _repeated_predicate(question, earlier)
+        if repeated:
+            # "Còn khuyến công địa phương được giao bao nhiêu?" after "… khuyến công quốc gia … được
+            # giao bao nhiêu?": the predicate said again adds nothing to "Còn khuyến công địa
+            # phương?", and names the turn it repeats when a share was asked in between; unless the
+            # rewrite then loses it ("Còn xuất khẩu?" after an index's change asks its level,
+            # "Còn xuất khẩu tăng bao nhiêu?" the change)
+            got = resolve(repeated[0], previous[:at + 1])
+            if got.resolved and repeated[1] in " ".join(fold(got.question).lower().split()):
+                return got
+            break
     relative = _RELATIVE_YEAR.search(question)
     if relative and not _BASELINE_BEFORE.search(question[:relative.start()]):
         # "Năm trước đó thì sao?", "năm sau tỷ lệ tổn thất …": a year counted from the earlier one,

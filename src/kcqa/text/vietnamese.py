@@ -190,6 +190,8 @@ QUESTION_VOCABULARY = (
     "thay đổi", "biến động", "chênh lệch", "thì", "tính từ", "tính đến", "kể từ",
     # where and which part: "cua hang o tinh nay" had become "ô tỉnh này", "trong do" "trọng độ"
     "ở", "tại", "trong đó",
+    # fines, which market-surveillance reports tell and a small corpus may not ("muc phat" had been "mức phát")
+    "mức phạt", "tiền phạt", "xử phạt", "bị phạt", "phạt tiền",
 )
 
 

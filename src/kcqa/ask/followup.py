@@ -171,14 +171,13 @@ def _bare_head_reference(question: str, base: str) -> str | None:
 _NAMED_KINDS = re.compile(r"(?:" + "|".join(sorted({re.escape(fold(h).lower()) for h in lexicon.REFERRED_HEADS + (
     "trường", "bệnh viện")}, key=len, reverse=True)) + r")(?!\w)")
 _REGION_NOUNS = {"khu vuc", "vung", "mien"}        # "khu vực này", "vùng đó"
-_TIME_NOUNS = {"nam", "quy", "thang", "dot", "giai doan", "tuan"} | _MOMENT_NOUNS | _DAY_NOUNS
+_TIME_NOUNS = _YEAR_NOUNS | _MOMENT_NOUNS | _DAY_NOUNS | {"quy", "thang", "dot", "giai doan", "tuan"}
 
 
 def _times_referred_only(question: str) -> bool:
     """Whether every reference of the question is to a time ("năm đó", "quý này", "lúc đó")."""
-    refs = _ref_spans(question)
-    return bool(refs) and all(" ".join(fold(m.group(1)).lower().split()[-2:]) in _TIME_NOUNS
-                              or fold(m.group(1)).lower().split()[-1] in _TIME_NOUNS for m in refs)
+    nouns = [fold(m.group(1)).lower().split() for m in _ref_spans(question)]
+    return bool(nouns) and all(" ".join(w[-2:]) in _TIME_NOUNS or w[-1] in _TIME_NOUNS for w in nouns)
 
 
 def _repeated_predicate(question: str, base: str) -> tuple[str, str] | None:

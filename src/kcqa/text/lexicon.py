@@ -70,6 +70,8 @@ TWO_WAY_TRADE = re.compile(r"\bxuat\s*[,-]?\s*nhap khau\b", re.IGNORECASE)
 def one_way_trade(folded: str) -> str:
     """A folded text with its two-way trade made one token, so that "nhập khẩu" is not found in it."""
     return TWO_WAY_TRADE.sub("xuat-nhap-khau", folded)
+
+
 MONEY_WORDS = ("kinh phí", "ngân sách", "tiền", "vốn", "đồng", "tỷ", "tỉ", "triệu", "doanh thu", "doanh số",
                "lợi nhuận", "chi phí", "giá trị", "kim ngạch", "thu nhập", "lương", "usd", "đầu tư", "nợ", "thuế",
                "cổ tức", "tài trợ", "hỗ trợ", "tài sản", "giá", "lãi", "lỗ", "giải ngân", "tổng mức bán lẻ")

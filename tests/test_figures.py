@@ -174,6 +174,17 @@ def test_dates_and_reporting_periods_are_not_durations():
                  "tháng 6/2021", "năm 2020"):
         assert find_durations(text) == [], text
     assert [d.text for d in find_durations("hơn 10 năm kinh nghiệm, khoảng 75 ngày")] == ["hơn 10 năm", "khoảng 75 ngày"]
+    # the minutes of a time of day are no length of time
+    assert find_durations("bắt đầu từ 07 giờ 30 phút ngày 14 tháng 12") == []
+
+
+def test_a_range_of_time_is_one_duration_whole():
+    """"làm việc 4-5 ngày/tuần" had been read "5 ngày", and stated as the days worked a week."""
+    from kcqa.text.numbers import find_durations
+    [d] = find_durations("buộc phải cho lao động làm việc 4-5 ngày/tuần và không tăng ca")
+    assert (d.text, d.value, d.value_max, d.unit) == ("4-5 ngày/tuần", 4, 5, "ngày")
+    [d] = find_durations("dự án kéo dài 3 - 5 năm")
+    assert (d.text, d.value, d.value_max) == ("3 - 5 năm", 3, 5)
 
 
 def test_a_range_with_a_pair_of_labels_is_two_values_each_named():
@@ -238,6 +249,30 @@ def test_a_title_naming_only_the_year_planned_does_not_date_the_results():
         figs = {f.text: f for f in extract_figures(Document(path="x.txt", title=title, text=text,
                                                              body_start=len(title) + 2))}
         assert figs["9 văn bản"].period == period, title
+
+
+def test_a_quarter_reviewed_before_the_quarter_planned_dates_the_results():
+    """"… triển khai nhiệm vụ quý II-2024" over a review of quý I: the lead says "sơ kết quý I,
+    triển khai nhiệm vụ quý II-2024", and quý I's results had been dated quý II (and answered a
+    question on quý II, which the record does not report). "Ban Chỉ đạo 389" counts no provinces."""
+    from kcqa.models import Document
+    title = "Ban Chỉ đạo 389 tỉnh Gia Lai triển khai nhiệm vụ quý II-2024"
+    text = (title + "\n\nSáng 24-4, Ban Chỉ đạo 389 tỉnh Gia Lai tổ chức hội nghị sơ kết quý I, triển khai nhiệm vụ "
+            "quý II-2024.\n\nCác lực lượng đã xử phạt vi phạm hành chính 270 vụ, thu nộp ngân sách nhà nước hơn 5 tỷ "
+            "đồng.\n")
+    figs = {f.text: f for f in extract_figures(Document(path="x.txt", title=title, text=text,
+                                                         body_start=len(title) + 2))}
+    assert figs["hơn 5 tỷ đồng"].period.split()[:2] == ["quý", "I"]      # the record's year, when it has one
+    assert "389 tỉnh" not in figs
+
+
+def test_who_tells_a_figure_by_title_is_not_what_it_is_about():
+    """"Tổng Giám đốc Tập đoàn Central Retail Việt Nam Olivier Langlet cho biết, dự án có tổng vốn
+    đầu tư 164 tỷ đồng": the speaker had been the investment's subject, so the mall the question
+    named (in a record of its province) could not own it."""
+    figs = _extract("Tổng Giám đốc Tập đoàn Central Retail Việt Nam Olivier Langlet cho biết, dự án có tổng vốn "
+                    "đầu tư 164 tỷ đồng, quy mô 13.000m².")
+    assert "Central" not in figs["164 tỷ đồng"].entity
 
 
 def test_growth_written_before_its_rate_is_a_change():

@@ -18,7 +18,7 @@ from ..read import date_line_day
 
 # Bump when extraction changes: `kcqa index` then re-extracts figures from the stored
 # text of every record, without re-embedding anything.
-EXTRACTOR_VERSION = "102"
+EXTRACTOR_VERSION = "105"
 from ..text import lexicon
 from ..text.numbers import Quantity, find_durations, find_quantities
 from ..text.places import find_places
@@ -441,8 +441,10 @@ _SOURCE_PERSON = re.compile(r"(?<!\w)[Tt]heo\s+(?:(?:ông|bà)\s+(?=[A-ZĐ])|(?:
 
 # nor a person speaking ("Ông Nguyễn Khắc Nhu cho biết thêm, … đã triển khai được 20/32 dự án"):
 # who tells the figure is not what it is about (a body that tells its own figures may be)
-_SPEAKER = re.compile(r"(?<!\w)(?:ông|bà|đồng chí)\s+(?-i:[A-ZĐ])[^;.:()]{0,100}?\s(?:" + lexicon.alternation(lexicon.SPEECH_VERBS)
+_SPEAKER = re.compile(r"(?<!\w)(?:(?:ông|bà|đồng chí)\s+(?-i:[A-ZĐ])|(?:" + lexicon.alternation(lexicon.TITLES) + r")(?!\w))"
+                      r"[^;.:()]{0,100}?\s(?:" + lexicon.alternation(lexicon.SPEECH_VERBS)
                       + r")(?:\s+thêm)?\s*[,:]", re.IGNORECASE)
+# (by title too: "Tổng Giám đốc Tập đoàn Central Retail Việt Nam Olivier Langlet cho biết, dự án có …")
 
 
 _RANGE_FROM = re.compile(r"(?<!\w)(?:từ)\s+$", re.IGNORECASE)
@@ -804,9 +806,16 @@ def _lead_reported(doc: Document) -> str | None:
     """The period the record's first lines report ("… tổ chức hội nghị tổng kết công tác năm
     2025, triển khai nhiệm vụ năm 2026": năm 2025), if they report one."""
     lead = doc.text[doc.body_start:doc.body_start + 600]
-    found = [p for p in periods_in(lead) if years_in(p[2]) and not _BASELINE.search(lead[max(0, p[0] - 200):p[0]])
-             and not _since(lead, p) and not _planned(lead, p) and not _TARGET_SET_AFTER.match(lead, p[1])]
-    return found[0][2] if found else None
+    said = [p for p in periods_in(lead) if not _BASELINE.search(lead[max(0, p[0] - 200):p[0]]) and not _since(lead, p)]
+    found = [p for p in said if years_in(p[2]) and not _planned(lead, p) and not _TARGET_SET_AFTER.match(lead, p[1])]
+    if found:
+        return found[0][2]
+    # "… tổ chức hội nghị sơ kết quý I, triển khai nhiệm vụ quý II-2024": the part of the year
+    # reviewed, written without its year before the part planned (which the title names)
+    reviewed = [p for p in said if not _planned(lead, p)]
+    if reviewed and any(_planned(lead, p) for p in said if p[0] > reviewed[0][1]):
+        return reviewed[0][2]
+    return None
 
 
 # a change written as its sign in brackets, as statistics reports list branches: "ngành khai

@@ -533,6 +533,10 @@ def _designates(text: str, s: int) -> bool:
     if not prev:
         return False
     w = prev[0]
+    before = _prev_word(text, prev[1])
+    if w.lower() == "đạo" and before and before[0].lower() == "chỉ" \
+            and (ban := _prev_word(text, before[1])) and ban[0].lower() == "ban":
+        return True         # "Ban Chỉ đạo 389 tỉnh": the committee's name, no count of provinces
     if w.lower() in _DESIGNATORS:
         if w.lower() != "số":
             return True
@@ -545,6 +549,8 @@ def _designates(text: str, s: int) -> bool:
     # in a list of them ("…, Campuchia 4 lần, Mỹ 2 lần")
     if _COUNTRY_BEFORE.search(text, max(0, s - 30), s):
         return False
+    if w.isupper() and len(w) >= 2:
+        return True         # an abbreviation written with a Vietnamese capital: "BCĐ 389 tỉnh"
     return w.isascii() and not w.islower() and not (w.istitle() and _sentence_start(text, prev[1]))
 
 
@@ -776,11 +782,15 @@ def find_quantities(text: str) -> list[Quantity]:
 # because the same words make dates and periods ("ngày 15 tháng 6", "6 tháng đầu năm",
 # "quý 3 năm 2021"); these are told apart here, by the words around the number.
 _DURATION_RE = re.compile(
-    r"(?<![\w/.,])(?:(" + "|".join(("sau mỗi", "mỗi") + QUALIFIERS) + r")\s+)?(\d+(?:,\d+)?)(?:\s+(nghìn|ngàn|triệu|tỷ|tỉ))?"
+    r"(?<![\w/.,])(?:(" + "|".join(("sau mỗi", "mỗi") + QUALIFIERS) + r")\s+)?"
+    r"(?:(\d{1,3}(?:,\d+)?)\s*[-–]\s*)?"          # the lower end of a range: "4-5 ngày", "3 - 5 năm"
+    r"(\d+(?:,\d+)?)(?:\s+(nghìn|ngàn|triệu|tỷ|tỉ))?"
     r"\s+(ngày|tháng|năm|tuần|giờ|phút|giây)(?!\w)"
-    r"(?!\s*(?:đầu|cuối)\s+năm)(?!\s*(?:năm\s*)?\d)(?!\s*/\s*\d)(?!\s+(?:qua|tới|này|nay|đầu|cuối)(?!\w))",
+    r"(?!\s*(?:đầu|cuối)\s+năm)(?!\s*(?:năm\s*)?\d)(?!\s*/\s*\d)(?!\s+(?:qua|tới|này|nay|đầu|cuối)(?!\w))"
+    r"(/(?:ngày|tháng|năm|tuần)(?!\w))?",           # a rate: "4-5 ngày/tuần"
     re.IGNORECASE)
-_DURATION_DESIGNATORS = frozenset("ngày tháng năm quý thứ số khóa khoá kỳ đợt lần tuần".split())
+# ("07 giờ 30 phút" is a time of day: its minutes are no length of time)
+_DURATION_DESIGNATORS = frozenset("ngày tháng năm quý thứ số khóa khoá kỳ đợt lần tuần giờ".split())
 
 
 def find_durations(text: str) -> list[Quantity]:
@@ -791,22 +801,28 @@ def find_durations(text: str) -> list[Quantity]:
         return []
     out = []
     for m in _DURATION_RE.finditer(text):
-        num = m.group(2)
+        low, num = m.group(2), m.group(3)
         if num.isdigit() and 1900 <= int(num) <= 2100:
             continue
-        prev = _prev_word(text, m.start(2) if not m.group(1) else m.start(1))
+        first = m.start(2) if low else m.start(3)
+        prev = _prev_word(text, first if not m.group(1) else m.start(1))
         if prev and prev[0].lower() in _DURATION_DESIGNATORS:
             continue
         try:
             value = _to_decimal(num)
+            lower = _to_decimal(low) if low else None
         except ValueError:
             continue
-        scale = m.group(3)
+        if lower is not None and lower >= value:
+            continue                      # "15-5 năm" is no range
+        scale = m.group(4)
         exp = _SCALES[scale.lower()] if scale else 0
-        start = m.start(1) if m.group(1) else m.start(2)
-        out.append(Quantity(start=start, end=m.end(), text=text[start:m.end()], number_start=m.start(2),
-                            number_end=m.end(2), value=float(value * Decimal(10) ** exp), unit=m.group(4).lower(),
-                            kind="duration", qualifier=m.group(1), value_max=None,
+        start = m.start(1) if m.group(1) else first
+        top = float(value * Decimal(10) ** exp)
+        out.append(Quantity(start=start, end=m.end(), text=text[start:m.end()], number_start=first,
+                            number_end=m.end(3), value=float(lower * Decimal(10) ** exp) if lower is not None else top,
+                            unit=m.group(5).lower(), kind="duration", qualifier=m.group(1),
+                            value_max=top if lower is not None else None,
                             scale_word=scale.lower() if scale else None))
     return out
 

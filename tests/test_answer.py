@@ -3876,3 +3876,43 @@ def test_a_direction_of_change_asked_is_not_answered_by_the_other_direction(tmp_
     weighed = _weighed(engine, "Năm 2016 giá xăng được điều chỉnh tăng mấy lần?")
     assert weighed and not any("9 lần" in t for t in weighed)
     assert _stated(engine, "Năm 2016 giá xăng được điều chỉnh tăng mấy lần?") == "13 lần"
+
+
+def test_a_drills_plan_hour_host_and_town_are_read_as_written(tmp_path, model_cache):
+    """Over a record no one had read: "kế hoạch số mấy?" had no document kind, the time of day
+    was its minutes ("30 phút"), "Công ty Cổ phần" was a company's whole name, and "Nhà máy …
+    nằm ở thị trấn nào?" (folded, "may nam") asked a length of years, answered "30 phút"."""
+    engine = _records_engine(tmp_path, model_cache, {
+        "dien-tap.txt":
+            "Diễn tập ứng phó sự cố hóa chất tỉnh An Giang năm 2022\n"
+            "Thực hiện Kế hoạch số 451/KH-UBND ngày 05/07/2022 của UBND tỉnh An Giang về tổ chức diễn tập ứng phó "
+            "sự cố hóa chất cấp tỉnh năm 2022.\n"
+            "Thời gian hợp luyện và tổng duyệt bắt đầu từ 07 giờ 30 phút ngày 14 tháng 12 năm 2022 (thứ Tư).\n"
+            "Địa điểm hợp luyện và tổng duyệt được tổ chức tại Nhà máy Thuốc bảo vệ thực vật Châu Thành – trực thuộc "
+            "Công ty Cổ phần Tập đoàn Lộc Trời (Quốc lộ 91, thị trấn An Châu, huyện Châu Thành, tỉnh An Giang).\n"
+            "Các doanh nghiệp da giày buộc phải cho lao động làm việc 4-5 ngày/tuần và không tăng ca.\n"
+            "Dự báo khó khăn của ngành da giày sẽ kéo dài đến gần giữa năm 2024.\n",
+    })
+    assert "451/KH-UBND" in _stated(engine, "Kế hoạch diễn tập ứng phó sự cố hóa chất An Giang năm 2022 là kế hoạch số mấy?")
+    assert _stated(engine, "Tổng duyệt diễn tập ứng phó sự cố hóa chất An Giang bắt đầu lúc mấy giờ?") \
+        .startswith("07 giờ 30 phút")
+    assert _stated(engine, "Nhà máy tổ chức tổng duyệt diễn tập An Giang trực thuộc công ty nào?") \
+        == "Công ty Cổ phần Tập đoàn Lộc Trời"
+    town = _stated(engine, "Nhà máy Thuốc bảo vệ thực vật Châu Thành nằm ở thị trấn nào?")
+    assert town and "An Châu" in town
+    assert _stated(engine, "Lao động da giày làm việc mấy ngày một tuần?") == "4-5 ngày/tuần"
+    assert _stated(engine, "Khó khăn của ngành da giày dự báo kéo dài đến khi nào?") == "gần giữa năm 2024"
+
+
+def test_a_rate_of_change_is_not_how_much_of_an_amount(tmp_path, model_cache):
+    """"xuất khẩu gạo được bao nhiêu?" had been answered "gần 34%" (0.94), how much exports
+    grew; an index asked ("chỉ số sản xuất công nghiệp là bao nhiêu?") is given by its change."""
+    engine = _records_engine(tmp_path, model_cache, {
+        "soc-trang.txt":
+            "Xuất khẩu Sóc Trăng năm 2023\n"
+            "Năm 2023, xuất khẩu gạo của Sóc Trăng tăng gần 34%.\n"
+            "Năm 2023, chỉ số sản xuất công nghiệp của Sóc Trăng tăng 8,5%.\n",
+    })
+    assert _stated(engine, "Năm 2023 Sóc Trăng xuất khẩu gạo được bao nhiêu?") is None
+    assert _stated(engine, "Năm 2023 xuất khẩu gạo của Sóc Trăng tăng bao nhiêu?") == "gần 34%"
+    assert _stated(engine, "Năm 2023 chỉ số sản xuất công nghiệp của Sóc Trăng là bao nhiêu?") == "8,5%"

@@ -48,6 +48,24 @@ def test_title_phrase_stops_at_lower_case():
     assert parse_question("Thứ trưởng Bộ Công Thương nào dự hội nghị?").title_phrase == "Thứ trưởng Bộ Công Thương"
 
 
+@pytest.mark.parametrize("text,units", [
+    ("6 tháng đầu năm 2022 tỉnh Bình Dương tiết kiệm được bao nhiêu điện?", {"kWh", "MWh", "GWh"}),
+    ("Năm 2023 cả tỉnh tiêu thụ bao nhiêu điện năng?", {"kWh", "MWh", "GWh"}),
+    ("Có bao nhiêu điện thoại bị thu giữ?", None),       # phones are counted
+])
+def test_energy_asked_as_a_good_is_asked_in_its_units(text, units):
+    """"tiết kiệm được bao nhiêu điện?" had counted "điện" and refused "168,92 triệu kWh"."""
+    assert parse_question(text).units == units
+
+
+def test_a_title_held_with_another_is_asked_with_both():
+    """"Chủ tịch kiêm Tổng Giám đốc …" had been read "Chủ tịch", whose first holder in the
+    sentence (a province's "Chủ tịch HĐND tỉnh") was stated at 0.86."""
+    q = parse_question("Ai là Chủ tịch kiêm Tổng Giám đốc Tổng Công ty Điện lực miền Trung dự lễ?")
+    assert q.title_phrase.startswith("Chủ tịch kiêm Tổng Giám đốc Tổng Công")
+    assert parse_question("Ai là Chủ tịch kiêm nhiệm?").title_phrase == "Chủ tịch"
+
+
 def test_measures_that_imply_units():
     assert "ha" in parse_question("Diện tích trồng lúa là bao nhiêu?").units
     assert "người" in parse_question("Dân số của tỉnh là bao nhiêu?").units
@@ -70,6 +88,14 @@ def test_count_noun_is_read_from_unaccented_questions_too():
     # "bao lâu", "bao nhiêu tháng": a length of time
     ("Nhà ga T3 có thời gian thực hiện bao nhiêu tháng?", "figure", "duration", None),
     ("Mỗi vụ hành tím bao lâu thì thu hoạch?", "figure", "duration", None),
+    ("du an keo dai may nam", "figure", "duration", None),
+    # "nhà máy nằm ở …" folds to "may nam" too, but asks no length of years; "lúc mấy giờ" a time of day
+    ("Nhà máy đó nằm ở thị trấn nào?", "named", None, None),
+    ("nha may nam o thi tran nao", "named", None, None),
+    ("Buổi tổng duyệt bắt đầu lúc mấy giờ, ngày nào?", "when", None, None),
+    # a plan or programme asked by its number is a document
+    ("Kế hoạch tổ chức diễn tập năm 2022 là kế hoạch số mấy?", "document", None, None),
+    ("Mức tăng đó vượt chỉ tiêu của chương trình hành động nào?", "document", None, None),
     # … but "bao nhiêu năm 2011" names the period of what is asked, not a length of years
     ("Ngôi nhà của Zuckerberg rộng bao nhiêu năm 2011?", "figure", None, None),
     # "bao nhiêu lần" counts times; "mỗi năm" after "bao nhiêu" is not the counted noun

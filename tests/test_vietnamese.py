@@ -215,6 +215,11 @@ def test_how_much_money_is_a_question_phrase():
     # a company's legal form and trade written in lower case before its name
     ("2. Công ty cổ phần xăng dầu Minh Phát: cung cấp cho 40 cửa hàng.", "", ["Công ty cổ phần xăng dầu Minh Phát"]),
     ("Công ty cổ phần cho biết Hà Nội sẽ tăng.", "", []),
+    # a group's name after the legal form written in capitals is the company's own, and the
+    # legal form alone names none
+    ("Nhà máy trực thuộc Công ty Cổ phần Tập đoàn Lộc Trời (Quốc lộ 91, thị trấn An Châu, huyện Châu Thành).", "",
+     ["Công ty Cổ phần Tập đoàn Lộc Trời"]),
+    ("Công ty Cổ phần giao Sở Công Thương báo cáo.", "", ["Sở Công Thương"]),
 ])
 def test_a_bodys_name_is_read_whole_as_vietnamese_writes_it(text, question, bodies):
     """Runs of capitals cut "Chi cục Quản lý thị trường" into "Chi" and "Quản": a body's name

@@ -1567,6 +1567,10 @@ _NEXT_WORD = re.compile(r" ([^\W\d_]\w*)")
 
 DOCUMENT_NUMBER = re.compile(r"((?:" + "|".join(DOCUMENT_TYPES) + r")"
                              r"(?:\s+số)?\s*\d+[\w/.-]*[\w](?-i:-\s[A-ZĐ][A-Za-zĐ]*)?"     # "682/TTr- SCT" as written
+                             # a plan or programme is a document by a number with letters ("Kế hoạch số
+                             # 451/KH-UBND", "Chương trình hành động số 01-CTR/TU"), not by its years
+                             r"|(?:" + "|".join(lexicon.NUMBERED_PLANS) + r")(?:\s+số)?\s*"
+                             r"(?=\d+[\w/.-]*?[^\W\d_])\d+[\w/.-]*\w"
                              r"|(?<=Số:)\s*\d+/[\w/.-]*[\w](?-i:-\s[A-ZĐ][A-Za-zĐ]*)?)", re.IGNORECASE)
 
 
@@ -1731,7 +1735,10 @@ def answer_document(ctx: Evidence) -> Answer | None:
     # the year of a document the question names by its number ("Nghị quyết 18/2025 … theo thông
     # tư nào?") is that document's, not the one asked for; nor is a programme's horizon ("đến năm 2020")
     horizon_years = {int(y) for h in asked.horizons for y in h.split("-")}
-    asked_years = {y for y in ctx.q.years if not re.search(rf"\d/{y}", ctx.q.text)} - horizon_years
+    # nor is the year of a reporting period the question carries ("… vượt chỉ tiêu của chương trình hành
+    # động nào 6 tháng đầu năm 2023?": the growth's, the programme may be older)
+    asked_years = {y for y in ctx.q.years if not re.search(rf"\d/{y}", ctx.q.text)} - horizon_years \
+        if not ctx.q.period else set()
     candidates = _sentence_candidates(ctx)
     for cov, chunk, s, e, text in candidates:
         after = _document_after_subject(ctx.q.text, text, want) if cov >= MIN_COVERAGE else None
@@ -1844,6 +1851,9 @@ _RECORD_NOUN = re.compile(r"\b(nghi quyet|nghi dinh|quyet dinh|thong tu|van ban|
 # a day and month: "26/9", "26 tháng 9 năm 2019", and as newspapers write it, "29-9", "10-5-2016"
 _DAY = r"\d{1,2}(?:\s+tháng\s+\d{1,2}(?:\s+năm\s+\d{3,4})?|/\d{1,2}(?:/\d{4})?|-\d{1,2}(?:-\d{4})?)"
 _TIME = re.compile(
+    # the hour a day's event begins, when written before its day ("07 giờ 30 phút ngày 14 tháng 12 …", "8h30, ngày 26/9")
+    r"(?:(?<![\d,.])\d{1,2}\s*(?:giờ|h)\s*(?:\d{2}(?:\s*phút)?)?(?:\s+(?:sáng|chiều|tối))?\s*,?\s+(?=ngày\s))?"
+    r"(?:(?:gần|khoảng|trước)\s+)?"                 # how near: "kéo dài đến gần giữa năm 2024"
     r"(?:(?:cuối|đầu|giữa|sau|từ|sáng|chiều|trưa|tối|thượng tuần|trung tuần|hạ tuần)\s+)?"
     r"(?:(?:ngày\s+\d{1,2}(?:/\d{1,2})?|(?<=từ )\d{1,2}/\d{1,2})\s*(?:-|–|đến|và)\s*(?:hết\s+)?(?:ngày\s+)?" + _DAY + r"(?![\d/])"
     r"|ngày\s+" + _DAY + r"(?![\d/])"

@@ -159,7 +159,9 @@ _WHO = re.compile(r"\b(ai|ong nao|ba nao|dong chi nao|nguoi nao|(thu truong|bo t
                   r"tinh truong|thong doc|vu truong|vien truong|tong thu ky|dai su)\s+(?:[\w ]+?\s+)?nao)\b")
 _PLACE_Q = re.compile(r"\b(tinh nao|thanh pho nao|dia phuong nao|o dau|tai dau|noi nao|dia diem nao|tinh thanh nao)\b")
 _DOCUMENT = re.compile(r"\b(nghi dinh|quyet dinh|nghi quyet|thong tu|luat|chi thi|van ban|to trinh|de an|cong van)"
-                       r"\s+(?:so\s+)?(?:nao|may|bao nhieu|gi)\b")
+                       r"\s+(?:so\s+)?(?:nao|may|bao nhieu|gi)\b"
+                       # "kế hoạch số mấy", "chương trình hành động nào" ("vượt kế hoạch bao nhiêu" asks a figure)
+                       r"|\b(ke hoach|chuong trinh hanh dong)\s+(?:so\s+(?:nao|may|bao nhieu|gi)|nao|gi)\b")
 _DOC_NUMBER_Q = re.compile(r"\b(nghi dinh|quyet dinh|nghi quyet|thong tu|van ban)?\b.*\bso hieu\b")
 _NAMED = re.compile(r"(?:^|\s)((?:[a-z]+\s+){0,2}[a-z]+(?:\s+\d{1,2})?)\s+(?:nao|gi)\b")   # "ngành cấp 2 nào"
 _ASKS_BODY = re.compile(r"(?:^|\s)(?:" + lexicon.alternation(lexicon.BODY_ASKED)
@@ -171,8 +173,15 @@ NOUN_STOP = {"la", "co", "duoc", "cua", "voi", "cho", "tai", "thanh", "ten", "th
              "thuoc"}
 _NOUN_STOP_WRITTEN = {"là", "có", "được", "của", "với", "cho", "tại", "thành", "tên", "theo", "và", "ở", "vào", "ra", "bởi",
                       "thuộc"}          # "… thuộc xã nào?" asks a commune
+def _blanked(text: str, spans: list[tuple[int, int]]) -> str:
+    for a, b in spans:
+        text = text[:a] + " " * (b - a) + text[b:]
+    return text
+
+
+_CLOCK_ASKED = re.compile(r"\b(?:luc|vao)\s+may\s+gio\b")
 _WHEN = re.compile(r"\b(khi nao|bao gio|ngay nao|thoi gian nao|nam nao|luc nao|thang nao|quy nao|"
-                   r"thap (?:ky|nien) nao|the ky nao)\b")
+                   r"thap (?:ky|nien) nao|the ky nao|(?:luc|vao)\s+may\s+gio)\b")
 _COUNT_NOUN = re.compile(r"\s+([a-z]+(?:\s+[a-z]+){0,7})")
 # … read on the marks where the question has them: "sản phẩm chủ lực nào" is no "lúc nào", "quỹ
 # nào" no "quý nào" (a list of products had been answered with "năm 2023")
@@ -256,6 +265,21 @@ def _how_much(text: str, folded: str):
     if not mostly_plain(text):
         return _HOW_MUCH_ACCENTED.search(text.lower())
     return _HOW_MUCH_FOLDED.search(folded)
+
+
+def _duration_asked(text: str, folded: str) -> bool:
+    """Whether a question asks a length of time ("bao lâu", "mấy năm"), where its "mấy" is the
+    question word (folded, "nhà máy nằm ở …" reads "may nam" too) and no time of day is asked."""
+    for m in lexicon.DURATION_ASKED.finditer(folded):
+        if re.search(r"\b(?:luc|vao)\s+$", folded[:m.start(1)]):
+            continue                      # "bắt đầu lúc mấy giờ?" asks a time of day
+        if not m.group(1).startswith("may"):
+            return True
+        words = _HOW_MUCH_FOLDED.finditer(folded) if mostly_plain(text) else \
+            _HOW_MUCH_ACCENTED.finditer(text.lower())
+        if any(w.start() == m.start(1) for w in words):
+            return True
+    return False
 _YEAR = lexicon.ANY_YEAR
 # the year a change asked is against, whole ("so với năm 2018", "so với cùng kỳ 2024"; not a point
 # in a year, "so với đầu năm 2022", which is of that year)
@@ -395,7 +419,9 @@ def parse_question(text: str) -> Question:
     f = fold(text)
     lower = text.lower()
     accented = not mostly_plain(text)
-    how_much = bool(_how_much(text, f) or _LEVEL_ASKED.search(f))
+    # "bắt đầu lúc mấy giờ?" asks a time of day, not how many hours
+    clock = [m.span() for m in _CLOCK_ASKED.finditer(f)]
+    how_much = bool(_how_much(_blanked(text, clock), _blanked(f, clock)) or _LEVEL_ASKED.search(f))
     places = []
     venues = set()
     said = lower if accented else f
@@ -485,7 +511,7 @@ def parse_question(text: str) -> Question:
         return q
     m = _DOCUMENT.search(f)
     if m:
-        q.kind, q.doc_type = "document", m.group(1)
+        q.kind, q.doc_type = "document", m.group(1) or m.group(2)
         return q
     m = _DOC_NUMBER_Q.search(f)
     if m:
@@ -508,7 +534,7 @@ def parse_question(text: str) -> Question:
     if (_ORDINAL_ASKED if accented else _ORDINAL_ASKED_PLAIN).search(lower if accented else f.lower()):
         q.kind = "ordinal"              # "Hội nghị … năm 2023 là lần thứ mấy?": "lần thứ IX", no count
         return q
-    if lexicon.DURATION_ASKED.search(f):
+    if _duration_asked(text, f):
         q.kind, q.unit_kind = "figure", "duration"
         return q
     m = _NAMED.search(f)
@@ -537,6 +563,9 @@ def parse_question(text: str) -> Question:
         return q
     if after and lexicon.BULK_GOODS_ASKED.search(text) and not currency:
         q.kind, q.units = "amount", set(lexicon.BULK_UNITS)      # "bao nhiêu gạo": so many tonnes
+        return q
+    if after and lexicon.ENERGY_ASKED.search(text) and not currency:
+        q.kind, q.units = "amount", set(lexicon.ENERGY_UNITS)    # "bao nhiêu điện": so many kWh
         return q
     if after and (not lexicon.NOT_COUNT_NOUN.match(after) or _counted_as_typed(text)):
         q.kind, q.unit_kind = "count", "count"
@@ -573,7 +602,13 @@ def title_phrase(text: str) -> str | None:
         return None
     end = m.end()
     for w in re.finditer(r"\s+(\S+)", text[m.end():]):
+        if m.end() + w.start(1) < end:
+            continue
         word = w.group(1).strip(",.?!;:()")
+        also = _TITLE.match(text, m.end() + w.end() + 1) if word.lower() == "kiêm" else None
+        if also:
+            end = also.end()        # "Chủ tịch kiêm Tổng Giám đốc Tổng Công ty …": one person's two titles
+            continue
         if not word or not word[0].isupper():
             break
         end = m.end() + w.start(1) + len(word)

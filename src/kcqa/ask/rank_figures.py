@@ -79,6 +79,9 @@ def _the_other_way(q, f: Figure) -> bool:
 
 _TIMES_ASKED = re.compile(r"(?<!\w)(?:lan|gap)(?!\w)")
 _A_CHANGE_NAMED = re.compile(r"(?<!\w)(?:tang|giam|them|hon|chenh lech|thay doi|bien dong)(?!\w)")
+# measures whose figure a record gives as a rate or its change ("chỉ số sản xuất công nghiệp tăng 8,5%",
+# "CPI tăng 0,5%"): "… là bao nhiêu?" of them may be answered by a percentage of change (folded)
+_RATE_MEASURE = re.compile(r"(?<!\w)(?:chi so|toc do|ty le|ti le|ty trong|tang truong|cpi|iip|pmi|gia|muc)(?!\w)")
 _PLAN_BASE = re.compile(r"(?<!\w)(?:" + "|".join(re.escape(fold(b)) for b in lexicon.PLAN_BASES) + r")(?!\w)",
                         re.IGNORECASE)
 
@@ -320,6 +323,11 @@ def score_figures(ctx: Evidence, cands: list[tuple[Figure, int]]) -> list[Candid
                 and not _A_CHANGE_NAMED.search(fold(q.text).lower()):
             continue        # nor an amount's change ("tiếp nhận 226 (tăng 55 hồ sơ so với năm 2017) hồ sơ"):
             #                 "tiếp nhận bao nhiêu hồ sơ?" names no change, and 55 more is no level
+        if not q.change and f.unit == "%" and relation_of(f) in CHANGE_VERBS and q.kind == "figure" \
+                and q.unit_kind is None and q.measures and not _A_CHANGE_NAMED.search(fold(q.text).lower()) \
+                and not any(_RATE_MEASURE.search(fold(m).lower()) for m in q.measures):
+            continue        # nor a rate of change an amount's ("xuất khẩu gạo … tăng gần 34%"): "xuất khẩu gạo
+            #                 được bao nhiêu?" asks how much was exported
         if base_asked and (paired := _own_base(f) or _paired_base(ctx, f)) is not None \
                 and paired != base_asked.group(1):
             continue        # "tăng 6,9% so tháng trước và tăng 19,4% so với cùng kỳ": the base written after

@@ -54,6 +54,17 @@ def _legal_form_end(words: list[str], i: int) -> int:
     return i
 
 
+# the legal form's words as they are also written, capitalised or short ("Cổ phần", "TNHH MTV")
+_LEGAL_WORDS = frozenset(w for form in _LEGAL_FORMS for w in form) | {"tnhh", "mtv", "cp", "jsc"}
+
+
+def _only_legal_form(head: str, words: list[str]) -> bool:
+    """Whether only a company's legal form stands between its head and a word that heads a body:
+    "Công ty Cổ phần Tập đoàn Lộc Trời" is one name, "Tập đoàn" its own first word."""
+    return fold(head).lower().endswith("cong ty") and bool(words) \
+        and all(fold(w).lower() in _LEGAL_WORDS for w in words)
+
+
 def _head_at(words: list[str], i: int) -> bool:
     return words[i][:1].isupper() and any(" ".join(words[i:i + n]).lower() in _HEADS | _WHOLE for n in (1, 2, 3))
 
@@ -106,7 +117,7 @@ def body_spans(text: str, question: str = "") -> list[tuple[int, int]]:
             if not w[0].isalnum():
                 break
             if w[:1].isupper() or w.isdigit():
-                if j > i and _head_at(words, j) and not w.isupper():
+                if j > i and _head_at(words, j) and not w.isupper() and not _only_legal_form(head, words[i:j]):
                     break                         # another body begins ("… giao Sở Công Thương")
                 if j > i and w in lexicon.PERSON_OPENERS and j + 1 < len(tokens) and words[j + 1][:1].isupper():
                     break                         # its speaker ("Bộ Công Thương Nguyễn Hồng Diên")
@@ -139,6 +150,6 @@ def body_spans(text: str, question: str = "") -> list[tuple[int, int]]:
                 continue
             break
         start = m.start(1) if m.group(1) else m.start(2)
-        if end > m.end(2) or whole:
-            out.append((start, end))
+        if (end > m.end(2) or whole) and not _only_legal_form(head, text[m.end(2):end].split()):
+            out.append((start, end))      # "Công ty Cổ phần" alone names no company
     return out

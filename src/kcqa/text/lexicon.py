@@ -112,6 +112,11 @@ BULK_GOODS_ASKED = re.compile(r"(?<!\w)(?:bao nhiêu|mấy)\s+((?:gạo|lúa|cà
                               r"đường|muối)(?!\w)(?:\s+[^\W\d_]+){0,2}?)(?=\s+(?:sang|của|năm|trong|từ|ở|tại)\b|\s*[?,.]|$)",
                               re.IGNORECASE)
 BULK_UNITS = {"tấn", "kg", "tạ", "lít", "m³", "thùng"}
+# Energy asked as a good: "tiết kiệm được bao nhiêu điện?", "bao nhiêu điện năng" ask kWh, not a count of
+# "điện" (not "điện thoại", "điện thương phẩm", … which are things or measures of their own)
+ENERGY_ASKED = re.compile(r"(?<!\w)(?:bao nhiêu|mấy)\s+(?:điện năng|điện)(?!\s*(?:thương phẩm|sản xuất|lực|thoại|máy|tử|"
+                          r"mặt trời|gió|áp|lưới|kế|trở|tích|hạt nhân|than|khí))(?=\s|[?,.]|$)", re.IGNORECASE)
+ENERGY_UNITS = {"kWh", "MWh", "GWh"}
 # Sectors of an economy a forecast or a report gives its own figures for ("ADB dự báo công
 # nghiệp tăng …"): no measure, but the slot a follow-up's new measure or sector takes.
 SECTORS = (
@@ -360,7 +365,8 @@ DOCUMENT_TYPES = ("Nghị định", "Quyết định", "Nghị quyết", "Thông
 # "28/2018/TT-BTC" a thông tư, "682/TTr-SCT" a tờ trình
 _NUMBER_LETTERS = re.compile(r"/\s*([^\W\d_]+)\s*-")
 _KIND_OF_LETTERS = {"qd": "quyet dinh", "nq": "nghi quyet", "nd": "nghi dinh", "tt": "thong tu", "ct": "chi thi",
-                    "ttr": "to trinh", "da": "de an", "cv": "cong van", "kh": "ke hoach"}
+                    "ttr": "to trinh", "da": "de an", "cv": "cong van", "kh": "ke hoach",
+                    "ctr": "chuong trinh hanh dong"}
 
 
 def number_kind(number: str) -> str | None:
@@ -368,6 +374,8 @@ def number_kind(number: str) -> str | None:
     return _KIND_OF_LETTERS.get(fold(m.group(1)).lower()) if m else None
 
 
+# Plans that carry a number too, when they have one ("Kế hoạch số 451/KH-UBND"; "Kế hoạch năm 2021" has none)
+NUMBERED_PLANS = ("Chương trình hành động", "Kế hoạch")
 # Kinds of record a question may name: "Ai ký nghị quyết …?", "kế hoạch … ban hành ngày nào?"
 RECORD_NOUNS = DOCUMENT_TYPES + ("Văn bản", "Báo cáo", "Thông báo", "Kế hoạch", "Giấy phép")
 # a record the text names by its number: "Nghị quyết 38/2020/NQ-HĐND", "Quyết định số 407/QĐ-UBND"

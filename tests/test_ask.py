@@ -396,7 +396,7 @@ def test_a_whole_question_naming_no_subject_takes_the_conversations_subject():
     Vinhomes'; about a province, the province's, said as "Ở tỉnh …, …"."""
     r = resolve("Lãi ròng thuộc về công ty mẹ là bao nhiêu?",
                 [_turn("Quý 1/2021 tổng doanh thu thuần hợp nhất của Vinhomes đạt bao nhiêu?")])
-    assert r.resolved and r.carried and r.question == "Vinhomes lãi ròng thuộc về công ty mẹ là bao nhiêu?"
+    assert r.resolved and r.carried and r.question == "Vinhomes lãi ròng thuộc về công ty mẹ là bao nhiêu quý 1/2021?"
     r = resolve("Chính quyền các xã mới chính thức hoạt động từ ngày nào?",
                 [_turn("Nghị quyết sắp xếp đơn vị hành chính cấp xã của tỉnh Hà Tĩnh có số hiệu là gì?")])
     assert r.carried and r.question == "Ở tỉnh Hà Tĩnh, chính quyền các xã mới chính thức hoạt động từ ngày nào?"
@@ -1752,3 +1752,38 @@ def test_a_predicate_said_again_asks_the_turn_it_repeats_of_the_new_thing():
     who = resolve("Còn Phó Chủ tịch UBND tỉnh Nghệ An dự lễ khai mạc là ai?",
                   [_turn("Phó Cục trưởng Cục Xúc tiến thương mại dự lễ khai mạc là ai?", kind="who")])
     assert who.question.endswith("là ai?")
+
+
+def test_a_whole_figure_question_takes_the_conversations_period_and_a_time_asked_takes_none():
+    """"bao nhiêu hộ đạt danh hiệu …?" after "… năm 2019 có bao nhiêu hộ đăng ký?" is of 2019
+    (another year's figure had been stated); "… kết thúc khi nào?" asks the time, and the earlier
+    year carried had made "2019-2020" the end of a project of 2020; a why asks of no period."""
+    base = _turn("Chương trình gia đình tiết kiệm điện ở Sơn La năm 2019 có bao nhiêu hộ đăng ký?", kind="count")
+    r = resolve("Bao nhiêu hộ đạt danh hiệu gia đình tiết kiệm điện tiêu biểu?", [base])
+    assert r.resolved and r.question.endswith("năm 2019?")
+    r = resolve("Vì sao ngân hàng nâng chỉ tiêu lợi nhuận cả năm?",
+                [_turn("Quý I năm 2021 TPBank báo lãi bao nhiêu?")])
+    assert "2021" not in r.question
+    r = resolve("Đề án đó kết thúc khi nào?",
+                [_turn("Đơn vị nào thực hiện đề án khuyến công quốc gia điểm về sản phẩm từ dừa ở Bến Tre năm 2020?",
+                       kind="named")])
+    assert r.resolved and "đề án" in r.question.lower() and "2020" not in r.question
+
+
+def test_a_how_or_a_why_does_not_take_the_earlier_figures_period():
+    """"… thì tỉnh này thế nào?" after a ranking of 2022 asks how the province compares: the
+    year carried into it had left the passage that says so below its coverage."""
+    r = resolve("So với các tỉnh lân cận thì tỉnh này thế nào?",
+                [_turn("Lâm Đồng đứng thứ mấy trong bảng xếp hạng chỉ số thương mại điện tử năm 2022?", kind="ordinal")])
+    assert r.resolved and "Lâm Đồng" in r.question and "2022" not in r.question
+
+
+def test_a_thing_referred_to_is_named_without_the_earlier_predicate():
+    """"đề án điểm này" after "… đề án … từ dừa kết thúc khi nào?" had become "đề án … từ dừa kết
+    thúc khi": the event's verb and "khi" belong to the earlier predicate, not to the thing."""
+    earlier = [_turn("Đơn vị nào thực hiện đề án khuyến công quốc gia điểm về sản phẩm từ dừa ở Bến Tre năm 2020?",
+                     kind="named"),
+               _turn("Đề án đó kết thúc khi nào?",
+                     resolved="Bến Tre đề án khuyến công quốc gia điểm về sản phẩm từ dừa kết thúc khi nào?", kind="when")]
+    r = resolve("Đây là năm thứ mấy Bến Tre được giao kinh phí cho đề án điểm này?", earlier)
+    assert r.resolved and "sản phẩm từ dừa" in r.question and "kết thúc" not in r.question

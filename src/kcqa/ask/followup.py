@@ -1104,6 +1104,11 @@ def _carried_subject(question: str, q: Question, base_q: Question) -> Resolution
         out = f"Ở {owner}, {_lower_first(question.strip())}"     # "Ở tỉnh Hà Tĩnh, chính quyền …"
     else:
         out = f"{owner} {_lower_first(question.strip())}"
+    if not (q.years or q.period or q.days) and q.kind in ("amount", "figure", "percent", "count"):
+        # a figure, of its period too: "bao nhiêu hộ đạt danh hiệu …?" after "… năm 2019 có bao nhiêu hộ
+        # đăng ký" asks of 2019 (another year's "100 hộ gia đình" had been its answer); a why, a
+        # person or a time asked is of no period
+        out = _append(out, _period_text(base_q.text, base_q, carried=True))
     return Resolution(out[:1].upper() + out[1:], resolved=True, carried=True)
 
 
@@ -1627,8 +1632,16 @@ def _subject(base: str) -> str:
     for m in _PREDICATE.finditer(folded):
         word = base[m.start() + 1:].split(maxsplit=1)[0].lower()
         if not marked or word == _PREDICATE_WRITTEN.get(fold(word), word):
-            return base[:m.start()].strip()
+            # "… kết thúc khi nào?", "… được tổ chức ở đâu?": the event's verb and the word that
+            # leads the time or place asked are the predicate's too
+            event = _EVENT_ASKED_BEFORE.search(folded[:m.start()])
+            return base[:event.start() if event and event.start() > 0 else m.start()].strip()
     return ""
+
+
+_EVENT_ASKED_BEFORE = re.compile(r"\s(?:(?:duoc|da|se)\s+)?(?:(?:ket thuc|bat dau|dien ra|to chuc|khai mac|khoi cong|"
+                                 r"hoan thanh|ban hanh|thanh lap)\s+)?(?:khi|luc|o|tai|vao|tu|trong)"
+                                 r"(?:\s+(?:ngay|thang|nam|quy|thoi gian|thoi diem|dip))?$")
 
 
 def _counted_noun(base_q: Question, subject: str) -> str:
@@ -1754,7 +1767,10 @@ def _add_missing(text: str, base_q: Question, q: Question, referenced: bool = Fa
             out = f"{name} {measure}{_lower_first(out)}"
             measure = ""
     own_years = _own_years(out)
-    if not own_years and not q.period:
+    # "… kết thúc khi nào?", "ban hành ngày nào?": the time asked is no period to hold the answer
+    # to (the earlier question's year had made "2019-2020" the end of a project of 2020); nor
+    # does a how or a why ask of the earlier figure's period
+    if not own_years and not q.period and q.kind not in ("when", "passage"):
         period = _period_text(base_q.text, base_q, carried=True)
         if period:
             if _BASELINE_YEAR.search(out):
@@ -2045,7 +2061,8 @@ def _replace_references(question: str, base: str, base_q: Question, last: dict,
 # where the earlier phrase a reference stands for ends: at its predicate, or for what a count
 # asked ("bao nhiêu cụm công nghiệp đã đi vào hoạt động"), at its place or time
 _PHRASE_ENDS = re.compile(r"\s+(?:là|được|có|do|tổ chức|phối hợp|diễn ra|đạt|tăng|giảm|chiếm|vượt|bao nhiêu|nào|gì|ở|"
-                          r"tại|vào|bằng|số mấy|mấy|ai)\b|\?|,(?!\s*thành(?:\s+phố)?\b)")
+                          r"tại|vào|bằng|số mấy|mấy|ai|kết thúc|bắt đầu|khai mạc|bế mạc|khởi công|hoàn thành|khi|lúc)\b"
+                          r"|\?|,(?!\s*thành(?:\s+phố)?\b)")
 _COUNTED_ENDS = re.compile(r"\s+(?:là|ở|tại|trong|năm|tháng|quý|tính đến|đến)\b|\?|,")
 _COUNTED_BEFORE = re.compile(r"(?:bao nhieu|may)\s+$")
 

@@ -173,15 +173,19 @@ NOUN_STOP = {"la", "co", "duoc", "cua", "voi", "cho", "tai", "thanh", "ten", "th
              "thuoc"}
 _NOUN_STOP_WRITTEN = {"là", "có", "được", "của", "với", "cho", "tại", "thành", "tên", "theo", "và", "ở", "vào", "ra", "bởi",
                       "thuộc"}          # "… thuộc xã nào?" asks a commune
+
+
 def _blanked(text: str, spans: list[tuple[int, int]]) -> str:
+    """`text` with `spans` overwritten by spaces: read past them, offsets kept."""
     for a, b in spans:
         text = text[:a] + " " * (b - a) + text[b:]
     return text
 
 
-_CLOCK_ASKED = re.compile(r"\b(?:luc|vao)\s+may\s+gio\b")
+_CLOCK = r"(?:luc|vao)\s+may\s+gio"     # "lúc mấy giờ": a time of day, not how many hours (folded)
+_CLOCK_ASKED = re.compile(r"\b" + _CLOCK + r"\b")
 _WHEN = re.compile(r"\b(khi nao|bao gio|ngay nao|thoi gian nao|nam nao|luc nao|thang nao|quy nao|"
-                   r"thap (?:ky|nien) nao|the ky nao|(?:luc|vao)\s+may\s+gio)\b")
+                   r"thap (?:ky|nien) nao|the ky nao|" + _CLOCK + r")\b")
 _COUNT_NOUN = re.compile(r"\s+([a-z]+(?:\s+[a-z]+){0,7})")
 # … read on the marks where the question has them: "sản phẩm chủ lực nào" is no "lúc nào", "quỹ
 # nào" no "quý nào" (a list of products had been answered with "năm 2023")
@@ -259,12 +263,17 @@ def _currency(after: str, folded: str) -> str | None:
 _LEVEL_ASKED = re.compile(r"\bmuc nao\b")
 
 
-def _how_much(text: str, folded: str):
-    """Where a question asks "how much / how many", judged on the marks when it has them
-    (folding keeps positions, so the match holds for `folded` too)."""
+def _how_much_words(text: str, folded: str):
+    """Each place a question asks "how much / how many", judged on the marks when it has them
+    (folding keeps positions, so the matches hold for `folded` too)."""
     if not mostly_plain(text):
-        return _HOW_MUCH_ACCENTED.search(text.lower())
-    return _HOW_MUCH_FOLDED.search(folded)
+        return _HOW_MUCH_ACCENTED.finditer(text.lower())
+    return _HOW_MUCH_FOLDED.finditer(folded)
+
+
+def _how_much(text: str, folded: str):
+    """The first place a question asks "how much / how many"."""
+    return next(_how_much_words(text, folded), None)
 
 
 def _duration_asked(text: str, folded: str) -> bool:
@@ -275,9 +284,7 @@ def _duration_asked(text: str, folded: str) -> bool:
             continue                      # "bắt đầu lúc mấy giờ?" asks a time of day
         if not m.group(1).startswith("may"):
             return True
-        words = _HOW_MUCH_FOLDED.finditer(folded) if mostly_plain(text) else \
-            _HOW_MUCH_ACCENTED.finditer(text.lower())
-        if any(w.start() == m.start(1) for w in words):
+        if any(w.start() == m.start(1) for w in _how_much_words(text, folded)):
             return True
     return False
 _YEAR = lexicon.ANY_YEAR

@@ -542,7 +542,6 @@ def _designates(text: str, s: int) -> bool:
             return True
         # "số 5" designates; "tổng số", "con số", "trong số" (among), "dân số" (population) count,
         # and so does a number written with thousands ("số 711.988 người": no label is written so)
-        before = _prev_word(text, prev[1])
         return not ((before and before[0].lower() in ("tổng", "con", "trong", "dân"))
                     or _THOUSANDS_AT.match(text, s))
     # Model names and codes: "iPhone 12 phiên bản", "Star 5 lần", "F0 2 ca"; not a country

@@ -856,3 +856,39 @@ def test_a_change_written_as_its_sign_in_brackets_is_a_rise_or_a_fall():
     assert figs["16,2%"].relation == "tăng" and figs["25,3%"].relation == "tăng"
     assert figs["5,6%"].relation == "giảm"
     assert not figs["10-15%"].relation.startswith(("tăng", "giảm"))
+
+
+def test_a_papers_tag_opening_a_line_and_a_holiday_are_no_ones_figure():
+    """"KTĐT - Gần 58 tỷ đồng là …" opens with the paper's tag, and "trước và sau Tết Đinh Dậu 2017"
+    dates a figure: neither is its subject. Taken for one, the figure was held to be about
+    something other than the city its record reports on, and a question naming the city lost it."""
+    figs = _figures_by_text(2011, "Hà Nội tiết kiệm năng lượng năm 2011\n\nKTĐT - Gần 58 tỷ đồng là số tiền "
+                                  "tiết kiệm được qua Chương trình năm 2011.\n\n"
+                                  "Tổng giá trị hàng hóa dự trữ cho hai tháng trước và sau Tết Đinh Dậu 2017 là hơn "
+                                  "17.000 tỉ đồng.")
+    assert figs["Gần 58 tỷ đồng"].entity == ""
+    assert "Dậu" not in figs["hơn 17.000 tỉ đồng"].entity and "Tết" not in figs["hơn 17.000 tỉ đồng"].entity
+    # a name that opens the line and goes on with a hyphen is still a name
+    assert _figures_by_text(2020, "Tin\n\nPC Quảng Ngãi - Công ty Điện lực đạt 3.200 tỷ đồng.")["3.200 tỷ đồng"].entity
+
+
+def test_a_year_bracketed_after_a_figure_dates_that_figure_and_no_other():
+    """"từ 1,62 tỉ đô la Mỹ (2015) lên đến 2,23 tỉ đô la Mỹ (2019)": each bracket dates the figure
+    it follows, not the span named before ("giai đoạn 2015-2019"); and "cấp điện cho 17.540 hộ, …,
+    từ 86,7% (năm 2015) lên 97,5% (năm 2020)" does not date the 17.540 hộ by a later figure's 2015."""
+    figs = _figures_by_text(2020, "Sơn La: kết quả năm 2020\n\nHoàn thành cấp điện cho 17.540 hộ tại 333 thôn/bản, góp "
+                                  "phần nâng tỷ lệ hộ được sử dụng điện từ 86,7% (năm 2015) lên 97,5% (năm 2020).\n\n"
+                                  "Kim ngạch xuất khẩu hàng thủ công mỹ nghệ giai đoạn 2015-2019 tăng trung bình "
+                                  "9,5%/năm, từ 1,62 tỉ đô la Mỹ (2015) lên đến 2,23 tỉ đô la Mỹ (2019).")
+    assert figs["17.540 hộ"].period == "năm 2020"
+    assert figs["86,7%"].period == "năm 2015"
+    assert figs["1,62 tỉ đô la Mỹ"].period == "năm 2015"
+    assert figs["9,5%/năm"].period == "giai đoạn 2015-2019"
+
+
+def test_a_span_that_ends_with_part_of_a_year_is_one_period():
+    """"(giai đoạn 2021 - sáu tháng đầu năm 2023) ước đạt 6.784 triệu USD": two and a half years, not
+    the first half of 2023 its end names (a question on the half-year alone was answered by them)."""
+    figs = _figures_by_text(2023, "Quảng Ninh: xuất khẩu\n\nTổng kim ngạch xuất khẩu hai năm rưỡi (giai đoạn 2021 - sáu "
+                                  "tháng đầu năm 2023) ước đạt 6.784 triệu USD, tăng bình quân 9,7%/năm.")
+    assert figs["ước đạt 6.784 triệu USD"].period == figs["9,7%/năm"].period == "giai đoạn 2021 - sáu tháng đầu năm 2023"

@@ -682,3 +682,14 @@ def test_a_figure_written_as_scaled_parts_is_read_whole():
     assert [(q.text, q.value) for q in find_quantities("với tổng vốn 1 tỷ 200 triệu đồng")] == \
         [("1 tỷ 200 triệu đồng", 1.2e9)]
     assert [q.text for q in find_quantities("có 5 tỷ đồng và 300 người")] == ["5 tỷ đồng", "300 người"]
+
+
+def test_a_dimension_over_a_length_is_a_bound_and_a_difference_compared_is_not():
+    """"Tuyến biên giới dài hơn 277 km" is a length of over 277 km: read as "longer by", the figure
+    lost its "hơn" and was stated as exactly 277 km. Compared with something, or of a rate, "hơn"
+    after an adjective is still the difference ("dài hơn 5 km so với thiết kế", "cao hơn 2,56%")."""
+    from kcqa.text.numbers import find_quantities
+    assert [(x.text, x.qualifier) for x in find_quantities("Tuyến biên giới dài hơn 277 km với 3 cửa khẩu.")] \
+        == [("hơn 277 km", "hơn")]
+    assert [x.qualifier for x in find_quantities("Tuyến đường dài hơn 5 km so với thiết kế.")] == [None]
+    assert [x.qualifier for x in find_quantities("Doanh thu cao hơn 2,56% năm trước.")] == [None]

@@ -18,7 +18,7 @@ from ..read import date_line_day
 
 # Bump when extraction changes: `kcqa index` then re-extracts figures from the stored
 # text of every record, without re-embedding anything.
-EXTRACTOR_VERSION = "105"
+EXTRACTOR_VERSION = "109"
 from ..text import lexicon
 from ..text.numbers import Quantity, find_durations, find_quantities
 from ..text.places import find_places
@@ -39,6 +39,9 @@ _PERIOD = re.compile(
     r"|tháng \d{1,2}(?:[/-](?:19|20)\d{2}(?!\d)| năm \d{4}(?!\d))?"      # "tháng 4-2015", as papers write it
     r"|(?:năm|niên khóa|niên độ) \d{4}(?!\d)(?:\s*(?:[-–]|đến|tới)\s*(?:năm )?\d{4}(?!\d))?"
     r"|giai đoạn \d{4}(?!\d)\s*[-–]\s*\d{4}(?!\d)"
+    # a span that ends with a part of a year: "giai đoạn 2021 - sáu tháng đầu năm 2023" (not the half-year alone)
+    r"|giai đoạn \d{4}(?!\d)\s*[-–]\s*(?:(?:\d{1,2}|mười một|mười hai|mười|ba|sáu|chín) tháng (?:đầu |cuối )?năm"
+    r"|quý [IV1-4]+(?: năm|/)|tháng \d{1,2}(?: năm|/))\s*\d{4}(?!\d)"
     r"|(?:ngày )?\d{1,2}/\d{1,2}/\d{4}(?!\d)"
     # a year without "năm" after a word that makes it a time: "43 tỷ USD trong 2025", "Cuối 2021, …"
     r"|(?:(?<=trong )|(?<=vào )|(?<=đến )|(?<=tới )|(?<=cuối )|(?<=đầu )|(?<=giữa ))(?:19|20)\d{2}(?![\d/]|[.,]\d))",
@@ -478,8 +481,16 @@ def _capitalised_before(text: str) -> str:
         words = text[s:e].split()
         if _AFTER_SECTOR_WORD.search(text[:s]) or words[0].lower() == "ngành":
             continue                      # "ngành Công Thương", "ngành Giáo dục": a sector, no one's figure
-        if _NEWS_TAG.match(text[e:]) and not text[:s].rstrip(" (").strip():
+        line_start = not text[:s].rstrip(" (").strip() or text[:s].rstrip(" (").endswith("\n")
+        if _NEWS_TAG.match(text[e:]) and line_start:
             continue                      # "(ĐN)- Theo Sở Công thương, …": a paper's tag, no one's figure
+        if _DATELINE.match(text[e:]) and line_start and _acronym(text[s:e]):
+            continue                      # "KTĐT - Gần 58.000 TOE …", "BHG - Theo báo cáo …": the same
+        if words[0] == "Tết":
+            continue                      # "trước và sau Tết Đinh Dậu 2017": a holiday dates a figure
+        if own_item and ";" in text[e:] and re.search(r"\d", text[text.rfind(";", 0, s) + 1:s]):
+            continue                      # "09 đơn vị …, quản lý VLNCN, gồm: …, Công ty CP Hồng Sơn; 02 đơn
+            #                               vị …": said after the earlier group's figure, of that figure
         if _range_bound(text, s, e):
             continue                      # "21 tỉnh thành miền Nam (từ Ninh Thuận đến Cà Mau)": a range's
             #                               ends say how far it reaches, neither is what it is about
@@ -500,6 +511,8 @@ def _capitalised_before(text: str) -> str:
 
 
 _NEWS_TAG = re.compile(r"\s*\)\s*[-–—]")
+# a paper's tag opening a line, written bare: "KTĐT - ", "TTH - " (not "Tân Cảng - Mộc Bài", no acronym)
+_DATELINE = re.compile(r"\s*[-–—]\s")
 # a list item that has had its figure and ended: a name before it is that item's, not the next one's
 _EARLIER_ITEM = re.compile(r"\d[^;]*;")
 _RELATION_FIRST = re.compile(r"(?:" + "|".join(lexicon.RELATIONS) + r")(?!\w)", re.IGNORECASE)   # "…; giảm 10% …"
@@ -590,6 +603,18 @@ def _bracket_has_its_own_figure(sentence: str, start: int, period, periods) -> b
         return False
     close = sentence.find(")", period[1])
     return _figure_besides_periods(sentence, opened.start(), close if close >= 0 else len(sentence), periods)
+
+
+# a bracket holding only a year, right after a figure: "1,62 tỉ đô la Mỹ (2015)", "86,7% (năm 2015)"
+_YEAR_BRACKET_AFTER = re.compile(r"\s*\(\s*(?:năm\s+)?((?:19|20)\d{2})\s*\)")
+
+
+def _dates_a_later_figure(sentence: str, start: int, period) -> bool:
+    """Whether `period` is a year bracketed right after another figure written after `start`."""
+    opened = sentence.rfind("(", start, period[0])
+    return opened > start and bool(_YEAR_BRACKET_AFTER.match(sentence, opened)) \
+        and _YEAR_BRACKET_AFTER.match(sentence, opened).end() >= period[1] \
+        and bool(re.search(r"\d[\d.,]*\s*\S{0,12}\s*$", sentence[start:opened]))
 
 
 def _figure_besides_periods(sentence: str, start: int, end: int, periods) -> bool:
@@ -706,6 +731,12 @@ def _period_named(sentence: str, q: Quantity, periods, prev: str, doc: Document)
         said = [p for p in periods if restated.start() <= p[0] and p[1] <= restated.end()]
         if said and sentence[said[-1][1]:q.start].lstrip().startswith("("):
             return said[-1][2]
+    own_year = _YEAR_BRACKET_AFTER.match(sentence, q.end)
+    if own_year:
+        return f"năm {own_year.group(1)}"   # "từ 1,62 tỉ đô la Mỹ (2015) lên …": the bracket dates its figure
+    # (a year bracketed after a later figure is that figure's: "cấp điện cho 17.540 hộ, …, từ 86,7% (năm
+    # 2015) lên 97,5% (năm 2020)" does not date the 17.540 hộ by 2015)
+    periods = [p for p in periods if p[1] <= q.start or not _dates_a_later_figure(sentence, q.end, p)]
     after = [p for p in periods if p[0] >= q.end]
     if after and _LINKS_TO_PERIOD.fullmatch(sentence, q.end, after[0][0]):
         # "3% trong năm 2020 và 7,8% vào năm 2021": each figure's own year, a baseline's figure

@@ -287,6 +287,11 @@ _COMPARATIVES = frozenset(
     "giàu nghèo".split()
 )
 
+# … except a dimension before a length, an area or a weight, compared with nothing: "dài hơn 277 km"
+_DIMENSIONS = frozenset("dài rộng sâu cao nặng".split())
+_PHYSICAL_AFTER = re.compile(r"[\d.,]+\s*(?:km|m|mét|cây số|ha|héc-ta|hecta|m2|m²|m3|m³|tấn|kg)(?!\w)", re.IGNORECASE)
+_COMPARED_AFTER = re.compile(r"[^.;]{0,60}?(?<!\w)(?:so|hơn|kém)(?!\w)", re.IGNORECASE)
+
 # "đến"/"tới" after these is a preposition: "liên quan đến 5 dự án", "tính đến".
 _NOT_BOUND_BEFORE = frozenset("quan dẫn nói cập nhắc tính nghĩ đi hướng".split())
 
@@ -564,6 +569,8 @@ def _qualifier_before(text: str, pos: int, out: list[Quantity]) -> re.Match | No
     if pw == "tính" and (ppw := _prev_word(text, prev[1])) and ppw[0].lower() == "ước":
         pw = "ước tính"          # "ước tính trên 29,7 tỷ đồng": estimated at over, not "tính trên" (counted on)
     if word == "hơn":
+        if pw in _DIMENSIONS and _PHYSICAL_AFTER.match(text, pos) and not _COMPARED_AFTER.match(text, pos):
+            return q             # "đường dây dài hơn 277 km": a length of over 277 km, no difference
         return None if pw in _COMPARATIVES else q
     if word in ("đến", "tới", "trên"):
         # Right after another figure these join the two ("26 mã trên 30 mã": out of;

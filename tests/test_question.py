@@ -552,3 +552,44 @@ def test_what_for_is_no_part_of_the_counted_noun(text, noun):
     """"bao nhiêu chai rượu cho Tết 2022": the noun counted is "chai rượu"; read on as "chai rượu cho
     Tết", no figure of the record ("1,2 triệu chai rượu") fitted it. "trong nước" says whose."""
     assert parse_question(text).count_noun == noun
+
+
+def test_words_that_read_as_money_without_marks_do_not_ask_money():
+    """Typed without marks, "sản lượng" folds to "san luong" ("lương"), "lao động" to "lao dong"
+    ("đồng"), "kíp nổ" to "kip no" ("nợ"), "quốc gia" to "quoc gia" ("giá"): each had asked money,
+    and the kWh, tonnes or counts the records give were refused. A money word still asks money."""
+    for text in ("san luong dien thuong pham cua Dong Thap nam 2016 la bao nhieu",
+                 "so lao dong lam viec trong cac cum cong nghiep la bao nhieu",
+                 "so kip no da su dung nam 2020 la bao nhieu",
+                 "de an khuyen cong quoc gia nam 2018 co quy mo bao nhieu"):
+        assert parse_question(text).unit_kind != "money", text
+    for text in ("muc luong binh quan cua lao dong nam 2022 la bao nhieu",
+                 "tri gia tang vat da ban la bao nhieu", "con lai vay phai tra la bao nhieu",
+                 "gia ban dien binh quan nam 2022 la bao nhieu"):
+        assert parse_question(text).unit_kind == "money", text
+
+
+def test_what_so_opens_is_counted_when_bao_nhieu_names_nothing():
+    """"Số kíp nổ đã sử dụng … là bao nhiêu?" counts kíp nổ, as "bao nhiêu kíp nổ" does: the noun
+    had been left unasked and no count of it was looked for. Money opened by "số" ("số tiền"),
+    a change ("số vụ … tăng bao nhiêu") and "so với" are no count."""
+    for text, noun in (("Số kíp nổ đã sử dụng ở Lâm Đồng năm 2020 là bao nhiêu?", "kip no"),
+                       ("so ho dan co dien o Bac Kan la bao nhieu", "ho dan"),
+                       ("Tổng số vụ đã xử lý là bao nhiêu?", "vu")):
+        q = parse_question(text)
+        assert (q.kind, q.count_noun) == ("count", noun), text
+    assert parse_question("so tien xu phat la bao nhieu").unit_kind == "money"
+    assert parse_question("Số vụ vi phạm được xử lý giảm bao nhiêu so với cùng kỳ?").kind != "count"
+    assert parse_question("So với năm 2019, kinh phí năm 2020 là bao nhiêu?").kind != "count"
+
+
+def test_a_change_asked_on_average_is_a_change():
+    """"… tăng bình quân bao nhiêu mỗi năm?", "tăng bình quân mỗi năm bao nhiêu?": the average rise
+    asked had been read as an amount of money (the "kim ngạch" asked), and the "9,7%/năm" a record
+    gives refused; an average level asked ("Thu nhập bình quân là bao nhiêu?") is still an amount."""
+    for text in ("Kim ngạch xuất khẩu của Quảng Ninh giai đoạn 2016-2020 tăng bình quân bao nhiêu mỗi năm?",
+                 "gia tri san xuat cong nghiep det may nam dinh giai doan 2011-2015 tang binh quan moi nam bao nhieu",
+                 "Doanh thu tăng trung bình bao nhiêu?"):
+        q = parse_question(text)
+        assert (q.kind, q.change) == ("figure", True), text
+    assert parse_question("Thu nhập bình quân là bao nhiêu?").change is False

@@ -12,6 +12,7 @@ understood alike. The rules name Vietnamese question patterns, not the sample's 
 
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import dataclass, field
 
@@ -138,12 +139,16 @@ def _base_between(accented: bool) -> str:
             + r")(?!\w)(?!\s*(?:" + w("phần trăm") + r"|%))))?")
 
 
-_CHANGE = re.compile(r"\b(" + _CHANGE_VERBS + r")\s+" + _base_between(False)
+# a change asked on average: "tăng bình quân (mỗi năm) bao nhiêu", "tăng trung bình bao nhiêu mỗi năm"
+_AVERAGED = r"(?:(?:binh quan|trung binh)\s+(?:(?:moi|hang|mot)\s+nam\s+)?)?"
+_AVERAGED_ACCENTED = r"(?:(?:bình quân|trung bình)\s+(?:(?:mỗi|hằng|hàng|một)\s+năm\s+)?)?"
+_CHANGE = re.compile(r"\b(" + _CHANGE_VERBS + r")\s+" + _AVERAGED + _base_between(False)
                      + r"(?:them\s+|len\s+|xuong\s+)?(bao nhieu|may)\b")
 # the change itself ("tăng bao nhiêu", "giảm thêm mấy %"); "tăng lên bao nhiêu" asks where it ended
-_CHANGE_ASKED = re.compile(r"\b(" + _CHANGE_VERBS + r")\s+" + _base_between(False) + r"(?:them\s+)?(bao nhieu|may)\b")
+_CHANGE_ASKED = re.compile(r"\b(" + _CHANGE_VERBS + r")\s+" + _AVERAGED + _base_between(False)
+                           + r"(?:them\s+)?(bao nhieu|may)\b")
 _CHANGE_ACCENTED = re.compile(r"\b(" + "|".join(lexicon.CHANGE_RELATIONS + lexicon.CHANGE_UNDIRECTED) + r")\s+"
-                              + _base_between(True) + r"(?:thêm\s+)?(bao nhiêu|mấy)\b")
+                              + _AVERAGED_ACCENTED + _base_between(True) + r"(?:thêm\s+)?(bao nhiêu|mấy)\b")
 _UNDIRECTED = {fold(w) for w in lexicon.CHANGE_UNDIRECTED}
 _EITHER_WAY = re.compile(r"\b(?:tang|giam)\s+(?:hay|hoac|hay la)\s+(?:tang|giam)\b")
 _PERIOD_AFTER_HOW_MUCH = re.compile(r"\b(?:bao nhieu|may)\s+(?:giai doan|thoi ky)\s+(?:19|20)\d\d\b")
@@ -231,6 +236,25 @@ def _after_how_much(text: str, folded: str) -> str:
     if period:
         noun = noun[:period.start()]
     return noun
+
+
+# "Số kíp nổ đã sử dụng … là bao nhiêu?", "Tổng số hộ dân có điện …?": what "số" opens is counted,
+# as what "bao nhiêu" is followed by (folded; not "so với", nor money's "số tiền", "số dư", "số thu")
+_NUMBER_OF = re.compile(r"(?:^|[,:]\s*|\bthi\s+)(?:tong\s+)?so\s+(?:luong\s+)?"
+                        r"(?!(?:voi|sanh|sao|lieu|hieu|du|thu|tien|von|hang)\b)([^\W\d]+(?:\s+[^\W\d]+){0,2})")
+_NOUN_ENDS = frozenset("la dat co duoc cua o tai trong nam thang quy da bao tang giam len se nay do thi qua ngay tu "
+                       "den cho khi va hien con moi".split())
+_NUMBER_OF_WRITTEN = re.compile(r"(?<!\w)số\s")
+
+
+def _counted_after_number_of(lower: str, folded: str, accented: bool) -> str:
+    """The (folded) noun a question counts by opening with "Số …" and asking "là bao nhiêu" bare."""
+    m = _NUMBER_OF.search(folded)
+    if not m or (accented and not _NUMBER_OF_WRITTEN.search(lower)) or re.search(r"\b(?:tang|giam|gap|vuot|chenh)\b", folded):
+        return ""
+    words = m.group(1).split()
+    noun = [words[0]] + list(itertools.takewhile(lambda w: w not in _NOUN_ENDS, words[1:]))
+    return "" if lexicon.NOT_COUNT_NOUN.match(" ".join(noun)) else " ".join(noun)
 
 
 _COUNTED_TYPED = re.compile(r"(?<!\w)(?:bao nhiêu|mấy)\s+(\w+(?:\s+\w+)?)")
@@ -441,6 +465,8 @@ def parse_question(text: str) -> Question:
         unplaced = unplaced[:s] + " " * (e - s) + unplaced[e:]
     # money words, not in a place's name ("Lâm Đồng") nor another "đồng" ("đồng bằng", "đồng chí")
     money_text = _NOT_MONEY_DONG.sub(lambda m: " " * len(m.group()), said)
+    if not accented:
+        money_text = lexicon.NOT_MONEY_FOLDED.sub(lambda m: " " * len(m.group()), money_text)
     merged: dict[str, list[Place]] = {}
     for written, ps in places:
         merged.setdefault(written, []).extend(ps)
@@ -557,7 +583,7 @@ def parse_question(text: str) -> Question:
     if _PERCENT.search(f):
         q.kind, q.unit_kind = "percent", "percent"
         return q
-    after = _after_how_much(text, f)
+    after = _after_how_much(text, f) or _counted_after_number_of(lower, f, accented)
     if after and _PERIOD_AFTER_HOW_MUCH.search(f):
         after = ""                       # "… được bao nhiêu giai đoạn 2011-2015?": a period, not phases counted
     if after and lexicon.asks_a_rank(text, accented):

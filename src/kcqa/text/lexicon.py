@@ -76,6 +76,15 @@ MONEY_WORDS = ("kinh phí", "ngân sách", "tiền", "vốn", "đồng", "tỷ",
                "lợi nhuận", "chi phí", "giá trị", "kim ngạch", "thu nhập", "lương", "usd", "đầu tư", "nợ", "thuế",
                "cổ tức", "tài trợ", "hỗ trợ", "tài sản", "giá", "lãi", "lỗ", "giải ngân", "tổng mức bán lẻ")
 
+# Words that, typed without marks, read as a money word ("lượng" as "lương", "động" as "đồng", "nổ" as
+# "nợ", "lại" as "lãi", "gia" as "giá"), so a question on "san luong dien" or "lao dong" asked money.
+# Folded; blanked before money words are looked for in a question without marks.
+NOT_MONEY_FOLDED = re.compile(r"(?<!\w)(?:(?:san|nang|chat|khoi|so|trong|dung|ham|luu|do|can|dinh|tang|ton|bo) luong|"
+                              r"(?:lao|hoat|cong|hop|van|tac|bien|chu|lay|huy|khoi|vi|luu|di|tu|xuc) dong|"
+                              r"(?:tham|quoc|chuyen|gia|danh|tang|tac|ca|dan|an|dai|cong|hoi) gia|(?<!tri )gia (?:dinh|tang|han|nhap|su)|"
+                              r"(?:con|tro|lan|qua|cham|vu|tham) lai(?! vay| suat)|lai (?:day|den|tao)|"
+                              r"(?:kip|bung|vu|chat|thuoc|cho) no|no (?:ra|mao)|lo (?:hoi|nung|gach|say|dot|vi song))(?!\w)")
+
 # -- measures: what a figure is a figure of (most specific first) -------------
 MEASURES = (
     "kế hoạch kinh phí", "tổng kinh phí", "kinh phí", "ngân sách", "nguồn vốn", "tổng mức đầu tư", "vốn đầu tư",

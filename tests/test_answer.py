@@ -3916,3 +3916,40 @@ def test_a_rate_of_change_is_not_how_much_of_an_amount(tmp_path, model_cache):
     assert _stated(engine, "Năm 2023 Sóc Trăng xuất khẩu gạo được bao nhiêu?") is None
     assert _stated(engine, "Năm 2023 xuất khẩu gạo của Sóc Trăng tăng bao nhiêu?") == "gần 34%"
     assert _stated(engine, "Năm 2023 chỉ số sản xuất công nghiệp của Sóc Trăng là bao nhiêu?") == "8,5%"
+
+
+def test_a_subject_typed_without_capitals_binds_its_figure_to_the_province_asked(tmp_path, model_cache):
+    """"nhà máy xi măng phú sơn ở nho quan ninh bình vốn đầu tư bao nhiêu": the figure's subject
+    (Phú Sơn) is written in the question, in lower case, so it is not read as a name; the figure
+    was held to be about something other than Ninh Bình and the question was not answered. A
+    record about another province that names the same subject is still not the one asked."""
+    engine = _records_engine(tmp_path, model_cache, {
+        "ninh-binh.txt": ("Ninh Bình phát triển công nghiệp vật liệu xây dựng năm 2012\n"
+                          "Trên địa bàn huyện Nho Quan đã quy hoạch Nhà máy xi măng Phú Sơn với công suất 1,2 triệu "
+                          "tấn/năm, vốn đầu tư 2.180 tỷ đồng.\n"),
+        "thanh-hoa.txt": ("Thanh Hóa thu hút đầu tư năm 2012\n"
+                          "Nhà máy xi măng Công Thanh có vốn đầu tư 7.000 tỷ đồng.\n")})
+    assert _stated(engine, "nha may xi mang phu son o nho quan ninh binh von dau tu bao nhieu") == "2.180 tỷ đồng"
+    assert _stated(engine, "nha may xi mang cong thanh o ninh binh von dau tu bao nhieu") is None
+
+
+def test_places_listed_after_a_figure_are_its_items_not_where_it_is(tmp_path, model_cache):
+    """"Hội chợ có quy mô 230 gian hàng của … các tỉnh: Ninh Bình, Nghệ An, …": the provinces listed
+    after the figure are whose the booths are, not where the fair is; they had made the figure
+    another place's and the question on Thanh Hóa's fair went unanswered. A province listed is
+    still not answered by the whole fair's figure. A place in an earlier figure's list is that
+    list's too, not where the next figure is."""
+    engine = _records_engine(tmp_path, model_cache, {
+        "thanh-hoa.txt": ("Khai mạc Hội chợ thương mại miền Tây Thanh Hóa năm 2023\n"
+                          "Hội chợ có quy mô 230 gian hàng của các địa phương, các hiệp hội, làng nghề, doanh nghiệp "
+                          "tiêu biểu trong tỉnh và các tỉnh: Ninh Bình, Nghệ An, Hòa Bình, Sơn La.\n"),
+        "ha-tinh.txt": ("Hà Tĩnh kiểm tra vật liệu nổ công nghiệp năm 2022\n"
+                        "Đoàn kiểm tra của Sở Công Thương đã kiểm tra 09 đơn vị trực tiếp sử dụng, quản lý VLNCN, gồm: "
+                        "Công ty CP xây dựng ngầm Hà Nội, Công ty TNHH Sơn Nguyệt, Công ty CP Hồng Sơn; 02 đơn vị cung "
+                        "ứng vật liệu nổ và dịch vụ nổ mìn, gồm: Chi nhánh công nghiệp hóa chất mỏ Hà Tĩnh, Chi "
+                        "nhánh VLNCN Miền Trung.\n")})
+    assert _stated(engine, "Hội chợ thương mại miền Tây Thanh Hóa năm 2023 có bao nhiêu gian hàng?") == "230 gian hàng"
+    assert _stated(engine, "Sở Công Thương Hà Tĩnh đã kiểm tra bao nhiêu đơn vị sử dụng VLNCN năm 2022?") == "09 đơn vị"
+    # (an earlier figure's list is its own: "Hà Nội" in the 09 units' list is not where the 02 are)
+    assert "02 đơn vị" in _weighed(engine, "Ở Hà Tĩnh, có mấy đơn vị cung ứng vật liệu nổ và dịch vụ nổ mìn được kiểm tra?")
+    assert _stated(engine, "Hội chợ ở Ninh Bình năm 2023 có bao nhiêu gian hàng?") is None

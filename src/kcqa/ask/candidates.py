@@ -492,7 +492,8 @@ def identifier_ok(q: Question, text: str) -> bool:
 
 # a province's own bodies named without the province ("được UBND tỉnh giao 1 tỷ đồng", "Sở
 # Công Thương đã tổ chức …"): they act for the province the record is about, not as another subject
-_PROVINCE_BODY = re.compile(r"(?:ubnd|hdnd|uy ban nhan dan|hoi dong nhan dan|tinh uy|so(?: [a-z]+){1,4}|"
+# (a city that is a province calls itself "TP" or "thành phố": "trên địa bàn TP tăng 12%")
+_PROVINCE_BODY = re.compile(r"(?:ubnd|hdnd|uy ban nhan dan|hoi dong nhan dan|tinh uy|so(?: [a-z]+){1,4}|tp|thanh pho|"
                             r"trung tam khuyen cong(?: [a-z]+){0,8})(?: tinh)?")
 
 
@@ -518,7 +519,7 @@ def place_ok(ctx: Evidence, f: Figure) -> bool:
         return True
     if find_places(f.entity):
         return False                       # another province's figure
-    written = find_places(f.sentence)
+    written = [w for w in find_places(f.sentence) if not _listed_after(f, w[0])]
     in_sentence = {fold(p.name) for _, _, p in written}
     if in_sentence & names and not {fold(p.name) for a, _, p in written
                                     if not _COMPARED_WITH.search(f.sentence, max(0, a - 25), a)} & names:
@@ -535,6 +536,10 @@ def place_ok(ctx: Evidence, f: Figure) -> bool:
         # the subject asked ("Đội Quản lý thị trường số 1 Bình Dương"), or the market ("xuất khẩu
         # của Trà Vinh sang châu Âu"), in the province asked: the record must be that province's
         return ctx.doc_mentions(f.doc, names) or ctx.title_names(f.doc, names) or ctx.doc_about(f.doc, names)
+    if ent and _named_in_question(q, ent):
+        # "nhà máy xi măng phú sơn ở nho quan ninh bình": the subject the question names, typed
+        # without capitals, in a record about the province asked (its title, or the whole record)
+        return ctx.title_names(f.doc, names) or ctx.doc_about(f.doc, names)
     if ent and not _PROVINCE_BODY.fullmatch(ent.lower()) and not _defined_term(f):
         return False                       # the figure is about something else it names (a region, a company)
     # "kinh phí toàn vùng đã thực hiện đạt 19,9 tỷ đồng": the whole, not the province's share
@@ -549,8 +554,25 @@ def place_ok(ctx: Evidence, f: Figure) -> bool:
     return ctx.doc_mentions(f.doc, names) or ctx.title_names(f.doc, names)
 
 
+def _named_in_question(q: Question, folded_entity: str) -> bool:
+    """Whether the figure's subject is written in the question, whole words, with or without marks."""
+    return bool(re.search(r"(?<!\w)" + re.escape(folded_entity.lower()) + r"(?!\w)", fold(q.text).lower()))
+
+
 # a place written as what the figure is compared with: "cao hơn Hải Phòng", "so với tỉnh Bắc Ninh"
 _COMPARED_WITH = re.compile(r"(?<!\w)(?:so với|hơn|bằng|kém)\s+(?:(?:cả\s+)?(?:tỉnh|thành phố|TP\.?)\s*)?$", re.IGNORECASE)
+
+
+def _listed_after(f: Figure, at: int) -> bool:
+    """Whether a place is written in a list a figure opens ("kiểm tra 09 đơn vị …, gồm: Công ty CP xây
+    dựng ngầm Hà Nội, …", "230 gian hàng của … các tỉnh: Ninh Bình, Nghệ An"): the items counted or
+    their owners, not where a figure is, be it this figure's list or an earlier one's."""
+    numbers = list(re.finditer(r"\d", f.sentence[:at]))
+    return bool(numbers) and _LIST_OPENED.search(f.sentence, numbers[-1].end(), at) is not None
+
+
+# what opens a list: a colon, "gồm", "bao gồm"
+_LIST_OPENED = re.compile(r":|(?<!\w)(?:bao )?gồm(?!\w)", re.IGNORECASE)
 
 
 def _venue_among(q: Question, in_sentence: set[str]) -> bool:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+import bisect
 import re
 
 from ..extract.figures import figures_of, joined_periods, years_in
@@ -519,7 +520,7 @@ def place_ok(ctx: Evidence, f: Figure) -> bool:
         return True
     if find_places(f.entity):
         return False                       # another province's figure
-    written = [w for w in find_places(f.sentence) if not _listed_after(f, w[0])]
+    written = _unlisted(f.sentence, find_places(f.sentence))
     in_sentence = {fold(p.name) for _, _, p in written}
     if in_sentence & names and not {fold(p.name) for a, _, p in written
                                     if not _COMPARED_WITH.search(f.sentence, max(0, a - 25), a)} & names:
@@ -563,12 +564,19 @@ def _named_in_question(q: Question, folded_entity: str) -> bool:
 _COMPARED_WITH = re.compile(r"(?<!\w)(?:so với|hơn|bằng|kém)\s+(?:(?:cả\s+)?(?:tỉnh|thành phố|TP\.?)\s*)?$", re.IGNORECASE)
 
 
-def _listed_after(f: Figure, at: int) -> bool:
-    """Whether a place is written in a list a figure opens ("kiểm tra 09 đơn vị …, gồm: Công ty CP xây
-    dựng ngầm Hà Nội, …", "230 gian hàng của … các tỉnh: Ninh Bình, Nghệ An"): the items counted or
-    their owners, not where a figure is, be it this figure's list or an earlier one's."""
-    numbers = list(re.finditer(r"\d", f.sentence[:at]))
-    return bool(numbers) and _LIST_OPENED.search(f.sentence, numbers[-1].end(), at) is not None
+def _unlisted(sentence: str, written: list) -> list:
+    """The places of a sentence less those written in a list a figure opens ("kiểm tra 09 đơn vị …,
+    gồm: Công ty CP xây dựng ngầm Hà Nội, …", "230 gian hàng của … các tỉnh: Ninh Bình, Nghệ An"):
+    the items counted or their owners, not where a figure is, be it this figure's list or an
+    earlier one's. (The digits are found once: a record's "sentence" may be a megabyte long.)"""
+    if not written:
+        return written
+    ends = [m.end() for m in re.finditer(r"\d", sentence[:max(a for a, _, _ in written)])]
+
+    def listed(at: int) -> bool:
+        i = bisect.bisect_right(ends, at) - 1      # the last number written before the place
+        return i >= 0 and _LIST_OPENED.search(sentence, ends[i], at) is not None
+    return [w for w in written if not listed(w[0])]
 
 
 # what opens a list: a colon, "gồm", "bao gồm"

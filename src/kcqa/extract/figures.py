@@ -612,8 +612,8 @@ _YEAR_BRACKET_AFTER = re.compile(r"\s*\(\s*(?:năm\s+)?((?:19|20)\d{2})\s*\)")
 def _dates_a_later_figure(sentence: str, start: int, period) -> bool:
     """Whether `period` is a year bracketed right after another figure written after `start`."""
     opened = sentence.rfind("(", start, period[0])
-    return opened > start and bool(_YEAR_BRACKET_AFTER.match(sentence, opened)) \
-        and _YEAR_BRACKET_AFTER.match(sentence, opened).end() >= period[1] \
+    bracket = _YEAR_BRACKET_AFTER.match(sentence, opened) if opened > start else None
+    return bracket is not None and bracket.end() >= period[1] \
         and bool(re.search(r"\d[\d.,]*\s*\S{0,12}\s*$", sentence[start:opened]))
 
 

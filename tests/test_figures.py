@@ -676,6 +676,17 @@ def _figures_by_text(year: int, text: str) -> dict:
     return {f.text: f for f in extract_figures(Document(path="x.txt", metadata={"year": year}, text=text))}
 
 
+def test_the_date_a_paper_was_issued_is_no_period_of_what_it_reports():
+    """"Theo Báo cáo số 188/BC-BCĐ ngày 24/11/2025, trong tháng, … xử lý 372 vụ": the date is the
+    report's, not when the cases were handled (it had dated them by the day, so a question about
+    the month ruled them out); a day that is no paper's still dates its figure."""
+    figs = _figures_by_text(2025, "Theo số liệu thống kê tại Báo cáo số 188/BC-BCĐ ngày 24/11/2025, trong tháng, các "
+                                  "lực lượng chức năng đã phát hiện, xử lý 372 vụ vi phạm.")
+    assert "24/11/2025" not in figs["372 vụ"].period
+    figs = _figures_by_text(2025, "Ngày 24/11/2025, lực lượng chức năng đã xử lý 12 vụ vi phạm.")
+    assert figs["12 vụ"].period == "Ngày 24/11/2025"
+
+
 def test_months_from_january_are_the_months_so_far_and_cu_the_details_the_paragraph_before():
     """"Tính chung trong 9 tháng (từ tháng 1 đến tháng 9/2023)" is the nine months, not
     September; a paragraph opening "Cụ thể," (or "Theo đó,") gives the details of the one before,

@@ -693,3 +693,15 @@ def test_a_dimension_over_a_length_is_a_bound_and_a_difference_compared_is_not()
         == [("hơn 277 km", "hơn")]
     assert [x.qualifier for x in find_quantities("Tuyến đường dài hơn 5 km so với thiết kế.")] == [None]
     assert [x.qualifier for x in find_quantities("Doanh thu cao hơn 2,56% năm trước.")] == [None]
+
+
+def test_a_count_after_a_slash_and_a_word_is_a_count_of_its_own():
+    """"937 người đạt yêu cầu/975 người dự kiểm tra": a slash after a word opens the second count
+    (it had been no figure, so "bao nhiêu người dự kiểm tra?" was answered with the 937 who
+    passed); after a digit or a code the slash still writes a date, a ratio or a number."""
+    from kcqa.text.numbers import find_quantities
+    assert [x.text for x in find_quantities("cấp giấy cho 937 người đạt yêu cầu/975 người dự kiểm tra.")] \
+        == ["937 người", "975 người"]
+    assert [x.text for x in find_quantities("Quý I/2021 đạt 5 tỷ đồng, ngày 12/3/2021 có 5 người.")] \
+        == ["5 tỷ đồng", "5 người"]
+    assert find_quantities("Quyết định số 12/QĐ-UBND") == []

@@ -18,7 +18,7 @@ from ..read import date_line_day
 
 # Bump when extraction changes: `kcqa index` then re-extracts figures from the stored
 # text of every record, without re-embedding anything.
-EXTRACTOR_VERSION = "109"
+EXTRACTOR_VERSION = "110"
 from ..text import lexicon
 from ..text.numbers import Quantity, find_durations, find_quantities
 from ..text.places import find_places
@@ -91,6 +91,9 @@ def periods_in(text: str) -> list[tuple[int, int, str]]:
             continue        # "thời kỳ 2021-2030, tầm nhìn đến năm 2050": a plan's horizon, not its period
         if lexicon.PRICE_BASE_BEFORE.search(fold(text[max(0, m.start() - 20):m.start()]).lower()):
             continue        # "theo giá so sánh 2010": the prices' base year
+        if _ISSUED.search(text, max(0, m.start() - 40), m.start()):
+            continue        # "tại Báo cáo số 188/BC-BCĐ ngày 24/11/2025, trong tháng, …": the day a paper
+            #                 was signed, not when what it reports happened
         out.append((m.start(), m.end(), m.group()))
     return sorted(out)
 
@@ -98,6 +101,10 @@ def periods_in(text: str) -> list[tuple[int, int, str]]:
 # "từ tháng 1 đến tháng 9/2023" is the year's first nine months, not September
 _MONTHS_FROM_JANUARY = re.compile(r"(?<!\w)từ\s+tháng\s+0?1\s+(?:đến|tới)\s+(?:hết\s+)?tháng\s+(\d{1,2})(?!\d)"
                                   r"(?:/(\d{4})(?!\d)|\s+năm\s+(\d{4})(?!\d))?", re.IGNORECASE)
+
+
+# a paper's number just before a date: the date it was issued ("Quyết định số 1234/QĐ-UBND ngày …")
+_ISSUED = re.compile(r"\d+/[A-ZĐ][\w.\-/]*\s*,?\s*(?:ban hành\s+|ký\s+)?(?:ngày\s*)?$", re.IGNORECASE)
 
 
 _VISION = re.compile(r"(?<!\w)tầm nhìn(?:\s+(?:đến|tới))?\s*(?:năm\s*)?$", re.IGNORECASE)

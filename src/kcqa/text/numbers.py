@@ -454,7 +454,15 @@ def _number_ok(text: str, s: int) -> bool:
     if s == 0:
         return True
     ch = text[s - 1]
-    if ch == "/" or ch == "_":
+    if ch == "/":
+        # "937 người đạt yêu cầu/975 người dự kiểm tra": two counts, each with its words; a slash
+        # after a digit or a code is a date, a ratio or a number ("12/2023", "12/15", "QĐ/12")
+        i = s - 2
+        while i >= 0 and text[i].isalpha():
+            i -= 1
+        run = text[i + 1 : s - 1]
+        return len(run) >= 2 and run.islower() and run not in _UNIT_SYMBOLS and (i < 0 or text[i] == " ")
+    if ch == "_":
         return False
     if ch in "-–." and s >= 2 and text[s - 2].isalnum():
         return False  # COVID-19, BR-VT-5, v.5

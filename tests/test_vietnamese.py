@@ -279,3 +279,14 @@ def test_a_word_before_a_province_is_not_read_by_what_the_province_follows_in_th
     r = DiacriticRestorer.from_texts(["Khu ô Lâm Viên được đầu tư.", "Dự án ô Lâm Viên hoàn thành.", "Ô Lâm mới.",
                                       "Kinh phí ở các huyện tăng.", "Tỉnh Lâm Đồng bố trí kinh phí."])
     assert r.restore("kinh phi o lam dong") == "kinh phí ở lâm đồng"
+
+
+def test_a_tone_on_either_vowel_of_an_open_oa_oe_uy_is_one_word():
+    """"hóa" and "hoá", "thủy" and "thuỷ": two conventions official records both use; compared with
+    their marks they are one word ("hàng hoá" in a whole and "hàng hóa" in its part had made
+    "hóa" the part's own word). A closed syllable keeps its tone where it is."""
+    from kcqa.text.vietnamese import same_marks
+    assert same_marks("hóa") == same_marks("hoá")
+    assert same_marks("Thủy") == same_marks("Thuỷ")
+    assert same_marks("khỏe") == same_marks("khoẻ")
+    assert same_marks("hoàng") == "hoàng" and same_marks("của") == "của"

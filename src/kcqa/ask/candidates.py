@@ -21,7 +21,8 @@ from ..text import lexicon
 from ..text.bodies import body_spans
 from ..text.places import find_places, lookup, places_in_address, places_in_file_name
 from ..text.numbers import COUNT_NOUNS, QUALIFIERS, Quantity, find_quantities, parse_number, ratio_ok
-from ..text.vietnamese import capitalised_runs, counted_nouns_folded, fold, folded_syllables, has_diacritics, is_syllable, sentences, syllables
+from ..text.vietnamese import (capitalised_runs, counted_nouns_folded, fold, folded_syllables, has_diacritics,
+                               is_syllable, same_marks, sentences, syllables)
 from .features import (CHANGE_VERBS, asks_where_a_change_ended, clause, ends_a_change, is_place_asked, mentions,
                        period_parts, relation_of, starts_a_change, window, year_part)
 from .frame import Question, identifiers_in
@@ -1377,7 +1378,7 @@ def _shared_phrase_words(question: str, title: str, marked: bool) -> set[str]:
     if not title:
         return set()
     def words(text):
-        return [w.lower() if marked else fold(w).lower() for _, _, w in syllables(text)]
+        return [same_marks(w.lower()) if marked else fold(w).lower() for _, _, w in syllables(text)]
     asked, said = words(question), words(title)
     shared = set(zip(said, said[1:], said[2:]))
     inside = [False] * len(asked)
@@ -1400,7 +1401,7 @@ def _named_whole(text: str, name: str) -> bool:
 def _common_words(text: str, marked: bool) -> set[str]:
     """Lower-case syllables (names aside; the first word is capitalised as a sentence's), with
     their marks or folded."""
-    return {(w.lower() if marked else fold(w)) for i, (_, _, w) in enumerate(syllables(text))
+    return {(same_marks(w.lower()) if marked else fold(w)) for i, (_, _, w) in enumerate(syllables(text))
             if i == 0 or not w[:1].isupper()}
 
 

@@ -34,6 +34,21 @@ def fold(text: str) -> str:
     return strip_diacritics(nfc(text)).lower()
 
 
+_TONES = "[\u0300\u0301\u0303\u0309\u0323]"          # huyền, sắc, ngã, hỏi, nặng (combining)
+_TONE_MOVES = re.compile(r"([oO])(" + _TONES + r")([aAeE])$|([uU])(" + _TONES + r")([yY])$")
+
+
+def same_marks(word: str) -> str:
+    """A word with its tone where the new style places it: "hóa" and "hoá", "thủy" and "thuỷ" are
+    one word, written by two conventions that both appear in official records (the old puts the
+    tone on the first vowel of an open "oa", "oe", "uy"). For comparing words with their marks;
+    never for what is shown or cited."""
+    decomposed = unicodedata.normalize("NFD", word)
+    moved = _TONE_MOVES.sub(lambda m: m.group(1) + m.group(3) + m.group(2) if m.group(1)
+                            else m.group(4) + m.group(6) + m.group(5), decomposed)
+    return word if moved == decomposed else unicodedata.normalize("NFC", moved)
+
+
 def has_diacritics(text: str) -> bool:
     return fold(text) != text.lower()
 

@@ -593,3 +593,14 @@ def test_a_change_asked_on_average_is_a_change():
         q = parse_question(text)
         assert (q.kind, q.change) == ("figure", True), text
     assert parse_question("Thu nhập bình quân là bao nhiêu?").change is False
+
+
+def test_what_a_count_question_counts_keeps_words_that_fold_to_function_words():
+    """"bao nhiêu chợ đầu mối": with the question's marks, "chợ" is no "cho" and "cửa" no "của" (folded,
+    the markets had been dropped, and 8.539 markets of all kinds answered how many wholesale ones);
+    typed without marks, the folded words are all there is."""
+    from kcqa.ask.features import asked_count_phrase
+    assert asked_count_phrase("Hết năm 2017 cả nước có bao nhiêu chợ đầu mối?") == ["cho", "dau", "moi"]
+    assert asked_count_phrase("Tỉnh có bao nhiêu cửa hàng xăng dầu?") == ["cua", "hang", "xang", "dau"]
+    assert asked_count_phrase("Có bao nhiêu vụ bị khởi tố trong năm?") == ["vu", "khoi", "to"]
+    assert asked_count_phrase("co bao nhieu vu bi khoi to") == ["vu", "khoi", "to"]

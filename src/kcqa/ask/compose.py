@@ -75,7 +75,7 @@ def _said_precisely(ctx: Evidence, f: Figure) -> Figure | None:
     if doc is None or f.value is None or not _in_headline(doc, f):
         return None
     for g in ctx.engine.store.figures("doc=? AND unit=? AND start>?", (f.doc, f.unit, f.end)):
-        if g.value is None or g.period != f.period or _level(relation_of(g)) != _level(relation_of(f)) \
+        if g.value is None or not _same_period(g.period, f.period) or _level(relation_of(g)) != _level(relation_of(f)) \
                 or _in_headline(doc, g) \
                 or not _within(f.value, f.qualifier, f.text, g.value):
             continue
@@ -84,10 +84,19 @@ def _said_precisely(ctx: Evidence, f: Figure) -> Figure | None:
     return None
 
 
+def _same_period(body: str, headline: str) -> bool:
+    """A body's figure dated as the headline's, or by the bare year a sentence that restates no
+    period falls back to ("trong tháng, … xử lý 372 vụ" under "hơn 370 vụ … tháng 11/2025")."""
+    if (body or "").lower() == (headline or "").lower():
+        return True
+    year = re.fullmatch(r"năm (\d{4})", body or "", re.IGNORECASE)
+    return bool(year) and year.group(1) in (headline or "")
+
+
 def _level(relation: str) -> str:
-    """A figure reached ("đạt") is a level, as one with no verb before it is ("… đạt doanh thu
-    trên 17 tỷ đồng": the verb stands before the measure)."""
-    return relation or "dat"
+    """A figure reached ("đạt") or said to be ("là", "được") is a level, as one with no verb before
+    it is ("… đạt doanh thu trên 17 tỷ đồng": the verb stands before the measure)."""
+    return "dat" if relation in ("", "la", "duoc") else relation
 
 
 def _in_headline(doc, f: Figure) -> bool:
@@ -101,8 +110,11 @@ def _within(rounded: float, qualifier: str | None, written: str, value: float) -
     number = _WRITTEN_NUMBER.search(written)
     if value == rounded or not number or not parse_number(number.group()):
         return False                       # the same number is a restatement, no more precise (and "0" has no scale)
-    # the last written digit's step, in the value's scale ("2,7 triệu tấn": 0,1 triệu)
-    step = 10 ** -len(number.group(1) or "") * rounded / parse_number(number.group())
+    # the last written digit's step, in the value's scale ("2,7 triệu tấn": 0,1 triệu); a whole
+    # number's trailing zeros are rounding too ("hơn 370 vụ": tens, "hơn 10.300 sản phẩm": hundreds)
+    digits = number.group().rstrip(".")
+    zeros = 0 if number.group(1) else len(digits.replace(".", "")) - len(digits.replace(".", "").rstrip("0"))
+    step = 10 ** (zeros - len(number.group(1) or "")) * rounded / parse_number(number.group())
     q = fold(qualifier or "").lower()
     if q in ("hon", "tren", "vuot"):
         return rounded < value < rounded + step

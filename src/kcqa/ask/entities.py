@@ -1857,6 +1857,7 @@ _TIME = re.compile(
     r"(?:(?:cuối|đầu|giữa|sau|từ|sáng|chiều|trưa|tối|thượng tuần|trung tuần|hạ tuần)\s+)?"
     r"(?:(?:ngày\s+\d{1,2}(?:/\d{1,2})?|(?<=từ )\d{1,2}/\d{1,2})\s*(?:-|–|đến|và)\s*(?:hết\s+)?(?:ngày\s+)?" + _DAY + r"(?![\d/])"
     r"|ngày\s+" + _DAY + r"(?![\d/])"
+    r"|(?<![\d/.,-])\d{1,2}\s*[-–]\s*\d{1,2}/\d{1,2}(?:/\d{4})?(?![\d/])"      # "Từ 24-25/5/2025, tại …": the days
     r"|(?:(?<=sáng )|(?<=chiều )|(?<=trưa )|(?<=tối ))\d{1,2}[/-]\d{1,2}(?![\d/-]|[.,]\d)"   # "vào chiều 14-1"
     r"|\d{1,2}/\d{1,2}/\d{4}|(?<![\d-])\d{1,2}-\d{1,2}-\d{4}(?![\d-])"
     r"|tháng\s+(?:\d{1,2}|[IVX]+)\s*(?:/|-|,|năm)\s*\d{4}"
@@ -1870,6 +1871,11 @@ _TIME = re.compile(
 _WANT_UNIT = re.compile(r"\b(ngay|thang|quy) nao\b")
 # "… diễn ra từ ngày nào đến ngày nào?": a span of days is asked, not its first
 _SPAN_ASKED = re.compile(r"\btu (?:ngay|thang|nam|khi) nao den\b")
+# the end of a span asked: "kéo dài đến ngày nào", "kết thúc (vào) khi nào", "đến khi nào" (folded)
+_END_ASKED = re.compile(r"\b(?:keo dai|ket thuc|den)\s+(?:vao\s+)?(?:ngay|thang|nam|khi|luc|thoi gian)\s+nao\b"
+                        r"|\bket thuc\s+(?:vao\s+)?(?:khi|luc)\b")
+_END_SAID = re.compile(r"\b(?:ket thuc|den het|keo dai den|den)\s+(?:vao\s+|ngay\s+)?$")
+_DAYS_OR_UNTIL = re.compile(r"\bngày\b|\bđến\b|\d{1,2}[/-]\d{1,2}(?![\d])", re.IGNORECASE)
 _SPAN_SAID = re.compile(r"\s(?:đến|-|–)\s|\d\s*(?:-|–)\s*(?:ngày\s+)?\d{1,2}[/-]\d{1,2}(?!\d)", re.IGNORECASE)
 
 
@@ -1941,7 +1947,8 @@ def answer_when(ctx: Evidence) -> Answer | None:
             if set(re.findall(r"\d+", m.group())) <= asked:
                 continue                   # the year the question itself names is not its answer
             if want and not re.search(rf"(?<!\w){want.group(1)}(?!\w)", fold(m.group())) \
-                    and not (want.group(1) == "ngay" and _FULL_DATE.fullmatch(m.group())):
+                    and not (want.group(1) == "ngay"
+                             and (_FULL_DATE.fullmatch(m.group()) or _DAYS_SPAN.search(m.group()))):
                 continue                   # "ngày nào" wants a day ("01/01/2026" is one), "tháng nào" a month
             if issued and not mentions(fold(text[max(0, m.start() - 80):m.end() + 80]), noun.group(1)):
                 continue                   # "Đề án số 364 ngày 09 tháng 5" is the đề án's date, not a chỉ thị's
@@ -1957,6 +1964,13 @@ def answer_when(ctx: Evidence) -> Answer | None:
             spans = [sp for sp in spans if _EFFECT.search(fold(_cell_label(text, sp) or "hieu luc").lower())]
         if _SPAN_ASKED.search(folded):
             spans = [sp for sp in spans if _SPAN_SAID.search(text[sp[0]:sp[1]])]
+        elif _END_ASKED.search(folded.lower()):
+            # "… kéo dài đến ngày nào?", "… kết thúc khi nào?": the end of a span ("từ ngày 26 đến
+            # 29-9") or a time said to end it ("kết thúc vào tháng 12/2020"), not the day it opened
+            # (a span of years, "giai đoạn 2019 – 2020", is how long it ran, not when it ended)
+            spans = [sp for sp in spans
+                     if _SPAN_SAID.search(text[sp[0]:sp[1]]) and _DAYS_OR_UNTIL.search(text[sp[0]:sp[1]])
+                     or _END_SAID.search(fold(text[max(0, sp[0] - 30):sp[0]]).lower())]
         # a time in a bracketed aside ("từ ngày 19/5 đến hết ngày 23/5 (sử dụng mặt bằng để lắp đặt, tháo
         # dỡ từ ngày 14/5 …)") is the aside's, when the sentence's own words give one (a bracket that
         # is a time, "xã Cao Phong (từ ngày 12–18/12/2025)", dates what it follows)
@@ -1987,6 +2001,7 @@ _WORK_NAMED_BY_YEAR = re.compile(r"(?<!\w)(?:kế hoạch|nhiệm vụ|công tá
 
 
 _FULL_DATE = re.compile(r"\d{1,2}([/-])\d{1,2}\1\d{4}")
+_DAYS_SPAN = re.compile(r"\d{1,2}\s*[-–]\s*\d{1,2}/\d{1,2}")          # "24-25/5/2025": days, though no "ngày"
 _EFFECT = re.compile(r"\b(het )?hieu luc\b")
 # when a legal text takes effect, said by the day it is signed: "có hiệu lực (thi hành) kể từ ngày ký",
 # "… sau 10 ngày kể từ ngày ký"

@@ -234,21 +234,33 @@ def asks_where_a_change_ended(question: str) -> bool:
 # what a count question counts, whole: "bao nhiêu nghề truyền thống, làng nghề, làng nghề truyền
 # thống được … công nhận" up to its predicate (folded words)
 _COUNT_ASKED = re.compile(r"\b(?:bao nhieu|may)\s+(.+)$")
-_PHRASE_ENDS = {"duoc", "da", "dang", "se", "la", "dat", "co", "tai", "o", "trong", "cua", "nam", "thang", "quy",
-                "tu", "den", "so", "voi", "theo", "tren", "cho", "bi", "nhu", "thi", "va", "con", "nao", "gi"}
+# the words that end what a count question counts ("bao nhiêu vụ được phát hiện"), as written: with
+# the question's marks, "chợ" is no "cho" and "số" no "sở" (folded, "chợ đầu mối" had lost its "chợ")
+_PHRASE_ENDS_MARKED = {"được", "đã", "đang", "sẽ", "là", "đạt", "có", "tại", "ở", "trong", "của", "năm", "tháng",
+                       "quý", "từ", "đến", "số", "với", "theo", "trên", "cho", "bị", "như", "thì", "và", "còn",
+                       "nào", "gì"}
+_PHRASE_ENDS = {fold(w) for w in _PHRASE_ENDS_MARKED}
 _PHRASE_MAX = 12
 
 
 def asked_count_phrase(question: str) -> list[str]:
-    m = _COUNT_ASKED.search(fold(question).lower())
+    folded = fold(question).lower()
+    m = _COUNT_ASKED.search(folded)
+    if not m:
+        return []
+    marked = question.lower() != folded and len(question) == len(folded)
+    written = question.lower()[m.start(1):] if marked else m.group(1)
+
+    def ends(w: str) -> bool:
+        return w in _PHRASE_ENDS_MARKED if marked else w in _PHRASE_ENDS
     out: list[str] = []
-    for w in re.findall(r"\w+|[^\w\s,]", m.group(1)) if m else []:
-        if w == "bi" and out:
+    for w in re.findall(r"\w+|[^\w\s,]", written):
+        if fold(w) == "bi" and (not marked or w == "bị") and out:
             continue        # "bao nhiêu vụ bị khởi tố": what is counted is "vụ khởi tố", as records write it
-        if w in _PHRASE_ENDS and out or not w.isalpha() or len(out) >= _PHRASE_MAX:
+        if ends(w) and out or not w.isalpha() or len(out) >= _PHRASE_MAX:
             break
         out.append(w)
-    return [w for w in out if w not in _PHRASE_ENDS]
+    return [fold(w) for w in out if not ends(w)]
 
 
 _SETTING = re.compile(r"\b(?:tai|o)\s+((?:cac|nhung)\s+\w+(?:\s+\w+){0,5}?)(?=\s*(?:\?|,|;|$|\s(?:nam|quy|thang)\s+\d))")
@@ -277,9 +289,45 @@ def own_count_words(f: Figure) -> set[str]:
 
 def _words_after_its_number(f: Figure) -> list[str]:
     """A count's words from its number (after any qualifier, "hơn 20,1 triệu người") to the next
-    number, folded."""
+    number, folded — or to the joint before the next count's own label ("… doanh nghiệp là 7 chợ |
+    và chuyển đổi sang mô hình hợp tác xã 9 chợ": those words are the 9's)."""
     number = re.search(r"\d[\d.,]*", f.text)
-    return _words_to_a_number(f.text[number.end():] + f.sentence[f.end - f.sentence_start:]) if number else []
+    if not number:
+        return []
+    rest = f.text[number.end():] + f.sentence[f.end - f.sentence_start:]
+    label = _label_before_next_count(rest, f.unit)
+    return _words_to_a_number(rest[:label] if label is not None else rest)
+
+
+_JOINT = re.compile(r",\s|;\s*|\svà\s")
+
+
+def _label_before_next_count(rest: str, unit: str) -> int | None:
+    """Where the next count's label starts in `rest` (the text after a count), when the next number
+    counts the same unit and a joint opens a short label of words before it."""
+    nxt = re.search(r"(?<![\w.,])\d[\d.,]*", rest)
+    if not nxt or not unit or not fold(rest[nxt.end():]).lstrip().lower().startswith(fold(unit).lower()):
+        return None
+    joints = [m for m in _JOINT.finditer(rest, 0, nxt.start())]
+    if not joints:
+        return None
+    label = rest[joints[-1].end():nxt.start()]
+    if "(" in label or ")" in label or not re.search(r"[^\W\d_]", label) or len(label.split()) > 8:
+        return None
+    return joints[-1].start()
+
+
+def label_before(f: Figure) -> list[str]:
+    """The words a count's own label says before its number, from the joint before it ("và chuyển
+    đổi sang mô hình hợp tác xã | 9 chợ"), folded; none when a clause leads to it."""
+    before = f.sentence[max(0, f.start - f.sentence_start - 80):f.start - f.sentence_start]
+    joints = list(_JOINT.finditer(before))
+    if not joints:
+        return []
+    label = before[joints[-1].end():]
+    if "(" in label or ")" in label or len(label.split()) > 8 or re.search(r"\d", label):
+        return []
+    return _words_to_a_number(label)
 
 
 def asked_after_count(question: str) -> set[str]:
@@ -299,6 +347,9 @@ def counted_share(f: Figure, asked: list[str]) -> float:
     before = f.sentence[max(0, f.start - f.sentence_start - 120):f.start - f.sentence_start]
     named = list(_NUMBER_OF.finditer(before))      # "số", as written: folded, "Sở" is "so" too
     shares = [_in_order(asked, said)]
+    label = label_before(f)
+    if label:
+        shares.append(_in_order(asked, said[:len(fold(f.unit).split())] + label))
     if named:
         shares.append(_in_order(asked, _words_to_a_number(before[named[-1].end():])))
     return max(shares)

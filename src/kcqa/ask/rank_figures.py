@@ -7,6 +7,7 @@ what to cite.
 
 from __future__ import annotations
 
+import collections
 import re
 
 from ..extract.figures import periods_in, years_in
@@ -23,8 +24,8 @@ from .candidates import (MIN_COVERAGE, MIN_PASSAGE_COVERAGE, PART_OF_A_WHOLE, TO
                          period_ok, place_ok, rank_ok, region_ok, same_group, scope_ok, stars_ok, start_of_change_ok,
                          stated_as_planned, sum_ok, table_context, unit_ok, unstated_ok, zone_ok)
 from .features import (CHANGE_VERBS, asked_after_count, asked_count_phrase, asked_setting, clause, counted_share,
-                       figure_features, is_place_asked, mentions, own_count_words, own_setting, relation_of,
-                       set_features)
+                       figure_features, is_place_asked, label_before, mentions, own_count_words, own_setting,
+                       relation_of, set_features)
 from .rank import load_ranker
 
 
@@ -178,6 +179,39 @@ def _of_a_plan(f: Figure) -> bool:
     the same period last year is not."""
     after = f.sentence[f.end - f.sentence_start:].split(";")[0]
     return bool(_PLAN_BASE.search(fold(" ".join(after.split()[:5]))))
+
+
+_ISSUING_BODIES = {fold(b).lower() for b in lexicon.WHOLE_BODIES}
+
+
+def _bound_to_the_name_asked(ctx: Evidence, out: list[Candidate]) -> list[Candidate]:
+    """A sentence with a figure whose own subject is the name asked ("…; còn lại các xã khác: …,
+    Vũ Muộn đạt 97,4%" asked of xã Vũ Muộn) answers with it, not with a figure of an earlier ';'
+    group or before a list the name is an item of, bound to none asked ("11 xã có tỷ lệ … đạt 100%,
+    gồm: …"; "tổng công suất 11,86 triệu tấn/năm, như: Nhà máy … Tam Điệp (…)"), as for a province.
+    A figure after the name may be the name's, its subject left out ("TKV … tiêu thụ 1,45 triệu
+    tấn; khai thác 105.000 tấn tinh quặng đồng"), and one in the name's own group may be what
+    the name describes ("phát hành 35 triệu cổ phiếu … theo chương trình … (ESOP), …")."""
+    # (an issuing body asked, "được UBND tỉnh công nhận", is no subject a list binds its figures to)
+    named = {fold(n).lower() for n in ctx.q.names} - _ISSUING_BODIES
+    if not named:
+        return out
+
+    def own(c: Candidate) -> bool:
+        return bool(c.figure.entity) and fold(c.figure.entity).lower() in named
+    first_said: dict[tuple[str, int], int] = {}
+    for c in out:
+        if own(c):
+            key = (c.figure.doc, c.figure.sentence_start)
+            at = fold(c.figure.sentence).lower().find(fold(c.figure.entity).lower())
+            first_said[key] = min(first_said.get(key, at), at)
+    kept = []
+    for c in out:
+        said = first_said.get((c.figure.doc, c.figure.sentence_start))
+        at = c.figure.end - c.figure.sentence_start
+        if own(c) or said is None or said < at or not re.search(r"[;:]", c.figure.sentence[at:said]):
+            kept.append(c)
+    return kept
 
 
 def _bound_to_the_measure_asked(ctx: Evidence, out: list[Candidate]) -> list[Candidate]:
@@ -386,6 +420,7 @@ def score_figures(ctx: Evidence, cands: list[tuple[Figure, int]]) -> list[Candid
             if _in_own_record(ctx, c.figure):
                 c.features["entity_exact"] = 1.0
     out = _named_list_items(ctx, out)
+    out = _bound_to_the_name_asked(ctx, out)
     out = _bound_to_the_measure_asked(ctx, out)
     # the group asked, where the record counts it apart, before the stage it is counted at
     out = _of_the_group_asked(ctx, out)
@@ -531,6 +566,12 @@ def _of_the_group_asked(ctx: Evidence, cands: list[Candidate]) -> list[Candidate
 _LIST_LEAD = re.compile(r"(?<!\w)(?:bao gồm|gồm có|gồm|như)\s", re.IGNORECASE)
 _BREAKDOWN = re.compile(r"\s*" + lexicon.AMONG_WRITTEN.pattern, re.IGNORECASE)   # a group opening with it
 # a count and its counted noun, not a period ("9 tháng 2022 ước đạt …") nor a share ("3,4% so cùng kỳ")
+# a group that opens with its period and a verb has no subject of its own: "… tháng 7/2016 đạt 2.579,11
+# tỷ đồng, …; lũy kế 7 tháng đạt 18.182,25 tỷ đồng" states one thing for two periods, not two items
+_PERIOD_OPENS = re.compile(r"\s*(?:(?:lũy kế|luỹ kế|cộng dồn|tính chung|tính cả|cả)\s+)?(?:(?:trong|từ|đến)\s+)?"
+                           r"(?:đầu năm|cả năm|(?:\d{1,2}|sáu|chín) tháng(?: đầu năm| năm)?|quý [IV\d]+|năm \d{4}|"
+                           r"tháng \d{1,2}(?:/\d{4})?)(?:/\d{4}| \d{4})?,?\s+(?:ước\s+)?(?:đạt|tăng|giảm|là)(?!\w)",
+                           re.IGNORECASE)
 _NUMBER = re.compile(r"(?<![\w,./])\d[\d.,]*(?=\s+(?!(?:tháng|năm|quý|ngày|tuần)(?!\w))[^\W\d_])", re.IGNORECASE)
 _COUNT_OPENS = re.compile(r"\s*" + _NUMBER.pattern, re.IGNORECASE)          # a group opening with its count
 
@@ -589,6 +630,7 @@ def _segment_asked(ctx: Evidence, cands: list[Candidate]) -> list[Candidate]:
     asked = set(ctx.content) - subject - _planned_words(ctx.q) - period
     period &= set(ctx.content)
     places = ctx.q.place_names()
+    named_asked = {fold(n).lower() for n in ctx.q.names}
     by_sentence: dict[tuple[str, int], list[Candidate]] = {}
     for c in cands:
         by_sentence.setdefault((c.figure.doc, c.figure.sentence_start), []).append(c)
@@ -619,6 +661,9 @@ def _segment_asked(ctx: Evidence, cands: list[Candidate]) -> list[Candidate]:
         if any(_BREAKDOWN.match(sentence, a) for a, _ in spans[1:]):
             continue                      # "…; trong đó, 7 sản phẩm …": the parts of the group before, not
             #                               a group beside it (part or whole is a slot of its own)
+        if any(_PERIOD_OPENS.match(sentence, a) for a, _ in spans[1:]):
+            continue                      # "…; lũy kế 7 tháng đạt …": the same thing of another period (the
+            #                               period slot tells them apart)
         words = [set(folded_syllables(sentence[a:b]).split()) for a, b in spans]
         group_asked = asked | period if sum(bool(periods_in(sentence[a:b])) for a, b in spans) >= 2 else asked
         said = []
@@ -655,9 +700,11 @@ def _segment_asked(ctx: Evidence, cands: list[Candidate]) -> list[Candidate]:
             at = c.figure.start - c.figure.sentence_start
             if at < spans[0][0] and c.figure.unit not in kept_units:
                 continue        # the lead-in's own figure ("xoay quanh 4 vấn đề sau: …"), no group's
-            # a figure bound to the province or the market asked is never another group's
+            # a figure bound to the province, the market or the name asked is never another group's
+            # ("…; còn lại các xã khác: …, Vũ Muộn đạt 97,4%" asked of xã Vũ Muộn)
             if not keep[0] <= at < keep[1] and not (c.figure.entity and is_place_asked(c.figure.entity, places)) \
-                    and not names_a_market_asked(ctx, c.figure.entity):
+                    and not names_a_market_asked(ctx, c.figure.entity) \
+                    and not (c.figure.entity and fold(c.figure.entity).lower() in named_asked):
                 dropped.add(id(c))
     return [c for c in cands if id(c) not in dropped]
 
@@ -808,17 +855,45 @@ def _the_list_item_asked(ctx: Evidence, cands: list[Candidate]) -> list[Candidat
     if ctx.q.kind != "count" or len(cands) < 2:
         return cands
     asked = asked_after_count(ctx.q.text)
+    # (the place or name asked is no item's words: "Hà Tĩnh" folded is the "hạ" of "cột hạ áp")
+    subjects = {w for n in ctx.q.place_names() | set(ctx.q.names) for w in fold(n).lower().split()}
     dropped = set()
     for group in _by_sentence_and_unit(cands).values():
-        if len(group) < 3:
-            continue            # a list: two counts are as often a whole and its part
+        if len(group) < 2:
+            continue
         own = {id(c): own_count_words(c.figure) for c in group}
         frame = set.intersection(*own.values())
         items = asked - frame
+        if len(group) == 2:
+            # two counts are as often a whole and its part: told apart only by words asked that
+            # one says and the other does not ("937 người đạt yêu cầu/975 người dự kiểm tra" asked
+            # "bao nhiêu người dự kiểm tra …?"), whichever is the whole
+            # (its words run on from its unit to a mark: "sản phẩm dầu 15.596 TOE, than 8.217 TOE"
+            # labels each before it, and "than" is no word of the 15.596)
+            tail = {id(c): _words_after_its_unit(c.figure) for c in group}
+            # (words the sentence says elsewhere too are its frame, left out of one label: "120 lớp
+            # truyền, dạy nghề, với 80 lớp truyền, dạy nghề tại …, 40 lớp tại các làng đã có nghề")
+            counts = collections.Counter(folded_syllables(group[0].figure.sentence).split())
+            said = {w for w in items & set.union(*tail.values()) - subjects
+                    if counts[w] == sum(w in t for t in tail.values())}
+            one, other = group
+            if not (tail[id(one)] - frame and tail[id(other)] - frame):
+                continue        # each must write its own ("… 364 sản phẩm, bộ sản phẩm đăng ký …" does not)
+            if said and said <= tail[id(one)] and not said & tail[id(other)]:
+                dropped.add(id(other))
+            elif said and said <= tail[id(other)] and not said & tail[id(one)]:
+                dropped.add(id(one))
+            continue
         hits = [c for c in group if items and items <= own[id(c)]]
         if hits and len(hits) < len(group):
             dropped |= {id(c) for c in group if not own[id(c)] & items}
     return [c for c in cands if id(c) not in dropped]
+
+
+def _words_after_its_unit(f: Figure) -> set[str]:
+    """The folded words a figure's own clause says right after it, to the first mark or number."""
+    rest = re.split(r"[,;:.()/]|(?<!\w)\d[\d.,]*(?!\w)", f.sentence[f.end - f.sentence_start:], maxsplit=1)[0]
+    return set(folded_syllables(rest).split())
 
 
 def _in_the_setting_asked(ctx: Evidence, cands: list[Candidate]) -> list[Candidate]:
@@ -863,7 +938,15 @@ def _counting_what_is_asked(ctx: Evidence, cands: list[Candidate]) -> list[Candi
         # ("xử lý bao nhiêu vụ buôn lậu …?") counts, later in the sentence, what was named before
         return bool(verb) and counted_right_after(f, verb) and any(
             w.doc == f.doc and w.sentence_start == f.sentence_start and w.end <= f.start for w in named)
-    return [c for c in cands if (c.figure.doc, c.figure.unit) not in whole or share[id(c)] >= 0.5
+    # (beside the count that says it all, in its own sentence, an item labelled with a word not asked
+    # is another item: "thịt lợn 50.000 tấn; …; thịt bò 13.800 tấn" asked "bao nhiêu tấn thịt bò";
+    # "…, 40 lớp tại các làng đã có nghề", whose label the whole's words before it leave out, is not)
+    said_all = {(f.doc, f.sentence_start) for f in named}
+
+    def labelled_otherwise(f: Figure) -> bool:
+        return (f.doc, f.sentence_start) in said_all and bool(set(label_before(f)) - set(asked))
+    return [c for c in cands if (c.figure.doc, c.figure.unit) not in whole
+            or share[id(c)] >= 0.5 and (share[id(c)] == 1.0 or not labelled_otherwise(c.figure))
             or elided(c.figure)]
 
 

@@ -1787,3 +1787,15 @@ def test_a_thing_referred_to_is_named_without_the_earlier_predicate():
                      resolved="Bến Tre đề án khuyến công quốc gia điểm về sản phẩm từ dừa kết thúc khi nào?", kind="when")]
     r = resolve("Đây là năm thứ mấy Bến Tre được giao kinh phí cho đề án điểm này?", earlier)
     assert r.resolved and "sản phẩm từ dừa" in r.question and "kết thúc" not in r.question
+
+
+@pytest.mark.parametrize("part", ["Trong đó bao nhiêu dự án FDI?", "trong do bao nhieu du an fdi"])
+def test_a_part_is_asked_at_the_day_its_whole_was_counted(part):
+    """"Tính đến 15/11/2022 … bao nhiêu dự án còn hiệu lực?" then "Trong đó bao nhiêu dự án FDI?":
+    the projects in force on that day, not the year's (carried as "năm 2022", it was answered with
+    the 23 new projects of the year's eleven months)."""
+    r = resolve(part, [_turn("Tính đến 15/11/2022 các KCN Vĩnh Phúc có bao nhiêu dự án còn hiệu lực?")])
+    assert r.resolved and "15/11/2022" in r.question and "năm 2022" not in r.question
+    # the day an event took place dates no stock: its parts are of its year, as before
+    r = resolve(part, [_turn("Ngày 02/7/2021 hội nghị trực tuyến kết nối với bao nhiêu dự án?")])
+    assert r.resolved and "02/7" not in r.question

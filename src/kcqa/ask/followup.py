@@ -284,8 +284,14 @@ def resolve(question: str, previous: list[dict]) -> Resolution:
             # có bao nhiêu đề án ứng dụng máy móc?": those of 2022, not the next year's plan)
             whole = previous[-1].get("resolved_question") or previous[-1]["question"]
             part_q = parse_question(part.question)
-            period = _period_text(whole, parse_question(whole), carried=True)
-            if period and not part_q.years and not part_q.period:
+            whole_q = parse_question(whole)
+            period = _period_text(whole, whole_q, carried=True)
+            day = _stock_day(whole, whole_q)
+            if day and period and period in part.question and not part_q.days:
+                part.question = part.question.replace(period, day, 1)   # the restated whole's year, as a day
+            elif day and not part_q.years and not part_q.period:
+                part.question = _append(part.question, day)
+            elif period and not part_q.years and not part_q.period:
                 part.question = _append(part.question, period)
             return part
         if not part.unresolvable:
@@ -1578,6 +1584,19 @@ def _period_text(core: str, q: Question, carried: bool = False) -> str:
         return m.group() if m else f"năm {years[0]}"
     return ""
 
+
+
+def _stock_day(core: str, q: Question) -> str | None:
+    """The day a whole was counted at, as written ("Tính đến 15/11/2022, … bao nhiêu dự án còn hiệu
+    lực?"): its parts ("Trong đó bao nhiêu dự án FDI?") are counted that day, not over the year
+    (carried as "năm 2022", the part was answered with the 23 new projects of eleven months). A day
+    an event took place ("ngày 02/7/2021") dates no stock."""
+    for d, mo in sorted(q.days):
+        day = re.search(rf"(?:tính\s+)?(?:đến|tới)\s+(?:hết\s+)?(?:ngày\s+)?(?<!\d)0?{d}/0?{mo}(?:/\d{{4}})?(?!\d)",
+                        core, re.IGNORECASE)
+        if day:
+            return _lower_first(day.group())
+    return None
 
 
 def _span_in(text: str, folded_name: str) -> tuple[int, int] | None:

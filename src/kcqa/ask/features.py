@@ -311,10 +311,12 @@ def _label_before_next_count(rest: str, unit: str) -> int | None:
     joints = [m for m in _JOINT.finditer(rest, 0, nxt.start())]
     if not joints:
         return None
-    label = rest[joints[-1].end():nxt.start()]
-    if "(" in label or ")" in label or not re.search(r"[^\W\d_]", label) or len(label.split()) > 8:
-        return None
-    return joints[-1].start()
+    return joints[-1].start() if _a_label(rest[joints[-1].end():nxt.start()]) else None
+
+
+def _a_label(text: str) -> bool:
+    """Whether the words between a joint and a count are a short label of words, no aside."""
+    return not re.search(r"[()]", text) and bool(re.search(r"[^\W\d_]", text)) and len(text.split()) <= 8
 
 
 def label_before(f: Figure) -> list[str]:
@@ -325,9 +327,7 @@ def label_before(f: Figure) -> list[str]:
     if not joints:
         return []
     label = before[joints[-1].end():]
-    if "(" in label or ")" in label or len(label.split()) > 8 or re.search(r"\d", label):
-        return []
-    return _words_to_a_number(label)
+    return _words_to_a_number(label) if _a_label(label) and not re.search(r"\d", label) else []
 
 
 def asked_after_count(question: str) -> set[str]:

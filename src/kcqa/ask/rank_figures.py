@@ -184,6 +184,16 @@ def _of_a_plan(f: Figure) -> bool:
 _ISSUING_BODIES = {fold(b).lower() for b in lexicon.WHOLE_BODIES}
 
 
+def _names_asked(ctx: Evidence) -> set[str]:
+    """The names the question states, folded, to compare with a figure's subject."""
+    return {fold(n).lower() for n in ctx.q.names}
+
+
+def _subject_named(f: Figure, named: set[str]) -> bool:
+    """Whether a figure's own subject is one of the names asked (`_names_asked`)."""
+    return bool(f.entity) and fold(f.entity).lower() in named
+
+
 def _bound_to_the_name_asked(ctx: Evidence, out: list[Candidate]) -> list[Candidate]:
     """A sentence with a figure whose own subject is the name asked ("…; còn lại các xã khác: …,
     Vũ Muộn đạt 97,4%" asked of xã Vũ Muộn) answers with it, not with a figure of an earlier ';'
@@ -193,15 +203,12 @@ def _bound_to_the_name_asked(ctx: Evidence, out: list[Candidate]) -> list[Candid
     tấn; khai thác 105.000 tấn tinh quặng đồng"), and one in the name's own group may be what
     the name describes ("phát hành 35 triệu cổ phiếu … theo chương trình … (ESOP), …")."""
     # (an issuing body asked, "được UBND tỉnh công nhận", is no subject a list binds its figures to)
-    named = {fold(n).lower() for n in ctx.q.names} - _ISSUING_BODIES
+    named = _names_asked(ctx) - _ISSUING_BODIES
     if not named:
         return out
-
-    def own(c: Candidate) -> bool:
-        return bool(c.figure.entity) and fold(c.figure.entity).lower() in named
     first_said: dict[tuple[str, int], int] = {}
     for c in out:
-        if own(c):
+        if _subject_named(c.figure, named):
             key = (c.figure.doc, c.figure.sentence_start)
             at = fold(c.figure.sentence).lower().find(fold(c.figure.entity).lower())
             first_said[key] = min(first_said.get(key, at), at)
@@ -209,7 +216,8 @@ def _bound_to_the_name_asked(ctx: Evidence, out: list[Candidate]) -> list[Candid
     for c in out:
         said = first_said.get((c.figure.doc, c.figure.sentence_start))
         at = c.figure.end - c.figure.sentence_start
-        if own(c) or said is None or said < at or not re.search(r"[;:]", c.figure.sentence[at:said]):
+        if _subject_named(c.figure, named) or said is None or said < at \
+                or not re.search(r"[;:]", c.figure.sentence[at:said]):
             kept.append(c)
     return kept
 
@@ -565,13 +573,13 @@ def _of_the_group_asked(ctx: Evidence, cands: list[Candidate]) -> list[Candidate
 
 _LIST_LEAD = re.compile(r"(?<!\w)(?:bao gồm|gồm có|gồm|như)\s", re.IGNORECASE)
 _BREAKDOWN = re.compile(r"\s*" + lexicon.AMONG_WRITTEN.pattern, re.IGNORECASE)   # a group opening with it
-# a count and its counted noun, not a period ("9 tháng 2022 ước đạt …") nor a share ("3,4% so cùng kỳ")
 # a group that opens with its period and a verb has no subject of its own: "… tháng 7/2016 đạt 2.579,11
 # tỷ đồng, …; lũy kế 7 tháng đạt 18.182,25 tỷ đồng" states one thing for two periods, not two items
 _PERIOD_OPENS = re.compile(r"\s*(?:(?:lũy kế|luỹ kế|cộng dồn|tính chung|tính cả|cả)\s+)?(?:(?:trong|từ|đến)\s+)?"
                            r"(?:đầu năm|cả năm|(?:\d{1,2}|sáu|chín) tháng(?: đầu năm| năm)?|quý [IV\d]+|năm \d{4}|"
                            r"tháng \d{1,2}(?:/\d{4})?)(?:/\d{4}| \d{4})?,?\s+(?:ước\s+)?(?:đạt|tăng|giảm|là)(?!\w)",
                            re.IGNORECASE)
+# a count and its counted noun, not a period ("9 tháng 2022 ước đạt …") nor a share ("3,4% so cùng kỳ")
 _NUMBER = re.compile(r"(?<![\w,./])\d[\d.,]*(?=\s+(?!(?:tháng|năm|quý|ngày|tuần)(?!\w))[^\W\d_])", re.IGNORECASE)
 _COUNT_OPENS = re.compile(r"\s*" + _NUMBER.pattern, re.IGNORECASE)          # a group opening with its count
 
@@ -630,7 +638,7 @@ def _segment_asked(ctx: Evidence, cands: list[Candidate]) -> list[Candidate]:
     asked = set(ctx.content) - subject - _planned_words(ctx.q) - period
     period &= set(ctx.content)
     places = ctx.q.place_names()
-    named_asked = {fold(n).lower() for n in ctx.q.names}
+    named_asked = _names_asked(ctx)
     by_sentence: dict[tuple[str, int], list[Candidate]] = {}
     for c in cands:
         by_sentence.setdefault((c.figure.doc, c.figure.sentence_start), []).append(c)
@@ -704,7 +712,7 @@ def _segment_asked(ctx: Evidence, cands: list[Candidate]) -> list[Candidate]:
             # ("…; còn lại các xã khác: …, Vũ Muộn đạt 97,4%" asked of xã Vũ Muộn)
             if not keep[0] <= at < keep[1] and not (c.figure.entity and is_place_asked(c.figure.entity, places)) \
                     and not names_a_market_asked(ctx, c.figure.entity) \
-                    and not (c.figure.entity and fold(c.figure.entity).lower() in named_asked):
+                    and not _subject_named(c.figure, named_asked):
                 dropped.add(id(c))
     return [c for c in cands if id(c) not in dropped]
 

@@ -327,7 +327,7 @@ def test_a_bare_scale_word_counts_the_money_named_before_it():
                     "Công ty đặt mục tiêu 300 triệu quả trứng. Dân số tỉnh khoảng 5 triệu, tăng 1%.")
     assert (figs["25 tỷ"].unit, figs["25 tỷ"].value, figs["25 tỷ"].entity) == ("đồng", 25e9, "Bến Tre")
     assert (figs["20 tỷ"].unit, figs["20 tỷ"].entity) == ("đồng", "Trà Vinh")
-    assert figs["300 triệu"].unit != "đồng"
+    assert (figs["300 triệu quả"].unit, figs["300 triệu quả"].value) == ("quả", 300e6)     # eggs counted one by one
     assert _extract("Dân số tỉnh khoảng 5 triệu, tăng 1%.")["khoảng 5 triệu"].unit != "đồng"
 
 
@@ -696,6 +696,11 @@ def test_months_from_january_are_the_months_so_far_and_cu_the_details_the_paragr
                                   "Tính chung trong 9 tháng (từ tháng 1 đến tháng 9/2023), Bắc Ninh đạt 28,66 tỷ USD.")
     assert figs["4,2 tỷ USD"].period == "tháng 9/2023"
     assert figs["28,66 tỷ USD"].period == "9 tháng năm 2023"
+    # to a day of a month: the months up to it ("từ tháng 1 đến 30-8" had been January alone, and the
+    # eight months' seizures refused to "năm 2019")
+    figs = _figures_by_text(2019, "Long An chống buôn lậu 8 tháng\n\nTừ tháng 1 đến 30-8, lực lượng chức năng thu giữ "
+                                  "1.340.320 gói thuốc lá ngoại.")
+    assert figs["1.340.320 gói"].period.startswith("8 tháng")
 
 
 def test_a_period_is_read_from_its_own_group_and_the_year_of_the_same_month_named_before():

@@ -49,6 +49,18 @@ def test_a_province_typed_capitalised_without_marks_is_the_province():
     assert r.restore("dien bien thi truong") == "diễn biến thị trường"
 
 
+def test_a_count_opens_with_so_and_a_market_follows_sang():
+    """"so kip no … la bao nhieu" asks the number of detonators ("Số"), not an office ("Sở", the
+    records' far more frequent reading); "xuat khau sang" is to a market, though records that never
+    write "sang" hold one "sáng" (morning)."""
+    r = DiacriticRestorer.from_texts(["Sở Công Thương tỉnh Lâm Đồng kiểm tra. Sở Tài chính phối hợp. Buổi sáng, "
+                                      "đoàn công tác làm việc về kíp nổ."])
+    assert r.restore("so kip no da su dung la bao nhieu").startswith("Số kíp nổ") or \
+        r.restore("so kip no da su dung la bao nhieu").startswith("số kíp nổ")
+    assert "xuất khẩu sang" in r.restore("xuat khau sang Lao tang bao nhieu")
+    assert r.restore("so cong thuong lam dong").startswith(("sở", "Sở"))      # no count asked: the office
+
+
 def test_tokens_have_bigrams_and_are_folded():
     t = tokens("Kinh phí khuyến công")
     assert "kinh" in t and "kinh_phi" in t and "khuyen_cong" in t
@@ -244,6 +256,14 @@ def test_an_abbreviated_town_in_brackets_ends_no_sentence():
     opening = "Hội chợ khai mạc tại Quảng trường Võ Nguyên Giáp (TP. Thái Nguyên). Hội chợ kéo dài 5 ngày."
     assert [opening[a:b] for a, b in sentences(opening)] == [
         "Hội chợ khai mạc tại Quảng trường Võ Nguyên Giáp (TP. Thái Nguyên).", "Hội chợ kéo dài 5 ngày."]
+    # a full stop a saved page lost its space after, after a bracket: "… của toàn tỉnh).Đến cuối quý 1/2012, …"
+    said = "Giá trị đạt 3.500 tỷ đồng (chiếm 21% của toàn tỉnh).Đến cuối quý 1/2012, tỉnh có 23 cụm (TP.HCM có 5)."
+    assert [said[a:b] for a, b in sentences(said)] == [
+        "Giá trị đạt 3.500 tỷ đồng (chiếm 21% của toàn tỉnh).", "Đến cuối quý 1/2012, tỉnh có 23 cụm (TP.HCM có 5)."]
+    # a town (thị xã) written short the same way ("(TX. Ba Đồn)" had cut a title's sentence and its citation)
+    said = "Ông Hồ Văn Son, Giám đốc Hợp tác xã Thống Nhất (TX. Ba Đồn) cho biết. Hàng Việt được tin dùng."
+    assert [said[a:b] for a, b in sentences(said)] == [
+        "Ông Hồ Văn Son, Giám đốc Hợp tác xã Thống Nhất (TX. Ba Đồn) cho biết.", "Hàng Việt được tin dùng."]
 
 
 def test_a_line_break_ends_a_run_of_capitals():

@@ -18,7 +18,7 @@ from ..read import date_line_day
 
 # Bump when extraction changes: `kcqa index` then re-extracts figures from the stored
 # text of every record, without re-embedding anything.
-EXTRACTOR_VERSION = "110"
+EXTRACTOR_VERSION = "112"
 from ..text import lexicon
 from ..text.numbers import Quantity, find_durations, find_quantities
 from ..text.places import find_places
@@ -78,8 +78,11 @@ def periods_in(text: str) -> list[tuple[int, int, str]]:
     out = []
     ranges = [r for r in _MONTHS_FROM_JANUARY.finditer(text)]
     for r in ranges:
-        year = r.group(2) or r.group(3)
-        out.append((r.start(), r.end(), f"{r.group(1)} tháng" + (f" năm {year}" if year else "")))
+        year = r.group(3) or r.group(4)
+        months = int(r.group(1) or r.group(2))
+        if not 1 <= months <= 12:
+            continue
+        out.append((r.start(), r.end(), f"{months} tháng" + (f" năm {year}" if year else "")))
     for m in _PERIOD.finditer(text):
         if any(r.start() <= m.start() < r.end() for r in ranges):
             continue
@@ -99,8 +102,10 @@ def periods_in(text: str) -> list[tuple[int, int, str]]:
 
 
 # "từ tháng 1 đến tháng 9/2023" is the year's first nine months, not September
-_MONTHS_FROM_JANUARY = re.compile(r"(?<!\w)từ\s+tháng\s+0?1\s+(?:đến|tới)\s+(?:hết\s+)?tháng\s+(\d{1,2})(?!\d)"
-                                  r"(?:/(\d{4})(?!\d)|\s+năm\s+(\d{4})(?!\d))?", re.IGNORECASE)
+# (or to a day of a month, "từ tháng 1 đến 30-8": the first eight months)
+_MONTHS_FROM_JANUARY = re.compile(r"(?<!\w)từ\s+tháng\s+0?1\s+(?:đến|tới)\s+(?:hết\s+)?"
+                                  r"(?:tháng\s+(\d{1,2})|(?:ngày\s+)?\d{1,2}\s*[-/]\s*(\d{1,2}))(?![\d])"
+                                  r"(?:[-/](\d{4})(?!\d)|\s+năm\s+(\d{4})(?!\d))?", re.IGNORECASE)
 
 
 # a paper's number just before a date: the date it was issued ("Quyết định số 1234/QĐ-UBND ngày …")

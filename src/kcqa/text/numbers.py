@@ -248,6 +248,9 @@ COUNT_NOUNS: tuple[str, ...] = (
     "kiến nghị", "điều", "loài", "phiên bản", "điểm bán", "điểm trường", "khách sạn",
     "bậc", "nhà ga", "ga", "đoàn tàu", "toa", "bài báo", "bức tranh", "hiện vật", "viên", "chợ",
     "chợ đầu mối", "trung tâm thương mại",
+    # goods counted by the piece, as seizures and stocks are ("116.437 kíp nổ", "5 bao thuốc lá",
+    # "3 gói", "1.200 chai rượu", "230 bộ quần áo", "15.477 quả mồi nổ")
+    "kíp", "kíp nổ", "quả", "quả mồi", "quả mồi nổ", "bao", "gói", "chai", "hộp", "túi", "bộ", "đôi",
 )
 
 #: What a price or rate is counted per, after a slash: "19.161 đồng/lít", "4,5%/năm",
@@ -262,7 +265,8 @@ PER_WORDS: tuple[str, ...] = (
 
 # Count nouns that begin a different word: "2021 lần lượt" (respectively), "2 con số"
 # (digits), "103 mã lực" (horsepower, a unit above).
-_COUNT_NOT_BEFORE = {"lần": ("lượt",), "con": ("số",), "mã": ("lực",)}
+_COUNT_NOT_BEFORE = {"lần": ("lượt",), "con": ("số",), "mã": ("lực",), "bao": ("gồm", "nhiêu", "giờ"),
+                     "bộ": ("phận", "máy", "trưởng", "ngành")}
 
 # Canonical spellings for count nouns written differently.
 _COUNT_ALIASES: dict[str, str] = {

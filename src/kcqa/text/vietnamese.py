@@ -77,10 +77,11 @@ def tokens(text: str, bigrams: bool = True) -> list[str]:
 
 # Sentence ends: . ! ? … followed by whitespace and a capital, digit or quote; or a blank
 # line. Dots inside numbers (1.402) and after abbreviations (TP. Đà Nẵng) are not ends.
-_ABBREV = {"tp", "tt", "q", "p", "ts", "ths", "pgs", "gs", "mr", "ms", "st", "v.v", "tr", "đ", "no", "số", "ông", "bà"}
+_ABBREV = {"tp", "tt", "tx", "q", "p", "ts", "ths", "pgs", "gs", "mr", "ms", "st", "v.v", "tr", "đ", "no", "số", "ông", "bà"}
 # (a full stop a saved page lost its space after, between a word and a capitalised one, ends a
 # sentence too: "… 59,578 tỷ đồng.Qua 9 tháng đầu năm 2014, …"; not "TP.HCM", "Q.Nam", "tr.đ")
-_SENT_END = re.compile(r"([.!?…]+)[\"”']?(?=\s)|\n\s*\n|(?<=[a-zà-ỹđ][a-zà-ỹđ])\.(?=[A-ZĐÀ-Ỹ][a-zà-ỹđ])", re.UNICODE)
+_SENT_END = re.compile(r"([.!?…]+)[\"”']?(?=\s)|\n\s*\n|(?<=[a-zà-ỹđ][a-zà-ỹđ])\.(?=[A-ZĐÀ-Ỹ][a-zà-ỹđ])"
+                       r"|(?<=[a-zà-ỹđ%]\))\.(?=[A-ZĐÀ-Ỹ][a-zà-ỹđ])", re.UNICODE)     # "… toàn tỉnh).Đến cuối …"
 
 
 def folded_syllables(text: str) -> str:
@@ -204,7 +205,10 @@ QUESTION_VOCABULARY = (
     "trong", "về", "với", "theo", "qua", "từ", "đến", "hơn", "gần", "trên", "dưới", "khoảng",
     "thay đổi", "biến động", "chênh lệch", "thì", "tính từ", "tính đến", "kể từ",
     # where and which part: "cua hang o tinh nay" had become "ô tỉnh này", "trong do" "trọng độ"
-    "ở", "tại", "trong đó",
+    "ở", "tại", "trong đó", "trong số",
+    # a market a trade goes to: "xuat khau sang cac tinh bac Lao" had become "sáng" (morning), records that
+    # never write "sang" holding one "sáng"
+    "sang",
     # fines, which market-surveillance reports tell and a small corpus may not ("muc phat" had been "mức phát")
     "mức phạt", "tiền phạt", "xử phạt", "bị phạt", "phạt tiền",
 )
@@ -350,6 +354,18 @@ class DiacriticRestorer:
         return {}
 
     @staticmethod
+    def _number_of_typed(sy: list, folded: list[str]) -> dict[int, str]:
+        """A question that opens by a counted noun after "so" and asks how many ("so kip no da su
+        dung … la bao nhieu", "so vu vi pham …?") opens with "Số" (the number of), not "Sở"."""
+        if not sy or folded[0] != "so" or has_diacritics(sy[0][2]):
+            return {}
+        joined = " " + " ".join(folded) + " "
+        if " bao nhieu " not in joined and " may " not in joined:
+            return {}
+        nouns = counted_nouns_folded()
+        return {0: "số"} if any(" ".join(folded[1:1 + n]) in nouns for n in range(1, 5)) else {}
+
+    @staticmethod
     def _places_typed(question: str, sy: list) -> dict[int, str]:
         """A province typed capitalised without its marks is that province ("Dien Bien" is
         Điện Biên, not the far more frequent "diễn biến"): its syllables are fixed to the name."""
@@ -383,6 +399,7 @@ class DiacriticRestorer:
                 fixed.update({k + j: w for j, w in enumerate(phrase.split(" "))})
         fixed.update(places)
         fixed.update(self._counted_typed(sy, folded))
+        fixed.update(self._number_of_typed(sy, folded))
         out, pos, i = [], 0, 0
         while i < len(sy):
             # a run: unaccented syllables without digits, one space apart

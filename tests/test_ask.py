@@ -1799,3 +1799,14 @@ def test_a_part_is_asked_at_the_day_its_whole_was_counted(part):
     # the day an event took place dates no stock: its parts are of its year, as before
     r = resolve(part, [_turn("Ngày 02/7/2021 hội nghị trực tuyến kết nối với bao nhiêu dự án?")])
     assert r.resolved and "02/7" not in r.question
+
+
+@pytest.mark.parametrize("part", ["Trong đó bao nhiêu sản phẩm đạt 3 sao?", "trong do bao nhieu san pham dat 3 sao"])
+def test_a_part_is_asked_of_its_wholes_round(part):
+    """"Đợt 2 năm 2022 Đồng Tháp công nhận bao nhiêu sản phẩm OCOP?" then "Trong đó bao nhiêu sản phẩm
+    đạt 3 sao?": the round's products, not the year's (asked of "năm 2022" alone, the 272 of the year's
+    end had been stated for the round's 109)."""
+    r = resolve(part, [_turn("Đợt 2 năm 2022 Đồng Tháp công nhận bao nhiêu sản phẩm OCOP?", kind="count")])
+    assert r.resolved and "đợt 2" in r.question.lower() and "2022" in r.question
+    r = resolve(part, [_turn("Năm 2022 Đồng Tháp công nhận bao nhiêu sản phẩm OCOP?", kind="count")])
+    assert r.resolved and "đợt" not in r.question.lower()

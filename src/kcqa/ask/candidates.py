@@ -236,14 +236,20 @@ class Evidence:
         """(day, month) of the record's date, when it has one ("2021-04-27")."""
         return day_of_date(str(self.engine.searcher.doc_meta.get(path, ("", {}))[1].get("date") or ""))
 
-    def sentence_before(self, f: Figure) -> str:
+    def sentence_before(self, f: Figure, past_captions: bool = False) -> str:
         """The sentence before a figure's, which may name its subject ("cổ phiếu VCI …. Mã này
-        tăng trần …") though a passage boundary falls between them."""
+        tăng trần …") though a passage boundary falls between them. `past_captions`: a line
+        without a sentence's end between them (a photograph's caption, "Sản phẩm mắm … (TP. Châu
+        Đốc)") is passed over for the sentence the figure's one goes on from ("Theo đó, …")."""
         doc = self.document(f.doc)
         if doc is None or f.sentence_start <= 0:
             return ""
-        before = doc.text[max(0, f.sentence_start - 400):f.sentence_start]
+        before = doc.text[max(0, f.sentence_start - 600):f.sentence_start]
         spans = sentences(before)
+        if past_captions:
+            while len(spans) > 1 and not before[spans[-1][0]:spans[-1][1]].rstrip("”\"') ").endswith(tuple(".!?…:;")) \
+                    and "\n" in before[spans[-2][1]:spans[-1][0]] and "\n" in before[spans[-1][1]:]:
+                spans = spans[:-1]
         return before[spans[-1][0]:spans[-1][1]] if spans else ""
 
     def sentence_after(self, f: Figure) -> str:
@@ -542,7 +548,7 @@ def place_ok(ctx: Evidence, f: Figure) -> bool:
         # "nhà máy xi măng phú sơn ở nho quan ninh bình": the subject the question names, typed
         # without capitals, in a record about the province asked (its title, or the whole record)
         return ctx.title_names(f.doc, names) or ctx.doc_about(f.doc, names)
-    if ent and not _PROVINCE_BODY.fullmatch(ent.lower()) and not _defined_term(f):
+    if ent and not _PROVINCE_BODY.fullmatch(ent.lower()) and not names_a_defined_term(ctx, f):
         return False                       # the figure is about something else it names (a region, a company)
     # "kinh phí toàn vùng đã thực hiện đạt 19,9 tỷ đồng": the whole, not the province's share
     if _of_the_whole_territory(f):
@@ -554,6 +560,18 @@ def place_ok(ctx: Evidence, f: Figure) -> bool:
         # When it only locates another subject ("chị H ở Thái Nguyên"), that subject is the slot.
         return ctx.doc_about(f.doc, names)
     return ctx.doc_mentions(f.doc, names) or ctx.title_names(f.doc, names)
+
+
+def _record_text(ctx: Evidence, f: Figure) -> str:
+    # (a measure's acronym, "CPI", "IIP", stays judged by its own sentence: a figure the extractor
+    # bound to it is that measure's, whose place must be said as any other's)
+    doc = ctx.document(f.doc) if f.entity.isupper() and f.entity not in lexicon.MEASURE_ACRONYMS else None
+    return doc.text if doc is not None else ""
+
+
+def names_a_defined_term(ctx: Evidence, f: Figure) -> bool:
+    """Whether the figure's subject is a term its record abbreviates ("VLNCN"), no one's name."""
+    return _defined_term(f, _record_text(ctx, f))
 
 
 def _named_in_question(q: Question, folded_entity: str) -> bool:
@@ -608,20 +626,34 @@ def _of_the_whole_territory(f: Figure, province_too: bool = False) -> bool:
 _PROVINCE_WIDE = re.compile(r"\b(?:toan tinh|ca tinh|tren dia ban tinh|toan thanh pho|tren dia ban thanh pho)\b")
 
 
-def _defined_term(f: Figure) -> bool:
+def _defined_term(f: Figure, record: str = "") -> bool:
     """Whether the figure's entity is an abbreviation the record defines for a common noun
-    phrase ("sản phẩm công nghiệp nông thôn tiêu biểu (SPCNNTTB)"): a term, no one's name."""
+    phrase ("sản phẩm công nghiệp nông thôn tiêu biểu (SPCNNTTB)"): a term, no one's name. The
+    definition is in the figure's sentence, or anywhere in the record ("Vật liệu nổ công nghiệp
+    (VLNCN) là …" in its lead, "Số lượng VLNCN các đơn vị đã sử dụng … là hơn 370 tấn" later)."""
     if not f.entity.isupper():
         return False
-    if re.search(r"(?<![^\W\d_])[^\W\d_A-ZĐ]\w*\s*\(\s*" + re.escape(f.entity) + r"\s*\)", f.sentence):
+    if _defines(f.sentence, f.entity):
+        return True
+    at, seen = record.find("(" + f.entity), 0
+    while at >= 0 and seen < 5:
+        if _defines(record[max(0, at - 120):at + len(f.entity) + 4], f.entity):
+            return True
+        at, seen = record.find("(" + f.entity, at + 1), seen + 1
+    return False
+
+
+def _defines(text: str, entity: str) -> bool:
+    """Whether `text` writes `entity` in brackets after the common noun phrase it abbreviates."""
+    if re.search(r"(?<![^\W\d_])[^\W\d_A-ZĐ]\w*\s*\(\s*" + re.escape(entity) + r"\s*\)", text):
         return True
     # written in capitals, its words' initials are the abbreviation: "Cụm Công Nghiệp (CCN)"
-    m = re.search(r"((?:[^\W\d_]+\s+){1,8})\(\s*" + re.escape(f.entity) + r"\s*\)", f.sentence)
+    m = re.search(r"((?:[^\W\d_]+\s+){1,8})\(\s*" + re.escape(entity) + r"\s*\)", text)
     if not m:
         return False
     initials = "".join(w[0] for w in m.group(1).split()).upper()
-    return len(f.entity) >= 2 and initials.endswith(fold(f.entity).upper()) \
-        and not any(fold(w).lower() in _PROPER_HEADS for w in m.group(1).split()[-len(f.entity):])
+    return len(entity) >= 2 and initials.endswith(fold(entity).upper()) \
+        and not any(fold(w).lower() in _PROPER_HEADS for w in m.group(1).split()[-len(entity):])
 
 
 # words that open a body's or a place's name, not a common noun's: "Sở Công Thương (SCT)" names someone
@@ -789,9 +821,20 @@ def level_ok(ctx: Evidence, f: Figure) -> bool:
     # names none is of the level its record's title names ("… tiêu biểu cấp quốc gia năm 2017" over
     # "Chia theo nhóm sản phẩm: có 19/34 sản phẩm …")
     item = re.split(r"\d", f.sentence[f.end - f.sentence_start:], maxsplit=1)[0]
+    # (a list whose first item names its level before its figure, "Trong đó, kinh phí cấp huyện 558
+    # triệu đồng, cấp tỉnh hơn 543 triệu đồng, …", labels each figure so: the words after 558 are
+    # the next item's)
+    pos = f.start - f.sentence_start
+    figures = [m for m in _LISTED_NUMBER.finditer(f.sentence) if not lexicon.ANY_YEAR.fullmatch(m.group())]
+    if figures and lexicon.levels_named(fold(re.split(r"[,;:(]", f.sentence[:figures[0].start()])[-1]).lower()):
+        earlier = [m for m in figures if m.end() <= pos]
+        item = f.sentence[earlier[-1].end() if earlier else 0:pos]
     said = lexicon.levels_named(fold(item).lower()) or lexicon.levels_named(fold(f.sentence).lower()) \
         or lexicon.levels_named(fold(ctx.doc_title(f.doc)).lower())
     return not said or bool(said & asked)
+
+
+_LISTED_NUMBER = re.compile(r"(?<![\w.,])\d[\d.,]*(?<![.,])")
 
 
 def funding_ok(ctx: Evidence, f: Figure) -> bool:
@@ -1198,8 +1241,9 @@ def _whole_ok(ctx: Evidence, f: Figure, pos: int, stated: re.Pattern, asked: set
     return True
 
 
-_UNIT_NOUNS_WRITTEN = re.compile(r"(?<!\w)(?:" + "|".join(sorted(lexicon.ADMIN_UNITS, key=len, reverse=True)) + r")(?!\w)",
-                                 re.IGNORECASE)
+# (not a level: "cấp huyện" names the district level, which sets a part apart)
+_UNIT_NOUNS_WRITTEN = re.compile(r"(?<!\w)(?<!cấp )(?<!cap )(?:" + "|".join(sorted(lexicon.ADMIN_UNITS, key=len, reverse=True))
+                                 + r")(?!\w)", re.IGNORECASE)
 # what may stand between two figures of one item: its plan ("810 triệu USD/KH giao 850 triệu USD"), or
 # its other change ("tăng 2,6% và tăng 46,7%")
 _ONLY_PLAN_WORDS = re.compile(r"[\s/,:(]*(?:(?:KH|kế hoạch|kế hoạch giao|giao|so với|chỉ tiêu|mục tiêu|và|tăng|giảm)"
@@ -1243,7 +1287,21 @@ def counted_right_after(f: Figure, verb: tuple[str, ...]) -> bool:
     before = folded_syllables(f.sentence[max(0, f.start - f.sentence_start - 60):f.start - f.sentence_start]).split()
     while before and before[-1] in VERB_FILLERS:
         before.pop()
+    if before and before[-1] == "la" and tuple(before[-len(verb):]) != verb:
+        # "… các đơn vị đã sử dụng trong năm 2021 là hơn 370 tấn": the verb's count after the period
+        # it was done in and "là" — a verb, marked as one ("đã", "được"): "… cao đẳng và trung cấp
+        # trong năm 2020 là 3.613 người" asked "trung cấp bao nhiêu người" is no count of "trung cấp"
+        said = before[:-1]
+        while said and (said[-1].isdigit() or said[-1] in _PERIOD_WORDS):
+            said.pop()
+        return tuple(said[-len(verb):]) == verb and len(said) > len(verb) and said[-len(verb) - 1] in _ASPECT
     return tuple(before[-len(verb):]) == verb
+
+
+_ASPECT = {"da", "duoc", "dang", "se"}      # what marks a verb as one (folded)
+
+
+_PERIOD_WORDS = {"trong", "nam", "thang", "quy", "dau", "cuoi", "qua"}     # "trong 6 tháng đầu năm 2021" (folded)
 
 
 # words between a counting verb and its count ("đã tiến hành kiểm tra 2.881 vụ"), and words
@@ -1314,7 +1372,9 @@ def _names_the_part(q, asked: set[str], whole: str, part: str, measure: str = ""
     bodies = set().union(*(_common_words(q.text[a:b], marked) for a, b in body_spans(q.text)))
     # … nor the unit nouns it counts places by ("28 tỉnh, thành phố" does not name "thành lập")
     bodies |= set().union(*(_common_words(m.group(), marked) for m in _UNIT_NOUNS_WRITTEN.finditer(q.text)))
-    words = (_common_words(q.text, True) if marked else asked) - {w for n in subjects for w in n.split()} - bodies
+    # (a place's words as written too: "Điện biên" typed without its capital is no part's "biên")
+    named = {w for n in subjects for w in n.split()}
+    words = {w for w in (_common_words(q.text, True) if marked else asked) if fold(w).lower() not in named} - bodies
     words -= _TOTAL_WORDS           # "tổng cộng" asks the whole: its "cộng" is not the part's "cộng đồng"
     # a phrase the question shares with the record's title names what the record is about, not a
     # part ("Hội chợ … hàng công nghiệp nông thôn …" asked of "350 gian hàng, gồm 250 gian hàng dành

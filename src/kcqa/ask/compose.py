@@ -278,7 +278,9 @@ def _extend_count(ctx: Evidence, f: Figure) -> tuple[str, int]:
     if not m:
         return f.text, f.end
     nxt = ctx.engine.store.figures('doc=? AND start=?', (f.doc, f.end + m.end()))
-    if nxt and fold(nxt[0].unit) and fold(nxt[0].unit) in fold(ctx.q.text):
+    # (the next count's noun asked as a word: "m" of "413.900 mét" is no part of "Lâm Đồng")
+    if nxt and fold(nxt[0].unit) and re.search(r"(?<!\w)" + re.escape(fold(nxt[0].unit).lower()) + r"(?!\w)",
+                                               fold(ctx.q.text).lower()):
         end = nxt[0].end
         return ctx.document(f.doc).text[f.start:end], end
     return f.text, f.end

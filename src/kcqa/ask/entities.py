@@ -144,11 +144,14 @@ def _sentence_candidates(ctx: Evidence, top: int = 4):
                 continue         # an event's year is a slot: in a record of another year, a sentence not of the year asked is not it
             cov = ctx.coverage(text + " " + p.title)
             # coverage leaves the question's places out; a sentence that names one is about it
-            if named and any(mentions(fold(text), n) for n in named):
+            n_named = sum(1 for n in named if mentions(fold(text), n))
+            if n_named:
                 cov += 0.2
-            out.append((cov - 0.05 * rank, c, s, e, text))
-    out.sort(key=lambda x: -x[0])
-    return out
+            out.append((cov - 0.05 * rank, c, s, e, text, n_named))
+    # of sentences that cover the question alike, the one naming more of what it names ("cửa khẩu Xín
+    # Mần … Trung Quốc" over "cửa khẩu Săm Pun … Trung Quốc")
+    out.sort(key=lambda x: (-x[0], -x[5]))
+    return [x[:5] for x in out]
 
 
 _NOT_PERSON = {w.lower() for w in (
@@ -201,12 +204,24 @@ def _unhyphenated(runs: list[tuple[int, int]], text: str) -> list[tuple[int, int
     return out
 
 
+# a photograph's credit ("(Ảnh: Quang An)", "(Ảnh minh họa: AI/Trần Thường)", "Ảnh: TTXVN" ending its line):
+# the names in it took the photograph, and answer nothing the record reports
+_PHOTO_CREDIT = re.compile(r"\(\s*ảnh(?:\s+minh\s+họa|\s+minh\s+hoạ)?\s*:[^)\n]*\)?|(?<!\w)ảnh(?:\s+minh\s+họa|\s+minh\s+hoạ)?\s*:[^\n.]*$",
+                           re.IGNORECASE | re.MULTILINE)
+
+
+def _in_photo_credit(text: str, span: tuple[int, int]) -> bool:
+    return any(m.start() <= span[0] and span[1] <= m.end() for m in _PHOTO_CREDIT.finditer(text))
+
+
 def _person_names(text: str) -> list[tuple[int, int]]:
     """Personal names: 2–4 capitalised syllables, honorifics stripped; a run that starts with
     a family name is a name, any other must hold no title or agency word."""
     from ..text.lexicon import FAMILY_NAMES
     out = []
     for s, e in _unhyphenated(capitalised_runs(text), text):
+        if _in_photo_credit(text, (s, e)):
+            continue
         words = text[s:e].split()
         while words and words[0].rstrip(".").lower() in _HONORIFIC:
             s = text.index(words[1], s + len(words[0])) if len(words) > 1 else e
@@ -817,7 +832,30 @@ def _place_after_subject(question: str, text: str) -> tuple[int, int] | None:
         return found.span(1) if found else None
     # the subject whole first: "HTX chè Hảo Đạt ở đâu?" ends in a name, not the verb "đặt"
     return _after_the_subject(_SUBJECT_BEFORE_WHERE, question, text, where) \
-        or _after_the_subject(_SUBJECT_WHERE, question, text, where)
+        or _after_the_subject(_SUBJECT_WHERE, question, text, where) \
+        or _placed_by_the_verb_asked(question, text)
+
+
+_PLACED_ASKED = re.compile(r"^\s*(.+?)\s+(?:hien\s+)?(?:duoc\s+)?(dat|nam|toa lac)\s+(?:o|tai)\s+dau\b")
+
+
+def _placed_by_the_verb_asked(question: str, text: str) -> tuple[int, int] | None:
+    """"Chợ kiểu mẫu biên giới chung … đầu tiên được đặt ở đâu?" over "Chợ kiểu mẫu biên giới xã Đa
+    được đặt tại khu vực cửa khẩu Đa": the subject's first words, a few words of its own name,
+    then the verb the question asks by and "tại"/"ở": what follows, up to the clause's end."""
+    m = _PLACED_ASKED.match(fold(question).lower())
+    if not m or len(m.group(1).split()) < 4:
+        return None
+    head = " ".join(m.group(1).split()[:4])
+    ft = fold(text).lower()
+    for said in re.finditer(r"(?<!\w)" + re.escape(head) + r"(?!\w)", ft):
+        verb = re.compile(r"(?:\s+[^\s,;.()]+){0,4}?\s+(?:duoc\s+)?" + m.group(2) + r"(?=\s+(?:tai|o)\s)")
+        v = verb.match(ft, said.end())
+        if v:
+            found = _AT_STRETCH.match(text, v.end())
+            if found:
+                return found.span(1)
+    return None
 
 
 def _after_the_subject(asking: re.Pattern, question: str, text: str, read) -> tuple[int, int] | None:
@@ -1009,7 +1047,8 @@ _TITLE_WORD = re.compile(r"(?:" + lexicon.alternation(lexicon.TITLES + lexicon.M
                          re.IGNORECASE)
 _TITLE_BODY = {w.lower() for w in lexicon.TITLE_BODY_WORDS}
 _TITLE_ASKED = re.compile(r"(?<!\w)(?:" + "|".join(fold(n) for n in lexicon.TITLE_NOUNS) + r")(?!\w)")
-_TITLE_GAP = re.compile(r"\s*(?:,|[-–—])\s*")
+# between two titles of one person: a comma, a dash, or "kiêm" ("Chủ tịch HĐQT kiêm Giám đốc …")
+_TITLE_GAP = re.compile(r"(?:\s*(?:,|[-–—])\s*|\s+kiêm\s+)")
 _TITLE_GAP_ENDING = re.compile(_TITLE_GAP.pattern + "$")      # the same gap, read back from a title
 
 
@@ -1046,7 +1085,7 @@ def _title_run(text: str, start: int, limit: int | None = None) -> int:
     m = _TITLE_WORD.match(text, start)
     if not m:
         return start
-    end, after_capital = m.end(), False
+    end, after_capital, in_name = m.end(), False, False
     bodies = None
     while w := _RUN_WORD.match(text, end):
         word = w.group(1).rstrip(".!?”\"'")
@@ -1071,13 +1110,17 @@ def _title_run(text: str, start: int, limit: int | None = None) -> int:
             # the lower-case rest of a body's name the title holds ("Giám đốc Sở Xây dựng"),
             # read as the body's name is read
             bodies = body_spans(text) if bodies is None else bodies
-            body_end = next((b for a, b in bodies if a < w.start(1) < b), None) if after_capital else None
+            body_end = next((b for a, b in bodies if a < w.start(1) < b), None) if after_capital or in_name else None
+            rest_words = text[w.start(1):body_end].split() if body_end is not None else []
             if body_end is None or limit is not None and body_end > limit \
-                    or len(text[w.start(1):body_end].split()) > 1:
-                break                  # (only a word's rest: "Cục … địa phương bày tỏ hy vọng" is no name)
-            end, after_capital = body_end, False
+                    or len(rest_words) > 1 and not any(r[:1].isupper() for r in rest_words):
+                # only a word's rest, or lower-case words the name's capitals go on after ("Cục
+                # Thương mại điện tử và Kinh tế số"): "Cục … địa phương bày tỏ hy vọng" is no name
+                break
+            end, after_capital, in_name = body_end, False, False
             continue
-        end, after_capital = w.start(1) + len(word), capital
+        # a body's lower-case word ("Cục Thương mại điện tử …") keeps the name open as a capital does
+        end, after_capital, in_name = w.start(1) + len(word), capital, capital or word.lower() in _TITLE_BODY
         if word != w.group(1):
             break                      # a word that ends its sentence or a quotation ends the title
     # the body's short name in brackets is part of the title: "Tổng thư ký Hiệp hội Rau quả Việt Nam
@@ -1234,7 +1277,8 @@ def answer_named(ctx: Evidence) -> Answer | None:
         titled = answer_title_of(ctx, people)
         if titled is not None or people[0] in ctx.q.names:
             return titled           # a person named and no title written against the name: not found
-    several = r"(?:\(\s*)?" if asks_several(ctx.q) else ""
+    # (several asked: listed in a bracket or after a colon, "3 cửa khẩu: Cốc Nam, Na Hình, Nà Nưa")
+    several = r"(?:\(\s*|:\s*)?" if asks_several(ctx.q) else ""
     candidates = _names_after_noun_first(_sentence_candidates(ctx, top=TOP_PASSAGES), noun, several)
     bodies_in = {}                        # each sentence's bodies, read once
     if noun in lexicon.BODY_ASKED and candidates:
@@ -1258,11 +1302,13 @@ def answer_named(ctx: Evidence) -> Answer | None:
         if bodies:
             best = _with_number(text, bodies[0] if len(bodies) == 1 else
                                 (_after_preposition_asked(ctx, noun, text, bodies) or _nearest_to_key(ctx, text, bodies)))
+            best = _listed_beside_holding_name(ctx, text, best, bodies + capitalised_runs(text)) or best
             return _scored(entity_answer(ctx, chunk, s, e, best, "{x}."), cov, ctx,
                            after_noun=0.0, n_names=float(len(bodies)))
         runs = [r for r in capitalised_runs(text) if not _in_question(ctx, text[r[0]:r[1]])
                 and not all(w.lower() in _NOT_PERSON for w in text[r[0]:r[1]].split())
-                and not _sentence_opener(text, r) and not _dateline(text, r) and text[r[0]:r[1]] not in _KIND_ONLY]
+                and not _sentence_opener(text, r) and not _dateline(text, r) and text[r[0]:r[1]] not in _KIND_ONLY
+                and not _in_photo_credit(text, r)]
         other = [r for r in runs if _another_unit(text, r, noun)]
         if other and _nearest_to_key(ctx, text, runs) in other:
             return None              # the sentence that answers names another unit: none of those asked
@@ -1290,6 +1336,7 @@ def answer_named(ctx: Evidence) -> Answer | None:
             if phrase:                    # no name: what the sentence says in the place of "<noun> nào"
                 return _scored(entity_answer(ctx, chunk, s, e, phrase, "{x}."), cov, ctx, after_noun=1.0, n_names=1.0)
         best = after_noun[0] if len(after_noun) == 1 else _nearest_to_key(ctx, text, after_noun or runs)
+        best = _listed_beside_holding_name(ctx, text, best, runs) or best
         if best:
             whole = _within_body(ctx, text, _whole_answer(ctx, text, best))
             if best in noun_before and not asks_several(ctx.q):
@@ -1298,6 +1345,33 @@ def answer_named(ctx: Evidence) -> Answer | None:
             return _scored(entity_answer(ctx, chunk, s, e, whole, "{x}."), cov, ctx,
                            after_noun=float(bool(after_noun)), n_names=float(_choices(after_noun or runs, whole)))
     return None
+
+
+def _listed_beside_holding_name(ctx: Evidence, text: str, best: tuple[int, int] | None,
+                                runs: list[tuple[int, int]]) -> tuple[int, int] | None:
+    """"(Trung tâm thương mại Big C Đà Lạt và Vincom Plaza Bảo Lộc)" asked "… nào nằm ở Bảo Lộc?":
+    of names listed side by side, the one whose own words hold a name the question gives (and
+    the name chosen does not)."""
+    if best is None:
+        return None
+    # the question's pairs of words, but the noun's (typed in lower case, a town is no capitalised name)
+    said = fold(ctx.q.text).lower().replace("?", " ").split()
+    noun = set((ctx.q.noun or "").split())
+    pairs = {(a, b) for a, b in zip(said, said[1:]) if a not in noun and b not in noun}
+
+    def holds(r):
+        words = fold(text[r[0]:r[1]]).lower().split()
+        return len(words) > 2 and any(p in pairs for p in zip(words, words[1:]))
+    if holds(best):
+        return None
+    holding = [r for r in runs if r != best and holds(r)]
+    if len(holding) != 1:
+        return None
+    a, b = sorted((best, holding[0]))
+    return holding[0] if _LISTED_BETWEEN.fullmatch(text[a[1]:b[0]]) else None
+
+
+_LISTED_BETWEEN = re.compile(r"\s*(?:,|và|;)\s*")
 
 
 # "… có sản phẩm nào", "sản phẩm nào của …": the question asks what an owner has
@@ -1313,6 +1387,8 @@ def _item_of_the_owner_named(ctx: Evidence, text: str) -> tuple[int, int] | None
         if len(name.split()) < 2:
             continue
         for m in re.finditer(r"(?<!\w)cua\s+(?:[^;:,.()]{0,30}?\s)?" + re.escape(name) + r"(?!\w)", folded):
+            if text[m.start():m.start() + 3].lower() not in ("của", "cua"):
+                continue                  # "cửa khẩu Xín Mần" folds to it too
             start = max(folded.rfind(d, 0, m.start()) for d in ";:,") + 1
             item = text[start:m.start()]
             words = item.split()
@@ -1393,7 +1469,8 @@ def _quoted_after_noun(text: str, noun: str, names: list[str] = ()) -> tuple[int
     for m in re.finditer(rf"(?<!\w){re.escape(noun)}\s*[“\"]", folded):
         close = text.find("”" if text[m.end() - 1] == "“" else '"', m.end())
         if close > m.end() and len(text[m.end():close].split()) <= 2 * _MAX_PHRASE:
-            quoted.append((m.start(), m.end(), close))
+            inner = text[m.end():close]          # without the spaces some sites leave inside the marks
+            quoted.append((m.start(), m.end() + len(inner) - len(inner.lstrip()), close - len(inner) + len(inner.rstrip())))
     if len(quoted) > 1 and names:
         own = [folded[a:(quoted[i + 1][0] if i + 1 < len(quoted) else len(folded))] for i, (a, _, _) in enumerate(quoted)]
         for name in names:
@@ -1891,6 +1968,11 @@ _CITED_RECORD = re.compile(r"(?<!\w)(" + "|".join(re.escape(t) for t in RECORD_N
                            r"\s+số\s*([\w./-]*\d[\w./-]*)(?:\s+của\s+[^,;\d]{0,40})?,?\s*$", re.IGNORECASE)
 
 
+# a record the question names by its bare number ("Công văn số 6513", "Quyết định 1229/QĐ-UBND")
+_RECORD_NUMBER_ASKED = re.compile(r"(?:" + "|".join(re.escape(t) for t in RECORD_NOUNS) + r")\s+(?:số\s*)?(\d+)(?![\d.,])",
+                                  re.IGNORECASE)
+
+
 def answer_when(ctx: Evidence) -> Answer | None:
     folded = fold(ctx.q.text)
     noun = _RECORD_NOUN.search(folded)
@@ -1920,6 +2002,7 @@ def answer_when(ctx: Evidence) -> Answer | None:
                 return ans
     want = _WANT_UNIT.search(folded)
     asked = set(re.findall(r"\d+", ctx.q.text))
+    numbered = {m.group(1) for m in _RECORD_NUMBER_ASKED.finditer(ctx.q.text)}     # "Công văn số 6513"
     candidates = [c for c in _sentence_candidates(ctx, top=TOP_PASSAGES) if c[0] >= MIN_COVERAGE]
     effect = _EFFECT.search(folded.lower())
     if effect:
@@ -1953,6 +2036,8 @@ def answer_when(ctx: Evidence) -> Answer | None:
             if issued and not mentions(fold(text[max(0, m.start() - 80):m.end() + 80]), noun.group(1)):
                 continue                   # "Đề án số 364 ngày 09 tháng 5" is the đề án's date, not a chỉ thị's
             ref = _CITED_RECORD.search(text, max(0, m.start() - 80), m.start())
+            if ref and numbered and not any(ref.group(2) == n or ref.group(2).startswith(n + "/") for n in numbered):
+                continue                   # "Công văn số 6513 … ngày nào?" is not the date of công văn số 6380
             if ref and not (ref.group(2) in ctx.q.text or not named and mentions(folded, fold(ref.group(1)))):
                 continue                   # a cited record's own date answers only a question about that record
                 #                            (by its number, when the question names one by number)

@@ -258,6 +258,9 @@ def _capitalised_as_a_name(question: str, core: str) -> bool:
     return core.strip()[:1].isupper() and (not _opens(question, core) or _every_word_capitalised(core))
 
 
+_BATCH = re.compile(r"(?<!\w)(?:[Đđ]ợt|[Dd]ot)\s+(?:\d{1,2}|[IVX]{1,4})(?!\w)")     # a round of a year's work
+
+
 def resolve(question: str, previous: list[dict]) -> Resolution:
     """`previous`: the earlier turns as {question, resolved_question, frame, answer} dicts,
     oldest first. Returns the question to answer."""
@@ -293,6 +296,11 @@ def resolve(question: str, previous: list[dict]) -> Resolution:
                 part.question = _append(part.question, day)
             elif period and not part_q.years and not part_q.period:
                 part.question = _append(part.question, period)
+            # and of its round: "Đợt 2 năm 2022 … công nhận bao nhiêu sản phẩm?" then "Trong đó bao
+            # nhiêu sản phẩm đạt 3 sao?" asks the round's, not the year's end count
+            batch = _BATCH.search(whole)
+            if batch and not _BATCH.search(part.question):
+                part.question = _append(part.question, batch.group().lower())
             return part
         if not part.unresolvable:
             # "Trong đó nghị định ban hành năm 2022 là nghị định nào?", "Trong đó Quảng Bình có

@@ -20,7 +20,8 @@ from ..text import lexicon
 from ..text.lexicon import MEASURE_UNITS, MONEY_WORDS, PASSAGE_CUES, QUESTION_WORDS, ROMAN, ROMAN_OF, Words
 from ..text.numbers import COUNT_NOUNS, find_quantities
 from ..text.places import Place, find_places
-from ..text.vietnamese import capitalised_runs, fold, folded_syllables, has_diacritics, is_syllable, mostly_plain, syllables
+from ..text.vietnamese import (capitalised_runs, counted_nouns_folded, fold, folded_syllables, has_diacritics, is_syllable,
+                               mostly_plain, syllables)
 
 
 @dataclass
@@ -168,16 +169,16 @@ _DOCUMENT = re.compile(r"\b(nghi dinh|quyet dinh|nghi quyet|thong tu|luat|chi th
                        # "kế hoạch số mấy", "chương trình hành động nào" ("vượt kế hoạch bao nhiêu" asks a figure)
                        r"|\b(ke hoach|chuong trinh hanh dong)\s+(?:so\s+(?:nao|may|bao nhieu|gi)|nao|gi)\b")
 _DOC_NUMBER_Q = re.compile(r"\b(nghi dinh|quyet dinh|nghi quyet|thong tu|van ban)?\b.*\bso hieu\b")
-_NAMED = re.compile(r"(?:^|\s)((?:[a-z]+\s+){0,2}[a-z]+(?:\s+\d{1,2})?)\s+(?:nao|gi)\b")   # "ngành cấp 2 nào"
+_NAMED = re.compile(r"(?:^|\s)((?:[a-z]+\s+){0,3}[a-z]+(?:\s+\d{1,2})?)\s+(?:nao|gi)\b")   # "ngành cấp 2 nào"
 _ASKS_BODY = re.compile(r"(?:^|\s)(?:" + lexicon.alternation(lexicon.BODY_ASKED)
                         + r")\s+nao\b")
 # "lãnh đạo công ty nào", "Giám đốc Sở nào": the body is asked, not its leader
 _LEADER_OF_BODY = re.compile(r"\b(?:lanh dao|giam doc|chu tich|thu truong|truong)\s+(?:cua\s+)?(?:"
                              + lexicon.alternation(lexicon.BODY_ASKED) + r")\s+nao\b")
 NOUN_STOP = {"la", "co", "duoc", "cua", "voi", "cho", "tai", "thanh", "ten", "theo", "va", "o", "vao", "ra", "boi",
-             "thuoc"}
+             "thuoc", "sang"}
 _NOUN_STOP_WRITTEN = {"là", "có", "được", "của", "với", "cho", "tại", "thành", "tên", "theo", "và", "ở", "vào", "ra", "bởi",
-                      "thuộc"}          # "… thuộc xã nào?" asks a commune
+                      "thuộc", "sang"}          # "… thuộc xã nào?" asks a commune; "… sang thị trường nào?" a market
 
 
 def _blanked(text: str, spans: list[tuple[int, int]]) -> str:
@@ -419,6 +420,9 @@ _ORDINAL_ASKED_PLAIN = re.compile(r"\b(?:lan|ky hop|khoa|phien|dot)\s+thu\s+(?:m
 _SHARE_OF = re.compile(r"\bchiem\s+(?:ty\s*(?:le|trong)\s+)?(?:la\s+)?(?:bao nhieu|may)\s*(?:phan tram|%)?")
 
 
+_PLURAL_MARKERS = {"nhung", "cac"}
+
+
 def _named_noun(text: str, m: re.Match) -> str | None:
     """The noun a "<noun> nào/gì" question asks by (`m`, of `_NAMED` on the folded text)."""
     words = m.group(1).split()
@@ -432,14 +436,20 @@ def _named_noun(text: str, m: re.Match) -> str | None:
     # (one syllable only as the whole noun: "trường" of "thị trường", "sở" of "cơ sở" are none)
     body = next((" ".join(words[k:]) for k in range(len(words) - 1)
                  if " ".join(words[k:]) in lexicon.BODY_ASKED), None)
-    while words and (stops[0] or (written[0] in lexicon.QUESTION_WORDS_ACCENTED if marked
-                                  else words[0] in QUESTION_WORDS)):
+    # (and a plural's marker: "những nhà máy thép nào", "các cửa khẩu nào")
+    while words and (stops[0] or words[0] in _PLURAL_MARKERS or (written[0] in lexicon.QUESTION_WORDS_ACCENTED if marked
+                                                                 else words[0] in QUESTION_WORDS)):
         words, stops, written = words[1:], stops[1:], written[1:]
     # the head noun is the word(s) right before nào/gì, after the last verb-like stop word
     for i in range(len(words) - 1, -1, -1):
         if stops[i]:
             words = words[i + 1:]
             break
+    # four words only for a noun the lexicon knows that long ("trung tâm thương mại nào"): otherwise
+    # the fourth is the predicate's ("khởi công khu công nghiệp nào", "tổ chức hội chợ nào")
+    if len(words) == 4 and " ".join(words) not in counted_nouns_folded() \
+            and " ".join(words) not in lexicon.BODY_ASKED:
+        words = words[1:]
     return body or " ".join(words) or None
 
 

@@ -20,7 +20,8 @@ from .candidates import (MIN_COVERAGE, MIN_PASSAGE_COVERAGE, PART_OF_A_WHOLE, TO
                          asked_verb, change_end_ok, counted_right_after, country_ok, funding_in_sentence, funding_ok,
                          funding_said,
                          group_of, group_ok, identifier_ok, in_a_list_of_targets, label_ok, level_ok, listed_name_ok,
-                         measure_acronym_ok, names_a_market_asked, names_ok, organisation_ok, origin_ok, part_ok,
+                         measure_acronym_ok, names_a_defined_term, names_a_market_asked, names_ok, organisation_ok,
+                         origin_ok, part_ok,
                          period_ok, place_ok, rank_ok, region_ok, same_group, scope_ok, stars_ok, start_of_change_ok,
                          stated_as_planned, sum_ok, table_context, unit_ok, unstated_ok, zone_ok)
 from .features import (CHANGE_VERBS, asked_after_count, asked_count_phrase, asked_setting, clause, counted_share,
@@ -242,8 +243,31 @@ def _bound_to_the_measure_asked(ctx: Evidence, out: list[Candidate]) -> list[Can
 
     bound = {(c.figure.doc, c.figure.sentence_start, c.figure.unit) for c in out if measured(c.figure)
              and of_the_asked(c.figure)}
+    # where the sentence names the measure asked last before a figure bound to it
+    named_at = {}
+    for c in out:
+        key = (c.figure.doc, c.figure.sentence_start, c.figure.unit)
+        if key in bound and measured(c.figure) and of_the_asked(c.figure):
+            said = fold(c.figure.sentence[:c.figure.start - c.figure.sentence_start]).lower()
+            at = [m.start() for a in asked for m in re.finditer(r"(?<!\w)" + re.escape(a) + r"(?!\w)", said)]
+            if at:
+                named_at[key] = max(named_at.get(key, -1), max(at))
+
+    def before_the_measure(f: Figure) -> bool:
+        # (in an earlier clause that names none of it: "300 triệu đồng từ ngân sách", "1 tỷ đồng kinh
+        # phí khuyến công …; kinh phí quốc gia …" are the measure's own)
+        at = named_at.get((f.doc, f.sentence_start, f.unit))
+        pos, end = f.start - f.sentence_start, f.end - f.sentence_start
+        stop = re.search(r"[,;]", f.sentence[end:])
+        own = fold(f.sentence[max(f.sentence.rfind(",", 0, pos), f.sentence.rfind(";", 0, pos)) + 1:
+                              end + stop.start() if stop else len(f.sentence)]).lower()
+        return at is not None and f.end - f.sentence_start <= at \
+            and bool(re.search(r"[,;]", f.sentence[f.end - f.sentence_start:at])) and not any(_phrase_in(a, own) for a in asked)
+
+    # (a figure of no measure, written before the sentence names the one asked, is of what comes before:
+    # "… cho 4.875 lao động, đạt 82% kế hoạch, với kinh phí giải ngân là 8,6 tỷ đồng, đạt 84%")
     return [c for c in out if (c.figure.doc, c.figure.sentence_start, c.figure.unit) not in bound
-            or not measured(c.figure) or of_the_asked(c.figure)]
+            or (not measured(c.figure) and not before_the_measure(c.figure)) or of_the_asked(c.figure)]
 
 
 # what a change is of, written after it: "tăng 11,6% về số doanh nghiệp đăng ký và tăng 17,8% về vốn"
@@ -268,7 +292,7 @@ def _part_of_the_place_asked(ctx: Evidence, f: Figure, names: set[str]) -> bool:
     if _DETAIL_OPENER.match(f.sentence):
         # "Cụ thể, có 56 đề án khuyến công địa phương …" details the sentence before ("tỉnh Lâm Đồng
         # đã triển khai thực hiện 65 đề án …"), whose province is its own
-        return _names_a_province_asked(ctx.sentence_before(f), names)
+        return _names_a_province_asked(ctx.sentence_before(f, past_captions=True), names)
     among = list(lexicon.AMONG_WRITTEN.finditer(f.sentence, 0, max(pos, 0)))
     if not among:
         return False
@@ -283,7 +307,9 @@ def _names_a_province_asked(text: str, names: set[str]) -> bool:
 
 
 _EACH = re.compile(r"(?<!\w)mỗi(?!\w)", re.IGNORECASE)
-_DETAIL_OPENER = re.compile(r"[\s\-–*]*(?:cụ thể|chi tiết)(?!\w)", re.IGNORECASE)
+# (and "Theo đó", what the decision or report just named provides: "… phê duyệt kết quả … đợt 2 năm
+# 2022. Theo đó, UBND tỉnh An Giang công nhận 14 sản phẩm …")
+_DETAIL_OPENER = re.compile(r"[\s\-–*]*(?:cụ thể|chi tiết|theo đó)(?!\w)", re.IGNORECASE)
 
 
 def _continues_the_sentence_before(ctx: Evidence, f: Figure) -> bool:
@@ -292,7 +318,7 @@ def _continues_the_sentence_before(ctx: Evidence, f: Figure) -> bool:
     phương … đạt 87,3%"): read with it, it must say what the question asks as a sentence would."""
     if not (lexicon.AMONG_WRITTEN.match(f.sentence.lstrip(" \t-–*")) or _DETAIL_OPENER.match(f.sentence)):
         return False
-    before = ctx.sentence_before(f)
+    before = ctx.sentence_before(f, past_captions=True)
     names = ctx.q.place_names()
     if names and not _names_a_province_asked(before, names):
         return False            # a province asked must be the one the sentence before is about
@@ -323,8 +349,9 @@ def _says_more_of_the_question(ctx: Evidence, c: Candidate, others: list[Candida
 
 def _in_own_record(ctx: Evidence, f: Figure) -> bool:
     """A figure bound to no subject in a record about the province asked and no other
-    ("Phần thưởng kèm theo mỗi giấy chứng nhận là 3 triệu đồng" in a province's report)."""
-    return not f.entity and ctx.doc_names_only(f.doc, ctx.q.place_names())
+    ("Phần thưởng kèm theo mỗi giấy chứng nhận là 3 triệu đồng" in a province's report), or to a
+    term the record abbreviates ("Số lượng VLNCN các đơn vị đã sử dụng … là hơn 370 tấn")."""
+    return (not f.entity or names_a_defined_term(ctx, f)) and ctx.doc_names_only(f.doc, ctx.q.place_names())
 
 
 def _a_change_measured(q, f: Figure) -> bool:

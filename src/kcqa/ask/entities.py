@@ -210,8 +210,12 @@ _PHOTO_CREDIT = re.compile(r"\(\s*ảnh(?:\s+minh\s+họa|\s+minh\s+hoạ)?\s*:[
                            re.IGNORECASE | re.MULTILINE)
 
 
-def _in_photo_credit(text: str, span: tuple[int, int]) -> bool:
-    return any(m.start() <= span[0] and span[1] <= m.end() for m in _PHOTO_CREDIT.finditer(text))
+def _photo_credits(text: str) -> list[tuple[int, int]]:
+    return [m.span() for m in _PHOTO_CREDIT.finditer(text)]
+
+
+def _within_any(spans: list[tuple[int, int]], span: tuple[int, int]) -> bool:
+    return any(a <= span[0] and span[1] <= b for a, b in spans)
 
 
 def _person_names(text: str) -> list[tuple[int, int]]:
@@ -219,8 +223,9 @@ def _person_names(text: str) -> list[tuple[int, int]]:
     a family name is a name, any other must hold no title or agency word."""
     from ..text.lexicon import FAMILY_NAMES
     out = []
+    credits = _photo_credits(text)
     for s, e in _unhyphenated(capitalised_runs(text), text):
-        if _in_photo_credit(text, (s, e)):
+        if _within_any(credits, (s, e)):
             continue
         words = text[s:e].split()
         while words and words[0].rstrip(".").lower() in _HONORIFIC:
@@ -1305,10 +1310,11 @@ def answer_named(ctx: Evidence) -> Answer | None:
             best = _listed_beside_holding_name(ctx, text, best, bodies + capitalised_runs(text)) or best
             return _scored(entity_answer(ctx, chunk, s, e, best, "{x}."), cov, ctx,
                            after_noun=0.0, n_names=float(len(bodies)))
+        credits = _photo_credits(text)
         runs = [r for r in capitalised_runs(text) if not _in_question(ctx, text[r[0]:r[1]])
                 and not all(w.lower() in _NOT_PERSON for w in text[r[0]:r[1]].split())
                 and not _sentence_opener(text, r) and not _dateline(text, r) and text[r[0]:r[1]] not in _KIND_ONLY
-                and not _in_photo_credit(text, r)]
+                and not _within_any(credits, r)]
         other = [r for r in runs if _another_unit(text, r, noun)]
         if other and _nearest_to_key(ctx, text, runs) in other:
             return None              # the sentence that answers names another unit: none of those asked

@@ -853,8 +853,8 @@ def _placed_by_the_verb_asked(question: str, text: str) -> tuple[int, int] | Non
         return None
     head = " ".join(m.group(1).split()[:4])
     ft = fold(text).lower()
+    verb = re.compile(r"(?:\s+[^\s,;.()]+){0,4}?\s+(?:duoc\s+)?" + m.group(2) + r"(?=\s+(?:tai|o)\s)")
     for said in re.finditer(r"(?<!\w)" + re.escape(head) + r"(?!\w)", ft):
-        verb = re.compile(r"(?:\s+[^\s,;.()]+){0,4}?\s+(?:duoc\s+)?" + m.group(2) + r"(?=\s+(?:tai|o)\s)")
         v = verb.match(ft, said.end())
         if v:
             found = _AT_STRETCH.match(text, v.end())

@@ -261,8 +261,8 @@ def _bound_to_the_measure_asked(ctx: Evidence, out: list[Candidate]) -> list[Can
         stop = re.search(r"[,;]", f.sentence[end:])
         own = fold(f.sentence[max(f.sentence.rfind(",", 0, pos), f.sentence.rfind(";", 0, pos)) + 1:
                               end + stop.start() if stop else len(f.sentence)]).lower()
-        return at is not None and f.end - f.sentence_start <= at \
-            and bool(re.search(r"[,;]", f.sentence[f.end - f.sentence_start:at])) and not any(_phrase_in(a, own) for a in asked)
+        return at is not None and end <= at and bool(re.search(r"[,;]", f.sentence[end:at])) \
+            and not any(_phrase_in(a, own) for a in asked)
 
     # (a figure of no measure, written before the sentence names the one asked, is of what comes before:
     # "… cho 4.875 lao động, đạt 82% kế hoạch, với kinh phí giải ngân là 8,6 tỷ đồng, đạt 84%")

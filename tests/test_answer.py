@@ -4253,3 +4253,102 @@ def test_where_a_thing_is_placed_is_read_after_the_verb_asked(tmp_path, model_ca
         "Tboung Khmum qua lại giao thương.\n")})
     assert _stated(engine, "Chợ kiểu mẫu biên giới chung Việt Nam – Campuchia đầu tiên được đặt ở đâu?") in \
         (None, "khu vực cửa khẩu Đa của Campuchia")
+
+
+def test_a_province_asked_leaves_a_word_alike_folded_and_a_lead_restated_is_broken_down(tmp_path, model_cache):
+    """"Gia Lai … vi phạm giá điện": the province takes no "giá" from the question, nor from the lead
+    that names it ("Công ty Điện lực Gia Lai phát hiện … vụ vi phạm sử dụng điện" had covered "giá");
+    and the body restates the lead's whole before breaking it down ("… gồm 21 vụ trộm cắp điện,
+    187 vụ vi phạm giá điện …"): a part named by the question is asked, not the whole."""
+    engine = _records_engine(tmp_path, model_cache, {"dien.txt": (
+        "Gia Lai: kiểm tra sử dụng điện\n\n"
+        "Qua kiểm tra, Công ty Điện lực Gia Lai phát hiện gần 1.200 vụ vi phạm sử dụng điện.\n\n"
+        "Từ đầu năm, công ty đã thực hiện trên 30.000 lượt kiểm tra. Qua kiểm tra phát hiện gần 1.200 vụ vi "
+        "phạm sử dụng điện, gồm 21 vụ trộm cắp điện, 187 vụ vi phạm giá điện và 992 vụ vi phạm khác.\n")})
+    assert _stated(engine, "Gia Lai phát hiện bao nhiêu vụ vi phạm giá điện?") == "187 vụ"
+    assert _stated(engine, "Gia Lai phat hien bao nhieu vu trom cap dien?") == "21 vụ"
+
+
+def test_a_ranking_of_the_other_trade_direction_answers_no_leader_asked(tmp_path, model_cache):
+    """"… dẫn đầu cả nước về xuất khẩu?" is not ranked by the imports' list ("… có kim ngạch nhập khẩu
+    cao nhất cả nước lần lượt là …"): the sentence that says who leads the exports answers."""
+    engine = _records_engine(tmp_path, model_cache, {"xnk.txt": (
+        "Xuất nhập khẩu 9 tháng năm 2023 của các địa phương\n\n"
+        "Tính chung 9 tháng năm 2023, thành phố Hồ Chí Minh vẫn là địa phương dẫn đầu cả nước về kim ngạch xuất "
+        "khẩu với 31,5 tỷ USD. Về nhập khẩu, 9 tháng đầu năm, 03 địa phương có kim ngạch nhập khẩu cao nhất cả "
+        "nước lần lượt là Hà Nội (27,1 tỷ USD), Bắc Ninh (24,3 tỷ USD) và Hải Phòng (15,2 tỷ USD).\n")})
+    assert _stated(engine, "9 tháng năm 2023, địa phương nào dẫn đầu cả nước về xuất khẩu?") in \
+        (None, "thành phố Hồ Chí Minh")
+    assert _stated(engine, "9 tháng năm 2023 địa phương nào có kim ngạch nhập khẩu cao nhất?") == "Hà Nội"
+
+
+def test_an_events_year_is_no_period_and_a_count_of_provinces_no_amount(tmp_path, model_cache):
+    """"Hội chợ … 2023 có bao nhiêu gian hàng …?": the year names the fair, whose month ("trong tháng
+    8/2023") is its time, not a month's count; and "cả nước xuất khẩu được bao nhiêu?" is not answered
+    by how many provinces exported over a billion ("09 tỉnh, thành phố")."""
+    engine = _records_engine(tmp_path, model_cache, {
+        "hoi-cho.txt": "Hội chợ thương mại vùng cao Nghệ An năm 2023\n\n"
+                       "Hội chợ dự kiến tổ chức 05 ngày trong tháng 8/2023 tại huyện Quỳ Hợp. Quy mô hội chợ khoảng "
+                       "200 gian hàng; trong đó 60 gian hàng được ngân sách tỉnh hỗ trợ kinh phí, bao gồm: 22 gian "
+                       "của các huyện miền núi; 38 gian hàng của các làng nghề.\n",
+        "xuat-khau.txt": "Xuất khẩu tháng 9/2023\n\n"
+                         "Trong tháng 9/2023, cả nước có 09 tỉnh, thành phố có kim ngạch xuất khẩu đạt trên 01 tỷ USD.\n",
+    })
+    assert _stated(engine, "Hội chợ thương mại vùng cao Nghệ An 2023 có bao nhiêu gian hàng được ngân sách tỉnh "
+                           "hỗ trợ?") == "60 gian hàng"
+    assert "09 tỉnh, thành phố" not in _weighed(engine, "Tháng 9/2023 cả nước xuất khẩu được bao nhiêu?")
+    assert _stated(engine, "Tháng 9/2023 cả nước có bao nhiêu tỉnh có kim ngạch xuất khẩu trên 1 tỷ USD?") == \
+        "09 tỉnh, thành phố"
+
+
+def test_on_average_is_no_action_and_one_item_of_a_summed_list_is_its_part(tmp_path, model_cache):
+    """"mỗi ngày xuất khẩu trung bình bao nhiêu toa?": the count after "xuất khẩu", not after "nhập khẩu
+    trung bình" ("trung bình" had been read as the verb asked); and a whole that sums a list ("Tổng số
+    tiền xử phạt vi phạm hành chính, tiền bán hàng hóa tịch thu, … và trị giá hàng hóa tiêu hủy …") does
+    not answer a question that names one of its items, which the next sentence gives."""
+    engine = _records_engine(tmp_path, model_cache, {
+        "ga.txt": "Cửa khẩu ga đường sắt Đồng Đăng năm 2023\n\n"
+                  "Tại cửa khẩu Ga đường sắt quốc tế Đồng Đăng, lưu lượng hàng hóa trung bình xuất khẩu 21 toa/ngày, "
+                  "nhập khẩu trung bình 40-45 toa/ngày.\n",
+        "qltt.txt": "Quản lý thị trường tỉnh Thái Bình tháng 5/2023\n\n"
+                    "Trong tháng 5/2023, lực lượng Quản lý thị trường tỉnh Thái Bình đã kiểm tra 96 vụ. Tổng số tiền xử "
+                    "phạt vi phạm hành chính, tiền bán hàng hóa tịch thu, tiền thu từ thu lợi bất hợp pháp và trị giá "
+                    "hàng hóa tiêu hủy trong tháng 5 là 930.450.000 đồng. Trong đó, lực lượng chức năng đã xử phạt vi "
+                    "phạm hành chính 715.200.000 đồng; tiền bán hàng hóa tịch thu 105.000.000 đồng.\n",
+    })
+    assert _stated(engine, "Ở cửa khẩu Ga đường sắt quốc tế Đồng Đăng năm 2023, mỗi ngày xuất khẩu trung bình bao "
+                           "nhiêu toa?") == "21 toa/ngày"
+    assert _stated(engine, "Tháng 5 Thái Bình xử phạt vi phạm hành chính bao nhiêu tiền?") == "715.200.000 đồng"
+
+
+def test_a_span_of_months_in_words_and_among_the_whole_in_the_sentence_before(tmp_path, model_cache):
+    """"Bốn tháng đầu năm 2023" is "4 tháng đầu năm 2023", also typed without marks ("bon" had been
+    restored as "bón"); and "Trong số các sản phẩm tham gia bình chọn có 95 sản phẩm thủ công mỹ nghệ,
+    …" breaks down the count the sentence before gives: the whole answers a question naming no part."""
+    engine = _records_engine(tmp_path, model_cache, {
+        "qltt.txt": "Quản lý thị trường Hưng Yên 4 tháng đầu năm 2023\n\n"
+                    "Trong 4 tháng đầu năm 2023, lực lượng Quản lý thị trường tỉnh Hưng Yên đã kiểm tra 231 vụ và "
+                    "xử lý 158 vụ vi phạm.\n",
+        "binh-chon.txt": "Bình chọn sản phẩm công nghiệp nông thôn tiêu biểu tỉnh Nam Định năm 2019\n\n"
+                         "Chương trình bình chọn sản phẩm công nghiệp nông thôn cấp tỉnh năm nay thu hút 204 sản "
+                         "phẩm của 131 cơ sở, doanh nghiệp trong tỉnh tham gia, tăng gần gấp đôi so với năm trước. "
+                         "Trong số các sản phẩm tham gia bình chọn có 95 sản phẩm thủ "
+                         "công mỹ nghệ, 41 sản phẩm nông, lâm sản, 68 sản phẩm khác.\n",
+    })
+    assert _stated(engine, "Bốn tháng đầu năm 2023, QLTT Hưng Yên xử lý bao nhiêu vụ vi phạm?") == "158 vụ"
+    assert _stated(engine, "Bon thang dau nam 2023 QLTT Hung Yen xu ly bao nhieu vu vi pham?") == "158 vụ"
+    assert _stated(engine, "Nam Định năm 2019 có bao nhiêu sản phẩm tham gia bình chọn?") == "204 sản phẩm"
+    assert _stated(engine, "Nam Dinh nam 2019 co bao nhieu san pham tham gia binh chon CNNT cap tinh?") == "204 sản phẩm"
+    assert _stated(engine, "Nam Định năm 2019 có bao nhiêu sản phẩm thủ công mỹ nghệ tham gia bình chọn?") == \
+        "95 sản phẩm"
+
+
+def test_who_a_question_says_someone_is_is_read_where_a_sentence_says_it(tmp_path, model_cache):
+    """"Chủ cơ sở là ai?" over "… Đội Quản lý thị trường số 9 … chủ trì …" and "chủ cơ sở là ông
+    Trần Văn Lộc": the sentence that says who the owner is, though the first covers "chủ" (of "chủ
+    trì") and "cơ sở" too ("Đội Quản" had been stated)."""
+    engine = _records_engine(tmp_path, model_cache, {"tui-xach.txt": (
+        "Hà Nội: phát hiện túi xách giả nhãn hiệu\n\n"
+        "Ngày 5/10, Đội Quản lý thị trường số 9 (Chi cục Quản lý thị trường Thành phố Hà Nội) chủ trì kiểm tra một "
+        "cơ sở kinh doanh túi xách tại Thành phố Hà Nội. Theo thông tin ban đầu, chủ cơ sở là ông Trần Văn Lộc.\n")})
+    assert _stated(engine, "Hà Nội chủ cơ sở là ai?") == "Trần Văn Lộc"

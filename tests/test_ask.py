@@ -1810,3 +1810,24 @@ def test_a_part_is_asked_of_its_wholes_round(part):
     assert r.resolved and "đợt 2" in r.question.lower() and "2022" in r.question
     r = resolve(part, [_turn("Năm 2022 Đồng Tháp công nhận bao nhiêu sản phẩm OCOP?", kind="count")])
     assert r.resolved and "đợt" not in r.question.lower()
+
+
+def test_a_follow_up_that_names_its_own_subject_takes_no_earlier_measure():
+    """"Tổng dự toán năm đó của tỉnh này là bao nhiêu?" after "… đối ứng bao nhiêu tiền?" names what it
+    asks: "tiền" is not glued before it ("Tiền tổng dự toán …" had been asked); a bare predicate still
+    takes the earlier measure."""
+    turns = [_turn("Năm 2023 doanh nghiệp ở Vĩnh Long đối ứng bao nhiêu tiền?")]
+    r = resolve("Tổng dự toán năm đó của tỉnh này là bao nhiêu?", turns)
+    assert r.resolved and not fold(r.question).lower().startswith("tien")
+    assert "Vĩnh Long" in r.question and "2023" in r.question
+    turns = [_turn("Năm 2019 tổng kinh phí khuyến công của Quảng Nam là bao nhiêu?")]
+    assert "kinh phí" in resolve("Đạt bao nhiêu phần trăm kế hoạch?", turns).question
+
+
+def test_a_year_written_only_in_the_day_a_span_starts_is_carried_as_that_day():
+    """"Trong đợt cao điểm từ 15/12/2024, …" runs to the record's time: a follow-up carries "từ
+    15/12/2024", not "năm 2024" (which had let the year's national figure answer)."""
+    r = resolve("Hàng hóa buộc tiêu hủy trị giá bao nhiêu?",
+                [_turn("Trong đợt cao điểm từ 15/12/2024, lực lượng chức năng xử lý bao nhiêu vụ vi phạm?",
+                       kind="count")])
+    assert "15/12/2024" in r.question and "năm 2024" not in r.question

@@ -604,3 +604,14 @@ def test_what_a_count_question_counts_keeps_words_that_fold_to_function_words():
     assert asked_count_phrase("Tỉnh có bao nhiêu cửa hàng xăng dầu?") == ["cua", "hang", "xang", "dau"]
     assert asked_count_phrase("Có bao nhiêu vụ bị khởi tố trong năm?") == ["vu", "khoi", "to"]
     assert asked_count_phrase("co bao nhieu vu bi khoi to") == ["vu", "khoi", "to"]
+
+
+def test_a_span_in_words_is_read_as_its_digits_and_a_span_starting_on_a_day_names_no_year():
+    """"Sáu tháng đầu năm 2025" is the period "6 tháng đầu năm" ("sau tháng 4" stays "after April");
+    "từ 15/12/2024" starts a span that runs to the record's time: its year is no year asked."""
+    assert parse_question("Sáu tháng đầu năm 2025, QLTT cả nước xử phạt bao nhiêu tiền?").period == "6 thang dau nam"
+    assert parse_question("Bốn tháng qua, Hưng Yên xử lý bao nhiêu vụ?").text.startswith("4 tháng qua")
+    assert parse_question("Sau tháng 4/2024, giá xăng tăng bao nhiêu?").text.startswith("Sau tháng 4")
+    q = parse_question("Trong đợt cao điểm từ 15/12/2024, lực lượng chức năng xử lý bao nhiêu vụ vi phạm?")
+    assert q.years == set() and (15, 12) in q.days
+    assert parse_question("Từ 15/12/2024 đến 15/1/2025 xử lý bao nhiêu vụ?").years == {2024, 2025}

@@ -92,9 +92,19 @@ class Evidence:
         self.excluded: set[tuple[str, int]] = set()   # figure occurrences known not to answer (doc, start)
         self.idf = engine.searcher.bm25.idf
         self.max_idf = max(self.idf.values(), default=1.0)
+        # the province's syllables are no words to cover, but a word the question also writes outside
+        # it is ("Gia Lai … vi phạm giá điện" asks "giá")
         place_words = {w for written, _ in q.places for w in (fold(s) for _, _, s in syllables(written))}
-        self.content = [w for w in q.content if w not in place_words
+        rest = q.text
+        for written, _ in q.places:
+            rest = re.sub(re.escape(written), " ", rest, flags=re.IGNORECASE)
+        outside = {fold(s) for _, _, s in syllables(rest)}
+        self.content = [w for w in q.content if (w not in place_words or w in outside)
                         and w not in {"tinh", "thanh", "pho"}]
+        # … and such a word is covered only outside the province's name ("Gia Lai" says no "giá")
+        self.beside_place = place_words & set(self.content)
+        self.place_forms = sorted({n for written, ps in q.places for n in [written] + [p.name for p in ps]},
+                                  key=len, reverse=True)
         self.rank = {p.chunk.id: i for i, p in enumerate(self.passages)}
         asked = f" {folded_syllables(q.text)} "
         self.equivalents = [(p, [o for o in group if o != p]) for group in _EQUIVALENTS for p in group
@@ -136,6 +146,11 @@ class Evidence:
             for asked, equivalents in self.equivalents:
                 if any(f" {e} " in joined for e in equivalents):
                     have.update(asked.split())
+        if self.beside_place and self.beside_place & have:
+            outside = text
+            for name in self.place_forms:
+                outside = re.sub(re.escape(name), " ", outside, flags=re.IGNORECASE)
+            have -= self.beside_place - set(folded_syllables(outside).split())
         total = sum(self.weight(w) for w in words)
         got = sum(self.weight(w) for w in words if w in have)
         return got / total if total else 0.0
@@ -358,6 +373,8 @@ class Evidence:
 
 
 _MONEY_MEASURES = {fold(m) for m in MONEY_WORDS}
+# a count of places or countries ("09 tỉnh, thành phố", "12 địa phương"), folded: what the places did is no amount
+_PLACES_COUNTED = re.compile(r"(tinh|thanh pho|dia phuong|huyen|xa|phuong|thi xa|quoc gia|nuoc)(?!\w)")
 
 
 _MONEY_SAID = re.compile(r"\b(?:tien|dong|ty|trieu|nghin|ngan|usd|vnd|kinh phi|von)\b")
@@ -468,6 +485,10 @@ def unit_ok(q: Question, f: Figure) -> bool:
         # (also after the period that opens it: "Trong 6 tháng đầu năm 2020, tổng công suất … là bao nhiêu?")
         if f.unit == "%" and not q.change and _TOTAL_ASKED.match(_PERIOD_OPENING.sub("", " ".join(folded_syllables(q.text).split()))):
             return False
+        counted_places = _PLACES_COUNTED.match(unit.lower())
+        if counted_places and not mentions(fold(q.text).lower(), counted_places.group(1)):
+            return False        # "cả nước xuất khẩu được bao nhiêu?" is no count of the provinces that did
+        #                         ("cả nước có 09 tỉnh, thành phố có kim ngạch xuất khẩu đạt trên 01 tỷ USD")
         return f.unit == "%" or unit in {fold(u) for u in MONEY_UNITS} or bool(unit)
     return True
 
@@ -904,7 +925,10 @@ _BASE_CLAUSE = re.compile(r"\b(?:chiem|so voi)\b(?:[^,;]|(?<=\d),(?=\d))*")
 # "…, trong đó …", "trong số này": what follows breaks down a figure stated before it
 # … and a count right after ", với" or ", gồm" ("tổ chức 120 lớp truyền, dạy nghề, với 80 lớp … tại các
 # làng thuần nông, 40 lớp …", "có 135 đơn vị, gồm 110 xã …"): the parts of the figure before
-_AMONG = re.compile(lexicon.AMONG_WRITTEN.pattern + r"|,\s*(?:với|gồm|bao gồm)(?=\s+\d)", re.IGNORECASE)
+# … and a sentence that opens "Trong số các <whole's words> có …" ("Trong số các sản phẩm tham gia bình
+# chọn có 107 sản phẩm thủ công mỹ nghệ, 38 …"): the parts of the whole the sentence before counts
+_AMONG = re.compile(lexicon.AMONG_WRITTEN.pattern + r"|,\s*(?:với|gồm|bao gồm)(?=\s+\d)"
+                    r"|^\s*trong số (?:các|những)\s[^,;:.\d]*?(?:,\s*|\s)(?:có|gồm)(?=\s+\d)", re.IGNORECASE)
 _NEGATIONS = lexicon.folded(lexicon.NEGATIONS)
 _SCALE = r"(?:(?:nghìn tỷ|ngàn tỷ|tỷ|tỉ|triệu|nghìn|ngàn|trăm)\s+)?"
 
@@ -1284,7 +1308,8 @@ def _counted_by_the_action_asked(q, f: Figure, whole: str) -> bool:
 def counted_right_after(f: Figure, verb: tuple[str, ...]) -> bool:
     """Whether the figure is written right after the action `verb` (folded syllables), words that
     name no action between ("đã tiến hành kiểm tra 2.881 vụ")."""
-    before = folded_syllables(f.sentence[max(0, f.start - f.sentence_start - 60):f.start - f.sentence_start]).split()
+    before = _ON_AVERAGE.sub(" ", " " + folded_syllables(f.sentence[max(0, f.start - f.sentence_start - 60):
+                                                                    f.start - f.sentence_start]).lower() + " ").split()
     while before and before[-1] in VERB_FILLERS:
         before.pop()
     if before and before[-1] == "la" and tuple(before[-len(verb):]) != verb:
@@ -1297,6 +1322,9 @@ def counted_right_after(f: Figure, verb: tuple[str, ...]) -> bool:
         return tuple(said[-len(verb):]) == verb and len(said) > len(verb) and said[-len(verb) - 1] in _ASPECT
     return tuple(before[-len(verb):]) == verb
 
+
+# "trung bình", "bình quân": how a count is taken, no action ("xuất khẩu trung bình 25 toa/ngày") (folded)
+_ON_AVERAGE = re.compile(r"(?<=\s)(?:trung binh|binh quan)(?=\s)")
 
 _ASPECT = {"da", "duoc", "dang", "se"}      # what marks a verb as one (folded)
 
@@ -1315,7 +1343,7 @@ _FUNCTION_WORDS = set(lexicon.STOPWORDS) | set(lexicon.QUESTION_WORDS)
 def asked_verb(q) -> tuple[str, ...]:
     """The action a count question asks the count of ("đã kiểm tra bao nhiêu vụ" → kiểm tra):
     the content words right before "bao nhiêu", up to two."""
-    m = _HOW_MANY.search(" " + fold(q.text).lower() + " ")
+    m = _HOW_MANY.search(_ON_AVERAGE.sub(" ", " " + fold(q.text).lower() + " "))
     if not m:
         return ()
     # (a name is no action: "Pele vô địch World Cup mấy lần?" counts "vô địch", not "World Cup")
@@ -1373,8 +1401,13 @@ def _names_the_part(q, asked: set[str], whole: str, part: str, measure: str = ""
     # … nor the unit nouns it counts places by ("28 tỉnh, thành phố" does not name "thành lập")
     bodies |= set().union(*(_common_words(m.group(), marked) for m in _UNIT_NOUNS_WRITTEN.finditer(q.text)))
     # (a place's words as written too: "Điện biên" typed without its capital is no part's "biên")
+    # (compared with their marks when the question has them: "Gia Lai" takes no "giá" from "vi phạm giá điện")
     named = {w for n in subjects for w in n.split()}
-    words = {w for w in (_common_words(q.text, True) if marked else asked) if fold(w).lower() not in named} - bodies
+    places_marked = {w.lower() for written, ps in q.places for n in [written] + [p.name for p in ps] for w in n.split()}
+    names = {w for n in q.names for w in fold(n).lower().split()}
+    words = {w for w in (_common_words(q.text, True) if marked else asked)
+             if (w.lower() not in places_marked and fold(w).lower() not in names if marked
+                 else fold(w).lower() not in named)} - bodies
     words -= _TOTAL_WORDS           # "tổng cộng" asks the whole: its "cộng" is not the part's "cộng đồng"
     # a phrase the question shares with the record's title names what the record is about, not a
     # part ("Hội chợ … hàng công nghiệp nông thôn …" asked of "350 gian hàng, gồm 250 gian hàng dành
@@ -1382,7 +1415,7 @@ def _names_the_part(q, asked: set[str], whole: str, part: str, measure: str = ""
     words -= _shared_phrase_words(q.text, title, marked)
     if _parts_own_words(whole, part, marked) & words:
         return True
-    if _one_of_a_pair_asked(q, whole, part):
+    if _one_of_a_pair_asked(q, whole, part) or _one_of_a_list_asked(q, whole, part):
         return True
     # the part's own measure, asked, that the whole does not say: "kim ngạch xuất khẩu" is a
     # part of "tổng kim ngạch xuất, nhập khẩu" though it has no word the whole lacks
@@ -1405,6 +1438,32 @@ def _one_of_a_pair_asked(q, whole: str, part: str) -> bool:
     asked = set(folded_syllables(q.text).split())
     one, other = set(pair.group(1).split()), set(pair.group(2).split())
     return one <= asked and not other & asked and one <= set(folded_syllables(part).split())
+
+
+# a whole that sums a list, named before its number: "Tổng số tiền xử phạt vi phạm hành chính, tiền bán
+# hàng hóa tịch thu, tiền thu từ thu lợi bất hợp pháp và trị giá hàng hóa tiêu hủy trong tháng 4 là …" (folded)
+_LIST_SUMMED = re.compile(r"\btong(?: so| gia tri| cong)?\s+((?:\w+[ ,]+){5,60}?)(?:la|dat|uoc dat|len toi|gom)\s+"
+                          r"(?:(?:gan|hon|tren|khoang)\s+)?\d")
+_ITEM_GENERIC = {"tien", "so", "gia", "tri", "cac", "cua", "tu", "trong", "thang", "nam", "quy"}
+
+
+def _one_of_a_list_asked(q, whole: str, part: str) -> bool:
+    """"… tháng 4 xử phạt hành chính bao nhiêu?" names one of the three or more things a whole sums
+    (that list, then "Trong đó, … đã xử phạt vi phạm hành chính 808.576.000 đồng; tiền bán hàng hóa
+    tịch thu …"): the part that is that one. An item is named by two or more of its own words (those
+    no other item writes), and no other item by any."""
+    summed = _LIST_SUMMED.search(fold(whole).lower())
+    if not summed:
+        return False
+    items = [{w for w in i.split() if w.isalpha()} - _ITEM_GENERIC
+             for i in re.split(r"\s*,\s*|\s+va\s+", summed.group(1)) if i.strip()]
+    if len(items) < 3:
+        return False
+    own = [i - set().union(*(o for o in items if o is not i)) for i in items]
+    asked = set(folded_syllables(q.text).split())
+    named = [o & asked for o in own]
+    hits = [n for n in named if n]
+    return len(hits) == 1 and len(hits[0]) >= 2 and hits[0] <= set(folded_syllables(part).split())
 
 
 def _rated_as_asked(q, f: Figure, whole: str) -> bool:
@@ -1588,6 +1647,10 @@ def _own_base_year(f: Figure) -> int | None:
     return int(m.group(1)) if m else None
 
 
+# an event named with its year: "Hội chợ thương mại miền Tây Thanh Hóa 2023", "hội nghị … năm 2019" (folded)
+_EVENT_YEAR = re.compile(lexicon.EVENT_NOUN_FOLDED.pattern + r"(?:\s+[^\W\d]+){0,8}?\s+(?:nam\s+)?(?:19|20)\d\d(?!\d)")
+
+
 def period_ok(ctx: Evidence, f: Figure) -> bool:
     """Years, quarters, month spans and days the question names must not contradict the figure's."""
     q = ctx.q
@@ -1615,8 +1678,12 @@ def period_ok(ctx: Evidence, f: Figure) -> bool:
         so_far = _SO_FAR.search(fold(q.text).lower()) and period_parts(f.period)[1]
         # "so với cùng kỳ 2024" alone: the same part of the year as the figure's, whichever it is
         same_part = not q.years - q.base_years and "cung ky" in fold(q.text).lower()
-        if not q.period and not q.days and not so_far and not same_part and (year_part(f.period) != (None, None)
-                                                           or lexicon.calendar_month(f.period) not in (None, 12)):
+        # (a year that names an event, "Hội chợ … miền Tây Thanh Hóa 2023", is no period of a count: the
+        # event's month, "tổ chức … trong tháng 7/2023", is its time, not a month's figure)
+        event_month = lexicon.calendar_month(f.period) is not None and year_part(f.period) == (None, None) \
+            and _EVENT_YEAR.search(fold(q.text).lower())
+        if not q.period and not q.days and not so_far and not same_part and not event_month and (
+                year_part(f.period) != (None, None) or lexicon.calendar_month(f.period) not in (None, 12)):
             # "năm 2020" is not answered by "6 tháng đầu năm 2020", "quý I/2020" nor "tháng 4/2020"
             # (but "từ đầu năm 2025 đến nay" asks the months so far: "9 tháng năm 2025")
             # ("hết tháng 12" closes the year; a day asked, "tại ngày 31/3/2021", is a point in

@@ -16,7 +16,7 @@ from ..text.numbers import find_quantities
 from ..text.places import find_places
 from ..text.vietnamese import capitalised_runs, fold, is_syllable, sentences, syllables
 from .candidates import MIN_COVERAGE, TOP_PASSAGES, Evidence, period_ok
-from .features import mentions
+from .features import measure_opposed, mentions
 from .frame import NOUN_STOP, identifiers_in, name_number_at
 from .compose import entity_answer, entity_support, figure_citation, lower_first
 from .rank import ENTITY_MODEL, load_ranker
@@ -39,6 +39,8 @@ def answer_superlative(ctx: Evidence) -> Answer | None:
         units = {f.unit for f in figs}
         if len(figs) < 2 or len(units) > 1:
             continue
+        if measure_opposed(q.measures, figs[0].sentence):
+            continue        # "… dẫn đầu về xuất khẩu?" is not ranked by "kim ngạch nhập khẩu cao nhất … là …"
         cov = ctx.coverage(figs[0].sentence + " " + ctx.doc_title(figs[0].doc) + " " + figs[0].measure)
         score = cov + 0.1 * min(len(figs), 5)
         if cov >= MIN_COVERAGE * 0.8 and score > best_score:
@@ -511,6 +513,32 @@ SIGNED_RECORD_COVERAGE = 0.8
 _COMPASS_WORDS = {"Đông", "Tây", "Nam", "Bắc"}       # "phía Tây Nam": where, no one's name
 
 
+# "<who> là ai?": what the question says the person is (folded, up to three words before "là ai")
+_SAID_TO_BE_ASKED = re.compile(r"((?:\w+ ){0,2}\w+) la ai\b")
+
+
+def _said_to_be(ctx: Evidence, cands) -> Answer | None:
+    """"Chủ cơ sở là ai?" is answered where a sentence says the same of a person: "chủ cơ sở là
+    ông Nguyễn Văn Khương", however well other sentences cover the question's words."""
+    m = _SAID_TO_BE_ASKED.search(fold(ctx.q.text).lower())
+    places = {w for p in ctx.q.place_names() for w in p.lower().split()}
+    words = [w for w in (m.group(1).split() if m else []) if w not in places]
+    if len(words) < 2:
+        return None
+    said = re.compile(r"(?<!\w)" + r"\s+".join(map(re.escape, words)) + r"\s+la\s+(?:(?:ong|ba|anh|chi|dong chi)\s+)?")
+    for cov, chunk, s, e, text in cands:
+        if cov < MIN_COVERAGE * 0.8:
+            continue
+        names = _person_names(text)
+        for hit in said.finditer(fold(text).lower()):
+            name = next((n for n in names if n[0] == hit.end()
+                         and fold(text[n[0]:n[1]].split()[0]) in lexicon.FAMILY_NAMES), None)
+            if name:
+                return _scored(entity_answer(ctx, chunk, s, e, name, "{x}."), cov, ctx,
+                               anchored=1.0, n_names=1.0, bound=1.0)
+    return None
+
+
 def answer_who(ctx: Evidence) -> Answer | None:
     """A person: in a sentence that holds the exact title asked about, the name next to it."""
     asked = fold(ctx.q.text)
@@ -527,6 +555,10 @@ def answer_who(ctx: Evidence) -> Answer | None:
         cands = [c for c in cands if mentions(fold(c[4]), "ky")]
     if title:
         cands = sorted(cands, key=lambda c: (not _anchors_in(ctx, c[1], c[4], title), -c[0]))
+    elif not signer:
+        said = _said_to_be(ctx, cands)
+        if said is not None:
+            return said
     for cov, chunk, s, e, text in cands:
         if cov < MIN_COVERAGE * 0.8:
             continue

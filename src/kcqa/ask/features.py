@@ -173,7 +173,7 @@ def relation_of(f: Figure) -> str:
     return fold(verb)
 
 
-def _opposed(q_measures: list[str], text: str) -> bool:
+def measure_opposed(q_measures: list[str], text: str) -> bool:
     """The question names one side of an opposed pair (xuất khẩu / nhập khẩu) and the
     figure's clause names only the other side."""
     t = fold(text)
@@ -477,7 +477,7 @@ def figure_features(ctx, f: Figure, rank: int, top_passages: int, caption: str, 
         # (the "nhập khẩu" of "xuất nhập khẩu" is no mention of imports)
         "measure_in_clause": float(any(mentions(lexicon.one_way_trade(fold(measure_text)), lexicon.one_way_trade(m))
                                        for m in asked_measures | ctx.measure_equivalents)),
-        "measure_opposed": float(_opposed(q.measures, measure_text)),
+        "measure_opposed": float(measure_opposed(q.measures, measure_text)),
         "unit_asked": float(q.unit_kind is not None),
         "count_noun_match": float(bool(count_noun and unit and lexicon.count_unit_fits(count_noun, unit))),
         "is_table": float(f.table is not None),

@@ -1562,6 +1562,9 @@ def _written(text: str, folded_or_word: str) -> str:
     return text[m.start():m.end()] if m else folded_or_word
 
 
+_SINCE_DAY_WRITTEN = re.compile(r"(?<!\w)(?:từ|tu)\s+(?:(?:ngày|ngay)\s+)?\d{1,2}/\d{1,2}/(?:19|20)\d\d(?!\d)", re.IGNORECASE)
+
+
 def _period_text(core: str, q: Question, carried: bool = False) -> str:
     """The period `core` names, as written. `carried` (the period an earlier question gives a
     follow-up): a year that is only a comparison's base ("tăng bao nhiêu so với năm 2019?")
@@ -1583,13 +1586,19 @@ def _period_text(core: str, q: Question, carried: bool = False) -> str:
             # "Lũy kế 7 tháng" as the user typed it (a period carried on is the period alone)
             added = None if carried else re.search(r"(?:luy ke|tinh chung|cong don)\s+$", fold(core)[:m.start()].lower())
             return core[added.start() if added else m.start():end]
+    since = _SINCE_DAY_WRITTEN.search(core) if q.days and not years else None
+    if since:
+        return since.group()      # "từ 15/12/2024": the span to the record's time, carried as written
     if years:
         # "Giai đoạn 2011-2015", "năm 2016 - 2020": a span of years is one period, carried whole
         span = _YEAR_SPAN.search(core)
         if span and int(_YEAR.findall(span.group())[-1]) in years:
             return span.group().strip()
         m = re.search(r"(?:năm|nam)\s+" + str(years[0]), core, re.IGNORECASE)
-        return m.group() if m else f"năm {years[0]}"
+        # a year written only in a day is that day ("Trong đợt cao điểm từ 15/12/2024, …" is not "năm 2024")
+        day = None if m else re.search(r"(?:(?:từ|tu|đến|den|tới|toi)\s+)?(?:(?:ngày|ngay)\s+)?\d{1,2}/\d{1,2}/"
+                                       + str(years[0]) + r"(?!\d)", core, re.IGNORECASE)
+        return m.group() if m else day.group() if day else f"năm {years[0]}"
     return ""
 
 
@@ -1777,8 +1786,10 @@ def _add_missing(text: str, base_q: Question, q: Question, referenced: bool = Fa
     measure = ""
     # "Ngôi nhà đó rộng bao nhiêu?", "mất bao lâu?": a question whose own words say what is
     # measured (an area, a length, a time: `q.units`, a duration) does not take the earlier measure
+    # … nor one that names its own subject ("Tổng dự toán năm đó của tỉnh này là bao nhiêu?" after "…
+    # bao nhiêu tiền?", "Lô sầu riêng … xuất qua đó nặng bao nhiêu?" after "Thu ngân sách …")
     if base_q.measures and not own_measures and q.kind in ("amount", "figure", "percent", "compare") \
-            and not q.count_noun and not q.units and q.unit_kind != "duration":
+            and not q.count_noun and not q.units and q.unit_kind != "duration" and not _names_own_subject(out):
         measure = _lower_first(_written(base_q.text, base_q.measures[0])) + " "
     # a reference replaced by the earlier subject itself needs no subject glued before it
     has_subject = referenced and (any(_span_in(out, fold(p)) for p, _ in base_q.places)
@@ -1810,6 +1821,22 @@ def _add_missing(text: str, base_q: Question, q: Question, referenced: bool = Fa
     if measure:
         out = f"{measure}{_lower_first(out)}"
     return out[:1].upper() + out[1:]
+
+
+# what a follow-up asks, from its question word on (folded)
+_ASKED_FROM = re.compile(r"(?<!\w)(?:bao nhieu|may|nhu the nao|the nao|gi|nao|ra sao)(?!\w)")
+_OWN_SUBJECT_WORDS = 3          # content syllables before the question word that make a subject of its own
+
+
+def _names_own_subject(text: str) -> bool:
+    """Whether a follow-up names what it asks about in its own words (three content syllables or
+    more before its question word, references, periods and function words aside)."""
+    folded = fold(text).lower()
+    asking = _ASKED_FROM.search(folded)
+    words = [w for w in re.findall(r"[^\W\d_]+", folded[:asking.start() if asking else len(folded)])
+             if w not in lexicon.STOPWORDS and w not in lexicon.QUESTION_WORDS and w not in _POINTING
+             and w not in _TIME_NOUNS and w not in _PLACE_NOUNS and w not in {"con", "thi", "rieng", "trong", "cua"}]
+    return len(words) >= _OWN_SUBJECT_WORDS
 
 
 _OWN_POINT_IN_TIME = re.compile(r"\b(?:cuoi|dau|giua) (?:nam|quy|thang)\b")

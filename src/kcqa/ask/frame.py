@@ -456,7 +456,27 @@ def _named_noun(text: str, m: re.Match) -> str | None:
 _STABILISED_PRICE = re.compile(r"(?<!\w)((?:bình ổn|binh on|ổn định|on dinh)\s+)(giá|gia)(?!\w)", re.IGNORECASE)
 
 
+# "từ (ngày) 15/12/2024" not followed by the day it ends (folded)
+_SINCE_DAY = re.compile(r"\btu\s+(?:ngay\s+)?\d{1,2}/\d{1,2}/((?:19|20)\d\d)(?!\d)(?!\s*(?:-|den|toi)\s*(?:ngay\s+)?\d)")
+
+
+# a span of months or quarters written in words ("Sáu tháng đầu năm 2025", "bốn tháng qua"), as records
+# write it, in digits; only before a word that makes it a reporting period ("sau tháng 4" is "after April")
+_NUMBER_WORDS = {"một": 1, "mot": 1, "hai": 2, "ba": 3, "bốn": 4, "bon": 4, "năm": 5, "nam": 5, "sáu": 6, "sau": 6,
+                 "bảy": 7, "bay": 7, "tám": 8, "tam": 8, "chín": 9, "chin": 9, "mười": 10, "muoi": 10,
+                 "mười một": 11, "muoi mot": 11, "mười hai": 12, "muoi hai": 12}
+_SPAN_IN_WORDS = re.compile(r"(?<!\w)(" + "|".join(sorted(_NUMBER_WORDS, key=len, reverse=True)) + r")\s+"
+                            r"(tháng|thang|quý|quy)(?=\s+(?:đầu|dau|cuối|cuoi|qua|vừa|vua|gần|gan|năm|nam)(?!\w))",
+                            re.IGNORECASE)
+
+
+def spans_in_digits(text: str) -> str:
+    """"Bốn tháng đầu năm 2023" → "4 tháng đầu năm 2023"."""
+    return _SPAN_IN_WORDS.sub(lambda m: f"{_NUMBER_WORDS[m.group(1).lower()]} {m.group(2)}", text)
+
+
 def parse_question(text: str) -> Question:
+    text = spans_in_digits(text)
     f = fold(text)
     lower = text.lower()
     accented = not mostly_plain(text)
@@ -485,6 +505,11 @@ def parse_question(text: str) -> Question:
                if not lexicon.PRICE_BASE_BEFORE.search(f[max(0, m.start() - 20):m.start()])}
     bases = {m.start(1) for m in _BASE_YEAR.finditer(f)}
     q.base_years = {y for y in q.years if all(m.start() in bases for m in re.finditer(rf"(?<!\d){y}(?!\d)", f))}
+    # a year written only in the day a span starts, running to the record's time ("từ 15/12/2024",
+    # "từ ngày 15/12/2024 đến nay"), names no year of the figure: the span may end in the next
+    since = [m.span(1) for m in _SINCE_DAY.finditer(f)]
+    q.years = {y for y in q.years if any(not any(a <= m.start() < b for a, b in since)
+                                         for m in re.finditer(rf"(?<!\d){y}(?!\d)", f))}
     q.period = _period(f)
     q.days = lexicon.days_in(text)
     source = SOURCE_LEAD.match(f) if re.search(r"\b(?:bao nhieu|may)\b", f) else None

@@ -4341,6 +4341,8 @@ def test_a_span_of_months_in_words_and_among_the_whole_in_the_sentence_before(tm
     assert _stated(engine, "Nam Dinh nam 2019 co bao nhieu san pham tham gia binh chon CNNT cap tinh?") == "204 sản phẩm"
     assert _stated(engine, "Nam Định năm 2019 có bao nhiêu sản phẩm thủ công mỹ nghệ tham gia bình chọn?") == \
         "95 sản phẩm"
+    # a label written after its number is its own, not the next part's ("… mỹ nghệ, | 41 sản phẩm nông, lâm sản")
+    assert _stated(engine, "Nam Định sản phẩm thủ công mỹ nghệ bao nhiêu năm 2019?") == "95 sản phẩm"
 
 
 def test_who_a_question_says_someone_is_is_read_where_a_sentence_says_it(tmp_path, model_cache):

@@ -1812,18 +1812,6 @@ def test_a_part_is_asked_of_its_wholes_round(part):
     assert r.resolved and "đợt" not in r.question.lower()
 
 
-def test_a_follow_up_that_names_its_own_subject_takes_no_earlier_measure():
-    """"Tổng dự toán năm đó của tỉnh này là bao nhiêu?" after "… đối ứng bao nhiêu tiền?" names what it
-    asks: "tiền" is not glued before it ("Tiền tổng dự toán …" had been asked); a bare predicate still
-    takes the earlier measure."""
-    turns = [_turn("Năm 2023 doanh nghiệp ở Vĩnh Long đối ứng bao nhiêu tiền?")]
-    r = resolve("Tổng dự toán năm đó của tỉnh này là bao nhiêu?", turns)
-    assert r.resolved and not fold(r.question).lower().startswith("tien")
-    assert "Vĩnh Long" in r.question and "2023" in r.question
-    turns = [_turn("Năm 2019 tổng kinh phí khuyến công của Quảng Nam là bao nhiêu?")]
-    assert "kinh phí" in resolve("Đạt bao nhiêu phần trăm kế hoạch?", turns).question
-
-
 def test_a_year_written_only_in_the_day_a_span_starts_is_carried_as_that_day():
     """"Trong đợt cao điểm từ 15/12/2024, …" runs to the record's time: a follow-up carries "từ
     15/12/2024", not "năm 2024" (which had let the year's national figure answer)."""
@@ -1831,3 +1819,25 @@ def test_a_year_written_only_in_the_day_a_span_starts_is_carried_as_that_day():
                 [_turn("Trong đợt cao điểm từ 15/12/2024, lực lượng chức năng xử lý bao nhiêu vụ vi phạm?",
                        kind="count")])
     assert "15/12/2024" in r.question and "năm 2024" not in r.question
+
+
+def test_a_period_referred_to_is_that_period_not_the_earlier_subject():
+    """"Trong tháng đó …" after "Tháng 9/2023 cả nước xuất khẩu …" is "trong tháng 9/2023" ("Trong Tháng
+    9/2023 cả nước xuất khẩu có …" had been asked); "4 tháng đó" is the span whole, its count once."""
+    r = resolve("Trong tháng đó có bao nhiêu tỉnh xuất khẩu trên 1 tỷ USD?",
+                [_turn("Tháng 9/2023 cả nước xuất khẩu được bao nhiêu?", kind="figure")])
+    assert r.resolved and "tháng 9/2023" in r.question.lower() and "cả nước xuất khẩu có" not in r.question
+    r = resolve("Trong 4 tháng đó công ty cấp điện mới bao nhiêu trường hợp?",
+                [_turn("Lũy kế 4 tháng đầu năm 2022, Công ty Điện lực Bình Định đạt sản lượng điện thương phẩm bao nhiêu?",
+                       kind="figure")])
+    assert "4 tháng đầu năm 2022" in r.question and "4 4" not in r.question
+
+
+def test_a_follow_up_naming_its_own_thing_takes_the_earlier_measure_but_not_its_total():
+    """"Doi ung cua don vi thu huong bao nhieu?" after "Tổng kinh phí … là bao nhiêu?" asks the
+    counterpart's funds, not the total ("tổng kinh phí đối ứng …" had found nothing); a bare
+    predicate keeps the earlier measure whole."""
+    turns = [_turn("Tổng kinh phí khuyến công địa phương của Đắk Lắk năm 2020 là bao nhiêu?")]
+    r = resolve("Đối ứng của đơn vị thụ hưởng bao nhiêu?", turns)
+    assert r.resolved and "kinh phí" in r.question and "tổng" not in r.question.lower()
+    assert "tổng kinh phí" in resolve("Đạt bao nhiêu phần trăm kế hoạch?", turns).question.lower()

@@ -615,3 +615,11 @@ def test_a_span_in_words_is_read_as_its_digits_and_a_span_starting_on_a_day_name
     q = parse_question("Trong đợt cao điểm từ 15/12/2024, lực lượng chức năng xử lý bao nhiêu vụ vi phạm?")
     assert q.years == set() and (15, 12) in q.days
     assert parse_question("Từ 15/12/2024 đến 15/1/2025 xử lý bao nhiêu vụ?").years == {2024, 2025}
+
+
+def test_a_quarter_after_the_counted_noun_and_an_electric_seizure_are_no_part_of_what_is_asked():
+    """"tịch thu mấy xe Quý III/2017?" counts "xe" (the quarter had been glued to it, "xe quy iii",
+    and no count of vehicles fitted); "xe máy điện tịch thu" folds to "… dien tich …" but asks no area."""
+    q = parse_question("Đội QLTT huyện Đông Hưng phạt vụ kinh doanh xe máy điện tịch thu mấy xe Quý III/2017?")
+    assert q.count_noun == "xe" and q.units is None
+    assert parse_question("Diện tích cụm công nghiệp là bao nhiêu?").units

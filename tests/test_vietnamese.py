@@ -310,3 +310,11 @@ def test_a_tone_on_either_vowel_of_an_open_oa_oe_uy_is_one_word():
     assert same_marks("Thủy") == same_marks("Thuỷ")
     assert same_marks("khỏe") == same_marks("khoẻ")
     assert same_marks("hoàng") == "hoàng" and same_marks("của") == "của"
+
+
+def test_a_periods_reference_is_restored_as_a_reference():
+    """"trong thang do" is "trong tháng đó" (a follow-up's reference), though records write "đô"
+    (the dollar) and never "tháng đó": it had become "tháng đô" and the follow-up stood alone."""
+    r = DiacriticRestorer.from_texts(["Kim ngạch đạt 3 tỷ đô la. Giá đô tăng trong tháng. Tháng đô thị hóa."])
+    assert "tháng đó" in r.restore("Trong thang do co bao nhieu tinh xuat khau?")
+    assert "quý này" in r.restore("quy nay dat bao nhieu")

@@ -17,7 +17,7 @@ from .compose import NOT_FOUND, abstain, answer_compare, answer_figure, merger_n
 from .entities import (answer_document, answer_named, answer_ordinal, answer_place, answer_superlative,
                        answer_superlative_in_words, answer_when, answer_who, asks_a_unit, asks_several, asks_where,
                        names_a_time)
-from .frame import Question, parse_question, spans_in_digits
+from .frame import Question, parse_question
 from .passage import answer_passage
 from .rank import CALIBRATION_MODEL, ENTITY_MODEL, PASSAGE_MODEL, load_ranker
 from .verify import verify
@@ -37,10 +37,8 @@ def answer_question(engine, question: str, k: int = 5, year: int | None = None, 
     as typed (a follow-up rewritten with an earlier question's restored words: a guess still).
     `trace`, when given, receives every scored figure candidate (training reads it)."""
     searcher = engine.searcher
-    # ("bon thang dau nam" is read as "4 tháng đầu năm" before marks are restored: "bón" is a word too)
-    asked = spans_in_digits(question)
-    restored = searcher.restore(asked)
-    q = parse_question(restored or asked)
+    restored = searcher.restore(question)
+    q = parse_question(restored or question)
     q.typed_marks = restored is None if typed_marks is None else typed_marks and restored is None
     allowed = doc_filter(searcher.doc_meta, year, doc)
     if within is not None:

@@ -1208,6 +1208,12 @@ def part_ok(ctx: Evidence, f: Figure) -> bool:
         while len(ends) > 1 and _ONLY_PLAN_WORDS.fullmatch(f.sentence, ends[-1], pos):
             ends.pop()          # "xuất khẩu hàng hóa ước đạt 810 triệu USD/KH giao 850 triệu USD": one
             start = ends[-1]    # item's result and its plan (or its two changes) share the item's words
+        # … but words after the part before, up to the comma that ends it, are that part's label ("107 sản
+        # phẩm thủ công mỹ nghệ, | 38 sản phẩm nông, lâm sản"), not this one's
+        between = f.sentence[start:pos]
+        cut = max(between.rfind(","), between.rfind(";"))
+        if cut > 0 and re.search(r"[^\W\d_]", between[:cut]) and start > before[-1].end():
+            start += cut + 1
         end = min([m.start() for m in others if m.start() > pos], default=len(f.sentence))
         # … or to the next part of another unit ("65 xã hình thành sau sắp xếp … và | 08 đơn vị …
         # không thực hiện sắp xếp"); "30 phường và 65 xã hình thành …" is one part of two units

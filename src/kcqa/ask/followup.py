@@ -172,6 +172,8 @@ _NAMED_KINDS = re.compile(r"(?:" + "|".join(sorted({re.escape(fold(h).lower()) f
     "trường", "bệnh viện")}, key=len, reverse=True)) + r")(?!\w)")
 _REGION_NOUNS = {"khu vuc", "vung", "mien"}        # "khu vực này", "vùng đó"
 _TIME_NOUNS = _YEAR_NOUNS | _MOMENT_NOUNS | _DAY_NOUNS | {"quy", "thang", "dot", "giai doan", "tuan"}
+_SPAN_NOUNS = {"quy", "thang", "giai doan", "tuan"}          # "tháng đó", "quý này": the period asked before
+_SPAN_COUNTS = {"hai", "ba", "bon", "sau", "bay", "tam", "chin", "muoi", "may"}    # "sáu tháng đó" (folded)
 
 
 def _times_referred_only(question: str) -> bool:
@@ -1786,11 +1788,13 @@ def _add_missing(text: str, base_q: Question, q: Question, referenced: bool = Fa
     measure = ""
     # "Ngôi nhà đó rộng bao nhiêu?", "mất bao lâu?": a question whose own words say what is
     # measured (an area, a length, a time: `q.units`, a duration) does not take the earlier measure
-    # … nor one that names its own subject ("Tổng dự toán năm đó của tỉnh này là bao nhiêu?" after "…
-    # bao nhiêu tiền?", "Lô sầu riêng … xuất qua đó nặng bao nhiêu?" after "Thu ngân sách …")
     if base_q.measures and not own_measures and q.kind in ("amount", "figure", "percent", "compare") \
-            and not q.count_noun and not q.units and q.unit_kind != "duration" and not _names_own_subject(out):
+            and not q.count_noun and not q.units and q.unit_kind != "duration":
         measure = _lower_first(_written(base_q.text, base_q.measures[0])) + " "
+        if _names_own_subject(out):
+            # a follow-up that names its own thing asks that thing's, not the earlier total ("Đối ứng
+            # của đơn vị thụ hưởng bao nhiêu?" after "Tổng kinh phí … là bao nhiêu?")
+            measure = _TOTAL.sub("", measure).lstrip()
     # a reference replaced by the earlier subject itself needs no subject glued before it
     has_subject = referenced and (any(_span_in(out, fold(p)) for p, _ in base_q.places)
                                   or any(_span_in(out, n) for n in _names(base_q)))
@@ -1823,20 +1827,19 @@ def _add_missing(text: str, base_q: Question, q: Question, referenced: bool = Fa
     return out[:1].upper() + out[1:]
 
 
-# what a follow-up asks, from its question word on (folded)
+# where a follow-up's question word starts (folded)
 _ASKED_FROM = re.compile(r"(?<!\w)(?:bao nhieu|may|nhu the nao|the nao|gi|nao|ra sao)(?!\w)")
-_OWN_SUBJECT_WORDS = 3          # content syllables before the question word that make a subject of its own
 
 
 def _names_own_subject(text: str) -> bool:
-    """Whether a follow-up names what it asks about in its own words (three content syllables or
-    more before its question word, references, periods and function words aside)."""
+    """Whether a follow-up names what it asks about in its own words: three content syllables or
+    more before its question word, references, times and function words aside."""
     folded = fold(text).lower()
     asking = _ASKED_FROM.search(folded)
     words = [w for w in re.findall(r"[^\W\d_]+", folded[:asking.start() if asking else len(folded)])
              if w not in lexicon.STOPWORDS and w not in lexicon.QUESTION_WORDS and w not in _POINTING
              and w not in _TIME_NOUNS and w not in _PLACE_NOUNS and w not in {"con", "thi", "rieng", "trong", "cua"}]
-    return len(words) >= _OWN_SUBJECT_WORDS
+    return len(words) >= 3
 
 
 _OWN_POINT_IN_TIME = re.compile(r"\b(?:cuoi|dau|giua) (?:nam|quy|thang)\b")
@@ -1978,6 +1981,16 @@ def _replace_references(question: str, base: str, base_q: Question, last: dict,
                 continue
             if repl is None and ans_text and _YEAR.search(ans_text):
                 repl = f"năm {_YEAR.search(ans_text).group()}"
+        elif (words[-1] in _SPAN_NOUNS or tail2 in _SPAN_NOUNS) \
+                and (span := _period_text(base, base_q, carried=True)) and _YEAR.search(span):
+            # "Trong tháng đó …" after "Tháng 9/2023 cả nước xuất khẩu …": that period, not the rest
+            # of the earlier subject; "4 tháng đó" is that span whole ("4 tháng đầu năm 2022")
+            start = _last_word_start(m) if words[-1] in _SPAN_NOUNS else m.start(1) + m.group(1).rfind(m.group(1).split()[-2])
+            count = re.search(r"(?:\d{1,2}|[^\W\d_]+)\s+$", out[:start])
+            if count and (count.group().strip().isdigit() or fold(count.group().strip()).lower() in _SPAN_COUNTS):
+                start = count.start()
+            out = out[:start] + _lower_first(span) + out[m.end():]
+            continue
         elif tail2 in _PLACE_NOUNS or words[-1] in _PLACE_NOUNS:
             found = _earlier(previous or [], "places")
             if base_q.places:

@@ -124,7 +124,7 @@ _ASKED_RIGHT_AFTER = re.compile(r"\s+(?:(?:la|dat|vao khoang|khoang|co|duoc)\s+)
 SOURCE_LEAD = re.compile(r"\s*(?:theo|tai)\s+(?:cac\s+)?(?:hoi nghi|hoi thao|bao cao|thong bao|ket luan|le|chuong trinh|de an|ke hoach|quy hoach|chien luoc)\b[^,?]*,")
 # written with its marks, a word a measure's pattern reads folded may be another: "niên đại" is
 # no length ("dài"), "sau bao nhiêu" no depth ("sâu")
-_MISREAD_BY_FOLDING = re.compile(r"\b(?:đại|sau)\b")
+_MISREAD_BY_FOLDING = re.compile(r"\b(?:đại|sau)\b|điện tịch")       # "xe máy điện tịch thu" is no area
 _CHANGE_VERBS = "|".join(fold(r) for r in lexicon.CHANGE_RELATIONS + lexicon.CHANGE_UNDIRECTED)
 # a change's base may come between ("vượt kế hoạch bao nhiêu?", "tăng so với cùng kỳ bao nhiêu?"),
 # unless a percentage is asked: "vượt kế hoạch bao nhiêu phần trăm?" is a share of the plan
@@ -234,6 +234,8 @@ def _after_how_much(text: str, folded: str) -> str:
     if period is None:
         period = re.search(r"\s+(?:nam|quy|thang|ngay)$", noun)
         period = period if period and re.match(r"\s*\d", folded[n.end():]) else None
+    if period is None:
+        period = re.search(r"\s+quy\s+[ivx]{1,4}$", noun)      # "mấy xe Quý III/2017": nor a quarter
     if period:
         noun = noun[:period.start()]
     return noun
@@ -460,23 +462,7 @@ _STABILISED_PRICE = re.compile(r"(?<!\w)((?:bình ổn|binh on|ổn định|on d
 _SINCE_DAY = re.compile(r"\btu\s+(?:ngay\s+)?\d{1,2}/\d{1,2}/((?:19|20)\d\d)(?!\d)(?!\s*(?:-|den|toi)\s*(?:ngay\s+)?\d)")
 
 
-# a span of months or quarters written in words ("Sáu tháng đầu năm 2025", "bốn tháng qua"), as records
-# write it, in digits; only before a word that makes it a reporting period ("sau tháng 4" is "after April")
-_NUMBER_WORDS = {"một": 1, "mot": 1, "hai": 2, "ba": 3, "bốn": 4, "bon": 4, "năm": 5, "nam": 5, "sáu": 6, "sau": 6,
-                 "bảy": 7, "bay": 7, "tám": 8, "tam": 8, "chín": 9, "chin": 9, "mười": 10, "muoi": 10,
-                 "mười một": 11, "muoi mot": 11, "mười hai": 12, "muoi hai": 12}
-_SPAN_IN_WORDS = re.compile(r"(?<!\w)(" + "|".join(sorted(_NUMBER_WORDS, key=len, reverse=True)) + r")\s+"
-                            r"(tháng|thang|quý|quy)(?=\s+(?:đầu|dau|cuối|cuoi|qua|vừa|vua|gần|gan|năm|nam)(?!\w))",
-                            re.IGNORECASE)
-
-
-def spans_in_digits(text: str) -> str:
-    """"Bốn tháng đầu năm 2023" → "4 tháng đầu năm 2023"."""
-    return _SPAN_IN_WORDS.sub(lambda m: f"{_NUMBER_WORDS[m.group(1).lower()]} {m.group(2)}", text)
-
-
 def parse_question(text: str) -> Question:
-    text = spans_in_digits(text)
     f = fold(text)
     lower = text.lower()
     accented = not mostly_plain(text)
@@ -532,8 +518,13 @@ def parse_question(text: str) -> Question:
     # writes "Quý I năm 2021". A day ("phiên 27/4") is a slot and still a word to cover: a
     # sentence that does not name it leaves its day to the context, which is weaker evidence
     # (measured: as a slot only, wrong answers of other sessions the same day rose to 0.9)
-    q.content = [fold(s) for _, _, s in syllables(text)
-                 if not lexicon.is_function_word(s, accented) and not s.isdigit() and not _PERIOD_TOKEN.fullmatch(fold(s))]
+    # … and so is a span's count written in words ("Bốn tháng đầu năm", "bon thang"): a record writes "4 tháng"
+    said = list(syllables(text))
+    spans = {i for i, (_, _, s) in enumerate(said[:-1])
+             if fold(s).lower() in lexicon.MONTH_COUNT_WORDS and fold(said[i + 1][2]).lower() in ("thang", "quy")}
+    q.content = [fold(s) for i, (_, _, s) in enumerate(said)
+                 if i not in spans and not lexicon.is_function_word(s, accented) and not s.isdigit()
+                 and not _PERIOD_TOKEN.fullmatch(fold(s))]
     relation_words = {fold(r) for r in lexicon.RELATIONS}
     # "… chiếm bao nhiêu phần trăm tổng mức bán lẻ?": what follows the share is its whole, not the
     # measure of the part asked

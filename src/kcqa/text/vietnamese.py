@@ -224,7 +224,14 @@ QUESTION_PHRASES = ("bao nhiêu", "là bao nhiêu", "bao nhiêu tiền", "bao l�
                     # a follow-up's references: records seldom write them, so "nam do", "o do",
                     # "chi ay" were "năm độ", "ở độ", "chỉ ấy" and the reference was lost
                     "năm đó", "ở đó", "tại đó", "khi đó", "lúc đó", "hôm đó", "ngày đó", "tỉnh đó", "tỉnh này",
-                    "ông ấy", "bà ấy", "anh ấy", "chị ấy", "cô ấy")
+                    "ông ấy", "bà ấy", "anh ấy", "chị ấy", "cô ấy") + tuple(
+                    # … of a period, a place, a body or a thing ("trong thang do" had been "tháng đô")
+                    f"{noun} {pointer}" for noun in ("tháng", "quý", "kỳ", "đợt", "tuần", "phiên", "giai đoạn",
+                                                     "huyện", "xã", "thành phố", "địa phương", "cửa khẩu",
+                                                     "công ty", "đơn vị", "doanh nghiệp", "hội nghị", "hội chợ",
+                                                     "sự kiện", "dự án", "nhà máy", "văn bản", "lĩnh vực",
+                                                     "sản phẩm", "chương trình", "đề án", "cụm")
+                    for pointer in ("đó", "này"))
 
 
 @functools.lru_cache(maxsize=1)

@@ -4354,3 +4354,34 @@ def test_who_a_question_says_someone_is_is_read_where_a_sentence_says_it(tmp_pat
         "Ngày 5/10, Đội Quản lý thị trường số 9 (Chi cục Quản lý thị trường Thành phố Hà Nội) chủ trì kiểm tra một "
         "cơ sở kinh doanh túi xách tại Thành phố Hà Nội. Theo thông tin ban đầu, chủ cơ sở là ông Trần Văn Lộc.\n")})
     assert _stated(engine, "Hà Nội chủ cơ sở là ai?") == "Trần Văn Lộc"
+
+
+def test_one_provinces_figures_rank_no_provinces_and_second_largest_is_not_the_largest(tmp_path, model_cache):
+    """"Tỉnh nào xuất siêu lớn nhất …?" is not ranked by one province's own figures ("Bình Dương …
+    xuất siêu 8,13 tỷ USD … xuất khẩu đạt 28,97 tỷ USD và … nhập khẩu đạt 20,84 tỷ USD"), nor answered
+    by the sentence that names the second ("… là địa phương xuất siêu lớn thứ 2"): the one that says "lớn nhất"."""
+    engine = _records_engine(tmp_path, model_cache, {"xuat-sieu.txt": (
+        "Các địa phương xuất siêu 10 tháng đầu năm 2022\n\n"
+        "Vĩnh Phúc là địa phương xuất siêu lớn nhất trong 63 tỉnh, thành. Lũy kế 10 tháng đầu năm 2022, Vĩnh Phúc "
+        "xuất siêu 9,7 tỷ USD.\n\n"
+        "Sau Vĩnh Phúc, Bình Dương là địa phương xuất siêu lớn thứ 2 cả nước, đạt 8,13 tỷ USD trong 10 tháng đầu "
+        "năm 2022. Cụ thể, kim ngạch xuất khẩu của Bình Dương đạt 28,97 tỷ USD và kim ngạch nhập khẩu đạt 20,84 tỷ "
+        "USD trong 10 tháng đầu năm 2022.\n")})
+    assert _stated(engine, "Tỉnh nào xuất siêu lớn nhất cả nước trong 10 tháng đầu năm 2022?") in (None, "Vĩnh Phúc")
+
+
+def test_a_level_asked_is_not_a_share_of_the_plan_and_a_fine_is_money(tmp_path, model_cache):
+    """"Xuất khẩu … đạt bao nhiêu?" asks the level ("1.250 triệu USD"), not "đạt 211,5% kế hoạch" beside
+    it; "các hộ bị phạt tổng cộng bao nhiêu?" asks the fines, not how many households ("3 hộ")."""
+    engine = _records_engine(tmp_path, model_cache, {
+        "hai-quan.txt": "Xuất nhập khẩu qua Cục Hải quan Cao Bằng năm 2023\n\n"
+                        "Năm 2023, kim ngạch xuất nhập khẩu mở tờ khai tại Cục Hải quan Cao Bằng đạt 1.975 triệu USD, "
+                        "đạt 130% kế hoạch; xuất khẩu 1.250 triệu USD, đạt 211,5% kế hoạch, tăng 68,8% so với cùng kỳ.\n",
+        "dong-thap.txt": "Đồng Tháp xử phạt hộ kinh doanh hàng nhập lậu\n\n"
+                         "Đội Quản lý thị trường số 3 tỉnh Đồng Tháp kiểm tra 3 hộ kinh doanh điện thoại nhập lậu; "
+                         "các hộ bị phạt tổng cộng 90 triệu đồng.\n",
+    })
+    assert _stated(engine, "Xuất khẩu mở tờ khai tại Cục Hải quan Cao Bằng đạt bao nhiêu năm 2023?") in \
+        (None, "1.250 triệu USD")
+    assert "211,5%" not in _weighed(engine, "Xuất khẩu mở tờ khai tại Cục Hải quan Cao Bằng đạt bao nhiêu năm 2023?")
+    assert _stated(engine, "Đồng Tháp các hộ bị phạt tổng cộng bao nhiêu?") == "90 triệu đồng"

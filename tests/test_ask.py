@@ -1841,3 +1841,23 @@ def test_a_follow_up_naming_its_own_thing_takes_the_earlier_measure_but_not_its_
     r = resolve("Đối ứng của đơn vị thụ hưởng bao nhiêu?", turns)
     assert r.resolved and "kinh phí" in r.question and "tổng" not in r.question.lower()
     assert "tổng kinh phí" in resolve("Đạt bao nhiêu phần trăm kế hoạch?", turns).question.lower()
+
+
+def test_so_many_months_referred_to_after_a_month_are_the_years_first_months_and_a_field_is_no_measure():
+    """"Trong 4 tháng đó …" after "Đến hết tháng 4/2022, …" is "4 tháng đầu năm 2022", not April alone;
+    "lĩnh vực này" after a question naming no field is not its measure ("trong tiền" had been asked):
+    the follow-up is said not to be understood."""
+    r = resolve("Trong 4 tháng đó công ty cấp điện mới bao nhiêu trường hợp?",
+                [_turn("Đến hết tháng 4/2022, Công ty Điện lực Bình Định có bao nhiêu khách hàng?", kind="count")])
+    assert "4 tháng đầu năm 2022" in r.question
+    r = resolve("Trị giá hàng hóa vi phạm trong lĩnh vực này là bao nhiêu?",
+                [_turn("Vi phạm trên môi trường thương mại điện tử năm 2024 bị xử phạt hành chính bao nhiêu tiền?")])
+    assert "tiền là" not in r.question and (r.unresolvable or "thương mại điện tử" in r.question)
+
+
+def test_a_measure_asked_alone_is_how_much_it_is():
+    """"Tổng kinh phí hỗ trợ?" after "… phê duyệt mấy đề án …?" asks those projects' sum (glued to the
+    count question it had asked "mấy đề án … tổng kinh phí?", a count)."""
+    r = resolve("Tổng kinh phí hỗ trợ?", [_turn("Hòa Bình năm 2021 phê duyệt mấy đề án khuyến công địa phương?",
+                                                kind="count", answer_text="02 đề án")])
+    assert r.resolved and "mấy" not in r.question and "bao nhiêu" in r.question and "kinh phí" in r.question

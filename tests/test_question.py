@@ -623,3 +623,12 @@ def test_a_quarter_after_the_counted_noun_and_an_electric_seizure_are_no_part_of
     q = parse_question("Đội QLTT huyện Đông Hưng phạt vụ kinh doanh xe máy điện tịch thu mấy xe Quý III/2017?")
     assert q.count_noun == "xe" and q.units is None
     assert parse_question("Diện tích cụm công nghiệp là bao nhiêu?").units
+
+
+def test_how_much_was_fined_asks_money():
+    """"Các hộ bị phạt tổng cộng bao nhiêu?" asks the fines, an amount of money ("3 hộ" had answered
+    it); "xử phạt bao nhiêu vụ" still counts cases, and "phát" (typed with its marks) is no fine."""
+    assert parse_question("Đồng Tháp các hộ bị phạt tổng cộng bao nhiêu?").unit_kind == "money"
+    assert parse_question("Dự kiến ông ấy bị phạt bao nhiêu?").unit_kind == "money"
+    assert parse_question("Công ty xử phạt bao nhiêu vụ?").kind == "count"
+    assert parse_question("Nhà máy phát bao nhiêu?").unit_kind != "money"

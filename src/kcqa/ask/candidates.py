@@ -485,6 +485,10 @@ def unit_ok(q: Question, f: Figure) -> bool:
         # (also after the period that opens it: "Trong 6 tháng đầu năm 2020, tổng công suất … là bao nhiêu?")
         if f.unit == "%" and not q.change and _TOTAL_ASKED.match(_PERIOD_OPENING.sub("", " ".join(folded_syllables(q.text).split()))):
             return False
+        if f.unit == "%" and not q.change and q.unit_kind is None and q.measures \
+                and _SHARE_OF_PLAN.match(f.sentence, f.end - f.sentence_start) \
+                and not re.search(r"\b(?:phan tram|ty le|ti le|ke hoach|chi tieu|muc tieu|du toan)\b|%", fold(q.text).lower()):
+            return False        # "Xuất khẩu … đạt bao nhiêu?" asks the level, not "đạt 211,5% kế hoạch"
         counted_places = _PLACES_COUNTED.match(unit.lower())
         if counted_places and not mentions(fold(q.text).lower(), counted_places.group(1)):
             return False        # "cả nước xuất khẩu được bao nhiêu?" is no count of the provinces that did

@@ -37,8 +37,9 @@ def answer_superlative(ctx: Evidence) -> Answer | None:
     best_group, best_score = None, 0.0
     for key, figs in groups.items():
         units = {f.unit for f in figs}
-        if len(figs) < 2 or len(units) > 1:
-            continue
+        if len(figs) < 2 or len(units) > 1 or len({fold(f.entity).lower() for f in figs}) < 2:
+            continue        # (one province's figures, "Bình Dương … xuất siêu 8,13 tỷ USD … xuất khẩu đạt 28,97 tỷ
+            #                 USD", rank no provinces)
         if measure_opposed(q.measures, figs[0].sentence):
             continue        # "… dẫn đầu về xuất khẩu?" is not ranked by "kim ngạch nhập khẩu cao nhất … là …"
         cov = ctx.coverage(figs[0].sentence + " " + ctx.doc_title(figs[0].doc) + " " + figs[0].measure)
@@ -69,7 +70,7 @@ def answer_superlative(ctx: Evidence) -> Answer | None:
 def answer_superlative_in_words(ctx: Evidence) -> Answer | None:
     """No figures to rank: the record may say which in words ("Mỹ là thị trường tiêu thụ lớn
     nhất" answers "Thị trường tiêu thụ lớn nhất … là nước nào?"), as a name asked by its noun."""
-    ans = answer_named(ctx)
+    ans = answer_named(ctx, said=_SUPERLATIVE_SAID)
     if ans is not None and _COUNTRY_ASKED.search(fold(ctx.q.text).lower()) \
             and fold(ans.value.text if ans.value else "").lower() not in lexicon.COUNTRIES_FOLDED:
         return None                       # "nước nào" is a country's name
@@ -77,6 +78,9 @@ def answer_superlative_in_words(ctx: Evidence) -> Answer | None:
 
 
 _COUNTRY_ASKED = re.compile(r"\b(?:nuoc|quoc gia)\s+nao\b")
+# a sentence that says which is first: "… là địa phương xuất siêu lớn nhất", "… dẫn đầu cả nước" (folded;
+# not "lớn thứ 2")
+_SUPERLATIVE_SAID = re.compile(r"\b(?:nhat|dan dau)\b")
 _NO_PLACE_ASKED = re.compile(r"\b(?:chi so|cong ty|ngan hang|doanh nghiep|tap doan|san pham|mat hang|thuong hieu|"
                              r"du an|nha may)(?:\s+[a-z]+){0,3}?\s+nao\b")
 
@@ -1305,9 +1309,10 @@ def answer_title_of(ctx: Evidence, people: list[str]) -> Answer | None:
                    bound=1.0, after_noun=1.0)
 
 
-def answer_named(ctx: Evidence) -> Answer | None:
+def answer_named(ctx: Evidence, said: re.Pattern | None = None) -> Answer | None:
     """"Xã nào …", "đổi tên thành xã gì", "đối tác nào", "đơn vị nào kiểm toán": a proper name
-    the question does not already contain, preferably right after the noun asked about."""
+    the question does not already contain, preferably right after the noun asked about; from a
+    sentence that says `said` (folded) when given."""
     noun = ctx.q.noun or ""
     people = _person_asked(ctx) if _TITLE_ASKED.search(fold(ctx.q.text).lower()) else []
     if people:
@@ -1317,6 +1322,8 @@ def answer_named(ctx: Evidence) -> Answer | None:
     # (several asked: listed in a bracket or after a colon, "3 cửa khẩu: Cốc Nam, Na Hình, Nà Nưa")
     several = r"(?:\(\s*|:\s*)?" if asks_several(ctx.q) else ""
     candidates = _names_after_noun_first(_sentence_candidates(ctx, top=TOP_PASSAGES), noun, several)
+    if said is not None:
+        candidates = [c for c in candidates if said.search(fold(c[4]).lower())]
     bodies_in = {}                        # each sentence's bodies, read once
     if noun in lexicon.BODY_ASKED and candidates:
         # a body is asked: the sentences that name one first, when they cover nearly as much

@@ -61,6 +61,7 @@ _ORG_NOUNS = {"cong ty", "doanh nghiep", "tap doan", "ngan hang", "don vi", "to 
 # "nghị quyết này": the document the earlier question named, else the one the last answer cites
 _DOC_NOUNS = {fold(t) for t in lexicon.DOCUMENT_TYPES} | {"van ban", "bao cao"}
 # "chỉ tiêu này", "thành phần này": what the earlier question measured, or the group it named
+_MEASURED = {"chi tieu", "chi so"}       # an indicator referred to is the earlier measure (folded)
 _INDICATOR_NOUNS = {"chi tieu", "chi so", "thanh phan", "linh vuc", "mat hang", "khoi", "nhom", "loai"}
 # "lúc đó", "khi đó", "thời điểm đó": the earlier question's whole period ("6 tháng đầu năm 2017"),
 # where "năm đó" is its year
@@ -173,6 +174,7 @@ _NAMED_KINDS = re.compile(r"(?:" + "|".join(sorted({re.escape(fold(h).lower()) f
 _REGION_NOUNS = {"khu vuc", "vung", "mien"}        # "khu vực này", "vùng đó"
 _TIME_NOUNS = _YEAR_NOUNS | _MOMENT_NOUNS | _DAY_NOUNS | {"quy", "thang", "dot", "giai doan", "tuan"}
 _SPAN_NOUNS = {"quy", "thang", "giai doan", "tuan"}          # "tháng đó", "quý này": the period asked before
+_MONTH_OF_YEAR = re.compile(r"(?:(?:den|toi)\s+)?(?:het\s+)?thang\s+(\d{1,2})(?:/|\s+nam\s+)((?:19|20)\d\d)")   # folded
 _SPAN_COUNTS = {"hai", "ba", "bon", "sau", "bay", "tam", "chin", "muoi", "may"}    # "sáu tháng đó" (folded)
 
 
@@ -272,6 +274,10 @@ def resolve(question: str, previous: list[dict]) -> Resolution:
                                                      "chưa có câu hỏi nào. Hãy hỏi đầy đủ, ví dụ: «Quảng Bình được "
                                                      "bố trí bao nhiêu kinh phí?»")
         return Resolution(question)
+    if not _QUESTION_WORD.search(fold(question).lower()) and not lexicon.FOLLOWUP_START.search(fold(question)) \
+            and parse_question(question).measures:
+        # a measure alone, "Tổng kinh phí hỗ trợ?", "Kinh phí của các đề án đó?": how much it is
+        return resolve(question.rstrip(" ?") + " là bao nhiêu?", previous)
     among = lexicon.AMONG_THOSE.match(fold(question))
     if among and question[among.end():].strip(" ?"):
         # "Trong đó có bao nhiêu phường?": a part of what the earlier question counted, asked of
@@ -1827,6 +1833,8 @@ def _add_missing(text: str, base_q: Question, q: Question, referenced: bool = Fa
     return out[:1].upper() + out[1:]
 
 
+# any question word (folded): a follow-up without one asks by ellipsis
+_QUESTION_WORD = re.compile(r"(?<!\w)(?:bao nhieu|may|nao|gi|ai|dau|sao|the nao|bao lau|bao gio|khong|chua|hay)(?!\w)")
 # where a follow-up's question word starts (folded)
 _ASKED_FROM = re.compile(r"(?<!\w)(?:bao nhieu|may|nhu the nao|the nao|gi|nao|ra sao)(?!\w)")
 
@@ -1989,6 +1997,10 @@ def _replace_references(question: str, base: str, base_q: Question, last: dict,
             count = re.search(r"(?:\d{1,2}|[^\W\d_]+)\s+$", out[:start])
             if count and (count.group().strip().isdigit() or fold(count.group().strip()).lower() in _SPAN_COUNTS):
                 start = count.start()
+                # "Trong 4 tháng đó …" after "Đến hết tháng 4/2022, …": the year's first four months
+                month = _MONTH_OF_YEAR.fullmatch(fold(span).lower().strip())
+                if month and count.group().strip() == month.group(1):
+                    span = f"{month.group(1)} tháng đầu năm {month.group(2)}"
             out = out[:start] + _lower_first(span) + out[m.end():]
             continue
         elif tail2 in _PLACE_NOUNS or words[-1] in _PLACE_NOUNS:
@@ -2035,7 +2047,9 @@ def _replace_references(question: str, base: str, base_q: Question, last: dict,
         elif tail2 in _INDICATOR_NOUNS or words[-1] in _INDICATOR_NOUNS:
             # "kế hoạch tăng trưởng năm của chỉ tiêu này" is the earlier measure's; "thành phần
             # này" the group the earlier question named ("lĩnh vực công nghiệp xây dựng"), not its owner
-            repl = _group_phrase(base) or _measure_phrase(base, base_q)
+            # ("lĩnh vực này", "mặt hàng đó" are a group, never the earlier measure: "tiền" had stood for it)
+            repl = _group_phrase(base) or (_measure_phrase(base, base_q) if _MEASURED.intersection(
+                (words[-1], tail2)) else None) or None
         elif tail2 in _DOC_NOUNS and ans_text and (last.get("frame") or {}).get("kind") == "document" \
                 and (fold(ans_text).lower().startswith(tail2) or lexicon.number_kind(ans_text) == tail2):
             # "Ai ký quyết định đó?" after "… tại quyết định số mấy?": the one answered, with its

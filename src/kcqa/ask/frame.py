@@ -95,6 +95,9 @@ class _Words(Words):
 
 
 _MONEY = _Words(MONEY_WORDS)
+# how much was fined: "bị phạt bao nhiêu", "xử phạt tổng cộng bao nhiêu" (folded; "phát" folds alike: the
+# marks are checked where typed)
+_FINED_HOW_MUCH = re.compile(r"\bphat(?:\s+(?:tong cong|tat ca|hanh chinh|tong))*\s+(?:la\s+)?(?:bao nhieu|may)\s*\??\s*$")
 _NOT_MONEY_DONG = re.compile(r"\b(?:đồng|dong)\s+(?:bằng|bang|bào|chí|thời|nghiệp|hành|ý|loạt|bộ|đều|tâm|lòng|minh|"
                              r"chủ|tác|phục|ruộng|hương|niên|dạng|nhất|cỏ|hồ)\b")
 _MEASURE_WORDS = Words(lexicon.MEASURES + tuple(a for pair in lexicon.OPPOSED_MEASURES for a in pair))
@@ -135,7 +138,9 @@ def _base_between(accented: bool) -> str:
     """The pattern of a change's base written between its verb and "bao nhiêu", with its marks or folded."""
     def w(word: str) -> str:
         return word if accented else fold(word)
-    return (r"(?:(?:" + w("so với") + r"\s+)?(?:" + "|".join(map(w, _CHANGE_BASES)) + r")(?:\s+" + w("năm")
+    # ("cao hơn kế hoạch giao bao nhiêu?": the plan as given)
+    return (r"(?:(?:" + w("so với") + r"\s+)?(?:" + "|".join(map(w, _CHANGE_BASES)) + r")(?:\s+(?:"
+            + "|".join(map(w, ("được giao", "giao", "đề ra", "đặt ra"))) + r"))?(?:\s+" + w("năm")
             + r")?(?:\s+(?:19|20)\d\d)?\s+(?=(?:" + w("thêm") + r"\s+)?(?:" + w("bao nhiêu") + "|" + w("mấy")
             + r")(?!\w)(?!\s*(?:" + w("phần trăm") + r"|%))))?")
 
@@ -640,6 +645,9 @@ def parse_question(text: str) -> Question:
         q.kind = "figure"       # a change: a percentage or an amount, whichever the record gives
         return q
     money = _MONEY.search(money_text, accented)
+    if not money and not measure_asked and _FINED_HOW_MUCH.search(f) and (not accented or "phạt" in lower):
+        q.kind, q.unit_kind = "amount", "money"     # "Các hộ bị phạt tổng cộng bao nhiêu?": a fine is money
+        return q
     if money and not measure_asked:
         # (a money word elsewhere, "được khuyến công hỗ trợ", does not make "có công suất bao
         # nhiêu?" ask money)

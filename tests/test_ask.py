@@ -1861,3 +1861,13 @@ def test_a_measure_asked_alone_is_how_much_it_is():
     r = resolve("Tổng kinh phí hỗ trợ?", [_turn("Hòa Bình năm 2021 phê duyệt mấy đề án khuyến công địa phương?",
                                                 kind="count", answer_text="02 đề án")])
     assert r.resolved and "mấy" not in r.question and "bao nhiêu" in r.question and "kinh phí" in r.question
+
+
+def test_a_thing_in_lower_case_takes_the_place_of_the_thing_weighed_not_of_a_name():
+    """"Còn bột sắn?" after "… qua lối mở Km 3+4 Hải Yên đã xuất bao nhiêu tấn hoa quả?" asks the
+    cassava's tonnes ("… Km 3+4 bột sắn … tấn hoa quả" had been asked); a capitalised place still
+    takes the place's stead."""
+    base = [_turn("Tính đến 19/3/2023, qua lối mở Km 3+4 Hải Yên đã xuất bao nhiêu tấn hoa quả?", kind="count",
+                  answer_text="43.301 tấn")]
+    assert resolve("Còn bột sắn?", base).question.endswith("bao nhiêu tấn bột sắn?")
+    assert "Hải Yên" in resolve("Còn bột sắn?", base).question

@@ -488,13 +488,17 @@ def resolve(question: str, previous: list[dict]) -> Resolution:
             and len(syllables(core)) <= (5 if elliptic and _names(base_q) else 3) \
             and not core_q.years and not core_q.period and not core_q.measures \
             and not _asks(core, tuple(_QUESTION_WORDS)) and not _sibling_spans(core, base, differ=False) \
-            and not (base_q.count_noun and fold(core).lower().split()[:2] == base_q.count_noun.split()[:2]):
+            and not (base_q.count_noun and fold(core).lower().split()[:2] == base_q.count_noun.split()[:2]) \
+            and not (_weighs_a_thing(base_q) and core.strip()[:1].islower()):
         # "Còn Singapore?", "dau diesel thi sao": a lone name or noun in the earlier one's stead
         # (not "doanh nghiep ngoai tinh" after "bao nhiêu doanh nghiệp trong tỉnh …": the noun counted)
         # (a sector in the earlier sector's stead is swapped as a slot: "Còn dịch vụ?")
         core_q.names = [fold(core)]
-    if core_q is not None and elliptic and _a_thing(core, core_q, _opens(question, core)) and not _names(base_q) \
+    if core_q is not None and elliptic and _a_thing(core, core_q, _opens(question, core)) \
+            and (not _names(base_q) or _weighs_a_thing(base_q) and core.strip()[:1].islower()) \
             and not _sibling_spans(core, base, differ=False):
+        # (also where the earlier question names a place by name: "Còn bột sắn?" after "… qua lối mở
+        # Km 3+4 Hải Yên đã xuất bao nhiêu tấn hoa quả?" is the cassava, not a gate named "bột sắn")
         # "xi mang thi sao?", "Còn bia lon thi sao?" after a question about one product: the
         # new one takes the place of what the earlier question measured or counted
         before = _before_change_questions(previous, anchor) or base
@@ -781,6 +785,12 @@ _GROUP_PHRASE = re.compile(r"[^,;?]*?(?=\s+(?:ở|tại|của|trên|thuộc|o|ta
 _UNIT_OF_MEASURE = re.compile(r"(?:tan|kg|ta|lit|m2|m3|ha|km|kwh|mw)\b")
 
 
+def _weighs_a_thing(q: Question) -> bool:
+    """Whether a question asks an amount of a thing by its unit ("bao nhiêu tấn hoa quả")."""
+    unit = _UNIT_OF_MEASURE.match(q.count_noun or "")
+    return bool(unit) and bool((q.count_noun or "")[unit.end():].strip())
+
+
 def _swap_thing(base: str, base_q: Question, thing: str) -> str | None:
     """`base` with `thing` in the place of what it counts ("bao nhiêu gạch khối …") or, with no
     count, of the head of its subject ("9 tháng năm 2025, điện thương phẩm của khu vực …":
@@ -789,6 +799,9 @@ def _swap_thing(base: str, base_q: Question, thing: str) -> str | None:
     unit = _UNIT_OF_MEASURE.match(counted)
     if unit:
         counted = counted[unit.end():].strip()      # "bao nhiêu tấn gạo": the rice, not the tonnes
+    weighed = None if counted else _WEIGHED_AFTER.search(fold(base).lower())
+    if weighed:
+        counted = weighed.group(1)                  # an amount asked by its unit: "xuất bao nhiêu tấn hoa quả?"
     subject = _subject(base)
     said = _GROUP_OF.search(subject) if _GROUP_OF.match(thing) else None
     if said:
@@ -834,6 +847,11 @@ def _swap_thing(base: str, base_q: Question, thing: str) -> str | None:
     at = base.index(head, start)
     phrase = thing if at else thing[:1].upper() + thing[1:]
     return base[:at] + phrase + base[at + len(head):]
+
+
+# what an amount asked by its unit weighs: "bao nhiêu tấn | hoa quả ?" (folded)
+_WEIGHED_AFTER = re.compile(r"\b(?:bao nhieu|may)\s+(?:tan|kg|ta|lit|m2|m3|ha|km|kwh|mw)\s+"
+                            r"([^\W\d]+(?:\s+[^\W\d]+){0,3}?)\s*(?=\?|$|\s(?:cua|tai|o|nam|thang|quy|qua|den|tu)\b)")
 
 
 _LOCAL_NOUN = r"(?:huyện|huyen|thị xã|thi xa|thành phố|thanh pho|quận|quan|thị trấn|thi tran|xã|xa|phường|phuong)"

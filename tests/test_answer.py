@@ -4385,3 +4385,15 @@ def test_a_level_asked_is_not_a_share_of_the_plan_and_a_fine_is_money(tmp_path, 
         (None, "1.250 triệu USD")
     assert "211,5%" not in _weighed(engine, "Xuất khẩu mở tờ khai tại Cục Hải quan Cao Bằng đạt bao nhiêu năm 2023?")
     assert _stated(engine, "Đồng Tháp các hộ bị phạt tổng cộng bao nhiêu?") == "90 triệu đồng"
+
+
+def test_a_percentage_sign_says_phan_tram(seed_engine):
+    """"… tăng bao nhiêu phần trăm so với năm 2019?" is covered by "tăng 10,59% so với năm 2019" as by
+    "tăng 10,59 phần trăm …": the sign is the words (the sentence had covered half the question, below
+    the bar, and nothing was found)."""
+    from kcqa.ask.candidates import Evidence
+    q = parse_question("Điện thương phẩm của Quảng Ngãi năm 2020 tăng bao nhiêu phần trăm so với năm 2019?")
+    ctx = Evidence(seed_engine, q, [], None)
+    sign = ctx.coverage("Điện thương phẩm thực hiện 1.714 triệu kWh, tăng 10,59% so với năm 2019")
+    words = ctx.coverage("Điện thương phẩm thực hiện 1.714 triệu kWh, tăng 10,59 phần trăm so với năm 2019")
+    assert sign == words > 0.9

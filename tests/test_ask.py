@@ -1871,3 +1871,22 @@ def test_a_thing_in_lower_case_takes_the_place_of_the_thing_weighed_not_of_a_nam
                   answer_text="43.301 tấn")]
     assert resolve("Còn bột sắn?", base).question.endswith("bao nhiêu tấn bột sắn?")
     assert "Hải Yên" in resolve("Còn bột sắn?", base).question
+
+
+def test_an_elliptic_follow_up_passing_the_same_place_swaps_only_what_it_changes():
+    """"Còn nhập khẩu qua lối mở này?" after "… lối mở Km 3+4 Hải Yên xuất khẩu được bao nhiêu tấn hàng?":
+    the gate is the earlier question's own; only the measure is swapped (the gate had been written twice)."""
+    r = resolve("Còn nhập khẩu qua lối mở này?",
+                [_turn("5 tháng 2025 lối mở Km 3+4 Hải Yên xuất khẩu được bao nhiêu tấn hàng?", answer_text="300.485 tấn")])
+    assert r.question.count("Hải Yên") == 1 and "nhập khẩu" in r.question and "xuất khẩu" not in r.question
+
+
+def test_there_is_the_place_asked_before_not_a_measures_acronym():
+    """"ở đó" after "… làm thủ tục XNK qua Móng Cái?" is Móng Cái: "XNK" (xuất nhập khẩu) names what
+    is measured, no one's name ("Thu ngân sách ở XNK" had been asked)."""
+    assert "xnk" not in parse_question("5 tháng đầu năm 2025 có bao nhiêu doanh nghiệp mới làm thủ tục XNK qua "
+                                       "Móng Cái?").names
+    r = resolve("Thu ngân sách ở đó tăng bao nhiêu so với cùng kỳ?",
+                [_turn("5 tháng đầu năm 2025 có bao nhiêu doanh nghiệp mới làm thủ tục XNK qua Móng Cái?", kind="count",
+                       answer_text="120 doanh nghiệp")])
+    assert "ở Móng Cái" in r.question

@@ -632,3 +632,23 @@ def test_how_much_was_fined_asks_money():
     assert parse_question("Dự kiến ông ấy bị phạt bao nhiêu?").unit_kind == "money"
     assert parse_question("Công ty xử phạt bao nhiêu vụ?").kind == "count"
     assert parse_question("Nhà máy phát bao nhiêu?").unit_kind != "money"
+
+
+def test_the_words_that_name_a_period_are_a_slot_not_words_to_cover():
+    """"Hết tháng 4/2024 …", "… năm 2020 …", "Quý III/2017 …": the period is read as a slot; its words
+    are not asked of the sentence (a record says it in its heading: "hết", "tháng" had been half the
+    question's weight, and "Thái Nguyên … đạt 10,96 tỷ USD" was not found)."""
+    content = parse_question("Hết tháng 4/2024 Thái Nguyên xuất khẩu đạt bao nhiêu?").content
+    assert "thang" not in content and "het" not in content and "xuat" in content
+    assert "nam" not in parse_question("Điện thương phẩm năm 2020 tăng bao nhiêu?").content
+    assert "iii" not in parse_question("Quý III/2017 Chi cục thu nộp ngân sách bao nhiêu?").content
+    assert parse_question("Năm 2020 Quảng Ngãi có bao nhiêu khách hàng?").years == {2020}
+
+
+def test_consolidated_and_standalone_are_opposed_measures():
+    """"tỷ lệ nợ xấu tại ngân hàng riêng lẻ" is not "tỷ lệ nợ xấu hợp nhất … 3%" (a bank's group figures
+    and its own, as xuất khẩu and nhập khẩu)."""
+    from kcqa.ask.features import measure_opposed
+    q = parse_question("Quý 1/2021 tỷ lệ nợ xấu tại ngân hàng riêng lẻ của VPBank đạt bao nhiêu?")
+    assert measure_opposed(q.measures, "tỷ lệ nợ xấu hợp nhất ở mức 3%")
+    assert not measure_opposed(q.measures, "tỷ lệ nợ xấu tại ngân hàng riêng lẻ giảm xuống mức 1,79%")

@@ -137,6 +137,8 @@ class Evidence:
         joined = f" {folded_syllables(text)} "
         said = joined.split()
         have = set(said)
+        if "%" in text:
+            have.update(("phan", "tram"))     # "tăng 10,59%" says "phần trăm" in its symbol
         # One word written joined or apart ("vắcxin" / "vắc xin", "Sapa" / "Sa Pa"), both halves
         # of two letters or more ("L.A" is not "là")
         asked = set(words)

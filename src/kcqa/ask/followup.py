@@ -438,6 +438,11 @@ def resolve(question: str, previous: list[dict]) -> Resolution:
             out = f"{text[:owned.end()].strip()} của {owner}{text[owned.end():]}"
             return Resolution(out[:1].upper() + out[1:], resolved=True)
     core = _strip_ellipsis(text)
+    said_before = _SAID_AFTER_PREPOSITION.search(core) if core else None
+    if said_before and fold(said_before.group(1).strip(" ?")).lower() in fold(base).lower():
+        # "Còn nhập khẩu qua lối mở này?": where it passes is the earlier question's own (its reference
+        # replaced by it), and the rest is what is swapped ("nhập khẩu" for "xuất khẩu")
+        core = core[:said_before.start()]
     core_q = parse_question(core) if core else None
     lone_day = bool(base_q.days and core and lexicon.DAY.fullmatch(core.strip(" ?")))     # "Còn 28/4?"
     if core_q is not None and (core_q.days or lone_day):
@@ -1851,6 +1856,8 @@ def _add_missing(text: str, base_q: Question, q: Question, referenced: bool = Fa
     return out[:1].upper() + out[1:]
 
 
+# the last prepositional phrase of an elliptic follow-up ("… qua lối mở Km 3+4 Hải Yên")
+_SAID_AFTER_PREPOSITION = re.compile(r"\s+(?:qua|tại|tai|ở|o|của|cua|trong|với|voi)\s+(\S.*?)\s*\??\s*$", re.IGNORECASE)
 # any question word (folded): a follow-up without one asks by ellipsis
 _QUESTION_WORD = re.compile(r"(?<!\w)(?:bao nhieu|may|nao|gi|ai|dau|sao|the nao|bao lau|bao gio|khong|chua|hay)(?!\w)")
 # where a follow-up's question word starts (folded)

@@ -325,6 +325,7 @@ _YEAR = lexicon.ANY_YEAR
 _BASE_YEAR = re.compile(r"\b(?:so voi|cung ky)\s+(?:cung ky\s+)?(?:nam\s+|(?:thang \d{1,2}|quy (?:[ivx]+|\d)|\d{1,2} thang"
                         r"(?: dau| cuoi)?(?: nam)?)(?:\s*/\s*|\s+nam\s+|\s+))?((?:19|20)\d{2})(?!\d)")   # ("dân số năm 2019" is no base)
 _PERIOD = lexicon.PERIOD_FOLDED
+_PERIOD_NUMBER = re.compile(r"\d{1,4}(?:/\d{2,4})?|[ivx]{1,4}")     # "4/2024", "2020", "iii" (folded)
 _PERIOD_TOKEN = re.compile(r"(?:\d{1,2}|[ivx]{1,4})/(?:19|20)\d\d")
 _ORDINAL = re.compile(r"\b(lan thu|khoa|dot)\s+([ivxl]+|\d{1,3})\b")
 
@@ -527,6 +528,14 @@ def parse_question(text: str) -> Question:
     said = list(syllables(text))
     spans = {i for i, (_, _, s) in enumerate(said[:-1])
              if fold(s).lower() in lexicon.MONTH_COUNT_WORDS and fold(said[i + 1][2]).lower() in ("thang", "quy")}
+    # … and so is the word that names a period's number, with the edge before it ("hết tháng 4/2024",
+    # "năm 2020", "quý III"): the slot is read, and a record writes it in its own words or its heading
+    folded_said = [fold(s).lower() for _, _, s in said]
+    for i, w in enumerate(folded_said[:-1]):
+        if w in ("thang", "quy", "nam") and _PERIOD_NUMBER.fullmatch(folded_said[i + 1]):
+            spans.update((i, i + 1))
+            if i and folded_said[i - 1] in ("het", "den", "tu", "cuoi", "dau"):
+                spans.add(i - 1)
     q.content = [fold(s) for i, (_, _, s) in enumerate(said)
                  if i not in spans and not lexicon.is_function_word(s, accented) and not s.isdigit()
                  and not _PERIOD_TOKEN.fullmatch(fold(s))]
@@ -696,7 +705,7 @@ def _not_a_name(word: str) -> bool:
     a unit (MWp), a Roman numeral (quý I)."""
     w = fold(word.strip(",.;:()"))
     return w in _MEASURE_FOLDED or w in ROMAN or w in {"mwp", "kwp", "mw", "kw", "gw", "kwh", "usd", "vnd"} \
-        or word.strip(",.;:()") in lexicon.TERM_ABBREVIATIONS     # "IIP", "KCQG": a term, no one's name
+        or word.strip(",.;:()") in lexicon.MEASURE_ACRONYMS     # "IIP", "KCQG", "XNK": a term, no one's name
 
 
 _SYLLABLE_AFTER = re.compile(r"[ \t]+(\w+)")

@@ -438,7 +438,7 @@ _TERM_SHORTHAND = (("kế hoạch", "KH"), ("giá trị sản xuất công nghi�
 ABBREVIATIONS += _TERM_SHORTHAND + (("tổng sản phẩm trên địa bàn", "GRDP"),)
 TERM_ABBREVIATIONS = tuple(short for _, *shorts in _TERM_SHORTHAND for short in shorts)
 # acronyms that name what is measured, never whose it is ("GRDP của Đồng Nai ước đạt …")
-MEASURE_ACRONYMS = TERM_ABBREVIATIONS + ("GRDP", "GDP", "CPI", "FDI", "ODA", "PCI")
+MEASURE_ACRONYMS = TERM_ABBREVIATIONS + ("GRDP", "GDP", "CPI", "FDI", "ODA", "PCI", "XNK")
 MEASURE_ACRONYMS_FOLDED = frozenset(fold(a).lower() for a in MEASURE_ACRONYMS)     # as question names hold them
 # Phrases that reports use for the same thing: a question using one is covered by a sentence
 # using another ("giải ngân được bao nhiêu" ← "kinh phí đã thực hiện đạt …"; "tỉnh nào đăng cai"
@@ -451,7 +451,8 @@ EQUIVALENT_PHRASES = (("giải ngân", "thực hiện"), ("đăng cai", "tổ ch
 OPPOSED_MEASURES = (("xuất khẩu", "nhập khẩu"), ("trước thuế", "sau thuế"), ("doanh thu", "lợi nhuận"),
                     ("tăng", "giảm"), ("hồ sơ", "sản phẩm"), ("tập thể", "cá nhân"),
                     ("điện thương phẩm", "điện sản xuất"),     # sold to customers / generated
-                    ("giá so sánh", "giá hiện hành"))          # at constant prices / at current prices
+                    ("giá so sánh", "giá hiện hành"),          # at constant prices / at current prices
+                    ("hợp nhất", "riêng lẻ"))                  # a group's consolidated figures / the parent's own
 # Whose money, goods or firms: the country's own or foreign ("vốn đầu tư trong nước" is not "2,609
 # tỷ USD vốn đầu tư trực tiếp nước ngoài (FDI)"). Folded; "trong và ngoài nước" says both.
 DOMESTIC = re.compile(r"\b(trong nuoc|noi dia|ddi|trong va ngoai nuoc)\b")

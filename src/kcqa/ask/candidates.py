@@ -92,19 +92,17 @@ class Evidence:
         self.excluded: set[tuple[str, int]] = set()   # figure occurrences known not to answer (doc, start)
         self.idf = engine.searcher.bm25.idf
         self.max_idf = max(self.idf.values(), default=1.0)
+        # the provinces asked, as written and by their names, longest first
+        self.place_forms = sorted({n for written, ps in q.places for n in [written] + [p.name for p in ps]},
+                                  key=len, reverse=True)
         # the province's syllables are no words to cover, but a word the question also writes outside
         # it is ("Gia Lai … vi phạm giá điện" asks "giá")
         place_words = {w for written, _ in q.places for w in (fold(s) for _, _, s in syllables(written))}
-        rest = q.text
-        for written, _ in q.places:
-            rest = re.sub(re.escape(written), " ", rest, flags=re.IGNORECASE)
-        outside = {fold(s) for _, _, s in syllables(rest)}
+        outside = {fold(s) for _, _, s in syllables(self.without_places(q.text))}
         self.content = [w for w in q.content if (w not in place_words or w in outside)
                         and w not in {"tinh", "thanh", "pho"}]
         # … and such a word is covered only outside the province's name ("Gia Lai" says no "giá")
         self.beside_place = place_words & set(self.content)
-        self.place_forms = sorted({n for written, ps in q.places for n in [written] + [p.name for p in ps]},
-                                  key=len, reverse=True)
         self.rank = {p.chunk.id: i for i, p in enumerate(self.passages)}
         asked = f" {folded_syllables(q.text)} "
         self.equivalents = [(p, [o for o in group if o != p]) for group in _EQUIVALENTS for p in group
@@ -149,13 +147,16 @@ class Evidence:
                 if any(f" {e} " in joined for e in equivalents):
                     have.update(asked.split())
         if self.beside_place and self.beside_place & have:
-            outside = text
-            for name in self.place_forms:
-                outside = re.sub(re.escape(name), " ", outside, flags=re.IGNORECASE)
-            have -= self.beside_place - set(folded_syllables(outside).split())
+            have -= self.beside_place - set(folded_syllables(self.without_places(text)).split())
         total = sum(self.weight(w) for w in words)
         got = sum(self.weight(w) for w in words if w in have)
         return got / total if total else 0.0
+
+    def without_places(self, text: str) -> str:
+        """`text` with the provinces asked taken out, wherever it writes them by any of their names."""
+        for name in self.place_forms:
+            text = re.sub(re.escape(name), " ", text, flags=re.IGNORECASE)
+        return text
 
     def chunks_of(self, path: str) -> list:
         """A record's passages in order (its foot holds the signature)."""

@@ -351,10 +351,7 @@ def _says_more_of_the_question(ctx: Evidence, c: Candidate, others: list[Candida
 
 def _words_beside_the_place(ctx: Evidence, text: str) -> set[str]:
     """A text's folded words, the province asked taken out: its "Gia Lai" says no "giá"."""
-    for written, places in ctx.q.places:
-        for name in {written} | {p.name for p in places}:
-            text = re.sub(re.escape(name), " ", text, flags=re.IGNORECASE)
-    return set(folded_syllables(text).lower().split())
+    return set(folded_syllables(ctx.without_places(text)).lower().split())
 
 
 def _in_own_record(ctx: Evidence, f: Figure) -> bool:

@@ -1626,10 +1626,7 @@ def _period_text(core: str, q: Question, carried: bool = False) -> str:
         if span and int(_YEAR.findall(span.group())[-1]) in years:
             return span.group().strip()
         m = re.search(r"(?:năm|nam)\s+" + str(years[0]), core, re.IGNORECASE)
-        # a year written only in a day is that day ("Trong đợt cao điểm từ 15/12/2024, …" is not "năm 2024")
-        day = None if m else re.search(r"(?:(?:từ|tu|đến|den|tới|toi)\s+)?(?:(?:ngày|ngay)\s+)?\d{1,2}/\d{1,2}/"
-                                       + str(years[0]) + r"(?!\d)", core, re.IGNORECASE)
-        return m.group() if m else day.group() if day else f"năm {years[0]}"
+        return m.group() if m else f"năm {years[0]}"
     return ""
 
 
@@ -1857,7 +1854,7 @@ def _add_missing(text: str, base_q: Question, q: Question, referenced: bool = Fa
 
 
 # the last prepositional phrase of an elliptic follow-up ("… qua lối mở Km 3+4 Hải Yên")
-_SAID_AFTER_PREPOSITION = re.compile(r"\s+(?:qua|tại|tai|ở|o|của|cua|trong|với|voi)\s+(\S.*?)\s*\??\s*$", re.IGNORECASE)
+_SAID_AFTER_PREPOSITION = re.compile(r"\s+(?:qua|tại|tai|ở|o|của|cua)\s+(\S+(?:\s+\S+){2,}?)\s*\??\s*$", re.IGNORECASE)
 # any question word (folded): a follow-up without one asks by ellipsis
 _QUESTION_WORD = re.compile(r"(?<!\w)(?:bao nhieu|may|nao|gi|ai|dau|sao|the nao|bao lau|bao gio|khong|chua|hay)(?!\w)")
 # where a follow-up's question word starts (folded)

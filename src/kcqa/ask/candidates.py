@@ -1217,9 +1217,11 @@ def part_ok(ctx: Evidence, f: Figure) -> bool:
             start = ends[-1]    # item's result and its plan (or its two changes) share the item's words
         # … but words after the part before, up to the comma that ends it, are that part's label ("107 sản
         # phẩm thủ công mỹ nghệ, | 38 sản phẩm nông, lâm sản"), not this one's
+        # (only where this part's number follows that comma: "…, đạt 87,3%" keeps the words before the comma)
         between = f.sentence[start:pos]
         cut = max(between.rfind(","), between.rfind(";"))
-        if cut > 0 and re.search(r"[^\W\d_]", between[:cut]) and start > before[-1].end():
+        if cut > 0 and re.search(r"[^\W\d_]", between[:cut]) and not re.search(r"[^\W\d_]", between[cut + 1:]) \
+                and start > before[-1].end():
             start += cut + 1
         end = min([m.start() for m in others if m.start() > pos], default=len(f.sentence))
         # … or to the next part of another unit ("65 xã hình thành sau sắp xếp … và | 08 đơn vị …

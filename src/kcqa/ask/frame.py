@@ -528,11 +528,12 @@ def parse_question(text: str) -> Question:
     said = list(syllables(text))
     spans = {i for i, (_, _, s) in enumerate(said[:-1])
              if fold(s).lower() in lexicon.MONTH_COUNT_WORDS and fold(said[i + 1][2]).lower() in ("thang", "quy")}
-    # … and so is the word that names a period's number, with the edge before it ("hết tháng 4/2024",
-    # "năm 2020", "quý III"): the slot is read, and a record writes it in its own words or its heading
+    # … and so is the word that names a month's or a quarter's number, with the edge before it ("hết
+    # tháng 4/2024", "quý III"): the slot is read, and a record writes it in its own words or its heading
+    # ("năm" stays: a sentence that says "năm 2020" as asked reads as the question does)
     folded_said = [fold(s).lower() for _, _, s in said]
     for i, w in enumerate(folded_said[:-1]):
-        if w in ("thang", "quy", "nam") and _PERIOD_NUMBER.fullmatch(folded_said[i + 1]):
+        if w in ("thang", "quy") and _PERIOD_NUMBER.fullmatch(folded_said[i + 1]):
             spans.update((i, i + 1))
             if i and folded_said[i - 1] in ("het", "den", "tu", "cuoi", "dau"):
                 spans.add(i - 1)

@@ -706,7 +706,7 @@ def _not_a_name(word: str) -> bool:
     a unit (MWp), a Roman numeral (quý I)."""
     w = fold(word.strip(",.;:()"))
     return w in _MEASURE_FOLDED or w in ROMAN or w in {"mwp", "kwp", "mw", "kw", "gw", "kwh", "usd", "vnd"} \
-        or word.strip(",.;:()") in lexicon.MEASURE_ACRONYMS     # "IIP", "KCQG", "XNK": a term, no one's name
+        or word.strip(",.;:()") in lexicon.TERM_ABBREVIATIONS + lexicon.TRADE_ACRONYMS    # "IIP", "KCQG", "XNK": a term
 
 
 _SYLLABLE_AFTER = re.compile(r"[ \t]+(\w+)")

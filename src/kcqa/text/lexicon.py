@@ -439,6 +439,9 @@ ABBREVIATIONS += _TERM_SHORTHAND + (("tổng sản phẩm trên địa bàn", "G
 TERM_ABBREVIATIONS = tuple(short for _, *shorts in _TERM_SHORTHAND for short in shorts)
 # acronyms that name what is measured, never whose it is ("GRDP của Đồng Nai ước đạt …")
 MEASURE_ACRONYMS = TERM_ABBREVIATIONS + ("GRDP", "GDP", "CPI", "FDI", "ODA", "PCI", "XNK")
+# acronyms of a flow of trade ("làm thủ tục XNK qua Móng Cái"): what passes, never whose it is; unlike
+# "GRDP", which a question names as the record's subject it must say
+TRADE_ACRONYMS = ("XNK",)
 MEASURE_ACRONYMS_FOLDED = frozenset(fold(a).lower() for a in MEASURE_ACRONYMS)     # as question names hold them
 # Phrases that reports use for the same thing: a question using one is covered by a sentence
 # using another ("giải ngân được bao nhiêu" ← "kinh phí đã thực hiện đạt …"; "tỉnh nào đăng cai"

@@ -855,7 +855,7 @@ def _swap_thing(base: str, base_q: Question, thing: str) -> str | None:
 
 
 # what an amount asked by its unit weighs: "bao nhiêu tấn | hoa quả ?" (folded)
-_WEIGHED_AFTER = re.compile(r"\b(?:bao nhieu|may)\s+(?:tan|kg|ta|lit|m2|m3|ha|km|kwh|mw)\s+"
+_WEIGHED_AFTER = re.compile(r"\b(?:bao nhieu|may)\s+" + _UNIT_OF_MEASURE.pattern + r"\s+"
                             r"([^\W\d]+(?:\s+[^\W\d]+){0,3}?)\s*(?=\?|$|\s(?:cua|tai|o|nam|thang|quy|qua|den|tu)\b)")
 
 

@@ -908,3 +908,21 @@ def test_a_span_that_ends_with_part_of_a_year_is_one_period():
     figs = _figures_by_text(2023, "Quảng Ninh: xuất khẩu\n\nTổng kim ngạch xuất khẩu hai năm rưỡi (giai đoạn 2021 - sáu "
                                   "tháng đầu năm 2023) ước đạt 6.784 triệu USD, tăng bình quân 9,7%/năm.")
     assert figs["ước đạt 6.784 triệu USD"].period == figs["9,7%/năm"].period == "giai đoạn 2021 - sáu tháng đầu năm 2023"
+
+
+def test_a_cited_works_year_and_a_passive_agent_and_the_rest_of_the_provinces():
+    """"theo Sách Thương mại điện tử Việt Nam năm 2022, … ở mức 16%, … năm 2021": the year names the
+    book, the sentence's other year is its figures' (a question about 2021 had not been answered);
+    "… đã được Bộ Công thương cấp giấy …, … và 3 doanh nghiệp …": who granted it is no one's subject;
+    "…, thì 61 địa phương còn lại … chỉ đạt 4,5 điểm" is of no province named before it."""
+    figs = _figures_by_text(2022, "Thương mại điện tử\n\nTrong bối cảnh đó, theo Sách Thương mại điện tử Việt Nam năm "
+                                  "2022, thương mại điện tử Việt Nam vẫn giữ tốc độ tăng trưởng ổn định ở mức 16%, doanh "
+                                  "thu bán lẻ đạt 13,7 tỷ USD năm 2021.")
+    assert figs["16%"].period == "năm 2021"
+    figs = _figures_by_text(2021, "Xăng dầu\n\nHiện nay trên địa bàn tỉnh có 7 doanh nghiệp đã được Bộ Công thương cấp "
+                                  "giấy xác nhận đủ điều kiện làm thương nhân phân phối xăng dầu, 1 doanh nghiệp làm "
+                                  "thương nhân xuất nhập khẩu xăng dầu và 3 doanh nghiệp làm tổng đại lý xăng dầu.")
+    assert figs["3 doanh nghiệp"].entity == ""
+    figs = _figures_by_text(2025, "Chỉ số\n\nNếu như chỉ số B2C của Hà Nội và thành phố Hồ Chí Minh đạt từ 62,9 điểm "
+                                  "trở lên, thì 61 địa phương còn lại có số điểm cao nhất chỉ đạt 4,5 điểm.")
+    assert figs["4,5 điểm"].entity == ""

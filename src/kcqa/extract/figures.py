@@ -18,7 +18,7 @@ from ..read import date_line_day
 
 # Bump when extraction changes: `kcqa index` then re-extracts figures from the stored
 # text of every record, without re-embedding anything.
-EXTRACTOR_VERSION = "112"
+EXTRACTOR_VERSION = "113"
 from ..text import lexicon
 from ..text.numbers import Quantity, find_durations, find_quantities
 from ..text.places import find_places
@@ -97,8 +97,17 @@ def periods_in(text: str) -> list[tuple[int, int, str]]:
         if _ISSUED.search(text, max(0, m.start() - 40), m.start()):
             continue        # "tại Báo cáo số 188/BC-BCĐ ngày 24/11/2025, trong tháng, …": the day a paper
             #                 was signed, not when what it reports happened
+        if _WORK_CITED.search(text, max(0, m.start() - 80), m.start()) \
+                and lexicon.ANY_YEAR.search(text, m.end(), len(text)):
+            continue        # "theo Sách Thương mại điện tử Việt Nam năm 2022, … ở mức 16%, … năm 2021": the
+            #                 year names the book cited; the sentence's other year is its figures'
         out.append((m.start(), m.end(), m.group()))
     return sorted(out)
+
+
+# a published work cited by its title, up to the year that ends it ("theo Sách trắng Thương mại điện tử
+# Việt Nam năm 2022", "Theo Báo cáo Chỉ số Thương mại điện tử 2023")
+_WORK_CITED = re.compile(r"(?<!\w)[Tt]heo\s+(?:Sách|Báo cáo|Khảo sát|Niên giám)(?:\s+[^\s,.;:()]+){1,10}\s+(?:năm\s+)?$")
 
 
 # "từ tháng 1 đến tháng 9/2023" is the year's first nine months, not September
@@ -322,6 +331,11 @@ def _clause_start(sentence: str, pos: int) -> int:
     return start
 
 
+# a clause whose subject is a number of places, or the rest of them ("61 địa phương còn lại", "các tỉnh khác")
+_PLACES_COUNTED_SUBJECT = re.compile(r"(?<!\w)(?:\d+|các)\s+(?:địa phương|tỉnh(?:,? thành(?: phố)?)?|thành phố)"
+                                     r"(?:\s+(?:còn lại|khác))?(?!\w)", re.IGNORECASE)
+
+
 def _entity_for(sentence: str, q: Quantity, places, listed=()) -> str:
     # "Lâm Đồng (hơn 10 tỷ đồng)": the place right before an opening parenthesis.
     before = sentence[:q.start]
@@ -359,6 +373,8 @@ def _entity_for(sentence: str, q: Quantity, places, listed=()) -> str:
     item = _list_item_name(before[-300:])     # the tail only: a 1 MB "sentence" must not be rescanned per figure
     if item:
         return item
+    if _PLACES_COUNTED_SUBJECT.search(sentence, cs, q.start):
+        return ""       # "…, thì 61 địa phương còn lại … chỉ đạt 4,5 điểm": of no place named before it
     preceding = [(s, e) for s, e, _ in places if e <= q.start]
     if preceding and len(places) == 1:
         s, e = preceding[-1]
@@ -500,6 +516,9 @@ def _capitalised_before(text: str) -> str:
             continue                      # "KTĐT - Gần 58.000 TOE …", "BHG - Theo báo cáo …": the same
         if words[0] == "Tết":
             continue                      # "trước và sau Tết Đinh Dậu 2017": a holiday dates a figure
+        if _PASSIVE_AGENT.search(text, max(0, s - 8), s):
+            continue                      # "7 doanh nghiệp đã được Bộ Công thương cấp giấy …": who granted it
+            #                               is not what is counted (it had been the subject of the next count)
         if own_item and ";" in text[e:] and re.search(r"\d", text[text.rfind(";", 0, s) + 1:s]):
             continue                      # "09 đơn vị …, quản lý VLNCN, gồm: …, Công ty CP Hồng Sơn; 02 đơn
             #                               vị …": said after the earlier group's figure, of that figure
@@ -523,6 +542,8 @@ def _capitalised_before(text: str) -> str:
 
 
 _NEWS_TAG = re.compile(r"\s*\)\s*[-–—]")
+# the agent of a passive, right before a capitalised run: "được Bộ Công thương cấp", "bởi UBND tỉnh"
+_PASSIVE_AGENT = re.compile(r"(?<!\w)(?:được|bởi)\s+$")
 # a paper's tag opening a line, written bare: "KTĐT - ", "TTH - " (not "Tân Cảng - Mộc Bài", no acronym)
 _DATELINE = re.compile(r"\s*[-–—]\s")
 # a list item that has had its figure and ended: a name before it is that item's, not the next one's

@@ -4397,3 +4397,55 @@ def test_a_percentage_sign_says_phan_tram(seed_engine):
     sign = ctx.coverage("Điện thương phẩm thực hiện 1.714 triệu kWh, tăng 10,59% so với năm 2019")
     words = ctx.coverage("Điện thương phẩm thực hiện 1.714 triệu kWh, tăng 10,59 phần trăm so với năm 2019")
     assert sign == words > 0.9
+
+
+def test_which_item_place_and_award_a_figure_is_said_of(tmp_path, model_cache):
+    """A list's lead is every item's ("Tỷ lệ lấp đầy trên diện tích đất quy hoạch đạt 62,60%, trên diện
+    tích đất thu hồi 87,16%": the first item had been the only one naming "tỷ lệ lấp đầy"); a level asked
+    is not where a rise started ("tăng từ 87% lên 91%"); "của 1 người tiêu dùng" counts no one; a figure
+    several places share ("TPHCM, … và Bình Dương có … trên 10 tỷ USD") is no one's own; a count over all
+    awards ("để trao giải A, B, C") is not one award's; another district's count, or the province's own,
+    is not the district asked; a place before "bao nhiêu" is no action counted."""
+    engine = _records_engine(tmp_path, model_cache, {
+        "kcn.txt": "Các khu công nghiệp Bắc Ninh năm 2017\n\nTính đến tháng 12/2017, các khu công nghiệp Bắc Ninh đã "
+                   "cho thuê 1.632,95 ha đất công nghiệp; tỷ lệ lấp đầy trên diện tích đất quy hoạch đạt 62,60%, trên "
+                   "diện tích đất thu hồi 87,16%.\n",
+        "tmdt.txt": "Mua sắm trực tuyến năm 2021\n\nNăm 2021, tỷ lệ người tiêu dùng đặt hàng qua điện thoại di động "
+                    "tăng từ 87% lên 91%. Giá trị mua sắm trực tuyến của 1 người tiêu dùng Việt Nam năm 2021 là 251 "
+                    "USD.\n",
+        "xk.txt": "Xuất khẩu của các địa phương 4 tháng năm 2024\n\nTPHCM, Bắc Ninh, Thái Nguyên và Bình Dương có kim "
+                  "ngạch xuất khẩu trên 10 tỷ USD trong 4 tháng năm 2024. Kim ngạch xuất khẩu của Bình Dương đạt "
+                  "10,7 tỷ USD.\n",
+        "cnnt.txt": "Quảng Nam bình chọn sản phẩm công nghiệp nông thôn tiêu biểu năm 2024\n\nBan giám khảo đã chọn "
+                    "ra 20 sản phẩm đạt điểm cao nhất để trao giải A, B, C và Khuyến khích.\n",
+        "xang-dau.txt": "Nghệ An: cửa hàng xăng dầu dừng hoạt động năm 2023\n\nNăm 2023, Nghệ An có 12 cửa hàng "
+                        "xăng dầu dừng hoạt động. Tiếp theo là huyện Nam Đàn với 2 cửa hàng dừng hoạt động.\n",
+        "ebi.txt": "Chỉ số thương mại điện tử của Đà Nẵng năm 2024\n\nĐiểm các chỉ số thành phần của Đà Nẵng là: chỉ "
+                   "số B2C 31 điểm; chỉ số B2B 52 điểm. Tổng điểm các chỉ số thành phần của Đà Nẵng là 47 điểm.\n",
+    })
+    weighed = _weighed(engine, "Ở Bắc Ninh, tính trên diện tích đất thu hồi thì tỷ lệ lấp đầy là bao nhiêu?")
+    assert "87,16%" in weighed and "62,60%" not in weighed
+    weighed = _weighed(engine, "Năm 2021 tỷ lệ người tiêu dùng đặt hàng qua điện thoại di động là bao nhiêu?")
+    assert "91%" in weighed and "87%" not in weighed
+    assert "1 người" not in _weighed(engine, "Năm 2021 Việt Nam có bao nhiêu người mua sắm trực tuyến?")
+    weighed = _weighed(engine, "4 tháng năm 2024 Bình Dương xuất khẩu đạt bao nhiêu?")
+    assert "10,7 tỷ USD" in weighed and "trên 10 tỷ USD" not in weighed
+    assert "20 sản phẩm" not in _weighed(engine, "Ở Quảng Nam, có bao nhiêu sản phẩm được trao giải B?")
+    assert not _weighed(engine, "Năm 2023 huyện Yên Thành (Nghệ An) có mấy cửa hàng xăng dầu dừng hoạt động?") \
+        & {"2 cửa hàng", "12 cửa hàng"}
+    assert "2 cửa hàng" in _weighed(engine, "Năm 2023 huyện Nam Đàn có mấy cửa hàng xăng dầu dừng hoạt động?")
+    assert "52 điểm" in _weighed(engine, "Chỉ số B2B của Đà Nẵng được bao nhiêu điểm năm 2024?")
+
+
+def test_a_place_in_a_companys_name_is_no_person_and_the_investor_is_a_body(tmp_path, model_cache):
+    """"Ai làm chủ đầu tư …?" of "… do CTCP Năng lượng Tái tạo Vĩnh Châu - TDC làm chủ đầu tư": "Vĩnh
+    Châu", inside the company's name, had been answered as the person; the body said to hold the role
+    asked is the answer, of the plant the question names."""
+    engine = _records_engine(tmp_path, model_cache, {
+        "dien-gio.txt": "Sóc Trăng: hai nhà máy điện gió hòa lưới\n\nNhà máy Điện gió Lạc Hòa đặt tại thị xã Vĩnh Châu, "
+                        "tỉnh Sóc Trăng do CTCP Năng lượng Tái tạo Vĩnh Châu - TDC làm chủ đầu tư.\n\nNhà máy Điện "
+                        "gió Quốc Vinh đặt tại thị xã Vĩnh Châu, tỉnh Sóc Trăng do Công ty TNHH Điện gió Quốc Vinh "
+                        "Sóc Trăng chủ đầu tư.\n",
+    })
+    assert _stated(engine, "Ai làm chủ đầu tư Nhà máy điện gió Lạc Hòa?") == "CTCP Năng lượng Tái tạo Vĩnh Châu - TDC"
+    assert _stated(engine, "Ai làm chủ đầu tư Nhà máy Điện gió Quốc Vinh?") == "Công ty TNHH Điện gió Quốc Vinh Sóc Trăng"

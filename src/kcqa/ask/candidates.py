@@ -30,6 +30,17 @@ from .frame import Question, identifiers_in
 _ONE_SYLLABLE_COUNT_NOUNS = {k for k in counted_nouns_folded() if " " not in k}
 
 
+# what a rate is said per ("của 1 người", "mỗi 1 hộ", "trên 1 lao động"; folded): the one is no count
+_PER_ONE = re.compile(r"(?:\bcua|\bcho|\bmoi|\btren|\bbinh quan|\bdoi voi|/)\s*$")
+
+
+def _per_one(f: Figure) -> bool:
+    """A bare "1" a rate is said per ("của 1 người", "mỗi 1 hộ", "trên 1 lao động")."""
+    if f.text.strip() != f"1 {f.unit}".strip() or f.value != 1:
+        return False
+    return bool(_PER_ONE.search(fold(f.sentence[:f.start - f.sentence_start]).lower()))
+
+
 def _another_word(head: str, noun: list[str], folded: str, end: int) -> bool:
     """A count of the asked noun's first syllable alone that runs on into another word: "10 doanh
     nhân" is no count of "doanh nghiệp" ("40 đơn, …" and "28 cuốn cho …" are of "đơn hàng",
@@ -469,6 +480,8 @@ def unit_ok(q: Question, f: Figure) -> bool:
         return f.unit == "%"
     if q.unit_kind == "count":
         noun = q.count_noun or ""
+        if _per_one(f):
+            return False        # "Giá trị mua sắm … của 1 người tiêu dùng …": a rate's one, no count
         if not unit and noun and _named_right_after(f, noun):
             return True         # "340 triệu smartphone": a noun the lexicon lacks, written right after
         if f.unit in lexicon.BULK_UNITS and noun and noun not in counted_nouns_folded() and not count_unit_fits(noun, unit):
@@ -541,10 +554,59 @@ def _clause_before(f: Figure) -> str:
     return cl[:at] if at >= 0 else cl
 
 
+# a district, town or commune written with its type ("huyện Yên Thành", "xã Tăng Thành"): (type, name) folded
+# (typed without marks only where the text has none: "cơ quan Hải quan" is no district)
+_UNIT_NAME = r"\s+([A-ZĐ][^\W\d_]*(?:\s+[A-ZĐ][^\W\d_]*){0,3})"
+_TYPED_LOCAL_UNIT = re.compile(r"(?<!\w)((?i:huyện|quận|thị xã|thị trấn|xã|phường))" + _UNIT_NAME)
+_TYPED_LOCAL_UNIT_PLAIN = re.compile(r"(?<!\w)((?i:huyen|quan|thi xa|thi tran|xa|phuong))" + _UNIT_NAME)
+
+
+def _typed_local_units(text: str) -> set[tuple[str, str]]:
+    pattern = _TYPED_LOCAL_UNIT if has_diacritics(text) else _TYPED_LOCAL_UNIT_PLAIN
+    return {(fold(m.group(1)).lower(), fold(m.group(2)).lower()) for m in pattern.finditer(text)}
+
+
+def another_local_unit(q: Question, f: Figure) -> bool:
+    """"huyện Yên Thành … có mấy cửa hàng …?" is not answered by "Tiếp theo là huyện Nam Đàn với 2
+    cửa hàng …": a sentence naming another unit of the type asked, and not the one asked, is that
+    unit's, and a province's figure is the whole province's (a province asked is place_ok's)."""
+    asked = _typed_local_units(q.text)
+    if not asked:
+        return False
+    said = fold(f.sentence).lower()
+    if any(re.search(rf"(?<!\w){re.escape(name)}(?!\w)", said) for _, name in asked):
+        return False
+    kinds = {kind for kind, _ in asked}
+    # (nor by the province's own: "Hà Nam đề xuất thành lập mới 15 CCN với tổng diện tích 874,74 ha"
+    # does not say how much of it is in huyện Kim Bảng)
+    return any(kind in kinds for kind, _ in _typed_local_units(f.sentence)) \
+        or bool(f.entity) and any(a == 0 and b == len(f.entity) for a, b, _ in find_places(f.entity))
+
+
+_PLACES_JOINED = re.compile(r"\s*(?:,\s*)?(?:và|cùng|hoặc)\s*(?:(?:tỉnh|thành phố|TP\.?)\s+)?$")   # the list's last join
+
+
+def _of_places_together(f: Figure) -> bool:
+    """Whether the figure's clause names, right before its predicate, a list of places as its subject."""
+    before = f.sentence[_clause_start_of(f):f.start - f.sentence_start]
+    spans = [(a, b) for a, b, _ in find_places(before)]
+    if len(spans) < 2 or not _PLACES_JOINED.fullmatch(before[spans[-2][1]:spans[-1][0]]):
+        return False
+    return fold(f.entity).lower() in {fold(before[a:b]).lower() for a, b in spans[-2:]}
+
+
+def _clause_start_of(f: Figure) -> int:
+    """Where the figure's sentence part starts: after the last full stop, ';' or ':' before it."""
+    pos = f.start - f.sentence_start
+    return max(f.sentence.rfind(d, 0, pos) for d in ";:") + 1
+
+
 def place_ok(ctx: Evidence, f: Figure) -> bool:
     """The figure must be about the province the question names: its entity is that place,
     or its sentence names that place alone, or (entity not a province) its record is about it."""
     q = ctx.q
+    if another_local_unit(q, f):
+        return False
     if not q.places:
         # "Thành phố Biên Hòa có bao nhiêu cửa hàng …?": a town asked is not answered by the figure of
         # the whole province its record gives ("trên địa bàn tỉnh hiện có 253 cửa hàng", 0.90)
@@ -552,7 +614,9 @@ def place_ok(ctx: Evidence, f: Figure) -> bool:
     names = q.place_names()
     ent = fold(f.entity)
     if is_place_asked(f.entity, names):
-        return True
+        # (not as one of several places a figure is said of together: "TPHCM, Bắc Ninh, Thái Nguyên và
+        # Bình Dương có kim ngạch xuất khẩu trên 10 tỷ USD" is no one's own)
+        return len(q.places) > 1 or not _of_places_together(f)
     if find_places(f.entity):
         return False                       # another province's figure
     written = _unlisted(f.sentence, find_places(f.sentence))
@@ -968,14 +1032,26 @@ def start_of_change_ok(ctx: Evidence, f: Figure) -> bool:
     phút), nor by how much something changed ("nhập khẩu … giảm 1,4% so với năm 2023" had been
     stated for a share that rose "từ 14% lên 18%")."""
     if not asks_where_a_change_ended(ctx.q.text):
-        return True
+        # nor a level asked ("Năm 2021 tỷ lệ đặt hàng qua điện thoại di động là bao nhiêu?") by where
+        # a rise or fall started, when no period of its own follows it ("tăng từ 87% lên 91%": the
+        # sentence's year is where it ended; "từ 60% vào năm 2018 xuống 47%" starts no change here)
+        q = ctx.q
+        return q.change or bool({fold(r) for r in q.relations} & CHANGE_VERBS) or not _RISE_OR_FALL_FROM.match(
+            fold(f.sentence[f.end - f.sentence_start:f.end - f.sentence_start + 40]).lower()) or not starts_a_change(f)
     return not starts_a_change(f) and not (relation_of(f) in CHANGE_VERBS and not ends_a_change(f))
+
+
+# right after where a change started: where it went ("từ 87% lên 91%", "từ 2 ngày xuống còn 15 phút")
+_RISE_OR_FALL_FROM = re.compile(r"\s*(?:len|xuong)\s+(?:con\s+)?(?:muc\s+)?\S*\d")
 
 
 # "2 giải A, 2 giải B và 20 giải C", "hạng 4 sao": a label after what is counted sets the figures apart
 _LABELLED = r"(?:giải|giai|hạng|hang|loại|loai|nhóm|nhom)"
 _LABEL_ASKED = re.compile(_LABELLED + r"\s+([A-E]|I{1,3}|IV|V)(?![\w.])", re.IGNORECASE)
 _LABEL_AFTER = re.compile(r"\s*([A-E]|I{1,3}|IV|V)(?![\w.])")
+# a figure's clause naming several labels at once ("để trao giải A, B, C và Khuyến khích"): a whole of them
+_LABELS_LISTED = re.compile(r"[^.;:]{0,60}?" + _LABELLED + r"\s+((?:(?:[A-E]|I{1,3}|IV|V)(?![\w.])\s*(?:,|và|va)\s*)+"
+                            r"(?:[A-E]|I{1,3}|IV|V|[Kk]huyến khích|[Kk]huyen khich)(?![\w.]))")
 
 
 def group_ok(ctx: Evidence, f: Figure) -> bool:
@@ -1128,7 +1204,12 @@ def own_rating(f: Figure, ratings: list[re.Match] | None = None) -> re.Match | N
 def label_ok(ctx: Evidence, f: Figure) -> bool:
     """A question for "giải C" is not answered by the count of "giải A" beside it."""
     asked = _LABEL_ASKED.search(ctx.q.text)
-    if not asked or not re.fullmatch(_LABELLED, f.unit or "", re.IGNORECASE):
+    if not asked:
+        return True
+    listed = _LABELS_LISTED.search(f.sentence, f.end - f.sentence_start)
+    if listed and asked.group(1).upper() in {x.upper() for x in re.findall(r"[A-E]|I{1,3}|IV|V", listed.group(1))}:
+        return False            # "chọn ra 20 sản phẩm … để trao giải A, B, C và Khuyến khích": all the awards'
+    if not re.fullmatch(_LABELLED, f.unit or "", re.IGNORECASE):
         return True
     m = _LABEL_AFTER.match(f.sentence, f.end - f.sentence_start)
     return not m or m.group(1).upper() == asked.group(1).upper()
@@ -1365,7 +1446,8 @@ def asked_verb(q) -> tuple[str, ...]:
     words = [w for w in m.group(1).split() if w not in _FUNCTION_WORDS and w not in VERB_FILLERS]
     # (only a name written last: "Điện lực Thanh Hóa đã đóng điện được mấy dự án?" counts "đóng điện",
     # whose "điện" is also a word of the name)
-    names = [n.split() for n in q.names]
+    # (nor a place: "Chỉ số B2B của Đà Nẵng được bao nhiêu điểm?" counts no "Đà Nẵng")
+    names = [n.split() for n in q.names] + [fold(w).lower().split() for w, _ in q.places]
     inside: set[str] = set()      # the words of a name whose last word was taken
     while words:
         word = words[-1]

@@ -844,6 +844,24 @@ def _predicate_only(f: Figure, start: int) -> bool:
 _BREAKDOWN_WORDS = re.compile(lexicon.AMONG_WRITTEN.pattern + r"|(?<!\w)(?:bao )?gồm(?!\w)", re.IGNORECASE)
 
 
+def _list_lead(items: list[str]) -> set[str]:
+    """The words a list says once, before its first item's own ("Tỷ lệ lấp đầy trên diện tích đất
+    quy hoạch đạt 62,60%, trên diện tích đất thu hồi 87,16%"): a later item that opens with two
+    words the first item has further in shows where the first item's own words begin; the words
+    before them lead every item (the first had been taken to be the only one naming "tỷ lệ lấp đầy")."""
+    first = items[0].split()
+    lead: set[str] = set()
+    for item in items[1:]:
+        opening = item.split()[:2]
+        if len(opening) < 2:
+            continue
+        for k in range(1, len(first) - 1):
+            if first[k:k + 2] == opening:
+                lead |= set(first[:k])
+                break
+    return lead
+
+
 def _the_led_item_asked(ctx: Evidence, cands: list[Candidate]) -> list[Candidate]:
     """"doanh thu xăng dầu các loại …?" of "…; ô tô các loại đạt 319 tỷ đồng, tăng 11,1%, xăng dầu
     các loại đạt 1.429 tỷ đồng": the figures of one sentence and unit are each said of their item;
@@ -873,7 +891,8 @@ def _the_led_item_asked(ctx: Evidence, cands: list[Candidate]) -> list[Candidate
             outside = outside[:a] + " " * (b - a) + outside[b:]
         texts = {id(c): " ".join(folded_syllables(sentence[a:b]).split()) for c, (a, b) in group}
         own = {i: set(t.split()) for i, t in texts.items()}
-        frame = set.intersection(*own.values()) | set(folded_syllables(outside).split())
+        frame = set.intersection(*own.values()) | set(folded_syllables(outside).split()) \
+            | _list_lead([texts[id(c)] for c, _ in sorted(group, key=lambda g: g[1][0])])
         # (a name asked is its item's above any number of words: "Walmart mới chỉ chiếm 5,8% thị phần
         # bán lẻ trực tuyến tại Mỹ, thấp hơn nhiều so với 39% của Amazon" asked of Amazon)
         named = {i: sum(1 for n in names if _phrase_in(n, t)) for i, t in texts.items()}

@@ -232,6 +232,13 @@ def test_how_much_money_is_a_question_phrase():
     ("Nhà máy trực thuộc Công ty Cổ phần Tập đoàn Lộc Trời (Quốc lộ 91, thị trấn An Châu, huyện Châu Thành).", "",
      ["Công ty Cổ phần Tập đoàn Lộc Trời"]),
     ("Công ty Cổ phần giao Sở Công Thương báo cáo.", "", ["Sở Công Thương"]),
+    # the board of "các khu công nghiệp" of a province is one body; a company by its abbreviation,
+    # up to the predicate that says what it does ("làm chủ đầu tư")
+    ("Năm 2021, Ban Quản lý các khu công nghiệp Bắc Ninh cấp mới giấy chứng nhận cho 101 dự án.", "",
+     ["Ban Quản lý các khu công nghiệp Bắc Ninh"]),
+    ("Ban Quản lý các dự án đầu tư báo cáo.", "", ["Ban Quản lý"]),
+    ("Nhà máy đặt tại thị xã Vĩnh Châu do CTCP Năng lượng Tái tạo Vĩnh Châu - TDC làm chủ đầu tư.", "",
+     ["CTCP Năng lượng Tái tạo Vĩnh Châu - TDC"]),
 ])
 def test_a_bodys_name_is_read_whole_as_vietnamese_writes_it(text, question, bodies):
     """Runs of capitals cut "Chi cục Quản lý thị trường" into "Chi" and "Quản": a body's name

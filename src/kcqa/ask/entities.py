@@ -543,6 +543,47 @@ def _said_to_be(ctx: Evidence, cands) -> Answer | None:
     return None
 
 
+# roles an organisation holds, asked by "ai" ("Ai làm chủ đầu tư …?", "Chủ đầu tư … là ai?") (folded)
+_BODY_ROLE_ASKED = re.compile(r"(?<!\w)(chu dau tu|nha thau(?: thi cong)?|don vi thi cong|nha tai tro)(?!\w)")
+
+
+def _folded_forms(name: str) -> set[str]:
+    """A name asked and the same with its abbreviated head written out ("ccn minh hai 2" → "cum cong
+    nghiep minh hai 2"), folded."""
+    forms = {name}
+    for full, *shorts in ABBREVIATIONS:
+        for short in shorts:
+            if name.startswith(fold(short).lower() + " "):
+                forms.add(fold(full).lower() + name[len(short):])
+    return forms
+
+
+def _body_in_the_role_asked(ctx: Evidence, cands) -> Answer | None:
+    """"Chủ đầu tư hạ tầng … là ai?" of "chủ đầu tư xây dựng hạ tầng kỹ thuật là Công ty Cổ phần Đầu tư
+    hạ tầng Kim Long", "… do CTCP Năng lượng Tái tạo Vĩnh Châu - TDC làm chủ đầu tư": a body said to
+    hold the role asked, in a sentence naming what the question names (a place in the company's name
+    had been answered as the person)."""
+    role = _BODY_ROLE_ASKED.search(fold(ctx.q.text).lower())
+    if role is None:
+        return None
+    named = [fold(n).lower() for n in ctx.q.names]
+    held = re.compile(rf"(?<!\w){role.group(1)}(?!\w)[^.;]{{0,60}}\sla\s*$")
+    holds = re.compile(rf"\s*(?:(?:lam|la)\s+)?{role.group(1)}(?!\w)")
+    for cov, chunk, s, e, text in cands:
+        ft = fold(text).lower()
+        # (what the question names, in this sentence or the one it goes on from: "Cụm công nghiệp Minh Hải
+        # 2 … . Tổng mức đầu tư …; chủ đầu tư … là Công ty …")
+        before = sentences(chunk.text[:s])
+        said = ft + " " + (fold(chunk.text[before[-1][0]:before[-1][1]]).lower() if before else "")
+        if cov < MIN_COVERAGE * 0.8 or not all(any(mentions(said, f) for f in _folded_forms(n)) for n in named):
+            continue
+        for a, b in body_spans(text):
+            if held.search(ft[max(0, a - 90):a]) or holds.match(ft, b):
+                return _scored(entity_answer(ctx, chunk, s, e, (a, b), "{x}."), cov, ctx,
+                               anchored=1.0, n_names=1.0, bound=1.0)
+    return None
+
+
 def answer_who(ctx: Evidence) -> Answer | None:
     """A person: in a sentence that holds the exact title asked about, the name next to it."""
     asked = fold(ctx.q.text)
@@ -560,7 +601,7 @@ def answer_who(ctx: Evidence) -> Answer | None:
     if title:
         cands = sorted(cands, key=lambda c: (not _anchors_in(ctx, c[1], c[4], title), -c[0]))
     elif not signer:
-        said = _said_to_be(ctx, cands)
+        said = _said_to_be(ctx, cands) or _body_in_the_role_asked(ctx, cands)
         if said is not None:
             return said
     for cov, chunk, s, e, text in cands:
@@ -573,9 +614,14 @@ def answer_who(ctx: Evidence) -> Answer | None:
         not_people = [(a, b) for a, b, _ in find_places(text)] + _unit_names(text) + \
             [(a, b) for a, b, _ in lexicon.country_spans(text)] + \
             lexicon.region_spans(text)                                   # nor a country ("Hàn Quốc"), a region
+        # (nor a part of a company's name that opens with no family name: "CTCP Năng lượng Tái tạo Vĩnh
+        # Châu - TDC" holds no "Vĩnh Châu")
+        bodies = [(a, b) for a, b in body_spans(text) if a < b]
         names = [n for n in _person_names(text) if not _in_question(ctx, text[n[0]:n[1]])
                  and not set(text[n[0]:n[1]].split()) <= _COMPASS_WORDS             # "phía Tây Nam"
-                 and not any(a <= n[0] and n[1] <= b for a, b in not_people)]
+                 and not any(a <= n[0] and n[1] <= b for a, b in not_people)
+                 and not (fold(text[n[0]:n[1]].split()[0]) not in lexicon.FAMILY_NAMES
+                          and any(a < n[0] and n[1] <= b for a, b in bodies))]
         if signer:
             names = [n for n in names if fold(text[n[0]:n[1]].split()[0]) in lexicon.FAMILY_NAMES]   # who signs is a person
         appointed = replaced = None

@@ -132,6 +132,10 @@ def body_spans(text: str, question: str = "") -> list[tuple[int, int]]:
                     j, after_capital = j + 1, False
                     continue
                 break
+            if low == "các" and fold(text[m.start(2):end]).lower().endswith("ban quan ly") and j + 1 < len(tokens) \
+                    and fold(words[j + 1]).lower() in ("khu", "kcn", "kcx", "kkt", "cum", "ccn"):
+                j += 1                            # "Ban Quản lý các khu công nghiệp Bắc Ninh": one body
+                continue
             if low in lexicon.NAME_ENDS or _verb_at(words, j):
                 break
             # lower case: the rest of a capitalised word ("Quản lý thị trường"), or words that

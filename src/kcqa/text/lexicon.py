@@ -617,6 +617,7 @@ ORGANISATION_NOUNS = ("ngân hàng", "quỹ", "tổ chức", "bộ", "sở", "c�
 WHOLE_BODIES = ("Ủy ban nhân dân", "Uỷ ban nhân dân", "Hội đồng nhân dân", "UBND", "HĐND", "Chính phủ", "Quốc hội",
                 "Ban Chấp hành Trung ương", "Bộ Chính trị", "Ban Bí thư", "Mặt trận Tổ quốc")
 BODY_HEADS = ORGANISATION_NOUNS + ("đội", "kho bạc", "hợp tác xã", "HTX", "liên hiệp", "vụ", "cảng vụ", "công an",
+                                   "CTCP", "Cty",      # a company by its abbreviation ("CTCP Năng lượng Tái tạo …")
                                    "viện kiểm sát", "đoàn đại biểu quốc hội")
 # Nouns that head a particular thing an earlier question named ("Hội nghị khuyến công … lần thứ
 # XII", "Xưởng may của Quý"): a follow-up opening with the bare noun ("Hội nghị có bao nhiêu đại
@@ -655,7 +656,7 @@ PREDICATE_VERBS = ("chủ trì", "phối hợp", "tổ chức", "ban hành", "c�
                    "đánh giá", "nhận định", "ước tính", "khẳng định", "đưa ra", "điều chỉnh", "tổng hợp", "giám sát",
                    "đăng cai", "trao", "tặng", "khai mạc", "phát động", "cam kết", "đầu tư", "ra mắt", "phát biểu",
                    "chủ động", "tích cực", "nhận được", "ghi nhận", "trả lời", "đạt", "tham dự", "tham gia",
-                   "hoàn thành", "khởi công", "đề nghị", "nhấn mạnh", "bày tỏ")
+                   "hoàn thành", "khởi công", "đề nghị", "nhấn mạnh", "bày tỏ", "làm chủ đầu tư", "chủ đầu tư")
 # bodies every province has one of: "công ty điện lực này" after a question about one province
 # and no body is that province's
 PROVINCIAL_BODIES = ("công ty điện lực", "điện lực", "sở", "ủy ban nhân dân", "uỷ ban nhân dân", "UBND", "chi cục",

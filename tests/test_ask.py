@@ -1890,3 +1890,27 @@ def test_there_is_the_place_asked_before_not_a_measures_acronym():
                 [_turn("5 tháng đầu năm 2025 có bao nhiêu doanh nghiệp mới làm thủ tục XNK qua Móng Cái?", kind="count",
                        answer_text="120 doanh nghiệp")])
     assert "ở Móng Cái" in r.question
+
+
+def test_that_year_is_the_figures_not_the_cited_books_and_a_share_opens_a_follow_up():
+    """"năm đó" after "Theo Sách TMĐT Việt Nam 2022, năm 2021 …" is 2021 (the book's year had been
+    carried); "Chiếm bao nhiêu phần trăm tổng doanh thu bán lẻ cả nước?" names the share's base, not a
+    subject: it asks the earlier subject's share (it had been asked of the whole country's records)."""
+    assert parse_question("Theo Sách TMĐT Việt Nam 2022, năm 2021 TMĐT tăng trưởng bao nhiêu phần trăm?").years == {2021}
+    r = resolve("Tỷ trọng trong tổng mức bán lẻ năm đó đạt bao nhiêu?",
+                [_turn("Theo Sách TMĐT Việt Nam 2022, năm 2021 TMĐT tăng trưởng bao nhiêu phần trăm?", answer_text="16%")])
+    assert "năm 2021" in r.question and "năm 2022" not in r.question
+    r = resolve("Chiem bao nhieu phan tram tong doanh thu ban le ca nuoc?",
+                [_turn("Doanh thu B2C năm 2022 là bao nhiêu?", answer_text="16,4 tỷ USD")])
+    assert r.resolved and "B2C năm 2022" in r.question
+
+
+def test_a_reference_finds_its_head_as_reports_shorten_it():
+    """"cụm này" after "CCN Minh Hải 2 …", "khu này" after "KCN Tiên Sơn …": the head is written short
+    before the name (the follow-up had been said not to be understood)."""
+    r = resolve("Chu dau tu ha tang cum nay la ai?", [_turn("CCN Minh Hải 2 ở Hưng Yên có quy mô bao nhiêu ha?",
+                                                            answer_text="gần 65 ha")])
+    assert r.resolved and "CCN Minh Hải 2" in r.question
+    r = resolve("Ban đầu khu này rộng bao nhiêu ha?", [_turn("KCN Tiên Sơn ở Bắc Ninh có tổng diện tích quy hoạch "
+                                                             "bao nhiêu?", answer_text="348 ha")])
+    assert r.resolved and "KCN Tiên Sơn" in r.question

@@ -202,10 +202,16 @@ def _repeated_predicate(question: str, base: str) -> tuple[str, str] | None:
     return question[:m.start()].rstrip(" ,") + "?", said
 
 
+# a question that opens with the share its subject takes: the whole after it is the share's base
+_OPENS_WITH_SHARE = re.compile(r"\s*(?:chiem|bang)\s+(?:khoang\s+)?(?:bao nhieu|may)\b")
+
+
 def _subjectless(q: Question) -> bool:
     """A short question that names no place, no organisation and no year of its own, or a
     year but nothing it measures or counts ("Năm 2022 đặt mục tiêu bao nhiêu?": the earlier
     measure's target for that year)."""
+    if _OPENS_WITH_SHARE.match(fold(q.text).lower()) and not q.places and not q.names:
+        return True         # "Chiếm bao nhiêu phần trăm tổng doanh thu bán lẻ cả nước?": of the earlier subject
     own_years = _own_years(q.text)
     n = len([s for s in syllables(q.text) if not s[2].isdigit()])
     of_a_year = bool(own_years) and not (q.measures or q.count_noun or q.units) and q.kind in ("amount", "figure")
@@ -2000,7 +2006,9 @@ def _replace_references(question: str, base: str, base_q: Question, last: dict,
         moment = (written[-1] in _MOMENT_WRITTEN or " ".join(written[-2:]) in _MOMENT_WRITTEN) \
             if any(has_diacritics(w) for w in written[-2:]) else (words[-1] in _MOMENT_NOUNS or tail2 in _MOMENT_NOUNS)
         if words[-1] in _YEAR_NOUNS or tail2 in _YEAR_NOUNS or moment:
-            years = _YEAR.findall(base)
+            # (the year of the figure asked, not the year a source is named by: "Theo Sách TMĐT Việt
+            # Nam 2022, năm 2021 …" then "năm đó" is 2021)
+            years = [y for y in _YEAR.findall(base) if int(y) not in base_q.source_years] or _YEAR.findall(base)
             repl = f"năm {years[0]}" if years else None
             period = _period_text(base, base_q, carried=True) if words[-1] != "nam" else ""
             if period and _YEAR.search(period):
@@ -2120,6 +2128,11 @@ def _replace_references(question: str, base: str, base_q: Question, last: dict,
                 generic_two = pos >= 0 and len(words) >= 2
                 if pos < 0:
                     pos = _word_at(fold(source), words[-1])
+                for short in _HEAD_WRITTEN_SHORT.get(head if pos < 0 else "", ()) \
+                        or _HEAD_WRITTEN_SHORT.get(words[-1] if pos < 0 else "", ()):
+                    # "cụm này" after "CCN Minh Hải 2 …", "khu này" after "KCN Tiên Sơn …"
+                    if (pos := _word_at(fold(source).lower(), short)) >= 0:
+                        break
                 if pos >= 0:
                     # (a name goes on past "tỉnh, thành phố": "Hội nghị … 28 tỉnh, thành phố khu vực phía Bắc lần thứ VIII")
                     # (what was counted keeps its clause: "… có bao nhiêu cụm công nghiệp đã đi vào hoạt
@@ -2159,6 +2172,11 @@ def _replace_references(question: str, base: str, base_q: Question, last: dict,
         start = m.start(1) + offsets[len(offsets) - (2 if two else 1)]
         out = out[:start] + repl + out[m.end():]
     return out
+
+
+# a head noun as reports shorten it before a name (folded): "cụm này" is the earlier "CCN …"
+_HEAD_WRITTEN_SHORT = {"cum": ("ccn", "cum cong nghiep"), "khu": ("kcn", "kkt", "kcx"), "hop tac xa": ("htx",),
+                       "htx": ("hop tac xa",), "cong ty": ("ctcp", "cty")}
 
 
 # where the earlier phrase a reference stands for ends: at its predicate, or for what a count

@@ -124,7 +124,8 @@ _MEASURE_UNITS = MEASURE_UNITS
 # a measure written right before what asks it: "có công suất bao nhiêu", "diện tích là bao nhiêu"
 _ASKED_RIGHT_AFTER = re.compile(r"\s+(?:(?:la|dat|vao khoang|khoang|co|duoc)\s+)*(?:bao nhieu|may)\b")
 # a question that opens by citing its source, a meeting or a report, up to the comma (folded)
-SOURCE_LEAD = re.compile(r"\s*(?:theo|tai)\s+(?:cac\s+)?(?:hoi nghi|hoi thao|bao cao|thong bao|ket luan|le|chuong trinh|de an|ke hoach|quy hoach|chien luoc)\b[^,?]*,")
+SOURCE_LEAD = re.compile(r"\s*(?:theo|tai)\s+(?:cac\s+)?(?:hoi nghi|hoi thao|bao cao|thong bao|ket luan|le|chuong trinh|de an|ke hoach|quy hoach|chien luoc|"
+                         r"sach(?: trang)?|khao sat|nghien cuu|an pham)\b[^,?]*,")    # "Theo Sách TMĐT Việt Nam 2022, năm 2021 …"
 # written with its marks, a word a measure's pattern reads folded may be another: "niên đại" is
 # no length ("dài"), "sau bao nhiêu" no depth ("sâu")
 _MISREAD_BY_FOLDING = re.compile(r"\b(?:đại|sau)\b|điện tịch")       # "xe máy điện tịch thu" is no area

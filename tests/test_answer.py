@@ -4449,3 +4449,41 @@ def test_a_place_in_a_companys_name_is_no_person_and_the_investor_is_a_body(tmp_
     })
     assert _stated(engine, "Ai làm chủ đầu tư Nhà máy điện gió Lạc Hòa?") == "CTCP Năng lượng Tái tạo Vĩnh Châu - TDC"
     assert _stated(engine, "Ai làm chủ đầu tư Nhà máy Điện gió Quốc Vinh?") == "Công ty TNHH Điện gió Quốc Vinh Sóc Trăng"
+
+
+def test_a_bar_a_milestone_a_pool_and_the_parts_of_a_whole_described(tmp_path, model_cache):
+    """A level asked is not the bar a counted set clears ("09 tỉnh … đạt trên 01 tỷ USD"), nor a milestone
+    whose exact level the bracket states ("vượt mốc 10 tỷ USD (đạt 10,8 tỷ USD)"); a sum of the counted
+    set is no bar ("có 348 dự án … với tổng số vốn đăng ký hơn 5.738 tỷ đồng"). In a selection, "Từ 218
+    sản phẩm …" is the pool, not those chosen; "Trong số các sản phẩm … có 21 sản phẩm cấp lại, …" breaks
+    down the whole its opening words describe (the question's "cấp tỉnh" had named the part "cấp lại");
+    the count the verb asked is said of ("chọn ra 20 sản phẩm … để trao giải") is weighed."""
+    engine = _records_engine(tmp_path, model_cache, {
+        "xk.txt": "Xuất khẩu tháng 9/2023\n\nTrong tháng 9/2023, cả nước có 09 tỉnh, thành phố có kim ngạch xuất khẩu "
+                  "đạt trên 01 tỷ USD; 05 địa phương cao nhất là: Bắc Ninh, Bắc Giang, Hải Phòng và Bình Dương.\n",
+        "tmdt.txt": "Thương mại điện tử B2C\n\nNếu như năm 2018, doanh thu thương mại điện tử B2C Việt Nam mới chỉ đạt "
+                    "khoảng 8 tỷ USD, thì đến năm 2019, đã vượt mốc 10 tỷ USD (đạt 10,8 tỷ USD).\n",
+        "ccn.txt": "Cụm công nghiệp Hà Tĩnh năm 2025\n\nTheo đó, có 348 dự án đã đầu tư vào các CCN với tổng số vốn "
+                   "đăng ký hơn 5.738 tỷ đồng.\n",
+        "cnnt.txt": "Sản phẩm công nghiệp nông thôn tiêu biểu khu vực phía Bắc năm 2024\n\nCục trưởng Cục Công Thương "
+                    "địa phương đã ban hành quyết định về việc công nhận 126 sản phẩm là sản phẩm công nghiệp nông thôn "
+                    "tiêu biểu khu vực phía Bắc năm 2024. Từ 218 sản phẩm CNNT tiêu biểu cấp tỉnh của hơn 200 cơ sở "
+                    "CNNT trong khu vực phía Bắc đăng ký tham gia bình chọn cấp khu vực được Ban Giám khảo chấm điểm, "
+                    "Hội đồng bình xét đã thông qua danh sách.\n",
+        "ocop.txt": "Quảng Ninh: OCOP 4 sao năm 2023\n\nTheo đó, toàn tỉnh có 40 sản phẩm được công nhận và cấp giấy "
+                    "chứng nhận đạt 4 sao OCOP cấp tỉnh năm 2023. Trong đó, 1 sản phẩm có tiềm năng đạt 5 sao.\n\n"
+                    "Trong số các sản phẩm được cấp giấy chứng nhận đạt 4 sao OCOP cấp tỉnh năm 2023 có 21 sản phẩm cấp "
+                    "lại, 7 sản phẩm cấp mới và 12 sản phẩm nâng hạng.\n",
+        "qn.txt": "Quảng Nam dự kiến trao giải cho 20 sản phẩm năm 2024\n\nTrong số 68 sản phẩm được công nhận sản "
+                  "phẩm công nghiệp nông thôn (CNNT) tiêu biểu năm 2024, Ban giám khảo đã chọn ra 20 sản phẩm đạt điểm "
+                  "cao nhất để trao giải A, B, C và Khuyến khích.\n",
+    })
+    assert "trên 01 tỷ USD" not in _weighed(engine, "Tháng 9/2023 cả nước xuất khẩu được bao nhiêu?")
+    weighed = _weighed(engine, "Doanh thu TMĐT B2C của Việt Nam năm 2019 là bao nhiêu?")
+    assert "10,8 tỷ USD" in weighed and "10 tỷ USD" not in weighed
+    assert "hơn 5.738 tỷ đồng" in _weighed(engine, "348 dự án vào các CCN ở Hà Tĩnh có tổng vốn đăng ký bao nhiêu?")
+    weighed = _weighed(engine, "Năm 2024 có bao nhiêu sản phẩm được công nhận CNNT tiêu biểu khu vực phía Bắc?")
+    assert "126 sản phẩm" in weighed and "218 sản phẩm" not in weighed
+    weighed = _weighed(engine, "Năm 2023 Quảng Ninh có bao nhiêu sản phẩm được công nhận OCOP 4 sao cấp tỉnh?")
+    assert "40 sản phẩm" in weighed and "21 sản phẩm" not in weighed
+    assert "20 sản phẩm" in _weighed(engine, "Năm 2024 Quảng Nam dự kiến trao giải cho bao nhiêu sản phẩm CNNT tiêu biểu?")

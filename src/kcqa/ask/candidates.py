@@ -999,7 +999,9 @@ _BASE_CLAUSE = re.compile(r"\b(?:chiem|so voi)\b(?:[^,;]|(?<=\d),(?=\d))*")
 # … and a sentence that opens "Trong số các <whole's words> có …" ("Trong số các sản phẩm tham gia bình
 # chọn có 107 sản phẩm thủ công mỹ nghệ, 38 …"): the parts of the whole the sentence before counts
 _AMONG = re.compile(lexicon.AMONG_WRITTEN.pattern + r"|,\s*(?:với|gồm|bao gồm)(?=\s+\d)"
-                    r"|^\s*trong số (?:các|những)\s[^,;:.\d]*?(?:,\s*|\s)(?:có|gồm)(?=\s+\d)", re.IGNORECASE)
+                    r"|^\s*trong số (?:các|những)\s[^,;:.]*?(?:,\s*|\s)(?:có|gồm)(?=\s+\d)", re.IGNORECASE)
+#                      ("Trong số các sản phẩm … đạt 4 sao OCOP cấp tỉnh năm 2023 có 21 sản phẩm cấp lại, …")
+_AMONG_NAMED = re.compile(r"\s*trong số (?:các|những)\s", re.IGNORECASE)
 _NEGATIONS = lexicon.folded(lexicon.NEGATIONS)
 _SCALE = r"(?:(?:nghìn tỷ|ngàn tỷ|tỷ|tỉ|triệu|nghìn|ngàn|trăm)\s+)?"
 
@@ -1024,6 +1026,32 @@ def change_end_ok(ctx: Evidence, f: Figure) -> bool:
     m = _CHANGE_END.search(after)
     unit = fold(f.unit or "")
     return not (m and unit and m.group(2).startswith(unit.split()[0]))
+
+
+# a milestone passed, restated exactly in the bracket after it: "đã vượt mốc 10 tỷ USD (đạt 10,8 tỷ USD)"
+_MILESTONE_BEFORE = re.compile(r"(?<!\w)(?:moc|nguong|con so)\s*$")
+_RESTATED_IN_BRACKET = re.compile(r"\s*\(\s*(?:(?:dat|la|cu the|tuc|khoang|hon|gan|tren)\s+)*\d")
+# a count said with "có" that a figure is the bar of: "cả nước có 09 tỉnh, thành phố có kim ngạch xuất
+# khẩu đạt trên 01 tỷ USD", "có 5 doanh nghiệp doanh thu từ 100 tỷ đồng trở lên"
+_COUNTED_BEFORE_BAR = re.compile(r"(?<!\w)co\s+\d[\d.]*\s+[^\W\d]")
+
+
+def bar_ok(ctx: Evidence, f: Figure) -> bool:
+    """A level asked ("Doanh thu TMĐT B2C … năm 2019 là bao nhiêu?", "cả nước xuất khẩu được bao
+    nhiêu?") is not a milestone passed whose exact level the bracket after it states, nor the bar a
+    counted set clears ("09 tỉnh … đạt trên 01 tỷ USD": how many cleared it, not how much was exported)."""
+    if ctx.q.kind == "count":
+        return True
+    pos, end = f.start - f.sentence_start, f.end - f.sentence_start
+    before = fold(f.sentence[max(0, pos - 40):pos]).lower()
+    if _MILESTONE_BEFORE.search(before) and _RESTATED_IN_BRACKET.match(fold(f.sentence[end:end + 30]).lower()):
+        return False
+    clause = fold(f.sentence[max(f.sentence.rfind(d, 0, pos) for d in ";:.") + 1:pos]).lower()
+    barred = f.qualifier and fold(f.qualifier).lower() in ("tren", "tu", "duoi") \
+        or fold(f.sentence[end:end + 12]).lower().lstrip().startswith("tro len")
+    counted = _COUNTED_BEFORE_BAR.search(clause)
+    # (a sum the counted set makes is no bar: "có 348 dự án … với tổng số vốn đăng ký hơn 5.738 tỷ đồng")
+    return not (barred and counted and not _TOTAL.search(clause, counted.end()))
 
 
 def start_of_change_ok(ctx: Evidence, f: Figure) -> bool:
@@ -1287,6 +1315,10 @@ def part_ok(ctx: Evidence, f: Figure) -> bool:
             if not stated.search(prior):
                 return _whole_ok(ctx, f, pos, stated, asked, total_asked, title)
             whole = prior + " " + whole
+        if _AMONG_NAMED.match(before[-1].group()):
+            # "Trong số các sản phẩm được cấp giấy chứng nhận … cấp tỉnh năm 2023 có 21 sản phẩm cấp lại":
+            # the whole is described in the words that open the breakdown
+            whole += " " + before[-1].group()
         # its own words: from the part before it to the next part ("có 12 xã hình thành sau sắp
         # xếp và | 04 xã không thực hiện sắp xếp"), since a part's words may stand on either side
         fend = f.end - f.sentence_start

@@ -17,8 +17,8 @@ from ..text.numbers import COUNT_NOUNS
 from ..text.places import find_places
 from ..text.vietnamese import fold, folded_syllables
 from .candidates import (MIN_COVERAGE, MIN_PASSAGE_COVERAGE, PART_OF_A_WHOLE, TOP_PASSAGES, Candidate, Evidence,
-                         asked_verb, change_end_ok, counted_right_after, country_ok, funding_in_sentence, funding_ok,
-                         funding_said,
+                         asked_verb, bar_ok, change_end_ok, counted_right_after, country_ok, funding_in_sentence,
+                         funding_ok, funding_said,
                          group_of, group_ok, identifier_ok, in_a_list_of_targets, label_ok, level_ok, listed_name_ok,
                          measure_acronym_ok, names_a_defined_term, names_a_market_asked, names_ok, organisation_ok,
                          origin_ok, part_ok,
@@ -68,7 +68,7 @@ def measure_ok(ctx, f, x) -> bool:
 # What the question names that a figure's evidence must not contradict (candidates.py), in order
 HARD_SLOTS = (place_ok, country_ok, region_ok, scope_ok, level_ok, funding_ok, period_ok, names_ok, organisation_ok,
               part_ok, change_end_ok, label_ok, group_ok, stars_ok, origin_ok, listed_name_ok, rank_ok, unstated_ok,
-              measure_acronym_ok, start_of_change_ok, zone_ok, sum_ok)
+              measure_acronym_ok, start_of_change_ok, zone_ok, sum_ok, bar_ok)
 
 
 def _the_other_way(q, f: Figure) -> bool:
@@ -1014,9 +1014,14 @@ def _counting_what_is_asked(ctx: Evidence, cands: list[Candidate]) -> list[Candi
 
     def labelled_otherwise(f: Figure) -> bool:
         return (f.doc, f.sentence_start) in said_all and bool(set(label_before(f)) - set(asked))
+    def done_after(f: Figure) -> bool:
+        # "chọn ra 20 sản phẩm đạt điểm cao nhất để trao giải …": the verb asked ("trao giải cho bao
+        # nhiêu sản phẩm …?"), said of the count in its own clause, after it
+        after = re.split(r"[,;:.()]", fold(f.sentence[f.end - f.sentence_start:]).lower(), maxsplit=1)[0]
+        return bool(verb) and len(verb) == 2 and re.search(r"(?<!\w)" + r"\s+".join(verb) + r"(?!\w)", after) is not None
     return [c for c in cands if (c.figure.doc, c.figure.unit) not in whole
             or share[id(c)] >= 0.5 and (share[id(c)] == 1.0 or not labelled_otherwise(c.figure))
-            or elided(c.figure)]
+            or elided(c.figure) or done_after(c.figure)]
 
 
 _STAGE_WORDS = {stage: "|".join(fold(w) for w in words) for stage, words in lexicon.SELECTION_STAGES.items()}
@@ -1039,6 +1044,11 @@ def _stage(words: str) -> str | None:
     return next((stage for stage, pattern in _STAGES if pattern.search(words)), None)
 
 
+# a sentence opening with the pool a selection is made from: "Từ 218 sản phẩm …" (folded)
+_POOL_OPENS = re.compile(r"\s*tu(?:\s+(?:tong so|hon|gan|tren))?\s*")
+_RANGE_GOES_ON = re.compile(r"\s*(?:\S+\s+){0,2}?(?:den|toi)\s+\d")
+
+
 def _stage_of(f: Figure) -> str | None:
     """The stage a count is of: named after it in its clause, else by the verb right before
     it, else by the whole whose list of parts it is in."""
@@ -1051,6 +1061,8 @@ def _stage_of(f: Figure) -> str | None:
     if stage:
         return stage
     before = fold(f.sentence[:f.start - f.sentence_start]).lower()
+    if _POOL_OPENS.fullmatch(before) and not _RANGE_GOES_ON.match(after):
+        return "entered"        # "Từ 218 sản phẩm … đăng ký tham gia bình chọn …, … công nhận 126 sản phẩm": the pool
     for patterns in (_STAGE_BEFORE, _STAGE_OPENS, _STAGE_THEN_LIST):
         stage = next((stage for stage, pattern in patterns if pattern.search(before)), None)
         if stage:

@@ -239,6 +239,9 @@ def test_how_much_money_is_a_question_phrase():
     ("Ban Quản lý các dự án đầu tư báo cáo.", "", ["Ban Quản lý"]),
     ("Nhà máy đặt tại thị xã Vĩnh Châu do CTCP Năng lượng Tái tạo Vĩnh Châu - TDC làm chủ đầu tư.", "",
      ["CTCP Năng lượng Tái tạo Vĩnh Châu - TDC"]),
+    # the words that ask for the body, and the question's words before them, end no name
+    ("Hội nghị về công tác đối ngoại do Cục Thông tin cơ sở và Thông tin đối ngoại tổ chức.",
+     "Hội nghị về công tác đối ngoại do cơ quan nào tổ chức?", ["Cục Thông tin cơ sở và Thông tin đối ngoại"]),
 ])
 def test_a_bodys_name_is_read_whole_as_vietnamese_writes_it(text, question, bodies):
     """Runs of capitals cut "Chi cục Quản lý thị trường" into "Chi" and "Quản": a body's name

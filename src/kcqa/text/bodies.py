@@ -26,6 +26,7 @@ _HEADS = {h.lower() for h in lexicon.BODY_HEADS}
 _TOKEN = re.compile(r"\w+|[^\w\s]")
 _VERBS = sorted((tuple(v.split()) for v in lexicon.PREDICATE_VERBS), key=len, reverse=True)
 _MAX_TOKENS = 16
+_ASKING_FOR_A_BODY = re.compile(r"(?<!\w)(?:co quan|don vi|to chuc|doanh nghiep|cong ty|bo|so|cuc|ban)\s+nao(?!\w)")
 
 
 def _capitalised(word: str) -> bool:
@@ -71,8 +72,12 @@ def _head_at(words: list[str], i: int) -> bool:
 
 def body_spans(text: str, question: str = "") -> list[tuple[int, int]]:
     """(start, end) of each body named in `text`; `question` lends its own verbs as name ends."""
-    asked = set(fold(question).lower().split())
-    folded_q = fold(question).lower().split()
+    # (only the words after the ones that ask for the body: "Hội nghị … về công tác nhân quyền và đối ngoại
+    # … do cơ quan nào tổ chức?" ends no "Cục Thông tin cơ sở và Thông tin đối ngoại" at "cơ" or "đối")
+    folded = fold(question).lower()
+    asking = _ASKING_FOR_A_BODY.search(folded)
+    folded_q = folded[asking.end():].split() if asking else folded.split()
+    asked = set(folded_q)
     asked_pairs = set(zip(folded_q, folded_q[1:]))   # "quản lý thị trường" asked is no verb of the name's
     tokens = [(m.start(), m.end(), m.group()) for m in _TOKEN.finditer(text)]
     words = [t[2] for t in tokens]

@@ -4487,3 +4487,16 @@ def test_a_bar_a_milestone_a_pool_and_the_parts_of_a_whole_described(tmp_path, m
     weighed = _weighed(engine, "Năm 2023 Quảng Ninh có bao nhiêu sản phẩm được công nhận OCOP 4 sao cấp tỉnh?")
     assert "40 sản phẩm" in weighed and "21 sản phẩm" not in weighed
     assert "20 sản phẩm" in _weighed(engine, "Năm 2024 Quảng Nam dự kiến trao giải cho bao nhiêu sản phẩm CNNT tiêu biểu?")
+
+
+def test_a_good_asked_is_never_a_body(tmp_path, model_cache):
+    """"… chủ yếu là mặt hàng gì?" is not answered by the customs office that reports it ("Cục Hải
+    quan Lạng Sơn" had been stated)."""
+    engine = _records_engine(tmp_path, model_cache, {
+        "lang-son.txt": "Lạng Sơn: xuất nhập khẩu năm 2023\n\nNăm 2023, tổng kim ngạch xuất nhập khẩu hàng hóa qua địa "
+                        "bàn tỉnh Lạng Sơn tăng mạnh. Trong đó, kim ngạch xuất nhập khẩu hàng hóa mở tờ khai hải quan "
+                        "tại Cục Hải quan Lạng Sơn đạt 4.250 triệu USD. Xuất khẩu hàng hóa địa phương đạt 156 triệu "
+                        "USD, tăng 9,9% (mặt hàng chủ yếu là thạch đen, hoa hồi, nhựa thông, ván bóc).\n",
+    })
+    assert _stated(engine, "Hàng hóa địa phương Lạng Sơn xuất khẩu năm 2023 chủ yếu là mặt hàng gì?") != \
+        "Cục Hải quan Lạng Sơn"

@@ -1355,11 +1355,15 @@ def answer_title_of(ctx: Evidence, people: list[str]) -> Answer | None:
                    bound=1.0, after_noun=1.0)
 
 
+_GOODS_NOUNS = {"mat hang", "hang hoa", "nong san", "san pham", "hang"}
+
+
 def answer_named(ctx: Evidence, said: re.Pattern | None = None) -> Answer | None:
     """"Xã nào …", "đổi tên thành xã gì", "đối tác nào", "đơn vị nào kiểm toán": a proper name
     the question does not already contain, preferably right after the noun asked about; from a
     sentence that says `said` (folded) when given."""
     noun = ctx.q.noun or ""
+    goods = fold(noun).lower() in _GOODS_NOUNS         # a good is asked: no body, no place answers it
     people = _person_asked(ctx) if _TITLE_ASKED.search(fold(ctx.q.text).lower()) else []
     if people:
         titled = answer_title_of(ctx, people)
@@ -1389,6 +1393,8 @@ def answer_named(ctx: Evidence, said: re.Pattern | None = None) -> Answer | None
             return _scored(entity_answer(ctx, chunk, s, e, owned, "{x}."), cov, ctx, after_noun=1.0, anchored=1.0,
                            n_names=1.0)
         bodies = bodies_in[text] if text in bodies_in else _bodies(ctx, noun, text)
+        if goods:
+            bodies = []          # "chủ yếu là mặt hàng gì?" is never "Cục Hải quan Lạng Sơn"
         if bodies:
             best = _with_number(text, bodies[0] if len(bodies) == 1 else
                                 (_after_preposition_asked(ctx, noun, text, bodies) or _nearest_to_key(ctx, text, bodies)))
@@ -1400,6 +1406,9 @@ def answer_named(ctx: Evidence, said: re.Pattern | None = None) -> Answer | None
                 and not all(w.lower() in _NOT_PERSON for w in text[r[0]:r[1]].split())
                 and not _sentence_opener(text, r) and not _dateline(text, r) and text[r[0]:r[1]] not in _KIND_ONLY
                 and not _within_any(credits, r)]
+        if goods:
+            not_goods = body_spans(text) + [(a, b) for a, b, _ in find_places(text)]
+            runs = [r for r in runs if not any(a <= r[0] and r[1] <= b for a, b in not_goods)]
         other = [r for r in runs if _another_unit(text, r, noun)]
         if other and _nearest_to_key(ctx, text, runs) in other:
             return None              # the sentence that answers names another unit: none of those asked

@@ -1914,3 +1914,18 @@ def test_a_reference_finds_its_head_as_reports_shorten_it():
     r = resolve("Ban đầu khu này rộng bao nhiêu ha?", [_turn("KCN Tiên Sơn ở Bắc Ninh có tổng diện tích quy hoạch "
                                                              "bao nhiêu?", answer_text="348 ha")])
     assert r.resolved and "KCN Tiên Sơn" in r.question
+
+
+def test_only_of_is_a_follow_up_and_that_year_looks_back_past_a_turn_that_names_none():
+    """"Riêng CCN Nam Hồng …?" asks a part of what was asked before (it had been asked as a new topic,
+    with no period); "năm đó" two turns after "… tính đến cuối năm 2020?" is 2020 though the turn between
+    names no year (it had been said not to be understood)."""
+    r = resolve("Riêng cầu Bắc Luân II?", [_turn("5 tháng đầu năm 2025 khối lượng hàng XNK qua các cửa khẩu Móng Cái "
+                                                "đạt bao nhiêu tấn?", answer_text="1.059.000 tấn")])
+    assert r.resolved and "5 tháng đầu năm 2025" in r.question and "Móng Cái" not in r.question
+    r = resolve("Doanh thu nam do dat bao nhieu?",
+                [_turn("PC Quảng Ngãi bán điện trực tiếp cho bao nhiêu hộ dân tính đến cuối năm 2020?",
+                       answer_text="363 nghìn hộ dân"),
+                 _turn("Chiếm bao nhiêu phần trăm số hộ toàn tỉnh?", answer_text="99,73%",
+                       resolved="PC Quảng Ngãi bán điện trực tiếp cho hộ dân chiếm bao nhiêu phần trăm số hộ toàn tỉnh?")])
+    assert r.resolved and "năm 2020" in r.question

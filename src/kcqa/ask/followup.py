@@ -24,6 +24,7 @@ from ..text.vietnamese import fold, has_diacritics, mostly_plain, syllables
 from .frame import SOURCE_LEAD, Question, parse_question, title_phrase
 
 _START = re.compile(r"^\s*(?:vậy\s+|thế\s+)?(?:còn|con|riêng|rieng)\s+(?:về\s+|ve\s+)?", re.IGNORECASE)
+_ONLY_OF = re.compile(r"\s*rieng\s")       # "Riêng …" opening a turn (folded)
 _HOW_ABOUT = r"(?:sao|thế nào|the nao|ra sao)"
 _THI_SAO = rf"(?:thì|thi)\s+{_HOW_ABOUT}"      # "… thì sao?": the rest is as before
 _END = re.compile(rf"\s*{_THI_SAO}\s*\??\s*$|\s*\?\s*$", re.IGNORECASE)
@@ -395,7 +396,8 @@ def resolve(question: str, previous: list[dict]) -> Resolution:
     if answered:
         return Resolution(answered, resolved=True)
     q = parse_question(question)
-    cues = looks_like_followup(question) or _bare(question)
+    # ("Riêng cầu Bắc Luân II?", "Riêng tháng 10 …": a part of what was asked before, never a new topic)
+    cues = looks_like_followup(question) or _bare(question) or bool(_ONLY_OF.match(fold(question).lower()))
     period = _period_only(question, q)
     if period and not cues:
         # "Năm 2017 đạt bao nhiêu?" asks what the earlier question asked, of another period
@@ -2009,6 +2011,9 @@ def _replace_references(question: str, base: str, base_q: Question, last: dict,
             # (the year of the figure asked, not the year a source is named by: "Theo Sách TMĐT Việt
             # Nam 2022, năm 2021 …" then "năm đó" is 2021)
             years = [y for y in _YEAR.findall(base) if int(y) not in base_q.source_years] or _YEAR.findall(base)
+            # (or the year of a turn before it, when the turn it builds on names none: "Chiếm bao nhiêu
+            # phần trăm …?" after "… tính đến cuối năm 2020?", then "Doanh thu năm đó …")
+            years = years or next((ys for t in _earlier_texts(base, previous)[1:] if (ys := _YEAR.findall(t))), [])
             repl = f"năm {years[0]}" if years else None
             period = _period_text(base, base_q, carried=True) if words[-1] != "nam" else ""
             if period and _YEAR.search(period):

@@ -1929,3 +1929,13 @@ def test_only_of_is_a_follow_up_and_that_year_looks_back_past_a_turn_that_names_
                  _turn("Chiếm bao nhiêu phần trăm số hộ toàn tỉnh?", answer_text="99,73%",
                        resolved="PC Quảng Ngãi bán điện trực tiếp cho hộ dân chiếm bao nhiêu phần trăm số hộ toàn tỉnh?")])
     assert r.resolved and "năm 2020" in r.question
+
+
+def test_a_syllable_typed_with_its_marks_keeps_them_and_gives_its_neighbours_context(seed_engine):
+    """A follow-up's rewrite mixes words typed with and without marks ("Trong EBI 2023, Ha Noi đạt bao
+    nhiêu điểm?"): a marked syllable was no key of the restorer's, so "bao" lost "nhiêu" as its context
+    and became "báo". The question is restored whole without marks, then the typed syllables put back."""
+    restored = seed_engine.searcher.restore("Trong EBI 2023, Ha Noi đạt bao nhiêu điểm?")
+    assert restored == "Trong EBI 2023, Hà Nội đạt bao nhiêu điểm?"
+    assert seed_engine.searcher.restore("Quảng Nam duoc bo tri bao nhieu kinh phi?") == \
+        "Quảng Nam được bố trí bao nhiêu kinh phí?"

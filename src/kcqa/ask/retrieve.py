@@ -14,7 +14,7 @@ from ..index.lexical import BM25, STOPWORDS, LexicalIndex
 from ..index.store import Store
 from ..models import Passage
 from ..text.lexicon import day_of_date
-from ..text.vietnamese import DiacriticRestorer, fold, mostly_plain, syllables
+from ..text.vietnamese import DiacriticRestorer, fold, has_diacritics, mostly_plain, syllables
 from .features import mentions
 
 RRF_K = 60
@@ -68,8 +68,20 @@ class Searcher:
     def restore(self, question: str) -> str | None:
         if not mostly_plain(question):       # marked questions are left as typed
             return None
-        table = self.store.vocab_forms(DiacriticRestorer.keys_for(question))
-        restored = DiacriticRestorer(table).restore(question)
+        # restored from the question wholly without marks, then given back the syllables typed with
+        # theirs: a syllable typed with its marks is no key of the restorer's, so it gave its neighbour
+        # no context ("Hà Nội đạt bao nhiêu" had become "đạt báo nhiêu", measured on a rewritten turn)
+        folded = fold(question)
+        plain = "".join(p.upper() if c.isupper() else p for c, p in zip(question, folded)) \
+            if len(folded) == len(question) else question            # (fold lowers: the capitals kept)
+        table = self.store.vocab_forms(DiacriticRestorer.keys_for(plain))
+        restored = DiacriticRestorer(table).restore(plain)
+        if plain is not question and len(restored) == len(question):
+            chars = list(restored)
+            for a, b, syllable in syllables(question):
+                if has_diacritics(syllable):
+                    chars[a:b] = question[a:b]
+            restored = "".join(chars)
         return restored if restored != question else None
 
     def search(self, question: str, k: int = 5, docs: set[str] | None = None,

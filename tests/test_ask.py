@@ -1939,3 +1939,19 @@ def test_a_syllable_typed_with_its_marks_keeps_them_and_gives_its_neighbours_con
     assert restored == "Trong EBI 2023, Hà Nội đạt bao nhiêu điểm?"
     assert seed_engine.searcher.restore("Quảng Nam duoc bo tri bao nhieu kinh phi?") == \
         "Quảng Nam được bố trí bao nhiêu kinh phí?"
+
+
+def test_this_person_is_the_name_answered_and_that_decision_the_one_answered_turns_ago():
+    """"Người này …" after "… tên là gì?" answered with a person's name is that person; "quyết định đó"
+    two turns after "… là quyết định số mấy?" is the decision answered then (both had been said not to
+    be understood)."""
+    r = resolve("Người này tàng trữ bao nhiêu thùng thuốc lá điếu?",
+                [_turn("Đối tượng bị Công an tỉnh Quảng Ninh bắt quả tang tàng trữ thuốc lá lậu tên là gì?", kind="named",
+                       answer_text="Phạm Đình Phi")])
+    assert r.resolved and r.question.startswith("Phạm Đình Phi tàng trữ")
+    r = resolve("Kết quả công nhận theo quyết định đó có giá trị bao lâu?",
+                [_turn("Quyết định công nhận sản phẩm OCOP đợt 1 năm 2022 của Quảng Nam là quyết định số mấy?",
+                       kind="document", answer_text="Quyết định số 3026"),
+                 _turn("Hội đồng cấp tỉnh họp đánh giá từ ngày nào?", kind="when", answer_text="từ ngày 24/9/2022",
+                       resolved="Ở Quảng Nam, hội đồng cấp tỉnh họp đánh giá từ ngày nào?")])
+    assert r.resolved and "Quyết định số 3026" in r.question

@@ -49,7 +49,8 @@ _BASELINE_YEAR = re.compile(r"(so v[oớ]i|cùng kỳ|cung ky)[^?]*?(?:năm|nam)
 # "tỉnh này", "năm đó", "hội nghị đó", "công ty này", "ông ấy"
 _REF = re.compile(r"(?<!\w)((?:[^\W\d_]\w*\s+){0,2}?[^\W\d_]\w*)\s+(đó|này|ấy|trên|do|nay|ay)(?!\w)", re.IGNORECASE)
 #                   ("tỷ lệ B2C đó": a word may hold digits after its first letter)
-_PERSON_REF = re.compile(r"(?<!\w)(ông|bà|anh|chị|ong|ba|chi)\s+(ấy|ay|ta)(?!\w)", re.IGNORECASE)
+_PERSON_REF = re.compile(r"(?<!\w)(?:(ông|bà|anh|chị|ong|ba|chi)\s+(ấy|ay|ta)|(người|nguoi|đối tượng|doi tuong)\s+(này|nay|đó|ấy|ay))"
+                         r"(?!\w)", re.IGNORECASE)           # ("người này" after a name answered: that person)
 # a person news names by initials ("chị L.T", "ông P.T.V."): a slot of its own, beside the place
 _INITIALLED = re.compile(r"(?<!\w)(?:ông|bà|anh|chị|cô|ong|ba|chi|co)\s+[A-ZĐ](?:\.[A-ZĐ])*\.?(?![\w.])", re.IGNORECASE)
 _OWNED = re.compile(r"\s*(?:" + "|".join(re.escape(fold(n)) for n in lexicon.OWNED_NOUNS) + r")(?!\w)")
@@ -1989,7 +1990,8 @@ def _replace_references(question: str, base: str, base_q: Question, last: dict,
     m = _PERSON_REF.search(out)
     if m:
         frame = last.get("frame") or {}
-        person = ans_text if ans_text and frame.get("kind") == "who" else _person_named_earlier(base, previous)
+        person = ans_text if ans_text and (frame.get("kind") == "who" or _is_person(fold(ans_text).lower())) \
+            else _person_named_earlier(base, previous)
         if not person and frame.get("kind") != "who":
             # "Ông ấy là ai?" after "Theo Chủ tịch VFA, …": no one named, but a title, which the
             # person holds ("Chủ tịch VFA là ai?")
@@ -2085,11 +2087,11 @@ def _replace_references(question: str, base: str, base_q: Question, last: dict,
             # ("lĩnh vực này", "mặt hàng đó" are a group, never the earlier measure: "tiền" had stood for it)
             repl = _group_phrase(base) or (_measure_phrase(base, base_q) if _MEASURED.intersection(
                 (words[-1], tail2)) else None) or None
-        elif tail2 in _DOC_NOUNS and ans_text and (last.get("frame") or {}).get("kind") == "document" \
-                and (fold(ans_text).lower().startswith(tail2) or lexicon.number_kind(ans_text) == tail2):
-            # "Ai ký quyết định đó?" after "… tại quyết định số mấy?": the one answered, with its
-            # noun when the answer is its number alone ("20/2014/QĐ-UBND")
-            repl = ans_text if fold(ans_text).lower().startswith(tail2) else f"{' '.join(m.group(1).split()[-2:])} {ans_text}"
+        elif tail2 in _DOC_NOUNS and (doc_answer := _document_answered(previous or [last], tail2)):
+            # "Ai ký quyết định đó?" after "… tại quyết định số mấy?": the one answered (by the last turn
+            # or one before it), with its noun when the answer is its number alone ("20/2014/QĐ-UBND")
+            repl = doc_answer if fold(doc_answer).lower().startswith(tail2) \
+                else f"{' '.join(m.group(1).split()[-2:])} {doc_answer}"
         elif tail2 in _DOC_NOUNS and tail2 not in fold(base):
             repl = _cited_document(previous or [last], tail2)
         elif tail2 in _DOC_NOUNS and (named := next((r for t in _earlier_texts(base, previous)
@@ -2275,6 +2277,22 @@ def _word_at(text: str, words: str) -> int:
     """Where `words` stand in `text` as whole words (-1 if not): "o" is not the "o" of "toi"."""
     m = re.search(rf"(?<!\w){re.escape(words)}(?!\w)", text)
     return m.start() if m else -1
+
+
+def _document_answered(previous: list[dict], noun: str) -> str | None:
+    """The document of that kind ("quyết định") an earlier document question was answered with,
+    the most recent first (its number alone, as the answer gives it, when it carries no date)."""
+    from .entities import DOCUMENT_NUMBER, ISSUED_ON
+    for turn in reversed(previous):
+        if (turn.get("frame") or {}).get("kind") != "document":
+            continue
+        text = _answered_text(turn)
+        number = DOCUMENT_NUMBER.match(text)
+        dated = ISSUED_ON.match(text, number.end(1)) if number else None
+        text = text[:number.end(1)] if dated and dated.end() == len(text) else text
+        if text and (fold(text).lower().startswith(noun) or lexicon.number_kind(text) == noun):
+            return text
+    return None
 
 
 def _cited_document(previous: list[dict], noun: str) -> str | None:

@@ -26,13 +26,14 @@ from .verify import verify
 def answer_question(engine, question: str, k: int = 5, year: int | None = None, doc: str | None = None,
                     trace: list | None = None, within: set[str] | None = None,
                     excluded: set[tuple[str, int]] | None = None, floor: float = 0.0,
-                    typed_marks: bool | None = None) -> Answer:
+                    typed_marks: bool | None = None, whole: tuple[str, int] | None = None) -> Answer:
     """Understand, retrieve, gather candidates, rank, compose, verify.
 
     `within`: only these records (a conversation's, see `Conversation.records_in_play`).
     `excluded`: figure occurrences (record, offset) that cannot be the answer (another turn's).
     `floor`: a higher threshold for this kind of question (a follow-up's, `turn.py`), unless the
     user chose the operating point (`--min-confidence`).
+    `whole`: (record, offset) of the figure a part is asked of ("Trong đó …" after it was answered).
     `typed_marks`: whether the user typed the marks of every word asked, when the question is not
     as typed (a follow-up rewritten with an earlier question's restored words: a guess still).
     `trace`, when given, receives every scored figure candidate (training reads it)."""
@@ -49,6 +50,7 @@ def answer_question(engine, question: str, k: int = 5, year: int | None = None, 
     ctx = Evidence(engine, q, res.passages, allowed)
     ctx.trace = trace
     ctx.excluded = set(excluded or ())
+    ctx.whole = whole
 
     handler = {
         "superlative": answer_superlative, "who": answer_who, "place": answer_place,

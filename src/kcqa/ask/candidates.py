@@ -101,6 +101,7 @@ class Evidence:
         self.trace: list | None = None
         self.older: list = []             # candidates of an earlier period than the entity's latest
         self.excluded: set[tuple[str, int]] = set()   # figure occurrences known not to answer (doc, start)
+        self.whole: tuple[str, int] | None = None      # the figure a part is asked of (doc, start)
         self.idf = engine.searcher.bm25.idf
         self.max_idf = max(self.idf.values(), default=1.0)
         # the provinces asked, as written and by their names, longest first

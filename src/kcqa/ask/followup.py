@@ -85,6 +85,7 @@ class Resolution:
     unresolvable: str | None = None   # why a follow-up could not be resolved
     substituted: bool = False     # the earlier question with one of its words replaced ("Còn Quảng Bình?")
     carried: bool = False         # a whole question given the earlier subject only ("Vinhomes lãi ròng …")
+    part: bool = False            # "Trong đó …": a part of what the turn before answered
 
 
 def looks_like_followup(text: str) -> bool:
@@ -297,6 +298,7 @@ def resolve(question: str, previous: list[dict]) -> Resolution:
             # nhiêu?" after "… tổng kinh phí bao nhiêu?" does not carry "tổng", and the figure that
             # answered the whole (or any earlier turn) cannot answer the part
             part.substituted = True
+            part.part = True
             if not _TOTAL.search(fold(rest)):
                 part.question = _TOTAL.sub("", part.question)
             # a part of that whole is of its period too ("Năm 2022 … các đề án …" then "Trong đó

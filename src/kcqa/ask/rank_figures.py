@@ -474,6 +474,7 @@ def score_figures(ctx: Evidence, cands: list[tuple[Figure, int]]) -> list[Candid
     out = _the_list_item_asked(ctx, out)
     out = _the_bracketed_item_asked(ctx, out)
     out = _the_led_item_asked(ctx, out)
+    out = _a_part_of_the_whole_answered(ctx, out)
     out = _at_the_stage_asked(ctx, out)
     out = _segment_asked(ctx, out)
     if ctx.funding:
@@ -842,6 +843,46 @@ def _predicate_only(f: Figure, start: int) -> bool:
 
 
 _BREAKDOWN_WORDS = re.compile(lexicon.AMONG_WRITTEN.pattern + r"|(?<!\w)(?:bao )?gồm(?!\w)", re.IGNORECASE)
+
+
+def _kind_of_unit(unit: str) -> str:
+    return "percent" if unit == "%" else "money" if fold(unit).lower() in _MONEY_UNITS_FOLDED else "count"
+
+
+def _kind_asked(q) -> str | None:
+    if q.kind == "count":
+        return "count"
+    if q.unit_kind in ("money", "percent") or q.kind == "percent":
+        return q.unit_kind or "percent"
+    return None
+
+
+_MONEY_UNITS_FOLDED = {fold(u).lower() for u in lexicon.MONEY_UNITS}
+
+
+def _a_part_of_the_whole_answered(ctx: Evidence, cands: list[Candidate]) -> list[Candidate]:
+    """"Trong đó bao nhiêu sản phẩm 4 sao?" after "… công nhận lại bao nhiêu sản phẩm …?" answered
+    "13 sản phẩm" in "…, gồm 07 sản phẩm đạt hạng 4 sao, …; công nhận lại 13 sản phẩm …, gồm 04 sản
+    phẩm đạt hạng 4 sao, …": where the whole's sentence breaks it down after it, in its own ';'
+    group, the part is there (the other group's 07 had been stated at 0.91)."""
+    if ctx.whole is None:
+        return cands
+    doc, at = ctx.whole
+    # (a part is of the whole's unit: after "… đạt bao nhiêu phần trăm kế hoạch?" answered "118,32%", a
+    # part in kWh is of the turn before it, not broken down after the percentage)
+    units = {f.unit for f in ctx.engine.store.figures("doc=? AND start=?", (doc, at))}
+    # (and of the kind the part is asked in: "Trong đó doanh nghiệp sản xuất tiết kiệm bao nhiêu?" asks no
+    # percentage though the turn before answered one)
+    asked = _kind_asked(ctx.q)
+    if not any(_kind_of_unit(u) == asked or asked is None and u != "%" for u in units):
+        return cands        # ("… nhập khẩu bao nhiêu?" asks an amount: of a whole in USD, not of a percentage)
+
+    def broken_down_here(f: Figure) -> bool:
+        if f.doc != doc or f.unit not in units or not f.sentence_start <= at < f.start:
+            return False
+        return ";" not in f.sentence[at - f.sentence_start:f.start - f.sentence_start]
+    here = [c for c in cands if broken_down_here(c.figure)]
+    return here or cands
 
 
 def _list_lead(items: list[str]) -> set[str]:

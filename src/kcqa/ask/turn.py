@@ -49,8 +49,13 @@ def answer_turn(engine, question: str, typed: str, conversation: Conversation, k
     marks = None if not previous else not mostly_plain(question) and not any(
         (t.answer or {}).get("restored_question") for t in conversation.turns)
 
+    # "Trong đó bao nhiêu sản phẩm 4 sao?": a part of the figure the turn before answered, where its
+    # sentence breaks it down after it
+    whole = answer_spot(previous[-1]["answer"] or {}) if res.resolved and res.part else None
+
     def ask(text: str, excluded: set | None, **where) -> Answer:
-        return answer_question(engine, text, k=k, year=year, excluded=excluded, floor=floor, typed_marks=marks, **where)
+        return answer_question(engine, text, k=k, year=year, excluded=excluded, floor=floor, typed_marks=marks,
+                               whole=whole, **where)
 
     def answer(excluded: set | None = None) -> tuple[Answer, Resolution | None]:
         if scope:

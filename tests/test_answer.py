@@ -4502,6 +4502,18 @@ def test_a_good_asked_is_never_a_body(tmp_path, model_cache):
         "Cục Hải quan Lạng Sơn"
 
 
+def test_a_good_is_named_with_its_kind(tmp_path, model_cache):
+    """"Sản phẩm nào …?" of "… có sản phẩm cơm sấy Nhật Quỳnh của Công ty TNHH … Nhật Quỳnh": the good
+    with the kind written in lower case before its brand (found on a probe read after it was scored:
+    "Nhật Quỳnh" alone had been stated)."""
+    engine = _records_engine(tmp_path, model_cache, {
+        "vinh-long.txt": "Sản phẩm công nghiệp nông thôn tiêu biểu cấp quốc gia năm 2017\n\nTrong đó, Vĩnh Long có sản "
+                         "phẩm cơm sấy Nhật Quỳnh của Công ty TNHH TM- DV- SX thực phẩm Nhật Quỳnh (Hòa Thạnh- Tam Bình) "
+                         "được công nhận và tôn vinh.\n",
+    })
+    assert _stated(engine, "Sản phẩm nào của Vĩnh Long đạt CNNT tiêu biểu cấp quốc gia năm 2017?") == "cơm sấy Nhật Quỳnh"
+
+
 def test_a_part_asked_after_its_whole_is_broken_down_after_the_whole_answered(tmp_path, model_cache):
     """"Trong đó bao nhiêu sản phẩm 4 sao?" after "… công nhận lại bao nhiêu sản phẩm …?" answered "13 sản
     phẩm": the part is where that sentence breaks the 13 down, not the other group's 4-star count (07,

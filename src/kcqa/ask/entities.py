@@ -1356,6 +1356,8 @@ def answer_title_of(ctx: Evidence, people: list[str]) -> Answer | None:
 
 
 _GOODS_NOUNS = {"mat hang", "hang hoa", "nong san", "san pham", "hang"}
+# the noun a good is asked by, then up to three lower-case words of its kind, right before its name (folded)
+_GOOD_NAMED_AFTER = re.compile(r"(?<!\w)(?:san pham|mat hang)\s+((?:[a-z]+\s+){1,3})$")
 
 
 def answer_named(ctx: Evidence, said: re.Pattern | None = None) -> Answer | None:
@@ -1439,6 +1441,10 @@ def answer_named(ctx: Evidence, said: re.Pattern | None = None) -> Answer | None
         best = _listed_beside_holding_name(ctx, text, best, runs) or best
         if best:
             whole = _within_body(ctx, text, _whole_answer(ctx, text, best))
+            if goods and (lead := _GOOD_NAMED_AFTER.search(fold(text[:whole[0]]).lower())):
+                # "sản phẩm cơm sấy Nhật Quỳnh": a good is named with its kind, written in lower case
+                # between the noun asked and the brand
+                whole = (lead.start(1), whole[1])
             if best in noun_before and not asks_several(ctx.q):
                 # "cửa khẩu Tà Lùng", "thị trường Mỹ": the name with the noun it was asked by
                 whole = (min(whole[0], noun_before[best]), whole[1])

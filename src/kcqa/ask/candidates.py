@@ -1047,7 +1047,7 @@ def bar_ok(ctx: Evidence, f: Figure) -> bool:
     before = fold(f.sentence[max(0, pos - 40):pos]).lower()
     if _MILESTONE_BEFORE.search(before) and _RESTATED_IN_BRACKET.match(fold(f.sentence[end:end + 30]).lower()):
         return False
-    clause = fold(f.sentence[max(f.sentence.rfind(d, 0, pos) for d in ";:.") + 1:pos]).lower()
+    clause = fold(f.sentence[_clause_start_of(f):pos]).lower()
     barred = f.qualifier and fold(f.qualifier).lower() in ("tren", "tu", "duoi") \
         or fold(f.sentence[end:end + 12]).lower().lstrip().startswith("tro len")
     counted = _COUNTED_BEFORE_BAR.search(clause)
@@ -1683,7 +1683,7 @@ def names_ok(ctx: Evidence, f: Figure) -> bool:
     """Companies, agencies and people the question names must appear in the figure's record,
     an abbreviation in it written either way ("ĐH Bách khoa" / "Đại học Bách khoa")."""
     return all(any(ctx.doc_mentions(f.doc, {form}) or ctx.doc_mentions_parts(f.doc, form.split())
-                   for form in _name_forms(n)) for n in ctx.q.names)
+                   for form in name_forms(n)) for n in ctx.q.names)
 
 
 _WORDS_AFTER = re.compile(r"(?:\s+[^\W\d]+){1,3}")
@@ -1702,7 +1702,7 @@ def measure_acronym_ok(ctx: Evidence, f: Figure) -> bool:
     after = _WORDS_AFTER.match(f.sentence, end)       # the whole of a share: "đóng góp 6,64% GRDP toàn tỉnh"
     own = fold(f.sentence[a:f.start - f.sentence_start] + " " + (after.group() if after else "") + " "
                + f.measure).lower()
-    return all(any(mentions(own, form) for form in _name_forms(n)) for n in asked)
+    return all(any(mentions(own, form) for form in name_forms(n)) for n in asked)
 
 
 def _own_group(f: Figure) -> tuple[int, int]:
@@ -1732,7 +1732,7 @@ def listed_name_ok(ctx: Evidence, f: Figure) -> bool:
         #                                   unless what is asked is written in a later group, not the subject
     for n in names:
         first = re.search(rf"(?<!\w){re.escape(n)}(?!\w)", folded)
-        if not first or any(mentions(own, form) for form in _name_forms(n)):
+        if not first or any(mentions(own, form) for form in name_forms(n)):
             continue                      # (spelt out in its own group: "tổng sản phẩm trên địa bàn" is GRDP)
         group_end = folded.find(";", first.start())
         if ":" in folded[first.start():group_end if group_end >= 0 else len(folded)]:
@@ -1744,7 +1744,7 @@ def listed_name_ok(ctx: Evidence, f: Figure) -> bool:
 _FOLDED_ABBREVIATIONS = [[fold(form).lower() for form in group] for group in lexicon.ABBREVIATIONS]
 
 
-def _name_forms(name: str) -> list[str]:
+def name_forms(name: str) -> list[str]:
     """A folded name and its forms with an abbreviation in it spelt out or shortened."""
     forms = [name]
     for group in _FOLDED_ABBREVIATIONS:

@@ -15,7 +15,7 @@ from ..text.bodies import body_spans
 from ..text.numbers import find_quantities
 from ..text.places import find_places
 from ..text.vietnamese import capitalised_runs, fold, is_syllable, sentences, syllables
-from .candidates import MIN_COVERAGE, TOP_PASSAGES, Evidence, period_ok
+from .candidates import MIN_COVERAGE, TOP_PASSAGES, Evidence, name_forms, period_ok
 from .features import measure_opposed, mentions
 from .frame import NOUN_STOP, identifiers_in, name_number_at
 from .compose import entity_answer, entity_support, figure_citation, lower_first
@@ -547,17 +547,6 @@ def _said_to_be(ctx: Evidence, cands) -> Answer | None:
 _BODY_ROLE_ASKED = re.compile(r"(?<!\w)(chu dau tu|nha thau(?: thi cong)?|don vi thi cong|nha tai tro)(?!\w)")
 
 
-def _folded_forms(name: str) -> set[str]:
-    """A name asked and the same with its abbreviated head written out ("ccn minh hai 2" → "cum cong
-    nghiep minh hai 2"), folded."""
-    forms = {name}
-    for full, *shorts in ABBREVIATIONS:
-        for short in shorts:
-            if name.startswith(fold(short).lower() + " "):
-                forms.add(fold(full).lower() + name[len(short):])
-    return forms
-
-
 def _body_in_the_role_asked(ctx: Evidence, cands) -> Answer | None:
     """"Chủ đầu tư hạ tầng … là ai?" of "chủ đầu tư xây dựng hạ tầng kỹ thuật là Công ty Cổ phần Đầu tư
     hạ tầng Kim Long", "… do CTCP Năng lượng Tái tạo Vĩnh Châu - TDC làm chủ đầu tư": a body said to
@@ -575,7 +564,7 @@ def _body_in_the_role_asked(ctx: Evidence, cands) -> Answer | None:
         # 2 … . Tổng mức đầu tư …; chủ đầu tư … là Công ty …")
         before = sentences(chunk.text[:s])
         said = ft + " " + (fold(chunk.text[before[-1][0]:before[-1][1]]).lower() if before else "")
-        if cov < MIN_COVERAGE * 0.8 or not all(any(mentions(said, f) for f in _folded_forms(n)) for n in named):
+        if cov < MIN_COVERAGE * 0.8 or not all(any(mentions(said, f) for f in name_forms(n)) for n in named):
             continue
         for a, b in body_spans(text):
             if held.search(ft[max(0, a - 90):a]) or holds.match(ft, b):

@@ -1982,13 +1982,7 @@ def _replace_references(question: str, base: str, base_q: Question, last: dict,
     """"tỉnh này" → the earlier province, "năm đó" → the earlier year, "ông ấy" → the earlier
     answer's person, "hội nghị đó" → the earlier phrase that starts with "hội nghị"."""
     out = question
-    ans_text = _answered_text(last)
-    # "Quyết định số 1886/QĐ-UBND ngày 12 tháng 7 năm 2021" is referred to by its number: "quyết
-    # định đó ban hành ngày nào?" asks the day, which the question must not already hold
-    from .entities import DOCUMENT_NUMBER, ISSUED_ON
-    number = DOCUMENT_NUMBER.match(ans_text)
-    dated = ISSUED_ON.match(ans_text, number.end(1)) if number else None
-    ans_text = ans_text[:number.end(1)] if dated and dated.end() == len(ans_text) else ans_text
+    ans_text = _by_its_number(_answered_text(last))
     m = _PERSON_REF.search(out)
     if m:
         frame = last.get("frame") or {}
@@ -2281,17 +2275,22 @@ def _word_at(text: str, words: str) -> int:
     return m.start() if m else -1
 
 
+def _by_its_number(text: str) -> str:
+    """"Quyết định số 1886/QĐ-UBND ngày 12 tháng 7 năm 2021" is referred to by its number: "quyết định
+    đó ban hành ngày nào?" asks the day, which the question must not already hold."""
+    from .entities import DOCUMENT_NUMBER, ISSUED_ON
+    number = DOCUMENT_NUMBER.match(text)
+    dated = ISSUED_ON.match(text, number.end(1)) if number else None
+    return text[:number.end(1)] if dated and dated.end() == len(text) else text
+
+
 def _document_answered(previous: list[dict], noun: str) -> str | None:
     """The document of that kind ("quyết định") an earlier document question was answered with,
     the most recent first (its number alone, as the answer gives it, when it carries no date)."""
-    from .entities import DOCUMENT_NUMBER, ISSUED_ON
     for turn in reversed(previous):
         if (turn.get("frame") or {}).get("kind") != "document":
             continue
-        text = _answered_text(turn)
-        number = DOCUMENT_NUMBER.match(text)
-        dated = ISSUED_ON.match(text, number.end(1)) if number else None
-        text = text[:number.end(1)] if dated and dated.end() == len(text) else text
+        text = _by_its_number(_answered_text(turn))
         if text and (fold(text).lower().startswith(noun) or lexicon.number_kind(text) == noun):
             return text
     return None

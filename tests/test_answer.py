@@ -1704,9 +1704,9 @@ def test_a_region_or_agency_asked_by_its_abbreviation_is_its_full_name():
     """"ĐBSCL", "QLTT" in a question are the record's "Đồng bằng sông Cửu Long", "Quản lý thị
     trường": a name the question states must be in the record, and the abbreviation is one of
     its forms (the fair's figures were all set aside)."""
-    from kcqa.ask.candidates import _name_forms
-    assert "hoi cho dong bang song cuu long" in _name_forms("hoi cho dbscl")
-    assert "doi quan ly thi truong so 1" in _name_forms("doi qltt so 1")
+    from kcqa.ask.candidates import name_forms
+    assert "hoi cho dong bang song cuu long" in name_forms("hoi cho dbscl")
+    assert "doi quan ly thi truong so 1" in name_forms("doi qltt so 1")
 
 
 def test_the_source_of_money_asked_is_the_figure_s_own():

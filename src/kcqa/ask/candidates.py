@@ -15,7 +15,7 @@ import re
 
 from ..extract.figures import figures_of, joined_periods, years_in
 from ..models import Document, Figure, Passage
-from ..text.lexicon import (DURATION_UNITS, EQUIVALENT_PHRASES, MONEY_UNITS, MONEY_WORDS, count_unit_fits, day_mentions,
+from ..text.lexicon import (DURATION_UNITS, EQUIVALENT_PHRASES, MONEY_UNITS_FOLDED, MONEY_WORDS, count_unit_fits, day_mentions,
                             day_of_date, days_in)
 from ..text import lexicon
 from ..text.bodies import body_spans
@@ -476,7 +476,7 @@ def unit_ok(q: Question, f: Figure) -> bool:
         return False            # "Dân số … là bao nhiêu?" asks people: "chiếm 21,2% dân số" is a share, and
                                 # "sản lượng thủy sản đạt bao nhiêu?" tonnes, not "đạt gần 99% kế hoạch"
     if q.unit_kind == "money":
-        return unit in {fold(u) for u in MONEY_UNITS} or _level_of_the_measure_asked(q, f) or _planned_rate(q, f)
+        return unit in MONEY_UNITS_FOLDED or _level_of_the_measure_asked(q, f) or _planned_rate(q, f)
     if q.unit_kind == "percent":
         return f.unit == "%"
     if q.unit_kind == "count":
@@ -490,12 +490,12 @@ def unit_ok(q: Question, f: Figure) -> bool:
             # nhiêu thịt gà?" by "14.000 tấn thịt gà": a good the record weighs, named beside its
             # weight (not "bao nhiêu vụ?", a noun counted one by one)
             return _named_right_before(f, noun) or _named_right_after(f, noun)
-        return bool(unit) and unit not in {fold(u) for u in MONEY_UNITS} and f.unit != "%" and (
+        return bool(unit) and unit not in MONEY_UNITS_FOLDED and f.unit != "%" and (
             count_unit_fits(noun, unit) or unit in lexicon.GENERIC_COUNTERS and bool(noun)
             and mentions(fold(f.measure + " " + _clause_before(f)).lower(), noun))
     if q.kind == "figure" and any(fold(m) in _MONEY_MEASURES for m in q.measures):
         # "kinh phí … tăng bao nhiêu": a change of money is an amount or a percentage, never a count
-        return f.unit == "%" or unit in {fold(u) for u in MONEY_UNITS}
+        return f.unit == "%" or unit in MONEY_UNITS_FOLDED
     if q.kind == "figure":
         # "tăng bao nhiêu", "là bao nhiêu": an amount or a percentage, not a bare count; a total
         # ("Tổng điện sản xuất toàn quốc năm 2022 là bao nhiêu?") is an amount, never a percentage
@@ -510,7 +510,7 @@ def unit_ok(q: Question, f: Figure) -> bool:
         if counted_places and not mentions(fold(q.text).lower(), counted_places.group(1)):
             return False        # "cả nước xuất khẩu được bao nhiêu?" is no count of the provinces that did
         #                         ("cả nước có 09 tỉnh, thành phố có kim ngạch xuất khẩu đạt trên 01 tỷ USD")
-        return f.unit == "%" or unit in {fold(u) for u in MONEY_UNITS} or bool(unit)
+        return f.unit == "%" or unit in MONEY_UNITS_FOLDED or bool(unit)
     return True
 
 
@@ -1139,7 +1139,7 @@ def sum_ok(ctx: Evidence, f: Figure) -> bool:
     phạt và hàng hóa tịch thu gần 440 triệu đồng") is their sum: it does not answer a question
     that names one of them ("Trị giá hàng hóa tiêu hủy …?") and nothing of the others. Money
     only: "kiểm tra, xử lý 50 vụ" counts the cases of both verbs at once."""
-    if fold(f.unit).lower() not in _MONEY_UNITS_FOLDED:
+    if fold(f.unit) not in MONEY_UNITS_FOLDED:
         return True
     pos = f.start - f.sentence_start
     head = f.sentence[:pos]
@@ -1167,7 +1167,6 @@ def sum_ok(ctx: Evidence, f: Figure) -> bool:
     return not (len(named) == 1 and touched == named)
 
 
-_MONEY_UNITS_FOLDED = {fold(u).lower() for u in MONEY_UNITS}
 _LIST_STOPS = {"cac", "nhung", "so", "tong", "cua", "tai", "trong", "nam", "thang", "va"}
 # the kinds of industrial zone, written whole or short (folded): a cluster is not a park
 _ZONE_KINDS = (("kcnc", r"khu cong nghe cao"), ("kcx", r"khu che xuat"), ("kkt", r"khu kinh te|kkt"),

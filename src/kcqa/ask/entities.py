@@ -9,7 +9,7 @@ from typing import NamedTuple
 from ..extract.figures import years_in
 from ..models import Answer, AnswerValue, Chunk, Figure
 from ..text.lexicon import (ABBREVIATIONS, ADMIN_UNITS, DOCUMENT_TYPES, HONORIFICS, INDUSTRIAL_ZONES, LOCAL_UNITS,
-                            MONEY_UNITS, PLACE_DESCRIPTORS, RECORD_NOUNS, SETTLEMENTS)
+                            PLACE_DESCRIPTORS, RECORD_NOUNS, SETTLEMENTS)
 from ..text import lexicon
 from ..text.bodies import body_spans
 from ..text.numbers import find_quantities
@@ -28,7 +28,7 @@ def answer_superlative(ctx: Evidence) -> Answer | None:
     for f, rank in ctx.passage_figures():
         if not f.entity or not period_ok(ctx, f):
             continue
-        if q.unit_kind == "money" and fold(f.unit) not in {fold(u) for u in MONEY_UNITS}:
+        if q.unit_kind == "money" and fold(f.unit) not in lexicon.MONEY_UNITS_FOLDED:
             continue
         if q.unit_kind == "percent" and f.unit != "%":
             continue
@@ -605,7 +605,7 @@ def answer_who(ctx: Evidence) -> Answer | None:
             lexicon.region_spans(text)                                   # nor a country ("Hàn Quốc"), a region
         # (nor a part of a company's name that opens with no family name: "CTCP Năng lượng Tái tạo Vĩnh
         # Châu - TDC" holds no "Vĩnh Châu")
-        bodies = [(a, b) for a, b in body_spans(text) if a < b]
+        bodies = body_spans(text)
         names = [n for n in _person_names(text) if not _in_question(ctx, text[n[0]:n[1]])
                  and not set(text[n[0]:n[1]].split()) <= _COMPASS_WORDS             # "phía Tây Nam"
                  and not any(a <= n[0] and n[1] <= b for a, b in not_people)
@@ -1383,9 +1383,8 @@ def answer_named(ctx: Evidence, said: re.Pattern | None = None) -> Answer | None
         if owned:
             return _scored(entity_answer(ctx, chunk, s, e, owned, "{x}."), cov, ctx, after_noun=1.0, anchored=1.0,
                            n_names=1.0)
-        bodies = bodies_in[text] if text in bodies_in else _bodies(ctx, noun, text)
-        if goods:
-            bodies = []          # "chủ yếu là mặt hàng gì?" is never "Cục Hải quan Lạng Sơn"
+        # (a good is asked: "chủ yếu là mặt hàng gì?" is never "Cục Hải quan Lạng Sơn")
+        bodies = [] if goods else bodies_in[text] if text in bodies_in else _bodies(ctx, noun, text)
         if bodies:
             best = _with_number(text, bodies[0] if len(bodies) == 1 else
                                 (_after_preposition_asked(ctx, noun, text, bodies) or _nearest_to_key(ctx, text, bodies)))

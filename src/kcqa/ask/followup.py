@@ -2131,11 +2131,11 @@ def _replace_references(question: str, base: str, base_q: Question, last: dict,
                 generic_two = pos >= 0 and len(words) >= 2
                 if pos < 0:
                     pos = _word_at(fold(source), words[-1])
-                for short in _HEAD_WRITTEN_SHORT.get(head if pos < 0 else "", ()) \
-                        or _HEAD_WRITTEN_SHORT.get(words[-1] if pos < 0 else "", ()):
+                if pos < 0:
                     # "cụm này" after "CCN Minh Hải 2 …", "khu này" after "KCN Tiên Sơn …"
-                    if (pos := _word_at(fold(source).lower(), short)) >= 0:
-                        break
+                    for short in _HEAD_WRITTEN_SHORT.get(head, ()) or _HEAD_WRITTEN_SHORT.get(words[-1], ()):
+                        if (pos := _word_at(fold(source).lower(), short)) >= 0:
+                            break
                 if pos >= 0:
                     # (a name goes on past "tỉnh, thành phố": "Hội nghị … 28 tỉnh, thành phố khu vực phía Bắc lần thứ VIII")
                     # (what was counted keeps its clause: "… có bao nhiêu cụm công nghiệp đã đi vào hoạt

@@ -846,7 +846,7 @@ _BREAKDOWN_WORDS = re.compile(lexicon.AMONG_WRITTEN.pattern + r"|(?<!\w)(?:bao )
 
 
 def _kind_of_unit(unit: str) -> str:
-    return "percent" if unit == "%" else "money" if fold(unit).lower() in _MONEY_UNITS_FOLDED else "count"
+    return "percent" if unit == "%" else "money" if fold(unit) in lexicon.MONEY_UNITS_FOLDED else "count"
 
 
 def _kind_asked(q) -> str | None:
@@ -857,7 +857,6 @@ def _kind_asked(q) -> str | None:
     return None
 
 
-_MONEY_UNITS_FOLDED = {fold(u).lower() for u in lexicon.MONEY_UNITS}
 
 
 def _a_part_of_the_whole_answered(ctx: Evidence, cands: list[Candidate]) -> list[Candidate]:

@@ -42,6 +42,7 @@ class Words:
 # -- money -------------------------------------------------------------------
 MONEY_UNITS = frozenset({"đồng", "usd", "vnđ", "vnd", "euro", "eur", "yên", "nhân dân tệ", "won", "bảng anh",
                          "đô la singapore", "đô la úc", "đô la hồng kông", "đô la canada", "đô la đài loan"})
+MONEY_UNITS_FOLDED = folded(MONEY_UNITS)     # as a figure's `fold(f.unit)` compares
 # Currencies as a question writes them (folded) → the unit figures carry: "bao nhiêu yên".
 CURRENCIES = {"yen": "yên", "usd": "USD", "do la": "USD", "do": "USD", "won": "won", "euro": "EUR",
               "nhan dan te": "nhân dân tệ", "dong": "đồng", "vnd": "đồng", "bang anh": "bảng Anh"}

@@ -25,6 +25,7 @@ from .frame import SOURCE_LEAD, Question, parse_question, title_phrase
 
 _START = re.compile(r"^\s*(?:vậy\s+|thế\s+)?(?:còn|con|riêng|rieng)\s+(?:về\s+|ve\s+)?", re.IGNORECASE)
 _ONLY_OF = re.compile(r"\s*rieng\s")       # "Riêng …" opening a turn (folded)
+_YEAR_ALONE = re.compile(r"\s*(?:con\s+)?rieng\s+(?:trong\s+)?nam\s+(\d{4})\b")   # "Riêng năm 2016 …"
 _HOW_ABOUT = r"(?:sao|thế nào|the nao|ra sao)"
 _THI_SAO = rf"(?:thì|thi)\s+{_HOW_ABOUT}"      # "… thì sao?": the rest is as before
 _END = re.compile(rf"\s*{_THI_SAO}\s*\??\s*$|\s*\?\s*$", re.IGNORECASE)
@@ -277,6 +278,18 @@ _BATCH = re.compile(r"(?<!\w)(?:[Đđ]ợt|[Dd]ot)\s+(?:\d{1,2}|[IVX]{1,4})(?!\w
 def resolve(question: str, previous: list[dict]) -> Resolution:
     """`previous`: the earlier turns as {question, resolved_question, frame, answer} dicts,
     oldest first. Returns the question to answer."""
+    out = _resolve(question, previous)
+    alone = _YEAR_ALONE.match(fold(question).lower())
+    if out.resolved and alone and not _ONLY_OF.search(fold(out.question).lower()):
+        # "Riêng năm 2016 …" asks that year alone, not a stock up to it: the rewrite says so too
+        at = re.search(rf"(?i)(?<!\w)(?:năm|nam)\s+{alone.group(1)}(?!\d)", out.question)
+        if at:
+            word = "riêng" if has_diacritics(out.question) else "rieng"
+            out.question = f"{out.question[:at.start()]}{word} {out.question[at.start():]}"
+    return out
+
+
+def _resolve(question: str, previous: list[dict]) -> Resolution:
     if not previous:
         if looks_like_followup(question):
             return Resolution(question, unresolvable="Câu này tiếp nối một câu hỏi trước, nhưng cuộc hội thoại "
@@ -581,7 +594,10 @@ def resolve(question: str, previous: list[dict]) -> Resolution:
 
 # "tổ chức ở đâu?", "diễn ra tại tỉnh nào?": a predicate alone, of the earlier subject
 _EVENT_VERBS = r"(?:to chuc|dien ra|khai mac|be mac|dat|nam|toa lac|hop)"
-_PREDICATE_ONLY = re.compile(r"^\s*(?:(?:da|se|duoc|dang)\s+)?" + _EVENT_VERBS + r"\s+(?:o|tai)\b")
+# (or when and how long: "Kéo dài đến ngày nào?", "khai mạc vào ngày nào?", "diễn ra trong mấy ngày?")
+_PREDICATE_ONLY = re.compile(r"^\s*(?:(?:da|se|duoc|dang)\s+)?(?:" + _EVENT_VERBS + r"\s+(?:o|tai)\b|"
+                             r"(?:" + _EVENT_VERBS + r"|keo dai)\s+(?:vao|den|toi|trong|tu)?\s*(?:ngay|thoi gian|bao lau|"
+                             r"bao nhieu ngay|may ngay|luc)\b)")
 _EVENT_VERB = re.compile(r"\s(?:(?:da|se|duoc|dang)\s+)?" + _EVENT_VERBS + r"\b")
 
 
@@ -2056,7 +2072,8 @@ def _replace_references(question: str, base: str, base_q: Question, last: dict,
                 else f"{noun_written} {ans_text}"         # "xe MPV" answered already has its noun
             out = out[:_last_word_start(m)] + named + out[m.end():]
             continue
-        elif tail2 in _ORG_NOUNS or words[-1] in _ORG_NOUNS:
+        elif (tail2 in _ORG_NOUNS or words[-1] in _ORG_NOUNS) and tail2 not in _INDICATOR_NOUNS:
+            # (not "mặt hàng này", whose "hàng" folds as "hãng")
             found = _earlier(previous or [], "names")
             if _names(base_q):
                 # the name and the capitalised words it runs on with ("Tập đoàn Điện lực" of "…
@@ -2077,7 +2094,11 @@ def _replace_references(question: str, base: str, base_q: Question, last: dict,
             if repl and not fold(repl).lower().startswith(fold(noun_written).lower()) \
                     and not any(fold(repl).lower().startswith(n + " ") for n in _ORG_NOUNS):
                 repl = f"{noun_written} {repl}"       # not "đơn vị Tập đoàn Điện lực …"
-        elif tail2 in _INDICATOR_NOUNS or words[-1] in _INDICATOR_NOUNS:
+        elif (tail2 in _INDICATOR_NOUNS or words[-1] in _INDICATOR_NOUNS) \
+                and not (tail2 in _INDICATOR_NOUNS
+                         and any(_word_at(fold(t).lower(), tail2) >= 0 for t in _earlier_texts(base, previous))):
+            # (an earlier question that writes the noun itself, "… mặt hàng vàng?", is read below as
+            # any noun's: the phrase it heads)
             # "kế hoạch tăng trưởng năm của chỉ tiêu này" is the earlier measure's; "thành phần
             # này" the group the earlier question named ("lĩnh vực công nghiệp xây dựng"), not its owner
             # ("lĩnh vực này", "mặt hàng đó" are a group, never the earlier measure: "tiền" had stood for it)
@@ -2143,6 +2164,8 @@ def _replace_references(question: str, base: str, base_q: Question, last: dict,
                     counted = _COUNTED_BEFORE.search(fold(source[:pos]).lower())
                     tail = re.split(_COUNTED_ENDS if counted else _PHRASE_ENDS, source[pos:], maxsplit=1)[0]
                     repl = _up_to_its_name(tail.strip())
+                    if _own_years(question) and (dated := re.search(r"\s+(?:19|20)\d{2}$", repl)):
+                        repl = repl[:dated.start()]     # "Năm 2023 hội chợ đó …": that fair of 2023, not of 2022
                     # its capital was the earlier question's first letter ("Cơ sở làm diều …", put
                     # after "Mỗi tháng", had read as a name "Cơ"); a thing of a kind named ("Hội nghị
                     # tổng kết …", "Trường Cao đẳng …") keeps the capital of its name
@@ -2260,8 +2283,9 @@ def _up_to_its_name(phrase: str) -> str:
     end = named[-1]
     if " ".join(words[end:end + 2]).lower() in _TITLE_NOUNS or words[end].lower() in _TITLE_NOUNS:
         end = max([i for i, w in enumerate(words) if i > end and w[:1].isdigit()], default=end)
-    elif end + 1 < len(words) and re.fullmatch(r"\d{1,2}", words[end + 1]):
-        end += 1                          # "trang trại điện gió B&T 2": its number is its name's
+    elif end + 1 < len(words) and re.fullmatch(r"\d{1,2}|(?:19|20)\d{2}", words[end + 1]):
+        end += 1                          # "trang trại điện gió B&T 2": its number is its name's, and
+        #                                   "Hội nghị kết nối cung cầu TP.HCM 2019" its year
     return " ".join(words[:end + 1])
 
 

@@ -1955,3 +1955,50 @@ def test_this_person_is_the_name_answered_and_that_decision_the_one_answered_tur
                  _turn("Hội đồng cấp tỉnh họp đánh giá từ ngày nào?", kind="when", answer_text="từ ngày 24/9/2022",
                        resolved="Ở Quảng Nam, hội đồng cấp tỉnh họp đánh giá từ ngày nào?")])
     assert r.resolved and "Quyết định số 3026" in r.question
+
+
+def test_a_good_named_before_is_the_good_referred_to_and_a_year_alone_stays_alone():
+    """"mặt hàng này" two turns after "… mặt hàng vàng?" is that good ("hàng", folded, had read as
+    "hãng", a firm: "hàng QLTT"); "Riêng năm 2016 …" keeps asking that year alone in its rewrite."""
+    r = resolve("Tổng số tiền xử phạt đối với mặt hàng này là bao nhiêu?",
+                [_turn("Năm 2024 QLTT xử lý bao nhiêu vụ vi phạm liên quan đến mặt hàng vàng?", kind="count",
+                       answer_text="953 vụ"),
+                 _turn("Vu chuyen co quan dieu tra o tinh nao?", kind="place",
+                       resolved="QLTT vụ vi phạm liên quan chuyển cơ quan điều tra ở tỉnh nào năm 2024?")])
+    assert r.resolved and "mặt hàng vàng" in r.question and "hàng QLTT" not in r.question
+    r = resolve("Riêng năm 2016 ký được bao nhiêu hợp đồng?",
+                [_turn("Hội nghị kết nối cung cầu TP.HCM với các tỉnh năm 2016 có Sở Công thương của bao nhiêu tỉnh "
+                       "phối hợp?", kind="count", answer_text="38 tỉnh, thành")])
+    assert r.resolved and "riêng năm 2016" in r.question
+
+
+def test_an_event_keeps_its_year_and_is_asked_when_it_lasted():
+    """"Hội nghị đó" after "Hội nghị kết nối cung cầu TP.HCM 2019 …" is the 2019 one (its year had been
+    cut with the predicate, and a 2016 count answered), but "Năm 2023 hội chợ đó" is that fair of 2023;
+    "Kéo dài đến ngày nào?" asks when the event asked about before ended ("TP.HCM kéo dài …" had been asked)."""
+    first = _turn("Hội nghị kết nối cung cầu TP.HCM 2019 khai mạc ở đâu?", kind="place",
+                  answer_text="Trung tâm Văn hóa thể thao quận Tân Bình")
+    r = resolve("Hoi nghi do ky duoc bao nhieu hop dong?", [first])
+    assert r.resolved and "TP.HCM 2019" in r.question
+    r = resolve("Kéo dài đến ngày nào?", [first])
+    assert r.resolved and r.question.startswith("Hội nghị kết nối cung cầu TP.HCM 2019 kéo dài")
+    r = resolve("Năm 2023 hội chợ đó có bao nhiêu gian hàng?",
+                [_turn("Đơn vị nào chủ trì tổ chức Hội chợ Đặc sản Vùng miền Việt Nam 2022?", kind="named")])
+    assert r.resolved and "2022" not in r.question and "Hội chợ Đặc sản Vùng miền Việt Nam" in r.question
+
+
+def test_the_words_that_say_which_record_is_meant_are_no_words_to_cover():
+    """A question that picks its record by the meeting and who led it ("… do Giám đốc Sở Nguyễn Minh Hùng
+    chủ trì", "(hội nghị có Phó Chủ tịch UBND thành phố Phan Quý Phương)") asks the person's record, not
+    a sentence that names the meeting: those words are not covered, only the person is a name ("Sở
+    Nguyễn Minh Hùng" and "PCT Thường" had been names no record writes)."""
+    q = parse_question("Hội nghị tổng kết năm 2019 do Giám đốc Sở Nguyễn Minh Hùng chủ trì: tổng mức bán lẻ hàng "
+                       "hóa và doanh thu dịch vụ ước đạt bao nhiêu?")
+    assert q.names == ["nguyen minh hung"] and "hoi" not in q.content and "tong" in q.content and q.years == {2019}
+    q = parse_question("Kim ngach xuat khau nam 2021 (hoi nghi tong ket co PCT Thuong truc Nguyen Tuan Ha du) dat "
+                       "bao nhieu phan tram ke hoach?")
+    assert q.names == ["nguyen tuan ha"] and "pct" not in q.content and "ngach" in q.content
+    q = parse_question("Năm 2025 chỉ số sản xuất công nghiệp của thành phố ước tăng bao nhiêu (hội nghị có Phó Chủ "
+                       "tịch UBND thành phố Phan Quý Phương)?")
+    assert "Phan" not in q.without_record_context() and "chỉ số sản xuất" in q.without_record_context()
+    assert parse_question("Hội nghị có bao nhiêu đại biểu tham dự?").record_context == []

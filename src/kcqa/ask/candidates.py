@@ -611,7 +611,8 @@ def place_ok(ctx: Evidence, f: Figure) -> bool:
     if not q.places:
         # "Thành phố Biên Hòa có bao nhiêu cửa hàng …?": a town asked is not answered by the figure of
         # the whole province its record gives ("trên địa bàn tỉnh hiện có 253 cửa hàng", 0.90)
-        return not (_LOCAL_UNIT_ASKED.search(q.text) and _of_the_whole_territory(f, province_too=True))
+        # (not a town in the words that say which record is meant: "UBND thành phố Phan Quý Phương")
+        return not (_LOCAL_UNIT_ASKED.search(q.without_record_context()) and _of_the_whole_territory(f, province_too=True))
     names = q.place_names()
     ent = fold(f.entity)
     if is_place_asked(f.entity, names):
@@ -1472,8 +1473,8 @@ def asked_verb(q) -> tuple[str, ...]:
     """The action a count question asks the count of ("đã kiểm tra bao nhiêu vụ" → kiểm tra):
     the content words right before "bao nhiêu", up to two."""
     m = _HOW_MANY.search(_ON_AVERAGE.sub(" ", " " + fold(q.text).lower() + " "))
-    if not m:
-        return ()
+    if not m or m.group(1).split()[-1] == "co":
+        return ()           # "nhóm thủ công mỹ nghệ có bao nhiêu sản phẩm …?" asks what there is: no action
     # (a name is no action: "Pele vô địch World Cup mấy lần?" counts "vô địch", not "World Cup")
     words = [w for w in m.group(1).split() if w not in _FUNCTION_WORDS and w not in VERB_FILLERS]
     # (only a name written last: "Điện lực Thanh Hóa đã đóng điện được mấy dự án?" counts "đóng điện",
@@ -1804,6 +1805,9 @@ def period_ok(ctx: Evidence, f: Figure) -> bool:
             return False
         if not fy and (restated := ctx.restated_years(f)) and not q.years & restated:
             return False
+        if _YEAR_ALONE_ASKED.search(fold(q.text).lower()) and _STOCK_UP_TO_NOW.search(fold(_clause_before(f)).lower()):
+            return False        # "Riêng năm 2016 ký được bao nhiêu hợp đồng?" is not "Đến nay đã có 1.349 hợp
+            #                     đồng … được ký kết", the stock of all the years up to the record's
         so_far = _SO_FAR.search(fold(q.text).lower()) and period_parts(f.period)[1]
         # "so với cùng kỳ 2024" alone: the same part of the year as the figure's, whichever it is
         same_part = not q.years - q.base_years and "cung ky" in fold(q.text).lower()
@@ -1860,6 +1864,10 @@ def period_ok(ctx: Evidence, f: Figure) -> bool:
 # a span up to a month, not the month itself: "lũy kế đến tháng 4", "tính đến hết tháng 4", "từ đầu năm"
 _TO_DATE = re.compile(r"\b(?:luy ke|tinh den|den het|(?:tu dau nam )?den thang|het thang|tu dau nam)\b")
 _CUMULATIVE = re.compile(r"\b(?:luy ke|tu dau nam)\b")
+# a year asked on its own ("riêng năm 2016", "trong năm 2016"), and a stock said up to now (folded)
+_YEAR_ALONE_ASKED = re.compile(r"\b(?:rieng|trong|chi tinh|chi rieng)\s+(?:nam\s+)?\d{4}\b")
+# (not "từ đầu năm đến nay", the year so far, which a year-end review says of the year)
+_STOCK_UP_TO_NOW = re.compile(r"(?<!dau nam )(?<!dau nam \d{4} )\b(?:den|toi)\s+(?:nay|thoi diem nay|hien nay)\b")
 _SO_FAR = re.compile(r"\btu dau nam(?:\s+\d{4})?\s+(?:den|toi)\s+nay\b")
 
 

@@ -1608,7 +1608,8 @@ def _aligned(question: str, noun: str, text: str) -> tuple[int, int] | None:
             stop = _clause_end_outside_quotes(text, start)
             end = stop.start() if stop else len(text)
         words = text[start:end].split()
-        while words and words[-1].lower() in _BEFORE_VERB:
+        # (and a bare "có" or "là" before the words asked: "Những nhóm hàng có chỉ số giá tăng …" names none)
+        while words and (words[-1].lower() in _BEFORE_VERB or after and words[-1].lower() in ("có", "là")):
             end = start + text[start:end].rstrip().rfind(words.pop())      # "… huyện Đông Hưng đã phát hiện"
         if not 1 <= len(words) <= _MAX_PHRASE or words[0][:1].isupper() or words[0][:1].isdigit() \
                 or _REFERS.search(text, start, end) or words[0].lower() in _BEFORE_VERB:
@@ -1737,7 +1738,8 @@ _NEXT_WORD = re.compile(r" ([^\W\d_]\w*)")
 
 
 DOCUMENT_NUMBER = re.compile(r"((?:" + "|".join(DOCUMENT_TYPES) + r")"
-                             r"(?:\s+số)?\s*\d+[\w/.-]*[\w](?-i:-\s[A-ZĐ][A-Za-zĐ]*)?"     # "682/TTr- SCT" as written
+                             r"(?:\s+số)?\s*\d+[\w/.&-]*[\w](?-i:-\s[A-ZĐ][A-Za-zĐ]*)?"    # "682/TTr- SCT" as written
+                             # ("1966/SGD&ĐT-KHTC": a body's letters joined by "&")
                              # a plan or programme is a document by a number with letters ("Kế hoạch số
                              # 451/KH-UBND", "Chương trình hành động số 01-CTR/TU"), not by its years
                              r"|(?:" + "|".join(lexicon.NUMBERED_PLANS) + r")(?:\s+số)?\s*"

@@ -39,6 +39,8 @@ class Question:
                                    # nhiêu so với cùng kỳ 2024?" asks 2025's change)
     source_years: set[int] = field(default_factory=set)   # the cited meeting's or report's year ("Theo Hội nghị
                                    # … năm 2019, …"): its record's, not the period of the figure asked
+    record_context: list[tuple[int, int]] = field(default_factory=list)   # where it says which record it means
+                                   # ("Hội nghị tổng kết … do Giám đốc Sở Nguyễn Minh Hùng chủ trì")
     period: str | None = None      # "6 tháng đầu năm", "quý I", …
     days: set[tuple[int, int]] = field(default_factory=set)   # (27, 4) for "phiên 27/4"
     superlative: str | None = None # "max" | "min"
@@ -66,6 +68,13 @@ class Question:
         """The provinces the question names, folded: as written and by their record names."""
         return {fold(w) for w, _ in self.places} | {fold(p.name) for _, ps in self.places for p in ps}
 
+    def without_record_context(self) -> str:
+        """The question with the words that say which record it means blanked (same offsets)."""
+        out = self.text
+        for a, b in self.record_context:
+            out = out[:a] + " " * (b - a) + out[b:]
+        return out
+
     @property
     def answer_type(self) -> str:
         """The kind of answer, in the frame's vocabulary."""
@@ -81,7 +90,8 @@ class Question:
                 "period": self.period, "days": [f"{d}/{m}" for d, m in sorted(self.days)],
                 "measures": self.measures, "relations": self.relations,
                 "unit_kind": self.unit_kind, "count_noun": self.count_noun, "title": self.title_phrase,
-                "whole": self.whole, "change": self.change, "ordinal": self.ordinal, "group": self.group}
+                "whole": self.whole, "change": self.change, "ordinal": self.ordinal, "group": self.group,
+                "record": [self.text[a:b] for a, b in self.record_context]}
 
 
 Frame = Question
@@ -513,6 +523,11 @@ def parse_question(text: str) -> Question:
             - {int(m.group(1)) for m in _YEAR.finditer(f, source.end())}
         q.years -= q.source_years
     q.names = _key_names(text, [w for w, _ in q.places])
+    q.record_context = record_context_spans(text)
+    # in the words that say which record is meant, only the person is a name ("PCT Thường trực" is a title)
+    said_of_the_record = " ".join(fold(text[a:b]).lower() for a, b in q.record_context)
+    q.names = [n for n in q.names if not (re.search(rf"(?<!\w){re.escape(n)}(?!\w)", said_of_the_record)
+                                          and n.split()[0] not in lexicon.FAMILY_NAMES)]
     measure_asked = False           # the measure is what "bao nhiêu" asks: "có công suất bao nhiêu"
     measure_at = None
     for pattern, units in _MEASURE_UNITS:
@@ -538,6 +553,11 @@ def parse_question(text: str) -> Question:
             spans.update((i, i + 1))
             if i and folded_said[i - 1] in ("het", "den", "tu", "cuoi", "dau"):
                 spans.add(i - 1)
+    # … nor are the words that say which record is meant, by the meeting and who led or attended it
+    # ("Hội nghị tổng kết năm 2019 do Giám đốc Sở Nguyễn Minh Hùng chủ trì: …", "…, theo hội nghị tổng
+    # kết có Phó Chủ tịch UBND tỉnh Nguyễn Tuấn Hà dự?"): the record must name that person (a name
+    # slot), but the figure's sentence does not say any of it
+    spans.update(i for i, (a, _, _) in enumerate(said) if any(x <= a < y for x, y in q.record_context))
     q.content = [fold(s) for i, (_, _, s) in enumerate(said)
                  if i not in spans and not lexicon.is_function_word(s, accented) and not s.isdigit()
                  and not _PERIOD_TOKEN.fullmatch(fold(s))]
@@ -771,6 +791,37 @@ _AFTER_SECTOR_WORD = re.compile(r"(?<!\w)(?:ngành|nganh)\s+$", re.IGNORECASE)
 _IN_A_NUMBER = re.compile(r"\d[\w/.]*[/-]\s?$")
 
 
+# which record is meant, said by its meeting and a person who led or attended it (folded)
+_RECORD_CONTEXT = (
+    re.compile(r"(?:theo\s+|tai\s+)?(?:cac\s+)?(?:hoi nghi|phien hop|buoi lam viec)\b[^,:;?()]*?\b(?:do|co)\s+"
+               r"[^,:;?()]*?(?:\b(?:chu tri|du|tham du|phat bieu|dieu hanh)\b|(?=\)))"),
+    re.compile(r"\b(?:do|co)\s+[^,:;?()]*?\b(?:chu tri|du|tham du)\s+(?:hoi nghi|phien hop)"
+               r"(?:\s+(?:tong ket|so ket|trien khai))?"),
+    re.compile(r"\bdo\s+(?:ong|ba)\s+[^,:;?()]*?\blam\s+(?:pho\s+)?(?:giam doc|chu tich|cuc truong|vu truong)"
+               r"(?:\s+(?:so|ubnd|bo|cuc)\b)?"),
+)
+_ASKING_INSIDE = re.compile(r"\b(?:bao nhieu|may|nao|gi|ai|dau)\b")
+
+
+def record_context_spans(text: str) -> list[tuple[int, int]]:
+    """Where a question says which record it means by the meeting and a person who led or
+    attended it; each span names a person (a family name, then capitalised words)."""
+    folded = fold(text).lower()
+    out = []
+    for pattern in _RECORD_CONTEXT:
+        for m in pattern.finditer(folded):
+            a, b = m.span()
+            if _ASKING_INSIDE.search(folded, a, b) or any(x < b and a < y for x, y in out):
+                continue
+            people = re.finditer(r"(?<!\w)(\w+)(?=\s+[A-ZĐÀ-Ỹ])", text[a:b])
+            if any(fold(p.group(1)).lower() in lexicon.FAMILY_NAMES and p.group(1)[:1].isupper() for p in people):
+                out.append((a, b))
+    return out
+
+
+_ORGAN_SHORT = {"Sở", "Bộ", "Cục", "Ban", "Vụ", "Viện", "Tổng cục"}     # a title's organ, written short
+
+
 def _key_names(text: str, place_texts: list[str]) -> list[str]:
     """Proper names in the question (companies, agencies, people) that a supporting record
     must mention: "Vingroup", "Nam A Bank", "BSR". Provinces are handled separately."""
@@ -796,6 +847,8 @@ def _key_names(text: str, place_texts: list[str]) -> list[str]:
             words = words[:-1]
         while words and _not_a_name(words[0]):
             words = words[1:]
+        if 3 <= len(words) <= 5 and words[0] in _ORGAN_SHORT and fold(words[1]).lower() in lexicon.FAMILY_NAMES:
+            words = words[1:]              # "Giám đốc Sở Nguyễn Minh Hùng": the person, after the short organ
         if all(fold(w) in _COMPASS for w in words) or (words and words[0].lower() == "tết"):
             continue                       # (nor is "Tết Quý Mão", a time of the year, anyone's name)
         name = " ".join(words)

@@ -89,9 +89,18 @@ _PLAN_BASE = re.compile(r"(?<!\w)(?:" + "|".join(re.escape(fold(b)) for b in lex
 
 
 # the base of a change asked, or said (folded): the month before, or the same period a year before
-_BASE_ASKED = re.compile(r"\bso (?:voi )?(thang truoc|cung ky)\b")
+# ("cùng tháng năm trước", "cùng thời điểm năm trước" are the same period a year before: "cùng kỳ")
+_BASE = r"(thang truoc|cung ky|cung (?:thang|quy|thoi diem|ky) nam (?:truoc|ngoai))"
+_BASE_ASKED = re.compile(rf"\bso (?:voi )?{_BASE}\b")
 _ANY_BASE_ASKED = re.compile(r"\bso (?:voi|cung ky)\b")
-_BASES_IN_ORDER = re.compile(r"\bso (?:voi )?(thang truoc|cung ky)\b[^;.]*?\bva\b[^;.]*?\bso (?:voi )?(thang truoc|cung ky)\b")
+_BASES_IN_ORDER = re.compile(rf"\bso (?:voi )?{_BASE}\b[^;.]*?\bva\b[^;.]*?\bso (?:voi )?{_BASE}\b")
+# a base written before the change it is of: "so với cùng tháng năm trước tăng 6,03%"
+_BASE_BEFORE = re.compile(rf"\bso (?:voi )?{_BASE}\s*,?\s+(?:(?:uoc|du kien)\s+)?(?:tang|giam)\s*(?:(?:hon|gan|khoang|tren|duoi)\s+)?$")
+
+
+def _base_named(written: str) -> str:
+    """The base a phrase names, as one of the two: "thang truoc" or "cung ky"."""
+    return "thang truoc" if written == "thang truoc" else "cung ky"
 _BASE_MONTH = re.compile(r"so (?:voi )?(?:cung )?thang (\d{1,2})\b")
 _FIRST_OF_PAIR = re.compile(r"\s*(?:,\s*)?va\s+(?:tang|giam)\s+[\d.,]+\s*%")
 _SECOND_OF_PAIR = re.compile(r"(?:tang|giam)\s+[\d.,]+\s*%\s*(?:,\s*)?va\s+(?:tang|giam)\s+$")
@@ -105,7 +114,10 @@ def _own_base(f: Figure) -> str | None:
     after = fold(f.sentence[f.end - f.sentence_start:f.end - f.sentence_start + 40]).lower().lstrip(" ,")
     m = _BASE_ASKED.match(after)
     if m:
-        return m.group(1)
+        return _base_named(m.group(1))
+    m = _BASE_BEFORE.search(fold(f.sentence[max(0, f.start - f.sentence_start - 60):f.start - f.sentence_start]).lower())
+    if m:
+        return _base_named(m.group(1))
     # a month named as the base ("giảm 2,8% so với tháng 8/2023"): the month before, unless it is
     # the figure's own month a year before
     m = _BASE_MONTH.match(after)
@@ -130,7 +142,7 @@ def _paired_base(ctx: Evidence, f: Figure) -> str | None:
     for text in (f.sentence[:s], ctx.sentence_before(f)):
         orders = list(_BASES_IN_ORDER.finditer(fold(text).lower()))
         if orders:
-            return orders[-1].group(at + 1)
+            return _base_named(orders[-1].group(at + 1))
     return None
 
 
@@ -405,7 +417,7 @@ def score_figures(ctx: Evidence, cands: list[tuple[Figure, int]]) -> list[Candid
             continue        # nor a rate of change an amount's ("xuất khẩu gạo … tăng gần 34%"): "xuất khẩu gạo
             #                 được bao nhiêu?" asks how much was exported
         if base_asked and (paired := _own_base(f) or _paired_base(ctx, f)) is not None \
-                and paired != base_asked.group(1):
+                and paired != _base_named(base_asked.group(1)):
             continue        # "tăng 6,9% so tháng trước và tăng 19,4% so với cùng kỳ": the base written after
             #                 each; "tăng 2,6% và tăng 46,7%" after "… so với tháng trước và … so với cùng kỳ":
             #                 in that order

@@ -389,7 +389,7 @@ NUMBERED_PLANS = ("Chương trình hành động", "Kế hoạch")
 # Kinds of record a question may name: "Ai ký nghị quyết …?", "kế hoạch … ban hành ngày nào?"
 RECORD_NOUNS = DOCUMENT_TYPES + ("Văn bản", "Báo cáo", "Thông báo", "Kế hoạch", "Giấy phép")
 # a record the text names by its number: "Nghị quyết 38/2020/NQ-HĐND", "Quyết định số 407/QĐ-UBND"
-RECORD_NAMED = re.compile(r"(?:" + "|".join(DOCUMENT_TYPES + ("Kế hoạch",)) + r")(?:\s+số)?\s+\d+/[\w/.-]*\w",
+RECORD_NAMED = re.compile(r"(?:" + "|".join(DOCUMENT_TYPES + ("Kế hoạch",)) + r")(?:\s+số)?\s+\d+/[\w/.&-]*\w",
                           re.IGNORECASE)
 # Administrative units, as the type word before a unit's name ("xã Tam Hải"): below the province, then all
 LOCAL_UNITS = ("xã", "phường", "thị trấn", "đặc khu", "thị xã", "huyện", "quận")

@@ -926,3 +926,16 @@ def test_a_cited_works_year_and_a_passive_agent_and_the_rest_of_the_provinces():
     figs = _figures_by_text(2025, "Chỉ số\n\nNếu như chỉ số B2C của Hà Nội và thành phố Hồ Chí Minh đạt từ 62,9 điểm "
                                   "trở lên, thì 61 địa phương còn lại có số điểm cao nhất chỉ đạt 4,5 điểm.")
     assert figs["4,5 điểm"].entity == ""
+
+
+def test_a_region_a_count_of_places_reaches_is_not_the_next_counts():
+    """"… 17 tỉnh, thành miền Trung - Tây Nguyên và 9 tỉnh phía Bắc": Tây Nguyên is how far the 17
+    reach, not the subject of the 9 (asked how many provinces of Tây Nguyên took part, 9 had been
+    stated at 0.97); a company after a count of places is still the subject of its own."""
+    figs = _figures_by_text(2019, "Kết nối cung cầu\n\nChương trình năm nay có 45 địa phương tham gia, gồm: 6 tỉnh, thành "
+                                  "Đông Nam bộ; 13 tỉnh, thành Tây Nam bộ; 17 tỉnh, thành miền Trung - Tây Nguyên và 9 "
+                                  "tỉnh phía Bắc.")
+    assert figs["9 tỉnh"].entity == ""
+    figs = _figures_by_text(2020, "Cửa hàng\n\nTrong số 45 địa phương tham gia, Saigon Co.op có 800 cửa hàng.")
+    assert figs["800 cửa hàng"].entity == "Saigon Co.op"
+

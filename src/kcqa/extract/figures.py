@@ -18,7 +18,7 @@ from ..read import date_line_day
 
 # Bump when extraction changes: `kcqa index` then re-extracts figures from the stored
 # text of every record, without re-embedding anything.
-EXTRACTOR_VERSION = "113"
+EXTRACTOR_VERSION = "114"
 from ..text import lexicon
 from ..text.numbers import Quantity, find_durations, find_quantities
 from ..text.places import find_places
@@ -522,6 +522,9 @@ def _capitalised_before(text: str) -> str:
         if own_item and ";" in text[e:] and re.search(r"\d", text[text.rfind(";", 0, s) + 1:s]):
             continue                      # "09 đơn vị …, quản lý VLNCN, gồm: …, Công ty CP Hồng Sơn; 02 đơn
             #                               vị …": said after the earlier group's figure, of that figure
+        if _SCOPE_OF_A_COUNT_OF_PLACES.search(text[:s]):
+            break                         # "17 tỉnh, thành miền Trung - Tây Nguyên và 9 tỉnh phía Bắc": the
+            #                               region the earlier count reaches is not the next count's
         if _range_bound(text, s, e):
             continue                      # "21 tỉnh thành miền Nam (từ Ninh Thuận đến Cà Mau)": a range's
             #                               ends say how far it reaches, neither is what it is about
@@ -542,6 +545,10 @@ def _capitalised_before(text: str) -> str:
 
 
 _NEWS_TAG = re.compile(r"\s*\)\s*[-–—]")
+# a count of places, then the region it reaches, up to a capitalised run: "17 tỉnh, thành miền Trung - "
+_SCOPE_OF_A_COUNT_OF_PLACES = re.compile(r"(?<!\w)\d+\s+(?:tỉnh|thành phố|địa phương)(?:,?\s*thành(?:\s+phố)?)?\s+"
+                                         r"(?:(?:khu vực|vùng|miền|phía)\s+)?(?:[^\W\d_]+\s*[-–]\s*)?$",
+                                         re.IGNORECASE)
 # the agent of a passive, right before a capitalised run: "được Bộ Công thương cấp", "bởi UBND tỉnh"
 _PASSIVE_AGENT = re.compile(r"(?<!\w)(?:được|bởi)\s+$")
 # a paper's tag opening a line, written bare: "KTĐT - ", "TTH - " (not "Tân Cảng - Mộc Bài", no acronym)

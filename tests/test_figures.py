@@ -939,3 +939,11 @@ def test_a_region_a_count_of_places_reaches_is_not_the_next_counts():
     figs = _figures_by_text(2020, "Cửa hàng\n\nTrong số 45 địa phương tham gia, Saigon Co.op có 800 cửa hàng.")
     assert figs["800 cửa hàng"].entity == "Saigon Co.op"
 
+
+def test_a_province_name_holds_no_measure():
+    """"tỉnh Tiền Giang có 12 sản phẩm": "Tiền" of the name is no money measure ("tiền"), which had made
+    the province's own count rank below the region's total."""
+    figs = _figures_by_text(2022, "Tiền Giang\n\nTrong đó, tỉnh Tiền Giang có 12 sản phẩm được công nhận và trao giải.")
+    assert figs["12 sản phẩm"].measure == "sản phẩm"
+    figs = _figures_by_text(2023, "Gia Lai\n\nNăm 2023, doanh thu của Gia Lai đạt 120 tỷ đồng.")
+    assert figs["120 tỷ đồng"].measure == "doanh thu"

@@ -274,6 +274,8 @@ def test_a_general_classifier_counts_any_noun():
     # another kind of the same head that the records count is not the kind asked
     assert count_unit_fits("giai nhat nam", "giai nhat") and not count_unit_fits("giai nhat nam", "giai nhi")
     assert count_unit_fits("nguoi nop don", "nguoi dan") and count_unit_fits("giai", "giai nhi")
+    # people are counted in "người" by whatever noun names them ("tổng số lao động tham gia là 54.339 người")
+    assert count_unit_fits("lao dong tham gia linh vuc", "nguoi") and not count_unit_fits("lao dong", "san pham")
 
 
 @pytest.mark.parametrize("text,unit_kind,units", [

@@ -18,7 +18,7 @@ from ..read import date_line_day
 
 # Bump when extraction changes: `kcqa index` then re-extracts figures from the stored
 # text of every record, without re-embedding anything.
-EXTRACTOR_VERSION = "114"
+EXTRACTOR_VERSION = "115"
 from ..text import lexicon
 from ..text.numbers import Quantity, find_durations, find_quantities
 from ..text.places import find_places
@@ -576,7 +576,11 @@ def _measure_for(sentence: str, q: Quantity) -> str:
     told = _MEASURE_TOLD_AFTER.match(sentence[q.end:q.end + 80].lower())     # bounded: a 1 MB "sentence"
     if told:
         return told.group(1)
-    before = sentence[max(0, q.start - 160):q.start].lower()
+    before = sentence[max(0, q.start - 160):q.start]
+    # a province's name holds no measure: "tỉnh Tiền Giang có 12 sản phẩm" measures no "tiền"
+    for a, b, _ in find_places(before):
+        before = before[:a] + " " * (b - a) + before[b:]
+    before = before.lower()
     # a note in brackets closed before the figure is not its measure: "giá trị sản xuất công
     # nghiệp (giá so sánh 2010) ước đạt hơn 11.090 tỷ đồng" is of "giá trị sản xuất", not "giá"
     # (a label right before the figure still names it: "(lỗ ròng) hơn 1.255 tỷ đồng"; a bracket

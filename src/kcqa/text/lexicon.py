@@ -527,6 +527,9 @@ NOT_COUNT_NOUN_MARKED = re.compile(r"^(để|vì)(?!\w)")
 
 # General classifiers: "bán được bao nhiêu xe?" is answered by "hơn 3.800 chiếc" (folded)
 CLASSIFIERS = ("chiec", "cai", "con")
+# Nouns for people that records count in "người" ("tổng số lao động tham gia là 54.339 người") (folded)
+PEOPLE_NOUNS = ("lao dong", "cong nhan", "dai bieu", "hoc vien", "nghe nhan", "can bo", "thanh vien",
+                "nguoi lao dong", "khach", "du khach", "thi sinh", "hoc sinh", "sinh vien", "benh nhan")
 # Units that count whatever the figure's own words name: "Sản lượng linh kiện điện tử ước đạt 580
 # triệu sản phẩm" counts the components asked (folded)
 GENERIC_COUNTERS = ("san pham",)
@@ -543,6 +546,8 @@ def count_unit_fits(noun: str, unit: str) -> bool:
     noun, unit = _WRITTEN_OUT.get(noun, noun), _WRITTEN_OUT.get(unit, unit)
     if noun.startswith(unit) or unit.startswith(noun) or unit in CLASSIFIERS:
         return True
+    if unit == "nguoi" and any(noun == p or noun.startswith(p + " ") for p in PEOPLE_NOUNS):
+        return True             # "bao nhiêu lao động …?" is counted by "54.339 người"
     # the same head ("người nộp đơn" is counted by "500 người dân") — unless the question names
     # another kind the records count of that head: "giải nhất" is not counted by "4 giải nhì"
     return unit.startswith(noun.split()[0]) and not any(

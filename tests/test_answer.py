@@ -4569,3 +4569,16 @@ def test_readings_found_on_the_probes_of_year_end_reviews_fairs_and_prices(tmp_p
                                                 "tiêu biểu cấp quốc gia?")
     assert _stated(engine, "Hội nghị tổng kết năm 2019 do Giám đốc Sở Nguyễn Minh Hùng chủ trì: tổng mức bán lẻ hàng "
                            "hóa và doanh thu dịch vụ ước đạt bao nhiêu?") == "ước đạt 123.363 tỷ đồng"
+
+
+def test_what_a_question_excepts_does_not_answer_it(tmp_path, model_cache):
+    """"Ngoài các huyện miền núi thì có bao nhiêu điểm bán?" asks the rest: "tập trung tại các huyện miền
+    núi 31 điểm bán" is what it excepts (it had been stated at 0.90), "còn lại … 35 điểm bán" may answer."""
+    engine = _records_engine(tmp_path, model_cache, {
+        "quang-nam.txt": "Quảng Nam chuẩn bị hàng Tết năm 2011\n\nQuảng Nam dự kiến phân bổ tại 66 điểm bán hàng bình ổn "
+                         "giá. Trong đó, tập trung tại các huyện miền núi 31 điểm bán, còn lại tổ chức 35 điểm bán ở các "
+                         "vùng còn lại trên địa bàn.\n",
+    })
+    weighed = _weighed(engine, "Ở Quảng Nam, ngoài các huyện miền núi thì có bao nhiêu điểm bán?")
+    assert "31 điểm bán" not in weighed
+    assert "31 điểm bán" in _weighed(engine, "Ở Quảng Nam, các huyện miền núi có bao nhiêu điểm bán?")

@@ -2002,3 +2002,13 @@ def test_the_words_that_say_which_record_is_meant_are_no_words_to_cover():
                        "tịch UBND thành phố Phan Quý Phương)?")
     assert "Phan" not in q.without_record_context() and "chỉ số sản xuất" in q.without_record_context()
     assert parse_question("Hội nghị có bao nhiêu đại biểu tham dự?").record_context == []
+
+
+def test_an_index_of_production_is_a_measure_and_a_new_measure_takes_its_place():
+    """"Còn kim ngạch xuất khẩu dự kiến?" after "… dự kiến chỉ số sản xuất ngành công nghiệp năm 2024 tăng
+    bao nhiêu?" asks the exports, not "chỉ số sản xuất ngành kim ngạch xuất khẩu" (the index was no measure,
+    so the new one had taken the sector's place)."""
+    r = resolve("Con kim ngach xuat khau du kien?",
+                [_turn("Gia Lai dự kiến chỉ số sản xuất ngành công nghiệp năm 2024 tăng bao nhiêu?", kind="percent")])
+    assert r.resolved and "chỉ số" not in r.question and "ngành kim" not in r.question
+    assert "Gia Lai" in r.question and "2024" in r.question

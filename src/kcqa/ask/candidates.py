@@ -1038,6 +1038,25 @@ _RESTATED_IN_BRACKET = re.compile(r"\s*\(\s*(?:(?:dat|la|cu the|tuc|khoang|hon|g
 _COUNTED_BEFORE_BAR = re.compile(r"(?<!\w)co\s+\d[\d.]*\s+[^\W\d]")
 
 
+def except_ok(ctx: Evidence, f: Figure) -> bool:
+    """"Ngoài các huyện miền núi thì có bao nhiêu điểm?" asks the rest: a figure its own clause says
+    of what is excepted ("tập trung tại các huyện miền núi 31 điểm bán, còn lại tổ chức 35 điểm bán
+    …") is not it."""
+    m = _EXCEPT_ASKED.search(fold(ctx.q.text).lower())
+    if not m:
+        return True
+    excepted = set(m.group(1).split()) - lexicon.STOPWORDS - {"cac", "nhung"}
+    if not excepted:
+        return True
+    before = fold(f.sentence[:f.start - f.sentence_start]).lower()
+    own = re.split(r"[,;:]", before)[-1].split()
+    return not excepted <= set(own)
+
+
+# what a question excepts: "Ngoài các huyện miền núi thì …", "ngoài Hà Nội, …" (folded)
+_EXCEPT_ASKED = re.compile(r"(?:^|\s)ngoai\s+((?:\w+\s+){0,5}?\w+)\s*(?:,|\bthi\b|\bcon\b|\bco\b)")
+
+
 def bar_ok(ctx: Evidence, f: Figure) -> bool:
     """A level asked ("Doanh thu TMĐT B2C … năm 2019 là bao nhiêu?", "cả nước xuất khẩu được bao
     nhiêu?") is not a milestone passed whose exact level the bracket after it states, nor the bar a

@@ -17,7 +17,7 @@ from ..text.numbers import COUNT_NOUNS
 from ..text.places import find_places
 from ..text.vietnamese import fold, folded_syllables
 from .candidates import (MIN_COVERAGE, MIN_PASSAGE_COVERAGE, PART_OF_A_WHOLE, TOP_PASSAGES, Candidate, Evidence,
-                         asked_verb, bar_ok, change_end_ok, counted_right_after, country_ok, funding_in_sentence,
+                         asked_verb, bar_ok, change_end_ok, except_ok, counted_right_after, country_ok, funding_in_sentence,
                          funding_ok, funding_said,
                          group_of, group_ok, identifier_ok, in_a_list_of_targets, label_ok, level_ok, listed_name_ok,
                          measure_acronym_ok, names_a_defined_term, names_a_market_asked, names_ok, organisation_ok,
@@ -68,7 +68,7 @@ def measure_ok(ctx, f, x) -> bool:
 # What the question names that a figure's evidence must not contradict (candidates.py), in order
 HARD_SLOTS = (place_ok, country_ok, region_ok, scope_ok, level_ok, funding_ok, period_ok, names_ok, organisation_ok,
               part_ok, change_end_ok, label_ok, group_ok, stars_ok, origin_ok, listed_name_ok, rank_ok, unstated_ok,
-              measure_acronym_ok, start_of_change_ok, zone_ok, sum_ok, bar_ok)
+              measure_acronym_ok, start_of_change_ok, zone_ok, sum_ok, bar_ok, except_ok)
 
 
 def _the_other_way(q, f: Figure) -> bool:

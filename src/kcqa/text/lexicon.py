@@ -94,7 +94,8 @@ MEASURES = (
     "tổng mức bán lẻ hàng hóa", "tổng mức bán lẻ", "doanh thu bán lẻ", "doanh thu", "lợi nhuận sau thuế", "lợi nhuận trước thuế",
     "lợi nhuận", "lãi", "lỗ", "kim ngạch xuất nhập khẩu", "kim ngạch xuất, nhập khẩu", "kim ngạch xuất khẩu",
     "kim ngạch nhập khẩu", "kim ngạch", "giá trị xuất khẩu", "giá trị nhập khẩu", "xuất nhập khẩu", "xuất, nhập khẩu", "xuất khẩu",
-    "nhập khẩu", "giá trị sản xuất công nghiệp", "giá trị sản xuất", "chỉ số sản xuất toàn ngành công nghiệp", "chỉ số sản xuất công nghiệp",
+    "nhập khẩu", "giá trị sản xuất công nghiệp", "giá trị sản xuất", "chỉ số sản xuất toàn ngành công nghiệp",
+    "chỉ số sản xuất ngành công nghiệp", "chỉ số sản xuất công nghiệp", "chỉ số sản xuất",
     # the other indices of a statistics office's monthly report, none of them the IIP
     "chỉ số tiêu thụ", "chỉ số tồn kho", "chỉ số sử dụng lao động", "giá trị",
     "trị giá",                  # "thu giữ một số hàng hóa trị giá gần 2 triệu đồng": valued at
@@ -450,7 +451,8 @@ MEASURE_ACRONYMS_FOLDED = frozenset(fold(a).lower() for a in MEASURE_ACRONYMS)  
 EQUIVALENT_PHRASES = (("giải ngân", "thực hiện"), ("đăng cai", "tổ chức"), ("kinh phí", "ngân sách"), ("giá trị", "trị giá"),
                       ("bố trí", "phân bổ"), ("giá trị xuất khẩu", "kim ngạch xuất khẩu"),
                       ("giá trị nhập khẩu", "kim ngạch nhập khẩu"),
-                      ("chỉ số sản xuất toàn ngành công nghiệp", "chỉ số sản xuất công nghiệp", "IIP")) + ABBREVIATIONS
+                      ("chỉ số sản xuất toàn ngành công nghiệp", "chỉ số sản xuất ngành công nghiệp",
+                       "chỉ số sản xuất công nghiệp", "IIP")) + ABBREVIATIONS
 # Measures that exclude each other: a question about one is not answered by a figure of the other.
 OPPOSED_MEASURES = (("xuất khẩu", "nhập khẩu"), ("trước thuế", "sau thuế"), ("doanh thu", "lợi nhuận"),
                     ("tăng", "giảm"), ("hồ sơ", "sản phẩm"), ("tập thể", "cá nhân"),

@@ -2012,3 +2012,26 @@ def test_an_index_of_production_is_a_measure_and_a_new_measure_takes_its_place()
                 [_turn("Gia Lai dự kiến chỉ số sản xuất ngành công nghiệp năm 2024 tăng bao nhiêu?", kind="percent")])
     assert r.resolved and "chỉ số" not in r.question and "ngành kim" not in r.question
     assert "Gia Lai" in r.question and "2024" in r.question
+
+
+@pytest.mark.parametrize("first,follow,expected", [
+    # a thing of the same head, though the question's first word is capitalised, keeps the province after it
+    ("CPI khu vực thành thị Hà Tĩnh tháng 12 tăng bao nhiêu so với cùng kỳ năm trước?", "Khu vực nông thôn thì sao?",
+     "CPI khu vực nông thôn Hà Tĩnh tháng 12 tăng bao nhiêu so với cùng kỳ năm trước?"),
+    # a group after a year ("Năm 2017 nhóm …" had read as a count of groups, "2017 nhóm")
+    ("Năm 2017 nhóm thủ công mỹ nghệ có bao nhiêu sản phẩm đạt CNNT tiêu biểu cấp quốc gia?",
+     "Nhóm chế biến nông - lâm - thủy sản và đồ uống thì sao?",
+     "Năm 2017 nhóm chế biến nông - lâm - thủy sản và đồ uống có bao nhiêu sản phẩm đạt CNNT tiêu biểu cấp quốc gia?"),
+    # another noun counted by the same action
+    ("Ở Vĩnh Phúc, tỉnh đã phong tặng danh hiệu cho bao nhiêu làng nghề?", "Còn nghệ nhân cấp tỉnh?",
+     "Ở Vĩnh Phúc, tỉnh đã phong tặng danh hiệu cho bao nhiêu nghệ nhân cấp tỉnh?"),
+    ("Bao nhiêu doanh nghiệp đầu mối xuất khẩu tham gia kết nối cung cầu TP.HCM 2019?", "Còn khách sạn từ 3 sao trở lên?",
+     "Bao nhiêu khách sạn từ 3 sao trở lên tham gia kết nối cung cầu TP.HCM 2019?"),
+    # a span of the earlier year, and what was done rather than the target ("Bộ Công Thương đặt mục tiêu
+    # xuất khẩu" had been read as one body's name, and the year lost)
+    ("Năm 2015 Bộ Công Thương đặt mục tiêu xuất khẩu bao nhiêu?", "6 tháng đầu năm đã đạt được bao nhiêu?",
+     "Bộ Công Thương xuất khẩu 6 tháng đầu năm 2015 đã đạt được bao nhiêu?"),
+])
+def test_siblings_counted_nouns_and_spans_of_the_earlier_year(first, follow, expected):
+    r = resolve(follow, [_turn(first)])
+    assert r.resolved and r.question == expected

@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from ..text import lexicon
 from ..text.bodies import body_spans
 from ..text.places import find_places
-from ..text.vietnamese import fold, has_diacritics, mostly_plain, syllables
+from ..text.vietnamese import counted_nouns_folded, fold, has_diacritics, mostly_plain, syllables
 from .frame import SOURCE_LEAD, Question, parse_question, title_phrase
 
 _START = re.compile(r"^\s*(?:vậy\s+|thế\s+)?(?:còn|con|riêng|rieng)\s+(?:về\s+|ve\s+)?", re.IGNORECASE)
@@ -509,9 +509,12 @@ def _resolve(question: str, previous: list[dict]) -> Resolution:
         if _before_change_questions(previous, anchor) is None:
             return Resolution(base[:span[1]] + " " + core.strip(" ?") + base[span[2]:], resolved=True,
                               substituted=True)
-    headed = _same_head_swap(base, base_q, core, core_q) if elliptic and core_q is not None else None
+    headed = _same_head_swap(base, base_q, core, core_q, question) if elliptic and core_q is not None else None
     if headed:
         return Resolution(headed, resolved=True, substituted=True)
+    counted = _count_noun_swap(base, base_q, core, core_q, question) if elliptic and core_q is not None else None
+    if counted:
+        return Resolution(counted, resolved=True, substituted=True)
     if core_q is not None and not (core_q.names or core_q.places) and (_capitalised_as_a_name(question, core) or
                                                                        (elliptic and _names(base_q))) \
             and len(syllables(core)) <= (5 if elliptic and _names(base_q) else 3) \
@@ -1038,7 +1041,7 @@ def _setting_swap(base: str, core: str) -> str | None:
 _HEAD_PHRASE_END = re.compile(r"\s(?:nam \d|thang \d|\d+ thang|(?:quy|cua|tai|la|dat|tang|giam|co|duoc|chiem|thi)\b)|[?,;]")
 
 
-def _same_head_swap(base: str, base_q: Question, core: str, core_q: Question) -> str | None:
+def _same_head_swap(base: str, base_q: Question, core: str, core_q: Question, question: str = "") -> str | None:
     """"con duong day trung the?" after "… quản lý bao nhiêu km đường dây 110 kV năm 2019?": a
     thing of the same head noun (two words) in the earlier one's stead, up to its owner, predicate
     or period ("… km đường dây trung thế năm 2019?"; it had taken the company's name's place)."""
@@ -1046,7 +1049,9 @@ def _same_head_swap(base: str, base_q: Question, core: str, core_q: Question) ->
     # "Còn 2 đề án cung cấp thông tin về …?": a count of the things, and their longer name
     counted = re.match(r"\d+\s+", typed)
     words = fold(typed[counted.end() if counted else 0:]).lower().split()
-    if not 3 <= len(words) <= (14 if counted else 6) or typed[:1].isupper() or core_q.places or core_q.years \
+    # (a capital that only opens the question is no name's: "Khu vực nông thôn thì sao?")
+    if not 3 <= len(words) <= (14 if counted else 6) or _capitalised_as_a_name(question, core) or core_q.places \
+            or core_q.years \
             or core_q.period or core_q.measures or core_q.names or _asks(core, tuple(_QUESTION_WORDS)) \
             or base_q.count_noun and words[:2] == base_q.count_noun.split()[:2]:
         return None                       # (another kind of the noun counted is swapped as a slot)
@@ -1063,10 +1068,41 @@ def _same_head_swap(base: str, base_q: Question, core: str, core_q: Question) ->
         return None             # a count asked: only what it counts ("… bao nhiêu km đường dây 110 kV"), not
         #                         another phrase of that head ("… công trình … thuộc danh sách cơ sở …")
     stop = _HEAD_PHRASE_END.search(folded, m.end())
+    while stop and stop.group().strip() == "thi" and has_diacritics(base) \
+            and base[stop.start() + 1:stop.end()].lower() != "thì":
+        stop = _HEAD_PHRASE_END.search(folded, stop.end())     # "thành thị" holds no "thì"
     end = stop.start() if stop else len(base)
+    # (a province after the phrase is its owner and stays: "CPI khu vực thành thị | Hà Tĩnh tháng 12 …")
+    end = min([end] + [len(base[:a].rstrip()) for a, _ in _span_of_places(base) if a > m.end()])
     if folded[m.start():end].strip() == " ".join(words):
         return None
-    return base[:m.start()] + typed + base[end:]
+    return base[:m.start()] + (_lower_first(typed) if m.start() > 0 else typed) + base[end:]
+
+
+def _count_noun_swap(base: str, base_q: Question, core: str, core_q: Question, question: str) -> str | None:
+    """"Còn nghệ nhân cấp tỉnh?" after "… phong tặng danh hiệu cho bao nhiêu làng nghề?": another
+    noun counted, by the same action, in the place of the one counted before (up to its predicate)."""
+    typed = core.strip(" ?,.")
+    words = fold(typed).lower().split()
+    if not base_q.count_noun or not 1 <= len(words) <= 8 or _capitalised_as_a_name(question, core) \
+            or core_q.places or core_q.years or core_q.period or core_q.measures or core_q.names \
+            or _asks(core, tuple(_QUESTION_WORDS)) or words[:2] == base_q.count_noun.split()[:2] \
+            or not any(" ".join(words[:k]) in counted_nouns_folded() for k in (1, 2, 3)):
+        return None
+    folded = fold(base).lower()
+    asked = re.search(r"\b(?:bao nhieu|may)\s+", folded)
+    if len(folded) != len(base) or not asked or not folded.startswith(base_q.count_noun.split()[0], asked.end()):
+        return None
+    stop = _COUNTED_PHRASE_END.search(folded, asked.end())
+    while stop and stop.group().strip() == "thi" and base[stop.start() + 1:stop.end()].lower() not in ("thì", "thi"):
+        stop = _COUNTED_PHRASE_END.search(folded, stop.end())
+    end = len(base[:stop.start()].rstrip()) if stop else len(base.rstrip(" ?"))
+    return base[:asked.end()] + _lower_first(typed) + base[end:]
+
+
+# where a counted noun's phrase ends: as a head's does, or at the verb said of what is counted
+# ("… bao nhiêu doanh nghiệp đầu mối xuất khẩu | tham gia …") (folded)
+_COUNTED_PHRASE_END = re.compile(_HEAD_PHRASE_END.pattern + r"|\s(?:tham gia|tham du|da|dang|se|trong|o|thuoc)\b")
 
 
 # where the earlier group's phrase ends: at its predicate or its period (commas may be inside it:
@@ -1148,7 +1184,7 @@ def _group_swap(base: str, core: str) -> str | None:
     typed = core.strip(" ?,.")
     words = fold(typed).lower().split()
     found = lexicon.group_phrases(typed)
-    if not found or found[0][0] != 0 or len(words) > 9:
+    if not found or found[0][0] != 0 or len(re.findall(r"[^\W\d_]+", typed)) > 12:
         return None
     noun = fold(typed[:found[0][1]]).lower()
     span = _group_span(base)
@@ -1807,6 +1843,12 @@ def _add_missing(text: str, base_q: Question, q: Question, referenced: bool = Fa
         if period and not _span_in(merged, fold(period)):
             merged = _append(merged, period)
         return merged[:1].upper() + merged[1:]
+    years = sorted(base_q.years - base_q.base_years)
+    if q.period and not _own_years(out) and len(years) == 1 \
+            and (phrase := _period_text(out, q)) and (span := _span_in(out, fold(phrase))):
+        # "6 tháng đầu năm đã đạt được bao nhiêu?" after "Năm 2015 …": the first half of 2015
+        dated = f"{phrase} {years[0]}" if fold(phrase).lower().endswith(" nam") else f"{phrase} năm {years[0]}"
+        out = out[:span[0]] + dated + out[span[1]:]
     subject = _subject(base_q.text)
     # "Tăng trưởng bao nhiêu?" names no new measure: it asks how the earlier one grew
     own_measures = [m for m in q.measures if fold(m).lower() not in _CHANGE_MEASURES]
@@ -1834,6 +1876,9 @@ def _add_missing(text: str, base_q: Question, q: Question, referenced: bool = Fa
         counted = _counted_noun(base_q, subject) if not q.count_noun else ""
         if _own_years(out) or q.period:
             subject = _without_last_period(subject)    # the follow-up's own period replaces it
+        if _ACHIEVED.search(fold(out).lower()):
+            # "… đã đạt được bao nhiêu?" after "… đặt mục tiêu xuất khẩu bao nhiêu?": what was done, not the target
+            subject = re.sub(r"\s+", " ", _TARGET_SET.sub(" ", subject)).strip()
         if _OWN_POINT_IN_TIME.search(fold(out).lower()) and not _own_years(out):
             subject = _without_day(subject)
         merged = f"{subject} {counted}{_lower_first(out)}"
@@ -1878,6 +1923,11 @@ def _add_missing(text: str, base_q: Question, q: Question, referenced: bool = Fa
     if measure:
         out = f"{measure}{_lower_first(out)}"
     return out[:1].upper() + out[1:]
+
+
+# a follow-up that asks what was done, and the words that set a target in an earlier subject (folded)
+_ACHIEVED = re.compile(r"\b(?:da|thuc te)\s+(?:dat|thuc hien|hoan thanh)\b")
+_TARGET_SET = re.compile(r"(?i)(?<!\w)(?:đặt mục tiêu|dat muc tieu|đặt kế hoạch|dat ke hoach|phấn đấu|phan dau)(?!\w)")
 
 
 # the last prepositional phrase of an elliptic follow-up ("… qua lối mở Km 3+4 Hải Yên")

@@ -265,8 +265,8 @@ def group_phrases(text: str) -> list[tuple[int, int, list[str]]]:
     marked = not mostly_plain(text)
     out = []
     for m in (_GROUP_NOUN_WRITTEN if marked else _GROUP_NOUN_FOLDED).finditer(text.lower() if marked else folded):
-        if re.search(r"\d\s+$", folded[max(0, m.start() - 6):m.start()]):
-            continue
+        if re.search(r"(?<![\d.,])\d{1,3}\s+$", folded[max(0, m.start() - 6):m.start()]):
+            continue                      # (a count of groups; a year before it is not: "Năm 2017 nhóm …")
         owned = _OWNERSHIP.match(folded, m.end())
         if owned:
             # "khu vực kinh tế có vốn đầu tư nước ngoài", "… trong nước": an ownership said whole,
@@ -664,7 +664,8 @@ PREDICATE_VERBS = ("chủ trì", "phối hợp", "tổ chức", "ban hành", "c�
                    "đánh giá", "nhận định", "ước tính", "khẳng định", "đưa ra", "điều chỉnh", "tổng hợp", "giám sát",
                    "đăng cai", "trao", "tặng", "khai mạc", "phát động", "cam kết", "đầu tư", "ra mắt", "phát biểu",
                    "chủ động", "tích cực", "nhận được", "ghi nhận", "trả lời", "đạt", "tham dự", "tham gia",
-                   "hoàn thành", "khởi công", "đề nghị", "nhấn mạnh", "bày tỏ", "làm chủ đầu tư", "chủ đầu tư")
+                   "hoàn thành", "khởi công", "đề nghị", "nhấn mạnh", "bày tỏ", "làm chủ đầu tư", "chủ đầu tư",
+                   "đặt mục tiêu", "đặt ra", "phấn đấu", "dự kiến")
 # bodies every province has one of: "công ty điện lực này" after a question about one province
 # and no body is that province's
 PROVINCIAL_BODIES = ("công ty điện lực", "điện lực", "sở", "ủy ban nhân dân", "uỷ ban nhân dân", "UBND", "chi cục",

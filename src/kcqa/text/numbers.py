@@ -245,7 +245,7 @@ COUNT_NOUNS: tuple[str, ...] = (
     "lượt truy cập", "vụ", "vụ việc", "trường hợp", "mã", "mã cổ phiếu", "chuyến",
     "chuyến bay", "tuyến", "phòng", "gian hàng", "lần", "phiên", "loại", "tài khoản", "thẻ",
     "hạng mục", "công trình", "nhiệm vụ", "đề tài", "sáng kiến", "tác phẩm", "ý kiến",
-    "kiến nghị", "điều", "loài", "phiên bản", "điểm bán", "điểm trường", "khách sạn",
+    "kiến nghị", "điều", "loài", "phiên bản", "điểm bán", "điểm trường", "khách sạn", "nhà hàng",
     "bậc", "nhà ga", "ga", "đoàn tàu", "toa", "bài báo", "bức tranh", "hiện vật", "viên", "chợ",
     "chợ đầu mối", "trung tâm thương mại",
     # goods counted by the piece, as seizures and stocks are ("116.437 kíp nổ", "5 bao thuốc lá",

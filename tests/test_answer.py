@@ -4582,3 +4582,14 @@ def test_what_a_question_excepts_does_not_answer_it(tmp_path, model_cache):
     weighed = _weighed(engine, "Ở Quảng Nam, ngoài các huyện miền núi thì có bao nhiêu điểm bán?")
     assert "31 điểm bán" not in weighed
     assert "31 điểm bán" in _weighed(engine, "Ở Quảng Nam, các huyện miền núi có bao nhiêu điểm bán?")
+
+
+def test_a_good_counted_by_the_piece_is_named_by_the_label_before_its_count(tmp_path, model_cache):
+    """"bao nhiêu trứng gia cầm …?" of "…; trứng gia cầm khoảng 401 triệu quả; …": the item's label opens
+    the noun asked, which the question runs on with its own words; a piece ("quả") counts it as a
+    tonne weighs a good (the count had been ruled out by its unit)."""
+    engine = _records_engine(tmp_path, model_cache, {
+        "ha-noi.txt": "Hà Nội chuẩn bị hàng Tết Bính Ngọ 2026\n\nHà Nội chuẩn bị hàng Tết: gạo khoảng 301 nghìn tấn; thịt "
+                      "bò 16 nghìn tấn; trứng gia cầm khoảng 401 triệu quả.\n",
+    })
+    assert "khoảng 401 triệu quả" in _weighed(engine, "Hà Nội chuẩn bị bao nhiêu trứng gia cầm cho Tết?")

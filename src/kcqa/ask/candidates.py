@@ -485,11 +485,12 @@ def unit_ok(q: Question, f: Figure) -> bool:
             return False        # "Giá trị mua sắm … của 1 người tiêu dùng …": a rate's one, no count
         if not unit and noun and _named_right_after(f, noun):
             return True         # "340 triệu smartphone": a noun the lexicon lacks, written right after
-        if f.unit in lexicon.BULK_UNITS and noun and noun not in counted_nouns_folded() and not count_unit_fits(noun, unit):
+        if (f.unit in lexicon.BULK_UNITS or unit in lexicon.PIECE_UNITS) and noun and noun not in counted_nouns_folded() \
+                and not count_unit_fits(noun, unit):
             # "sản xuất được bao nhiêu bia?" is answered by "bia đạt 59 triệu lít", "chuẩn bị bao
             # nhiêu thịt gà?" by "14.000 tấn thịt gà": a good the record weighs, named beside its
             # weight (not "bao nhiêu vụ?", a noun counted one by one)
-            return _named_right_before(f, noun) or _named_right_after(f, noun)
+            return _named_right_before(f, noun) or _named_right_after(f, noun) or _labelled_right_before(f, noun)
         return bool(unit) and unit not in MONEY_UNITS_FOLDED and f.unit != "%" and (
             count_unit_fits(noun, unit) or unit in lexicon.GENERIC_COUNTERS and bool(noun)
             and mentions(fold(f.measure + " " + _clause_before(f)).lower(), noun))
@@ -520,6 +521,19 @@ def _named_right_before(f: Figure, noun: str) -> bool:
     before = fold(_clause_before(f)).lower()
     before = re.split(r"[\d,;:(]", before)[-1]
     return mentions(" ".join(before.split()[-6:]), noun)
+
+
+def _labelled_right_before(f: Figure, noun: str) -> bool:
+    """Whether a list item's label right before a figure opens the noun asked, which a question
+    runs on with its own words ("bao nhiêu trứng gia cầm phục vụ Tết …" of "…; trứng gia cầm khoảng
+    401 triệu quả; …")."""
+    before = re.split(r"[\d,;:(]", fold(_clause_before(f)).lower())[-1].split()
+    while before and before[-1] in _LABEL_THEN:
+        before.pop()
+    return 1 <= len(before) <= 4 and noun.split()[:len(before)] == before
+
+
+_LABEL_THEN = {"khoang", "hon", "gan", "tren", "duoi", "dat", "la", "co", "uoc", "chung", "xap xi"}
 
 
 def _named_right_after(f: Figure, noun: str) -> bool:

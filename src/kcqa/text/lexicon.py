@@ -529,6 +529,9 @@ NOT_COUNT_NOUN_MARKED = re.compile(r"^(để|vì)(?!\w)")
 
 # General classifiers: "bán được bao nhiêu xe?" is answered by "hơn 3.800 chiếc" (folded)
 CLASSIFIERS = ("chiec", "cai", "con")
+# Units a good is counted in by the piece, the good named before its count ("trứng gia cầm khoảng
+# 401 triệu quả"), as `BULK_UNITS` weigh it (folded)
+PIECE_UNITS = ("qua", "con", "chiec", "cai", "bo", "hop", "thung", "bao", "goi", "chai", "lon", "cay", "tam")
 # Nouns for people that records count in "người" ("tổng số lao động tham gia là 54.339 người") (folded)
 PEOPLE_NOUNS = ("lao dong", "cong nhan", "dai bieu", "hoc vien", "nghe nhan", "can bo", "thanh vien",
                 "nguoi lao dong", "khach", "du khach", "thi sinh", "hoc sinh", "sinh vien", "benh nhan")

@@ -19,6 +19,7 @@ from dataclasses import dataclass
 
 from ..text import lexicon
 from ..text.bodies import body_spans
+from ..text.numbers import COUNT_NOUNS
 from ..text.places import find_places
 from ..text.vietnamese import counted_nouns_folded, fold, has_diacritics, mostly_plain, syllables
 from .frame import SOURCE_LEAD, Question, parse_question, title_phrase
@@ -1087,8 +1088,11 @@ def _count_noun_swap(base: str, base_q: Question, core: str, core_q: Question, q
     if not base_q.count_noun or not 1 <= len(words) <= 8 or _capitalised_as_a_name(question, core) \
             or core_q.places or core_q.years or core_q.period or core_q.measures or core_q.names \
             or _asks(core, tuple(_QUESTION_WORDS)) or words[:2] == base_q.count_noun.split()[:2] \
-            or not any(" ".join(words[:k]) in counted_nouns_folded() for k in (1, 2, 3)):
+            or not _opens_with_a_counted_noun(typed):
         return None
+    unit = next((u for u in _ADMIN_UNITS_FOLDED if " ".join(words).startswith(u)), None)
+    if unit and len(words) > len(unit.split()):
+        return None             # "thành phố phan rang tháp chàm" is a town named, not a kind counted
     folded = fold(base).lower()
     asked = re.search(r"\b(?:bao nhieu|may)\s+", folded)
     if len(folded) != len(base) or not asked or not folded.startswith(base_q.count_noun.split()[0], asked.end()):
@@ -1097,12 +1101,30 @@ def _count_noun_swap(base: str, base_q: Question, core: str, core_q: Question, q
     while stop and stop.group().strip() == "thi" and base[stop.start() + 1:stop.end()].lower() not in ("thì", "thi"):
         stop = _COUNTED_PHRASE_END.search(folded, stop.end())
     end = len(base[:stop.start()].rstrip()) if stop else len(base.rstrip(" ?"))
+    marked = has_diacritics(typed) and not mostly_plain(base)      # (with marks: "nghệ" is no "nghề")
+    head = (typed.lower() if marked else fold(typed).lower()).split()[0]
+    counted_before = (base.lower() if marked else folded)[asked.end():end].split()
+    if head in counted_before[1:]:
+        return None             # "Còn khách trong nước?" after "… bao nhiêu lượt khách nước ngoài?": a sibling
     return base[:asked.end()] + _lower_first(typed) + base[end:]
 
 
+def _opens_with_a_counted_noun(typed: str) -> bool:
+    """Whether a phrase opens with a noun records count, read with its marks where it has them
+    ("sơ cấp" is no "số")."""
+    marked = has_diacritics(typed)
+    words = (typed.lower() if marked else fold(typed).lower()).split()
+    nouns = _COUNT_NOUNS_WRITTEN if marked else counted_nouns_folded()
+    return any(" ".join(words[:k]) in nouns for k in (1, 2, 3))
+
+
+_COUNT_NOUNS_WRITTEN = frozenset(n.lower() for n in COUNT_NOUNS)
+
+
+_ADMIN_UNITS_FOLDED = tuple(fold(u) for u in lexicon.ADMIN_UNITS)
 # where a counted noun's phrase ends: as a head's does, or at the verb said of what is counted
 # ("… bao nhiêu doanh nghiệp đầu mối xuất khẩu | tham gia …") (folded)
-_COUNTED_PHRASE_END = re.compile(_HEAD_PHRASE_END.pattern + r"|\s(?:tham gia|tham du|da|dang|se|trong|o|thuoc)\b")
+_COUNTED_PHRASE_END = re.compile(_HEAD_PHRASE_END.pattern + r"|\s(?:tham gia|tham du)\b")
 
 
 # where the earlier group's phrase ends: at its predicate or its period (commas may be inside it:

@@ -1135,8 +1135,10 @@ def group_of(f: Figure) -> list[str] | None:
     before = f.sentence[:f.start - f.sentence_start]
     # (before it, within its own ';' item: "6 sản phẩm nhóm thủ công mỹ nghệ; 1 sản phẩm thiết bị, …" —
     # the group before the ";" is the 6's)
-    found = [g for g in lexicon.group_phrases(after) if g[0] <= 12] or \
-        lexicon.group_phrases(before[before.rfind(";") + 1:])[-1:]
+    item = before[before.rfind(";") + 1:]
+    found = [g for g in lexicon.group_phrases(after) if g[0] <= 12] or lexicon.group_phrases(item)[-1:]
+    if found and found[0] in lexicon.group_phrases(item) and ":" in item[found[0][1]:]:
+        return None         # "Chia theo nhóm sản phẩm: có 19/34 sản phẩm thủ công mỹ nghệ, …": what a list is split by
     return found[0][2] if found else None
 
 

@@ -2031,6 +2031,13 @@ def test_an_index_of_production_is_a_measure_and_a_new_measure_takes_its_place()
     # xuất khẩu" had been read as one body's name, and the year lost)
     ("Năm 2015 Bộ Công Thương đặt mục tiêu xuất khẩu bao nhiêu?", "6 tháng đầu năm đã đạt được bao nhiêu?",
      "Bộ Công Thương xuất khẩu 6 tháng đầu năm 2015 đã đạt được bao nhiêu?"),
+    # "số …" is the number of what follows; a span said against another year is not dated by the earlier one
+    ("Năm 2022 Trà Vinh hỗ trợ cơ sở, doanh nghiệp tham gia bao nhiêu kỳ hội chợ trong nước?",
+     "Còn số cuộc kết nối cung cầu?",
+     "Năm 2022 Trà Vinh hỗ trợ cơ sở, doanh nghiệp tham gia bao nhiêu cuộc kết nối cung cầu?"),
+    ("Cùng thời điểm năm 2019, chỉ số tồn kho toàn ngành chế biến, chế tạo tăng bao nhiêu?",
+     "Còn tỷ lệ tồn kho bình quân 9 tháng của cùng kỳ năm trước?",
+     "Tỷ lệ tồn kho bình quân 9 tháng của cùng kỳ năm trước?"),
 ])
 def test_siblings_counted_nouns_and_spans_of_the_earlier_year(first, follow, expected):
     r = resolve(follow, [_turn(first)])

@@ -1084,6 +1084,10 @@ def _count_noun_swap(base: str, base_q: Question, core: str, core_q: Question, q
     """"Còn nghệ nhân cấp tỉnh?" after "… phong tặng danh hiệu cho bao nhiêu làng nghề?": another
     noun counted, by the same action, in the place of the one counted before (up to its predicate)."""
     typed = core.strip(" ?,.")
+    number_of = re.match(r"(?i)(?:số|so|sở)\s+(?=\S)", typed)
+    if number_of and _opens_with_a_counted_noun(typed[number_of.end():]):
+        # "Còn số cuộc kết nối cung cầu?": the sessions counted (typed "so", restored as "sở" or "số")
+        typed = typed[number_of.end():]
     words = fold(typed).lower().split()
     if not base_q.count_noun or not 1 <= len(words) <= 8 or _capitalised_as_a_name(question, core) \
             or core_q.places or core_q.years or core_q.period or core_q.measures or core_q.names \
@@ -1866,7 +1870,7 @@ def _add_missing(text: str, base_q: Question, q: Question, referenced: bool = Fa
             merged = _append(merged, period)
         return merged[:1].upper() + merged[1:]
     years = sorted(base_q.years - base_q.base_years)
-    if q.period and not _own_years(out) and len(years) == 1 \
+    if q.period and not _own_years(out) and len(years) == 1 and not _SAID_AGAINST_A_YEAR.search(fold(out).lower()) \
             and (phrase := _period_text(out, q)) and (span := _span_in(out, fold(phrase))):
         # "6 tháng đầu năm đã đạt được bao nhiêu?" after "Năm 2015 …": the first half of 2015
         dated = f"{phrase} {years[0]}" if fold(phrase).lower().endswith(" nam") else f"{phrase} năm {years[0]}"
@@ -1947,6 +1951,8 @@ def _add_missing(text: str, base_q: Question, q: Question, referenced: bool = Fa
     return out[:1].upper() + out[1:]
 
 
+# a year said relative to another ("… của cùng kỳ năm trước"): a span asked so is not dated by the earlier year
+_SAID_AGAINST_A_YEAR = re.compile(r"\b(?:cung ky|cung thoi diem|nam truoc|nam ngoai|nam nay|so voi)\b")
 # a follow-up that asks what was done, and the words that set a target in an earlier subject (folded)
 _ACHIEVED = re.compile(r"\b(?:da|thuc te)\s+(?:dat|thuc hien|hoan thanh)\b")
 _TARGET_SET = re.compile(r"(?i)(?<!\w)(?:đặt mục tiêu|dat muc tieu|đặt kế hoạch|dat ke hoach|phấn đấu|phan dau)(?!\w)")

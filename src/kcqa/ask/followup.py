@@ -1068,16 +1068,23 @@ def _same_head_swap(base: str, base_q: Question, core: str, core_q: Question, qu
     if base_q.count_noun and asked and not (asked.end() <= m.start() <= asked.end() + 12):
         return None             # a count asked: only what it counts ("… bao nhiêu km đường dây 110 kV"), not
         #                         another phrase of that head ("… công trình … thuộc danh sách cơ sở …")
-    stop = _HEAD_PHRASE_END.search(folded, m.end())
-    while stop and stop.group().strip() == "thi" and has_diacritics(base) \
-            and base[stop.start() + 1:stop.end()].lower() != "thì":
-        stop = _HEAD_PHRASE_END.search(folded, stop.end())     # "thành thị" holds no "thì"
+    stop = _phrase_end(_HEAD_PHRASE_END, base, folded, m.end())
     end = stop.start() if stop else len(base)
     # (a province after the phrase is its owner and stays: "CPI khu vực thành thị | Hà Tĩnh tháng 12 …")
     end = min([end] + [len(base[:a].rstrip()) for a, _ in _span_of_places(base) if a > m.end()])
     if folded[m.start():end].strip() == " ".join(words):
         return None
     return base[:m.start()] + (_lower_first(typed) if m.start() > 0 else typed) + base[end:]
+
+
+def _phrase_end(pattern: re.Pattern, base: str, folded: str, start: int) -> re.Match | None:
+    """Where a phrase of `base` read from `start` ends at `pattern` (matched on `folded`); a folded
+    "thi" ends it only where a text with marks writes "thì" ("thành thị" holds none)."""
+    stop = pattern.search(folded, start)
+    while stop and stop.group().strip() == "thi" and has_diacritics(base) \
+            and base[stop.start() + 1:stop.end()].lower() != "thì":
+        stop = pattern.search(folded, stop.end())
+    return stop
 
 
 def _count_noun_swap(base: str, base_q: Question, core: str, core_q: Question, question: str) -> str | None:
@@ -1101,9 +1108,7 @@ def _count_noun_swap(base: str, base_q: Question, core: str, core_q: Question, q
     asked = re.search(r"\b(?:bao nhieu|may)\s+", folded)
     if len(folded) != len(base) or not asked or not folded.startswith(base_q.count_noun.split()[0], asked.end()):
         return None
-    stop = _COUNTED_PHRASE_END.search(folded, asked.end())
-    while stop and stop.group().strip() == "thi" and base[stop.start() + 1:stop.end()].lower() not in ("thì", "thi"):
-        stop = _COUNTED_PHRASE_END.search(folded, stop.end())
+    stop = _phrase_end(_COUNTED_PHRASE_END, base, folded, asked.end())
     end = len(base[:stop.start()].rstrip()) if stop else len(base.rstrip(" ?"))
     marked = has_diacritics(typed) and not mostly_plain(base)      # (with marks: "nghệ" is no "nghề")
     head = (typed.lower() if marked else fold(typed).lower()).split()[0]

@@ -528,12 +528,13 @@ def _labelled_right_before(f: Figure, noun: str) -> bool:
     runs on with its own words ("bao nhiêu trứng gia cầm phục vụ Tết …" of "…; trứng gia cầm khoảng
     401 triệu quả; …")."""
     before = re.split(r"[\d,;:(]", fold(_clause_before(f)).lower())[-1].split()
-    while before and before[-1] in _LABEL_THEN:
-        before.pop()
+    while (said := next((w for w in _LABEL_THEN if before[-len(w):] == w), None)) is not None:
+        del before[-len(said):]
     return 1 <= len(before) <= 4 and noun.split()[:len(before)] == before
 
 
-_LABEL_THEN = {"khoang", "hon", "gan", "tren", "duoi", "dat", "la", "co", "uoc", "chung", "xap xi"}
+# what a label may have before its figure, as folded words: a qualifier ("xấp xỉ") or a verb
+_LABEL_THEN = [w.split() for w in _FOLDED_QUALIFIERS + ["dat", "la", "co"]]
 
 
 def _named_right_after(f: Figure, noun: str) -> bool:

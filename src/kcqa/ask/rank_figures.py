@@ -13,7 +13,7 @@ import re
 from ..extract.figures import periods_in, years_in
 from ..models import Figure
 from ..text import lexicon
-from ..text.numbers import COUNT_NOUNS
+from ..text.numbers import COUNT_NOUNS, QUALIFIERS
 from ..text.places import find_places
 from ..text.vietnamese import fold, folded_syllables
 from .candidates import (MIN_COVERAGE, MIN_PASSAGE_COVERAGE, PART_OF_A_WHOLE, TOP_PASSAGES, Candidate, Evidence,
@@ -94,8 +94,9 @@ _BASE = r"(thang truoc|cung ky|cung (?:thang|quy|thoi diem|ky) nam (?:truoc|ngoa
 _BASE_ASKED = re.compile(rf"\bso (?:voi )?{_BASE}\b")
 _ANY_BASE_ASKED = re.compile(r"\bso (?:voi|cung ky)\b")
 _BASES_IN_ORDER = re.compile(rf"\bso (?:voi )?{_BASE}\b[^;.]*?\bva\b[^;.]*?\bso (?:voi )?{_BASE}\b")
+_QUALIFIED = "|".join(sorted({fold(q).lower() for q in QUALIFIERS}, key=len, reverse=True))
 # a base written before the change it is of: "so với cùng tháng năm trước tăng 6,03%"
-_BASE_BEFORE = re.compile(rf"\bso (?:voi )?{_BASE}\s*,?\s+(?:(?:uoc|du kien)\s+)?(?:tang|giam)\s*(?:(?:hon|gan|khoang|tren|duoi)\s+)?$")
+_BASE_BEFORE = re.compile(rf"\bso (?:voi )?{_BASE}\s*,?\s+(?:(?:uoc|du kien)\s+)?(?:tang|giam)\s*(?:(?:{_QUALIFIED})\s+)?$")
 
 
 def _base_named(written: str) -> str:

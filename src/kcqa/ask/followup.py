@@ -698,7 +698,8 @@ def _scope_followup(question: str, previous: list[dict]) -> Resolution | None:
     tăng bao nhiêu?"); after a question about a region already, "cả vùng" is that region. What
     follows the scope ("thì tăng bao nhiêu?") is then resolved against that question."""
     m = _SCOPE_FOLLOWUP.match(fold(question).lower())
-    if not m or not (m.group("then") or _START.match(question) or not m.group("rest").strip(" ?")):
+    if not m or not (m.group("then") or _START.match(question) or not m.group("rest").strip(" ?")
+                     or _asks_only_the_change(question[m.start("rest"):])):
         return None                       # "Cả nước có bao nhiêu tỉnh?" is a question of its own
     last = previous[-1]
     base = last.get("resolved_question") or last["question"]
@@ -721,6 +722,19 @@ def _scope_followup(question: str, previous: list[dict]) -> Resolution | None:
     if not out.resolved:
         return None
     return Resolution(out.question, resolved=True, substituted=out.substituted or new_base != base)
+
+
+_OF_A_CHANGE = {"so", "voi", "cung", "ky", "phan", "tram"}
+
+
+def _asks_only_the_change(rest: str) -> bool:
+    """Whether what follows a scope asks only how much it changed ("Cả nước tăng bao nhiêu?",
+    "… giảm mấy % so với cùng kỳ?"): the earlier question's measure, asked of the scope.
+    One with a thing of its own ("Cả nước có bao nhiêu tỉnh?") asks anew."""
+    q = parse_question(rest.strip())
+    said = {w for r in q.relations for w in fold(r).lower().split()}
+    return (q.change and not (q.measures or q.count_noun or q.names or q.places)
+            and set(q.content) <= said | _OF_A_CHANGE)
 
 
 # words that make a short phrase a time, a place, a reference or a question rather than a thing

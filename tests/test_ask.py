@@ -1575,6 +1575,17 @@ def test_a_thing_of_the_same_head_noun_takes_the_earlier_things_place():
         "Công ty Điện lực Hà Tĩnh quản lý bao nhiêu km đường dây trung thế năm 2019?"
 
 
+@pytest.mark.parametrize("follow, sector", [("Còn khu vực có vốn đầu tư nước ngoài?", "khu vực có vốn đầu tư nước ngoài"),
+                                           ("Khu vực ngoài Nhà nước thì sao?", "khu vực ngoài Nhà nước")])
+def test_a_sibling_may_repeat_the_earlier_measure_or_name_in_its_own(follow, sector):
+    """"Còn khu vực có vốn đầu tư nước ngoài?" after "… vốn đầu tư của khu vực kinh tế Nhà nước …":
+    the measure ("vốn đầu tư") and the name ("Nhà nước") the sibling repeats are the earlier
+    question's, not new ones, so it still takes the sibling's place (it had been rewritten
+    "Nhà khu vực có vốn đầu tư nước ngoài 9 tháng năm 2024?" and "unclear")."""
+    base = "9 tháng năm 2024 vốn đầu tư của khu vực kinh tế Nhà nước đạt bao nhiêu?"
+    assert resolve(follow, [_turn(base)]).question == f"9 tháng năm 2024 vốn đầu tư của {sector} đạt bao nhiêu?"
+
+
 
 def test_another_firm_and_another_source_of_money_take_the_earlier_ones_place():
     """"Còn HTX miến Việt Cường?" after "HTX chè Hảo Đạt …": the firm's noun and name whole ("HTX

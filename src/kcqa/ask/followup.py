@@ -1065,9 +1065,16 @@ def _same_head_swap(base: str, base_q: Question, core: str, core_q: Question, qu
     counted = re.match(r"\d+\s+", typed)
     words = fold(typed[counted.end() if counted else 0:]).lower().split()
     # (a capital that only opens the question is no name's: "Khu vực nông thôn thì sao?")
-    if not 3 <= len(words) <= (14 if counted else 6) or _capitalised_as_a_name(question, core) or core_q.places \
-            or core_q.years \
-            or core_q.period or core_q.measures or core_q.names or _asks(core, tuple(_QUESTION_WORDS)) \
+    # (the earlier question's own measure or name may be part of the thing's name: "Còn khu vực có vốn
+    # đầu tư nước ngoài?" after "… vốn đầu tư của khu vực kinh tế Nhà nước …" names no measure of its own)
+    base_measures = {fold(m).lower() for m in base_q.measures}
+    own_measures = {fold(m).lower() for m in core_q.measures} - base_measures
+    own_names = set(core_q.names) - set(base_q.names)
+    repeated = sum(len(m.split()) for m in base_measures if re.search(rf"(?<!\w){re.escape(m)}(?!\w)", " ".join(words)))
+    if not 3 <= len(words) - repeated <= (14 if counted else 6) or _capitalised_as_a_name(question, core) and own_names \
+            or any(" ".join(words).startswith(m) for m in base_measures) \
+            or core_q.places or core_q.years \
+            or core_q.period or own_measures or own_names or _asks(core, tuple(_QUESTION_WORDS)) \
             or base_q.count_noun and words[:2] == base_q.count_noun.split()[:2]:
         return None                       # (another kind of the noun counted is swapped as a slot)
     folded = fold(base).lower()

@@ -143,6 +143,14 @@ def test_a_sector_after_nganh_is_no_name():
     assert parse_question("Ngân hàng Nhà nước bơm bao nhiêu tiền?").names == ["ngan hang nha nuoc"]
 
 
+def test_a_term_of_the_state_is_no_name():
+    """"khu vực kinh tế Nhà nước", "ngân sách Nhà nước": "Nhà" had been a name every answer must
+    mention, and a follow-up's rewrite put it first ("Số liệu Nhà do cơ quan nào cung cấp …")."""
+    assert parse_question("9 tháng năm 2024 vốn đầu tư của khu vực kinh tế Nhà nước đạt bao nhiêu?").names == []
+    assert parse_question("Nguồn vốn ngân sách Nhà nước hỗ trợ Vinamilk là bao nhiêu?").names == ["vinamilk"]
+    assert parse_question("Vốn Trung ương hỗ trợ bao nhiêu?").names == []
+
+
 def test_which_cases_or_goods_ask_for_a_passage_not_a_name():
     """"những vụ việc nổi cộm nào", "các mặt hàng … là những mặt hàng nào" ask for what the
     record lists, which no proper name answers (a named answer gave "Tổng Cục Quản")."""

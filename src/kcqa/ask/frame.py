@@ -838,6 +838,9 @@ def _key_names(text: str, place_texts: list[str]) -> list[str]:
         title = _TITLE.match(text, s)
         if title and e <= title.end():
             continue                       # "Chủ" of "Chủ tịch", "Giám" of "Giám đốc": a title, no one's name
+        after = _SYLLABLE_AFTER.match(text, e)
+        if not grew and " " not in text[s:e] and after and f"{text[s:e]} {after.group(1)}" in lexicon.STATE_TERMS:
+            continue                       # "Nhà" of "ngân sách Nhà nước": a term of the state
         words = text[s:e].split()
         if s == len(text) - len(text.lstrip()) and words and words[0].lower() in _COMMON_CAPS and not grew:
             words = words[1:]

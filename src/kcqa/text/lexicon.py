@@ -627,6 +627,9 @@ ORGANISATION_NOUNS = ("ngân hàng", "quỹ", "tổ chức", "bộ", "sở", "c�
 # more heads that open a body's name in official writing
 WHOLE_BODIES = ("Ủy ban nhân dân", "Uỷ ban nhân dân", "Hội đồng nhân dân", "UBND", "HĐND", "Chính phủ", "Quốc hội",
                 "Ban Chấp hành Trung ương", "Bộ Chính trị", "Ban Bí thư", "Mặt trận Tổ quốc")
+# Terms of the state that official writing capitalises with only their first syllable: no one's name
+# ("ngân sách Nhà nước", "vốn Trung ương", "khu vực kinh tế Nhà nước")
+STATE_TERMS = ("Nhà nước", "Chính phủ", "Trung ương", "Quốc hội", "Tổ quốc")
 BODY_HEADS = ORGANISATION_NOUNS + ("đội", "kho bạc", "hợp tác xã", "HTX", "liên hiệp", "vụ", "cảng vụ", "công an",
                                    "CTCP", "Cty",      # a company by its abbreviation ("CTCP Năng lượng Tái tạo …")
                                    "viện kiểm sát", "đoàn đại biểu quốc hội")

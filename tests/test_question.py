@@ -198,6 +198,9 @@ def test_numbered_things_are_identifiers():
     ("Theo Tổ chức Y tế Thế giới có bao nhiêu ca nhiễm?", "y te the gioi"),
     ("Học phí của Học viện Tài chính là bao nhiêu?", "hoc vien tai chinh"),
     ("Dự án ở Bệnh viện Nhân Dân 115 trị giá bao nhiêu?", "benh vien nhan dan"),
+    # a one-syllable noun capitalised with the word after it: the word's other syllable too
+    ("Theo Cục Thống kê tỉnh, sản lượng bia tăng bao nhiêu?", "cuc thong ke"),
+    ("Ban Chỉ đạo 389 tỉnh xử lý bao nhiêu vụ?", "ban chi dao"),
 ])
 def test_an_organisations_name_keeps_its_lower_case_syllables(question, name):
     # only the first syllable of each word is capitalised: "Thế" alone names nothing, and the

@@ -1281,6 +1281,19 @@ def test_a_title_followed_by_its_agency_and_the_name_answers_who(tmp_path, model
     assert _stated(engine, "Ai là Bộ trưởng Giao thông vận tải?") == "Nguyễn Văn Thể"
 
 
+def test_a_name_without_a_title_is_the_one_of_the_segment_of_the_place_asked(tmp_path, model_cache):
+    """"A ứng cử ở Hà Nội; B ứng cử ở Hải Phòng; …" asked "Ai ứng cử … ở Hải Phòng?": the person
+    of the ';' segment that holds the place, not the sentence's first ("Quốc hội", no longer a
+    name the answer must hold, had let the first one through)."""
+    engine = _records_engine(tmp_path, model_cache, {
+        "bau-cu.txt": "Bầu cử đại biểu Quốc hội khóa XV\n\nCụ thể, trong đợt bầu cử đại biểu Quốc hội khóa XV, "
+                      "Tổng Bí thư Nguyễn Phú Trọng ứng cử ở Hà Nội; Chủ tịch Quốc hội Vương Đình Huệ ứng cử ở Hải "
+                      "Phòng; Thủ tướng Phạm Minh Chính ứng cử tại Cần Thơ.\n",
+    })
+    assert _stated(engine, "Ai ứng cử đại biểu Quốc hội ở Hải Phòng?") == "Vương Đình Huệ"
+    assert _stated(engine, "Ai ứng cử ở Cần Thơ?") == "Phạm Minh Chính"
+
+
 def test_an_agencys_abbreviation_is_searched_with_its_full_name():
     from kcqa.ask.frame import parse_question
     assert "GTVT" in parse_question("ai la bo truong giao thong van tai").search_text

@@ -635,6 +635,7 @@ def answer_who(ctx: Evidence) -> Answer | None:
             # no title to bind a name: a person's name opens with a family name ("đồng chí Nguyễn
             # Xuân Phúc"), where a capitalised run of another kind may not ("Trung tâm Hội nghị FLC")
             names.sort(key=lambda n: fold(text[n[0]:n[1]].split()[0]) not in lexicon.FAMILY_NAMES)
+            names = _of_the_segment_of_the_place_asked(ctx, text, names)
         if not names:
             continue
         label = "{x}" + (f" ({title})." if title else ".")
@@ -642,6 +643,21 @@ def answer_who(ctx: Evidence) -> Answer | None:
                        anchored=float(bool(anchors)), n_names=float(len(names)), title_asked=float(bool(title)),
                        bound=float(bool(anchors) and (names[0] in (appointed, replaced) or _bound(text, names[0], anchors[0]))))
     return None
+
+
+def _of_the_segment_of_the_place_asked(ctx: Evidence, text: str, names: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """"A ứng cử ở Hà Nội; B ứng cử ở Hải Phòng; …": asked of Hải Phòng, the name of the ';'
+    segment that holds the place asked (all the names when no segment, or every one, holds it)."""
+    asked = ctx.q.place_names()
+    if not asked or ";" not in text:
+        return names
+    def holds(n: tuple[int, int]) -> bool:
+        start = text.rfind(";", 0, n[0]) + 1
+        end = text.find(";", n[1])
+        segment = text[start:end if end >= 0 else len(text)]
+        return any(fold(segment[a:b]) in asked or fold(place.name) in asked for a, b, place in find_places(segment))
+    kept = [n for n in names if holds(n)]
+    return kept if kept and len(kept) < len(names) else names
 
 
 # "thay ông …", "thay cho bà …": the one a post is taken from, asked only as such ("thay ai?", "người tiền nhiệm")

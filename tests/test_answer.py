@@ -2102,25 +2102,27 @@ def test_a_count_is_the_one_that_counts_what_is_asked_whole(tmp_path, model_cach
     assert ans.value.value == 34
 
 
-def test_a_fall_given_for_a_rise_asked_is_said_and_signed_as_a_fall(tmp_path, model_cache):
+def test_a_fall_given_for_a_rise_asked_is_said_as_a_fall(tmp_path, model_cache):
     """"… tăng bao nhiêu?" of a branch the record says "giảm 12,05%": the answer read "12,05%",
-    a rise to anyone reading it. It says "giảm 12,05%" (the rise was -12,05 %), highlighted
-    whole; asked "giảm bao nhiêu?", it is the 12,05 % the record says."""
+    a rise to anyone reading it. It says "giảm 12,05%", highlighted whole; asked "giảm bao
+    nhiêu?", it is the 12,05 % the record says. The value is the number written, 12,05, not
+    -12,05: the answers' format gives the value of the text, and people write a fall's answer so
+    (10 of the 12 falls in the probes' expected answers)."""
     engine = _records_engine(tmp_path, model_cache, {
         "iip.txt": "Chỉ số sản xuất công nghiệp tháng 5/2024\n\nTháng 5/2024, một số ngành có chỉ số sản xuất "
                    "giảm so với cùng kỳ: khai thác than cứng và than non giảm 12,05%; giấy và các sản phẩm từ giấy "
                    "giảm 21,52%.\n",
     })
     ans = engine.ask("Tháng 5/2024 ngành khai thác than cứng và than non có chỉ số sản xuất tăng bao nhiêu?")
-    assert ans.value.text == "giảm 12,05%" and ans.value.value == pytest.approx(-12.05)
+    assert ans.value.text == "giảm 12,05%" and ans.value.value == pytest.approx(12.05)
     cit = ans.citations[0]
     assert cit.text[cit.highlight[0]:cit.highlight[1]] == "giảm 12,05%"
     ans = engine.ask("Tháng 5/2024 ngành khai thác than cứng và than non có chỉ số sản xuất giảm bao nhiêu?")
     assert ans.value.text == "12,05%" and ans.value.value == pytest.approx(12.05)
-    # asked either way ("tăng hay giảm", "thay đổi"), the answer says which and is signed by it
+    # asked either way ("tăng hay giảm", "thay đổi"), the answer says which
     for asked in ("tăng hay giảm bao nhiêu", "thay đổi bao nhiêu"):
         ans = engine.ask(f"Tháng 5/2024 ngành khai thác than cứng và than non có chỉ số sản xuất {asked}?")
-        assert ans.value.text == "giảm 12,05%" and ans.value.value == pytest.approx(-12.05)
+        assert ans.value.text == "giảm 12,05%" and ans.value.value == pytest.approx(12.05)
 
 
 def test_a_place_in_a_ranking_is_not_answered_with_a_score(tmp_path, model_cache):

@@ -45,9 +45,10 @@ def answer_figure(ctx: Evidence) -> Answer | None:
     span_start, number = f.start, f.value if span_end == f.end else None
     against = _against_the_change_asked(ctx, f)
     if against and number is not None:
-        # "tăng bao nhiêu?" of an industry the record says "giảm 12,05%": a fall, said as one and
-        # signed as one (the rise was -12,05%); "12,05%" alone read as a rise
-        span_start, span_text, number = against, ctx.document(f.doc).text[against:f.end], -number
+        # "tăng bao nhiêu?" of an industry the record says "giảm 12,05%": a fall, said as one
+        # ("12,05%" alone read as a rise); the value stays the number written (12,05), as the
+        # answers' format has it (`../shared/eval/README.md`: the value of the text, in base units)
+        span_start, span_text = against, ctx.document(f.doc).text[against:f.end]
     cit = figure_citation(ctx, f, span_start, span_end)
     value = AnswerValue(text=span_text, value=number, unit=f.unit,
                         qualifier=f.qualifier, entity=f.entity or None, measure=f.measure or None,

@@ -580,8 +580,8 @@ def parse_question(text: str) -> Question:
     q.change = bool(asked_change)
     q.direction = fold(asked_change.group(1)) if asked_change else ""
     if q.direction in _UNDIRECTED or _EITHER_WAY.search(f):
-        # "tăng hay giảm bao nhiêu?", "thay đổi bao nhiêu?": signed as a rise, so a fall is said as
-        # one and is negative ("giảm khoảng 12%": -12)
+        # "tăng hay giảm bao nhiêu?", "thay đổi bao nhiêu?": read as a rise asked, so a fall is said
+        # as one ("giảm khoảng 12%")
         q.direction = "tang"
     q.negated = bool(_NEGATED.search(_AIR.sub(" ", text), accented))     # "hàng không" negates nothing
     q.plan = asks_the_plan(lower) if accented else False

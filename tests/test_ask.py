@@ -1166,6 +1166,17 @@ def test_a_whole_territory_asked_instead_replaces_the_earlier_province(follow):
         assert resolve(own, prev).question == own
 
 
+@pytest.mark.parametrize("follow, base", [("So với cùng kỳ thì thế nào?", "cùng kỳ"),
+                                          ("Còn so với năm 2021 thì sao?", "năm 2021"),
+                                          ("so voi cung ky thi sao?", "cung ky")])
+def test_how_it_stands_against_a_base_asks_the_change_either_way(follow, base):
+    """"So với cùng kỳ thì thế nào?" after "… sản xuất được bao nhiêu dầu diesel?" asks how much the
+    figure rose or fell against that base ("Không rõ «So với cùng kỳ» thay cho điều gì …" before)."""
+    prev = [_turn("9 tháng năm 2022 Thanh Hóa sản xuất được bao nhiêu dầu diesel?", answer_text="3.157 nghìn tấn")]
+    assert resolve(follow, prev).question == \
+        f"9 tháng năm 2022 Thanh Hóa sản xuất dầu diesel tăng hay giảm bao nhiêu so với {base}?"
+
+
 def test_the_whole_region_after_a_question_about_the_region_is_that_region():
     """"Cả vùng thì đạt bao nhiêu phần trăm kế hoạch?" after the region's total asks the share of
     that total (it was "Tây Nguyên cả vùng thì đạt …")."""

@@ -290,6 +290,12 @@ def resolve(question: str, previous: list[dict]) -> Resolution:
     return out
 
 
+# "So với cùng kỳ thì thế nào?", "Còn so với kế hoạch năm thì sao?" (folded): the base alone, how asked
+# (a base of time or plan: "cùng kỳ", "năm 2021", "tháng trước", "kế hoạch năm"; not "các tỉnh lân cận")
+_HOW_AGAINST = re.compile(r"^\s*(?:(?:vay|the)\s+)?(?:con\s+)?so\s+voi\s+(?P<base>(?:cung|ke hoach|nam|thang|quy|ky|dau)\b"
+                          r"(?:(?!\bthi\b|bao nhieu|may\b)[^?,])*?)\s*,?\s*(?:thi\s+)?(?:the nao|sao|ra sao)\s*\??\s*$")
+
+
 def _resolve(question: str, previous: list[dict]) -> Resolution:
     if not previous:
         if looks_like_followup(question):
@@ -301,6 +307,16 @@ def _resolve(question: str, previous: list[dict]) -> Resolution:
             and parse_question(question).measures:
         # a measure alone, "Tổng kinh phí hỗ trợ?", "Kinh phí của các đề án đó?": how much it is
         return resolve(question.rstrip(" ?") + " là bao nhiêu?", previous)
+    against = _HOW_AGAINST.match(fold(question).lower())
+    last = previous[-1].get("resolved_question") or previous[-1]["question"]
+    if against and len(fold(question)) == len(question) and not parse_question(last).change:
+        # (a change asked already takes the new base in the old one's place, below)
+        # "So với cùng kỳ thì thế nào?": how much the earlier figure changed against that base, either
+        # way; kept only where the earlier question's own words take it (not a subject carried alone)
+        changed = resolve(f"Tăng hay giảm bao nhiêu so với {question[against.start('base'):against.end('base')]}?",
+                          previous)
+        if changed.resolved and not changed.carried:
+            return changed
     among = lexicon.AMONG_THOSE.match(fold(question))
     if among and question[among.end():].strip(" ?"):
         # "Trong đó có bao nhiêu phường?": a part of what the earlier question counted, asked of

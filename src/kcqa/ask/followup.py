@@ -310,9 +310,9 @@ def _resolve(question: str, previous: list[dict]) -> Resolution:
     against = _HOW_AGAINST.match(fold(question).lower())
     last = previous[-1].get("resolved_question") or previous[-1]["question"]
     if against and len(fold(question)) == len(question) and not parse_question(last).change:
-        # (a change asked already takes the new base in the old one's place, below)
         # "So với cùng kỳ thì thế nào?": how much the earlier figure changed against that base, either
-        # way; kept only where the earlier question's own words take it (not a subject carried alone)
+        # way; kept only where the earlier question's own words take it (not a subject carried alone).
+        # (After a change asked already, the new base takes the old one's place, below.)
         changed = resolve(f"Tăng hay giảm bao nhiêu so với {question[against.start('base'):against.end('base')]}?",
                           previous)
         if changed.resolved and not changed.carried:

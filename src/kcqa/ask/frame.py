@@ -766,12 +766,12 @@ def _name_runs(text: str) -> list[tuple[int, int, bool]]:
                 grown[-1][1] = nxt.end()
                 continue
             grown.append([s, nxt.end(), True])
-        elif len(word.split()) >= 2 and word.split()[-2].lower() in _ONE_SYLLABLE_ORGANISATION_NOUNS \
-                and is_syllable(word.split()[-1]) and nxt and nxt.group(1).islower() and is_syllable(nxt.group(1)) \
+        elif len(words := word.split()) >= 2 and words[-2].lower() in _ONE_SYLLABLE_ORGANISATION_NOUNS \
+                and is_syllable(words[-1]) and nxt and nxt.group(1).islower() and is_syllable(nxt.group(1)) \
                 and not lexicon.is_function_word(nxt.group(1), True):
             # "Cục Thống kê", "Ban Chỉ đạo": the noun and one word (what opened the run before it, such
             # as "Theo", stays a run of its own)
-            noun_at = s + word.rstrip().rfind(" ", 0, word.rstrip().rfind(" ")) + 1
+            noun_at = s + word.rfind(words[-2], 0, word.rfind(words[-1]))
             if noun_at > s:
                 grown.append([s, len(text[:noun_at].rstrip()), False])
             grown.append([noun_at, nxt.end(), True])

@@ -16,7 +16,7 @@ from ..text.numbers import find_quantities
 from ..text.places import find_places
 from ..text.vietnamese import capitalised_runs, fold, is_syllable, sentences, syllables
 from .candidates import MIN_COVERAGE, TOP_PASSAGES, Evidence, name_forms, period_ok
-from .features import measure_opposed, mentions
+from .features import measure_opposed, mentions, names_a_place_asked
 from .frame import NOUN_STOP, identifiers_in, name_number_at
 from .compose import entity_answer, entity_support, figure_citation, lower_first
 from .rank import ENTITY_MODEL, load_ranker
@@ -654,8 +654,7 @@ def _of_the_segment_of_the_place_asked(ctx: Evidence, text: str, names: list[tup
     def holds(n: tuple[int, int]) -> bool:
         start = text.rfind(";", 0, n[0]) + 1
         end = text.find(";", n[1])
-        segment = text[start:end if end >= 0 else len(text)]
-        return any(fold(segment[a:b]) in asked or fold(place.name) in asked for a, b, place in find_places(segment))
+        return names_a_place_asked(text[start:end if end >= 0 else len(text)], asked)
     kept = [n for n in names if holds(n)]
     return kept if kept and len(kept) < len(names) else names
 

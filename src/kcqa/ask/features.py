@@ -82,6 +82,11 @@ def is_place_asked(entity: str, asked: set[str]) -> bool:
         asked and {fold(p.name) for _, _, p in find_places(entity)} & asked)
 
 
+def names_a_place_asked(text: str, asked: set[str]) -> bool:
+    """Does the text name, in any written form, a province the question names?"""
+    return any(is_place_asked(text[s:e], asked) for s, e, _ in find_places(text))
+
+
 def period_parts(text: str) -> tuple[int | None, int | None]:
     """(quarter, number of months) named in a period expression, when any."""
     f = fold(text)

@@ -14,7 +14,6 @@ from ..extract.figures import periods_in, years_in
 from ..models import Figure
 from ..text import lexicon
 from ..text.numbers import COUNT_NOUNS, QUALIFIERS
-from ..text.places import find_places
 from ..text.vietnamese import fold, folded_syllables
 from .candidates import (MIN_COVERAGE, MIN_PASSAGE_COVERAGE, PART_OF_A_WHOLE, TOP_PASSAGES, Candidate, Evidence,
                          asked_verb, bar_ok, change_end_ok, except_ok, counted_right_after, country_ok, funding_in_sentence,
@@ -25,8 +24,8 @@ from .candidates import (MIN_COVERAGE, MIN_PASSAGE_COVERAGE, PART_OF_A_WHOLE, TO
                          period_ok, place_ok, rank_ok, region_ok, same_group, scope_ok, stars_ok, start_of_change_ok,
                          stated_as_planned, sum_ok, table_context, unit_ok, unstated_ok, zone_ok)
 from .features import (CHANGE_VERBS, asked_after_count, asked_count_phrase, asked_setting, clause, counted_share,
-                       figure_features, is_place_asked, label_before, mentions, own_count_words, own_setting,
-                       relation_of, set_features)
+                       figure_features, is_place_asked, label_before, mentions, names_a_place_asked, own_count_words,
+                       own_setting, relation_of, set_features)
 from .rank import load_ranker
 
 
@@ -305,18 +304,14 @@ def _part_of_the_place_asked(ctx: Evidence, f: Figure, names: set[str]) -> bool:
     if _DETAIL_OPENER.match(f.sentence):
         # "Cụ thể, có 56 đề án khuyến công địa phương …" details the sentence before ("tỉnh Lâm Đồng
         # đã triển khai thực hiện 65 đề án …"), whose province is its own
-        return _names_a_province_asked(ctx.sentence_before(f, past_captions=True), names)
+        return names_a_place_asked(ctx.sentence_before(f, past_captions=True), names)
     among = list(lexicon.AMONG_WRITTEN.finditer(f.sentence, 0, max(pos, 0)))
     if not among:
         return False
     whole = f.sentence[:among[-1].start()]
     if not whole.strip(" \t-–*"):
         whole = ctx.sentence_before(f)
-    return _names_a_province_asked(whole, names)
-
-
-def _names_a_province_asked(text: str, names: set[str]) -> bool:
-    return any(is_place_asked(text[s:e], names) for s, e, _ in find_places(text))
+    return names_a_place_asked(whole, names)
 
 
 _EACH = re.compile(r"(?<!\w)mỗi(?!\w)", re.IGNORECASE)
@@ -333,7 +328,7 @@ def _continues_the_sentence_before(ctx: Evidence, f: Figure) -> bool:
         return False
     before = ctx.sentence_before(f, past_captions=True)
     names = ctx.q.place_names()
-    if names and not _names_a_province_asked(before, names):
+    if names and not names_a_place_asked(before, names):
         return False            # a province asked must be the one the sentence before is about
     return ctx.coverage(before + " " + f.sentence) >= MIN_COVERAGE
 

@@ -4608,3 +4608,26 @@ def test_a_good_counted_by_the_piece_is_named_by_the_label_before_its_count(tmp_
                       "bò 16 nghìn tấn; trứng gia cầm khoảng 401 triệu quả.\n",
     })
     assert "khoảng 401 triệu quả" in _weighed(engine, "Hà Nội chuẩn bị bao nhiêu trứng gia cầm cho Tết?")
+
+
+def test_a_document_is_of_the_kind_its_subject_names_and_of_the_words_asked(tmp_path, model_cache):
+    """"Kết luận kiểm tra … là văn bản số mấy?" is a kết luận ("Văn bản số 512/KL-SCT"), not the quyết
+    định the same sentence cites after it; of two resolutions a sentence lists, the one asked is the
+    one whose own words say what the question asks, not the first (probes 151-152 had stated each)."""
+    engine = _records_engine(tmp_path, model_cache, {
+        "kiem-tra-xang-dau.txt":
+            "Kiểm tra kinh doanh xăng dầu năm 2024\n\nNgày 05/12/2024, Giám đốc Sở Công Thương đã ban hành Văn bản số "
+            "512/KL-SCT kết luận kiểm tra việc chấp hành quy định về kinh doanh xăng dầu năm 2024, theo Quyết định số "
+            "77/QĐ-SCT ngày 10/6/2024 của Giám đốc Sở về việc kiểm tra kinh doanh xăng dầu.\n",
+        "chinh-sach-tinh.txt":
+            "Chính sách công nghiệp của tỉnh\n\nSở Công Thương đã tham mưu ban hành 2 chính sách gồm: Nghị quyết số "
+            "41/2022/NQ-HĐND (Nghị quyết 41) của Hội đồng nhân dân tỉnh quy định chính sách khuyến công và phát triển "
+            "làng nghề; Nghị quyết số 58/2023/NQ-HĐND (Nghị quyết 58) của Hội đồng nhân dân tỉnh quy định về chính "
+            "sách phát triển công nghiệp chế biến nông sản.\n",
+    })
+    assert _stated(engine, "Kết luận kiểm tra kinh doanh xăng dầu năm 2024 của Sở Công Thương là văn bản số mấy?") \
+        == "Văn bản số 512/KL-SCT"
+    assert _stated(engine, "Nghị quyết nào của HĐND tỉnh quy định chính sách phát triển công nghiệp chế biến nông "
+                           "sản?") == "Nghị quyết số 58/2023/NQ-HĐND"
+    assert _stated(engine, "Nghị quyết nào của HĐND tỉnh quy định chính sách khuyến công?") \
+        == "Nghị quyết số 41/2022/NQ-HĐND"

@@ -14,7 +14,7 @@ from ..text import lexicon
 from ..text.bodies import body_spans
 from ..text.numbers import find_quantities
 from ..text.places import find_places
-from ..text.vietnamese import capitalised_runs, fold, is_syllable, sentences, syllables
+from ..text.vietnamese import capitalised_runs, fold, folded_syllables, is_syllable, sentences, syllables
 from .candidates import MIN_COVERAGE, TOP_PASSAGES, Evidence, name_forms, period_ok
 from .features import measure_opposed, mentions, names_a_place_asked
 from .frame import NOUN_STOP, identifiers_in, name_number_at
@@ -1757,7 +1757,7 @@ DOCUMENT_NUMBER = re.compile(r"((?:" + "|".join(DOCUMENT_TYPES) + r")"
                              # ("1966/SGD&ĐT-KHTC": a body's letters joined by "&")
                              # a plan or programme is a document by a number with letters ("Kế hoạch số
                              # 451/KH-UBND", "Chương trình hành động số 01-CTR/TU"), not by its years
-                             r"|(?:" + "|".join(lexicon.NUMBERED_PLANS) + r")(?:\s+số)?\s*"
+                             r"|(?:" + "|".join(lexicon.NUMBERED_WITH_LETTERS) + r")(?:\s+số)?\s*"
                              r"(?=\d+[\w/.-]*?[^\W\d_])\d+[\w/.-]*\w"
                              r"|(?<=Số:)\s*\d+/[\w/.-]*[\w](?-i:-\s[A-ZĐ][A-Za-zĐ]*)?)", re.IGNORECASE)
 
@@ -1816,6 +1816,10 @@ def _horizons(folded: str) -> set[str]:
     return {m.group(1) or f"{m.group(2)}-{m.group(3)}" for m in _HORIZON.finditer(folded)}
 
 
+_IS_WHICH_RECORD = re.compile(r"\bla (?:van ban|so)\b|\bso hieu\b")
+_KIND_OPENS = re.compile(r"\s*(?:cac\s+)?(" + "|".join(lexicon.NUMBERED_KINDS) + r")\s+(?!so\b|nao\b)\w")
+
+
 class _DocumentAsked(NamedTuple):
     """What a document question says of the document, read once per question: its kind, the
     issuer it names, and the programme it names with its horizons."""
@@ -1831,9 +1835,13 @@ class _DocumentAsked(NamedTuple):
         if not issuer and q.doc_type:
             # "thông tư hướng dẫn của Bộ Công Thương là thông tư nào?": the kind asked, then its issuer
             issuer = re.search(rf"\b{q.doc_type}(?:\s+[^\W\d]+){{0,3}}?\s+(?:cua|do)\s+({_ISSUER_WORDS})\b", folded)
-        # ("bằng văn bản nào?": any kind of document, a công văn too)
-        return cls("" if q.doc_type == "van ban" else q.doc_type or "", issuer.group(1) if issuer else None, _horizons(folded),
-                   _PROGRAMME.search(folded))
+        kind = "" if q.doc_type == "van ban" else q.doc_type or ""
+        if not kind:
+            # "Kết luận kiểm tra … là văn bản số mấy?": a record of the kind its subject names (not
+            # "Kế hoạch … căn cứ văn bản nào?"); else ("bằng văn bản nào?") any kind, a công văn too
+            opened = _KIND_OPENS.match(folded) if _IS_WHICH_RECORD.search(folded) else None
+            kind = opened.group(1) if opened else ""
+        return cls(kind, issuer.group(1) if issuer else None, _horizons(folded), _PROGRAMME.search(folded))
 
 
 def _document_fits(ctx: Evidence, asked: _DocumentAsked, text: str, m: re.Match) -> bool:
@@ -1935,18 +1943,19 @@ def answer_document(ctx: Evidence) -> Answer | None:
             # the document written right after the subject asked is its own, not the sentence's first
             return entity_answer(ctx, chunk, s, e, after, "{x}.")
     for cov, chunk, s, e, text in candidates:
-        for m in DOCUMENT_NUMBER.finditer(text):
-            if fold(m.group(1)).startswith(want) or (m.group(1)[:1].isspace() or m.group(1)[:1].isdigit()):
-                if asked_years and not asked_years & _document_years(text, m):
-                    continue
-                if not _document_fits(ctx, asked, text, m):
-                    continue
-                chunk, s, e, text, m = _cited_first(candidates, chunk, s, e, text, m)
-                a = m.start(1) + len(m.group(1)) - len(m.group(1).lstrip())
-                # a document is cited by its number and the day it was issued ("Quyết định số
-                # 386/QĐ-TTg ngày 17/3/2021"): both, when the day follows the number
-                dated = ISSUED_ON.match(text, m.end(1))
-                return entity_answer(ctx, chunk, s, e, (a, dated.end() if dated else m.end(1)), "{x}.")
+        fitting = [m for m in DOCUMENT_NUMBER.finditer(text)
+                   # (a "văn bản" of any kind, its letters checked by `_document_fits`)
+                   if (fold(m.group(1)).startswith((want, "van ban")) or m.group(1)[:1].isspace() or m.group(1)[:1].isdigit())
+                   and not (asked_years and not asked_years & _document_years(text, m))
+                   and _document_fits(ctx, asked, text, m)]
+        if fitting:
+            m = _best_described(ctx.q.content, text, fitting)
+            chunk, s, e, text, m = _cited_first(candidates, chunk, s, e, text, m)
+            a = m.start(1) + len(m.group(1)) - len(m.group(1).lstrip())
+            # a document is cited by its number and the day it was issued ("Quyết định số
+            # 386/QĐ-TTg ngày 17/3/2021"): both, when the day follows the number
+            dated = ISSUED_ON.match(text, m.end(1))
+            return entity_answer(ctx, chunk, s, e, (a, dated.end() if dated else m.end(1)), "{x}.")
     # "Nghị quyết … có số hiệu là gì?": the record's own number, from its header line
     for p in ctx.passages[:3]:
         number = ctx.engine.searcher.doc_meta.get(p.chunk.doc, ("", {}))[1].get("doc_number")
@@ -1959,6 +1968,27 @@ def answer_document(ctx: Evidence) -> Answer | None:
             line = Chunk(id="", doc=doc.path, paragraph=0, start=ls, end=le, text=doc.text[ls:le])
             return entity_answer(ctx, line, 0, le - ls, (at - ls, at - ls + len(number)), "{x}.")
     return None
+
+
+def _best_described(content: list[str], text: str, cited: list[re.Match]) -> re.Match:
+    """Of the documents a sentence lists ("Nghị quyết số 324/2020/NQ-HĐND … quy định Chính sách
+    khuyến công …; Nghị quyết số 53/2021/NQ-HĐND … quy định về chính sách phát triển công nghiệp
+    hỗ trợ"), the one whose own words, up to the next, say most of what the question asks; the
+    first on a tie."""
+    if len(cited) < 2:
+        return cited[0]
+    # where each document's words end: at the next document cited, but for its own short name in
+    # brackets right after it ("Nghị quyết số 53/2021/NQ-HĐND (Nghị quyết 53) của …")
+    ends, before = [], None
+    for d in DOCUMENT_NUMBER.finditer(text):
+        if before is None or not re.fullmatch(r"\s*\(\s*", text[before.end(1):d.start(1)]):
+            ends.append(d.start(1))
+        before = d
+    def said(m: re.Match) -> int:
+        end = next((x for x in ends if x > m.start(1)), len(text))
+        words = set(folded_syllables(text[m.start(1):end]).split())
+        return sum(w in words for w in set(content))
+    return max(cited, key=said)
 
 
 # the subject of "… được thành lập theo quyết định nào?" (folded): the words before the predicate

@@ -376,8 +376,10 @@ DOCUMENT_TYPES = ("Nghị định", "Quyết định", "Nghị quyết", "Thông
 # "28/2018/TT-BTC" a thông tư, "682/TTr-SCT" a tờ trình
 _NUMBER_LETTERS = re.compile(r"/\s*([^\W\d_]+)\s*-")
 _KIND_OF_LETTERS = {"qd": "quyet dinh", "nq": "nghi quyet", "nd": "nghi dinh", "tt": "thong tu", "ct": "chi thi",
-                    "ttr": "to trinh", "da": "de an", "cv": "cong van", "kh": "ke hoach",
+                    "ttr": "to trinh", "da": "de an", "cv": "cong van", "kh": "ke hoach", "kl": "ket luan",
                     "ctr": "chuong trinh hanh dong"}
+# the kinds of record a number's letters may name, folded
+NUMBERED_KINDS = tuple(sorted(set(_KIND_OF_LETTERS.values()), key=len, reverse=True))
 
 
 def number_kind(number: str) -> str | None:
@@ -385,8 +387,9 @@ def number_kind(number: str) -> str | None:
     return _KIND_OF_LETTERS.get(fold(m.group(1)).lower()) if m else None
 
 
-# Plans that carry a number too, when they have one ("Kế hoạch số 451/KH-UBND"; "Kế hoạch năm 2021" has none)
-NUMBERED_PLANS = ("Chương trình hành động", "Kế hoạch")
+# Records cited by a number only when it carries letters ("Kế hoạch số 451/KH-UBND", "Văn bản số
+# 394/KL-SCT", "Kết luận số 27-KL/TW"; "Kế hoạch năm 2021" has none, and a bare "kết luận" is a word)
+NUMBERED_WITH_LETTERS = ("Chương trình hành động", "Kế hoạch", "Kết luận", "Văn bản")
 # Kinds of record a question may name: "Ai ký nghị quyết …?", "kế hoạch … ban hành ngày nào?"
 RECORD_NOUNS = DOCUMENT_TYPES + ("Văn bản", "Báo cáo", "Thông báo", "Kế hoạch", "Giấy phép")
 # a record the text names by its number: "Nghị quyết 38/2020/NQ-HĐND", "Quyết định số 407/QĐ-UBND"

@@ -4631,3 +4631,35 @@ def test_a_document_is_of_the_kind_its_subject_names_and_of_the_words_asked(tmp_
                            "sản?") == "Nghị quyết số 58/2023/NQ-HĐND"
     assert _stated(engine, "Nghị quyết nào của HĐND tỉnh quy định chính sách khuyến công?") \
         == "Nghị quyết số 41/2022/NQ-HĐND"
+
+
+def test_licences_granted_and_revoked_are_counted_apart(tmp_path, model_cache):
+    """"bao nhiêu giấy chứng nhận" counts papers, not seconds ("giấy" folds to "giây": the question had
+    wanted a duration and nothing answered); "thu hồi bao nhiêu …" is the count right after "thu hồi",
+    also typed without marks (folded "hoi" had been dropped as the question word "hỏi", and the
+    licences granted were stated at 0.97)."""
+    engine = _records_engine(tmp_path, model_cache, {
+        "hoa-chat.txt":
+            "Quản lý hóa chất 6 tháng năm 2024\n\nTrong 6 tháng, Sở Công Thương đã cấp 23 giấy chứng nhận đủ điều "
+            "kiện sản xuất, kinh doanh hóa chất, thẩm định 8 hồ sơ, thu hồi 4 giấy chứng nhận (không duy trì điều "
+            "kiện).\n",
+    })
+    assert _stated(engine, "6 tháng năm 2024, Sở Công Thương đã cấp bao nhiêu giấy chứng nhận đủ điều kiện sản xuất, "
+                           "kinh doanh hóa chất?").startswith("23 giấy chứng nhận")
+    assert _stated(engine, "6 thang nam 2024 So Cong Thuong thu hoi bao nhieu giay chung nhan hoa chat?") \
+        == "4 giấy chứng nhận"
+
+
+def test_an_item_of_a_list_says_its_kind_by_an_abbreviation_too(tmp_path, model_cache):
+    """"bao nhiêu lượt doanh nghiệp" of "… hơn 80.000 lượt DN và 60.000 gian hàng, thu hút hơn 4 triệu lượt
+    người dân tới tham quan": "DN" is "doanh nghiệp" (the people's visits had been stated)."""
+    engine = _records_engine(tmp_path, model_cache, {
+        "ban-hang.txt":
+            "Đưa hàng Việt về nông thôn\n\nQua 8 năm, các địa phương đã tổ chức gần 3.000 đợt bán hàng về nông thôn "
+            "với sự tham gia của hơn 80.000 lượt DN và 60.000 gian hàng, thu hút hơn 4 triệu lượt người dân tới "
+            "tham quan mua sắm.\n",
+    })
+    assert _stated(engine, "Qua 8 năm, các đợt bán hàng về nông thôn có bao nhiêu lượt doanh nghiệp tham gia?") \
+        == "hơn 80.000 lượt"
+    assert _stated(engine, "Qua 8 năm, các đợt bán hàng về nông thôn thu hút bao nhiêu lượt người dân?") \
+        == "hơn 4 triệu lượt"

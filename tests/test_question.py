@@ -668,3 +668,23 @@ def test_consolidated_and_standalone_are_opposed_measures():
     q = parse_question("Quý 1/2021 tỷ lệ nợ xấu tại ngân hàng riêng lẻ của VPBank đạt bao nhiêu?")
     assert measure_opposed(q.measures, "tỷ lệ nợ xấu hợp nhất ở mức 3%")
     assert not measure_opposed(q.measures, "tỷ lệ nợ xấu tại ngân hàng riêng lẻ giảm xuống mức 1,79%")
+
+
+
+def test_a_count_opened_by_so_is_read_on_its_marks():
+    """", Sở Công Thương Hà Nội xử phạt … số tiền bao nhiêu?": the "Sở" after a comma is no "số" that
+    opens a count (its count noun had been "cong thuong ha"); a fine asked as "số tiền" is money."""
+    q = parse_question("Đợt kiểm tra năm 2016, Sở Công Thương Hà Nội xử phạt doanh nghiệp vi phạm số tiền bao nhiêu?")
+    assert (q.kind, q.unit_kind) == ("amount", "money")
+    assert parse_question("Năm 2020, số doanh nghiệp được hỗ trợ là bao nhiêu?").count_noun == "doanh nghiep"
+    assert parse_question("So kip no da su dung nam 2020 la bao nhieu?").count_noun == "kip no"
+
+
+@pytest.mark.parametrize("text,unit_kind", [
+    ("Sở Công Thương đã cấp bao nhiêu giấy chứng nhận đủ điều kiện?", "count"),
+    ("So Cong Thuong thu hoi bao nhieu giay chung nhan?", "count"),
+    ("Còn bao nhiêu giấy phép còn hiệu lực?", "count"),
+    ("Mất bao nhiêu giây để sạc đầy?", "duration"),
+])
+def test_papers_are_counted_and_seconds_are_a_duration(text, unit_kind):
+    assert parse_question(text).unit_kind == unit_kind

@@ -1502,7 +1502,8 @@ _PERIOD_WORDS = {"trong", "nam", "thang", "quy", "dau", "cuoi", "qua"}     # "tr
 VERB_FILLERS = {"da", "duoc", "tien", "hanh", "thuc", "hien", "tong", "cong", "so", "khoang", "hon", "gan",
                 "tren", "duoi", "len", "toi"}
 _HOW_MANY = re.compile(r"(?:^|\s)((?:\S+\s+){1,3}?)(?:bao nhieu|may)\s")
-_FUNCTION_WORDS = set(lexicon.STOPWORDS) | set(lexicon.QUESTION_WORDS)
+# (but "hỏi": right before "bao nhiêu", folded "hoi" is the "hồi" of "thu hồi bao nhiêu")
+_FUNCTION_WORDS = (set(lexicon.STOPWORDS) | set(lexicon.QUESTION_WORDS)) - {"hoi"}
 
 
 def asked_verb(q) -> tuple[str, ...]:

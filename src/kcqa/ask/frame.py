@@ -259,19 +259,20 @@ def _after_how_much(text: str, folded: str) -> str:
 
 # "Số kíp nổ đã sử dụng … là bao nhiêu?", "Tổng số hộ dân có điện …?": what "số" opens is counted,
 # as what "bao nhiêu" is followed by (folded; not "so với", nor money's "số tiền", "số dư", "số thu")
-_NUMBER_OF = re.compile(r"(?:^|[,:]\s*|\bthi\s+)(?:tong\s+)?so\s+(?:luong\s+)?"
+_NUMBER_OF = re.compile(r"(?:^|[,:]\s*|\bthi\s+)(?:tong\s+)?(?P<so>so)\s+(?:luong\s+)?"
                         r"(?!(?:voi|sanh|sao|lieu|hieu|du|thu|tien|von|hang)\b)([^\W\d]+(?:\s+[^\W\d]+){0,2})")
 _NOUN_ENDS = frozenset("la dat co duoc cua o tai trong nam thang quy da bao tang giam len se nay do thi qua ngay tu "
                        "den cho khi va hien con moi".split())
-_NUMBER_OF_WRITTEN = re.compile(r"(?<!\w)số\s")
 
 
 def _counted_after_number_of(lower: str, folded: str, accented: bool) -> str:
     """The (folded) noun a question counts by opening with "Số …" and asking "là bao nhiêu" bare."""
     m = _NUMBER_OF.search(folded)
-    if not m or (accented and not _NUMBER_OF_WRITTEN.search(lower)) or re.search(r"\b(?:tang|giam|gap|vuot|chenh)\b", folded):
+    # (written "số" there, not "Sở" of "…, Sở Công Thương Hà Nội xử phạt …")
+    if not m or (accented and lower[m.start("so"):m.end("so")] != "số") \
+            or re.search(r"\b(?:tang|giam|gap|vuot|chenh)\b", folded):
         return ""
-    words = m.group(1).split()
+    words = m.group(2).split()
     noun = [words[0]] + list(itertools.takewhile(lambda w: w not in _NOUN_ENDS, words[1:]))
     return "" if lexicon.NOT_COUNT_NOUN.match(" ".join(noun)) else " ".join(noun)
 
@@ -325,6 +326,8 @@ def _duration_asked(text: str, folded: str) -> bool:
     for m in lexicon.DURATION_ASKED.finditer(folded):
         if re.search(r"\b(?:luc|vao)\s+$", folded[:m.start(1)]):
             continue                      # "bắt đầu lúc mấy giờ?" asks a time of day
+        if text[m.end(1) - 4:m.end(1)].lower() == "giấy":
+            continue                      # "bao nhiêu giấy chứng nhận" counts papers, not seconds
         if not m.group(1).startswith("may"):
             return True
         if any(w.start() == m.start(1) for w in _how_much_words(text, folded)):

@@ -524,8 +524,9 @@ _ITEM_END = re.compile(r"[,;:.()]|\s(?:và|hoặc|với|đạt|tăng|giảm|chi�
 
 
 def _item_words(text: str) -> set[str]:
+    """The words an item of a list says of its kind, abbreviations written out ("100.000 lượt DN")."""
     m = _ITEM_END.search(text)
-    return set(folded_syllables(text[:m.start()] if m else text).split()[:6]) - _FUNCTION_WORDS
+    return set(folded_syllables(lexicon.written_out(text[:m.start()] if m else text)).split()[:6]) - _FUNCTION_WORDS
 
 
 # kinds told apart by a word a list of items says first ("10 doanh nghiệp trong tỉnh và 1 doanh

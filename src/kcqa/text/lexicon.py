@@ -510,9 +510,10 @@ MEASURE_UNITS = (
 )
 # Questions about a length of time: answered by a duration ("37 tháng", "hơn 10 năm"), and
 # a duration answers nothing else; "bao nhiêu năm 2011", "bao nhiêu ngày 27/4" name a period,
-# not a length. Folded.
-DURATION_ASKED = re.compile(r"\b(bao lau|bao nhieu (?:nam|thang|ngay|tuan|gio|phut|giay|thoi gian)|"
-                            r"may (?:nam|thang|ngay|tuan|gio|phut|giay))\b(?!\s*\d)")
+# not a length; nor do "giấy chứng nhận", "giấy phép", "giấy tờ" count seconds. Folded.
+_SECONDS = r"giay(?! (?:chung nhan|phep|to)\b)"
+DURATION_ASKED = re.compile(r"\b(bao lau|bao nhieu (?:nam|thang|ngay|tuan|gio|phut|" + _SECONDS + r"|thoi gian)|"
+                            r"may (?:nam|thang|ngay|tuan|gio|phut|" + _SECONDS + r"))\b(?!\s*\d)")
 # Words after "bao nhiêu" that are not the counted noun ("bao nhiêu mỗi năm", "bao nhiêu trong
 # năm 2020"): the count noun, if any, comes later or not at all. Folded.
 NOT_COUNT_NOUN = re.compile(r"^(phan tram|lan thu|nam|thang|ngay|so|voi|trong|cua|la|thi|duoc|vao|tu|den|cho|khi|"

@@ -4663,3 +4663,11 @@ def test_an_item_of_a_list_says_its_kind_by_an_abbreviation_too(tmp_path, model_
         == "hơn 80.000 lượt"
     assert _stated(engine, "Qua 8 năm, các đợt bán hàng về nông thôn thu hút bao nhiêu lượt người dân?") \
         == "hơn 4 triệu lượt"
+
+
+def test_a_title_written_after_a_name_without_a_comma_is_no_part_of_it():
+    """"ông Trần Đức Thắng Bí thư Tỉnh uỷ thông tin": the name ends before "Bí thư" (it had been
+    answered "Trần Đức Thắng Bí")."""
+    from kcqa.ask.entities import _person_names
+    text = "Tại hội nghị, ông Trần Đức Thắng Bí thư Tỉnh uỷ thông tin, bà Lê Thị Hoa Giám đốc Sở phát biểu."
+    assert [text[a:b] for a, b in _person_names(text)][:2] == ["Trần Đức Thắng", "Lê Thị Hoa"]

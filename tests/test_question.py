@@ -670,6 +670,21 @@ def test_consolidated_and_standalone_are_opposed_measures():
     assert not measure_opposed(q.measures, "tỷ lệ nợ xấu tại ngân hàng riêng lẻ giảm xuống mức 1,79%")
 
 
+def test_names_of_bodies_join_their_fields_and_a_quotation_or_a_nation_is_no_name():
+    """"Cục Cạnh tranh và Bảo vệ người tiêu dùng" is one body (its "Bảo" had been a name of its own);
+    the first word of a quotation ("nhóm “Hành vi khác”") and a nation said of goods ("hàng Việt")
+    are no names: a follow-up's rewrite had put them first ("Hành ba nhóm …", "Việt tổng cộng …")."""
+    q = parse_question("Năm 2021, nhóm “Hành vi khác” chiếm bao nhiêu phần trăm khiếu nại gửi Cục Cạnh tranh và "
+                       "Bảo vệ người tiêu dùng?")
+    assert q.names == ["cuc canh tranh va bao ve"]
+    assert parse_question("Bộ Tài nguyên và Môi trường ban hành bao nhiêu thông tư?").names \
+        == ["bo tai nguyen va moi truong"]
+    assert parse_question("Sở Công Thương và Sở Tài chính kiểm tra bao nhiêu cơ sở?").names \
+        == ["so cong thuong", "so tai chinh"]
+    assert parse_question("Chương trình đưa hàng Việt về nông thôn của BSA đi qua bao nhiêu tỉnh?").names == ["bsa"]
+    assert parse_question("Hai chuong trinh dua hang Viet ve nong thon thu hut bao nhieu doanh nghiep?").names == []
+    assert parse_question("Tổng công ty Việt Thắng có bao nhiêu lao động?").names == ["tong cong ty viet thang"]
+
 
 def test_a_count_opened_by_so_is_read_on_its_marks():
     """", Sở Công Thương Hà Nội xử phạt … số tiền bao nhiêu?": the "Sở" after a comma is no "số" that

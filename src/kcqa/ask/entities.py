@@ -224,6 +224,11 @@ def _within_any(spans: list[tuple[int, int]], span: tuple[int, int]) -> bool:
     return any(a <= span[0] and span[1] <= b for a, b in spans)
 
 
+# the first two syllables of a title, lower case ("bí thư", "giám đốc"): written after a name with
+# only its first capital, it is no part of the name
+_TITLE_OPENINGS = {" ".join(t.lower().split()[:2]) for t in lexicon.TITLES if len(t.split()) >= 2}
+
+
 def _person_names(text: str) -> list[tuple[int, int]]:
     """Personal names: 2–4 capitalised syllables, honorifics stripped; a run that starts with
     a family name is a name, any other must hold no title or agency word."""
@@ -245,6 +250,11 @@ def _person_names(text: str) -> list[tuple[int, int]]:
                 s = text.index(w, s) + len(w)
             s = text.index(words[lead], s)
             words = words[lead:]
+        after = _RUN_WORD.match(text, e)
+        if len(words) > 2 and after and f"{words[-1]} {after.group(1)}".lower() in _TITLE_OPENINGS:
+            # "ông Trần Đức Thắng Bí thư Tỉnh ủy": a title written without a comma opens after the name
+            e = len(text[:text.rindex(words[-1], s, e)].rstrip())
+            words = words[:-1]
         if not 2 <= len(words) <= 4 or "-" in text[s:e] or fold(" ".join(words)) == "viet nam":
             continue
         if any(w.isupper() and len(w) > 1 for w in words):

@@ -761,7 +761,9 @@ def _name_runs(text: str) -> list[tuple[int, int, bool]]:
     for s, e in runs:
         word = text[s:e]
         nxt = _SYLLABLE_AFTER.match(text, e)
-        chained = bool(grown) and grown[-1][2] and s == grown[-1][1] + 1
+        # (and across "và" or a comma, as names of bodies join their fields: "Cục Cạnh tranh và Bảo vệ
+        # người tiêu dùng", "Bộ Văn hóa, Thể thao và Du lịch")
+        chained = bool(grown) and grown[-1][2] and text[grown[-1][1]:s] in (" ", " và ", ", ")
         if " " not in word and is_syllable(word) and nxt and nxt.group(1).islower() \
                 and is_syllable(nxt.group(1)) and not lexicon.is_function_word(nxt.group(1), True) \
                 and (chained or _AFTER_ORGANISATION_NOUN.search(text[:s])):
@@ -835,6 +837,9 @@ def record_context_spans(text: str) -> list[tuple[int, int]]:
 _ORGAN_SHORT = {"Sở", "Bộ", "Cục", "Ban", "Vụ", "Viện", "Tổng cục"}     # a title's organ, written short
 
 
+_QUOTE_OPENERS = ("“", '"', "«", "‘", "'")
+
+
 def _key_names(text: str, place_texts: list[str]) -> list[str]:
     """Proper names in the question (companies, agencies, people) that a supporting record
     must mention: "Vingroup", "Nam A Bank", "BSR". Provinces are handled separately."""
@@ -854,6 +859,8 @@ def _key_names(text: str, place_texts: list[str]) -> list[str]:
         after = _SYLLABLE_AFTER.match(text, e)
         if not grew and " " not in text[s:e] and after and f"{text[s:e]} {after.group(1)}" in lexicon.STATE_TERMS:
             continue                       # "Nhà" of "ngân sách Nhà nước": a term of the state
+        if not grew and lexicon.OUR_NATION.search(fold(text[:e])):
+            continue                       # "hàng Việt": the country's own, no one's name
         words = text[s:e].split()
         if s == len(text) - len(text.lstrip()) and words and words[0].lower() in _COMMON_CAPS and not grew:
             words = words[1:]
@@ -868,6 +875,8 @@ def _key_names(text: str, place_texts: list[str]) -> list[str]:
         if all(fold(w) in _COMPASS for w in words) or (words and words[0].lower() == "tết"):
             continue                       # (nor is "Tết Quý Mão", a time of the year, anyone's name)
         name = " ".join(words)
+        if len(words) == 1 and is_syllable(name) and not grew and text[:s].rstrip().endswith(_QUOTE_OPENERS):
+            continue                       # "Hành" of "nhóm “Hành vi khác”": a quotation's first word
         if not name or fold(name) in places or any(fold(name) in p or p in fold(name) for p in places):
             continue
         if (len(words) == 1 and not ((name.isupper() and len(name) > 1) or any(c.isupper() for c in name[1:]))

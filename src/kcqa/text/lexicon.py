@@ -634,6 +634,9 @@ WHOLE_BODIES = ("Ủy ban nhân dân", "Uỷ ban nhân dân", "Hội đồng nh�
 # Terms of the state that official writing capitalises with only their first syllable: no one's name
 # ("ngân sách Nhà nước", "vốn Trung ương", "khu vực kinh tế Nhà nước")
 STATE_TERMS = ("Nhà nước", "Chính phủ", "Trung ương", "Quốc hội", "Tổ quốc")
+# The country's own, said of its goods, people or tongue ("hàng Việt", "người Việt"): no one's name, and
+# no slot in records that are all Vietnamese ("doanh nghiệp Lào" is one). Folded: typed without marks too
+OUR_NATION = re.compile(r"(?<!\w)(?:hang|nguoi|tieng|doanh nghiep|dn|thuong hieu)\s+viet$", re.IGNORECASE)
 BODY_HEADS = ORGANISATION_NOUNS + ("đội", "kho bạc", "hợp tác xã", "HTX", "liên hiệp", "vụ", "cảng vụ", "công an",
                                    "CTCP", "Cty",      # a company by its abbreviation ("CTCP Năng lượng Tái tạo …")
                                    "viện kiểm sát", "đoàn đại biểu quốc hội")

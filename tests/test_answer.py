@@ -4665,9 +4665,43 @@ def test_an_item_of_a_list_says_its_kind_by_an_abbreviation_too(tmp_path, model_
         == "hơn 4 triệu lượt"
 
 
+def test_an_item_after_a_colon_is_named_by_its_capitalised_label(tmp_path, model_cache):
+    """"… bình quân 9 tháng là 75,6%, trong đó một số ngành có tỷ lệ tồn kho cao: Dệt 119,3%; …": the
+    item's label is capitalised as a list item's, not as a name, and "ngành dệt" names that part
+    (the whole had been stated at 0.98, with and without marks)."""
+    engine = _records_engine(tmp_path, model_cache, {
+        "ton-kho.txt":
+            "Tồn kho ngành chế biến, chế tạo\n\nTỷ lệ tồn kho toàn ngành chế biến, chế tạo bình quân 6 tháng năm 2021 "
+            "là 78,4%, trong đó một số ngành có tỷ lệ tồn kho cao: Dệt 121,5%; sản xuất giấy và sản phẩm từ giấy "
+            "106,2%; sản xuất xe có động cơ 93,7%.\n",
+    })
+    assert _stated(engine, "Tỷ lệ tồn kho bình quân 6 tháng năm 2021 của ngành dệt là bao nhiêu?") == "121,5%"
+    assert _stated(engine, "nganh det thi ty le ton kho binh quan 6 thang nam 2021 la bao nhieu?") == "121,5%"
+    assert _stated(engine, "Tỷ lệ tồn kho toàn ngành chế biến, chế tạo bình quân 6 tháng năm 2021 là bao "
+                           "nhiêu?") == "78,4%"
+
+
 def test_a_title_written_after_a_name_without_a_comma_is_no_part_of_it():
     """"ông Trần Đức Thắng Bí thư Tỉnh uỷ thông tin": the name ends before "Bí thư" (it had been
     answered "Trần Đức Thắng Bí")."""
     from kcqa.ask.entities import _person_names
     text = "Tại hội nghị, ông Trần Đức Thắng Bí thư Tỉnh uỷ thông tin, bà Lê Thị Hoa Giám đốc Sở phát biểu."
     assert [text[a:b] for a, b in _person_names(text)][:2] == ["Trần Đức Thắng", "Lê Thị Hoa"]
+
+
+def test_how_a_figure_moved_against_a_base_is_its_change_whichever_way(tmp_path, model_cache):
+    """"… biến động thế nào so với cùng kỳ?" asks how much it rose or fell (it had been a passage, or a
+    name); and the words of the change asked ("tăng hay giảm", the "biến" of "biến động") name no part
+    of a whole that fell ("ngành … tăng 0,6%", "chế biến"): the whole had been ruled out as a part's."""
+    engine = _records_engine(tmp_path, model_cache, {
+        "iip.txt":
+            "Sản xuất công nghiệp 9 tháng năm 2024\n\nTheo Sở Công Thương, 9 tháng năm 2024, chỉ số sản xuất công "
+            "nghiệp giảm 0,5% so với cùng kỳ; trong đó: ngành khai khoáng giảm 8,2%; ngành công nghiệp chế biến, chế "
+            "tạo giảm 1,1%; ngành sản xuất và phân phối điện tăng 0,6% so với cùng kỳ.\n",
+    })
+    for question in ("9 tháng năm 2024 chỉ số sản xuất công nghiệp biến động thế nào so với cùng kỳ?",
+                     "9 thang nam 2024 chi so san xuat cong nghiep bien dong the nao so voi cung ky?",
+                     "9 tháng năm 2024 chỉ số sản xuất công nghiệp tăng hay giảm bao nhiêu so với cùng kỳ?"):
+        assert _stated(engine, question) == "giảm 0,5%", question
+    assert _stated(engine, "9 tháng năm 2024 chỉ số sản xuất ngành khai khoáng biến động thế nào so với cùng "
+                           "kỳ?") == "giảm 8,2%"

@@ -703,3 +703,9 @@ def test_a_count_opened_by_so_is_read_on_its_marks():
 ])
 def test_papers_are_counted_and_seconds_are_a_duration(text, unit_kind):
     assert parse_question(text).unit_kind == unit_kind
+
+
+def test_how_a_figure_moved_against_a_base_asks_its_change():
+    q = parse_question("9 tháng năm 2024 chỉ số sản xuất công nghiệp biến động thế nào so với cùng kỳ?")
+    assert (q.kind, q.change) == ("figure", True)
+    assert parse_question("Giá xăng biến động thế nào trong tháng 3?").kind == "passage"    # no base: a passage

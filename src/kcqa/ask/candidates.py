@@ -1552,6 +1552,9 @@ def _whole_start(sentence: str, among: int, stated: re.Pattern) -> int:
     return group if stated.search(sentence, group, among) else 0
 
 
+_CHANGE_SYLLABLES = {w for r in lexicon.CHANGE_RELATIONS + lexicon.CHANGE_UNDIRECTED for w in fold(r).split()}
+
+
 def _names_the_part(q, asked: set[str], whole: str, part: str, measure: str = "", title: str = "") -> bool:
     """Whether the question names what sets the part apart. Its words are the part's own common
     words, compared with their marks when the question has them ("năm 2025" is not "Nậm Xé");
@@ -1576,6 +1579,10 @@ def _names_the_part(q, asked: set[str], whole: str, part: str, measure: str = ""
              if (w.lower() not in places_marked and fold(w).lower() not in names if marked
                  else fold(w).lower() not in named)} - bodies
     words -= _TOTAL_WORDS           # "tổng cộng" asks the whole: its "cộng" is not the part's "cộng đồng"
+    if q.change:
+        # nor the change asked ("tăng hay giảm", "biến động thế nào"): a part's "tăng 0,47%", or the
+        # "biến" of "chế biến", does not set it apart from a whole that fell
+        words = {w for w in words if fold(w).lower() not in _CHANGE_SYLLABLES}
     # a phrase the question shares with the record's title names what the record is about, not a
     # part ("Hội chợ … hàng công nghiệp nông thôn …" asked of "350 gian hàng, gồm 250 gian hàng dành
     # cho các cơ sở công nghiệp nông thôn …")
@@ -1685,10 +1692,15 @@ def _named_whole(text: str, name: str) -> bool:
 
 
 def _common_words(text: str, marked: bool) -> set[str]:
-    """Lower-case syllables (names aside; the first word is capitalised as a sentence's), with
+    """Lower-case syllables (names aside; the first word is capitalised as a sentence's, and so is
+    a list item's after a colon or semicolon, unless a capital follows: "…: Dệt 119,3%; …"), with
     their marks or folded."""
-    return {(same_marks(w.lower()) if marked else fold(w)) for i, (_, _, w) in enumerate(syllables(text))
-            if i == 0 or not w[:1].isupper()}
+    said = list(syllables(text))
+    def opens_an_item(i: int) -> bool:
+        after = said[i + 1][2] if i + 1 < len(said) else ""
+        return text[:said[i][0]].rstrip().endswith((":", ";")) and not after[:1].isupper()
+    return {(same_marks(w.lower()) if marked else fold(w)) for i, (_, _, w) in enumerate(said)
+            if i == 0 or not w[:1].isupper() or opens_an_item(i)}
 
 
 _NEXT_PART = re.compile(r"(?:,?\s+và\s+|;\s*)(?=\d)")

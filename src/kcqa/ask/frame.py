@@ -168,6 +168,9 @@ _CHANGE_ACCENTED = re.compile(r"\b(" + "|".join(lexicon.CHANGE_RELATIONS + lexic
                               + _AVERAGED_ACCENTED + _base_between(True) + r"(?:thêm\s+)?(bao nhiêu|mấy)\b")
 _UNDIRECTED = {fold(w) for w in lexicon.CHANGE_UNDIRECTED}
 _EITHER_WAY = re.compile(r"\b(?:tang|giam)\s+(?:hay|hoac|hay la)\s+(?:tang|giam)\b")
+# how a figure moved, against a base: "biến động thế nào so với cùng kỳ?", "tăng giảm ra sao so với năm 2022?"
+_HOW_IT_CHANGED = re.compile(r"\b(?:bien dong|thay doi|tang giam|tang hay giam|dien bien)\s+(?:nhu\s+)?(?:the nao|ra sao)\b")
+_AGAINST_A_BASE = re.compile(r"\b(?:so voi|cung ky)\b")
 _PERIOD_AFTER_HOW_MUCH = re.compile(r"\b(?:bao nhieu|may)\s+(?:giai doan|thoi ky)\s+(?:19|20)\d\d\b")
 _MONEY_UNIT = re.compile(r"\b(bao nhieu|may)\s+(tien|ty|trieu|dong|usd)\b")
 # a percentage asked for ("bao nhiêu phần trăm", "mấy %", "tỷ lệ"), not one the question states ("… mua 10% vốn")
@@ -586,6 +589,10 @@ def parse_question(text: str) -> Question:
         # "tăng hay giảm bao nhiêu?", "thay đổi bao nhiêu?": read as a rise asked, so a fall is said
         # as one ("giảm khoảng 12%")
         q.direction = "tang"
+    how_changed = _HOW_IT_CHANGED.search(f) and _AGAINST_A_BASE.search(f)
+    if how_changed and not q.change:
+        # "… biến động thế nào so với cùng kỳ?": how much it rose or fell, either way (a figure)
+        q.change, q.direction = True, "tang"
     q.negated = bool(_NEGATED.search(_AIR.sub(" ", text), accented))     # "hàng không" negates nothing
     q.plan = asks_the_plan(lower) if accented else False
     q.ordinal = _ordinal(f)
@@ -604,7 +611,8 @@ def parse_question(text: str) -> Question:
     if lexicon.ORDINAL_ITEM_ASKED.search(f) and not how_much:
         q.kind = "passage"              # "Vấn đề thứ hai … là gì?": that item of the record's list
         return q
-    if PASSAGE_CUES.search(f) and not how_much and not _WHO.search(f) and not asks_when and not asks_body:
+    if PASSAGE_CUES.search(f) and not how_much and not _WHO.search(f) and not asks_when and not asks_body \
+            and not how_changed:
         q.kind = "passage"
         return q
     m = _DOCUMENT.search(f)
@@ -636,7 +644,7 @@ def parse_question(text: str) -> Question:
         q.kind, q.unit_kind = "figure", "duration"
         return q
     m = _NAMED.search(f)
-    if m and not how_much:
+    if m and not how_much and not how_changed:
         q.kind, q.noun = "named", _named_noun(text, m)
         return q
 

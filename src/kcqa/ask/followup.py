@@ -1480,8 +1480,8 @@ def _swap_slots(base: str, base_q: Question, core: str, core_q: Question) -> str
         # ("malaysia thi sao" after "… GDP cua Viet Nam …" too)
         s, e, _ = earlier[0]
         out = out[:s] + country[0][2] + out[e:]
-    elif _names(core_q) and base_q.names:
-        name = _span_in(out, _most_alike(_names(core_q)[0], base_q.names))
+    elif _names(core_q) and (swappable := _names_past_the_source(out, base_q.names)):
+        name = _span_in(out, _most_alike(_names(core_q)[0], swappable))
         if name:
             new = _span_in(core, _names(core_q)[0]) or (0, len(core))
             phrase = core[new[0]:new[1]]
@@ -1581,6 +1581,18 @@ def _sector_span(text: str) -> tuple[int, int] | None:
 
 
 _SIBLINGS = [lexicon.Words(members) for members in lexicon.SIBLINGS]
+
+
+# a question that opens with whom it cites: "Theo Cục Thống kê tỉnh, …" (folded)
+_ATTRIBUTED = re.compile(r"\s*theo\s+[^,?]{2,60},")
+
+
+def _names_past_the_source(base: str, names: list[str]) -> list[str]:
+    """The names of the earlier question but those of the source it opens by citing: "con nuoc
+    mam?" after "Theo Cục Thống kê tỉnh, … sản lượng bia …" asks no other source (it had become
+    "Theo nuoc mam tỉnh, …")."""
+    lead = _ATTRIBUTED.match(fold(base).lower())
+    return [n for n in names if not lead or (at := _span_in(base, n)) is None or at[0] >= lead.end()]
 
 
 def _sibling_spans(core: str, base: str, differ: bool = True) -> tuple[tuple[int, int], tuple[int, int]] | None:

@@ -4705,3 +4705,31 @@ def test_how_a_figure_moved_against_a_base_is_its_change_whichever_way(tmp_path,
         assert _stated(engine, question) == "giảm 0,5%", question
     assert _stated(engine, "9 tháng năm 2024 chỉ số sản xuất ngành khai khoáng biến động thế nào so với cùng "
                            "kỳ?") == "giảm 8,2%"
+
+
+def test_a_sentence_of_the_same_time_takes_the_period_of_the_one_before(tmp_path, model_cache):
+    """"… chỉ trong 6 tháng đầu năm 2019, Cục … đã tiếp nhận … | Đồng thời, tổng đài … đã ghi nhận 4.120
+    cuộc gọi đến": the count is of those six months, not the record's year alone (it had failed the period
+    asked); a sentence that names its own period keeps it."""
+    engine = _records_engine(tmp_path, model_cache, {
+        "tong-dai.txt":
+            "Bảo vệ người tiêu dùng 6 tháng đầu năm 2019\n\nTheo đó, chỉ trong 6 tháng đầu năm 2019, Cục Cạnh tranh và "
+            "Bảo vệ người tiêu dùng đã tiếp nhận và xử lý trên 1.300 khiếu nại của người tiêu dùng.\n\nĐồng thời, tổng "
+            "đài tư vấn hỗ trợ người tiêu dùng thuộc Cục đã ghi nhận 4.120 cuộc gọi đến, trong đó các tổng đài viên đã "
+            "trả lời 2.300 cuộc gọi.\n",
+    })
+    assert _stated(engine, "6 tháng đầu năm 2019, tổng đài tư vấn của Cục Cạnh tranh và Bảo vệ người tiêu dùng ghi nhận "
+                           "bao nhiêu cuộc gọi đến?") == "4.120 cuộc"
+
+
+def test_a_rating_asked_is_a_part_of_a_stock_of_a_range_of_ratings(tmp_path, model_cache):
+    """"Đến nay, tỉnh … đã có 210 sản phẩm OCOP đạt từ 3 sao trở lên. Trong đó, …; 52 sản phẩm đạt 4 sao; …":
+    a range of ratings states no one rating, and a question naming no period asks the stock; the 4-star
+    part answers "bao nhiêu sản phẩm OCOP đạt 4 sao?" (it had been ruled out as a part not asked)."""
+    engine = _records_engine(tmp_path, model_cache, {
+        "ocop.txt":
+            "Nghệ An đẩy mạnh sản phẩm OCOP\n\nĐến nay, tỉnh Nghệ An đã có 210 sản phẩm OCOP đạt từ 3 sao trở lên. "
+            "Trong đó, có 2 sản phẩm đạt 5 sao; 52 sản phẩm đạt 4 sao; 156 sản phẩm đạt 3 sao.\n",
+    })
+    assert _stated(engine, "Nghệ An có bao nhiêu sản phẩm OCOP đạt 4 sao?") == "52 sản phẩm"
+    assert _stated(engine, "Nghệ An có bao nhiêu sản phẩm OCOP đạt từ 3 sao trở lên?") == "210 sản phẩm"

@@ -8,12 +8,12 @@ contradicts rules the figure out, whatever the ranker would say.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 import bisect
 import re
 
-from ..extract.figures import figures_of, joined_periods, years_in
+from ..extract.figures import figures_of, joined_periods, periods_in, years_in
 from ..models import Document, Figure, Passage
 from ..text.lexicon import (DURATION_UNITS, EQUIVALENT_PHRASES, MONEY_UNITS_FOLDED, MONEY_WORDS, count_unit_fits, day_mentions,
                             day_of_date, days_in)
@@ -1646,9 +1646,10 @@ def _rated_as_asked(q, f: Figure, whole: str) -> bool:
     which its whole does not state. A rating's words are a number and "sao", which no word of the
     part's own counts."""
     asked = _STARS.search(q.text)
-    if not asked or _STARS.search(whole):
+    # (a whole of a range of ratings, "196 sản phẩm OCOP đạt từ 3 sao trở lên", is of no one rating)
+    if not asked or any(_stars(m) == _stars(asked) or not m.group(3) for m in _STARS.finditer(whole)):
         return False
-    if _STOCK.search(fold(whole).lower()) and not _STOCK.search(fold(q.text).lower()):
+    if _STOCK.search(fold(whole).lower()) and not _STOCK.search(fold(q.text).lower()) and (q.years or q.period):
         return False            # "đến thời điểm này huyện có 44 sản phẩm …, trong đó có 26 sản phẩm đạt 3 sao":
         #                         the stock's, not those recognised in the year asked
     own = own_rating(f)
@@ -1830,9 +1831,28 @@ def _own_base_year(f: Figure) -> int | None:
 _EVENT_YEAR = re.compile(lexicon.EVENT_NOUN_FOLDED.pattern + r"(?:\s+[^\W\d]+){0,8}?\s+(?:nam\s+)?(?:19|20)\d\d(?!\d)")
 
 
+# a sentence that opens by saying it is of the same time as the one before ("Đồng thời, …",
+# "Cùng thời gian này, …") (folded)
+_SAME_TIME_OPENS = re.compile(r"[\s\-–*]*(?:dong thoi|cung (?:thoi gian|thoi diem|ky|giai doan) (?:nay|do|tren)|"
+                              r"cung trong (?:thoi gian|thoi ky|ky|giai doan) (?:nay|do|tren))\s*,")
+
+
+def _period_of(ctx: Evidence, f: Figure) -> str:
+    """A figure's period; but when its sentence names none and says it is of the same time as the
+    one before ("… chỉ trong 6 tháng đầu năm 2018, Cục … đã tiếp nhận … | Đồng thời, tổng đài … đã
+    ghi nhận 3.953 cuộc gọi đến"), the last period that sentence names (the record's year alone
+    had been the figure's)."""
+    if not _SAME_TIME_OPENS.match(fold(f.sentence).lower()) or periods_in(f.sentence):
+        return f.period
+    said = periods_in(ctx.sentence_before(f, past_captions=True))
+    return said[-1][2] if said else f.period
+
+
 def period_ok(ctx: Evidence, f: Figure) -> bool:
     """Years, quarters, month spans and days the question names must not contradict the figure's."""
     q = ctx.q
+    if (carried := _period_of(ctx, f)) != f.period:
+        f = replace(f, period=carried)
     fy = years_in(f.period)
     if q.source_years and not any(ctx.doc_mentions(f.doc, {str(y)}) for y in q.source_years):
         return False            # "Theo Hội nghị … năm 2019, …": a record of that year

@@ -4713,7 +4713,7 @@ def test_a_sentence_of_the_same_time_takes_the_period_of_the_one_before(tmp_path
     asked); a sentence that names its own period keeps it."""
     engine = _records_engine(tmp_path, model_cache, {
         "tong-dai.txt":
-            "Bảo vệ người tiêu dùng 6 tháng đầu năm 2019\n\nTheo đó, chỉ trong 6 tháng đầu năm 2019, Cục Cạnh tranh và "
+            "Bảo vệ người tiêu dùng năm 2019\n\nTheo đó, chỉ trong 6 tháng đầu năm 2019, Cục Cạnh tranh và "
             "Bảo vệ người tiêu dùng đã tiếp nhận và xử lý trên 1.300 khiếu nại của người tiêu dùng.\n\nĐồng thời, tổng "
             "đài tư vấn hỗ trợ người tiêu dùng thuộc Cục đã ghi nhận 4.120 cuộc gọi đến, trong đó các tổng đài viên đã "
             "trả lời 2.300 cuộc gọi.\n",

@@ -4750,3 +4750,20 @@ def test_an_item_told_by_what_was_done_to_it_is_named_by_those_words(tmp_path, m
                            "nông sản?") == "12 HTX"
     assert _stated(engine, "Giai đoạn 2016-2021, bao nhiêu HTX ở Phú Thọ được hỗ trợ máy móc sản xuất hàng may mặc?") \
         == "4 HTX"
+
+
+
+def test_a_change_in_brackets_after_its_base_is_of_that_base(tmp_path, model_cache):
+    """"Chỉ số sản xuất công nghiệp giảm nhẹ so tháng trước (-1,54%) và tăng so với tháng cùng kỳ (+21.13%)":
+    each change follows its base, in brackets with its sign; the month before's had answered the same
+    month a year before."""
+    engine = _records_engine(tmp_path, model_cache, {
+        "iip.txt":
+            "Tình hình sản xuất công nghiệp tỉnh Tây Ninh tháng 9/2023\n\nTháng 9/2023, Chỉ số sản xuất công nghiệp "
+            "giảm nhẹ so tháng trước (-1,54%) và tăng so với tháng cùng kỳ (+21.13%); 9 tháng đầu năm 2023 tăng "
+            "(+7,64%) so với cùng kỳ năm 2022.\n",
+    })
+    assert _stated(engine, "Tháng 9/2023, chỉ số sản xuất công nghiệp Tây Ninh so với tháng cùng kỳ tăng bao nhiêu?") \
+        == "+21.13%"
+    assert _stated(engine, "Tháng 9/2023, chỉ số sản xuất công nghiệp Tây Ninh giảm bao nhiêu so với tháng trước?") \
+        == "-1,54%"

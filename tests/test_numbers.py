@@ -705,3 +705,19 @@ def test_a_count_after_a_slash_and_a_word_is_a_count_of_its_own():
     assert [x.text for x in find_quantities("Quý I/2021 đạt 5 tỷ đồng, ngày 12/3/2021 có 5 người.")] \
         == ["5 tỷ đồng", "5 người"]
     assert find_quantities("Quyết định số 12/QĐ-UBND") == []
+
+
+def test_a_sign_written_on_the_number_is_part_of_the_figure():
+    """"GRDP quý II tiếp tục giảm nhiều hơn (-13,01%)": the record writes the sign, and kcqa said
+    "13,01%", a figure not in the record. A sign after "(" or a word is the number's; a dash
+    opening a line is a bullet, and between two figures a range."""
+    from kcqa.text.numbers import find_quantities
+    assert [(x.text, x.value) for x in find_quantities("quý II tiếp tục giảm nhiều hơn (-13,01%) so với")] \
+        == [("-13,01%", -13.01)]
+    assert [(x.text, x.value) for x in find_quantities("tăng so với tháng cùng kỳ (+21.13%)")] \
+        == [("+21.13%", 21.13)]
+    assert [x.text for x in find_quantities("Khu vực dịch vụ tăng +3,63%, công nghiệp -13,24%.")] \
+        == ["+3,63%", "-13,24%"]
+    assert [(x.text, x.value) for x in find_quantities("-15 doanh nghiệp\n- 5% còn lại")] \
+        == [("15 doanh nghiệp", 15.0), ("5%", 5.0)]
+    assert [(x.text, x.value, x.value_max) for x in find_quantities("tăng từ 5 -7%")] == [("từ 5 -7%", 5.0, 7.0)]

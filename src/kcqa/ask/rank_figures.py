@@ -89,13 +89,15 @@ _PLAN_BASE = re.compile(r"(?<!\w)(?:" + "|".join(re.escape(fold(b)) for b in lex
 
 # the base of a change asked, or said (folded): the month before, or the same period a year before
 # ("cùng tháng năm trước", "cùng thời điểm năm trước" are the same period a year before: "cùng kỳ")
-_BASE = r"(thang truoc|cung ky|cung (?:thang|quy|thoi diem|ky) nam (?:truoc|ngoai))"
+_BASE = r"(thang truoc|(?:thang |quy )?cung ky|cung (?:thang|quy|thoi diem|ky) nam (?:truoc|ngoai))"
 _BASE_ASKED = re.compile(rf"\bso (?:voi )?{_BASE}\b")
 _ANY_BASE_ASKED = re.compile(r"\bso (?:voi|cung ky)\b")
 _BASES_IN_ORDER = re.compile(rf"\bso (?:voi )?{_BASE}\b[^;.]*?\bva\b[^;.]*?\bso (?:voi )?{_BASE}\b")
 _QUALIFIED = "|".join(sorted({fold(q).lower() for q in QUALIFIERS}, key=len, reverse=True))
 # a base written before the change it is of: "so với cùng tháng năm trước tăng 6,03%"
-_BASE_BEFORE = re.compile(rf"\bso (?:voi )?{_BASE}\s*,?\s+(?:(?:uoc|du kien)\s+)?(?:tang|giam)\s*(?:(?:{_QUALIFIED})\s+)?$")
+# (or the change in brackets after it: "giảm nhẹ so tháng trước (-1,54%) và tăng so với tháng cùng kỳ (+21.13%)")
+_BASE_BEFORE = re.compile(rf"\bso (?:voi )?{_BASE}\s*,?\s+(?:(?:uoc|du kien)\s+)?(?:tang|giam)\s*(?:(?:{_QUALIFIED})\s+)?$"
+                          rf"|\bso (?:voi )?{_BASE}\s*\(\s*$")
 
 
 def _base_named(written: str) -> str:
@@ -117,7 +119,7 @@ def _own_base(f: Figure) -> str | None:
         return _base_named(m.group(1))
     m = _BASE_BEFORE.search(fold(f.sentence[max(0, f.start - f.sentence_start - 60):f.start - f.sentence_start]).lower())
     if m:
-        return _base_named(m.group(1))
+        return _base_named(m.group(1) or m.group(2))
     # a month named as the base ("giảm 2,8% so với tháng 8/2023"): the month before, unless it is
     # the figure's own month a year before
     m = _BASE_MONTH.match(after)

@@ -18,7 +18,7 @@ from ..read import date_line_day
 
 # Bump when extraction changes: `kcqa index` then re-extracts figures from the stored
 # text of every record, without re-embedding anything.
-EXTRACTOR_VERSION = "117"
+EXTRACTOR_VERSION = "118"
 from ..text import lexicon
 from ..text.numbers import Quantity, find_durations, find_quantities
 from ..text.places import find_places
@@ -899,13 +899,15 @@ _SIGN_IN_BRACKET = re.compile(r"\(\s*([+\-–−])\s*$")
 
 
 def _relation_for(sentence: str, q: Quantity) -> str:
-    m = _RELATION_BEFORE.search(sentence[max(0, q.start - 20):q.start])
+    # (read up to the number, its sign included: "giảm nhiều hơn (-13,01%)")
+    at = q.start + 1 if sentence[q.start:q.start + 1] in ("+", "-", "−") else q.start
+    m = _RELATION_BEFORE.search(sentence[max(0, at - 20):at])
     verb = m.group(1) if m else ""
-    sign = None if verb else _SIGN_IN_BRACKET.search(sentence[max(0, q.start - 4):q.start])
+    sign = None if verb else _SIGN_IN_BRACKET.search(sentence[max(0, at - 4):at])
     if sign:
         verb = "tăng" if sign.group(1) == "+" else "giảm"
     if not verb:
-        m = _CHANGE_AT_LEVEL.search(sentence[max(0, q.start - 50):q.start])
+        m = _CHANGE_AT_LEVEL.search(sentence[max(0, at - 50):at])
         verb = m.group(1).lower() if m else ""
     after = sentence[q.end:q.end + 80]
     m2 = re.match(r"\s*(so với [^,;.]+|kế hoạch[^,;.]*)", after)

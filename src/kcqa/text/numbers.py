@@ -19,8 +19,11 @@ Decisions worth knowing (all deliberate, and covered by ``tests/test_numbers.py`
   exactly three digits is Vietnamese thousands (``1.402`` = 1402); a single dot
   followed by any other number of digits, or after a leading ``0``, is a decimal
   point (``1.5``, ``0.500``).  A single comma is always decimal (``1,250`` = 1.25).
-* Values are in base units (``6,94 tỷ đồng`` → 6.94e9) and never negative: the
-  direction is carried by words (``giảm``, ``âm``).
+* Values are in base units (``6,94 tỷ đồng`` → 6.94e9).  The direction is carried by
+  words (``giảm 5%`` is 5), except where the record writes the sign on the number itself:
+  ``giảm nhiều hơn (-13,01%)`` is -13.01 and ``(+21.13%)`` 21.13, the sign inside the span.
+  Only an amount, a percentage or a measure takes a sign, and only after ``(`` or a word:
+  a dash at a line's start is a bullet, after a figure a range or a separator.
 * What is *not* a figure: a number glued to ``/`` or ``:`` (dates ``15/6/2025``,
   ``quý I/2021``, document numbers ``45/2012/NĐ-CP``, times ``3:08``), times such
   as ``14h30``, numbers inside codes (``UBTVQH15``, ``COVID-19``, ``m2``), and any
@@ -484,6 +487,25 @@ def _number_ok(text: str, s: int) -> bool:
     return True
 
 
+_SIGNS = "-−+"
+
+
+def _sign_before(text: str, s: int) -> int | None:
+    """Where the sign written on the number at ``s`` starts: "(-13,01%)", "giảm -5%"; None
+    for a bullet ("- 15 …", "-15" opening a line), a range ("5 -7%") or a code."""
+    if s < 2 or text[s - 1] not in _SIGNS:
+        return None
+    before = text[s - 2]
+    if before == "(":
+        return s - 1
+    if before not in " \t\u00a0":
+        return None
+    i = s - 2
+    while i >= 0 and text[i] in " \t\u00a0":
+        i -= 1
+    return s - 1 if i >= 0 and (text[i].isalpha() or text[i] == ":") else None
+
+
 def _sentence_start(text: str, pos: int) -> bool:
     i = pos - 1
     while i >= 0 and text[i] in " \t\u00a0":
@@ -697,6 +719,10 @@ def _scan(text: str, allow_bare: bool = False) -> list[Quantity]:
                 end = rate.end()
 
         start = q_end = s
+        num_start, value = s, num * Decimal(10) ** (tail.exp if tail else 0)
+        if kind != "count" and (sign := _sign_before(text, s)) is not None:
+            start = q_end = num_start = sign
+            value = -value if text[sign] != "+" else value
         qualifier = None
         frm = _FROM_RE.search(text, max(0, s - 12), s)
         post = _POST_RE.match(text, end)
@@ -715,9 +741,9 @@ def _scan(text: str, allow_bare: bool = False) -> list[Quantity]:
                 start=start,
                 end=end,
                 text=text[start:end],
-                number_start=s,
+                number_start=num_start,
                 number_end=num_end,
-                value=float(num * Decimal(10) ** (tail.exp if tail else 0)),
+                value=float(value),
                 unit=unit,
                 kind=kind,
                 qualifier=qualifier,

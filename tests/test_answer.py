@@ -4753,6 +4753,19 @@ def test_an_item_told_by_what_was_done_to_it_is_named_by_those_words(tmp_path, m
 
 
 
+def test_families_are_counted_and_a_count_asked_is_no_measure(tmp_path, model_cache):
+    """"110 gia đình đạt tiêu chí …" counts families ("gia đình" was no counted noun, and folded "gia" is
+    the "giá" of a price): "bao nhiêu gia đình" had been answered with the "55.874 kWh" saved."""
+    engine = _records_engine(tmp_path, model_cache, {
+        "tiet-kiem-dien.txt":
+            "Gia đình tiết kiệm điện ở Lạng Sơn\n\nTrong năm 2014, chương trình đã thu hút được 5.322 hộ gia đình "
+            "tham gia. Trong đó, 110 gia đình đạt tiêu chí Gia đình tiết kiệm điện và Gia đình tiết kiệm điện tiêu "
+            "biểu đã giúp tiết kiệm được 55.874 kWh điện.\n",
+    })
+    assert _stated(engine, "Năm 2014 Lạng Sơn có bao nhiêu gia đình đạt tiêu chí?") == "110 gia đình"
+    assert _stated(engine, "Nam 2014 Lang Son co bao nhieu gia dinh dat tieu chi?") == "110 gia đình"
+
+
 def test_a_change_in_brackets_after_its_base_is_of_that_base(tmp_path, model_cache):
     """"Chỉ số sản xuất công nghiệp giảm nhẹ so tháng trước (-1,54%) và tăng so với tháng cùng kỳ (+21.13%)":
     each change follows its base, in brackets with its sign; the month before's had answered the same

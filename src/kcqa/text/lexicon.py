@@ -519,7 +519,7 @@ DURATION_ASKED = re.compile(r"\b(bao lau|bao nhieu (?:nam|thang|ngay|tuan|gio|ph
 NOT_COUNT_NOUN = re.compile(r"^(phan tram|lan thu|nam|thang|ngay|so|voi|trong|cua|la|thi|duoc|vao|tu|den|cho|khi|"
                             r"neu|boi|nham|theo|"
                             r"nua|roi|va|hay|hoac|o|tai|nhu|ma|moi|mot|hien|nay|sau|truoc|so voi|tren|duoi|"
-                            r"kinh phi|ngan sach|von|doanh thu|doanh so|loi nhuan|chi phi|gia|kim ngach|thu nhap|"
+                            r"kinh phi|ngan sach|von|doanh thu|doanh so|loi nhuan|chi phi|gia(?!\s+dinh)|kim ngach|thu nhap|"
                             r"luong|tai san|tong (?:kinh phi|ngan sach|von|doanh thu|doanh so|loi nhuan|chi phi|"
                             r"gia tri|kim ngach|thu nhap|tai san|muc dau tu|dau tu))\b")
 

@@ -221,7 +221,7 @@ _UNIT_TABLE: list[tuple[str, str, str, bool]] = [
 COUNT_NOUNS: tuple[str, ...] = (
     # people
     "người", "người lao động", "người dân", "lao động", "công nhân", "cá nhân", "tập thể",
-    "hộ", "hộ dân", "hộ gia đình", "hộ nghèo", "khách", "du khách", "lượt khách",
+    "hộ", "hộ dân", "hộ gia đình", "gia đình", "hộ nghèo", "khách", "du khách", "lượt khách",
     "khách hàng", "thành viên", "học sinh", "sinh viên", "học viên", "giáo viên",
     "bệnh nhân", "ca", "ca bệnh", "ca mắc", "trẻ em", "cán bộ", "công chức", "viên chức",
     "nhân viên", "nhân sự", "đại biểu", "đảng viên", "cổ đông", "nhà đầu tư", "thí sinh",

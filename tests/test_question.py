@@ -709,3 +709,24 @@ def test_how_a_figure_moved_against_a_base_asks_its_change():
     q = parse_question("9 tháng năm 2024 chỉ số sản xuất công nghiệp biến động thế nào so với cùng kỳ?")
     assert (q.kind, q.change) == ("figure", True)
     assert parse_question("Giá xăng biến động thế nào trong tháng 3?").kind == "passage"    # no base: a passage
+
+
+@pytest.mark.parametrize("text", [
+    "Đến hết tháng 10/2024, vốn đầu tư công của tỉnh giải ngân được bao nhiêu so với kế hoạch Thủ tướng giao?",
+    "Thu ngân sách 6 tháng đầu năm 2020 của Nghệ An so với cùng kỳ năm 2019 thì bằng bao nhiêu?",
+    "thu ngan sach nam 2023 dat bao nhieu du toan?",
+])
+def test_a_share_of_a_base_is_asked_without_saying_percent(text):
+    """"giải ngân được bao nhiêu so với kế hoạch?", "… thì bằng bao nhiêu?" ask what the record writes
+    "bằng 54,3% kế hoạch vốn", "bằng 94,4% so với cùng kỳ": the amount had been stated instead."""
+    q = parse_question(text)
+    assert q.kind == "percent" and q.unit_kind == "percent"
+
+
+@pytest.mark.parametrize("text", [
+    "Huyện Cần Giờ huy động được bao nhiêu vốn xây dựng nông thôn mới?",
+    "Kim ngạch năm 2023 bằng bao nhiêu lần năm 2020?",
+    "Năm 2023 Quảng Nam giải ngân được bao nhiêu tỷ đồng so với kế hoạch?",
+])
+def test_an_amount_or_a_multiple_asked_is_no_share_of_a_base(text):
+    assert parse_question(text).kind != "percent"

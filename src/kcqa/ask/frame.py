@@ -177,6 +177,12 @@ _MONEY_UNIT = re.compile(r"\b(bao nhieu|may)\s+(tien|ty|trieu|dong|usd)\b")
 _PERCENT = re.compile(r"(?:bao nhieu|may)\s*(?:phan tram|%)|\b(?:ty le|ti le)\b|\bphan tram\b(?!\s*(?:von|co phan|co phieu))"
                       # "… chiếm bao nhiêu?", "chiếm bao nhiêu trong tổng mức?": a share, though it says no percent
                       r"|\bchiem\s+(?:khoang\s+)?(?:bao nhieu|may)\s*(?=\?|$|trong\b|tong\b|so voi\b|cua\b|nam\b|quy\b|thang\b|\d)")
+# a share of a base asked without the word percent: "giải ngân được bao nhiêu so với kế hoạch?",
+# "đạt bao nhiêu dự toán?", "so với cùng kỳ thì bằng bao nhiêu?" ("bằng 94,4% so với cùng kỳ")
+_SHARE_OF_BASE = re.compile(r"\b(?:dat|duoc)\s+(?:khoang\s+)?(?:bao nhieu|may)\s+(?:so voi\s+)?"
+                            r"(?:ke hoach|du toan|chi tieu|muc tieu)\b"
+                            r"|\bbang\s+(?:khoang\s+)?(?:bao nhieu|may)\b(?!\s*(?:lan|tien|ty|trieu|nghin|dong|usd)\b)")
+_SHARE_VERB_ACCENTED = re.compile(r"\b(?:đạt|được|bằng)\s+(?:khoảng\s+)?(?:bao nhiêu|mấy)\b")   # not "đất", "bảng"
 _MAX = re.compile(r"\b(cao nhat|lon nhat|nhieu nhat|dan dau|hang dau|manh nhat)\b")
 _MIN = re.compile(r"\b(thap nhat|nho nhat|it nhat)\b")
 _WHO = re.compile(r"\b(ai|ong nao|ba nao|dong chi nao|nguoi nao|(thu truong|bo truong|chu tich|giam doc|"
@@ -653,7 +659,7 @@ def parse_question(text: str) -> Question:
         q.unit_kind = "percent" if _PERCENT.search(f) else (
             "money" if _MONEY.search(money_text, accented) else None)
         return q
-    if _PERCENT.search(f):
+    if _PERCENT.search(f) or (_SHARE_OF_BASE.search(f) and (not accented or _SHARE_VERB_ACCENTED.search(lower))):
         q.kind, q.unit_kind = "percent", "percent"
         return q
     after = _after_how_much(text, f) or _counted_after_number_of(lower, f, accented)

@@ -2080,3 +2080,14 @@ def test_the_source_an_earlier_question_cites_is_not_swapped_for_a_thing():
     r = resolve("Còn Vinamilk?", [_turn("Theo Cục Thống kê, năm 2020 doanh thu của Habeco là bao nhiêu?",
                                         answer_text="5.000 tỷ đồng")])
     assert r.resolved and "Vinamilk" in r.question and "Cục Thống kê" in r.question
+
+
+def test_the_plan_a_share_is_of_is_what_a_follow_up_compares_with():
+    """"… đạt bao nhiêu phần trăm dự toán Trung ương giao?" then "Con so voi du toan HDND tinh giao?": the
+    share of the other plan is asked; the rewrite had lost the question ("Ngân sách so voi du toan …
+    6 tháng đầu năm 2024?") and an amount was stated."""
+    base = "Thu ngân sách 6 tháng đầu năm 2024 của Gia Lai đạt bao nhiêu phần trăm dự toán Trung ương giao?"
+    r = resolve("Con so voi du toan HDND tinh giao?", [_turn(base, answer_text="59,9%")])
+    assert r.resolved
+    assert r.question == ("Thu ngân sách 6 tháng đầu năm 2024 của Gia Lai đạt bao nhiêu phần trăm du toan HDND "
+                          "tinh giao?")

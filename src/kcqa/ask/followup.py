@@ -1184,6 +1184,10 @@ _GROUP_END_PLAIN = re.compile(r"\s(?:cua|co|la|dat|tang|giam|bao nhieu|may|duoc|
 _COMPARED_WITH = re.compile(r"(?<!\w)so voi\s")
 _SHARE_WHOLE = re.compile(r"\bchiem\s+(?:ty\s*(?:le|trong)\s+)?(?:bao nhieu|may)\s*(?:phan tram|%)\s+(?:cua\s+)?"
                           r"(.+?)(?=\s+(?:nam|quy|thang)\s+\d|\s*[?,]|$)")
+# "… đạt bao nhiêu phần trăm dự toán Trung ương giao?" then "Còn so với dự toán HĐND tỉnh giao?":
+# the plan the share is of is what the follow-up compares with
+_SHARE_OF_PLAN = re.compile(r"\b(?:dat|bang|duoc)\s+(?:khoang\s+)?(?:bao nhieu|may)\s*(?:phan tram|%)\s+(?:so voi\s+)?"
+                            r"((?:ke hoach|du toan|chi tieu|muc tieu)\b.*?)(?=\s+(?:nam|quy|thang)\s+\d|\s*[?,]|$)")
 _COMPARED_END = re.compile(r"\s(?:thi|tang|giam|dat|bao nhieu|la|vuot|chiem)\b|[?,]")
 
 
@@ -1198,7 +1202,7 @@ def _baseline_swap(base: str, core: str) -> str | None:
     if m is None:
         # "… chiếm bao nhiêu phần trăm tổng kinh phí khuyến công quốc gia?" then "còn so với kinh phí
         # khuyến công toàn Vùng thì chiếm bao nhiêu?": the share's whole is what it is compared with
-        share = _SHARE_WHOLE.search(folded)
+        share = _SHARE_WHOLE.search(folded) or _SHARE_OF_PLAN.search(folded)
         if share is None or len(base) != len(folded):
             return None
         ft = fold(typed).lower()

@@ -4752,6 +4752,17 @@ def test_an_item_told_by_what_was_done_to_it_is_named_by_those_words(tmp_path, m
         == "4 HTX"
 
 
+def test_a_count_of_those_that_moved_one_way_is_not_of_those_that_moved_the_other(tmp_path, model_cache):
+    """"GRDP … tăng ở 58 địa phương và giảm ở 5 địa phương": "có bao nhiêu địa phương có GRDP giảm?" is the 5
+    (the 58 had been stated: "giảm" after it was read as its own words)."""
+    engine = _records_engine(tmp_path, model_cache, {
+        "grdp.txt":
+            "Tăng trưởng GRDP quý I/2023\n\nXét theo từng địa phương, trong quý I/2023, GRDP so với cùng kỳ năm trước "
+            "tăng ở 58 địa phương và giảm ở 5 địa phương trên cả nước.\n",
+    })
+    assert _stated(engine, "Quý I/2023 có bao nhiêu địa phương có GRDP giảm so với cùng kỳ?") == "5 địa phương"
+    assert _stated(engine, "Quy I/2023 co bao nhieu dia phuong co GRDP tang?") == "58 địa phương"
+
 
 def test_families_are_counted_and_a_count_asked_is_no_measure(tmp_path, model_cache):
     """"110 gia đình đạt tiêu chí …" counts families ("gia đình" was no counted noun, and folded "gia" is

@@ -75,7 +75,19 @@ def _the_other_way(q, f: Figure) -> bool:
     not answered by the times it moved the other ("giảm 9 lần"). A change of an amount or a rate
     the other way is still its answer, said as a fall ("tăng bao nhiêu?" → "giảm 12,05%")."""
     asked = {fold(r).lower() for r in q.relations} & {"tang", "giam"}
-    return fold(f.unit).lower() == "lan" and len(asked) == 1 and relation_of(f) in {"tang", "giam"} - asked
+    if len(asked) != 1:
+        return False
+    if fold(f.unit).lower() == "lan":
+        return relation_of(f) in {"tang", "giam"} - asked
+    # those that moved one way, counted ("có bao nhiêu địa phương có GRDP giảm?") are not those
+    # that moved the other ("tăng ở 58 địa phương và giảm ở 5 địa phương")
+    moved = _MOVED_BEFORE.search(f.sentence, 0, f.start - f.sentence_start) if f.sentence else None
+    return (q.kind == "count" and not q.change and moved is not None
+            and fold(moved.group(1)).lower() in {"tang", "giam"} - asked)
+
+
+# the way a count moved, said right before it: "tăng ở 58 địa phương", "giảm tại 3 huyện"
+_MOVED_BEFORE = re.compile(r"(?<!\w)(tăng|giảm)(?:\s+(?:ở|tại))\s+$", re.IGNORECASE)
 
 
 _TIMES_ASKED = re.compile(r"(?<!\w)(?:lan|gap)(?!\w)")
@@ -1013,7 +1025,9 @@ def _the_list_item_asked(ctx: Evidence, cands: list[Candidate]) -> list[Candidat
 
 def _words_after_its_unit(f: Figure) -> set[str]:
     """The folded words a figure's own clause says right after it, to the first mark or number."""
-    rest = re.split(r"[,;:.()/]|(?<!\w)\d[\d.,]*(?!\w)", f.sentence[f.end - f.sentence_start:], maxsplit=1)[0]
+    # (a change verb opens the next one's predicate: "tăng ở 58 địa phương và giảm ở 5 địa phương")
+    rest = re.split(r"[,;:.()/]|(?<!\w)\d[\d.,]*(?!\w)|(?<!\w)(?:tăng|giảm)(?!\w)",
+                    f.sentence[f.end - f.sentence_start:], maxsplit=1)[0]
     return set(folded_syllables(rest).split())
 
 

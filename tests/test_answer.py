@@ -4777,6 +4777,24 @@ def test_families_are_counted_and_a_count_asked_is_no_measure(tmp_path, model_ca
     assert _stated(engine, "Nam 2014 Lang Son co bao nhieu gia dinh dat tieu chi?") == "110 gia đình"
 
 
+def test_a_part_asked_after_a_whole_not_found_is_still_a_part(tmp_path, model_cache):
+    """"Trong do dien mat troi co may du an?" asks a part even when the turn before found no whole: its
+    rewrite ("Ninh Thuận điện mặt trời có mấy dự án?") says "trong đó" no more, and the whole's "08 dự án
+    điện gió và điện mặt trời" had been stated as the part."""
+    from kcqa.ask.conversation import Conversation
+    engine = _records_engine(tmp_path, model_cache, {
+        "nang-luong.txt":
+            "Ninh Thuận phát triển năng lượng tái tạo\n\nĐến nay, Ninh Thuận đang dẫn đầu cả nước về năng lượng tái "
+            "tạo với 08 dự án điện gió và điện mặt trời đưa vào vận hành thương mại. Trong đó, điện gió có 03 dự án; "
+            "điện mặt trời có 05 dự án.\n",
+    })
+    conv = Conversation()
+    engine.ask("Tỉnh Ninh Thuận đã thu hút bao nhiêu dự án thủy điện tích năng?", conv)
+    part = engine.ask("Trong do dien mat troi co may du an?", conv)
+    assert part.resolved_question and "điện mặt trời" in part.resolved_question
+    assert part.status == "answered" and part.value.text == "05 dự án"
+
+
 def test_a_change_in_brackets_after_its_base_is_of_that_base(tmp_path, model_cache):
     """"Chỉ số sản xuất công nghiệp giảm nhẹ so tháng trước (-1,54%) và tăng so với tháng cùng kỳ (+21.13%)":
     each change follows its base, in brackets with its sign; the month before's had answered the same

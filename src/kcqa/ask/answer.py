@@ -26,7 +26,8 @@ from .verify import verify
 def answer_question(engine, question: str, k: int = 5, year: int | None = None, doc: str | None = None,
                     trace: list | None = None, within: set[str] | None = None,
                     excluded: set[tuple[str, int]] | None = None, floor: float = 0.0,
-                    typed_marks: bool | None = None, whole: tuple[str, int] | None = None) -> Answer:
+                    typed_marks: bool | None = None, whole: tuple[str, int] | None = None,
+                    part: bool = False) -> Answer:
     """Understand, retrieve, gather candidates, rank, compose, verify.
 
     `within`: only these records (a conversation's, see `Conversation.records_in_play`).
@@ -34,6 +35,7 @@ def answer_question(engine, question: str, k: int = 5, year: int | None = None, 
     `floor`: a higher threshold for this kind of question (a follow-up's, `turn.py`), unless the
     user chose the operating point (`--min-confidence`).
     `whole`: (record, offset) of the figure a part is asked of ("Trong đó …" after it was answered).
+    `part`: the question asks a part of an earlier one's whole ("Trong đó …"), its rewrite says no more.
     `typed_marks`: whether the user typed the marks of every word asked, when the question is not
     as typed (a follow-up rewritten with an earlier question's restored words: a guess still).
     `trace`, when given, receives every scored figure candidate (training reads it)."""
@@ -41,6 +43,8 @@ def answer_question(engine, question: str, k: int = 5, year: int | None = None, 
     restored = searcher.restore(question)
     q = parse_question(restored or question)
     q.typed_marks = restored is None if typed_marks is None else typed_marks and restored is None
+    if part:
+        q.whole, q.part = False, True
     allowed = doc_filter(searcher.doc_meta, year, doc)
     if within is not None:
         allowed = set(within) if allowed is None else allowed & within

@@ -1303,6 +1303,8 @@ def unstated_ok(ctx: Evidence, f: Figure) -> bool:
     return ctx.q.kind == "compare" or not mentions(fold(ctx.q.text).lower(), fold(f.text).lower())
 
 
+# the rest of a sentence that states no other figure of it: the sentence after may break it down
+_WHOLE_CLOSES = re.compile(r"[^\d.;]*[.]?\s*$")
 _BROKEN_DOWN_AFTER = re.compile(r"\s*[,;(]?\s*(?:trong đó|gồm|bao gồm)\b", re.IGNORECASE)
 
 
@@ -1337,6 +1339,18 @@ def part_ok(ctx: Evidence, f: Figure) -> bool:
     title = title if f.sentence.strip() not in title else ""
     unit = r"%" if f.unit == "%" else re.escape(f.unit) + r"(?!\w)"
     stated = re.compile(r"\d(?:[\d.,]*\d)?\s*" + _SCALE + unit, re.IGNORECASE)
+    if ctx.q.part:
+        # a part asked of an earlier whole not found ("Trong đó …", rewritten without it): any part may
+        # answer, as when "trong đó" is typed, but not a whole broken down after it ("… với 08 dự án điện
+        # gió và điện mặt trời …. Trong đó, điện gió có 03 dự án; điện mặt trời có 05 dự án")
+        rest = f.sentence[f.end - f.sentence_start:]
+        among = _AMONG.search(rest)
+        if among and stated.search(rest, among.end()):
+            return False
+        doc = ctx.document(f.doc)
+        end = f.sentence_start + len(f.sentence)
+        follows = doc.text[end:end + 40] if doc is not None else ""     # (its paragraph's or the next)
+        return not (_WHOLE_CLOSES.match(rest) and _BROKEN_DOWN_AFTER.match(follows))
     before = [m for m in _AMONG.finditer(f.sentence) if m.end() <= pos]     # (its look-ahead reads past pos)
     group_end = f.sentence.find(";", pos)
     if before and _AMONG.search(f.sentence, pos, group_end if group_end >= 0 else len(f.sentence)) \

@@ -55,7 +55,7 @@ def answer_turn(engine, question: str, typed: str, conversation: Conversation, k
 
     def ask(text: str, excluded: set | None, **where) -> Answer:
         return answer_question(engine, text, k=k, year=year, excluded=excluded, floor=floor, typed_marks=marks,
-                               whole=whole, **where)
+                               whole=whole, part=bool(res.resolved and res.part and whole is None), **where)
 
     def answer(excluded: set | None = None) -> tuple[Answer, Resolution | None]:
         if scope:

@@ -4809,3 +4809,19 @@ def test_a_change_in_brackets_after_its_base_is_of_that_base(tmp_path, model_cac
         == "+21.13%"
     assert _stated(engine, "Tháng 9/2023, chỉ số sản xuất công nghiệp Tây Ninh giảm bao nhiêu so với tháng trước?") \
         == "-1,54%"
+
+
+def test_a_change_listed_for_another_item_does_not_answer_an_item_without_one(tmp_path, model_cache):
+    """"Các phân ngành … tăng so với cùng kỳ như: công nghiệp chế biến, chế tạo (+7,92), sản xuất và phân phối
+    điện (+1,35%), …": the item asked is written with no percentage, and the electricity's "+1,35%" had been
+    stated for it. It is not weighed for that item; the electricity's is still its own."""
+    engine = _records_engine(tmp_path, model_cache, {
+        "iip.txt":
+            "Sản xuất công nghiệp tỉnh Tây Ninh 9 tháng năm 2023\n\nChỉ số sản xuất công nghiệp 9 tháng đầu năm 2023 so "
+            "với cùng kỳ năm 2022 tăng (+7,64%). Các phân ngành kinh tế tăng so với cùng kỳ như: công nghiệp chế biến, "
+            "chế tạo (+7,92), sản xuất và phân phối điện (+1,35%), cung cấp nước; hoạt động quản lý và xử lý rác thải, "
+            "nước thải (+5,85%).\n",
+    })
+    assert "+1,35%" not in _weighed(engine, "9 tháng 2023, công nghiệp chế biến, chế tạo Tây Ninh tăng bao nhiêu so "
+                                            "cùng kỳ?")
+    assert _stated(engine, "9 tháng 2023, sản xuất và phân phối điện Tây Ninh tăng bao nhiêu so cùng kỳ?") == "+1,35%"

@@ -958,3 +958,12 @@ def test_a_signed_change_keeps_its_verb_and_its_sign():
     assert figs["-13,01%"].relation.startswith("giảm") and figs["-13,01%"].value == -13.01
     assert figs["-11,38%"].relation.startswith("giảm")
     assert figs["-5,6%"].relation == "giảm" and figs["+7,9%"].relation == "tăng" and figs["+7,9%"].value == 7.9
+
+
+def test_a_breakdown_in_brackets_does_not_measure_the_next_figure():
+    """"điện tử có 44% doanh nghiệp cung cấp cho thị trường trong nước (trong đó 22% cung cấp hoàn toàn cho
+    FDI), 16% cung cấp cho thị trường xuất khẩu": the bracket breaks the 44% down; the 16% had been measured
+    by its "FDI" and stated for "bao nhiêu phần trăm … cung cấp hoàn toàn cho FDI?"."""
+    figs = _extract("Ngành điện tử có 44% doanh nghiệp cung cấp cho thị trường trong nước (trong đó 22% cung cấp hoàn "
+                    "toàn cho FDI), 16% cung cấp cho thị trường xuất khẩu.")
+    assert "fdi" not in figs["16%"].measure.lower()

@@ -832,7 +832,29 @@ def _the_bracketed_item_asked(ctx: Evidence, cands: list[Candidate]) -> list[Can
             #                 holds the words every item shares)
         frame = set.intersection(*own.values())
         dropped |= _all_but_the_best({i: len((words - frame) & asked) for i, words in own.items()}, lambda best: best)
+    # a list of changes in brackets ("công nghiệp chế biến, chế tạo (+7,92), sản xuất và phân phối điện
+    # (+1,35%), …"): where the item asked is one whose bracket holds no figure of the unit asked, the
+    # others' are not its (the electricity's +1,35% had been stated for "chế biến, chế tạo")
+    # (items named alone: "… giảm nhẹ so tháng trước (-1,54%) và tăng so với tháng cùng kỳ (+21.13%)" tells
+    # changes apart by their bases, and its clauses are no items)
+    for c in cands:
+        own = _bracket_item_words(c.figure)
+        if not own or len(own) > _MAX_ITEM_WORDS or own & _NOT_AN_ITEM:
+            continue
+        items = [set(folded_syllables(c.figure.sentence[max(c.figure.sentence.rfind(d, 0, m.start()) for d in ",;:)") + 1
+                                                        :m.start()]).split())
+                 for m in _BRACKETED_CHANGE.finditer(c.figure.sentence)]
+        if len(items) < 3 or any(words & _NOT_AN_ITEM for words in items):
+            continue
+        hits = [len((words - set.intersection(*items)) & asked) for words in items]
+        if max(hits) > len((own - set.intersection(*items)) & asked) and hits.count(max(hits)) == 1:
+            dropped.add(id(c))
     return [c for c in cands if id(c) not in dropped]
+
+
+# a bracket holding only a change, with or without its unit: "(+7,92)", "(-1,54%)"
+_NOT_AN_ITEM = {"tang", "giam", "so"}
+_BRACKETED_CHANGE = re.compile(r"\(\s*[+\-−]?\s*\d[\d.,]*\s*%?\s*\)")
 
 
 def _by_sentence_and_unit(cands: list[Candidate]) -> dict[tuple, list[Candidate]]:

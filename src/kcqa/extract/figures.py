@@ -18,7 +18,7 @@ from ..read import date_line_day
 
 # Bump when extraction changes: `kcqa index` then re-extracts figures from the stored
 # text of every record, without re-embedding anything.
-EXTRACTOR_VERSION = "119"
+EXTRACTOR_VERSION = "120"
 from ..text import lexicon
 from ..text.numbers import Quantity, find_durations, find_quantities
 from ..text.places import find_places
@@ -585,8 +585,11 @@ def _measure_for(sentence: str, q: Quantity) -> str:
     # nghiệp (giá so sánh 2010) ước đạt hơn 11.090 tỷ đồng" is of "giá trị sản xuất", not "giá"
     # (a label right before the figure still names it: "(lỗ ròng) hơn 1.255 tỷ đồng"; a bracket
     # holding a figure of its own is a list's item: "Vietcombank (chiếm 27,75% tổng dư nợ …)")
-    before = _CLOSED_BRACKET.sub(lambda m: " " * len(m.group()) if re.search(r"[^\W\d_]", before[m.end():])
-                                 and "%" not in m.group() else m.group(), before)
+    # (… but a breakdown in brackets is the figure before's: "44% doanh nghiệp … (trong đó 22% cung cấp hoàn
+    # toàn cho FDI), 16% cung cấp cho thị trường xuất khẩu" does not measure the 16% by "FDI")
+    before = _CLOSED_BRACKET.sub(lambda m: " " * len(m.group()) if _BREAKDOWN_OPENS.match(m.group())
+                                 or re.search(r"[^\W\d_]", before[m.end():]) and "%" not in m.group()
+                                 else m.group(), before)
     found = list(_MEASURE_RE.finditer(before))
     # "…; sản lượng điện thương phẩm đạt 362,67 triệu kWh; … xi măng đạt 736.000 tấn": a product
     # measured by an earlier item of a ';' list is not this item's (lexicon.PRODUCT_MEASURES)
@@ -603,6 +606,7 @@ def _measure_for(sentence: str, q: Quantity) -> str:
 
 
 _PRODUCTS = {m.lower() for m in lexicon.PRODUCT_MEASURES}
+_BREAKDOWN_OPENS = re.compile(r"\(\s*(?:trong đó|trong số đó|gồm|bao gồm)\b", re.IGNORECASE)
 # an item that opens with a word of its own, not a number or a change ("; xi măng đạt …", "; mặt hàng …")
 _ITEM_LABEL = re.compile(r"(?!(?:tăng|giảm|đạt|chiếm|bằng|trong đó)\b)[^\W\d_]")
 

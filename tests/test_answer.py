@@ -4825,3 +4825,17 @@ def test_a_change_listed_for_another_item_does_not_answer_an_item_without_one(tm
     assert "+1,35%" not in _weighed(engine, "9 tháng 2023, công nghiệp chế biến, chế tạo Tây Ninh tăng bao nhiêu so "
                                             "cùng kỳ?")
     assert _stated(engine, "9 tháng 2023, sản xuất và phân phối điện Tây Ninh tăng bao nhiêu so cùng kỳ?") == "+1,35%"
+
+
+def test_a_phase_or_a_round_asked_is_not_answered_by_another(tmp_path, model_cache):
+    """"Trung tâm thương mại giai đoạn 2 … có tổng vốn đầu tư bao nhiêu?" of a record that gives only
+    "Giai đoạn 1 có tổng vốn đầu tư 72 tỷ đồng": the first phase's sum had been stated. A phase or a
+    round is a numbered thing, in either numerals; a span of years is no phase."""
+    engine = _records_engine(tmp_path, model_cache, {
+        "cho.txt":
+            "Khánh thành chợ Châu Úy giai đoạn 1\n\nCông ty Cổ phần Minh Sơn đã tổ chức Lễ khánh thành chợ Châu Úy giai "
+            "đoạn 1 và khởi công Trung tâm thương mại (giai đoạn 2). Giai đoạn 1 có tổng vốn đầu tư 72 tỷ đồng, gồm "
+            "nhà đình chợ với 402 ki-ốt.\n",
+    })
+    assert _stated(engine, "Trung tâm thương mại giai đoạn 2 của chợ Châu Úy có tổng vốn đầu tư bao nhiêu?") is None
+    assert _stated(engine, "Cho Chau Uy giai doan I co tong von dau tu bao nhieu?") == "72 tỷ đồng"

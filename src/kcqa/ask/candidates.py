@@ -547,10 +547,12 @@ def identifier_ok(q: Question, text: str) -> bool:
     """"Tổ máy 3" is not answered by a sentence about "tổ máy 2" (and not about 3)."""
     if not q.identifiers:
         return True
+    def arabic(n: str) -> str:          # "giai đoạn II" is "giai đoạn 2"
+        return str(lexicon.ROMAN[n]) if n in lexicon.ROMAN else n
     found = identifiers_in(fold(text), [kind for kind, _ in q.identifiers], text)
     for kind, number in q.identifiers:
-        others = {n for k, n in found if k == kind}
-        if others and number not in others:
+        others = {arabic(n) for k, n in found if k == kind}
+        if others and arabic(number) not in others:
             return False
     return True
 

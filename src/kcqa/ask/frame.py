@@ -367,7 +367,8 @@ def _period(folded: str) -> str | None:
 # "tuyến metro số 2", "tổ máy 3", "gói thầu 1b": a numbered thing; evidence about another
 # number of the same thing (tổ máy 2) is not about it. Folded.
 IDENTIFIER = re.compile(r"\b((?<=tuyen )so|(?<=metro )so|(?<=duong )so|(?<=khu )so|(?<=lo )so|to may|goi thau|"
-                        r"nha may so|phan khu|quoc lo|lop)\s+(\d{1,3}[a-z]?|[ivx]+)\b")      # "học sinh lớp 11"
+                        r"nha may so|phan khu|quoc lo|lop|giai doan|dot)\s+(\d{1,3}[a-z]?|[ivx]+)\b")      # "học sinh lớp 11"
+# ("giai đoạn 2", "đợt 3": a phase or a round; "giai đoạn 2016-2020" is a period, its years too long)
 
 
 def identifiers_in(folded: str, names=(), text: str | None = None) -> list[tuple[str, str]]:

@@ -4839,3 +4839,16 @@ def test_a_phase_or_a_round_asked_is_not_answered_by_another(tmp_path, model_cac
     })
     assert _stated(engine, "Trung tâm thương mại giai đoạn 2 của chợ Châu Úy có tổng vốn đầu tư bao nhiêu?") is None
     assert _stated(engine, "Cho Chau Uy giai doan I co tong von dau tu bao nhieu?") == "72 tỷ đồng"
+
+
+def test_a_count_of_two_kinds_together_does_not_answer_one_kind(tmp_path, model_cache):
+    """"… với 08 dự án điện gió và điện mặt trời đưa vào vận hành thương mại": "bao nhiêu dự án điện mặt trời?"
+    is not that count of both kinds (it had been stated at 0.91); asked of both, it is."""
+    engine = _records_engine(tmp_path, model_cache, {
+        "nang-luong.txt":
+            "Ninh Thuận phát triển năng lượng tái tạo\n\nĐến nay, Ninh Thuận đang dẫn đầu cả nước về năng lượng tái "
+            "tạo với 08 dự án điện gió và điện mặt trời đưa vào vận hành thương mại.\n",
+    })
+    assert "08 dự án" not in _weighed(engine, "Ninh Thuận đã có bao nhiêu dự án điện mặt trời vận hành thương mại?")
+    assert _stated(engine, "Ninh Thuận có bao nhiêu dự án điện gió và điện mặt trời đã vận hành thương mại?") \
+        == "08 dự án"

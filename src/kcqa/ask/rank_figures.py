@@ -484,6 +484,7 @@ def score_figures(ctx: Evidence, cands: list[tuple[Figure, int]]) -> list[Candid
             if _in_own_record(ctx, c.figure):
                 c.features["entity_exact"] = 1.0
     out = _named_list_items(ctx, out)
+    out = [c for c in out if not _of_both_kinds(ctx, c.figure)]
     out = _bound_to_the_name_asked(ctx, out)
     out = _bound_to_the_measure_asked(ctx, out)
     # the group asked, where the record counts it apart, before the stage it is counted at
@@ -564,6 +565,28 @@ def _opposed_kind(counted: list[str], c: Candidate) -> bool:
         return False
     first = folded_syllables(c.figure.sentence[c.figure.end - c.figure.sentence_start:]).lower().split()[:1]
     return bool(first) and (counted[len(unit)], first[0]) in _OPPOSED_KINDS
+
+
+# two kinds of one head joined after a count: "08 dự án điện gió và điện mặt trời" (folded)
+_BOTH_KINDS = re.compile(r"\s*((\w+)(?: \w+){1,3}?) va (\2(?: \w+){1,3}?)(?=$| (?:dua|duoc|da|dang|co|tai|cua|voi|"
+                         r"trong|tren|o|nam|thang|quy|den|tu)\b)")
+
+
+def _of_both_kinds(ctx: Evidence, f: Figure) -> bool:
+    """A count of two kinds together ("08 dự án điện gió và điện mặt trời") does not answer a question
+    that names one kind and not the other ("… bao nhiêu dự án điện mặt trời …?": the record's "điện mặt
+    trời có 05 dự án" does, or nothing)."""
+    if ctx.q.kind != "count":
+        return False
+    after = folded_syllables(re.split(r"[,;:.()]", f.sentence[f.end - f.sentence_start:], maxsplit=1)[0]).lower()
+    m = _BOTH_KINDS.match(after)
+    if not m:
+        return False
+    asked = set(folded_syllables(ctx.q.text).lower().split())
+    one, other = set(m.group(1).split()), set(m.group(3).split())
+    named = [bool((kind - (one & other)) <= asked) for kind in (one, other)]
+    said = [bool((kind - (one & other)) & asked) for kind in (one, other)]
+    return named != [True, True] and (named[0] and not said[1] or named[1] and not said[0])
 
 
 def _named_list_items(ctx: Evidence, cands: list[Candidate]) -> list[Candidate]:

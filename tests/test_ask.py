@@ -2091,3 +2091,12 @@ def test_the_plan_a_share_is_of_is_what_a_follow_up_compares_with():
     assert r.resolved
     assert r.question == ("Thu ngân sách 6 tháng đầu năm 2024 của Gia Lai đạt bao nhiêu phần trăm du toan HDND "
                           "tinh giao?")
+
+
+@pytest.mark.parametrize("follow", ["Gấp bao nhiêu lần năm 2022?", "Gap bao nhieu lan nam 2022?"])
+def test_a_multiples_base_year_is_not_the_period_asked(follow):
+    """"Gấp bao nhiêu lần năm 2022?" after "Năm 2024 xuất khẩu sầu riêng thu về bao nhiêu?": 2022 is the base
+    the multiple is of, as in "so với năm 2022"; read as the year asked, the turn stood alone and
+    another record's "gấp 3 lần" was stated."""
+    r = resolve(follow, [_turn("Năm 2024 xuất khẩu sầu riêng thu về bao nhiêu?", answer_text="3,3 tỷ USD")])
+    assert r.resolved and r.question.startswith("Năm 2024 xuất khẩu sầu riêng")

@@ -47,7 +47,9 @@ _YEAR_SPAN = re.compile(r"(?:(?:giai đoạn|giai doan|thời kỳ|thoi ky|từ 
 _RELATIVE_YEAR = re.compile(r"(?<!\d\s)(?<!\w)(năm|nam)\s+(trước đó|truoc do|liền trước|lien truoc|trước|truoc|"
                             r"sau đó|sau do|tiếp theo|tiep theo|kế tiếp|ke tiep|sau)(?!\w)", re.IGNORECASE)
 _BASELINE_BEFORE = re.compile(r"(?:so với|so voi|cùng kỳ|cung ky|hơn|hon|với|voi|kém|kem)\s*$", re.IGNORECASE)
-_BASELINE_YEAR = re.compile(r"(so v[oớ]i|cùng kỳ|cung ky)[^?]*?(?:năm|nam)?\s*((?:19|20)\d{2})", re.IGNORECASE)
+# (a multiple's base too: "Gấp bao nhiêu lần năm 2022?")
+_BASELINE_YEAR = re.compile(r"(so v[oớ]i|cùng kỳ|cung ky|(?:gấp|gap)\s+(?:\S+\s+){0,2}?(?:lần|lan))[^?]*?(?:năm|nam)?\s*"
+                            r"((?:19|20)\d{2})", re.IGNORECASE)
 # "tỉnh này", "năm đó", "hội nghị đó", "công ty này", "ông ấy"
 _REF = re.compile(r"(?<!\w)((?:[^\W\d_]\w*\s+){0,2}?[^\W\d_]\w*)\s+(đó|này|ấy|trên|do|nay|ay)(?!\w)", re.IGNORECASE)
 #                   ("tỷ lệ B2C đó": a word may hold digits after its first letter)

@@ -2100,3 +2100,22 @@ def test_a_multiples_base_year_is_not_the_period_asked(follow):
     another record's "gấp 3 lần" was stated."""
     r = resolve(follow, [_turn("Năm 2024 xuất khẩu sầu riêng thu về bao nhiêu?", answer_text="3,3 tỷ USD")])
     assert r.resolved and r.question.startswith("Năm 2024 xuất khẩu sầu riêng")
+
+
+def test_an_industry_a_follow_up_names_takes_the_earlier_industrys_place():
+    """"nganh khai khoang thang do tang bao nhieu so voi cung ky?" after "Tháng 4/2018, ngành công nghiệp chế
+    biến, chế tạo của tỉnh tăng …": the earlier subject had been glued whole before it ("Ngành công nghiệp chế
+    biến, chế tạo của tỉnh nganh khai khoang …") and the processing industry's figure was stated."""
+    r = resolve("nganh khai khoang thang do tang bao nhieu so voi cung ky?",
+                [_turn("Tháng 4/2018, ngành công nghiệp chế biến, chế tạo của tỉnh tăng bao nhiêu so với tháng trước?",
+                       answer_text="3,08%")])
+    assert r.resolved and "chế biến" not in r.question and "khai khoang" in r.question and "4/2018" in r.question
+
+
+def test_the_earlier_period_written_after_its_predicate_is_carried():
+    """"Đạt bao nhiêu phần trăm kế hoạch năm?" after "Kim ngạch xuất khẩu tăng bao nhiêu phần trăm 6 tháng đầu
+    năm 2024?": of those six months; the rewrite carried the subject without its period, and another
+    record's "đạt 93,33% kế hoạch" of nine months was stated."""
+    r = resolve("Dat bao nhieu phan tram ke hoach nam?",
+                [_turn("Kim ngạch xuất khẩu tăng bao nhiêu phần trăm 6 tháng đầu năm 2024?", answer_text="1,26%")])
+    assert r.resolved and "6 tháng đầu năm 2024" in r.question and "ke hoach nam" in r.question

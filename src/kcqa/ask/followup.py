@@ -1967,7 +1967,19 @@ def _add_missing(text: str, base_q: Question, q: Question, referenced: bool = Fa
             subject = re.sub(r"\s+", " ", _TARGET_SET.sub(" ", subject)).strip()
         if _OWN_POINT_IN_TIME.search(fold(out).lower()) and not _own_years(out):
             subject = _without_day(subject)
+        own_sector, said_sector = _SECTOR_IN.search(out), _SECTOR_IN.search(subject)
+        if own_sector and said_sector and not counted:
+            # "nganh khai khoang thang do tang bao nhieu …?" after "… ngành công nghiệp chế biến, chế tạo
+            # của tỉnh …": the industry it names in the earlier one's place, the rest of that subject kept
+            rest = (subject[:said_sector.start()] + subject[said_sector.end(1):]).strip(" ,")
+            merged = f"{out[:own_sector.end(1)]} {rest} {out[own_sector.end(1):].lstrip()}" if rest else out
+            return merged[:1].upper() + merged[1:]
         merged = f"{subject} {counted}{_lower_first(out)}"
+        period = _period_text(base_q.text, base_q, carried=True)
+        if period and not (_own_years(out) or q.period) and not _span_in(merged, fold(period)):
+            # the earlier period, written after its predicate ("Kim ngạch xuất khẩu tăng bao nhiêu phần trăm 6
+            # tháng đầu năm 2024?" then "Đạt bao nhiêu phần trăm kế hoạch năm?"), is no part of its subject
+            merged = _append(merged, period)
         return merged[:1].upper() + merged[1:]
     measure = ""
     # "Ngôi nhà đó rộng bao nhiêu?", "mất bao lâu?": a question whose own words say what is

@@ -834,8 +834,13 @@ def _bracket_item_words(f: Figure) -> set[str] | None:
     opened = f.sentence.rfind("(", 0, pos)
     if opened < 0 or ")" in f.sentence[opened:pos]:
         return None
-    start = max(f.sentence.rfind(d, 0, opened) for d in ",;:)") + 1
-    return set(folded_syllables(f.sentence[start:opened]).split())
+    return _words_before_bracket(f.sentence, opened)
+
+
+def _words_before_bracket(sentence: str, opened: int) -> set[str]:
+    """The folded words of the item a bracket at `opened` is written after, back to the item's start."""
+    start = max(sentence.rfind(d, 0, opened) for d in ",;:)") + 1
+    return set(folded_syllables(sentence[start:opened]).split())
 
 
 _MAX_ITEM_WORDS = 12
@@ -864,19 +869,19 @@ def _the_bracketed_item_asked(ctx: Evidence, cands: list[Candidate]) -> list[Can
         own = _bracket_item_words(c.figure)
         if not own or len(own) > _MAX_ITEM_WORDS or own & _NOT_AN_ITEM:
             continue
-        items = [set(folded_syllables(c.figure.sentence[max(c.figure.sentence.rfind(d, 0, m.start()) for d in ",;:)") + 1
-                                                        :m.start()]).split())
+        items = [_words_before_bracket(c.figure.sentence, m.start())
                  for m in _BRACKETED_CHANGE.finditer(c.figure.sentence)]
         if len(items) < 3 or any(words & _NOT_AN_ITEM for words in items):
             continue
-        hits = [len((words - set.intersection(*items)) & asked) for words in items]
-        if max(hits) > len((own - set.intersection(*items)) & asked) and hits.count(max(hits)) == 1:
+        shared = set.intersection(*items)
+        hits = [len((words - shared) & asked) for words in items]
+        if max(hits) > len((own - shared) & asked) and hits.count(max(hits)) == 1:
             dropped.add(id(c))
     return [c for c in cands if id(c) not in dropped]
 
 
-# a bracket holding only a change, with or without its unit: "(+7,92)", "(-1,54%)"
 _NOT_AN_ITEM = {"tang", "giam", "so"}
+# a bracket holding only a change, with or without its unit: "(+7,92)", "(-1,54%)"
 _BRACKETED_CHANGE = re.compile(r"\(\s*[+\-−]?\s*\d[\d.,]*\s*%?\s*\)")
 
 

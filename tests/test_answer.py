@@ -4852,3 +4852,15 @@ def test_a_count_of_two_kinds_together_does_not_answer_one_kind(tmp_path, model_
     assert "08 dự án" not in _weighed(engine, "Ninh Thuận đã có bao nhiêu dự án điện mặt trời vận hành thương mại?")
     assert _stated(engine, "Ninh Thuận có bao nhiêu dự án điện gió và điện mặt trời đã vận hành thương mại?") \
         == "08 dự án"
+
+
+def test_so_many_out_of_a_whole_written_with_tren(tmp_path, model_cache):
+    """"đơn giản hóa 223 trên 486 thủ tục hành chính": "trên" right after a number is "out of", as
+    "223/486" is; the whole 486 had been read as "over 486" and stated for the count simplified."""
+    engine = _records_engine(tmp_path, model_cache, {
+        "cai-cach.txt":
+            "Bộ Công Thương đẩy mạnh cải cách hành chính\n\nNăm 2025, Bộ Công Thương đã hoàn thành phân cấp, cắt giảm "
+            "và đơn giản hóa 223 trên 486 thủ tục hành chính, đạt tỷ lệ 45,8%.\n",
+    })
+    assert _stated(engine, "Năm 2025 Bộ Công Thương đã phân cấp, cắt giảm, đơn giản hóa bao nhiêu thủ tục hành "
+                           "chính?") == "223 trên 486 thủ tục hành chính"

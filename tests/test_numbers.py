@@ -449,12 +449,13 @@ def test_all_news_articles():
         text = f.read_text(encoding="utf-8")
         found = find_quantities(text)
         total += len(found)
-        last_end = 0
+        last_end, prev = 0, None
         for q in found:
             assert q.text == text[q.start : q.end]
             assert q.start <= q.number_start < q.number_end <= q.end
-            assert q.start >= last_end  # in order, non-overlapping
-            last_end = q.end
+            # in order, non-overlapping; but for the whole of a part, read inside it ("đóng cửa 2 trên 5 cơ sở")
+            assert q.start >= last_end or (prev.end == q.end and prev.value <= q.value)
+            last_end, prev = q.end, q
             assert q.kind in ("money", "percent", "measure", "count")
             assert math.isfinite(q.value) and q.value >= 0
             assert q.value_max is None or q.value_max >= q.value
@@ -625,11 +626,20 @@ def test_so_many_of_a_whole_is_a_count(text, span, value):
 @pytest.mark.parametrize("text, part, whole", [
     ("Có 23 trong tổng số 25 sản phẩm chủ lực tăng", ("23 trong tổng số 25 sản phẩm", 23), ("25 sản phẩm", 25)),
     ("có 5 trên tổng số 12 dự án hoàn thành", ("5 trên tổng số 12 dự án", 5), ("12 dự án", 12)),
+    # a bare "trên" right after the part is "out of": the whole bounded by nothing ("trên 5 cơ sở" had been "over 5")
+    ("kiểm tra phát hiện 2 trên 5 cơ sở vi phạm", ("2 trên 5 cơ sở", 2), ("5 cơ sở", 5)),
 ])
 def test_so_many_of_a_whole_is_the_part_and_the_whole(text, part, whole):
     """"23 trong tổng số 25 sản phẩm": the part (23, the whole kept in what is shown) and the whole
     (25), which a total asked is answered with ("tổng cộng bao nhiêu sản phẩm …?")."""
     assert [(q.text, q.value, q.kind) for q in find_quantities(text)] == [part + ("count",), whole + ("count",)]
+
+
+def test_over_a_figure_after_a_year_or_a_larger_number_is_a_bound():
+    """"năm 2023 trên 5.000 doanh nghiệp", "12 trên 5 cơ sở": no part of a whole."""
+    assert [(q.text, q.qualifier) for q in find_quantities("Năm 2023 trên 5.000 doanh nghiệp tham gia")] \
+        == [("trên 5.000 doanh nghiệp", "trên")]
+    assert ("trên 5 cơ sở", "trên") in [(q.text, q.qualifier) for q in find_quantities("lần 12 trên 5 cơ sở")]
 
 
 def test_an_estimate_over_a_figure_keeps_its_bound():

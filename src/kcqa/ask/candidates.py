@@ -334,8 +334,10 @@ class Evidence:
         if not noun:
             return []
         heads = [" ".join(noun[:n]) for n in range(len(noun), 0, -1)]
-        # "14 nhà ga"; "9/11 chuyên ngành" (so many of a whole: the count is the first)
-        pattern = re.compile(r"(?<![\w.,/])((?:" + "|".join(_FOLDED_QUALIFIERS) + r")\s+)?(\d+(?:[.,]\d+)*)(?:/(\d{1,4}))?\s+("
+        # "14 nhà ga"; "9/11 chuyên ngành", "223 trên 486 thủ tục" (so many of a whole: the count is
+        # the first, and "trên" after it is "out of", no bound of the whole)
+        pattern = re.compile(r"(?<![\w.,/])((?:" + "|".join(_FOLDED_QUALIFIERS) + r")\s+)?(\d+(?:[.,]\d+)*)"
+                             r"(?:/(\d{1,4})|\s+tren\s+(\d{1,3}(?:\.\d{3})+|\d+))?\s+("
                              + "|".join(re.escape(h) for h in heads) + r")(?!\w)")
         out = []
         for i, p in enumerate(self.passages):
@@ -357,18 +359,23 @@ class Evidence:
                         continue
                     if m.group(2).isdigit() and 1900 <= int(m.group(2)) <= 2100:
                         continue
-                    if _another_word(m.group(4), noun, fold(sentence), m.end()):
+                    if _another_word(m.group(5), noun, fold(sentence), m.end()):
                         continue
-                    if m.group(3) and not (m.group(2).isdigit() and ratio_ok(sentence, m.start(2), m.group(2),
-                                                                              m.group(3))):
+                    whole = m.group(3) or m.group(4)
+                    if whole and not (m.group(2).isdigit() and ratio_ok(sentence, m.start(2), m.group(2), whole)):
                         continue
                     start = m.start(1) if m.group(1) else m.start(2)
+                    unit = sentence[m.start(5):m.end(5)].lower()
                     quantities.append(Quantity(
                         start=start, end=m.end(), text=sentence[start:m.end()], number_start=m.start(2),
-                        number_end=m.end(3) if m.group(3) else m.end(2), value=value,
-                        unit=sentence[m.start(4):m.end(4)].lower(), kind="count",
+                        number_end=m.end(3) if m.group(3) else m.end(2), value=value, unit=unit, kind="count",
                         qualifier=sentence[m.start(1):m.end(1)].strip() if m.group(1) else None, value_max=None,
                         scale_word=None))
+                    if m.group(4):                # the whole, a figure of its own ("tổng cộng bao nhiêu …?")
+                        quantities.append(Quantity(
+                            start=m.start(4), end=m.end(), text=sentence[m.start(4):m.end()], number_start=m.start(4),
+                            number_end=m.end(4), value=parse_number(m.group(4)), unit=unit, kind="count",
+                            qualifier=None, value_max=None, scale_word=None))
                 out += [(f, i) for f in figures_of(doc, sentence, ss, 0, "", quantities)]
         return out
 
@@ -1290,12 +1297,13 @@ _PERIOD_OPENING = re.compile(r"^(?:(?:trong|tinh|chung|luy|ke|den|het|\d{1,2}|th
                              r"bon|sau|bay|tam|chin|muoi|mot)\s+){1,8}(?:19|20)\d\d\s+")
 _TOTAL_ASKED = re.compile(r"\btong\b(?!\s+(?:ket|cuc|cong ty|giam doc|bi thu|thong|lien doan|kiem toan|hop|muc)\b)")
 # ("tổng mức bán lẻ" names a measure, whose parts a question may ask)
-# so many of a whole, "23 trong tổng số 25 sản phẩm" (`numbers._part_of_whole`): the part's text, the whole's lead-in
-PART_OF_A_WHOLE = re.compile(r"\d\s+(?:trong|trên)\s+(?:tổng\s+)?số\s+\d", re.IGNORECASE)
+# so many of a whole, "23 trong tổng số 25 sản phẩm", "223 trên 486 thủ tục" (`numbers._part_of_whole`): the part's text, the whole's lead-in
+PART_OF_A_WHOLE = re.compile(r"\d\s+(?:(?:trong|trên)\s+(?:tổng\s+)?số|trên)\s+\d", re.IGNORECASE)
 # the part's own words may stand between it and its whole: "công nhận 03 sản phẩm của tỉnh Hải Dương
 # trên tổng số | 63 sản phẩm" (the whole after, read before it; the part, read after it)
 _TO_THE_WHOLE = r"\s+(?:[^\W\d_]+\s+){0,8}?(?:trong|trên)\s+(?:tổng\s+)?số\s+"
-_OF_A_WHOLE_BEFORE = re.compile(r"(?<![\d.,/])(?!(?:19|20)\d\d\s)\d[\d.]*" + _TO_THE_WHOLE + "$", re.IGNORECASE)
+_OF_A_WHOLE_BEFORE = re.compile(r"(?<![\d.,/])(?!(?:19|20)\d\d\s)\d[\d.]*(?:" + _TO_THE_WHOLE + r"|\s+trên\s+)$",
+                                re.IGNORECASE)
 _A_WHOLE_AFTER = re.compile(_TO_THE_WHOLE + r"\d", re.IGNORECASE)
 
 

@@ -642,8 +642,10 @@ def _ratio(text: str, m: re.Match) -> Quantity | None:
                     number_end=r.end(), value=float(r.group(1).replace(".", "")), unit=unit[1], kind="count")
 
 
-_PART_OF_WHOLE = re.compile(r"[^\S\n]+(?:trong|trên)[^\S\n]+(?:tổng[^\S\n]+)?số[^\S\n]+(\d{1,3}(?:\.\d{3})*|\d+)(?![\d,/])",
-                            re.IGNORECASE)
+# "trong / trên (tổng) số 25", or a bare "trên 486" right after the part ("223 trên 486 thủ tục":
+# out of, as "12/15" is; after a figure "trên" bounds nothing)
+_PART_OF_WHOLE = re.compile(r"[^\S\n]+(?:(?:trong|trên)[^\S\n]+(?:tổng[^\S\n]+)?số|(trên))[^\S\n]+"
+                            r"(\d{1,3}(?:\.\d{3})*|\d+)(?![\d,/])", re.IGNORECASE)
 
 
 def _part_of_whole(text: str, m: re.Match) -> tuple[Quantity, Quantity] | None:
@@ -656,14 +658,16 @@ def _part_of_whole(text: str, m: re.Match) -> tuple[Quantity, Quantity] | None:
     w = _PART_OF_WHOLE.match(text, m.end())
     if not w:
         return None
-    part, whole = int(m.group().replace(".", "")), int(w.group(1).replace(".", ""))
+    part, whole = int(m.group().replace(".", "")), int(w.group(2).replace(".", ""))
     unit = _unit_at(text, w.end())
     if not unit or unit[2] != "count" or not 0 < part <= whole or _designates(text, m.start()):
         return None
+    if w.group(1) and not ratio_ok(text, m.start(), m.group(), w.group(2)):
+        return None                      # "từ 5 trên 10 …", "ngày 3 trên …": no part written bare
     return (Quantity(start=m.start(), end=unit[0], text=text[m.start():unit[0]], number_start=m.start(),
                      number_end=m.end(), value=float(part), unit=unit[1], kind="count"),
-            Quantity(start=w.start(1), end=unit[0], text=text[w.start(1):unit[0]], number_start=w.start(1),
-                     number_end=w.end(1), value=float(whole), unit=unit[1], kind="count"))
+            Quantity(start=w.start(2), end=unit[0], text=text[w.start(2):unit[0]], number_start=w.start(2),
+                     number_end=w.end(2), value=float(whole), unit=unit[1], kind="count"))
 
 
 def _scan(text: str, allow_bare: bool = False) -> list[Quantity]:
@@ -818,7 +822,8 @@ def _find(text: str, allow_bare: bool) -> list[Quantity]:
 
 
 def find_quantities(text: str) -> list[Quantity]:
-    """Every figure in ``text``, in order, non-overlapping."""
+    """Every figure in ``text``, in order, non-overlapping but for the whole of a part, read inside
+    it ("2 trên 5 cơ sở", "5 cơ sở")."""
     return _find(text, allow_bare=False)
 
 

@@ -967,3 +967,15 @@ def test_a_breakdown_in_brackets_does_not_measure_the_next_figure():
     figs = _extract("Ngành điện tử có 44% doanh nghiệp cung cấp cho thị trường trong nước (trong đó 22% cung cấp hoàn "
                     "toàn cho FDI), 16% cung cấp cho thị trường xuất khẩu.")
     assert "fdi" not in figs["16%"].measure.lower()
+
+
+def test_the_place_of_an_earlier_shares_base_is_not_the_next_shares_entity():
+    """"chiếm 38% giá trị xuất khẩu của ngành gỗ Việt Nam và 18,5% tổng kim ngạch xuất khẩu của tỉnh":
+    Việt Nam ends the 38%'s base; the 18,5% (the province's share) had been Việt Nam's, and a
+    question about the province then found only the 38%. A name that opens an item of its own
+    stays its figure's entity."""
+    figs = _extract("Năm 2024, ngành gỗ của tỉnh chiếm 38% giá trị xuất khẩu của ngành gỗ Việt Nam và 18,5% tổng "
+                    "kim ngạch xuất khẩu của tỉnh. Thị phần của Hoa Kỳ chiếm 40% tổng kim ngạch của tỉnh, "
+                    "Nhật Bản chiếm 12%.")
+    assert figs["18,5%"].entity == ""
+    assert figs["12%"].entity == "Nhật Bản"

@@ -4864,3 +4864,25 @@ def test_so_many_out_of_a_whole_written_with_tren(tmp_path, model_cache):
     })
     assert _stated(engine, "Năm 2025 Bộ Công Thương đã phân cấp, cắt giảm, đơn giản hóa bao nhiêu thủ tục hành "
                            "chính?") == "223 trên 486 thủ tục hành chính"
+
+
+def test_a_fine_is_a_measure_of_money(tmp_path, model_cache):
+    """Fines are in every market-surveillance report. "Thu phạt được bao nhiêu?" after the value of
+    the goods names its own measure: the goods' "trị giá" is not carried to it ("trên 90 triệu đồng",
+    the goods' value, had been stated). A fine is money only: "xử phạt … 1.770 vụ, trong đó xử lý
+    1.441 vụ bằng 106,6% so với năm 2019" gives no percentage of a fine."""
+    from kcqa.ask.conversation import Conversation
+    engine = _records_engine(tmp_path, model_cache, {
+        "qltt.txt":
+            "Tiền Giang: kết quả quản lý thị trường 6 tháng đầu năm 2023\n\nTrong 6 tháng đầu năm 2023, Cục QLTT "
+            "tỉnh Tiền Giang đã kiểm tra 130 vụ, phát hiện 118 vụ vi phạm, đã xử lý 113 vụ, thu phạt gần 250 triệu "
+            "đồng, trị giá hàng hóa vi phạm trên 90 triệu đồng.\n\nTrong năm 2022, lực lượng quản lý thị trường "
+            "tỉnh đã kiểm tra, xử phạt vi phạm hành chính được trên 1.770 vụ, trong đó xử lý 1.441 vụ bằng 106,6% "
+            "so với năm 2021.\n",
+    })
+    conv = Conversation()
+    assert engine.ask("Tien Giang 6 thang dau nam 2023 hang hoa vi pham tri gia bao nhieu?", conv).value.text \
+        == "trên 90 triệu đồng"
+    assert engine.ask("Thu phạt được bao nhiêu?", conv).value.text == "gần 250 triệu đồng"
+    assert _stated(engine, "Số vụ xử lý năm 2022 của lực lượng quản lý thị trường tỉnh Tiền Giang bằng bao nhiêu "
+                           "phần trăm so với năm 2021?") == "106,6%"

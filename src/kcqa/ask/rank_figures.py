@@ -42,21 +42,25 @@ def measure_ok(ctx, f, x) -> bool:
     to a question about "lạm phát", unless its clause names the measure asked too."""
     q = ctx.q
     own = fold(f.measure or "")
+    measures = q.measures
+    if fold(f.unit) not in lexicon.MONEY_UNITS_FOLDED:
+        # "xử phạt bao nhiêu vụ?": a fine is money, and names no measure of the cases counted
+        measures = [m for m in measures if fold(m) not in lexicon.FINE_MEASURES_FOLDED]
     # "sản lượng điện thương phẩm": the clause's "sản lượng điện sản xuất" names the generic word
     # only, not the measure asked
-    specific = [m for m in q.measures if fold(m).replace(",", "") not in _GENERIC_MEASURES]
-    in_clause = x["measure_in_clause"] if len(specific) == len(q.measures) else \
+    specific = [m for m in measures if fold(m).replace(",", "") not in _GENERIC_MEASURES]
+    in_clause = x["measure_in_clause"] if measures is q.measures and len(specific) == len(measures) else \
         any(mentions(fold(" ".join((clause(f), f.measure))), m) for m in {fold(m) for m in specific} | ctx.measure_equivalents)
-    if q.measures and own and fold(f.sentence[f.end - f.sentence_start:]).lower().lstrip().startswith("ve " + own.lower()):
+    if measures and own and fold(f.sentence[f.end - f.sentence_start:]).lower().lstrip().startswith("ve " + own.lower()):
         # "8,79% về doanh thu và tăng 9,01% về sản lượng": a measure told right after its figure is
         # that figure's, generic or not, whatever else its clause names
-        told, asked = own.lower(), {fold(m).replace(",", "").lower() for m in q.measures} | ctx.measure_equivalents
+        told, asked = own.lower(), {fold(m).replace(",", "").lower() for m in measures} | ctx.measure_equivalents
         return any(a in told or told in a for a in asked)
-    if not q.measures or in_clause or own not in _MEASURES or own in _GENERIC_MEASURES:
+    if not measures or in_clause or own not in _MEASURES or own in _GENERIC_MEASURES:
         return True
     # "xuất, nhập khẩu" is "xuất nhập khẩu", a measure of its own: not "nhập khẩu"
     own = lexicon.one_way_trade(own.replace(",", ""))
-    asked = {lexicon.one_way_trade(fold(m).replace(",", "")) for m in q.measures} - _GENERIC_MEASURES
+    asked = {lexicon.one_way_trade(fold(m).replace(",", "")) for m in measures} - _GENERIC_MEASURES
     if not asked:
         return True                  # "tăng trưởng bao nhiêu?" names no thing measured
     # "kế hoạch kinh phí" is also asked as "ngân sách": the equivalents of any phrase inside it

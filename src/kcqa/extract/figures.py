@@ -18,7 +18,7 @@ from ..read import date_line_day
 
 # Bump when extraction changes: `kcqa index` then re-extracts figures from the stored
 # text of every record, without re-embedding anything.
-EXTRACTOR_VERSION = "122"
+EXTRACTOR_VERSION = "123"
 from ..text import lexicon
 from ..text.numbers import Quantity, find_durations, find_quantities
 from ..text.places import find_places
@@ -607,7 +607,7 @@ def _measure_for(sentence: str, q: Quantity) -> str:
     before = _CLOSED_BRACKET.sub(lambda m: " " * len(m.group()) if _BREAKDOWN_OPENS.match(m.group())
                                  or re.search(r"[^\W\d_]", before[m.end():]) and "%" not in m.group()
                                  else m.group(), before)
-    found = list(_MEASURE_RE.finditer(before))
+    found = [m for m in _MEASURE_RE.finditer(before) if q.kind == "money" or m.group(1) not in _FINES]
     # "…; sản lượng điện thương phẩm đạt 362,67 triệu kWh; … xi măng đạt 736.000 tấn": a product
     # measured by an earlier item of a ';' list is not this item's (lexicon.PRODUCT_MEASURES)
     item = before.rfind(";")
@@ -623,6 +623,7 @@ def _measure_for(sentence: str, q: Quantity) -> str:
 
 
 _PRODUCTS = {m.lower() for m in lexicon.PRODUCT_MEASURES}
+_FINES = set(lexicon.FINE_MEASURES)      # money only: "xử phạt 45 vụ", "… xử phạt …, bằng 106,6%" measure no fine
 _BREAKDOWN_OPENS = re.compile(r"\(\s*(?:trong đó|trong số đó|gồm|bao gồm)\b", re.IGNORECASE)
 # an item that opens with a word of its own, not a number or a change ("; xi măng đạt …", "; mặt hàng …")
 _ITEM_LABEL = re.compile(r"(?!(?:tăng|giảm|đạt|chiếm|bằng|trong đó)\b)[^\W\d_]")

@@ -87,6 +87,11 @@ NOT_MONEY_FOLDED = re.compile(r"(?<!\w)(?:(?:san|nang|chat|khoi|so|trong|dung|ha
                               r"(?:kip|bung|vu|chat|thuoc|cho) no|no (?:ra|mao)|lo (?:hoi|nung|gach|say|dot|vi song))(?!\w)")
 
 # -- measures: what a figure is a figure of (most specific first) -------------
+# Fines, in every market-surveillance report ("thu phạt gần 250 triệu đồng, trị giá hàng hóa vi phạm
+# …"): money only ("xử phạt 45 vụ" counts cases, of no measure); never a bare "phạt", which typed
+# without marks is "phát" (phát hiện, phát triển)
+FINE_MEASURES = ("tiền phạt", "thu phạt", "xử phạt", "phạt tiền")
+FINE_MEASURES_FOLDED = folded(FINE_MEASURES)
 MEASURES = (
     "kế hoạch kinh phí", "tổng kinh phí", "kinh phí", "ngân sách", "nguồn vốn", "tổng mức đầu tư", "vốn đầu tư",
     "vốn điều lệ",
@@ -105,6 +110,7 @@ MEASURES = (
     "GDP", "CPI", "FDI", "IIP", "lạm phát", "dư nợ tín dụng", "dư nợ", "nợ xấu", "tín dụng", "huy động vốn",
     "tăng trưởng tín dụng", "vốn chủ sở hữu", "giải ngân", "lượng khách", "số vụ", "chi phí",
     "thặng dư thương mại", "cán cân thương mại", "xuất siêu", "nhập siêu", "quy mô nền kinh tế", "quy mô kinh tế",
+    *FINE_MEASURES,
 )
 # Measures that say little of what is measured ("giá", "tỷ lệ", "sản lượng" of what?): a list's
 # items share them ("Chỉ số giá …: thịt lợn tăng 5,1%; …"), and naming one names no specific thing
@@ -455,7 +461,8 @@ EQUIVALENT_PHRASES = (("giải ngân", "thực hiện"), ("đăng cai", "tổ ch
                       ("bố trí", "phân bổ"), ("giá trị xuất khẩu", "kim ngạch xuất khẩu"),
                       ("giá trị nhập khẩu", "kim ngạch nhập khẩu"),
                       ("chỉ số sản xuất toàn ngành công nghiệp", "chỉ số sản xuất ngành công nghiệp",
-                       "chỉ số sản xuất công nghiệp", "IIP")) + ABBREVIATIONS
+                       "chỉ số sản xuất công nghiệp", "IIP"),
+                      FINE_MEASURES) + ABBREVIATIONS
 # Measures that exclude each other: a question about one is not answered by a figure of the other.
 OPPOSED_MEASURES = (("xuất khẩu", "nhập khẩu"), ("trước thuế", "sau thuế"), ("doanh thu", "lợi nhuận"),
                     ("tăng", "giảm"), ("hồ sơ", "sản phẩm"), ("tập thể", "cá nhân"),

@@ -4886,3 +4886,23 @@ def test_a_fine_is_a_measure_of_money(tmp_path, model_cache):
     assert engine.ask("Thu phạt được bao nhiêu?", conv).value.text == "gần 250 triệu đồng"
     assert _stated(engine, "Số vụ xử lý năm 2022 của lực lượng quản lý thị trường tỉnh Tiền Giang bằng bao nhiêu "
                            "phần trăm so với năm 2021?") == "106,6%"
+
+
+def test_the_level_before_a_change_is_where_it_started(tmp_path, model_cache):
+    """"… trước khi cải cách là bao nhiêu ngày?" of "giảm từ 132 ngày xuống còn 33 đến 41 ngày" asks
+    where the change started (41 had been stated); so does a follow-up "Trước đó là bao nhiêu?"
+    after where it ended (30% had been stated again)."""
+    from kcqa.ask.conversation import Conversation
+    engine = _records_engine(tmp_path, model_cache, {
+        "cai-cach.txt":
+            "Bộ Công Thương cắt giảm thủ tục hành chính năm 2016\n\nNhờ cải cách thủ tục, thời gian tiếp cận điện "
+            "năng giảm từ 132 ngày xuống còn 33 đến 41 ngày.\n",
+        "trai-cay.txt":
+            "Xuất khẩu trái cây năm 2022\n\nNăm 2022, tỷ trọng của trái thanh long trong cơ cấu trái cây tươi xuất "
+            "khẩu giảm từ 44% xuống còn 30%.\n",
+    })
+    assert _stated(engine, "Thời gian tiếp cận điện năng trước khi cải cách là bao nhiêu ngày?") == "132 ngày"
+    conv = Conversation()
+    assert engine.ask("Tỷ trọng thanh long trong cơ cấu trái cây tươi xuất khẩu năm 2022 còn bao nhiêu?",
+                      conv).value.text == "30%"
+    assert engine.ask("Truoc do la bao nhieu?", conv).value.text == "44%"

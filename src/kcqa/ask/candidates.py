@@ -23,8 +23,9 @@ from ..text.places import find_places, lookup, places_in_address, places_in_file
 from ..text.numbers import COUNT_NOUNS, QUALIFIERS, Quantity, find_quantities, parse_number, ratio_ok
 from ..text.vietnamese import (capitalised_runs, counted_nouns_folded, fold, folded_syllables, has_diacritics,
                                is_syllable, same_marks, sentences, syllables)
-from .features import (CHANGE_VERBS, asks_where_a_change_ended, clause, ends_a_change, is_place_asked, mentions,
-                       period_parts, relation_of, starts_a_change, window, year_part)
+from .features import (CHANGE_VERBS, after_a_start, asks_where_a_change_ended, asks_where_a_change_started, clause,
+                       ends_a_change, is_place_asked, mentions, period_parts, relation_of, starts_a_change, window,
+                       year_part)
 from .frame import Question, identifiers_in
 
 _ONE_SYLLABLE_COUNT_NOUNS = {k for k in counted_nouns_folded() if " " not in k}
@@ -1103,7 +1104,12 @@ def start_of_change_ok(ctx: Evidence, f: Figure) -> bool:
     """A question for where a change ended ("rút ngắn … xuống còn bao lâu?", "thị phần … tăng lên
     bao nhiêu?") is not answered by where it started ("từ 2 ngày xuống còn 15 phút" answers 15
     phút), nor by how much something changed ("nhập khẩu … giảm 1,4% so với năm 2023" had been
-    stated for a share that rose "từ 14% lên 18%")."""
+    stated for a share that rose "từ 14% lên 18%"). A question for where it started ("trước khi cải
+    cách", "trước đó") is answered by that start, or by a level no change is said of: not by the
+    change's end ("giảm từ 132 ngày xuống còn 33 đến 41 ngày": 41 had been stated) nor by its size."""
+    if asks_where_a_change_started(ctx.q.text) and not asks_where_a_change_ended(ctx.q.text):
+        return starts_a_change(f) or not (ends_a_change(f) or after_a_start(f)
+                                          or relation_of(f) in CHANGE_VERBS and not ctx.q.change)
     if not asks_where_a_change_ended(ctx.q.text):
         # nor a level asked ("Năm 2021 tỷ lệ đặt hàng qua điện thoại di động là bao nhiêu?") by where
         # a rise or fall started, when no period of its own follows it ("tăng từ 87% lên 91%": the

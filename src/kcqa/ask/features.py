@@ -55,6 +55,11 @@ _FROM_VALUE = re.compile(r"(?:len|xuong|den|toi|con)\s+(?:con\s+)?(?:muc\s+)?\S*
 # "tăng lên bao nhiêu", "giảm xuống còn bao nhiêu": the question wants where it ended
 _TARGET_ASKED = re.compile(r"\b(len|xuong|con|thanh)\s+(?:con\s+|muc\s+)?(?:bao nhieu|bao lau|may)\b")
 _TARGET_BEFORE = re.compile(r"\b(len|xuong|con|thanh)\s+(?:muc\s+)?$")
+# the level before a change, asked (folded, lower case)
+_START_ASKED = re.compile(r"(?<!nam )(?<!thang )(?<!quy )(?<!ky )\b(?:truoc (?:khi|do|day)|ban dau|luc dau)\b"
+                          r"|\btu (?:muc )?(?:bao nhieu|bao lau)\b")
+# "từ 132 ngày xuống còn …": a change's start, then where it went, before a figure
+_AFTER_A_START = re.compile(r"\btu\s+[^,;.()]*\d[^,;()]*?\s(?:len|xuong|den|toi)\s[^,;()]*$")
 
 # "27/4", "ngày 20/4", "ngày 16 tháng 6": a day the question names and the figure's sentence must share
 _DATE = re.compile(r"(?<![\d/])(\d{1,2})/(\d{1,2})(?![\d])|ngay (\d{1,2}) thang (\d{1,2})")
@@ -234,6 +239,19 @@ def ends_a_change(f: Figure) -> bool:
 def asks_where_a_change_ended(question: str) -> bool:
     """"tăng lên bao nhiêu", "giảm xuống còn bao lâu"."""
     return bool(_TARGET_ASKED.search(fold(question)))
+
+
+def asks_where_a_change_started(question: str) -> bool:
+    """"… trước khi cải cách là bao nhiêu ngày?", "Trước đó là bao nhiêu?", "ban đầu": the level
+    before a change (not "năm trước đó", the year before)."""
+    return bool(_START_ASKED.search(fold(question).lower()))
+
+
+def after_a_start(f: Figure) -> bool:
+    """"giảm từ 132 ngày xuống còn 33 đến 41 ngày": the figure comes after where a change started,
+    in the same clause (its end, or a part of it)."""
+    s = f.start - f.sentence_start
+    return bool(_AFTER_A_START.search(fold(f.sentence)[max(0, s - 80):s]))
 
 
 # what a count question counts, whole: "bao nhiêu nghề truyền thống, làng nghề, làng nghề truyền

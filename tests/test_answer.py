@@ -4906,3 +4906,16 @@ def test_the_level_before_a_change_is_where_it_started(tmp_path, model_cache):
     assert engine.ask("Tỷ trọng thanh long trong cơ cấu trái cây tươi xuất khẩu năm 2022 còn bao nhiêu?",
                       conv).value.text == "30%"
     assert engine.ask("Truoc do la bao nhieu?", conv).value.text == "44%"
+
+
+def test_a_figure_within_a_time_span_written_after_it_is_that_spans(tmp_path, model_cache):
+    """"xóa bỏ thuế quan đối với 86,5% kim ngạch xuất khẩu thủy sản trong vòng 3 năm, 90,3% trong vòng 5
+    năm và 100% trong vòng 7 năm": the span each share is within is written after it (the 90,3% had
+    been stated for 3 years, the 86,5% for 5)."""
+    engine = _records_engine(tmp_path, model_cache, {
+        "evfta.txt":
+            "Cơ hội từ EVFTA cho thủy sản Cà Mau\n\nTrong lĩnh vực thủy sản, EU dành mức ưu đãi xóa bỏ thuế quan đối "
+            "với 86,5% kim ngạch xuất khẩu trong vòng 3 năm, 90,3% trong vòng 5 năm và 100% trong vòng 7 năm tới.\n",
+    })
+    assert _stated(engine, "EU xóa thuế cho bao nhiêu phần trăm kim ngạch thủy sản trong vòng 3 năm?") == "86,5%"
+    assert _stated(engine, "EU xoa thue cho bao nhieu phan tram kim ngach thuy san trong vong 5 nam?") == "90,3%"

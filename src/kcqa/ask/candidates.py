@@ -1063,6 +1063,23 @@ _RESTATED_IN_BRACKET = re.compile(r"\s*\(\s*(?:(?:dat|la|cu the|tuc|khoang|hon|g
 _COUNTED_BEFORE_BAR = re.compile(r"(?<!\w)co\s+\d[\d.]*\s+[^\W\d]")
 
 
+def within_ok(ctx: Evidence, f: Figure) -> bool:
+    """"… bao nhiêu phần trăm kim ngạch … trong vòng 3 năm?" of "86,5% kim ngạch xuất khẩu trong vòng
+    3 năm, 90,3% trong vòng 5 năm": a figure whose own words after it name another time span is
+    that span's (the 90,3% had been stated for 3 years)."""
+    asked = _WITHIN.search(fold(ctx.q.text).lower())
+    if not asked:
+        return True
+    own = _OWN_WITHIN.match(fold(f.sentence[f.end - f.sentence_start:f.end - f.sentence_start + 120]).lower())
+    return not own or (int(own.group(1)), own.group(2)) == (int(asked.group(1)), asked.group(2))
+
+
+# a time span a figure is within: "trong vòng 3 năm", "trong 5 năm tới" (folded), and one in the figure's
+# own words after it, before the next figure or the clause's end
+_WITHIN = re.compile(r"\btrong\s+(?:vong\s+|thoi gian\s+|khoang\s+)?(\d+)\s+(nam|thang|ngay|tuan|quy)\b")
+_OWN_WITHIN = re.compile(r"[^\d;.:]*?" + _WITHIN.pattern)
+
+
 def except_ok(ctx: Evidence, f: Figure) -> bool:
     """"Ngoài các huyện miền núi thì có bao nhiêu điểm?" asks the rest: a figure its own clause says
     of what is excepted ("tập trung tại các huyện miền núi 31 điểm bán, còn lại tổ chức 35 điểm bán

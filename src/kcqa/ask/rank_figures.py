@@ -22,7 +22,7 @@ from .candidates import (MIN_COVERAGE, MIN_PASSAGE_COVERAGE, PART_OF_A_WHOLE, TO
                          measure_acronym_ok, names_a_defined_term, names_a_market_asked, names_ok, organisation_ok,
                          origin_ok, part_ok,
                          period_ok, place_ok, rank_ok, region_ok, same_group, scope_ok, stars_ok, start_of_change_ok,
-                         stated_as_planned, sum_ok, table_context, unit_ok, unstated_ok, zone_ok)
+                         stated_as_planned, sum_ok, table_context, unit_ok, unstated_ok, within_ok, zone_ok)
 from .features import (CHANGE_VERBS, asked_after_count, asked_count_phrase, asked_setting, clause, counted_share,
                        figure_features, is_place_asked, label_before, mentions, names_a_place_asked, own_count_words,
                        own_setting, relation_of, set_features)
@@ -71,7 +71,7 @@ def measure_ok(ctx, f, x) -> bool:
 # What the question names that a figure's evidence must not contradict (candidates.py), in order
 HARD_SLOTS = (place_ok, country_ok, region_ok, scope_ok, level_ok, funding_ok, period_ok, names_ok, organisation_ok,
               part_ok, change_end_ok, label_ok, group_ok, stars_ok, origin_ok, listed_name_ok, rank_ok, unstated_ok,
-              measure_acronym_ok, start_of_change_ok, zone_ok, sum_ok, bar_ok, except_ok)
+              measure_acronym_ok, start_of_change_ok, zone_ok, sum_ok, bar_ok, except_ok, within_ok)
 
 
 def _the_other_way(q, f: Figure) -> bool:

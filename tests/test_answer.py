@@ -4919,3 +4919,16 @@ def test_a_figure_within_a_time_span_written_after_it_is_that_spans(tmp_path, mo
     })
     assert _stated(engine, "EU xóa thuế cho bao nhiêu phần trăm kim ngạch thủy sản trong vòng 3 năm?") == "86,5%"
     assert _stated(engine, "EU xoa thue cho bao nhieu phan tram kim ngach thuy san trong vong 5 nam?") == "90,3%"
+
+
+def test_a_persons_title_is_given_in_full_where_a_record_writes_it_so(tmp_path, model_cache):
+    """"Cục trưởng Phùng Mạnh Ngọc nhấn mạnh …" and elsewhere "ông Phùng Mạnh Ngọc - Cục trưởng Cục Hóa
+    chất (Bộ Công Thương) cho biết …": "Ông Phùng Mạnh Ngọc giữ chức vụ gì?" is the title in full (the
+    bare "Cục trưởng" of the sentence that says more of the question had been stated)."""
+    engine = _records_engine(tmp_path, model_cache, {
+        "dien-tap.txt":
+            "Diễn tập ứng phó sự cố hóa chất\n\nCục trưởng Phùng Mạnh Ngọc nhấn mạnh tầm quan trọng của công tác "
+            "diễn tập năm 2023.\n\nPhát biểu khai mạc buổi diễn tập, ông Phùng Mạnh Ngọc - Cục trưởng Cục Hóa chất "
+            "(Bộ Công Thương) cho biết công tác phòng ngừa sự cố hóa chất đã được tăng cường.\n",
+    })
+    assert _stated(engine, "Ong Phung Manh Ngoc giu chuc vu gi nam 2023?").startswith("Cục trưởng Cục Hóa chất")

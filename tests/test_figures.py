@@ -979,3 +979,7 @@ def test_the_place_of_an_earlier_shares_base_is_not_the_next_shares_entity():
                     "Nhật Bản chiếm 12%.")
     assert figs["18,5%"].entity == ""
     assert figs["12%"].entity == "Nhật Bản"
+    # … with the earlier figure's own span after its base
+    figs = _extract("EU sẽ xóa bỏ thuế quan đối với 86,5% kim ngạch xuất khẩu thủy sản của Việt Nam trong vòng 3 năm, "
+                    "90,3% trong vòng 5 năm.")
+    assert figs["90,3%"].entity == ""

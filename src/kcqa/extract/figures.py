@@ -18,7 +18,7 @@ from ..read import date_line_day
 
 # Bump when extraction changes: `kcqa index` then re-extracts figures from the stored
 # text of every record, without re-embedding anything.
-EXTRACTOR_VERSION = "123"
+EXTRACTOR_VERSION = "124"
 from ..text import lexicon
 from ..text.numbers import Quantity, find_durations, find_quantities
 from ..text.places import find_places
@@ -366,7 +366,7 @@ def _entity_for(sentence: str, q: Quantity, places, listed=()) -> str:
             return ""
     cs = _clause_start(sentence, q.start)
     if q.kind != "count":
-        places = [(s, e, p) for s, e, p in places if not _of_an_earlier_figure(sentence, s, e, q, cs)]
+        places = [(s, e, p) for s, e, p in places if not _of_an_earlier_figure(sentence, s, e, q)]
     in_clause = [(s, e) for s, e, p in places if cs <= s and e <= q.start and (s, e, p) not in listed]
     if in_clause:
         s, e = in_clause[-1]
@@ -384,22 +384,23 @@ def _entity_for(sentence: str, q: Quantity, places, listed=()) -> str:
     # only the text just before the figure: a 1 MB "sentence" must not be rescanned per figure
     name = _capitalised_before(sentence[max(0, q.start - 200):q.start])
     at = sentence.rfind(name, max(0, q.start - 200), q.start) if name else -1
-    if at >= 0 and q.kind != "count" and _of_an_earlier_figure(sentence, at, at + len(name), q, cs):
+    if at >= 0 and q.kind != "count" and _of_an_earlier_figure(sentence, at, at + len(name), q):
         return ""
     return name
 
 
-def _of_an_earlier_figure(sentence: str, s: int, e: int, q: Quantity, cs: int) -> bool:
-    """Whether the name at s:e ends the base an earlier figure of the clause is of, right before
+def _of_an_earlier_figure(sentence: str, s: int, e: int, q: Quantity) -> bool:
+    """Whether the name at s:e ends the base an earlier figure is of, right before
     q: "chiếm 38% giá trị xuất khẩu của ngành gỗ Việt Nam và 18,5% tổng kim ngạch …" (Việt Nam is
-    the 38%'s, not the 18,5%'s)."""
-    return cs <= s and bool(_OF_AN_EARLIER_FIGURE.search(sentence, max(cs, s - 120), s)) \
+    the 38%'s, not the 18,5%'s), maybe with the earlier figure's own words after it ("86,5% kim
+    ngạch xuất khẩu thủy sản của Việt Nam trong vòng 3 năm, 90,3% …")."""
+    return bool(_OF_AN_EARLIER_FIGURE.search(sentence, max(0, s - 120), s)) \
         and bool(_THEN_THE_NEXT.fullmatch(sentence, e, q.start))
 
 
 # the place that ends an earlier figure's "of" phrase, and what joins it to the next figure
 _OF_AN_EARLIER_FIGURE = re.compile(r"\d%?\s+(?:[^\W\d]+\s+){1,6}của\s+(?:[^\W\d]+\s+){0,4}$")
-_THEN_THE_NEXT = re.compile(r"\s*(?:,\s*|và\s+)")
+_THEN_THE_NEXT = re.compile(r"(?:\s+[^\W_]+){0,6}?\s*(?:,\s*|và\s+)")     # (the earlier one's span may end it)
 # a count's owner written after it: "700 gian hàng của các tổ chức, doanh nghiệp Trung Quốc" (up to the
 # next figure or the clause's end), and the name that ends an earlier count's such owner
 _OWNER_AFTER = re.compile(r"\s+(?:[^\W\d]+\s+){0,3}?của\s+([^\d;.()]{1,80}?)(?=\s*,\s*\d|\s*[;.()]|\s+(?:và|vào|tại|ở|"

@@ -1367,9 +1367,8 @@ def answer_title_of(ctx: Evidence, people: list[str]) -> Answer | None:
     cov, chunk, s, e, span, text = max(found, key=lambda x: x[0])     # the first of equals, as a stable sort
     # the title in full where a record writes it so: "Cục trưởng Phùng Mạnh Ngọc nhấn mạnh …" is the
     # "Cục trưởng Cục Hóa chất" of "ông Phùng Mạnh Ngọc - Cục trưởng Cục Hóa chất (Bộ Công Thương)"
-    short = fold(text[span[0]:span[1]]).lower()
-    fuller = [x for x in found if len(fold(x[5][x[4][0]:x[4][1]])) > len(short)
-              and fold(x[5][x[4][0]:x[4][1]]).lower().startswith(short + " ")]
+    short = fold(text[span[0]:span[1]]).lower() + " "
+    fuller = [x for x in found if fold(x[5][x[4][0]:x[4][1]]).lower().startswith(short)]
     if fuller:
         _, chunk, s, e, span, _ = max(fuller, key=lambda x: x[0])
     return _scored(entity_answer(ctx, chunk, s, e, span, "{x}."), cov, ctx, anchored=1.0, n_names=1.0,

@@ -20,7 +20,7 @@ from ..read import date_line_day
 # text of every record, without re-embedding anything.
 EXTRACTOR_VERSION = "124"
 from ..text import lexicon
-from ..text.numbers import Quantity, find_durations, find_quantities
+from ..text.numbers import SIGNS, Quantity, find_durations, find_quantities
 from ..text.places import find_places
 from ..text.vietnamese import fold, has_diacritics, paragraphs, sentences
 
@@ -923,7 +923,7 @@ _SIGN_IN_BRACKET = re.compile(r"\(\s*([+\-–−])\s*$")
 
 def _relation_for(sentence: str, q: Quantity) -> str:
     # (read up to the number, its sign included: "giảm nhiều hơn (-13,01%)")
-    at = q.start + 1 if sentence[q.start:q.start + 1] in ("+", "-", "−") else q.start
+    at = q.start + 1 if sentence[q.start] in SIGNS else q.start
     m = _RELATION_BEFORE.search(sentence[max(0, at - 20):at])
     verb = m.group(1) if m else ""
     sign = None if verb else _SIGN_IN_BRACKET.search(sentence[max(0, at - 4):at])

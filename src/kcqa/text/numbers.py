@@ -68,6 +68,7 @@ __all__ = [
     "COUNT_NOUNS",
     "parse_number",
     "find_quantities",
+    "SIGNS",
     "parse_quantity",
     "format_vi",
     "same_number",
@@ -487,13 +488,13 @@ def _number_ok(text: str, s: int) -> bool:
     return True
 
 
-_SIGNS = "-−+"
+SIGNS = "-−+"      # the signs a number may be written with: "(-13,01%)", "(+16,2%)"
 
 
 def _sign_before(text: str, s: int) -> int | None:
     """Where the sign written on the number at ``s`` starts: "(-13,01%)", "giảm -5%"; None
     for a bullet ("- 15 …", "-15" opening a line), a range ("5 -7%") or a code."""
-    if s < 2 or text[s - 1] not in _SIGNS:
+    if s < 2 or text[s - 1] not in SIGNS:
         return None
     before = text[s - 2]
     if before == "(":
